@@ -1,0 +1,24 @@
+// punctual: the window and tray runner.
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("punctual"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Punctual"));
+    QApplication::setApplicationVersion(QStringLiteral(PUNCTUAL_VERSION));
+    QApplication::setOrganizationName(QStringLiteral("punctual"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Desktop job scheduler"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.process(app);
+
+    punctual::MainWindow window;
+    window.show();
+    return app.exec();
+}
