@@ -55,8 +55,9 @@ QString IntervalTrigger::describeInterval(std::int64_t intervalMs)
         {second, IntervalText::tr("Every second"),
          IntervalText::tr("Every %n seconds", nullptr, int(intervalMs / second))},
     };
+    // One unit when it reads naturally ("Every 90 minutes"); "Every 5415 seconds" is better said in parts.
     for (const auto &unit : units) {
-        if (intervalMs % unit.size == 0)
+        if (intervalMs % unit.size == 0 && (intervalMs / unit.size <= 120 || unit.size >= day))
             return intervalMs == unit.size ? unit.one : unit.many;
     }
     // Mixed units: "Every 1 h 30 min".
