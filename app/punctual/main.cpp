@@ -3,6 +3,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 
 int main(int argc, char *argv[])
 {
@@ -11,6 +12,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Punctual"));
     QApplication::setApplicationVersion(QStringLiteral(PUNCTUAL_VERSION));
     QApplication::setOrganizationName(QStringLiteral("punctual"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/punctual.svg")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Desktop job scheduler"));

@@ -62,6 +62,11 @@ public:
     std::uint32_t months() const { return m_months; }       ///< bit m for month m (1..12)
     std::uint32_t daysOfWeek() const { return m_weekdays; } ///< bit w for weekday w (0 = Sunday .. 6)
     bool hasDayExtras() const { return m_lastMinus || m_nearestWeekday || m_lastWeekday || m_weekdayLast || m_nth; }
+    std::uint32_t lastDayOffsets() const { return m_lastMinus; }      ///< bit n: "L-n" (bit 0: "L")
+    std::uint32_t nearestWeekdays() const { return m_nearestWeekday; } ///< bit n: "nW"
+    bool lastWeekdayOfMonth() const { return m_lastWeekday; }         ///< "LW"
+    std::uint32_t lastWeekdays() const { return m_weekdayLast; }      ///< bit w: "wL"
+    std::uint64_t nthWeekdays() const { return m_nth; }               ///< bit w * 8 + k: "w#k"
 
     /// Bit d set for every day d of the month (y, m) that matches both day fields (Vixie rule applied).
     std::uint64_t dayMask(int year, int month) const;
