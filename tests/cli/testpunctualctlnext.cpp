@@ -1,4 +1,6 @@
 // punctualctl next, run as a real process: output format, the reference vectors, errors and exit codes.
+#include "cli/punctualctlprocess.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -22,26 +24,18 @@ private slots:
     void errors();
     void version();
 
-private:
-    struct Run
-    {
-        int exitCode;
-        QString out;
-        QString err;
-    };
-    static Run run(const QStringList &args);
 };
 
-TestPunctualctlNext::Run TestPunctualctlNext::run(const QStringList &args)
+namespace {
+
+using Run = PunctualctlResult;
+
+Run run(const QStringList &args)
 {
-    QProcess process;
-    process.start(QStringLiteral(PUNCTUALCTL_PATH), args);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(60000))
-        qFatal("punctualctl did not finish");
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    return runPunctualctl(args);
 }
+
+} // namespace
 
 void TestPunctualctlNext::cronWithZone()
 {
