@@ -1,5 +1,7 @@
-// Error and output helpers shared by every punctualctl command.
+// Error and output helpers and store access shared by every punctualctl command.
 #include "cli.h"
+
+#include "store/sqljobstore.h"
 
 #include <QCoreApplication>
 
@@ -7,25 +9,56 @@
 
 namespace punctual::cli {
 
+namespace {
+
+StoreLocation &location()
+{
+    static StoreLocation value;
+    return value;
+}
+
+} // namespace
+
+QString tr(const char *text, const char *disambiguation, int n)
+{
+    return QCoreApplication::translate("punctualctl", text, disambiguation, n);
+}
+
 int fail(int code, const QString &message)
 {
-    const QByteArray line = QStringLiteral("punctualctl: error: %1\n").arg(message).toUtf8();
-    std::fwrite(line.constData(), 1, static_cast<std::size_t>(line.size()), stderr);
-    std::fflush(stderr);
+    printError(QStringLiteral("punctualctl: error: %1").arg(message));
     return code;
+}
+
+int fail(const Error &error)
+{
+    switch (error.code) {
+    case ErrorCode::InvalidInput: return fail(ExitUsage, error.message);
+    case ErrorCode::NotFound: return fail(ExitNoSuchJob, error.message);
+    case ErrorCode::Conflict: return fail(ExitIdExists, error.message);
+    default: return fail(ExitFailure, error.message);
+    }
 }
 
 void print(const QString &text)
 {
     const QByteArray bytes = text.toUtf8();
     std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+void printError(const QString &line)
+{
+    const QByteArray bytes = (line + QLatin1Char('\n')).toUtf8();
+    std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stderr);
+    std::fflush(stderr);
 }
 
 bool parseArguments(QCommandLineParser &parser, const QStringList &args, int &exitCode)
 {
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
-                                  QCoreApplication::translate("punctualctl", "Show this help."));
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
     parser.addOption(help);
     if (!parser.parse(args)) {
         exitCode = fail(ExitUsage, parser.errorText());
@@ -37,6 +70,75 @@ bool parseArguments(QCommandLineParser &parser, const QStringList &args, int &ex
         return false;
     }
     return true;
+}
+
+Result<StoreLocation> takeStoreLocation(QStringList &args)
+{
+    StoreLocation result;
+    for (int i = 1; i < args.size(); ++i) {
+        const QString arg = args[i];
+        if (arg == QLatin1String("--"))
+            break;
+        QString name, value;
+        bool withValue = false;
+        for (const char *option : {"--db", "--store"}) {
+            const QLatin1String o(option);
+            if (arg == o) {
+                if (i + 1 >= args.size())
+                    return invalidInput(tr("%1 needs a value").arg(o));
+                name = o;
+                value = args[i + 1];
+                withValue = true;
+            } else if (arg.startsWith(o + QLatin1Char('='))) {
+                name = o;
+                value = arg.mid(o.size() + 1);
+            }
+        }
+        if (name.isEmpty())
+            continue;
+        args.remove(i, withValue ? 2 : 1);
+        --i;
+        if (value.isEmpty())
+            return invalidInput(tr("%1 needs a value").arg(name));
+        if (name == QLatin1String("--store")) {
+            if (value.startsWith(QLatin1String("sqlite:"))) {
+                value = value.mid(7);
+                if (value.startsWith(QLatin1String("//")))
+                    value = value.mid(2);
+            } else if (value.startsWith(QLatin1String("postgresql:"))) {
+                return Error{ErrorCode::StoreFailure,
+                             tr("PostgreSQL stores are not supported by this version yet (use sqlite:PATH)")};
+            } else {
+                return invalidInput(tr("\"%1\" is not a store URL (expected sqlite:PATH or "
+                                       "postgresql://user@host:port/db)")
+                                        .arg(value));
+            }
+        }
+        result.sqlitePath = value;
+        result.explicitPath = true;
+    }
+    return result;
+}
+
+const StoreLocation &storeLocation()
+{
+    return location();
+}
+
+void setStoreLocation(const StoreLocation &value)
+{
+    location() = value;
+}
+
+Result<std::unique_ptr<JobStore>> openStore()
+{
+    const StoreLocation &where = storeLocation();
+    auto store = where.explicitPath
+        ? SqlJobStore::openSqlite(where.sqlitePath, SqlJobStore::OpenMode::ExplicitPath)
+        : SqlJobStore::openSqlite(SqlJobStore::defaultSqlitePath(), SqlJobStore::OpenMode::DefaultStore);
+    if (!store)
+        return store.error();
+    return std::unique_ptr<JobStore>(std::move(store).value());
 }
 
 } // namespace punctual::cli

@@ -1,8 +1,16 @@
-// Shared pieces of punctualctl: exit codes, error output and the command table.
+// Shared pieces of punctualctl: exit codes, error output, store access and the command table.
 #pragma once
+
+#include "util/result.h"
 
 #include <QCommandLineParser>
 #include <QStringList>
+
+#include <memory>
+
+namespace punctual {
+class JobStore;
+}
 
 namespace punctual::cli {
 
@@ -18,13 +26,46 @@ enum ExitCode
 
 /// Prints "punctualctl: error: MESSAGE" on stderr and returns @p code.
 int fail(int code, const QString &message);
+/// The exit code for a typed error, after printing it.
+int fail(const Error &error);
 /// Writes text to stdout (UTF-8) as is.
 void print(const QString &text);
+/// Writes one line to stderr (for logs of `punctualctl run`).
+void printError(const QString &line);
+/// Translates punctualctl's own texts (context "punctualctl"); @p n picks the plural form.
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1);
 
 /// Parses a subcommand's arguments (@p args starts with the program name); prints usage errors itself.
 /// Returns false when the caller should exit with the code put in @p exitCode.
 bool parseArguments(QCommandLineParser &parser, const QStringList &args, int &exitCode);
 
+/// Where the store is: --db PATH or --store URL given before (or after) the command; empty means the default.
+struct StoreLocation
+{
+    QString sqlitePath; ///< empty: the default store
+    bool explicitPath = false;
+};
+
+/// Takes --db/--store (and their values) out of @p args; an error for a bad or unsupported URL.
+Result<StoreLocation> takeStoreLocation(QStringList &args);
+/// The location given to this run of punctualctl (set by main before the command runs).
+const StoreLocation &storeLocation();
+void setStoreLocation(const StoreLocation &location);
+/// Opens the store at storeLocation().
+Result<std::unique_ptr<JobStore>> openStore();
+
 int runNext(const QStringList &args);
+int runAdd(const QStringList &args);
+int runModify(const QStringList &args);
+int runReschedule(const QStringList &args);
+int runPause(const QStringList &args);
+int runResume(const QStringList &args);
+int runRemove(const QStringList &args);
+int runRemoveAll(const QStringList &args);
+int runShow(const QStringList &args);
+int runList(const QStringList &args);
+int runHistory(const QStringList &args);
+int runRunNow(const QStringList &args);
+int runScheduler(const QStringList &args);
 
 } // namespace punctual::cli

@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 
 #include <functional>
 #include <map>
@@ -16,8 +17,23 @@ QString usage()
                                        "Usage: punctualctl [--db PATH | --store URL] COMMAND [OPTIONS]\n"
                                        "\n"
                                        "Commands:\n"
-                                       "  next      print the next fire times of a cron, interval or calendar "
+                                       "  add         add a job (punctualctl add --every 1h -- /usr/bin/backup)\n"
+                                       "  list        list jobs by next run time\n"
+                                       "  show        show one job\n"
+                                       "  pause       pause a job\n"
+                                       "  resume      resume a paused job (next run computed from now)\n"
+                                       "  modify      change a job's name, schedule, options or command\n"
+                                       "  reschedule  give a job a new schedule\n"
+                                       "  remove      remove a job\n"
+                                       "  remove-all  remove every job (needs --yes)\n"
+                                       "  run-now     run a job now and wait for it\n"
+                                       "  history     show the run history\n"
+                                       "  run         run the scheduler in the foreground\n"
+                                       "  next        print the next fire times of a cron, interval or calendar "
                                        "schedule\n"
+                                       "\n"
+                                       "Exit codes: 0 ok, 1 failure, 2 bad usage or input, 3 no such job, 4 id "
+                                       "already exists.\n"
                                        "\n"
                                        "Run \"punctualctl COMMAND --help\" for a command's options.\n");
 }
@@ -26,16 +42,35 @@ QString usage()
 
 int main(int argc, char *argv[])
 {
+    // The library's informational logs are for debugging (PUNCTUAL_DEBUG=1); commands print what users need.
+    if (qEnvironmentVariableIsEmpty("PUNCTUAL_DEBUG"))
+        QLoggingCategory::setFilterRules(QStringLiteral("punctual.*.debug=false\npunctual.*.info=false"));
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("punctualctl"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PUNCTUAL_VERSION));
     QCoreApplication::setOrganizationName(QStringLiteral("punctual"));
 
     const std::map<QString, std::function<int(const QStringList &)>> commands{
+        {QStringLiteral("add"), cli::runAdd},
+        {QStringLiteral("list"), cli::runList},
+        {QStringLiteral("show"), cli::runShow},
+        {QStringLiteral("pause"), cli::runPause},
+        {QStringLiteral("resume"), cli::runResume},
+        {QStringLiteral("modify"), cli::runModify},
+        {QStringLiteral("reschedule"), cli::runReschedule},
+        {QStringLiteral("remove"), cli::runRemove},
+        {QStringLiteral("remove-all"), cli::runRemoveAll},
+        {QStringLiteral("run-now"), cli::runRunNow},
+        {QStringLiteral("history"), cli::runHistory},
+        {QStringLiteral("run"), cli::runScheduler},
         {QStringLiteral("next"), cli::runNext},
     };
 
     QStringList args = QCoreApplication::arguments();
+    auto location = cli::takeStoreLocation(args);
+    if (!location)
+        return cli::fail(location.error());
+    cli::setStoreLocation(location.value());
     if (args.size() < 2 || args[1] == QLatin1String("--help") || args[1] == QLatin1String("-h")
         || args[1] == QLatin1String("help")) {
         cli::print(usage());

@@ -18,11 +18,6 @@ namespace punctual::cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("punctualctl", text);
-}
-
 // A JSON value as compact text ("42", "\"a\\\"b\"").
 QString jsonText(const QJsonValue &value)
 {

@@ -1,0 +1,328 @@
+// punctualctl add, modify, reschedule, pause, resume, remove, remove-all, show and list.
+#include "cli.h"
+#include "joboptions.h"
+#include "schedulersession.h"
+
+#include "time/isotime.h"
+
+#include <QJsonArray>
+
+#include <type_traits>
+#include <QJsonDocument>
+
+namespace punctual::cli {
+
+namespace {
+
+QString jsonLine(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
+}
+
+QString nextRunText(const Job &job)
+{
+    if (job.nextRunTime)
+        return formatIso(*job.nextRunTime, job.trigger->zone());
+    return QStringLiteral("-");
+}
+
+// Parses a command that takes one job id and, optionally, --json.
+struct IdCommand
+{
+    QString id;
+    bool json = false;
+};
+
+int parseIdCommand(const QStringList &args, const QString &description, IdCommand &out, bool withJson = true)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(description);
+    parser.addPositionalArgument(QStringLiteral("ID"), tr("The job's id."));
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print the job as JSON."));
+    if (withJson)
+        parser.addOption(json);
+    int exitCode = ExitOk;
+    if (!parseArguments(parser, args, exitCode))
+        return exitCode;
+    if (parser.positionalArguments().size() != 1)
+        return fail(ExitUsage, tr("give exactly one job id"));
+    out.id = parser.positionalArguments().front();
+    out.json = withJson && parser.isSet(json);
+    return -1;
+}
+
+int printJob(const Job &job, bool json)
+{
+    if (json)
+        print(jsonLine(job.toJson()));
+    return ExitOk;
+}
+
+} // namespace
+
+int runAdd(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Add a job; prints its id."));
+    parser.addPositionalArgument(QStringLiteral("-- PROGRAM [ARGS...]"), tr("The command the job runs."));
+    const JobCommandOptions options;
+    options.addIdentity(parser);
+    options.addTrigger(parser);
+    options.addBehaviour(parser);
+    options.addCommand(parser);
+    parser.addOptions({options.paused, options.replace});
+    int exitCode = ExitOk;
+    if (!parseArguments(parser, args, exitCode))
+        return exitCode;
+
+    SchedulerSession session;
+    if (auto opened = session.open(); !opened)
+        return fail(opened.error());
+    auto trigger = options.trigger(parser, session.nowMs());
+    if (!trigger)
+        return fail(trigger.error());
+    if (!trigger.value())
+        return fail(ExitUsage, tr("give a schedule: --cron, --every, --at or --calendar"));
+    auto action = options.action(parser, parser.positionalArguments());
+    if (!action)
+        return fail(action.error());
+    if (!action.value())
+        return fail(ExitUsage, tr("give the command to run after \"--\", e.g. punctualctl add --every 1h -- "
+                                  "/usr/bin/backup"));
+    auto jobOptions = options.jobOptions(parser, JobOptions{});
+    if (!jobOptions)
+        return fail(jobOptions.error());
+
+    Job job;
+    job.id = parser.value(options.id);
+    job.name = parser.value(options.name);
+    job.trigger = trigger.value();
+    job.action = *action.value();
+    job.options = jobOptions.value();
+    job.paused = parser.isSet(options.paused);
+    auto added = session.scheduler().addJob(std::move(job), parser.isSet(options.replace));
+    if (!added)
+        return fail(added.error());
+    print(added->id + QLatin1Char('\n'));
+    return ExitOk;
+}
+
+int runModify(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Change a job's name, schedule, options or command."));
+    parser.addPositionalArgument(QStringLiteral("ID"), tr("The job's id."));
+    parser.addPositionalArgument(QStringLiteral("[-- PROGRAM [ARGS...]]"), tr("A new command."));
+    const JobCommandOptions options;
+    parser.addOption(options.name);
+    options.addTrigger(parser);
+    options.addBehaviour(parser);
+    options.addCommand(parser);
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print the job as JSON."));
+    parser.addOption(json);
+    int exitCode = ExitOk;
+    if (!parseArguments(parser, args, exitCode))
+        return exitCode;
+    QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty())
+        return fail(ExitUsage, tr("give the id of the job to modify"));
+    const QString id = positional.takeFirst();
+
+    SchedulerSession session;
+    if (auto opened = session.open(); !opened)
+        return fail(opened.error());
+    auto current = session.scheduler().job(id);
+    if (!current)
+        return fail(current.error());
+
+    JobChanges changes;
+    if (parser.isSet(options.name))
+        changes.name = parser.value(options.name);
+    auto trigger = options.trigger(parser, session.nowMs());
+    if (!trigger)
+        return fail(trigger.error());
+    changes.trigger = trigger.value();
+    if (options.anyBehaviourSet(parser)) {
+        auto jobOptions = options.jobOptions(parser, current->options);
+        if (!jobOptions)
+            return fail(jobOptions.error());
+        changes.options = jobOptions.value();
+    }
+    auto action = options.action(parser, positional);
+    if (!action)
+        return fail(action.error());
+    if (action.value())
+        changes.action = *action.value();
+    if (!changes.name && !changes.trigger && !changes.options && !changes.action)
+        return fail(ExitUsage, tr("nothing to change: give a new name, schedule, option or command"));
+    auto modified = session.scheduler().modifyJob(id, changes);
+    if (!modified)
+        return fail(modified.error());
+    return printJob(modified.value(), parser.isSet(json));
+}
+
+int runReschedule(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Give a job a new schedule; its next run is computed from now."));
+    parser.addPositionalArgument(QStringLiteral("ID"), tr("The job's id."));
+    const JobCommandOptions options;
+    options.addTrigger(parser);
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print the job as JSON."));
+    parser.addOption(json);
+    int exitCode = ExitOk;
+    if (!parseArguments(parser, args, exitCode))
+        return exitCode;
+    if (parser.positionalArguments().size() != 1)
+        return fail(ExitUsage, tr("give exactly one job id"));
+    SchedulerSession session;
+    if (auto opened = session.open(); !opened)
+        return fail(opened.error());
+    auto trigger = options.trigger(parser, session.nowMs());
+    if (!trigger)
+        return fail(trigger.error());
+    if (!trigger.value())
+        return fail(ExitUsage, tr("give a schedule: --cron, --every, --at or --calendar"));
+    auto modified = session.scheduler().rescheduleJob(parser.positionalArguments().front(), trigger.value());
+    if (!modified)
+        return fail(modified.error());
+    return printJob(modified.value(), parser.isSet(json));
+}
+
+// A command on one job by id: parse, open the store, apply @p operation, print the job (--json) or fail.
+template <typename Operation>
+int onOneJob(const QStringList &args, const QString &description, bool printsJob, Operation operation)
+{
+    IdCommand command;
+    if (const int code = parseIdCommand(args, description, command, printsJob); code >= 0)
+        return code;
+    SchedulerSession session;
+    if (auto opened = session.open(); !opened)
+        return fail(opened.error());
+    auto result = operation(session.scheduler(), command.id);
+    if (!result)
+        return fail(result.error());
+    if constexpr (!std::is_same_v<decltype(result), Result<void>>)
+        return printJob(result.value(), command.json);
+    return ExitOk;
+}
+
+int runPause(const QStringList &args)
+{
+    return onOneJob(args, tr("Pause a job: it does not run until resumed."), true,
+                    [](Scheduler &scheduler, const QString &id) { return scheduler.pauseJob(id); });
+}
+
+int runResume(const QStringList &args)
+{
+    return onOneJob(args, tr("Resume a paused job: its next run is computed from now."), true,
+                    [](Scheduler &scheduler, const QString &id) { return scheduler.resumeJob(id); });
+}
+
+int runRemove(const QStringList &args)
+{
+    return onOneJob(args, tr("Remove a job and its run history."), false,
+                    [](Scheduler &scheduler, const QString &id) { return scheduler.removeJob(id); });
+}
+
+int runRemoveAll(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Remove every job and all run history."));
+    const QCommandLineOption yes(QStringLiteral("yes"), tr("Confirm: really remove every job."));
+    parser.addOption(yes);
+    int exitCode = ExitOk;
+    if (!parseArguments(parser, args, exitCode))
+        return exitCode;
+    if (!parser.isSet(yes))
+        return fail(ExitUsage, tr("remove-all removes every job: add --yes to confirm"));
+    SchedulerSession session;
+    if (auto opened = session.open(); !opened)
+        return fail(opened.error());
+    auto removed = session.scheduler().removeAllJobs();
+    if (!removed)
+        return fail(removed.error());
+    print(tr("%n job(s) removed\n", nullptr, removed.value()));
+    return ExitOk;
+}
+
+int runShow(const QStringList &args)
+{
+    IdCommand command;
+    if (const int code = parseIdCommand(args, tr("Show one job."), command); code >= 0)
+        return code;
+    SchedulerSession session;
+    if (auto opened = session.open(); !opened)
+        return fail(opened.error());
+    auto job = session.scheduler().job(command.id);
+    if (!job)
+        return fail(job.error());
+    if (command.json)
+        return printJob(job.value(), true);
+    const QJsonObject json = job->toJson();
+    QString text;
+    auto line = [&text](const QString &key, const QString &value) {
+        text += QStringLiteral("%1 %2\n").arg(key + QLatin1Char(':'), -20).arg(value);
+    };
+    line(tr("id"), job->id);
+    line(tr("name"), job->name);
+    line(tr("state"), Job::stateName(job->state()));
+    line(tr("schedule"), job->trigger->description());
+    line(tr("time zone"), QString::fromLatin1(job->trigger->zone().id()));
+    line(tr("next run"), nextRunText(job.value()));
+    line(tr("action"), describeAction(job->action));
+    line(tr("max instances"), QString::number(job->options.maxInstances));
+    line(tr("coalesce"), job->options.coalesce == CoalescePolicy::Latest ? tr("yes") : tr("no"));
+    line(tr("misfire grace"), job->options.misfireGraceMs
+             ? QStringLiteral("%1 s").arg(static_cast<double>(*job->options.misfireGraceMs) / 1000.0)
+             : tr("none"));
+    line(tr("timeout"), job->options.timeoutMs
+             ? QStringLiteral("%1 s").arg(static_cast<double>(*job->options.timeoutMs) / 1000.0)
+             : tr("none"));
+    line(tr("retries"), QString::number(job->options.maxRetries));
+    print(text);
+    return ExitOk;
+}
+
+int runList(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("List jobs by next run time."));
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print a JSON array of jobs."));
+    parser.addOption(json);
+    int exitCode = ExitOk;
+    if (!parseArguments(parser, args, exitCode))
+        return exitCode;
+    SchedulerSession session;
+    if (auto opened = session.open(); !opened)
+        return fail(opened.error());
+    auto jobs = session.scheduler().jobs();
+    if (!jobs)
+        return fail(jobs.error());
+    if (parser.isSet(json)) {
+        QJsonArray array;
+        for (const Job &job : std::as_const(jobs.value()))
+            array.append(job.toJson());
+        print(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)));
+        return ExitOk;
+    }
+    QList<QStringList> rows{{tr("ID"), tr("NAME"), tr("STATE"), tr("NEXT RUN"), tr("SCHEDULE")}};
+    for (const Job &job : std::as_const(jobs.value()))
+        rows.append({job.id, job.name, Job::stateName(job.state()), nextRunText(job), job.trigger->description()});
+    QList<qsizetype> widths(5, 0);
+    for (const QStringList &row : rows) {
+        for (int c = 0; c < 4; ++c)
+            widths[c] = std::max(widths[c], row[c].size());
+    }
+    QString text;
+    for (const QStringList &row : rows) {
+        QString line;
+        for (int c = 0; c < 4; ++c)
+            line += row[c].leftJustified(widths[c]) + QStringLiteral("  ");
+        text += line + row[4] + QLatin1Char('\n');
+    }
+    print(text);
+    return ExitOk;
+}
+
+} // namespace punctual::cli

@@ -1,0 +1,235 @@
+// Builds triggers, options and actions from punctualctl's job options.
+#include "joboptions.h"
+
+#include "cli.h"
+#include "time/duration.h"
+#include "time/isotime.h"
+#include "triggers/calendartrigger.h"
+#include "triggers/crontrigger.h"
+#include "triggers/datetrigger.h"
+#include "triggers/intervaltrigger.h"
+
+#include <QDir>
+
+namespace punctual::cli {
+
+JobCommandOptions::JobCommandOptions()
+    : id(QStringLiteral("id"), tr("Job id (default: generated)."), tr("ID"))
+    , name(QStringLiteral("name"), tr("Job name shown in lists (default: the id)."), tr("NAME"))
+    , cron(QStringLiteral("cron"), tr("Run on a cron schedule."), tr("EXPR"))
+    , tz(QStringLiteral("tz"), tr("Time zone of the schedule (default: the system's)."), tr("ZONE"))
+    , every(QStringLiteral("every"), tr("Run every DURATION (90s, 15m, 1h30m, PT15M)."), tr("DURATION"))
+    , start(QStringLiteral("start"), tr("First run of --every (default: one interval from now); earliest run of --cron."),
+            tr("ISO"))
+    , end(QStringLiteral("end"), tr("No runs after this instant."), tr("ISO"))
+    , at(QStringLiteral("at"), tr("Run once, at this instant."), tr("ISO"))
+    , calendar(QStringLiteral("calendar"), tr("Run on a calendar schedule (\"every 2 weeks at 09:30\")."), tr("SPEC"))
+    , jitter(QStringLiteral("jitter"), tr("Delay each run by up to S seconds at random."), tr("S"))
+    , maxInstances(QStringLiteral("max-instances"), tr("Runs of this job allowed at once (default 1)."), tr("N"))
+    , coalesce(QStringLiteral("coalesce"), tr("After downtime, run only the latest missed run time (default).")),
+    noCoalesce(QStringLiteral("no-coalesce"), tr("After downtime, run every missed run time."))
+    , misfireGrace(QStringLiteral("misfire-grace"),
+                   tr("Skip a run that would start more than SECONDS late (default 60; none = no limit)."),
+                   tr("SECONDS"))
+    , timeout(QStringLiteral("timeout"), tr("Stop a run after S seconds."), tr("S"))
+    , retries(QStringLiteral("retries"), tr("Retry a failed run up to N times (default 0)."), tr("N"))
+    , retryDelay(QStringLiteral("retry-delay"), tr("Seconds between retries (default 30)."), tr("S"))
+    , removeWhenDone(QStringLiteral("remove-when-done"), tr("Remove the job once it will not run again."))
+    , paused(QStringLiteral("paused"), tr("Add the job paused."))
+    , replace(QStringLiteral("replace"), tr("Replace a job with the same id instead of failing."))
+    , shell(QStringLiteral("shell"), tr("Run PROGRAM as a /bin/sh command line."))
+    , workdir(QStringLiteral("workdir"), tr("Working directory of the command."), tr("DIR"))
+    , env(QStringLiteral("env"), tr("Set an environment variable for the command (repeatable)."), tr("NAME=VALUE"))
+{
+}
+
+void JobCommandOptions::addIdentity(QCommandLineParser &parser) const
+{
+    parser.addOptions({id, name});
+}
+
+void JobCommandOptions::addTrigger(QCommandLineParser &parser) const
+{
+    parser.addOptions({cron, tz, every, start, end, at, calendar, jitter});
+}
+
+void JobCommandOptions::addBehaviour(QCommandLineParser &parser) const
+{
+    parser.addOptions({maxInstances, coalesce, noCoalesce, misfireGrace, timeout, retries, retryDelay,
+                       removeWhenDone});
+}
+
+void JobCommandOptions::addCommand(QCommandLineParser &parser) const
+{
+    parser.addOptions({shell, workdir, env});
+}
+
+Result<std::shared_ptr<const Trigger>> JobCommandOptions::trigger(const QCommandLineParser &parser,
+                                                                  std::int64_t nowMs) const
+{
+    const int kinds = int(parser.isSet(cron)) + int(parser.isSet(every)) + int(parser.isSet(at))
+        + int(parser.isSet(calendar));
+    if (kinds > 1)
+        return invalidInput(tr("give only one of --cron, --every, --at and --calendar"));
+    if (kinds == 0) {
+        for (const QCommandLineOption *o : {&tz, &start, &end, &jitter}) {
+            if (parser.isSet(*o))
+                return invalidInput(tr("--%1 belongs to a schedule: give --cron, --every, --at or --calendar too")
+                                        .arg(o->names().front()));
+        }
+        return std::shared_ptr<const Trigger>();
+    }
+
+    std::shared_ptr<const ZoneRules> zone = ZoneRules::system();
+    if (parser.isSet(tz)) {
+        zone = ZoneRules::forZone(parser.value(tz).toLatin1());
+        if (!zone)
+            return invalidInput(tr("unknown time zone \"%1\"").arg(parser.value(tz)));
+    }
+    auto instant = [&](const QCommandLineOption &option) -> Result<std::optional<std::int64_t>> {
+        if (!parser.isSet(option))
+            return std::optional<std::int64_t>();
+        auto parsed = parseIso(parser.value(option), *zone);
+        if (!parsed)
+            return invalidInput(QStringLiteral("--%1: %2").arg(option.names().front(), parsed.error().message));
+        return std::optional<std::int64_t>(parsed.value());
+    };
+    auto startMs = instant(start);
+    auto endMs = instant(end);
+    if (!startMs)
+        return startMs.error();
+    if (!endMs)
+        return endMs.error();
+    if (startMs.value() && endMs.value() && *endMs.value() < *startMs.value())
+        return invalidInput(tr("--end is before --start"));
+
+    std::unique_ptr<Trigger> trigger;
+    if (parser.isSet(cron)) {
+        auto created = CronTrigger::create(parser.value(cron), zone);
+        if (!created)
+            return created.error();
+        created.value()->setStartMs(startMs.value());
+        created.value()->setEndMs(endMs.value());
+        trigger = std::move(created).value();
+    } else if (parser.isSet(every)) {
+        auto interval = parseDuration(parser.value(every));
+        if (!interval)
+            return interval.error();
+        const std::int64_t first = startMs.value().value_or(nowMs + interval.value());
+        trigger = std::make_unique<IntervalTrigger>(interval.value(), first, endMs.value());
+    } else if (parser.isSet(at)) {
+        if (startMs.value() || endMs.value())
+            return invalidInput(tr("--start and --end do not apply to --at"));
+        auto when = instant(at);
+        if (!when)
+            return when.error();
+        trigger = std::make_unique<DateTrigger>(*when.value());
+    } else {
+        if (startMs.value())
+            return invalidInput(tr("--start does not apply to --calendar (write \"from YYYY-MM-DD\" in the spec)"));
+        auto created = CalendarTrigger::parse(parser.value(calendar), zone, nowMs);
+        if (!created)
+            return created.error();
+        created.value()->setEndMs(endMs.value());
+        trigger = std::move(created).value();
+    }
+    trigger->setZone(zone);
+    if (parser.isSet(jitter)) {
+        auto ms = parseSecondsMs(parser.value(jitter), false);
+        if (!ms)
+            return invalidInput(QStringLiteral("--jitter: %1").arg(ms.error().message));
+        trigger->setJitterMs(ms.value());
+    }
+    return std::shared_ptr<const Trigger>(std::move(trigger));
+}
+
+bool JobCommandOptions::anyBehaviourSet(const QCommandLineParser &parser) const
+{
+    for (const QCommandLineOption *o :
+         {&maxInstances, &coalesce, &noCoalesce, &misfireGrace, &timeout, &retries, &retryDelay, &removeWhenDone}) {
+        if (parser.isSet(*o))
+            return true;
+    }
+    return false;
+}
+
+Result<JobOptions> JobCommandOptions::jobOptions(const QCommandLineParser &parser, JobOptions base) const
+{
+    auto wholeNumber = [&](const QCommandLineOption &option, int min, int max, int &target) -> Result<void> {
+        if (!parser.isSet(option))
+            return {};
+        bool ok = false;
+        const int value = parser.value(option).toInt(&ok);
+        if (!ok || value < min || value > max)
+            return invalidInput(tr("--%1 needs a whole number from %2 to %3")
+                                    .arg(option.names().front())
+                                    .arg(min)
+                                    .arg(max));
+        target = value;
+        return {};
+    };
+    if (auto r = wholeNumber(maxInstances, 1, 1000, base.maxInstances); !r)
+        return r.error();
+    if (auto r = wholeNumber(retries, 0, 100, base.maxRetries); !r)
+        return r.error();
+    if (parser.isSet(coalesce) && parser.isSet(noCoalesce))
+        return invalidInput(tr("give --coalesce or --no-coalesce, not both"));
+    if (parser.isSet(coalesce))
+        base.coalesce = CoalescePolicy::Latest;
+    if (parser.isSet(noCoalesce))
+        base.coalesce = CoalescePolicy::All;
+    if (parser.isSet(misfireGrace)) {
+        auto grace = parseSecondsMs(parser.value(misfireGrace), true);
+        if (!grace)
+            return invalidInput(QStringLiteral("--misfire-grace: %1").arg(grace.error().message));
+        base.misfireGraceMs = grace.value() < 0 ? std::nullopt : std::optional(grace.value());
+    }
+    if (parser.isSet(timeout)) {
+        auto ms = parseSecondsMs(parser.value(timeout), true);
+        if (!ms || ms.value() == 0)
+            return invalidInput(tr("--timeout needs a positive number of seconds or \"none\""));
+        base.timeoutMs = ms.value() < 0 ? std::nullopt : std::optional(ms.value());
+    }
+    if (parser.isSet(retryDelay)) {
+        auto ms = parseSecondsMs(parser.value(retryDelay), false);
+        if (!ms)
+            return invalidInput(QStringLiteral("--retry-delay: %1").arg(ms.error().message));
+        base.retryDelayMs = ms.value();
+    }
+    if (parser.isSet(removeWhenDone))
+        base.removeWhenDone = true;
+    return base;
+}
+
+Result<std::optional<Action>> JobCommandOptions::action(const QCommandLineParser &parser,
+                                                       const QStringList &words) const
+{
+    const bool commandOptions = parser.isSet(shell) || parser.isSet(workdir) || parser.isSet(env);
+    if (words.isEmpty()) {
+        if (commandOptions)
+            return invalidInput(tr("--shell, --workdir and --env need a command after \"--\""));
+        return std::optional<Action>();
+    }
+    CommandAction command;
+    command.program = words.front();
+    // A relative path means the caller's folder, which the scheduler does not share: make it absolute.
+    if (!command.useShell && command.program.contains(QLatin1Char('/')) && QDir::isRelativePath(command.program))
+        command.program = QDir::current().absoluteFilePath(command.program);
+    command.arguments = words.mid(1);
+    command.useShell = parser.isSet(shell);
+    if (parser.isSet(workdir)) {
+        const QDir dir(parser.value(workdir));
+        if (!dir.exists())
+            return invalidInput(tr("--workdir: the folder \"%1\" does not exist").arg(parser.value(workdir)));
+        command.workingDirectory = dir.absolutePath();
+    }
+    for (const QString &pair : parser.values(env)) {
+        const qsizetype eq = pair.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            return invalidInput(tr("--env needs NAME=VALUE, not \"%1\"").arg(pair));
+        command.environment.insert(pair.left(eq), pair.mid(eq + 1));
+    }
+    return std::optional<Action>(Action{command});
+}
+
+} // namespace punctual::cli

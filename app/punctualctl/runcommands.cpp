@@ -1,0 +1,233 @@
+// punctualctl run (the headless scheduler), run-now and history.
+#include "cli.h"
+#include "schedulersession.h"
+
+#include "scheduler/dueplanner.h"
+#include "time/duration.h"
+#include "time/isotime.h"
+#include "util/signalwatcher.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTimer>
+
+namespace punctual::cli {
+
+namespace {
+
+QString localTime(std::optional<std::int64_t> ms)
+{
+    static const auto zone = ZoneRules::system();
+    return ms ? formatIso(*ms, *zone) : QStringLiteral("-");
+}
+
+QString firstLine(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    const qsizetype newline = trimmed.indexOf(QLatin1Char('\n'));
+    return newline < 0 ? trimmed : trimmed.left(newline) + QStringLiteral(" …");
+}
+
+// "success in 0.3 s (exit code 0)", "missed by 3 h 2 min ...": one run in words, for logs.
+QString summary(const RunRecord &run)
+{
+    QString text = RunRecord::outcomeName(run.outcome);
+    if (run.startTime && run.endTime)
+        text += tr(" in %1").arg(formatLateness(*run.endTime - *run.startTime));
+    if (run.exitCode)
+        text += tr(" (exit code %1)").arg(*run.exitCode);
+    if (!run.error.isEmpty())
+        text += QStringLiteral(": ") + firstLine(run.error);
+    if (run.attempt > 1)
+        text += tr(" [attempt %1]").arg(run.attempt);
+    return text;
+}
+
+void logLine(const QString &text)
+{
+    printError(QStringLiteral("%1 %2").arg(localTime(SystemClock::instance().nowMs()), text));
+}
+
+void logEvents(Scheduler &scheduler)
+{
+    QObject::connect(&scheduler, &Scheduler::jobSubmitted, &scheduler, [](const RunRecord &run) {
+        logLine(tr("job %1: started (scheduled %2)").arg(run.jobId, localTime(run.scheduledTime)));
+    });
+    for (auto signal : {&Scheduler::jobExecuted, &Scheduler::jobError, &Scheduler::jobMissed,
+                        &Scheduler::jobMaxInstances}) {
+        QObject::connect(&scheduler, signal, &scheduler,
+                         [](const RunRecord &run) { logLine(tr("job %1: %2").arg(run.jobId, summary(run))); });
+    }
+    QObject::connect(&scheduler, &Scheduler::jobRemoved, &scheduler,
+                     [](const QString &id) { logLine(tr("job %1: removed").arg(id)); });
+    QObject::connect(&scheduler, &Scheduler::storeError, &scheduler,
+                     [](const QString &message) { logLine(tr("store error: %1").arg(message)); });
+}
+
+} // namespace
+
+int runScheduler(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Run the scheduler in the foreground until SIGINT or SIGTERM (or --for SECONDS). On the first signal "
+           "no new runs start and running ones may finish for up to --stop-timeout seconds; then, or on a second "
+           "signal, they are stopped and recorded as interrupted."));
+    const QCommandLineOption runFor(QStringLiteral("for"), tr("Stop after SECONDS."), tr("SECONDS"));
+    const QCommandLineOption stopTimeout(QStringLiteral("stop-timeout"),
+                                         tr("Seconds running jobs may take to finish at shutdown (default 30)."),
+                                         tr("SECONDS"), QStringLiteral("30"));
+    const QCommandLineOption paused(QStringLiteral("paused"), tr("Start with scheduling paused."));
+    parser.addOptions({runFor, stopTimeout, paused});
+    int exitCode = ExitOk;
+    if (!parseArguments(parser, args, exitCode))
+        return exitCode;
+    std::int64_t forMs = -1;
+    if (parser.isSet(runFor)) {
+        auto ms = parseSecondsMs(parser.value(runFor), false);
+        if (!ms)
+            return fail(ExitUsage, QStringLiteral("--for: %1").arg(ms.error().message));
+        forMs = ms.value();
+    }
+    auto stopMs = parseSecondsMs(parser.value(stopTimeout), false);
+    if (!stopMs)
+        return fail(ExitUsage, QStringLiteral("--stop-timeout: %1").arg(stopMs.error().message));
+
+    SchedulerSession session;
+    if (auto opened = session.open(); !opened)
+        return fail(opened.error());
+    Scheduler &scheduler = session.scheduler();
+    logEvents(scheduler);
+
+    QTimer stopTimer;
+    stopTimer.setSingleShot(true);
+    QObject::connect(&stopTimer, &QTimer::timeout, &scheduler, [&scheduler] {
+        logLine(tr("stop timeout reached: stopping running jobs"));
+        scheduler.shutdown(Scheduler::ShutdownMode::StopRuns);
+    });
+    auto beginShutdown = [&] {
+        if (scheduler.state() == Scheduler::State::ShuttingDown)
+            return;
+        if (scheduler.runningCount() > 0)
+            logLine(tr("stopping: waiting up to %1 for %n running job(s)", nullptr, scheduler.runningCount())
+                        .arg(formatLateness(stopMs.value())));
+        stopTimer.start(static_cast<int>(std::min<std::int64_t>(stopMs.value(), INT_MAX)));
+        scheduler.shutdown(Scheduler::ShutdownMode::WaitForRuns);
+    };
+    SignalWatcher terminations;
+    QObject::connect(&terminations, &SignalWatcher::terminationRequested, &scheduler, [&](int, int count) {
+        if (count == 1) {
+            beginShutdown();
+        } else {
+            logLine(tr("second signal: stopping running jobs now"));
+            scheduler.shutdown(Scheduler::ShutdownMode::StopRuns);
+        }
+    });
+    QObject::connect(&scheduler, &Scheduler::shutDown, QCoreApplication::instance(), [] {
+        logLine(tr("scheduler stopped"));
+        QCoreApplication::exit(ExitOk);
+    });
+    if (forMs >= 0)
+        QTimer::singleShot(static_cast<int>(std::min<std::int64_t>(forMs, INT_MAX)), &scheduler, beginShutdown);
+
+    if (auto started = scheduler.start(parser.isSet(paused)); !started)
+        return fail(started.error());
+    auto count = session.store().jobCount();
+    logLine(tr("scheduler running on %1 with %n job(s)", nullptr, count ? count.value() : 0)
+                .arg(session.store().describe()));
+    return QCoreApplication::exec();
+}
+
+int runRunNow(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Run a job now, outside its schedule, and wait for it to end. Prints its "
+                                        "output; exits 0 when it succeeded, 1 otherwise."));
+    parser.addPositionalArgument(QStringLiteral("ID"), tr("The job's id."));
+    int exitCode = ExitOk;
+    if (!parseArguments(parser, args, exitCode))
+        return exitCode;
+    if (parser.positionalArguments().size() != 1)
+        return fail(ExitUsage, tr("give exactly one job id"));
+    const QString id = parser.positionalArguments().front();
+
+    SchedulerSession session;
+    if (auto opened = session.open(); !opened)
+        return fail(opened.error());
+    Scheduler &scheduler = session.scheduler();
+    int result = ExitFailure;
+    auto onEnd = [&](const RunRecord &run) {
+        if (run.jobId != id)
+            return;
+        print(run.output);
+        printError(tr("punctualctl: job %1: %2").arg(id, summary(run)));
+        result = run.outcome == RunOutcome::Success ? ExitOk : ExitFailure;
+        // Retries may follow: quit once nothing of this job is going any more.
+        QTimer::singleShot(0, &scheduler, [&scheduler, id] {
+            if (scheduler.runningCount(id) == 0)
+                QCoreApplication::quit();
+        });
+    };
+    for (auto signal : {&Scheduler::jobExecuted, &Scheduler::jobError, &Scheduler::jobMissed})
+        QObject::connect(&scheduler, signal, &scheduler, onEnd);
+    SignalWatcher terminations;
+    QObject::connect(&terminations, &SignalWatcher::terminationRequested, &scheduler,
+                     [&scheduler] { scheduler.shutdown(Scheduler::ShutdownMode::StopRuns); });
+    auto run = scheduler.runJobNow(id);
+    if (!run)
+        return fail(run.error());
+    if (run->outcome == RunOutcome::Skipped)
+        return fail(ExitFailure, run->error);
+    QCoreApplication::exec();
+    return result;
+}
+
+int runHistory(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Show the run history of one job, or of all jobs, newest first."));
+    parser.addPositionalArgument(QStringLiteral("[ID]"), tr("The job's id (default: all jobs)."));
+    const QCommandLineOption limit(QStringLiteral("limit"), tr("At most N runs (default 20)."), tr("N"),
+                                   QStringLiteral("20"));
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print a JSON array of runs."));
+    parser.addOptions({limit, json});
+    int exitCode = ExitOk;
+    if (!parseArguments(parser, args, exitCode))
+        return exitCode;
+    if (parser.positionalArguments().size() > 1)
+        return fail(ExitUsage, tr("give at most one job id"));
+    bool ok = false;
+    const int n = parser.value(limit).toInt(&ok);
+    if (!ok || n < 1)
+        return fail(ExitUsage, tr("--limit needs a whole number of at least 1"));
+    const QString id = parser.positionalArguments().value(0);
+
+    SchedulerSession session;
+    if (auto opened = session.open(); !opened)
+        return fail(opened.error());
+    if (!id.isEmpty()) {
+        if (auto job = session.scheduler().job(id); !job)
+            return fail(job.error());
+    }
+    auto runs = session.scheduler().history(id, n);
+    if (!runs)
+        return fail(runs.error());
+    if (parser.isSet(json)) {
+        QJsonArray array;
+        for (const RunRecord &run : std::as_const(runs.value()))
+            array.append(run.toJson());
+        print(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)));
+        return ExitOk;
+    }
+    QString text;
+    for (const RunRecord &run : std::as_const(runs.value())) {
+        text += QStringLiteral("%1  %2  %3  %4\n")
+                    .arg(localTime(run.scheduledTime), run.jobId, RunRecord::outcomeName(run.outcome).leftJustified(11),
+                         summary(run).section(QLatin1Char(' '), 1));
+    }
+    print(text);
+    return ExitOk;
+}
+
+} // namespace punctual::cli

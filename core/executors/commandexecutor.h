@@ -1,0 +1,67 @@
+// Runs command actions as real processes (QProcess, asynchronous), each in its own process group.
+#pragma once
+
+#include "executor.h"
+
+#include <cstdint>
+#include <memory>
+#include <unordered_map>
+
+class QProcess;
+
+namespace punctual {
+
+class Clock;
+
+/**
+ * Runs CommandAction: program + argument list (a shell only when useShell), working directory, the system
+ * environment plus the action's entries, stdout and stderr merged and captured up to outputCapBytes (the
+ * tail is kept, memory stays bounded however much a job writes). Never blocks: no waitFor* calls while
+ * the executor lives.
+ *
+ * Each run is put in its own process group, so a timeout or stop() ends the whole tree: SIGTERM to the
+ * group, SIGKILL to it killGraceMs later (or as soon as the main process has exited, for stragglers).
+ * A run that ends by itself leaves its background children alone.
+ *
+ * Results that are known at once (missed, not found, missing working directory) are delivered from the
+ * event loop, never from inside start(). stop() results come when the process has really exited.
+ */
+class CommandExecutor final : public Executor
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CommandExecutor)
+
+public:
+    /// Time between SIGTERM and SIGKILL to a run's process group on timeout or stop.
+    static constexpr int killGraceMs = 2000;
+
+    explicit CommandExecutor(const Clock &clock, QObject *parent = nullptr);
+    /// Kills what still runs (SIGKILL to each group) without reporting; blocks briefly while they are reaped.
+    ~CommandExecutor() override;
+
+    bool accepts(const Action &action) const override;
+    void start(const ExecutionRequest &request) override;
+    void stop(std::uint64_t token) override;
+    void stopAll() override;
+    /// Processes started and not yet reported finished.
+    int runningCount() const override;
+
+private:
+    struct Run;
+
+    Run *findRun(std::uint64_t token, const QProcess *process) const;
+    void onStarted(std::uint64_t token, QProcess *process);
+    void onReadyRead(std::uint64_t token, QProcess *process);
+    void onFinished(std::uint64_t token, QProcess *process);
+    void onFailedToStart(std::uint64_t token, QProcess *process);
+    void killTree(Run &run, RunOutcome reason);
+    /// Removes the run and reports it (queued when called from inside start()).
+    void finish(std::uint64_t token, ExecutionResult result);
+    void finishLater(std::uint64_t token, ExecutionResult result);
+
+    const Clock &m_clock;
+    std::unordered_map<std::uint64_t, std::unique_ptr<Run>> m_runs;
+    bool m_inStart = false;
+};
+
+} // namespace punctual

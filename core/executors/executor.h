@@ -1,0 +1,67 @@
+// The executor interface: runs one action off the scheduler's critical path and reports how it went.
+#pragma once
+
+#include "jobs/action.h"
+#include "jobs/runrecord.h"
+
+#include <QObject>
+
+#include <cstdint>
+#include <optional>
+
+namespace punctual {
+
+/// One run to execute.
+struct ExecutionRequest
+{
+    std::uint64_t token = 0; ///< the caller's handle for this execution (unique while it runs)
+    QString jobId;
+    std::int64_t runId = 0;
+    std::int64_t scheduledTime = 0;
+    Action action;
+    std::optional<std::int64_t> timeoutMs;
+    /// When the action would begin later than this after scheduledTime, it is not run (outcome Missed).
+    std::optional<std::int64_t> misfireGraceMs;
+};
+
+/// How an execution ended. outcome is Success, Failed, TimedOut, Interrupted or Missed (grace exceeded).
+struct ExecutionResult
+{
+    RunOutcome outcome = RunOutcome::Failed;
+    std::optional<int> exitCode;
+    QString output;
+    QString error;
+    std::optional<std::int64_t> startTime; ///< none when it never began (missed, failed to start)
+    std::int64_t endTime = 0;
+    std::optional<std::int64_t> lateMs;    ///< for Missed: how late it would have begun
+};
+
+/**
+ * Runs actions asynchronously: start() returns at once, finished() follows exactly once per token, on the
+ * executor's thread. A slow or hanging action never blocks the caller.
+ */
+class Executor : public QObject
+{
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+
+    /// Whether this executor runs @p action (a command executor runs commands, ...).
+    virtual bool accepts(const Action &action) const = 0;
+    virtual void start(const ExecutionRequest &request) = 0;
+    /// Stops one execution (its result is Interrupted); no-op for an unknown token.
+    virtual void stop(std::uint64_t token) = 0;
+    /// Stops every execution.
+    virtual void stopAll() = 0;
+    virtual int runningCount() const = 0;
+
+signals:
+    /// The action really began (the process started, the function was entered).
+    void started(std::uint64_t token, std::int64_t startTime);
+    void finished(std::uint64_t token, const punctual::ExecutionResult &result);
+};
+
+} // namespace punctual
+
+Q_DECLARE_METATYPE(punctual::ExecutionResult)

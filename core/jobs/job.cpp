@@ -1,0 +1,161 @@
+// Job JSON and option validation.
+#include "job.h"
+
+#include "time/isotime.h"
+
+#include <QCoreApplication>
+#include <QUuid>
+
+namespace punctual {
+
+namespace {
+
+class JobText
+{
+    Q_DECLARE_TR_FUNCTIONS(Job)
+};
+
+std::optional<std::int64_t> optionalSeconds(const QJsonValue &value)
+{
+    if (value.isNull() || value.isUndefined())
+        return std::nullopt;
+    return static_cast<std::int64_t>(value.toDouble() * 1000.0 + 0.5);
+}
+
+QJsonValue secondsValue(const std::optional<std::int64_t> &ms)
+{
+    return ms ? QJsonValue(static_cast<double>(*ms) / 1000.0) : QJsonValue(QJsonValue::Null);
+}
+
+} // namespace
+
+void JobOptions::writeJson(QJsonObject &json) const
+{
+    json.insert(QStringLiteral("max_instances"), maxInstances);
+    json.insert(QStringLiteral("coalesce"), coalesce == CoalescePolicy::Latest);
+    json.insert(QStringLiteral("misfire_grace_time"), secondsValue(misfireGraceMs));
+    json.insert(QStringLiteral("timeout"), secondsValue(timeoutMs));
+    json.insert(QStringLiteral("max_retries"), maxRetries);
+    json.insert(QStringLiteral("retry_delay"), static_cast<double>(retryDelayMs) / 1000.0);
+    json.insert(QStringLiteral("remove_when_done"), removeWhenDone);
+}
+
+Result<JobOptions> JobOptions::fromJson(const QJsonObject &json)
+{
+    JobOptions options;
+    const QJsonValue maxInstances = json.value(QStringLiteral("max_instances"));
+    if (!maxInstances.isUndefined()) {
+        if (!maxInstances.isDouble() || maxInstances.toDouble() < 1 || maxInstances.toDouble() > 1000)
+            return invalidInput(JobText::tr("max_instances must be a whole number from 1 to 1000"));
+        options.maxInstances = maxInstances.toInt();
+    }
+    const QJsonValue coalesce = json.value(QStringLiteral("coalesce"));
+    if (!coalesce.isUndefined())
+        options.coalesce = coalesce.toBool(true) ? CoalescePolicy::Latest : CoalescePolicy::All;
+    const QJsonValue grace = json.value(QStringLiteral("misfire_grace_time"));
+    if (!grace.isUndefined()) {
+        if (!grace.isNull() && (!grace.isDouble() || grace.toDouble() < 0))
+            return invalidInput(JobText::tr("misfire_grace_time must be a number of seconds (0 or more) or null"));
+        options.misfireGraceMs = optionalSeconds(grace);
+    }
+    const QJsonValue timeout = json.value(QStringLiteral("timeout"));
+    if (!timeout.isUndefined()) {
+        if (!timeout.isNull() && (!timeout.isDouble() || timeout.toDouble() <= 0))
+            return invalidInput(JobText::tr("timeout must be a positive number of seconds or null"));
+        options.timeoutMs = optionalSeconds(timeout);
+    }
+    const QJsonValue retries = json.value(QStringLiteral("max_retries"));
+    if (!retries.isUndefined()) {
+        if (!retries.isDouble() || retries.toDouble() < 0 || retries.toDouble() > 100)
+            return invalidInput(JobText::tr("max_retries must be a whole number from 0 to 100"));
+        options.maxRetries = retries.toInt();
+    }
+    const QJsonValue retryDelay = json.value(QStringLiteral("retry_delay"));
+    if (!retryDelay.isUndefined()) {
+        if (!retryDelay.isDouble() || retryDelay.toDouble() < 0)
+            return invalidInput(JobText::tr("retry_delay must be a number of seconds (0 or more)"));
+        options.retryDelayMs = *optionalSeconds(retryDelay);
+    }
+    options.removeWhenDone = json.value(QStringLiteral("remove_when_done")).toBool(false);
+    return options;
+}
+
+QString Job::stateName(JobState state)
+{
+    switch (state) {
+    case JobState::Scheduled: return QStringLiteral("scheduled");
+    case JobState::Paused: return QStringLiteral("paused");
+    case JobState::Finished: return QStringLiteral("finished");
+    }
+    return {};
+}
+
+QJsonObject Job::toJson() const
+{
+    QJsonObject triggerJson = trigger->toJson();
+    triggerJson.insert(QStringLiteral("description"), trigger->description());
+    QJsonObject json{
+        {QStringLiteral("id"), id},
+        {QStringLiteral("name"), name},
+        {QStringLiteral("trigger"), triggerJson},
+        {QStringLiteral("action"), actionToJson(action)},
+        {QStringLiteral("paused"), paused},
+        {QStringLiteral("state"), stateName(state())},
+        {QStringLiteral("next_run_time"),
+         nextRunTime ? QJsonValue(formatIso(*nextRunTime, trigger->zone())) : QJsonValue(QJsonValue::Null)},
+    };
+    options.writeJson(json);
+    return json;
+}
+
+Result<Job> Job::fromJson(const QJsonObject &json, bool keepNextRunTime)
+{
+    Job job;
+    job.id = json.value(QStringLiteral("id")).toString();
+    if (job.id.isEmpty())
+        job.id = generateJobId();
+    if (auto valid = validateJobId(job.id); !valid)
+        return valid.error();
+    job.name = json.value(QStringLiteral("name")).toString(job.id);
+    auto trigger = Trigger::fromJson(json.value(QStringLiteral("trigger")).toObject());
+    if (!trigger)
+        return invalidInput(JobText::tr("job \"%1\": %2").arg(job.id, trigger.error().message));
+    job.trigger = std::shared_ptr<const Trigger>(std::move(trigger).value());
+    auto action = actionFromJson(json.value(QStringLiteral("action")).toObject());
+    if (!action)
+        return invalidInput(JobText::tr("job \"%1\": %2").arg(job.id, action.error().message));
+    job.action = std::move(action).value();
+    auto options = JobOptions::fromJson(json);
+    if (!options)
+        return invalidInput(JobText::tr("job \"%1\": %2").arg(job.id, options.error().message));
+    job.options = options.value();
+    job.paused = json.value(QStringLiteral("paused")).toBool(false);
+    const QJsonValue next = json.value(QStringLiteral("next_run_time"));
+    if (keepNextRunTime && next.isString()) {
+        auto at = parseIso(next.toString(), job.trigger->zone());
+        if (!at)
+            return invalidInput(JobText::tr("job \"%1\": next_run_time: %2").arg(job.id, at.error().message));
+        job.nextRunTime = at.value();
+    }
+    return job;
+}
+
+QString generateJobId()
+{
+    return QUuid::createUuid().toString(QUuid::Id128);
+}
+
+Result<void> validateJobId(const QString &id)
+{
+    if (id.isEmpty())
+        return invalidInput(JobText::tr("a job id must not be empty"));
+    if (id.size() > 200)
+        return invalidInput(JobText::tr("a job id must be at most 200 characters long"));
+    for (const QChar c : id) {
+        if (!c.isPrint())
+            return invalidInput(JobText::tr("a job id must not contain control characters"));
+    }
+    return {};
+}
+
+} // namespace punctual

@@ -1,0 +1,83 @@
+// A job: what runs (action), when (trigger), how misfires and overlaps are handled (options), and its state.
+#pragma once
+
+#include "jobs/action.h"
+#include "triggers/trigger.h"
+
+#include <QJsonObject>
+#include <QString>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+
+namespace punctual {
+
+/// When several run times of a job are due at once (after downtime or sleep), which of them run.
+enum class CoalescePolicy
+{
+    All,    ///< every due run time runs (coalesce = false)
+    Latest, ///< only the latest (coalesce = true, the default)
+};
+
+/// APScheduler 3's job options (DESIGN.md section 4), with its defaults.
+struct JobOptions
+{
+    static constexpr std::int64_t defaultMisfireGraceMs = 60'000;
+
+    int maxInstances = 1;
+    CoalescePolicy coalesce = CoalescePolicy::Latest;
+    std::optional<std::int64_t> misfireGraceMs = defaultMisfireGraceMs; ///< nullopt: no limit ("none")
+    std::optional<std::int64_t> timeoutMs;                              ///< kill the run after this long
+    int maxRetries = 0;
+    std::int64_t retryDelayMs = 30'000;
+    bool removeWhenDone = false;
+
+    bool operator==(const JobOptions &) const = default;
+
+    /// Flat keys as in the job JSON: max_instances, coalesce, misfire_grace_time (s or null), timeout,
+    /// max_retries, retry_delay, remove_when_done.
+    void writeJson(QJsonObject &json) const;
+    /// Reads the keys writeJson() writes; absent keys keep their defaults; bad values are errors.
+    static Result<JobOptions> fromJson(const QJsonObject &json);
+};
+
+/// A job's life as the list shows it.
+enum class JobState
+{
+    Scheduled, ///< has a next run time
+    Paused,    ///< paused by the user: no next run time until resumed
+    Finished,  ///< its trigger will not fire again (a date job after its run)
+};
+
+class Job
+{
+public:
+    QString id;
+    QString name;
+    std::shared_ptr<const Trigger> trigger; ///< immutable once shared; replace it to reschedule
+    Action action;
+    JobOptions options;
+    bool paused = false;
+    std::optional<std::int64_t> nextRunTime; ///< UTC ms; none when paused or finished
+    std::int64_t createdAt = 0;
+
+    JobState state() const
+    {
+        return paused ? JobState::Paused : nextRunTime ? JobState::Scheduled : JobState::Finished;
+    }
+
+    /// The job JSON of DESIGN.md section 7 (times in the trigger's zone).
+    QJsonObject toJson() const;
+    /// Reads the job JSON (import); "next_run_time" is kept only when @p keepNextRunTime.
+    static Result<Job> fromJson(const QJsonObject &json, bool keepNextRunTime);
+
+    static QString stateName(JobState state);
+};
+
+/// A fresh job id: 32 hex digits, as APScheduler's uuid4().hex.
+QString generateJobId();
+/// Job ids are printable, at most 200 characters, without control characters; the error says why not.
+Result<void> validateJobId(const QString &id);
+
+} // namespace punctual

@@ -1,0 +1,168 @@
+// The scheduler: one wake timer armed for the earliest next run, APScheduler's job semantics, Qt signals.
+#pragma once
+
+#include "jobs/job.h"
+#include "jobs/runrecord.h"
+#include "util/result.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QRandomGenerator>
+
+#include <memory>
+#include <optional>
+
+namespace punctual {
+
+class Clock;
+class Executor;
+class FunctionRegistry;
+class JobStore;
+class WakeTimer;
+struct ExecutionResult;
+
+/// What a modify() call changes; absent members stay as they are.
+struct JobChanges
+{
+    std::optional<QString> name;
+    std::optional<Action> action;
+    std::optional<JobOptions> options;
+    std::shared_ptr<const Trigger> trigger; ///< a new trigger reschedules from now
+};
+
+/**
+ * Runs jobs from a JobStore on time. It never polls: one WakeTimer is armed for the earliest next run time in
+ * the store and re-armed whenever that may have changed. Due jobs are processed in APScheduler's order
+ * (planDueJob), their runs are recorded before they start and completed when they end, and every fact is
+ * also a signal. Lives on one thread (the GUI thread in the app); actions run in executors, never blocking it.
+ *
+ * Every management call is one store transaction; errors: NotFound and Conflict name the id, InvalidInput
+ * says what is wrong, StoreFailure carries the store's message.
+ */
+class Scheduler final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Scheduler)
+
+public:
+    enum class State
+    {
+        Stopped,
+        Running,
+        Paused,
+        ShuttingDown,
+    };
+    Q_ENUM(State)
+
+    /// What shutdown() does with runs still going.
+    enum class ShutdownMode
+    {
+        WaitForRuns, ///< let them finish (no new ones start)
+        StopRuns,    ///< stop them now (commands' process groups are killed); they are recorded as interrupted
+    };
+
+    /// The scheduler uses @p store, @p clock and @p functions without owning them; they must outlive it.
+    Scheduler(JobStore &store, const Clock &clock, const FunctionRegistry &functions, QObject *parent = nullptr);
+    ~Scheduler() override;
+
+    /// Replaces the wake timer (tests drive time by hand). Call before start().
+    void setWakeTimer(std::unique_ptr<WakeTimer> timer);
+    /// Runs kept per job in the history (older ones are pruned); default 100.
+    void setHistoryLimit(int runsPerJob);
+    int historyLimit() const { return m_historyLimit; }
+    /// Threads for function jobs (APScheduler's ThreadPoolExecutor(10)); call before start().
+    void setFunctionThreads(int threads);
+
+    State state() const { return m_state; }
+    /// Marks runs left running by a crash as interrupted, then schedules (or stays paused when @p paused).
+    Result<void> start(bool paused = false);
+    /// Stops scheduling; shutDown() is emitted once no run is going any more (at once when none is).
+    void shutdown(ShutdownMode mode);
+    /// Scheduler-wide pause: nothing starts until resume(); due runs are then handled by the misfire rules.
+    void pause();
+    void resume();
+
+    /// Adds @p job (id generated when empty); its next run time is computed from now unless it is paused.
+    /// A date in the past is accepted only within the misfire grace time (it then runs at once).
+    Result<Job> addJob(Job job, bool replace = false);
+    Result<Job> job(const QString &id) const;
+    Result<QList<Job>> jobs() const;
+    Result<Job> pauseJob(const QString &id);
+    /// Resumes a paused job: its next run is computed from now (runs missed while paused are not made up).
+    Result<Job> resumeJob(const QString &id);
+    Result<Job> modifyJob(const QString &id, const JobChanges &changes);
+    /// New trigger, next run computed from now.
+    Result<Job> rescheduleJob(const QString &id, std::shared_ptr<const Trigger> trigger);
+    Result<void> removeJob(const QString &id);
+    Result<int> removeAllJobs();
+    /// Runs the job now, outside its schedule (max_instances still applies); its next run time is unchanged.
+    Result<RunRecord> runJobNow(const QString &id);
+    Result<QList<RunRecord>> history(const QString &jobId, int limit) const;
+
+    /// Runs going now (all jobs), and of one job.
+    int runningCount() const;
+    int runningCount(const QString &jobId) const;
+
+    /// Looks at the store again now: due jobs run and the timer is re-armed (after others changed the store).
+    void refresh();
+
+signals:
+    void started();
+    void paused();
+    void resumed();
+    void shutDown();
+
+    void jobAdded(const punctual::Job &job);
+    void jobModified(const punctual::Job &job);
+    void jobRemoved(const QString &jobId);
+    void allJobsRemoved();
+
+    void jobSubmitted(const punctual::RunRecord &run);
+    void jobExecuted(const punctual::RunRecord &run);  ///< ended successfully
+    void jobError(const punctual::RunRecord &run);     ///< failed, timed out or interrupted
+    void jobMissed(const punctual::RunRecord &run);
+    void jobMaxInstances(const punctual::RunRecord &run);
+    /// The store failed (logged too); the scheduler retries on its next wake.
+    void storeError(const QString &message);
+
+private:
+    struct Submission;
+
+    void processDue();
+    void scheduleProcessing();
+    void rearm();
+    std::optional<std::int64_t> firstRunTime(const Job &job, std::int64_t nowMs) const;
+    Result<Job> requireJob(const QString &id) const;
+    Result<Job> storeModified(Job job);
+
+    void submit(const Job &job, QList<RunRecord> runs, std::optional<std::int64_t> misfireGraceMs);
+    void startNextRun(std::uint64_t submissionId);
+    void onExecutionFinished(std::uint64_t token, const ExecutionResult &result);
+    void finishSubmission(std::uint64_t submissionId);
+    void recordFinal(RunRecord &run);
+    Executor *executorFor(const Action &action) const;
+    void emitOutcome(const RunRecord &run);
+    void checkShutdownDone();
+    void reportStoreError(const Error &error);
+
+    JobStore &m_store;
+    const Clock &m_clock;
+    const FunctionRegistry &m_functions;
+    std::unique_ptr<WakeTimer> m_wakeTimer;
+    QList<Executor *> m_executors;
+    QHash<std::uint64_t, Submission *> m_submissions;  ///< by submission id
+    QHash<std::uint64_t, std::uint64_t> m_tokens;      ///< execution token -> submission id
+    QHash<QString, int> m_instances;                   ///< job id -> submissions going
+    QHash<QString, int> m_finishedSincePrune;
+    QRandomGenerator m_random;
+    State m_state = State::Stopped;
+    std::uint64_t m_nextId = 1;
+    int m_historyLimit = 100;
+    bool m_processingQueued = false;
+};
+
+} // namespace punctual
+
+Q_DECLARE_METATYPE(punctual::Job)
+Q_DECLARE_METATYPE(punctual::RunRecord)

@@ -1,0 +1,110 @@
+// The job store interface: it only stores. Scheduling decisions stay in the scheduler.
+#pragma once
+
+#include "jobs/job.h"
+#include "jobs/runrecord.h"
+#include "util/result.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QStringList>
+
+#include <optional>
+
+namespace punctual {
+
+/// Everything one pass over the due jobs changed, written in one transaction (see JobStore::commitDue).
+struct DueBatch
+{
+    QList<Job> updatedJobs;   ///< jobs whose next run time (or state) moved on
+    QStringList removedJobIds; ///< finished jobs with remove_when_done
+    QList<RunRecord> runs;    ///< new run rows (running, missed, skipped); ids are filled in by the store
+};
+
+/// The errors every backend words alike, so callers, the CLI and the contract tests see one text whatever the store.
+class StoreError
+{
+    Q_DECLARE_TR_FUNCTIONS(JobStore)
+
+public:
+    /// The error text of a run found still running at start-up.
+    static QString interruptedMessage()
+    {
+        return tr("the scheduler stopped while this run was going (shut down or crashed)");
+    }
+    static Error jobNotFound(const QString &id)
+    {
+        return {ErrorCode::NotFound, tr("no job with id \"%1\"").arg(id)};
+    }
+    static Error jobExists(const QString &id)
+    {
+        return {ErrorCode::Conflict, tr("a job with id \"%1\" already exists").arg(id)};
+    }
+    static Error runNotFound(std::int64_t runId, const QString &jobId)
+    {
+        return {ErrorCode::NotFound, tr("no run %1 of job \"%2\"").arg(runId).arg(jobId)};
+    }
+    /// What every store checks before it writes a job: a valid id and a trigger.
+    static Result<void> checkJob(const Job &job)
+    {
+        if (auto valid = validateJobId(job.id); !valid)
+            return valid;
+        if (!job.trigger)
+            return invalidInput(tr("job \"%1\" has no trigger").arg(job.id));
+        return {};
+    }
+};
+
+/**
+ * Persistent (or in-memory) home of jobs and their run history. Every call is one transaction: a change is
+ * complete or absent, never half done. Errors are typed: NotFound names the id, Conflict names the id,
+ * StoreFailure carries the database's message. A store object is used from one thread.
+ */
+class JobStore
+{
+public:
+    virtual ~JobStore() = default;
+
+    /// "SQLite /home/me/.local/share/punctual/jobs.db", "memory": for logs and the status bar.
+    virtual QString describe() const = 0;
+
+    /// Adds a job; an existing id is a Conflict unless @p replace (which keeps the replaced job's run history).
+    virtual Result<void> addJob(const Job &job, bool replace) = 0;
+    /// Adds many jobs in one transaction: all of them or, on any error, none.
+    virtual Result<void> addJobs(const QList<Job> &jobs, bool replace) = 0;
+    /// Replaces a stored job (same id); NotFound when there is none.
+    virtual Result<void> updateJob(const Job &job) = 0;
+    /// Removes a job and its run history; NotFound when there is none.
+    virtual Result<void> removeJob(const QString &id) = 0;
+    /// Removes every job and all run history; returns how many jobs there were.
+    virtual Result<int> removeAllJobs() = 0;
+
+    virtual Result<std::optional<Job>> job(const QString &id) = 0;
+    /// All jobs, by next run time (jobs without one last), then by id.
+    virtual Result<QList<Job>> jobs() = 0;
+    virtual Result<int> jobCount() = 0;
+    /// Unpaused jobs whose next run time is at or before @p nowMs, earliest first (ties by id), at most @p limit
+    /// (a negative limit: no limit).
+    virtual Result<QList<Job>> dueJobs(std::int64_t nowMs, int limit) = 0;
+    /// The earliest next run time of any unpaused job (what the scheduler's timer is armed for).
+    virtual Result<std::optional<std::int64_t>> earliestNextRunTime() = 0;
+
+    /// Writes one pass of the scheduler atomically (job updates, then new runs, then removals); fills in the ids
+    /// of @p batch's runs. An updated or removed job that is not stored, or a run of one, is NotFound and the
+    /// whole batch is left unwritten (ids stay 0).
+    virtual Result<void> commitDue(DueBatch &batch) = 0;
+    /// Records a new run (assigns run.id); NotFound when its job is not stored.
+    virtual Result<void> insertRun(RunRecord &run) = 0;
+    /// Rewrites a run's row (by id and job id), e.g. when it ends; NotFound when there is none.
+    virtual Result<void> updateRun(const RunRecord &run) = 0;
+    /// Runs of one job (or of all jobs when @p jobId is empty), newest (highest id) first, at most @p limit
+    /// (a negative limit: no limit).
+    virtual Result<QList<RunRecord>> runs(const QString &jobId, int limit) = 0;
+    /// At start-up: every run still marked running becomes interrupted (ended at @p nowMs); returns how many.
+    virtual Result<int> interruptRunningRuns(std::int64_t nowMs) = 0;
+    /// Keeps the newest @p keepPerJob runs of @p jobId (of every job when empty); returns how many were removed.
+    /// Run ids are never reused, so "newest" is "highest id".
+    virtual Result<int> pruneRuns(const QString &jobId, int keepPerJob) = 0;
+};
+
+} // namespace punctual

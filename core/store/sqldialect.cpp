@@ -1,0 +1,152 @@
+// Portable SQL building blocks and the SQLite dialect.
+#include "sqldialect.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace punctual {
+
+QString SqlDialect::placeholder(const QString &column)
+{
+    return QLatin1Char(':') + column;
+}
+
+QString SqlDialect::placeholders(const QStringList &columns)
+{
+    QStringList marks;
+    marks.reserve(columns.size());
+    for (const QString &column : columns)
+        marks << placeholder(column);
+    return marks.join(QStringLiteral(", "));
+}
+
+QString SqlDialect::upsert(const QString &table, const QStringList &columns, const QString &key) const
+{
+    // SQL:2003-style ON CONFLICT, spoken by SQLite >= 3.24 and PostgreSQL >= 9.5 alike. Not INSERT OR REPLACE:
+    // that deletes the old row first, which would cascade to its run history.
+    QStringList assignments;
+    for (const QString &column : columns) {
+        if (column != key)
+            assignments << QStringLiteral("%1 = excluded.%1").arg(column);
+    }
+    return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (%4) DO UPDATE SET %5")
+        .arg(table, columns.join(QStringLiteral(", ")), placeholders(columns), key,
+             assignments.join(QStringLiteral(", ")));
+}
+
+QString SqlDialect::createIndex(const QString &name, const QString &table, const QStringList &columns,
+                                const QString &where) const
+{
+    QString sql = QStringLiteral("CREATE INDEX %1 ON %2 (%3)").arg(name, table, columns.join(QStringLiteral(", ")));
+    if (!where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + where;
+    return sql;
+}
+
+QString SqlDialect::insertReturningId(const QString &table, const QStringList &columns, const QString &) const
+{
+    return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+        .arg(table, columns.join(QStringLiteral(", ")), placeholders(columns));
+}
+
+namespace {
+
+class SqliteDialect final : public SqlDialect
+{
+public:
+    QString engineName() const override { return QStringLiteral("SQLite"); }
+    QString driverName() const override { return QStringLiteral("QSQLITE"); }
+
+    QString connectOptions(int busyTimeoutMs) const override
+    {
+        // The driver installs SQLite's busy handler: a locked database is retried for this long, then SQLITE_BUSY.
+        return QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs);
+    }
+
+    QList<SqlSetupStatement> sessionSetup(int busyTimeoutMs) const override
+    {
+        return {
+            // Read back to prove the connect option took effect.
+            {QStringLiteral("PRAGMA busy_timeout"), QString::number(busyTimeoutMs)},
+            // Off by default in SQLite; runs.job_id refers to jobs.id with ON DELETE CASCADE.
+            {QStringLiteral("PRAGMA foreign_keys = ON"), {}},
+            // In WAL mode NORMAL syncs at checkpoints, not at every commit: a killed process loses nothing (a
+            // commit is in the WAL file when it returns); only an OS crash or power cut may lose the last commits,
+            // and never corrupts the file. FULL would cost an fsync per added job.
+            {QStringLiteral("PRAGMA synchronous = NORMAL"), {}},
+        };
+    }
+
+    QList<SqlSetupStatement> storeSetup() const override
+    {
+        // WAL: readers (the UI, a second connection) never block the writer and a commit is one append.
+        // It is a property of the file, so it is only set once the file is known to be ours.
+        return {{QStringLiteral("PRAGMA journal_mode = WAL"), QStringLiteral("wal")}};
+    }
+
+    QString listTables() const override
+    {
+        return QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' "
+                              "ESCAPE '\\'");
+    }
+
+    QString int64Type() const override { return QStringLiteral("INTEGER"); }
+    QString textType() const override { return QStringLiteral("TEXT"); }
+    // AUTOINCREMENT: ids are never reused, even after the newest runs are deleted.
+    QString autoIncrementPrimaryKey() const override { return QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT"); }
+
+    // A deferred BEGIN would take the write lock at the first write and, in WAL mode, fail at once (no busy wait)
+    // if another connection committed in between.
+    QString beginWrite() const override { return QStringLiteral("BEGIN IMMEDIATE"); }
+
+    std::optional<std::int64_t> insertedId(QSqlQuery &query) const override
+    {
+        const QVariant id = query.lastInsertId();
+        if (!id.isValid())
+            return std::nullopt;
+        return id.toLongLong();
+    }
+
+    SqlErrorKind classify(const QSqlError &error) const override
+    {
+        // QSQLITE reports SQLite's result code; the low byte is the primary code even if extended codes are on.
+        bool numeric = false;
+        const int code = error.nativeErrorCode().toInt(&numeric) & 0xff;
+        if (numeric) {
+            switch (code) {
+            case 5:  // SQLITE_BUSY
+            case 6:  // SQLITE_LOCKED
+                return SqlErrorKind::Locked;
+            case 8:  // SQLITE_READONLY
+                return SqlErrorKind::ReadOnly;
+            case 19: // SQLITE_CONSTRAINT
+                return SqlErrorKind::Constraint;
+            case 11: // SQLITE_CORRUPT
+                return SqlErrorKind::Corrupt;
+            case 26: // SQLITE_NOTADB
+                return SqlErrorKind::NotADatabase;
+            default:
+                break;
+            }
+        }
+        // Errors raised while opening carry no code: fall back to SQLite's fixed English texts.
+        const QString text = error.databaseText();
+        if (text.contains(QLatin1String("database is locked")))
+            return SqlErrorKind::Locked;
+        if (text.contains(QLatin1String("readonly database")))
+            return SqlErrorKind::ReadOnly;
+        if (text.contains(QLatin1String("file is not a database")))
+            return SqlErrorKind::NotADatabase;
+        return SqlErrorKind::Other;
+    }
+};
+
+} // namespace
+
+std::unique_ptr<SqlDialect> SqlDialect::sqlite()
+{
+    return std::make_unique<SqliteDialect>();
+}
+
+} // namespace punctual

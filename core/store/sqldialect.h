@@ -1,0 +1,93 @@
+// What differs between SQL engines (types, upsert, indexes, session settings, error kinds), behind one interface.
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+
+class QSqlError;
+class QSqlQuery;
+
+namespace punctual {
+
+/// What a database error means to the store, whichever engine reported it.
+enum class SqlErrorKind
+{
+    Other,
+    Locked,       ///< another connection held a lock past the busy timeout
+    ReadOnly,     ///< the database cannot be written
+    Constraint,   ///< a primary key, unique, not-null or foreign key constraint failed
+    NotADatabase, ///< the file is not a database of this engine
+    Corrupt,      ///< the database is damaged
+};
+
+/// A statement run once on a connection; when @p expected is set, its first column must read so (else a warning).
+struct SqlSetupStatement
+{
+    QString sql;
+    QString expected;
+};
+
+/**
+ * The engine-specific SQL of SqlJobStore. The store writes portable SQL (tables, indexes, ORDER BY, LIMIT ?,
+ * window functions) and asks its dialect for the rest, so adding an engine (PostgreSQL: QPSQL, BIGSERIAL,
+ * ON CONFLICT, lock_timeout instead of pragmas, RETURNING id) is one subclass and one factory.
+ */
+class SqlDialect
+{
+public:
+    virtual ~SqlDialect() = default;
+
+    /// SQLite through Qt's QSQLITE driver (WAL, synchronous=NORMAL, foreign keys, busy timeout).
+    static std::unique_ptr<SqlDialect> sqlite();
+
+    /// "SQLite": for describe() and messages.
+    virtual QString engineName() const = 0;
+    /// The Qt driver name ("QSQLITE").
+    virtual QString driverName() const = 0;
+    /// QSqlDatabase::setConnectOptions() for a connection that waits up to @p busyTimeoutMs for a lock.
+    virtual QString connectOptions(int busyTimeoutMs) const = 0;
+    /// Run on every new connection before anything else (SQLite: pragmas that last for the connection).
+    virtual QList<SqlSetupStatement> sessionSetup(int busyTimeoutMs) const = 0;
+    /// Run once a database is known to be ours, outside a transaction (SQLite: switch the file to WAL).
+    virtual QList<SqlSetupStatement> storeSetup() const = 0;
+    /// One query that lists the names of the tables in the database (first column).
+    virtual QString listTables() const = 0;
+
+    /// Column types: a 64-bit integer, unbounded text, and an auto-numbered 64-bit primary key (whole clause).
+    virtual QString int64Type() const = 0;
+    virtual QString textType() const = 0;
+    virtual QString autoIncrementPrimaryKey() const = 0;
+
+    /// Starts a transaction that writes: it takes the write lock at once (waiting up to the busy timeout), so
+    /// it never fails half-way for a lock a reader upgraded too late.
+    virtual QString beginWrite() const = 0;
+
+    // Statements take named placeholders, one per column: ":" + the column's name (see placeholder()).
+
+    /// INSERT ... that replaces the row with the same @p key instead (an update in place: the row is not deleted,
+    /// so rows referring to it stay).
+    virtual QString upsert(const QString &table, const QStringList &columns, const QString &key) const;
+    /// CREATE INDEX, partial when @p where is given.
+    virtual QString createIndex(const QString &name, const QString &table, const QStringList &columns,
+                                const QString &where = {}) const;
+    /// An INSERT of @p columns whose new @p idColumn value insertedId() then reads.
+    virtual QString insertReturningId(const QString &table, const QStringList &columns,
+                                      const QString &idColumn) const;
+    virtual std::optional<std::int64_t> insertedId(QSqlQuery &query) const = 0;
+
+    /// What an error means (by the engine's error code).
+    virtual SqlErrorKind classify(const QSqlError &error) const = 0;
+
+    /// The named placeholder of a column: ":next_run_time". Qt binds by name whether or not the driver itself
+    /// supports named placeholders (it rewrites them for those that do not).
+    static QString placeholder(const QString &column);
+    /// ":a, :b, :c" for @p columns.
+    static QString placeholders(const QStringList &columns);
+};
+
+} // namespace punctual

@@ -1,0 +1,144 @@
+// The SQL job store: jobs and run history in a database through QSqlDatabase (SQLite today, PostgreSQL next).
+#pragma once
+
+#include "store/jobstore.h"
+
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <array>
+#include <memory>
+
+namespace punctual {
+
+class SqlDialect;
+struct SqlSetupStatement;
+
+/**
+ * Stores jobs in three tables (punctual_meta, jobs, runs; DESIGN.md section 6) with one named connection of its
+ * own, so several stores (one per thread) can share a database. Statements are prepared once and reused.
+ *
+ * Opening checks, before anything is written, that the file is a Punctual store this build can read and write;
+ * every refusal is a one-line StoreFailure that names the file and leaves it exactly as it was. A lock held by another writer is waited for up
+ * to busyTimeoutMs, then reported as "locked by another process". A job row whose JSON this build cannot read
+ * (written by a newer version) is logged and skipped by jobs() and dueJobs(), never deleted; job(id) reports it.
+ */
+class SqlJobStore final : public JobStore
+{
+public:
+    /// The schema this build writes; it reads every older one (migrating it) and refuses newer ones.
+    static constexpr int schemaVersion = 1;
+    static constexpr int busyTimeoutMs = 5000;
+
+    /// Whose choice the path is, which decides what a missing folder means.
+    enum class OpenMode
+    {
+        DefaultStore, ///< the default path: its folder is created
+        ExplicitPath, ///< a path the user gave (--db): a missing folder is an error naming it
+    };
+
+    /// The user's store: <GenericDataLocation>/punctual/jobs.db (~/.local/share/punctual/jobs.db on Linux).
+    static QString defaultSqlitePath();
+    /// Opens (creating it, mode 0600, when missing) the SQLite store at @p path and brings its schema up to date.
+    static Result<std::unique_ptr<SqlJobStore>> openSqlite(const QString &path, OpenMode mode);
+    /// A second store on the same database with its own connection, e.g. for a worker thread. Call it from the
+    /// thread that will use the new store: a Qt connection belongs to the thread that opened it.
+    Result<std::unique_ptr<SqlJobStore>> openAnother() const;
+
+    ~SqlJobStore() override;
+    Q_DISABLE_COPY_MOVE(SqlJobStore)
+
+    /// The database file.
+    QString path() const { return m_path; }
+
+    QString describe() const override;
+
+    Result<void> addJob(const Job &job, bool replace) override;
+    Result<void> addJobs(const QList<Job> &jobs, bool replace) override;
+    Result<void> updateJob(const Job &job) override;
+    Result<void> removeJob(const QString &id) override;
+    Result<int> removeAllJobs() override;
+
+    Result<std::optional<Job>> job(const QString &id) override;
+    Result<QList<Job>> jobs() override;
+    Result<int> jobCount() override;
+    Result<QList<Job>> dueJobs(std::int64_t nowMs, int limit) override;
+    Result<std::optional<std::int64_t>> earliestNextRunTime() override;
+
+    Result<void> commitDue(DueBatch &batch) override;
+    Result<void> insertRun(RunRecord &run) override;
+    Result<void> updateRun(const RunRecord &run) override;
+    Result<QList<RunRecord>> runs(const QString &jobId, int limit) override;
+    Result<int> interruptRunningRuns(std::int64_t nowMs) override;
+    Result<int> pruneRuns(const QString &jobId, int keepPerJob) override;
+
+private:
+    /// Every statement the store runs after opening, each prepared on first use and then reused.
+    enum Statement
+    {
+        Begin,
+        Commit,
+        Rollback,
+        InsertJob,
+        UpsertJob,
+        UpdateJob,
+        DeleteJob,
+        DeleteAllJobs,
+        SelectJob,
+        SelectJobs,
+        CountJobs,
+        SelectDueJobs,
+        SelectEarliest,
+        InsertRun,
+        UpdateRun,
+        SelectRunsOfJob,
+        SelectAllRuns,
+        InterruptRuns,
+        PruneRunsOfJob,
+        PruneAllRuns,
+        DeleteAllRuns,
+        StatementCount,
+    };
+    class JobReader;
+    class WriteTransaction;
+
+    SqlJobStore(std::shared_ptr<const SqlDialect> dialect, QString path);
+
+    /// Opens the connection, checks what the database holds, migrates it; the file is known to be readable.
+    Result<void> connect(bool created);
+    Result<int> storedSchemaVersion();
+    Result<void> migrate(int fromVersion);
+    Result<void> runSetup(const QList<SqlSetupStatement> &statements);
+
+    QString statementSql(Statement which) const;
+    Result<QSqlQuery *> prepared(Statement which);
+    /// Executes a prepared statement; failures become errors that name the file.
+    Result<void> exec(QSqlQuery &query);
+    Result<void> execDirect(const QString &sql);
+    Error failure(const QSqlError &error) const;
+
+    Result<void> writeJob(Statement which, const Job &job);
+    /// The JSON texts of a job's parts; the last one of each is kept, as consecutive jobs often share them.
+    QString triggerText(const std::shared_ptr<const Trigger> &trigger);
+    QString actionText(const Action &action);
+    QString optionsText(const JobOptions &options);
+    Result<void> deleteJob(const QString &id);
+    Result<void> writeRun(RunRecord &run);
+    Result<QList<Job>> readJobs(QSqlQuery &query, int limit);
+
+    std::shared_ptr<const SqlDialect> m_dialect;
+    QString m_path;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    std::array<std::unique_ptr<QSqlQuery>, StatementCount> m_statements;
+    QSet<QString> m_unreadableIds; ///< rows already reported as unreadable (reported once, skipped after)
+    std::shared_ptr<const Trigger> m_lastTrigger;
+    QString m_lastTriggerText;
+    std::optional<Action> m_lastAction;
+    QString m_lastActionText;
+    std::optional<JobOptions> m_lastOptions;
+    QString m_lastOptionsText;
+};
+
+} // namespace punctual

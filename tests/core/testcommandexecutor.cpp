@@ -1,0 +1,638 @@
+// CommandExecutor with real processes: outcomes, output cap, environment, shell mode, tree kills, stop, misfire.
+#include "executors/commandexecutor.h"
+#include "mock/fakeclock.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace punctual;
+
+namespace QTest {
+template <>
+char *toString(const RunOutcome &outcome)
+{
+    return qstrdup(qPrintable(RunRecord::outcomeName(outcome)));
+}
+} // namespace QTest
+
+namespace {
+
+constexpr int waitMs = 10000;
+constexpr std::int64_t clockStart = 1'700'000'000'000;
+
+ExecutionRequest commandRequest(std::uint64_t token, const QString &program, const QStringList &arguments = {})
+{
+    CommandAction action;
+    action.program = program;
+    action.arguments = arguments;
+    ExecutionRequest request;
+    request.token = token;
+    request.jobId = QStringLiteral("job-%1").arg(token);
+    request.scheduledTime = clockStart;
+    request.action = action;
+    return request;
+}
+
+CommandAction &command(ExecutionRequest &request)
+{
+    return std::get<CommandAction>(request.action);
+}
+
+ExecutionResult resultAt(const QSignalSpy &spy, qsizetype index)
+{
+    return spy.at(index).at(1).value<ExecutionResult>();
+}
+
+std::uint64_t tokenAt(const QSignalSpy &spy, qsizetype index)
+{
+    return spy.at(index).at(0).value<std::uint64_t>();
+}
+
+/// Dead: no /proc entry, or a zombie nobody has reaped yet (containers often lack a reaping init).
+bool processGone(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return true;
+    const QByteArray line = stat.readAll();
+    const qsizetype close = line.lastIndexOf(')');
+    if (close < 0 || close + 2 >= line.size())
+        return true;
+    const char state = line.at(close + 2);
+    return state == 'Z' || state == 'X';
+}
+
+qint64 readPid(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    return file.readAll().trimmed().toLongLong();
+}
+
+/// Peak resident memory of this process, in kB.
+qint64 peakRssKb()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
+} // namespace
+
+class TestCommandExecutor : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void runs_data();
+    void runs();
+    void couldNotStart();
+    void environment();
+    void environmentPathFindsProgram();
+    void workingDirectory();
+    void missingWorkingDirectory();
+    void capped_data();
+    void capped();
+    void floodKeepsTail();
+    void floodUntilTimeout();
+    void timeoutKillsTree();
+    void timeoutEscalatesToKill();
+    void stopInterrupts();
+    void stopBeforeStarted();
+    void stopAll();
+    void destroyKillsTree();
+    void misfire_data();
+    void misfire();
+    void signalsOnceEach();
+    void rejectsFunctionAction();
+
+private:
+    /// Starts @p request and waits for its one finished(); checks nothing is reported from inside start().
+    void runToEnd(CommandExecutor &executor, const ExecutionRequest &request, ExecutionResult *result,
+                  int *startedCount = nullptr);
+
+    FakeClock m_clock{clockStart};
+};
+
+void TestCommandExecutor::init()
+{
+    m_clock.setNowMs(clockStart);
+}
+
+void TestCommandExecutor::runToEnd(CommandExecutor &executor, const ExecutionRequest &request,
+                                   ExecutionResult *result, int *startedCount)
+{
+    QSignalSpy startedSpy(&executor, &Executor::started);
+    QSignalSpy finishedSpy(&executor, &Executor::finished);
+    executor.start(request);
+    QCOMPARE(finishedSpy.count(), 0);
+    QVERIFY(finishedSpy.wait(waitMs));
+    QCoreApplication::processEvents();
+    QCOMPARE(finishedSpy.count(), 1);
+    QCOMPARE(tokenAt(finishedSpy, 0), request.token);
+    QVERIFY(startedSpy.count() <= 1);
+    *result = resultAt(finishedSpy, 0);
+    if (startedCount)
+        *startedCount = static_cast<int>(startedSpy.count());
+    QCOMPARE(executor.runningCount(), 0);
+}
+
+void TestCommandExecutor::runs_data()
+{
+    QTest::addColumn<QString>("program");
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<bool>("shell");
+    QTest::addColumn<RunOutcome>("outcome");
+    QTest::addColumn<int>("exitCode"); // -1: none
+    QTest::addColumn<QString>("output");
+    QTest::addColumn<QString>("error"); // a part of it; empty: no error
+    QTest::addColumn<bool>("began");
+
+    QTest::newRow("echo") << "/bin/echo" << QStringList{"hello", "world"} << false << RunOutcome::Success << 0
+                          << "hello world\n" << "" << true;
+    QTest::newRow("found on PATH") << "echo" << QStringList{"via PATH"} << false << RunOutcome::Success << 0
+                                   << "via PATH\n" << "" << true;
+    QTest::newRow("non-zero exit, stderr merged")
+        << "/bin/sh" << QStringList{"-c", "echo out; echo err >&2; exit 3"} << false << RunOutcome::Failed << 3
+        << "out\nerr\n" << "exit code 3" << true;
+    QTest::newRow("crash") << "/bin/sh" << QStringList{"-c", "echo before; kill -SEGV $$"} << false
+                           << RunOutcome::Failed << -1 << "before\n" << "crashed (signal 11)" << true;
+    QTest::newRow("not found") << "punctual-no-such-program" << QStringList{} << false << RunOutcome::Failed << -1
+                               << "" << "program \"punctual-no-such-program\" was not found" << false;
+    QTest::newRow("not found, path") << "/nonexistent/punctual" << QStringList{} << false << RunOutcome::Failed
+                                     << -1 << "" << "program \"/nonexistent/punctual\" was not found" << false;
+    QTest::newRow("not executable") << "/etc/passwd" << QStringList{} << false << RunOutcome::Failed << -1 << ""
+                                    << "program \"/etc/passwd\" is not executable" << false;
+    QTest::newRow("a directory") << "/tmp" << QStringList{} << false << RunOutcome::Failed << -1 << ""
+                                 << "program \"/tmp\" is not executable" << false;
+    QTest::newRow("no program") << "" << QStringList{} << false << RunOutcome::Failed << -1 << ""
+                                << "no program was given" << false;
+    QTest::newRow("arguments verbatim, no shell")
+        << "printf"
+        << QStringList{"[%s]\\n", "a b", "'single'", "\"double\"", "$HOME", "*", "", "back\\slash", "; exit 1"}
+        << false << RunOutcome::Success << 0
+        << "[a b]\n['single']\n[\"double\"]\n[$HOME]\n[*]\n[]\n[back\\slash]\n[; exit 1]\n" << "" << true;
+    QTest::newRow("shell, arguments as $1...")
+        << "printf '%s|' \"$0\" \"$@\"; exit 4" << QStringList{"a b", "c"} << true << RunOutcome::Failed << 4
+        << "sh|a b|c|" << "exit code 4" << true;
+    QTest::newRow("shell pipeline") << "echo hello | tr a-z A-Z" << QStringList{} << true << RunOutcome::Success
+                                    << 0 << "HELLO\n" << "" << true;
+    QTest::newRow("shell, command not found") << "punctual-no-such-program" << QStringList{} << true
+                                              << RunOutcome::Failed << 127 << QString() << "exit code 127" << true;
+}
+
+void TestCommandExecutor::runs()
+{
+    QFETCH(QString, program);
+    QFETCH(QStringList, arguments);
+    QFETCH(bool, shell);
+    QFETCH(RunOutcome, outcome);
+    QFETCH(int, exitCode);
+    QFETCH(QString, output);
+    QFETCH(QString, error);
+    QFETCH(bool, began);
+
+    CommandExecutor executor(m_clock);
+    ExecutionRequest request = commandRequest(7, program, arguments);
+    command(request).useShell = shell;
+    ExecutionResult result;
+    int startedCount = 0;
+    runToEnd(executor, request, &result, &startedCount);
+    if (QTest::currentTestFailed())
+        return;
+
+    QCOMPARE(result.outcome, outcome);
+    QCOMPARE(result.exitCode, exitCode < 0 ? std::nullopt : std::optional<int>(exitCode));
+    if (!output.isNull())
+        QCOMPARE(result.output, output);
+    if (error.isEmpty())
+        QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    else
+        QVERIFY2(result.error.contains(error), qPrintable(result.error));
+    QCOMPARE(startedCount, began ? 1 : 0);
+    QCOMPARE(result.startTime.has_value(), began);
+    if (began)
+        QCOMPARE(*result.startTime, clockStart);
+    QCOMPARE(result.endTime, clockStart);
+    QVERIFY(!result.lateMs);
+}
+
+void TestCommandExecutor::couldNotStart()
+{
+    // Executable, but neither a binary nor a script with #!: execve() refuses it.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("garbage"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray::fromHex("7f010203") + " not a program");
+    file.close();
+    QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
+
+    CommandExecutor executor(m_clock);
+    ExecutionResult result;
+    int startedCount = 0;
+    runToEnd(executor, commandRequest(1, path), &result, &startedCount);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(result.outcome, RunOutcome::Failed);
+    QVERIFY2(result.error.startsWith(QStringLiteral("could not start: ")), qPrintable(result.error));
+    QVERIFY(!result.exitCode);
+    QVERIFY(!result.startTime);
+    QCOMPARE(startedCount, 0);
+}
+
+void TestCommandExecutor::environment()
+{
+    CommandExecutor executor(m_clock);
+    ExecutionRequest request = commandRequest(
+        1, "/bin/sh", {"-c", "printf '%s|%s|%s|%s' \"$PUNCTUAL_A\" \"$PUNCTUAL_B\" \"$HOME\" \"${PATH:+has-path}\""});
+    command(request).environment = {{"PUNCTUAL_A", "value with spaces"},
+                                    {"PUNCTUAL_B", QString::fromUtf8("grüße")},
+                                    {"HOME", "/custom/home"}};
+    ExecutionResult result;
+    runToEnd(executor, request, &result);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(result.outcome, RunOutcome::Success);
+    QCOMPARE(result.output, QString::fromUtf8("value with spaces|grüße|/custom/home|has-path"));
+}
+
+void TestCommandExecutor::environmentPathFindsProgram()
+{
+    // A bare program name is looked up on the PATH the child gets, not only on ours.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile script(dir.filePath(QStringLiteral("punctual-test-script")));
+    QVERIFY(script.open(QIODevice::WriteOnly));
+    script.write("#!/bin/sh\necho \"script $1\"\n");
+    script.close();
+    QVERIFY(script.setPermissions(QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+
+    CommandExecutor executor(m_clock);
+    ExecutionRequest request = commandRequest(1, "punctual-test-script", {"ran"});
+    command(request).environment = {{"PATH", dir.path() + ":/usr/bin:/bin"}};
+    ExecutionResult result;
+    runToEnd(executor, request, &result);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(result.outcome, RunOutcome::Success);
+    QCOMPARE(result.output, "script ran\n");
+}
+
+void TestCommandExecutor::workingDirectory()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile script(dir.filePath(QStringLiteral("here.sh")));
+    QVERIFY(script.open(QIODevice::WriteOnly));
+    script.write("#!/bin/sh\npwd -P\n");
+    script.close();
+    QVERIFY(script.setPermissions(QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+
+    CommandExecutor executor(m_clock);
+    ExecutionRequest request = commandRequest(1, "./here.sh"); // relative to the working directory
+    command(request).workingDirectory = dir.path();
+    ExecutionResult result;
+    runToEnd(executor, request, &result);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(result.outcome, RunOutcome::Success);
+    QCOMPARE(result.output, QFileInfo(dir.path()).canonicalFilePath() + "\n");
+}
+
+void TestCommandExecutor::missingWorkingDirectory()
+{
+    CommandExecutor executor(m_clock);
+    ExecutionRequest request = commandRequest(1, "/bin/true");
+    command(request).workingDirectory = "/nonexistent/punctual-dir";
+    ExecutionResult result;
+    int startedCount = 0;
+    runToEnd(executor, request, &result, &startedCount);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(result.outcome, RunOutcome::Failed);
+    QCOMPARE(result.error, "working directory \"/nonexistent/punctual-dir\" does not exist");
+    QVERIFY(!result.startTime);
+    QVERIFY(!result.exitCode);
+    QCOMPARE(startedCount, 0);
+}
+
+void TestCommandExecutor::capped_data()
+{
+    QTest::addColumn<QString>("script");
+    QTest::addColumn<qint64>("cap");
+    QTest::addColumn<QString>("output");
+
+    QTest::newRow("cap 0 keeps nothing") << "printf hello" << qint64(0) << "[… 5 bytes dropped]\n";
+    QTest::newRow("exactly the cap") << "printf hello" << qint64(5) << "hello";
+    QTest::newRow("over the cap") << "printf hello" << qint64(3) << "[… 2 bytes dropped]\nllo";
+    QTest::newRow("cut inside a UTF-8 character")
+        << QString::fromUtf8("printf 'ééééé'") << qint64(5) << QString::fromUtf8("[… 6 bytes dropped]\néé");
+    QTest::newRow("many small writes") << "for i in 1 2 3 4 5 6 7 8 9; do echo $i; sleep 0.01; done" << qint64(4)
+                                       << "[… 14 bytes dropped]\n8\n9\n";
+}
+
+void TestCommandExecutor::capped()
+{
+    QFETCH(QString, script);
+    QFETCH(qint64, cap);
+    QFETCH(QString, output);
+
+    CommandExecutor executor(m_clock);
+    ExecutionRequest request = commandRequest(1, script);
+    command(request).useShell = true;
+    command(request).outputCapBytes = cap;
+    ExecutionResult result;
+    runToEnd(executor, request, &result);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(result.outcome, RunOutcome::Success);
+    QCOMPARE(result.output, output);
+}
+
+void TestCommandExecutor::floodKeepsTail()
+{
+    constexpr qint64 total = 50'000'000;
+    constexpr qint64 cap = 100'000;
+    QFile clearRefs(QStringLiteral("/proc/self/clear_refs"));
+    if (clearRefs.open(QIODevice::WriteOnly)) // "5" resets the peak RSS where the kernel allows it
+        clearRefs.write("5");
+    clearRefs.close();
+    const qint64 peakBefore = peakRssKb();
+
+    CommandExecutor executor(m_clock);
+    ExecutionRequest request = commandRequest(1, "/bin/sh", {"-c", QStringLiteral("yes | head -c %1").arg(total)});
+    command(request).outputCapBytes = cap;
+    ExecutionResult result;
+    runToEnd(executor, request, &result);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(result.outcome, RunOutcome::Success);
+    const QString expected =
+        QStringLiteral("[… %1 bytes dropped]\n").arg(total - cap) + QStringLiteral("y\n").repeated(cap / 2);
+    QCOMPARE(result.output.size(), expected.size());
+    QCOMPARE(result.output, expected);
+
+    const qint64 growthKb = peakRssKb() - peakBefore;
+    qInfo("peak RSS grew by %lld kB while reading %lld bytes", growthKb, total);
+    // Reading everything would take 50 MB; the tail is 100 kB (AddressSanitizer's quarantine of freed
+    // memory makes the peak meaningless there).
+#if !defined(__SANITIZE_ADDRESS__)
+    QVERIFY2(growthKb < 25'000, qPrintable(QStringLiteral("peak RSS grew by %1 kB").arg(growthKb)));
+#endif
+}
+
+void TestCommandExecutor::floodUntilTimeout()
+{
+    constexpr qint64 cap = 4096;
+    CommandExecutor executor(m_clock);
+    ExecutionRequest request = commandRequest(1, "/usr/bin/yes");
+    command(request).outputCapBytes = cap;
+    request.timeoutMs = 500;
+    ExecutionResult result;
+    runToEnd(executor, request, &result);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(result.outcome, RunOutcome::TimedOut);
+    QCOMPARE(result.error, "timed out after 0.5s");
+    const qsizetype newline = result.output.indexOf(QLatin1Char('\n'));
+    QVERIFY(result.output.startsWith("[… "));
+    QVERIFY(result.output.left(newline).endsWith(" bytes dropped]"));
+    const QString tail = result.output.mid(newline + 1);
+    QCOMPARE(tail.size(), cap);
+    QVERIFY(std::all_of(tail.begin(), tail.end(), [](QChar c) { return c == 'y' || c == '\n'; }));
+}
+
+void TestCommandExecutor::timeoutKillsTree()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString pidFile = dir.filePath(QStringLiteral("grandchild.pid"));
+
+    CommandExecutor executor(m_clock);
+    ExecutionRequest request =
+        commandRequest(1, "/bin/sh", {"-c", "sleep 30 & echo $! > \"$1\"; sleep 30", "sh", pidFile});
+    request.timeoutMs = 300;
+    QElapsedTimer elapsed;
+    elapsed.start();
+    ExecutionResult result;
+    runToEnd(executor, request, &result);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(result.outcome, RunOutcome::TimedOut);
+    QCOMPARE(result.error, "timed out after 0.3s");
+    QVERIFY(result.startTime);
+    QVERIFY(!result.exitCode);
+    QVERIFY2(elapsed.elapsed() < 20'000, "SIGTERM should end it well before the sleeps do");
+
+    const qint64 grandchild = readPid(pidFile);
+    QVERIFY(grandchild > 1);
+    QTRY_VERIFY_WITH_TIMEOUT(processGone(grandchild), waitMs);
+}
+
+void TestCommandExecutor::timeoutEscalatesToKill()
+{
+    // SIGTERM is ignored by the whole tree (inherited through exec): only the SIGKILL after the grace ends it.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString pidFile = dir.filePath(QStringLiteral("grandchild.pid"));
+
+    CommandExecutor executor(m_clock);
+    ExecutionRequest request =
+        commandRequest(1, "/bin/sh", {"-c", "trap '' TERM; sleep 30 & echo $! > \"$1\"; wait", "sh", pidFile});
+    request.timeoutMs = 200;
+    QSignalSpy startedSpy(&executor, &Executor::started);
+    QSignalSpy finishedSpy(&executor, &Executor::finished);
+    executor.start(request);
+    QVERIFY(startedSpy.wait(waitMs));
+    QElapsedTimer sinceStart;
+    sinceStart.start();
+    QVERIFY(finishedSpy.wait(waitMs));
+    QCOMPARE(resultAt(finishedSpy, 0).outcome, RunOutcome::TimedOut);
+    // Timeout (200 ms) + grace (2 s); coarse timers may fire a little early.
+    QVERIFY2(sinceStart.elapsed() >= CommandExecutor::killGraceMs - 100,
+             qPrintable(QString::number(sinceStart.elapsed())));
+
+    const qint64 grandchild = readPid(pidFile);
+    QVERIFY(grandchild > 1);
+    QTRY_VERIFY_WITH_TIMEOUT(processGone(grandchild), waitMs);
+    QCOMPARE(executor.runningCount(), 0);
+}
+
+void TestCommandExecutor::stopInterrupts()
+{
+    CommandExecutor executor(m_clock);
+    QSignalSpy startedSpy(&executor, &Executor::started);
+    QSignalSpy finishedSpy(&executor, &Executor::finished);
+    executor.start(commandRequest(5, "/bin/sleep", {"30"}));
+    QVERIFY(startedSpy.wait(waitMs));
+    QCOMPARE(executor.runningCount(), 1);
+
+    executor.stop(999); // unknown: nothing happens
+    QCOMPARE(executor.runningCount(), 1);
+
+    m_clock.advance(1500);
+    executor.stop(5);
+    executor.stop(5); // twice: still one report
+    QVERIFY(finishedSpy.wait(waitMs));
+    QCoreApplication::processEvents();
+    QCOMPARE(finishedSpy.count(), 1);
+    const ExecutionResult result = resultAt(finishedSpy, 0);
+    QCOMPARE(result.outcome, RunOutcome::Interrupted);
+    QCOMPARE(result.startTime, clockStart);
+    QCOMPARE(result.endTime, clockStart + 1500);
+    QVERIFY(!result.error.isEmpty());
+    QCOMPARE(executor.runningCount(), 0);
+}
+
+void TestCommandExecutor::stopBeforeStarted()
+{
+    // stop() right after start(), before the started() notification has been delivered.
+    CommandExecutor executor(m_clock);
+    QSignalSpy finishedSpy(&executor, &Executor::finished);
+    executor.start(commandRequest(5, "/bin/sleep", {"30"}));
+    executor.stop(5);
+    QVERIFY(finishedSpy.wait(waitMs));
+    QCoreApplication::processEvents();
+    QCOMPARE(finishedSpy.count(), 1);
+    QCOMPARE(resultAt(finishedSpy, 0).outcome, RunOutcome::Interrupted);
+    QCOMPARE(executor.runningCount(), 0);
+}
+
+void TestCommandExecutor::stopAll()
+{
+    CommandExecutor executor(m_clock);
+    QSignalSpy startedSpy(&executor, &Executor::started);
+    QSignalSpy finishedSpy(&executor, &Executor::finished);
+    for (std::uint64_t token = 1; token <= 3; ++token)
+        executor.start(commandRequest(token, "/bin/sleep", {"30"}));
+    QTRY_COMPARE_WITH_TIMEOUT(startedSpy.count(), 3, waitMs);
+    QCOMPARE(executor.runningCount(), 3);
+    executor.stopAll();
+    QTRY_COMPARE_WITH_TIMEOUT(finishedSpy.count(), 3, waitMs);
+    QSet<std::uint64_t> tokens;
+    for (qsizetype i = 0; i < finishedSpy.count(); ++i) {
+        QCOMPARE(resultAt(finishedSpy, i).outcome, RunOutcome::Interrupted);
+        tokens.insert(tokenAt(finishedSpy, i));
+    }
+    QCOMPARE(tokens, (QSet<std::uint64_t>{1, 2, 3}));
+    QCOMPARE(executor.runningCount(), 0);
+}
+
+void TestCommandExecutor::destroyKillsTree()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString pidFile = dir.filePath(QStringLiteral("grandchild.pid"));
+    auto executor = std::make_unique<CommandExecutor>(m_clock);
+    QSignalSpy startedSpy(executor.get(), &Executor::started);
+    executor->start(commandRequest(1, "/bin/sh", {"-c", "sleep 30 & echo $! > \"$1\"; sleep 30", "sh", pidFile}));
+    QVERIFY(startedSpy.wait(waitMs));
+    QTRY_VERIFY_WITH_TIMEOUT(readPid(pidFile) > 1, waitMs);
+    const qint64 grandchild = readPid(pidFile);
+    QElapsedTimer elapsed;
+    elapsed.start();
+    executor.reset();
+    QVERIFY2(elapsed.elapsed() < CommandExecutor::killGraceMs + 1000, "SIGKILL is immediate on destruction");
+    QTRY_VERIFY_WITH_TIMEOUT(processGone(grandchild), waitMs);
+}
+
+void TestCommandExecutor::misfire_data()
+{
+    QTest::addColumn<qint64>("lateMs");
+    QTest::addColumn<qint64>("graceMs"); // -1: no limit
+    QTest::addColumn<bool>("missed");
+
+    QTest::newRow("within grace") << qint64(500) << qint64(1000) << false;
+    QTest::newRow("exactly the grace") << qint64(1000) << qint64(1000) << false;
+    QTest::newRow("past grace") << qint64(5000) << qint64(1000) << true;
+    QTest::newRow("zero grace, 1 ms late") << qint64(1) << qint64(0) << true;
+    QTest::newRow("no limit") << qint64(86'400'000) << qint64(-1) << false;
+}
+
+void TestCommandExecutor::misfire()
+{
+    QFETCH(qint64, lateMs);
+    QFETCH(qint64, graceMs);
+    QFETCH(bool, missed);
+
+    CommandExecutor executor(m_clock);
+    ExecutionRequest request = commandRequest(3, "/bin/true");
+    request.scheduledTime = clockStart - lateMs;
+    if (graceMs >= 0)
+        request.misfireGraceMs = graceMs;
+    ExecutionResult result;
+    int startedCount = 0;
+    runToEnd(executor, request, &result, &startedCount);
+    if (QTest::currentTestFailed())
+        return;
+    if (missed) {
+        QCOMPARE(result.outcome, RunOutcome::Missed);
+        QCOMPARE(result.lateMs, lateMs);
+        QVERIFY(!result.startTime);
+        QVERIFY(!result.exitCode);
+        QVERIFY(result.error.contains("late"));
+        QCOMPARE(startedCount, 0);
+    } else {
+        QCOMPARE(result.outcome, RunOutcome::Success);
+        QVERIFY(!result.lateMs);
+        QCOMPARE(startedCount, 1);
+    }
+}
+
+void TestCommandExecutor::signalsOnceEach()
+{
+    CommandExecutor executor(m_clock);
+    QList<std::pair<QString, std::uint64_t>> events;
+    connect(&executor, &Executor::started, this, [&](std::uint64_t token, std::int64_t startTime) {
+        events.append({QStringLiteral("started@%1").arg(startTime - clockStart), token});
+    });
+    connect(&executor, &Executor::finished, this, [&](std::uint64_t token, const ExecutionResult &result) {
+        events.append({QStringLiteral("finished:%1").arg(RunRecord::outcomeName(result.outcome)), token});
+    });
+    QSignalSpy finishedSpy(&executor, &Executor::finished);
+    executor.start(commandRequest(1, "/bin/sh", {"-c", "echo one"}));
+    QVERIFY(finishedSpy.wait(waitMs));
+    // A second run afterwards: by its end any stray duplicate of the first would have been delivered.
+    m_clock.advance(10);
+    executor.start(commandRequest(2, "/bin/true"));
+    QTRY_COMPARE_WITH_TIMEOUT(finishedSpy.count(), 2, waitMs);
+    const QString success = RunRecord::outcomeName(RunOutcome::Success);
+    const QList<std::pair<QString, std::uint64_t>> expected{{"started@0", 1},
+                                                            {"finished:" + success, 1},
+                                                            {"started@10", 2},
+                                                            {"finished:" + success, 2}};
+    QCOMPARE(events, expected);
+}
+
+void TestCommandExecutor::rejectsFunctionAction()
+{
+    CommandExecutor executor(m_clock);
+    QVERIFY(executor.accepts(CommandAction{}));
+    QVERIFY(!executor.accepts(FunctionAction{}));
+
+    ExecutionRequest request;
+    request.token = 4;
+    request.action = FunctionAction{QStringLiteral("cleanup"), {}};
+    ExecutionResult result;
+    runToEnd(executor, request, &result);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(result.outcome, RunOutcome::Failed);
+    QVERIFY(!result.error.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestCommandExecutor)
+#include "testcommandexecutor.moc"

@@ -1,0 +1,620 @@
+// Job store contract: one suite, run against every backend (memory, sqlite) through QTest's global data.
+#include "store/memoryjobstore.h"
+#include "store/sqljobstore.h"
+#include "triggers/crontrigger.h"
+#include "triggers/intervaltrigger.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace punctual;
+
+// QVERIFY for a Result: on failure, prints the store's error message.
+#define QVERIFY_OK(expression)                                                                                   \
+    do {                                                                                                         \
+        const auto result_ = (expression);                                                                      \
+        QVERIFY2(result_.ok(), result_.ok() ? #expression : qPrintable(result_.error().message));                \
+    } while (false)
+
+namespace {
+
+Job makeJob(const QString &id, std::optional<std::int64_t> nextRunTime, bool paused = false)
+{
+    Job job;
+    job.id = id;
+    job.name = "Job " + id;
+    job.trigger = std::make_shared<IntervalTrigger>(3'600'000, 1'000'000);
+    CommandAction action;
+    action.program = "/bin/echo";
+    action.arguments = {id};
+    job.action = action;
+    job.paused = paused;
+    job.nextRunTime = nextRunTime;
+    job.createdAt = 42;
+    return job;
+}
+
+/// A job that uses every field: cron trigger in a named zone with jitter, full command, non-default options.
+Job makeRichJob(const QString &id)
+{
+    auto cron = CronTrigger::create("30 2 * * mon-fri", ZoneRules::forZone("Europe/Berlin"));
+    if (!cron)
+        qFatal("bad test cron: %s", qPrintable(cron.error().message));
+    cron.value()->setJitterMs(1500);
+    cron.value()->setStartMs(1'700'000'000'000);
+    Job job;
+    job.id = id;
+    job.name = "Nightly backup ✓ \"quoted\"";
+    job.trigger = std::shared_ptr<const Trigger>(std::move(cron).value());
+    CommandAction action;
+    action.program = "/usr/bin/rsync";
+    action.arguments = {"-a", "/home/me/", "backup host:/srv/me"};
+    action.workingDirectory = "/tmp";
+    action.environment = {{"LANG", "C"}, {"RSYNC_RSH", "ssh -q"}};
+    action.useShell = true;
+    action.outputCapBytes = 4096;
+    job.action = action;
+    job.options.maxInstances = 3;
+    job.options.coalesce = CoalescePolicy::All;
+    job.options.misfireGraceMs = std::nullopt;
+    job.options.timeoutMs = 90'000;
+    job.options.maxRetries = 2;
+    job.options.retryDelayMs = 1'500;
+    job.options.removeWhenDone = true;
+    job.nextRunTime = 1'700'000'123'000;
+    job.createdAt = 1'699'999'999'999;
+    return job;
+}
+
+RunRecord makeRun(const QString &jobId, std::int64_t scheduledTime, RunOutcome outcome = RunOutcome::Running)
+{
+    RunRecord run;
+    run.jobId = jobId;
+    run.scheduledTime = scheduledTime;
+    run.outcome = outcome;
+    return run;
+}
+
+/// Empty when equal, else what differs (QVERIFY2 prints it).
+QString jobDifference(const Job &a, const Job &b)
+{
+    QStringList diff;
+    if (a.id != b.id)
+        diff << "id " + a.id + " vs " + b.id;
+    if (a.name != b.name)
+        diff << "name " + a.name + " vs " + b.name;
+    if (!a.trigger || !b.trigger || a.trigger->toJson() != b.trigger->toJson())
+        diff << "trigger";
+    if (!(a.action == b.action))
+        diff << "action";
+    if (!(a.options == b.options))
+        diff << "options";
+    if (a.paused != b.paused)
+        diff << "paused";
+    if (a.nextRunTime != b.nextRunTime)
+        diff << "next_run_time";
+    if (a.createdAt != b.createdAt)
+        diff << "created_at";
+    return diff.isEmpty() ? QString() : a.id + ": " + diff.join(", ");
+}
+
+QString runDifference(const RunRecord &a, const RunRecord &b)
+{
+    const bool same = a.id == b.id && a.jobId == b.jobId && a.scheduledTime == b.scheduledTime
+        && a.startTime == b.startTime && a.endTime == b.endTime && a.outcome == b.outcome && a.exitCode == b.exitCode
+        && a.output == b.output && a.error == b.error && a.lateMs == b.lateMs && a.attempt == b.attempt;
+    return same ? QString() : QString("run %1 differs").arg(a.id);
+}
+
+QStringList idsOf(const QList<Job> &jobs)
+{
+    QStringList ids;
+    for (const Job &job : jobs)
+        ids << job.id;
+    return ids;
+}
+
+QList<std::int64_t> idsOf(const QList<RunRecord> &runs)
+{
+    QList<std::int64_t> ids;
+    for (const RunRecord &run : runs)
+        ids << run.id;
+    return ids;
+}
+
+} // namespace
+
+class TestJobStore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase_data();
+    void init();
+    void cleanup();
+
+    void addAndGet();
+    void updateJob();
+    void removeJob();
+    void conflictUnlessReplace();
+    void invalidJobRefused();
+    void removeAllJobs();
+    void jobsOrdering();
+    void dueJobs();
+    void earliestNextRunTime();
+    void addJobsAllOrNothing();
+    void commitDue();
+    void commitDueIsAtomic();
+    void runs();
+    void runNotFound();
+    void interruptRunningRuns();
+    void pruneRuns();
+    void manyJobs();
+    void persistsAcrossReopen();
+
+private:
+    std::unique_ptr<JobStore> open();
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<JobStore> m_store;
+};
+
+void TestJobStore::initTestCase_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::newRow("memory") << QString("memory");
+    QTest::newRow("sqlite") << QString("sqlite");
+}
+
+std::unique_ptr<JobStore> TestJobStore::open()
+{
+    QFETCH_GLOBAL(QString, backend);
+    if (backend == "memory")
+        return std::make_unique<MemoryJobStore>();
+    auto store = SqlJobStore::openSqlite(m_dir->filePath("jobs.db"), SqlJobStore::OpenMode::ExplicitPath);
+    if (!store) {
+        qWarning("%s", qPrintable(store.error().message));
+        return nullptr;
+    }
+    return std::move(store).value();
+}
+
+void TestJobStore::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_store = open();
+    QVERIFY(m_store);
+}
+
+void TestJobStore::cleanup()
+{
+    m_store.reset();
+    m_dir.reset();
+}
+
+void TestJobStore::addAndGet()
+{
+    QVERIFY(!m_store->describe().isEmpty());
+    QCOMPARE(m_store->jobCount().value(), 0);
+    QVERIFY(m_store->jobs().value().isEmpty());
+    QVERIFY(!m_store->job("rich").value().has_value());
+
+    const Job rich = makeRichJob("rich");
+    QVERIFY_OK(m_store->addJob(rich, false));
+    Job function = makeJob("function", std::nullopt, true);
+    function.action = FunctionAction{"cleanup", QJsonObject{{"days", 30}}};
+    QVERIFY_OK(m_store->addJob(function, false));
+
+    QCOMPARE(m_store->jobCount().value(), 2);
+    const auto stored = m_store->job("rich");
+    QVERIFY(stored);
+    QVERIFY(stored.value().has_value());
+    QVERIFY2(jobDifference(*stored.value(), rich).isEmpty(), qPrintable(jobDifference(*stored.value(), rich)));
+    QCOMPARE(stored.value()->trigger->nextFireTime(1'700'000'000'000), rich.trigger->nextFireTime(1'700'000'000'000));
+    const auto storedFunction = m_store->job("function");
+    QVERIFY(storedFunction && storedFunction.value().has_value());
+    QVERIFY(jobDifference(*storedFunction.value(), function).isEmpty());
+}
+
+void TestJobStore::updateJob()
+{
+    QVERIFY_OK(m_store->addJob(makeJob("a", 100), false));
+    Job changed = makeRichJob("a");
+    changed.paused = true;
+    changed.nextRunTime.reset();
+    QVERIFY_OK(m_store->updateJob(changed));
+    QVERIFY(jobDifference(*m_store->job("a").value(), changed).isEmpty());
+
+    const auto missing = m_store->updateJob(makeJob("ghost", 5));
+    QVERIFY(!missing);
+    QCOMPARE(missing.error().code, ErrorCode::NotFound);
+    QVERIFY2(missing.error().message.contains("ghost"), qPrintable(missing.error().message));
+    QCOMPARE(m_store->jobCount().value(), 1);
+}
+
+void TestJobStore::removeJob()
+{
+    QVERIFY_OK(m_store->addJob(makeJob("a", 100), false));
+    QVERIFY_OK(m_store->addJob(makeJob("b", 200), false));
+    RunRecord run = makeRun("a", 100);
+    QVERIFY_OK(m_store->insertRun(run));
+    RunRecord other = makeRun("b", 200);
+    QVERIFY_OK(m_store->insertRun(other));
+
+    QVERIFY_OK(m_store->removeJob("a"));
+    QVERIFY(!m_store->job("a").value().has_value());
+    QCOMPARE(m_store->jobCount().value(), 1);
+    QVERIFY(m_store->runs("a", -1).value().isEmpty());
+    QCOMPARE(idsOf(m_store->runs({}, -1).value()), QList<std::int64_t>{other.id});
+    QCOMPARE(m_store->earliestNextRunTime().value(), std::optional<std::int64_t>(200));
+
+    const auto again = m_store->removeJob("a");
+    QVERIFY(!again);
+    QCOMPARE(again.error().code, ErrorCode::NotFound);
+    QVERIFY2(again.error().message.contains("\"a\""), qPrintable(again.error().message));
+}
+
+void TestJobStore::conflictUnlessReplace()
+{
+    QVERIFY_OK(m_store->addJob(makeJob("x", 100), false));
+    RunRecord run = makeRun("x", 100);
+    QVERIFY_OK(m_store->insertRun(run));
+
+    Job second = makeJob("x", 500);
+    second.name = "second";
+    const auto conflict = m_store->addJob(second, false);
+    QVERIFY(!conflict);
+    QCOMPARE(conflict.error().code, ErrorCode::Conflict);
+    QVERIFY2(conflict.error().message.contains("\"x\""), qPrintable(conflict.error().message));
+    QCOMPARE(m_store->job("x").value()->name, QString("Job x"));
+
+    QVERIFY_OK(m_store->addJob(second, true));
+    QVERIFY(jobDifference(*m_store->job("x").value(), second).isEmpty());
+    QCOMPARE(m_store->jobCount().value(), 1);
+    QCOMPARE(m_store->runs("x", -1).value().size(), 1); // replacing keeps the history
+    QCOMPARE(m_store->earliestNextRunTime().value(), std::optional<std::int64_t>(500));
+}
+
+void TestJobStore::invalidJobRefused()
+{
+    Job noId = makeJob("", 100);
+    const auto empty = m_store->addJob(noId, false);
+    QVERIFY(!empty);
+    QCOMPARE(empty.error().code, ErrorCode::InvalidInput);
+    Job noTrigger = makeJob("t", 100);
+    noTrigger.trigger.reset();
+    const auto untriggered = m_store->addJob(noTrigger, true);
+    QVERIFY(!untriggered);
+    QCOMPARE(untriggered.error().code, ErrorCode::InvalidInput);
+    QVERIFY(untriggered.error().message.contains("\"t\""));
+    QCOMPARE(m_store->jobCount().value(), 0);
+}
+
+void TestJobStore::removeAllJobs()
+{
+    QCOMPARE(m_store->removeAllJobs().value(), 0);
+    for (const char *id : {"a", "b", "c"})
+        QVERIFY_OK(m_store->addJob(makeJob(id, 100), false));
+    RunRecord run = makeRun("b", 100);
+    QVERIFY_OK(m_store->insertRun(run));
+    const std::int64_t lastRunId = run.id;
+
+    QCOMPARE(m_store->removeAllJobs().value(), 3);
+    QCOMPARE(m_store->jobCount().value(), 0);
+    QVERIFY(m_store->jobs().value().isEmpty());
+    QVERIFY(m_store->runs({}, -1).value().isEmpty());
+    QVERIFY(!m_store->earliestNextRunTime().value().has_value());
+
+    // Run ids are never reused.
+    QVERIFY_OK(m_store->addJob(makeJob("b", 100), false));
+    RunRecord next = makeRun("b", 100);
+    QVERIFY_OK(m_store->insertRun(next));
+    QVERIFY(next.id > lastRunId);
+}
+
+void TestJobStore::jobsOrdering()
+{
+    QVERIFY_OK(m_store->addJob(makeJob("c", 300), false));
+    QVERIFY_OK(m_store->addJob(makeJob("e", std::nullopt, true), false));
+    QVERIFY_OK(m_store->addJob(makeJob("b", 100), false));
+    QVERIFY_OK(m_store->addJob(makeJob("d", std::nullopt), false));
+    QVERIFY_OK(m_store->addJob(makeJob("a", 100), false));
+    QVERIFY_OK(m_store->addJob(makeJob("f", 200, true), false));
+    QCOMPARE(idsOf(m_store->jobs().value()), QStringList({"a", "b", "f", "c", "d", "e"}));
+}
+
+void TestJobStore::dueJobs()
+{
+    QVERIFY_OK(m_store->addJobs({makeJob("j4", 300), makeJob("j3", 200), makeJob("j1", 100), makeJob("j2", 200),
+                              makeJob("j5", 400), makeJob("paused", 50, true), makeJob("never", std::nullopt)},
+                             false));
+    QCOMPARE(idsOf(m_store->dueJobs(200, 10).value()), QStringList({"j1", "j2", "j3"})); // inclusive, ties by id
+    QCOMPARE(idsOf(m_store->dueJobs(200, 2).value()), QStringList({"j1", "j2"}));
+    QCOMPARE(idsOf(m_store->dueJobs(199, 10).value()), QStringList({"j1"}));
+    QVERIFY(m_store->dueJobs(99, 10).value().isEmpty()); // the paused job at 50 is not due
+    QCOMPARE(m_store->dueJobs(1'000, -1).value().size(), 5);
+    QVERIFY(m_store->dueJobs(1'000, 0).value().isEmpty());
+
+    const auto due = m_store->dueJobs(100, 1).value();
+    QCOMPARE(due.size(), 1);
+    QVERIFY(jobDifference(due.first(), makeJob("j1", 100)).isEmpty());
+}
+
+void TestJobStore::earliestNextRunTime()
+{
+    QVERIFY(!m_store->earliestNextRunTime().value().has_value());
+    QVERIFY_OK(m_store->addJob(makeJob("paused", 50, true), false));
+    QVERIFY_OK(m_store->addJob(makeJob("finished", std::nullopt), false));
+    QVERIFY(!m_store->earliestNextRunTime().value().has_value());
+    QVERIFY_OK(m_store->addJob(makeJob("j", 300), false));
+    QCOMPARE(m_store->earliestNextRunTime().value(), std::optional<std::int64_t>(300));
+    QVERIFY_OK(m_store->addJob(makeJob("k", 100), false));
+    QCOMPARE(m_store->earliestNextRunTime().value(), std::optional<std::int64_t>(100));
+    QVERIFY_OK(m_store->updateJob(makeJob("k", 100, true)));
+    QCOMPARE(m_store->earliestNextRunTime().value(), std::optional<std::int64_t>(300));
+    QVERIFY_OK(m_store->removeJob("j"));
+    QVERIFY(!m_store->earliestNextRunTime().value().has_value());
+}
+
+void TestJobStore::addJobsAllOrNothing()
+{
+    QVERIFY_OK(m_store->addJob(makeJob("e1", 100), false));
+    QVERIFY_OK(m_store->addJobs({}, false));
+
+    const auto existing = m_store->addJobs({makeJob("n1", 1), makeJob("n2", 2), makeJob("e1", 3), makeJob("n3", 4)},
+                                           false);
+    QVERIFY(!existing);
+    QCOMPARE(existing.error().code, ErrorCode::Conflict);
+    QVERIFY2(existing.error().message.contains("\"e1\""), qPrintable(existing.error().message));
+    QCOMPARE(idsOf(m_store->jobs().value()), QStringList{"e1"});
+
+    const auto twice = m_store->addJobs({makeJob("m1", 1), makeJob("m2", 2), makeJob("m1", 3)}, false);
+    QVERIFY(!twice);
+    QCOMPARE(twice.error().code, ErrorCode::Conflict);
+    QVERIFY(twice.error().message.contains("\"m1\""));
+    QCOMPARE(m_store->jobCount().value(), 1);
+
+    Job broken = makeJob("broken", 5);
+    broken.trigger.reset();
+    const auto invalid = m_store->addJobs({makeJob("m1", 1), broken, makeJob("m2", 2)}, true);
+    QVERIFY(!invalid);
+    QCOMPARE(invalid.error().code, ErrorCode::InvalidInput);
+    QCOMPARE(m_store->jobCount().value(), 1);
+    QCOMPARE(m_store->earliestNextRunTime().value(), std::optional<std::int64_t>(100));
+
+    Job replaced = makeJob("e1", 50);
+    replaced.name = "replaced";
+    QVERIFY_OK(m_store->addJobs({makeJob("n1", 10), replaced, makeJob("n2", 20)}, true));
+    QCOMPARE(idsOf(m_store->jobs().value()), QStringList({"n1", "n2", "e1"}));
+    QCOMPARE(m_store->job("e1").value()->name, QString("replaced"));
+}
+
+void TestJobStore::commitDue()
+{
+    Job done = makeJob("c", 100);
+    done.options.removeWhenDone = true;
+    QVERIFY_OK(m_store->addJobs({makeJob("a", 100), makeJob("b", 100), done}, false));
+
+    DueBatch batch;
+    batch.updatedJobs = {makeJob("a", 200), makeJob("b", std::nullopt, true)};
+    batch.runs << makeRun("a", 100);
+    RunRecord missed = makeRun("b", 100, RunOutcome::Missed);
+    missed.lateMs = 61'000;
+    missed.error = "missed by 61 s";
+    batch.runs << missed << makeRun("a", 100, RunOutcome::Skipped) << makeRun("c", 100, RunOutcome::Success);
+    batch.removedJobIds = {"c"};
+    QVERIFY_OK(m_store->commitDue(batch));
+
+    QVERIFY(batch.runs[0].id > 0);
+    for (int i = 1; i < batch.runs.size(); ++i)
+        QVERIFY(batch.runs[i].id > batch.runs[i - 1].id);
+    QCOMPARE(m_store->job("a").value()->nextRunTime, std::optional<std::int64_t>(200));
+    QVERIFY(m_store->job("b").value()->paused);
+    QVERIFY(!m_store->job("c").value().has_value());
+    QCOMPARE(m_store->earliestNextRunTime().value(), std::optional<std::int64_t>(200));
+    QCOMPARE(idsOf(m_store->runs("a", -1).value()), (QList<std::int64_t>{batch.runs[2].id, batch.runs[0].id}));
+    const auto bRuns = m_store->runs("b", -1).value();
+    QCOMPARE(bRuns.size(), 1);
+    QVERIFY(runDifference(bRuns.first(), batch.runs[1]).isEmpty());
+    QVERIFY(m_store->runs("c", -1).value().isEmpty()); // removed with its job
+}
+
+void TestJobStore::commitDueIsAtomic()
+{
+    QVERIFY_OK(m_store->addJob(makeJob("a", 100), false));
+
+    DueBatch unknownRemoval;
+    unknownRemoval.updatedJobs = {makeJob("a", 999)};
+    unknownRemoval.runs = {makeRun("a", 100)};
+    unknownRemoval.removedJobIds = {"ghost"};
+    const auto removal = m_store->commitDue(unknownRemoval);
+    QVERIFY(!removal);
+    QCOMPARE(removal.error().code, ErrorCode::NotFound);
+    QVERIFY(removal.error().message.contains("\"ghost\""));
+    QCOMPARE(unknownRemoval.runs[0].id, std::int64_t(0));
+
+    DueBatch unknownUpdate;
+    unknownUpdate.updatedJobs = {makeJob("a", 999), makeJob("ghost", 5)};
+    QCOMPARE(m_store->commitDue(unknownUpdate).error().code, ErrorCode::NotFound);
+
+    DueBatch unknownRun;
+    unknownRun.runs = {makeRun("a", 100), makeRun("nobody", 100)};
+    const auto run = m_store->commitDue(unknownRun);
+    QCOMPARE(run.error().code, ErrorCode::NotFound);
+    QVERIFY(run.error().message.contains("\"nobody\""));
+
+    QCOMPARE(m_store->job("a").value()->nextRunTime, std::optional<std::int64_t>(100));
+    QVERIFY(m_store->runs({}, -1).value().isEmpty());
+    QCOMPARE(m_store->jobCount().value(), 1);
+
+    DueBatch empty;
+    QVERIFY_OK(m_store->commitDue(empty));
+}
+
+void TestJobStore::runs()
+{
+    QVERIFY_OK(m_store->addJobs({makeJob("a", 100), makeJob("b", 100)}, false));
+    RunRecord a1 = makeRun("a", 1'000);
+    a1.startTime = 1'005;
+    a1.endTime = 2'500;
+    a1.outcome = RunOutcome::Failed;
+    a1.exitCode = -3;
+    a1.output = "line 1\nzweite Zeile ✓\n";
+    a1.error = "exit code 3";
+    a1.lateMs = 5;
+    a1.attempt = 2;
+    RunRecord b1 = makeRun("b", 1'100);
+    RunRecord a2 = makeRun("a", 2'000);
+    RunRecord a3 = makeRun("a", 3'000);
+    for (RunRecord *run : {&a1, &b1, &a2, &a3})
+        QVERIFY_OK(m_store->insertRun(*run));
+    QVERIFY(a1.id > 0 && b1.id > a1.id && a2.id > b1.id && a3.id > a2.id);
+
+    const auto all = m_store->runs("a", -1).value();
+    QCOMPARE(idsOf(all), (QList<std::int64_t>{a3.id, a2.id, a1.id}));
+    QVERIFY2(runDifference(all.last(), a1).isEmpty(), "every field round-trips");
+    QCOMPARE(idsOf(m_store->runs("a", 2).value()), (QList<std::int64_t>{a3.id, a2.id}));
+    QCOMPARE(idsOf(m_store->runs({}, -1).value()), (QList<std::int64_t>{a3.id, a2.id, b1.id, a1.id}));
+    QCOMPARE(idsOf(m_store->runs({}, 3).value()), (QList<std::int64_t>{a3.id, a2.id, b1.id}));
+    QVERIFY(m_store->runs("a", 0).value().isEmpty());
+    QVERIFY(m_store->runs("zzz", 10).value().isEmpty());
+
+    a2.outcome = RunOutcome::Success;
+    a2.startTime = 2'001;
+    a2.endTime = 2'100;
+    a2.exitCode = 0;
+    a2.output = "done";
+    QVERIFY_OK(m_store->updateRun(a2));
+    const auto updated = m_store->runs("a", 2).value();
+    QVERIFY(runDifference(updated[1], a2).isEmpty());
+    QVERIFY(runDifference(updated[0], a3).isEmpty());
+}
+
+void TestJobStore::runNotFound()
+{
+    QVERIFY_OK(m_store->addJob(makeJob("a", 100), false));
+    RunRecord orphan = makeRun("nobody", 1);
+    const auto inserted = m_store->insertRun(orphan);
+    QVERIFY(!inserted);
+    QCOMPARE(inserted.error().code, ErrorCode::NotFound);
+    QVERIFY(inserted.error().message.contains("\"nobody\""));
+    QCOMPARE(orphan.id, std::int64_t(0));
+
+    RunRecord run = makeRun("a", 1);
+    QVERIFY_OK(m_store->insertRun(run));
+    RunRecord unknown = run;
+    unknown.id = run.id + 100;
+    QCOMPARE(m_store->updateRun(unknown).error().code, ErrorCode::NotFound);
+    RunRecord wrongJob = run;
+    wrongJob.jobId = "b";
+    QCOMPARE(m_store->updateRun(wrongJob).error().code, ErrorCode::NotFound);
+}
+
+void TestJobStore::interruptRunningRuns()
+{
+    QVERIFY_OK(m_store->addJob(makeJob("a", 100), false));
+    RunRecord running = makeRun("a", 1);
+    RunRecord finished = makeRun("a", 2, RunOutcome::Success);
+    finished.endTime = 5;
+    RunRecord ended = makeRun("a", 3);
+    ended.endTime = 7; // ended but never marked: its end time is kept
+    for (RunRecord *run : {&running, &finished, &ended})
+        QVERIFY_OK(m_store->insertRun(*run));
+
+    QCOMPARE(m_store->interruptRunningRuns(1'000).value(), 2);
+    const auto runs = m_store->runs("a", -1).value();
+    QCOMPARE(runs.size(), 3);
+    QCOMPARE(runs[2].outcome, RunOutcome::Interrupted);
+    QCOMPARE(runs[2].endTime, std::optional<std::int64_t>(1'000));
+    QCOMPARE(runs[1].outcome, RunOutcome::Success);
+    QCOMPARE(runs[1].endTime, std::optional<std::int64_t>(5));
+    QCOMPARE(runs[0].outcome, RunOutcome::Interrupted);
+    QCOMPARE(runs[0].endTime, std::optional<std::int64_t>(7));
+    QCOMPARE(m_store->interruptRunningRuns(2'000).value(), 0);
+}
+
+void TestJobStore::pruneRuns()
+{
+    QVERIFY_OK(m_store->addJobs({makeJob("a", 100), makeJob("b", 100)}, false));
+    QList<std::int64_t> aIds;
+    QList<std::int64_t> bIds;
+    for (int i = 0; i < 5; ++i) {
+        RunRecord a = makeRun("a", i, RunOutcome::Success);
+        QVERIFY_OK(m_store->insertRun(a));
+        aIds.prepend(a.id);
+        if (i < 3) {
+            RunRecord b = makeRun("b", i, RunOutcome::Success);
+            QVERIFY_OK(m_store->insertRun(b));
+            bIds.prepend(b.id);
+        }
+    }
+    QCOMPARE(m_store->pruneRuns("a", 2).value(), 3);
+    QCOMPARE(idsOf(m_store->runs("a", -1).value()), aIds.mid(0, 2));
+    QCOMPARE(idsOf(m_store->runs("b", -1).value()), bIds);
+
+    QCOMPARE(m_store->pruneRuns({}, 1).value(), 3);
+    QCOMPARE(idsOf(m_store->runs("a", -1).value()), aIds.mid(0, 1));
+    QCOMPARE(idsOf(m_store->runs("b", -1).value()), bIds.mid(0, 1));
+
+    QCOMPARE(m_store->pruneRuns("nobody", 1).value(), 0);
+    QCOMPARE(m_store->pruneRuns("b", 0).value(), 1);
+    QVERIFY(m_store->runs("b", -1).value().isEmpty());
+    QCOMPARE(m_store->pruneRuns({}, -5).value(), 1);
+    QVERIFY(m_store->runs({}, -1).value().isEmpty());
+}
+
+void TestJobStore::manyJobs()
+{
+    QList<Job> jobs;
+    for (int i = 0; i < 10'000; ++i)
+        jobs << makeJob(QString("job%1").arg(i, 6, 10, QChar('0')), 1'000 + std::int64_t(i) * 10, i % 7 == 0);
+    QVERIFY_OK(m_store->addJobs(jobs, false));
+    QCOMPARE(m_store->jobCount().value(), 10'000);
+    QCOMPARE(m_store->earliestNextRunTime().value(), std::optional<std::int64_t>(1'010));
+
+    const auto due = m_store->dueJobs(1'000'000, 1'000).value();
+    QCOMPARE(due.size(), 1'000);
+    for (int i = 1; i < due.size(); ++i)
+        QVERIFY(*due[i - 1].nextRunTime < *due[i].nextRunTime);
+    QVERIFY(std::none_of(due.cbegin(), due.cend(), [](const Job &job) { return job.paused; }));
+    QCOMPARE(m_store->dueJobs(1'000'000, -1).value().size(), 10'000 - 1'429);
+    QCOMPARE(m_store->jobs().value().size(), 10'000);
+    QCOMPARE(m_store->removeAllJobs().value(), 10'000);
+}
+
+void TestJobStore::persistsAcrossReopen()
+{
+    QFETCH_GLOBAL(QString, backend);
+    if (backend == "memory")
+        QSKIP("the memory store keeps nothing once closed");
+
+    QVERIFY_OK(m_store->addJobs({makeRichJob("rich"), makeJob("a", 100), makeJob("p", std::nullopt, true)}, false));
+    DueBatch batch;
+    batch.updatedJobs = {makeJob("a", 3'700'100)};
+    batch.runs = {makeRun("a", 100), makeRun("rich", 50, RunOutcome::Missed)};
+    QVERIFY_OK(m_store->commitDue(batch));
+    const QList<Job> jobsBefore = m_store->jobs().value();
+    const QList<RunRecord> runsBefore = m_store->runs({}, -1).value();
+
+    m_store.reset();
+    m_store = open();
+    QVERIFY(m_store);
+
+    const QList<Job> jobsAfter = m_store->jobs().value();
+    QCOMPARE(idsOf(jobsAfter), idsOf(jobsBefore));
+    for (int i = 0; i < jobsAfter.size(); ++i)
+        QVERIFY2(jobDifference(jobsAfter[i], jobsBefore[i]).isEmpty(), qPrintable(jobDifference(jobsAfter[i], jobsBefore[i])));
+    const QList<RunRecord> runsAfter = m_store->runs({}, -1).value();
+    QCOMPARE(idsOf(runsAfter), idsOf(runsBefore));
+    for (int i = 0; i < runsAfter.size(); ++i)
+        QVERIFY(runDifference(runsAfter[i], runsBefore[i]).isEmpty());
+    QCOMPARE(m_store->earliestNextRunTime().value(), std::optional<std::int64_t>(3'700'100));
+
+    RunRecord next = makeRun("a", 200);
+    QVERIFY_OK(m_store->insertRun(next));
+    QVERIFY(next.id > runsBefore.first().id);
+}
+
+QTEST_GUILESS_MAIN(TestJobStore)
+#include "testjobstore.moc"

@@ -1,0 +1,429 @@
+// Scheduler semantics on an injected clock: misfire, coalesce, max_instances, pause, reschedule, retries.
+#include "executors/functionregistry.h"
+#include "mock/fakeclock.h"
+#include "mock/manualwaketimer.h"
+#include "scheduler/scheduler.h"
+#include "store/memoryjobstore.h"
+#include "triggers/datetrigger.h"
+#include "triggers/intervaltrigger.h"
+
+#include <QMutex>
+#include <QSemaphore>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace punctual;
+
+namespace {
+
+constexpr std::int64_t T0 = 1'800'000'000'000; // 2027-01-15T08:00:00Z
+constexpr std::int64_t minute = 60'000;
+
+} // namespace
+
+class TestScheduler : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void downtime_data();
+    void downtime();
+    void overlap_data();
+    void overlap();
+    void pausedAcrossDueTime();
+    void rescheduledWhileRunning();
+    void armsForEarliestJob();
+    void dateJobFinishesOrIsRemoved();
+    void pastDateWithinGraceRunsAtOnce();
+    void addErrors();
+    void unknownFunctionFailsClearly();
+    void retriesRecordEachAttempt();
+    void runNowKeepsSchedule();
+    void runningRunsAreInterruptedAtStart();
+    void schedulerPauseHoldsRunsUntilResume();
+    void shutdownStopsRuns();
+
+private:
+    Job intervalJob(const QString &id, const QString &function, std::int64_t every = minute);
+    Job addOrDie(Job job);
+    QList<std::int64_t> recorded();
+    QList<RunRecord> runsOf(const QString &id, RunOutcome outcome);
+    void wake(std::int64_t atMs);
+
+    FakeClock m_clock{T0};
+    std::unique_ptr<MemoryJobStore> m_store;
+    FunctionRegistry m_functions;
+    std::unique_ptr<Scheduler> m_scheduler;
+    ManualWakeTimer *m_timer = nullptr;
+    QMutex m_mutex;
+    QList<std::int64_t> m_recorded;
+    QSemaphore m_gate;
+    std::atomic<int> m_failures{0};
+};
+
+void TestScheduler::init()
+{
+    m_clock.setNowMs(T0);
+    m_recorded.clear();
+    m_gate.acquire(m_gate.available());
+    m_failures = 0;
+    m_functions.add("record", [this](const FunctionContext &context) {
+        const QMutexLocker locker(&m_mutex);
+        m_recorded.append(context.scheduledTime);
+        return FunctionResult::success(QStringLiteral("recorded"));
+    });
+    m_functions.add("block", [this](const FunctionContext &context) {
+        while (!m_gate.tryAcquire(1, 5)) {
+            if (context.isCancelled())
+                return FunctionResult::failure("cancelled");
+        }
+        return FunctionResult::success();
+    });
+    m_functions.add("fail", [this](const FunctionContext &) {
+        ++m_failures;
+        return FunctionResult::failure("boom");
+    });
+    m_store = std::make_unique<MemoryJobStore>();
+    m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, m_functions);
+    auto timer = std::make_unique<ManualWakeTimer>();
+    m_timer = timer.get();
+    m_scheduler->setWakeTimer(std::move(timer));
+}
+
+void TestScheduler::cleanup()
+{
+    m_gate.release(100);
+    m_scheduler.reset();
+    m_store.reset();
+}
+
+Job TestScheduler::intervalJob(const QString &id, const QString &function, std::int64_t every)
+{
+    Job job;
+    job.id = id;
+    job.trigger = std::make_shared<IntervalTrigger>(every, m_clock.nowMs() + every);
+    job.action = FunctionAction{function, {}};
+    return job;
+}
+
+Job TestScheduler::addOrDie(Job job)
+{
+    auto added = m_scheduler->addJob(std::move(job));
+    if (!added)
+        qFatal("addJob failed: %s", qPrintable(added.error().message));
+    return added.value();
+}
+
+QList<std::int64_t> TestScheduler::recorded()
+{
+    const QMutexLocker locker(&m_mutex);
+    return m_recorded;
+}
+
+QList<RunRecord> TestScheduler::runsOf(const QString &id, RunOutcome outcome)
+{
+    QList<RunRecord> matching;
+    for (const RunRecord &run : m_store->runs(id, 10000).value()) {
+        if (run.outcome == outcome)
+            matching.prepend(run); // oldest first
+    }
+    return matching;
+}
+
+void TestScheduler::wake(std::int64_t atMs)
+{
+    m_clock.setNowMs(atMs);
+    m_timer->fire();
+}
+
+void TestScheduler::downtime_data()
+{
+    QTest::addColumn<bool>("coalesce");
+    QTest::addColumn<qint64>("graceMs"); // -1: none
+    QTest::addColumn<QList<qint64>>("expectedRuns"); // minutes after T0
+    QTest::addColumn<int>("expectedMissed");
+
+    // Down from T0 until T0 + 5.5 min: run times at 1, 2, 3, 4 and 5 min are due at once.
+    QTest::newRow("coalesce on, grace none") << true << qint64(-1) << QList<qint64>{5} << 0;
+    QTest::newRow("coalesce off, grace none") << false << qint64(-1) << QList<qint64>{1, 2, 3, 4, 5} << 0;
+    QTest::newRow("coalesce on, within grace") << true << qint64(60'000) << QList<qint64>{5} << 0;
+    QTest::newRow("coalesce on, grace exceeded") << true << qint64(10'000) << QList<qint64>{} << 1;
+    QTest::newRow("coalesce off, some within grace") << false << qint64(100'000) << QList<qint64>{4, 5} << 3;
+    QTest::newRow("coalesce off, grace exceeded") << false << qint64(10'000) << QList<qint64>{} << 5;
+}
+
+void TestScheduler::downtime()
+{
+    QFETCH(bool, coalesce);
+    QFETCH(qint64, graceMs);
+    QFETCH(QList<qint64>, expectedRuns);
+    QFETCH(int, expectedMissed);
+
+    Job job = intervalJob("job", "record");
+    job.options.coalesce = coalesce ? CoalescePolicy::Latest : CoalescePolicy::All;
+    job.options.misfireGraceMs = graceMs < 0 ? std::nullopt : std::optional<std::int64_t>(graceMs);
+    addOrDie(job);
+    QSignalSpy missed(m_scheduler.get(), &Scheduler::jobMissed);
+    QVERIFY(m_scheduler->start());
+
+    wake(T0 + 5 * minute + 30'000);
+    QList<std::int64_t> expected;
+    for (const qint64 m : expectedRuns)
+        expected << T0 + m * minute;
+    QTRY_COMPARE(recorded(), expected);
+    QTRY_COMPARE(m_scheduler->runningCount(), 0);
+    QCOMPARE(runsOf("job", RunOutcome::Success).size(), expectedRuns.size());
+    const QList<RunRecord> missedRuns = runsOf("job", RunOutcome::Missed);
+    QCOMPARE(missedRuns.size(), expectedMissed);
+    QCOMPARE(missed.size(), expectedMissed);
+    for (const RunRecord &run : missedRuns) {
+        QCOMPARE(run.lateMs, T0 + 5 * minute + 30'000 - run.scheduledTime);
+        QVERIFY2(run.error.contains(QLatin1String("missed by")), qPrintable(run.error));
+    }
+    // The next run time comes from the last run time considered, not from now.
+    QCOMPARE(m_scheduler->job("job")->nextRunTime, T0 + 6 * minute);
+    QCOMPARE(m_timer->armedAt(), T0 + 6 * minute);
+}
+
+void TestScheduler::overlap_data()
+{
+    QTest::addColumn<int>("maxInstances");
+    QTest::newRow("max_instances 1") << 1;
+    QTest::newRow("max_instances 2") << 2;
+}
+
+void TestScheduler::overlap()
+{
+    QFETCH(int, maxInstances);
+    Job job = intervalJob("slow", "block");
+    job.options.maxInstances = maxInstances;
+    addOrDie(job);
+    QSignalSpy maxSpy(m_scheduler.get(), &Scheduler::jobMaxInstances);
+    QVERIFY(m_scheduler->start());
+
+    wake(T0 + minute);
+    QTRY_COMPARE(m_scheduler->runningCount("slow"), 1);
+    wake(T0 + 2 * minute); // the first run is still going
+    if (maxInstances == 1) {
+        QCOMPARE(m_scheduler->runningCount("slow"), 1);
+        QCOMPARE(maxSpy.size(), 1);
+        const QList<RunRecord> skipped = runsOf("slow", RunOutcome::Skipped);
+        QCOMPARE(skipped.size(), 1);
+        QCOMPARE(skipped.front().scheduledTime, T0 + 2 * minute);
+        QVERIFY2(skipped.front().error.contains(QLatin1String("max instances")), qPrintable(skipped.front().error));
+    } else {
+        QTRY_COMPARE(m_scheduler->runningCount("slow"), 2);
+        QCOMPARE(maxSpy.size(), 0);
+    }
+    m_gate.release(2);
+    QTRY_COMPARE(m_scheduler->runningCount("slow"), 0);
+    QCOMPARE(runsOf("slow", RunOutcome::Success).size(), maxInstances);
+    QCOMPARE(m_scheduler->job("slow")->nextRunTime, T0 + 3 * minute);
+}
+
+void TestScheduler::pausedAcrossDueTime()
+{
+    addOrDie(intervalJob("job", "record"));
+    QVERIFY(m_scheduler->start());
+    m_clock.setNowMs(T0 + 30'000);
+    auto paused = m_scheduler->pauseJob("job");
+    QVERIFY(paused);
+    QCOMPARE(paused->state(), JobState::Paused);
+    QCOMPARE(paused->nextRunTime, std::nullopt);
+    QCOMPARE(m_timer->armedAt(), std::nullopt); // nothing left to wake for
+
+    wake(T0 + 2 * minute + 30'000); // its due times 1 and 2 min passed while paused
+    QCOMPARE(recorded(), QList<std::int64_t>{});
+    QCOMPARE(m_store->runs("job", 100).value().size(), 0); // not missed either: paused runs are not made up
+
+    auto resumed = m_scheduler->resumeJob("job");
+    QVERIFY(resumed);
+    QCOMPARE(resumed->nextRunTime, T0 + 3 * minute); // the next time from the moment of resuming
+    wake(T0 + 3 * minute);
+    QTRY_COMPARE(recorded(), QList<std::int64_t>{T0 + 3 * minute});
+}
+
+void TestScheduler::rescheduledWhileRunning()
+{
+    addOrDie(intervalJob("job", "block"));
+    QVERIFY(m_scheduler->start());
+    wake(T0 + minute);
+    QTRY_COMPARE(m_scheduler->runningCount("job"), 1);
+
+    m_clock.setNowMs(T0 + minute + 10'000);
+    auto rescheduled = m_scheduler->rescheduleJob(
+        "job", std::make_shared<IntervalTrigger>(5 * minute, T0 + minute + 10'000 + 5 * minute));
+    QVERIFY(rescheduled);
+    QCOMPARE(rescheduled->nextRunTime, T0 + 6 * minute + 10'000);
+    QCOMPARE(m_timer->armedAt(), T0 + 6 * minute + 10'000);
+
+    m_gate.release();
+    QTRY_COMPARE(m_scheduler->runningCount("job"), 0);
+    QCOMPARE(runsOf("job", RunOutcome::Success).size(), 1);
+    // The run that ended kept its own scheduled time and did not disturb the new schedule.
+    QCOMPARE(runsOf("job", RunOutcome::Success).front().scheduledTime, T0 + minute);
+    QCOMPARE(m_scheduler->job("job")->nextRunTime, T0 + 6 * minute + 10'000);
+}
+
+void TestScheduler::armsForEarliestJob()
+{
+    QVERIFY(m_scheduler->start());
+    QCOMPARE(m_timer->armedAt(), std::nullopt);
+    addOrDie(intervalJob("hourly", "record", 60 * minute));
+    QCOMPARE(m_timer->armedAt(), T0 + 60 * minute);
+    addOrDie(intervalJob("minutely", "record"));
+    QCOMPARE(m_timer->armedAt(), T0 + minute);
+    QVERIFY(m_scheduler->removeJob("minutely"));
+    QCOMPARE(m_timer->armedAt(), T0 + 60 * minute);
+    QVERIFY(m_scheduler->removeAllJobs());
+    QCOMPARE(m_timer->armedAt(), std::nullopt);
+}
+
+void TestScheduler::dateJobFinishesOrIsRemoved()
+{
+    Job kept;
+    kept.id = "once";
+    kept.trigger = std::make_shared<DateTrigger>(T0 + minute);
+    kept.action = FunctionAction{"record", {}};
+    addOrDie(kept);
+    Job removed = kept;
+    removed.id = "once-removed";
+    removed.options.removeWhenDone = true;
+    addOrDie(removed);
+    QSignalSpy removedSpy(m_scheduler.get(), &Scheduler::jobRemoved);
+    QVERIFY(m_scheduler->start());
+    wake(T0 + minute);
+    QTRY_COMPARE(recorded().size(), 2);
+    QTRY_COMPARE(removedSpy.size(), 1);
+    QCOMPARE(removedSpy.front().front().toString(), QStringLiteral("once-removed"));
+    const auto job = m_scheduler->job("once");
+    QVERIFY(job);
+    QCOMPARE(job->state(), JobState::Finished);
+    QCOMPARE(m_scheduler->job("once-removed").error().code, ErrorCode::NotFound);
+}
+
+void TestScheduler::pastDateWithinGraceRunsAtOnce()
+{
+    QVERIFY(m_scheduler->start());
+    Job job;
+    job.id = "just-passed";
+    job.trigger = std::make_shared<DateTrigger>(T0 - 5'000);
+    job.action = FunctionAction{"record", {}};
+    QCOMPARE(addOrDie(job).nextRunTime, T0 - 5'000);
+    QTRY_COMPARE(recorded(), QList<std::int64_t>{T0 - 5'000});
+}
+
+void TestScheduler::addErrors()
+{
+    QVERIFY(m_scheduler->start());
+    addOrDie(intervalJob("dup", "record"));
+    const auto duplicate = m_scheduler->addJob(intervalJob("dup", "record"));
+    QCOMPARE(duplicate.error().code, ErrorCode::Conflict);
+    QVERIFY2(duplicate.error().message.contains(QLatin1String("\"dup\"")), qPrintable(duplicate.error().message));
+    QVERIFY(m_scheduler->addJob(intervalJob("dup", "record"), true)); // replace
+
+    Job past;
+    past.id = "past";
+    past.trigger = std::make_shared<DateTrigger>(T0 - 3600'000);
+    past.action = FunctionAction{"record", {}};
+    const auto tooLate = m_scheduler->addJob(past);
+    QCOMPARE(tooLate.error().code, ErrorCode::InvalidInput);
+    QVERIFY2(tooLate.error().message.contains(QLatin1String("already passed")), qPrintable(tooLate.error().message));
+
+    for (const QString &id : {QStringLiteral("nope")}) {
+        QCOMPARE(m_scheduler->pauseJob(id).error().code, ErrorCode::NotFound);
+        QCOMPARE(m_scheduler->resumeJob(id).error().code, ErrorCode::NotFound);
+        QCOMPARE(m_scheduler->removeJob(id).error().code, ErrorCode::NotFound);
+        QCOMPARE(m_scheduler->runJobNow(id).error().code, ErrorCode::NotFound);
+        QVERIFY(m_scheduler->removeJob(id).error().message.contains(QLatin1String("\"nope\"")));
+    }
+}
+
+void TestScheduler::unknownFunctionFailsClearly()
+{
+    addOrDie(intervalJob("ghost", "not-registered"));
+    QSignalSpy errors(m_scheduler.get(), &Scheduler::jobError);
+    QVERIFY(m_scheduler->start());
+    wake(T0 + minute);
+    QTRY_COMPARE(errors.size(), 1);
+    const RunRecord run = errors.front().front().value<RunRecord>();
+    QCOMPARE(run.outcome, RunOutcome::Failed);
+    QVERIFY2(run.error.contains(QLatin1String("not-registered")), qPrintable(run.error));
+    QCOMPARE(m_scheduler->job("ghost")->nextRunTime, T0 + 2 * minute); // the job is kept and stays scheduled
+}
+
+void TestScheduler::retriesRecordEachAttempt()
+{
+    Job job = intervalJob("flaky", "fail");
+    job.options.maxRetries = 2;
+    job.options.retryDelayMs = 10;
+    addOrDie(job);
+    QVERIFY(m_scheduler->start());
+    wake(T0 + minute);
+    QTRY_COMPARE(m_scheduler->runningCount("flaky"), 0);
+    QCOMPARE(m_failures.load(), 3);
+    const QList<RunRecord> failed = runsOf("flaky", RunOutcome::Failed);
+    QCOMPARE(failed.size(), 3);
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(failed[i].attempt, i + 1);
+        QCOMPARE(failed[i].scheduledTime, T0 + minute);
+        QCOMPARE(failed[i].error, QStringLiteral("boom"));
+    }
+}
+
+void TestScheduler::runNowKeepsSchedule()
+{
+    addOrDie(intervalJob("job", "record"));
+    QVERIFY(m_scheduler->start());
+    m_clock.setNowMs(T0 + 20'000);
+    auto run = m_scheduler->runJobNow("job");
+    QVERIFY(run);
+    QTRY_COMPARE(recorded(), QList<std::int64_t>{T0 + 20'000});
+    QCOMPARE(m_scheduler->job("job")->nextRunTime, T0 + minute);
+}
+
+void TestScheduler::runningRunsAreInterruptedAtStart()
+{
+    addOrDie(intervalJob("job", "record"));
+    RunRecord leftOver;
+    leftOver.jobId = "job";
+    leftOver.scheduledTime = T0 - minute;
+    QVERIFY(m_store->insertRun(leftOver));
+    QVERIFY(m_scheduler->start());
+    const QList<RunRecord> interrupted = runsOf("job", RunOutcome::Interrupted);
+    QCOMPARE(interrupted.size(), 1);
+    QCOMPARE(interrupted.front().scheduledTime, T0 - minute);
+    QCOMPARE(interrupted.front().endTime, T0);
+    QVERIFY2(interrupted.front().error.contains(QLatin1String("stopped while")), qPrintable(interrupted.front().error));
+}
+
+void TestScheduler::schedulerPauseHoldsRunsUntilResume()
+{
+    addOrDie(intervalJob("job", "record"));
+    QVERIFY(m_scheduler->start());
+    m_scheduler->pause();
+    QCOMPARE(m_scheduler->state(), Scheduler::State::Paused);
+    QCOMPARE(m_timer->armedAt(), std::nullopt);
+    m_clock.setNowMs(T0 + minute + 5'000);
+    m_scheduler->resume(); // due while paused, within the grace time: it runs now
+    QTRY_COMPARE(recorded(), QList<std::int64_t>{T0 + minute});
+}
+
+void TestScheduler::shutdownStopsRuns()
+{
+    addOrDie(intervalJob("job", "block"));
+    QVERIFY(m_scheduler->start());
+    wake(T0 + minute);
+    QTRY_COMPARE(m_scheduler->runningCount(), 1);
+    QSignalSpy down(m_scheduler.get(), &Scheduler::shutDown);
+    m_scheduler->shutdown(Scheduler::ShutdownMode::StopRuns);
+    QTRY_COMPARE(down.size(), 1);
+    QCOMPARE(m_scheduler->state(), Scheduler::State::Stopped);
+    QCOMPARE(runsOf("job", RunOutcome::Interrupted).size(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestScheduler)
+#include "testscheduler.moc"
