@@ -6,6 +6,7 @@
 #include "util/result.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 #include <QStringList>
 
@@ -100,6 +101,8 @@ public:
     /// Runs of one job (or of all jobs when @p jobId is empty), newest (highest id) first, at most @p limit
     /// (a negative limit: no limit).
     virtual Result<QList<RunRecord>> runs(const QString &jobId, int limit) = 0;
+    /// The newest finished (not running) run of every job that has one, by job id: the window's "last run".
+    virtual Result<QHash<QString, RunRecord>> latestRuns() = 0;
     /// At start-up: every run still marked running becomes interrupted (ended at @p nowMs); returns how many.
     virtual Result<int> interruptRunningRuns(std::int64_t nowMs) = 0;
     /// Keeps the newest @p keepPerJob runs of @p jobId (of every job when empty); returns how many were removed.

@@ -250,6 +250,21 @@ Result<QList<RunRecord>> MemoryJobStore::runs(const QString &jobId, int limit)
     return out;
 }
 
+Result<QHash<QString, RunRecord>> MemoryJobStore::latestRuns()
+{
+    QHash<QString, RunRecord> out;
+    for (auto it = m_runs.cbegin(); it != m_runs.cend(); ++it) {
+        // Runs are kept in id order: the newest finished one is the last that is not running.
+        for (auto run = it->crbegin(); run != it->crend(); ++run) {
+            if (run->outcome != RunOutcome::Running) {
+                out.insert(it.key(), *run);
+                break;
+            }
+        }
+    }
+    return out;
+}
+
 Result<int> MemoryJobStore::interruptRunningRuns(std::int64_t nowMs)
 {
     int count = 0;

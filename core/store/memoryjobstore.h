@@ -41,6 +41,7 @@ public:
     Result<void> insertRun(RunRecord &run) override;
     Result<void> updateRun(const RunRecord &run) override;
     Result<QList<RunRecord>> runs(const QString &jobId, int limit) override;
+    Result<QHash<QString, RunRecord>> latestRuns() override;
     Result<int> interruptRunningRuns(std::int64_t nowMs) override;
     Result<int> pruneRuns(const QString &jobId, int keepPerJob) override;
 

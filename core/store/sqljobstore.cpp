@@ -707,6 +707,9 @@ QString SqlJobStore::statementSql(Statement which) const
         return QStringLiteral("%1 WHERE %2 = %3 ORDER BY %4 DESC LIMIT %5")
             .arg(runSelect, runJob, runParam(runcol::JobId), runId, limitParam);
     case SelectAllRuns: return QStringLiteral("%1 ORDER BY %2 DESC LIMIT %3").arg(runSelect, runId, limitParam);
+    case SelectLatestRuns:
+        return QStringLiteral("%1 WHERE %2 IN (SELECT MAX(%2) FROM %3 WHERE %4 <> '%5' GROUP BY %6)")
+            .arg(runSelect, runId, runs, runCol(runcol::Outcome), RunRecord::outcomeName(RunOutcome::Running), runJob);
     case InterruptRuns:
         // The 'running' literal (not a bound value) lets the planner use the partial index.
         return QStringLiteral("UPDATE %1 SET %2 = %3, %4 = COALESCE(%4, %5), %7 = CASE WHEN %7 IS NULL OR %7 = '' "
@@ -1115,6 +1118,23 @@ Result<QList<RunRecord>> SqlJobStore::runs(const QString &jobId, int limit)
     while (query.next()) {
         if (auto run = readRun(query))
             out.append(std::move(*run));
+    }
+    query.finish();
+    return out;
+}
+
+Result<QHash<QString, RunRecord>> SqlJobStore::latestRuns()
+{
+    auto statement = prepared(SelectLatestRuns);
+    if (!statement)
+        return statement.error();
+    QSqlQuery &query = *statement.value();
+    if (auto ok = exec(query); !ok)
+        return ok.error();
+    QHash<QString, RunRecord> out;
+    while (query.next()) {
+        if (auto run = readRun(query))
+            out.insert(run->jobId, std::move(*run));
     }
     query.finish();
     return out;

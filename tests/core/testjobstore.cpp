@@ -148,6 +148,7 @@ private slots:
     void runs();
     void runNotFound();
     void interruptRunningRuns();
+    void latestRuns();
     void pruneRuns();
     void manyJobs();
     void persistsAcrossReopen();
@@ -532,6 +533,23 @@ void TestJobStore::interruptRunningRuns()
     QCOMPARE(runs[0].outcome, RunOutcome::Interrupted);
     QCOMPARE(runs[0].endTime, std::optional<std::int64_t>(7));
     QCOMPARE(m_store->interruptRunningRuns(2'000).value(), 0);
+}
+
+void TestJobStore::latestRuns()
+{
+    QVERIFY_OK(m_store->addJobs({makeJob("a", 100), makeJob("b", 100), makeJob("c", 100)}, false));
+    RunRecord a1 = makeRun("a", 1, RunOutcome::Success);
+    RunRecord a2 = makeRun("a", 2, RunOutcome::Failed);
+    RunRecord a3 = makeRun("a", 3); // still running: not a "last run" yet
+    RunRecord b1 = makeRun("b", 1, RunOutcome::Missed);
+    for (RunRecord *run : {&a1, &a2, &a3, &b1})
+        QVERIFY_OK(m_store->insertRun(*run));
+    const auto latest = m_store->latestRuns().value();
+    QCOMPARE(latest.size(), 2);
+    QCOMPARE(latest.value("a").id, a2.id);
+    QCOMPARE(latest.value("a").outcome, RunOutcome::Failed);
+    QCOMPARE(latest.value("b").id, b1.id);
+    QVERIFY(!latest.contains("c"));
 }
 
 void TestJobStore::pruneRuns()
