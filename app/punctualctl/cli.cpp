@@ -1,7 +1,8 @@
 // Error and output helpers and store access shared by every punctualctl command.
 #include "cli.h"
 
-#include "store/sqljobstore.h"
+#include "store/jobstore.h"
+
 
 #include <QCoreApplication>
 
@@ -101,18 +102,11 @@ Result<StoreLocation> takeStoreLocation(QStringList &args)
         if (value.isEmpty())
             return invalidInput(tr("%1 needs a value").arg(name));
         if (name == QLatin1String("--store")) {
-            if (value.startsWith(QLatin1String("sqlite:"))) {
-                value = value.mid(7);
-                if (value.startsWith(QLatin1String("//")))
-                    value = value.mid(2);
-            } else if (value.startsWith(QLatin1String("postgresql:"))) {
-                return Error{ErrorCode::StoreFailure,
-                             tr("PostgreSQL stores are not supported by this version yet (use sqlite:PATH)")};
-            } else {
-                return invalidInput(tr("\"%1\" is not a store URL (expected sqlite:PATH or "
-                                       "postgresql://user@host:port/db)")
-                                        .arg(value));
-            }
+            auto parsed = StoreLocation::fromUrl(value);
+            if (!parsed)
+                return parsed.error();
+            result = parsed.value();
+            continue;
         }
         result.sqlitePath = value;
         result.explicitPath = true;
@@ -132,13 +126,7 @@ void setStoreLocation(const StoreLocation &value)
 
 Result<std::unique_ptr<JobStore>> openStore()
 {
-    const StoreLocation &where = storeLocation();
-    auto store = where.explicitPath
-        ? SqlJobStore::openSqlite(where.sqlitePath, SqlJobStore::OpenMode::ExplicitPath)
-        : SqlJobStore::openSqlite(SqlJobStore::defaultSqlitePath(), SqlJobStore::OpenMode::DefaultStore);
-    if (!store)
-        return store.error();
-    return std::unique_ptr<JobStore>(std::move(store).value());
+    return storeLocation().open();
 }
 
 } // namespace punctual::cli

@@ -1,6 +1,7 @@
 // Shared pieces of punctualctl: exit codes, error output, store access and the command table.
 #pragma once
 
+#include "store/storelocation.h"
 #include "util/result.h"
 
 #include <QCommandLineParser>
@@ -38,13 +39,6 @@ QString tr(const char *text, const char *disambiguation = nullptr, int n = -1);
 /// Parses a subcommand's arguments (@p args starts with the program name); prints usage errors itself.
 /// Returns false when the caller should exit with the code put in @p exitCode.
 bool parseArguments(QCommandLineParser &parser, const QStringList &args, int &exitCode);
-
-/// Where the store is: --db PATH or --store URL given before (or after) the command; empty means the default.
-struct StoreLocation
-{
-    QString sqlitePath; ///< empty: the default store
-    bool explicitPath = false;
-};
 
 /// Takes --db/--store (and their values) out of @p args; an error for a bad or unsupported URL.
 Result<StoreLocation> takeStoreLocation(QStringList &args);
