@@ -115,7 +115,10 @@ Result<std::shared_ptr<const Trigger>> JobCommandOptions::trigger(const QCommand
         auto interval = parseDuration(parser.value(every));
         if (!interval)
             return interval.error();
-        const std::int64_t first = startMs.value().value_or(nowMs + interval.value());
+        const std::int64_t first = startMs.value() ? *startMs.value()
+                                                   : IntervalTrigger::startingAfter(interval.value(), nowMs)->startMs();
+        if (endMs.value() && *endMs.value() < first)
+            return invalidInput(tr("--end is before the first run"));
         trigger = std::make_unique<IntervalTrigger>(interval.value(), first, endMs.value());
     } else if (parser.isSet(at)) {
         if (startMs.value() || endMs.value())

@@ -258,10 +258,16 @@ void CommandExecutor::start(const ExecutionRequest &request)
     m_runs.emplace(token, std::move(run));
     qCDebug(lcCommand, "token %llu: starting %s", static_cast<unsigned long long>(token), qPrintable(program));
     m_inStart = true;
+    // The run starts when it is launched: QProcess reports "started" only from the event loop, often in the
+    // same turn as "finished" for a short command, which would make every quick run last 0 ms.
+    const std::int64_t launchedAt = m_clock.nowMs();
     process->start();
     m_inStart = false;
-    if (Run *started = findRun(token, process))
+    if (Run *started = findRun(token, process)) {
         started->pid = process->processId();
+        if (!started->startTime && started->pid > 0)
+            started->startTime = launchedAt;
+    }
 }
 
 void CommandExecutor::stop(std::uint64_t token)
@@ -295,7 +301,8 @@ void CommandExecutor::onStarted(std::uint64_t token, QProcess *process)
     if (!run)
         return;
     run->pid = process->processId();
-    run->startTime = m_clock.nowMs();
+    if (!run->startTime)
+        run->startTime = m_clock.nowMs();
     if (run->timeoutMs) {
         const auto ms = static_cast<int>(std::clamp<std::int64_t>(*run->timeoutMs, 0, std::numeric_limits<int>::max()));
         QTimer::singleShot(ms, process, [this, token, process] {

@@ -27,7 +27,11 @@ IntervalTrigger::IntervalTrigger(std::int64_t intervalMs, std::int64_t startMs, 
 
 std::unique_ptr<IntervalTrigger> IntervalTrigger::startingAfter(std::int64_t intervalMs, std::int64_t nowMs)
 {
-    return std::make_unique<IntervalTrigger>(intervalMs, nowMs + intervalMs);
+    // Rounded up to a whole second (for whole-second intervals), so run times read cleanly in lists and logs.
+    std::int64_t first = nowMs + intervalMs;
+    if (intervalMs % 1000 == 0)
+        first = civil::floorDiv(first + 999, 1000) * 1000;
+    return std::make_unique<IntervalTrigger>(intervalMs, first);
 }
 
 std::optional<std::int64_t> IntervalTrigger::nextFireTime(std::int64_t afterMs) const

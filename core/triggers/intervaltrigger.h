@@ -10,7 +10,8 @@ class IntervalTrigger final : public Trigger
 public:
     /// Fires at startMs, startMs + intervalMs, ... up to endMs (inclusive) when given. intervalMs must be > 0.
     IntervalTrigger(std::int64_t intervalMs, std::int64_t startMs, std::optional<std::int64_t> endMs = {});
-    /// APScheduler's rule for a job added without a start: the first fire is one interval after @p nowMs.
+    /// APScheduler's rule for a job added without a start: the first fire is one interval after @p nowMs
+    /// (rounded up to the next whole second when the interval is whole seconds).
     static std::unique_ptr<IntervalTrigger> startingAfter(std::int64_t intervalMs, std::int64_t nowMs);
 
     static Result<std::unique_ptr<IntervalTrigger>> fromJson(const QJsonObject &json);

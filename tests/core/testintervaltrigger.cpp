@@ -53,8 +53,10 @@ void TestIntervalTrigger::firstFireOneIntervalAfterAdding()
 {
     const std::int64_t now = at("2026-05-05T12:34:56.789Z");
     const auto trigger = IntervalTrigger::startingAfter(3600 * 1000, now);
-    QCOMPARE(trigger->nextFireTime(now), now + 3600 * 1000);
-    QCOMPARE(trigger->startMs(), now + 3600 * 1000);
+    QCOMPARE(trigger->nextFireTime(now), at("2026-05-05T13:34:57Z")); // rounded up to the whole second
+    QCOMPARE(trigger->startMs(), at("2026-05-05T13:34:57Z"));
+    const auto exact = IntervalTrigger::startingAfter(1500, now); // not whole seconds: kept exact
+    QCOMPARE(exact->startMs(), now + 1500);
 }
 
 void TestIntervalTrigger::elapsedTimeAcrossDst()
