@@ -100,7 +100,7 @@ int runAdd(const QStringList &args)
     job.action = *action.value();
     job.options = jobOptions.value();
     job.paused = parser.isSet(options.paused);
-    auto added = session.scheduler().addJob(std::move(job), parser.isSet(options.replace));
+    auto added = session.control().addJob(std::move(job), parser.isSet(options.replace));
     if (!added)
         return fail(added.error());
     print(added->id + QLatin1Char('\n'));
@@ -131,7 +131,7 @@ int runModify(const QStringList &args)
     SchedulerSession session;
     if (auto opened = session.open(); !opened)
         return fail(opened.error());
-    auto current = session.scheduler().job(id);
+    auto current = session.control().job(id);
     if (!current)
         return fail(current.error());
 
@@ -155,7 +155,7 @@ int runModify(const QStringList &args)
         changes.action = *action.value();
     if (!changes.name && !changes.trigger && !changes.options && !changes.action)
         return fail(ExitUsage, tr("nothing to change: give a new name, schedule, option or command"));
-    auto modified = session.scheduler().modifyJob(id, changes);
+    auto modified = session.control().modifyJob(id, changes);
     if (!modified)
         return fail(modified.error());
     return printJob(modified.value(), parser.isSet(json));
@@ -183,7 +183,7 @@ int runReschedule(const QStringList &args)
         return fail(trigger.error());
     if (!trigger.value())
         return fail(ExitUsage, tr("give a schedule: --cron, --every, --at or --calendar"));
-    auto modified = session.scheduler().rescheduleJob(parser.positionalArguments().front(), trigger.value());
+    auto modified = session.control().rescheduleJob(parser.positionalArguments().front(), trigger.value());
     if (!modified)
         return fail(modified.error());
     return printJob(modified.value(), parser.isSet(json));
@@ -199,7 +199,7 @@ int onOneJob(const QStringList &args, const QString &description, bool printsJob
     SchedulerSession session;
     if (auto opened = session.open(); !opened)
         return fail(opened.error());
-    auto result = operation(session.scheduler(), command.id);
+    auto result = operation(session.control(), command.id);
     if (!result)
         return fail(result.error());
     if constexpr (!std::is_same_v<decltype(result), Result<void>>)
@@ -210,19 +210,19 @@ int onOneJob(const QStringList &args, const QString &description, bool printsJob
 int runPause(const QStringList &args)
 {
     return onOneJob(args, tr("Pause a job: it does not run until resumed."), true,
-                    [](Scheduler &scheduler, const QString &id) { return scheduler.pauseJob(id); });
+                    [](JobControl &control, const QString &id) { return control.pauseJob(id); });
 }
 
 int runResume(const QStringList &args)
 {
     return onOneJob(args, tr("Resume a paused job: its next run is computed from now."), true,
-                    [](Scheduler &scheduler, const QString &id) { return scheduler.resumeJob(id); });
+                    [](JobControl &control, const QString &id) { return control.resumeJob(id); });
 }
 
 int runRemove(const QStringList &args)
 {
     return onOneJob(args, tr("Remove a job and its run history."), false,
-                    [](Scheduler &scheduler, const QString &id) { return scheduler.removeJob(id); });
+                    [](JobControl &control, const QString &id) { return control.removeJob(id); });
 }
 
 int runRemoveAll(const QStringList &args)
@@ -239,7 +239,7 @@ int runRemoveAll(const QStringList &args)
     SchedulerSession session;
     if (auto opened = session.open(); !opened)
         return fail(opened.error());
-    auto removed = session.scheduler().removeAllJobs();
+    auto removed = session.control().removeAllJobs();
     if (!removed)
         return fail(removed.error());
     print(tr("%n job(s) removed\n", nullptr, removed.value()));
@@ -254,7 +254,7 @@ int runShow(const QStringList &args)
     SchedulerSession session;
     if (auto opened = session.open(); !opened)
         return fail(opened.error());
-    auto job = session.scheduler().job(command.id);
+    auto job = session.control().job(command.id);
     if (!job)
         return fail(job.error());
     if (command.json)
@@ -296,7 +296,7 @@ int runList(const QStringList &args)
     SchedulerSession session;
     if (auto opened = session.open(); !opened)
         return fail(opened.error());
-    auto jobs = session.scheduler().jobs();
+    auto jobs = session.control().jobs();
     if (!jobs)
         return fail(jobs.error());
     if (parser.isSet(json)) {

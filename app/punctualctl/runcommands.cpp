@@ -2,7 +2,11 @@
 #include "cli.h"
 #include "schedulersession.h"
 
+#include "control/controlserver.h"
+#include "control/instancelock.h"
+#include "control/remotejobcontrol.h"
 #include "scheduler/dueplanner.h"
+#include "store/storewatcher.h"
 #include "time/duration.h"
 #include "time/isotime.h"
 #include "util/signalwatcher.h"
@@ -10,7 +14,10 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QThread>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace punctual::cli {
 
@@ -59,10 +66,55 @@ void logEvents(Scheduler &scheduler)
         QObject::connect(&scheduler, signal, &scheduler,
                          [](const RunRecord &run) { logLine(tr("job %1: %2").arg(run.jobId, summary(run))); });
     }
+    QObject::connect(&scheduler, &Scheduler::jobAdded, &scheduler, [](const Job &job) {
+        logLine(tr("job %1: added (next run %2)")
+                    .arg(job.id, job.nextRunTime ? formatIso(*job.nextRunTime, job.trigger->zone()) : tr("none")));
+    });
     QObject::connect(&scheduler, &Scheduler::jobRemoved, &scheduler,
                      [](const QString &id) { logLine(tr("job %1: removed").arg(id)); });
     QObject::connect(&scheduler, &Scheduler::storeError, &scheduler,
                      [](const QString &message) { logLine(tr("store error: %1").arg(message)); });
+}
+
+// run-now through the running instance: it runs the job; this process follows the run (and its retries) by asking
+// for the job's history every pollMs and prints each attempt's output and outcome as the local run-now does.
+int runNowRemotely(RemoteJobControl &remote, const QString &id)
+{
+    constexpr unsigned long firstPollMs = 50;
+    constexpr unsigned long pollMs = 200;
+    auto started = remote.runJobNow(id);
+    if (!started)
+        return fail(started.error());
+    if (started->outcome == RunOutcome::Skipped)
+        return fail(ExitFailure, started->error);
+    std::int64_t current = started->id;
+    int result = ExitFailure;
+    for (unsigned long wait = firstPollMs;; wait = pollMs) {
+        QThread::msleep(wait);
+        auto runs = remote.runsSince(id, current);
+        if (!runs)
+            return fail(runs.error());
+        const auto found = std::find_if(runs->cbegin(), runs->cend(),
+                                        [current](const RunRecord &run) { return run.id == current; });
+        if (found == runs->cend()) {
+            if (auto job = remote.job(id); !job)
+                return fail(job.error());
+            return fail(ExitFailure, tr("run %1 of job %2 is no longer in the history").arg(current).arg(id));
+        }
+        if (!found->isFinal())
+            continue;
+        print(found->output);
+        printError(tr("punctualctl: job %1: %2").arg(id, summary(*found)));
+        result = found->outcome == RunOutcome::Success ? ExitOk : ExitFailure;
+        // A failed attempt may be retried: the same scheduled time, the next attempt, a newer run.
+        const RunRecord ended = *found;
+        const auto retry = std::find_if(runs->cbegin(), runs->cend(), [&ended](const RunRecord &run) {
+            return run.id > ended.id && run.scheduledTime == ended.scheduledTime && run.attempt == ended.attempt + 1;
+        });
+        if (retry == runs->cend())
+            return result;
+        current = retry->id;
+    }
 }
 
 } // namespace
@@ -73,7 +125,8 @@ int runScheduler(const QStringList &args)
     parser.setApplicationDescription(
         tr("Run the scheduler in the foreground until SIGINT or SIGTERM (or --for SECONDS). On the first signal "
            "no new runs start and running ones may finish for up to --stop-timeout seconds; then, or on a second "
-           "signal, they are stopped and recorded as interrupted."));
+           "signal, they are stopped and recorded as interrupted. One scheduler runs per store: while this one runs, "
+           "other punctualctl commands go through it, and changes other programs make to the store are noticed."));
     const QCommandLineOption runFor(QStringLiteral("for"), tr("Stop after SECONDS."), tr("SECONDS"));
     const QCommandLineOption stopTimeout(QStringLiteral("stop-timeout"),
                                          tr("Seconds running jobs may take to finish at shutdown (default 30)."),
@@ -94,11 +147,26 @@ int runScheduler(const QStringList &args)
     if (!stopMs)
         return fail(ExitUsage, QStringLiteral("--stop-timeout: %1").arg(stopMs.error().message));
 
+    // This process becomes the store's instance: a second one is refused before it touches the store, and
+    // punctualctl commands of others reach this scheduler through the control server.
+    auto lock = InstanceLock::acquire(storeLocation().resolvedPath());
+    if (!lock)
+        return fail(ExitFailure, lock.error().message);
     SchedulerSession session;
-    if (auto opened = session.open(); !opened)
+    if (auto opened = session.openLocal(); !opened)
         return fail(opened.error());
     Scheduler &scheduler = session.scheduler();
     logEvents(scheduler);
+    ControlServer control(scheduler, session.store(), lock.value()->server());
+    // Changes that another process makes to the store file directly (no instance involved) are noticed too.
+    StoreWatcher watcher(lock.value()->storePath());
+    QObject::connect(&watcher, &StoreWatcher::changed, &scheduler, [&scheduler] {
+        logLine(tr("the store was changed by another process: looking again"));
+        scheduler.refresh();
+    });
+    if (auto watching = watcher.start(); !watching)
+        logLine(tr("changes made to the store by other processes will not be noticed: %1")
+                    .arg(watching.error().message));
 
     QTimer stopTimer;
     stopTimer.setSingleShot(true);
@@ -134,8 +202,9 @@ int runScheduler(const QStringList &args)
     if (auto started = scheduler.start(parser.isSet(paused)); !started)
         return fail(started.error());
     auto count = session.store().jobCount();
-    logLine(tr("scheduler running on %1 with %n job(s)", nullptr, count ? count.value() : 0)
-                .arg(session.store().describe()));
+    logLine(tr("scheduler running on %1 with %n job(s) (pid %2)", nullptr, count ? count.value() : 0)
+                .arg(session.store().describe())
+                .arg(QCoreApplication::applicationPid()));
     return QCoreApplication::exec();
 }
 
@@ -155,6 +224,8 @@ int runRunNow(const QStringList &args)
     SchedulerSession session;
     if (auto opened = session.open(); !opened)
         return fail(opened.error());
+    if (session.isRemote())
+        return runNowRemotely(session.remote(), id);
     Scheduler &scheduler = session.scheduler();
     int result = ExitFailure;
     auto onEnd = [&](const RunRecord &run) {
@@ -207,10 +278,10 @@ int runHistory(const QStringList &args)
     if (auto opened = session.open(); !opened)
         return fail(opened.error());
     if (!id.isEmpty()) {
-        if (auto job = session.scheduler().job(id); !job)
+        if (auto job = session.control().job(id); !job)
             return fail(job.error());
     }
-    auto runs = session.scheduler().history(id, n);
+    auto runs = session.control().history(id, n);
     if (!runs)
         return fail(runs.error());
     if (parser.isSet(json)) {

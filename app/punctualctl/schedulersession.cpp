@@ -1,10 +1,25 @@
-// Opens the store and builds the scheduler for one punctualctl command.
+// Finds the running instance or opens the store, and builds the job control one punctualctl command uses.
 #include "schedulersession.h"
 
 #include "cli.h"
+#include "control/controlclient.h"
+#include "control/protocol.h"
+#include "control/remotejobcontrol.h"
 #include "executors/builtinfunctions.h"
 
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcSession, "punctual.ctl.session")
+
 namespace punctual::cli {
+
+namespace {
+
+// An instance that accepts the connection but does not answer a ping within this is treated as absent: the
+// store is then opened directly (the instance notices the change through its StoreWatcher).
+constexpr int pingTimeoutMs = 5000;
+
+} // namespace
 
 SchedulerSession::SchedulerSession()
 {
@@ -13,16 +28,40 @@ SchedulerSession::SchedulerSession()
 
 SchedulerSession::~SchedulerSession()
 {
+    m_control = nullptr;
+    m_local.reset();
+    m_remote.reset();
     m_scheduler.reset(); // before the store it uses
 }
 
 Result<void> SchedulerSession::open()
+{
+    const QString path = control::canonicalStorePath(storeLocation().resolvedPath());
+    auto client = std::make_unique<ControlClient>();
+    if (client->connectToStore(path)) {
+        if (auto pong = client->ping(pingTimeoutMs); pong) {
+            qCInfo(lcSession, "talking to the Punctual instance (pid %lld) on %s",
+                   static_cast<long long>(client->peerPid().value_or(-1)), qPrintable(path));
+            m_remote = std::make_unique<RemoteJobControl>(std::move(client));
+            m_control = m_remote.get();
+            return {};
+        } else {
+            qCInfo(lcSession, "the Punctual instance on %s does not answer (%s): opening the store directly",
+                   qPrintable(path), qPrintable(pong.error().message));
+        }
+    }
+    return openLocal();
+}
+
+Result<void> SchedulerSession::openLocal()
 {
     auto store = openStore();
     if (!store)
         return store.error();
     m_store = std::move(store).value();
     m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, m_functions);
+    m_local = std::make_unique<LocalJobControl>(*m_scheduler);
+    m_control = m_local.get();
     return {};
 }
 

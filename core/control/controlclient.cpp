@@ -1,0 +1,177 @@
+// The synchronous control client: connect, one request line out, one response line back.
+#include "controlclient.h"
+
+#include "control/protocol.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QLocalSocket>
+
+namespace punctual {
+
+namespace {
+
+class ClientText
+{
+    Q_DECLARE_TR_FUNCTIONS(ControlClient)
+};
+
+QString seconds(int ms)
+{
+    return QString::number(static_cast<double>(ms) / 1000.0);
+}
+
+} // namespace
+
+ControlClient::ControlClient()
+    : m_socket(std::make_unique<QLocalSocket>())
+{
+}
+
+ControlClient::~ControlClient()
+{
+    m_socket->abort();
+}
+
+Result<void> ControlClient::connectToStore(const QString &storePath, int timeoutMs)
+{
+    if (auto connected = connectToServer(control::instanceSocketPath(storePath), timeoutMs); !connected) {
+        return Error{ErrorCode::Io, ClientText::tr("no Punctual instance answers on %1: %2")
+                                        .arg(control::canonicalStorePath(storePath), connected.error().message)};
+    }
+    m_target = ClientText::tr("the Punctual instance on %1").arg(control::canonicalStorePath(storePath));
+    return {};
+}
+
+Result<void> ControlClient::connectToServer(const QString &socketPath, int timeoutMs)
+{
+    m_socket->abort();
+    m_buffer.clear();
+    m_peerPid.reset();
+    m_target = ClientText::tr("the Punctual instance at %1").arg(socketPath);
+    m_socket->connectToServer(socketPath);
+    if (!m_socket->waitForConnected(timeoutMs)) {
+        const QString reason = m_socket->errorString();
+        m_socket->abort();
+        return Error{ErrorCode::Io, reason};
+    }
+    const auto peer = control::peerCredentials(m_socket->socketDescriptor());
+    if (!control::isSameUser(peer)) {
+        m_socket->abort();
+        return Error{ErrorCode::Io, ClientText::tr("%1 belongs to another user").arg(socketPath)};
+    }
+    if (peer)
+        m_peerPid = peer->pid;
+    return {};
+}
+
+bool ControlClient::isConnected() const
+{
+    return m_socket->state() == QLocalSocket::ConnectedState;
+}
+
+void ControlClient::disconnectFromServer()
+{
+    m_socket->abort();
+    m_buffer.clear();
+}
+
+Error ControlClient::lost(const QString &what)
+{
+    m_socket->abort();
+    m_buffer.clear();
+    return {ErrorCode::Io, what};
+}
+
+Result<QByteArray> ControlClient::readLine(int timeoutMs)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    qsizetype scanned = 0;
+    for (;;) {
+        const qsizetype newline = m_buffer.indexOf('\n', scanned);
+        if (newline >= 0) {
+            QByteArray line = m_buffer.left(newline);
+            m_buffer.remove(0, newline + 1);
+            return line;
+        }
+        scanned = m_buffer.size();
+        if (m_buffer.size() > control::maxResponseBytes)
+            return lost(ClientText::tr("%1 sent an answer longer than %2 bytes").arg(m_target).arg(control::maxResponseBytes));
+        if (m_socket->bytesAvailable() > 0) {
+            m_buffer += m_socket->readAll();
+            continue;
+        }
+        if (m_socket->state() != QLocalSocket::ConnectedState)
+            return lost(ClientText::tr("%1 closed the connection before it answered").arg(m_target));
+        if (deadline.hasExpired())
+            return lost(ClientText::tr("%1 did not answer within %2 s").arg(m_target, seconds(timeoutMs)));
+        if (!m_socket->waitForReadyRead(static_cast<int>(std::max<qint64>(1, deadline.remainingTime())))) {
+            if (m_socket->bytesAvailable() > 0)
+                continue;
+            if (m_socket->state() != QLocalSocket::ConnectedState || m_socket->error() != QLocalSocket::SocketTimeoutError)
+                return lost(ClientText::tr("%1 closed the connection before it answered").arg(m_target));
+        }
+    }
+}
+
+Result<QJsonValue> ControlClient::call(const QString &method, const QJsonObject &params, int timeoutMs)
+{
+    if (!isConnected())
+        return Error{ErrorCode::Io, ClientText::tr("not connected to a Punctual instance")};
+    const qint64 id = m_nextId++;
+    const QJsonObject request{
+        {QStringLiteral("id"), static_cast<double>(id)},
+        {QStringLiteral("method"), method},
+        {QStringLiteral("params"), params},
+    };
+    QByteArray bytes = QJsonDocument(request).toJson(QJsonDocument::Compact);
+    bytes += '\n';
+    if (bytes.size() > control::maxRequestBytes)
+        return invalidInput(ClientText::tr("the request is too large for the Punctual instance (more than %1 bytes)")
+                                .arg(control::maxRequestBytes));
+
+    const QDeadlineTimer deadline(timeoutMs);
+    if (m_socket->write(bytes) != bytes.size())
+        return lost(ClientText::tr("cannot send to %1: %2").arg(m_target, m_socket->errorString()));
+    while (m_socket->bytesToWrite() > 0) {
+        if (deadline.hasExpired() || !m_socket->waitForBytesWritten(static_cast<int>(std::max<qint64>(1, deadline.remainingTime())))) {
+            if (m_socket->bytesToWrite() == 0)
+                break;
+            return lost(ClientText::tr("cannot send to %1: %2").arg(m_target, m_socket->errorString()));
+        }
+    }
+
+    auto line = readLine(static_cast<int>(std::max<qint64>(1, deadline.remainingTime())));
+    if (!line)
+        return line.error();
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(line.value(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return lost(ClientText::tr("%1 sent an answer that is not a JSON object").arg(m_target));
+    const QJsonObject response = document.object();
+    const QJsonValue responseId = response.value(QStringLiteral("id"));
+    if (!response.value(QStringLiteral("ok")).toBool(false)) {
+        const Error error = control::errorFromWire(response.value(QStringLiteral("error")).toObject());
+        if (responseId.isNull()) // a connection-level refusal: the server closes the connection
+            m_socket->abort();
+        return error;
+    }
+    if (responseId.toDouble(-1) != static_cast<double>(id))
+        return lost(ClientText::tr("%1 answered another request").arg(m_target));
+    return response.value(QStringLiteral("result"));
+}
+
+Result<QJsonObject> ControlClient::ping(int timeoutMs)
+{
+    auto pong = call(QStringLiteral("ping"), {}, timeoutMs);
+    if (!pong)
+        return pong.error();
+    const QJsonObject info = pong.value().toObject();
+    if (!m_peerPid && info.value(QStringLiteral("pid")).isDouble())
+        m_peerPid = static_cast<qint64>(info.value(QStringLiteral("pid")).toDouble());
+    return info;
+}
+
+} // namespace punctual

@@ -1,0 +1,62 @@
+// A synchronous client of a running instance's control server (punctualctl, a second punctual start).
+#pragma once
+
+#include "util/result.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+class QLocalSocket;
+
+namespace punctual {
+
+/**
+ * Talks to the instance that holds a store (InstanceLock) over its local socket: one request, then its response,
+ * blocking with timeouts (QLocalSocket's waitFor* functions: no event loop needed, so do not use it on the thread
+ * that runs the server). Errors from the instance keep their ErrorCode (control::errorCodeFromName()); failures to
+ * reach it, time-outs and a closed connection are Io errors that say which.
+ */
+class ControlClient final
+{
+public:
+    static constexpr int connectTimeoutMs = 2000;
+    /// Long enough for a store locked by another writer (5 s) and a big list; short enough to notice a hang.
+    static constexpr int defaultTimeoutMs = 60000;
+
+    ControlClient();
+    ~ControlClient();
+    Q_DISABLE_COPY_MOVE(ControlClient)
+
+    /// Connects to the instance running on the store at @p storePath. Io error (naming the store) when none listens.
+    Result<void> connectToStore(const QString &storePath, int timeoutMs = connectTimeoutMs);
+    /// Connects to a server by its socket name or path.
+    Result<void> connectToServer(const QString &socketPath, int timeoutMs = connectTimeoutMs);
+    bool isConnected() const;
+    void disconnectFromServer();
+
+    /// The instance's process id as the system reports the socket's peer (Linux), else from its last "ping".
+    std::optional<qint64> peerPid() const { return m_peerPid; }
+
+    /// Sends {"id","method","params"} and waits up to @p timeoutMs for the response; its "result" or its error.
+    /// After a time-out or a broken response the connection is closed (a late answer could not be matched).
+    Result<QJsonValue> call(const QString &method, const QJsonObject &params = {}, int timeoutMs = defaultTimeoutMs);
+    /// "ping": the instance's {"pid","version","protocol"}; also learns the pid.
+    Result<QJsonObject> ping(int timeoutMs = 5000);
+
+private:
+    Result<QByteArray> readLine(int timeoutMs);
+    Error lost(const QString &what);
+
+    std::unique_ptr<QLocalSocket> m_socket;
+    QString m_target; ///< what error messages call the instance ("the Punctual instance on STORE")
+    QByteArray m_buffer;
+    std::optional<qint64> m_peerPid;
+    qint64 m_nextId = 1;
+};
+
+} // namespace punctual

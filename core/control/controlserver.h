@@ -1,0 +1,76 @@
+// Serves the Scheduler API to other processes (punctualctl, a second punctual) over the instance's local socket.
+#pragma once
+
+#include "util/result.h"
+
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+
+class QLocalServer;
+class QLocalSocket;
+
+namespace punctual {
+
+class JobStore;
+class Scheduler;
+
+/**
+ * The instance side of the control protocol (docs/control-protocol.md): one JSON request per line in, one JSON
+ * response per line out, on every connection of a listening QLocalServer (InstanceLock::server()).
+ *
+ * It lives on the scheduler's thread and calls the Scheduler API, so a change made through it is exactly a change
+ * made in the window: validation, next run times and the scheduler's signals (an open window updates at once).
+ * Many clients may be connected; each is served in order. A line that is not a JSON object, or one longer than
+ * control::maxRequestBytes, gets an error response and the connection is closed; a well-formed request with bad
+ * parameters gets an error response and the connection stays. A client of another user is refused (Linux).
+ */
+class ControlServer final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ControlServer)
+
+public:
+    /// Connections served at once; more are answered with an error and closed.
+    static constexpr int maxClients = 64;
+    /// A connection without a request for this long is closed.
+    static constexpr int idleTimeoutMs = 10 * 60 * 1000;
+    /// Responses a client has not read yet, beyond which its next requests wait (flow control).
+    static constexpr qint64 maxPendingWriteBytes = 64 * 1024 * 1024;
+
+    /// Serves @p scheduler (whose store is @p store: "status" reports it) on @p server, which must be listening.
+    /// None of them is owned; all must outlive the control server.
+    ControlServer(Scheduler &scheduler, JobStore &store, QLocalServer *server, QObject *parent = nullptr);
+    ~ControlServer() override;
+
+    /// Answers one request object, as a connection does for each line (in-process callers and tests may use it).
+    QJsonObject handle(const QJsonObject &request);
+    /// Connections open now.
+    int clientCount() const { return static_cast<int>(m_clients.size()); }
+
+signals:
+    /// A client asked for the window ("raise"): a second `punctual` start, for one. The app shows and raises it.
+    void raiseRequested();
+
+private:
+    class Client;
+
+    void acceptConnections();
+    void serve(Client *client);
+    /// False when the client was told off and is being disconnected.
+    bool serveLine(Client *client, QByteArray line);
+    void reject(Client *client, const QString &message);
+    void send(Client *client, const QJsonObject &response);
+
+    Result<QJsonValue> dispatch(const QString &method, const QJsonObject &params);
+    QJsonObject status() const;
+
+    Scheduler &m_scheduler;
+    JobStore &m_store;
+    QPointer<QLocalServer> m_server;
+    QSet<Client *> m_clients;
+};
+
+} // namespace punctual

@@ -1,0 +1,81 @@
+// Job management as punctualctl needs it, whether the store is opened here or a running instance holds it.
+#pragma once
+
+#include "jobs/job.h"
+#include "jobs/runrecord.h"
+#include "scheduler/scheduler.h" // JobChanges
+#include "util/result.h"
+
+#include <QList>
+#include <QString>
+
+#include <memory>
+
+namespace punctual {
+
+/**
+ * The Scheduler's management API behind an interface: LocalJobControl calls a Scheduler over a store opened by this
+ * process; RemoteJobControl asks the instance that holds the store (ControlServer), which calls its Scheduler.
+ * Either way the same validation, next run times, error codes and messages.
+ */
+class JobControl
+{
+public:
+    virtual ~JobControl() = default;
+
+    /// True when a running instance answers (the changes apply to it at once).
+    virtual bool isRemote() const = 0;
+
+    virtual Result<Job> addJob(Job job, bool replace) = 0;
+    virtual Result<Job> job(const QString &id) = 0;
+    virtual Result<QList<Job>> jobs() = 0;
+    virtual Result<Job> pauseJob(const QString &id) = 0;
+    virtual Result<Job> resumeJob(const QString &id) = 0;
+    virtual Result<Job> modifyJob(const QString &id, const JobChanges &changes) = 0;
+    virtual Result<Job> rescheduleJob(const QString &id, std::shared_ptr<const Trigger> trigger) = 0;
+    virtual Result<void> removeJob(const QString &id) = 0;
+    virtual Result<int> removeAllJobs() = 0;
+    /// Starts a run now (outside the schedule); the returned run is the recorded one (running, or skipped).
+    virtual Result<RunRecord> runJobNow(const QString &id) = 0;
+    /// Runs of one job (all jobs when @p jobId is empty), newest first, at most @p limit.
+    virtual Result<QList<RunRecord>> history(const QString &jobId, int limit) = 0;
+};
+
+/// The job control of a Scheduler in this process (not owned).
+class LocalJobControl final : public JobControl
+{
+public:
+    explicit LocalJobControl(Scheduler &scheduler)
+        : m_scheduler(scheduler)
+    {
+    }
+
+    Scheduler &scheduler() { return m_scheduler; }
+
+    bool isRemote() const override { return false; }
+    Result<Job> addJob(Job job, bool replace) override { return m_scheduler.addJob(std::move(job), replace); }
+    Result<Job> job(const QString &id) override { return m_scheduler.job(id); }
+    Result<QList<Job>> jobs() override { return m_scheduler.jobs(); }
+    Result<Job> pauseJob(const QString &id) override { return m_scheduler.pauseJob(id); }
+    Result<Job> resumeJob(const QString &id) override { return m_scheduler.resumeJob(id); }
+    Result<Job> modifyJob(const QString &id, const JobChanges &changes) override
+    {
+        return m_scheduler.modifyJob(id, changes);
+    }
+    Result<Job> rescheduleJob(const QString &id, std::shared_ptr<const Trigger> trigger) override
+    {
+        return m_scheduler.rescheduleJob(id, std::move(trigger));
+    }
+    Result<void> removeJob(const QString &id) override { return m_scheduler.removeJob(id); }
+    Result<int> removeAllJobs() override { return m_scheduler.removeAllJobs(); }
+    Result<RunRecord> runJobNow(const QString &id) override { return m_scheduler.runJobNow(id); }
+    Result<QList<RunRecord>> history(const QString &jobId, int limit) override
+    {
+        return m_scheduler.history(jobId, limit);
+    }
+
+private:
+    Scheduler &m_scheduler;
+};
+
+} // namespace punctual

@@ -1,0 +1,248 @@
+// Wire forms, error code names and the socket name of the control protocol.
+#include "protocol.h"
+
+#include "time/isotime.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonValue>
+
+#ifdef Q_OS_UNIX
+#include <sys/socket.h>
+#include <unistd.h>
+#endif
+
+namespace punctual::control {
+
+namespace {
+
+class ProtocolText
+{
+    Q_DECLARE_TR_FUNCTIONS(ControlProtocol)
+};
+
+constexpr struct
+{
+    ErrorCode code;
+    const char *name;
+} errorNames[] = {
+    {ErrorCode::InvalidInput, "invalid_input"}, {ErrorCode::NotFound, "not_found"},
+    {ErrorCode::Conflict, "conflict"},          {ErrorCode::StoreFailure, "store_failure"},
+    {ErrorCode::Io, "io"},                      {ErrorCode::Internal, "internal"},
+};
+
+const ZoneRules &utc()
+{
+    static const auto zone = ZoneRules::forZone("UTC");
+    return *zone;
+}
+
+Result<std::optional<std::int64_t>> optionalInstant(const QJsonObject &json, const char *key)
+{
+    const QJsonValue value = json.value(QLatin1String(key));
+    if (value.isNull() || value.isUndefined())
+        return std::optional<std::int64_t>();
+    if (!value.isString())
+        return invalidInput(ProtocolText::tr("%1 must be an ISO-8601 time or null").arg(QLatin1String(key)));
+    auto parsed = parseIso(value.toString(), utc());
+    if (!parsed)
+        return invalidInput(QStringLiteral("%1: %2").arg(QLatin1String(key), parsed.error().message));
+    return std::optional<std::int64_t>(parsed.value());
+}
+
+QString userId()
+{
+#ifdef Q_OS_UNIX
+    return QString::number(::getuid());
+#else
+    const QString name = qEnvironmentVariable("USERNAME", qEnvironmentVariable("USER"));
+    return QString::fromLatin1(QCryptographicHash::hash(name.toUtf8(), QCryptographicHash::Sha256).toHex().left(8));
+#endif
+}
+
+// A folder only this user can enter, or nothing.
+bool isPrivateFolder(const QString &path)
+{
+    if (path.isEmpty())
+        return false;
+    const QFileInfo info(path);
+    if (!info.isDir() || !info.isWritable())
+        return false;
+#ifdef Q_OS_UNIX
+    if (info.ownerId() != ::getuid())
+        return false;
+    const auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
+        | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+    return (info.permissions() & others) == 0;
+#else
+    return true;
+#endif
+}
+
+QString socketFolder()
+{
+    // The user's runtime folder when there is one: private, and cleaned at logout. Checked rather than taken
+    // from QStandardPaths, which warns and creates a folder when XDG_RUNTIME_DIR is not set.
+    const QString runtime = qEnvironmentVariable("XDG_RUNTIME_DIR");
+    if (isPrivateFolder(runtime))
+        return QDir::cleanPath(runtime);
+#ifdef Q_OS_UNIX
+    // Shells without XDG_RUNTIME_DIR (cron, su) still find the one of the user's session.
+    const QString session = QStringLiteral("/run/user/%1").arg(::getuid());
+    if (isPrivateFolder(session))
+        return session;
+#endif
+    // The socket itself is made 0700 and the server checks its peers' user (see InstanceLock, ControlServer).
+    return QDir::cleanPath(QDir::tempPath());
+}
+
+} // namespace
+
+QString errorCodeName(ErrorCode code)
+{
+    for (const auto &entry : errorNames) {
+        if (entry.code == code)
+            return QString::fromLatin1(entry.name);
+    }
+    return QStringLiteral("internal");
+}
+
+ErrorCode errorCodeFromName(const QString &name)
+{
+    for (const auto &entry : errorNames) {
+        if (name == QLatin1String(entry.name))
+            return entry.code;
+    }
+    return ErrorCode::Internal;
+}
+
+QJsonObject errorToWire(const Error &error)
+{
+    return {{QStringLiteral("code"), errorCodeName(error.code)}, {QStringLiteral("message"), error.message}};
+}
+
+Error errorFromWire(const QJsonObject &json)
+{
+    const QString code = json.value(QStringLiteral("code")).toString();
+    QString message = json.value(QStringLiteral("message")).toString();
+    if (message.isEmpty())
+        message = ProtocolText::tr("the Punctual instance reported an error without a message (%1)").arg(code);
+    return {errorCodeFromName(code), message};
+}
+
+QJsonObject jobToWire(const Job &job)
+{
+    QJsonObject json = job.toJson();
+    json.insert(QStringLiteral("created_at"), formatIso(job.createdAt, utc()));
+    return json;
+}
+
+Result<Job> jobFromWire(const QJsonObject &json)
+{
+    auto job = Job::fromJson(json, true);
+    if (!job)
+        return job;
+    auto created = optionalInstant(json, "created_at");
+    if (!created)
+        return created.error();
+    job->createdAt = created.value().value_or(0);
+    return job;
+}
+
+QJsonObject runToWire(const RunRecord &run)
+{
+    return run.toJson();
+}
+
+Result<RunRecord> runFromWire(const QJsonObject &json)
+{
+    RunRecord run;
+    const QJsonValue id = json.value(QStringLiteral("id"));
+    if (!id.isDouble())
+        return invalidInput(ProtocolText::tr("a run needs a numeric id"));
+    run.id = static_cast<std::int64_t>(id.toDouble());
+    run.jobId = json.value(QStringLiteral("job_id")).toString();
+    auto scheduled = optionalInstant(json, "scheduled_time");
+    auto start = optionalInstant(json, "start_time");
+    auto end = optionalInstant(json, "end_time");
+    for (const auto *instant : {&scheduled, &start, &end}) {
+        if (!*instant)
+            return instant->error();
+    }
+    run.scheduledTime = scheduled.value().value_or(0);
+    run.startTime = start.value();
+    run.endTime = end.value();
+    const QString outcome = json.value(QStringLiteral("outcome")).toString();
+    const auto parsedOutcome = RunRecord::outcomeFromName(outcome);
+    if (!parsedOutcome)
+        return invalidInput(ProtocolText::tr("unknown run outcome \"%1\"").arg(outcome));
+    run.outcome = *parsedOutcome;
+    const QJsonValue exitCode = json.value(QStringLiteral("exit_code"));
+    if (exitCode.isDouble())
+        run.exitCode = exitCode.toInt();
+    run.output = json.value(QStringLiteral("output")).toString();
+    run.error = json.value(QStringLiteral("error")).toString();
+    const QJsonValue late = json.value(QStringLiteral("late_seconds"));
+    if (late.isDouble())
+        run.lateMs = static_cast<std::int64_t>(late.toDouble() * 1000.0 + (late.toDouble() < 0 ? -0.5 : 0.5));
+    run.attempt = json.value(QStringLiteral("attempt")).toInt(1);
+    return run;
+}
+
+QString canonicalStorePath(const QString &path)
+{
+    const QFileInfo info(path);
+    const QString canonical = info.canonicalFilePath();
+    if (!canonical.isEmpty())
+        return canonical;
+    const QString folder = QFileInfo(info.absolutePath()).canonicalFilePath();
+    if (!folder.isEmpty())
+        return QDir(folder).filePath(info.fileName());
+    return QDir::cleanPath(info.absoluteFilePath());
+}
+
+QString instanceName(const QString &storePath)
+{
+    const QByteArray hash =
+        QCryptographicHash::hash(canonicalStorePath(storePath).toUtf8(), QCryptographicHash::Sha256).toHex();
+    return QStringLiteral("punctual-%1-%2").arg(userId(), QString::fromLatin1(hash.left(16)));
+}
+
+QString instanceSocketPath(const QString &storePath)
+{
+#ifdef Q_OS_UNIX
+    return socketFolder() + QLatin1Char('/') + instanceName(storePath);
+#else
+    return instanceName(storePath); // a named pipe
+#endif
+}
+
+std::optional<PeerCredentials> peerCredentials(qintptr socketDescriptor)
+{
+#if defined(Q_OS_LINUX)
+    if (socketDescriptor < 0)
+        return std::nullopt;
+    struct ucred credentials = {};
+    socklen_t length = sizeof credentials;
+    if (::getsockopt(static_cast<int>(socketDescriptor), SOL_SOCKET, SO_PEERCRED, &credentials, &length) != 0)
+        return std::nullopt;
+    return PeerCredentials{credentials.pid, credentials.uid};
+#else
+    Q_UNUSED(socketDescriptor);
+    return std::nullopt;
+#endif
+}
+
+bool isSameUser(const std::optional<PeerCredentials> &peer)
+{
+#ifdef Q_OS_UNIX
+    return !peer || peer->uid == static_cast<qint64>(::getuid());
+#else
+    Q_UNUSED(peer);
+    return true;
+#endif
+}
+
+} // namespace punctual::control

@@ -1,0 +1,63 @@
+// The control protocol's shared pieces: limits, error code names, the wire forms of jobs and runs, the socket name.
+#pragma once
+
+#include "jobs/job.h"
+#include "jobs/runrecord.h"
+#include "util/result.h"
+
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace punctual::control {
+
+/// Version of the protocol (docs/control-protocol.md); "status" and "ping" report it.
+constexpr int protocolVersion = 1;
+/// A request line longer than this gets an error and the connection is closed.
+constexpr qsizetype maxRequestBytes = 4 * 1024 * 1024;
+/// A response line longer than this is refused by the client (a "list" of many jobs stays far below it).
+constexpr qsizetype maxResponseBytes = 512 * 1024 * 1024;
+
+/// Protocol-level error codes (the others are ErrorCode's names).
+inline constexpr char badRequestCode[] = "bad_request";       ///< not a JSON object, no method, too long
+inline constexpr char unknownMethodCode[] = "unknown_method"; ///< the instance does not know the method
+
+/// "invalid_input", "not_found", "conflict", "store_failure", "io", "internal".
+QString errorCodeName(ErrorCode code);
+/// The ErrorCode of a name; protocol-level and unknown codes are Internal.
+ErrorCode errorCodeFromName(const QString &name);
+
+/// {"code": ..., "message": ...}
+QJsonObject errorToWire(const Error &error);
+Error errorFromWire(const QJsonObject &json);
+
+/// Job::toJson() plus "created_at" (ISO-8601 UTC).
+QJsonObject jobToWire(const Job &job);
+/// Reads jobToWire() (keeps next_run_time and created_at).
+Result<Job> jobFromWire(const QJsonObject &json);
+/// RunRecord::toJson() (it carries the run id and attempt).
+QJsonObject runToWire(const RunRecord &run);
+Result<RunRecord> runFromWire(const QJsonObject &json);
+
+/// The path every process names the same store by: absolute, clean, symbolic links resolved (for a file that does
+/// not exist yet, those of its folder).
+QString canonicalStorePath(const QString &path);
+/// "punctual-" + user id + "-" + the first 16 hex digits of SHA-256(canonicalStorePath(storePath)).
+QString instanceName(const QString &storePath);
+/// What the operating system says about the process at the other end of a local socket.
+struct PeerCredentials
+{
+    qint64 pid = -1;
+    qint64 uid = -1;
+};
+/// The peer of a connected local socket (Linux: SO_PEERCRED), or nothing where the system does not tell.
+std::optional<PeerCredentials> peerCredentials(qintptr socketDescriptor);
+/// True when @p peer runs as this process's user (always true where credentials are unknown).
+bool isSameUser(const std::optional<PeerCredentials> &peer);
+
+/// Where the instance of @p storePath listens: instanceName() in $XDG_RUNTIME_DIR (or /run/user/UID, private to the
+/// user), else in the temporary folder. An absolute path, so QLocalServer and QLocalSocket use it as is.
+QString instanceSocketPath(const QString &storePath);
+
+} // namespace punctual::control

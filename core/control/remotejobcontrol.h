@@ -1,0 +1,48 @@
+// Job control through the running instance's control server.
+#pragma once
+
+#include "control/controlclient.h"
+#include "control/jobcontrol.h"
+
+#include <QJsonObject>
+
+#include <memory>
+#include <optional>
+
+namespace punctual {
+
+/// Each call is one request to the instance (docs/control-protocol.md); its errors keep their ErrorCode.
+class RemoteJobControl final : public JobControl
+{
+public:
+    explicit RemoteJobControl(std::unique_ptr<ControlClient> client);
+    ~RemoteJobControl() override;
+
+    ControlClient &client() { return *m_client; }
+    /// The instance's process id, when known.
+    std::optional<qint64> instancePid() const { return m_client->peerPid(); }
+
+    bool isRemote() const override { return true; }
+    Result<Job> addJob(Job job, bool replace) override;
+    Result<Job> job(const QString &id) override;
+    Result<QList<Job>> jobs() override;
+    Result<Job> pauseJob(const QString &id) override;
+    Result<Job> resumeJob(const QString &id) override;
+    Result<Job> modifyJob(const QString &id, const JobChanges &changes) override;
+    Result<Job> rescheduleJob(const QString &id, std::shared_ptr<const Trigger> trigger) override;
+    Result<void> removeJob(const QString &id) override;
+    Result<int> removeAllJobs() override;
+    Result<RunRecord> runJobNow(const QString &id) override;
+    Result<QList<RunRecord>> history(const QString &jobId, int limit) override;
+
+    /// Runs of @p jobId with an id of at least @p minRunId, newest first (following a run started by runJobNow()).
+    Result<QList<RunRecord>> runsSince(const QString &jobId, std::int64_t minRunId);
+
+private:
+    Result<Job> jobCall(const QString &method, const QJsonObject &params);
+    Result<QList<RunRecord>> runsCall(const QJsonObject &params);
+
+    std::unique_ptr<ControlClient> m_client;
+};
+
+} // namespace punctual

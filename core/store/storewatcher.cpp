@@ -1,0 +1,229 @@
+// StoreWatcher: inotify on the store's files, PRAGMA data_version to tell other connections' commits from ours.
+#include "storewatcher.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QFileSystemWatcher>
+#include <QLoggingCategory>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <algorithm>
+#include <atomic>
+#include <map>
+
+Q_LOGGING_CATEGORY(lcStoreWatcher, "punctual.store.watcher")
+
+namespace punctual {
+
+namespace {
+
+class WatcherText
+{
+    Q_DECLARE_TR_FUNCTIONS(StoreWatcher)
+};
+
+// SqlJobStore names its connections "punctual-store-N", N counting up from 1 in the order they were opened.
+const QLatin1String storeConnectionPrefix("punctual-store-");
+
+std::atomic<int> ownConnectionCounter{0};
+
+QString canonical(const QString &path)
+{
+    const QString resolved = QFileInfo(path).canonicalFilePath();
+    return resolved.isEmpty() ? QFileInfo(path).absoluteFilePath() : resolved;
+}
+
+} // namespace
+
+StoreWatcher::StoreWatcher(const QString &databasePath, QObject *parent)
+    : QObject(parent)
+    , m_path(QFileInfo(databasePath).absoluteFilePath())
+    , m_walPath(m_path + QStringLiteral("-wal"))
+    , m_folder(QFileInfo(m_path).absolutePath())
+{
+    m_debounce.setSingleShot(true);
+    connect(&m_debounce, &QTimer::timeout, this, &StoreWatcher::look);
+}
+
+StoreWatcher::~StoreWatcher()
+{
+    stop();
+}
+
+void StoreWatcher::setOwnConnectionName(const QString &connectionName)
+{
+    m_judge = connectionName;
+    m_ownConnection = false;
+}
+
+QString StoreWatcher::findStoreConnection(const QString &path)
+{
+    // Lowest number first: the first store opened on a file is the scheduler's; later ones (another thread's,
+    // a short-lived loader's) are looked at only if it is not there, and a connection of another thread is never
+    // usable from here (QSqlDatabase::database() refuses it).
+    std::map<long, QString> candidates;
+    const QStringList names = QSqlDatabase::connectionNames();
+    for (const QString &name : names) {
+        if (!name.startsWith(storeConnectionPrefix))
+            continue;
+        bool ok = false;
+        const long number = name.mid(storeConnectionPrefix.size()).toLong(&ok);
+        if (ok)
+            candidates.emplace(number, name);
+    }
+    const QString wanted = canonical(path);
+    for (const auto &[number, name] : candidates) {
+        const QSqlDatabase db = QSqlDatabase::database(name, false);
+        if (db.isValid() && db.isOpen() && canonical(db.databaseName()) == wanted)
+            return name;
+    }
+    return {};
+}
+
+Result<void> StoreWatcher::openOwnConnection()
+{
+    const QString name = QStringLiteral("punctual-watch-%1").arg(++ownConnectionCounter);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(m_path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        if (!db.open()) {
+            const QString message = db.lastError().text();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(name);
+            return Error{ErrorCode::StoreFailure,
+                         WatcherText::tr("cannot watch %1 for changes: %2").arg(m_path, message)};
+        }
+    }
+    m_judge = name;
+    m_ownConnection = true;
+    return {};
+}
+
+Result<void> StoreWatcher::start()
+{
+    if (m_watcher)
+        return {};
+    if (!QFileInfo::exists(m_path))
+        return Error{ErrorCode::StoreFailure, WatcherText::tr("cannot watch %1 for changes: no such file").arg(m_path)};
+    if (m_judge.isEmpty())
+        m_judge = findStoreConnection(m_path);
+    if (m_judge.isEmpty()) {
+        if (auto opened = openOwnConnection(); !opened)
+            return opened;
+        qCInfo(lcStoreWatcher) << "no store connection on" << m_path
+                               << "in this thread: every other connection's commits count as changes";
+    }
+    auto version = dataVersion();
+    if (!version) {
+        stop();
+        return version.error();
+    }
+    m_version = version.value();
+    m_watcher = new QFileSystemWatcher(this);
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &StoreWatcher::onNotification);
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, &StoreWatcher::onFolderChanged);
+    if (!m_watcher->addPath(m_folder))
+        qCWarning(lcStoreWatcher) << "cannot watch the folder" << m_folder << "(a new -wal file may be missed)";
+    watchFiles();
+    if (!m_watcher->files().contains(m_path)) {
+        stop();
+        return Error{ErrorCode::StoreFailure, WatcherText::tr("cannot watch %1 for changes").arg(m_path)};
+    }
+    qCDebug(lcStoreWatcher) << "watching" << m_path << "judged on" << m_judge;
+    return {};
+}
+
+void StoreWatcher::stop()
+{
+    m_debounce.stop();
+    delete m_watcher;
+    m_watcher = nullptr;
+    if (m_ownConnection && !m_judge.isEmpty()) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_judge, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_judge);
+        m_judge.clear();
+        m_ownConnection = false;
+    }
+}
+
+void StoreWatcher::watchFiles()
+{
+    // Removed and added again: a file that was deleted or replaced is then watched under its new identity.
+    const QStringList watched = m_watcher->files();
+    if (!watched.isEmpty())
+        m_watcher->removePaths(watched);
+    QStringList wanted{m_path};
+    if (QFileInfo::exists(m_walPath))
+        wanted << m_walPath;
+    const QStringList failed = m_watcher->addPaths(wanted);
+    for (const QString &path : failed)
+        qCDebug(lcStoreWatcher) << "cannot watch" << path;
+}
+
+void StoreWatcher::onNotification()
+{
+    if (!m_watcher)
+        return;
+    // A deleted or renamed file drops out of the watch list; the folder's notification brings it back.
+    if (!m_debounce.isActive())
+        m_firstNotification.start();
+    const qint64 left = maxDelayMs - m_firstNotification.elapsed();
+    m_debounce.start(static_cast<int>(std::clamp<qint64>(left, 0, debounceMs)));
+}
+
+void StoreWatcher::onFolderChanged()
+{
+    if (!m_watcher)
+        return;
+    watchFiles();
+    onNotification(); // the -wal file may have been written before it was watched again
+}
+
+void StoreWatcher::look()
+{
+    auto version = dataVersion();
+    if (!version) {
+        if (!m_reportedFailure)
+            qCWarning(lcStoreWatcher) << "cannot tell whether" << m_path << "changed:" << version.error().message;
+        m_reportedFailure = true;
+        return;
+    }
+    m_reportedFailure = false;
+    const bool foreign = m_version && *m_version != version.value();
+    m_version = version.value();
+    if (foreign) {
+        qCDebug(lcStoreWatcher) << m_path << "was changed by another connection";
+        emit changed();
+    }
+}
+
+Result<std::int64_t> StoreWatcher::dataVersion()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_judge, false);
+    if ((!db.isValid() || !db.isOpen()) && !m_ownConnection) {
+        // The store was closed: go on with a connection of our own (its first look only sets the baseline).
+        db = QSqlDatabase();
+        qCInfo(lcStoreWatcher) << "the store connection" << m_judge << "is gone: watching with an own connection";
+        m_version.reset();
+        if (auto opened = openOwnConnection(); !opened)
+            return opened.error();
+        db = QSqlDatabase::database(m_judge, false);
+    }
+    if (!db.isValid() || !db.isOpen())
+        return Error{ErrorCode::StoreFailure, WatcherText::tr("the connection to %1 is closed").arg(m_path)};
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("PRAGMA data_version")) || !query.next())
+        return Error{ErrorCode::StoreFailure, query.lastError().text()};
+    const std::int64_t version = query.value(0).toLongLong();
+    query.finish();
+    return version;
+}
+
+} // namespace punctual

@@ -1,0 +1,349 @@
+// End-to-end with real processes: `punctualctl run` is the store's instance. Other punctualctl commands go through
+// it and change it at once; a second instance is refused; SIGTERM stops it cleanly; a change made to the store file
+// directly (no instance involved) is noticed; an idle instance does not wake up.
+#include "cli/punctualctlprocess.h"
+
+#include "control/protocol.h"
+#include "store/sqljobstore.h"
+#include "triggers/intervaltrigger.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace punctual;
+
+class TestPunctualctlInstance : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void changesApplyToTheRunningInstance();
+    void errorsThroughTheInstanceAreTheSame();
+    void secondInstanceIsRefused();
+    void sigtermStopsItCleanly();
+    void directChangesToTheStoreAreNoticed();
+    void idleInstanceDoesNotWakeUp();
+
+private:
+    /// Starts `punctualctl --db DB run` and waits until it schedules.
+    void startInstance();
+    /// punctualctl on the test's store; @p debug logs (to err) whether the instance answered.
+    PunctualctlResult ctl(QStringList args, bool debug = false);
+    /// Like ctl({...}, true), and checks that the running instance answered.
+    PunctualctlResult viaInstance(const QStringList &args);
+    QJsonObject showJob(const QString &id);
+    /// The instance's stderr so far.
+    QString log();
+    int countInLog(const QString &text) { return static_cast<int>(log().count(text)); }
+    static qint64 voluntarySwitches(qint64 pid);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_db;
+    std::unique_ptr<QProcess> m_instance;
+    QString m_log;
+};
+
+void TestPunctualctlInstance::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_db = m_dir->filePath("jobs.db");
+    m_log.clear();
+}
+
+void TestPunctualctlInstance::cleanup()
+{
+    if (m_instance && m_instance->state() != QProcess::NotRunning) {
+        m_instance->terminate();
+        if (!m_instance->waitForFinished(15000)) {
+            m_instance->kill();
+            m_instance->waitForFinished();
+        }
+    }
+    if (QTest::currentTestFailed())
+        qWarning().noquote() << "instance log:\n" << log();
+    m_instance.reset();
+}
+
+void TestPunctualctlInstance::startInstance()
+{
+    m_instance = std::make_unique<QProcess>();
+    m_instance->start(QStringLiteral(PUNCTUALCTL_PATH), {"--db", m_db, "run"});
+    QVERIFY(m_instance->waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(log().contains("scheduler running on"), 15000);
+}
+
+QString TestPunctualctlInstance::log()
+{
+    if (m_instance)
+        m_log += QString::fromUtf8(m_instance->readAllStandardError());
+    return m_log;
+}
+
+PunctualctlResult TestPunctualctlInstance::ctl(QStringList args, bool debug)
+{
+    args.prepend(m_db);
+    args.prepend("--db");
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove("QT_LOGGING_RULES");
+    if (debug)
+        environment.insert("PUNCTUAL_DEBUG", "1");
+    else
+        environment.remove("PUNCTUAL_DEBUG");
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(PUNCTUALCTL_PATH), args);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished();
+        return {-1, {}, "timed out"};
+    }
+    log(); // keep the instance's pipe drained
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+PunctualctlResult TestPunctualctlInstance::viaInstance(const QStringList &args)
+{
+    PunctualctlResult r = ctl(args, true);
+    const QString route = QStringLiteral("talking to the Punctual instance (pid %1)").arg(m_instance->processId());
+    if (!r.err.contains(route)) {
+        qWarning().noquote() << args << "was not answered by the instance:" << r.err;
+        r.exitCode = -2;
+    }
+    return r;
+}
+
+QJsonObject TestPunctualctlInstance::showJob(const QString &id)
+{
+    const PunctualctlResult r = viaInstance({"show", id, "--json"});
+    if (r.exitCode != 0)
+        qWarning().noquote() << "show failed:" << r.err;
+    return QJsonDocument::fromJson(r.out.toUtf8()).object();
+}
+
+qint64 TestPunctualctlInstance::voluntarySwitches(qint64 pid)
+{
+    // Every thread of the process: /proc/PID/task/TID/status.
+    qint64 total = 0;
+    const QDir tasks(QStringLiteral("/proc/%1/task").arg(pid));
+    for (const QString &task : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile status(tasks.filePath(task + "/status"));
+        if (!status.open(QIODevice::ReadOnly))
+            continue;
+        const QString text = QString::fromLatin1(status.readAll());
+        static const QRegularExpression field(QStringLiteral("(?m)^voluntary_ctxt_switches:\\s+(\\d+)"));
+        const QRegularExpressionMatch match = field.match(text);
+        if (match.hasMatch())
+            total += match.captured(1).toLongLong();
+    }
+    return total;
+}
+
+void TestPunctualctlInstance::changesApplyToTheRunningInstance()
+{
+    startInstance();
+    const QString marker = m_dir->filePath("ticks");
+
+    // add: the instance schedules the job at once (an every-1s job runs within about 2 s, without a restart).
+    QElapsedTimer timer;
+    timer.start();
+    PunctualctlResult r = viaInstance({"add", "--id", "tick", "--every", "1s", "--", "/bin/sh", "-c",
+                                       "echo tick >> " + marker});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.endsWith("tick\n"));
+    QTRY_VERIFY_WITH_TIMEOUT(log().contains("job tick: added"), 1000);
+    QCOMPARE(showJob("tick").value("id").toString(), QStringLiteral("tick"));
+    QTRY_VERIFY_WITH_TIMEOUT(log().contains("job tick: success"), 3000);
+    QVERIFY2(timer.elapsed() < 3500, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY(QFile::exists(marker));
+
+    // pause: no more runs.
+    r = viaInstance({"pause", "tick"});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(showJob("tick").value("paused").toBool(), true);
+    QVERIFY(showJob("tick").value("next_run_time").isNull());
+    const int startedBeforePause = countInLog("job tick: started");
+    QTest::qWait(2500);
+    QCOMPARE(countInLog("job tick: started"), startedBeforePause);
+
+    // resume: runs again within about a second.
+    r = viaInstance({"resume", "tick"});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(showJob("tick").value("paused").toBool(), false);
+    QTRY_VERIFY_WITH_TIMEOUT(countInLog("job tick: started") > startedBeforePause, 2500);
+
+    // modify and reschedule, seen by the instance's own show.
+    QCOMPARE(viaInstance({"modify", "tick", "--name", "Ticker"}).exitCode, 0);
+    QCOMPARE(showJob("tick").value("name").toString(), QStringLiteral("Ticker"));
+    QCOMPARE(viaInstance({"reschedule", "tick", "--every", "1h"}).exitCode, 0);
+    QCOMPARE(showJob("tick").value("trigger").toObject().value("interval_seconds").toDouble(), 3600.0);
+
+    // run-now: the instance runs it; punctualctl prints its output and outcome as it does without one.
+    QCOMPARE(viaInstance({"add", "--id", "hello", "--every", "1h", "--", "/bin/echo", "hello"}).exitCode, 0);
+    r = viaInstance({"run-now", "hello"});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, QStringLiteral("hello\n"));
+    QVERIFY2(r.err.contains("punctualctl: job hello: success"), qPrintable(r.err));
+    QTRY_VERIFY_WITH_TIMEOUT(log().contains("job hello: success"), 1000);
+    r = viaInstance({"history", "hello", "--json"});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonArray runs = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    QCOMPARE(runs.size(), 1);
+    QCOMPARE(runs[0].toObject().value("outcome").toString(), QStringLiteral("success"));
+    QCOMPARE(runs[0].toObject().value("output").toString(), QStringLiteral("hello\n"));
+
+    // A failing run-now exits 1, through the instance too.
+    QCOMPARE(viaInstance({"add", "--id", "bad", "--every", "1h", "--", "/bin/sh", "-c", "echo oops; exit 3"}).exitCode,
+             0);
+    r = viaInstance({"run-now", "bad"});
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.out, QStringLiteral("oops\n"));
+    QVERIFY2(r.err.contains("punctualctl: job bad: failed"), qPrintable(r.err));
+    QVERIFY2(r.err.contains("(exit code 3)"), qPrintable(r.err));
+
+    r = viaInstance({"list", "--json"});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).array().size(), 3);
+
+    // remove: gone from the instance at once.
+    QCOMPARE(viaInstance({"remove", "tick"}).exitCode, 0);
+    QTRY_VERIFY_WITH_TIMEOUT(log().contains("job tick: removed"), 1000);
+    r = ctl({"show", "tick"});
+    QCOMPARE(r.exitCode, 3);
+    QCOMPARE(r.err, QStringLiteral("punctualctl: error: no job with id \"tick\"\n"));
+
+    r = viaInstance({"remove-all", "--yes"});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, QStringLiteral("2 job(s) removed\n"));
+}
+
+void TestPunctualctlInstance::errorsThroughTheInstanceAreTheSame()
+{
+    // The same commands without an instance, then with one: exit codes and messages match exactly.
+    const QList<QStringList> commands{
+        {"pause", "nope"},
+        {"remove", "nope"},
+        {"history", "nope"},
+        {"run-now", "nope"},
+        {"modify", "nope", "--name", "x"},
+        {"add", "--id", "job", "--every", "1h", "--", "/bin/true"}, // exists
+        {"add", "--at", "2020-01-01T00:00:00Z", "--", "/bin/true"},
+        {"add", "--cron", "0 25 * * *", "--", "/bin/true"},
+        {"modify", "job"},
+        {"remove-all"},
+    };
+    QCOMPARE(ctl({"add", "--id", "job", "--every", "1h", "--", "/bin/true"}).exitCode, 0);
+    QList<PunctualctlResult> local;
+    for (const QStringList &command : commands)
+        local.append(ctl(command));
+    startInstance();
+    for (qsizetype i = 0; i < commands.size(); ++i) {
+        const PunctualctlResult remote = ctl(commands[i]);
+        QVERIFY2(remote.exitCode == local[i].exitCode,
+                 qPrintable(commands[i].join(' ') + ": " + remote.err + " vs " + local[i].err));
+        QCOMPARE(remote.err, local[i].err);
+        QVERIFY(remote.exitCode != 0);
+        QCOMPARE(remote.err.count('\n'), 1);
+    }
+    // And they did go to the instance.
+    QVERIFY(viaInstance({"pause", "nope"}).exitCode == 3);
+}
+
+void TestPunctualctlInstance::secondInstanceIsRefused()
+{
+    startInstance();
+    const PunctualctlResult r = ctl({"run"});
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.err, QStringLiteral("punctualctl: error: Punctual is already running on %1 (pid %2)\n")
+                        .arg(control::canonicalStorePath(m_db))
+                        .arg(m_instance->processId()));
+    QCOMPARE(m_instance->state(), QProcess::Running);
+    // The same store under another spelling is the same store.
+    const QString other = m_dir->path() + "/./jobs.db";
+    PunctualctlResult again = runPunctualctl({"--db", other, "run", "--for", "1"});
+    QCOMPARE(again.exitCode, 1);
+    QVERIFY(again.err.contains("already running"));
+    // Another store is not taken.
+    const PunctualctlResult elsewhere = runPunctualctl({"--db", m_dir->filePath("other.db"), "run", "--for", "0.5"});
+    QCOMPARE(elsewhere.exitCode, 0);
+}
+
+void TestPunctualctlInstance::sigtermStopsItCleanly()
+{
+    startInstance();
+    QCOMPARE(viaInstance({"add", "--id", "job", "--every", "1h", "--", "/bin/true"}).exitCode, 0);
+    const QString socket = control::instanceSocketPath(m_db);
+    QVERIFY(QFile::exists(socket));
+    QElapsedTimer timer;
+    timer.start();
+    m_instance->terminate(); // SIGTERM
+    QVERIFY(m_instance->waitForFinished(10000));
+    QVERIFY(timer.elapsed() < 5000);
+    QCOMPARE(m_instance->exitStatus(), QProcess::NormalExit);
+    QCOMPARE(m_instance->exitCode(), 0);
+    QVERIFY(log().contains("scheduler stopped"));
+    QVERIFY(!QFile::exists(socket));
+
+    // Without an instance, commands open the store themselves; a new instance may start.
+    PunctualctlResult r = ctl({"show", "job", "--json"}, true);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(!r.err.contains("talking to the Punctual instance"));
+    QCOMPARE(ctl({"run", "--for", "0.5"}).exitCode, 0);
+}
+
+void TestPunctualctlInstance::directChangesToTheStoreAreNoticed()
+{
+    startInstance();
+    const QString marker = m_dir->filePath("external");
+    {
+        // This process writes the store file itself: the instance is not involved.
+        auto store = SqlJobStore::openSqlite(m_db, SqlJobStore::OpenMode::ExplicitPath);
+        QVERIFY2(store, qPrintable(store ? QString() : store.error().message));
+        const std::int64_t due = QDateTime::currentMSecsSinceEpoch() + 1000;
+        Job job;
+        job.id = "ext";
+        job.name = "ext";
+        job.trigger = std::make_shared<IntervalTrigger>(3'600'000, due);
+        job.action = CommandAction{"/bin/sh", {"-c", "echo ext >> " + marker}, {}, {}, false, 1 << 20};
+        job.nextRunTime = due;
+        job.createdAt = due - 1000;
+        QVERIFY(store.value()->addJob(job, false));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(log().contains("the store was changed by another process"), 2000);
+    QTRY_VERIFY_WITH_TIMEOUT(log().contains("job ext: success"), 4000);
+    QVERIFY(QFile::exists(marker));
+    // Seen by the instance's own answers too.
+    QVERIFY(showJob("ext").value("next_run_time").isString());
+}
+
+void TestPunctualctlInstance::idleInstanceDoesNotWakeUp()
+{
+    if (!QFile::exists("/proc/self/status"))
+        QSKIP("needs /proc");
+    QCOMPARE(ctl({"add", "--id", "later", "--every", "1h", "--", "/bin/true"}).exitCode, 0);
+    startInstance();
+    QCOMPARE(viaInstance({"pause", "later"}).exitCode, 0);
+    QCOMPARE(viaInstance({"resume", "later"}).exitCode, 0);
+    QTest::qWait(1000); // let the last request's after-effects (store watcher look, closed connections) settle
+    const qint64 pid = m_instance->processId();
+    const qint64 before = voluntarySwitches(pid);
+    QTest::qWait(10000);
+    const qint64 after = voluntarySwitches(pid);
+    QVERIFY2(after - before <= 1, qPrintable(QStringLiteral("%1 voluntary context switches in 10 s").arg(after - before)));
+}
+
+QTEST_GUILESS_MAIN(TestPunctualctlInstance)
+#include "testpunctualctlinstance.moc"

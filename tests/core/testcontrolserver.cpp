@@ -1,0 +1,553 @@
+// The control server and client over a real local socket, against a scheduler on a fake clock: every method, its
+// errors, bad input, several clients, and that changes made through it are the scheduler's own (signals).
+#include "control/controlclient.h"
+#include "control/controlserver.h"
+#include "control/instancelock.h"
+#include "control/protocol.h"
+#include "control/remotejobcontrol.h"
+#include "executors/builtinfunctions.h"
+#include "executors/functionregistry.h"
+#include "mock/fakeclock.h"
+#include "mock/manualwaketimer.h"
+#include "scheduler/scheduler.h"
+#include "store/memoryjobstore.h"
+#include "triggers/crontrigger.h"
+#include "triggers/intervaltrigger.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocalServer>
+#include <QLocalSocket>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <optional>
+
+using namespace punctual;
+
+namespace {
+
+constexpr std::int64_t T0 = 1767225600000; // 2026-01-01T00:00:00Z
+
+// Runs @p function on a thread of its own while this thread's event loop runs (the server lives here, and the
+// synchronous client would block it).
+template <typename Function>
+auto offThread(Function function) -> decltype(function())
+{
+    std::optional<decltype(function())> result;
+    std::unique_ptr<QThread> thread(QThread::create([&] { result.emplace(function()); }));
+    QEventLoop loop;
+    QObject::connect(thread.get(), &QThread::finished, &loop, &QEventLoop::quit);
+    thread->start();
+    loop.exec();
+    thread->wait();
+    return std::move(*result);
+}
+
+QJsonObject intervalJob(const QString &id, int seconds = 60)
+{
+    Job job;
+    job.id = id;
+    job.name = id;
+    auto trigger = std::make_shared<IntervalTrigger>(seconds * 1000LL, T0);
+    trigger->setZone(ZoneRules::forZone("UTC"));
+    job.trigger = trigger;
+    job.action = FunctionAction{QStringLiteral("noop"), {}};
+    return job.toJson();
+}
+
+} // namespace
+
+class TestControlServer : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void pingAndStatus();
+    void addListShow();
+    void addErrors();
+    void pauseResume();
+    void modifyAnySubset();
+    void reschedule();
+    void removeAndRemoveAll();
+    void runNowAndHistory();
+    void raise();
+    void changesAreTheSchedulersOwn();
+    void badRequestsKeepTheConnection();
+    void garbageIsAnsweredAndDisconnected();
+    void hugeLineIsDisconnected();
+    void twoClientsAtOnce();
+    void remoteJobControlMatchesLocal();
+
+private:
+    /// One request on a fresh connection.
+    Result<QJsonValue> call(const QString &method, const QJsonObject &params = {});
+    /// Raw bytes on a raw socket (this thread): what comes back before the server closes or @p waitMs pass.
+    QByteArray raw(const QByteArray &bytes, bool *disconnected, int waitMs = 3000);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<FakeClock> m_clock;
+    std::unique_ptr<MemoryJobStore> m_store;
+    std::unique_ptr<FunctionRegistry> m_functions;
+    std::unique_ptr<Scheduler> m_scheduler;
+    std::unique_ptr<InstanceLock> m_lock;
+    std::unique_ptr<ControlServer> m_server;
+    QString m_socket;
+};
+
+void TestControlServer::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_clock = std::make_unique<FakeClock>(T0);
+    m_store = std::make_unique<MemoryJobStore>();
+    m_functions = std::make_unique<FunctionRegistry>();
+    registerBuiltinFunctions(*m_functions);
+    m_scheduler = std::make_unique<Scheduler>(*m_store, *m_clock, *m_functions);
+    m_scheduler->setWakeTimer(std::make_unique<ManualWakeTimer>());
+    QVERIFY(m_scheduler->start());
+    auto lock = InstanceLock::acquire(m_dir->filePath("jobs.db"));
+    QVERIFY2(lock, qPrintable(lock ? QString() : lock.error().message));
+    m_lock = std::move(lock).value();
+    m_socket = m_lock->socketPath();
+    m_server = std::make_unique<ControlServer>(*m_scheduler, *m_store, m_lock->server());
+}
+
+void TestControlServer::cleanup()
+{
+    m_server.reset();
+    m_lock.reset();
+    m_scheduler.reset();
+    m_store.reset();
+}
+
+Result<QJsonValue> TestControlServer::call(const QString &method, const QJsonObject &params)
+{
+    const QString socket = m_socket;
+    return offThread([&]() -> Result<QJsonValue> {
+        ControlClient client;
+        if (auto connected = client.connectToServer(socket); !connected)
+            return connected.error();
+        return client.call(method, params, 10000);
+    });
+}
+
+QByteArray TestControlServer::raw(const QByteArray &bytes, bool *disconnected, int waitMs)
+{
+    QLocalSocket socket;
+    socket.connectToServer(m_socket);
+    if (!socket.waitForConnected(3000))
+        return "not connected";
+    QByteArray answer;
+    bool closed = false;
+    connect(&socket, &QLocalSocket::readyRead, &socket, [&] { answer += socket.readAll(); });
+    connect(&socket, &QLocalSocket::disconnected, &socket, [&] { closed = true; });
+    // Written in pieces, as a real client's large writes arrive.
+    for (qsizetype at = 0; at < bytes.size() && !closed; at += 64 * 1024) {
+        socket.write(bytes.mid(at, 64 * 1024));
+        QCoreApplication::processEvents();
+    }
+    QElapsedTimer timer;
+    timer.start();
+    while (!closed && timer.elapsed() < waitMs) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(5);
+    }
+    if (socket.isOpen())
+        answer += socket.readAll();
+    if (disconnected)
+        *disconnected = closed;
+    return answer;
+}
+
+void TestControlServer::pingAndStatus()
+{
+    auto pong = call("ping");
+    QVERIFY2(pong, qPrintable(pong ? QString() : pong.error().message));
+    QCOMPARE(pong->toObject().value("pid").toInteger(), QCoreApplication::applicationPid());
+    QCOMPARE(pong->toObject().value("protocol").toInt(), control::protocolVersion);
+    QCOMPARE(pong->toObject().value("version").toString(), QStringLiteral(PUNCTUAL_VERSION));
+
+    QVERIFY(m_scheduler->addJob(Job::fromJson(intervalJob("a"), false).value()));
+    auto status = call("status");
+    QVERIFY(status);
+    const QJsonObject s = status->toObject();
+    QCOMPARE(s.value("state").toString(), QStringLiteral("running"));
+    QCOMPARE(s.value("jobs").toInt(), 1);
+    QCOMPARE(s.value("running").toInt(), 0);
+    QCOMPARE(s.value("store").toString(), m_store->describe());
+    QCOMPARE(s.value("pid").toInteger(), QCoreApplication::applicationPid());
+    m_scheduler->pause();
+    QCOMPARE(call("status")->toObject().value("state").toString(), QStringLiteral("paused"));
+}
+
+void TestControlServer::addListShow()
+{
+    QJsonObject params = intervalJob("nightly", 3600);
+    params.insert("name", "Nightly backup");
+    auto added = call("add", params);
+    QVERIFY2(added, qPrintable(added ? QString() : added.error().message));
+    const QJsonObject job = added->toObject();
+    QCOMPARE(job.value("id").toString(), QStringLiteral("nightly"));
+    QCOMPARE(job.value("name").toString(), QStringLiteral("Nightly backup"));
+    QCOMPARE(job.value("next_run_time").toString(), QStringLiteral("2026-01-01T01:00:00+00:00"));
+    QCOMPARE(job.value("created_at").toString(), QStringLiteral("2026-01-01T00:00:00+00:00"));
+    QVERIFY(m_scheduler->job("nightly"));
+
+    // An id is generated when none is given; the job JSON may also come under "job".
+    QJsonObject unnamed = intervalJob("");
+    auto generated = call("add", {{"job", unnamed}});
+    QVERIFY(generated);
+    QCOMPARE(generated->toObject().value("id").toString().size(), 32);
+
+    auto list = call("list");
+    QVERIFY(list);
+    QCOMPARE(list->toArray().size(), 2);
+    QCOMPARE(list->toArray().at(0).toObject().value("id").toString(), generated->toObject().value("id").toString());
+
+    auto shown = call("show", {{"id", "nightly"}});
+    QVERIFY(shown);
+    QCOMPARE(shown->toObject(), job);
+}
+
+void TestControlServer::addErrors()
+{
+    QVERIFY(call("add", intervalJob("dup")));
+    auto again = call("add", intervalJob("dup"));
+    QVERIFY(!again);
+    QCOMPARE(again.error().code, ErrorCode::Conflict);
+    QCOMPARE(again.error().message, QStringLiteral("a job with id \"dup\" already exists"));
+
+    QJsonObject replacing = intervalJob("dup", 120);
+    replacing.insert("replace", true);
+    auto replaced = call("add", replacing);
+    QVERIFY(replaced);
+    QCOMPARE(replaced->toObject().value("trigger").toObject().value("interval_seconds").toDouble(), 120.0);
+
+    QJsonObject badTrigger = intervalJob("bad");
+    badTrigger.insert("trigger", QJsonObject{{"type", "interval"}, {"interval_seconds", 0}});
+    auto invalid = call("add", badTrigger);
+    QVERIFY(!invalid);
+    QCOMPARE(invalid.error().code, ErrorCode::InvalidInput);
+
+    QJsonObject noTrigger = intervalJob("none");
+    noTrigger.remove("trigger");
+    QCOMPARE(call("add", noTrigger).error().code, ErrorCode::InvalidInput);
+
+    QJsonObject badReplace = intervalJob("r");
+    badReplace.insert("replace", "yes");
+    QCOMPARE(call("add", badReplace).error().code, ErrorCode::InvalidInput);
+}
+
+void TestControlServer::pauseResume()
+{
+    QVERIFY(call("add", intervalJob("p", 60)));
+    auto paused = call("pause", {{"id", "p"}});
+    QVERIFY(paused);
+    QCOMPARE(paused->toObject().value("paused").toBool(), true);
+    QVERIFY(paused->toObject().value("next_run_time").isNull());
+    QVERIFY(m_scheduler->job("p")->paused);
+
+    m_clock->advance(90'000);
+    auto resumed = call("resume", {{"id", "p"}});
+    QVERIFY(resumed);
+    QCOMPARE(resumed->toObject().value("paused").toBool(), false);
+    QCOMPARE(resumed->toObject().value("next_run_time").toString(), QStringLiteral("2026-01-01T00:02:00+00:00"));
+
+    auto missing = call("pause", {{"id", "nope"}});
+    QVERIFY(!missing);
+    QCOMPARE(missing.error().code, ErrorCode::NotFound);
+    QCOMPARE(missing.error().message, QStringLiteral("no job with id \"nope\""));
+    QCOMPARE(call("resume", {{"id", "nope"}}).error().code, ErrorCode::NotFound);
+    QCOMPARE(call("pause", {}).error().code, ErrorCode::InvalidInput);
+    QCOMPARE(call("pause", {{"id", 5}}).error().code, ErrorCode::InvalidInput);
+}
+
+void TestControlServer::modifyAnySubset()
+{
+    QJsonObject params = intervalJob("m", 60);
+    params.insert("max_instances", 3);
+    QVERIFY(call("add", params));
+
+    auto renamed = call("modify", {{"id", "m"}, {"name", "Renamed"}});
+    QVERIFY(renamed);
+    QCOMPARE(renamed->toObject().value("name").toString(), QStringLiteral("Renamed"));
+    QCOMPARE(renamed->toObject().value("max_instances").toInt(), 3);
+
+    // Only the option keys given change.
+    auto options = call("modify", {{"id", "m"}, {"options", QJsonObject{{"timeout", 30}}}});
+    QVERIFY(options);
+    QCOMPARE(options->toObject().value("timeout").toDouble(), 30.0);
+    QCOMPARE(options->toObject().value("max_instances").toInt(), 3);
+    QCOMPARE(m_scheduler->job("m")->options.timeoutMs, std::optional<std::int64_t>(30'000));
+
+    const QJsonObject action{{"type", "command"}, {"program", "/bin/echo"}, {"arguments", QJsonArray{"hi"}}};
+    auto withAction = call("modify", {{"id", "m"}, {"action", action}, {"name", "Echo"}});
+    QVERIFY(withAction);
+    QCOMPARE(withAction->toObject().value("action").toObject().value("program").toString(), QStringLiteral("/bin/echo"));
+    QCOMPARE(withAction->toObject().value("name").toString(), QStringLiteral("Echo"));
+
+    auto cron = CronTrigger::create("30 2 * * *", ZoneRules::forZone("UTC"));
+    QVERIFY(cron);
+    auto withTrigger = call("modify", {{"id", "m"}, {"trigger", cron.value()->toJson()}});
+    QVERIFY(withTrigger);
+    QCOMPARE(withTrigger->toObject().value("next_run_time").toString(), QStringLiteral("2026-01-01T02:30:00+00:00"));
+
+    auto nothing = call("modify", {{"id", "m"}});
+    QVERIFY(!nothing);
+    QCOMPARE(nothing.error().code, ErrorCode::InvalidInput);
+    QCOMPARE(call("modify", {{"id", "m"}, {"options", QJsonObject{{"max_instances", 0}}}}).error().code,
+             ErrorCode::InvalidInput);
+    QCOMPARE(call("modify", {{"id", "m"}, {"action", "x"}}).error().code, ErrorCode::InvalidInput);
+    QCOMPARE(call("modify", {{"id", "nope"}, {"name", "x"}}).error().code, ErrorCode::NotFound);
+}
+
+void TestControlServer::reschedule()
+{
+    QVERIFY(call("add", intervalJob("r", 60)));
+    auto trigger = std::make_shared<IntervalTrigger>(600'000, T0);
+    trigger->setZone(ZoneRules::forZone("UTC"));
+    m_clock->advance(30'000);
+    auto moved = call("reschedule", {{"id", "r"}, {"trigger", trigger->toJson()}});
+    QVERIFY(moved);
+    QCOMPARE(moved->toObject().value("next_run_time").toString(), QStringLiteral("2026-01-01T00:10:00+00:00"));
+    QCOMPARE(call("reschedule", {{"id", "r"}}).error().code, ErrorCode::InvalidInput);
+    QCOMPARE(call("reschedule", {{"id", "nope"}, {"trigger", trigger->toJson()}}).error().code, ErrorCode::NotFound);
+}
+
+void TestControlServer::removeAndRemoveAll()
+{
+    QVERIFY(call("add", intervalJob("a")));
+    QVERIFY(call("add", intervalJob("b")));
+    QVERIFY(call("add", intervalJob("c")));
+    auto removed = call("remove", {{"id", "a"}});
+    QVERIFY(removed);
+    QVERIFY(removed->isNull());
+    QVERIFY(!m_scheduler->job("a"));
+    auto again = call("remove", {{"id", "a"}});
+    QCOMPARE(again.error().code, ErrorCode::NotFound);
+    QVERIFY(again.error().message.contains("\"a\""));
+
+    auto all = call("remove_all");
+    QVERIFY(all);
+    QCOMPARE(all->toObject().value("removed").toInt(), 2);
+    QCOMPARE(m_scheduler->jobs()->size(), 0);
+}
+
+void TestControlServer::runNowAndHistory()
+{
+    QVERIFY(call("add", intervalJob("f")));
+    QSignalSpy executed(m_scheduler.get(), &Scheduler::jobExecuted);
+    auto run = call("run_now", {{"id", "f"}});
+    QVERIFY2(run, qPrintable(run ? QString() : run.error().message));
+    const QJsonObject started = run->toObject();
+    QVERIFY(started.value("id").toInteger() > 0);
+    QCOMPARE(started.value("job_id").toString(), QStringLiteral("f"));
+    QTRY_COMPARE(executed.size(), 1);
+
+    auto history = call("history", {{"job_id", "f"}});
+    QVERIFY(history);
+    QCOMPARE(history->toArray().size(), 1);
+    const QJsonObject ended = history->toArray().at(0).toObject();
+    QCOMPARE(ended.value("id"), started.value("id"));
+    QCOMPARE(ended.value("outcome").toString(), QStringLiteral("success"));
+
+    // More runs: limit and min_id pick the newest.
+    QVERIFY(call("run_now", {{"id", "f"}}));
+    QTRY_COMPARE(executed.size(), 2);
+    QVERIFY(call("run_now", {{"id", "f"}}));
+    QTRY_COMPARE(executed.size(), 3);
+    QCOMPARE(call("history", {{"job_id", "f"}, {"limit", 2}})->toArray().size(), 2);
+    QCOMPARE(call("history", {})->toArray().size(), 3);
+    auto since = call("history", {{"job_id", "f"}, {"min_id", started.value("id").toInteger() + 1}});
+    QVERIFY(since);
+    QCOMPARE(since->toArray().size(), 2);
+    QCOMPARE(call("history", {{"limit", 0}}).error().code, ErrorCode::InvalidInput);
+    QCOMPARE(call("history", {{"job_id", 3}}).error().code, ErrorCode::InvalidInput);
+
+    auto missing = call("run_now", {{"id", "nope"}});
+    QCOMPARE(missing.error().code, ErrorCode::NotFound);
+}
+
+void TestControlServer::raise()
+{
+    auto unheard = call("raise");
+    QVERIFY(unheard);
+    QCOMPARE(unheard->toObject().value("raised").toBool(), false);
+    QSignalSpy raised(m_server.get(), &ControlServer::raiseRequested);
+    auto heard = call("raise");
+    QVERIFY(heard);
+    QCOMPARE(heard->toObject().value("raised").toBool(), true);
+    QCOMPARE(raised.size(), 1);
+}
+
+void TestControlServer::changesAreTheSchedulersOwn()
+{
+    QSignalSpy added(m_scheduler.get(), &Scheduler::jobAdded);
+    QSignalSpy modified(m_scheduler.get(), &Scheduler::jobModified);
+    QSignalSpy removed(m_scheduler.get(), &Scheduler::jobRemoved);
+    QSignalSpy allRemoved(m_scheduler.get(), &Scheduler::allJobsRemoved);
+    QVERIFY(call("add", intervalJob("s", 60)));
+    QCOMPARE(added.size(), 1);
+    QVERIFY(call("pause", {{"id", "s"}}));
+    QVERIFY(call("resume", {{"id", "s"}}));
+    QCOMPARE(modified.size(), 2);
+    QVERIFY(call("remove", {{"id", "s"}}));
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(removed.at(0).at(0).toString(), QStringLiteral("s"));
+    QVERIFY(call("remove_all"));
+    QCOMPARE(allRemoved.size(), 1);
+
+    // The wake timer follows: a job added through the server fires when its time comes.
+    QSignalSpy executed(m_scheduler.get(), &Scheduler::jobExecuted);
+    QVERIFY(call("add", intervalJob("t", 60)));
+    m_clock->advance(60'000);
+    m_scheduler->refresh();
+    QTRY_COMPARE(executed.size(), 1);
+}
+
+void TestControlServer::badRequestsKeepTheConnection()
+{
+    QLocalSocket socket;
+    socket.connectToServer(m_socket);
+    QVERIFY(socket.waitForConnected(3000));
+    QByteArray answers;
+    connect(&socket, &QLocalSocket::readyRead, &socket, [&] { answers += socket.readAll(); });
+    socket.write("{\"id\":1}\n"                                       // no method
+                 "{\"id\":2,\"method\":\"ping\",\"params\":[1]}\n"    // params not an object
+                 "{\"id\":\"three\",\"method\":\"frobnicate\"}\n"     // unknown method
+                 "{\"id\":4,\"method\":\"show\",\"params\":{}}\n"     // no id
+                 "\n"                                                  // empty lines are ignored
+                 "{\"id\":5,\"method\":\"ping\"}\r\n");                // still served
+    QTRY_COMPARE(answers.count('\n'), 5);
+    const QList<QByteArray> lines = answers.trimmed().split('\n');
+    auto response = [&](int i) { return QJsonDocument::fromJson(lines.at(i)).object(); };
+    QCOMPARE(response(0).value("id").toInt(), 1);
+    QCOMPARE(response(0).value("error").toObject().value("code").toString(), QStringLiteral("bad_request"));
+    QCOMPARE(response(1).value("error").toObject().value("code").toString(), QStringLiteral("bad_request"));
+    QCOMPARE(response(2).value("id").toString(), QStringLiteral("three"));
+    QCOMPARE(response(2).value("error").toObject().value("code").toString(), QStringLiteral("unknown_method"));
+    QCOMPARE(response(3).value("error").toObject().value("code").toString(), QStringLiteral("invalid_input"));
+    QCOMPARE(response(4).value("ok").toBool(), true);
+    QCOMPARE(socket.state(), QLocalSocket::ConnectedState);
+    QCOMPARE(m_server->clientCount(), 1);
+}
+
+void TestControlServer::garbageIsAnsweredAndDisconnected()
+{
+    QByteArray binary("{\"id\":1,\"method\":\"ping\"");
+    binary.append('\0');
+    binary.append("\xff\xfe}\n");
+    const QList<QByteArray> garbage{
+        "hello\n",
+        "[1,2,3]\n",
+        binary,
+        "{\"id\":1,\"method\":\"ping\"\n",
+    };
+    for (const QByteArray &bytes : garbage) {
+        bool disconnected = false;
+        const QByteArray answer = raw(bytes, &disconnected);
+        QVERIFY2(disconnected, bytes.constData());
+        const QJsonObject response = QJsonDocument::fromJson(answer.trimmed()).object();
+        QCOMPARE(response.value("ok").toBool(true), false);
+        QVERIFY(response.value("id").isNull());
+        QCOMPARE(response.value("error").toObject().value("code").toString(), QStringLiteral("bad_request"));
+    }
+    QTRY_COMPARE(m_server->clientCount(), 0);
+    QVERIFY(call("ping")); // the server goes on
+}
+
+void TestControlServer::hugeLineIsDisconnected()
+{
+    // A line without end beyond the cap: the client is told and disconnected, not buffered without limit.
+    const QByteArray huge = "{\"id\":1,\"method\":\"ping\",\"params\":{\"x\":\"" + QByteArray(5 * 1024 * 1024, 'a');
+    bool disconnected = false;
+    const QByteArray answer = raw(huge, &disconnected, 10000);
+    QVERIFY(disconnected);
+    QVERIFY2(answer.contains("longer than"), answer.left(300).constData());
+    QTRY_COMPARE(m_server->clientCount(), 0);
+
+    // Just under the cap is served.
+    QJsonObject params{{"x", QString(3 * 1024 * 1024, QLatin1Char('a'))}};
+    QVERIFY(call("ping", params));
+}
+
+void TestControlServer::twoClientsAtOnce()
+{
+    // Two clients on their own threads, each with its own connection and many requests, interleaved.
+    const QString socket = m_socket;
+    auto work = [socket](const QString &prefix) {
+        ControlClient client;
+        if (!client.connectToServer(socket))
+            return -1;
+        int ok = 0;
+        for (int i = 0; i < 50; ++i) {
+            QJsonObject job = intervalJob(QStringLiteral("%1-%2").arg(prefix).arg(i));
+            if (client.call("add", job, 10000) && client.call("show", {{"id", job.value("id")}}, 10000))
+                ++ok;
+        }
+        return ok;
+    };
+    std::optional<int> a, b;
+    std::unique_ptr<QThread> first(QThread::create([&] { a = work("a"); }));
+    std::unique_ptr<QThread> second(QThread::create([&] { b = work("b"); }));
+    first->start();
+    second->start();
+    QTRY_VERIFY_WITH_TIMEOUT(first->isFinished() && second->isFinished(), 30000);
+    QCOMPARE(a.value_or(-2), 50);
+    QCOMPARE(b.value_or(-2), 50);
+    QCOMPARE(m_scheduler->jobs()->size(), 100);
+}
+
+void TestControlServer::remoteJobControlMatchesLocal()
+{
+    // RemoteJobControl (what punctualctl uses) round-trips jobs and runs exactly.
+    const QString socket = m_socket;
+    auto outcome = offThread([&]() -> QString {
+        auto client = std::make_unique<ControlClient>();
+        if (auto connected = client->connectToServer(socket); !connected)
+            return connected.error().message;
+        RemoteJobControl remote(std::move(client));
+        if (remote.instancePid() != QCoreApplication::applicationPid())
+            return "wrong pid";
+        Job job = Job::fromJson(intervalJob("x", 90), false).value();
+        job.options.misfireGraceMs = std::nullopt;
+        job.options.maxRetries = 2;
+        auto added = remote.addJob(job, false);
+        if (!added)
+            return added.error().message;
+        auto shown = remote.job("x");
+        if (!shown || shown->toJson() != added->toJson() || shown->createdAt != T0)
+            return "show differs";
+        JobChanges changes;
+        changes.name = QStringLiteral("Renamed");
+        auto modified = remote.modifyJob("x", changes);
+        if (!modified || modified->name != "Renamed" || modified->options.maxRetries != 2)
+            return "modify";
+        if (auto paused = remote.pauseJob("x"); !paused || !paused->paused)
+            return "pause";
+        if (auto duplicate = remote.addJob(job, false); duplicate || duplicate.error().code != ErrorCode::Conflict)
+            return "conflict";
+        if (auto missing = remote.removeJob("nope"); missing || missing.error().code != ErrorCode::NotFound)
+            return "not found";
+        auto run = remote.runJobNow("x");
+        if (!run || run->id <= 0 || run->jobId != "x" || run->scheduledTime != T0)
+            return "run now";
+        return {};
+    });
+    QVERIFY2(outcome.isEmpty(), qPrintable(outcome));
+    auto stored = m_scheduler->job("x");
+    QVERIFY(stored);
+    QCOMPARE(stored->name, QStringLiteral("Renamed"));
+    QCOMPARE(stored->options.misfireGraceMs, std::nullopt);
+}
+
+QTEST_GUILESS_MAIN(TestControlServer)
+#include "testcontrolserver.moc"
