@@ -1,18 +1,525 @@
-// The main window.
+// The main window: wires the job list, its actions, the history pane and the status bar to the scheduler.
 #include "mainwindow.h"
 
+#include "dialogs/jobeditordialog.h"
+#include "models/jobfilterproxymodel.h"
+#include "models/joblistmodel.h"
+#include "scheduler/scheduler.h"
+#include "widgets/runhistorypane.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
 
 namespace punctual {
 
-MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent)
+namespace {
+
+QIcon icon(const char *name)
 {
+    return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name)));
+}
+
+} // namespace
+
+MainWindow::MainWindow(const Services &services, QWidget *parent)
+    : QMainWindow(parent)
+    , m_services(services)
+    , m_model(new JobListModel(services.scheduler, services.clock, this))
+    , m_proxy(new JobFilterProxyModel(this))
+    , m_loader(new JobListLoader(services.storeFactory, this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Punctual"));
-    auto *placeholder = new QLabel(tr("No jobs yet"), this);
-    placeholder->setAlignment(Qt::AlignCenter);
-    setCentralWidget(placeholder);
-    resize(960, 600);
+    m_proxy->setSourceModel(m_model);
+    m_confirm = [this](const QString &title, const QString &question) {
+        return QMessageBox::question(this, title, question, QMessageBox::Yes | QMessageBox::Cancel,
+                                     QMessageBox::Cancel)
+            == QMessageBox::Yes;
+    };
+
+    createActions();
+    createMenus();
+    setCentralWidget(createCentralArea());
+    createStatusBar();
+    restoreSettings();
+
+    connect(m_loader, &JobListLoader::loaded, this,
+            [this](QList<Job> jobs, QHash<QString, RunRecord> latestRuns) {
+                m_model->setJobs(std::move(jobs), std::move(latestRuns));
+                updateEmptyState();
+                updateStatus();
+                updateActions();
+                emit listLoaded();
+            });
+    connect(m_loader, &JobListLoader::failed, this,
+            [this](const QString &message) { showError(tr("Cannot list the jobs"), message); });
+
+    auto rowsChanged = [this] {
+        updateEmptyState();
+        updateStatus();
+        updateActions();
+    };
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, rowsChanged);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, rowsChanged);
+    connect(m_model, &QAbstractItemModel::modelReset, this, rowsChanged);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this] {
+        updateActions();
+        updateStatus();
+    });
+    Scheduler &scheduler = m_services.scheduler;
+    for (auto signal : {&Scheduler::started, &Scheduler::paused, &Scheduler::resumed, &Scheduler::shutDown})
+        connect(&scheduler, signal, this, &MainWindow::updateStatus);
+    connect(&scheduler, &Scheduler::storeError, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("Store error: %1").arg(message), 10000);
+    });
+    reload();
+    updateActions();
+    updateStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::reload()
+{
+    m_loader->load();
+}
+
+// --- building ----------------------------------------------------------------------------------------------
+
+void MainWindow::createActions()
+{
+    auto make = [this](Command command, const QIcon &icon, const QString &text, const QKeySequence &shortcut,
+                       const QString &tip, auto slot) {
+        auto *action = new QAction(icon, text, this);
+        action->setShortcut(shortcut);
+        action->setToolTip(shortcut.isEmpty() ? tip
+                                              : QStringLiteral("%1 (%2)").arg(tip, shortcut.toString(
+                                                                                       QKeySequence::NativeText)));
+        action->setStatusTip(tip);
+        connect(action, &QAction::triggered, this, slot);
+        m_actions.insert(command, action);
+        addAction(action); // shortcuts work wherever focus is
+        return action;
+    };
+    make(Command::Add, icon("action-add"), tr("&Add job…"), QKeySequence::New, tr("Add a job"), &MainWindow::addJob);
+    make(Command::Edit, icon("action-edit"), tr("&Edit…"), QKeySequence(Qt::Key_Return), tr("Edit the selected job"),
+         &MainWindow::editJob);
+    make(Command::RunNow, icon("action-run"), tr("&Run now"), QKeySequence(Qt::CTRL | Qt::Key_R),
+         tr("Run the selected jobs now, outside their schedule"), &MainWindow::runNow);
+    make(Command::Pause, icon("action-pause"), tr("&Pause"), {}, tr("Pause the selected jobs (Ctrl+P)"),
+         [this] { setPaused(true); });
+    make(Command::Resume, icon("action-resume"), tr("Res&ume"), {}, tr("Resume the selected jobs (Ctrl+P)"),
+         [this] { setPaused(false); });
+    make(Command::TogglePause, {}, tr("Pause or resume"), QKeySequence(Qt::CTRL | Qt::Key_P),
+         tr("Pause the selected jobs, or resume them when all are paused"), &MainWindow::togglePause);
+    make(Command::Delete, icon("action-delete"), tr("&Delete…"), QKeySequence::Delete,
+         tr("Delete the selected jobs and their history"), &MainWindow::deleteSelected);
+    make(Command::DeleteAll, icon("action-delete-all"), tr("Delete &all…"), {}, tr("Delete every job"),
+         &MainWindow::deleteAll);
+    make(Command::PauseScheduler, {}, tr("Pause &scheduler"), {},
+         tr("Start no runs until resumed (runs due meanwhile follow the misfire rules)"), &MainWindow::toggleScheduler);
+    make(Command::Refresh, icon("action-refresh"), tr("Re&fresh"), QKeySequence::Refresh,
+         tr("Read the job list from the store again"), &MainWindow::reload);
+    make(Command::Find, {}, tr("&Find…"), QKeySequence::Find, tr("Search jobs"), [this] {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+    make(Command::Quit, {}, tr("&Quit"), QKeySequence::Quit, tr("Quit Punctual"), [this] { close(); });
+    m_actions[Command::PauseScheduler]->setCheckable(true);
+    // Return edits only from the table (added there below), where it is the expected key; elsewhere the key
+    // belongs to the focused widget.
+    QAction *edit = m_actions[Command::Edit];
+    removeAction(edit);
+    edit->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
+    edit->setShortcutContext(Qt::WidgetShortcut);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_actions[Command::Refresh]);
+    file->addSeparator();
+    file->addAction(m_actions[Command::Quit]);
+
+    QMenu *job = menuBar()->addMenu(tr("&Job"));
+    for (Command c : {Command::Add, Command::Edit, Command::RunNow, Command::Pause, Command::Resume})
+        job->addAction(m_actions[c]);
+    job->addSeparator();
+    job->addAction(m_actions[Command::Delete]);
+    job->addAction(m_actions[Command::DeleteAll]);
+    job->addSeparator();
+    job->addAction(m_actions[Command::PauseScheduler]);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_actions[Command::Find]);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Punctual"), this, [this] {
+        QMessageBox::about(this, tr("About Punctual"),
+                           tr("<b>Punctual %1</b><p>Runs your jobs on time: date, interval, cron and calendar "
+                              "schedules, kept in a job store that survives restarts.</p>")
+                               .arg(QCoreApplication::applicationVersion()));
+    });
+
+    QToolBar *toolBar = addToolBar(tr("Jobs"));
+    toolBar->setObjectName(QStringLiteral("jobToolBar"));
+    toolBar->setMovable(false);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    for (Command c : {Command::Add, Command::Edit, Command::RunNow, Command::Pause, Command::Resume, Command::Delete})
+        toolBar->addAction(m_actions[c]);
+    auto *spacer = new QWidget(toolBar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    toolBar->addWidget(spacer);
+
+    m_search = new QLineEdit(toolBar);
+    m_search->setObjectName(QStringLiteral("searchEdit"));
+    m_search->setPlaceholderText(tr("Search jobs…"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(220);
+    toolBar->addWidget(m_search);
+    m_stateFilter = new QComboBox(toolBar);
+    m_stateFilter->setObjectName(QStringLiteral("stateFilter"));
+    m_stateFilter->addItem(tr("All"));
+    m_stateFilter->addItem(tr("Scheduled"), static_cast<int>(JobState::Scheduled));
+    m_stateFilter->addItem(tr("Paused"), static_cast<int>(JobState::Paused));
+    m_stateFilter->addItem(tr("Finished"), static_cast<int>(JobState::Finished));
+    toolBar->addWidget(m_stateFilter);
+
+    auto applyFilter = [this] {
+        JobFilter filter;
+        filter.text = m_search->text();
+        const QVariant state = m_stateFilter->currentData();
+        if (state.isValid())
+            filter.state = static_cast<JobState>(state.toInt());
+        m_proxy->setFilter(filter);
+        updateActions();
+    };
+    connect(m_search, &QLineEdit::textChanged, this, applyFilter);
+    connect(m_stateFilter, &QComboBox::currentIndexChanged, this, applyFilter);
+}
+
+QWidget *MainWindow::createCentralArea()
+{
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("jobView"));
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(JobListModel::NextRunColumn, Qt::AscendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_view->verticalHeader()->hide();
+    // Fixed row heights keep 100,000 rows cheap to lay out.
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 10);
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setStretchLastSection(true);
+    header->setSectionsMovable(true);
+    const int widths[] = {220, 300, 170, 120, 120, 90};
+    for (int column = 0; column < JobListModel::ColumnCount; ++column)
+        header->resizeSection(column, widths[column]);
+    for (Command c : {Command::Edit, Command::RunNow, Command::Pause, Command::Resume, Command::Delete})
+        m_view->addAction(m_actions[c]);
+    connect(m_view, &QTableView::doubleClicked, this, &MainWindow::editJob);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        updateActions();
+        updateHistory();
+    });
+
+    // Shown instead of the table while the store has no job at all.
+    auto *empty = new QWidget(this);
+    empty->setObjectName(QStringLiteral("emptyState"));
+    auto *emptyLayout = new QVBoxLayout(empty);
+    emptyLayout->addStretch(2);
+    auto *emptyText = new QLabel(tr("<h2>No jobs yet</h2><p>Add a job to run a command or a function on a schedule."
+                                    "</p>"),
+                                 empty);
+    emptyText->setAlignment(Qt::AlignCenter);
+    emptyLayout->addWidget(emptyText);
+    auto *addButton = new QPushButton(icon("action-add"), tr("Add job…"), empty);
+    addButton->setObjectName(QStringLiteral("emptyAddButton"));
+    connect(addButton, &QPushButton::clicked, this, &MainWindow::addJob);
+    auto *buttonRow = new QHBoxLayout;
+    buttonRow->addStretch();
+    buttonRow->addWidget(addButton);
+    buttonRow->addStretch();
+    emptyLayout->addLayout(buttonRow);
+    emptyLayout->addStretch(3);
+
+    m_tableStack = new QStackedWidget(this);
+    m_tableStack->addWidget(m_view);
+    m_tableStack->addWidget(empty);
+
+    m_history = new RunHistoryPane(m_services.scheduler, m_services.clock, this);
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(m_tableStack);
+    m_splitter->addWidget(m_history);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setChildrenCollapsible(false);
+    return m_splitter;
+}
+
+void MainWindow::createStatusBar()
+{
+    m_schedulerLabel = new QLabel(this);
+    m_countLabel = new QLabel(this);
+    m_runningLabel = new QLabel(this);
+    m_schedulerLabel->setObjectName(QStringLiteral("schedulerStateLabel"));
+    m_countLabel->setObjectName(QStringLiteral("jobCountLabel"));
+    m_runningLabel->setObjectName(QStringLiteral("runningLabel"));
+    statusBar()->addWidget(m_schedulerLabel);
+    statusBar()->addWidget(m_countLabel);
+    statusBar()->addWidget(m_runningLabel);
+    auto *store = new QLabel(tr("Store: %1").arg(m_services.storeDescription), this);
+    store->setObjectName(QStringLiteral("storeLabel"));
+    statusBar()->addPermanentWidget(store);
+}
+
+// --- settings -----------------------------------------------------------------------------------------------
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("MainWindow"));
+    if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray()))
+        resize(1100, 680);
+    restoreState(settings.value(QStringLiteral("state")).toByteArray());
+    m_view->horizontalHeader()->restoreState(settings.value(QStringLiteral("columns")).toByteArray());
+    m_splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
+    m_history->splitter()->restoreState(settings.value(QStringLiteral("historySplitter")).toByteArray());
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("MainWindow"));
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("state"), saveState());
+    settings.setValue(QStringLiteral("columns"), m_view->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("historySplitter"), m_history->splitter()->saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    event->accept();
+}
+
+// --- state --------------------------------------------------------------------------------------------------
+
+QStringList MainWindow::selectedJobIds() const
+{
+    QStringList ids;
+    QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    for (const QModelIndex &index : std::as_const(rows))
+        ids << m_proxy->data(index, JobListModel::JobIdRole).toString();
+    return ids;
+}
+
+bool MainWindow::selectJob(const QString &id)
+{
+    const int sourceRow = m_model->rowOf(id);
+    if (sourceRow < 0)
+        return false;
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(sourceRow, 0));
+    if (!index.isValid())
+        return false;
+    m_view->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->scrollTo(index);
+    return true;
+}
+
+void MainWindow::updateActions()
+{
+    const QStringList ids = selectedJobIds();
+    bool anyActive = false;
+    bool anyPaused = false;
+    for (const QString &id : ids) {
+        const int row = m_model->rowOf(id);
+        const Job *job = row >= 0 ? m_model->jobAt(row) : nullptr;
+        if (!job)
+            continue;
+        anyPaused |= job->paused;
+        anyActive |= !job->paused;
+    }
+    m_actions[Command::Edit]->setEnabled(ids.size() == 1);
+    m_actions[Command::RunNow]->setEnabled(!ids.isEmpty());
+    m_actions[Command::Pause]->setEnabled(anyActive);
+    m_actions[Command::Resume]->setEnabled(anyPaused);
+    m_actions[Command::TogglePause]->setEnabled(!ids.isEmpty());
+    m_actions[Command::Delete]->setEnabled(!ids.isEmpty());
+    m_actions[Command::DeleteAll]->setEnabled(m_model->rowCount() > 0);
+}
+
+void MainWindow::updateStatus()
+{
+    const Scheduler::State state = m_services.scheduler.state();
+    QString text;
+    switch (state) {
+    case Scheduler::State::Running: text = tr("Scheduler running"); break;
+    case Scheduler::State::Paused: text = tr("Scheduler paused"); break;
+    case Scheduler::State::ShuttingDown: text = tr("Scheduler stopping"); break;
+    case Scheduler::State::Stopped: text = tr("Scheduler stopped"); break;
+    }
+    m_schedulerLabel->setText(text);
+    m_actions[Command::PauseScheduler]->setChecked(state == Scheduler::State::Paused);
+    m_countLabel->setText(m_model->isLoaded() ? tr("%n job(s)", nullptr, m_model->rowCount()) : tr("Loading jobs…"));
+    const int running = m_services.scheduler.runningCount();
+    m_runningLabel->setText(tr("%n running", nullptr, running));
+}
+
+void MainWindow::updateEmptyState()
+{
+    const bool empty = m_model->isLoaded() && m_model->rowCount() == 0;
+    m_tableStack->setCurrentIndex(empty ? 1 : 0);
+}
+
+void MainWindow::updateHistory()
+{
+    const QStringList ids = selectedJobIds();
+    if (ids.size() != 1) {
+        m_history->showJob({}, {});
+        return;
+    }
+    const int row = m_model->rowOf(ids.front());
+    const Job *job = row >= 0 ? m_model->jobAt(row) : nullptr;
+    m_history->showJob(ids.front(), job ? job->name : ids.front());
+}
+
+void MainWindow::showError(const QString &title, const QString &message)
+{
+    QMessageBox box(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    box.setObjectName(QStringLiteral("errorBox"));
+    statusBar()->showMessage(message, 10000);
+    if (isVisible())
+        box.exec();
+}
+
+// --- actions ------------------------------------------------------------------------------------------------
+
+void MainWindow::addJob()
+{
+    auto *dialog = new JobEditorDialog(m_services.scheduler, m_services.clock, m_services.functions, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &JobEditorDialog::jobSaved, this, [this](const Job &job) { selectJob(job.id); });
+    dialog->open();
+}
+
+void MainWindow::editJob()
+{
+    const QStringList ids = selectedJobIds();
+    if (ids.size() != 1)
+        return;
+    auto job = m_services.scheduler.job(ids.front());
+    if (!job) {
+        showError(tr("Cannot edit the job"), job.error().message);
+        return;
+    }
+    auto *dialog = new JobEditorDialog(m_services.scheduler, m_services.clock, m_services.functions, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setJob(job.value());
+    dialog->open();
+}
+
+void MainWindow::runNow()
+{
+    for (const QString &id : selectedJobIds()) {
+        auto run = m_services.scheduler.runJobNow(id);
+        if (!run) {
+            showError(tr("Cannot run the job"), run.error().message);
+            return;
+        }
+        if (run->outcome == RunOutcome::Skipped)
+            statusBar()->showMessage(run->error, 5000);
+    }
+    updateStatus();
+}
+
+void MainWindow::setPaused(bool paused)
+{
+    for (const QString &id : selectedJobIds()) {
+        auto job = paused ? m_services.scheduler.pauseJob(id) : m_services.scheduler.resumeJob(id);
+        if (!job) {
+            showError(paused ? tr("Cannot pause the job") : tr("Cannot resume the job"), job.error().message);
+            return;
+        }
+    }
+    updateActions();
+}
+
+void MainWindow::togglePause()
+{
+    // Resume only when every selected job is paused, as a toggle is expected to.
+    setPaused(m_actions[Command::Pause]->isEnabled());
+}
+
+void MainWindow::deleteSelected()
+{
+    const QStringList ids = selectedJobIds();
+    if (ids.isEmpty())
+        return;
+    QString question;
+    if (ids.size() == 1) {
+        const int row = m_model->rowOf(ids.front());
+        const Job *job = row >= 0 ? m_model->jobAt(row) : nullptr;
+        question = tr("Delete the job “%1” and its run history?").arg(job ? job->name : ids.front());
+    } else {
+        question = tr("Delete %n job(s) and their run history?", nullptr, static_cast<int>(ids.size()));
+    }
+    if (!m_confirm(tr("Delete jobs"), question))
+        return;
+    for (const QString &id : ids) {
+        if (auto removed = m_services.scheduler.removeJob(id); !removed) {
+            showError(tr("Cannot delete the job"), removed.error().message);
+            return;
+        }
+    }
+}
+
+void MainWindow::deleteAll()
+{
+    const int count = m_model->rowCount();
+    if (count == 0
+        || !m_confirm(tr("Delete all jobs"),
+                      tr("Delete all %n job(s) and their whole run history? This cannot be undone.", nullptr, count)))
+        return;
+    if (auto removed = m_services.scheduler.removeAllJobs(); !removed)
+        showError(tr("Cannot delete the jobs"), removed.error().message);
+}
+
+void MainWindow::toggleScheduler()
+{
+    Scheduler &scheduler = m_services.scheduler;
+    if (scheduler.state() == Scheduler::State::Paused)
+        scheduler.resume();
+    else
+        scheduler.pause();
+    updateStatus();
 }
 
 } // namespace punctual

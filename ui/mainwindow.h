@@ -1,9 +1,27 @@
-// The main window: the job table and its actions (filled in by the window issue).
+// The main window: the job table with search and state filter, job actions, run history and status bar.
 #pragma once
 
+#include "scheduler/joblistloader.h"
+
+#include <QHash>
 #include <QMainWindow>
 
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSplitter;
+class QStackedWidget;
+class QTableView;
+
 namespace punctual {
+
+class Clock;
+class FunctionRegistry;
+class JobFilterProxyModel;
+class JobListModel;
+class RunHistoryPane;
+class Scheduler;
 
 class MainWindow final : public QMainWindow
 {
@@ -11,7 +29,97 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    /// What the window works with; all of it outlives the window.
+    struct Services
+    {
+        Scheduler &scheduler;
+        const Clock &clock;
+        const FunctionRegistry &functions;
+        JobListLoader::StoreFactory storeFactory; ///< opens the store again on a worker thread, for the list
+        QString storeDescription;                 ///< shown in the status bar
+    };
+
+    enum class Command
+    {
+        Add,
+        Edit,
+        RunNow,
+        Pause,
+        Resume,
+        TogglePause,
+        Delete,
+        DeleteAll,
+        PauseScheduler,
+        Refresh,
+        Find,
+        Quit,
+    };
+
+    explicit MainWindow(const Services &services, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    QAction *action(Command command) const { return m_actions.value(command); }
+    JobListModel *jobModel() const { return m_model; }
+    JobFilterProxyModel *proxyModel() const { return m_proxy; }
+    QTableView *jobView() const { return m_view; }
+    RunHistoryPane *historyPane() const { return m_history; }
+    /// Ids of the selected jobs, in view order.
+    QStringList selectedJobIds() const;
+    /// Selects the job @p id (for the tray and tests); false when it is not listed.
+    bool selectJob(const QString &id);
+
+    /// Asks before destructive actions; tests replace it (return true to go ahead).
+    using Confirmation = std::function<bool(const QString &title, const QString &question)>;
+    void setConfirmation(Confirmation confirmation) { m_confirm = std::move(confirmation); }
+
+    /// Loads the list from the store again (F5).
+    void reload();
+
+signals:
+    /// The list finished loading (after start or reload).
+    void listLoaded();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    QWidget *createCentralArea();
+    void createStatusBar();
+    void restoreSettings();
+    void saveSettings() const;
+
+    void updateActions();
+    void updateStatus();
+    void updateEmptyState();
+    void updateHistory();
+    void showError(const QString &title, const QString &message);
+
+    void addJob();
+    void editJob();
+    void runNow();
+    void setPaused(bool paused);
+    void togglePause();
+    void deleteSelected();
+    void deleteAll();
+    void toggleScheduler();
+
+    Services m_services;
+    JobListModel *m_model;
+    JobFilterProxyModel *m_proxy;
+    JobListLoader *m_loader;
+    QHash<Command, QAction *> m_actions;
+    QStackedWidget *m_tableStack = nullptr;
+    QTableView *m_view = nullptr;
+    QLineEdit *m_search = nullptr;
+    QComboBox *m_stateFilter = nullptr;
+    QSplitter *m_splitter = nullptr;
+    RunHistoryPane *m_history = nullptr;
+    QLabel *m_schedulerLabel = nullptr;
+    QLabel *m_countLabel = nullptr;
+    QLabel *m_runningLabel = nullptr;
+    Confirmation m_confirm;
 };
 
 } // namespace punctual

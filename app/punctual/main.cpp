@@ -1,9 +1,14 @@
-// punctual: the window and tray runner.
-#include "mainwindow.h"
+// punctual: the window and tray runner (DESIGN.md section 7).
+#include "application.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QMessageBox>
+
+#include <cstdio>
+
+using namespace punctual;
 
 int main(int argc, char *argv[])
 {
@@ -13,14 +18,49 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(PUNCTUAL_VERSION));
     QApplication::setOrganizationName(QStringLiteral("punctual"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/punctual.svg")));
+    // Closing the window ends the application through Application::quit(), which first stops the scheduler.
+    QApplication::setQuitOnLastWindowClosed(false);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Desktop job scheduler"));
+    parser.setApplicationDescription(QApplication::translate("main", "Runs your jobs on time."));
     parser.addHelpOption();
     parser.addVersionOption();
+    const QCommandLineOption db(QStringLiteral("db"), QApplication::translate("main", "The SQLite job store file."),
+                                QApplication::translate("main", "PATH"));
+    const QCommandLineOption store(QStringLiteral("store"),
+                                   QApplication::translate("main", "The job store URL (sqlite:PATH)."),
+                                   QApplication::translate("main", "URL"));
+    const QCommandLineOption minimized(QStringLiteral("minimized"),
+                                       QApplication::translate("main", "Start without showing the window."));
+    const QCommandLineOption lang(QStringLiteral("lang"),
+                                  QApplication::translate("main", "The interface language (e.g. de, zh_CN)."),
+                                  QApplication::translate("main", "CODE"));
+    parser.addOptions({db, store, minimized, lang});
     parser.process(app);
 
-    punctual::MainWindow window;
-    window.show();
+    StoreLocation location;
+    if (parser.isSet(db) && parser.isSet(store)) {
+        std::fputs("punctual: error: give --db or --store, not both\n", stderr);
+        return 2;
+    }
+    if (parser.isSet(db))
+        location = StoreLocation::fromPath(parser.value(db));
+    if (parser.isSet(store)) {
+        auto parsed = StoreLocation::fromUrl(parser.value(store));
+        if (!parsed) {
+            std::fprintf(stderr, "punctual: error: %s\n", qPrintable(parsed.error().message));
+            return 2;
+        }
+        location = parsed.value();
+    }
+
+    Application application(location);
+    if (auto started = application.start(); !started) {
+        std::fprintf(stderr, "punctual: error: %s\n", qPrintable(started.error().message));
+        QMessageBox::critical(nullptr, QApplication::translate("main", "Punctual cannot start"),
+                              started.error().message);
+        return 1;
+    }
+    application.showWindow(parser.isSet(minimized));
     return app.exec();
 }

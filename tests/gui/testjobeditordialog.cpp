@@ -1,0 +1,709 @@
+// The job editor dialog on the offscreen platform: typing into its real widgets validates with core, previews the
+// next runs on a fake clock, and saves through a real Scheduler over a MemoryJobStore.
+#include "dialogs/actioneditor.h"
+#include "dialogs/jobeditordialog.h"
+#include "executors/functionregistry.h"
+#include "mock/fakeclock.h"
+#include "mock/manualwaketimer.h"
+#include "scheduler/scheduler.h"
+#include "store/memoryjobstore.h"
+#include "time/isotime.h"
+#include "time/zonerules.h"
+#include "triggers/calendartrigger.h"
+#include "triggers/crontrigger.h"
+#include "triggers/datetrigger.h"
+#include "triggers/intervaltrigger.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTest>
+
+using namespace punctual;
+
+namespace {
+
+std::int64_t iso(const char *text)
+{
+    auto ms = parseIso(QString::fromLatin1(text), *ZoneRules::forZone("UTC"));
+    if (!ms)
+        qFatal("bad ISO text %s", text);
+    return ms.value();
+}
+
+// Thursday, 07:00 in New York and 13:00 in Berlin; three days before the US clocks go forward.
+const std::int64_t T0 = iso("2026-03-05T12:00:00Z");
+
+std::shared_ptr<const ZoneRules> zone(const char *id)
+{
+    return ZoneRules::forZone(id);
+}
+
+} // namespace
+
+class TestJobEditorDialog : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void newDialogStartsEmptyAndCannotSave();
+    void cronErrorNamesFieldAndPosition();
+    void cronPreviewCrossesDstGap();
+    void unknownZoneIsAnError();
+    void intervalPageValidates();
+    void datePageValidates();
+    void calendarPageValidates();
+    void invalidIdIsShownAtOnce();
+    void duplicateIdShowsConflictAndStaysOpen();
+    void savesNewJobThroughScheduler();
+    void emptyIdIsGenerated();
+    void editRoundTripKeepsJob_data();
+    void editRoundTripKeepsJob();
+    void editChangesNameAndTrigger();
+    void editOfRemovedJobShowsMessage();
+    void finishedDateJobCanBeRenamed();
+    void functionKindListsRegisteredNames();
+    void argumentsSplitLikeAShell_data();
+    void argumentsSplitLikeAShell();
+
+private:
+    template <typename T>
+    T *child(const char *name) const
+    {
+        T *widget = m_dialog->findChild<T *>(QLatin1String(name));
+        if (!widget)
+            qFatal("no %s named %s in the dialog", T::staticMetaObject.className(), name);
+        return widget;
+    }
+    void openDialog();
+    void type(const char *fieldName, const QString &text);
+    void chooseZone(const QString &zoneId);
+    void chooseTrigger(const char *radioName);
+    QPushButton *saveButton() const;
+    QStringList preview() const;
+    bool triggerErrorShown() const;
+    Job addJob(Job job);
+    Job stored(const QString &id) const;
+
+    FakeClock m_clock{T0};
+    FunctionRegistry m_functions;
+    std::unique_ptr<MemoryJobStore> m_store;
+    std::unique_ptr<Scheduler> m_scheduler;
+    std::unique_ptr<JobEditorDialog> m_dialog;
+};
+
+void TestJobEditorDialog::initTestCase()
+{
+    // Preview texts are locale-dependent: pin one with a 24-hour clock.
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+    m_functions.add(QStringLiteral("warm_cache"), [](const FunctionContext &) { return FunctionResult::success(); });
+    m_functions.add(QStringLiteral("cleanup"), [](const FunctionContext &) { return FunctionResult::success(); });
+}
+
+void TestJobEditorDialog::init()
+{
+    m_clock.setNowMs(T0);
+    m_store = std::make_unique<MemoryJobStore>();
+    m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, m_functions);
+    m_scheduler->setWakeTimer(std::make_unique<ManualWakeTimer>());
+    QVERIFY(m_scheduler->start());
+    openDialog();
+}
+
+void TestJobEditorDialog::cleanup()
+{
+    m_dialog.reset();
+    m_scheduler.reset();
+    m_store.reset();
+}
+
+void TestJobEditorDialog::openDialog()
+{
+    m_dialog = std::make_unique<JobEditorDialog>(*m_scheduler, m_clock, m_functions);
+    m_dialog->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_dialog.get()));
+}
+
+void TestJobEditorDialog::type(const char *fieldName, const QString &text)
+{
+    auto *edit = child<QLineEdit>(fieldName);
+    edit->setFocus();
+    edit->selectAll();
+    if (text.isEmpty())
+        QTest::keyClick(edit, Qt::Key_Backspace);
+    else
+        QTest::keyClicks(edit, text); // replaces the selection, as typing does
+    QCOMPARE(edit->text(), text);
+}
+
+void TestJobEditorDialog::chooseZone(const QString &zoneId)
+{
+    auto *combo = child<QComboBox>("timeZoneCombo");
+    combo->lineEdit()->selectAll();
+    QTest::keyClicks(combo->lineEdit(), zoneId);
+    QCOMPARE(combo->currentText(), zoneId);
+}
+
+void TestJobEditorDialog::chooseTrigger(const char *radioName)
+{
+    auto *radio = child<QRadioButton>(radioName);
+    QTest::mouseClick(radio, Qt::LeftButton);
+    QVERIFY(radio->isChecked());
+}
+
+QPushButton *TestJobEditorDialog::saveButton() const
+{
+    return child<QDialogButtonBox>("buttonBox")->button(QDialogButtonBox::Save);
+}
+
+QStringList TestJobEditorDialog::preview() const
+{
+    QStringList texts;
+    auto *list = child<QListWidget>("previewList");
+    for (int row = 0; row < list->count(); ++row)
+        texts << list->item(row)->text();
+    return texts;
+}
+
+bool TestJobEditorDialog::triggerErrorShown() const
+{
+    return child<QLabel>("triggerError")->isVisible();
+}
+
+Job TestJobEditorDialog::addJob(Job job)
+{
+    auto added = m_scheduler->addJob(std::move(job));
+    if (!added)
+        qFatal("addJob failed: %s", qPrintable(added.error().message));
+    return added.value();
+}
+
+Job TestJobEditorDialog::stored(const QString &id) const
+{
+    auto job = m_store->job(id);
+    if (!job || !job.value())
+        qFatal("job %s is not in the store", qPrintable(id));
+    return *job.value();
+}
+
+// --- validation and preview -----------------------------------------------------------------------------------
+
+void TestJobEditorDialog::newDialogStartsEmptyAndCannotSave()
+{
+    QCOMPARE(m_dialog->windowTitle(), QStringLiteral("New job"));
+    QVERIFY(child<QRadioButton>("cronRadio")->isChecked());
+    QCOMPARE(child<QComboBox>("timeZoneCombo")->currentText(), QString::fromLatin1(ZoneRules::systemZoneId()));
+    QCOMPARE(child<QLineEdit>("idEdit")->placeholderText(), QStringLiteral("generated"));
+    QVERIFY(!child<QLineEdit>("idEdit")->isReadOnly());
+    // Nothing typed yet: Save is off, but no error shouts at an empty form.
+    QVERIFY(!saveButton()->isEnabled());
+    QVERIFY(!m_dialog->isInputValid());
+    QVERIFY(!triggerErrorShown());
+    QVERIFY(!child<QLabel>("idError")->isVisible());
+    QVERIFY(!m_dialog->jobFromInput().ok());
+    // Every option names APScheduler's option in its tooltip.
+    const QList<std::pair<const char *, const char *>> tips = {
+        {"misfireGraceSpin", "misfire_grace_time"}, {"coalesceCheck", "coalesce"},
+        {"maxInstancesSpin", "max_instances"},      {"timeoutSpin", "timeout"},
+        {"retriesSpin", "max_retries"},             {"retryDelaySpin", "retry_delay"},
+        {"jitterSpin", "jitter"},
+    };
+    for (const auto &[name, option] : tips)
+        QVERIFY2(child<QWidget>(name)->toolTip().contains(QLatin1String(option)), name);
+}
+
+void TestJobEditorDialog::cronErrorNamesFieldAndPosition()
+{
+    type("programEdit", "/bin/true");
+    type("cronEdit", "61 * * * *");
+    QVERIFY(!saveButton()->isEnabled()); // at once, not after the typing pause
+    QTRY_VERIFY(triggerErrorShown());
+    QCOMPARE(child<QLabel>("triggerError")->text(),
+             QStringLiteral("field \"minute\": 61 is out of range 0-59 (position 1)"));
+    QCOMPARE(m_dialog->jobFromInput().error().message, child<QLabel>("triggerError")->text());
+    QVERIFY(preview().isEmpty());
+
+    type("cronEdit", "5 * * * * * *");
+    QTRY_VERIFY(child<QLabel>("triggerError")->text().contains(QLatin1String("position")));
+    QVERIFY(!saveButton()->isEnabled());
+
+    type("cronEdit", "55 * * * *");
+    QTRY_VERIFY(!triggerErrorShown());
+    QVERIFY(saveButton()->isEnabled());
+    QVERIFY(m_dialog->isInputValid());
+    QCOMPARE(preview().size(), 5);
+    QVERIFY(!child<QLabel>("triggerDescription")->text().isEmpty());
+}
+
+void TestJobEditorDialog::cronPreviewCrossesDstGap()
+{
+    type("programEdit", "/bin/true");
+    chooseZone(QStringLiteral("America/New_York"));
+    type("cronEdit", "30 2 * * *");
+    // 02:30 does not exist on 8 March 2026 in New York: a non-wild expression runs when the gap ends.
+    QTRY_COMPARE(preview(), (QStringList{"Fri 6 Mar 02:30", "Sat 7 Mar 02:30", "Sun 8 Mar 03:00", "Mon 9 Mar 02:30",
+                                         "Tue 10 Mar 02:30"}));
+    QVERIFY(child<QLabel>("triggerDescription")->text().contains(QLatin1String("02:30")));
+    QVERIFY(!triggerErrorShown());
+    QVERIFY(saveButton()->isEnabled());
+    // Each entry's tooltip gives the exact instant with its offset.
+    const QString gapEnd = child<QListWidget>("previewList")->item(2)->toolTip();
+    QVERIFY(gapEnd.startsWith(QLatin1String("2026-03-08T03:00:00-04:00")));
+}
+
+void TestJobEditorDialog::unknownZoneIsAnError()
+{
+    type("programEdit", "/bin/true");
+    type("cronEdit", "0 9 * * *");
+    QTRY_VERIFY(saveButton()->isEnabled());
+    chooseZone(QStringLiteral("Mars/Olympus_Mons"));
+    QVERIFY(!saveButton()->isEnabled());
+    QTRY_VERIFY(triggerErrorShown());
+    QVERIFY(child<QLabel>("triggerError")->text().contains(QLatin1String("Mars/Olympus_Mons")));
+    chooseZone(QStringLiteral("Europe/Berlin"));
+    QTRY_VERIFY(!triggerErrorShown());
+    QTRY_COMPARE(preview().value(0), QStringLiteral("Fri 6 Mar 09:00"));
+}
+
+void TestJobEditorDialog::intervalPageValidates()
+{
+    type("programEdit", "/bin/true");
+    chooseZone(QStringLiteral("Europe/Berlin"));
+    chooseTrigger("intervalRadio");
+    QVERIFY(child<QLineEdit>("intervalEdit")->isVisible());
+    QVERIFY(!child<QLineEdit>("cronEdit")->isVisible());
+
+    type("intervalEdit", "15x");
+    QVERIFY(!saveButton()->isEnabled());
+    QTRY_VERIFY(triggerErrorShown());
+    QVERIFY(!child<QLabel>("triggerError")->text().isEmpty());
+
+    // Without a start the first run is one interval after now (APScheduler's rule); now is 13:00 in Berlin.
+    type("intervalEdit", "1h30m");
+    QTRY_VERIFY(!triggerErrorShown());
+    QVERIFY(saveButton()->isEnabled());
+    QTRY_COMPARE(preview(), (QStringList{"Thu 5 Mar 14:30", "Thu 5 Mar 16:00", "Thu 5 Mar 17:30", "Thu 5 Mar 19:00",
+                                         "Thu 5 Mar 20:30"}));
+
+    type("intervalStartEdit", "tomorrow");
+    QVERIFY(!saveButton()->isEnabled());
+    QTRY_VERIFY(triggerErrorShown());
+    QVERIFY(child<QLabel>("triggerError")->text().startsWith(QLatin1String("First run:")));
+
+    type("intervalStartEdit", "2026-03-06 08:00");
+    QTRY_VERIFY(!triggerErrorShown());
+    QTRY_COMPARE(preview().value(0), QStringLiteral("Fri 6 Mar 08:00"));
+    QCOMPARE(preview().value(1), QStringLiteral("Fri 6 Mar 09:30"));
+    QVERIFY(saveButton()->isEnabled());
+}
+
+void TestJobEditorDialog::datePageValidates()
+{
+    type("programEdit", "/bin/true");
+    chooseZone(QStringLiteral("America/New_York"));
+    chooseTrigger("dateRadio");
+    auto *edit = child<QDateTimeEdit>("dateTimeEdit");
+    QVERIFY(edit->isVisible());
+
+    // Typed section by section, as a person does: a time already past is refused.
+    edit->setFocus();
+    edit->setCurrentSectionIndex(0);
+    edit->selectAll();
+    QTest::keyClicks(edit, "2026-03-04 09:00:00");
+    QCOMPARE(edit->dateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), QStringLiteral("2026-03-04 09:00:00"));
+    QVERIFY(!saveButton()->isEnabled());
+    QTRY_VERIFY(triggerErrorShown());
+    QCOMPARE(child<QLabel>("triggerError")->text(), QStringLiteral("This time has already passed"));
+
+    // A wall-clock time in the DST gap means the gap's end.
+    edit->setDateTime(QDateTime(QDate(2026, 3, 8), QTime(2, 30), Qt::UTC));
+    QTRY_VERIFY(!triggerErrorShown());
+    QVERIFY(saveButton()->isEnabled());
+    QTRY_COMPARE(preview(), QStringList{"Sun 8 Mar 03:00"});
+    auto job = m_dialog->jobFromInput();
+    QVERIFY(job.ok());
+    QCOMPARE(static_cast<const DateTrigger &>(*job->trigger).runAtMs(), iso("2026-03-08T03:00:00-04:00"));
+}
+
+void TestJobEditorDialog::calendarPageValidates()
+{
+    type("programEdit", "/bin/true");
+    chooseZone(QStringLiteral("Europe/Berlin"));
+    chooseTrigger("calendarRadio");
+    type("calendarEdit", "every 2 fortnights");
+    QVERIFY(!saveButton()->isEnabled());
+    QTRY_VERIFY(triggerErrorShown());
+    QCOMPARE(child<QLabel>("triggerError")->text(),
+             QStringLiteral("calendar: \"fortnights\" is not a unit (day, week, month, year) (position 9)"));
+
+    // Europe's clocks go forward on 29 March: the wall-clock time is kept.
+    type("calendarEdit", "every 2 weeks at 09:30 from 2026-03-09");
+    QTRY_VERIFY(!triggerErrorShown());
+    QVERIFY(saveButton()->isEnabled());
+    QTRY_COMPARE(preview(), (QStringList{"Mon 9 Mar 09:30", "Mon 23 Mar 09:30", "Mon 6 Apr 09:30", "Mon 20 Apr 09:30",
+                                         "Mon 4 May 09:30"}));
+    QVERIFY(child<QLabel>("triggerDescription")->text().contains(QLatin1String("Monday")));
+}
+
+// --- saving ---------------------------------------------------------------------------------------------------
+
+void TestJobEditorDialog::invalidIdIsShownAtOnce()
+{
+    type("programEdit", "/bin/true");
+    type("cronEdit", "0 * * * *");
+    type("idEdit", QString(201, QLatin1Char('x')));
+    QVERIFY(child<QLabel>("idError")->isVisible());
+    QVERIFY(child<QLabel>("idError")->text().contains(QLatin1String("200")));
+    QVERIFY(!saveButton()->isEnabled());
+    type("idEdit", "hourly");
+    QVERIFY(!child<QLabel>("idError")->isVisible());
+    QVERIFY(saveButton()->isEnabled());
+}
+
+void TestJobEditorDialog::duplicateIdShowsConflictAndStaysOpen()
+{
+    Job existing;
+    existing.id = QStringLiteral("nightly");
+    existing.trigger = std::shared_ptr<const Trigger>(CronTrigger::create("0 3 * * *", zone("UTC")).value());
+    existing.action = FunctionAction{QStringLiteral("cleanup"), {}};
+    addJob(existing);
+
+    QSignalSpy saved(m_dialog.get(), &JobEditorDialog::jobSaved);
+    type("idEdit", "nightly");
+    type("cronEdit", "15 3 * * *");
+    type("programEdit", "/bin/true");
+    QVERIFY(saveButton()->isEnabled());
+    QTest::mouseClick(saveButton(), Qt::LeftButton);
+
+    auto *idError = child<QLabel>("idError");
+    QVERIFY(idError->isVisible());
+    QCOMPARE(idError->text(), QStringLiteral("a job with id \"nightly\" already exists"));
+    QVERIFY(m_dialog->isVisible());
+    QCOMPARE(m_dialog->result(), int(QDialog::Rejected));
+    QCOMPARE(saved.size(), 0);
+    QVERIFY(!saveButton()->isEnabled()); // until the id changes
+    QCOMPARE(stored("nightly").trigger->toJson().value("expression").toString(), QStringLiteral("0 3 * * *"));
+
+    // Editing another field keeps the conflict in view; changing the id clears it.
+    type("nameEdit", "Nightly, again");
+    QVERIFY(idError->isVisible());
+    type("idEdit", "nightly2");
+    QVERIFY(!idError->isVisible());
+    QVERIFY(saveButton()->isEnabled());
+    QTest::mouseClick(saveButton(), Qt::LeftButton);
+    QCOMPARE(saved.size(), 1);
+    QVERIFY(!m_dialog->isVisible());
+    QCOMPARE(stored("nightly2").name, QStringLiteral("Nightly, again"));
+}
+
+void TestJobEditorDialog::savesNewJobThroughScheduler()
+{
+    QSignalSpy saved(m_dialog.get(), &JobEditorDialog::jobSaved);
+    type("nameEdit", "Warm the cache");
+    type("idEdit", "cache_warmup");
+    type("cronEdit", "55 * * * *");
+    chooseZone(QStringLiteral("Europe/Berlin"));
+    child<QSpinBox>("jitterSpin")->setValue(5);
+    type("programEdit", "/usr/local/bin/warm");
+    type("argumentsEdit", "--all 'two words' \"it's\"");
+    type("workingDirectoryEdit", "/var/tmp");
+    QTest::mouseClick(child<QCheckBox>("misfireNoLimitCheck"), Qt::LeftButton);
+    QVERIFY(!child<QSpinBox>("misfireGraceSpin")->isEnabled());
+    QTest::mouseClick(child<QCheckBox>("coalesceCheck"), Qt::LeftButton);
+    child<QSpinBox>("maxInstancesSpin")->setValue(3);
+    child<QSpinBox>("timeoutSpin")->setValue(120);
+    QVERIFY(!child<QSpinBox>("retryDelaySpin")->isEnabled());
+    child<QSpinBox>("retriesSpin")->setValue(2);
+    QVERIFY(child<QSpinBox>("retryDelaySpin")->isEnabled());
+    child<QSpinBox>("retryDelaySpin")->setValue(10);
+    // The program does not exist here: a note, not an error (the store may be shared with a machine that has it).
+    QTRY_VERIFY(child<QLabel>("programError")->isVisible());
+    QTRY_COMPARE(preview().value(0), QStringLiteral("Thu 5 Mar 13:55"));
+
+    QVERIFY(saveButton()->isEnabled());
+    QTest::mouseClick(saveButton(), Qt::LeftButton);
+    QCOMPARE(m_dialog->result(), int(QDialog::Accepted));
+    QVERIFY(!m_dialog->isVisible());
+    QCOMPARE(saved.size(), 1);
+
+    const Job job = stored(QStringLiteral("cache_warmup"));
+    QCOMPARE(saved.at(0).at(0).value<Job>().toJson(), job.toJson());
+    QCOMPARE(job.name, QStringLiteral("Warm the cache"));
+    const QJsonObject trigger = job.trigger->toJson();
+    QCOMPARE(trigger.value("type").toString(), QStringLiteral("cron"));
+    QCOMPARE(trigger.value("expression").toString(), QStringLiteral("55 * * * *"));
+    QCOMPARE(trigger.value("timezone").toString(), QStringLiteral("Europe/Berlin"));
+    QCOMPARE(trigger.value("jitter").toDouble(), 5.0);
+    QVERIFY(job.nextRunTime);
+    QVERIFY(*job.nextRunTime >= iso("2026-03-05T12:55:00Z") && *job.nextRunTime <= iso("2026-03-05T12:55:05Z"));
+    const auto *command = std::get_if<CommandAction>(&job.action);
+    QVERIFY(command);
+    QCOMPARE(command->program, QStringLiteral("/usr/local/bin/warm"));
+    QCOMPARE(command->arguments, (QStringList{"--all", "two words", "it's"}));
+    QCOMPARE(command->workingDirectory, QStringLiteral("/var/tmp"));
+    QVERIFY(!command->useShell);
+    QVERIFY(!job.options.misfireGraceMs);
+    QVERIFY(job.options.coalesce == CoalescePolicy::All);
+    QCOMPARE(job.options.maxInstances, 3);
+    QCOMPARE(job.options.timeoutMs, std::optional<std::int64_t>(120'000));
+    QCOMPARE(job.options.maxRetries, 2);
+    QCOMPARE(job.options.retryDelayMs, std::int64_t{10'000});
+}
+
+void TestJobEditorDialog::emptyIdIsGenerated()
+{
+    type("calendarEdit", QString()); // untouched pages do not matter
+    type("cronEdit", "@daily");
+    type("programEdit", "/bin/true");
+    QSignalSpy saved(m_dialog.get(), &JobEditorDialog::jobSaved);
+    QTest::mouseClick(saveButton(), Qt::LeftButton);
+    QCOMPARE(saved.size(), 1);
+    const Job job = saved.at(0).at(0).value<Job>();
+    QCOMPARE(job.id.size(), 32);
+    QCOMPARE(stored(job.id).name, job.id); // an empty name is the id, as the scheduler decides
+}
+
+void TestJobEditorDialog::editRoundTripKeepsJob_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("radio");
+    QTest::newRow("cron") << "cron" << "cronRadio";
+    QTest::newRow("interval") << "interval" << "intervalRadio";
+    QTest::newRow("date") << "date" << "dateRadio";
+    QTest::newRow("calendar") << "calendar" << "calendarRadio";
+}
+
+void TestJobEditorDialog::editRoundTripKeepsJob()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, radio);
+
+    // Settings the dialog has no field for, and sub-second values, must survive an untouched Save as well.
+    std::unique_ptr<Trigger> trigger;
+    if (kind == QLatin1String("cron")) {
+        auto cron = CronTrigger::create("0 3 * * 1-5", zone("Europe/Berlin")).value();
+        cron->setStartMs(T0 - 86'400'000);
+        cron->setEndMs(T0 + 365LL * 86'400'000);
+        trigger = std::move(cron);
+    } else if (kind == QLatin1String("interval")) {
+        trigger = std::make_unique<IntervalTrigger>(5'400'000, T0 + 600'000, T0 + 30LL * 86'400'000);
+        trigger->setZone(zone("UTC"));
+    } else if (kind == QLatin1String("date")) {
+        trigger = std::make_unique<DateTrigger>(T0 + 7'200'000);
+        trigger->setZone(zone("Asia/Tokyo"));
+    } else {
+        auto calendar = CalendarTrigger::parse("every 3 months at 06:15:30 from 2026-01-31", zone("Europe/Berlin"), T0)
+                            .value();
+        calendar->setEndMs(T0 + 400LL * 86'400'000);
+        trigger = std::move(calendar);
+    }
+    trigger->setJitterMs(1'500);
+
+    Job job;
+    job.id = QStringLiteral("round-trip");
+    job.name = QStringLiteral("Round trip");
+    job.trigger = std::move(trigger);
+    CommandAction command;
+    command.program = QStringLiteral("/usr/bin/backup");
+    command.arguments = {"--all", "two words", "say \"hi\"", "it's", "", "$HOME", "back\\slash"};
+    command.workingDirectory = QStringLiteral("/var/tmp");
+    command.environment = {{"LANG", "C"}};
+    command.useShell = true;
+    command.outputCapBytes = 4096;
+    job.action = command;
+    job.options.maxInstances = 2;
+    job.options.coalesce = CoalescePolicy::All;
+    job.options.misfireGraceMs = 1'500;
+    job.options.timeoutMs = 90'500;
+    job.options.maxRetries = 1;
+    job.options.retryDelayMs = 2'500;
+    job.options.removeWhenDone = true;
+    const Job before = addJob(job);
+
+    // Let the next run time pass unprocessed: a rescheduled job would get a later one, an untouched one keeps it.
+    m_clock.setNowMs(*before.nextRunTime + 1'000);
+    m_dialog->setJob(before);
+    QCOMPARE(m_dialog->windowTitle(), QStringLiteral("Edit job"));
+    QCOMPARE(child<QLineEdit>("idEdit")->text(), QStringLiteral("round-trip"));
+    QVERIFY(child<QLineEdit>("idEdit")->isReadOnly());
+    QCOMPARE(child<QLineEdit>("nameEdit")->text(), QStringLiteral("Round trip"));
+    QVERIFY(child<QRadioButton>(radio.toLatin1().constData())->isChecked());
+    QCOMPARE(child<QComboBox>("timeZoneCombo")->currentText(), QString::fromLatin1(before.trigger->zone().id()));
+    QCOMPARE(child<QSpinBox>("jitterSpin")->value(), 2);
+    QCOMPARE(child<QLineEdit>("programEdit")->text(), QStringLiteral("/usr/bin/backup"));
+    QVERIFY(child<QCheckBox>("shellCheck")->isChecked());
+    QVERIFY(child<QCheckBox>("misfireNoLimitCheck")->isChecked() == false);
+    QVERIFY(!child<QCheckBox>("coalesceCheck")->isChecked());
+    QCOMPARE(child<QSpinBox>("timeoutSpin")->value(), 91);
+
+    auto input = m_dialog->jobFromInput();
+    QVERIFY2(input.ok(), input.ok() ? "" : qPrintable(input.error().message));
+    QCOMPARE(input->trigger.get(), before.trigger.get()); // unchanged: the very same trigger
+    QVERIFY(input->action == before.action);
+    QVERIFY(input->options == before.options);
+
+    QSignalSpy saved(m_dialog.get(), &JobEditorDialog::jobSaved);
+    QVERIFY(saveButton()->isEnabled());
+    QTest::mouseClick(saveButton(), Qt::LeftButton);
+    QCOMPARE(saved.size(), 1);
+    const Job after = stored(QStringLiteral("round-trip"));
+    QCOMPARE(after.toJson(), before.toJson());
+    QCOMPARE(after.nextRunTime, before.nextRunTime);
+    QVERIFY(after.action == before.action);
+    QVERIFY(after.options == before.options);
+    QCOMPARE(after.createdAt, before.createdAt);
+}
+
+void TestJobEditorDialog::editChangesNameAndTrigger()
+{
+    Job job;
+    job.id = QStringLiteral("backup");
+    job.name = QStringLiteral("Nightly backup");
+    job.trigger = std::shared_ptr<const Trigger>(CronTrigger::create("30 2 * * *", zone("Europe/Berlin")).value());
+    job.action = CommandAction{QStringLiteral("/usr/bin/backup"), {"--all"}, {}, {}, false, 1 << 20};
+    const Job before = addJob(job);
+    QCOMPARE(*before.nextRunTime, iso("2026-03-06T01:30:00Z"));
+
+    m_clock.setNowMs(T0 + 3'600'000);
+    m_dialog->setJob(before);
+    QCOMPARE(child<QLineEdit>("cronEdit")->text(), QStringLiteral("30 2 * * *"));
+    QCOMPARE(child<QLineEdit>("argumentsEdit")->text(), QStringLiteral("--all"));
+    type("nameEdit", "Morning backup");
+    type("cronEdit", "15 7 * * 1-5");
+    QTRY_COMPARE(preview().value(0), QStringLiteral("Fri 6 Mar 07:15"));
+    child<QSpinBox>("retriesSpin")->setValue(3);
+
+    QSignalSpy saved(m_dialog.get(), &JobEditorDialog::jobSaved);
+    QSignalSpy modified(m_scheduler.get(), &Scheduler::jobModified);
+    QTest::mouseClick(saveButton(), Qt::LeftButton);
+    QCOMPARE(saved.size(), 1);
+    QCOMPARE(modified.size(), 1);
+    QVERIFY(!m_dialog->isVisible());
+    const Job after = stored(QStringLiteral("backup"));
+    QCOMPARE(after.name, QStringLiteral("Morning backup"));
+    QCOMPARE(after.trigger->toJson().value("expression").toString(), QStringLiteral("15 7 * * 1-5"));
+    QCOMPARE(after.trigger->zone().id(), QByteArray("Europe/Berlin"));
+    QCOMPARE(*after.nextRunTime, iso("2026-03-06T06:15:00Z")); // rescheduled from now
+    QCOMPARE(after.options.maxRetries, 3);
+    QVERIFY(after.action == before.action);
+    QCOMPARE(after.createdAt, before.createdAt);
+    QCOMPARE(saved.at(0).at(0).value<Job>().toJson(), after.toJson());
+}
+
+void TestJobEditorDialog::editOfRemovedJobShowsMessage()
+{
+    Job job;
+    job.id = QStringLiteral("gone");
+    job.trigger = std::shared_ptr<const Trigger>(CronTrigger::create("@hourly", zone("UTC")).value());
+    job.action = FunctionAction{QStringLiteral("cleanup"), {}};
+    m_dialog->setJob(addJob(job));
+    QVERIFY(m_scheduler->removeJob(QStringLiteral("gone")));
+
+    type("nameEdit", "Still here?");
+    QTest::mouseClick(saveButton(), Qt::LeftButton);
+    auto *message = child<QLabel>("messageLabel");
+    QVERIFY(message->isVisible());
+    QVERIFY(message->text().contains(QLatin1String("\"gone\"")));
+    QVERIFY(m_dialog->isVisible());
+    QCOMPARE(m_dialog->result(), int(QDialog::Rejected));
+    type("nameEdit", "Edited again");
+    QVERIFY(!message->isVisible()); // a new edit clears the old answer
+}
+
+void TestJobEditorDialog::finishedDateJobCanBeRenamed()
+{
+    Job job;
+    job.id = QStringLiteral("once");
+    job.trigger = std::make_shared<DateTrigger>(T0 + 60'000);
+    job.action = FunctionAction{QStringLiteral("cleanup"), {}};
+    addJob(job);
+    m_clock.setNowMs(T0 + 3'600'000);
+    Job current = stored(QStringLiteral("once"));
+    m_dialog->setJob(current);
+    // The untouched time has passed, and that is fine; a new past time is not.
+    QTRY_VERIFY(!triggerErrorShown());
+    QVERIFY(saveButton()->isEnabled());
+    type("nameEdit", "Once, renamed");
+    QTest::mouseClick(saveButton(), Qt::LeftButton);
+    QCOMPARE(stored(QStringLiteral("once")).name, QStringLiteral("Once, renamed"));
+}
+
+void TestJobEditorDialog::functionKindListsRegisteredNames()
+{
+    type("cronEdit", "*/5 * * * *");
+    auto *kind = child<QComboBox>("actionKindCombo");
+    kind->setFocus();
+    QTest::keyClick(kind, Qt::Key_Down);
+    QCOMPARE(kind->currentText(), QStringLiteral("Function"));
+    auto *functions = child<QComboBox>("functionCombo");
+    QVERIFY(functions->isVisible());
+    QVERIFY(!child<QLineEdit>("programEdit")->isVisible());
+    QStringList names;
+    for (int i = 0; i < functions->count(); ++i)
+        names << functions->itemText(i);
+    QCOMPARE(names, (QStringList{"cleanup", "warm_cache"}));
+    QVERIFY(!saveButton()->isEnabled()); // no function chosen yet
+
+    // A name nobody registered is allowed, with a warning.
+    functions->lineEdit()->selectAll();
+    QTest::keyClicks(functions->lineEdit(), "not_yet");
+    auto *warning = child<QLabel>("functionWarning");
+    QVERIFY(warning->isVisible());
+    QVERIFY(warning->text().contains(QLatin1String("not_yet")));
+    QVERIFY(saveButton()->isEnabled());
+    functions->setCurrentIndex(1);
+    QVERIFY(!warning->isVisible());
+
+    QTest::mouseClick(saveButton(), Qt::LeftButton);
+    QCOMPARE(m_dialog->result(), int(QDialog::Accepted));
+    const QList<Job> jobs = m_scheduler->jobs().value();
+    QCOMPARE(jobs.size(), 1);
+    const auto *function = std::get_if<FunctionAction>(&jobs.front().action);
+    QVERIFY(function);
+    QCOMPARE(function->name, QStringLiteral("warm_cache"));
+}
+
+void TestJobEditorDialog::argumentsSplitLikeAShell_data()
+{
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<QStringList>("words");
+    QTest::newRow("plain") << "--all -v" << QStringList{"--all", "-v"};
+    QTest::newRow("single quotes") << "warm 'the cache'" << QStringList{"warm", "the cache"};
+    QTest::newRow("double quotes") << "\"a b\" \"say \\\"hi\\\"\"" << QStringList{"a b", "say \"hi\""};
+    QTest::newRow("backslash") << "a\\ b c\\\\d" << QStringList{"a b", "c\\d"};
+    QTest::newRow("empty words") << "'' \"\"" << QStringList{"", ""};
+    QTest::newRow("no expansion") << "$HOME *.txt" << QStringList{"$HOME", "*.txt"};
+    QTest::newRow("glued") << "--name='x y'z" << QStringList{"--name=x yz"};
+    QTest::newRow("spaces") << "   " << QStringList{};
+}
+
+void TestJobEditorDialog::argumentsSplitLikeAShell()
+{
+    QFETCH(QString, line);
+    QFETCH(QStringList, words);
+    auto split = ActionEditor::splitArguments(line);
+    QVERIFY(split.ok());
+    QCOMPARE(split.value(), words);
+    // Joining quotes only where needed and splits back to the same words.
+    QCOMPARE(ActionEditor::splitArguments(ActionEditor::joinArguments(words)).value(), words);
+
+    QVERIFY(!ActionEditor::splitArguments(QStringLiteral("'open")).ok());
+    QCOMPARE(ActionEditor::splitArguments(QStringLiteral("a \"b")).error().message,
+             QStringLiteral("Arguments: the quote \" at position 3 is not closed"));
+    QCOMPARE(ActionEditor::joinArguments({"--all", "it's"}), QStringLiteral("--all 'it'\\''s'"));
+}
+
+QTEST_MAIN(TestJobEditorDialog)
+#include "testjobeditordialog.moc"

@@ -1,0 +1,742 @@
+// JobListModel and JobFilterProxyModel over a real Scheduler on a fake clock: live row updates, texts, sorting.
+#include "executors/functionregistry.h"
+#include "jobs/jobfilter.h"
+#include "mock/fakeclock.h"
+#include "mock/manualwaketimer.h"
+#include "models/jobfilterproxymodel.h"
+#include "models/joblistmodel.h"
+#include "models/runpresentation.h"
+#include "scheduler/scheduler.h"
+#include "store/memoryjobstore.h"
+#include "triggers/crontrigger.h"
+#include "triggers/datetrigger.h"
+#include "triggers/intervaltrigger.h"
+
+#include <QAbstractItemModelTester>
+#include <QIcon>
+#include <QLocale>
+#include <QSemaphore>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimer>
+
+#include <ctime>
+
+using namespace punctual;
+
+namespace {
+
+constexpr std::int64_t T0 = 1'800'000'000'000; // 2027-01-15T08:00:00Z: Friday 09:00 in Berlin
+constexpr std::int64_t minute = 60'000;
+constexpr std::int64_t hour = 60 * minute;
+constexpr std::int64_t day = 24 * hour;
+
+/// Counts what a model signals, to tell row-level updates from resets.
+struct ModelSignals
+{
+    explicit ModelSignals(QAbstractItemModel *model)
+        : inserted(model, &QAbstractItemModel::rowsInserted)
+        , removed(model, &QAbstractItemModel::rowsRemoved)
+        , changed(model, &QAbstractItemModel::dataChanged)
+        , reset(model, &QAbstractItemModel::modelReset)
+        , layout(model, &QAbstractItemModel::layoutChanged)
+    {
+    }
+
+    void clear()
+    {
+        inserted.clear();
+        removed.clear();
+        changed.clear();
+        reset.clear();
+        layout.clear();
+    }
+
+    /// True when every dataChanged so far covered row @p row only.
+    bool changedOnlyRow(int row) const
+    {
+        for (const QList<QVariant> &args : changed) {
+            const auto topLeft = args.at(0).value<QModelIndex>();
+            const auto bottomRight = args.at(1).value<QModelIndex>();
+            if (topLeft.row() != row || bottomRight.row() != row)
+                return false;
+        }
+        return !changed.isEmpty();
+    }
+
+    QSignalSpy inserted;
+    QSignalSpy removed;
+    QSignalSpy changed;
+    QSignalSpy reset;
+    QSignalSpy layout;
+};
+
+} // namespace
+
+class TestJobListModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void init();
+    void cleanup();
+
+    void presentation();
+    void loadIsOneReset();
+    void liveChangesTouchOneRow();
+    void removalKeepsRowOfRight();
+    void allJobsRemovedResets();
+    void changesWhileLoadingAreKept();
+    void displayTexts();
+    void toolTipFollowsClock();
+    void lastResultAfterRun();
+    void failedCommandShowsExitCode();
+    void lessThanOrders();
+    void proxySortsAndFilters();
+    void proxyKeepsSortOnLiveChanges();
+    void nameSortFollowsChanges();
+    void stateSortFollowsRunning();
+    void runsWhileLoadingAreKept();
+    void dayChangeRepaintsDateColumns();
+
+private:
+    Job dateJob(const QString &id, const QString &name, std::int64_t atMs);
+    Job intervalJob(const QString &id, const QString &name, std::int64_t every);
+    Job add(Job job);
+    void loadModel();
+    QString text(int row, int column, int role = Qt::DisplayRole) const;
+
+    QByteArray m_oldTz;
+    QSemaphore m_gate;
+    FakeClock m_clock{T0};
+    FunctionRegistry m_functions;
+    std::unique_ptr<MemoryJobStore> m_store;
+    std::unique_ptr<Scheduler> m_scheduler;
+    std::unique_ptr<JobListModel> m_model;
+    std::unique_ptr<JobFilterProxyModel> m_proxy;
+    std::unique_ptr<QAbstractItemModelTester> m_modelTester;
+    std::unique_ptr<QAbstractItemModelTester> m_proxyTester;
+};
+
+void TestJobListModel::initTestCase()
+{
+    // Local time is what the window shows: pin it (and the locale's names) so the texts are known.
+    m_oldTz = qgetenv("TZ");
+    qputenv("TZ", "Europe/Berlin");
+    tzset();
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+    m_functions.add("ok", [](const FunctionContext &) { return FunctionResult::success(QStringLiteral("fine")); });
+    m_functions.add("boom", [](const FunctionContext &) { return FunctionResult::failure("boom\nsecond line"); });
+    m_functions.add("block", [this](const FunctionContext &context) {
+        while (!m_gate.tryAcquire(1, 5)) {
+            if (context.isCancelled())
+                return FunctionResult::failure("cancelled");
+        }
+        return FunctionResult::success();
+    });
+}
+
+void TestJobListModel::cleanupTestCase()
+{
+    if (m_oldTz.isNull())
+        qunsetenv("TZ");
+    else
+        qputenv("TZ", m_oldTz);
+    tzset();
+}
+
+void TestJobListModel::init()
+{
+    m_clock.setNowMs(T0);
+    m_gate.acquire(m_gate.available());
+    m_store = std::make_unique<MemoryJobStore>();
+    m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, m_functions);
+    m_scheduler->setWakeTimer(std::make_unique<ManualWakeTimer>());
+    QVERIFY(m_scheduler->start());
+    m_model = std::make_unique<JobListModel>(*m_scheduler, m_clock);
+    m_proxy = std::make_unique<JobFilterProxyModel>();
+    m_proxy->setSourceModel(m_model.get());
+    m_modelTester = std::make_unique<QAbstractItemModelTester>(m_model.get(),
+                                                               QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_proxyTester = std::make_unique<QAbstractItemModelTester>(m_proxy.get(),
+                                                               QAbstractItemModelTester::FailureReportingMode::QtTest);
+}
+
+void TestJobListModel::cleanup()
+{
+    m_gate.release(100);
+    m_proxyTester.reset();
+    m_modelTester.reset();
+    m_proxy.reset();
+    m_model.reset();
+    m_scheduler->shutdown(Scheduler::ShutdownMode::StopRuns);
+    m_scheduler.reset();
+    m_store.reset();
+}
+
+Job TestJobListModel::dateJob(const QString &id, const QString &name, std::int64_t atMs)
+{
+    Job job;
+    job.id = id;
+    job.name = name;
+    job.trigger = std::make_shared<DateTrigger>(atMs);
+    job.action = FunctionAction{"ok", {}};
+    return job;
+}
+
+Job TestJobListModel::intervalJob(const QString &id, const QString &name, std::int64_t every)
+{
+    Job job;
+    job.id = id;
+    job.name = name;
+    job.trigger = IntervalTrigger::startingAfter(every, m_clock.nowMs());
+    job.action = FunctionAction{"ok", {}};
+    return job;
+}
+
+Job TestJobListModel::add(Job job)
+{
+    auto added = m_scheduler->addJob(std::move(job));
+    if (!added)
+        qFatal("addJob failed: %s", qPrintable(added.error().message));
+    return added.value();
+}
+
+void TestJobListModel::loadModel()
+{
+    m_model->setJobs(m_scheduler->jobs().value(), m_store->latestRuns().value());
+}
+
+QString TestJobListModel::text(int row, int column, int role) const
+{
+    return m_model->data(m_model->index(row, column), role).toString();
+}
+
+void TestJobListModel::presentation()
+{
+    // Short local times relative to now (Friday 15 January 2027, 09:00 in Berlin).
+    QCOMPARE(shortDateTime(T0 + 55 * minute, T0), "09:55");
+    QCOMPARE(shortDateTime(T0 + 63'000'000, T0), "tomorrow 02:30");
+    QCOMPARE(shortDateTime(T0 - 65'100'000, T0), "yesterday 14:55");
+    QCOMPARE(shortDateTime(T0 + 1'904'400'000, T0), "Sat 6 Feb 10:00");
+    QCOMPARE(shortDateTime(T0 + 35'510'400'000, T0), "Wed 1 Mar 2028 09:00");
+    QCOMPARE(shortDateTime(T0 + 2'003, T0, TimePrecision::Seconds), "09:00:02");
+    QCOMPARE(shortDateTime(T0 + 2'003, T0, TimePrecision::Milliseconds), "09:00:02.003");
+    QCOMPARE(shortDateTime(T0 - day, T0, TimePrecision::Seconds), "yesterday 09:00:00");
+
+    QCOMPARE(relativeTime(T0 + 12 * minute, T0), "in 12 min");
+    QCOMPARE(relativeTime(T0 + 3 * hour + 5 * minute, T0), "in 3 h 5 min");
+    QCOMPARE(relativeTime(T0 + 2 * hour, T0), "in 2 h");
+    QCOMPARE(relativeTime(T0 + 2 * day, T0), "in 2 days");
+    QCOMPARE(relativeTime(T0 + 45'000, T0), "in 45 s");
+    QCOMPARE(relativeTime(T0 - 12 * minute, T0), "12 min ago");
+    QCOMPARE(relativeTime(T0 + 300, T0), "now");
+
+    QCOMPARE(shortDuration(45), "45 ms");
+    QCOMPARE(shortDuration(300), "0.3 s");
+    QCOMPARE(shortDuration(42'000), "42 s");
+    QCOMPARE(shortDuration(4 * minute + 10'000), "4 min");
+    QCOMPARE(shortDuration(3 * hour + 5 * minute), "3 h 5 min");
+
+    QCOMPARE(nextLocalMidnight(T0), T0 + 15 * hour); // 2027-01-16T00:00+01:00
+
+    RunRecord run;
+    run.outcome = RunOutcome::Success;
+    run.startTime = T0;
+    run.endTime = T0 + 300;
+    QCOMPARE(outcomeText(run), "0.3 s");
+    run.outcome = RunOutcome::Failed;
+    run.exitCode = 1;
+    run.error = "curl: (7) Failed to connect\nmore detail";
+    QCOMPARE(outcomeText(run), "exit 1");
+    QCOMPARE(outcomeToolTip(run), "Failed: curl: (7) Failed to connect");
+    run.exitCode.reset();
+    QCOMPARE(outcomeText(run), "failed");
+    run.outcome = RunOutcome::TimedOut;
+    QCOMPARE(outcomeText(run), "timed out");
+    run.outcome = RunOutcome::Missed;
+    QCOMPARE(outcomeText(run), "missed");
+    run.outcome = RunOutcome::Skipped;
+    QCOMPARE(outcomeText(run), "skipped");
+    run.outcome = RunOutcome::Interrupted;
+    QCOMPARE(outcomeText(run), "interrupted");
+
+    for (RunOutcome outcome : {RunOutcome::Running, RunOutcome::Success, RunOutcome::Failed, RunOutcome::Missed,
+                               RunOutcome::Skipped, RunOutcome::Interrupted, RunOutcome::TimedOut}) {
+        const QIcon icon = outcomeIcon(outcome);
+        QVERIFY2(!icon.pixmap(16, 16).isNull(), qPrintable(RunRecord::outcomeName(outcome)));
+    }
+}
+
+void TestJobListModel::loadIsOneReset()
+{
+    add(intervalJob("a", "Alpha", hour));
+    add(intervalJob("b", "Beta", minute));
+    ModelSignals model(m_model.get());
+    QSignalSpy loaded(m_model.get(), &JobListModel::loaded);
+    QVERIFY(!m_model->isLoaded());
+    QCOMPARE(m_model->rowCount(), 0);
+
+    loadModel();
+    QVERIFY(m_model->isLoaded());
+    QCOMPARE(loaded.count(), 1);
+    QCOMPARE(model.reset.count(), 1);
+    QCOMPARE(model.inserted.count(), 0);
+    QCOMPARE(m_model->rowCount(), 2);
+    QCOMPARE(m_proxy->rowCount(), 2);
+    QVERIFY(m_model->rowOf("a") >= 0);
+    QCOMPARE(m_model->jobAt(m_model->rowOf("b"))->name, "Beta");
+    QCOMPARE(m_model->rowOf("nope"), -1);
+    QCOMPARE(m_model->jobAt(5), nullptr);
+    QCOMPARE(m_model->data(m_model->index(m_model->rowOf("a"), JobListModel::StateColumn),
+                           JobListModel::JobIdRole).toString(), "a");
+}
+
+void TestJobListModel::liveChangesTouchOneRow()
+{
+    add(intervalJob("a", "Alpha", hour));
+    add(intervalJob("b", "Beta", minute));
+    loadModel();
+    ModelSignals model(m_model.get());
+
+    // Added: inserted at the end.
+    add(intervalJob("c", "Gamma", 5 * minute));
+    QCOMPARE(model.inserted.count(), 1);
+    QCOMPARE(model.inserted.first().at(1).toInt(), 2);
+    QCOMPARE(model.inserted.first().at(2).toInt(), 2);
+    QCOMPARE(m_model->rowOf("c"), 2);
+    QCOMPARE(text(2, JobListModel::NameColumn), "Gamma");
+    QCOMPARE(text(2, JobListModel::ScheduleColumn), "Every 5 minutes");
+
+    // Modified: that row, every column, and nothing else.
+    model.clear();
+    JobChanges rename;
+    rename.name = "Beta renamed";
+    QVERIFY(m_scheduler->modifyJob("b", rename));
+    const int b = m_model->rowOf("b");
+    QVERIFY(model.changedOnlyRow(b));
+    QCOMPARE(model.changed.first().at(0).value<QModelIndex>().column(), 0);
+    QCOMPARE(model.changed.first().at(1).value<QModelIndex>().column(), JobListModel::ColumnCount - 1);
+    QCOMPARE(text(b, JobListModel::NameColumn), "Beta renamed");
+
+    // Rescheduled: the schedule text follows the new trigger.
+    model.clear();
+    QVERIFY(m_scheduler->rescheduleJob("b", std::make_shared<IntervalTrigger>(2 * hour, T0 + 2 * hour)));
+    QVERIFY(model.changedOnlyRow(b));
+    QCOMPARE(text(b, JobListModel::ScheduleColumn), "Every 2 hours");
+    QCOMPARE(text(b, JobListModel::NextRunColumn), "11:00");
+
+    // Paused and resumed.
+    model.clear();
+    QVERIFY(m_scheduler->pauseJob("a"));
+    const int a = m_model->rowOf("a");
+    QVERIFY(model.changedOnlyRow(a));
+    QCOMPARE(text(a, JobListModel::StateColumn), "Paused");
+    QCOMPARE(text(a, JobListModel::NextRunColumn), QString(QChar(0x2014)));
+    model.clear();
+    QVERIFY(m_scheduler->resumeJob("a"));
+    QVERIFY(model.changedOnlyRow(a));
+    QCOMPARE(text(a, JobListModel::StateColumn), "Scheduled");
+    QCOMPARE(text(a, JobListModel::NextRunColumn), "10:00");
+
+    // Removed.
+    model.clear();
+    QVERIFY(m_scheduler->removeJob("a"));
+    QCOMPARE(model.removed.count(), 1);
+    QCOMPARE(model.removed.first().at(1).toInt(), a);
+    QCOMPARE(m_model->rowCount(), 2);
+    QCOMPARE(m_model->rowOf("a"), -1);
+
+    QCOMPARE(model.reset.count(), 0);
+    QCOMPARE(m_proxy->rowCount(), 2);
+}
+
+void TestJobListModel::removalKeepsRowOfRight()
+{
+    for (int i = 0; i < 6; ++i)
+        add(intervalJob(QStringLiteral("j%1").arg(i), QStringLiteral("Job %1").arg(i), (i + 1) * minute));
+    loadModel();
+    QVERIFY(m_scheduler->removeJob("j2"));
+    QVERIFY(m_scheduler->removeJob("j0"));
+    QCOMPARE(m_model->rowCount(), 4);
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        QCOMPARE(m_model->rowOf(m_model->jobAt(row)->id), row);
+    add(intervalJob("j9", "Job 9", minute));
+    QCOMPARE(m_model->rowOf("j9"), 4);
+}
+
+void TestJobListModel::allJobsRemovedResets()
+{
+    add(intervalJob("a", "Alpha", hour));
+    add(intervalJob("b", "Beta", hour));
+    loadModel();
+    ModelSignals model(m_model.get());
+    QVERIFY(m_scheduler->removeAllJobs());
+    QCOMPARE(model.reset.count(), 1);
+    QCOMPARE(m_model->rowCount(), 0);
+    QCOMPARE(m_model->rowOf("a"), -1);
+    add(intervalJob("c", "Gamma", hour));
+    QCOMPARE(model.inserted.count(), 1);
+    QCOMPARE(m_model->rowOf("c"), 0);
+}
+
+void TestJobListModel::changesWhileLoadingAreKept()
+{
+    add(intervalJob("kept", "Kept", hour));
+    add(intervalJob("removed", "Removed", hour));
+    add(intervalJob("renamed", "Old name", hour));
+    const QList<Job> snapshot = m_scheduler->jobs().value(); // what a loader read...
+    // ... while these happened:
+    add(intervalJob("new", "New", hour));
+    QVERIFY(m_scheduler->removeJob("removed"));
+    JobChanges rename;
+    rename.name = "New name";
+    QVERIFY(m_scheduler->modifyJob("renamed", rename));
+    QCOMPARE(m_model->rowCount(), 0); // nothing shown before the load
+
+    m_model->setJobs(snapshot, {});
+    QCOMPARE(m_model->rowCount(), 3);
+    QVERIFY(m_model->rowOf("kept") >= 0);
+    QVERIFY(m_model->rowOf("new") >= 0);
+    QCOMPARE(m_model->rowOf("removed"), -1);
+    QCOMPARE(m_model->jobAt(m_model->rowOf("renamed"))->name, "New name");
+
+    // Everything removed while a second model loads: the older snapshot is dropped.
+    JobListModel second(*m_scheduler, m_clock);
+    const QList<Job> before = m_scheduler->jobs().value();
+    QVERIFY(m_scheduler->removeAllJobs());
+    add(intervalJob("after", "After", hour));
+    second.setJobs(before, {});
+    QCOMPARE(second.rowCount(), 1);
+    QCOMPARE(second.rowOf("after"), 0);
+}
+
+void TestJobListModel::displayTexts()
+{
+    add(dateJob("today", "Warm the cache", T0 + 55 * minute));
+    add(dateJob("tomorrow", "Nightly backup", T0 + 63'000'000));
+    add(dateJob("february", "Report", T0 + 1'904'400'000));
+    add(dateJob("next-year", "Renew", T0 + 35'510'400'000));
+    Job paused = intervalJob("paused", "Report mail", hour);
+    paused.paused = true;
+    add(paused);
+    loadModel();
+
+    auto next = [this](const QString &id) { return text(m_model->rowOf(id), JobListModel::NextRunColumn); };
+    QCOMPARE(next("today"), "09:55");
+    QCOMPARE(next("tomorrow"), "tomorrow 02:30");
+    QCOMPARE(next("february"), "Sat 6 Feb 10:00");
+    QCOMPARE(next("next-year"), "Wed 1 Mar 2028 09:00");
+    QCOMPARE(next("paused"), QString(QChar(0x2014)));
+
+    const int today = m_model->rowOf("today");
+    QCOMPARE(text(today, JobListModel::NameColumn), "Warm the cache");
+    QCOMPARE(text(today, JobListModel::ScheduleColumn), m_model->jobAt(today)->trigger->description());
+    QCOMPARE(text(today, JobListModel::StateColumn), "Scheduled");
+    QCOMPARE(text(today, JobListModel::LastRunColumn), QString(QChar(0x2014)));
+    QCOMPARE(text(today, JobListModel::LastResultColumn), QString());
+    QVERIFY(text(today, JobListModel::NameColumn, Qt::ToolTipRole).contains("today"));
+    QCOMPARE(text(m_model->rowOf("paused"), JobListModel::StateColumn), "Paused");
+    QVERIFY(text(m_model->rowOf("paused"), JobListModel::NextRunColumn, Qt::ToolTipRole).contains("Paused"));
+
+    QCOMPARE(m_model->headerData(JobListModel::NextRunColumn, Qt::Horizontal).toString(), "Next run");
+    QCOMPARE(m_model->data(m_model->index(today, JobListModel::NextRunColumn), JobListModel::SortRole).toLongLong(),
+             T0 + 55 * minute);
+}
+
+void TestJobListModel::toolTipFollowsClock()
+{
+    add(dateJob("soon", "Soon", T0 + 12 * minute));
+    add(dateJob("later", "Later", T0 + 3 * hour + 5 * minute));
+    add(dateJob("days", "Days", T0 + 2 * day));
+    loadModel();
+    auto tip = [this](const QString &id) { return text(m_model->rowOf(id), JobListModel::NextRunColumn, Qt::ToolTipRole); };
+    QVERIFY2(tip("soon").endsWith("in 12 min"), qPrintable(tip("soon")));
+    QVERIFY(tip("soon").contains("2027"));
+    QVERIFY2(tip("later").endsWith("in 3 h 5 min"), qPrintable(tip("later")));
+    QVERIFY2(tip("days").endsWith("in 2 days"), qPrintable(tip("days")));
+
+    m_clock.advance(7 * minute);
+    QVERIFY2(tip("soon").endsWith("in 5 min"), qPrintable(tip("soon")));
+    QVERIFY2(tip("later").endsWith("in 2 h 58 min"), qPrintable(tip("later")));
+}
+
+void TestJobListModel::lastResultAfterRun()
+{
+    add(intervalJob("ok", "Fine job", hour));
+    Job failing = intervalJob("boom", "Failing job", hour);
+    failing.action = FunctionAction{"boom", {}};
+    add(failing);
+    loadModel();
+    const int row = m_model->rowOf("ok");
+    ModelSignals model(m_model.get());
+    QSignalSpy executed(m_scheduler.get(), &Scheduler::jobExecuted);
+
+    QVERIFY(m_scheduler->runJobNow("ok"));
+    QCOMPARE(text(row, JobListModel::StateColumn), "Running");
+    QVERIFY(model.changedOnlyRow(row));
+    QVERIFY(executed.wait(5000));
+    QCOMPARE(text(row, JobListModel::LastResultColumn), "0 ms"); // the fake clock stood still during the run
+    QCOMPARE(text(row, JobListModel::LastRunColumn), "09:00");
+    QVERIFY(!m_model->data(m_model->index(row, JobListModel::LastResultColumn), Qt::DecorationRole)
+                 .value<QIcon>()
+                 .isNull());
+    QVERIFY(m_model->lastRunAt(row));
+    QCOMPARE(m_model->lastRunAt(row)->outcome, RunOutcome::Success);
+    QVERIFY(m_model->lastRunAt(row)->output.isEmpty()); // not kept by the list
+    QTRY_COMPARE(text(row, JobListModel::StateColumn), "Scheduled");
+    QTRY_VERIFY(model.changed.count() >= 3); // started, ended, no longer running
+    QVERIFY(model.changedOnlyRow(row));
+    QCOMPARE(model.reset.count(), 0);
+
+    QSignalSpy error(m_scheduler.get(), &Scheduler::jobError);
+    const int boom = m_model->rowOf("boom");
+    QVERIFY(m_scheduler->runJobNow("boom"));
+    QVERIFY(error.wait(5000));
+    QCOMPARE(text(boom, JobListModel::LastResultColumn), "failed");
+    QCOMPARE(text(boom, JobListModel::LastResultColumn, Qt::ToolTipRole), "Failed: boom");
+
+    // A reload shows the same last runs (from the store, once the scheduler has written them).
+    QTRY_COMPARE(m_store->latestRuns().value().value("boom").outcome, RunOutcome::Failed);
+    JobListModel reloaded(*m_scheduler, m_clock);
+    reloaded.setJobs(m_scheduler->jobs().value(), m_store->latestRuns().value());
+    QCOMPARE(reloaded.data(reloaded.index(reloaded.rowOf("boom"), JobListModel::LastResultColumn)).toString(),
+             "failed");
+}
+
+void TestJobListModel::failedCommandShowsExitCode()
+{
+    Job job = intervalJob("exit3", "Exits 3", hour);
+    job.action = CommandAction{"/bin/sh", {"-c", "exit 3"}, {}, {}, false};
+    add(job);
+    loadModel();
+    QSignalSpy error(m_scheduler.get(), &Scheduler::jobError);
+    QVERIFY(m_scheduler->runJobNow("exit3"));
+    QVERIFY(error.wait(10000));
+    QCOMPARE(text(m_model->rowOf("exit3"), JobListModel::LastResultColumn), "exit 3");
+}
+
+void TestJobListModel::lessThanOrders()
+{
+    add(dateJob("later", "job 10", T0 + 2 * hour));
+    add(dateJob("sooner", "Job 2", T0 + hour));
+    Job paused = dateJob("paused", "alpha", T0 + 30 * minute);
+    paused.paused = true;
+    add(paused);
+    add(dateJob("soonest", "Émile", T0 + 10 * minute));
+    loadModel();
+    const int later = m_model->rowOf("later"), sooner = m_model->rowOf("sooner"), pausedRow = m_model->rowOf("paused"),
+              soonest = m_model->rowOf("soonest");
+
+    // Next run: by instant, no next run last.
+    QVERIFY(m_model->lessThan(soonest, sooner, JobListModel::NextRunColumn));
+    QVERIFY(m_model->lessThan(sooner, later, JobListModel::NextRunColumn));
+    QVERIFY(m_model->lessThan(later, pausedRow, JobListModel::NextRunColumn));
+    QVERIFY(!m_model->lessThan(pausedRow, later, JobListModel::NextRunColumn));
+    QVERIFY(!m_model->lessThan(later, later, JobListModel::NextRunColumn));
+
+    // Names: locale order ignoring case, numbers by value.
+    QVERIFY(m_model->lessThan(pausedRow, soonest, JobListModel::NameColumn)); // alpha < Émile
+    QVERIFY(m_model->lessThan(soonest, sooner, JobListModel::NameColumn));    // Émile < Job 2
+    QVERIFY(m_model->lessThan(sooner, later, JobListModel::NameColumn));      // Job 2 < job 10
+    QVERIFY(!m_model->lessThan(later, sooner, JobListModel::NameColumn));
+
+    // State: scheduled before paused.
+    QVERIFY(m_model->lessThan(sooner, pausedRow, JobListModel::StateColumn));
+    QVERIFY(!m_model->lessThan(pausedRow, sooner, JobListModel::StateColumn));
+
+    // Last run: never run first; then by instant.
+    QSignalSpy executed(m_scheduler.get(), &Scheduler::jobExecuted);
+    QVERIFY(m_scheduler->runJobNow("later"));
+    QVERIFY(executed.wait(5000));
+    QVERIFY(m_model->lessThan(sooner, later, JobListModel::LastRunColumn));
+    QVERIFY(!m_model->lessThan(later, sooner, JobListModel::LastRunColumn));
+    QVERIFY(m_model->lessThan(sooner, later, JobListModel::LastResultColumn));
+}
+
+void TestJobListModel::proxySortsAndFilters()
+{
+    add(dateJob("c", "Cache warm-up", T0 + 2 * hour));
+    Job backup = dateJob("b", "Nightly backup", T0 + hour);
+    backup.action = CommandAction{"/usr/bin/rsync", {"-a", "/home", "/mnt/backup"}, {}, {}, false};
+    add(backup);
+    add(dateJob("t", "Delete expired tokens", T0 + 10 * minute));
+    Job paused = dateJob("p", "Report mail", T0 + 3 * hour);
+    paused.paused = true;
+    add(paused);
+    loadModel();
+    auto names = [this] {
+        QStringList list;
+        for (int row = 0; row < m_proxy->rowCount(); ++row)
+            list << m_proxy->index(row, JobListModel::NameColumn).data().toString();
+        return list;
+    };
+
+    m_proxy->sort(JobListModel::NextRunColumn, Qt::AscendingOrder);
+    QCOMPARE(names(), QStringList({"Delete expired tokens", "Nightly backup", "Cache warm-up", "Report mail"}));
+    m_proxy->sort(JobListModel::NextRunColumn, Qt::DescendingOrder);
+    QCOMPARE(names(), QStringList({"Report mail", "Cache warm-up", "Nightly backup", "Delete expired tokens"}));
+    m_proxy->sort(JobListModel::NameColumn, Qt::AscendingOrder);
+    QCOMPARE(names(), QStringList({"Cache warm-up", "Delete expired tokens", "Nightly backup", "Report mail"}));
+
+    // Text: any field, every word.
+    m_proxy->setFilter({"backup", {}});
+    QCOMPARE(names(), QStringList({"Nightly backup"}));
+    m_proxy->setFilter({"RSYNC /mnt", {}});
+    QCOMPARE(names(), QStringList({"Nightly backup"}));
+    m_proxy->setFilter({"e", {}});
+    QCOMPARE(names().size(), 4);
+    QCOMPARE(m_proxy->filter().text, "e");
+    // State.
+    m_proxy->setFilter({{}, JobState::Paused});
+    QCOMPARE(names(), QStringList({"Report mail"}));
+    m_proxy->setFilter({"report", JobState::Scheduled});
+    QCOMPARE(names(), QStringList());
+    m_proxy->setFilter({});
+    QCOMPARE(names().size(), 4);
+
+    // A job added while filtered shows only if it matches.
+    m_proxy->setFilter({"backup", {}});
+    add(dateJob("x", "Second backup", T0 + 5 * minute));
+    add(dateJob("y", "Unrelated", T0 + 5 * minute));
+    QCOMPARE(names(), QStringList({"Nightly backup", "Second backup"}));
+}
+
+void TestJobListModel::proxyKeepsSortOnLiveChanges()
+{
+    add(dateJob("a", "A", T0 + 10 * minute));
+    add(dateJob("b", "B", T0 + 20 * minute));
+    add(dateJob("c", "C", T0 + 30 * minute));
+    loadModel();
+    m_proxy->sort(JobListModel::NextRunColumn, Qt::AscendingOrder);
+    ModelSignals source(m_model.get());
+    QVERIFY(m_scheduler->rescheduleJob("a", std::make_shared<DateTrigger>(T0 + 40 * minute)));
+    QCOMPARE(m_proxy->index(2, JobListModel::NameColumn).data().toString(), "A");
+    QVERIFY(m_scheduler->pauseJob("c"));
+    QCOMPARE(m_proxy->index(2, JobListModel::NameColumn).data().toString(), "C"); // no next run: last
+    QCOMPARE(source.reset.count(), 0);
+}
+
+void TestJobListModel::nameSortFollowsChanges()
+{
+    add(dateJob("d", "delta", T0 + hour));
+    add(dateJob("a", "Alpha", T0 + 2 * hour));
+    add(intervalJob("c", "charlie", 5 * minute));
+    loadModel();
+    auto names = [this] {
+        QStringList list;
+        for (int row = 0; row < m_proxy->rowCount(); ++row)
+            list << m_proxy->index(row, JobListModel::NameColumn).data().toString();
+        return list;
+    };
+    m_proxy->sort(JobListModel::NameColumn, Qt::AscendingOrder); // integer ranks from here
+    QCOMPARE(names(), QStringList({"Alpha", "charlie", "delta"}));
+    add(dateJob("b", "Bravo", T0 + hour)); // placed by collation keys: ranks are stale now
+    QCOMPARE(names(), QStringList({"Alpha", "Bravo", "charlie", "delta"}));
+    JobChanges rename;
+    rename.name = "aardvark";
+    QVERIFY(m_scheduler->modifyJob("d", rename));
+    QCOMPARE(names(), QStringList({"aardvark", "Alpha", "Bravo", "charlie"}));
+    m_proxy->sort(JobListModel::NameColumn, Qt::DescendingOrder);
+    QCOMPARE(names(), QStringList({"charlie", "Bravo", "Alpha", "aardvark"}));
+    QVERIFY(m_scheduler->removeJob("b"));
+    m_proxy->sort(JobListModel::NameColumn, Qt::AscendingOrder); // ranks survive a removal
+    QCOMPARE(names(), QStringList({"aardvark", "Alpha", "charlie"}));
+
+    // Schedules sort by their text.
+    m_proxy->sort(JobListModel::ScheduleColumn, Qt::AscendingOrder);
+    QCOMPARE(m_proxy->index(0, JobListModel::NameColumn).data().toString(), "charlie"); // "Every 5 minutes" first
+    const int c = m_model->rowOf("c"), a = m_model->rowOf("a");
+    QVERIFY(m_model->lessThan(c, a, JobListModel::ScheduleColumn)); // before "Once at ..."
+    QVERIFY(!m_model->lessThan(a, c, JobListModel::ScheduleColumn));
+    // A new model reset keeps the proxy's column and order.
+    loadModel();
+    QCOMPARE(m_proxy->index(0, JobListModel::NameColumn).data().toString(), "charlie");
+}
+
+void TestJobListModel::stateSortFollowsRunning()
+{
+    add(intervalJob("s", "Scheduled", hour));
+    Job paused = intervalJob("p", "Paused", hour);
+    paused.paused = true;
+    add(paused);
+    Job slow = intervalJob("r", "Runs", hour);
+    slow.action = FunctionAction{"block", {}};
+    add(slow);
+    loadModel();
+    m_proxy->sort(JobListModel::StateColumn, Qt::AscendingOrder);
+    auto first = [this] { return m_proxy->index(0, JobListModel::NameColumn).data().toString(); };
+    const int s = m_model->rowOf("s"), p = m_model->rowOf("p"), r = m_model->rowOf("r");
+    QVERIFY(m_model->lessThan(s, p, JobListModel::StateColumn));
+    QVERIFY(!m_model->isRunning(r));
+
+    QVERIFY(m_scheduler->runJobNow("r"));
+    QVERIFY(m_model->isRunning(r));
+    QCOMPARE(text(r, JobListModel::StateColumn), "Running");
+    QVERIFY(m_model->lessThan(r, s, JobListModel::StateColumn));
+    QCOMPARE(first(), "Runs"); // moved to the top by the dynamic sort
+    QVERIFY(!m_model->data(m_model->index(r, JobListModel::StateColumn), Qt::DecorationRole).value<QIcon>().isNull());
+
+    m_gate.release();
+    QTRY_VERIFY(!m_model->isRunning(r));
+    QTRY_COMPARE(text(r, JobListModel::StateColumn), "Scheduled");
+    QVERIFY(!m_model->lessThan(r, s, JobListModel::StateColumn));
+    QVERIFY(!m_model->lessThan(s, r, JobListModel::StateColumn));
+    QCOMPARE(m_proxy->index(0, JobListModel::StateColumn).data().toString(), "Scheduled");
+    QCOMPARE(m_proxy->index(2, JobListModel::StateColumn).data().toString(), "Paused");
+}
+
+void TestJobListModel::runsWhileLoadingAreKept()
+{
+    add(intervalJob("a", "Alpha", hour));
+    const QList<Job> snapshot = m_scheduler->jobs().value();
+    const auto runs = m_store->latestRuns().value(); // empty: nothing has run yet
+    QSignalSpy executed(m_scheduler.get(), &Scheduler::jobExecuted);
+    QVERIFY(m_scheduler->runJobNow("a"));
+    QVERIFY(executed.wait(5000));
+    m_model->setJobs(snapshot, runs);
+    QVERIFY(m_model->lastRunAt(0));
+    QCOMPARE(m_model->lastRunAt(0)->outcome, RunOutcome::Success);
+    QCOMPARE(text(0, JobListModel::LastResultColumn), "0 ms");
+}
+
+void TestJobListModel::dayChangeRepaintsDateColumns()
+{
+    m_clock.setNowMs(T0 + 53'970'000); // Friday 23:59:30 local
+    JobListModel model(*m_scheduler, m_clock);
+    add(dateJob("a", "A", T0 + 63'000'000)); // Saturday 02:30
+    add(dateJob("b", "B", T0 + 64'000'000));
+    model.setJobs(m_scheduler->jobs().value(), {});
+    auto *timer = model.findChild<QTimer *>("dayTimer");
+    QVERIFY(timer);
+    QVERIFY(timer->isActive());
+    QVERIFY(timer->isSingleShot());
+    QVERIFY2(timer->remainingTime() > 29'000 && timer->remainingTime() <= 30'100,
+             qPrintable(QString::number(timer->remainingTime())));
+    QCOMPARE(model.data(model.index(model.rowOf("a"), JobListModel::NextRunColumn)).toString(), "tomorrow 02:30");
+
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    m_clock.advance(31'000);
+    QMetaObject::invokeMethod(timer, "timeout");
+    QCOMPARE(changed.count(), 1);
+    const auto topLeft = changed.first().at(0).value<QModelIndex>();
+    const auto bottomRight = changed.first().at(1).value<QModelIndex>();
+    QCOMPARE(topLeft.row(), 0);
+    QCOMPARE(topLeft.column(), int(JobListModel::NextRunColumn));
+    QCOMPARE(bottomRight.row(), model.rowCount() - 1);
+    QCOMPARE(bottomRight.column(), int(JobListModel::LastRunColumn));
+    QCOMPARE(model.data(model.index(model.rowOf("a"), JobListModel::NextRunColumn)).toString(), "02:30");
+    QVERIFY(timer->isActive()); // armed for the next midnight
+    QVERIFY(timer->remainingTime() > 23 * hour);
+
+    // Fired early (the wall clock went back): no repaint, armed again.
+    changed.clear();
+    QMetaObject::invokeMethod(timer, "timeout");
+    QCOMPARE(changed.count(), 0);
+    QVERIFY(timer->isActive());
+}
+
+QTEST_MAIN(TestJobListModel)
+#include "testjoblistmodel.moc"

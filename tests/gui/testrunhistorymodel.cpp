@@ -1,0 +1,314 @@
+// RunHistoryModel over a real Scheduler on a fake clock: loading, live runs, missed runs, limits, clearing.
+#include "executors/functionregistry.h"
+#include "mock/fakeclock.h"
+#include "mock/manualwaketimer.h"
+#include "models/runhistorymodel.h"
+#include "scheduler/dueplanner.h"
+#include "scheduler/scheduler.h"
+#include "store/memoryjobstore.h"
+#include "triggers/intervaltrigger.h"
+
+#include <QAbstractItemModelTester>
+#include <QIcon>
+#include <QLocale>
+#include <QSemaphore>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <ctime>
+
+using namespace punctual;
+
+namespace {
+
+constexpr std::int64_t T0 = 1'800'000'000'000; // 2027-01-15T08:00:00Z: Friday 09:00 in Berlin
+constexpr std::int64_t minute = 60'000;
+
+} // namespace
+
+class TestRunHistoryModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void init();
+    void cleanup();
+
+    void emptyWithoutJob();
+    void loadsNewestFirst();
+    void runningRowThenOutcome();
+    void otherJobsIgnored();
+    void missedRuns();
+    void keepsHistoryLimit();
+    void removalClears();
+
+private:
+    Job job(const QString &id, const QString &function);
+    void runNow(const QString &id);
+    QString text(int row, int column, int role = Qt::DisplayRole) const;
+
+    QByteArray m_oldTz;
+    FakeClock m_clock{T0};
+    FunctionRegistry m_functions;
+    QSemaphore m_gate;
+    std::unique_ptr<MemoryJobStore> m_store;
+    std::unique_ptr<Scheduler> m_scheduler;
+    ManualWakeTimer *m_timer = nullptr;
+    std::unique_ptr<RunHistoryModel> m_model;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+};
+
+void TestRunHistoryModel::initTestCase()
+{
+    m_oldTz = qgetenv("TZ");
+    qputenv("TZ", "Europe/Berlin");
+    tzset();
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+    m_functions.add("ok", [this](const FunctionContext &) {
+        m_clock.advance(2'100); // the run takes 2.1 s of fake time
+        return FunctionResult::success(QStringLiteral("all good"));
+    });
+    m_functions.add("fail", [](const FunctionContext &) {
+        return FunctionResult::failure("curl: (7) Failed to connect\nat line 2");
+    });
+    m_functions.add("block", [this](const FunctionContext &context) {
+        while (!m_gate.tryAcquire(1, 5)) {
+            if (context.isCancelled())
+                return FunctionResult::failure("cancelled");
+        }
+        return FunctionResult::success();
+    });
+}
+
+void TestRunHistoryModel::cleanupTestCase()
+{
+    if (m_oldTz.isNull())
+        qunsetenv("TZ");
+    else
+        qputenv("TZ", m_oldTz);
+    tzset();
+}
+
+void TestRunHistoryModel::init()
+{
+    m_clock.setNowMs(T0);
+    m_gate.acquire(m_gate.available());
+    m_store = std::make_unique<MemoryJobStore>();
+    m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, m_functions);
+    auto timer = std::make_unique<ManualWakeTimer>();
+    m_timer = timer.get();
+    m_scheduler->setWakeTimer(std::move(timer));
+    QVERIFY(m_scheduler->start());
+    m_model = std::make_unique<RunHistoryModel>(*m_scheduler, m_clock);
+    m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(),
+                                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
+}
+
+void TestRunHistoryModel::cleanup()
+{
+    m_gate.release(100);
+    m_tester.reset();
+    m_model.reset();
+    m_scheduler->shutdown(Scheduler::ShutdownMode::StopRuns);
+    QTRY_COMPARE(m_scheduler->runningCount(), 0);
+    m_scheduler.reset();
+    m_store.reset();
+}
+
+Job TestRunHistoryModel::job(const QString &id, const QString &function)
+{
+    Job job;
+    job.id = id;
+    job.name = id;
+    job.trigger = std::make_shared<IntervalTrigger>(10 * minute, T0 + 10 * minute);
+    job.action = FunctionAction{function, {}};
+    auto added = m_scheduler->addJob(job);
+    if (!added)
+        qFatal("addJob failed: %s", qPrintable(added.error().message));
+    return added.value();
+}
+
+void TestRunHistoryModel::runNow(const QString &id)
+{
+    QSignalSpy executed(m_scheduler.get(), &Scheduler::jobExecuted);
+    QSignalSpy error(m_scheduler.get(), &Scheduler::jobError);
+    QVERIFY(m_scheduler->runJobNow(id));
+    QTRY_VERIFY(executed.count() + error.count() > 0);
+}
+
+QString TestRunHistoryModel::text(int row, int column, int role) const
+{
+    return m_model->data(m_model->index(row, column), role).toString();
+}
+
+void TestRunHistoryModel::emptyWithoutJob()
+{
+    QCOMPARE(m_model->rowCount(), 0);
+    QCOMPARE(m_model->jobId(), QString());
+    job("a", "ok");
+    runNow("a");
+    QCOMPARE(m_model->rowCount(), 0); // no job chosen: nothing shown
+    m_model->setJobId("a");
+    QCOMPARE(m_model->rowCount(), 1);
+    m_model->setJobId({});
+    QCOMPARE(m_model->rowCount(), 0);
+    QCOMPARE(m_model->runAt(0), nullptr);
+}
+
+void TestRunHistoryModel::loadsNewestFirst()
+{
+    job("a", "ok");
+    job("b", "fail");
+    runNow("a");
+    runNow("b");
+    runNow("a");
+    m_clock.setNowMs(T0 + 5 * minute);
+    runNow("a");
+
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    m_model->setJobId("a");
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(m_model->jobId(), "a");
+    QCOMPARE(m_model->rowCount(), 3);
+    QVERIFY(m_model->runAt(0)->id > m_model->runAt(1)->id);
+    QVERIFY(m_model->runAt(1)->id > m_model->runAt(2)->id);
+    QCOMPARE(m_model->runAt(0)->output, "all good"); // the history pane shows it
+    QCOMPARE(m_model->rowOfRun(m_model->runAt(1)->id), 1);
+    QCOMPARE(m_model->rowOfRun(-5), -1);
+
+    // Newest: scheduled at 09:05:00 today, started 09:05:00, ran 2.1 s (fake time), exit code none (a function).
+    QCOMPARE(text(0, RunHistoryModel::OutcomeColumn), "Success");
+    QVERIFY(!m_model->data(m_model->index(0, RunHistoryModel::OutcomeColumn), Qt::DecorationRole)
+                 .value<QIcon>()
+                 .isNull());
+    QCOMPARE(text(0, RunHistoryModel::ScheduledColumn), "09:05:00");
+    QCOMPARE(text(0, RunHistoryModel::StartedColumn), "09:05:00.000");
+    QCOMPARE(text(0, RunHistoryModel::DurationColumn), formatLateness(2'100));
+    QCOMPARE(text(0, RunHistoryModel::ExitCodeColumn), QString());
+    QCOMPARE(m_model->data(m_model->index(0, 0), RunHistoryModel::RunIdRole).toLongLong(), m_model->runAt(0)->id);
+
+    // A day later the same runs carry their date.
+    m_clock.setNowMs(T0 + 24 * 60 * minute);
+    QCOMPARE(text(0, RunHistoryModel::ScheduledColumn), "yesterday 09:05:00");
+
+    m_model->setJobId("b");
+    QCOMPARE(m_model->rowCount(), 1);
+    QCOMPARE(text(0, RunHistoryModel::OutcomeColumn), "Failed");
+    QCOMPARE(text(0, RunHistoryModel::MessageColumn), "curl: (7) Failed to connect");
+    QVERIFY(text(0, RunHistoryModel::MessageColumn, Qt::ToolTipRole).contains("at line 2"));
+    QCOMPARE(m_model->headerData(RunHistoryModel::StartedColumn, Qt::Horizontal).toString(), "Started");
+}
+
+void TestRunHistoryModel::runningRowThenOutcome()
+{
+    job("slow", "block");
+    m_model->setJobId("slow");
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    QSignalSpy executed(m_scheduler.get(), &Scheduler::jobExecuted);
+
+    const auto run = m_scheduler->runJobNow("slow");
+    QVERIFY(run);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(inserted.first().at(1).toInt(), 0);
+    QCOMPARE(m_model->rowCount(), 1);
+    QCOMPARE(m_model->runAt(0)->id, run->id);
+    QCOMPARE(text(0, RunHistoryModel::OutcomeColumn), "Running");
+    QCOMPARE(text(0, RunHistoryModel::DurationColumn), QString());
+
+    m_gate.release();
+    QVERIFY(executed.wait(5000));
+    QCOMPARE(m_model->rowCount(), 1); // the same row, now with its outcome
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().at(0).value<QModelIndex>().row(), 0);
+    QCOMPARE(changed.first().at(1).value<QModelIndex>().row(), 0);
+    QCOMPARE(text(0, RunHistoryModel::OutcomeColumn), "Success");
+    QCOMPARE(text(0, RunHistoryModel::StartedColumn), "09:00:00.000");
+    QCOMPARE(reset.count(), 0);
+}
+
+void TestRunHistoryModel::otherJobsIgnored()
+{
+    job("a", "ok");
+    job("b", "ok");
+    m_model->setJobId("a");
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    runNow("b");
+    QCOMPARE(inserted.count(), 0);
+    QCOMPARE(m_model->rowCount(), 0);
+}
+
+void TestRunHistoryModel::missedRuns()
+{
+    Job j;
+    j.id = "m";
+    j.name = "m";
+    j.trigger = std::make_shared<IntervalTrigger>(minute, T0 + minute);
+    j.action = FunctionAction{"ok", {}};
+    j.options.coalesce = CoalescePolicy::All;
+    j.options.misfireGraceMs = 1000;
+    QVERIFY(m_scheduler->addJob(j));
+    m_model->setJobId("m");
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy executed(m_scheduler.get(), &Scheduler::jobExecuted);
+
+    // Down from 09:00 to 09:03:00.5: the runs of 09:01 and 09:02 are missed, 09:03 runs.
+    m_clock.setNowMs(T0 + 3 * minute + 500);
+    m_timer->fire();
+    QTRY_COMPARE(executed.count(), 1);
+    QCOMPARE(m_model->rowCount(), 3);
+    QCOMPARE(inserted.count(), 3);
+    QCOMPARE(text(0, RunHistoryModel::OutcomeColumn), "Success");
+    QCOMPARE(text(0, RunHistoryModel::ScheduledColumn), "09:03:00");
+    QCOMPARE(text(1, RunHistoryModel::OutcomeColumn), "Missed");
+    QCOMPARE(text(1, RunHistoryModel::ScheduledColumn), "09:02:00");
+    QCOMPARE(text(1, RunHistoryModel::MessageColumn), "missed by " + formatLateness(minute + 500));
+    QCOMPARE(text(1, RunHistoryModel::StartedColumn), QString());
+    QCOMPARE(text(2, RunHistoryModel::MessageColumn), "missed by " + formatLateness(2 * minute + 500));
+
+    // The same rows as a fresh load.
+    QList<std::int64_t> live;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        live << m_model->runAt(row)->id;
+    m_model->setJobId("m");
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        QCOMPARE(m_model->runAt(row)->id, live.at(row));
+}
+
+void TestRunHistoryModel::keepsHistoryLimit()
+{
+    m_scheduler->setHistoryLimit(3);
+    job("a", "ok");
+    m_model->setJobId("a");
+    for (int i = 0; i < 5; ++i)
+        runNow("a");
+    QCOMPARE(m_model->rowCount(), 3);
+    QVERIFY(m_model->runAt(0)->id > m_model->runAt(2)->id);
+}
+
+void TestRunHistoryModel::removalClears()
+{
+    job("a", "ok");
+    job("b", "ok");
+    runNow("a");
+    m_model->setJobId("a");
+    QCOMPARE(m_model->rowCount(), 1);
+    QVERIFY(m_scheduler->removeJob("b"));
+    QCOMPARE(m_model->rowCount(), 1); // another job
+    QVERIFY(m_scheduler->removeJob("a"));
+    QCOMPARE(m_model->rowCount(), 0);
+    QCOMPARE(m_model->jobId(), QString());
+
+    job("c", "ok");
+    runNow("c");
+    m_model->setJobId("c");
+    QCOMPARE(m_model->rowCount(), 1);
+    QVERIFY(m_scheduler->removeAllJobs());
+    QCOMPARE(m_model->rowCount(), 0);
+}
+
+QTEST_MAIN(TestRunHistoryModel)
+#include "testrunhistorymodel.moc"

@@ -1,0 +1,189 @@
+// Takes the documentation's screenshots: a store with realistic jobs and runs, the real main window, the job
+// editor with a cron preview and the history pane with a failed run, each grabbed from the X screen under Xvfb.
+// Run through scripts/screenshots (xvfb-run, xcb platform); writes PNGs into the folder given as argument.
+#include "dialogs/jobeditordialog.h"
+#include "executors/builtinfunctions.h"
+#include "executors/functionregistry.h"
+#include "mainwindow.h"
+#include "models/joblistmodel.h"
+#include "models/runhistorymodel.h"
+#include "scheduler/scheduler.h"
+#include "store/jobstore.h"
+#include "store/storelocation.h"
+#include "time/clock.h"
+#include "triggers/calendartrigger.h"
+#include "triggers/crontrigger.h"
+#include "triggers/datetrigger.h"
+#include "triggers/intervaltrigger.h"
+#include "widgets/runhistorypane.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QLineEdit>
+#include <QPixmap>
+#include <QRadioButton>
+#include <QScreen>
+#include <QSettings>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace punctual;
+
+namespace {
+
+struct DemoJob
+{
+    const char *id;
+    const char *name;
+    const char *schedule; // "cron:EXPR", "every:MS", "calendar:SPEC"
+    const char *zone;
+    QStringList command;
+    bool paused = false;
+};
+
+std::shared_ptr<const Trigger> makeTrigger(const QString &schedule, const char *zoneId, std::int64_t now)
+{
+    auto zone = ZoneRules::forZone(zoneId);
+    const QString kind = schedule.section(QLatin1Char(':'), 0, 0);
+    const QString text = schedule.section(QLatin1Char(':'), 1);
+    if (kind == QLatin1String("cron"))
+        return std::shared_ptr<const Trigger>(CronTrigger::create(text, zone).value());
+    if (kind == QLatin1String("calendar"))
+        return std::shared_ptr<const Trigger>(CalendarTrigger::parse(text, zone, now).value());
+    auto interval = IntervalTrigger::startingAfter(text.toLongLong(), now - 120'000);
+    interval->setZone(zone);
+    return std::shared_ptr<const Trigger>(std::move(interval));
+}
+
+// Waits (running the event loop) until @p done, or dies: a screenshot of a half-built state is worse than none.
+template <typename Predicate>
+void waitFor(Predicate done, const char *what)
+{
+    if (!QTest::qWaitFor(done, 20000))
+        qFatal("timed out waiting for %s", what);
+}
+
+void wait(Scheduler &scheduler)
+{
+    waitFor([&] { return scheduler.runningCount() == 0; }, "runs to end");
+}
+
+void grab(const QString &path)
+{
+    QApplication::processEvents();
+    QTest::qWait(400);
+    QApplication::primaryScreen()->grabWindow(0).save(path);
+    qInfo("wrote %s", qPrintable(path));
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("punctual-screenshots"));
+    QApplication::setOrganizationName(QStringLiteral("punctual-screenshots"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/punctual.svg")));
+    const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(".");
+    QDir().mkpath(out);
+    QSettings().clear();
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("jobs.db"));
+    const StoreLocation location = StoreLocation::fromPath(path);
+    auto store = location.open().value();
+    SystemClock clock;
+    FunctionRegistry functions;
+    registerBuiltinFunctions(functions);
+    Scheduler scheduler(*store, clock, functions);
+    const std::int64_t now = clock.nowMs();
+
+    const QString sh = QStringLiteral("/bin/sh");
+    const QList<DemoJob> jobs{
+        {"tokens", "Delete expired tokens", "cron:0 * * * *", "Europe/Berlin",
+         {sh, "-c", "echo 'DELETE 42'"}},
+        {"cache", "Warm the cache", "cron:55 * * * *", "Europe/Berlin",
+         {sh, "-c", "echo 'GET https://shop.example/ ...'; echo 'GET https://shop.example/offers ...'; "
+                    "echo 'curl: (7) Failed to connect to shop.example port 443 after 2004 ms: "
+                    "Connection refused' >&2; exit 7"}},
+        {"backup", "Nightly backup", "cron:30 2 * * *", "Europe/Berlin",
+         {"/usr/bin/rsync", "-a", "/home/me/", "/mnt/backup/me/"}},
+        {"report", "Report mail", "cron:0 9 * * MON-FRI", "Europe/Berlin", {"/usr/local/bin/report", "--mail"}, true},
+        {"logs", "Rotate logs", "cron:@daily", "Europe/Berlin", {"/usr/sbin/logrotate", "/home/me/.logrotate"}},
+        {"photos", "Sync photos", "every:900000", "Europe/Berlin", {"/usr/bin/rclone", "sync", "photos:", "/srv/photos"}},
+        {"tls", "Renew TLS certificates", "cron:0 3 * * 1", "Europe/Berlin", {"/usr/bin/certbot", "renew"}},
+        {"vacuum", "Vacuum database", "cron:0 4 * * SUN", "Europe/Berlin", {"/usr/bin/vacuumdb", "--all"}},
+        {"disk", "Check disk space", "every:600000", "Europe/Berlin", {sh, "-c", "df -h /"}},
+        {"mirrors", "Pull git mirrors", "every:7200000", "Europe/Berlin", {"/usr/local/bin/pull-mirrors"}},
+        {"search", "Refresh search index", "cron:*/20 8-18 * * MON-FRI", "Europe/Berlin", {"/usr/local/bin/reindex"}},
+        {"plants", "Water the plants", "calendar:every 3 days at 08:00", "Europe/Berlin",
+         {"/usr/bin/notify-send", "Water the plants"}},
+        {"rent", "Pay the rent", "calendar:monthly at 09:00", "Europe/Berlin", {"/usr/bin/notify-send", "Rent"}},
+        {"tax", "Quarterly tax export", "cron:0 6 1 1,4,7,10 *", "Europe/Berlin", {"/usr/local/bin/tax-export"}},
+        {"invoices", "Month-end invoice run", "cron:0 18 L * *", "Europe/Berlin", {"/usr/local/bin/invoices"}},
+        {"patch", "Patch Tuesday check", "cron:0 10 * * 2#2", "Europe/Berlin", {"/usr/local/bin/patch-check"}},
+        {"downloads", "Clean Downloads folder", "cron:0 12 * * SAT", "Europe/Berlin",
+         {"/usr/bin/find", "/home/me/Downloads", "-mtime", "+30", "-delete"}},
+        {"apt", "Update package lists", "every:21600000", "Europe/Berlin", {"/usr/bin/apt-get", "update"}},
+        {"docker", "Prune container images", "cron:0 5 * * 6", "Europe/Berlin", {"/usr/bin/docker", "image", "prune"}},
+        {"calendar", "Export calendar", "cron:15 7 * * *", "Europe/Berlin", {"/usr/local/bin/export-ics"}},
+        {"cdn", "Warm CDN (Asia)", "cron:0 */4 * * *", "Asia/Tokyo", {"/usr/local/bin/warm", "--region", "ap"}},
+        {"mailbox", "Archive mailbox", "cron:0 1 1 * *", "Europe/Berlin", {"/usr/local/bin/archive-mail"}},
+        {"uptime", "Monitor uptime", "every:60000", "Europe/Berlin", {"/usr/bin/curl", "-fsS", "https://status.example"}},
+        {"vm", "Snapshot VM", "cron:0 0 * * *", "America/New_York", {"/usr/local/bin/snapshot", "web-1"}},
+        {"digest", "Send weekly digest", "cron:0 8 * * MON", "Europe/Berlin", {"/usr/local/bin/digest"}},
+        {"thumbs", "Rebuild thumbnails", "every:1800000", "Europe/Berlin", {"/usr/local/bin/thumbs"}, true},
+        {"compress", "Compress old logs", "cron:0 3 * * *", "Europe/Berlin", {"/usr/local/bin/compress-logs"}},
+        {"rates", "Fetch exchange rates", "cron:5 16 * * MON-FRI", "Europe/London", {"/usr/local/bin/rates"}},
+        {"birthday", "Birthday reminder", "calendar:yearly at 08:30 from 2027-03-14", "Europe/Berlin",
+         {"/usr/bin/notify-send", "Birthday"}},
+    };
+    for (const DemoJob &demo : jobs) {
+        Job job;
+        job.id = QString::fromLatin1(demo.id);
+        job.name = QString::fromUtf8(demo.name);
+        job.trigger = makeTrigger(QString::fromLatin1(demo.schedule), demo.zone, now);
+        CommandAction command;
+        command.program = demo.command.front();
+        command.arguments = demo.command.mid(1);
+        job.action = command;
+        job.paused = demo.paused;
+        if (auto added = scheduler.addJob(job); !added)
+            qFatal("%s: %s", demo.id, qPrintable(added.error().message));
+    }
+    // A little history: two good runs of the token job, a failing cache warm-up, a quick disk check.
+    for (const char *id : {"tokens", "cache", "disk", "cache", "tokens", "cache"}) {
+        (void)scheduler.runJobNow(QString::fromLatin1(id));
+        wait(scheduler);
+        QTest::qWait(30);
+    }
+    (void)scheduler.start();
+
+    MainWindow::Services services{scheduler, clock, functions, [location] { return location.open(); },
+                                  store->describe()};
+    MainWindow window(services);
+    window.resize(QApplication::primaryScreen()->size());
+    window.move(0, 0);
+    window.show();
+    waitFor([&] { return window.jobModel()->isLoaded(); }, "the job list");
+    window.selectJob(QStringLiteral("tokens"));
+    grab(out + QStringLiteral("/main-window.png"));
+
+    window.selectJob(QStringLiteral("cache"));
+    QTableView *history = window.historyPane()->view();
+    history->selectRow(0);
+    grab(out + QStringLiteral("/history-failed-run.png"));
+
+    window.selectJob(QStringLiteral("cache"));
+    window.action(MainWindow::Command::Edit)->trigger();
+    JobEditorDialog *editor = nullptr;
+    waitFor([&] { return (editor = window.findChild<JobEditorDialog *>()) && editor->isVisible(); }, "the editor");
+    editor->move(window.geometry().center() - editor->rect().center());
+    grab(out + QStringLiteral("/job-editor-cron.png"));
+    auto *cron = editor->findChild<QLineEdit *>(QStringLiteral("cronEdit"));
+    cron->setText(QStringLiteral("61 * * * *"));
+    grab(out + QStringLiteral("/job-editor-error.png"));
+    editor->reject();
+    return 0;
+}

@@ -1,0 +1,239 @@
+// The job editor dialog: lays out the editor parts, checks the input with core and saves through the Scheduler.
+#include "jobeditordialog.h"
+
+#include "actioneditor.h"
+#include "fieldmessage.h"
+#include "optionseditor.h"
+#include "scheduler/scheduler.h"
+#include "triggereditor.h"
+
+#include <QDialogButtonBox>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace punctual {
+
+namespace {
+
+QGroupBox *section(const QString &title, QWidget *content, QWidget *parent)
+{
+    auto *box = new QGroupBox(title, parent);
+    auto *layout = new QVBoxLayout(box);
+    layout->addWidget(content);
+    return box;
+}
+
+} // namespace
+
+JobEditorDialog::JobEditorDialog(Scheduler &scheduler, const Clock &clock, const FunctionRegistry &functions,
+                                 QWidget *parent)
+    : QDialog(parent)
+    , m_scheduler(scheduler)
+{
+    setObjectName(QStringLiteral("jobEditorDialog"));
+    setWindowTitle(tr("New job"));
+
+    m_nameEdit = new QLineEdit(this);
+    m_nameEdit->setObjectName(QStringLiteral("nameEdit"));
+    m_nameEdit->setPlaceholderText(tr("e.g. Warm the cache"));
+    m_nameEdit->setToolTip(tr("The name the job list shows; the id when left empty (APScheduler: name)"));
+    auto *nameLabel = new QLabel(tr("&Name:"), this);
+    nameLabel->setBuddy(m_nameEdit);
+
+    m_idEdit = new QLineEdit(this);
+    m_idEdit->setObjectName(QStringLiteral("idEdit"));
+    m_idEdit->setPlaceholderText(tr("generated"));
+    m_idEdit->setToolTip(tr("A unique name scripts use for the job (punctualctl show ID); generated when left "
+                            "empty (APScheduler: id)"));
+    auto *idLabel = new QLabel(tr("&ID:"), this);
+    idLabel->setBuddy(m_idEdit);
+    m_idError = new FieldMessage(this);
+    m_idError->setObjectName(QStringLiteral("idError"));
+
+    auto *header = new QGridLayout;
+    header->addWidget(nameLabel, 0, 0);
+    header->addWidget(m_nameEdit, 0, 1);
+    header->addItem(new QSpacerItem(12, 0), 0, 2);
+    header->addWidget(idLabel, 0, 3);
+    header->addWidget(m_idEdit, 0, 4);
+    header->addWidget(m_idError, 1, 3, 1, 2);
+    header->setColumnStretch(1, 3);
+    header->setColumnStretch(4, 2);
+
+    m_triggerEditor = new TriggerEditor(clock, this);
+    m_actionEditor = new ActionEditor(functions, this);
+    m_optionsEditor = new OptionsEditor(this);
+
+    m_message = new FieldMessage(this);
+    m_message->setObjectName(QStringLiteral("messageLabel"));
+
+    m_buttonBox = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    m_buttonBox->setObjectName(QStringLiteral("buttonBox"));
+    connect(m_buttonBox, &QDialogButtonBox::accepted, this, &JobEditorDialog::accept);
+    connect(m_buttonBox, &QDialogButtonBox::rejected, this, &JobEditorDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(header);
+    layout->addWidget(section(tr("When"), m_triggerEditor, this));
+    layout->addWidget(section(tr("What"), m_actionEditor, this));
+    layout->addWidget(section(tr("If things go wrong"), m_optionsEditor, this));
+    // Room a shorter page leaves (the function page) goes here, not into a group box.
+    layout->addStretch(1);
+    layout->addWidget(m_message);
+    layout->addWidget(m_buttonBox);
+
+    auto edited = [this] {
+        m_message->clearMessage();
+        updateValidity();
+    };
+    connect(m_nameEdit, &QLineEdit::textChanged, this, edited);
+    connect(m_idEdit, &QLineEdit::textChanged, this, [this, edited] {
+        m_idConflict.clear();
+        edited();
+    });
+    connect(m_triggerEditor, &TriggerEditor::edited, this, edited);
+    connect(m_actionEditor, &ActionEditor::edited, this, edited);
+    connect(m_optionsEditor, &OptionsEditor::edited, this, edited);
+
+    alignFormLabels(this);
+    setTabOrderByName();
+    updateValidity();
+    resize(sizeHint().expandedTo(QSize(760, 0)));
+    m_nameEdit->setFocus();
+}
+
+JobEditorDialog::~JobEditorDialog() = default;
+
+void JobEditorDialog::setTabOrderByName()
+{
+    // Top to bottom, left to right, whatever order the parts happened to create their widgets in.
+    static const char *const order[] = {
+        "nameEdit", "idEdit",
+        "cronRadio", "intervalRadio", "dateRadio", "calendarRadio",
+        "cronEdit", "intervalEdit", "intervalStartEdit", "dateTimeEdit", "calendarEdit",
+        "timeZoneCombo", "jitterSpin",
+        "actionKindCombo", "programEdit", "programBrowseButton", "argumentsEdit", "workingDirectoryEdit",
+        "workingDirectoryBrowseButton", "shellCheck", "functionCombo",
+        "misfireGraceSpin", "misfireNoLimitCheck", "coalesceCheck", "maxInstancesSpin", "timeoutSpin",
+        "retriesSpin", "retryDelaySpin",
+        "buttonBox",
+    };
+    QWidget *previous = nullptr;
+    for (const char *name : order) {
+        QWidget *widget = findChild<QWidget *>(QLatin1String(name));
+        if (!widget)
+            continue;
+        if (previous)
+            setTabOrder(previous, widget);
+        previous = widget;
+    }
+}
+
+void JobEditorDialog::setJob(const Job &job)
+{
+    m_original = job;
+    setWindowTitle(tr("Edit job"));
+    m_idEdit->setText(job.id);
+    m_idEdit->setReadOnly(true);
+    m_idEdit->setPlaceholderText({});
+    m_idEdit->setToolTip(tr("A job's id cannot change"));
+    m_nameEdit->setText(job.name);
+    m_triggerEditor->setTrigger(job.trigger);
+    m_actionEditor->setAction(job.action);
+    m_optionsEditor->setOptions(job.options);
+    m_message->clearMessage();
+    updateValidity();
+}
+
+Result<Job> JobEditorDialog::jobFromInput() const
+{
+    Job job = m_original.value_or(Job{});
+    if (!m_original) {
+        job.id = m_idEdit->text();
+        if (auto valid = job.id.isEmpty() ? Result<void>() : validateJobId(job.id); !valid)
+            return valid.error();
+    }
+    job.name = m_nameEdit->text().trimmed();
+    auto trigger = m_triggerEditor->trigger();
+    if (!trigger)
+        return trigger.error();
+    job.trigger = std::move(trigger).value();
+    auto action = m_actionEditor->action();
+    if (!action)
+        return action.error();
+    job.action = std::move(action).value();
+    job.options = m_optionsEditor->options();
+    return job;
+}
+
+bool JobEditorDialog::isInputValid() const
+{
+    return jobFromInput().ok();
+}
+
+void JobEditorDialog::updateValidity()
+{
+    QString idProblem = m_idConflict;
+    if (!m_original && idProblem.isEmpty() && !m_idEdit->text().isEmpty()) {
+        if (auto valid = validateJobId(m_idEdit->text()); !valid)
+            idProblem = valid.error().message;
+    }
+    if (idProblem.isEmpty())
+        m_idError->clearMessage();
+    else
+        m_idError->showMessage(idProblem);
+    markField(m_idEdit, !idProblem.isEmpty());
+
+    const Result<Job> input = jobFromInput();
+    QPushButton *save = m_buttonBox->button(QDialogButtonBox::Save);
+    // A taken id is only known from the scheduler's answer: keep Save off until the id is changed.
+    save->setEnabled(input.ok() && m_idConflict.isEmpty());
+    save->setToolTip(input.ok() ? QString() : tr("Cannot save yet: %1").arg(input.error().message));
+}
+
+void JobEditorDialog::accept()
+{
+    m_triggerEditor->refresh();
+    const Result<Job> input = jobFromInput();
+    if (!input) {
+        m_message->showMessage(input.error().message);
+        return;
+    }
+    Result<Job> saved = input.value();
+    if (!m_original) {
+        saved = m_scheduler.addJob(input.value());
+    } else {
+        JobChanges changes;
+        changes.name = input->name;
+        changes.action = input->action;
+        changes.options = input->options;
+        // The unchanged trigger is the very object setJob() gave; only a new one reschedules the job.
+        if (input->trigger != m_original->trigger)
+            changes.trigger = input->trigger;
+        saved = m_scheduler.modifyJob(m_original->id, changes);
+    }
+    if (!saved) {
+        showSaveError(saved.error());
+        return;
+    }
+    emit jobSaved(saved.value());
+    QDialog::accept();
+}
+
+void JobEditorDialog::showSaveError(const Error &error)
+{
+    if (error.code == ErrorCode::Conflict && !m_original) {
+        m_idConflict = error.message;
+        updateValidity();
+        m_idEdit->setFocus();
+        m_idEdit->selectAll();
+        return;
+    }
+    m_message->showMessage(tr("Could not save the job: %1").arg(error.message));
+}
+
+} // namespace punctual

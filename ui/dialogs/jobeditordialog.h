@@ -1,0 +1,87 @@
+// The job editor dialog: adds a job or edits one through the Scheduler API, validating as the user types.
+#pragma once
+
+#include "jobs/job.h"
+#include "scheduler/scheduler.h" // Q_DECLARE_METATYPE(Job): it must precede jobSaved's meta type
+
+#include <QDialog>
+
+#include <optional>
+
+class QDialogButtonBox;
+class QLineEdit;
+
+namespace punctual {
+
+class ActionEditor;
+class Clock;
+class FieldMessage;
+class FunctionRegistry;
+class OptionsEditor;
+class TriggerEditor;
+
+/**
+ * "New job" (as constructed) or "Edit job" (after setJob()): name and id, when it runs (TriggerEditor), what it
+ * runs (ActionEditor) and what happens when things go wrong (OptionsEditor). It only collects input: parsing,
+ * validation and next-time maths come from core, saving goes through the Scheduler. Save stays disabled while
+ * any input is invalid; each error is shown next to its field. Save adds the job (new) or modifies it (edit:
+ * name, action, options, and the trigger only when it changed, since a new trigger reschedules from now); the
+ * dialog closes only when the scheduler accepted it, otherwise its error is shown (a taken id next to the id)
+ * and the dialog stays open.
+ *
+ * Object names of the fields are part of the API (tests and the main window use them): nameEdit, idEdit,
+ * idError, cronRadio, intervalRadio, dateRadio, calendarRadio, cronEdit, intervalEdit, intervalStartEdit,
+ * dateTimeEdit, calendarEdit, timeZoneCombo, jitterSpin, triggerDescription, triggerError, previewList,
+ * actionKindCombo, programEdit, programError, argumentsEdit, workingDirectoryEdit, shellCheck, functionCombo,
+ * functionWarning, misfireGraceSpin, misfireNoLimitCheck, coalesceCheck, maxInstancesSpin, timeoutSpin,
+ * retriesSpin, retryDelaySpin, messageLabel, buttonBox.
+ */
+class JobEditorDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(JobEditorDialog)
+
+public:
+    /// A dialog for a new job. The references must outlive the dialog.
+    JobEditorDialog(Scheduler &scheduler, const Clock &clock, const FunctionRegistry &functions,
+                    QWidget *parent = nullptr);
+    ~JobEditorDialog() override;
+
+    /// Switches to editing @p job: every field is filled from it and the id becomes read-only.
+    void setJob(const Job &job);
+    /// True after setJob().
+    bool isEditing() const { return m_original.has_value(); }
+
+    /// The job as entered (in edit mode: the edited job with its id and state), or the first problem. An empty
+    /// id in a new job means one is generated when it is saved.
+    Result<Job> jobFromInput() const;
+    bool isInputValid() const;
+
+public slots:
+    /// Saves through the scheduler; closes only on success.
+    void accept() override;
+
+signals:
+    /// The scheduler accepted the job; @p job is as stored (generated id, next run time).
+    void jobSaved(const punctual::Job &job);
+
+private:
+    void updateValidity();
+    void showSaveError(const Error &error);
+    void setTabOrderByName();
+
+    Scheduler &m_scheduler;
+    std::optional<Job> m_original;
+    QString m_idConflict; ///< the scheduler's "id exists" message, until the id is changed
+
+    QLineEdit *m_nameEdit = nullptr;
+    QLineEdit *m_idEdit = nullptr;
+    FieldMessage *m_idError = nullptr;
+    TriggerEditor *m_triggerEditor = nullptr;
+    ActionEditor *m_actionEditor = nullptr;
+    OptionsEditor *m_optionsEditor = nullptr;
+    FieldMessage *m_message = nullptr;
+    QDialogButtonBox *m_buttonBox = nullptr;
+};
+
+} // namespace punctual

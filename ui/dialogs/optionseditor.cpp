@@ -1,0 +1,149 @@
+// The "If things go wrong" part of the job editor: APScheduler's job options as plain questions.
+#include "optionseditor.h"
+
+#include "fieldmessage.h"
+
+#include <QCheckBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSpinBox>
+
+namespace punctual {
+
+namespace {
+
+constexpr int week = 7 * 86'400;
+
+QSpinBox *secondsSpin(const QString &objectName, int maximum, QWidget *parent)
+{
+    auto *spin = new QSpinBox(parent);
+    spin->setObjectName(objectName);
+    spin->setRange(0, maximum);
+    spin->setSuffix(OptionsEditor::tr(" s"));
+    spin->setAccelerated(true);
+    return spin;
+}
+
+/// A row of widgets and words that reads as one sentence.
+QHBoxLayout *sentence(std::initializer_list<QWidget *> parts)
+{
+    auto *row = new QHBoxLayout;
+    for (QWidget *part : parts)
+        row->addWidget(part);
+    row->addStretch();
+    return row;
+}
+
+} // namespace
+
+OptionsEditor::OptionsEditor(QWidget *parent)
+    : QWidget(parent)
+{
+    const QString graceTip = tr("A run that cannot start on time (the computer was off or asleep, or the scheduler "
+                                "was busy) still runs if it is at most this late; later runs are recorded as "
+                                "missed (APScheduler: misfire_grace_time)");
+    auto *graceWords = new QLabel(tr("run it if late by at most"), this);
+    m_misfireGraceSpin = secondsSpin(QStringLiteral("misfireGraceSpin"), week, this);
+    m_misfireGraceSpin->setMinimum(1);
+    m_misfireNoLimitCheck = new QCheckBox(tr("no limit"), this);
+    m_misfireNoLimitCheck->setObjectName(QStringLiteral("misfireNoLimitCheck"));
+    m_misfireNoLimitCheck->setToolTip(tr("Run it however late it is (APScheduler: misfire_grace_time=None)"));
+    for (QWidget *widget : {static_cast<QWidget *>(graceWords), static_cast<QWidget *>(m_misfireGraceSpin)})
+        widget->setToolTip(graceTip);
+    graceWords->setBuddy(m_misfireGraceSpin);
+
+    m_coalesceCheck = new QCheckBox(tr("run only once"), this);
+    m_coalesceCheck->setObjectName(QStringLiteral("coalesceCheck"));
+    m_coalesceCheck->setToolTip(tr("When several runs were missed (after the computer was off or asleep), run the "
+                                   "job once for all of them instead of once for each (APScheduler: coalesce)"));
+
+    const QString instancesTip = tr("How many runs of this job may go on at the same time; a run due while that "
+                                    "many are still going is skipped and recorded as such (APScheduler: "
+                                    "max_instances)");
+    auto *instancesWords = new QLabel(tr("skip the new run; at most"), this);
+    m_maxInstancesSpin = new QSpinBox(this);
+    m_maxInstancesSpin->setObjectName(QStringLiteral("maxInstancesSpin"));
+    m_maxInstancesSpin->setRange(1, 100);
+    auto *instancesAfter = new QLabel(tr("at a time"), this);
+    for (QWidget *widget : {static_cast<QWidget *>(instancesWords), static_cast<QWidget *>(m_maxInstancesSpin),
+                            static_cast<QWidget *>(instancesAfter)})
+        widget->setToolTip(instancesTip);
+    instancesWords->setBuddy(m_maxInstancesSpin);
+
+    m_timeoutSpin = secondsSpin(QStringLiteral("timeoutSpin"), week, this);
+    m_timeoutSpin->setSpecialValueText(tr("never"));
+    m_timeoutSpin->setToolTip(tr("Stops a run that takes longer than this many seconds and records it as timed "
+                                 "out; \"never\" (0) lets it run as long as it takes (timeout)"));
+
+    const QString retryTip = tr("A failed run is tried again this many times, waiting between attempts "
+                                "(max_retries, retry_delay)");
+    auto *retryWords = new QLabel(tr("retry"), this);
+    m_retriesSpin = new QSpinBox(this);
+    m_retriesSpin->setObjectName(QStringLiteral("retriesSpin"));
+    m_retriesSpin->setRange(0, 100);
+    m_retriesSpin->setToolTip(tr("How many times a failed run is tried again (max_retries)"));
+    auto *timesWords = new QLabel(tr("times,"), this);
+    m_retryDelaySpin = secondsSpin(QStringLiteral("retryDelaySpin"), 86'400, this);
+    m_retryDelaySpin->setToolTip(tr("How long to wait before trying a failed run again (retry_delay)"));
+    auto *apartWords = new QLabel(tr("apart"), this);
+    for (QLabel *label : {retryWords, timesWords, apartWords})
+        label->setToolTip(retryTip);
+    retryWords->setBuddy(m_retriesSpin);
+
+    auto *form = new QFormLayout(this);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->addRow(tr("Missed while off or asleep:"), sentence({graceWords, m_misfireGraceSpin, m_misfireNoLimitCheck}));
+    form->addRow(tr("Several runs missed:"), sentence({m_coalesceCheck}));
+    form->addRow(tr("If still running:"), sentence({instancesWords, m_maxInstancesSpin, instancesAfter}));
+    form->addRow(tr("Stop a run after:"), sentence({m_timeoutSpin}));
+    form->addRow(tr("If it fails:"), sentence({retryWords, m_retriesSpin, timesWords, m_retryDelaySpin, apartWords}));
+
+    setOptions(JobOptions{});
+    for (QSpinBox *spin : {m_misfireGraceSpin, m_maxInstancesSpin, m_timeoutSpin, m_retriesSpin, m_retryDelaySpin})
+        connect(spin, &QSpinBox::valueChanged, this, &OptionsEditor::edited);
+    for (QCheckBox *check : {m_misfireNoLimitCheck, m_coalesceCheck})
+        connect(check, &QCheckBox::toggled, this, &OptionsEditor::edited);
+    connect(m_misfireNoLimitCheck, &QCheckBox::toggled, this, &OptionsEditor::updateEnabled);
+    connect(m_retriesSpin, &QSpinBox::valueChanged, this, &OptionsEditor::updateEnabled);
+}
+
+void OptionsEditor::setOptions(const JobOptions &options)
+{
+    m_original = options;
+    m_misfireNoLimitCheck->setChecked(!options.misfireGraceMs);
+    m_misfireGraceSpin->setValue(
+        roundToSeconds(options.misfireGraceMs.value_or(JobOptions::defaultMisfireGraceMs)));
+    m_coalesceCheck->setChecked(options.coalesce == CoalescePolicy::Latest);
+    m_maxInstancesSpin->setValue(options.maxInstances);
+    m_timeoutSpin->setValue(options.timeoutMs ? roundToSeconds(*options.timeoutMs) : 0);
+    m_retriesSpin->setValue(options.maxRetries);
+    m_retryDelaySpin->setValue(roundToSeconds(options.retryDelayMs));
+    updateEnabled();
+}
+
+JobOptions OptionsEditor::options() const
+{
+    JobOptions options = m_original;
+    if (m_misfireNoLimitCheck->isChecked())
+        options.misfireGraceMs.reset();
+    else
+        options.misfireGraceMs = secondsToMs(m_misfireGraceSpin->value(), m_original.misfireGraceMs);
+    options.coalesce = m_coalesceCheck->isChecked() ? CoalescePolicy::Latest : CoalescePolicy::All;
+    options.maxInstances = m_maxInstancesSpin->value();
+    if (m_timeoutSpin->value() == 0)
+        options.timeoutMs.reset();
+    else
+        options.timeoutMs = secondsToMs(m_timeoutSpin->value(), m_original.timeoutMs);
+    options.maxRetries = m_retriesSpin->value();
+    options.retryDelayMs = secondsToMs(m_retryDelaySpin->value(), m_original.retryDelayMs);
+    return options;
+}
+
+void OptionsEditor::updateEnabled()
+{
+    m_misfireGraceSpin->setEnabled(!m_misfireNoLimitCheck->isChecked());
+    m_retryDelaySpin->setEnabled(m_retriesSpin->value() > 0);
+}
+
+} // namespace punctual

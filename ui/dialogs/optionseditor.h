@@ -1,0 +1,46 @@
+// The "If things go wrong" part of the job editor: misfire grace, coalesce, max instances, timeout, retries.
+#pragma once
+
+#include "jobs/job.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QSpinBox;
+
+namespace punctual {
+
+/**
+ * Collects JobOptions, each worded as the question a user asks ("Missed while off or asleep", "If still
+ * running") with APScheduler's option name in its tooltip. Every combination of values is valid. Settings
+ * without a field here (remove_when_done) and sub-second values nobody touched are kept from setOptions().
+ */
+class OptionsEditor final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(OptionsEditor)
+
+public:
+    explicit OptionsEditor(QWidget *parent = nullptr);
+
+    void setOptions(const JobOptions &options);
+    JobOptions options() const;
+
+signals:
+    void edited();
+
+private:
+    void updateEnabled();
+
+    JobOptions m_original;
+
+    QSpinBox *m_misfireGraceSpin = nullptr;
+    QCheckBox *m_misfireNoLimitCheck = nullptr;
+    QCheckBox *m_coalesceCheck = nullptr;
+    QSpinBox *m_maxInstancesSpin = nullptr;
+    QSpinBox *m_timeoutSpin = nullptr;
+    QSpinBox *m_retriesSpin = nullptr;
+    QSpinBox *m_retryDelaySpin = nullptr;
+};
+
+} // namespace punctual

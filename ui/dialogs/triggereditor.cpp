@@ -1,0 +1,578 @@
+// The "When" part of the job editor: collects trigger input, shows core's description, error and next runs.
+#include "triggereditor.h"
+
+#include "fieldmessage.h"
+#include "time/clock.h"
+#include "time/duration.h"
+#include "time/isotime.h"
+#include "time/zonerules.h"
+#include "triggers/calendartrigger.h"
+#include "triggers/crontrigger.h"
+#include "triggers/datetrigger.h"
+#include "triggers/intervaltrigger.h"
+
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QCompleter>
+#include <QDateTimeEdit>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QTimeZone>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace punctual {
+
+namespace {
+
+// Long enough to skip the half-typed states between keystrokes, short enough to feel live.
+constexpr int refreshDelayMs = 150;
+constexpr int maxJitterSeconds = 86'400;
+
+std::int64_t floorDiv(std::int64_t value, std::int64_t divisor)
+{
+    const std::int64_t quotient = value / divisor;
+    return value % divisor < 0 ? quotient - 1 : quotient;
+}
+
+/// The spec CalendarTrigger::parse reads back into @p trigger. Its keywords are the parser's grammar, which is
+/// English whatever the UI language, so they are not translated.
+QString calendarSpec(const CalendarTrigger &trigger)
+{
+    const QJsonObject json = trigger.toJson();
+    QString time = json.value(QStringLiteral("time")).toString();
+    if (time.endsWith(QLatin1String(":00")))
+        time.chop(3);
+    const QString unit = json.value(QStringLiteral("unit")).toString();
+    const QString every = trigger.every() == 1 ? QStringLiteral("every %1").arg(unit)
+                                               : QStringLiteral("every %1 %2s").arg(trigger.every()).arg(unit);
+    return QStringLiteral("%1 at %2 from %3").arg(every, time, json.value(QStringLiteral("anchor")).toString());
+}
+
+} // namespace
+
+/// One reading of the input: a trigger, or why there is none (and which field to blame).
+struct TriggerEditor::Built
+{
+    std::unique_ptr<Trigger> trigger;
+    QString error;
+    QWidget *field = nullptr;
+    bool incomplete = false; ///< a required field is empty: a hint, not an error to show in red words
+    bool unchanged = false;  ///< equals the trigger given to setTrigger()
+
+    void fail(const QString &message, QWidget *at, bool empty = false)
+    {
+        trigger.reset();
+        error = message;
+        field = at;
+        incomplete = empty;
+    }
+};
+
+TriggerEditor::TriggerEditor(const Clock &clock, QWidget *parent)
+    : QWidget(parent)
+    , m_clock(clock)
+    , m_refreshTimer(new QTimer(this))
+{
+    m_refreshTimer->setSingleShot(true);
+    m_refreshTimer->setInterval(refreshDelayMs);
+    connect(m_refreshTimer, &QTimer::timeout, this, &TriggerEditor::refresh);
+
+    m_cronRadio = new QRadioButton(tr("&Cron"), this);
+    m_cronRadio->setObjectName(QStringLiteral("cronRadio"));
+    m_cronRadio->setToolTip(tr("Runs at the times a cron expression matches (APScheduler: CronTrigger)"));
+    m_intervalRadio = new QRadioButton(tr("E&very"), this);
+    m_intervalRadio->setObjectName(QStringLiteral("intervalRadio"));
+    m_intervalRadio->setToolTip(tr("Runs again after a fixed span of elapsed time (APScheduler: IntervalTrigger)"));
+    m_dateRadio = new QRadioButton(tr("&Once at"), this);
+    m_dateRadio->setObjectName(QStringLiteral("dateRadio"));
+    m_dateRadio->setToolTip(tr("Runs once, at one date and time (APScheduler: DateTrigger)"));
+    m_calendarRadio = new QRadioButton(tr("C&alendar"), this);
+    m_calendarRadio->setObjectName(QStringLiteral("calendarRadio"));
+    m_calendarRadio->setToolTip(tr("Runs every N days, weeks, months or years at a time of day, keeping the wall "
+                                   "clock time across daylight saving changes (APScheduler 4: "
+                                   "CalendarIntervalTrigger)"));
+    m_typeGroup = new QButtonGroup(this);
+    m_typeGroup->addButton(m_cronRadio, static_cast<int>(TriggerType::Cron));
+    m_typeGroup->addButton(m_intervalRadio, static_cast<int>(TriggerType::Interval));
+    m_typeGroup->addButton(m_dateRadio, static_cast<int>(TriggerType::Date));
+    m_typeGroup->addButton(m_calendarRadio, static_cast<int>(TriggerType::Calendar));
+    auto *typeRow = new QHBoxLayout;
+    for (QAbstractButton *button : m_typeGroup->buttons())
+        typeRow->addWidget(button);
+    typeRow->addStretch();
+
+    // Page order follows TriggerType's values, so a type is its page index.
+    m_pages = new QStackedWidget(this);
+    m_pages->setObjectName(QStringLiteral("triggerPages"));
+    m_pages->insertWidget(static_cast<int>(TriggerType::Date), createDatePage());
+    m_pages->insertWidget(static_cast<int>(TriggerType::Interval), createIntervalPage());
+    m_pages->insertWidget(static_cast<int>(TriggerType::Cron), createCronPage());
+    m_pages->insertWidget(static_cast<int>(TriggerType::Calendar), createCalendarPage());
+
+    createZoneCombo();
+    m_jitterSpin = new QSpinBox(this);
+    m_jitterSpin->setObjectName(QStringLiteral("jitterSpin"));
+    m_jitterSpin->setRange(0, maxJitterSeconds);
+    m_jitterSpin->setSuffix(tr(" s"));
+    m_jitterSpin->setSpecialValueText(tr("none"));
+    m_jitterSpin->setToolTip(tr("Delays each run by a random time up to this many seconds, so that many jobs due "
+                                "at the same moment spread out (APScheduler: jitter)"));
+    auto *jitterRow = new QHBoxLayout;
+    jitterRow->addWidget(m_jitterSpin);
+    jitterRow->addStretch();
+
+    m_description = new QLabel(this);
+    m_description->setObjectName(QStringLiteral("triggerDescription"));
+    m_description->setTextFormat(Qt::PlainText);
+    m_description->setWordWrap(true);
+    QFont descriptionFont = m_description->font();
+    descriptionFont.setItalic(true);
+    m_description->setFont(descriptionFont);
+    m_error = new FieldMessage(this);
+    m_error->setObjectName(QStringLiteral("triggerError"));
+
+    auto *shared = new QFormLayout;
+    shared->setContentsMargins(0, 0, 0, 0);
+    shared->addRow(tr("Time &zone:"), m_zoneCombo);
+    shared->addRow(buddyLabel(tr("Random dela&y:"), m_jitterSpin), jitterRow);
+    shared->addRow(QString(), m_description);
+    shared->addRow(QString(), m_error);
+
+    auto *fields = new QVBoxLayout;
+    fields->setContentsMargins(0, 0, 0, 0);
+    fields->addWidget(m_pages);
+    fields->addLayout(shared);
+    fields->addStretch();
+
+    auto *previewTitle = new QLabel(tr("Next runs:"), this);
+    m_preview = new QListWidget(this);
+    m_preview->setObjectName(QStringLiteral("previewList"));
+    m_preview->setSelectionMode(QAbstractItemView::NoSelection);
+    m_preview->setFocusPolicy(Qt::NoFocus);
+    m_preview->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_preview->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_preview->setToolTip(tr("The next runs from now, in the job's time zone (without the random delay)"));
+    // Exactly previewCount rows high: measure a row as the style draws it.
+    m_preview->addItem(QStringLiteral("0"));
+    const int rowHeight = m_preview->sizeHintForRow(0);
+    m_preview->clear();
+    m_preview->setFixedHeight(rowHeight * previewCount + 2 * m_preview->frameWidth() + 4);
+    // Wide enough for the longest entry: a date in another year with seconds.
+    const std::int64_t widestMs = QDateTime(QDate(2026, 9, 30), QTime(23, 59, 59), Qt::UTC).toMSecsSinceEpoch();
+    const QString widest = formatRunTime(widestMs, *ZoneRules::forZone(QByteArrayLiteral("UTC")), 0);
+    m_preview->setFixedWidth(m_preview->fontMetrics().horizontalAdvance(widest) + 2 * m_preview->frameWidth() + 16);
+    previewTitle->setBuddy(m_preview);
+    auto *previewColumn = new QVBoxLayout;
+    previewColumn->setContentsMargins(0, 0, 0, 0);
+    previewColumn->addWidget(previewTitle);
+    previewColumn->addWidget(m_preview);
+    previewColumn->addStretch();
+
+    auto *body = new QHBoxLayout;
+    body->addLayout(fields, 1);
+    body->addSpacing(12);
+    body->addLayout(previewColumn);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(typeRow);
+    layout->addLayout(body);
+
+    // A default a person is likely to want for a one-off job: the next full hour.
+    const std::int64_t now = m_clock.nowMs();
+    setDateTimeInZone((floorDiv(now, 3'600'000) + 1) * 3'600'000, *ZoneRules::system());
+
+    connectEdits();
+    selectType(TriggerType::Cron);
+    refresh();
+}
+
+TriggerEditor::~TriggerEditor() = default;
+
+QWidget *TriggerEditor::createCronPage()
+{
+    auto *page = new QWidget(this);
+    page->setObjectName(QStringLiteral("cronPage"));
+    m_cronEdit = new QLineEdit(page);
+    m_cronEdit->setObjectName(QStringLiteral("cronEdit"));
+    m_cronEdit->setPlaceholderText(tr("minute hour day month weekday, e.g. 55 * * * *"));
+    m_cronEdit->setToolTip(tr("<p>Five fields <tt>minute hour day-of-month month day-of-week</tt>, or six with "
+                              "seconds first; each <tt>*</tt>, <tt>N</tt>, <tt>A-B</tt>, <tt>*/S</tt> or a comma "
+                              "list. Also <tt>@hourly</tt>, <tt>@daily</tt>, <tt>@weekly</tt>, <tt>@monthly</tt>, "
+                              "<tt>@yearly</tt>; <tt>L</tt>, <tt>W</tt> and <tt>#</tt> in the day fields.</p>"));
+    auto *form = new QFormLayout(page);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->addRow(tr("E&xpression:"), m_cronEdit);
+    return page;
+}
+
+QWidget *TriggerEditor::createIntervalPage()
+{
+    auto *page = new QWidget(this);
+    page->setObjectName(QStringLiteral("intervalPage"));
+    m_intervalEdit = new QLineEdit(page);
+    m_intervalEdit->setObjectName(QStringLiteral("intervalEdit"));
+    m_intervalEdit->setPlaceholderText(tr("e.g. 15m, 1h30m, 2d"));
+    m_intervalEdit->setToolTip(tr("How much time passes between runs: 90s, 15m, 2h, 1d, 1w, sums such as 1h30m, "
+                                  "or ISO-8601 (PT15M). Elapsed time: daylight saving changes do not move it."));
+    m_intervalStartEdit = new QLineEdit(page);
+    m_intervalStartEdit->setObjectName(QStringLiteral("intervalStartEdit"));
+    m_intervalStartEdit->setPlaceholderText(tr("one interval after saving"));
+    m_intervalStartEdit->setToolTip(tr("Optional: the first run, as YYYY-MM-DD HH:MM in the time zone below (or "
+                                       "with an offset). Empty: one interval after the job is saved "
+                                       "(APScheduler: start_date)."));
+    auto *form = new QFormLayout(page);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->addRow(tr("In&terval:"), m_intervalEdit);
+    form->addRow(tr("&First run:"), m_intervalStartEdit);
+    return page;
+}
+
+QWidget *TriggerEditor::createDatePage()
+{
+    auto *page = new QWidget(this);
+    page->setObjectName(QStringLiteral("datePage"));
+    m_dateTimeEdit = new QDateTimeEdit(page);
+    m_dateTimeEdit->setObjectName(QStringLiteral("dateTimeEdit"));
+    // The edit holds a wall-clock time of the selected zone, not of the system's: keep Qt from applying the
+    // system zone's daylight saving rules to it. core turns it into an instant (parseIso).
+    m_dateTimeEdit->setTimeSpec(Qt::UTC);
+    m_dateTimeEdit->setCalendarPopup(true);
+    m_dateTimeEdit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    m_dateTimeEdit->setToolTip(tr("The date and time of the one run, in the time zone below (APScheduler: "
+                                  "run_date)"));
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_dateTimeEdit);
+    row->addStretch();
+    auto *form = new QFormLayout(page);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->addRow(buddyLabel(tr("Date and &time:"), m_dateTimeEdit), row);
+    return page;
+}
+
+QWidget *TriggerEditor::createCalendarPage()
+{
+    auto *page = new QWidget(this);
+    page->setObjectName(QStringLiteral("calendarPage"));
+    m_calendarEdit = new QLineEdit(page);
+    m_calendarEdit->setObjectName(QStringLiteral("calendarEdit"));
+    m_calendarEdit->setPlaceholderText(tr("e.g. every 2 weeks at 09:30"));
+    m_calendarEdit->setToolTip(tr("<p><tt>every N days|weeks|months|years</tt> (or <tt>daily</tt>, "
+                                  "<tt>weekly</tt>, <tt>monthly</tt>, <tt>yearly</tt>), then optionally "
+                                  "<tt>at HH:MM</tt> and <tt>from YYYY-MM-DD</tt> (default: today). "
+                                  "A day missing in a month (the 31st) is skipped.</p>"));
+    auto *form = new QFormLayout(page);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->addRow(tr("Sc&hedule:"), m_calendarEdit);
+    return page;
+}
+
+void TriggerEditor::createZoneCombo()
+{
+    m_zoneCombo = new QComboBox(this);
+    m_zoneCombo->setObjectName(QStringLiteral("timeZoneCombo"));
+    m_zoneCombo->setEditable(true);
+    m_zoneCombo->setInsertPolicy(QComboBox::NoInsert);
+    m_zoneCombo->setMaxVisibleItems(16);
+    m_zoneCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_zoneCombo->setMinimumContentsLength(22);
+    for (const QByteArray &id : QTimeZone::availableTimeZoneIds())
+        m_zoneCombo->addItem(QString::fromLatin1(id));
+    // Typing "berlin" should find Europe/Berlin: match anywhere in the id, ignoring case.
+    auto *completer = new QCompleter(m_zoneCombo->model(), m_zoneCombo);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    completer->setCompletionMode(QCompleter::PopupCompletion);
+    m_zoneCombo->setCompleter(completer);
+    m_zoneCombo->setToolTip(tr("The IANA time zone the times of day belong to and the next runs are shown in "
+                               "(APScheduler: timezone)"));
+    const QString system = QString::fromLatin1(ZoneRules::systemZoneId());
+    const int index = m_zoneCombo->findText(system);
+    if (index >= 0)
+        m_zoneCombo->setCurrentIndex(index);
+    else
+        m_zoneCombo->setEditText(system);
+}
+
+void TriggerEditor::connectEdits()
+{
+    auto changed = [this] {
+        m_refreshTimer->start();
+        emit edited();
+    };
+    connect(m_typeGroup, &QButtonGroup::idToggled, this, [this, changed](int id, bool checked) {
+        if (!checked)
+            return;
+        selectType(static_cast<TriggerType>(id));
+        changed();
+    });
+    for (QLineEdit *edit : {m_cronEdit, m_intervalEdit, m_intervalStartEdit, m_calendarEdit})
+        connect(edit, &QLineEdit::textChanged, this, changed);
+    connect(m_dateTimeEdit, &QDateTimeEdit::dateTimeChanged, this, changed);
+    connect(m_zoneCombo, &QComboBox::currentTextChanged, this, changed);
+    connect(m_jitterSpin, &QSpinBox::valueChanged, this, changed);
+}
+
+QWidget *TriggerEditor::mainField(TriggerType type) const
+{
+    switch (type) {
+    case TriggerType::Cron: return m_cronEdit;
+    case TriggerType::Interval: return m_intervalEdit;
+    case TriggerType::Date: return m_dateTimeEdit;
+    case TriggerType::Calendar: return m_calendarEdit;
+    }
+    return nullptr;
+}
+
+TriggerType TriggerEditor::selectedType() const
+{
+    return static_cast<TriggerType>(m_typeGroup->checkedId());
+}
+
+void TriggerEditor::selectType(TriggerType type)
+{
+    if (QAbstractButton *button = m_typeGroup->button(static_cast<int>(type)); !button->isChecked())
+        button->setChecked(true); // re-enters through idToggled
+    const int index = static_cast<int>(type);
+    m_pages->setCurrentIndex(index);
+    // Size the stack to the page shown, so a one-field page leaves no gap below it.
+    for (int page = 0; page < m_pages->count(); ++page) {
+        const QSizePolicy::Policy policy = page == index ? QSizePolicy::Preferred : QSizePolicy::Ignored;
+        m_pages->widget(page)->setSizePolicy(policy, policy);
+    }
+}
+
+void TriggerEditor::setTrigger(std::shared_ptr<const Trigger> trigger)
+{
+    m_original = std::move(trigger);
+    if (!m_original)
+        return;
+    const Trigger &t = *m_original;
+    const QString zoneId = QString::fromLatin1(t.zone().id());
+    if (const int index = m_zoneCombo->findText(zoneId); index >= 0)
+        m_zoneCombo->setCurrentIndex(index);
+    else
+        m_zoneCombo->setEditText(zoneId);
+    m_jitterSpin->setValue(roundToSeconds(t.jitterMs()));
+    switch (t.type()) {
+    case TriggerType::Cron:
+        m_cronEdit->setText(static_cast<const CronTrigger &>(t).expression().text());
+        break;
+    case TriggerType::Interval: {
+        const auto &interval = static_cast<const IntervalTrigger &>(t);
+        m_intervalEdit->setText(formatDuration(interval.intervalMs()));
+        m_intervalStartEdit->setText(formatIso(interval.startMs(), t.zone()));
+        break;
+    }
+    case TriggerType::Date:
+        setDateTimeInZone(static_cast<const DateTrigger &>(t).runAtMs(), t.zone());
+        break;
+    case TriggerType::Calendar:
+        m_calendarEdit->setText(calendarSpec(static_cast<const CalendarTrigger &>(t)));
+        break;
+    }
+    selectType(t.type());
+    refresh();
+}
+
+void TriggerEditor::setDateTimeInZone(std::int64_t utcMs, const ZoneRules &zone)
+{
+    const std::int64_t localSeconds = zone.toLocal(floorDiv(utcMs, 1000));
+    m_dateTimeEdit->setDateTime(QDateTime::fromSecsSinceEpoch(localSeconds, Qt::UTC));
+}
+
+// --- reading the input --------------------------------------------------------------------------------------
+
+TriggerEditor::Built TriggerEditor::build() const
+{
+    Built built;
+    const QString zoneId = m_zoneCombo->currentText().trimmed();
+    if (zoneId.isEmpty()) {
+        built.fail(tr("Choose a time zone"), m_zoneCombo, true);
+        return built;
+    }
+    const std::shared_ptr<const ZoneRules> zone = ZoneRules::forZone(zoneId.toUtf8());
+    if (!zone) {
+        built.fail(tr("\"%1\" is not a known time zone").arg(zoneId), m_zoneCombo);
+        return built;
+    }
+    const std::int64_t now = m_clock.nowMs();
+    switch (selectedType()) {
+    case TriggerType::Cron: buildCron(built, zone); break;
+    case TriggerType::Interval: buildInterval(built, zone, now); break;
+    case TriggerType::Date: buildDate(built, zone); break;
+    case TriggerType::Calendar: buildCalendar(built, zone, now); break;
+    }
+    if (!built.trigger)
+        return built;
+    built.trigger->setJitterMs(secondsToMs(m_jitterSpin->value(),
+                                           m_original ? std::optional(m_original->jitterMs()) : std::nullopt));
+    built.unchanged = m_original && m_original->toJson() == built.trigger->toJson();
+    // An untouched trigger that has fired for the last time (a date job that ran) may stay as it is.
+    if (!built.unchanged && !built.trigger->nextFireTime(now)) {
+        built.error = built.trigger->type() == TriggerType::Date ? tr("This time has already passed")
+                                                                 : tr("This schedule never runs after now");
+        built.field = mainField(built.trigger->type());
+    }
+    return built;
+}
+
+void TriggerEditor::buildCron(Built &built, const std::shared_ptr<const ZoneRules> &zone) const
+{
+    const QString text = m_cronEdit->text();
+    if (text.trimmed().isEmpty()) {
+        built.fail(tr("Enter a cron expression, e.g. 55 * * * * for minute 55 of every hour"), m_cronEdit, true);
+        return;
+    }
+    auto created = CronTrigger::create(text, zone);
+    if (!created) {
+        built.fail(created.error().message, m_cronEdit);
+        return;
+    }
+    if (const auto *original = dynamic_cast<const CronTrigger *>(m_original.get())) {
+        created.value()->setStartMs(original->startMs());
+        created.value()->setEndMs(original->endMs());
+    }
+    built.trigger = std::move(created).value();
+}
+
+void TriggerEditor::buildInterval(Built &built, const std::shared_ptr<const ZoneRules> &zone,
+                                  std::int64_t nowMs) const
+{
+    if (m_intervalEdit->text().trimmed().isEmpty()) {
+        built.fail(tr("Enter how often to run, e.g. 15m or 1h30m"), m_intervalEdit, true);
+        return;
+    }
+    auto interval = parseDuration(m_intervalEdit->text().trimmed());
+    if (!interval) {
+        built.fail(interval.error().message, m_intervalEdit);
+        return;
+    }
+    std::int64_t start = nowMs + interval.value(); // APScheduler's rule for a job without a start
+    if (const QString startText = m_intervalStartEdit->text().trimmed(); !startText.isEmpty()) {
+        auto parsed = parseIso(startText, *zone);
+        if (!parsed) {
+            built.fail(tr("First run: %1").arg(parsed.error().message), m_intervalStartEdit);
+            return;
+        }
+        start = parsed.value();
+    }
+    std::optional<std::int64_t> end;
+    if (const auto *original = dynamic_cast<const IntervalTrigger *>(m_original.get()))
+        end = original->endMs();
+    built.trigger = std::make_unique<IntervalTrigger>(interval.value(), start, end);
+    built.trigger->setZone(zone);
+}
+
+void TriggerEditor::buildDate(Built &built, const std::shared_ptr<const ZoneRules> &zone) const
+{
+    // A naive wall-clock text, so core resolves it in the zone (a time in a DST gap means the gap's end).
+    const QDateTime wall = m_dateTimeEdit->dateTime();
+    const QString text = wall.date().toString(Qt::ISODate) + QLatin1Char('T') + wall.time().toString(Qt::ISODate);
+    auto runAt = parseIso(text, *zone);
+    if (!runAt) {
+        built.fail(runAt.error().message, m_dateTimeEdit);
+        return;
+    }
+    built.trigger = std::make_unique<DateTrigger>(runAt.value());
+    built.trigger->setZone(zone);
+}
+
+void TriggerEditor::buildCalendar(Built &built, const std::shared_ptr<const ZoneRules> &zone,
+                                  std::int64_t nowMs) const
+{
+    if (m_calendarEdit->text().trimmed().isEmpty()) {
+        built.fail(tr("Enter a schedule, e.g. every 2 weeks at 09:30"), m_calendarEdit, true);
+        return;
+    }
+    auto created = CalendarTrigger::parse(m_calendarEdit->text(), zone, nowMs);
+    if (!created) {
+        built.fail(created.error().message, m_calendarEdit);
+        return;
+    }
+    if (const auto *original = dynamic_cast<const CalendarTrigger *>(m_original.get()))
+        created.value()->setEndMs(original->endMs());
+    built.trigger = std::move(created).value();
+}
+
+Result<std::shared_ptr<const Trigger>> TriggerEditor::trigger() const
+{
+    Built built = build();
+    if (!built.error.isEmpty())
+        return invalidInput(built.error);
+    if (built.unchanged)
+        return m_original;
+    return std::shared_ptr<const Trigger>(std::move(built.trigger));
+}
+
+// --- showing core's answers ---------------------------------------------------------------------------------
+
+void TriggerEditor::refresh()
+{
+    m_refreshTimer->stop();
+    const Built built = build();
+    for (QWidget *field : {static_cast<QWidget *>(m_cronEdit), static_cast<QWidget *>(m_intervalEdit),
+                           static_cast<QWidget *>(m_intervalStartEdit), static_cast<QWidget *>(m_calendarEdit),
+                           static_cast<QWidget *>(m_zoneCombo)})
+        markField(field, !built.incomplete && field == built.field);
+
+    if (built.trigger)
+        m_description->setText(built.trigger->description());
+    else
+        m_description->setText(built.incomplete ? built.error : QString());
+    m_description->setVisible(!m_description->text().isEmpty());
+    if (built.error.isEmpty() || built.incomplete)
+        m_error->clearMessage();
+    else
+        m_error->showMessage(built.error);
+
+    m_preview->clear();
+    if (built.trigger)
+        showPreview(*built.trigger);
+}
+
+void TriggerEditor::showPreview(const Trigger &trigger)
+{
+    const std::int64_t now = m_clock.nowMs();
+    const ZoneRules &zone = trigger.zone();
+    const auto system = ZoneRules::system();
+    std::int64_t after = now;
+    for (int i = 0; i < previewCount; ++i) {
+        const std::optional<std::int64_t> next = trigger.nextFireTime(after);
+        if (!next)
+            break;
+        auto *item = new QListWidgetItem(formatRunTime(*next, zone, now), m_preview);
+        QString tip = formatIso(*next, zone);
+        if (zone.id() != system->id())
+            tip += QLatin1Char('\n') + tr("%1 in this computer's time zone").arg(formatIso(*next, *system));
+        item->setToolTip(tip);
+        after = *next;
+    }
+    if (m_preview->count() == 0) {
+        auto *item = new QListWidgetItem(tr("No more runs"), m_preview);
+        item->setFlags(Qt::NoItemFlags);
+    }
+}
+
+QString TriggerEditor::formatRunTime(std::int64_t utcMs, const ZoneRules &zone, std::int64_t nowMs) const
+{
+    const QDateTime wall = QDateTime::fromSecsSinceEpoch(zone.toLocal(floorDiv(utcMs, 1000)), Qt::UTC);
+    const QDateTime today = QDateTime::fromSecsSinceEpoch(zone.toLocal(floorDiv(nowMs, 1000)), Qt::UTC);
+    const QLocale locale;
+    // Weekday and month names follow the locale, and so does the 12/24-hour clock; the year only when it differs.
+    QString timeFormat = locale.timeFormat(QLocale::ShortFormat);
+    if (wall.time().second() != 0 && !timeFormat.contains(QLatin1String("ss")))
+        timeFormat.replace(QLatin1String("mm"), QLatin1String("mm:ss"));
+    const QString dateFormat = wall.date().year() == today.date().year() ? QStringLiteral("ddd d MMM")
+                                                                         : QStringLiteral("ddd d MMM yyyy");
+    return locale.toString(wall, dateFormat + QLatin1Char(' ') + timeFormat);
+}
+
+} // namespace punctual

@@ -1,0 +1,44 @@
+// Filters the job table by search words and state, and sorts it with the model's own fast comparisons.
+#pragma once
+
+#include "jobs/jobfilter.h"
+
+#include <QSortFilterProxyModel>
+
+namespace punctual {
+
+class JobListModel;
+
+/**
+ * The view's model over a JobListModel: rows pass JobFilter::matches() (the model's cached schedule texts keep a
+ * key press cheap on 100,000 jobs) and sort with JobListModel::lessThan(), never through QVariant. Dynamic
+ * sorting and filtering are on, so a job whose next run moves, or whose state changes, moves to its new place.
+ */
+class JobFilterProxyModel final : public QSortFilterProxyModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(JobFilterProxyModel)
+
+public:
+    explicit JobFilterProxyModel(QObject *parent = nullptr);
+
+    /// Must be a JobListModel (any other model shows no rows).
+    void setSourceModel(QAbstractItemModel *sourceModel) override;
+    JobListModel *jobListModel() const { return m_jobs; }
+
+    void setFilter(const JobFilter &filter);
+    const JobFilter &filter() const { return m_filter; }
+
+    /// Lets the model prepare integer sort keys for @p column first (JobListModel::prepareSort()).
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    bool lessThan(const QModelIndex &sourceLeft, const QModelIndex &sourceRight) const override;
+
+private:
+    JobListModel *m_jobs = nullptr;
+    JobFilter m_filter;
+};
+
+} // namespace punctual

@@ -1,0 +1,603 @@
+// The job table model: rows from one load, then kept current row by row from the scheduler's signals.
+#include "joblistmodel.h"
+
+#include "jobs/jobfilter.h"
+#include "runpresentation.h"
+#include "scheduler/scheduler.h"
+#include "time/clock.h"
+
+#include <QDateTime>
+#include <QTimer>
+
+#include <algorithm>
+#include <limits>
+#include <numeric>
+
+namespace punctual {
+
+namespace {
+
+const QString &noTime()
+{
+    static const QString dash(QChar(0x2014)); // "—": no time, a sign rather than a word
+    return dash;
+}
+
+/// Results by severity, so sorting by the result column groups failures together; no run sorts first.
+int outcomeOrder(const std::optional<RunRecord> &run)
+{
+    if (!run)
+        return 0;
+    switch (run->outcome) {
+    case RunOutcome::Success: return 1;
+    case RunOutcome::Running: return 2;
+    case RunOutcome::Skipped: return 3;
+    case RunOutcome::Missed: return 4;
+    case RunOutcome::Interrupted: return 5;
+    case RunOutcome::TimedOut: return 6;
+    case RunOutcome::Failed: return 7;
+    }
+    return 0;
+}
+
+/// The state column's order after Running (0).
+int jobStateOrder(JobState state)
+{
+    switch (state) {
+    case JobState::Scheduled: return 1;
+    case JobState::Paused: return 2;
+    case JobState::Finished: return 3;
+    }
+    return 3;
+}
+
+std::int64_t nextRunKey(const Job &job)
+{
+    return job.nextRunTime.value_or(std::numeric_limits<std::int64_t>::max());
+}
+
+std::int64_t lastRunKey(const std::optional<RunRecord> &run)
+{
+    return run ? run->scheduledTime : std::numeric_limits<std::int64_t>::min();
+}
+
+} // namespace
+
+struct JobListModel::Row
+{
+    Job job;
+    std::optional<RunRecord> lastRun;
+    int index = 0;
+    // Built on first use (display, filter, sort) and dropped when the job changes.
+    mutable std::optional<QString> schedule;
+    mutable std::optional<QString> action; ///< describeAction(), for the filter
+    mutable std::optional<QCollatorSortKey> nameKey;
+    mutable std::optional<QCollatorSortKey> scheduleKey;
+};
+
+JobListModel::JobListModel(Scheduler &scheduler, const Clock &clock, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_scheduler(scheduler)
+    , m_clock(clock)
+    , m_dayTimer(new QTimer(this))
+{
+    m_collator.setCaseSensitivity(Qt::CaseInsensitive);
+    m_collator.setNumericMode(true);
+
+    connect(&scheduler, &Scheduler::jobAdded, this, &JobListModel::onJobAdded);
+    connect(&scheduler, &Scheduler::jobModified, this, &JobListModel::onJobModified);
+    connect(&scheduler, &Scheduler::jobRemoved, this, &JobListModel::onJobRemoved);
+    connect(&scheduler, &Scheduler::allJobsRemoved, this, &JobListModel::onAllJobsRemoved);
+    connect(&scheduler, &Scheduler::jobSubmitted, this, &JobListModel::onRunStarted);
+    connect(&scheduler, &Scheduler::jobExecuted, this, &JobListModel::onRunFinished);
+    connect(&scheduler, &Scheduler::jobError, this, &JobListModel::onRunFinished);
+    connect(&scheduler, &Scheduler::jobMissed, this, &JobListModel::onRunFinished);
+    connect(&scheduler, &Scheduler::jobMaxInstances, this, &JobListModel::onRunFinished);
+
+    m_dayTimer->setObjectName(QStringLiteral("dayTimer"));
+    m_dayTimer->setSingleShot(true);
+    m_dayTimer->setTimerType(Qt::PreciseTimer); // a coarse timer may be 5% late: over a day, more than an hour
+    connect(m_dayTimer, &QTimer::timeout, this, &JobListModel::onDayTimer);
+    armDayTimer();
+}
+
+JobListModel::~JobListModel() = default;
+
+// --- QAbstractItemModel ---------------------------------------------------------------------------------------
+
+QModelIndex JobListModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (parent.isValid() || row < 0 || column < 0 || column >= ColumnCount
+        || static_cast<std::size_t>(row) >= m_rows.size())
+        return {};
+    return createIndex(row, column);
+}
+
+int JobListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int JobListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant JobListModel::data(const QModelIndex &index, int role) const
+{
+    const Row *row = index.isValid() ? rowAt(index.row()) : nullptr;
+    if (!row || index.column() < 0 || index.column() >= ColumnCount)
+        return {};
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(*row, index.column());
+    case Qt::ToolTipRole:
+        return toolTipData(*row, index.column());
+    case Qt::DecorationRole:
+        if (index.column() == LastResultColumn && row->lastRun)
+            return icon(row->lastRun->outcome);
+        if (index.column() == StateColumn && m_scheduler.runningCount(row->job.id) > 0)
+            return icon(RunOutcome::Running);
+        return {};
+    case JobIdRole:
+        return row->job.id;
+    case SortRole:
+        return sortData(*row, index.column());
+    default:
+        return {};
+    }
+}
+
+QVariant JobListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case NameColumn: return tr("Name");
+    case ScheduleColumn: return tr("Schedule");
+    case NextRunColumn: return tr("Next run");
+    case LastRunColumn: return tr("Last run");
+    case LastResultColumn: return tr("Result");
+    case StateColumn: return tr("State");
+    default: return {};
+    }
+}
+
+QVariant JobListModel::displayData(const Row &row, int column) const
+{
+    switch (column) {
+    case NameColumn:
+        return row.job.name;
+    case ScheduleColumn:
+        return schedule(row);
+    case NextRunColumn:
+        return row.job.nextRunTime ? shortDateTime(*row.job.nextRunTime, m_clock.nowMs()) : noTime();
+    case LastRunColumn:
+        return row.lastRun ? shortDateTime(row.lastRun->scheduledTime, m_clock.nowMs()) : noTime();
+    case LastResultColumn:
+        return row.lastRun ? outcomeText(*row.lastRun) : QString();
+    case StateColumn:
+        return stateText(row);
+    default:
+        return {};
+    }
+}
+
+QVariant JobListModel::toolTipData(const Row &row, int column) const
+{
+    const std::int64_t now = m_clock.nowMs();
+    switch (column) {
+    case NameColumn:
+        return tr("ID: %1\nRuns: %2").arg(row.job.id, describeAction(row.job.action));
+    case ScheduleColumn:
+        return schedule(row);
+    case NextRunColumn:
+        if (row.job.nextRunTime)
+            return tr("%1\n%2", "date and time, then \"in 12 min\"")
+                .arg(longDateTime(*row.job.nextRunTime), relativeTime(*row.job.nextRunTime, now));
+        return row.job.paused ? tr("Paused: no run until it is resumed") : tr("Finished: it will not run again");
+    case LastRunColumn:
+        if (row.lastRun)
+            return tr("%1\n%2", "date and time, then \"12 min ago\"")
+                .arg(longDateTime(row.lastRun->scheduledTime), relativeTime(row.lastRun->scheduledTime, now));
+        return tr("Not run yet");
+    case LastResultColumn:
+        return row.lastRun ? outcomeToolTip(*row.lastRun) : tr("Not run yet");
+    default:
+        return {};
+    }
+}
+
+QVariant JobListModel::sortData(const Row &row, int column) const
+{
+    switch (column) {
+    case NameColumn: return row.job.name;
+    case ScheduleColumn: return schedule(row);
+    case NextRunColumn: return qint64(nextRunKey(row.job));
+    case LastRunColumn: return qint64(lastRunKey(row.lastRun));
+    case LastResultColumn: return outcomeOrder(row.lastRun);
+    case StateColumn: return stateOrder(row);
+    default: return {};
+    }
+}
+
+// --- rows ---------------------------------------------------------------------------------------------------
+
+void JobListModel::setJobs(QList<Job> jobs, QHash<QString, RunRecord> latestRuns)
+{
+    if (m_pendingCleared) {
+        // All jobs were removed while loading: whatever the snapshot holds is older than that.
+        jobs.clear();
+        latestRuns.clear();
+    }
+    for (auto it = m_pendingRuns.cbegin(); it != m_pendingRuns.cend(); ++it) {
+        auto found = latestRuns.find(it.key());
+        if (found == latestRuns.end() || found->id <= it->id)
+            latestRuns.insert(it.key(), it.value());
+    }
+
+    beginResetModel();
+    m_rows.clear();
+    m_sortKeys.clear();
+    m_byId.clear();
+    m_rows.reserve(static_cast<std::size_t>(jobs.size() + m_pendingJobs.size()));
+    m_sortKeys.reserve(m_rows.capacity());
+    m_rankValid.fill(false);
+    m_byId.reserve(jobs.size() + m_pendingJobs.size());
+    // const access: the list is shared with the loader's signal, and a detach would copy every job.
+    for (const Job &job : std::as_const(jobs)) {
+        if (m_pendingJobs.contains(job.id) || m_byId.contains(job.id))
+            continue; // changed (or removed) since: the signal's version is newer
+        const auto run = latestRuns.constFind(job.id);
+        appendRow(job, run == latestRuns.cend() ? nullptr : &*run);
+    }
+    for (auto it = m_pendingJobs.cbegin(); it != m_pendingJobs.cend(); ++it) {
+        if (!it.value() || m_byId.contains(it.key()))
+            continue;
+        const auto run = latestRuns.constFind(it.key());
+        appendRow(*it.value(), run == latestRuns.cend() ? nullptr : &*run);
+    }
+    m_pendingJobs.clear();
+    m_pendingRuns.clear();
+    m_pendingCleared = false;
+    m_loaded = true;
+    endResetModel();
+    emit loaded();
+}
+
+const JobListModel::Row *JobListModel::rowAt(int row) const
+{
+    return row >= 0 && static_cast<std::size_t>(row) < m_rows.size() ? m_rows[static_cast<std::size_t>(row)].get()
+                                                                      : nullptr;
+}
+
+const Job *JobListModel::jobAt(int row) const
+{
+    const Row *r = rowAt(row);
+    return r ? &r->job : nullptr;
+}
+
+const RunRecord *JobListModel::lastRunAt(int row) const
+{
+    const Row *r = rowAt(row);
+    return r && r->lastRun ? &*r->lastRun : nullptr;
+}
+
+int JobListModel::rowOf(const QString &id) const
+{
+    const Row *row = m_byId.value(id);
+    return row ? row->index : -1;
+}
+
+bool JobListModel::isRunning(int row) const
+{
+    const Row *r = rowAt(row);
+    return r && m_scheduler.runningCount(r->job.id) > 0;
+}
+
+QString JobListModel::scheduleText(int row) const
+{
+    const Row *r = rowAt(row);
+    return r ? schedule(*r) : QString();
+}
+
+bool JobListModel::matches(int row, const JobFilter &filter) const
+{
+    const Row *r = rowAt(row);
+    if (!r)
+        return false;
+    if (filter.isEmpty())
+        return true;
+    if (filter.state && r->job.state() != *filter.state)
+        return false; // decided without building a description
+    if (!r->action)
+        r->action = describeAction(r->job.action);
+    return filter.matches(r->job, schedule(*r), *r->action);
+}
+
+void JobListModel::appendRow(const Job &job, const RunRecord *lastRun)
+{
+    auto row = std::make_unique<Row>();
+    row->job = job;
+    if (lastRun)
+        setLastRun(row->lastRun, *lastRun);
+    row->index = static_cast<int>(m_rows.size());
+    m_byId.insert(job.id, row.get());
+    m_sortKeys.emplace_back();
+    m_rows.push_back(std::move(row));
+    updateSortKeys(*m_rows.back());
+    m_rankValid[NameColumn] = m_rankValid[ScheduleColumn] = false; // the new row has no rank yet
+}
+
+void JobListModel::updateSortKeys(const Row &row)
+{
+    SortKeys &keys = m_sortKeys[static_cast<std::size_t>(row.index)];
+    keys.nextRun = nextRunKey(row.job);
+    keys.lastRun = lastRunKey(row.lastRun);
+    keys.outcome = static_cast<std::int8_t>(outcomeOrder(row.lastRun));
+    keys.state = static_cast<std::int8_t>(jobStateOrder(row.job.state()));
+    keys.running = m_scheduler.runningCount(row.job.id) > 0;
+}
+
+void JobListModel::replaceJob(Row &row, const Job &job)
+{
+    if (row.job.trigger != job.trigger) {
+        row.schedule.reset();
+        row.scheduleKey.reset();
+        m_rankValid[ScheduleColumn] = false;
+    }
+    if (row.job.name != job.name) {
+        row.nameKey.reset();
+        m_rankValid[NameColumn] = false;
+    }
+    if (!(row.job.action == job.action))
+        row.action.reset();
+    row.job = job;
+    updateSortKeys(row);
+}
+
+bool JobListModel::setLastRun(std::optional<RunRecord> &lastRun, const RunRecord &run)
+{
+    // The newest run by id, as JobStore::latestRuns() chooses, so a reload shows the same run.
+    if (!run.isFinal() || (lastRun && lastRun->id > run.id))
+        return false;
+    lastRun = run;
+    lastRun->output = QString(); // see lastRunAt()
+    return true;
+}
+
+// --- scheduler signals ----------------------------------------------------------------------------------------
+
+void JobListModel::onJobAdded(const Job &job)
+{
+    if (!m_loaded) {
+        m_pendingJobs.insert(job.id, job);
+        return;
+    }
+    if (Row *existing = m_byId.value(job.id)) {
+        // Added with replace: the same job, changed (the store keeps its history, so its last run stays).
+        replaceJob(*existing, job);
+        emit dataChanged(index(existing->index, 0), index(existing->index, ColumnCount - 1));
+        return;
+    }
+    const int row = static_cast<int>(m_rows.size());
+    beginInsertRows({}, row, row);
+    appendRow(job, nullptr);
+    endInsertRows();
+}
+
+void JobListModel::onJobModified(const Job &job)
+{
+    if (!m_loaded) {
+        m_pendingJobs.insert(job.id, job);
+        return;
+    }
+    onJobAdded(job); // the same: replace the row if it is there, else add it
+}
+
+void JobListModel::onJobRemoved(const QString &id)
+{
+    m_runningChecks.remove(id);
+    if (!m_loaded) {
+        m_pendingJobs.insert(id, std::nullopt);
+        m_pendingRuns.remove(id);
+        return;
+    }
+    const int row = rowOf(id);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_byId.remove(id);
+    m_rows.erase(m_rows.begin() + row);
+    m_sortKeys.erase(m_sortKeys.begin() + row);
+    // The rows after it move up by one: a pass over plain ints, no hashing.
+    for (std::size_t i = static_cast<std::size_t>(row); i < m_rows.size(); ++i)
+        m_rows[i]->index = static_cast<int>(i);
+    endRemoveRows();
+}
+
+void JobListModel::onAllJobsRemoved()
+{
+    m_runningChecks.clear();
+    if (!m_loaded) {
+        m_pendingCleared = true;
+        m_pendingJobs.clear();
+        m_pendingRuns.clear();
+        return;
+    }
+    beginResetModel();
+    m_rows.clear();
+    m_sortKeys.clear();
+    m_byId.clear();
+    endResetModel();
+}
+
+void JobListModel::onRunStarted(const RunRecord &run)
+{
+    const int row = rowOf(run.jobId);
+    if (row < 0)
+        return;
+    m_sortKeys[static_cast<std::size_t>(row)].running = true;
+    emit dataChanged(index(row, StateColumn), index(row, StateColumn)); // now "Running"
+}
+
+void JobListModel::onRunFinished(const RunRecord &run)
+{
+    if (!m_loaded) {
+        auto &pending = m_pendingRuns[run.jobId];
+        if (pending.id <= run.id)
+            pending = run;
+        return;
+    }
+    Row *row = m_byId.value(run.jobId);
+    if (!row)
+        return;
+    if (setLastRun(row->lastRun, run))
+        updateSortKeys(*row);
+    emit dataChanged(index(row->index, LastRunColumn), index(row->index, StateColumn));
+    // The scheduler counts the run as going until just after this signal; look again once it has settled.
+    m_runningChecks.insert(run.jobId);
+    if (!m_runningCheckQueued) {
+        m_runningCheckQueued = true;
+        QMetaObject::invokeMethod(this, &JobListModel::checkRunning, Qt::QueuedConnection);
+    }
+}
+
+void JobListModel::checkRunning()
+{
+    m_runningCheckQueued = false;
+    const QSet<QString> ids = std::exchange(m_runningChecks, {});
+    for (const QString &id : ids) {
+        const int row = rowOf(id);
+        if (row >= 0 && m_scheduler.runningCount(id) == 0) {
+            m_sortKeys[static_cast<std::size_t>(row)].running = false;
+            emit dataChanged(index(row, StateColumn), index(row, StateColumn)); // no longer "Running"
+        }
+    }
+}
+
+// --- the day boundary -------------------------------------------------------------------------------------------
+
+void JobListModel::armDayTimer()
+{
+    const std::int64_t now = m_clock.nowMs();
+    m_today = QDateTime::fromMSecsSinceEpoch(now).date();
+    // A few ms after midnight, so the clock surely reads the new day when it fires.
+    const std::int64_t wait = nextLocalMidnight(now) - now + 5;
+    m_dayTimer->start(static_cast<int>(std::clamp<std::int64_t>(wait, 0, std::numeric_limits<int>::max())));
+}
+
+void JobListModel::onDayTimer()
+{
+    const QDate shown = m_today;
+    armDayTimer();
+    // Early (the wall clock was set back) or late (the machine slept): only a new day changes the labels.
+    if (m_today != shown && !m_rows.empty())
+        emit dataChanged(index(0, NextRunColumn), index(rowCount() - 1, LastRunColumn));
+}
+
+// --- texts and orders ---------------------------------------------------------------------------------------------
+
+const QString &JobListModel::schedule(const Row &row) const
+{
+    if (!row.schedule)
+        row.schedule = row.job.trigger ? row.job.trigger->description() : QString();
+    return *row.schedule;
+}
+
+const QCollatorSortKey &JobListModel::nameKey(const Row &row) const
+{
+    if (!row.nameKey)
+        row.nameKey = m_collator.sortKey(row.job.name);
+    return *row.nameKey;
+}
+
+const QCollatorSortKey &JobListModel::scheduleKey(const Row &row) const
+{
+    if (!row.scheduleKey)
+        row.scheduleKey = m_collator.sortKey(schedule(row));
+    return *row.scheduleKey;
+}
+
+int JobListModel::stateOrder(const Row &row) const
+{
+    return m_scheduler.runningCount(row.job.id) > 0 ? 0 : jobStateOrder(row.job.state());
+}
+
+QString JobListModel::stateText(const Row &row) const
+{
+    if (m_scheduler.runningCount(row.job.id) > 0)
+        return tr("Running");
+    switch (row.job.state()) {
+    case JobState::Scheduled: return tr("Scheduled");
+    case JobState::Paused: return tr("Paused");
+    case JobState::Finished: return tr("Finished");
+    }
+    return {};
+}
+
+const QIcon &JobListModel::icon(RunOutcome outcome) const
+{
+    QIcon &icon = m_icons.at(static_cast<std::size_t>(outcome));
+    if (icon.isNull())
+        icon = outcomeIcon(outcome);
+    return icon;
+}
+
+bool JobListModel::lessThan(int leftRow, int rightRow, int column) const
+{
+    const auto l = static_cast<std::size_t>(leftRow), r = static_cast<std::size_t>(rightRow);
+    if (l >= m_sortKeys.size() || r >= m_sortKeys.size())
+        return false;
+    const SortKeys &left = m_sortKeys[l];
+    const SortKeys &right = m_sortKeys[r];
+    switch (column) {
+    case NameColumn:
+        if (m_rankValid[NameColumn])
+            return left.nameRank < right.nameRank;
+        return textLessThan(*m_rows[l], *m_rows[r], column);
+    case ScheduleColumn:
+        if (m_rankValid[ScheduleColumn])
+            return left.scheduleRank < right.scheduleRank;
+        return textLessThan(*m_rows[l], *m_rows[r], column);
+    case NextRunColumn:
+        return left.nextRun < right.nextRun;
+    case LastRunColumn:
+        return left.lastRun < right.lastRun;
+    case LastResultColumn:
+        return left.outcome < right.outcome;
+    case StateColumn:
+        return (left.running ? 0 : left.state) < (right.running ? 0 : right.state);
+    default:
+        return false;
+    }
+}
+
+bool JobListModel::textLessThan(const Row &left, const Row &right, int column) const
+{
+    if (column == NameColumn)
+        return nameKey(left).compare(nameKey(right)) < 0;
+    return scheduleKey(left).compare(scheduleKey(right)) < 0;
+}
+
+void JobListModel::prepareSort(int column)
+{
+    if ((column != NameColumn && column != ScheduleColumn) || m_rankValid[static_cast<std::size_t>(column)])
+        return;
+    // Rows in collation order (the one costly pass), then ranks; equal texts share a rank, so they stay equal.
+    std::vector<int> order(m_rows.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [this, column](int a, int b) {
+        return textLessThan(*m_rows[static_cast<std::size_t>(a)], *m_rows[static_cast<std::size_t>(b)], column);
+    });
+    int rank = 0;
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        const auto row = static_cast<std::size_t>(order[i]);
+        if (i > 0 && textLessThan(*m_rows[static_cast<std::size_t>(order[i - 1])], *m_rows[row], column))
+            ++rank;
+        (column == NameColumn ? m_sortKeys[row].nameRank : m_sortKeys[row].scheduleRank) = rank;
+    }
+    m_rankValid[static_cast<std::size_t>(column)] = true;
+}
+
+} // namespace punctual

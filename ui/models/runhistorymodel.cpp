@@ -1,0 +1,243 @@
+// The run history model: one job's runs from the scheduler, then updated run by run from its signals.
+#include "runhistorymodel.h"
+
+#include "runpresentation.h"
+#include "scheduler/dueplanner.h"
+#include "scheduler/scheduler.h"
+#include "time/clock.h"
+
+#include <QDateTime>
+#include <QTimer>
+
+#include <algorithm>
+#include <limits>
+
+namespace punctual {
+
+RunHistoryModel::RunHistoryModel(Scheduler &scheduler, const Clock &clock, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_scheduler(scheduler)
+    , m_clock(clock)
+    , m_dayTimer(new QTimer(this))
+{
+    connect(&scheduler, &Scheduler::jobSubmitted, this, &RunHistoryModel::onRun);
+    connect(&scheduler, &Scheduler::jobExecuted, this, &RunHistoryModel::onRun);
+    connect(&scheduler, &Scheduler::jobError, this, &RunHistoryModel::onRun);
+    connect(&scheduler, &Scheduler::jobMissed, this, &RunHistoryModel::onRun);
+    connect(&scheduler, &Scheduler::jobMaxInstances, this, &RunHistoryModel::onRun);
+    connect(&scheduler, &Scheduler::jobRemoved, this, &RunHistoryModel::onJobRemoved);
+    connect(&scheduler, &Scheduler::allJobsRemoved, this, &RunHistoryModel::clear);
+
+    m_dayTimer->setObjectName(QStringLiteral("dayTimer"));
+    m_dayTimer->setSingleShot(true);
+    m_dayTimer->setTimerType(Qt::PreciseTimer);
+    connect(m_dayTimer, &QTimer::timeout, this, &RunHistoryModel::onDayTimer);
+    armDayTimer();
+}
+
+RunHistoryModel::~RunHistoryModel() = default;
+
+int RunHistoryModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_runs.size());
+}
+
+int RunHistoryModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant RunHistoryModel::data(const QModelIndex &index, int role) const
+{
+    const RunRecord *run = index.isValid() ? runAt(index.row()) : nullptr;
+    if (!run || index.column() < 0 || index.column() >= ColumnCount)
+        return {};
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(*run, index.column());
+    case Qt::ToolTipRole:
+        return toolTipData(*run, index.column());
+    case Qt::DecorationRole:
+        return index.column() == OutcomeColumn ? QVariant(icon(run->outcome)) : QVariant();
+    case Qt::TextAlignmentRole:
+        if (index.column() == DurationColumn || index.column() == ExitCodeColumn)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case RunIdRole:
+        return qint64(run->id);
+    default:
+        return {};
+    }
+}
+
+QVariant RunHistoryModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case OutcomeColumn: return tr("Result");
+    case ScheduledColumn: return tr("Scheduled");
+    case StartedColumn: return tr("Started");
+    case DurationColumn: return tr("Duration");
+    case ExitCodeColumn: return tr("Exit code");
+    case MessageColumn: return tr("Message");
+    default: return {};
+    }
+}
+
+QVariant RunHistoryModel::displayData(const RunRecord &run, int column) const
+{
+    const std::int64_t now = m_clock.nowMs();
+    switch (column) {
+    case OutcomeColumn:
+        return outcomeName(run.outcome);
+    case ScheduledColumn:
+        return shortDateTime(run.scheduledTime, now, TimePrecision::Seconds);
+    case StartedColumn:
+        return run.startTime ? shortDateTime(*run.startTime, now, TimePrecision::Milliseconds) : QString();
+    case DurationColumn:
+        if (run.startTime && run.endTime)
+            return formatLateness(std::max<std::int64_t>(0, *run.endTime - *run.startTime));
+        return {};
+    case ExitCodeColumn:
+        return run.exitCode ? QString::number(*run.exitCode) : QString();
+    case MessageColumn:
+        if (run.outcome == RunOutcome::Missed && run.lateMs)
+            return tr("missed by %1").arg(formatLateness(*run.lateMs));
+        if (!run.error.isEmpty())
+            return firstLine(run.error);
+        if (run.attempt > 1)
+            return tr("attempt %1").arg(run.attempt);
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant RunHistoryModel::toolTipData(const RunRecord &run, int column) const
+{
+    const std::int64_t now = m_clock.nowMs();
+    switch (column) {
+    case OutcomeColumn:
+        return outcomeToolTip(run);
+    case ScheduledColumn:
+        return tr("%1\n%2", "date and time, then \"12 min ago\"")
+            .arg(longDateTime(run.scheduledTime), relativeTime(run.scheduledTime, now));
+    case StartedColumn:
+        if (!run.startTime)
+            return run.outcome == RunOutcome::Running ? tr("Waiting to start") : tr("It did not start");
+        return tr("%1\n%2 after its scheduled time", "date and time, then a duration")
+            .arg(longDateTime(*run.startTime), formatLateness(std::max<std::int64_t>(0, *run.startTime - run.scheduledTime)));
+    case MessageColumn:
+        if (!run.error.isEmpty())
+            return run.error.left(2000); // a whole stack trace makes an unreadable tooltip
+        return {};
+    default:
+        return {};
+    }
+}
+
+const QIcon &RunHistoryModel::icon(RunOutcome outcome) const
+{
+    QIcon &icon = m_icons.at(static_cast<std::size_t>(outcome));
+    if (icon.isNull())
+        icon = outcomeIcon(outcome);
+    return icon;
+}
+
+void RunHistoryModel::setJobId(const QString &id)
+{
+    QList<RunRecord> runs;
+    QString error;
+    if (!id.isEmpty()) {
+        auto history = m_scheduler.history(id, m_scheduler.historyLimit());
+        if (history)
+            runs = std::move(history).value();
+        else
+            error = history.error().message;
+    }
+    beginResetModel();
+    m_jobId = id;
+    m_runs = std::move(runs);
+    endResetModel();
+    if (!error.isEmpty())
+        emit loadFailed(error);
+}
+
+const RunRecord *RunHistoryModel::runAt(int row) const
+{
+    return row >= 0 && row < m_runs.size() ? &m_runs.at(row) : nullptr;
+}
+
+qsizetype RunHistoryModel::positionOf(std::int64_t runId) const
+{
+    const auto it = std::lower_bound(m_runs.cbegin(), m_runs.cend(), runId,
+                                     [](const RunRecord &run, std::int64_t id) { return run.id > id; });
+    return it - m_runs.cbegin();
+}
+
+int RunHistoryModel::rowOfRun(std::int64_t runId) const
+{
+    const qsizetype at = positionOf(runId);
+    return at < m_runs.size() && m_runs.at(at).id == runId ? static_cast<int>(at) : -1;
+}
+
+void RunHistoryModel::onRun(const RunRecord &run)
+{
+    if (m_jobId.isEmpty() || run.jobId != m_jobId)
+        return;
+    const qsizetype at = positionOf(run.id);
+    if (at < m_runs.size() && m_runs.at(at).id == run.id) {
+        m_runs[at] = run;
+        emit dataChanged(index(static_cast<int>(at), 0), index(static_cast<int>(at), ColumnCount - 1));
+        return;
+    }
+    const int limit = std::max(1, m_scheduler.historyLimit());
+    if (at >= limit)
+        return; // older than everything kept
+    const int row = static_cast<int>(at);
+    beginInsertRows({}, row, row);
+    m_runs.insert(at, run);
+    endInsertRows();
+    if (m_runs.size() > limit) {
+        // The scheduler prunes beyond its limit too; drop the oldest rows as it would.
+        beginRemoveRows({}, limit, static_cast<int>(m_runs.size()) - 1);
+        m_runs.resize(limit);
+        endRemoveRows();
+    }
+}
+
+void RunHistoryModel::onJobRemoved(const QString &id)
+{
+    if (id == m_jobId)
+        clear();
+}
+
+void RunHistoryModel::clear()
+{
+    if (!m_runs.isEmpty()) {
+        beginRemoveRows({}, 0, static_cast<int>(m_runs.size()) - 1);
+        m_runs.clear();
+        endRemoveRows();
+    }
+    m_jobId.clear(); // the job is gone: its runs went with it, and new ones cannot come
+}
+
+void RunHistoryModel::armDayTimer()
+{
+    const std::int64_t now = m_clock.nowMs();
+    m_today = QDateTime::fromMSecsSinceEpoch(now).date();
+    const std::int64_t wait = nextLocalMidnight(now) - now + 5;
+    m_dayTimer->start(static_cast<int>(std::clamp<std::int64_t>(wait, 0, std::numeric_limits<int>::max())));
+}
+
+void RunHistoryModel::onDayTimer()
+{
+    const QDate shown = m_today;
+    armDayTimer();
+    // "14:55:00" meant today; from a new day on it needs its date.
+    if (m_today != shown && !m_runs.isEmpty())
+        emit dataChanged(index(0, ScheduledColumn), index(rowCount() - 1, StartedColumn));
+}
+
+} // namespace punctual

@@ -1,0 +1,91 @@
+// The run history of one job, newest first, kept current from the scheduler's run signals.
+#pragma once
+
+#include "jobs/runrecord.h"
+
+#include <QAbstractTableModel>
+#include <QDate>
+#include <QIcon>
+#include <QList>
+
+#include <array>
+
+class QTimer;
+
+namespace punctual {
+
+class Clock;
+class Scheduler;
+
+/**
+ * The runs of the job chosen with setJobId(), newest (highest run id) first, at most Scheduler::historyLimit()
+ * of them, as the scheduler keeps. A run that starts is inserted at the top as running; when it ends, its own
+ * row (same run id) changes; missed and skipped runs come in at their place. Removing the job empties the model.
+ * Times are local: "14:55:00" today, with the date otherwise; the start with milliseconds ("14:55:00.002").
+ */
+class RunHistoryModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RunHistoryModel)
+
+public:
+    enum Column
+    {
+        OutcomeColumn,
+        ScheduledColumn,
+        StartedColumn,
+        DurationColumn,
+        ExitCodeColumn,
+        MessageColumn,
+        ColumnCount,
+    };
+
+    enum Role
+    {
+        RunIdRole = Qt::UserRole, ///< qint64: the run's id, in every column
+    };
+
+    /// The model uses @p scheduler and @p clock without owning them; they must outlive it.
+    explicit RunHistoryModel(Scheduler &scheduler, const Clock &clock, QObject *parent = nullptr);
+    ~RunHistoryModel() override;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    /// Shows the history of job @p id (reloaded from the scheduler even if it is the same job); an empty id
+    /// empties the model. A failing store empties it too and emits loadFailed().
+    void setJobId(const QString &id);
+    QString jobId() const { return m_jobId; }
+
+    /// The run of @p row (with its output), or nullptr.
+    const RunRecord *runAt(int row) const;
+    /// The row of run @p runId, or -1.
+    int rowOfRun(std::int64_t runId) const;
+
+signals:
+    void loadFailed(const QString &message);
+
+private:
+    void onRun(const RunRecord &run);
+    void onJobRemoved(const QString &id);
+    void clear();
+    /// Where a run with @p runId is, or would go (rows are by id, descending).
+    qsizetype positionOf(std::int64_t runId) const;
+    void armDayTimer();
+    void onDayTimer();
+    QVariant displayData(const RunRecord &run, int column) const;
+    QVariant toolTipData(const RunRecord &run, int column) const;
+    const QIcon &icon(RunOutcome outcome) const;
+
+    Scheduler &m_scheduler;
+    const Clock &m_clock;
+    QString m_jobId;
+    QList<RunRecord> m_runs; ///< newest first
+    QTimer *m_dayTimer;
+    QDate m_today;
+    mutable std::array<QIcon, 7> m_icons;
+};
+
+} // namespace punctual

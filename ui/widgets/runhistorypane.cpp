@@ -1,0 +1,98 @@
+// Run history pane: runs of one job, newest first, and the output of the selected run (read-only, monospace).
+#include "runhistorypane.h"
+
+#include "models/runhistorymodel.h"
+
+#include <QFontDatabase>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace punctual {
+
+RunHistoryPane::RunHistoryPane(Scheduler &scheduler, const Clock &clock, QWidget *parent)
+    : QWidget(parent)
+    , m_model(new RunHistoryModel(scheduler, clock, this))
+    , m_title(new QLabel(this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_view(new QTableView(m_splitter))
+    , m_output(new QPlainTextEdit(m_splitter))
+{
+    m_view->setObjectName(QStringLiteral("historyView"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+
+    m_output->setObjectName(QStringLiteral("runOutput"));
+    m_output->setReadOnly(true);
+    m_output->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_output->setPlaceholderText(tr("Select a run to see its output"));
+    m_output->setLineWrapMode(QPlainTextEdit::NoWrap);
+
+    m_splitter->setObjectName(QStringLiteral("historySplitter"));
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 4, 0, 0);
+    layout->addWidget(m_title);
+    layout->addWidget(m_splitter, 1);
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &RunHistoryPane::showSelectedRun);
+    // A run that ends while selected shows its new output at once.
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &RunHistoryPane::showSelectedRun);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &RunHistoryPane::showSelectedRun);
+    showJob({}, {});
+}
+
+void RunHistoryPane::showJob(const QString &jobId, const QString &jobName)
+{
+    m_title->setText(jobId.isEmpty() ? tr("History") : tr("History: %1").arg(jobName));
+    if (jobId == m_model->jobId())
+        return;
+    m_model->setJobId(jobId);
+    if (m_model->rowCount() > 0)
+        m_view->selectRow(0);
+    m_view->resizeColumnsToContents();
+}
+
+QString RunHistoryPane::jobId() const
+{
+    return m_model->jobId();
+}
+
+void RunHistoryPane::showSelectedRun()
+{
+    const QModelIndex current = m_view->selectionModel()->currentIndex();
+    const RunRecord *run = current.isValid() ? m_model->runAt(current.row()) : nullptr;
+    if (!run) {
+        m_output->clear();
+        return;
+    }
+    QString text = run->output;
+    if (!run->error.isEmpty())
+        text += (text.isEmpty() || text.endsWith(QLatin1Char('\n')) ? QString() : QStringLiteral("\n"))
+            + tr("[%1]").arg(run->error);
+    if (text.isEmpty())
+        text = tr("(no output)");
+    if (m_output->toPlainText() != text) {
+        m_output->setPlainText(text);
+        m_output->moveCursor(QTextCursor::End); // the tail is what matters
+    }
+}
+
+} // namespace punctual

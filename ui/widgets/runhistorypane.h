@@ -1,0 +1,44 @@
+// The run history of the selected job: a table of runs and, beside it, the selected run's captured output.
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QPlainTextEdit;
+class QSplitter;
+class QTableView;
+
+namespace punctual {
+
+class Clock;
+class RunHistoryModel;
+class Scheduler;
+
+class RunHistoryPane final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RunHistoryPane)
+
+public:
+    RunHistoryPane(Scheduler &scheduler, const Clock &clock, QWidget *parent = nullptr);
+
+    /// Shows the runs of @p jobId (empty: none), titled with @p jobName.
+    void showJob(const QString &jobId, const QString &jobName);
+    QString jobId() const;
+
+    RunHistoryModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+    QPlainTextEdit *outputView() const { return m_output; }
+    QSplitter *splitter() const { return m_splitter; }
+
+private:
+    void showSelectedRun();
+
+    RunHistoryModel *m_model;
+    QLabel *m_title;
+    QSplitter *m_splitter;
+    QTableView *m_view;
+    QPlainTextEdit *m_output;
+};
+
+} // namespace punctual
