@@ -8,7 +8,12 @@ function(punctual_add_test name source)
     target_include_directories(${name} PRIVATE ${CMAKE_SOURCE_DIR}/tests)
     target_compile_definitions(${name} PRIVATE
         PUNCTUAL_TEST_DATA_DIR="${PUNCTUAL_TEST_DATA_DIR}"
-        PUNCTUALCTL_PATH="$<TARGET_FILE:punctualctl>")
+        PUNCTUALCTL_PATH="$<TARGET_FILE:punctualctl>"
+        PUNCTUAL_PATH="$<TARGET_FILE:punctual>")
+    # GUI tests may run the real window app (the tray tests under Xvfb do).
+    if("gui" IN_LIST ARG_LABELS)
+        add_dependencies(${name} punctual)
+    endif()
     add_test(NAME ${name} COMMAND ${name})
     set_tests_properties(${name} PROPERTIES
         ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=*.debug=false"

@@ -18,6 +18,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMetaMethod>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
@@ -141,7 +142,14 @@ void MainWindow::createActions()
         m_search->setFocus();
         m_search->selectAll();
     });
-    make(Command::Quit, {}, tr("&Quit"), QKeySequence::Quit, tr("Quit Punctual"), [this] { close(); });
+    make(Command::Settings, {}, tr("&Settings…"), QKeySequence::Preferences, tr("Change Punctual's settings"),
+         [this] { emit settingsRequested(); });
+    make(Command::Quit, {}, tr("&Quit"), QKeySequence::Quit, tr("Quit Punctual"), [this] {
+        if (isSignalConnected(QMetaMethod::fromSignal(&MainWindow::quitRequested)))
+            emit quitRequested();
+        else
+            close();
+    });
     m_actions[Command::PauseScheduler]->setCheckable(true);
     // Return edits only from the table (added there below), where it is the expected key; elsewhere the key
     // belongs to the focused widget.
@@ -155,6 +163,8 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_actions[Command::Refresh]);
+    file->addSeparator();
+    file->addAction(m_actions[Command::Settings]);
     file->addSeparator();
     file->addAction(m_actions[Command::Quit]);
 
@@ -426,6 +436,7 @@ void MainWindow::addJob()
 {
     auto *dialog = new JobEditorDialog(m_services.scheduler, m_services.clock, m_services.functions, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setDefaultOptions(m_newJobOptions);
     connect(dialog, &JobEditorDialog::jobSaved, this, [this](const Job &job) { selectJob(job.id); });
     dialog->open();
 }

@@ -1,6 +1,7 @@
 // The main window: the job table with search and state filter, job actions, run history and status bar.
 #pragma once
 
+#include "jobs/job.h"
 #include "scheduler/joblistloader.h"
 
 #include <QHash>
@@ -52,6 +53,7 @@ public:
         PauseScheduler,
         Refresh,
         Find,
+        Settings,
         Quit,
     };
 
@@ -72,10 +74,18 @@ public:
     using Confirmation = std::function<bool(const QString &title, const QString &question)>;
     void setConfirmation(Confirmation confirmation) { m_confirm = std::move(confirmation); }
 
+    /// The options the job editor gives a new job (the user's defaults); JobOptions{} unless set.
+    void setNewJobOptions(const JobOptions &options) { m_newJobOptions = options; }
+
     /// Loads the list from the store again (F5).
     void reload();
 
 signals:
+    /// File > Settings… was chosen; the app opens the settings dialog.
+    void settingsRequested();
+    /// File > Quit was chosen (the app quits; closing the window may only hide it). Without a receiver the
+    /// window closes instead.
+    void quitRequested();
     /// The list finished loading (after start or reload).
     void listLoaded();
 
@@ -120,6 +130,7 @@ private:
     QLabel *m_countLabel = nullptr;
     QLabel *m_runningLabel = nullptr;
     Confirmation m_confirm;
+    JobOptions m_newJobOptions;
 };
 
 } // namespace punctual

@@ -1,16 +1,32 @@
 // The desktop application's wiring and shutdown.
 #include "application.h"
 
+#include "control/controlclient.h"
+#include "control/controlserver.h"
+#include "control/instancelock.h"
+#include "dialogs/settingsdialog.h"
 #include "executors/builtinfunctions.h"
 #include "mainwindow.h"
+#include "models/joblistmodel.h"
 #include "scheduler/scheduler.h"
+#include "settings/autostart.h"
 #include "store/jobstore.h"
+#include "store/storewatcher.h"
+#include "tray/traycontroller.h"
 
 #include <QApplication>
 #include <QEvent>
+#include <QJsonObject>
+#include <QLoggingCategory>
 #include <QMessageBox>
 
 namespace punctual {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcApp, "punctual.app")
+
+} // namespace
 
 Application::Application(StoreLocation location, QObject *parent)
     : QObject(parent)
@@ -21,17 +37,33 @@ Application::Application(StoreLocation location, QObject *parent)
 
 Application::~Application()
 {
+    // Nothing may reach the scheduler while it goes, and the store goes before the lock that guards it.
+    m_tray.reset();
+    m_control.reset();
+    m_watcher.reset();
     m_window.reset();
-    m_scheduler.reset(); // before the store it uses
+    m_scheduler.reset();
+    m_store.reset();
+    m_lock.reset();
 }
 
-Result<void> Application::start()
+Result<Application::Started> Application::start(bool raiseOther)
 {
+    // One instance per store: the lock comes before the store is opened.
+    auto lock = InstanceLock::acquire(m_location.resolvedPath());
+    if (!lock) {
+        if (lock.error().code == ErrorCode::Conflict)
+            return reachRunningInstance(lock.error(), raiseOther);
+        return lock.error();
+    }
+    m_lock = std::move(lock).value();
+
     auto store = m_location.open();
     if (!store)
         return store.error();
     m_store = std::move(store).value();
     m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, m_functions);
+    m_scheduler->setHistoryLimit(m_settings.historyLimit());
     if (auto started = m_scheduler->start(); !started)
         return started.error();
 
@@ -40,25 +72,99 @@ Result<void> Application::start()
     MainWindow::Services services{*m_scheduler, m_clock, m_functions, [location] { return location.open(); },
                                   m_store->describe()};
     m_window = std::make_unique<MainWindow>(services);
+    m_window->setNewJobOptions(m_settings.defaultJobOptions());
     m_window->installEventFilter(this);
-    return {};
+    connect(m_window.get(), &MainWindow::quitRequested, this, [this] { quit(); });
+    connect(m_window.get(), &MainWindow::settingsRequested, this, &Application::openSettings);
+
+    // punctualctl and a second punctual reach this scheduler through the lock's socket.
+    m_control = std::make_unique<ControlServer>(*m_scheduler, *m_store, m_lock->server());
+    connect(m_control.get(), &ControlServer::raiseRequested, this, [this] { showWindow(false); });
+
+    // Commits that other processes make to the store file directly.
+    m_watcher = std::make_unique<StoreWatcher>(m_lock->storePath());
+    connect(m_watcher.get(), &StoreWatcher::changed, this, [this] {
+        m_scheduler->refresh();
+        m_window->reload();
+    });
+    if (auto watching = m_watcher->start(); !watching)
+        qCWarning(lcApp, "changes made to the store by other processes will not be noticed: %s",
+                  qPrintable(watching.error().message));
+
+    m_tray = std::make_unique<TrayController>(*m_scheduler, *m_window->jobModel(), m_clock, m_settings);
+    connect(m_tray.get(), &TrayController::showWindowRequested, this, [this] { showWindow(false); });
+    connect(m_tray.get(), &TrayController::toggleWindowRequested, this, &Application::toggleWindow);
+    connect(m_tray.get(), &TrayController::quitRequested, this, [this] { quit(); });
+    connect(m_tray.get(), &TrayController::jobRequested, this, [this](const QString &jobId) {
+        showWindow(false);
+        m_window->selectJob(jobId);
+    });
+    // Shown even while no tray is there yet (a panel that starts after us at login): it appears when one does.
+    m_tray->show();
+    return Started::Running;
+}
+
+Result<Application::Started> Application::reachRunningInstance(const Error &lockError, bool raise)
+{
+    ControlClient client;
+    if (auto connected = client.connectToStore(m_location.resolvedPath()); !connected)
+        return Error{lockError.code, QStringLiteral("%1; %2").arg(lockError.message, connected.error().message)};
+    if (!raise)
+        return Started::OtherInstance;
+    auto raised = client.call(QStringLiteral("raise"), {}, 10'000);
+    if (!raised)
+        return Error{lockError.code, QStringLiteral("%1; %2").arg(lockError.message, raised.error().message)};
+    if (!raised->toObject().value(QStringLiteral("raised")).toBool()) {
+        // A headless instance (punctualctl run) has no window to show.
+        return Error{lockError.code, tr("%1, without a window (punctualctl run); stop it to open the window here")
+                                         .arg(lockError.message)};
+    }
+    return Started::OtherInstance;
+}
+
+bool Application::hasTray() const
+{
+    return m_tray && m_tray->isVisible() && TrayController::isTrayAvailable();
 }
 
 void Application::showWindow(bool minimized)
 {
     if (minimized) {
-        m_window->showMinimized();
+        // Start into the tray; without one the window would be out of reach, so it is shown minimized.
+        if (!hasTray())
+            m_window->showMinimized();
         return;
     }
+    if (m_window->isMinimized())
+        m_window->setWindowState((m_window->windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
     m_window->show();
     m_window->raise();
     m_window->activateWindow();
 }
 
+void Application::toggleWindow()
+{
+    if (m_window->isVisible() && !m_window->isMinimized())
+        m_window->close(); // hides it (the tray keeps Punctual going); the window saves its layout
+    else
+        showWindow(false);
+}
+
 bool Application::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_window.get() && event->type() == QEvent::Close && !m_quitting) {
-        if (!quit()) {
+        if (hasTray()) {
+            // The window only hides: Punctual keeps scheduling in the tray.
+            m_tray->showStillRunningMessage();
+            return QObject::eventFilter(watched, event);
+        }
+        const bool quitting = QMessageBox::question(m_window.get(), tr("Quit Punctual"),
+                                                    tr("There is no system tray to keep Punctual in. Quit Punctual? "
+                                                       "Your jobs only run while it is running."),
+                                                    QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+                == QMessageBox::Yes
+            && quit();
+        if (!quitting) {
             event->ignore();
             return true;
         }
@@ -66,19 +172,43 @@ bool Application::eventFilter(QObject *watched, QEvent *event)
     return QObject::eventFilter(watched, event);
 }
 
-bool Application::quit()
+bool Application::quit(bool ask)
 {
+    if (m_quitting)
+        return true;
     const int running = m_scheduler->runningCount();
-    if (running > 0
-        && QMessageBox::question(m_window.get(), tr("Quit Punctual"),
+    QWidget *parent = m_window->isVisible() ? m_window.get() : nullptr;
+    if (ask && running > 0
+        && QMessageBox::question(parent, tr("Quit Punctual"),
                                  tr("%n job(s) are still running. Stop them and quit?", nullptr, running),
                                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
             != QMessageBox::Yes)
         return false;
     m_quitting = true;
+    m_tray->trayIcon()->hide();
+    m_window->close();
     connect(m_scheduler.get(), &Scheduler::shutDown, qApp, &QCoreApplication::quit, Qt::QueuedConnection);
     m_scheduler->shutdown(Scheduler::ShutdownMode::StopRuns);
     return true;
+}
+
+void Application::openSettings()
+{
+    if (auto *open = m_window->findChild<SettingsDialog *>()) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto *dialog = new SettingsDialog(m_settings, autostart::arguments(m_location), m_window.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, &Application::applySettings);
+    dialog->open();
+}
+
+void Application::applySettings()
+{
+    m_scheduler->setHistoryLimit(m_settings.historyLimit());
+    m_window->setNewJobOptions(m_settings.defaultJobOptions());
 }
 
 } // namespace punctual

@@ -1,5 +1,6 @@
 // punctual: the window and tray runner (DESIGN.md section 7).
 #include "application.h"
+#include "util/signalwatcher.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -18,7 +19,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(PUNCTUAL_VERSION));
     QApplication::setOrganizationName(QStringLiteral("punctual"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/punctual.svg")));
-    // Closing the window ends the application through Application::quit(), which first stops the scheduler.
+    // Closing the window hides it into the tray (or asks); Application::quit() stops the scheduler, then quits.
     QApplication::setQuitOnLastWindowClosed(false);
 
     QCommandLineParser parser;
@@ -55,12 +56,20 @@ int main(int argc, char *argv[])
     }
 
     Application application(location);
-    if (auto started = application.start(); !started) {
+    auto started = application.start(!parser.isSet(minimized));
+    if (!started) {
         std::fprintf(stderr, "punctual: error: %s\n", qPrintable(started.error().message));
         QMessageBox::critical(nullptr, QApplication::translate("main", "Punctual cannot start"),
                               started.error().message);
         return 1;
     }
+    // A second start on the same store: the running instance shows its window instead.
+    if (started.value() == Application::Started::OtherInstance)
+        return 0;
+    // SIGTERM (logout, kill) and SIGINT stop the scheduler cleanly: running jobs are recorded as interrupted.
+    SignalWatcher terminations;
+    QObject::connect(&terminations, &SignalWatcher::terminationRequested, &application,
+                     [&application] { application.quit(false); });
     application.showWindow(parser.isSet(minimized));
     return app.exec();
 }

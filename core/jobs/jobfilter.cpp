@@ -44,18 +44,33 @@ bool JobFilter::matches(const Job &job) const
         return false;
     if (isBlank(text))
         return true; // no texts to build
-    return matches(job, job.trigger ? job.trigger->description() : QString(), describeAction(job.action));
+    return matchesSearchText(job, searchText(job, job.trigger ? job.trigger->description() : QString()),
+                             foldedWords());
 }
 
-bool JobFilter::matches(const Job &job, const QString &scheduleDescription, const QString &actionDescription) const
+QString JobFilter::searchText(const Job &job, const QString &scheduleDescription)
+{
+    const QChar separator = QLatin1Char('\n');
+    return (job.name + separator + job.id + separator + scheduleDescription + separator + describeAction(job.action))
+        .toCaseFolded();
+}
+
+QStringList JobFilter::foldedWords() const
+{
+    QStringList words;
+    allWords(text, [&words](QStringView word) {
+        words.append(word.toString().toCaseFolded());
+        return true;
+    });
+    return words;
+}
+
+bool JobFilter::matchesSearchText(const Job &job, QStringView searchText, const QStringList &foldedWords) const
 {
     if (state && job.state() != *state)
         return false;
-    return allWords(text, [&](QStringView word) {
-        return job.name.contains(word, Qt::CaseInsensitive) || job.id.contains(word, Qt::CaseInsensitive)
-            || scheduleDescription.contains(word, Qt::CaseInsensitive)
-            || actionDescription.contains(word, Qt::CaseInsensitive);
-    });
+    return std::all_of(foldedWords.cbegin(), foldedWords.cend(),
+                       [searchText](const QString &word) { return searchText.contains(word); });
 }
 
 } // namespace punctual

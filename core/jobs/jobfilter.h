@@ -4,6 +4,8 @@
 #include "jobs/job.h"
 
 #include <QString>
+#include <QStringList>
+#include <QStringView>
 
 #include <optional>
 
@@ -13,6 +15,9 @@ namespace punctual {
  * A job list filter. Every word of @c text (split at white space) must occur, case-insensitively and in any
  * order, in at least one of the job's name, id, schedule (the trigger's description) or action
  * (describeAction()); @c state, when set, must equal the job's state. An empty filter matches every job.
+ *
+ * matches() builds what it searches each time. A list that filters many jobs on every key press keeps each job's
+ * searchText() and the filter's foldedWords() instead, and asks matchesSearchText().
  */
 struct JobFilter
 {
@@ -24,10 +29,15 @@ struct JobFilter
     /// True when the filter lets every job through (no words, no state).
     bool isEmpty() const;
     bool matches(const Job &job) const;
-    /// As matches(), with the texts already at hand: @p scheduleDescription (the trigger's description) and
-    /// @p actionDescription (describeAction()). A model caches them: a filter runs over every job on each key
-    /// press, and building them is most of its cost.
-    bool matches(const Job &job, const QString &scheduleDescription, const QString &actionDescription) const;
+
+    /// Everything a word is looked for in, case-folded: name, id, schedule and action, one per line (a word
+    /// holds no line break, so it never matches across two of them).
+    static QString searchText(const Job &job, const QString &scheduleDescription);
+    /// The words of @c text, case-folded.
+    QStringList foldedWords() const;
+    /// As matches(), given the job's searchText() and this filter's foldedWords(): a case-sensitive search of
+    /// folded texts, several times faster than a case-insensitive one.
+    bool matchesSearchText(const Job &job, QStringView searchText, const QStringList &foldedWords) const;
 };
 
 } // namespace punctual

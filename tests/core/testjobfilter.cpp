@@ -108,16 +108,35 @@ void TestJobFilter::cachedDescription()
 {
     Job job = backupJob();
     job.trigger = std::make_shared<IntervalTrigger>(15 * 60'000, 0);
-    const QString description = job.trigger->description();
-    const QString action = describeAction(job.action);
-    QVERIFY(filter("15 minutes").matches(job));
-    QVERIFY(filter("15 minutes").matches(job, description, action));
-    // The given texts are what is searched (a model passes its cached copies).
-    QVERIFY(!filter("15 minutes").matches(job, "At 02:30", action));
-    QVERIFY(filter("02:30").matches(job, "At 02:30", action));
-    QVERIFY(filter("archive").matches(job, description, action));
-    QVERIFY(!filter("archive").matches(job, description, "/bin/true"));
-    QVERIFY(filter("archive nightly").matches(job, description, "/bin/archive"));
+    const QString text = JobFilter::searchText(job, job.trigger->description());
+    QVERIFY(text.contains("nightly backup")); // folded
+    QVERIFY(text.contains("every 15 minutes"));
+    QVERIFY(text.contains("/mnt/archive"));
+
+    auto matches = [&](const QString &words, const QString &searchText) {
+        const JobFilter f = filter(words);
+        return f.matchesSearchText(job, searchText, f.foldedWords());
+    };
+    QCOMPARE(filter("Nightly  ARCHIVE\t15").foldedWords(), QStringList({"nightly", "archive", "15"}));
+    QVERIFY(matches("15 minutes", text));
+    QVERIFY(matches("ARCHIVE nightly", text));
+    QVERIFY(!matches("restore", text));
+    QVERIFY(!matches("backup--all", text)); // not across fields
+    // The given text is what is searched (a model passes its cached copy).
+    QVERIFY(!matches("15 minutes", JobFilter::searchText(job, "At 02:30")));
+    QVERIFY(matches("02:30", JobFilter::searchText(job, "At 02:30")));
+    // The state still counts.
+    const JobFilter paused = filter("nightly", JobState::Paused);
+    QVERIFY(!paused.matchesSearchText(job, text, paused.foldedWords()));
+    // Same answers as matches() for every case of words().
+    for (const char *words : {"nightly", "BACKUP", "ly_ba", "02:30", "every day", "/usr/local", "archive",
+                                 "archive 02:30 nightly", "nightly restore", "cache", "backup--all"}) {
+        const Job original = backupJob();
+        const JobFilter f = filter(words);
+        QCOMPARE(f.matchesSearchText(original, JobFilter::searchText(original, original.trigger->description()),
+                                     f.foldedWords()),
+                 f.matches(original));
+    }
 }
 
 void TestJobFilter::equality()

@@ -18,6 +18,7 @@
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <ctime>
@@ -97,6 +98,7 @@ private slots:
     void proxySortsAndFilters();
     void proxyKeepsSortOnLiveChanges();
     void nameSortFollowsChanges();
+    void backgroundTextsAndRanks();
     void stateSortFollowsRunning();
     void runsWhileLoadingAreKept();
     void dayChangeRepaintsDateColumns();
@@ -225,6 +227,24 @@ void TestJobListModel::presentation()
     QCOMPARE(shortDateTime(T0 + 2'003, T0, TimePrecision::Seconds), "09:00:02");
     QCOMPARE(shortDateTime(T0 + 2'003, T0, TimePrecision::Milliseconds), "09:00:02.003");
     QCOMPARE(shortDateTime(T0 - day, T0, TimePrecision::Seconds), "yesterday 09:00:00");
+    {
+        // The C locale's short time has seconds; the list still shows minutes only.
+        QLocale::setDefault(QLocale::c());
+        const QString minutes = shortDateTime(T0 + 55 * minute, T0);
+        const QString seconds = shortDateTime(T0 + 2'003, T0, TimePrecision::Seconds);
+        const QString milliseconds = shortDateTime(T0 + 2'003, T0, TimePrecision::Milliseconds);
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+        QCOMPARE(minutes, "09:55");
+        QCOMPARE(seconds, "09:00:02");
+        QCOMPARE(milliseconds, "09:00:02.003");
+        // A 12-hour locale keeps its own form.
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        const QString american = shortDateTime(T0 + 5 * hour + 55 * minute, T0);
+        const QString americanSeconds = shortDateTime(T0 + 5 * hour + 55 * minute + 7'000, T0, TimePrecision::Seconds);
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+        QVERIFY2(american.startsWith("2:55") && american.contains("PM"), qPrintable(american));
+        QVERIFY2(americanSeconds.startsWith("2:55:07") && americanSeconds.contains("PM"), qPrintable(americanSeconds));
+    }
 
     QCOMPARE(relativeTime(T0 + 12 * minute, T0), "in 12 min");
     QCOMPARE(relativeTime(T0 + 3 * hour + 5 * minute, T0), "in 3 h 5 min");
@@ -402,6 +422,10 @@ void TestJobListModel::changesWhileLoadingAreKept()
     QVERIFY(m_model->rowOf("new") >= 0);
     QCOMPARE(m_model->rowOf("removed"), -1);
     QCOMPARE(m_model->jobAt(m_model->rowOf("renamed"))->name, "New name");
+    // In the snapshot's order, the changed job in its place, the new one after.
+    QCOMPARE(m_model->rowOf("kept"), 0);
+    QCOMPARE(m_model->rowOf("renamed"), 1);
+    QCOMPARE(m_model->rowOf("new"), 2);
 
     // Everything removed while a second model loads: the older snapshot is dropped.
     JobListModel second(*m_scheduler, m_clock);
@@ -452,7 +476,9 @@ void TestJobListModel::toolTipFollowsClock()
     add(dateJob("later", "Later", T0 + 3 * hour + 5 * minute));
     add(dateJob("days", "Days", T0 + 2 * day));
     loadModel();
-    auto tip = [this](const QString &id) { return text(m_model->rowOf(id), JobListModel::NextRunColumn, Qt::ToolTipRole); };
+    auto tip = [this](const QString &id) {
+        return text(m_model->rowOf(id), JobListModel::NextRunColumn, Qt::ToolTipRole);
+    };
     QVERIFY2(tip("soon").endsWith("in 12 min"), qPrintable(tip("soon")));
     QVERIFY(tip("soon").contains("2027"));
     QVERIFY2(tip("later").endsWith("in 3 h 5 min"), qPrintable(tip("later")));
@@ -656,6 +682,51 @@ void TestJobListModel::nameSortFollowsChanges()
     QCOMPARE(m_proxy->index(0, JobListModel::NameColumn).data().toString(), "charlie");
 }
 
+void TestJobListModel::backgroundTextsAndRanks()
+{
+    const QStringList names = {"job 10", "Job 2", "alpha", "Émile", "zulu", "Eve", "job 1", "Alpha"};
+    for (int i = 0; i < names.size(); ++i)
+        add(intervalJob(QStringLiteral("j%1").arg(i), names.at(i), (i + 1) * minute));
+    const QList<Job> snapshot = m_scheduler->jobs().value();
+    JobChanges rename;
+    rename.name = "beta";
+    QVERIFY(m_scheduler->modifyJob("j4", rename)); // while "loading": the worker's ranks cannot be used
+    m_model->setJobs(snapshot, {});
+    QThreadPool::globalInstance()->waitForDone(); // the model's worker has built texts and ranks...
+    QCoreApplication::processEvents();              // ... and they are in
+    auto proxyNames = [this] {
+        QStringList list;
+        for (int row = 0; row < m_proxy->rowCount(); ++row)
+            list << m_proxy->index(row, JobListModel::NameColumn).data().toString();
+        return list;
+    };
+    const QStringList expected = {"alpha", "Alpha", "beta", "Émile", "Eve", "job 1", "Job 2", "job 10"};
+    m_proxy->sort(JobListModel::NameColumn, Qt::AscendingOrder);
+
+    QCOMPARE(proxyNames(), expected);
+
+    // Loaded without changes: the worker's ranks are used, and agree.
+    JobListModel second(*m_scheduler, m_clock);
+    JobFilterProxyModel proxy;
+    proxy.setSourceModel(&second);
+    second.setJobs(m_scheduler->jobs().value(), {});
+    QThreadPool::globalInstance()->waitForDone();
+    QCoreApplication::processEvents();
+    proxy.sort(JobListModel::NameColumn, Qt::AscendingOrder);
+    QStringList sorted;
+    for (int row = 0; row < proxy.rowCount(); ++row)
+        sorted << proxy.index(row, JobListModel::NameColumn).data().toString();
+    QCOMPARE(sorted, expected);
+    for (int row = 0; row < second.rowCount(); ++row) {
+        QCOMPARE(second.scheduleText(row), second.jobAt(row)->trigger->description());
+        QVERIFY(second.matches(row, {second.jobAt(row)->id, {}}));
+    }
+    // The search texts the worker made are dropped for a job that changes.
+    QVERIFY(m_scheduler->modifyJob("j0", rename));
+    QVERIFY(second.matches(second.rowOf("j0"), {"beta", {}}));
+    QVERIFY(!second.matches(second.rowOf("j0"), {"job", {}}));
+}
+
 void TestJobListModel::stateSortFollowsRunning()
 {
     add(intervalJob("s", "Scheduled", hour));
@@ -682,7 +753,7 @@ void TestJobListModel::stateSortFollowsRunning()
     m_gate.release();
     QTRY_VERIFY(!m_model->isRunning(r));
     QTRY_COMPARE(text(r, JobListModel::StateColumn), "Scheduled");
-    QVERIFY(!m_model->lessThan(r, s, JobListModel::StateColumn));
+    QTRY_VERIFY(!m_model->lessThan(r, s, JobListModel::StateColumn)); // once the model has seen the run end
     QVERIFY(!m_model->lessThan(s, r, JobListModel::StateColumn));
     QCOMPARE(m_proxy->index(0, JobListModel::StateColumn).data().toString(), "Scheduled");
     QCOMPARE(m_proxy->index(2, JobListModel::StateColumn).data().toString(), "Paused");

@@ -1,6 +1,7 @@
 // Takes the documentation's screenshots: a store with realistic jobs and runs, the real main window, the job
-// editor with a cron preview and the history pane with a failed run, each grabbed from the X screen under Xvfb.
-// Run through scripts/screenshots (xvfb-run, xcb platform); writes PNGs into the folder given as argument.
+// editor with a cron preview, the history pane with a failed run and the tray menu, each grabbed from the X screen
+// under Xvfb. Run through scripts/screenshots (xvfb-run with trayer as the tray host, xcb platform); writes PNGs
+// into the folder given as argument.
 #include "dialogs/jobeditordialog.h"
 #include "executors/builtinfunctions.h"
 #include "executors/functionregistry.h"
@@ -8,9 +9,11 @@
 #include "models/joblistmodel.h"
 #include "models/runhistorymodel.h"
 #include "scheduler/scheduler.h"
+#include "settings/settings.h"
 #include "store/jobstore.h"
 #include "store/storelocation.h"
 #include "time/clock.h"
+#include "tray/traycontroller.h"
 #include "triggers/calendartrigger.h"
 #include "triggers/crontrigger.h"
 #include "triggers/datetrigger.h"
@@ -20,6 +23,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPixmap>
 #include <QRadioButton>
 #include <QScreen>
@@ -27,6 +31,8 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace punctual;
 
@@ -185,5 +191,30 @@ int main(int argc, char *argv[])
     cron->setText(QStringLiteral("61 * * * *"));
     grab(out + QStringLiteral("/job-editor-error.png"));
     editor->reject();
+
+    // The tray menu (scripts/screenshots runs trayer as the tray host along the top of the screen): the window
+    // below the panel, the menu popped up at the icon, the top right corner of the screen grabbed.
+    waitFor([] { return QSystemTrayIcon::isSystemTrayAvailable(); }, "a system tray (trayer)");
+    const QRect screen = QApplication::primaryScreen()->geometry();
+    window.setGeometry(screen.adjusted(0, 28, 0, 0)); // trayer's panel is 28 px high
+    window.selectJob(QStringLiteral("tokens"));
+    Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    TrayController tray(scheduler, *window.jobModel(), clock, settings);
+    tray.show();
+    waitFor([&] { return !tray.trayIcon()->geometry().isEmpty(); }, "the tray icon");
+    QTest::qWait(300);
+    QMenu *menu = tray.menu();
+    menu->popup(tray.trayIcon()->geometry().bottomLeft() + QPoint(0, 2));
+    waitFor([&] { return menu->isVisible(); }, "the tray menu");
+    menu->setActiveAction(tray.action(TrayController::Command::ShowWindow));
+    QApplication::processEvents();
+    QTest::qWait(400);
+    const QRect menuRect = menu->geometry();
+    const QRect area(QPoint(std::max(0, screen.right() - 640), 0),
+                     QPoint(screen.right(), std::min(screen.bottom(), menuRect.bottom() + 80)));
+    QApplication::primaryScreen()->grabWindow(0, area.x(), area.y(), area.width(), area.height())
+        .save(out + QStringLiteral("/tray-menu.png"));
+    qInfo("wrote %s", qPrintable(out + QStringLiteral("/tray-menu.png")));
+    menu->hide();
     return 0;
 }

@@ -133,6 +133,12 @@ void JobEditorDialog::setTabOrderByName()
     }
 }
 
+void JobEditorDialog::setDefaultOptions(const JobOptions &options)
+{
+    if (!isEditing())
+        m_optionsEditor->setOptions(options);
+}
+
 void JobEditorDialog::setJob(const Job &job)
 {
     m_original = job;

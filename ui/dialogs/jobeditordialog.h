@@ -49,6 +49,8 @@ public:
 
     /// Switches to editing @p job: every field is filled from it and the id becomes read-only.
     void setJob(const Job &job);
+    /// The options a new job starts with (the user's defaults from the settings); call before setJob().
+    void setDefaultOptions(const JobOptions &options);
     /// True after setJob().
     bool isEditing() const { return m_original.has_value(); }
 

@@ -7,6 +7,9 @@
 #include "time/clock.h"
 
 #include <QDateTime>
+#include <QMutex>
+#include <QMutexLocker>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <algorithm>
@@ -61,6 +64,31 @@ std::int64_t lastRunKey(const std::optional<RunRecord> &run)
     return run ? run->scheduledTime : std::numeric_limits<std::int64_t>::min();
 }
 
+/// Names and schedules sort as people expect: case does not matter, numbers by value ("job 2" before "job 10").
+void configureCollator(QCollator &collator)
+{
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    collator.setNumericMode(true);
+}
+
+/// For @p count items, each one's rank in the order @p less gives (0 first); equal items share a rank, so they
+/// stay equal in a sort by rank.
+template <typename Less>
+std::vector<int> ranksOf(std::size_t count, Less less)
+{
+    std::vector<std::size_t> order(count);
+    std::iota(order.begin(), order.end(), std::size_t(0));
+    std::stable_sort(order.begin(), order.end(), less);
+    std::vector<int> ranks(count);
+    int rank = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+        if (i > 0 && less(order[i - 1], order[i]))
+            ++rank;
+        ranks[order[i]] = rank;
+    }
+    return ranks;
+}
+
 } // namespace
 
 struct JobListModel::Row
@@ -68,21 +96,31 @@ struct JobListModel::Row
     Job job;
     std::optional<RunRecord> lastRun;
     int index = 0;
+    bool asLoaded = false; ///< the job is still the one setJobs() brought (see warmTexts())
     // Built on first use (display, filter, sort) and dropped when the job changes.
     mutable std::optional<QString> schedule;
-    mutable std::optional<QString> action; ///< describeAction(), for the filter
+    mutable std::optional<QString> search; ///< JobFilter::searchText(), for the filter
     mutable std::optional<QCollatorSortKey> nameKey;
     mutable std::optional<QCollatorSortKey> scheduleKey;
+};
+
+/// Lets a worker post its texts only while the model is alive (as in JobListLoader): the destructor clears the
+/// pointer under the lock, and ~QObject drops a post already made.
+struct JobListModel::WarmShared
+{
+    QMutex mutex;
+    JobListModel *model = nullptr;
 };
 
 JobListModel::JobListModel(Scheduler &scheduler, const Clock &clock, QObject *parent)
     : QAbstractTableModel(parent)
     , m_scheduler(scheduler)
     , m_clock(clock)
+    , m_warmShared(std::make_shared<WarmShared>())
     , m_dayTimer(new QTimer(this))
 {
-    m_collator.setCaseSensitivity(Qt::CaseInsensitive);
-    m_collator.setNumericMode(true);
+    m_warmShared->model = this;
+    configureCollator(m_collator);
 
     connect(&scheduler, &Scheduler::jobAdded, this, &JobListModel::onJobAdded);
     connect(&scheduler, &Scheduler::jobModified, this, &JobListModel::onJobModified);
@@ -101,7 +139,11 @@ JobListModel::JobListModel(Scheduler &scheduler, const Clock &clock, QObject *pa
     armDayTimer();
 }
 
-JobListModel::~JobListModel() = default;
+JobListModel::~JobListModel()
+{
+    const QMutexLocker locker(&m_warmShared->mutex);
+    m_warmShared->model = nullptr;
+}
 
 // --- QAbstractItemModel ---------------------------------------------------------------------------------------
 
@@ -246,23 +288,97 @@ void JobListModel::setJobs(QList<Job> jobs, QHash<QString, RunRecord> latestRuns
     m_byId.reserve(jobs.size() + m_pendingJobs.size());
     // const access: the list is shared with the loader's signal, and a detach would copy every job.
     for (const Job &job : std::as_const(jobs)) {
-        if (m_pendingJobs.contains(job.id) || m_byId.contains(job.id))
-            continue; // changed (or removed) since: the signal's version is newer
-        const auto run = latestRuns.constFind(job.id);
-        appendRow(job, run == latestRuns.cend() ? nullptr : &*run);
-    }
-    for (auto it = m_pendingJobs.cbegin(); it != m_pendingJobs.cend(); ++it) {
-        if (!it.value() || m_byId.contains(it.key()))
+        if (m_byId.contains(job.id))
             continue;
-        const auto run = latestRuns.constFind(it.key());
-        appendRow(*it.value(), run == latestRuns.cend() ? nullptr : &*run);
+        const auto run = latestRuns.constFind(job.id);
+        const auto pending = m_pendingJobs.constFind(job.id);
+        if (pending == m_pendingJobs.cend()) {
+            appendRow(job, run == latestRuns.cend() ? nullptr : &*run);
+            m_rows.back()->asLoaded = true;
+        } else if (*pending) {
+            appendRow(**pending, run == latestRuns.cend() ? nullptr : &*run); // the signal's version is newer
+        } // else removed since
     }
+    for (const QString &id : std::as_const(m_pendingOrder)) { // added since the snapshot, in the order they came
+        const std::optional<Job> &job = m_pendingJobs[id];
+        if (!job || m_byId.contains(id))
+            continue;
+        const auto run = latestRuns.constFind(id);
+        appendRow(*job, run == latestRuns.cend() ? nullptr : &*run);
+    }
+    m_namesAsLoaded = std::all_of(m_rows.cbegin(), m_rows.cend(), [](const auto &row) { return row->asLoaded; });
     m_pendingJobs.clear();
+    m_pendingOrder.clear();
     m_pendingRuns.clear();
     m_pendingCleared = false;
     m_loaded = true;
     endResetModel();
+    warmTexts(jobs);
     emit loaded();
+}
+
+void JobListModel::warmTexts(const QList<Job> &jobs)
+{
+    // The filter searches every job's schedule and action text, and building 100,000 descriptions takes longer
+    // than a key press may: they are built here on a worker while the user looks at the fresh list. Triggers and
+    // actions are immutable values and describing them is pure, so this is safe off the GUI thread.
+    // The search texts are about 20 MB for 100,000 jobs, built on first use anyway.
+    // The names' ranks are made here too (with a collator of the worker's own, as QCollator is not thread-safe),
+    // so that the first click on the Name header sorts integers.
+    const quint64 generation = ++m_warmGeneration;
+    if (jobs.isEmpty())
+        return;
+    QThreadPool::globalInstance()->start([jobs, shared = m_warmShared, generation] {
+        QStringList schedules;
+        QStringList searchTexts;
+        schedules.reserve(jobs.size());
+        searchTexts.reserve(jobs.size());
+        for (const Job &job : jobs) {
+            schedules.append(job.trigger ? job.trigger->description() : QString());
+            searchTexts.append(JobFilter::searchText(job, schedules.constLast()));
+        }
+        QCollator collator;
+        configureCollator(collator);
+        std::vector<QCollatorSortKey> keys;
+        keys.reserve(static_cast<std::size_t>(jobs.size()));
+        for (const Job &job : jobs)
+            keys.push_back(collator.sortKey(job.name));
+        std::vector<int> nameRanks = ranksOf(keys.size(), [&keys](std::size_t a, std::size_t b) {
+            return keys[a].compare(keys[b]) < 0;
+        });
+        const QMutexLocker locker(&shared->mutex);
+        if (JobListModel *model = shared->model) {
+            QMetaObject::invokeMethod(
+                model,
+                [model, generation, jobs, schedules = std::move(schedules), searchTexts = std::move(searchTexts),
+                 nameRanks = std::move(nameRanks)] {
+                    model->applyWarmTexts(generation, jobs, schedules, searchTexts, nameRanks);
+                },
+                Qt::QueuedConnection);
+        }
+    });
+}
+
+void JobListModel::applyWarmTexts(quint64 generation, const QList<Job> &jobs, const QStringList &schedules,
+                                  const QStringList &searchTexts, const std::vector<int> &nameRanks)
+{
+    if (generation != m_warmGeneration)
+        return; // rows from an older setJobs()
+    // The ranks order exactly the loaded rows: usable while none was added or renamed (removals leave gaps only).
+    const bool useRanks = m_namesAsLoaded && !m_rankValid[NameColumn];
+    for (qsizetype i = 0; i < jobs.size(); ++i) {
+        Row *row = m_byId.value(jobs.at(i).id);
+        if (!row || !row->asLoaded)
+            continue; // gone or changed since: its texts are built when needed
+        if (!row->schedule)
+            row->schedule = schedules.at(i);
+        if (!row->search)
+            row->search = searchTexts.at(i);
+        if (useRanks)
+            m_sortKeys[static_cast<std::size_t>(row->index)].nameRank = nameRanks[static_cast<std::size_t>(i)];
+    }
+    if (useRanks)
+        m_rankValid[NameColumn] = true;
 }
 
 const JobListModel::Row *JobListModel::rowAt(int row) const
@@ -310,9 +426,13 @@ bool JobListModel::matches(int row, const JobFilter &filter) const
         return true;
     if (filter.state && r->job.state() != *filter.state)
         return false; // decided without building a description
-    if (!r->action)
-        r->action = describeAction(r->job.action);
-    return filter.matches(r->job, schedule(*r), *r->action);
+    if (!(filter == m_wordsOf)) {
+        m_wordsOf = filter;
+        m_foldedWords = filter.foldedWords();
+    }
+    if (!r->search)
+        r->search = JobFilter::searchText(r->job, schedule(*r));
+    return filter.matchesSearchText(r->job, *r->search, m_foldedWords);
 }
 
 void JobListModel::appendRow(const Job &job, const RunRecord *lastRun)
@@ -327,6 +447,7 @@ void JobListModel::appendRow(const Job &job, const RunRecord *lastRun)
     m_rows.push_back(std::move(row));
     updateSortKeys(*m_rows.back());
     m_rankValid[NameColumn] = m_rankValid[ScheduleColumn] = false; // the new row has no rank yet
+    m_namesAsLoaded = false;
 }
 
 void JobListModel::updateSortKeys(const Row &row)
@@ -349,10 +470,11 @@ void JobListModel::replaceJob(Row &row, const Job &job)
     if (row.job.name != job.name) {
         row.nameKey.reset();
         m_rankValid[NameColumn] = false;
+        m_namesAsLoaded = false;
     }
-    if (!(row.job.action == job.action))
-        row.action.reset();
+    row.search.reset();
     row.job = job;
+    row.asLoaded = false;
     updateSortKeys(row);
 }
 
@@ -371,7 +493,7 @@ bool JobListModel::setLastRun(std::optional<RunRecord> &lastRun, const RunRecord
 void JobListModel::onJobAdded(const Job &job)
 {
     if (!m_loaded) {
-        m_pendingJobs.insert(job.id, job);
+        keepPending(job.id, job);
         return;
     }
     if (Row *existing = m_byId.value(job.id)) {
@@ -386,10 +508,17 @@ void JobListModel::onJobAdded(const Job &job)
     endInsertRows();
 }
 
+void JobListModel::keepPending(const QString &id, std::optional<Job> job)
+{
+    if (!m_pendingJobs.contains(id))
+        m_pendingOrder.append(id);
+    m_pendingJobs.insert(id, std::move(job));
+}
+
 void JobListModel::onJobModified(const Job &job)
 {
     if (!m_loaded) {
-        m_pendingJobs.insert(job.id, job);
+        keepPending(job.id, job);
         return;
     }
     onJobAdded(job); // the same: replace the row if it is there, else add it
@@ -399,7 +528,7 @@ void JobListModel::onJobRemoved(const QString &id)
 {
     m_runningChecks.remove(id);
     if (!m_loaded) {
-        m_pendingJobs.insert(id, std::nullopt);
+        keepPending(id, std::nullopt);
         m_pendingRuns.remove(id);
         return;
     }
@@ -422,6 +551,7 @@ void JobListModel::onAllJobsRemoved()
     if (!m_loaded) {
         m_pendingCleared = true;
         m_pendingJobs.clear();
+        m_pendingOrder.clear();
         m_pendingRuns.clear();
         return;
     }
@@ -584,19 +714,12 @@ void JobListModel::prepareSort(int column)
 {
     if ((column != NameColumn && column != ScheduleColumn) || m_rankValid[static_cast<std::size_t>(column)])
         return;
-    // Rows in collation order (the one costly pass), then ranks; equal texts share a rank, so they stay equal.
-    std::vector<int> order(m_rows.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [this, column](int a, int b) {
-        return textLessThan(*m_rows[static_cast<std::size_t>(a)], *m_rows[static_cast<std::size_t>(b)], column);
+    // The one costly pass: every row's collation key compared in a sort of row numbers, then integer ranks.
+    const std::vector<int> ranks = ranksOf(m_rows.size(), [this, column](std::size_t a, std::size_t b) {
+        return textLessThan(*m_rows[a], *m_rows[b], column);
     });
-    int rank = 0;
-    for (std::size_t i = 0; i < order.size(); ++i) {
-        const auto row = static_cast<std::size_t>(order[i]);
-        if (i > 0 && textLessThan(*m_rows[static_cast<std::size_t>(order[i - 1])], *m_rows[row], column))
-            ++rank;
-        (column == NameColumn ? m_sortKeys[row].nameRank : m_sortKeys[row].scheduleRank) = rank;
-    }
+    for (std::size_t row = 0; row < ranks.size(); ++row)
+        (column == NameColumn ? m_sortKeys[row].nameRank : m_sortKeys[row].scheduleRank) = ranks[row];
     m_rankValid[static_cast<std::size_t>(column)] = true;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "jobs/job.h"
+#include "jobs/jobfilter.h"
 #include "jobs/runrecord.h"
 
 #include <QAbstractTableModel>
@@ -22,7 +23,6 @@ namespace punctual {
 
 class Clock;
 class Scheduler;
-struct JobFilter;
 
 /**
  * Every job of a Scheduler as a table. The rows come in once from setJobs() (the window loads them off the GUI
@@ -36,8 +36,10 @@ struct JobFilter;
  * relative form ("in 12 min"), computed when asked, so it is always current. A single-shot timer at the next
  * local midnight repaints the date columns when "today" changes.
  *
- * Sorting: lessThan() compares rows without QVariant (instants as integers, names by cached collation keys), for
- * JobFilterProxyModel; SortRole gives the same order as plain values for other proxies.
+ * Sorting: lessThan() compares rows without QVariant (instants as integers, texts by integer ranks built from
+ * collation keys), for JobFilterProxyModel; SortRole gives a similar order as plain values for other proxies.
+ * Filtering: the schedule and action texts searched are cached per row; after setJobs() a worker builds them
+ * for every row, so the first key press in a search field does not have to.
  */
 class JobListModel final : public QAbstractTableModel
 {
@@ -90,7 +92,7 @@ public:
     bool isRunning(int row) const;
     /// The trigger's description of @p row's job, built once per trigger (a cron description takes a while).
     QString scheduleText(int row) const;
-    /// Whether @p row passes @p filter (JobFilter::matches with the cached description).
+    /// Whether @p row passes @p filter: JobFilter::matches(), on the row's cached search text.
     bool matches(int row, const JobFilter &filter) const;
     /// The sort order of @p column: next run by instant (none last), last run by instant (none first), names and
     /// schedules in the locale's order ignoring case (numbers by value: "job 2" before "job 10"), results by
@@ -109,6 +111,7 @@ signals:
 
 private:
     struct Row;
+    struct WarmShared;
     /// What sorting compares, by row in one flat array: a sort reads these about 2 n log n times, and following
     /// each row's pointer instead costs a cache miss per read on 100,000 rows (four times slower).
     struct SortKeys
@@ -122,6 +125,7 @@ private:
         bool running = false;  ///< as Scheduler::runningCount() > 0, followed from the run signals
     };
 
+    void keepPending(const QString &id, std::optional<Job> job);
     void onJobAdded(const Job &job);
     void onJobModified(const Job &job);
     void onJobRemoved(const QString &id);
@@ -129,6 +133,9 @@ private:
     void onRunStarted(const RunRecord &run);
     void onRunFinished(const RunRecord &run);
     void checkRunning();
+    void warmTexts(const QList<Job> &jobs);
+    void applyWarmTexts(quint64 generation, const QList<Job> &jobs, const QStringList &schedules,
+                        const QStringList &searchTexts, const std::vector<int> &nameRanks);
     void armDayTimer();
     void onDayTimer();
 
@@ -153,13 +160,20 @@ private:
     std::vector<std::unique_ptr<Row>> m_rows; ///< rows by index; each knows its index (rowOf() is a hash look-up)
     std::vector<SortKeys> m_sortKeys;         ///< by row index, as m_rows
     std::array<bool, ColumnCount> m_rankValid{};
+    bool m_namesAsLoaded = false; ///< no row added or renamed since setJobs() (see warmTexts())
     QHash<QString, Row *> m_byId;
     bool m_loaded = false;
 
     // What the scheduler signalled before the first setJobs(): per job the newest state (nullopt: removed).
     QHash<QString, std::optional<Job>> m_pendingJobs;
+    QStringList m_pendingOrder; ///< the ids of m_pendingJobs, first signalled first
     QHash<QString, RunRecord> m_pendingRuns;
     bool m_pendingCleared = false;
+
+    std::shared_ptr<WarmShared> m_warmShared; ///< see warmTexts()
+    mutable JobFilter m_wordsOf;              ///< the filter m_foldedWords were made for
+    mutable QStringList m_foldedWords;
+    quint64 m_warmGeneration = 0;
 
     QSet<QString> m_runningChecks; ///< jobs whose run just ended; see checkRunning()
     bool m_runningCheckQueued = false;

@@ -127,7 +127,8 @@ QVariant RunHistoryModel::toolTipData(const RunRecord &run, int column) const
         if (!run.startTime)
             return run.outcome == RunOutcome::Running ? tr("Waiting to start") : tr("It did not start");
         return tr("%1\n%2 after its scheduled time", "date and time, then a duration")
-            .arg(longDateTime(*run.startTime), formatLateness(std::max<std::int64_t>(0, *run.startTime - run.scheduledTime)));
+            .arg(longDateTime(*run.startTime),
+                 formatLateness(std::max<std::int64_t>(0, *run.startTime - run.scheduledTime)));
     case MessageColumn:
         if (!run.error.isEmpty())
             return run.error.left(2000); // a whole stack trace makes an unreadable tooltip

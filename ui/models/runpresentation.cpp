@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QLocale>
+#include <QRegularExpression>
 
 #include <cstdlib>
 
@@ -21,17 +22,19 @@ constexpr std::int64_t minuteMs = 60 * secondMs;
 constexpr std::int64_t hourMs = 60 * minuteMs;
 constexpr std::int64_t dayMs = 24 * hourMs;
 
-/// The locale's short time format with seconds (and milliseconds) added after the minutes, using the locale's
-/// own separator, so "h:mm AP" becomes "h:mm:ss AP" rather than a fixed 24-hour pattern.
+/// The locale's short time format with exactly the precision asked for: seconds (and milliseconds) are taken out
+/// where the locale has them (the C locale's short form is "HH:mm:ss") and put in after the minutes with the
+/// locale's own separator when asked for, so "h:mm AP" becomes "h:mm:ss AP" rather than a fixed 24-hour pattern.
 QString timeFormat(const QLocale &locale, TimePrecision precision)
 {
+    static const QRegularExpression seconds(QStringLiteral("[^A-Za-z']?ss(?:[^A-Za-z']?z+)?"));
     QString format = locale.timeFormat(QLocale::ShortFormat);
+    format.remove(seconds);
     if (precision == TimePrecision::Minutes)
         return format;
     const qsizetype minutes = format.indexOf(QLatin1String("mm"));
-    if (minutes < 0 || format.contains(QLatin1String("ss"))) {
+    if (minutes < 0)
         return precision == TimePrecision::Seconds ? QStringLiteral("HH:mm:ss") : QStringLiteral("HH:mm:ss.zzz");
-    }
     const QChar before = minutes > 0 ? format.at(minutes - 1) : QLatin1Char(':');
     const QChar separator = before.isLetter() || before == QLatin1Char('\'') ? QLatin1Char(':') : before;
     QString extra = separator + QLatin1String("ss");
@@ -113,7 +116,8 @@ QString outcomeToolTip(const RunRecord &run)
     if (!error.isEmpty())
         return RunText::tr("%1: %2", "outcome: error").arg(outcomeName(run.outcome), error);
     if (run.outcome == RunOutcome::Success && run.startTime && run.endTime)
-        return RunText::tr("Succeeded in %1").arg(shortDuration(std::max<std::int64_t>(0, *run.endTime - *run.startTime)));
+        return RunText::tr("Succeeded in %1")
+            .arg(shortDuration(std::max<std::int64_t>(0, *run.endTime - *run.startTime)));
     if (run.exitCode)
         return RunText::tr("%1 (exit code %2)").arg(outcomeName(run.outcome)).arg(*run.exitCode);
     return outcomeName(run.outcome);

@@ -1,0 +1,335 @@
+// The tray in a real system tray: this test starts its own X server (Xvfb, on a free display it picks itself)
+// with `trayer` as the tray host, then
+// - runs TrayController in this process on the xcb platform with a real Scheduler: the icon is embedded in the
+//   tray, and its menu, popped up and clicked, pauses and resumes the scheduler, shows a window and asks to quit;
+// - runs the real `punctual` binary on a temporary store: `--minimized` puts its icon in the tray without a window,
+//   a second `punctual` on the same store exits 0 at once and the first one's window appears, and only the first
+//   process holds the store.
+// Xvfb, trayer and xwininfo (x11-utils) must be installed (scripts/install-deps installs them); without them the
+// test fails and says so: it never skips.
+#include "control/instancelock.h"
+#include "executors/functionregistry.h"
+#include "models/joblistmodel.h"
+#include "scheduler/scheduler.h"
+#include "settings/settings.h"
+#include "store/jobstore.h"
+#include "store/storelocation.h"
+#include "time/clock.h"
+#include "tray/traycontroller.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QMainWindow>
+#include <QMenu>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <memory>
+
+using namespace punctual;
+
+namespace {
+
+/// The X server and tray host of this test, started before QApplication so it can use the xcb platform.
+struct XSession
+{
+    QString display;        ///< ":N"
+    QString error;          ///< why the session could not be made
+    QTemporaryDir runtime;  ///< XDG_RUNTIME_DIR, HOME and config of everything the test starts
+    std::unique_ptr<QProcess> xvfb;
+    std::unique_ptr<QProcess> trayer;
+
+    void start()
+    {
+        for (const char *program : {"Xvfb", "trayer", "xwininfo"}) {
+            if (QStandardPaths::findExecutable(QString::fromLatin1(program)).isEmpty()) {
+                error = QStringLiteral("%1 is not installed: the tray tests need Xvfb, trayer and xwininfo "
+                                       "(apt-get install xvfb trayer x11-utils, or scripts/install-deps)")
+                            .arg(QLatin1String(program));
+                return;
+            }
+        }
+        // -displayfd: Xvfb picks a free display number and writes it once it accepts connections.
+        xvfb = std::make_unique<QProcess>();
+        xvfb->setProcessChannelMode(QProcess::SeparateChannels);
+        xvfb->start(QStringLiteral("Xvfb"), {QStringLiteral("-displayfd"), QStringLiteral("1"),
+                                             QStringLiteral("-screen"), QStringLiteral("0"),
+                                             QStringLiteral("1024x768x24"), QStringLiteral("-nolisten"),
+                                             QStringLiteral("tcp")});
+        QElapsedTimer timer;
+        timer.start();
+        QByteArray number;
+        while (!number.contains('\n') && timer.elapsed() < 15000 && xvfb->state() != QProcess::NotRunning) {
+            xvfb->waitForReadyRead(200);
+            number += xvfb->readAllStandardOutput();
+        }
+        if (!number.contains('\n')) {
+            error = QStringLiteral("Xvfb did not start: %1").arg(QString::fromLocal8Bit(xvfb->readAllStandardError()));
+            return;
+        }
+        display = QLatin1Char(':') + QString::fromLatin1(number.trimmed());
+        const QString socket = QStringLiteral("/tmp/.X11-unix/X") + display.mid(1);
+        while (!QFileInfo::exists(socket) && timer.elapsed() < 15000)
+            QThread::msleep(50);
+        if (!QFileInfo::exists(socket)) {
+            error = QStringLiteral("Xvfb %1 has no socket %2").arg(display, socket);
+            return;
+        }
+        qputenv("DISPLAY", display.toUtf8());
+        trayer = std::make_unique<QProcess>();
+        trayer->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        trayer->start(QStringLiteral("trayer"), {QStringLiteral("--edge"), QStringLiteral("top"),
+                                                 QStringLiteral("--align"), QStringLiteral("right"),
+                                                 QStringLiteral("--widthtype"), QStringLiteral("request"),
+                                                 QStringLiteral("--height"), QStringLiteral("24"),
+                                                 QStringLiteral("--SetDockType"), QStringLiteral("true")});
+        if (!trayer->waitForStarted(10000))
+            error = QStringLiteral("trayer did not start: %1").arg(trayer->errorString());
+    }
+
+    ~XSession()
+    {
+        for (auto *process : {trayer.get(), xvfb.get()}) {
+            if (process && process->state() != QProcess::NotRunning) {
+                process->terminate();
+                if (!process->waitForFinished(5000))
+                    process->kill();
+                process->waitForFinished(2000);
+            }
+        }
+    }
+};
+
+XSession *session = nullptr;
+
+struct XWindow
+{
+    QString id;
+    int depth = 0; ///< nesting below the root
+    QString wmClass;
+    int width = 0;
+    int height = 0;
+};
+
+/// `xwininfo -root -tree` as a list of windows in tree order.
+QList<XWindow> windowTree()
+{
+    QProcess xwininfo;
+    xwininfo.start(QStringLiteral("xwininfo"), {QStringLiteral("-root"), QStringLiteral("-tree")});
+    if (!xwininfo.waitForFinished(10000))
+        return {};
+    static const QRegularExpression line(
+        QStringLiteral(R"(^(\s+)(0x[0-9a-f]+) .*?: \((.*)\)\s+(\d+)x(\d+)[+-])"));
+    QList<XWindow> windows;
+    const QStringList lines = QString::fromLocal8Bit(xwininfo.readAllStandardOutput()).split(QLatin1Char('\n'));
+    for (const QString &text : lines) {
+        const auto match = line.match(text);
+        if (!match.hasMatch())
+            continue;
+        windows.append({match.captured(2), static_cast<int>(match.captured(1).size()), match.captured(3),
+                        match.captured(4).toInt(), match.captured(5).toInt()});
+    }
+    return windows;
+}
+
+/// Windows of class @p wmClass (e.g. "\"punctual\" \"punctual\"") inside trayer's panel: embedded tray icons.
+int trayIconsOf(const QString &wmClass)
+{
+    const QList<XWindow> windows = windowTree();
+    int count = 0;
+    for (int i = 0; i < windows.size(); ++i) {
+        if (windows[i].wmClass != QLatin1String("\"panel\" \"trayer\""))
+            continue;
+        for (int j = i + 1; j < windows.size() && windows[j].depth > windows[i].depth; ++j)
+            count += windows[j].wmClass == wmClass;
+    }
+    return count;
+}
+
+bool isViewable(const QString &windowId)
+{
+    QProcess xwininfo;
+    xwininfo.start(QStringLiteral("xwininfo"), {QStringLiteral("-id"), windowId});
+    return xwininfo.waitForFinished(10000)
+        && xwininfo.readAllStandardOutput().contains("Map State: IsViewable");
+}
+
+/// Top-level windows of @p wmClass bigger than an icon that are mapped: a shown main window.
+int viewableMainWindowsOf(const QString &wmClass)
+{
+    int count = 0;
+    const QList<XWindow> windows = windowTree();
+    const int topDepth = windows.isEmpty() ? 0 : windows.front().depth;
+    for (const XWindow &window : windows) {
+        if (window.depth == topDepth && window.wmClass == wmClass && window.width > 200 && window.height > 200
+            && isViewable(window.id))
+            ++count;
+    }
+    return count;
+}
+
+} // namespace
+
+class TestTrayXvfb : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void trayControllerInARealTray();
+    void realAppStartsInTrayAndASecondLaunchRaisesIt();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestTrayXvfb::initTestCase()
+{
+    if (!session->error.isEmpty())
+        QFAIL(qPrintable(session->error));
+    QCOMPARE(QGuiApplication::platformName(), QString("xcb"));
+    QVERIFY2(QTest::qWaitFor([] { return QSystemTrayIcon::isSystemTrayAvailable(); }, 15000),
+             "trayer did not become the system tray of the Xvfb display");
+}
+
+void TestTrayXvfb::trayControllerInARealTray()
+{
+    SystemClock clock;
+    FunctionRegistry functions;
+    auto store = StoreLocation::fromPath(m_dir.filePath("inprocess.db")).open();
+    QVERIFY2(store, store ? "" : qPrintable(store.error().message));
+    Scheduler scheduler(*store.value(), clock, functions);
+    QVERIFY(scheduler.start());
+    JobListModel model(scheduler, clock);
+    model.setJobs({}, {});
+    Settings settings(m_dir.filePath("inprocess.ini"));
+    TrayController tray(scheduler, model, clock, settings);
+
+    // The icon appears: embedded in trayer's panel, so it has a place on the screen.
+    tray.show();
+    QVERIFY(tray.isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(!tray.trayIcon()->geometry().isEmpty(), 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(trayIconsOf(QStringLiteral("\"%1\" \"%2\"")
+                                              .arg(QCoreApplication::applicationName(),
+                                                   QCoreApplication::applicationName())),
+                              1, 10000);
+
+    // Its menu, popped up at the icon and clicked like a user does.
+    QMainWindow window;
+    window.resize(400, 300);
+    connect(&tray, &TrayController::showWindowRequested, &window, &QWidget::show);
+    QSignalSpy quit(&tray, &TrayController::quitRequested);
+    QMenu *menu = tray.menu();
+    auto click = [&](TrayController::Command command) {
+        // QMenu takes a release as a click only once the pointer has moved since the popup: start it far away.
+        QCursor::setPos(10, 700);
+        QTest::qWait(20);
+        menu->popup(tray.trayIcon()->geometry().bottomLeft());
+        if (!QTest::qWaitForWindowExposed(menu))
+            return false;
+        // Pointing first, as a hand does.
+        const QPoint point = menu->actionGeometry(tray.action(command)).center();
+        QTest::mouseMove(menu, point);
+        QTest::qWait(50);
+        QTest::mouseClick(menu, Qt::LeftButton, {}, point);
+        return QTest::qWaitFor([&] { return !menu->isVisible(); }, 5000);
+    };
+    QVERIFY(click(TrayController::Command::PauseAll));
+    QCOMPARE(scheduler.state(), Scheduler::State::Paused);
+    QCOMPARE(tray.iconState(), TrayController::IconState::Paused);
+    QCOMPARE(tray.action(TrayController::Command::PauseAll)->text(), QString("&Resume all"));
+    QVERIFY(click(TrayController::Command::PauseAll));
+    QCOMPARE(scheduler.state(), Scheduler::State::Running);
+
+    QVERIFY(!window.isVisible());
+    QVERIFY(click(TrayController::Command::ShowWindow));
+    QVERIFY(window.isVisible());
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    QVERIFY(click(TrayController::Command::Quit));
+    QCOMPARE(quit.size(), 1);
+}
+
+void TestTrayXvfb::realAppStartsInTrayAndASecondLaunchRaisesIt()
+{
+    const QString storePath = m_dir.filePath("app.db");
+    const QString appClass = QStringLiteral("\"punctual\" \"punctual\"");
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert("QT_QPA_PLATFORM", "xcb");
+    environment.insert("DISPLAY", session->display);
+    auto punctual = [&](QProcess &process, const QStringList &arguments) {
+        process.setProcessEnvironment(environment);
+        process.setProcessChannelMode(QProcess::ForwardedChannels);
+        process.start(QStringLiteral(PUNCTUAL_PATH), QStringList{"--db", storePath} + arguments);
+        return process.waitForStarted(10000);
+    };
+
+    // `punctual --minimized`: into the tray, no window.
+    QProcess first;
+    QVERIFY(punctual(first, {"--minimized"}));
+    QTRY_COMPARE_WITH_TIMEOUT(trayIconsOf(appClass), 1, 20000);
+    QCOMPARE(first.state(), QProcess::Running);
+    QCOMPARE(viewableMainWindowsOf(appClass), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(InstanceLock::runningInstancePid(storePath), std::optional<qint64>(first.processId()),
+                              10000);
+
+    // A second `punctual` on the same store raises the first one's window and ends at once.
+    QProcess second;
+    QElapsedTimer elapsed;
+    elapsed.start();
+    QVERIFY(punctual(second, {}));
+    QVERIFY(second.waitForFinished(10000));
+    QCOMPARE(second.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(second.exitCode(), 0);
+    QVERIFY2(elapsed.elapsed() < 5000, qPrintable(QString::number(elapsed.elapsed())));
+    QTRY_COMPARE_WITH_TIMEOUT(viewableMainWindowsOf(appClass), 1, 10000);
+
+    // Still one instance: the first holds the store, with one icon in the tray.
+    QCOMPARE(first.state(), QProcess::Running);
+    QCOMPARE(InstanceLock::runningInstancePid(storePath), std::optional<qint64>(first.processId()));
+    QCOMPARE(trayIconsOf(appClass), 1);
+
+    // `punctual --minimized` (start at login) while it runs: ends quietly, nothing else changes.
+    QProcess third;
+    QVERIFY(punctual(third, {"--minimized"}));
+    QVERIFY(third.waitForFinished(10000));
+    QCOMPARE(third.exitCode(), 0);
+    QCOMPARE(first.state(), QProcess::Running);
+
+    // SIGTERM (logout) stops it cleanly: exit 0, the icon and the instance socket are gone.
+    first.terminate();
+    QVERIFY(first.waitForFinished(15000));
+    QCOMPARE(first.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(first.exitCode(), 0);
+    QCOMPARE(InstanceLock::runningInstancePid(storePath), std::optional<qint64>());
+    QTRY_COMPARE_WITH_TIMEOUT(trayIconsOf(appClass), 0, 10000);
+}
+
+int main(int argc, char *argv[])
+{
+    XSession x;
+    session = &x;
+    // Nothing of the user's: settings, autostart and the instance sockets live in a temporary folder.
+    const QString home = x.runtime.path();
+    qputenv("HOME", home.toUtf8());
+    qputenv("XDG_CONFIG_HOME", QDir(home).filePath("config").toUtf8());
+    qputenv("XDG_DATA_HOME", QDir(home).filePath("data").toUtf8());
+    qputenv("XDG_RUNTIME_DIR", home.toUtf8());
+    x.start();
+    // The xcb platform on the test's own display; without one, offscreen, and initTestCase fails with the reason.
+    qputenv("QT_QPA_PLATFORM", x.error.isEmpty() ? "xcb" : "offscreen");
+    QApplication app(argc, argv);
+    app.setAttribute(Qt::AA_Use96Dpi, true);
+    TestTrayXvfb test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "testtrayxvfb.moc"

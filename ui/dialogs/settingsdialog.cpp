@@ -1,0 +1,159 @@
+// The settings dialog: lays out the preferences, fills them from Settings and writes them back on OK.
+#include "settingsdialog.h"
+
+#include "fieldmessage.h"
+#include "optionseditor.h"
+#include "settings/settings.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLocale>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace punctual {
+
+namespace {
+
+QGroupBox *group(const QString &title, QWidget *parent)
+{
+    return new QGroupBox(title, parent);
+}
+
+QCheckBox *check(const QString &objectName, const QString &text, QWidget *parent)
+{
+    auto *box = new QCheckBox(text, parent);
+    box->setObjectName(objectName);
+    return box;
+}
+
+} // namespace
+
+SettingsDialog::SettingsDialog(Settings &settings, QStringList autostartArguments, QWidget *parent)
+    : QDialog(parent)
+    , m_settings(settings)
+    , m_autostartArguments(std::move(autostartArguments))
+{
+    setObjectName(QStringLiteral("settingsDialog"));
+    setWindowTitle(tr("Settings"));
+
+    // Start-up and language.
+    auto *general = group(tr("General"), this);
+    m_startAtLoginCheck = check(QStringLiteral("startAtLoginCheck"), tr("Start Punctual when I log in"), general);
+    m_startAtLoginCheck->setToolTip(tr("Starts Punctual in the system tray when you log in, so your jobs run "
+                                       "without opening the window (an autostart entry in ~/.config/autostart)"));
+    m_languageCombo = new QComboBox(general);
+    m_languageCombo->setObjectName(QStringLiteral("languageCombo"));
+    m_languageCombo->addItem(tr("System default"), QString());
+    for (const char *code : {"en", "de", "zh_CN"}) {
+        const QLocale locale{QLatin1String(code)};
+        QString name = locale.nativeLanguageName();
+        if (!name.isEmpty())
+            name[0] = name[0].toUpper();
+        if (locale.territory() != QLocale::AnyTerritory && QLatin1String(code).size() > 2)
+            name = tr("%1 (%2)", "language (territory)").arg(name, locale.nativeTerritoryName());
+        m_languageCombo->addItem(name, QString::fromLatin1(code));
+    }
+    auto *languageNote = new QLabel(tr("Kept for the translations of a coming version; the interface is in "
+                                       "English for now."),
+                                    general);
+    languageNote->setWordWrap(true);
+    languageNote->setEnabled(false);
+    auto *generalForm = new QFormLayout(general);
+    generalForm->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
+    generalForm->addRow(m_startAtLoginCheck);
+    generalForm->addRow(tr("&Language:"), m_languageCombo);
+    generalForm->addRow(QString(), languageNote);
+
+    // Notifications.
+    auto *notifications = group(tr("Tell me in the tray when a run"), this);
+    m_notifyFailureCheck = check(QStringLiteral("notifyFailureCheck"), tr("&fails"), notifications);
+    m_notifyMissedCheck = check(QStringLiteral("notifyMissedCheck"), tr("is &missed"), notifications);
+    m_notifyTimeoutCheck = check(QStringLiteral("notifyTimeoutCheck"), tr("&times out"), notifications);
+    m_notifyMissedCheck->setToolTip(tr("A run is missed when it could not start within the job's misfire grace "
+                                       "time, for example while the computer was off or asleep"));
+    auto *notificationRow = new QHBoxLayout(notifications);
+    for (QCheckBox *box : {m_notifyFailureCheck, m_notifyMissedCheck, m_notifyTimeoutCheck})
+        notificationRow->addWidget(box);
+    notificationRow->addStretch();
+
+    // History.
+    auto *history = group(tr("Run history"), this);
+    m_historyLimitSpin = new QSpinBox(history);
+    m_historyLimitSpin->setObjectName(QStringLiteral("historyLimitSpin"));
+    m_historyLimitSpin->setRange(1, Settings::maxHistoryLimit);
+    m_historyLimitSpin->setAccelerated(true);
+    m_historyLimitSpin->setSuffix(tr(" runs"));
+    m_historyLimitSpin->setToolTip(tr("Older runs of a job are deleted from the store once it has more than this"));
+    auto *historyForm = new QFormLayout(history);
+    historyForm->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
+    historyForm->addRow(tr("&Keep per job the last:"), m_historyLimitSpin);
+
+    // Options of new jobs.
+    auto *newJobs = group(tr("New jobs start with"), this);
+    m_optionsEditor = new OptionsEditor(newJobs);
+    auto *newJobsLayout = new QVBoxLayout(newJobs);
+    newJobsLayout->addWidget(m_optionsEditor);
+
+    m_message = new FieldMessage(this);
+    m_message->setObjectName(QStringLiteral("messageLabel"));
+    m_buttonBox = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_buttonBox->setObjectName(QStringLiteral("buttonBox"));
+    connect(m_buttonBox, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(m_buttonBox, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    for (QWidget *part : {static_cast<QWidget *>(general), static_cast<QWidget *>(notifications),
+                          static_cast<QWidget *>(history), static_cast<QWidget *>(newJobs)})
+        layout->addWidget(part);
+    layout->addStretch(1);
+    layout->addWidget(m_message);
+    layout->addWidget(m_buttonBox);
+    alignFormLabels(this);
+
+    // The current values.
+    m_startAtLoginCheck->setChecked(m_settings.startAtLogin());
+    m_notifyFailureCheck->setChecked(m_settings.notifies(NotificationKind::Failure));
+    m_notifyMissedCheck->setChecked(m_settings.notifies(NotificationKind::Missed));
+    m_notifyTimeoutCheck->setChecked(m_settings.notifies(NotificationKind::Timeout));
+    m_historyLimitSpin->setValue(m_settings.historyLimit());
+    m_optionsEditor->setOptions(m_settings.defaultJobOptions());
+    const int language = m_languageCombo->findData(m_settings.language());
+    if (language >= 0) {
+        m_languageCombo->setCurrentIndex(language);
+    } else {
+        // A code set elsewhere (punctual --lang is not stored; a hand-edited file) is kept as it is.
+        m_languageCombo->addItem(m_settings.language(), m_settings.language());
+        m_languageCombo->setCurrentIndex(m_languageCombo->count() - 1);
+    }
+    connect(m_startAtLoginCheck, &QCheckBox::toggled, m_message, &FieldMessage::clearMessage);
+}
+
+SettingsDialog::~SettingsDialog() = default;
+
+void SettingsDialog::accept()
+{
+    // The entry is written again even when it exists: the store or the program's path may have changed since.
+    if (m_startAtLoginCheck->isChecked() || m_settings.startAtLogin()) {
+        if (auto written = m_settings.setStartAtLogin(m_startAtLoginCheck->isChecked(), m_autostartArguments);
+            !written) {
+            m_message->showMessage(tr("Cannot change the start at login: %1").arg(written.error().message));
+            return;
+        }
+    }
+    m_settings.setNotifies(NotificationKind::Failure, m_notifyFailureCheck->isChecked());
+    m_settings.setNotifies(NotificationKind::Missed, m_notifyMissedCheck->isChecked());
+    m_settings.setNotifies(NotificationKind::Timeout, m_notifyTimeoutCheck->isChecked());
+    m_settings.setHistoryLimit(m_historyLimitSpin->value());
+    m_settings.setDefaultJobOptions(m_optionsEditor->options());
+    m_settings.setLanguage(m_languageCombo->currentData().toString());
+    m_settings.sync();
+    QDialog::accept();
+}
+
+} // namespace punctual

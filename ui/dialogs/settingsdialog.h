@@ -1,0 +1,57 @@
+// The settings dialog: start at login, notifications, history retention, options of new jobs, language.
+#pragma once
+
+#include <QDialog>
+#include <QStringList>
+
+class QCheckBox;
+class QComboBox;
+class QDialogButtonBox;
+class QSpinBox;
+
+namespace punctual {
+
+class FieldMessage;
+class OptionsEditor;
+class Settings;
+
+/**
+ * Shows the Settings and writes them back on OK. "Start Punctual when I log in" writes or removes the XDG
+ * autostart entry (autostart.h) running Punctual with the arguments given (--minimized, the store); when that
+ * fails the error is shown and the dialog stays open. The language is only stored for now (translations are a
+ * later issue); the dialog says so. Whoever opens it applies the new values (history limit, new-job options)
+ * on accepted().
+ *
+ * Object names: startAtLoginCheck, notifyFailureCheck, notifyMissedCheck, notifyTimeoutCheck, historyLimitSpin,
+ * the OptionsEditor's fields (misfireGraceSpin, misfireNoLimitCheck, coalesceCheck, maxInstancesSpin, ...),
+ * languageCombo, messageLabel, buttonBox.
+ */
+class SettingsDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SettingsDialog)
+
+public:
+    /// @p settings must outlive the dialog; @p autostartArguments are what the login entry starts Punctual with.
+    SettingsDialog(Settings &settings, QStringList autostartArguments, QWidget *parent = nullptr);
+    ~SettingsDialog() override;
+
+public slots:
+    /// Writes the settings; closes unless the autostart entry cannot be written or removed.
+    void accept() override;
+
+private:
+    Settings &m_settings;
+    QStringList m_autostartArguments;
+    QCheckBox *m_startAtLoginCheck = nullptr;
+    QCheckBox *m_notifyFailureCheck = nullptr;
+    QCheckBox *m_notifyMissedCheck = nullptr;
+    QCheckBox *m_notifyTimeoutCheck = nullptr;
+    QSpinBox *m_historyLimitSpin = nullptr;
+    OptionsEditor *m_optionsEditor = nullptr;
+    QComboBox *m_languageCombo = nullptr;
+    FieldMessage *m_message = nullptr;
+    QDialogButtonBox *m_buttonBox = nullptr;
+};
+
+} // namespace punctual

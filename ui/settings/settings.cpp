@@ -1,0 +1,120 @@
+// The user's preferences over one QSettings store: keys, types and defaults in one place.
+#include "settings.h"
+
+#include "autostart.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+
+namespace punctual {
+
+namespace {
+
+QString notificationKey(NotificationKind kind)
+{
+    switch (kind) {
+    case NotificationKind::Failure: return QStringLiteral("Notifications/failure");
+    case NotificationKind::Missed: return QStringLiteral("Notifications/missed");
+    case NotificationKind::Timeout: return QStringLiteral("Notifications/timeout");
+    }
+    return {};
+}
+
+const QString historyKey = QStringLiteral("History/runsPerJob");
+const QString optionsKey = QStringLiteral("NewJobs/options");
+const QString languageKey = QStringLiteral("Interface/language");
+const QString trayMessageKey = QStringLiteral("Tray/closeMessageShown");
+
+} // namespace
+
+Settings::Settings()
+    : m_store(std::make_unique<QSettings>())
+{
+}
+
+Settings::Settings(const QString &iniFile)
+    : m_store(std::make_unique<QSettings>(iniFile, QSettings::IniFormat))
+{
+}
+
+Settings::~Settings() = default;
+
+bool Settings::startAtLogin() const
+{
+    return autostart::isEnabled();
+}
+
+Result<void> Settings::setStartAtLogin(bool on, const QStringList &arguments)
+{
+    return on ? autostart::enable(arguments) : autostart::disable();
+}
+
+bool Settings::notifies(NotificationKind kind) const
+{
+    return m_store->value(notificationKey(kind), true).toBool();
+}
+
+void Settings::setNotifies(NotificationKind kind, bool on)
+{
+    m_store->setValue(notificationKey(kind), on);
+}
+
+int Settings::historyLimit() const
+{
+    bool ok = false;
+    const int limit = m_store->value(historyKey, defaultHistoryLimit).toInt(&ok);
+    return ok ? std::clamp(limit, 1, maxHistoryLimit) : defaultHistoryLimit;
+}
+
+void Settings::setHistoryLimit(int runsPerJob)
+{
+    m_store->setValue(historyKey, std::clamp(runsPerJob, 1, maxHistoryLimit));
+}
+
+JobOptions Settings::defaultJobOptions() const
+{
+    const QByteArray text = m_store->value(optionsKey).toString().toUtf8();
+    if (text.isEmpty())
+        return {};
+    const QJsonDocument document = QJsonDocument::fromJson(text);
+    if (!document.isObject())
+        return {};
+    auto options = JobOptions::fromJson(document.object());
+    return options ? options.value() : JobOptions{};
+}
+
+void Settings::setDefaultJobOptions(const JobOptions &options)
+{
+    QJsonObject json;
+    options.writeJson(json);
+    m_store->setValue(optionsKey, QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)));
+}
+
+QString Settings::language() const
+{
+    return m_store->value(languageKey).toString();
+}
+
+void Settings::setLanguage(const QString &code)
+{
+    m_store->setValue(languageKey, code);
+}
+
+bool Settings::trayMessageShown() const
+{
+    return m_store->value(trayMessageKey, false).toBool();
+}
+
+void Settings::setTrayMessageShown(bool shown)
+{
+    m_store->setValue(trayMessageKey, shown);
+}
+
+void Settings::sync()
+{
+    m_store->sync();
+}
+
+} // namespace punctual

@@ -1,0 +1,77 @@
+// The user's preferences, typed, over the application's one QSettings store (and the XDG autostart entry).
+#pragma once
+
+#include "jobs/job.h"
+#include "util/result.h"
+
+#include <QSettings>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace punctual {
+
+/// The kinds of run the tray tells about (each can be switched off).
+enum class NotificationKind
+{
+    Failure, ///< a run failed (non-zero exit, crash, function error)
+    Missed,  ///< a run was missed (later than its misfire grace time)
+    Timeout, ///< a run was killed after the job's timeout
+};
+
+/**
+ * Every preference Punctual keeps, with its type and default, over one QSettings store (the application's:
+ * organisation and application name, or a given file for tests). Nothing else in ui/ or app/ names a key.
+ *
+ * Keys: Startup is not a key but the XDG autostart entry itself (autostart.h), so removing that file by hand is
+ * seen here; Notifications/failure, Notifications/missed, Notifications/timeout (bool, default true);
+ * History/runsPerJob (int, default 100, Scheduler::setHistoryLimit); NewJobs/options (the JobOptions JSON of a
+ * job, default APScheduler's defaults); Interface/language (a locale name such as "de" or "zh_CN"; empty: the
+ * system's); Tray/closeMessageShown (bool: the "still running in the tray" message was shown once).
+ */
+class Settings final
+{
+public:
+    static constexpr int defaultHistoryLimit = 100;
+    static constexpr int maxHistoryLimit = 100'000;
+
+    /// The application's store (QCoreApplication's organisation and application name).
+    Settings();
+    /// An INI file (tests).
+    explicit Settings(const QString &iniFile);
+    ~Settings();
+    Q_DISABLE_COPY_MOVE(Settings)
+
+    /// Whether Punctual starts at login: the XDG autostart entry exists (autostart::isEnabled()).
+    bool startAtLogin() const;
+    /// Writes the autostart entry running `punctual @p arguments` (autostart::arguments()), or removes it.
+    Result<void> setStartAtLogin(bool on, const QStringList &arguments);
+
+    bool notifies(NotificationKind kind) const;
+    void setNotifies(NotificationKind kind, bool on);
+
+    /// Runs kept per job in the history (Scheduler::setHistoryLimit), 1 to maxHistoryLimit.
+    int historyLimit() const;
+    void setHistoryLimit(int runsPerJob);
+
+    /// The options a new job starts with in the job editor.
+    JobOptions defaultJobOptions() const;
+    void setDefaultJobOptions(const JobOptions &options);
+
+    /// The interface language ("" for the system's). Only stored for now: the translations issue applies it.
+    QString language() const;
+    void setLanguage(const QString &code);
+
+    /// Whether the "Punctual keeps running in the tray" message has been shown (it is shown once).
+    bool trayMessageShown() const;
+    void setTrayMessageShown(bool shown);
+
+    /// Writes pending changes to disk.
+    void sync();
+
+private:
+    std::unique_ptr<QSettings> m_store;
+};
+
+} // namespace punctual

@@ -1,0 +1,327 @@
+// The system tray runner: keeps icon, tooltip and menu current from the job model and tells about failed runs.
+#include "traycontroller.h"
+
+#include "models/joblistmodel.h"
+#include "models/runpresentation.h"
+#include "scheduler/scheduler.h"
+#include "time/clock.h"
+
+#include <QAction>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QIcon>
+#include <QMenu>
+#include <QTimer>
+
+#include <algorithm>
+
+namespace punctual {
+
+namespace {
+
+QIcon stateIcon(TrayController::IconState state)
+{
+    switch (state) {
+    case TrayController::IconState::Paused: return QIcon(QStringLiteral(":/icons/tray-paused.svg"));
+    case TrayController::IconState::Failing: return QIcon(QStringLiteral(":/icons/tray-failing.svg"));
+    case TrayController::IconState::Normal: break;
+    }
+    return QIcon(QStringLiteral(":/icons/punctual.svg"));
+}
+
+bool isFailure(RunOutcome outcome)
+{
+    return outcome == RunOutcome::Failed || outcome == RunOutcome::TimedOut;
+}
+
+/// A job name as a menu item's text: "&" would otherwise mark a mnemonic.
+QString menuText(QString text)
+{
+    return text.replace(QLatin1Char('&'), QStringLiteral("&&"));
+}
+
+} // namespace
+
+TrayController::TrayController(Scheduler &scheduler, const JobListModel &jobs, const Clock &clock,
+                               Settings &settings, QObject *parent)
+    : QObject(parent)
+    , m_scheduler(scheduler)
+    , m_jobs(jobs)
+    , m_clock(clock)
+    , m_settings(settings)
+    , m_icon(new QSystemTrayIcon(this))
+    , m_menu(std::make_unique<QMenu>())
+{
+    m_icon->setObjectName(QStringLiteral("trayIcon"));
+    m_menu->setObjectName(QStringLiteral("trayMenu"));
+    for (int i = 0; i < upcomingCount; ++i) {
+        auto *item = m_menu->addAction(QString());
+        item->setObjectName(QStringLiteral("trayUpcomingAction"));
+        item->setEnabled(false);
+        m_upcomingActions << item;
+    }
+    m_menu->addSeparator();
+    auto add = [this](Command command, const QString &name, const QString &text, auto slot) {
+        QAction *action = m_menu->addAction(text);
+        action->setObjectName(name);
+        connect(action, &QAction::triggered, this, slot);
+        m_actions.insert(command, action);
+    };
+    add(Command::ShowWindow, QStringLiteral("trayShowAction"), tr("&Show Punctual"),
+        [this] { emit showWindowRequested(); });
+    add(Command::PauseAll, QStringLiteral("trayPauseAction"), tr("&Pause all"), [this] {
+        if (m_scheduler.state() == Scheduler::State::Paused)
+            m_scheduler.resume();
+        else if (m_scheduler.state() == Scheduler::State::Running)
+            m_scheduler.pause();
+        update();
+    });
+    m_menu->addSeparator();
+    add(Command::Quit, QStringLiteral("trayQuitAction"), tr("&Quit"), [this] { emit quitRequested(); });
+    m_icon->setContextMenu(m_menu.get());
+
+    connect(m_icon, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
+        if (reason == QSystemTrayIcon::Trigger)
+            emit toggleWindowRequested();
+    });
+    connect(m_icon, &QSystemTrayIcon::messageClicked, this, [this] {
+        if (m_messageJobId.isEmpty())
+            emit showWindowRequested();
+        else
+            emit jobRequested(m_messageJobId);
+    });
+
+    // Everything shown follows the model (which follows the scheduler) and the scheduler's state.
+    connect(&m_jobs, &QAbstractItemModel::modelReset, this, &TrayController::scheduleUpdate);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(&m_jobs, signal, this, &TrayController::scheduleUpdate);
+    connect(&m_jobs, &QAbstractItemModel::dataChanged, this, &TrayController::scheduleUpdate);
+    for (auto signal : {&Scheduler::started, &Scheduler::paused, &Scheduler::resumed, &Scheduler::shutDown})
+        connect(&m_scheduler, signal, this, &TrayController::scheduleUpdate);
+
+    connect(&m_scheduler, &Scheduler::jobError, this, &TrayController::onRunEnded);
+    connect(&m_scheduler, &Scheduler::jobMissed, this, &TrayController::onRunEnded);
+    m_notifyTimer.setSingleShot(true);
+    m_notifyTimer.setInterval(notifyDelayMs);
+    connect(&m_notifyTimer, &QTimer::timeout, this, &TrayController::postNotifications);
+
+    update();
+}
+
+TrayController::~TrayController()
+{
+    m_icon->setContextMenu(nullptr);
+}
+
+bool TrayController::isTrayAvailable()
+{
+    return QSystemTrayIcon::isSystemTrayAvailable();
+}
+
+void TrayController::show()
+{
+    m_icon->show();
+}
+
+bool TrayController::isVisible() const
+{
+    return m_icon->isVisible();
+}
+
+QAction *TrayController::action(Command command) const
+{
+    return m_actions.value(command);
+}
+
+QString TrayController::toolTip() const
+{
+    return m_icon->toolTip();
+}
+
+// --- keeping current ----------------------------------------------------------------------------------------
+
+void TrayController::scheduleUpdate()
+{
+    // A burst of model signals (a reload, many runs ending) costs one pass over the rows.
+    if (m_updateQueued)
+        return;
+    m_updateQueued = true;
+    QTimer::singleShot(0, this, [this] {
+        if (m_updateQueued)
+            update();
+    });
+}
+
+void TrayController::update()
+{
+    m_updateQueued = false;
+    // One pass over the rows: the earliest upcomingCount next run times, and jobs whose last run failed.
+    QList<UpcomingRun> upcoming;
+    int failing = 0;
+    const auto later = [](const UpcomingRun &a, const UpcomingRun &b) { return a.time < b.time; };
+    const int rows = m_jobs.rowCount();
+    for (int row = 0; row < rows; ++row) {
+        const Job *job = m_jobs.jobAt(row);
+        if (!job)
+            continue;
+        if (const RunRecord *last = m_jobs.lastRunAt(row); last && isFailure(last->outcome))
+            ++failing;
+        if (job->paused || !job->nextRunTime)
+            continue;
+        if (upcoming.size() == upcomingCount && *job->nextRunTime >= upcoming.back().time)
+            continue;
+        UpcomingRun run{job->id, job->name.isEmpty() ? job->id : job->name, *job->nextRunTime};
+        upcoming.insert(std::upper_bound(upcoming.begin(), upcoming.end(), run, later), run);
+        if (upcoming.size() > upcomingCount)
+            upcoming.removeLast();
+    }
+    m_upcoming = upcoming;
+    m_failingJobs = failing;
+
+    const Scheduler::State state = m_scheduler.state();
+    const IconState iconState = state == Scheduler::State::Paused ? IconState::Paused
+        : failing > 0                                             ? IconState::Failing
+                                                                  : IconState::Normal;
+    if (iconState != m_iconState || m_icon->icon().isNull()) {
+        m_iconState = iconState;
+        m_icon->setIcon(stateIcon(iconState));
+    }
+
+    QStringList lines;
+    if (!m_jobs.isLoaded())
+        lines << tr("Punctual — loading jobs…");
+    else if (m_upcoming.isEmpty())
+        lines << tr("Punctual — no runs scheduled");
+    else
+        lines << tr("Punctual — next: %1").arg(runLine(m_upcoming.front()));
+    if (state == Scheduler::State::Paused)
+        lines << tr("Paused: no job runs until you resume");
+    if (failing > 0)
+        lines << tr("The last run of %n job(s) failed", nullptr, failing);
+    m_icon->setToolTip(lines.join(QLatin1Char('\n')));
+    updateMenu();
+}
+
+void TrayController::updateMenu()
+{
+    const std::int64_t now = m_clock.nowMs();
+    for (int i = 0; i < upcomingCount; ++i) {
+        QAction *item = m_upcomingActions[i];
+        if (i < m_upcoming.size()) {
+            const UpcomingRun &run = m_upcoming[i];
+            // The time goes into the shortcut column, so the times line up at the right.
+            item->setText(QStringLiteral("%1\t%2").arg(menuText(run.jobName), shortDateTime(run.time, now)));
+            item->setVisible(true);
+        } else if (i == 0) {
+            item->setText(m_jobs.isLoaded() ? tr("No runs scheduled") : tr("Loading jobs…"));
+            item->setVisible(true);
+        } else {
+            item->setVisible(false);
+        }
+    }
+    const Scheduler::State state = m_scheduler.state();
+    QAction *pause = m_actions[Command::PauseAll];
+    pause->setText(state == Scheduler::State::Paused ? tr("&Resume all") : tr("&Pause all"));
+    pause->setEnabled(state == Scheduler::State::Paused || state == Scheduler::State::Running);
+}
+
+QString TrayController::runLine(const UpcomingRun &run) const
+{
+    const std::int64_t now = m_clock.nowMs();
+    const QString when = shortDateTime(run.time, now);
+    const bool today = QDateTime::fromMSecsSinceEpoch(run.time).date() == QDateTime::fromMSecsSinceEpoch(now).date();
+    return today ? tr("%1 at %2", "job name, time of day").arg(run.jobName, when)
+                 : tr("%1, %2", "job name, day and time").arg(run.jobName, when);
+}
+
+QString TrayController::jobName(const QString &jobId) const
+{
+    const int row = m_jobs.rowOf(jobId);
+    const Job *job = row >= 0 ? m_jobs.jobAt(row) : nullptr;
+    return job && !job->name.isEmpty() ? job->name : jobId;
+}
+
+// --- notifications ------------------------------------------------------------------------------------------
+
+std::optional<NotificationKind> TrayController::notificationKind(RunOutcome outcome)
+{
+    switch (outcome) {
+    case RunOutcome::Failed: return NotificationKind::Failure;
+    case RunOutcome::Missed: return NotificationKind::Missed;
+    case RunOutcome::TimedOut: return NotificationKind::Timeout;
+    default: return std::nullopt; // interrupted: the user stopped Punctual; skipped and success: nothing wrong
+    }
+}
+
+void TrayController::onRunEnded(const RunRecord &run)
+{
+    const auto kind = notificationKind(run.outcome);
+    if (!kind || !m_settings.notifies(*kind))
+        return;
+    m_pendingRuns << run;
+    if (!m_notifyTimer.isActive())
+        m_notifyTimer.start();
+}
+
+void TrayController::postNotifications()
+{
+    const QList<RunRecord> runs = std::exchange(m_pendingRuns, {});
+    if (runs.isEmpty())
+        return;
+    QString title;
+    QString message;
+    QSystemTrayIcon::MessageIcon icon = QSystemTrayIcon::Warning;
+    const RunRecord &first = runs.front();
+    if (runs.size() == 1) {
+        const QString name = jobName(first.jobId);
+        const QString scheduled = shortDateTime(first.scheduledTime, m_clock.nowMs());
+        switch (first.outcome) {
+        case RunOutcome::Missed:
+            title = tr("“%1” missed its run").arg(name);
+            message = tr("The run due %1 was not started: %2").arg(scheduled, firstLine(first.error));
+            break;
+        case RunOutcome::TimedOut:
+            title = tr("“%1” timed out").arg(name);
+            message = tr("The run due %1 was stopped after the job's timeout.").arg(scheduled);
+            break;
+        default:
+            icon = QSystemTrayIcon::Critical;
+            title = tr("“%1” failed").arg(name);
+            message = first.error.isEmpty() ? outcomeText(first) : firstLine(first.error);
+            break;
+        }
+    } else {
+        title = tr("%n run(s) failed, were missed or timed out", nullptr, static_cast<int>(runs.size()));
+        QStringList names;
+        for (const RunRecord &run : runs) {
+            const QString name = jobName(run.jobId);
+            if (!names.contains(name))
+                names << name;
+        }
+        const int shown = 3;
+        message = names.size() <= shown
+            ? names.join(QStringLiteral(", "))
+            : tr("%1 and %n more", nullptr, static_cast<int>(names.size() - shown))
+                  .arg(names.mid(0, shown).join(QStringLiteral(", ")));
+    }
+    message += QLatin1Char('\n') + tr("Click to see the run history.");
+    m_messageJobId = first.jobId;
+    if (m_icon->isVisible())
+        m_icon->showMessage(title, message, icon, messageTimeoutMs);
+    emit notificationPosted(title, message, first.jobId);
+}
+
+bool TrayController::showStillRunningMessage()
+{
+    if (m_settings.trayMessageShown() || !m_icon->isVisible())
+        return false;
+    m_settings.setTrayMessageShown(true);
+    m_messageJobId.clear();
+    m_icon->showMessage(tr("Punctual is still running"),
+                        tr("Your jobs keep running on schedule. Click the icon to open the window; choose Quit in "
+                           "its menu to stop Punctual."),
+                        QSystemTrayIcon::Information, messageTimeoutMs);
+    return true;
+}
+
+} // namespace punctual
