@@ -69,6 +69,7 @@ Scheduler::~Scheduler()
     for (Executor *executor : std::as_const(m_executors))
         executor->stopAll();
     qDeleteAll(m_submissions);
+    flushFinishedRuns();
 }
 
 void Scheduler::setWakeTimer(std::unique_ptr<WakeTimer> timer)
@@ -101,6 +102,7 @@ Result<void> Scheduler::start(bool startPaused)
 {
     if (m_state != State::Stopped)
         return {};
+    flushFinishedRuns();
     const std::int64_t now = m_clock.nowMs();
     auto interrupted = m_store.interruptRunningRuns(now);
     if (!interrupted)
@@ -144,6 +146,7 @@ void Scheduler::shutdown(ShutdownMode mode)
 void Scheduler::checkShutdownDone()
 {
     if (m_state == State::ShuttingDown && m_submissions.isEmpty()) {
+        flushFinishedRuns();
         m_state = State::Stopped;
         emit shutDown();
     }
@@ -395,9 +398,25 @@ void Scheduler::onExecutionFinished(std::uint64_t token, const ExecutionResult &
 
 void Scheduler::recordFinal(RunRecord &run)
 {
-    if (auto updated = m_store.updateRun(run); !updated)
-        reportStoreError(updated.error());
+    // Write-behind: the rows of runs that end together (a burst ends thousands per event-loop turn) are rewritten
+    // in one transaction at the end of the turn, or earlier when something reads or prunes the history. The run
+    // was recorded before it started; a crash in between leaves it "running", i.e. interrupted at the next start.
+    m_finishedRuns.append(run);
+    if (!m_flushQueued) {
+        m_flushQueued = true;
+        QMetaObject::invokeMethod(this, &Scheduler::flushFinishedRuns, Qt::QueuedConnection);
+    }
     emitOutcome(run);
+}
+
+void Scheduler::flushFinishedRuns()
+{
+    m_flushQueued = false;
+    if (m_finishedRuns.isEmpty())
+        return;
+    const QList<RunRecord> runs = std::exchange(m_finishedRuns, {});
+    if (auto updated = m_store.updateRuns(runs); !updated)
+        reportStoreError(updated.error());
 }
 
 void Scheduler::emitOutcome(const RunRecord &run)
@@ -423,10 +442,12 @@ void Scheduler::finishSubmission(std::uint64_t submissionId)
     finished += static_cast<int>(submission->runs.size());
     if (finished >= std::max(10, m_historyLimit / 4)) {
         finished = 0;
+        flushFinishedRuns();
         if (auto pruned = m_store.pruneRuns(jobId, m_historyLimit); !pruned)
             reportStoreError(pruned.error());
     }
     if (submission->removeJobWhenDone) {
+        flushFinishedRuns();
         // Only if it is still the finished job that ran (it may have been rescheduled meanwhile).
         const auto stored = m_store.job(jobId);
         if (stored && stored.value() && !stored.value()->nextRunTime && !stored.value()->paused
@@ -464,10 +485,8 @@ std::optional<std::int64_t> Scheduler::firstRunTime(const Job &job, std::int64_t
     return next;
 }
 
-Result<Job> Scheduler::addJob(Job job, bool replace)
+Result<void> Scheduler::prepareNewJob(Job &job, std::int64_t nowMs)
 {
-    if (m_state == State::ShuttingDown)
-        return notRunning();
     if (job.id.isEmpty())
         job.id = generateJobId();
     if (auto valid = validateJobId(job.id); !valid)
@@ -476,19 +495,44 @@ Result<Job> Scheduler::addJob(Job job, bool replace)
         return invalidInput(tr("job \"%1\" has no trigger").arg(job.id));
     if (job.name.isEmpty())
         job.name = job.id;
-    const std::int64_t now = m_clock.nowMs();
-    job.createdAt = now;
-    job.nextRunTime = job.paused ? std::nullopt : firstRunTime(job, now);
+    job.createdAt = nowMs;
+    job.nextRunTime = job.paused ? std::nullopt : firstRunTime(job, nowMs);
     if (!job.paused && !job.nextRunTime) {
         if (const auto *date = dynamic_cast<const DateTrigger *>(job.trigger.get()))
             return invalidInput(tr("the run time %1 has already passed").arg(formatIso(date->runAtMs(), date->zone())));
         return invalidInput(tr("the trigger \"%1\" never fires after now").arg(job.trigger->description()));
     }
+    return {};
+}
+
+Result<Job> Scheduler::addJob(Job job, bool replace)
+{
+    if (m_state == State::ShuttingDown)
+        return notRunning();
+    if (auto prepared = prepareNewJob(job, m_clock.nowMs()); !prepared)
+        return prepared.error();
     if (auto added = m_store.addJob(job, replace); !added)
         return added.error();
     emit jobAdded(job);
     rearm();
     return job;
+}
+
+Result<QList<Job>> Scheduler::addJobs(QList<Job> jobs, bool replace)
+{
+    if (m_state == State::ShuttingDown)
+        return notRunning();
+    const std::int64_t now = m_clock.nowMs();
+    for (Job &job : jobs) {
+        if (auto prepared = prepareNewJob(job, now); !prepared)
+            return prepared.error();
+    }
+    if (auto added = m_store.addJobs(jobs, replace); !added)
+        return added.error();
+    for (const Job &job : std::as_const(jobs))
+        emit jobAdded(job);
+    rearm();
+    return jobs;
 }
 
 Result<Job> Scheduler::requireJob(const QString &id) const
@@ -573,6 +617,7 @@ Result<Job> Scheduler::rescheduleJob(const QString &id, std::shared_ptr<const Tr
 
 Result<void> Scheduler::removeJob(const QString &id)
 {
+    flushFinishedRuns();
     if (auto removed = m_store.removeJob(id); !removed)
         return removed.error();
     m_finishedSincePrune.remove(id);
@@ -583,6 +628,7 @@ Result<void> Scheduler::removeJob(const QString &id)
 
 Result<int> Scheduler::removeAllJobs()
 {
+    flushFinishedRuns();
     auto removed = m_store.removeAllJobs();
     if (!removed)
         return removed;
@@ -619,6 +665,7 @@ Result<RunRecord> Scheduler::runJobNow(const QString &id)
 
 Result<QList<RunRecord>> Scheduler::history(const QString &jobId, int limit) const
 {
+    const_cast<Scheduler *>(this)->flushFinishedRuns();
     return m_store.runs(jobId, limit);
 }
 

@@ -86,6 +86,9 @@ public:
     /// Adds @p job (id generated when empty); its next run time is computed from now unless it is paused.
     /// A date in the past is accepted only within the misfire grace time (it then runs at once).
     Result<Job> addJob(Job job, bool replace = false);
+    /// Adds many jobs in one store transaction (an import): all of them or, on any error, none. Each is
+    /// prepared as addJob() would; jobAdded() follows for each once the transaction is committed.
+    Result<QList<Job>> addJobs(QList<Job> jobs, bool replace = false);
     Result<Job> job(const QString &id) const;
     Result<QList<Job>> jobs() const;
     Result<Job> pauseJob(const QString &id);
@@ -135,12 +138,16 @@ private:
     std::optional<std::int64_t> firstRunTime(const Job &job, std::int64_t nowMs) const;
     Result<Job> requireJob(const QString &id) const;
     Result<Job> storeModified(Job job);
+    /// What addJob() does before the store sees the job: id, name, creation time, first run time.
+    Result<void> prepareNewJob(Job &job, std::int64_t nowMs);
 
     void submit(const Job &job, QList<RunRecord> runs, std::optional<std::int64_t> misfireGraceMs);
     void startNextRun(std::uint64_t submissionId);
     void onExecutionFinished(std::uint64_t token, const ExecutionResult &result);
     void finishSubmission(std::uint64_t submissionId);
     void recordFinal(RunRecord &run);
+    /// Writes the runs that ended since the last flush, in one transaction (queued at the first of them).
+    void flushFinishedRuns();
     Executor *executorFor(const Action &action) const;
     void emitOutcome(const RunRecord &run);
     void checkShutdownDone();
@@ -155,11 +162,13 @@ private:
     QHash<std::uint64_t, std::uint64_t> m_tokens;      ///< execution token -> submission id
     QHash<QString, int> m_instances;                   ///< job id -> submissions going
     QHash<QString, int> m_finishedSincePrune;
+    QList<RunRecord> m_finishedRuns; ///< ended, their rows not rewritten yet (flushFinishedRuns)
     QRandomGenerator m_random;
     State m_state = State::Stopped;
     std::uint64_t m_nextId = 1;
     int m_historyLimit = 100;
     bool m_processingQueued = false;
+    bool m_flushQueued = false;
 };
 
 } // namespace punctual

@@ -17,7 +17,9 @@ namespace punctual {
 /// Everything one pass over the due jobs changed, written in one transaction (see JobStore::commitDue).
 struct DueBatch
 {
-    QList<Job> updatedJobs;   ///< jobs whose next run time (or state) moved on
+    /// Jobs whose next run time (or paused state) moved on. Only those two are written: a pass changes nothing
+    /// else, and an edit of the rest made meanwhile (by another process) is kept.
+    QList<Job> updatedJobs;
     QStringList removedJobIds; ///< finished jobs with remove_when_done
     QList<RunRecord> runs;    ///< new run rows (running, missed, skipped); ids are filled in by the store
 };
@@ -98,6 +100,9 @@ public:
     virtual Result<void> insertRun(RunRecord &run) = 0;
     /// Rewrites a run's row (by id and job id), e.g. when it ends; NotFound when there is none.
     virtual Result<void> updateRun(const RunRecord &run) = 0;
+    /// Rewrites many runs' rows in one transaction (the runs that ended together). A run whose row is gone (its
+    /// job was removed meanwhile) is skipped; returns how many rows were written.
+    virtual Result<int> updateRuns(const QList<RunRecord> &runs) = 0;
     /// Runs of one job (or of all jobs when @p jobId is empty), newest (highest id) first, at most @p limit
     /// (a negative limit: no limit).
     virtual Result<QList<RunRecord>> runs(const QString &jobId, int limit) = 0;

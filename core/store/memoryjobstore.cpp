@@ -1,4 +1,4 @@
-// The in-memory job store: a hash of jobs, an ordered due index and per-job run lists.
+// The in-memory job store: compact slots, an id index, a due heap, interned actions and options, per-job run lists.
 #include "memoryjobstore.h"
 
 #include <QCoreApplication>
@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <queue>
 #include <tuple>
+#include <type_traits>
+#include <variant>
 
 namespace punctual {
 
@@ -27,46 +29,358 @@ bool listedBefore(const Job &a, const Job &b)
     return a.id < b.id;
 }
 
+std::size_t combine(std::size_t seed, std::size_t hash)
+{
+    return seed ^ (hash + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2));
+}
+
+std::size_t hashOptional(const std::optional<std::int64_t> &value)
+{
+    return value ? combine(1, qHash(static_cast<qint64>(*value))) : 0;
+}
+
+std::size_t hashOf(const Action &action)
+{
+    return std::visit(
+        [](const auto &a) -> std::size_t {
+            using A = std::decay_t<decltype(a)>;
+            if constexpr (std::is_same_v<A, FunctionAction>) {
+                return combine(qHash(a.name, 1), qHash(a.arguments));
+            } else {
+                std::size_t hash = qHash(a.program, 2);
+                for (const QString &argument : a.arguments)
+                    hash = combine(hash, qHash(argument));
+                hash = combine(hash, qHash(a.workingDirectory));
+                for (auto it = a.environment.cbegin(); it != a.environment.cend(); ++it)
+                    hash = combine(hash, combine(qHash(it.key()), qHash(it.value())));
+                hash = combine(hash, a.useShell ? 1 : 0);
+                return combine(hash, qHash(static_cast<qint64>(a.outputCapBytes)));
+            }
+        },
+        action);
+}
+
+std::size_t hashOf(const JobOptions &options)
+{
+    std::size_t hash = qHash(options.maxInstances);
+    hash = combine(hash, options.coalesce == CoalescePolicy::Latest ? 1 : 0);
+    hash = combine(hash, hashOptional(options.misfireGraceMs));
+    hash = combine(hash, hashOptional(options.timeoutMs));
+    hash = combine(hash, qHash(options.maxRetries));
+    hash = combine(hash, qHash(static_cast<qint64>(options.retryDelayMs)));
+    return combine(hash, options.removeWhenDone ? 1 : 0);
+}
+
+std::size_t hashId(QStringView id)
+{
+    return qHash(id, 0);
+}
+
 } // namespace
+
+MemoryJobStore::MemoryJobStore() = default;
+MemoryJobStore::~MemoryJobStore() = default;
 
 QString MemoryJobStore::describe() const
 {
     return MemoryStoreText::tr("memory");
 }
 
-std::optional<MemoryJobStore::DueKey> MemoryJobStore::dueKey(const Job &job)
+// --- slots ----------------------------------------------------------------------------------------------------
+
+Job MemoryJobStore::jobAt(Index index) const
 {
-    if (job.paused || !job.nextRunTime)
-        return std::nullopt;
-    return DueKey{*job.nextRunTime, job.id};
+    const Slot &slot = slotAt(index);
+    Job job;
+    job.id = idOf(slot).toString();
+    if (slot.nameIsId)
+        job.name = job.id;
+    else if (!slot.nameIsNull)
+        job.name = nameOf(slot).toString();
+    job.trigger = slot.trigger;
+    job.action = m_actions.value(slot.action);
+    job.options = m_options.value(slot.options);
+    job.paused = slot.paused;
+    if (slot.hasNextRunTime)
+        job.nextRunTime = slot.nextRunTime;
+    job.createdAt = slot.createdAt;
+    return job;
+}
+
+std::uint32_t MemoryJobStore::storeText(QStringView text)
+{
+    const std::size_t offset = m_text.size();
+    if (offset + static_cast<std::size_t>(text.size()) > std::numeric_limits<std::uint32_t>::max())
+        qFatal("MemoryJobStore: more than 4 G characters of job ids and names");
+    m_text.insert(m_text.end(), text.utf16(), text.utf16() + text.size());
+    return static_cast<std::uint32_t>(offset);
+}
+
+void MemoryJobStore::dropText(std::size_t characters)
+{
+    m_textGarbage += characters;
+    if (m_textGarbage < 4096 || m_textGarbage * 2 < m_text.size())
+        return;
+    // Most of it is garbage: copy what the slots use into a fresh array.
+    std::vector<char16_t> old = std::exchange(m_text, {});
+    m_text.reserve(old.size() - m_textGarbage);
+    m_textGarbage = 0;
+    for (Index index = 0; index < m_slotEnd; ++index) {
+        Slot &slot = slotAt(index);
+        if (!slot.used)
+            continue;
+        slot.idOffset = storeText(QStringView(old.data() + slot.idOffset, slot.idLength));
+        if (!slot.nameIsId)
+            slot.nameOffset = storeText(QStringView(old.data() + slot.nameOffset, slot.nameLength));
+    }
+}
+
+void MemoryJobStore::setName(Slot &slot, const QString &name, const QString &id)
+{
+    if (!slot.nameIsId)
+        dropText(slot.nameLength);
+    slot.nameIsId = !name.isNull() && name == id;
+    slot.nameIsNull = name.isNull();
+    slot.nameOffset = 0;
+    slot.nameLength = 0;
+    if (!slot.nameIsId) {
+        slot.nameLength = static_cast<std::uint32_t>(name.size());
+        slot.nameOffset = storeText(name);
+    }
 }
 
 void MemoryJobStore::put(const Job &job)
 {
-    if (const auto it = m_jobs.constFind(job.id); it != m_jobs.cend()) {
-        if (const auto key = dueKey(*it))
-            m_due.erase(*key);
+    Index index = find(job.id);
+    const auto action = m_actions.acquire(job.action, hashOf(job.action));
+    const auto options = m_options.acquire(job.options, hashOf(job.options));
+    if (index == none) {
+        if (!m_freeSlots.empty()) {
+            index = m_freeSlots.back();
+            m_freeSlots.pop_back();
+        } else {
+            if ((m_slotEnd >> chunkBits) == m_chunks.size())
+                m_chunks.push_back(std::make_unique<Slot[]>(std::size_t{1} << chunkBits));
+            index = m_slotEnd++;
+        }
+        Slot &slot = slotAt(index);
+        slot.used = true;
+        slot.idLength = static_cast<std::uint16_t>(job.id.size()); // validateJobId(): at most 200
+        slot.idOffset = storeText(job.id);
+        slot.nameIsId = true; // nothing stored yet
+        indexReserve(m_jobCount + 1);
+        indexInsert(index);
+        ++m_jobCount;
+    } else {
+        m_actions.release(slotAt(index).action);
+        m_options.release(slotAt(index).options);
     }
-    m_jobs.insert(job.id, job);
-    if (auto key = dueKey(job))
-        m_due.insert(std::move(*key));
+    Slot &slot = slotAt(index);
+    setName(slot, job.name, job.id);
+    slot.trigger = job.trigger;
+    slot.action = action;
+    slot.options = options;
+    slot.paused = job.paused;
+    slot.hasNextRunTime = job.nextRunTime.has_value();
+    slot.nextRunTime = job.nextRunTime.value_or(0);
+    slot.createdAt = job.createdAt;
+    updateDueIndex(index);
+}
+
+void MemoryJobStore::putState(const Job &job)
+{
+    const Index index = find(job.id);
+    Slot &slot = slotAt(index);
+    slot.paused = job.paused;
+    slot.hasNextRunTime = job.nextRunTime.has_value();
+    slot.nextRunTime = job.nextRunTime.value_or(0);
+    updateDueIndex(index);
+}
+
+void MemoryJobStore::updateDueIndex(Index index)
+{
+    Slot &slot = slotAt(index);
+    if (!slot.paused && slot.hasNextRunTime) {
+        if (slot.heapPosition == none)
+            heapInsert(index, slot.nextRunTime);
+        else
+            heapUpdate(slot.heapPosition, slot.nextRunTime);
+    } else if (slot.heapPosition != none) {
+        heapErase(slot.heapPosition);
+    }
 }
 
 void MemoryJobStore::erase(const QString &id)
 {
-    if (const auto it = m_jobs.constFind(id); it != m_jobs.cend()) {
-        if (const auto key = dueKey(*it))
-            m_due.erase(*key);
-        m_jobs.erase(it);
+    const Index index = find(id);
+    if (index != none) {
+        Slot &slot = slotAt(index);
+        if (slot.heapPosition != none)
+            heapErase(slot.heapPosition);
+        indexErase(index);
+        --m_jobCount;
+        m_actions.release(slot.action);
+        m_options.release(slot.options);
+        const std::size_t characters = slot.idLength + (slot.nameIsId ? 0 : slot.nameLength);
+        slot = Slot{};
+        m_freeSlots.push_back(index);
+        dropText(characters);
     }
     m_runs.remove(id);
 }
+
+void MemoryJobStore::clearJobs()
+{
+    m_chunks.clear();
+    m_text.clear();
+    m_textGarbage = 0;
+    m_slotEnd = 0;
+    m_freeSlots.clear();
+    m_jobCount = 0;
+    m_index.clear();
+    m_due.clear();
+    m_actions.clear();
+    m_options.clear();
+    m_runs.clear();
+}
+
+// --- id index -------------------------------------------------------------------------------------------------
+
+MemoryJobStore::Index MemoryJobStore::find(QStringView id) const
+{
+    if (m_index.empty())
+        return none;
+    const std::size_t mask = m_index.size() - 1;
+    for (std::size_t i = hashId(id) & mask;; i = (i + 1) & mask) {
+        const Index slot = m_index[i];
+        if (slot == none || idOf(slotAt(slot)) == id)
+            return slot;
+    }
+}
+
+void MemoryJobStore::indexInsert(Index slot)
+{
+    const std::size_t mask = m_index.size() - 1;
+    std::size_t i = hashId(idOf(slotAt(slot))) & mask;
+    while (m_index[i] != none)
+        i = (i + 1) & mask;
+    m_index[i] = slot;
+}
+
+void MemoryJobStore::indexErase(Index slot)
+{
+    const std::size_t mask = m_index.size() - 1;
+    std::size_t hole = hashId(idOf(slotAt(slot))) & mask;
+    while (m_index[hole] != slot)
+        hole = (hole + 1) & mask;
+    // Backward-shift deletion: move later entries of the probe run into the hole when their home allows it.
+    for (std::size_t j = (hole + 1) & mask; m_index[j] != none; j = (j + 1) & mask) {
+        const std::size_t home = hashId(idOf(slotAt(m_index[j]))) & mask;
+        const bool homeInRange = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
+        if (!homeInRange) {
+            m_index[hole] = m_index[j];
+            hole = j;
+        }
+    }
+    m_index[hole] = none;
+}
+
+void MemoryJobStore::indexReserve(std::size_t jobs)
+{
+    // At most three quarters full.
+    if (!m_index.empty() && jobs * 4 < m_index.size() * 3)
+        return;
+    std::size_t capacity = 16;
+    while (jobs * 4 >= capacity * 3)
+        capacity *= 2;
+    if (capacity <= m_index.size())
+        return;
+    const std::vector<Index> old = std::exchange(m_index, std::vector<Index>(capacity, none));
+    for (const Index slot : old) {
+        if (slot != none)
+            indexInsert(slot);
+    }
+}
+
+// --- due heap -------------------------------------------------------------------------------------------------
+
+bool MemoryJobStore::dueBefore(const DueEntry &a, const DueEntry &b) const
+{
+    if (a.time != b.time)
+        return a.time < b.time;
+    return idOf(slotAt(a.slot)) < idOf(slotAt(b.slot));
+}
+
+void MemoryJobStore::heapSet(Index position, const DueEntry &entry)
+{
+    m_due[position] = entry;
+    slotAt(entry.slot).heapPosition = position;
+}
+
+void MemoryJobStore::heapUp(Index position)
+{
+    const DueEntry entry = m_due[position];
+    while (position > 0) {
+        const Index parent = (position - 1) / 2;
+        if (!dueBefore(entry, m_due[parent]))
+            break;
+        heapSet(position, m_due[parent]);
+        position = parent;
+    }
+    heapSet(position, entry);
+}
+
+void MemoryJobStore::heapDown(Index position)
+{
+    const DueEntry entry = m_due[position];
+    const auto size = static_cast<Index>(m_due.size());
+    for (;;) {
+        Index child = 2 * position + 1;
+        if (child >= size)
+            break;
+        if (child + 1 < size && dueBefore(m_due[child + 1], m_due[child]))
+            ++child;
+        if (!dueBefore(m_due[child], entry))
+            break;
+        heapSet(position, m_due[child]);
+        position = child;
+    }
+    heapSet(position, entry);
+}
+
+void MemoryJobStore::heapInsert(Index slot, std::int64_t time)
+{
+    m_due.push_back({time, slot});
+    heapUp(static_cast<Index>(m_due.size() - 1));
+}
+
+void MemoryJobStore::heapErase(Index position)
+{
+    slotAt(m_due[position].slot).heapPosition = none;
+    const DueEntry last = m_due.back();
+    m_due.pop_back();
+    if (position == m_due.size())
+        return;
+    heapSet(position, last);
+    heapUp(position);
+    heapDown(slotAt(last.slot).heapPosition);
+}
+
+void MemoryJobStore::heapUpdate(Index position, std::int64_t time)
+{
+    const Index slot = m_due[position].slot;
+    m_due[position].time = time;
+    heapUp(position);
+    heapDown(slotAt(slot).heapPosition);
+}
+
+// --- jobs -----------------------------------------------------------------------------------------------------
 
 Result<void> MemoryJobStore::addJob(const Job &job, bool replace)
 {
     if (auto valid = StoreError::checkJob(job); !valid)
         return valid;
-    if (!replace && m_jobs.contains(job.id))
+    if (!replace && find(job.id) != none)
         return StoreError::jobExists(job.id);
     put(job);
     return {};
@@ -76,15 +390,20 @@ Result<void> MemoryJobStore::addJobs(const QList<Job> &jobs, bool replace)
 {
     // Check everything first: the batch is applied whole or not at all.
     QSet<QString> batchIds;
-    batchIds.reserve(jobs.size());
+    if (!replace)
+        batchIds.reserve(jobs.size());
     for (const Job &job : jobs) {
         if (auto valid = StoreError::checkJob(job); !valid)
             return valid;
-        if (!replace && (m_jobs.contains(job.id) || batchIds.contains(job.id)))
-            return StoreError::jobExists(job.id);
-        batchIds.insert(job.id);
+        if (!replace) {
+            if (find(job.id) != none || batchIds.contains(job.id))
+                return StoreError::jobExists(job.id);
+            batchIds.insert(job.id);
+        }
     }
-    m_jobs.reserve(m_jobs.size() + jobs.size());
+    batchIds.clear();
+    indexReserve(m_jobCount + static_cast<std::size_t>(jobs.size()));
+    m_due.reserve(m_due.size() + static_cast<std::size_t>(jobs.size()));
     for (const Job &job : jobs)
         put(job);
     return {};
@@ -94,7 +413,7 @@ Result<void> MemoryJobStore::updateJob(const Job &job)
 {
     if (auto valid = StoreError::checkJob(job); !valid)
         return valid;
-    if (!m_jobs.contains(job.id))
+    if (find(job.id) == none)
         return StoreError::jobNotFound(job.id);
     put(job);
     return {};
@@ -102,7 +421,7 @@ Result<void> MemoryJobStore::updateJob(const Job &job)
 
 Result<void> MemoryJobStore::removeJob(const QString &id)
 {
-    if (!m_jobs.contains(id))
+    if (find(id) == none)
         return StoreError::jobNotFound(id);
     erase(id);
     return {};
@@ -110,43 +429,54 @@ Result<void> MemoryJobStore::removeJob(const QString &id)
 
 Result<int> MemoryJobStore::removeAllJobs()
 {
-    const int count = static_cast<int>(m_jobs.size());
-    m_jobs.clear();
-    m_due.clear();
-    m_runs.clear();
+    const int count = static_cast<int>(m_jobCount);
+    clearJobs();
     return count;
 }
 
 Result<std::optional<Job>> MemoryJobStore::job(const QString &id)
 {
-    const auto it = m_jobs.constFind(id);
-    if (it == m_jobs.cend())
+    const Index index = find(id);
+    if (index == none)
         return std::optional<Job>{};
-    return std::optional<Job>{*it};
+    return std::optional<Job>{jobAt(index)};
 }
 
 Result<QList<Job>> MemoryJobStore::jobs()
 {
     QList<Job> all;
-    all.reserve(m_jobs.size());
-    for (const Job &job : std::as_const(m_jobs))
-        all.append(job);
+    all.reserve(static_cast<qsizetype>(m_jobCount));
+    for (Index index = 0; index < m_slotEnd; ++index) {
+        if (slotAt(index).used)
+            all.append(jobAt(index));
+    }
     std::sort(all.begin(), all.end(), listedBefore);
     return all;
 }
 
 Result<int> MemoryJobStore::jobCount()
 {
-    return static_cast<int>(m_jobs.size());
+    return static_cast<int>(m_jobCount);
 }
 
 Result<QList<Job>> MemoryJobStore::dueJobs(std::int64_t nowMs, int limit)
 {
     QList<Job> due;
-    for (auto it = m_due.cbegin(); it != m_due.cend() && it->first <= nowMs; ++it) {
-        if (limit >= 0 && due.size() >= limit)
-            break;
-        due.append(m_jobs.value(it->second));
+    if (limit == 0)
+        return due;
+    // The due entries in heap order without disturbing the heap: best-first over heap positions.
+    const auto later = [this](Index a, Index b) { return dueBefore(m_due[b], m_due[a]); };
+    std::priority_queue<Index, std::vector<Index>, decltype(later)> candidates(later);
+    if (!m_due.empty() && m_due.front().time <= nowMs)
+        candidates.push(0);
+    while (!candidates.empty() && (limit < 0 || due.size() < limit)) {
+        const Index position = candidates.top();
+        candidates.pop();
+        due.append(jobAt(m_due[position].slot));
+        for (const Index child : {2 * position + 1, 2 * position + 2}) {
+            if (child < m_due.size() && m_due[child].time <= nowMs)
+                candidates.push(child);
+        }
     }
     return due;
 }
@@ -155,7 +485,7 @@ Result<std::optional<std::int64_t>> MemoryJobStore::earliestNextRunTime()
 {
     if (m_due.empty())
         return std::optional<std::int64_t>{};
-    return std::optional<std::int64_t>{m_due.cbegin()->first};
+    return std::optional<std::int64_t>{m_due.front().time};
 }
 
 Result<void> MemoryJobStore::commitDue(DueBatch &batch)
@@ -165,28 +495,30 @@ Result<void> MemoryJobStore::commitDue(DueBatch &batch)
     for (const Job &job : std::as_const(batch.updatedJobs)) {
         if (auto valid = StoreError::checkJob(job); !valid)
             return valid;
-        if (!m_jobs.contains(job.id))
+        if (find(job.id) == none)
             return StoreError::jobNotFound(job.id);
     }
     for (const RunRecord &run : std::as_const(batch.runs)) {
-        if (!m_jobs.contains(run.jobId))
+        if (find(run.jobId) == none)
             return StoreError::jobNotFound(run.jobId);
     }
     QSet<QString> removed;
     for (const QString &id : std::as_const(batch.removedJobIds)) {
-        if (!m_jobs.contains(id) || removed.contains(id))
+        if (find(id) == none || removed.contains(id))
             return StoreError::jobNotFound(id);
         removed.insert(id);
     }
 
     for (const Job &job : std::as_const(batch.updatedJobs))
-        put(job);
+        putState(job);
     for (RunRecord &run : batch.runs)
         appendRun(run);
     for (const QString &id : std::as_const(batch.removedJobIds))
         erase(id);
     return {};
 }
+
+// --- runs -----------------------------------------------------------------------------------------------------
 
 void MemoryJobStore::appendRun(RunRecord &run)
 {
@@ -206,7 +538,7 @@ RunRecord *MemoryJobStore::findRun(std::int64_t runId, const QString &jobId)
 
 Result<void> MemoryJobStore::insertRun(RunRecord &run)
 {
-    if (!m_jobs.contains(run.jobId))
+    if (find(run.jobId) == none)
         return StoreError::jobNotFound(run.jobId);
     appendRun(run);
     return {};
@@ -219,6 +551,18 @@ Result<void> MemoryJobStore::updateRun(const RunRecord &run)
         return StoreError::runNotFound(run.id, run.jobId);
     *stored = run;
     return {};
+}
+
+Result<int> MemoryJobStore::updateRuns(const QList<RunRecord> &runs)
+{
+    int written = 0;
+    for (const RunRecord &run : runs) {
+        if (RunRecord *stored = findRun(run.id, run.jobId)) {
+            *stored = run;
+            ++written;
+        }
+    }
+    return written;
 }
 
 Result<QList<RunRecord>> MemoryJobStore::runs(const QString &jobId, int limit)

@@ -2,25 +2,30 @@
 #pragma once
 
 #include "store/jobstore.h"
+#include "store/valuepool.h"
 
 #include <QHash>
 
-#include <set>
-#include <utility>
+#include <cstdint>
+#include <limits>
+#include <memory>
 #include <vector>
 
 namespace punctual {
 
 /**
- * Jobs in a hash by id plus an ordered index of (next run time, id) over the unpaused jobs that have one, so
- * dueJobs() and earliestNextRunTime() never scan. Run history lives per job in id order (ids only grow), so
- * a run is appended, found by binary search and pruned from the front. Behaves exactly like SqlJobStore
- * (tests/core/testjobstore.cpp runs one contract suite against both).
+ * Jobs in compact slots: an open-addressing index by id, and a binary heap of (next run time, id) over the unpaused
+ * jobs that have one, so dueJobs() and earliestNextRunTime() never scan. Ids and names are kept back to back in one
+ * character array, actions and options are interned (jobs alike share one copy): 100,000 jobs take about a fifth
+ * of what Job objects in a hash would. Run history lives per job in id order (ids only grow), so a run is appended,
+ * found by binary search and pruned from the front. Behaves exactly like SqlJobStore (tests/core/testjobstore.cpp
+ * runs one contract suite against both).
  */
 class MemoryJobStore final : public JobStore
 {
 public:
-    MemoryJobStore() = default;
+    MemoryJobStore();
+    ~MemoryJobStore() override;
     Q_DISABLE_COPY_MOVE(MemoryJobStore)
 
     QString describe() const override;
@@ -40,25 +45,96 @@ public:
     Result<void> commitDue(DueBatch &batch) override;
     Result<void> insertRun(RunRecord &run) override;
     Result<void> updateRun(const RunRecord &run) override;
+    Result<int> updateRuns(const QList<RunRecord> &runs) override;
     Result<QList<RunRecord>> runs(const QString &jobId, int limit) override;
     Result<QHash<QString, RunRecord>> latestRuns() override;
     Result<int> interruptRunningRuns(std::int64_t nowMs) override;
     Result<int> pruneRuns(const QString &jobId, int keepPerJob) override;
 
 private:
-    using DueKey = std::pair<std::int64_t, QString>;
+    using Index = std::uint32_t;
+    static constexpr Index none = std::numeric_limits<Index>::max();
+    static constexpr int chunkBits = 10; ///< slots are allocated 1024 at a time, never moved
 
-    /// Inserts or replaces a job (already checked), keeping the due index in step.
+    /// One stored job. Its id and name are in m_text (a QString each would cost 24 bytes plus a heap block).
+    struct Slot
+    {
+        std::shared_ptr<const Trigger> trigger;
+        std::int64_t nextRunTime = 0; ///< valid when hasNextRunTime
+        std::int64_t createdAt = 0;
+        std::uint32_t idOffset = 0;   ///< in m_text
+        std::uint32_t nameOffset = 0; ///< in m_text, unless nameIsId
+        std::uint32_t nameLength = 0;
+        ValuePool<Action>::Index action = none;
+        ValuePool<JobOptions>::Index options = none;
+        Index heapPosition = none; ///< position in m_due, none when not due-indexed
+        std::uint16_t idLength = 0; ///< ids are at most 200 characters
+        bool used = false;
+        bool hasNextRunTime = false;
+        bool paused = false;
+        bool nameIsId = false;
+        bool nameIsNull = false;
+    };
+
+    /// An entry of the due heap: the slot's next run time, kept here so comparisons stay in the heap's memory.
+    struct DueEntry
+    {
+        std::int64_t time;
+        Index slot;
+    };
+
+    Slot &slotAt(Index index) { return m_chunks[index >> chunkBits][index & ((1u << chunkBits) - 1)]; }
+    const Slot &slotAt(Index index) const
+    {
+        return m_chunks[index >> chunkBits][index & ((1u << chunkBits) - 1)];
+    }
+    Job jobAt(Index index) const;
+    QStringView idOf(const Slot &slot) const { return {m_text.data() + slot.idOffset, slot.idLength}; }
+    QStringView nameOf(const Slot &slot) const { return {m_text.data() + slot.nameOffset, slot.nameLength}; }
+    /// Appends @p text to m_text; returns its offset.
+    std::uint32_t storeText(QStringView text);
+    /// Characters of m_text no slot uses any more; compacts m_text when they are most of it.
+    void dropText(std::size_t characters);
+    void setName(Slot &slot, const QString &name, const QString &id);
+
+    /// Inserts or replaces a job (already checked), keeping the id index and the due heap in step.
     void put(const Job &job);
+    /// Writes a stored job's next run time and paused state only (commitDue()).
+    void putState(const Job &job);
+    void updateDueIndex(Index index);
     void erase(const QString &id);
-    static std::optional<DueKey> dueKey(const Job &job);
+    void clearJobs();
+
+    // Id index: linear probing over slot indexes, hashed by the slot's id.
+    Index find(QStringView id) const;
+    void indexInsert(Index slot);
+    void indexErase(Index slot);
+    void indexReserve(std::size_t jobs);
+
+    // Due heap: a min-heap by (time, id) whose entries know their slot and whose slots know their position.
+    bool dueBefore(const DueEntry &a, const DueEntry &b) const;
+    void heapSet(Index position, const DueEntry &entry);
+    void heapUp(Index position);
+    void heapDown(Index position);
+    void heapInsert(Index slot, std::int64_t time);
+    void heapErase(Index position);
+    void heapUpdate(Index position, std::int64_t time);
+
     RunRecord *findRun(std::int64_t runId, const QString &jobId);
     void appendRun(RunRecord &run);
 
-    QHash<QString, Job> m_jobs;
-    std::set<DueKey> m_due; ///< unpaused jobs with a next run time
+    std::vector<std::unique_ptr<Slot[]>> m_chunks;
+    std::vector<char16_t> m_text; ///< ids and names of the slots, back to back
+    std::size_t m_textGarbage = 0; ///< characters of m_text no slot refers to
+    Index m_slotEnd = 0;            ///< slots ever used (high-water mark)
+    std::vector<Index> m_freeSlots; ///< freed slots, reused first
+    std::size_t m_jobCount = 0;
+    std::vector<Index> m_index;     ///< power-of-two table of slot indexes (none: empty)
+    std::vector<DueEntry> m_due;    ///< unpaused jobs with a next run time
+    ValuePool<Action> m_actions;
+    ValuePool<JobOptions> m_options;
     QHash<QString, std::vector<RunRecord>> m_runs; ///< per job, ascending id
-    std::int64_t m_lastRunId = 0; ///< never reused, as SQL AUTOINCREMENT
+    std::int64_t m_lastRunId = 0;                  ///< never reused, as SQL AUTOINCREMENT
 };
 
 } // namespace punctual

@@ -85,6 +85,19 @@ public:
         return {{QStringLiteral("PRAGMA journal_mode = WAL"), QStringLiteral("wal")}};
     }
 
+    QList<SqlSetupStatement> writerSetup() const override
+    {
+        // A checkpoint inside a commit copies the WAL into the database and syncs both files: milliseconds on the
+        // scheduler's thread, right when jobs are due. SqlCheckpointer does it on a thread of its own instead.
+        return {{QStringLiteral("PRAGMA wal_autocheckpoint = 0"), QStringLiteral("0")}};
+    }
+
+    QString checkpointStatement() const override
+    {
+        // PASSIVE: copies what no reader still needs, never waits for (or blocks) a writer or a reader.
+        return QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)");
+    }
+
     QString listTables() const override
     {
         return QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' "

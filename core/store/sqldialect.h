@@ -55,6 +55,12 @@ public:
     virtual QList<SqlSetupStatement> sessionSetup(int busyTimeoutMs) const = 0;
     /// Run once a database is known to be ours, outside a transaction (SQLite: switch the file to WAL).
     virtual QList<SqlSetupStatement> storeSetup() const = 0;
+    /// Run on a writing connection once a background checkpointer (checkpointStatement()) has taken the engine's
+    /// own checkpoints over (SQLite: no automatic checkpoint inside a commit).
+    virtual QList<SqlSetupStatement> writerSetup() const { return {}; }
+    /// What a background thread runs, on its own connection, to copy the write-ahead log back into the database
+    /// without blocking writers (SQLite: a passive WAL checkpoint). Empty: the engine needs no such thing.
+    virtual QString checkpointStatement() const { return {}; }
     /// One query that lists the names of the tables in the database (first column).
     virtual QString listTables() const = 0;
 

@@ -12,6 +12,7 @@
 
 namespace punctual {
 
+class SqlCheckpointer;
 class SqlDialect;
 struct SqlSetupStatement;
 
@@ -23,6 +24,9 @@ struct SqlSetupStatement;
  * every refusal is a one-line StoreFailure that names the file and leaves it exactly as it was. A lock held by another writer is waited for up
  * to busyTimeoutMs, then reported as "locked by another process". A job row whose JSON this build cannot read
  * (written by a newer version) is logged and skipped by jobs() and dueJobs(), never deleted; job(id) reports it.
+ *
+ * Commits never checkpoint the write-ahead log themselves (that costs milliseconds of fsync on the caller's
+ * thread): from the first write on, a SqlCheckpointer thread does it in the background.
  */
 class SqlJobStore final : public JobStore
 {
@@ -69,6 +73,7 @@ public:
     Result<void> commitDue(DueBatch &batch) override;
     Result<void> insertRun(RunRecord &run) override;
     Result<void> updateRun(const RunRecord &run) override;
+    Result<int> updateRuns(const QList<RunRecord> &runs) override;
     Result<QList<RunRecord>> runs(const QString &jobId, int limit) override;
     Result<QHash<QString, RunRecord>> latestRuns() override;
     Result<int> interruptRunningRuns(std::int64_t nowMs) override;
@@ -84,6 +89,7 @@ private:
         InsertJob,
         UpsertJob,
         UpdateJob,
+        UpdateJobState,
         DeleteJob,
         DeleteAllJobs,
         SelectJob,
@@ -104,6 +110,9 @@ private:
     };
     class JobReader;
     class WriteTransaction;
+    struct JobTexts;
+    class TextCache;
+    class TextPipeline;
 
     SqlJobStore(std::shared_ptr<const SqlDialect> dialect, QString path);
 
@@ -120,27 +129,25 @@ private:
     Result<void> execDirect(const QString &sql);
     Error failure(const QSqlError &error) const;
 
-    Result<void> writeJob(Statement which, const Job &job);
-    /// The JSON texts of a job's parts; the last one of each is kept, as consecutive jobs often share them.
-    QString triggerText(const std::shared_ptr<const Trigger> &trigger);
-    QString actionText(const Action &action);
-    QString optionsText(const JobOptions &options);
+    /// Inserts or updates a job's row; @p texts: its parts' JSON made already (else made here).
+    Result<void> writeJob(Statement which, const Job &job, const JobTexts *texts = nullptr);
     Result<void> deleteJob(const QString &id);
     Result<void> writeRun(RunRecord &run);
-    Result<QList<Job>> readJobs(QSqlQuery &query, int limit);
+    /// Something was committed: hands the WAL checkpoint to the background checkpointer (started on first use).
+    void wrote();
+    /// Reads job rows; @p reader: one whose parsed triggers, actions and options are kept between calls.
+    Result<QList<Job>> readJobs(QSqlQuery &query, int limit, JobReader *reader = nullptr);
 
     std::shared_ptr<const SqlDialect> m_dialect;
     QString m_path;
     QString m_connectionName;
     QSqlDatabase m_db;
     std::array<std::unique_ptr<QSqlQuery>, StatementCount> m_statements;
+    std::unique_ptr<SqlCheckpointer> m_checkpointer;
     QSet<QString> m_unreadableIds; ///< rows already reported as unreadable (reported once, skipped after)
-    std::shared_ptr<const Trigger> m_lastTrigger;
-    QString m_lastTriggerText;
-    std::optional<Action> m_lastAction;
-    QString m_lastActionText;
-    std::optional<JobOptions> m_lastOptions;
-    QString m_lastOptionsText;
+    std::unique_ptr<TextCache> m_texts;
+    /// dueJobs() reads the same recurring jobs pass after pass: their parsed parts are kept (bounded).
+    std::unique_ptr<JobReader> m_dueReader;
 };
 
 } // namespace punctual

@@ -1,0 +1,97 @@
+// The background checkpointer of SqlJobStore.
+#include "sqlcheckpointer.h"
+
+#include "store/sqldialect.h"
+
+#include <QLoggingCategory>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <chrono>
+
+namespace punctual {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcCheckpoint, "punctual.store.checkpoint")
+
+} // namespace
+
+SqlCheckpointer::SqlCheckpointer(std::shared_ptr<const SqlDialect> dialect, QString path, QString connectionName,
+                                 int busyTimeoutMs)
+    : m_dialect(std::move(dialect))
+    , m_path(std::move(path))
+    , m_connectionName(std::move(connectionName))
+    , m_busyTimeoutMs(busyTimeoutMs)
+    , m_thread([this] { run(); })
+{
+}
+
+SqlCheckpointer::~SqlCheckpointer()
+{
+    {
+        const std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_one();
+    m_thread.join();
+}
+
+void SqlCheckpointer::noteWrite()
+{
+    // Only the first write after a checkpoint began takes the lock and wakes the thread.
+    if (m_signalled.exchange(true, std::memory_order_acq_rel))
+        return;
+    {
+        const std::lock_guard lock(m_mutex);
+        m_pending = true;
+    }
+    m_wake.notify_one();
+}
+
+void SqlCheckpointer::run()
+{
+    {
+        // A Qt connection belongs to the thread that opened it: this one is opened, used and closed here.
+        QSqlDatabase db = QSqlDatabase::addDatabase(m_dialect->driverName(), m_connectionName);
+        db.setDatabaseName(m_path);
+        db.setConnectOptions(m_dialect->connectOptions(m_busyTimeoutMs));
+        const bool open = db.open();
+        if (!open)
+            qCWarning(lcCheckpoint) << "cannot open" << m_path << "for checkpoints:" << db.lastError().text();
+        for (const SqlSetupStatement &statement : m_dialect->sessionSetup(m_busyTimeoutMs)) {
+            QSqlQuery setup(db);
+            if (open && !setup.exec(statement.sql))
+                qCWarning(lcCheckpoint) << statement.sql << "failed on" << m_path << ":" << setup.lastError().text();
+        }
+        const QString checkpoint = m_dialect->checkpointStatement();
+
+        std::unique_lock lock(m_mutex);
+        for (;;) {
+            m_wake.wait(lock, [this] { return m_pending || m_stopping; });
+            if (!m_pending)
+                break; // stopping, nothing left to copy
+            // Let a burst of writes finish first: one checkpoint covers them all.
+            if (!m_stopping)
+                m_wake.wait_for(lock, std::chrono::milliseconds(gatherMs), [this] { return m_stopping; });
+            m_pending = false;
+            // A write from now on wakes the thread again; every earlier one is covered by this checkpoint.
+            m_signalled.store(false, std::memory_order_release);
+            lock.unlock();
+            if (open) {
+                QSqlQuery query(db);
+                if (!query.exec(checkpoint))
+                    qCDebug(lcCheckpoint) << "checkpoint of" << m_path << "failed:" << query.lastError().text();
+                query.finish();
+                m_checkpoints.fetch_add(1, std::memory_order_relaxed);
+            }
+            lock.lock();
+        }
+        lock.unlock();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+} // namespace punctual

@@ -1,0 +1,61 @@
+// Copies a database's write-ahead log back into the database on a thread of its own, never on the writer's.
+#pragma once
+
+#include <QString>
+
+#include <atomic>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace punctual {
+
+class SqlDialect;
+
+/**
+ * A checkpoint (SQLite: copy the WAL into the database file and sync both) takes milliseconds of disk time. Left to
+ * the engine it happens inside whichever commit crosses the log's size limit, i.e. on the scheduler's thread right
+ * when jobs are due. SqlJobStore hands it to this thread instead, which has its own connection and runs the
+ * dialect's non-blocking checkpoint a short while after the first write since its last one.
+ *
+ * It never polls: with nothing written it sleeps on a condition variable (an idle scheduler stays idle). The first
+ * write after a checkpoint wakes it (one atomic exchange per write otherwise). On destruction a pending checkpoint
+ * is still made, then the thread ends.
+ */
+class SqlCheckpointer final
+{
+public:
+    /// Writes gathered this long before one checkpoint covers them all.
+    static constexpr int gatherMs = 250;
+
+    /// Starts the thread, which opens its own connection (@p connectionName) to the database at @p path.
+    SqlCheckpointer(std::shared_ptr<const SqlDialect> dialect, QString path, QString connectionName,
+                    int busyTimeoutMs);
+    ~SqlCheckpointer();
+    SqlCheckpointer(const SqlCheckpointer &) = delete;
+    SqlCheckpointer &operator=(const SqlCheckpointer &) = delete;
+
+    /// Something was committed: a checkpoint will follow (cheap; call it after every write).
+    void noteWrite();
+    /// Checkpoints made so far (for tests and diagnostics).
+    int checkpoints() const { return m_checkpoints.load(std::memory_order_relaxed); }
+
+private:
+    void run();
+
+    const std::shared_ptr<const SqlDialect> m_dialect;
+    const QString m_path;
+    const QString m_connectionName;
+    const int m_busyTimeoutMs;
+
+    std::atomic<bool> m_signalled{false}; ///< a write since the thread last started a checkpoint
+    std::atomic<int> m_checkpoints{0};
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_pending = false;  ///< guarded by m_mutex
+    bool m_stopping = false; ///< guarded by m_mutex
+    std::thread m_thread;
+};
+
+} // namespace punctual
