@@ -117,6 +117,9 @@ Figures scenarioIdle(const Options &options)
     figures.integer("involuntary_context_switches_proc", involuntaryProc);
     figures.number("rss_mb", rss, 1);
     figures.integer("threads", threads);
+    // Extra: page faults in the window (a wake-up that touches memory the kernel moved meanwhile pays for it).
+    figures.integer("minor_faults", ru1.ru_minflt - ru0.ru_minflt);
+    figures.integer("major_faults", ru1.ru_majflt - ru0.ru_majflt);
     figures.number("window_seconds", wall, 3);
     return figures;
 }
