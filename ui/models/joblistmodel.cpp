@@ -681,33 +681,37 @@ bool JobListModel::lessThan(int leftRow, int rightRow, int column) const
         return false;
     const SortKeys &left = m_sortKeys[l];
     const SortKeys &right = m_sortKeys[r];
+    // -1, 0 or 1 on the column's value; equal values fall back to the job id, so a sort is a total order and
+    // its result does not depend on the order the jobs were loaded in.
+    auto order = [](auto a, auto b) { return a < b ? -1 : (b < a ? 1 : 0); };
+    int primary = 0;
     switch (column) {
     case NameColumn:
-        if (m_rankValid[NameColumn])
-            return left.nameRank < right.nameRank;
-        return textLessThan(*m_rows[l], *m_rows[r], column);
+        primary = m_rankValid[NameColumn] ? order(left.nameRank, right.nameRank)
+                                          : textCompare(*m_rows[l], *m_rows[r], column);
+        break;
     case ScheduleColumn:
-        if (m_rankValid[ScheduleColumn])
-            return left.scheduleRank < right.scheduleRank;
-        return textLessThan(*m_rows[l], *m_rows[r], column);
-    case NextRunColumn:
-        return left.nextRun < right.nextRun;
-    case LastRunColumn:
-        return left.lastRun < right.lastRun;
-    case LastResultColumn:
-        return left.outcome < right.outcome;
+        primary = m_rankValid[ScheduleColumn] ? order(left.scheduleRank, right.scheduleRank)
+                                              : textCompare(*m_rows[l], *m_rows[r], column);
+        break;
+    case NextRunColumn: primary = order(left.nextRun, right.nextRun); break;
+    case LastRunColumn: primary = order(left.lastRun, right.lastRun); break;
+    case LastResultColumn: primary = order(left.outcome, right.outcome); break;
     case StateColumn:
-        return (left.running ? 0 : left.state) < (right.running ? 0 : right.state);
-    default:
-        return false;
+        primary = order(left.running ? 0 : left.state, right.running ? 0 : right.state);
+        break;
+    default: return false;
     }
+    if (primary != 0)
+        return primary < 0;
+    return m_rows[l]->job.id < m_rows[r]->job.id;
 }
 
-bool JobListModel::textLessThan(const Row &left, const Row &right, int column) const
+int JobListModel::textCompare(const Row &left, const Row &right, int column) const
 {
     if (column == NameColumn)
-        return nameKey(left).compare(nameKey(right)) < 0;
-    return scheduleKey(left).compare(scheduleKey(right)) < 0;
+        return nameKey(left).compare(nameKey(right));
+    return scheduleKey(left).compare(scheduleKey(right));
 }
 
 void JobListModel::prepareSort(int column)
@@ -716,7 +720,7 @@ void JobListModel::prepareSort(int column)
         return;
     // The one costly pass: every row's collation key compared in a sort of row numbers, then integer ranks.
     const std::vector<int> ranks = ranksOf(m_rows.size(), [this, column](std::size_t a, std::size_t b) {
-        return textLessThan(*m_rows[a], *m_rows[b], column);
+        return textCompare(*m_rows[a], *m_rows[b], column) < 0;
     });
     for (std::size_t row = 0; row < ranks.size(); ++row)
         (column == NameColumn ? m_sortKeys[row].nameRank : m_sortKeys[row].scheduleRank) = ranks[row];

@@ -143,7 +143,7 @@ private:
     void appendRow(const Job &job, const RunRecord *lastRun);
     void replaceJob(Row &row, const Job &job);
     void updateSortKeys(const Row &row);
-    bool textLessThan(const Row &left, const Row &right, int column) const;
+    int textCompare(const Row &left, const Row &right, int column) const;
     static bool setLastRun(std::optional<RunRecord> &lastRun, const RunRecord &run);
     const QCollatorSortKey &nameKey(const Row &row) const;
     const QCollatorSortKey &scheduleKey(const Row &row) const;
