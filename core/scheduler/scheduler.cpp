@@ -665,6 +665,7 @@ Result<RunRecord> Scheduler::runJobNow(const QString &id)
 
 Result<QList<RunRecord>> Scheduler::history(const QString &jobId, int limit) const
 {
+    // The history includes the runs that ended this event-loop turn (written behind, see recordFinal()).
     const_cast<Scheduler *>(this)->flushFinishedRuns();
     return m_store.runs(jobId, limit);
 }

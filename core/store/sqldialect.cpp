@@ -44,10 +44,20 @@ QString SqlDialect::createIndex(const QString &name, const QString &table, const
     return sql;
 }
 
-QString SqlDialect::insertReturningId(const QString &table, const QStringList &columns, const QString &) const
+QString SqlDialect::insertReturningId(const QString &table, const QStringList &columns, const QString &idColumn) const
+{
+    QStringList values;
+    values.reserve(columns.size());
+    for (const QString &column : columns)
+        values << placeholder(column);
+    return insertReturningId(table, columns, values, idColumn);
+}
+
+QString SqlDialect::insertReturningId(const QString &table, const QStringList &columns, const QStringList &values,
+                                      const QString &) const
 {
     return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-        .arg(table, columns.join(QStringLiteral(", ")), placeholders(columns));
+        .arg(table, columns.join(QStringLiteral(", ")), values.join(QStringLiteral(", ")));
 }
 
 namespace {
@@ -120,6 +130,10 @@ public:
             return std::nullopt;
         return id.toLongLong();
     }
+
+    // AUTOINCREMENT gives each new row one more than the largest id ever used, row by row, and the write lock is
+    // held: the rows of one INSERT are numbered consecutively.
+    bool consecutiveInsertIds() const override { return true; }
 
     SqlErrorKind classify(const QSqlError &error) const override
     {

@@ -84,7 +84,13 @@ public:
     /// An INSERT of @p columns whose new @p idColumn value insertedId() then reads.
     virtual QString insertReturningId(const QString &table, const QStringList &columns,
                                       const QString &idColumn) const;
+    /// The same with @p values (placeholders or literals, one per column) instead of a placeholder per column.
+    virtual QString insertReturningId(const QString &table, const QStringList &columns, const QStringList &values,
+                                      const QString &idColumn) const;
     virtual std::optional<std::int64_t> insertedId(QSqlQuery &query) const = 0;
+    /// Whether the rows of one multi-row INSERT (in a write transaction) get consecutive ids in their order, so
+    /// insertedId() (the last one's) tells all of them. Otherwise rows are inserted one statement each.
+    virtual bool consecutiveInsertIds() const { return false; }
 
     /// What an error means (by the engine's error code).
     virtual SqlErrorKind classify(const QSqlError &error) const = 0;

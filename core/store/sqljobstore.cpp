@@ -19,6 +19,8 @@
 #include <atomic>
 #include <iterator>
 #include <limits>
+#include <numeric>
+#include <tuple>
 #include <thread>
 #include <vector>
 
@@ -111,6 +113,15 @@ constexpr QLatin1String runningRunsIndex("runs_running");
 constexpr qint64 noLimit = std::numeric_limits<qint64>::max();
 /// Parsed trigger/action/options texts kept per read, so jobs with equal JSON share one parse.
 constexpr qsizetype readCacheSize = 4096;
+/// commitDue() of a burst: jobs moving to the same state are updated this many per statement, and new runs
+/// inserted this many per statement (a statement's own cost is then paid once for all of them).
+constexpr int statesPerStatement = 64;
+constexpr int runsPerStatement = 32;
+
+QString numbered(const QString &placeholder, int i)
+{
+    return placeholder + QLatin1Char('_') + QString::number(i);
+}
 
 QString jobCol(int column)
 {
@@ -802,6 +813,13 @@ QString SqlJobStore::statementSql(Statement which) const
     case UpdateJobState:
         return QStringLiteral("UPDATE %1 SET %2 WHERE %3 = %4")
             .arg(jobs, assignments({paused, next, jobCol(jobcol::UpdatedAt)}), id, jobParam(jobcol::Id));
+    case UpdateJobStates: {
+        QStringList ids;
+        for (int i = 0; i < statesPerStatement; ++i)
+            ids << numbered(jobParam(jobcol::Id), i);
+        return QStringLiteral("UPDATE %1 SET %2 WHERE %3 IN (%4)")
+            .arg(jobs, assignments({paused, next, jobCol(jobcol::UpdatedAt)}), id, ids.join(QStringLiteral(", ")));
+    }
     case DeleteJob: return QStringLiteral("DELETE FROM %1 WHERE %2 = %3").arg(jobs, id, jobParam(jobcol::Id));
     case DeleteAllJobs: return QStringLiteral("DELETE FROM %1").arg(jobs);
     case SelectJob: return QStringLiteral("%1 WHERE %2 = %3").arg(jobSelect, id, jobParam(jobcol::Id));
@@ -815,6 +833,30 @@ QString SqlJobStore::statementSql(Statement which) const
         return QStringLiteral("SELECT %1, %2 FROM %3 WHERE %4 = 0 AND %2 IS NOT NULL ORDER BY %2, %1 LIMIT %5")
             .arg(id, next, jobs, paused, limitParam);
     case InsertRun: return m_dialect->insertReturningId(runs, names(runColumns, 1), runId);
+    case InsertRunningRuns: {
+        QStringList rows;
+        for (int i = 0; i < runsPerStatement; ++i) {
+            rows << QStringLiteral("(%1, %2, '%3', '', '', %4)")
+                        .arg(numbered(runParam(runcol::JobId), i), numbered(runParam(runcol::ScheduledTime), i),
+                             RunRecord::outcomeName(RunOutcome::Running), numbered(runParam(runcol::Attempt), i));
+        }
+        return QStringLiteral("INSERT INTO %1 (%2, %3, %4, %5, %6, %7) VALUES %8")
+            .arg(runs, runJob, runCol(runcol::ScheduledTime), runCol(runcol::Outcome), runCol(runcol::Output),
+                 runCol(runcol::Error), runCol(runcol::Attempt), rows.join(QStringLiteral(", ")));
+    }
+    case InsertRunningRun: {
+        // A run recorded before it starts has nothing but its job, time and attempt yet: three values to bind
+        // instead of ten (a burst records thousands in one pass).
+        const auto empty = QStringLiteral("''");
+        return m_dialect->insertReturningId(
+            runs,
+            {runJob, runCol(runcol::ScheduledTime), runCol(runcol::Outcome), runCol(runcol::Output),
+             runCol(runcol::Error), runCol(runcol::Attempt)},
+            {runParam(runcol::JobId), runParam(runcol::ScheduledTime),
+             QStringLiteral("'%1'").arg(RunRecord::outcomeName(RunOutcome::Running)), empty, empty,
+             runParam(runcol::Attempt)},
+            runId);
+    }
     case UpdateRun:
         return QStringLiteral("UPDATE %1 SET %2 WHERE %3 = %4 AND %5 = %6")
             .arg(runs, assignments(names(runColumns, 2)), runId, runParam(runcol::Id), runJob,
@@ -1142,11 +1184,19 @@ Result<std::optional<std::int64_t>> SqlJobStore::earliestNextRunTime()
 
 Result<void> SqlJobStore::writeRun(RunRecord &run)
 {
-    auto statement = prepared(InsertRun);
+    const bool fresh = run.outcome == RunOutcome::Running && !run.startTime && !run.endTime && !run.exitCode
+                       && run.output.isEmpty() && run.error.isEmpty() && !run.lateMs;
+    auto statement = prepared(fresh ? InsertRunningRun : InsertRun);
     if (!statement)
         return statement.error();
     QSqlQuery &query = *statement.value();
-    bindRun(query, run);
+    if (fresh) {
+        query.bindValue(runParam(runcol::JobId), run.jobId);
+        query.bindValue(runParam(runcol::ScheduledTime), static_cast<qlonglong>(run.scheduledTime));
+        query.bindValue(runParam(runcol::Attempt), run.attempt);
+    } else {
+        bindRun(query, run);
+    }
     if (!query.exec()) {
         const QSqlError error = query.lastError();
         // The only constraint an insert can break is runs.job_id -> jobs.id.
@@ -1169,34 +1219,12 @@ Result<void> SqlJobStore::commitDue(DueBatch &batch)
     WriteTransaction transaction(*this);
     if (auto ok = transaction.begin(); !ok)
         return ok;
-    if (!batch.updatedJobs.isEmpty()) {
-        auto statement = prepared(UpdateJobState);
-        if (!statement)
-            return statement.error();
-        QSqlQuery &query = *statement.value();
-        const auto now = static_cast<qlonglong>(SystemClock::instance().nowMs());
-        for (const Job &job : std::as_const(batch.updatedJobs)) {
-            if (auto valid = StoreError::checkJob(job); !valid)
-                return valid;
-            query.bindValue(jobParam(jobcol::Id), job.id);
-            query.bindValue(jobParam(jobcol::Paused), job.paused ? 1 : 0);
-            query.bindValue(jobParam(jobcol::NextRunTime), optionalValue(job.nextRunTime));
-            query.bindValue(jobParam(jobcol::UpdatedAt), now);
-            if (auto ok = exec(query); !ok)
-                return ok;
-            if (query.numRowsAffected() == 0)
-                return StoreError::jobNotFound(job.id);
-        }
-    }
+    if (auto ok = writeStates(batch.updatedJobs); !ok)
+        return ok;
     // Ids go into the batch only once the transaction is committed.
     QList<std::int64_t> ids;
-    ids.reserve(batch.runs.size());
-    for (const RunRecord &run : std::as_const(batch.runs)) {
-        RunRecord written = run;
-        if (auto ok = writeRun(written); !ok)
-            return ok;
-        ids.append(written.id);
-    }
+    if (auto ok = writeRuns(batch.runs, ids); !ok)
+        return ok;
     for (const QString &id : std::as_const(batch.removedJobIds)) {
         if (auto ok = deleteJob(id); !ok)
             return ok;
@@ -1206,6 +1234,143 @@ Result<void> SqlJobStore::commitDue(DueBatch &batch)
     wrote();
     for (qsizetype i = 0; i < ids.size(); ++i)
         batch.runs[i].id = ids[i];
+    return {};
+}
+
+Result<void> SqlJobStore::writeStates(const QList<Job> &jobs)
+{
+    if (jobs.isEmpty())
+        return {};
+    QSet<QString> seen;
+    seen.reserve(jobs.size());
+    bool distinct = true;
+    for (const Job &job : jobs) {
+        if (auto valid = StoreError::checkJob(job); !valid)
+            return valid;
+        if (distinct) {
+            const auto size = seen.size();
+            seen.insert(job.id);
+            distinct = seen.size() != size;
+        }
+    }
+    const auto now = static_cast<qlonglong>(SystemClock::instance().nowMs());
+    const auto bindState = [&](QSqlQuery &query, const Job &job) {
+        query.bindValue(jobParam(jobcol::Paused), job.paused ? 1 : 0);
+        query.bindValue(jobParam(jobcol::NextRunTime), optionalValue(job.nextRunTime));
+        query.bindValue(jobParam(jobcol::UpdatedAt), now);
+    };
+    const auto writeOne = [&](const Job &job) -> Result<void> {
+        auto statement = prepared(UpdateJobState);
+        if (!statement)
+            return statement.error();
+        QSqlQuery &query = *statement.value();
+        query.bindValue(jobParam(jobcol::Id), job.id);
+        bindState(query, job);
+        if (auto ok = exec(query); !ok)
+            return ok;
+        if (query.numRowsAffected() == 0)
+            return StoreError::jobNotFound(job.id);
+        return {};
+    };
+
+    // Group jobs by the state they move to (a burst of one-off jobs: all finished) when no job comes twice (then
+    // the order of the writes would matter); otherwise, or for a job alone in its state, one statement each.
+    QList<qsizetype> order(jobs.size());
+    std::iota(order.begin(), order.end(), 0);
+    const auto stateOf = [&jobs](qsizetype i) {
+        const Job &job = jobs[i];
+        return std::tuple(job.paused, job.nextRunTime.has_value(), job.nextRunTime.value_or(0));
+    };
+    if (distinct)
+        std::stable_sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) { return stateOf(a) < stateOf(b); });
+    qsizetype begin = 0;
+    while (begin < order.size()) {
+        qsizetype end = begin + 1;
+        while (distinct && end < order.size() && end - begin < statesPerStatement
+               && stateOf(order[end]) == stateOf(order[begin]))
+            ++end;
+        if (end - begin == 1) {
+            if (auto ok = writeOne(jobs[order[begin]]); !ok)
+                return ok;
+            begin = end;
+            continue;
+        }
+        auto statement = prepared(UpdateJobStates);
+        if (!statement)
+            return statement.error();
+        QSqlQuery &query = *statement.value();
+        bindState(query, jobs[order[begin]]);
+        for (int i = 0; i < statesPerStatement; ++i) {
+            // A short group repeats its last id: IN () does not mind.
+            query.bindValue(numbered(jobParam(jobcol::Id), i), jobs[order[std::min(begin + i, end - 1)]].id);
+        }
+        if (auto ok = exec(query); !ok)
+            return ok;
+        if (query.numRowsAffected() != end - begin) {
+            // Some job is not stored: find it (the transaction is rolled back anyway).
+            for (qsizetype i = begin; i < end; ++i) {
+                if (auto ok = writeOne(jobs[order[i]]); !ok)
+                    return ok;
+            }
+        }
+        begin = end;
+    }
+    return {};
+}
+
+Result<void> SqlJobStore::writeRuns(const QList<RunRecord> &runs, QList<std::int64_t> &ids)
+{
+    ids.reserve(runs.size());
+    const auto fresh = [](const RunRecord &run) {
+        return run.outcome == RunOutcome::Running && !run.startTime && !run.endTime && !run.exitCode
+               && run.output.isEmpty() && run.error.isEmpty() && !run.lateMs;
+    };
+    qsizetype i = 0;
+    while (i < runs.size()) {
+        // runsPerStatement new runs in a row: one statement, consecutive ids.
+        qsizetype end = i;
+        while (end < runs.size() && end - i < runsPerStatement && fresh(runs[end]))
+            ++end;
+        if (end - i == runsPerStatement && m_dialect->consecutiveInsertIds()) {
+            auto statement = prepared(InsertRunningRuns);
+            if (!statement)
+                return statement.error();
+            QSqlQuery &query = *statement.value();
+            for (int k = 0; k < runsPerStatement; ++k) {
+                const RunRecord &run = runs[i + k];
+                query.bindValue(numbered(runParam(runcol::JobId), k), run.jobId);
+                query.bindValue(numbered(runParam(runcol::ScheduledTime), k), static_cast<qlonglong>(run.scheduledTime));
+                query.bindValue(numbered(runParam(runcol::Attempt), k), run.attempt);
+            }
+            if (!query.exec()) {
+                const QSqlError error = query.lastError();
+                if (m_dialect->classify(error) != SqlErrorKind::Constraint)
+                    return failure(error);
+                // A run of a job that is not stored: find which (the transaction is rolled back anyway).
+                for (qsizetype k = i; k < i + runsPerStatement; ++k) {
+                    RunRecord written = runs[k];
+                    if (auto ok = writeRun(written); !ok)
+                        return ok;
+                }
+                return StoreError::jobNotFound(runs[i].jobId);
+            }
+            const auto last = m_dialect->insertedId(query);
+            query.finish();
+            if (!last) {
+                return Error{ErrorCode::StoreFailure,
+                             SqlStoreText::tr("job store %1: no id for the new run").arg(shown(m_path))};
+            }
+            for (int k = 0; k < runsPerStatement; ++k)
+                ids.append(*last - (runsPerStatement - 1) + k);
+            i += runsPerStatement;
+            continue;
+        }
+        RunRecord written = runs[i];
+        if (auto ok = writeRun(written); !ok)
+            return ok;
+        ids.append(written.id);
+        ++i;
+    }
     return {};
 }
 

@@ -90,6 +90,7 @@ private:
         UpsertJob,
         UpdateJob,
         UpdateJobState,
+        UpdateJobStates,
         DeleteJob,
         DeleteAllJobs,
         SelectJob,
@@ -98,6 +99,8 @@ private:
         SelectDueJobs,
         SelectEarliest,
         InsertRun,
+        InsertRunningRun,
+        InsertRunningRuns,
         UpdateRun,
         SelectRunsOfJob,
         SelectAllRuns,
@@ -133,6 +136,9 @@ private:
     Result<void> writeJob(Statement which, const Job &job, const JobTexts *texts = nullptr);
     Result<void> deleteJob(const QString &id);
     Result<void> writeRun(RunRecord &run);
+    /// commitDue()'s parts: jobs' next run times and paused states, and new runs (ids into @p ids, in order).
+    Result<void> writeStates(const QList<Job> &jobs);
+    Result<void> writeRuns(const QList<RunRecord> &runs, QList<std::int64_t> &ids);
     /// Something was committed: hands the WAL checkpoint to the background checkpointer (started on first use).
     void wrote();
     /// Reads job rows; @p reader: one whose parsed triggers, actions and options are kept between calls.
