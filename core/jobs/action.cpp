@@ -3,6 +3,9 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QUrl>
+
+#include <cmath>
 
 namespace punctual {
 
@@ -24,6 +27,147 @@ QString quoteArgument(const QString &argument)
     QString quoted = argument;
     quoted.replace(QLatin1Char('\''), QLatin1String("'\\''"));
     return QLatin1Char('\'') + quoted + QLatin1Char('\'');
+}
+
+QString passwordSourceName(PasswordSource source)
+{
+    switch (source) {
+    case PasswordSource::Keychain: return QStringLiteral("keychain");
+    case PasswordSource::Environment: return QStringLiteral("environment");
+    case PasswordSource::None: break;
+    }
+    return QStringLiteral("none");
+}
+
+QJsonObject sqlActionToJson(const SqlAction &sql)
+{
+    const SqlConnection &c = sql.connection;
+    QJsonObject connection{{QStringLiteral("name"), c.name},
+                           {QStringLiteral("driver"), c.driver},
+                           {QStringLiteral("database"), c.database},
+                           {QStringLiteral("password"), passwordSourceName(c.passwordSource)}};
+    if (!c.host.isEmpty())
+        connection.insert(QStringLiteral("host"), c.host);
+    if (c.port != 0)
+        connection.insert(QStringLiteral("port"), c.port);
+    if (!c.user.isEmpty())
+        connection.insert(QStringLiteral("user"), c.user);
+    if (!c.options.isEmpty())
+        connection.insert(QStringLiteral("options"), c.options);
+    if (c.passwordSource == PasswordSource::Environment)
+        connection.insert(QStringLiteral("password_variable"), c.passwordVariable);
+    QJsonObject json{{QStringLiteral("type"), QStringLiteral("sql")},
+                     {QStringLiteral("connection"), connection},
+                     {QStringLiteral("statements"), QJsonArray::fromStringList(sql.statements)}};
+    json.insert(QStringLiteral("statement_timeout"),
+                sql.statementTimeoutMs ? QJsonValue(double(*sql.statementTimeoutMs) / 1000.0) : QJsonValue());
+    return json;
+}
+
+Result<Action> sqlActionFromJson(const QJsonObject &json)
+{
+    SqlAction sql;
+    const QJsonObject connection = json.value(QStringLiteral("connection")).toObject();
+    SqlConnection &c = sql.connection;
+    c.name = connection.value(QStringLiteral("name")).toString();
+    c.driver = connection.value(QStringLiteral("driver")).toString(c.driver);
+    c.host = connection.value(QStringLiteral("host")).toString();
+    c.port = connection.value(QStringLiteral("port")).toInt(0);
+    c.database = connection.value(QStringLiteral("database")).toString();
+    c.user = connection.value(QStringLiteral("user")).toString();
+    c.options = connection.value(QStringLiteral("options")).toString();
+    if (connection.contains(QStringLiteral("password_text")) || connection.contains(QStringLiteral("password_value")))
+        return invalidInput(ActionText::tr("an sql connection must not contain a password; keep it in the "
+                                           "keychain or in an environment variable"));
+    const QString source = connection.value(QStringLiteral("password")).toString(QStringLiteral("none"));
+    if (source == QLatin1String("keychain"))
+        c.passwordSource = PasswordSource::Keychain;
+    else if (source == QLatin1String("environment"))
+        c.passwordSource = PasswordSource::Environment;
+    else if (source != QLatin1String("none"))
+        return invalidInput(ActionText::tr("unknown password source \"%1\" (none, keychain or environment)").arg(source));
+    c.passwordVariable = connection.value(QStringLiteral("password_variable")).toString();
+    if (c.driver.isEmpty())
+        return invalidInput(ActionText::tr("an sql action needs a database driver"));
+    if (c.database.isEmpty())
+        return invalidInput(ActionText::tr("an sql action needs a database"));
+    if (c.port < 0 || c.port > 65535)
+        return invalidInput(ActionText::tr("port %1 is out of range 1-65535").arg(c.port));
+    if (c.passwordSource == PasswordSource::Keychain && c.name.isEmpty())
+        return invalidInput(ActionText::tr("a connection whose password is in the keychain needs a name"));
+    if (c.passwordSource == PasswordSource::Environment && c.passwordVariable.isEmpty())
+        return invalidInput(ActionText::tr("name the environment variable that holds the password"));
+    for (const QJsonValue &statement : json.value(QStringLiteral("statements")).toArray())
+        if (!statement.toString().trimmed().isEmpty())
+            sql.statements << statement.toString();
+    if (sql.statements.isEmpty())
+        return invalidInput(ActionText::tr("an sql action needs at least one statement"));
+    const QJsonValue timeout = json.value(QStringLiteral("statement_timeout"));
+    if (timeout.isNull())
+        sql.statementTimeoutMs.reset();
+    else if (!timeout.isUndefined()) {
+        if (!timeout.isDouble() || timeout.toDouble() <= 0)
+            return invalidInput(ActionText::tr("statement_timeout must be a positive number of seconds or null"));
+        sql.statementTimeoutMs = std::llround(timeout.toDouble() * 1000.0);
+    }
+    return Action{std::move(sql)};
+}
+
+QJsonObject httpActionToJson(const HttpAction &http)
+{
+    QJsonObject json{{QStringLiteral("type"), QStringLiteral("http")},
+                     {QStringLiteral("urls"), QJsonArray::fromStringList(http.urls)},
+                     {QStringLiteral("method"), http.method},
+                     {QStringLiteral("concurrency"), http.concurrency},
+                     {QStringLiteral("request_timeout"), double(http.requestTimeoutMs) / 1000.0},
+                     {QStringLiteral("follow_redirects"), http.followRedirects},
+                     {QStringLiteral("fail_on_http_error"), http.failOnHttpError}};
+    if (!http.body.isEmpty())
+        json.insert(QStringLiteral("body"), QString::fromUtf8(http.body));
+    if (!http.contentType.isEmpty())
+        json.insert(QStringLiteral("content_type"), http.contentType);
+    if (!http.headers.isEmpty()) {
+        QJsonObject headers;
+        for (auto it = http.headers.cbegin(); it != http.headers.cend(); ++it)
+            headers.insert(it.key(), it.value());
+        json.insert(QStringLiteral("headers"), headers);
+    }
+    return json;
+}
+
+Result<Action> httpActionFromJson(const QJsonObject &json)
+{
+    HttpAction http;
+    for (const QJsonValue &url : json.value(QStringLiteral("urls")).toArray()) {
+        const QString text = url.toString().trimmed();
+        if (text.isEmpty())
+            continue;
+        const QUrl parsed(text, QUrl::StrictMode);
+        if (!parsed.isValid() || (parsed.scheme() != QLatin1String("http") && parsed.scheme() != QLatin1String("https"))
+            || parsed.host().isEmpty())
+            return invalidInput(ActionText::tr("\"%1\" is not an http or https URL").arg(text));
+        http.urls << text;
+    }
+    if (http.urls.isEmpty())
+        return invalidInput(ActionText::tr("an http action needs at least one URL"));
+    http.method = json.value(QStringLiteral("method")).toString(http.method).toUpper();
+    if (http.method != QLatin1String("GET") && http.method != QLatin1String("HEAD") && http.method != QLatin1String("POST"))
+        return invalidInput(ActionText::tr("unknown HTTP method \"%1\" (GET, HEAD or POST)").arg(http.method));
+    http.body = json.value(QStringLiteral("body")).toString().toUtf8();
+    http.contentType = json.value(QStringLiteral("content_type")).toString();
+    const QJsonObject headers = json.value(QStringLiteral("headers")).toObject();
+    for (auto it = headers.begin(); it != headers.end(); ++it)
+        http.headers.insert(it.key(), it.value().toString());
+    http.concurrency = json.value(QStringLiteral("concurrency")).toInt(http.concurrency);
+    if (http.concurrency < 1 || http.concurrency > 64)
+        return invalidInput(ActionText::tr("concurrency must be between 1 and 64"));
+    const double timeout = json.value(QStringLiteral("request_timeout")).toDouble(double(http.requestTimeoutMs) / 1000.0);
+    if (timeout <= 0)
+        return invalidInput(ActionText::tr("request_timeout must be a positive number of seconds"));
+    http.requestTimeoutMs = std::llround(timeout * 1000.0);
+    http.followRedirects = json.value(QStringLiteral("follow_redirects")).toBool(true);
+    http.failOnHttpError = json.value(QStringLiteral("fail_on_http_error")).toBool(true);
+    return Action{std::move(http)};
 }
 
 } // namespace
@@ -48,6 +192,10 @@ QJsonObject actionToJson(const Action &action)
             json.insert(QStringLiteral("output_cap_bytes"), static_cast<double>(command->outputCapBytes));
         return json;
     }
+    if (const auto *sql = std::get_if<SqlAction>(&action))
+        return sqlActionToJson(*sql);
+    if (const auto *http = std::get_if<HttpAction>(&action))
+        return httpActionToJson(*http);
     const auto &function = std::get<FunctionAction>(action);
     QJsonObject json{{QStringLiteral("type"), QStringLiteral("function")}, {QStringLiteral("name"), function.name}};
     if (!function.arguments.isEmpty())
@@ -84,6 +232,10 @@ Result<Action> actionFromJson(const QJsonObject &json)
         function.arguments = json.value(QStringLiteral("arguments")).toObject();
         return Action{std::move(function)};
     }
+    if (type == QLatin1String("sql"))
+        return sqlActionFromJson(json);
+    if (type == QLatin1String("http"))
+        return httpActionFromJson(json);
     return invalidInput(ActionText::tr("unknown action type \"%1\"").arg(type));
 }
 
@@ -96,6 +248,15 @@ QString describeAction(const Action &action)
         for (const QString &argument : command->arguments)
             words << quoteArgument(argument);
         return words.join(QLatin1Char(' '));
+    }
+    if (const auto *sql = std::get_if<SqlAction>(&action)) {
+        const QString where = sql->connection.name.isEmpty() ? sql->connection.database : sql->connection.name;
+        return ActionText::tr("SQL on %1: %n statement(s)", nullptr, int(sql->statements.size())).arg(where);
+    }
+    if (const auto *http = std::get_if<HttpAction>(&action)) {
+        if (http->urls.size() == 1)
+            return QStringLiteral("%1 %2").arg(http->method, http->urls.constFirst());
+        return ActionText::tr("%1 %n URL(s)", nullptr, int(http->urls.size())).arg(http->method);
     }
     return ActionText::tr("function %1").arg(std::get<FunctionAction>(action).name);
 }

@@ -8,6 +8,8 @@
 #include <queue>
 #include <tuple>
 #include <type_traits>
+#include <QJsonDocument>
+
 #include <variant>
 
 namespace punctual {
@@ -46,6 +48,9 @@ std::size_t hashOf(const Action &action)
             using A = std::decay_t<decltype(a)>;
             if constexpr (std::is_same_v<A, FunctionAction>) {
                 return combine(qHash(a.name, 1), qHash(a.arguments));
+            } else if constexpr (std::is_same_v<A, SqlAction> || std::is_same_v<A, HttpAction>) {
+                // Rare kinds with many fields: their JSON text is the hash key (equality still decides).
+                return qHash(QJsonDocument(actionToJson(Action{a})).toJson(QJsonDocument::Compact), 3);
             } else {
                 std::size_t hash = qHash(a.program, 2);
                 for (const QString &argument : a.arguments)
