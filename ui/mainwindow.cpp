@@ -1,7 +1,9 @@
 // The main window: wires the job list, its actions, the history pane and the status bar to the scheduler.
 #include "mainwindow.h"
 
+#include "dialogs/instancesdialog.h"
 #include "dialogs/jobeditordialog.h"
+#include "dialogs/jobtransfer.h"
 #include "models/jobfilterproxymodel.h"
 #include "models/joblistmodel.h"
 #include "scheduler/scheduler.h"
@@ -164,6 +166,9 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_actions[Command::Refresh]);
     file->addSeparator();
+    m_transfer = new JobTransfer(m_services.scheduler, m_services.clock, *m_model, this);
+    m_transfer->addMenuActions(file, [this] { return selectedJobIds(); });
+    file->addSeparator();
     file->addAction(m_actions[Command::Settings]);
     file->addSeparator();
     file->addAction(m_actions[Command::Quit]);
@@ -179,6 +184,12 @@ void MainWindow::createMenus()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_actions[Command::Find]);
+    // Cluster: the instances sharing a PostgreSQL store, with their heartbeats.
+    view->addAction(tr("Scheduler &Instances…"), this, [this] {
+        auto *dialog = new InstancesDialog(m_services.scheduler, m_services.clock, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Punctual"), this, [this] {

@@ -21,6 +21,7 @@ class Clock;
 class FunctionRegistry;
 class JobFilterProxyModel;
 class JobListModel;
+class JobTransfer;
 class RunHistoryPane;
 class Scheduler;
 
@@ -65,6 +66,8 @@ public:
     JobFilterProxyModel *proxyModel() const { return m_proxy; }
     QTableView *jobView() const { return m_view; }
     RunHistoryPane *historyPane() const { return m_history; }
+    /// File > Import / Export (jobtransfer.h).
+    JobTransfer *jobTransfer() const { return m_transfer; }
     /// Ids of the selected jobs, in view order.
     QStringList selectedJobIds() const;
     /// Selects the job @p id (for the tray and tests); false when it is not listed.
@@ -126,6 +129,7 @@ private:
     QComboBox *m_stateFilter = nullptr;
     QSplitter *m_splitter = nullptr;
     RunHistoryPane *m_history = nullptr;
+    JobTransfer *m_transfer = nullptr;
     QLabel *m_schedulerLabel = nullptr;
     QLabel *m_countLabel = nullptr;
     QLabel *m_runningLabel = nullptr;

@@ -67,8 +67,12 @@ Result<Application::Started> Application::start(bool raiseOther)
     if (auto started = m_scheduler->start(); !started)
         return started.error();
 
-    // The list is read on a worker thread through a connection of its own.
-    const StoreLocation location{m_location.resolvedPath(), true};
+    // The list is read on a worker thread through a connection of its own (to the file this instance opened).
+    StoreLocation location = m_location;
+    if (!location.postgres) {
+        location.sqlitePath = m_location.resolvedPath();
+        location.explicitPath = true;
+    }
     MainWindow::Services services{*m_scheduler, m_clock, m_functions, [location] { return location.open(); },
                                   m_store->describe()};
     m_window = std::make_unique<MainWindow>(services);

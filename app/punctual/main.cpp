@@ -1,5 +1,8 @@
 // punctual: the window and tray runner (DESIGN.md section 7).
 #include "application.h"
+#include "keychain/systemkeychain.h"
+#include "settings/language.h"
+#include "settings/settings.h"
 #include "util/signalwatcher.h"
 
 #include <QApplication>
@@ -8,11 +11,22 @@
 #include <QMessageBox>
 
 #include <cstdio>
+#include <cstring>
 
 using namespace punctual;
 
 int main(int argc, char *argv[])
 {
+    // --version needs no display (a package's smoke test, a terminal over ssh): answered before QApplication,
+    // which cannot start without one.
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0) {
+            std::printf("punctual %s\n", PUNCTUAL_VERSION);
+            return 0;
+        }
+        if (std::strcmp(argv[i], "--") == 0)
+            break;
+    }
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("punctual"));
     QApplication::setApplicationDisplayName(QStringLiteral("Punctual"));
@@ -21,6 +35,17 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/punctual.svg")));
     // Closing the window hides it into the tray (or asks); Application::quit() stops the scheduler, then quits.
     QApplication::setQuitOnLastWindowClosed(false);
+    // sql jobs' passwords in the system keychain (read by runs, written by the job editor).
+    const auto keychain = SystemKeychain::installForProcess();
+
+    // The language comes first, so that even --help is in it: --lang, else the one chosen in the settings, else the
+    // system's. The translators are installed before any window exists.
+    QString code = language::fromArguments(QApplication::arguments());
+    if (code.isEmpty())
+        code = Settings().language();
+    if (!language::apply(code) && !code.isEmpty())
+        std::fprintf(stderr, "punctual: no translation for \"%s\" (available: %s); the interface stays in English\n",
+                     qPrintable(code), qPrintable(language::available().join(QStringLiteral(", "))));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Runs your jobs on time."));
@@ -29,7 +54,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption db(QStringLiteral("db"), QApplication::translate("main", "The SQLite job store file."),
                                 QApplication::translate("main", "PATH"));
     const QCommandLineOption store(QStringLiteral("store"),
-                                   QApplication::translate("main", "The job store URL (sqlite:PATH)."),
+                                   QApplication::translate("main", "The job store URL (sqlite:PATH or postgresql://user@host:port/db)."),
                                    QApplication::translate("main", "URL"));
     const QCommandLineOption minimized(QStringLiteral("minimized"),
                                        QApplication::translate("main", "Start without showing the window."));
@@ -41,7 +66,8 @@ int main(int argc, char *argv[])
 
     StoreLocation location;
     if (parser.isSet(db) && parser.isSet(store)) {
-        std::fputs("punctual: error: give --db or --store, not both\n", stderr);
+        std::fprintf(stderr, "punctual: error: %s\n",
+                     qPrintable(QApplication::translate("main", "give --db or --store, not both")));
         return 2;
     }
     if (parser.isSet(db))

@@ -61,5 +61,7 @@ int runList(const QStringList &args);
 int runHistory(const QStringList &args);
 int runRunNow(const QStringList &args);
 int runScheduler(const QStringList &args);
+int runExport(const QStringList &args);
+int runImport(const QStringList &args);
 
 } // namespace punctual::cli

@@ -1,6 +1,8 @@
 // punctualctl add, modify, reschedule, pause, resume, remove, remove-all, show and list.
 #include "cli.h"
+#include "httpoptions.h"
 #include "joboptions.h"
+#include "sqloptions.h"
 #include "schedulersession.h"
 
 #include "time/isotime.h"
@@ -70,6 +72,10 @@ int runAdd(const QStringList &args)
     options.addTrigger(parser);
     options.addBehaviour(parser);
     options.addCommand(parser);
+    const SqlCommandOptions sqlOptions;
+    sqlOptions.addTo(parser);
+    const HttpCommandOptions httpOptions;
+    httpOptions.addTo(parser);
     parser.addOptions({options.paused, options.replace});
     int exitCode = ExitOk;
     if (!parseArguments(parser, args, exitCode))
@@ -83,7 +89,11 @@ int runAdd(const QStringList &args)
         return fail(trigger.error());
     if (!trigger.value())
         return fail(ExitUsage, tr("give a schedule: --cron, --every, --at or --calendar"));
-    auto action = options.action(parser, parser.positionalArguments());
+    if (sqlOptions.requested(parser) && httpOptions.requested(parser))
+        return fail(ExitUsage, tr("a job runs SQL or requests URLs, not both: give sql or http options"));
+    auto action = httpOptions.requested(parser) ? httpOptions.action(parser, parser.positionalArguments(), std::nullopt)
+        : sqlOptions.requested(parser) ? sqlOptions.action(parser, parser.positionalArguments(), std::nullopt)
+                                       : options.action(parser, parser.positionalArguments());
     if (!action)
         return fail(action.error());
     if (!action.value())
@@ -118,6 +128,10 @@ int runModify(const QStringList &args)
     options.addTrigger(parser);
     options.addBehaviour(parser);
     options.addCommand(parser);
+    const SqlCommandOptions sqlOptions;
+    sqlOptions.addTo(parser);
+    const HttpCommandOptions httpOptions;
+    httpOptions.addTo(parser);
     const QCommandLineOption json(QStringLiteral("json"), tr("Print the job as JSON."));
     parser.addOption(json);
     int exitCode = ExitOk;
@@ -148,7 +162,11 @@ int runModify(const QStringList &args)
             return fail(jobOptions.error());
         changes.options = jobOptions.value();
     }
-    auto action = options.action(parser, positional);
+    if (sqlOptions.requested(parser) && httpOptions.requested(parser))
+        return fail(ExitUsage, tr("a job runs SQL or requests URLs, not both: give sql or http options"));
+    auto action = httpOptions.requested(parser) ? httpOptions.action(parser, positional, current->action)
+        : sqlOptions.requested(parser)          ? sqlOptions.action(parser, positional, current->action)
+                                                : options.action(parser, positional);
     if (!action)
         return fail(action.error());
     if (action.value())
@@ -280,6 +298,15 @@ int runShow(const QStringList &args)
              ? QStringLiteral("%1 s").arg(static_cast<double>(*job->options.timeoutMs) / 1000.0)
              : tr("none"));
     line(tr("retries"), QString::number(job->options.maxRetries));
+    if (job->options.maxRetries > 0) {
+        const JobOptions &o = job->options;
+        QString wait = QStringLiteral("%1 s").arg(static_cast<double>(o.retryDelayMs) / 1000.0);
+        if (o.retryBackoff > 1.0)
+            wait += tr(", then ×%1 each time").arg(o.retryBackoff)
+                + (o.retryDelayMaxMs ? tr(" up to %1 s").arg(static_cast<double>(*o.retryDelayMaxMs) / 1000.0)
+                                     : QString());
+        line(tr("retry wait"), wait);
+    }
     print(text);
     return ExitOk;
 }

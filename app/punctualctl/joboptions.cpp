@@ -34,7 +34,13 @@ JobCommandOptions::JobCommandOptions()
     , timeout(QStringLiteral("timeout"), tr("Stop a run after S seconds."), tr("S"))
     , retries(QStringLiteral("retries"), tr("Retry a failed run up to N times (default 0)."), tr("N"))
     , retryDelay(QStringLiteral("retry-delay"), tr("Seconds between retries (default 30)."), tr("S"))
+    , retryBackoff(QStringLiteral("retry-backoff"),
+                   tr("Make each wait between retries X times the one before, 1-10 (default 1: the same)."), tr("X"))
+    , retryDelayMax(QStringLiteral("retry-delay-max"),
+                    tr("The longest a growing wait between retries gets (default none: no limit)."), tr("S"))
     , removeWhenDone(QStringLiteral("remove-when-done"), tr("Remove the job once it will not run again."))
+    , recover(QStringLiteral("recover"),
+              tr("On a shared PostgreSQL store: run again a run left going by an instance that died."))
     , paused(QStringLiteral("paused"), tr("Add the job paused."))
     , replace(QStringLiteral("replace"), tr("Replace a job with the same id instead of failing."))
     , shell(QStringLiteral("shell"), tr("Run PROGRAM as a /bin/sh command line."))
@@ -55,8 +61,9 @@ void JobCommandOptions::addTrigger(QCommandLineParser &parser) const
 
 void JobCommandOptions::addBehaviour(QCommandLineParser &parser) const
 {
-    parser.addOptions({maxInstances, coalesce, noCoalesce, misfireGrace, timeout, retries, retryDelay,
-                       removeWhenDone});
+    parser.addOptions({maxInstances, coalesce, noCoalesce, misfireGrace, timeout, retries, retryDelay, retryBackoff,
+                       retryDelayMax,
+                       removeWhenDone, recover});
 }
 
 void JobCommandOptions::addCommand(QCommandLineParser &parser) const
@@ -149,7 +156,8 @@ Result<std::shared_ptr<const Trigger>> JobCommandOptions::trigger(const QCommand
 bool JobCommandOptions::anyBehaviourSet(const QCommandLineParser &parser) const
 {
     for (const QCommandLineOption *o :
-         {&maxInstances, &coalesce, &noCoalesce, &misfireGrace, &timeout, &retries, &retryDelay, &removeWhenDone}) {
+         {&maxInstances, &coalesce, &noCoalesce, &misfireGrace, &timeout, &retries, &retryDelay, &retryBackoff,
+          &retryDelayMax, &removeWhenDone, &recover}) {
         if (parser.isSet(*o))
             return true;
     }
@@ -199,8 +207,23 @@ Result<JobOptions> JobCommandOptions::jobOptions(const QCommandLineParser &parse
             return invalidInput(QStringLiteral("--retry-delay: %1").arg(ms.error().message));
         base.retryDelayMs = ms.value();
     }
+    if (parser.isSet(retryBackoff)) {
+        bool ok = false;
+        const double factor = parser.value(retryBackoff).toDouble(&ok);
+        if (!ok || factor < 1.0 || factor > 10.0)
+            return invalidInput(tr("--retry-backoff needs a number from 1 (the same wait) to 10"));
+        base.retryBackoff = factor;
+    }
+    if (parser.isSet(retryDelayMax)) {
+        auto ms = parseSecondsMs(parser.value(retryDelayMax), true);
+        if (!ms)
+            return invalidInput(QStringLiteral("--retry-delay-max: %1").arg(ms.error().message));
+        base.retryDelayMaxMs = ms.value() < 0 ? std::nullopt : std::optional(ms.value());
+    }
     if (parser.isSet(removeWhenDone))
         base.removeWhenDone = true;
+    if (parser.isSet(recover))
+        base.recover = true;
     return base;
 }
 

@@ -16,7 +16,7 @@ public:
 
     void addIdentity(QCommandLineParser &parser) const;  ///< --id --name
     void addTrigger(QCommandLineParser &parser) const;   ///< --cron --tz --every --start --end --at --calendar --jitter
-    void addBehaviour(QCommandLineParser &parser) const; ///< --max-instances --coalesce ... --remove-when-done
+    void addBehaviour(QCommandLineParser &parser) const; ///< --max-instances --coalesce ... --remove-when-done --recover
     void addCommand(QCommandLineParser &parser) const;   ///< --shell --workdir --env (program after --)
 
     /// The trigger the options describe, or nullptr when none is given; an error for bad or conflicting ones.
@@ -29,8 +29,9 @@ public:
 
     QCommandLineOption id, name;
     QCommandLineOption cron, tz, every, start, end, at, calendar, jitter;
-    QCommandLineOption maxInstances, coalesce, noCoalesce, misfireGrace, timeout, retries, retryDelay,
-        removeWhenDone, paused, replace;
+    QCommandLineOption maxInstances, coalesce, noCoalesce, misfireGrace, timeout, retries, retryDelay, retryBackoff,
+        retryDelayMax,
+        removeWhenDone, recover, paused, replace;
     QCommandLineOption shell, workdir, env;
 };
 

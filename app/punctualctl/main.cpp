@@ -1,5 +1,6 @@
 // punctualctl: scripts Punctual from the command line (DESIGN.md section 7).
 #include "cli.h"
+#include "keychain/systemkeychain.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -29,6 +30,8 @@ QString usage()
                                        "  run-now     run a job now and wait for it\n"
                                        "  history     show the run history\n"
                                        "  run         run the scheduler in the foreground (one per store)\n"
+                                       "  export      write jobs as JSON (all, or the ids given)\n"
+                                       "  import      add the jobs of a JSON file, or of a crontab with --crontab\n"
                                        "  next        print the next fire times of a cron, interval or calendar "
                                        "schedule\n"
                                        "\n"
@@ -53,6 +56,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("punctualctl"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PUNCTUAL_VERSION));
     QCoreApplication::setOrganizationName(QStringLiteral("punctual"));
+    // sql jobs' passwords in the system keychain (runs of `run` and `run-now`).
+    const auto keychain = SystemKeychain::installForProcess();
 
     const std::map<QString, std::function<int(const QStringList &)>> commands{
         {QStringLiteral("add"), cli::runAdd},
@@ -68,6 +73,8 @@ int main(int argc, char *argv[])
         {QStringLiteral("history"), cli::runHistory},
         {QStringLiteral("run"), cli::runScheduler},
         {QStringLiteral("next"), cli::runNext},
+        {QStringLiteral("export"), cli::runExport},
+        {QStringLiteral("import"), cli::runImport},
     };
 
     QStringList args = QCoreApplication::arguments();

@@ -260,7 +260,7 @@ QJsonObject ControlServer::handle(const QJsonObject &request)
         QStringLiteral("list"),   QStringLiteral("show"),       QStringLiteral("pause"),
         QStringLiteral("resume"), QStringLiteral("modify"),     QStringLiteral("reschedule"),
         QStringLiteral("remove"), QStringLiteral("remove_all"), QStringLiteral("run_now"),
-        QStringLiteral("history"), QStringLiteral("raise"),
+        QStringLiteral("history"), QStringLiteral("raise"),      QStringLiteral("add_jobs"),
     };
     const QString name = method.toString();
     if (!methods.contains(name))
@@ -312,6 +312,34 @@ Result<QJsonValue> ControlServer::dispatch(const QString &method, const QJsonObj
         if (!job)
             return job.error();
         return jobResult(m_scheduler.addJob(std::move(job).value(), replace.toBool(false)));
+    }
+
+    if (method == QLatin1String("add_jobs")) {
+        // An import: every job is read first; then all are added in one store transaction, or none.
+        const QJsonValue jobsValue = params.value(QStringLiteral("jobs"));
+        if (!jobsValue.isArray())
+            return badParams(tr("params.jobs must be an array of jobs"));
+        const QJsonValue replace = params.value(QStringLiteral("replace"));
+        if (!replace.isUndefined() && !replace.isNull() && !replace.isBool())
+            return badParams(tr("params.replace must be true or false"));
+        const QJsonArray array = jobsValue.toArray();
+        QList<Job> jobs;
+        jobs.reserve(array.size());
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            if (!array.at(i).isObject())
+                return badParams(tr("params.jobs[%1] must be an object (a job's JSON)").arg(i));
+            auto job = Job::fromJson(array.at(i).toObject(), false);
+            if (!job)
+                return invalidInput(QStringLiteral("jobs[%1]: %2").arg(i).arg(job.error().message));
+            jobs.append(std::move(job).value());
+        }
+        auto added = m_scheduler.addJobs(std::move(jobs), replace.toBool(false));
+        if (!added)
+            return added.error();
+        QJsonArray result;
+        for (const Job &job : std::as_const(added.value()))
+            result.append(control::jobToWire(job));
+        return QJsonValue(result);
     }
 
     if (method == QLatin1String("list")) {

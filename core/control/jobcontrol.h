@@ -27,6 +27,9 @@ public:
     virtual bool isRemote() const = 0;
 
     virtual Result<Job> addJob(Job job, bool replace) = 0;
+    /// Adds many jobs (an import) as Scheduler::addJobs() does: all or, on any error, none. Through an instance a
+    /// very large import is sent as several requests of at most control::maxRequestBytes, each one all-or-none.
+    virtual Result<QList<Job>> addJobs(QList<Job> jobs, bool replace) = 0;
     virtual Result<Job> job(const QString &id) = 0;
     virtual Result<QList<Job>> jobs() = 0;
     virtual Result<Job> pauseJob(const QString &id) = 0;
@@ -54,6 +57,10 @@ public:
 
     bool isRemote() const override { return false; }
     Result<Job> addJob(Job job, bool replace) override { return m_scheduler.addJob(std::move(job), replace); }
+    Result<QList<Job>> addJobs(QList<Job> jobs, bool replace) override
+    {
+        return m_scheduler.addJobs(std::move(jobs), replace);
+    }
     Result<Job> job(const QString &id) override { return m_scheduler.job(id); }
     Result<QList<Job>> jobs() override { return m_scheduler.jobs(); }
     Result<Job> pauseJob(const QString &id) override { return m_scheduler.pauseJob(id); }

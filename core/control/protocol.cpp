@@ -188,6 +188,7 @@ Result<RunRecord> runFromWire(const QJsonObject &json)
     if (late.isDouble())
         run.lateMs = static_cast<std::int64_t>(late.toDouble() * 1000.0 + (late.toDouble() < 0 ? -0.5 : 0.5));
     run.attempt = json.value(QStringLiteral("attempt")).toInt(1);
+    run.instance = json.value(QStringLiteral("instance")).toString();
     return run;
 }
 

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace punctual {
 
@@ -74,6 +75,60 @@ Result<Job> RemoteJobControl::addJob(Job job, bool replace)
     QJsonObject params = job.toJson();
     params.insert(QStringLiteral("replace"), replace);
     return jobCall(QStringLiteral("add"), params);
+}
+
+Result<QList<Job>> RemoteJobControl::addJobsCall(const QJsonArray &jobs, bool replace)
+{
+    auto answer = m_client->call(QStringLiteral("add_jobs"),
+                                 {{QStringLiteral("jobs"), jobs}, {QStringLiteral("replace"), replace}});
+    if (!answer)
+        return answer.error();
+    if (!answer.value().isArray())
+        return badAnswer(RemoteText::tr("\"add_jobs\" did not return a list"));
+    QList<Job> added;
+    const QJsonArray array = answer.value().toArray();
+    added.reserve(array.size());
+    for (const QJsonValue &value : array) {
+        auto job = control::jobFromWire(value.toObject());
+        if (!job)
+            return badAnswer(job.error().message);
+        added.append(std::move(job).value());
+    }
+    return added;
+}
+
+Result<QList<Job>> RemoteJobControl::addJobs(QList<Job> jobs, bool replace)
+{
+    // A request line must stay below control::maxRequestBytes: a large import goes in batches (the envelope and
+    // escaping get the headroom), each one store transaction on the instance.
+    constexpr qsizetype batchBytes = control::maxRequestBytes - 256 * 1024;
+    QList<Job> added;
+    added.reserve(jobs.size());
+    QJsonArray batch;
+    qsizetype bytes = 0;
+    for (const Job &job : std::as_const(jobs)) {
+        if (!job.trigger)
+            return invalidInput(RemoteText::tr("job \"%1\" has no trigger").arg(job.id));
+        const QJsonObject json = job.toJson();
+        const qsizetype size = QJsonDocument(json).toJson(QJsonDocument::Compact).size() + 1;
+        if (!batch.isEmpty() && bytes + size > batchBytes) {
+            auto sent = addJobsCall(batch, replace);
+            if (!sent)
+                return sent.error();
+            added += sent.value();
+            batch = {};
+            bytes = 0;
+        }
+        batch.append(json);
+        bytes += size;
+    }
+    if (!batch.isEmpty()) {
+        auto sent = addJobsCall(batch, replace);
+        if (!sent)
+            return sent.error();
+        added += sent.value();
+    }
+    return added;
 }
 
 Result<Job> RemoteJobControl::job(const QString &id)

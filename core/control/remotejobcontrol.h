@@ -4,6 +4,7 @@
 #include "control/controlclient.h"
 #include "control/jobcontrol.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 
 #include <memory>
@@ -24,6 +25,7 @@ public:
 
     bool isRemote() const override { return true; }
     Result<Job> addJob(Job job, bool replace) override;
+    Result<QList<Job>> addJobs(QList<Job> jobs, bool replace) override;
     Result<Job> job(const QString &id) override;
     Result<QList<Job>> jobs() override;
     Result<Job> pauseJob(const QString &id) override;
@@ -41,6 +43,7 @@ public:
 private:
     Result<Job> jobCall(const QString &method, const QJsonObject &params);
     Result<QList<RunRecord>> runsCall(const QJsonObject &params);
+    Result<QList<Job>> addJobsCall(const QJsonArray &jobs, bool replace);
 
     std::unique_ptr<ControlClient> m_client;
 };

@@ -76,8 +76,12 @@ Result<Action> sqlActionFromJson(const QJsonObject &json)
     c.database = connection.value(QStringLiteral("database")).toString();
     c.user = connection.value(QStringLiteral("user")).toString();
     c.options = connection.value(QStringLiteral("options")).toString();
-    if (connection.contains(QStringLiteral("password_text")) || connection.contains(QStringLiteral("password_value")))
+    if (connection.contains(QStringLiteral("password_text")) || connection.contains(QStringLiteral("password_value"))
+        || connection.contains(QStringLiteral("passwd")) || connection.contains(QStringLiteral("secret")))
         return invalidInput(ActionText::tr("an sql connection must not contain a password; keep it in the "
+                                           "keychain or in an environment variable"));
+    if (c.options.contains(QLatin1String("password"), Qt::CaseInsensitive))
+        return invalidInput(ActionText::tr("an sql connection's options must not contain a password; keep it in the "
                                            "keychain or in an environment variable"));
     const QString source = connection.value(QStringLiteral("password")).toString(QStringLiteral("none"));
     if (source == QLatin1String("keychain"))
@@ -85,7 +89,9 @@ Result<Action> sqlActionFromJson(const QJsonObject &json)
     else if (source == QLatin1String("environment"))
         c.passwordSource = PasswordSource::Environment;
     else if (source != QLatin1String("none"))
-        return invalidInput(ActionText::tr("unknown password source \"%1\" (none, keychain or environment)").arg(source));
+        // Most likely a password typed in: never echo it back.
+        return invalidInput(ActionText::tr("an sql connection's \"password\" says where the password is kept: none, "
+                                           "keychain or environment; a password itself is never kept in a job"));
     c.passwordVariable = connection.value(QStringLiteral("password_variable")).toString();
     if (c.driver.isEmpty())
         return invalidInput(ActionText::tr("an sql action needs a database driver"));
@@ -142,10 +148,8 @@ Result<Action> httpActionFromJson(const QJsonObject &json)
         const QString text = url.toString().trimmed();
         if (text.isEmpty())
             continue;
-        const QUrl parsed(text, QUrl::StrictMode);
-        if (!parsed.isValid() || (parsed.scheme() != QLatin1String("http") && parsed.scheme() != QLatin1String("https"))
-            || parsed.host().isEmpty())
-            return invalidInput(ActionText::tr("\"%1\" is not an http or https URL").arg(text));
+        if (const QString problem = httpUrlProblem(text); !problem.isEmpty())
+            return invalidInput(problem);
         http.urls << text;
     }
     if (http.urls.isEmpty())
@@ -239,6 +243,15 @@ Result<Action> actionFromJson(const QJsonObject &json)
     return invalidInput(ActionText::tr("unknown action type \"%1\"").arg(type));
 }
 
+QString httpUrlProblem(const QString &url)
+{
+    const QUrl parsed(url, QUrl::StrictMode);
+    if (!parsed.isValid() || (parsed.scheme() != QLatin1String("http") && parsed.scheme() != QLatin1String("https"))
+        || parsed.host().isEmpty())
+        return ActionText::tr("\"%1\" is not an http or https URL").arg(url);
+    return {};
+}
+
 QString describeAction(const Action &action)
 {
     if (const auto *command = std::get_if<CommandAction>(&action)) {
@@ -256,7 +269,7 @@ QString describeAction(const Action &action)
     if (const auto *http = std::get_if<HttpAction>(&action)) {
         if (http->urls.size() == 1)
             return QStringLiteral("%1 %2").arg(http->method, http->urls.constFirst());
-        return ActionText::tr("%1 %n URL(s)", nullptr, int(http->urls.size())).arg(http->method);
+        return ActionText::tr("%1 %2 URLs").arg(http->method).arg(http->urls.size());
     }
     return ActionText::tr("function %1").arg(std::get<FunctionAction>(action).name);
 }

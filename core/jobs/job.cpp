@@ -6,6 +6,9 @@
 #include <QCoreApplication>
 #include <QUuid>
 
+#include <algorithm>
+#include <cmath>
+
 namespace punctual {
 
 namespace {
@@ -14,6 +17,9 @@ class JobText
 {
     Q_DECLARE_TR_FUNCTIONS(Job)
 };
+
+// A wait that grows more than tenfold per retry is a typo, not a policy.
+constexpr double maxRetryBackoff = 10.0;
 
 std::optional<std::int64_t> optionalSeconds(const QJsonValue &value)
 {
@@ -29,6 +35,16 @@ QJsonValue secondsValue(const std::optional<std::int64_t> &ms)
 
 } // namespace
 
+std::int64_t JobOptions::retryDelayAfter(int attempt) const
+{
+    // Computed in double and clamped before converting: 100 retries at backoff 10 overflow any integer.
+    constexpr double longest = 365.0 * 86'400'000.0;
+    double delay = static_cast<double>(retryDelayMs) * std::pow(retryBackoff, std::max(0, attempt - 1));
+    if (retryDelayMaxMs)
+        delay = std::min(delay, static_cast<double>(std::max(*retryDelayMaxMs, retryDelayMs)));
+    return std::llround(std::clamp(delay, 0.0, longest));
+}
+
 void JobOptions::writeJson(QJsonObject &json) const
 {
     json.insert(QStringLiteral("max_instances"), maxInstances);
@@ -37,7 +53,10 @@ void JobOptions::writeJson(QJsonObject &json) const
     json.insert(QStringLiteral("timeout"), secondsValue(timeoutMs));
     json.insert(QStringLiteral("max_retries"), maxRetries);
     json.insert(QStringLiteral("retry_delay"), static_cast<double>(retryDelayMs) / 1000.0);
+    json.insert(QStringLiteral("retry_backoff"), retryBackoff);
+    json.insert(QStringLiteral("retry_delay_max"), secondsValue(retryDelayMaxMs));
     json.insert(QStringLiteral("remove_when_done"), removeWhenDone);
+    json.insert(QStringLiteral("recover"), recover);
 }
 
 Result<JobOptions> JobOptions::fromJson(const QJsonObject &json)
@@ -76,7 +95,21 @@ Result<JobOptions> JobOptions::fromJson(const QJsonObject &json)
             return invalidInput(JobText::tr("retry_delay must be a number of seconds (0 or more)"));
         options.retryDelayMs = *optionalSeconds(retryDelay);
     }
+    const QJsonValue backoff = json.value(QStringLiteral("retry_backoff"));
+    if (!backoff.isUndefined()) {
+        if (!backoff.isDouble() || backoff.toDouble() < 1 || backoff.toDouble() > maxRetryBackoff)
+            return invalidInput(JobText::tr("retry_backoff must be a number from 1 (the same wait each time) to %1")
+                                    .arg(maxRetryBackoff));
+        options.retryBackoff = backoff.toDouble();
+    }
+    const QJsonValue delayMax = json.value(QStringLiteral("retry_delay_max"));
+    if (!delayMax.isUndefined()) {
+        if (!delayMax.isNull() && (!delayMax.isDouble() || delayMax.toDouble() < 0))
+            return invalidInput(JobText::tr("retry_delay_max must be a number of seconds (0 or more) or null"));
+        options.retryDelayMaxMs = optionalSeconds(delayMax);
+    }
     options.removeWhenDone = json.value(QStringLiteral("remove_when_done")).toBool(false);
+    options.recover = json.value(QStringLiteral("recover")).toBool(false);
     return options;
 }
 

@@ -31,12 +31,20 @@ struct JobOptions
     std::optional<std::int64_t> timeoutMs;                              ///< kill the run after this long
     int maxRetries = 0;
     std::int64_t retryDelayMs = 30'000;
+    double retryBackoff = 1.0;                   ///< each retry waits this many times longer than the last (1: same)
+    std::optional<std::int64_t> retryDelayMaxMs; ///< the longest a growing wait gets; nullopt: no limit
     bool removeWhenDone = false;
+    /// A run left running by a cluster instance that died is run again by another (Quartz's "requests recovery").
+    bool recover = false;
 
     bool operator==(const JobOptions &) const = default;
 
+    /// The wait before the attempt that follows failed attempt @p attempt (1: the first try): retry_delay times
+    /// retry_backoff^(attempt-1), at most retry_delay_max (JSON keys retry_backoff, retry_delay_max).
+    std::int64_t retryDelayAfter(int attempt) const;
+
     /// Flat keys as in the job JSON: max_instances, coalesce, misfire_grace_time (s or null), timeout,
-    /// max_retries, retry_delay, remove_when_done.
+    /// max_retries, retry_delay, remove_when_done, recover.
     void writeJson(QJsonObject &json) const;
     /// Reads the keys writeJson() writes; absent keys keep their defaults; bad values are errors.
     static Result<JobOptions> fromJson(const QJsonObject &json);

@@ -53,6 +53,7 @@ QJsonObject RunRecord::toJson() const
         {QStringLiteral("output"), output},
         {QStringLiteral("error"), error},
         {QStringLiteral("attempt"), attempt},
+        {QStringLiteral("instance"), instance},
     };
     if (lateMs)
         json.insert(QStringLiteral("late_seconds"), static_cast<double>(*lateMs) / 1000.0);

@@ -33,6 +33,7 @@ struct RunRecord
     QString error;  ///< why it failed, was missed or skipped, in words
     std::optional<std::int64_t> lateMs; ///< for a missed run: how late it would have started
     int attempt = 1;                    ///< 1 for the first try, 2.. for retries
+    QString instance; ///< the scheduler instance that claimed it (set by SQL stores on insert)
 
     bool isFinal() const { return outcome != RunOutcome::Running; }
 

@@ -3,6 +3,8 @@
 
 #include "executors/commandexecutor.h"
 #include "executors/functionexecutor.h"
+#include "executors/httpexecutor.h"
+#include "executors/sqlexecutor.h"
 #include "scheduler/dueplanner.h"
 #include "scheduler/waketimer.h"
 #include "store/jobstore.h"
@@ -14,6 +16,8 @@
 #include <QLoggingCategory>
 #include <QTimer>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcScheduler, "punctual.scheduler")
 
 namespace punctual {
@@ -24,6 +28,9 @@ namespace {
 constexpr int dueBatchLimit = 20000;
 // After a store failure, try again this much later.
 constexpr std::int64_t storeRetryMs = 5000;
+// Clustered: due rows another instance is claiming right now are looked at again this much later (not at once,
+// which would spin until its transaction commits).
+constexpr std::int64_t claimRetryMs = 100;
 
 Error notRunning()
 {
@@ -41,13 +48,15 @@ struct Scheduler::Submission
     int current = 0;
     std::optional<std::int64_t> misfireGraceMs;
     std::uint64_t token = 0; ///< the execution going now; 0 while waiting to retry
-    QTimer *retryTimer = nullptr;
+    /// When the next attempt is due (the injected clock; the wake timer is armed for it); none unless waiting.
+    std::optional<std::int64_t> retryAt;
     bool removeJobWhenDone = false;
 };
 
 Scheduler::Scheduler(JobStore &store, const Clock &clock, const FunctionRegistry &functions, QObject *parent)
     : QObject(parent)
     , m_store(store)
+    , m_cluster(store.cluster())
     , m_clock(clock)
     , m_functions(functions)
     , m_wakeTimer(WakeTimer::createDefault(clock))
@@ -56,7 +65,8 @@ Scheduler::Scheduler(JobStore &store, const Clock &clock, const FunctionRegistry
     qRegisterMetaType<Job>();
     qRegisterMetaType<RunRecord>();
     qRegisterMetaType<ExecutionResult>();
-    m_executors = {new CommandExecutor(clock, this), new FunctionExecutor(functions, clock, 10, this)};
+    m_executors = {new CommandExecutor(clock, this), new FunctionExecutor(functions, clock, 10, this),
+                   new HttpExecutor(clock, this), new SqlExecutor(clock, this)};
     for (Executor *executor : std::as_const(m_executors))
         connect(executor, &Executor::finished, this, &Scheduler::onExecutionFinished);
     connect(m_wakeTimer.get(), &WakeTimer::woke, this, &Scheduler::processDue);
@@ -69,7 +79,9 @@ Scheduler::~Scheduler()
     for (Executor *executor : std::as_const(m_executors))
         executor->stopAll();
     qDeleteAll(m_submissions);
+    m_submissions.clear();
     flushFinishedRuns();
+    leaveCluster();
 }
 
 void Scheduler::setWakeTimer(std::unique_ptr<WakeTimer> timer)
@@ -104,12 +116,18 @@ Result<void> Scheduler::start(bool startPaused)
         return {};
     flushFinishedRuns();
     const std::int64_t now = m_clock.nowMs();
-    auto interrupted = m_store.interruptRunningRuns(now);
-    if (!interrupted)
-        return interrupted.error();
-    if (interrupted.value() > 0)
-        qCWarning(lcScheduler, "%d run(s) were still marked running from an earlier session: now interrupted",
-                  interrupted.value());
+    if (m_cluster) {
+        // Other instances' runs are theirs: only this id's leftovers and those of dead instances are taken over.
+        if (auto joined = joinCluster(); !joined)
+            return joined.error();
+    } else {
+        auto interrupted = m_store.interruptRunningRuns(now);
+        if (!interrupted)
+            return interrupted.error();
+        if (interrupted.value() > 0)
+            qCWarning(lcScheduler, "%d run(s) were still marked running from an earlier session: now interrupted",
+                      interrupted.value());
+    }
     if (auto pruned = m_store.pruneRuns(QString(), m_historyLimit); !pruned)
         qCWarning(lcScheduler, "pruning the run history failed: %s", qPrintable(pruned.error().message));
     m_state = startPaused ? State::Paused : State::Running;
@@ -131,8 +149,8 @@ void Scheduler::shutdown(ShutdownMode mode)
     // Runs waiting to be retried will not be: end their submissions now.
     const QList<Submission *> submissions = m_submissions.values();
     for (Submission *submission : submissions) {
-        if (submission->token == 0 && submission->retryTimer) {
-            submission->retryTimer->stop();
+        if (submission->token == 0 && submission->retryAt) {
+            submission->retryAt.reset();
             startNextRun(submission->id);
         }
     }
@@ -147,6 +165,7 @@ void Scheduler::checkShutdownDone()
 {
     if (m_state == State::ShuttingDown && m_submissions.isEmpty()) {
         flushFinishedRuns();
+        leaveCluster();
         m_state = State::Stopped;
         emit shutDown();
     }
@@ -189,7 +208,13 @@ void Scheduler::scheduleProcessing()
 void Scheduler::rearm()
 {
     if (m_state != State::Running) {
-        m_wakeTimer->disarm();
+        // Paused: nothing starts, retries included. Stopped: an unstarted scheduler (punctualctl run-now) still
+        // makes the retries of the run it was asked for.
+        const auto retry = m_state == State::Stopped ? earliestRetry() : std::nullopt;
+        if (retry)
+            m_wakeTimer->armAt(*retry);
+        else
+            m_wakeTimer->disarm();
         return;
     }
     if (m_processingQueued)
@@ -200,12 +225,15 @@ void Scheduler::rearm()
         m_wakeTimer->armAt(m_clock.nowMs() + storeRetryMs);
         return;
     }
-    if (!earliest.value())
+    std::optional<std::int64_t> wakeAt = earliest.value();
+    if (const auto retry = earliestRetry(); retry && (!wakeAt || *retry < *wakeAt))
+        wakeAt = retry;
+    if (!wakeAt)
         m_wakeTimer->disarm();
-    else if (*earliest.value() <= m_clock.nowMs())
+    else if (*wakeAt <= m_clock.nowMs())
         scheduleProcessing();
     else
-        m_wakeTimer->armAt(*earliest.value());
+        m_wakeTimer->armAt(*wakeAt);
 }
 
 void Scheduler::reportStoreError(const Error &error)
@@ -219,14 +247,35 @@ void Scheduler::reportStoreError(const Error &error)
 void Scheduler::processDue()
 {
     m_processingQueued = false;
+    if (m_state == State::Stopped) { // only retries of runs made now (see rearm())
+        startDueRetries(m_clock.nowMs());
+        rearm();
+        return;
+    }
     if (m_state != State::Running)
         return;
     const std::int64_t now = m_clock.nowMs();
-    auto due = m_store.dueJobs(now, dueBatchLimit);
+    startDueRetries(now);
+    // Shared store: the due rows come back locked for this pass (the transaction commitDue() commits).
+    auto due = m_store.claimDueJobs(now, dueBatchLimit);
     if (!due) {
         reportStoreError(due.error());
         m_wakeTimer->armAt(now + storeRetryMs);
         return;
+    }
+    // max_instances counts the runs other instances have going too.
+    QHash<QString, int> elsewhere;
+    if (m_cluster && !due.value().isEmpty()) {
+        auto counted = m_cluster->runningElsewhere();
+        if (!counted) {
+            DueBatch nothing;
+            if (auto ended = m_store.commitDue(nothing); !ended) // ends the claim
+                qCWarning(lcScheduler, "ending a claim failed: %s", qPrintable(ended.error().message));
+            reportStoreError(counted.error());
+            m_wakeTimer->armAt(now + storeRetryMs);
+            return;
+        }
+        elsewhere = std::move(counted).value();
     }
 
     struct Pending
@@ -240,7 +289,7 @@ void Scheduler::processDue()
     QStringList removeNow;
     batch.updatedJobs.reserve(due.value().size());
     for (Job &job : due.value()) {
-        DuePlan plan = planDueJob(job, now, runningCount(job.id), m_random);
+        DuePlan plan = planDueJob(job, now, runningCount(job.id) + elsewhere.value(job.id), m_random);
         batch.runs += plan.missed;
         batch.runs += plan.skipped;
         const qsizetype firstRun = batch.runs.size();
@@ -286,10 +335,16 @@ void Scheduler::processDue()
         if (m_store.removeJob(id))
             emit jobRemoved(id);
     }
-    if (due.value().size() >= dueBatchLimit)
+    if (due.value().size() >= dueBatchLimit) {
         scheduleProcessing();
-    else
-        rearm();
+        return;
+    }
+    rearm();
+    if (m_cluster && m_processingQueued && due.value().isEmpty()) {
+        // Still due but nothing could be claimed: another instance holds those rows until it commits.
+        m_processingQueued = false;
+        m_wakeTimer->armAt(m_clock.nowMs() + claimRetryMs);
+    }
 }
 
 // --- running ------------------------------------------------------------------------------------------------
@@ -380,15 +435,11 @@ void Scheduler::onExecutionFinished(std::uint64_t token, const ExecutionResult &
         if (auto inserted = m_store.insertRun(retry); !inserted) {
             reportStoreError(inserted.error());
         } else {
+            // The wait is on the injected clock through the wake timer, like every other due time: it survives
+            // suspend and clock changes, and a paused scheduler holds the retry until resume().
+            submission->retryAt = m_clock.nowMs() + submission->job.options.retryDelayAfter(run.attempt);
             run = retry;
-            if (!submission->retryTimer) {
-                submission->retryTimer = new QTimer(this);
-                submission->retryTimer->setSingleShot(true);
-                connect(submission->retryTimer, &QTimer::timeout, this,
-                        [this, submissionId] { startNextRun(submissionId); });
-            }
-            submission->retryTimer->start(static_cast<int>(
-                std::min<std::int64_t>(submission->job.options.retryDelayMs, std::numeric_limits<int>::max())));
+            rearm();
             return;
         }
     }
@@ -454,9 +505,34 @@ void Scheduler::finishSubmission(std::uint64_t submissionId)
             && m_store.removeJob(jobId))
             emit jobRemoved(jobId);
     }
-    delete submission->retryTimer;
     delete submission;
     checkShutdownDone();
+}
+
+std::optional<std::int64_t> Scheduler::earliestRetry() const
+{
+    std::optional<std::int64_t> earliest;
+    for (const Submission *submission : m_submissions) {
+        if (submission->retryAt && (!earliest || *submission->retryAt < *earliest))
+            earliest = submission->retryAt;
+    }
+    return earliest;
+}
+
+void Scheduler::startDueRetries(std::int64_t nowMs)
+{
+    QList<std::uint64_t> due;
+    for (const Submission *submission : std::as_const(m_submissions)) {
+        if (submission->retryAt && *submission->retryAt <= nowMs)
+            due.append(submission->id);
+    }
+    std::sort(due.begin(), due.end()); // oldest submission first
+    for (const std::uint64_t id : std::as_const(due)) {
+        if (Submission *submission = m_submissions.value(id)) {
+            submission->retryAt.reset();
+            startNextRun(id);
+        }
+    }
 }
 
 int Scheduler::runningCount() const
@@ -645,6 +721,11 @@ Result<RunRecord> Scheduler::runJobNow(const QString &id)
     auto job = requireJob(id);
     if (!job)
         return job.error();
+    if (m_cluster && !m_joined) {
+        // An unstarted scheduler (punctualctl run-now) runs it: its heartbeat keeps the run from being taken over.
+        if (auto joined = joinCluster(); !joined)
+            return joined.error();
+    }
     RunRecord run;
     run.jobId = id;
     run.scheduledTime = m_clock.nowMs();
@@ -670,4 +751,88 @@ Result<QList<RunRecord>> Scheduler::history(const QString &jobId, int limit) con
     return m_store.runs(jobId, limit);
 }
 
+// --- cluster ------------------------------------------------------------------------------------------------
+
+QString Scheduler::instanceId() const
+{
+    return m_cluster ? m_cluster->instanceId() : QString();
+}
+
+Result<QList<InstanceInfo>> Scheduler::instances() const
+{
+    if (!m_cluster)
+        return QList<InstanceInfo>{};
+    return m_cluster->instances();
+}
+
+Result<void> Scheduler::joinCluster()
+{
+    if (auto beat = m_cluster->heartbeat(m_clock.nowMs()); !beat)
+        return beat;
+    m_joined = true;
+    recoverAbandonedRuns(true);
+    if (!m_heartbeatTimer) {
+        // The one timer a clustered scheduler has besides its wake timer: the heartbeat is what tells the others
+        // it is alive, so it cannot wait for a due job.
+        m_heartbeatTimer = new QTimer(this);
+        connect(m_heartbeatTimer, &QTimer::timeout, this, &Scheduler::clusterHeartbeat);
+    }
+    m_heartbeatTimer->start(static_cast<int>(std::clamp<std::int64_t>(m_cluster->leaseMs() / 4, 250, 60'000)));
+    qCInfo(lcScheduler, "joined the cluster as %s (lease %lld ms)", qPrintable(m_cluster->instanceId()),
+           static_cast<long long>(m_cluster->leaseMs()));
+    return {};
+}
+
+void Scheduler::leaveCluster()
+{
+    if (!m_cluster || !m_joined)
+        return;
+    // Only once nothing of ours is running: a row removed while runs go would let others take them over.
+    if (!m_submissions.isEmpty())
+        return;
+    if (m_heartbeatTimer)
+        m_heartbeatTimer->stop();
+    m_joined = false;
+    if (auto left = m_cluster->leave(); !left)
+        qCWarning(lcScheduler, "could not remove this instance's heartbeat row: %s", qPrintable(left.error().message));
+}
+
+void Scheduler::clusterHeartbeat()
+{
+    if (!m_cluster || !m_joined)
+        return;
+    if (auto beat = m_cluster->heartbeat(m_clock.nowMs()); !beat) {
+        reportStoreError(beat.error());
+        return;
+    }
+    recoverAbandonedRuns(false);
+}
+
+void Scheduler::recoverAbandonedRuns(bool includeOwn)
+{
+    int interrupted = 0;
+    auto reruns = m_cluster->recoverRuns(m_clock.nowMs(), includeOwn, &interrupted);
+    if (!reruns) {
+        reportStoreError(reruns.error());
+        return;
+    }
+    if (interrupted > 0)
+        qCWarning(lcScheduler, "%d abandoned run(s) are now interrupted; %lld of them run again here", interrupted,
+                  static_cast<long long>(reruns.value().size()));
+    for (const RunRecord &rerun : std::as_const(reruns.value())) {
+        auto job = requireJob(rerun.jobId);
+        if (!job || m_state == State::ShuttingDown) {
+            // Not run after all: recorded so, not left running.
+            RunRecord dropped = rerun;
+            dropped.outcome = RunOutcome::Interrupted;
+            dropped.endTime = m_clock.nowMs();
+            dropped.error = tr("the scheduler stopped before this run began");
+            recordFinal(dropped);
+            continue;
+        }
+        submit(job.value(), {rerun}, std::nullopt);
+    }
+}
+
 } // namespace punctual
+

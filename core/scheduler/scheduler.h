@@ -3,6 +3,7 @@
 
 #include "jobs/job.h"
 #include "jobs/runrecord.h"
+#include "store/jobstore.h"
 #include "util/result.h"
 
 #include <QHash>
@@ -10,12 +11,15 @@
 #include <QObject>
 #include <QRandomGenerator>
 
+class QTimer;
+
 #include <memory>
 #include <optional>
 
 namespace punctual {
 
 class Clock;
+class ClusterStore;
 class Executor;
 class FunctionRegistry;
 class JobStore;
@@ -110,6 +114,19 @@ public:
     /// Looks at the store again now: due jobs run and the timer is re-armed (after others changed the store).
     void refresh();
 
+    // --- cluster (a store shared by several instances: JobStore::cluster()) ---
+    /// Whether the store is shared with other instances (then due runs are claimed under row locks, this
+    /// instance keeps a heartbeat row, and runs of dead instances are taken over).
+    bool isClustered() const { return m_cluster != nullptr; }
+    /// This instance's id in the cluster (empty when not clustered).
+    QString instanceId() const;
+    /// The instances sharing the store, with their last heartbeats (empty when not clustered).
+    Result<QList<InstanceInfo>> instances() const;
+    /// Writes this instance's heartbeat and takes over the runs of instances whose lease ran out (interrupted;
+    /// re-run here for jobs with the recover option). Done on a timer every lease/4 while clustered and started;
+    /// public so tests drive it with their clock.
+    void clusterHeartbeat();
+
 signals:
     void started();
     void paused();
@@ -145,6 +162,10 @@ private:
     void startNextRun(std::uint64_t submissionId);
     void onExecutionFinished(std::uint64_t token, const ExecutionResult &result);
     void finishSubmission(std::uint64_t submissionId);
+    /// The earliest instant a failed run waits to be retried at, if any waits.
+    std::optional<std::int64_t> earliestRetry() const;
+    /// Starts the attempts whose retry wait has passed (from processDue(), woken by the wake timer).
+    void startDueRetries(std::int64_t nowMs);
     void recordFinal(RunRecord &run);
     /// Writes the runs that ended since the last flush, in one transaction (queued at the first of them).
     void flushFinishedRuns();
@@ -152,8 +173,16 @@ private:
     void emitOutcome(const RunRecord &run);
     void checkShutdownDone();
     void reportStoreError(const Error &error);
+    /// Joins the cluster (first heartbeat, own leftovers and dead instances' runs taken over, heartbeat timer).
+    Result<void> joinCluster();
+    void leaveCluster();
+    /// Interrupts abandoned runs and starts the re-runs of recovering jobs; @p includeOwn at joining.
+    void recoverAbandonedRuns(bool includeOwn);
 
     JobStore &m_store;
+    ClusterStore *m_cluster = nullptr; ///< m_store's cluster side, when shared
+    QTimer *m_heartbeatTimer = nullptr;
+    bool m_joined = false;
     const Clock &m_clock;
     const FunctionRegistry &m_functions;
     std::unique_ptr<WakeTimer> m_wakeTimer;

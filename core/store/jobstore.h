@@ -24,6 +24,48 @@ struct DueBatch
     QList<RunRecord> runs;    ///< new run rows (running, missed, skipped); ids are filled in by the store
 };
 
+/// One scheduler instance of a shared store, as its heartbeat row says.
+struct InstanceInfo
+{
+    QString id;
+    QString host;
+    qint64 pid = 0;
+    std::int64_t startedAt = 0; ///< UTC ms
+    std::int64_t heartbeat = 0; ///< UTC ms of its last heartbeat
+    std::int64_t leaseMs = 0;   ///< it counts as dead once heartbeat + leaseMs has passed
+
+    bool isAlive(std::int64_t nowMs) const { return heartbeat + leaseMs >= nowMs; }
+};
+
+/**
+ * What a store shared by several scheduler instances adds (PostgreSQL). Each instance has an id and a heartbeat
+ * row; runs it claims carry its id. Runs held by an instance whose lease has run out are taken over by any live
+ * one (recoverRuns). Every call is one transaction.
+ */
+class ClusterStore
+{
+public:
+    virtual ~ClusterStore() = default;
+
+    /// This instance's id (stamped on every run row it inserts).
+    virtual QString instanceId() const = 0;
+    /// How long after its last heartbeat this instance counts as dead.
+    virtual std::int64_t leaseMs() const = 0;
+    /// Writes (creating it at the first call) this instance's heartbeat row.
+    virtual Result<void> heartbeat(std::int64_t nowMs) = 0;
+    /// Deletes this instance's row (clean shutdown, nothing of ours running any more).
+    virtual Result<void> leave() = 0;
+    /// Every instance row, by id.
+    virtual Result<QList<InstanceInfo>> instances() = 0;
+    /// Runs still marked running by instances whose lease has run out (and, when @p includeOwn, by this instance
+    /// id: a configured id starting again after a crash) become interrupted, ended at @p nowMs. For a job with the
+    /// `recover` option a new running run of the same scheduled time is inserted for this instance, in the same
+    /// transaction; those are returned (to be started). @p interrupted: how many runs were interrupted.
+    virtual Result<QList<RunRecord>> recoverRuns(std::int64_t nowMs, bool includeOwn, int *interrupted) = 0;
+    /// Runs marked running by other instances, by job id: max_instances counts them too.
+    virtual Result<QHash<QString, int>> runningElsewhere() = 0;
+};
+
 /// The errors every backend words alike, so callers, the CLI and the contract tests see one text whatever the store.
 class StoreError
 {
@@ -89,6 +131,13 @@ public:
     /// Unpaused jobs whose next run time is at or before @p nowMs, earliest first (ties by id), at most @p limit
     /// (a negative limit: no limit).
     virtual Result<QList<Job>> dueJobs(std::int64_t nowMs, int limit) = 0;
+    /// dueJobs() for one pass of the scheduler that ends with commitDue(). A shared store (PostgreSQL) opens the
+    /// pass's transaction here and locks the rows it returns, passing over rows other instances hold (so each due
+    /// run time is claimed by exactly one instance); commitDue() then writes and commits in that transaction.
+    virtual Result<QList<Job>> claimDueJobs(std::int64_t nowMs, int limit) { return dueJobs(nowMs, limit); }
+    /// The cluster side of a shared store; nullptr for a store only one scheduler uses.
+    virtual ClusterStore *cluster() { return nullptr; }
+
     /// The earliest next run time of any unpaused job (what the scheduler's timer is armed for).
     virtual Result<std::optional<std::int64_t>> earliestNextRunTime() = 0;
 

@@ -44,6 +44,8 @@ public:
 
     /// SQLite through Qt's QSQLITE driver (WAL, synchronous=NORMAL, foreign keys, busy timeout).
     static std::unique_ptr<SqlDialect> sqlite();
+    /// PostgreSQL through Qt's QPSQL driver (lock_timeout, BIGINT identity ids, RETURNING, row locks, NOTIFY).
+    static std::unique_ptr<SqlDialect> postgresql();
 
     /// "SQLite": for describe() and messages.
     virtual QString engineName() const = 0;
@@ -72,6 +74,8 @@ public:
     /// Starts a transaction that writes: it takes the write lock at once (waiting up to the busy timeout), so
     /// it never fails half-way for a lock a reader upgraded too late.
     virtual QString beginWrite() const = 0;
+    /// Whether BEGIN, COMMIT and ROLLBACK can be prepared statements (PostgreSQL's PREPARE takes only queries).
+    virtual bool preparesTransactionControl() const { return true; }
 
     // Statements take named placeholders, one per column: ":" + the column's name (see placeholder()).
 
@@ -91,6 +95,22 @@ public:
     /// Whether the rows of one multi-row INSERT (in a write transaction) get consecutive ids in their order, so
     /// insertedId() (the last one's) tells all of them. Otherwise rows are inserted one statement each.
     virtual bool consecutiveInsertIds() const { return false; }
+
+    /// Whether several scheduler instances (processes, machines) may share one database of this engine: due jobs
+    /// are then claimed under row locks and instances keep heartbeat rows.
+    virtual bool sharedByInstances() const { return false; }
+    /// Appended to a SELECT whose rows the transaction is about to change, so that concurrent transactions of other
+    /// instances pass over them instead of waiting (PostgreSQL: FOR UPDATE SKIP LOCKED). Empty where the write lock
+    /// is taken for the whole database at BEGIN (SQLite).
+    virtual QString lockRowsSkipLocked() const { return {}; }
+    /// Run right after BEGIN in a schema migration so that instances starting together migrate one after another
+    /// (PostgreSQL: a transaction-scoped advisory lock). Empty where BEGIN already serializes writers.
+    virtual QString migrationLock() const { return {}; }
+    /// A statement that tells other connections' listeners (subscribeToNotification(changeChannel())) that jobs
+    /// changed, with the writing instance's id bound as ":sender". Empty: the engine has no such thing.
+    virtual QString notifyChange() const { return {}; }
+    /// The notification channel notifyChange() uses.
+    static QString changeChannel() { return QStringLiteral("punctual_changes"); }
 
     /// What an error means (by the engine's error code).
     virtual SqlErrorKind classify(const QSqlError &error) const = 0;

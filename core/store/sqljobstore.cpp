@@ -1,8 +1,11 @@
-// The SQL job store: opening checks, schema migrations, prepared statements and rows to and from jobs and runs.
+// The SQL job store: prepared statements and rows to and from jobs and runs (opening: sqlstoreopening.cpp, the
+// cluster side: sqlclusterstore.cpp).
 #include "sqljobstore.h"
+#include "sqljobstoreparts.h"
 
 #include "store/sqlcheckpointer.h"
 #include "store/sqldialect.h"
+#include "store/sqlschema.h"
 #include "time/clock.h"
 
 #include <QCoreApplication>
@@ -26,164 +29,13 @@
 
 namespace punctual {
 
-namespace {
-
 Q_LOGGING_CATEGORY(lcStore, "punctual.store")
+std::atomic<int> sqlConnectionCounter{0};
 
-class SqlStoreText
-{
-    Q_DECLARE_TR_FUNCTIONS(SqlJobStore)
-};
+using namespace sqlschema;
+using namespace sqlstore;
 
-// Table, column and index names, written once: the schema and every statement are built from these.
-constexpr QLatin1String metaTable("punctual_meta");
-constexpr QLatin1String metaKey("key");
-constexpr QLatin1String metaValue("value");
-constexpr QLatin1String metaSchemaVersion("schema_version");
-constexpr QLatin1String metaApplication("application");
-constexpr QLatin1String applicationTag("punctual");
-
-constexpr QLatin1String jobsTable("jobs");
-// Column indexes of the jobs table, in SELECT order.
-namespace jobcol {
-enum : int {
-    Id,
-    Name,
-    Trigger,
-    Action,
-    Options,
-    Paused,
-    NextRunTime,
-    CreatedAt,
-    UpdatedAt,
-    Count,
-};
-}
-constexpr QLatin1String jobColumns[] = {
-    QLatin1String("id"),
-    QLatin1String("name"),
-    QLatin1String("trigger"),       // Trigger::toJson()
-    QLatin1String("action"),        // actionToJson()
-    QLatin1String("options"),       // JobOptions::writeJson()
-    QLatin1String("paused"),        // 0 or 1
-    QLatin1String("next_run_time"), // UTC ms, NULL when paused or finished
-    QLatin1String("created_at"),    // UTC ms
-    QLatin1String("updated_at"),    // UTC ms of the last write
-};
-static_assert(std::size(jobColumns) == jobcol::Count);
-
-constexpr QLatin1String runsTable("runs");
-// Column indexes of the runs table, in SELECT order.
-namespace runcol {
-enum : int {
-    Id,
-    JobId,
-    ScheduledTime,
-    StartTime,
-    EndTime,
-    Outcome,
-    ExitCode,
-    Output,
-    Error,
-    LateMs,
-    Attempt,
-    Count,
-};
-}
-constexpr QLatin1String runColumns[] = {
-    QLatin1String("id"),
-    QLatin1String("job_id"),
-    QLatin1String("scheduled_time"), // UTC ms, like every instant
-    QLatin1String("start_time"),
-    QLatin1String("end_time"),
-    QLatin1String("outcome"),        // RunRecord::outcomeName()
-    QLatin1String("exit_code"),
-    QLatin1String("output"),
-    QLatin1String("error"),
-    QLatin1String("late_ms"),
-    QLatin1String("attempt"),
-};
-static_assert(std::size(runColumns) == runcol::Count);
-
-constexpr QLatin1String jobsByNextRunIndex("jobs_next_run_time");
-constexpr QLatin1String runsByJobIndex("runs_job");
-constexpr QLatin1String runningRunsIndex("runs_running");
-
-/// Bound as the LIMIT when the caller asked for no limit (portable: no engine-specific "no limit" value).
-constexpr qint64 noLimit = std::numeric_limits<qint64>::max();
-/// Parsed trigger/action/options texts kept per read, so jobs with equal JSON share one parse.
-constexpr qsizetype readCacheSize = 4096;
-/// commitDue() of a burst: jobs moving to the same state are updated this many per statement, and new runs
-/// inserted this many per statement (a statement's own cost is then paid once for all of them).
-constexpr int statesPerStatement = 64;
-constexpr int runsPerStatement = 32;
-
-QString numbered(const QString &placeholder, int i)
-{
-    return placeholder + QLatin1Char('_') + QString::number(i);
-}
-
-QString jobCol(int column)
-{
-    return QString(jobColumns[column]);
-}
-
-QString runCol(int column)
-{
-    return QString(runColumns[column]);
-}
-
-template <std::size_t N>
-QStringList names(const QLatin1String (&columns)[N], int from = 0)
-{
-    QStringList out;
-    for (std::size_t i = static_cast<std::size_t>(from); i < N; ++i)
-        out << QString(columns[i]);
-    return out;
-}
-
-/// "a = :a, b = :b" for an UPDATE's SET list.
-QString assignments(const QStringList &columns)
-{
-    QStringList out;
-    for (const QString &column : columns)
-        out << column + QStringLiteral(" = ") + SqlDialect::placeholder(column);
-    return out.join(QStringLiteral(", "));
-}
-
-/// The placeholder of every column, built once: statements are bound by name (Qt's positional bindValue() formats
-/// a name for every value, a cost a 100,000-job import notices).
-template <std::size_t N>
-std::array<QString, N> placeholdersOf(const QLatin1String (&columns)[N])
-{
-    std::array<QString, N> out;
-    for (std::size_t i = 0; i < N; ++i)
-        out[i] = SqlDialect::placeholder(columns[i]);
-    return out;
-}
-
-const QString &jobParam(int column)
-{
-    static const auto params = placeholdersOf(jobColumns);
-    return params[static_cast<std::size_t>(column)];
-}
-
-const QString &runParam(int column)
-{
-    static const auto params = placeholdersOf(runColumns);
-    return params[static_cast<std::size_t>(column)];
-}
-
-// Placeholders of values that are not columns.
-const QString nowParam = QStringLiteral(":now");
-const QString limitParam = QStringLiteral(":row_limit");
-const QString keepParam = QStringLiteral(":keep");
-const QString keptJobParam = QStringLiteral(":kept_job_id");
-
-QString shown(const QString &path)
-{
-    return QDir::toNativeSeparators(path);
-}
+namespace {
 
 QString jsonText(const QJsonObject &json)
 {
@@ -201,74 +53,6 @@ Result<QJsonObject> jsonObject(const QString &text)
     return document.object();
 }
 
-QVariant optionalValue(const std::optional<std::int64_t> &value)
-{
-    return value ? QVariant(static_cast<qlonglong>(*value)) : QVariant(QMetaType::fromType<qlonglong>());
-}
-
-/// Text for a NOT NULL column: a null QString would bind as NULL.
-QVariant textValue(const QString &text)
-{
-    return text.isNull() ? QVariant(QStringLiteral("")) : QVariant(text);
-}
-
-std::optional<std::int64_t> optionalInt(const QVariant &value)
-{
-    if (value.isNull())
-        return std::nullopt;
-    return value.toLongLong();
-}
-
-// access() tells root that everything is writable. A file or folder nobody may write (no write bit at all) was
-// made read-only on purpose, so it is refused for root too rather than written behind the user's back.
-bool isReadOnly(const QFileInfo &info)
-{
-    constexpr auto anyWrite = QFileDevice::WriteOwner | QFileDevice::WriteGroup | QFileDevice::WriteOther;
-    return !info.isWritable() || !(info.permissions() & anyWrite);
-}
-
-/// The schema step that brings a database to @p version; applied in order, all in one transaction.
-struct Migration
-{
-    int version;
-    QStringList (*statements)(const SqlDialect &dialect);
-};
-
-QStringList schemaVersion1(const SqlDialect &d)
-{
-    const QString text = d.textType();
-    const QString int64 = d.int64Type();
-    return {
-        QStringLiteral("CREATE TABLE %1 (%2 %3 PRIMARY KEY, %4 %3 NOT NULL)").arg(metaTable, metaKey, text, metaValue),
-        QStringLiteral("CREATE TABLE %1 (%2 %3 PRIMARY KEY, %4 %3 NOT NULL, %5 %3 NOT NULL, %6 %3 NOT NULL, "
-                       "%7 %3 NOT NULL, %8 %9 NOT NULL DEFAULT 0, %10 %9 NULL, %11 %9 NOT NULL, %12 %9 NOT NULL)")
-            .arg(jobsTable, jobCol(jobcol::Id), text, jobCol(jobcol::Name), jobCol(jobcol::Trigger),
-                 jobCol(jobcol::Action), jobCol(jobcol::Options), jobCol(jobcol::Paused), int64)
-            .arg(jobCol(jobcol::NextRunTime), jobCol(jobcol::CreatedAt), jobCol(jobcol::UpdatedAt)),
-        QStringLiteral("CREATE TABLE %1 (%2 %3, %4 %5 NOT NULL REFERENCES %6 (%7) ON DELETE CASCADE, "
-                       "%8 %9 NOT NULL, %10 %9 NULL, %11 %9 NULL, %12 %5 NOT NULL, %13 %9 NULL, %14 %5 NOT NULL, "
-                       "%15 %5 NOT NULL, %16 %9 NULL, %17 %9 NOT NULL DEFAULT 1)")
-            .arg(runsTable, runCol(runcol::Id), d.autoIncrementPrimaryKey(), runCol(runcol::JobId), text, jobsTable,
-                 jobCol(jobcol::Id), runCol(runcol::ScheduledTime), int64)
-            .arg(runCol(runcol::StartTime), runCol(runcol::EndTime), runCol(runcol::Outcome),
-                 runCol(runcol::ExitCode), runCol(runcol::Output), runCol(runcol::Error), runCol(runcol::LateMs),
-                 runCol(runcol::Attempt)),
-        // (next_run_time, id) gives dueJobs() its order straight from the index.
-        d.createIndex(jobsByNextRunIndex, jobsTable, {jobCol(jobcol::NextRunTime), jobCol(jobcol::Id)}),
-        d.createIndex(runsByJobIndex, runsTable, {runCol(runcol::JobId), runCol(runcol::Id)}),
-        d.createIndex(runningRunsIndex, runsTable, {runCol(runcol::Id)},
-                      QStringLiteral("%1 = '%2'").arg(runCol(runcol::Outcome),
-                                                      RunRecord::outcomeName(RunOutcome::Running))),
-    };
-}
-
-constexpr Migration migrations[] = {
-    {1, &schemaVersion1},
-};
-static_assert(migrations[std::size(migrations) - 1].version == SqlJobStore::schemaVersion,
-              "the last migration must produce schemaVersion");
-
-std::atomic<int> connectionCounter{0};
 
 } // namespace
 
@@ -379,6 +163,7 @@ std::optional<RunRecord> readRun(const QSqlQuery &query)
     run.error = query.value(runcol::Error).toString();
     run.lateMs = optionalInt(query.value(runcol::LateMs));
     run.attempt = query.value(runcol::Attempt).toInt();
+    run.instance = query.value(runcol::Instance).toString();
     return run;
 }
 
@@ -502,79 +287,21 @@ private:
 };
 
 // ---------------------------------------------------------------------------------------------------------------
-// Transactions
+// Life time
 
-/// A write transaction that rolls back unless committed: every multi-statement change goes through one.
-class SqlJobStore::WriteTransaction
-{
-public:
-    explicit WriteTransaction(SqlJobStore &store) : m_store(store) {}
-    ~WriteTransaction()
-    {
-        if (m_open)
-            rollback();
-    }
-    Q_DISABLE_COPY_MOVE(WriteTransaction)
-
-    Result<void> begin()
-    {
-        auto query = m_store.prepared(Begin);
-        if (!query)
-            return query.error();
-        if (auto ok = m_store.exec(*query.value()); !ok)
-            return ok;
-        m_open = true;
-        return {};
-    }
-
-    Result<void> commit()
-    {
-        auto query = m_store.prepared(Commit);
-        if (!query)
-            return query.error();
-        if (auto ok = m_store.exec(*query.value()); !ok)
-            return ok; // still open: the destructor rolls back
-        m_open = false;
-        return {};
-    }
-
-private:
-    void rollback()
-    {
-        m_open = false;
-        auto query = m_store.prepared(Rollback);
-        if (!query || !query.value()->exec())
-            qCWarning(lcStore) << "rollback failed on" << m_store.m_path;
-    }
-
-    SqlJobStore &m_store;
-    bool m_open = false;
-};
-
-// ---------------------------------------------------------------------------------------------------------------
-// Opening
-
-QString SqlJobStore::defaultSqlitePath()
-{
-    // Not AppDataLocation: that appends the *running program's* organisation and application names, so the GUI
-    // ("punctual") and punctualctl would pick different files, and a program that sets no names would pick its
-    // executable's. One fixed folder under the generic data location is the same for every program.
-    QString base = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
-    if (base.isEmpty())
-        base = QDir::homePath() + QStringLiteral("/.local/share");
-    return base + QStringLiteral("/punctual/jobs.db");
-}
-
-SqlJobStore::SqlJobStore(std::shared_ptr<const SqlDialect> dialect, QString path)
+SqlJobStore::SqlJobStore(std::shared_ptr<const SqlDialect> dialect, QString path, QString instanceId)
     : m_dialect(std::move(dialect))
     , m_path(std::move(path))
-    , m_connectionName(QStringLiteral("punctual-store-%1").arg(++connectionCounter))
+    , m_instanceId(std::move(instanceId))
+    , m_connectionName(QStringLiteral("punctual-store-%1").arg(++sqlConnectionCounter))
     , m_texts(std::make_unique<TextCache>())
 {
 }
 
 SqlJobStore::~SqlJobStore()
 {
+    // A claim still open (a pass that never committed) is rolled back.
+    m_claim.reset();
     // Its last checkpoint first, while the database is still open here too.
     m_checkpointer.reset();
     // Every query and handle must be gone before the connection is removed.
@@ -585,204 +312,6 @@ SqlJobStore::~SqlJobStore()
     m_db = QSqlDatabase();
     if (QSqlDatabase::contains(m_connectionName))
         QSqlDatabase::removeDatabase(m_connectionName);
-}
-
-Result<std::unique_ptr<SqlJobStore>> SqlJobStore::openSqlite(const QString &path, OpenMode mode)
-{
-    if (path.isEmpty())
-        return invalidInput(SqlStoreText::tr("no job store file given"));
-    const QFileInfo info(path);
-    const QString file = info.absoluteFilePath();
-    const QString folder = info.absolutePath();
-
-    const QFileInfo folderInfo(folder);
-    if (!folderInfo.exists()) {
-        if (mode == OpenMode::ExplicitPath) {
-            return Error{ErrorCode::StoreFailure, SqlStoreText::tr("the folder %1 does not exist (for the job store %2)")
-                                                      .arg(shown(folder), shown(file))};
-        }
-        if (!QDir().mkpath(folder)) {
-            return Error{ErrorCode::StoreFailure,
-                         SqlStoreText::tr("cannot create the folder %1 for the job store").arg(shown(folder))};
-        }
-        // The store holds command lines and their output: keep its folder private.
-        QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-    } else if (!folderInfo.isDir()) {
-        return Error{ErrorCode::StoreFailure,
-                     SqlStoreText::tr("%1 is not a folder (for the job store %2)").arg(shown(folder), shown(file))};
-    }
-
-    bool created = false;
-    if (info.exists()) {
-        if (info.isDir())
-            return Error{ErrorCode::StoreFailure,
-                         SqlStoreText::tr("%1 is a folder, not a Punctual job store").arg(shown(file))};
-        QFile existing(file);
-        if (!existing.open(QIODevice::ReadOnly)) {
-            return Error{ErrorCode::StoreFailure,
-                         SqlStoreText::tr("cannot read %1: %2").arg(shown(file), existing.errorString())};
-        }
-        // SQLite notices a foreign file only at its first query: look at the header before handing the file over
-        // at all. An empty file is an empty database.
-        if (existing.size() > 0 && existing.read(16) != QByteArray("SQLite format 3\0", 16)) {
-            return Error{ErrorCode::StoreFailure,
-                         SqlStoreText::tr("%1 is not a Punctual job store (not an SQLite database)").arg(shown(file))};
-        }
-        existing.close();
-        if (isReadOnly(info))
-            return Error{ErrorCode::StoreFailure, SqlStoreText::tr("%1 is read-only").arg(shown(file))};
-        // WAL keeps two files next to the database, so its folder must be writable too.
-        if (isReadOnly(QFileInfo(folder))) {
-            return Error{ErrorCode::StoreFailure, SqlStoreText::tr("%1 is read-only (its folder %2 cannot be written)")
-                                                      .arg(shown(file), shown(folder))};
-        }
-    } else {
-        if (isReadOnly(QFileInfo(folder))) {
-            return Error{ErrorCode::StoreFailure, SqlStoreText::tr("%1 is read-only (its folder %2 cannot be written)")
-                                                      .arg(shown(file), shown(folder))};
-        }
-        // Created by us with 0600 before SQLite sees it (SQLite would use 0644): jobs hold command lines.
-        QFile fresh(file);
-        if (!fresh.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
-            return Error{ErrorCode::StoreFailure,
-                         SqlStoreText::tr("cannot create %1: %2").arg(shown(file), fresh.errorString())};
-        }
-        fresh.close();
-        created = true;
-    }
-
-    std::unique_ptr<SqlJobStore> store(new SqlJobStore(SqlDialect::sqlite(), file));
-    if (auto connected = store->connect(created); !connected) {
-        store.reset();
-        if (created) {
-            // Leave no trace of a store that never came to be.
-            for (const char *suffix : {"", "-wal", "-shm", "-journal"})
-                QFile::remove(file + QLatin1String(suffix));
-        }
-        return connected.error();
-    }
-    return store;
-}
-
-Result<std::unique_ptr<SqlJobStore>> SqlJobStore::openAnother() const
-{
-    return openSqlite(m_path, OpenMode::ExplicitPath);
-}
-
-Result<void> SqlJobStore::connect(bool created)
-{
-    m_db = QSqlDatabase::addDatabase(m_dialect->driverName(), m_connectionName);
-    if (!m_db.isValid()) {
-        return Error{ErrorCode::StoreFailure, SqlStoreText::tr("the Qt %1 driver is not available (for %2)")
-                                                  .arg(m_dialect->driverName(), shown(m_path))};
-    }
-    m_db.setDatabaseName(m_path);
-    m_db.setConnectOptions(m_dialect->connectOptions(busyTimeoutMs));
-    if (!m_db.open())
-        return failure(m_db.lastError());
-    if (auto ok = runSetup(m_dialect->sessionSetup(busyTimeoutMs)); !ok)
-        return ok;
-
-    // Only reads until the database is known to be ours and not newer than this build.
-    auto version = storedSchemaVersion();
-    if (!version)
-        return version.error();
-    if (version.value() < schemaVersion) {
-        if (auto migrated = migrate(version.value()); !migrated)
-            return migrated;
-    }
-    if (auto ok = runSetup(m_dialect->storeSetup()); !ok)
-        return ok;
-    qCDebug(lcStore) << (created ? "created" : "opened") << describe() << "as connection" << m_connectionName;
-    return {};
-}
-
-Result<void> SqlJobStore::runSetup(const QList<SqlSetupStatement> &statements)
-{
-    for (const SqlSetupStatement &statement : statements) {
-        QSqlQuery query(m_db);
-        if (!query.exec(statement.sql))
-            return failure(query.lastError());
-        if (!statement.expected.isEmpty()) {
-            const QString answer = query.next() ? query.value(0).toString() : QString();
-            if (answer.compare(statement.expected, Qt::CaseInsensitive) != 0) {
-                qCWarning(lcStore) << statement.sql << "on" << m_path << "gave" << answer << "instead of"
-                                   << statement.expected;
-            }
-        }
-    }
-    return {};
-}
-
-Result<int> SqlJobStore::storedSchemaVersion()
-{
-    const Error notOurs{ErrorCode::StoreFailure, SqlStoreText::tr("%1 is not a Punctual job store").arg(shown(m_path))};
-    QSqlQuery tables(m_db);
-    tables.setForwardOnly(true);
-    if (!tables.exec(m_dialect->listTables()))
-        return failure(tables.lastError());
-    QStringList names;
-    while (tables.next())
-        names << tables.value(0).toString();
-    tables.finish();
-    if (names.isEmpty())
-        return 0; // a new, empty database
-    if (!names.contains(metaTable))
-        return notOurs;
-
-    QSqlQuery meta(m_db);
-    meta.setForwardOnly(true);
-    if (!meta.exec(QStringLiteral("SELECT %1, %2 FROM %3").arg(metaKey, metaValue, metaTable)))
-        return failure(meta.lastError());
-    QHash<QString, QString> values;
-    while (meta.next())
-        values.insert(meta.value(0).toString(), meta.value(1).toString());
-    meta.finish();
-    bool numeric = false;
-    const int version = values.value(metaSchemaVersion).toInt(&numeric);
-    if (values.value(metaApplication) != applicationTag || !numeric || version < 1)
-        return notOurs;
-    if (version > schemaVersion) {
-        return Error{ErrorCode::StoreFailure,
-                     SqlStoreText::tr("%1 was written by a newer Punctual (schema %2, this one reads up to %3)")
-                         .arg(shown(m_path))
-                         .arg(version)
-                         .arg(schemaVersion)};
-    }
-    return version;
-}
-
-Result<void> SqlJobStore::migrate(int fromVersion)
-{
-    WriteTransaction transaction(*this);
-    if (auto ok = transaction.begin(); !ok)
-        return ok;
-    // Read again under the write lock: another process may have created or upgraded the schema meanwhile.
-    auto current = storedSchemaVersion();
-    if (!current)
-        return current.error();
-    for (const Migration &migration : migrations) {
-        if (migration.version <= current.value())
-            continue;
-        for (const QString &sql : migration.statements(*m_dialect)) {
-            if (auto ok = execDirect(sql); !ok)
-                return ok; // rolled back
-        }
-    }
-    const QString setMeta = m_dialect->upsert(metaTable, {metaKey, metaValue}, metaKey);
-    for (const auto &[key, value] : {std::pair<QString, QString>{metaApplication, applicationTag},
-                                     std::pair<QString, QString>{metaSchemaVersion, QString::number(schemaVersion)}}) {
-        QSqlQuery query(m_db);
-        query.prepare(setMeta);
-        query.bindValue(SqlDialect::placeholder(metaKey), key);
-        query.bindValue(SqlDialect::placeholder(metaValue), value);
-        if (auto ok = exec(query); !ok)
-            return ok;
-    }
-    if (auto ok = transaction.commit(); !ok)
-        return ok;
-    qCDebug(lcStore) << "schema of" << m_path << "brought from version" << fromVersion << "to" << schemaVersion;
-    return {};
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -832,17 +361,27 @@ QString SqlJobStore::statementSql(Statement which) const
     case SelectEarliest:
         return QStringLiteral("SELECT %1, %2 FROM %3 WHERE %4 = 0 AND %2 IS NOT NULL ORDER BY %2, %1 LIMIT %5")
             .arg(id, next, jobs, paused, limitParam);
-    case InsertRun: return m_dialect->insertReturningId(runs, names(runColumns, 1), runId);
+    case InsertRun: {
+        // Every column but the id; the instance is always this store's.
+        QStringList columns = names(runColumns, 1);
+        QStringList values;
+        for (const QString &column : std::as_const(columns))
+            values << SqlDialect::placeholder(column);
+        values.last() = instanceLiteral();
+        return m_dialect->insertReturningId(runs, columns, values, runId);
+    }
     case InsertRunningRuns: {
         QStringList rows;
         for (int i = 0; i < runsPerStatement; ++i) {
-            rows << QStringLiteral("(%1, %2, '%3', '', '', %4)")
+            rows << QStringLiteral("(%1, %2, '%3', '', '', %4, %5)")
                         .arg(numbered(runParam(runcol::JobId), i), numbered(runParam(runcol::ScheduledTime), i),
-                             RunRecord::outcomeName(RunOutcome::Running), numbered(runParam(runcol::Attempt), i));
+                             RunRecord::outcomeName(RunOutcome::Running), numbered(runParam(runcol::Attempt), i),
+                             instanceLiteral());
         }
-        return QStringLiteral("INSERT INTO %1 (%2, %3, %4, %5, %6, %7) VALUES %8")
+        return QStringLiteral("INSERT INTO %1 (%2, %3, %4, %5, %6, %7, %8) VALUES %9")
             .arg(runs, runJob, runCol(runcol::ScheduledTime), runCol(runcol::Outcome), runCol(runcol::Output),
-                 runCol(runcol::Error), runCol(runcol::Attempt), rows.join(QStringLiteral(", ")));
+                 runCol(runcol::Error), runCol(runcol::Attempt), runCol(runcol::Instance),
+                 rows.join(QStringLiteral(", ")));
     }
     case InsertRunningRun: {
         // A run recorded before it starts has nothing but its job, time and attempt yet: three values to bind
@@ -851,16 +390,19 @@ QString SqlJobStore::statementSql(Statement which) const
         return m_dialect->insertReturningId(
             runs,
             {runJob, runCol(runcol::ScheduledTime), runCol(runcol::Outcome), runCol(runcol::Output),
-             runCol(runcol::Error), runCol(runcol::Attempt)},
+             runCol(runcol::Error), runCol(runcol::Attempt), runCol(runcol::Instance)},
             {runParam(runcol::JobId), runParam(runcol::ScheduledTime),
              QStringLiteral("'%1'").arg(RunRecord::outcomeName(RunOutcome::Running)), empty, empty,
-             runParam(runcol::Attempt)},
+             runParam(runcol::Attempt), instanceLiteral()},
             runId);
     }
-    case UpdateRun:
+    case UpdateRun: {
+        // Not the instance: a run stays the one of the instance that claimed it.
+        QStringList columns = names(runColumns, 2);
+        columns.removeAll(runCol(runcol::Instance));
         return QStringLiteral("UPDATE %1 SET %2 WHERE %3 = %4 AND %5 = %6")
-            .arg(runs, assignments(names(runColumns, 2)), runId, runParam(runcol::Id), runJob,
-                 runParam(runcol::JobId));
+            .arg(runs, assignments(columns), runId, runParam(runcol::Id), runJob, runParam(runcol::JobId));
+    }
     case SelectRunsOfJob:
         return QStringLiteral("%1 WHERE %2 = %3 ORDER BY %4 DESC LIMIT %5")
             .arg(runSelect, runJob, runParam(runcol::JobId), runId, limitParam);
@@ -884,6 +426,42 @@ QString SqlJobStore::statementSql(Statement which) const
                               "(PARTITION BY %2 ORDER BY %3 DESC) AS position FROM %1) ranked WHERE position > %4)")
             .arg(runs, runJob, runId, keepParam);
     case DeleteAllRuns: return QStringLiteral("DELETE FROM %1").arg(runs);
+    case SelectDueJobsLocked:
+        return statementSql(SelectDueJobs) + m_dialect->lockRowsSkipLocked();
+    case NotifyChange: return m_dialect->notifyChange();
+    case UpsertInstance: return m_dialect->upsert(instancesTable, names(instanceColumns), instanceColumns[instcol::Id]);
+    case DeleteInstance:
+        return QStringLiteral("DELETE FROM %1 WHERE %2 = %3")
+            .arg(instancesTable, instanceColumns[instcol::Id], instanceParam(instcol::Id));
+    case SelectInstances:
+        return QStringLiteral("SELECT %1 FROM %2 ORDER BY %3")
+            .arg(names(instanceColumns).join(QStringLiteral(", ")), instancesTable, instanceColumns[instcol::Id]);
+    case SelectAbandonedRuns:
+        // Running runs of this instance (when :own is 1) or of an instance that is not alive: its heartbeat row is
+        // older than its lease, or gone. Locked, passing over rows another reaper holds: each is taken over once.
+        return QStringLiteral("SELECT %1, %2, %3, %4, %8 FROM %5 WHERE %6 = '%7' AND ((%8 = %9 AND %10 = 1) OR (%8 <> %9 "
+                              "AND NOT EXISTS (SELECT 1 FROM %11 WHERE %12 = %8 AND %13 + %14 >= %15))) ORDER BY %1")
+                   .arg(runId, runJob, runCol(runcol::ScheduledTime), runCol(runcol::Attempt), runs,
+                        runCol(runcol::Outcome), RunRecord::outcomeName(RunOutcome::Running),
+                        runCol(runcol::Instance), meParam)
+                   .arg(ownParam, instancesTable, instanceColumns[instcol::Id],
+                        instanceColumns[instcol::Heartbeat], instanceColumns[instcol::LeaseMs], nowParam)
+               + m_dialect->lockRowsSkipLocked();
+    case InterruptRun:
+        return QStringLiteral("UPDATE %1 SET %2 = '%3', %4 = COALESCE(%4, %5), %6 = %7 WHERE %8 = %9 AND %2 = '%10'")
+            .arg(runs, runCol(runcol::Outcome), RunRecord::outcomeName(RunOutcome::Interrupted),
+                 runCol(runcol::EndTime), runParam(runcol::EndTime), runCol(runcol::Error), runParam(runcol::Error),
+                 runId, runParam(runcol::Id))
+            .arg(RunRecord::outcomeName(RunOutcome::Running));
+    case CountRunningElsewhere:
+        return QStringLiteral("SELECT %1, COUNT(*) FROM %2 WHERE %3 = '%4' AND %5 <> %6 GROUP BY %1")
+            .arg(runJob, runs, runCol(runcol::Outcome), RunRecord::outcomeName(RunOutcome::Running),
+                 runCol(runcol::Instance), instanceLiteral());
+    case DeleteDeadInstances:
+        // Dead for a day: still listed (as expired) until then.
+        // The constant on the column side: PostgreSQL would type ":now - 86400000" as a 32-bit integer.
+        return QStringLiteral("DELETE FROM %1 WHERE %2 + %3 + 86400000 < %4")
+            .arg(instancesTable, instanceColumns[instcol::Heartbeat], instanceColumns[instcol::LeaseMs], nowParam);
     case StatementCount: break;
     }
     return {};
@@ -915,6 +493,23 @@ Result<void> SqlJobStore::execDirect(const QString &sql)
     if (!query.exec(sql))
         return failure(query.lastError());
     return {};
+}
+
+Result<void> SqlJobStore::transactionControl(Statement which)
+{
+    if (!m_dialect->preparesTransactionControl())
+        return execDirect(statementSql(which));
+    auto query = prepared(which);
+    if (!query)
+        return query.error();
+    return exec(*query.value());
+}
+
+QString SqlJobStore::instanceLiteral() const
+{
+    QString quoted = m_instanceId;
+    quoted.replace(QLatin1Char('\''), QStringLiteral("''"));
+    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
 }
 
 Error SqlJobStore::failure(const QSqlError &error) const
@@ -1002,8 +597,10 @@ Result<void> SqlJobStore::addJob(const Job &job, bool replace)
 {
     // One statement is one transaction already.
     auto written = writeJob(replace ? UpsertJob : InsertJob, job);
-    if (written)
+    if (written) {
         wrote();
+        jobsChanged();
+    }
     return written;
 }
 
@@ -1029,14 +626,17 @@ Result<void> SqlJobStore::addJobs(const QList<Job> &jobs, bool replace)
     if (auto ok = transaction.commit(); !ok)
         return ok;
     wrote();
+    jobsChanged();
     return {};
 }
 
 Result<void> SqlJobStore::updateJob(const Job &job)
 {
     auto written = writeJob(UpdateJob, job);
-    if (written)
+    if (written) {
         wrote();
+        jobsChanged();
+    }
     return written;
 }
 
@@ -1044,8 +644,10 @@ Result<void> SqlJobStore::removeJob(const QString &id)
 {
     // Its runs go with it (ON DELETE CASCADE), in the same statement.
     auto removed = deleteJob(id);
-    if (removed)
+    if (removed) {
         wrote();
+        jobsChanged();
+    }
     return removed;
 }
 
@@ -1068,6 +670,7 @@ Result<int> SqlJobStore::removeAllJobs()
     if (auto ok = transaction.commit(); !ok)
         return ok.error();
     wrote();
+    jobsChanged();
     m_unreadableIds.clear();
     return count;
 }
@@ -1144,9 +747,14 @@ Result<int> SqlJobStore::jobCount()
 
 Result<QList<Job>> SqlJobStore::dueJobs(std::int64_t nowMs, int limit)
 {
+    return selectDueJobs(SelectDueJobs, nowMs, limit);
+}
+
+Result<QList<Job>> SqlJobStore::selectDueJobs(Statement which, std::int64_t nowMs, int limit)
+{
     if (limit == 0)
         return QList<Job>{};
-    auto statement = prepared(SelectDueJobs);
+    auto statement = prepared(which);
     if (!statement)
         return statement.error();
     QSqlQuery &query = *statement.value();
@@ -1211,14 +819,21 @@ Result<void> SqlJobStore::writeRun(RunRecord &run)
                      SqlStoreText::tr("job store %1: no id for the new run").arg(shown(m_path))};
     }
     run.id = *id;
+    run.instance = m_instanceId;
     return {};
 }
 
 Result<void> SqlJobStore::commitDue(DueBatch &batch)
 {
-    WriteTransaction transaction(*this);
-    if (auto ok = transaction.begin(); !ok)
-        return ok;
+    // On a shared store the pass's transaction was opened (and its jobs locked) by claimDueJobs().
+    std::unique_ptr<WriteTransaction> claim = std::move(m_claim);
+    std::unique_ptr<WriteTransaction> own;
+    if (!claim || !claim->isOpen()) {
+        own = std::make_unique<WriteTransaction>(*this);
+        if (auto ok = own->begin(); !ok)
+            return ok;
+    }
+    WriteTransaction &transaction = own ? *own : *claim;
     if (auto ok = writeStates(batch.updatedJobs); !ok)
         return ok;
     // Ids go into the batch only once the transaction is committed.
@@ -1232,8 +847,10 @@ Result<void> SqlJobStore::commitDue(DueBatch &batch)
     if (auto ok = transaction.commit(); !ok)
         return ok;
     wrote();
-    for (qsizetype i = 0; i < ids.size(); ++i)
+    for (qsizetype i = 0; i < ids.size(); ++i) {
         batch.runs[i].id = ids[i];
+        batch.runs[i].instance = m_instanceId;
+    }
     return {};
 }
 
@@ -1381,6 +998,7 @@ Result<void> SqlJobStore::insertRun(RunRecord &run)
         return ok;
     wrote();
     run.id = written.id;
+    run.instance = written.instance;
     return {};
 }
 
@@ -1511,7 +1129,7 @@ void SqlJobStore::wrote()
         if (m_dialect->checkpointStatement().isEmpty())
             return;
         // Not "punctual-store-N": that prefix names the connections stores (and StoreWatcher) use on their thread.
-        const QString name = QStringLiteral("punctual-checkpoint-%1").arg(++connectionCounter);
+        const QString name = QStringLiteral("punctual-checkpoint-%1").arg(++sqlConnectionCounter);
         m_checkpointer = std::make_unique<SqlCheckpointer>(m_dialect, m_path, name, busyTimeoutMs);
         if (auto ok = runSetup(m_dialect->writerSetup()); !ok)
             qCWarning(lcStore) << "cannot hand checkpoints of" << m_path << "over:" << ok.error().message;

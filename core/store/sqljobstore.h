@@ -2,6 +2,7 @@
 #pragma once
 
 #include "store/jobstore.h"
+#include "store/storelocation.h"
 
 #include <QSet>
 #include <QSqlDatabase>
@@ -28,11 +29,11 @@ struct SqlSetupStatement;
  * Commits never checkpoint the write-ahead log themselves (that costs milliseconds of fsync on the caller's
  * thread): from the first write on, a SqlCheckpointer thread does it in the background.
  */
-class SqlJobStore final : public JobStore
+class SqlJobStore final : public JobStore, public ClusterStore
 {
 public:
     /// The schema this build writes; it reads every older one (migrating it) and refuses newer ones.
-    static constexpr int schemaVersion = 1;
+    static constexpr int schemaVersion = 2;
     static constexpr int busyTimeoutMs = 5000;
 
     /// Whose choice the path is, which decides what a missing folder means.
@@ -46,6 +47,9 @@ public:
     static QString defaultSqlitePath();
     /// Opens (creating it, mode 0600, when missing) the SQLite store at @p path and brings its schema up to date.
     static Result<std::unique_ptr<SqlJobStore>> openSqlite(const QString &path, OpenMode mode);
+    /// Opens the PostgreSQL store at @p location (its database must exist) and brings its schema up to date. The
+    /// store is then a cluster member (cluster()): location.instanceId is stamped on the runs it inserts.
+    static Result<std::unique_ptr<SqlJobStore>> openPostgres(const PostgresLocation &location);
     /// A second store on the same database with its own connection, e.g. for a worker thread. Call it from the
     /// thread that will use the new store: a Qt connection belongs to the thread that opened it.
     Result<std::unique_ptr<SqlJobStore>> openAnother() const;
@@ -53,8 +57,10 @@ public:
     ~SqlJobStore() override;
     Q_DISABLE_COPY_MOVE(SqlJobStore)
 
-    /// The database file.
+    /// The database file (SQLite) or URL without password (PostgreSQL).
     QString path() const { return m_path; }
+    /// The name of the Qt connection this store uses (on the thread that opened it).
+    QString connectionName() const { return m_connectionName; }
 
     QString describe() const override;
 
@@ -69,6 +75,8 @@ public:
     Result<int> jobCount() override;
     Result<QList<Job>> dueJobs(std::int64_t nowMs, int limit) override;
     Result<std::optional<std::int64_t>> earliestNextRunTime() override;
+    Result<QList<Job>> claimDueJobs(std::int64_t nowMs, int limit) override;
+    ClusterStore *cluster() override;
 
     Result<void> commitDue(DueBatch &batch) override;
     Result<void> insertRun(RunRecord &run) override;
@@ -78,6 +86,15 @@ public:
     Result<QHash<QString, RunRecord>> latestRuns() override;
     Result<int> interruptRunningRuns(std::int64_t nowMs) override;
     Result<int> pruneRuns(const QString &jobId, int keepPerJob) override;
+
+    // ClusterStore (PostgreSQL only; see cluster()).
+    QString instanceId() const override { return m_instanceId; }
+    std::int64_t leaseMs() const override { return m_leaseMs; }
+    Result<void> heartbeat(std::int64_t nowMs) override;
+    Result<void> leave() override;
+    Result<QList<InstanceInfo>> instances() override;
+    Result<QList<RunRecord>> recoverRuns(std::int64_t nowMs, bool includeOwn, int *interrupted) override;
+    Result<QHash<QString, int>> runningElsewhere() override;
 
 private:
     /// Every statement the store runs after opening, each prepared on first use and then reused.
@@ -109,6 +126,15 @@ private:
         PruneRunsOfJob,
         PruneAllRuns,
         DeleteAllRuns,
+        SelectDueJobsLocked,
+        NotifyChange,
+        UpsertInstance,
+        DeleteInstance,
+        SelectInstances,
+        SelectAbandonedRuns,
+        InterruptRun,
+        CountRunningElsewhere,
+        DeleteDeadInstances,
         StatementCount,
     };
     class JobReader;
@@ -117,7 +143,7 @@ private:
     class TextCache;
     class TextPipeline;
 
-    SqlJobStore(std::shared_ptr<const SqlDialect> dialect, QString path);
+    SqlJobStore(std::shared_ptr<const SqlDialect> dialect, QString path, QString instanceId);
 
     /// Opens the connection, checks what the database holds, migrates it; the file is known to be readable.
     Result<void> connect(bool created);
@@ -130,6 +156,8 @@ private:
     /// Executes a prepared statement; failures become errors that name the file.
     Result<void> exec(QSqlQuery &query);
     Result<void> execDirect(const QString &sql);
+    /// Runs Begin, Commit or Rollback (prepared once where the engine can prepare them).
+    Result<void> transactionControl(Statement which);
     Error failure(const QSqlError &error) const;
 
     /// Inserts or updates a job's row; @p texts: its parts' JSON made already (else made here).
@@ -141,11 +169,24 @@ private:
     Result<void> writeRuns(const QList<RunRecord> &runs, QList<std::int64_t> &ids);
     /// Something was committed: hands the WAL checkpoint to the background checkpointer (started on first use).
     void wrote();
+    /// Jobs were changed and committed: tells other instances' listeners (PostgreSQL NOTIFY; nothing on SQLite).
+    void jobsChanged();
+    /// The instance id as an SQL string literal (ids hold no quotes; doubled anyway): run inserts use it as a
+    /// constant, so the hot insert binds nothing more than before.
+    QString instanceLiteral() const;
     /// Reads job rows; @p reader: one whose parsed triggers, actions and options are kept between calls.
     Result<QList<Job>> readJobs(QSqlQuery &query, int limit, JobReader *reader = nullptr);
+    /// dueJobs() with SelectDueJobs, or claimDueJobs() with SelectDueJobsLocked.
+    Result<QList<Job>> selectDueJobs(Statement which, std::int64_t nowMs, int limit);
 
     std::shared_ptr<const SqlDialect> m_dialect;
     QString m_path;
+    QString m_instanceId;
+    std::int64_t m_leaseMs = PostgresLocation::defaultLeaseMs;
+    std::optional<PostgresLocation> m_postgres; ///< set for a PostgreSQL store
+    /// The transaction claimDueJobs() opened on a shared store; commitDue() commits it.
+    std::unique_ptr<WriteTransaction> m_claim;
+    std::int64_t m_startedAt = 0; ///< first heartbeat
     QString m_connectionName;
     QSqlDatabase m_db;
     std::array<std::unique_ptr<QSqlQuery>, StatementCount> m_statements;

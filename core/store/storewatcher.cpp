@@ -1,6 +1,9 @@
 // StoreWatcher: inotify on the store's files, PRAGMA data_version to tell other connections' commits from ours.
 #include "storewatcher.h"
 
+#include "store/postgreschangelistener.h"
+#include "store/storelocation.h"
+
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
@@ -104,8 +107,17 @@ Result<void> StoreWatcher::openOwnConnection()
 
 Result<void> StoreWatcher::start()
 {
-    if (m_watcher)
+    if (m_watcher || m_listener)
         return {};
+    if (auto postgres = PostgresLocation::fromInstanceKey(m_path)) {
+        m_listener = new PostgresChangeListener(*postgres, this);
+        connect(m_listener, &PostgresChangeListener::changed, this, &StoreWatcher::changed);
+        if (auto listening = m_listener->start(); !listening) {
+            stop();
+            return listening;
+        }
+        return {};
+    }
     if (!QFileInfo::exists(m_path))
         return Error{ErrorCode::StoreFailure, WatcherText::tr("cannot watch %1 for changes: no such file").arg(m_path)};
     if (m_judge.isEmpty())
@@ -139,6 +151,8 @@ Result<void> StoreWatcher::start()
 void StoreWatcher::stop()
 {
     m_debounce.stop();
+    delete m_listener;
+    m_listener = nullptr;
     delete m_watcher;
     m_watcher = nullptr;
     if (m_ownConnection && !m_judge.isEmpty()) {

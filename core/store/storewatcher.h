@@ -15,6 +15,8 @@ class QFileSystemWatcher;
 
 namespace punctual {
 
+class PostgresChangeListener;
+
 /**
  * Watches an SQLite store (the database file, its -wal file and their folder) with QFileSystemWatcher (inotify on
  * Linux): nothing runs while nobody writes. A burst of notifications is coalesced (debounceMs after the last one,
@@ -30,6 +32,9 @@ namespace punctual {
  * The -wal file may appear and disappear (it is removed when the last connection closes, and a file replaced or
  * deleted loses its inotify watch): a change in the folder re-adds the watches, and triggers a look.
  * Use it on the thread of the store's connection; start it after the store is open.
+ *
+ * Given a shared PostgreSQL store's instance key (StoreLocation::resolvedPath(), the instance lock's path) it
+ * listens for the NOTIFY other instances send instead (PostgresChangeListener).
  */
 class StoreWatcher final : public QObject
 {
@@ -50,7 +55,7 @@ public:
     /// Starts watching; an error when the file cannot be watched or its data_version cannot be read.
     Result<void> start();
     void stop();
-    bool isWatching() const { return m_watcher != nullptr; }
+    bool isWatching() const { return m_watcher != nullptr || m_listener != nullptr; }
 
     /// The file watched (absolute).
     QString databasePath() const { return m_path; }
@@ -78,6 +83,7 @@ private:
     QString m_judge;          ///< connection name data_version is asked on
     bool m_ownConnection = false;
     QFileSystemWatcher *m_watcher = nullptr;
+    PostgresChangeListener *m_listener = nullptr; ///< for a PostgreSQL store
     QTimer m_debounce;
     QElapsedTimer m_firstNotification;
     std::optional<std::int64_t> m_version;

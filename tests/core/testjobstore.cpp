@@ -1,6 +1,8 @@
-// Job store contract: one suite, run against every backend (memory, sqlite) through QTest's global data.
+// Job store contract: one suite, run against every backend (memory, sqlite, postgresql) through QTest's global data.
+// PostgreSQL: a private server (tests/support/postgresserver.h), a fresh database per test.
 #include "store/memoryjobstore.h"
 #include "store/sqljobstore.h"
+#include "support/postgresserver.h"
 #include "triggers/crontrigger.h"
 #include "triggers/intervaltrigger.h"
 
@@ -102,7 +104,8 @@ QString runDifference(const RunRecord &a, const RunRecord &b)
 {
     const bool same = a.id == b.id && a.jobId == b.jobId && a.scheduledTime == b.scheduledTime
         && a.startTime == b.startTime && a.endTime == b.endTime && a.outcome == b.outcome && a.exitCode == b.exitCode
-        && a.output == b.output && a.error == b.error && a.lateMs == b.lateMs && a.attempt == b.attempt;
+        && a.output == b.output && a.error == b.error && a.lateMs == b.lateMs && a.attempt == b.attempt
+        && a.instance == b.instance;
     return same ? QString() : QString("run %1 differs").arg(a.id);
 }
 
@@ -130,6 +133,7 @@ class TestJobStore : public QObject
 
 private slots:
     void initTestCase_data();
+    void initTestCase();
     void init();
     void cleanup();
 
@@ -158,6 +162,9 @@ private:
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<JobStore> m_store;
+    punctual::test::PostgresServer m_postgres;
+    bool m_postgresStarted = false;
+    QString m_database; ///< this test's PostgreSQL database
 };
 
 void TestJobStore::initTestCase_data()
@@ -165,6 +172,13 @@ void TestJobStore::initTestCase_data()
     QTest::addColumn<QString>("backend");
     QTest::newRow("memory") << QString("memory");
     QTest::newRow("sqlite") << QString("sqlite");
+    QTest::newRow("postgresql") << QString("postgresql");
+}
+
+void TestJobStore::initTestCase()
+{
+    m_postgresStarted = m_postgres.start();
+    QVERIFY2(m_postgresStarted, qPrintable(m_postgres.error() + '\n' + m_postgres.log()));
 }
 
 std::unique_ptr<JobStore> TestJobStore::open()
@@ -172,6 +186,20 @@ std::unique_ptr<JobStore> TestJobStore::open()
     QFETCH_GLOBAL(QString, backend);
     if (backend == "memory")
         return std::make_unique<MemoryJobStore>();
+    if (backend == "postgresql") {
+        PostgresLocation location;
+        location.host = m_postgres.host();
+        location.port = m_postgres.port();
+        location.user = m_postgres.user();
+        location.database = m_database;
+        location.instanceId = "contract-test";
+        auto store = SqlJobStore::openPostgres(location);
+        if (!store) {
+            qWarning("%s", qPrintable(store.error().message));
+            return nullptr;
+        }
+        return std::move(store).value();
+    }
     auto store = SqlJobStore::openSqlite(m_dir->filePath("jobs.db"), SqlJobStore::OpenMode::ExplicitPath);
     if (!store) {
         qWarning("%s", qPrintable(store.error().message));
@@ -184,6 +212,11 @@ void TestJobStore::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
+    QFETCH_GLOBAL(QString, backend);
+    if (backend == "postgresql") {
+        QVERIFY(m_postgresStarted);
+        QVERIFY2(m_postgres.createUniqueDatabase(&m_database), qPrintable(m_postgres.error()));
+    }
     m_store = open();
     QVERIFY(m_store);
 }

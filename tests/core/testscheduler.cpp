@@ -41,6 +41,12 @@ private slots:
     void addErrors();
     void unknownFunctionFailsClearly();
     void retriesRecordEachAttempt();
+    void retryBackoffGrowsToItsCap();
+    void retryWaitsWhileSchedulerPaused();
+    void retryWaitingAtShutdownIsNotMade();
+    void commandRetriesRecordEachAttempt();
+    void runNowRetriesWithoutStart();
+    void retryOptionsJson();
     void runNowKeepsSchedule();
     void runningRunsAreInterruptedAtStart();
     void schedulerPauseHoldsRunsUntilResume();
@@ -363,6 +369,11 @@ void TestScheduler::retriesRecordEachAttempt()
     addOrDie(job);
     QVERIFY(m_scheduler->start());
     wake(T0 + minute);
+    // Retries wait on the injected clock: the wake timer is armed for each one in turn.
+    QTRY_COMPARE(m_timer->armedAt(), T0 + minute + 10);
+    wake(T0 + minute + 10);
+    QTRY_COMPARE(m_timer->armedAt(), T0 + minute + 20);
+    wake(T0 + minute + 20);
     QTRY_COMPARE(m_scheduler->runningCount("flaky"), 0);
     QCOMPARE(m_failures.load(), 3);
     const QList<RunRecord> failed = runsOf("flaky", RunOutcome::Failed);
@@ -371,6 +382,185 @@ void TestScheduler::retriesRecordEachAttempt()
         QCOMPARE(failed[i].attempt, i + 1);
         QCOMPARE(failed[i].scheduledTime, T0 + minute);
         QCOMPARE(failed[i].error, QStringLiteral("boom"));
+    }
+}
+
+void TestScheduler::retryBackoffGrowsToItsCap()
+{
+    Job job = intervalJob("flaky", "fail", 60 * minute);
+    job.options.maxRetries = 4;
+    job.options.retryDelayMs = 10'000;
+    job.options.retryBackoff = 2.0;
+    job.options.retryDelayMaxMs = 25'000;
+    addOrDie(job);
+    QVERIFY(m_scheduler->start());
+    const std::int64_t due = T0 + 60 * minute;
+    std::int64_t now = due;
+    wake(now);
+    // 10 s, then twice as long each time, but never longer than 25 s.
+    int attempts = 1;
+    for (const std::int64_t expectedWait : {10'000, 20'000, 25'000, 25'000}) {
+        QTRY_COMPARE(m_failures.load(), attempts);
+        QTRY_COMPARE(m_timer->armedAt(), now + expectedWait);
+        wake(now + expectedWait - 1); // early: nothing starts, the timer is armed for the same instant again
+        QCOMPARE(m_timer->armedAt(), now + expectedWait);
+        QCOMPARE(m_failures.load(), attempts);
+        now += expectedWait;
+        wake(now);
+        ++attempts;
+    }
+    QTRY_COMPARE(m_scheduler->runningCount("flaky"), 0);
+    QCOMPARE(m_failures.load(), 5);
+    QCOMPARE(m_timer->armedAt(), T0 + 120 * minute); // retries used up: back to the schedule
+
+    const QList<RunRecord> failed = runsOf("flaky", RunOutcome::Failed);
+    QCOMPARE(failed.size(), 5);
+    const QList<std::int64_t> starts{due, due + 10'000, due + 30'000, due + 55'000, due + 80'000};
+    for (int i = 0; i < 5; ++i) {
+        QCOMPARE(failed[i].attempt, i + 1);
+        QCOMPARE(failed[i].scheduledTime, due);
+        QCOMPARE(failed[i].startTime, starts[i]);
+    }
+}
+
+void TestScheduler::retryWaitsWhileSchedulerPaused()
+{
+    Job job = intervalJob("flaky", "fail", 60 * minute);
+    job.options.maxRetries = 1;
+    job.options.retryDelayMs = 10'000;
+    addOrDie(job);
+    QVERIFY(m_scheduler->start());
+    const std::int64_t due = T0 + 60 * minute;
+    wake(due);
+    QTRY_COMPARE(m_timer->armedAt(), due + 10'000);
+    m_scheduler->pause();
+    QCOMPARE(m_timer->armedAt(), std::nullopt);
+    wake(due + 20'000); // a stray wake-up: a paused scheduler starts nothing, retries included
+    QCOMPARE(m_failures.load(), 1);
+    QCOMPARE(m_scheduler->runningCount("flaky"), 1); // the run goes on while its retry waits
+    m_scheduler->resume();
+    QTRY_COMPARE(m_scheduler->runningCount("flaky"), 0);
+    QCOMPARE(m_failures.load(), 2);
+    const QList<RunRecord> failed = runsOf("flaky", RunOutcome::Failed);
+    QCOMPARE(failed.size(), 2);
+    QCOMPARE(failed[1].attempt, 2);
+    QCOMPARE(failed[1].startTime, due + 20'000);
+}
+
+void TestScheduler::retryWaitingAtShutdownIsNotMade()
+{
+    Job job = intervalJob("flaky", "fail", 60 * minute);
+    job.options.maxRetries = 2;
+    job.options.retryDelayMs = 10'000;
+    addOrDie(job);
+    QVERIFY(m_scheduler->start());
+    wake(T0 + 60 * minute);
+    QTRY_COMPARE(m_timer->armedAt(), T0 + 60 * minute + 10'000);
+    QSignalSpy down(m_scheduler.get(), &Scheduler::shutDown);
+    m_scheduler->shutdown(Scheduler::ShutdownMode::WaitForRuns);
+    QTRY_COMPARE(down.size(), 1);
+    QCOMPARE(m_failures.load(), 1);
+    QCOMPARE(runsOf("flaky", RunOutcome::Failed).size(), 1);
+    const QList<RunRecord> interrupted = runsOf("flaky", RunOutcome::Interrupted);
+    QCOMPARE(interrupted.size(), 1);
+    QCOMPARE(interrupted.front().attempt, 2);
+    QVERIFY2(interrupted.front().error.contains(QLatin1String("before this run began")),
+             qPrintable(interrupted.front().error));
+}
+
+void TestScheduler::commandRetriesRecordEachAttempt()
+{
+    Job job;
+    job.id = "command";
+    job.trigger = std::make_shared<IntervalTrigger>(minute, T0 + minute);
+    CommandAction command;
+    command.program = QStringLiteral("/bin/sh");
+    command.arguments = {QStringLiteral("-c"), QStringLiteral("echo trying; exit 3")};
+    job.action = command;
+    job.options.maxRetries = 1;
+    job.options.retryDelayMs = 5'000;
+    addOrDie(job);
+    QVERIFY(m_scheduler->start());
+    wake(T0 + minute);
+    QTRY_COMPARE(m_timer->armedAt(), T0 + minute + 5'000);
+    wake(T0 + minute + 5'000);
+    QTRY_COMPARE(m_scheduler->runningCount("command"), 0);
+    const QList<RunRecord> failed = runsOf("command", RunOutcome::Failed);
+    QCOMPARE(failed.size(), 2);
+    for (int i = 0; i < 2; ++i) {
+        QCOMPARE(failed[i].attempt, i + 1);
+        QCOMPARE(failed[i].exitCode, 3);
+        QCOMPARE(failed[i].output, QStringLiteral("trying\n"));
+        QCOMPARE(failed[i].error, QStringLiteral("exit code 3"));
+    }
+}
+
+void TestScheduler::runNowRetriesWithoutStart()
+{
+    // punctualctl run-now runs a job on a scheduler that was never started: its retries must still be made.
+    Job job = intervalJob("flaky", "fail", 60 * minute);
+    job.options.maxRetries = 2;
+    job.options.retryDelayMs = 5'000;
+    job.options.retryBackoff = 2.0;
+    addOrDie(job);
+    QCOMPARE(m_scheduler->state(), Scheduler::State::Stopped);
+    QCOMPARE(m_timer->armedAt(), std::nullopt); // an unstarted scheduler schedules nothing
+    QVERIFY(m_scheduler->runJobNow("flaky"));
+    QTRY_COMPARE(m_timer->armedAt(), T0 + 5'000);
+    wake(T0 + 5'000);
+    QTRY_COMPARE(m_timer->armedAt(), T0 + 15'000);
+    wake(T0 + 15'000);
+    QTRY_COMPARE(m_scheduler->runningCount("flaky"), 0);
+    QCOMPARE(m_failures.load(), 3);
+    QCOMPARE(m_timer->armedAt(), std::nullopt); // and still nothing scheduled
+    const QList<RunRecord> failed = runsOf("flaky", RunOutcome::Failed);
+    QCOMPARE(failed.size(), 3);
+    QCOMPARE(failed[2].attempt, 3);
+    QCOMPARE(failed[2].startTime, T0 + 15'000);
+    QVERIFY(recorded().isEmpty());
+}
+
+void TestScheduler::retryOptionsJson()
+{
+    JobOptions options;
+    options.maxRetries = 3;
+    options.retryBackoff = 2.5;
+    options.retryDelayMaxMs = 600'000;
+    QJsonObject json;
+    options.writeJson(json);
+    QCOMPARE(json.value(QStringLiteral("retry_backoff")).toDouble(), 2.5);
+    QCOMPARE(json.value(QStringLiteral("retry_delay_max")).toDouble(), 600.0);
+    const auto back = JobOptions::fromJson(json);
+    QVERIFY(back);
+    QVERIFY(back.value() == options);
+    QCOMPARE(back->retryDelayAfter(1), 30'000);
+    QCOMPARE(back->retryDelayAfter(2), 75'000);
+    QCOMPARE(back->retryDelayAfter(5), 600'000);
+
+    // Absent keys: the same wait every time, as before backoff existed.
+    const auto plain = JobOptions::fromJson(QJsonObject{{QStringLiteral("retry_delay"), 5}});
+    QVERIFY(plain);
+    QCOMPARE(plain->retryBackoff, 1.0);
+    QCOMPARE(plain->retryDelayMaxMs, std::nullopt);
+    QCOMPARE(plain->retryDelayAfter(1), 5'000);
+    QCOMPARE(plain->retryDelayAfter(50), 5'000);
+
+    // A hundred tenfold waits do not overflow: they stop at a year.
+    JobOptions huge;
+    huge.retryBackoff = 10.0;
+    QCOMPARE(huge.retryDelayAfter(100), std::int64_t(365) * 86'400'000);
+
+    const QList<std::pair<QJsonObject, QString>> bad = {
+        {{{QStringLiteral("retry_backoff"), 0.5}}, QStringLiteral("retry_backoff")},
+        {{{QStringLiteral("retry_backoff"), 11}}, QStringLiteral("retry_backoff")},
+        {{{QStringLiteral("retry_backoff"), QStringLiteral("2")}}, QStringLiteral("retry_backoff")},
+        {{{QStringLiteral("retry_delay_max"), -1}}, QStringLiteral("retry_delay_max")},
+    };
+    for (const auto &[object, key] : bad) {
+        const auto parsed = JobOptions::fromJson(object);
+        QVERIFY(!parsed);
+        QCOMPARE(parsed.error().code, ErrorCode::InvalidInput);
+        QVERIFY2(parsed.error().message.contains(key), qPrintable(parsed.error().message));
     }
 }
 

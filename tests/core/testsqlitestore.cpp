@@ -150,6 +150,7 @@ private slots:
     void notADatabaseUntouched();
     void foreignDatabaseUntouched();
     void newerSchemaRefusedUntouched();
+    void schemaOneIsMigrated();
     void readOnlyRefused_data();
     void readOnlyRefused();
     void lockedStoreReported();
@@ -346,6 +347,44 @@ void TestSqliteStore::newerSchemaRefusedUntouched()
                                         .arg(SqlJobStore::schemaVersion));
     QCOMPARE(contents(dbPath()), before);
     QCOMPARE(filesIn(m_dir->path()), filesBefore);
+}
+
+void TestSqliteStore::schemaOneIsMigrated()
+{
+    // A store written by a version 1 build: no runs.instance, no punctual_instances.
+    std::int64_t oldRunId = 0;
+    {
+        auto store = openStore(dbPath());
+        QVERIFY(store);
+        QVERIFY(store->addJob(makeJob("a", 5), false));
+        RunRecord run;
+        run.jobId = "a";
+        run.scheduledTime = 5;
+        QVERIFY(store->insertRun(run));
+        QVERIFY(!run.instance.isEmpty()); // stamped with this process
+        oldRunId = run.id;
+    }
+    {
+        RawDatabase raw(dbPath());
+        QVERIFY(raw.exec("DROP TABLE punctual_instances"));
+        QVERIFY(raw.exec("ALTER TABLE runs DROP COLUMN instance"));
+        QVERIFY(raw.exec("UPDATE punctual_meta SET value = '1' WHERE key = 'schema_version'"));
+    }
+    auto store = openStore(dbPath());
+    QVERIFY(store);
+    auto runs = store->runs("a", -1);
+    QVERIFY(runs);
+    QCOMPARE(runs.value().size(), 1);
+    QCOMPARE(runs.value().first().id, oldRunId);
+    QCOMPARE(runs.value().first().instance, QString()); // older rows name no instance
+    RunRecord fresh;
+    fresh.jobId = "a";
+    fresh.scheduledTime = 6;
+    QVERIFY(store->insertRun(fresh));
+    QCOMPARE(store->runs("a", 1).value().first().instance, fresh.instance);
+    QVERIFY(store->heartbeat(1000)); // the instances table is there again
+    QCOMPARE(store->instances().value().size(), 1);
+    QVERIFY(!store->cluster()); // but an SQLite store is no cluster member
 }
 
 void TestSqliteStore::readOnlyRefused_data()

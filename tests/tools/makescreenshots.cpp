@@ -1,7 +1,8 @@
 // Takes the documentation's screenshots: a store with realistic jobs and runs, the real main window, the job
 // editor with a cron preview, the history pane with a failed run and the tray menu, each grabbed from the X screen
 // under Xvfb. Run through scripts/screenshots (xvfb-run with trayer as the tray host, xcb platform); writes PNGs
-// into the folder given as argument.
+// into the folder given as argument. With --lang CODE the interface is in that language (as `punctual --lang`)
+// and only the main window and the editor are taken, as main-window-CODE.png and job-editor-cron-CODE.png.
 #include "dialogs/jobeditordialog.h"
 #include "executors/builtinfunctions.h"
 #include "executors/functionregistry.h"
@@ -9,6 +10,7 @@
 #include "models/joblistmodel.h"
 #include "models/runhistorymodel.h"
 #include "scheduler/scheduler.h"
+#include "settings/language.h"
 #include "settings/settings.h"
 #include "store/jobstore.h"
 #include "store/storelocation.h"
@@ -42,6 +44,7 @@ struct DemoJob
 {
     const char *id;
     const char *name;
+    const char *nameZh; // the same job as a Chinese user would name it
     const char *schedule; // "cron:EXPR", "every:MS", "calendar:SPEC"
     const char *zone;
     QStringList command;
@@ -92,6 +95,11 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("punctual-screenshots"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/punctual.svg")));
     const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(".");
+    const QString lang = language::fromArguments(QApplication::arguments());
+    if (!lang.isEmpty() && !language::apply(lang))
+        qFatal("no translation for %s", qPrintable(lang));
+    const QString suffix = lang.isEmpty() ? QString() : QLatin1Char('-') + lang;
+    const bool chinese = lang.startsWith(QLatin1String("zh"));
     QDir().mkpath(out);
     QSettings().clear();
 
@@ -107,48 +115,48 @@ int main(int argc, char *argv[])
 
     const QString sh = QStringLiteral("/bin/sh");
     const QList<DemoJob> jobs{
-        {"tokens", "Delete expired tokens", "cron:0 * * * *", "Europe/Berlin",
+        {"tokens", "Delete expired tokens", "删除过期令牌", "cron:0 * * * *", "Europe/Berlin",
          {sh, "-c", "echo 'DELETE 42'"}},
-        {"cache", "Warm the cache", "cron:55 * * * *", "Europe/Berlin",
+        {"cache", "Warm the cache", "预热缓存", "cron:55 * * * *", "Europe/Berlin",
          {sh, "-c", "echo 'GET https://shop.example/ ...'; echo 'GET https://shop.example/offers ...'; "
                     "echo 'curl: (7) Failed to connect to shop.example port 443 after 2004 ms: "
                     "Connection refused' >&2; exit 7"}},
-        {"backup", "Nightly backup", "cron:30 2 * * *", "Europe/Berlin",
+        {"backup", "Nightly backup", "夜间备份", "cron:30 2 * * *", "Europe/Berlin",
          {"/usr/bin/rsync", "-a", "/home/me/", "/mnt/backup/me/"}},
-        {"report", "Report mail", "cron:0 9 * * MON-FRI", "Europe/Berlin", {"/usr/local/bin/report", "--mail"}, true},
-        {"logs", "Rotate logs", "cron:@daily", "Europe/Berlin", {"/usr/sbin/logrotate", "/home/me/.logrotate"}},
-        {"photos", "Sync photos", "every:900000", "Europe/Berlin", {"/usr/bin/rclone", "sync", "photos:", "/srv/photos"}},
-        {"tls", "Renew TLS certificates", "cron:0 3 * * 1", "Europe/Berlin", {"/usr/bin/certbot", "renew"}},
-        {"vacuum", "Vacuum database", "cron:0 4 * * SUN", "Europe/Berlin", {"/usr/bin/vacuumdb", "--all"}},
-        {"disk", "Check disk space", "every:600000", "Europe/Berlin", {sh, "-c", "df -h /"}},
-        {"mirrors", "Pull git mirrors", "every:7200000", "Europe/Berlin", {"/usr/local/bin/pull-mirrors"}},
-        {"search", "Refresh search index", "cron:*/20 8-18 * * MON-FRI", "Europe/Berlin", {"/usr/local/bin/reindex"}},
-        {"plants", "Water the plants", "calendar:every 3 days at 08:00", "Europe/Berlin",
+        {"report", "Report mail", "邮件报告", "cron:0 9 * * MON-FRI", "Europe/Berlin", {"/usr/local/bin/report", "--mail"}, true},
+        {"logs", "Rotate logs", "轮换日志", "cron:@daily", "Europe/Berlin", {"/usr/sbin/logrotate", "/home/me/.logrotate"}},
+        {"photos", "Sync photos", "同步照片", "every:900000", "Europe/Berlin", {"/usr/bin/rclone", "sync", "photos:", "/srv/photos"}},
+        {"tls", "Renew TLS certificates", "续期 TLS 证书", "cron:0 3 * * 1", "Europe/Berlin", {"/usr/bin/certbot", "renew"}},
+        {"vacuum", "Vacuum database", "清理数据库", "cron:0 4 * * SUN", "Europe/Berlin", {"/usr/bin/vacuumdb", "--all"}},
+        {"disk", "Check disk space", "检查磁盘空间", "every:600000", "Europe/Berlin", {sh, "-c", "df -h /"}},
+        {"mirrors", "Pull git mirrors", "拉取 Git 镜像", "every:7200000", "Europe/Berlin", {"/usr/local/bin/pull-mirrors"}},
+        {"search", "Refresh search index", "刷新搜索索引", "cron:*/20 8-18 * * MON-FRI", "Europe/Berlin", {"/usr/local/bin/reindex"}},
+        {"plants", "Water the plants", "给植物浇水", "calendar:every 3 days at 08:00", "Europe/Berlin",
          {"/usr/bin/notify-send", "Water the plants"}},
-        {"rent", "Pay the rent", "calendar:monthly at 09:00", "Europe/Berlin", {"/usr/bin/notify-send", "Rent"}},
-        {"tax", "Quarterly tax export", "cron:0 6 1 1,4,7,10 *", "Europe/Berlin", {"/usr/local/bin/tax-export"}},
-        {"invoices", "Month-end invoice run", "cron:0 18 L * *", "Europe/Berlin", {"/usr/local/bin/invoices"}},
-        {"patch", "Patch Tuesday check", "cron:0 10 * * 2#2", "Europe/Berlin", {"/usr/local/bin/patch-check"}},
-        {"downloads", "Clean Downloads folder", "cron:0 12 * * SAT", "Europe/Berlin",
+        {"rent", "Pay the rent", "交房租", "calendar:monthly at 09:00", "Europe/Berlin", {"/usr/bin/notify-send", "Rent"}},
+        {"tax", "Quarterly tax export", "季度税务导出", "cron:0 6 1 1,4,7,10 *", "Europe/Berlin", {"/usr/local/bin/tax-export"}},
+        {"invoices", "Month-end invoice run", "月末开票", "cron:0 18 L * *", "Europe/Berlin", {"/usr/local/bin/invoices"}},
+        {"patch", "Patch Tuesday check", "补丁星期二检查", "cron:0 10 * * 2#2", "Europe/Berlin", {"/usr/local/bin/patch-check"}},
+        {"downloads", "Clean Downloads folder", "清理下载文件夹", "cron:0 12 * * SAT", "Europe/Berlin",
          {"/usr/bin/find", "/home/me/Downloads", "-mtime", "+30", "-delete"}},
-        {"apt", "Update package lists", "every:21600000", "Europe/Berlin", {"/usr/bin/apt-get", "update"}},
-        {"docker", "Prune container images", "cron:0 5 * * 6", "Europe/Berlin", {"/usr/bin/docker", "image", "prune"}},
-        {"calendar", "Export calendar", "cron:15 7 * * *", "Europe/Berlin", {"/usr/local/bin/export-ics"}},
-        {"cdn", "Warm CDN (Asia)", "cron:0 */4 * * *", "Asia/Tokyo", {"/usr/local/bin/warm", "--region", "ap"}},
-        {"mailbox", "Archive mailbox", "cron:0 1 1 * *", "Europe/Berlin", {"/usr/local/bin/archive-mail"}},
-        {"uptime", "Monitor uptime", "every:60000", "Europe/Berlin", {"/usr/bin/curl", "-fsS", "https://status.example"}},
-        {"vm", "Snapshot VM", "cron:0 0 * * *", "America/New_York", {"/usr/local/bin/snapshot", "web-1"}},
-        {"digest", "Send weekly digest", "cron:0 8 * * MON", "Europe/Berlin", {"/usr/local/bin/digest"}},
-        {"thumbs", "Rebuild thumbnails", "every:1800000", "Europe/Berlin", {"/usr/local/bin/thumbs"}, true},
-        {"compress", "Compress old logs", "cron:0 3 * * *", "Europe/Berlin", {"/usr/local/bin/compress-logs"}},
-        {"rates", "Fetch exchange rates", "cron:5 16 * * MON-FRI", "Europe/London", {"/usr/local/bin/rates"}},
-        {"birthday", "Birthday reminder", "calendar:yearly at 08:30 from 2027-03-14", "Europe/Berlin",
+        {"apt", "Update package lists", "更新软件包列表", "every:21600000", "Europe/Berlin", {"/usr/bin/apt-get", "update"}},
+        {"docker", "Prune container images", "清理容器镜像", "cron:0 5 * * 6", "Europe/Berlin", {"/usr/bin/docker", "image", "prune"}},
+        {"calendar", "Export calendar", "导出日历", "cron:15 7 * * *", "Europe/Berlin", {"/usr/local/bin/export-ics"}},
+        {"cdn", "Warm CDN (Asia)", "预热 CDN（亚洲）", "cron:0 */4 * * *", "Asia/Tokyo", {"/usr/local/bin/warm", "--region", "ap"}},
+        {"mailbox", "Archive mailbox", "归档邮箱", "cron:0 1 1 * *", "Europe/Berlin", {"/usr/local/bin/archive-mail"}},
+        {"uptime", "Monitor uptime", "监控在线状态", "every:60000", "Europe/Berlin", {"/usr/bin/curl", "-fsS", "https://status.example"}},
+        {"vm", "Snapshot VM", "虚拟机快照", "cron:0 0 * * *", "America/New_York", {"/usr/local/bin/snapshot", "web-1"}},
+        {"digest", "Send weekly digest", "发送每周摘要", "cron:0 8 * * MON", "Europe/Berlin", {"/usr/local/bin/digest"}},
+        {"thumbs", "Rebuild thumbnails", "重建缩略图", "every:1800000", "Europe/Berlin", {"/usr/local/bin/thumbs"}, true},
+        {"compress", "Compress old logs", "压缩旧日志", "cron:0 3 * * *", "Europe/Berlin", {"/usr/local/bin/compress-logs"}},
+        {"rates", "Fetch exchange rates", "获取汇率", "cron:5 16 * * MON-FRI", "Europe/London", {"/usr/local/bin/rates"}},
+        {"birthday", "Birthday reminder", "生日提醒", "calendar:yearly at 08:30 from 2027-03-14", "Europe/Berlin",
          {"/usr/bin/notify-send", "Birthday"}},
     };
     for (const DemoJob &demo : jobs) {
         Job job;
         job.id = QString::fromLatin1(demo.id);
-        job.name = QString::fromUtf8(demo.name);
+        job.name = QString::fromUtf8(chinese ? demo.nameZh : demo.name);
         job.trigger = makeTrigger(QString::fromLatin1(demo.schedule), demo.zone, now);
         CommandAction command;
         command.program = demo.command.front();
@@ -174,19 +182,30 @@ int main(int argc, char *argv[])
     window.show();
     waitFor([&] { return window.jobModel()->isLoaded(); }, "the job list");
     window.selectJob(QStringLiteral("tokens"));
-    grab(out + QStringLiteral("/main-window.png"));
-
-    window.selectJob(QStringLiteral("cache"));
     QTableView *history = window.historyPane()->view();
-    history->selectRow(0);
-    grab(out + QStringLiteral("/history-failed-run.png"));
+    if (!lang.isEmpty()) {
+        // The main window with a failed run's output, the way the English one shows a good run.
+        window.selectJob(QStringLiteral("cache"));
+        history->selectRow(0);
+    }
+    grab(out + QStringLiteral("/main-window%1.png").arg(suffix));
+
+    if (lang.isEmpty()) {
+        window.selectJob(QStringLiteral("cache"));
+        history->selectRow(0);
+        grab(out + QStringLiteral("/history-failed-run.png"));
+    }
 
     window.selectJob(QStringLiteral("cache"));
     window.action(MainWindow::Command::Edit)->trigger();
     JobEditorDialog *editor = nullptr;
     waitFor([&] { return (editor = window.findChild<JobEditorDialog *>()) && editor->isVisible(); }, "the editor");
     editor->move(window.geometry().center() - editor->rect().center());
-    grab(out + QStringLiteral("/job-editor-cron.png"));
+    grab(out + QStringLiteral("/job-editor-cron%1.png").arg(suffix));
+    if (!lang.isEmpty()) {
+        editor->reject();
+        return 0;
+    }
     auto *cron = editor->findChild<QLineEdit *>(QStringLiteral("cronEdit"));
     cron->setText(QStringLiteral("61 * * * *"));
     grab(out + QStringLiteral("/job-editor-error.png"));

@@ -3,6 +3,8 @@
 
 #include "executors/functionregistry.h"
 #include "fieldmessage.h"
+#include "httpactioneditor.h"
+#include "sqlactioneditor.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -31,6 +33,8 @@ ActionEditor::ActionEditor(const FunctionRegistry &functions, QWidget *parent)
     m_kindCombo->setObjectName(QStringLiteral("actionKindCombo"));
     m_kindCombo->addItem(tr("Command"), static_cast<int>(Kind::Command));
     m_kindCombo->addItem(tr("Function"), static_cast<int>(Kind::Function));
+    m_kindCombo->addItem(tr("SQL statements"), static_cast<int>(Kind::Sql));
+    m_kindCombo->addItem(tr("HTTP requests"), static_cast<int>(Kind::Http));
     m_kindCombo->setToolTip(tr("A command runs a program; a function calls C++ code registered with the "
                                "scheduler under a name (APScheduler: func)"));
     auto *kindRow = new QHBoxLayout;
@@ -41,6 +45,10 @@ ActionEditor::ActionEditor(const FunctionRegistry &functions, QWidget *parent)
     // wrapped messages, leaving a gap under the short function page.
     m_commandPage = createCommandPage();
     m_functionPage = createFunctionPage();
+    m_sqlPage = new SqlActionEditor(this);
+    connect(m_sqlPage, &SqlActionEditor::edited, this, &ActionEditor::edited);
+    m_httpPage = new HttpActionEditor(this);
+    connect(m_httpPage, &HttpActionEditor::edited, this, &ActionEditor::edited);
 
     auto *kindForm = new QFormLayout;
     kindForm->setContentsMargins(0, 0, 0, 0);
@@ -51,6 +59,8 @@ ActionEditor::ActionEditor(const FunctionRegistry &functions, QWidget *parent)
     layout->addLayout(kindForm);
     layout->addWidget(m_commandPage);
     layout->addWidget(m_functionPage);
+    layout->addWidget(m_sqlPage);
+    layout->addWidget(m_httpPage);
 
     connect(m_kindCombo, &QComboBox::currentIndexChanged, this, [this] {
         setKind(kind());
@@ -166,6 +176,8 @@ void ActionEditor::setKind(Kind kind)
         m_kindCombo->setCurrentIndex(index); // re-enters through currentIndexChanged
     m_commandPage->setVisible(kind == Kind::Command);
     m_functionPage->setVisible(kind == Kind::Function);
+    m_sqlPage->setVisible(kind == Kind::Sql);
+    m_httpPage->setVisible(kind == Kind::Http);
 }
 
 void ActionEditor::setAction(const Action &action)
@@ -180,12 +192,30 @@ void ActionEditor::setAction(const Action &action)
     } else if (const auto *function = std::get_if<FunctionAction>(&action)) {
         m_functionCombo->setEditText(function->name);
         setKind(Kind::Function);
+    } else if (const auto *sql = std::get_if<SqlAction>(&action)) {
+        m_sqlPage->setAction(*sql);
+        setKind(Kind::Sql);
+    } else if (const auto *http = std::get_if<HttpAction>(&action)) {
+        m_httpPage->setAction(*http);
+        setKind(Kind::Http);
     }
     updateMessages();
 }
 
 Result<Action> ActionEditor::action() const
 {
+    if (kind() == Kind::Http) {
+        auto http = m_httpPage->action();
+        if (!http)
+            return http.error();
+        return Action(http.value());
+    }
+    if (kind() == Kind::Sql) {
+        auto sql = m_sqlPage->action();
+        if (!sql)
+            return sql.error();
+        return Action(sql.value());
+    }
     if (kind() == Kind::Function) {
         const QString name = m_functionCombo->currentText().trimmed();
         if (name.isEmpty())
@@ -211,6 +241,11 @@ Result<Action> ActionEditor::action() const
     command.workingDirectory = m_workingDirectoryEdit->text().trimmed();
     command.useShell = m_shellCheck->isChecked();
     return Action(command);
+}
+
+void ActionEditor::setKnownSqlConnections(const QList<SqlConnection> &connections)
+{
+    m_sqlPage->setKnownConnections(connections);
 }
 
 Result<QStringList> ActionEditor::splitArguments(const QString &line)

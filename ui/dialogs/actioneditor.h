@@ -17,6 +17,8 @@ namespace punctual {
 
 class FieldMessage;
 class FunctionRegistry;
+class HttpActionEditor;
+class SqlActionEditor;
 
 /**
  * Collects an Action. Arguments are one line split as a POSIX shell splits words ('single', "double" quotes and
@@ -43,6 +45,9 @@ public:
     /// One line that splitArguments() splits back into @p arguments, quoting only where needed.
     static QString joinArguments(const QStringList &arguments);
 
+    /// The sql connections offered for reuse on the SQL page (SqlActionEditor::connectionsOf()).
+    void setKnownSqlConnections(const QList<SqlConnection> &connections);
+
 signals:
     void edited();
 
@@ -51,6 +56,8 @@ private:
     {
         Command,
         Function,
+        Sql,
+        Http,
     };
 
     QWidget *createCommandPage();
@@ -75,6 +82,8 @@ private:
     QLineEdit *m_workingDirectoryEdit = nullptr;
     QCheckBox *m_shellCheck = nullptr;
     QComboBox *m_functionCombo = nullptr;
+    SqlActionEditor *m_sqlPage = nullptr;
+    HttpActionEditor *m_httpPage = nullptr;
     FieldMessage *m_functionMessage = nullptr;
 };
 

@@ -5,6 +5,7 @@
 #include "fieldmessage.h"
 #include "optionseditor.h"
 #include "scheduler/scheduler.h"
+#include "sqlactioneditor.h"
 #include "triggereditor.h"
 
 #include <QDialogButtonBox>
@@ -66,6 +67,8 @@ JobEditorDialog::JobEditorDialog(Scheduler &scheduler, const Clock &clock, const
 
     m_triggerEditor = new TriggerEditor(clock, this);
     m_actionEditor = new ActionEditor(functions, this);
+    if (auto jobs = scheduler.jobs()) // sql connections other jobs use, offered for reuse
+        m_actionEditor->setKnownSqlConnections(SqlActionEditor::connectionsOf(jobs.value()));
     m_optionsEditor = new OptionsEditor(this);
 
     m_message = new FieldMessage(this);

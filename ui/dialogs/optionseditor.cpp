@@ -4,6 +4,7 @@
 #include "fieldmessage.h"
 
 #include <QCheckBox>
+#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -91,6 +92,25 @@ OptionsEditor::OptionsEditor(QWidget *parent)
         label->setToolTip(retryTip);
     retryWords->setBuddy(m_retriesSpin);
 
+    const QString backoffTip = tr("Each wait between retries is this many times the one before, up to the "
+                                  "longest wait: 1 keeps the same wait, 2 doubles it (retry_backoff, "
+                                  "retry_delay_max)");
+    m_retryBackoffSpin = new QDoubleSpinBox(this);
+    m_retryBackoffSpin->setObjectName(QStringLiteral("retryBackoffSpin"));
+    m_retryBackoffSpin->setRange(1.0, 10.0);
+    m_retryBackoffSpin->setSingleStep(0.5);
+    m_retryBackoffSpin->setDecimals(1);
+    m_retryBackoffSpin->setPrefix(tr("× "));
+    m_retryBackoffSpin->setSpecialValueText(tr("no, the same each time"));
+    m_retryBackoffSpin->setToolTip(tr("How many times longer each wait is than the one before; 1 keeps the same "
+                                      "wait (retry_backoff)"));
+    auto *upToWords = new QLabel(tr("the wait each time, up to"), this);
+    upToWords->setToolTip(backoffTip);
+    m_retryDelayMaxSpin = secondsSpin(QStringLiteral("retryDelayMaxSpin"), week, this);
+    m_retryDelayMaxSpin->setSpecialValueText(tr("no limit"));
+    m_retryDelayMaxSpin->setToolTip(tr("The longest a growing wait gets; \"no limit\" (0) lets it grow "
+                                       "(retry_delay_max)"));
+
     auto *form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);
     form->addRow(tr("Missed while off or asleep:"), sentence({graceWords, m_misfireGraceSpin, m_misfireNoLimitCheck}));
@@ -98,10 +118,14 @@ OptionsEditor::OptionsEditor(QWidget *parent)
     form->addRow(tr("If still running:"), sentence({instancesWords, m_maxInstancesSpin, instancesAfter}));
     form->addRow(tr("Stop a run after:"), sentence({m_timeoutSpin}));
     form->addRow(tr("If it fails:"), sentence({retryWords, m_retriesSpin, timesWords, m_retryDelaySpin, apartWords}));
+    form->addRow(tr("Wait longer each retry?"), sentence({m_retryBackoffSpin, upToWords, m_retryDelayMaxSpin}));
 
     setOptions(JobOptions{});
     for (QSpinBox *spin : {m_misfireGraceSpin, m_maxInstancesSpin, m_timeoutSpin, m_retriesSpin, m_retryDelaySpin})
         connect(spin, &QSpinBox::valueChanged, this, &OptionsEditor::edited);
+    connect(m_retryDelayMaxSpin, &QSpinBox::valueChanged, this, &OptionsEditor::edited);
+    connect(m_retryBackoffSpin, &QDoubleSpinBox::valueChanged, this, &OptionsEditor::edited);
+    connect(m_retryBackoffSpin, &QDoubleSpinBox::valueChanged, this, &OptionsEditor::updateEnabled);
     for (QCheckBox *check : {m_misfireNoLimitCheck, m_coalesceCheck})
         connect(check, &QCheckBox::toggled, this, &OptionsEditor::edited);
     connect(m_misfireNoLimitCheck, &QCheckBox::toggled, this, &OptionsEditor::updateEnabled);
@@ -119,6 +143,8 @@ void OptionsEditor::setOptions(const JobOptions &options)
     m_timeoutSpin->setValue(options.timeoutMs ? roundToSeconds(*options.timeoutMs) : 0);
     m_retriesSpin->setValue(options.maxRetries);
     m_retryDelaySpin->setValue(roundToSeconds(options.retryDelayMs));
+    m_retryBackoffSpin->setValue(options.retryBackoff);
+    m_retryDelayMaxSpin->setValue(options.retryDelayMaxMs ? roundToSeconds(*options.retryDelayMaxMs) : 0);
     updateEnabled();
 }
 
@@ -137,6 +163,13 @@ JobOptions OptionsEditor::options() const
         options.timeoutMs = secondsToMs(m_timeoutSpin->value(), m_original.timeoutMs);
     options.maxRetries = m_retriesSpin->value();
     options.retryDelayMs = secondsToMs(m_retryDelaySpin->value(), m_original.retryDelayMs);
+    // A value nobody touched keeps its precision (the spin box shows one decimal).
+    if (qAbs(m_retryBackoffSpin->value() - m_original.retryBackoff) > 0.0501)
+        options.retryBackoff = m_retryBackoffSpin->value();
+    if (m_retryDelayMaxSpin->value() == 0)
+        options.retryDelayMaxMs.reset();
+    else
+        options.retryDelayMaxMs = secondsToMs(m_retryDelayMaxSpin->value(), m_original.retryDelayMaxMs);
     return options;
 }
 
@@ -144,6 +177,8 @@ void OptionsEditor::updateEnabled()
 {
     m_misfireGraceSpin->setEnabled(!m_misfireNoLimitCheck->isChecked());
     m_retryDelaySpin->setEnabled(m_retriesSpin->value() > 0);
+    m_retryBackoffSpin->setEnabled(m_retriesSpin->value() > 1);
+    m_retryDelayMaxSpin->setEnabled(m_retriesSpin->value() > 1 && m_retryBackoffSpin->value() > 1.0);
 }
 
 } // namespace punctual

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QCheckBox;
+class QDoubleSpinBox;
 class QSpinBox;
 
 namespace punctual {
@@ -41,6 +42,8 @@ private:
     QSpinBox *m_timeoutSpin = nullptr;
     QSpinBox *m_retriesSpin = nullptr;
     QSpinBox *m_retryDelaySpin = nullptr;
+    QDoubleSpinBox *m_retryBackoffSpin = nullptr;
+    QSpinBox *m_retryDelayMaxSpin = nullptr;
 };
 
 } // namespace punctual

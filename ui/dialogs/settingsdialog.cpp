@@ -3,6 +3,7 @@
 
 #include "fieldmessage.h"
 #include "optionseditor.h"
+#include "settings/language.h"
 #include "settings/settings.h"
 
 #include <QCheckBox>
@@ -50,18 +51,17 @@ SettingsDialog::SettingsDialog(Settings &settings, QStringList autostartArgument
     m_languageCombo = new QComboBox(general);
     m_languageCombo->setObjectName(QStringLiteral("languageCombo"));
     m_languageCombo->addItem(tr("System default"), QString());
-    for (const char *code : {"en", "de", "zh_CN"}) {
-        const QLocale locale{QLatin1String(code)};
+    for (const QString &code : language::available()) {
+        const QLocale locale(code);
         QString name = locale.nativeLanguageName();
         if (!name.isEmpty())
             name[0] = name[0].toUpper();
-        if (locale.territory() != QLocale::AnyTerritory && QLatin1String(code).size() > 2)
+        if (locale.territory() != QLocale::AnyTerritory && code.size() > 2)
             name = tr("%1 (%2)", "language (territory)").arg(name, locale.nativeTerritoryName());
-        m_languageCombo->addItem(name, QString::fromLatin1(code));
+        m_languageCombo->addItem(name, code);
     }
-    auto *languageNote = new QLabel(tr("Kept for the translations of a coming version; the interface is in "
-                                       "English for now."),
-                                    general);
+    // Texts already on screen are not translated again: the window would be half in one language, half in another.
+    auto *languageNote = new QLabel(tr("A new language applies the next time Punctual starts."), general);
     languageNote->setWordWrap(true);
     languageNote->setEnabled(false);
     auto *generalForm = new QFormLayout(general);

@@ -18,8 +18,8 @@ class Settings;
 /**
  * Shows the Settings and writes them back on OK. "Start Punctual when I log in" writes or removes the XDG
  * autostart entry (autostart.h) running Punctual with the arguments given (--minimized, the store); when that
- * fails the error is shown and the dialog stays open. The language is only stored for now (translations are a
- * later issue); the dialog says so. Whoever opens it applies the new values (history limit, new-job options)
+ * fails the error is shown and the dialog stays open. The language (language::available()) applies at the next
+ * start; the dialog says so. Whoever opens it applies the new values (history limit, new-job options)
  * on accepted().
  *
  * Object names: startAtLoginCheck, notifyFailureCheck, notifyMissedCheck, notifyTimeoutCheck, historyLimitSpin,

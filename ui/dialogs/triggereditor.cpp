@@ -570,8 +570,9 @@ QString TriggerEditor::formatRunTime(std::int64_t utcMs, const ZoneRules &zone, 
     QString timeFormat = locale.timeFormat(QLocale::ShortFormat);
     if (wall.time().second() != 0 && !timeFormat.contains(QLatin1String("ss")))
         timeFormat.replace(QLatin1String("mm"), QLatin1String("mm:ss"));
-    const QString dateFormat = wall.date().year() == today.date().year() ? QStringLiteral("ddd d MMM")
-                                                                         : QStringLiteral("ddd d MMM yyyy");
+    const QString dateFormat = wall.date().year() == today.date().year()
+        ? tr("ddd d MMM", "QDate format of a date this year: Sat 5 Dec")
+        : tr("ddd d MMM yyyy", "QDate format of a date in another year: Sat 5 Dec 2027");
     return locale.toString(wall, dateFormat + QLatin1Char(' ') + timeFormat);
 }
 

@@ -80,6 +80,7 @@ QVariant RunHistoryModel::headerData(int section, Qt::Orientation orientation, i
     case StartedColumn: return tr("Started");
     case DurationColumn: return tr("Duration");
     case ExitCodeColumn: return tr("Exit code");
+    case InstanceColumn: return tr("Instance");
     case MessageColumn: return tr("Message");
     default: return {};
     }
@@ -101,6 +102,8 @@ QVariant RunHistoryModel::displayData(const RunRecord &run, int column) const
         return {};
     case ExitCodeColumn:
         return run.exitCode ? QString::number(*run.exitCode) : QString();
+    case InstanceColumn:
+        return run.instance;
     case MessageColumn:
         if (run.outcome == RunOutcome::Missed && run.lateMs)
             return tr("missed by %1").arg(formatLateness(*run.lateMs));
@@ -129,6 +132,8 @@ QVariant RunHistoryModel::toolTipData(const RunRecord &run, int column) const
         return tr("%1\n%2 after its scheduled time", "date and time, then a duration")
             .arg(longDateTime(*run.startTime),
                  formatLateness(std::max<std::int64_t>(0, *run.startTime - run.scheduledTime)));
+    case InstanceColumn:
+        return run.instance.isEmpty() ? QVariant() : QVariant(tr("Run by the scheduler instance %1").arg(run.instance));
     case MessageColumn:
         if (!run.error.isEmpty())
             return run.error.left(2000); // a whole stack trace makes an unreadable tooltip

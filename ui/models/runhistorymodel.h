@@ -36,6 +36,7 @@ public:
         StartedColumn,
         DurationColumn,
         ExitCodeColumn,
+        InstanceColumn, ///< the scheduler instance that ran it (several share a PostgreSQL store)
         MessageColumn,
         ColumnCount,
     };

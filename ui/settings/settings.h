@@ -59,7 +59,8 @@ public:
     JobOptions defaultJobOptions() const;
     void setDefaultJobOptions(const JobOptions &options);
 
-    /// The interface language ("" for the system's). Only stored for now: the translations issue applies it.
+    /// The interface language ("" for the system's), applied at start-up (language::apply(); `punctual --lang`
+    /// overrides it for one run).
     QString language() const;
     void setLanguage(const QString &code);
 

@@ -1,0 +1,210 @@
+// The SQL store's schema: table, column and index names, placeholders, and the migrations between versions.
+#pragma once
+
+#include "store/sqldialect.h"
+
+#include <QLatin1String>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <array>
+#include <cstddef>
+#include <iterator>
+#include <limits>
+
+namespace punctual::sqlschema {
+
+/// The schema this build writes; it reads every older one (migrating it) and refuses newer ones.
+constexpr int currentVersion = 2;
+
+// Table, column and index names, written once: the schema and every statement are built from these.
+constexpr QLatin1String metaTable("punctual_meta");
+constexpr QLatin1String metaKey("key");
+constexpr QLatin1String metaValue("value");
+constexpr QLatin1String metaSchemaVersion("schema_version");
+constexpr QLatin1String metaApplication("application");
+constexpr QLatin1String applicationTag("punctual");
+
+constexpr QLatin1String jobsTable("jobs");
+// Column indexes of the jobs table, in SELECT order.
+namespace jobcol {
+enum : int {
+    Id,
+    Name,
+    Trigger,
+    Action,
+    Options,
+    Paused,
+    NextRunTime,
+    CreatedAt,
+    UpdatedAt,
+    Count,
+};
+}
+constexpr QLatin1String jobColumns[] = {
+    QLatin1String("id"),
+    QLatin1String("name"),
+    QLatin1String("trigger"),       // Trigger::toJson()
+    QLatin1String("action"),        // actionToJson()
+    QLatin1String("options"),       // JobOptions::writeJson()
+    QLatin1String("paused"),        // 0 or 1
+    QLatin1String("next_run_time"), // UTC ms, NULL when paused or finished
+    QLatin1String("created_at"),    // UTC ms
+    QLatin1String("updated_at"),    // UTC ms of the last write
+};
+static_assert(std::size(jobColumns) == jobcol::Count);
+
+constexpr QLatin1String runsTable("runs");
+// Column indexes of the runs table, in SELECT order.
+namespace runcol {
+enum : int {
+    Id,
+    JobId,
+    ScheduledTime,
+    StartTime,
+    EndTime,
+    Outcome,
+    ExitCode,
+    Output,
+    Error,
+    LateMs,
+    Attempt,
+    Instance,
+    Count,
+};
+}
+constexpr QLatin1String runColumns[] = {
+    QLatin1String("id"),
+    QLatin1String("job_id"),
+    QLatin1String("scheduled_time"), // UTC ms, like every instant
+    QLatin1String("start_time"),
+    QLatin1String("end_time"),
+    QLatin1String("outcome"),        // RunRecord::outcomeName()
+    QLatin1String("exit_code"),
+    QLatin1String("output"),
+    QLatin1String("error"),
+    QLatin1String("late_ms"),
+    QLatin1String("attempt"),
+    QLatin1String("instance"),       // the instance that inserted it (schema 2)
+};
+static_assert(std::size(runColumns) == runcol::Count);
+
+constexpr QLatin1String instancesTable("punctual_instances");
+// Column indexes of the instances table (schema 2): one row per scheduler instance of a shared store.
+namespace instcol {
+enum : int {
+    Id,
+    Host,
+    Pid,
+    StartedAt,
+    Heartbeat,
+    LeaseMs,
+    Count,
+};
+}
+constexpr QLatin1String instanceColumns[] = {
+    QLatin1String("id"),
+    QLatin1String("host"),
+    QLatin1String("pid"),
+    QLatin1String("started_at"), // UTC ms
+    QLatin1String("heartbeat"),  // UTC ms of the last heartbeat
+    QLatin1String("lease_ms"),   // its runs count as abandoned once heartbeat + lease_ms has passed
+};
+static_assert(std::size(instanceColumns) == instcol::Count);
+
+constexpr QLatin1String jobsByNextRunIndex("jobs_next_run_time");
+constexpr QLatin1String runsByJobIndex("runs_job");
+constexpr QLatin1String runningRunsIndex("runs_running");
+
+/// Bound as the LIMIT when the caller asked for no limit (portable: no engine-specific "no limit" value).
+constexpr qint64 noLimit = std::numeric_limits<qint64>::max();
+/// Parsed trigger/action/options texts kept per read, so jobs with equal JSON share one parse.
+constexpr qsizetype readCacheSize = 4096;
+/// commitDue() of a burst: jobs moving to the same state are updated this many per statement, and new runs
+/// inserted this many per statement (a statement's own cost is then paid once for all of them).
+constexpr int statesPerStatement = 64;
+constexpr int runsPerStatement = 32;
+
+inline QString numbered(const QString &placeholder, int i)
+{
+    return placeholder + QLatin1Char('_') + QString::number(i);
+}
+
+inline QString jobCol(int column)
+{
+    return QString(jobColumns[column]);
+}
+
+inline QString runCol(int column)
+{
+    return QString(runColumns[column]);
+}
+
+template <std::size_t N>
+inline QStringList names(const QLatin1String (&columns)[N], int from = 0)
+{
+    QStringList out;
+    for (std::size_t i = static_cast<std::size_t>(from); i < N; ++i)
+        out << QString(columns[i]);
+    return out;
+}
+
+/// "a = :a, b = :b" for an UPDATE's SET list.
+inline QString assignments(const QStringList &columns)
+{
+    QStringList out;
+    for (const QString &column : columns)
+        out << column + QStringLiteral(" = ") + SqlDialect::placeholder(column);
+    return out.join(QStringLiteral(", "));
+}
+
+/// The placeholder of every column, built once: statements are bound by name (Qt's positional bindValue() formats
+/// a name for every value, a cost a 100,000-job import notices).
+template <std::size_t N>
+inline std::array<QString, N> placeholdersOf(const QLatin1String (&columns)[N])
+{
+    std::array<QString, N> out;
+    for (std::size_t i = 0; i < N; ++i)
+        out[i] = SqlDialect::placeholder(columns[i]);
+    return out;
+}
+
+inline const QString &jobParam(int column)
+{
+    static const auto params = placeholdersOf(jobColumns);
+    return params[static_cast<std::size_t>(column)];
+}
+
+inline const QString &runParam(int column)
+{
+    static const auto params = placeholdersOf(runColumns);
+    return params[static_cast<std::size_t>(column)];
+}
+
+inline const QString &instanceParam(int column)
+{
+    static const auto params = placeholdersOf(instanceColumns);
+    return params[static_cast<std::size_t>(column)];
+}
+
+// Placeholders of values that are not columns.
+inline const QString nowParam = QStringLiteral(":now");
+inline const QString limitParam = QStringLiteral(":row_limit");
+inline const QString keepParam = QStringLiteral(":keep");
+inline const QString keptJobParam = QStringLiteral(":kept_job_id");
+inline const QString meParam = QStringLiteral(":me");
+inline const QString ownParam = QStringLiteral(":own");
+inline const QString senderParam = QStringLiteral(":sender");
+
+/// The schema step that brings a database to a version; applied in order, all in one transaction.
+struct Migration
+{
+    int version;
+    QStringList (*statements)(const SqlDialect &dialect);
+};
+
+/// Every migration, oldest first; the last one produces currentVersion.
+QList<Migration> migrations();
+
+} // namespace punctual::sqlschema

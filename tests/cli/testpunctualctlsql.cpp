@@ -1,0 +1,174 @@
+// punctualctl add/modify --sql end to end: the real binary adds an sql job, run-now deletes the expired rows of
+// a real SQLite file and prints the counts; bad options are refused with exit 2 and a clear message.
+#include "punctualctlprocess.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestPunctualctlSql : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void addRunAndModify();
+    void refusesBadOptions();
+    void passwordStdinWithoutKeychainService();
+
+private:
+    PunctualctlResult ctl(QStringList args, const QByteArray &input = {});
+    QList<int> remainingIds();
+
+    QTemporaryDir m_dir;
+    QString m_store;
+    QString m_tokens;
+};
+
+void TestPunctualctlSql::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_store = m_dir.filePath("store.db");
+    m_tokens = m_dir.filePath("tokens.db");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "seed");
+        db.setDatabaseName(m_tokens);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec("CREATE TABLE tokens (id INTEGER PRIMARY KEY, expires_at TEXT NOT NULL)"));
+        // Expired: 1 and 2; 3 expires in a day.
+        QVERIFY(query.exec("INSERT INTO tokens VALUES (1, datetime('now', '-1 day')), (2, datetime('now', "
+                           "'-1 minute')), (3, datetime('now', '+1 day'))"));
+    }
+    QSqlDatabase::removeDatabase("seed");
+}
+
+PunctualctlResult TestPunctualctlSql::ctl(QStringList args, const QByteArray &input)
+{
+    args.prepend(m_store);
+    args.prepend("--db");
+    if (input.isEmpty())
+        return runPunctualctl(args);
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/punctual-test-bus"); // no keychain
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(PUNCTUALCTL_PATH), args);
+    process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(60'000))
+        return {-1, {}, "timed out"};
+    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+QList<int> TestPunctualctlSql::remainingIds()
+{
+    QList<int> ids;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "check");
+        db.setDatabaseName(m_tokens);
+        if (!db.open())
+            qFatal("%s", qPrintable(db.lastError().text()));
+        QSqlQuery query("SELECT id FROM tokens ORDER BY id", db);
+        while (query.next())
+            ids << query.value(0).toInt();
+    }
+    QSqlDatabase::removeDatabase("check");
+    return ids;
+}
+
+void TestPunctualctlSql::addRunAndModify()
+{
+    auto added = ctl({"add", "--id", "tokens", "--every", "1h", "--sql", "--driver", "sqlite", "--connection",
+                      "tokens-db", "--database", m_tokens, "--statement",
+                      "DELETE FROM tokens WHERE expires_at < :now", "--statement-timeout", "5"});
+    QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+    QCOMPARE(added.out, QStringLiteral("tokens\n"));
+
+    auto shown = ctl({"show", "tokens", "--json"});
+    QCOMPARE(shown.exitCode, 0);
+    const QJsonObject action = QJsonDocument::fromJson(shown.out.toUtf8()).object().value("action").toObject();
+    QCOMPARE(action.value("type").toString(), QStringLiteral("sql"));
+    QCOMPARE(action.value("statement_timeout").toDouble(), 5.0);
+    const QJsonObject connection = action.value("connection").toObject();
+    QCOMPARE(connection.value("driver").toString(), QStringLiteral("QSQLITE"));
+    QCOMPARE(connection.value("name").toString(), QStringLiteral("tokens-db"));
+    QCOMPARE(connection.value("password").toString(), QStringLiteral("none"));
+
+    auto ran = ctl({"run-now", "tokens"});
+    QVERIFY2(ran.exitCode == 0, qPrintable(ran.err));
+    QVERIFY2(ran.out.startsWith("statement 1: 2 row"), qPrintable(ran.out));
+    QCOMPARE(remainingIds(), QList<int>{3});
+
+    // modify: new statements (all replaced), an environment password; the connection stays.
+    auto modified = ctl({"modify", "tokens", "--statement", "DELETE FROM tokens WHERE id < 0", "--statement",
+                         "SELECT count(*) FROM tokens", "--statement-timeout", "none", "--json"});
+    QVERIFY2(modified.exitCode == 0, qPrintable(modified.err));
+    const QJsonObject changed = QJsonDocument::fromJson(modified.out.toUtf8()).object().value("action").toObject();
+    QCOMPARE(changed.value("statements").toArray().size(), 2);
+    QVERIFY(changed.value("statement_timeout").isNull());
+    QCOMPARE(changed.value("connection").toObject().value("database").toString(), m_tokens);
+    ran = ctl({"run-now", "tokens"});
+    QVERIFY2(ran.exitCode == 0, qPrintable(ran.err));
+    QVERIFY2(ran.out.contains("statement 1: 0 row(s) affected") && ran.out.contains("statement 2: 1 row(s) returned"),
+             qPrintable(ran.out));
+
+    // A failing statement fails run-now with the driver's message; nothing changed.
+    modified = ctl({"modify", "tokens", "--statement", "DELETE FROM tokens", "--statement", "DELETE FROM nope"});
+    QCOMPARE(modified.exitCode, 0);
+    ran = ctl({"run-now", "tokens"});
+    QCOMPARE(ran.exitCode, 1);
+    QVERIFY2(ran.err.contains("statement 2 failed: no such table: nope"), qPrintable(ran.err));
+    QCOMPARE(remainingIds(), QList<int>{3});
+}
+
+void TestPunctualctlSql::refusesBadOptions()
+{
+    auto r = ctl({"add", "--every", "1h", "--sql", "--database", m_tokens});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("needs at least one statement"), qPrintable(r.err));
+
+    r = ctl({"add", "--every", "1h", "--sql", "--driver", "postgresql", "--database", "app", "--statement", "SELECT 1",
+             "--password-env", "PW", "--password-keychain", "--connection", "app"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("not both"), qPrintable(r.err));
+
+    r = ctl({"add", "--every", "1h", "--sql", "--driver", "oracle9", "--database", "x", "--statement", "SELECT 1"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("unknown database kind \"oracle9\""), qPrintable(r.err));
+
+    r = ctl({"add", "--every", "1h", "--sql", "--driver", "postgresql", "--database", "app", "--statement",
+             "SELECT 1", "--password-keychain"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("needs a name"), qPrintable(r.err));
+
+    r = ctl({"add", "--every", "1h", "--sql", "--database", m_tokens, "--statement", "SELECT 1", "--", "/bin/true"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("not a command"), qPrintable(r.err));
+
+    auto command = ctl({"add", "--id", "cmd", "--every", "1h", "--", "/bin/true"});
+    QCOMPARE(command.exitCode, 0);
+    r = ctl({"modify", "cmd", "--statement", "SELECT 1"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("does not run SQL"), qPrintable(r.err));
+}
+
+void TestPunctualctlSql::passwordStdinWithoutKeychainService()
+{
+    auto r = ctl({"add", "--every", "1h", "--sql", "--driver", "postgresql", "--database", "app", "--connection",
+                  "app", "--statement", "SELECT 1", "--password-stdin"},
+                 "S3cret\n");
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("keychain") && r.err.contains("environment variable"), qPrintable(r.err));
+    QVERIFY(!r.err.contains("S3cret"));
+    QVERIFY(!ctl({"list"}).out.contains("app"));
+}
+
+QTEST_GUILESS_MAIN(TestPunctualctlSql)
+#include "testpunctualctlsql.moc"

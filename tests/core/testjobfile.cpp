@@ -1,0 +1,293 @@
+// Job files: export/import round trip of every action and trigger kind, entries reported by index, all-or-none
+// import through the Scheduler (SQLite store), conflicts, replace and skip.
+#include "executors/functionregistry.h"
+#include "jobs/jobfile.h"
+#include "mock/fakeclock.h"
+#include "mock/manualwaketimer.h"
+#include "scheduler/scheduler.h"
+#include "store/sqljobstore.h"
+#include "time/isotime.h"
+#include "triggers/calendartrigger.h"
+#include "triggers/crontrigger.h"
+#include "triggers/datetrigger.h"
+#include "triggers/intervaltrigger.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace punctual;
+
+namespace {
+
+const std::int64_t T0 = 1'788'000'000'000; // 2026-08-29
+
+Job makeJob(const QString &id, std::shared_ptr<const Trigger> trigger, Action action)
+{
+    Job job;
+    job.id = id;
+    job.name = QStringLiteral("Job ") + id;
+    job.trigger = std::move(trigger);
+    job.action = std::move(action);
+    return job;
+}
+
+QList<Job> everyKind()
+{
+    const auto berlin = ZoneRules::forZone("Europe/Berlin");
+    QList<Job> jobs;
+
+    CommandAction command;
+    command.program = QStringLiteral("/usr/bin/backup");
+    command.arguments = {QStringLiteral("--all"), QStringLiteral("two words")};
+    command.workingDirectory = QStringLiteral("/srv");
+    command.environment = {{QStringLiteral("MODE"), QStringLiteral("full")}};
+    command.outputCapBytes = 4096;
+    auto cron = CronTrigger::create(QStringLiteral("30 2 * * 1-5"), berlin).value();
+    cron->setJitterMs(5000);
+    Job first = makeJob(QStringLiteral("cron-command"), std::move(cron), command);
+    first.options.maxInstances = 3;
+    first.options.coalesce = CoalescePolicy::All;
+    first.options.misfireGraceMs.reset();
+    first.options.timeoutMs = 90'000;
+    first.options.maxRetries = 2;
+    first.options.retryDelayMs = 15'000;
+    jobs << first;
+
+    CommandAction shell;
+    shell.program = QStringLiteral("echo $HOME | tee /tmp/x");
+    shell.useShell = true;
+    jobs << makeJob(QStringLiteral("interval-shell"),
+                    std::make_shared<IntervalTrigger>(3'600'000, T0 + 60'000, T0 + 86'400'000), shell);
+
+    FunctionAction function{QStringLiteral("cleanup"), QJsonObject{{QStringLiteral("days"), 30}}};
+    Job date = makeJob(QStringLiteral("date-function"), std::make_shared<DateTrigger>(T0 + 3'600'000), function);
+    date.options.removeWhenDone = true;
+    jobs << date;
+
+    SqlAction sql;
+    sql.connection.name = QStringLiteral("shop");
+    sql.connection.driver = QStringLiteral("QPSQL");
+    sql.connection.host = QStringLiteral("db.example.com");
+    sql.connection.port = 5432;
+    sql.connection.database = QStringLiteral("shop");
+    sql.connection.user = QStringLiteral("cleaner");
+    sql.connection.passwordSource = PasswordSource::Environment;
+    sql.connection.passwordVariable = QStringLiteral("SHOP_DB_PASSWORD");
+    sql.statements = {QStringLiteral("DELETE FROM tokens WHERE expires_at < :now")};
+    sql.statementTimeoutMs = 20'000;
+    jobs << makeJob(QStringLiteral("calendar-sql"),
+                    CalendarTrigger::parse(QStringLiteral("every 2 weeks at 09:30 from 2026-09-01"), berlin, T0).value(),
+                    sql);
+
+    HttpAction http;
+    http.urls = {QStringLiteral("https://shop.example.com/"), QStringLiteral("https://shop.example.com/top")};
+    http.method = QStringLiteral("HEAD");
+    http.headers = {{QStringLiteral("X-Warmup"), QStringLiteral("1")}};
+    http.concurrency = 2;
+    http.requestTimeoutMs = 5000;
+    Job paused = makeJob(QStringLiteral("cron-http"), CronTrigger::create(QStringLiteral("55 * * * *")).value(), http);
+    paused.paused = true;
+    jobs << paused;
+    return jobs;
+}
+
+} // namespace
+
+class TestJobFile : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    FakeClock m_clock{T0};
+    FunctionRegistry m_functions;
+    std::unique_ptr<SqlJobStore> m_store;
+    std::unique_ptr<Scheduler> m_scheduler;
+    int m_storeNumber = 0;
+
+    QSet<QString> storedIds() const
+    {
+        QSet<QString> ids;
+        for (const Job &job : m_scheduler->jobs().value())
+            ids.insert(job.id);
+        return ids;
+    }
+
+private slots:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        m_scheduler.reset();
+        auto store = SqlJobStore::openSqlite(m_dir.filePath(QStringLiteral("jobs%1.db").arg(++m_storeNumber)),
+                                             SqlJobStore::OpenMode::ExplicitPath);
+        QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().message));
+        m_store = std::move(store).value();
+        m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, m_functions);
+        m_scheduler->setWakeTimer(std::make_unique<ManualWakeTimer>());
+    }
+
+    void cleanup()
+    {
+        m_scheduler.reset();
+        m_store.reset();
+    }
+
+    void roundTripOfEveryKind()
+    {
+        const QList<Job> jobs = everyKind();
+        auto added = m_scheduler->addJobs(jobs);
+        QVERIFY2(added.ok(), qPrintable(added.ok() ? QString() : added.error().message));
+        const QString path = m_dir.filePath(QStringLiteral("export.json"));
+        QVERIFY(JobFile::write(path, m_scheduler->jobs().value()).ok());
+
+        // The file is a JSON array of the job JSON, next run times included (informational).
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonDocument document = QJsonDocument::fromJson(file.readAll());
+        QVERIFY(document.isArray());
+        QCOMPARE(document.array().size(), jobs.size());
+        QVERIFY(document.array().at(0).toObject().contains(QStringLiteral("next_run_time")));
+
+        auto read = JobFile::read(path, T0);
+        QVERIFY(read.ok());
+        QCOMPARE(read->problems.size(), 0);
+        QCOMPARE(read->jobs.size(), jobs.size());
+        for (const Job &original : jobs) {
+            const auto found = std::find_if(read->jobs.cbegin(), read->jobs.cend(),
+                                            [&](const Job &job) { return job.id == original.id; });
+            QVERIFY2(found != read->jobs.cend(), qPrintable(original.id));
+            QCOMPARE(found->name, original.name);
+            QVERIFY2(found->action == original.action, qPrintable(original.id));
+            QVERIFY(found->options == original.options);
+            QCOMPARE(found->paused, original.paused);
+            QCOMPARE(found->trigger->toJson(), original.trigger->toJson());
+            QVERIFY(!found->nextRunTime); // recomputed by the scheduler, never taken from the file
+        }
+
+        // Into a fresh store: the same jobs, next run times computed from now.
+        init();
+        auto imported = m_scheduler->addJobs(read->jobs);
+        QVERIFY(imported.ok());
+        const QList<Job> stored = m_scheduler->jobs().value();
+        QCOMPARE(stored.size(), jobs.size());
+        for (const Job &job : stored) {
+            if (job.paused) {
+                QVERIFY(!job.nextRunTime);
+                continue;
+            }
+            const auto fire = job.trigger->nextFireTime(T0);
+            QVERIFY(fire && job.nextRunTime);
+            QVERIFY(*job.nextRunTime >= *fire && *job.nextRunTime <= *fire + job.trigger->jitterMs());
+        }
+    }
+
+    void titleAndJobsObject()
+    {
+        const QByteArray text = R"({"title": "Shop examples", "jobs": [
+            {"name": "Warm", "trigger": {"type": "cron", "version": 1, "expression": "55 * * * *", "timezone": "UTC"},
+             "action": {"type": "http", "urls": ["https://example.com/"]}}]})";
+        auto read = JobFile::parse(text, T0);
+        QVERIFY(read.ok());
+        QCOMPARE(read->title, QStringLiteral("Shop examples"));
+        QCOMPARE(read->jobs.size(), 1);
+        QCOMPARE(read->jobs.front().id.size(), 32); // generated
+        // An array is titled by its first job's name.
+        auto array = JobFile::parse(JobFile::toJson(everyKind()), T0);
+        QVERIFY(array.ok());
+        QCOMPARE(array->title, QStringLiteral("Job cron-command"));
+    }
+
+    void invalidEntriesAreReportedByIndex()
+    {
+        QJsonArray array;
+        for (const Job &job : everyKind())
+            array.append(job.toJson());
+        QJsonObject badAction = array.at(1).toObject();
+        badAction.insert(QStringLiteral("id"), QStringLiteral("bad-action"));
+        badAction.insert(QStringLiteral("action"), QJsonObject{{QStringLiteral("type"), QStringLiteral("teleport")}});
+        array.append(badAction);                                   // jobs[5]
+        array.append(QStringLiteral("not a job"));                  // jobs[6]
+        array.append(array.at(0));                                  // jobs[7]: id of jobs[0] again
+        QJsonObject badCron = array.at(0).toObject();
+        badCron.insert(QStringLiteral("id"), QStringLiteral("bad-cron"));
+        QJsonObject trigger = badCron.value(QStringLiteral("trigger")).toObject();
+        trigger.insert(QStringLiteral("expression"), QStringLiteral("61 * * * *"));
+        badCron.insert(QStringLiteral("trigger"), trigger);
+        array.append(badCron);                                      // jobs[8]
+        QJsonObject past = array.at(2).toObject();                   // a date an hour before now
+        past.insert(QStringLiteral("id"), QStringLiteral("past"));
+        past.insert(QStringLiteral("trigger"), DateTrigger(T0 - 3'600'000).toJson());
+        array.append(past);                                         // jobs[9]
+
+        auto read = JobFile::parse(QJsonDocument(array).toJson(), T0);
+        QVERIFY(read.ok());
+        QCOMPARE(read->jobs.size(), 5);
+        QStringList where;
+        for (const ImportProblem &problem : std::as_const(read->problems))
+            where << problem.where;
+        QCOMPARE(where, (QStringList{"jobs[5]", "jobs[6]", "jobs[7]", "jobs[8]", "jobs[9]"}));
+        QVERIFY(read->problems.at(0).message.contains(QLatin1String("teleport")));
+        QVERIFY(read->problems.at(2).message.contains(QLatin1String("jobs[0]")));
+        QVERIFY2(read->problems.at(3).message.contains(QLatin1String("\"minute\": 61")),
+                 qPrintable(read->problems.at(3).message));
+        QVERIFY(read->problems.at(4).message.contains(QLatin1String("never fires")));
+
+        // Not a job file at all: one error with where.
+        auto broken = JobFile::parse("[{\"id\": \"x\",\n \"name\" 1}]", T0);
+        QVERIFY(!broken.ok());
+        QCOMPARE(broken.error().code, ErrorCode::InvalidInput);
+        QVERIFY2(broken.error().message.contains(QLatin1String("line 2")), qPrintable(broken.error().message));
+        QVERIFY(!JobFile::parse("{\"id\": 1}", T0).ok());
+        QCOMPARE(JobFile::read(m_dir.filePath(QStringLiteral("missing.json")), T0).error().code, ErrorCode::Io);
+    }
+
+    void nothingIsAddedOnError()
+    {
+        QList<Job> jobs = everyKind();
+        jobs[3].trigger = std::make_shared<DateTrigger>(T0 - 86'400'000); // passed long ago: the scheduler refuses
+        QSignalSpy added(m_scheduler.get(), &Scheduler::jobAdded);
+        auto result = m_scheduler->addJobs(jobs);
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, ErrorCode::InvalidInput);
+        QCOMPARE(m_scheduler->jobs().value().size(), 0);
+        QCOMPARE(added.size(), 0);
+    }
+
+    void conflictsFailReplaceOrSkip()
+    {
+        QList<Job> jobs = everyKind();
+        QVERIFY(m_scheduler->addJob(jobs.at(0)).ok());
+        QVERIFY(m_scheduler->addJob(jobs.at(2)).ok());
+        Job renamed = jobs.at(0);
+        renamed.name = QStringLiteral("Renamed");
+        jobs[0] = renamed;
+
+        const ImportPlan fail = planImport(jobs, storedIds(), ConflictPolicy::Fail);
+        QCOMPARE(fail.conflicts, (QStringList{"cron-command", "date-function"}));
+        const Error error = conflictError(fail.conflicts);
+        QCOMPARE(error.code, ErrorCode::Conflict);
+        QVERIFY(error.message.contains(QLatin1String("\"cron-command\", \"date-function\"")));
+        // Adding them anyway is refused by the store as a whole.
+        QVERIFY(!m_scheduler->addJobs(jobs).ok());
+        QCOMPARE(m_scheduler->jobs().value().size(), 2);
+
+        const ImportPlan skip = planImport(jobs, storedIds(), ConflictPolicy::Skip);
+        QCOMPARE(skip.jobs.size(), 3);
+        QCOMPARE(skip.conflicts.size(), 2);
+        QVERIFY(m_scheduler->addJobs(skip.jobs).ok());
+        QCOMPARE(m_scheduler->job(QStringLiteral("cron-command"))->name, QStringLiteral("Job cron-command"));
+
+        const ImportPlan replace = planImport(jobs, storedIds(), ConflictPolicy::Replace);
+        QCOMPARE(replace.jobs.size(), 5);
+        QCOMPARE(replace.replaced.size(), 5);
+        QVERIFY(m_scheduler->addJobs(replace.jobs, true).ok());
+        QCOMPARE(m_scheduler->jobs().value().size(), 5);
+        QCOMPARE(m_scheduler->job(QStringLiteral("cron-command"))->name, QStringLiteral("Renamed"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestJobFile)
+#include "testjobfile.moc"

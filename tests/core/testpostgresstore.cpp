@@ -1,0 +1,328 @@
+// What a PostgreSQL store adds to the contract (testjobstore runs that on every backend): several instances on one
+// database claim each due run time once, take over the runs of instances that died, count max_instances across
+// instances, and hear each other's job changes through LISTEN/NOTIFY.
+#include "executors/functionregistry.h"
+#include "mock/fakeclock.h"
+#include "mock/manualwaketimer.h"
+#include "scheduler/scheduler.h"
+#include "store/sqljobstore.h"
+#include "store/storewatcher.h"
+#include "support/postgresserver.h"
+#include "triggers/intervaltrigger.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace punctual;
+
+#define QVERIFY_OK(expression)                                                                                   \
+    do {                                                                                                         \
+        const auto result_ = (expression);                                                                      \
+        QVERIFY2(result_.ok(), result_.ok() ? #expression : qPrintable(result_.error().message));                \
+    } while (false)
+
+namespace {
+
+Job makeJob(const QString &id, std::int64_t nextRunTime, std::int64_t everyMs = 1000)
+{
+    Job job;
+    job.id = id;
+    job.name = id;
+    job.trigger = std::make_shared<IntervalTrigger>(everyMs, 0);
+    CommandAction action;
+    action.program = "/bin/true";
+    job.action = action;
+    job.nextRunTime = nextRunTime;
+    return job;
+}
+
+RunRecord makeRun(const QString &jobId, std::int64_t scheduledTime)
+{
+    RunRecord run;
+    run.jobId = jobId;
+    run.scheduledTime = scheduledTime;
+    return run;
+}
+
+} // namespace
+
+class TestPostgresStore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+
+    void storeUrlParsing();
+    void claimIsExclusive();
+    void abandonedRunsAreInterruptedAndRecovered();
+    void ownLeftoversAtRestart();
+    void changesOfOthersAreHeard();
+    void twoSchedulersRunEachTimeOnce();
+
+private:
+    std::unique_ptr<SqlJobStore> open(const QString &instance, std::int64_t leaseMs = 1000);
+
+    punctual::test::PostgresServer m_server;
+    QString m_database;
+};
+
+void TestPostgresStore::initTestCase()
+{
+    QVERIFY2(m_server.start(), qPrintable(m_server.error() + '\n' + m_server.log()));
+}
+
+void TestPostgresStore::init()
+{
+    QVERIFY2(m_server.createUniqueDatabase(&m_database), qPrintable(m_server.error()));
+}
+
+std::unique_ptr<SqlJobStore> TestPostgresStore::open(const QString &instance, std::int64_t leaseMs)
+{
+    auto location = StoreLocation::fromUrl(QString("%1?instance=%2&lease=%3")
+                                               .arg(m_server.url(m_database), instance)
+                                               .arg(static_cast<double>(leaseMs) / 1000.0));
+    if (!location) {
+        qWarning("%s", qPrintable(location.error().message));
+        return nullptr;
+    }
+    auto store = SqlJobStore::openPostgres(*location.value().postgres);
+    if (!store) {
+        qWarning("%s", qPrintable(store.error().message));
+        return nullptr;
+    }
+    return std::move(store).value();
+}
+
+void TestPostgresStore::storeUrlParsing()
+{
+    auto plain = StoreLocation::fromUrl("postgresql://me@db.example:6543/jobs");
+    QVERIFY_OK(plain);
+    QVERIFY(plain.value().postgres);
+    const PostgresLocation &pg = *plain.value().postgres;
+    QCOMPARE(pg.user, QString("me"));
+    QCOMPARE(pg.host, QString("db.example"));
+    QCOMPARE(pg.port, 6543);
+    QCOMPARE(pg.database, QString("jobs"));
+    QCOMPARE(pg.leaseMs, PostgresLocation::defaultLeaseMs);
+    QVERIFY(!pg.instanceId.isEmpty());
+    QVERIFY(!pg.configuredInstance);
+    // The instance key (the instance lock's name) reads back.
+    const auto back = PostgresLocation::fromInstanceKey(plain.value().resolvedPath());
+    QVERIFY(back);
+    QCOMPARE(back->url(), pg.url());
+    QCOMPARE(back->instanceId, pg.instanceId);
+    // Two processes without a configured id are two instances.
+    QVERIFY(StoreLocation::fromUrl("postgresql://me@db.example:6543/jobs").value().postgres->instanceId
+            != pg.instanceId);
+
+    auto named = StoreLocation::fromUrl("postgres://me@h/jobs?instance=nas-1&lease=12.5");
+    QVERIFY_OK(named);
+    QCOMPARE(named.value().postgres->instanceId, QString("nas-1"));
+    QCOMPARE(named.value().postgres->leaseMs, std::int64_t(12'500));
+    QCOMPARE(named.value().postgres->port, 5432);
+
+    for (const char *bad : {"postgresql://me:secret@h/jobs", "postgresql://me@h/", "postgresql://me@h/jobs?lease=0",
+                            "postgresql://me@h/jobs?instance=a'b", "postgresql://me@h/jobs?colour=red"}) {
+        const auto refused = StoreLocation::fromUrl(bad);
+        QVERIFY2(!refused, bad);
+        QCOMPARE(refused.error().code, ErrorCode::InvalidInput);
+        QVERIFY2(!refused.error().message.contains("secret"), qPrintable(refused.error().message));
+    }
+}
+
+void TestPostgresStore::claimIsExclusive()
+{
+    auto a = open("a");
+    auto b = open("b");
+    QVERIFY(a && b);
+    QVERIFY(a->cluster() && b->cluster());
+    QVERIFY_OK(a->addJobs({makeJob("j1", 100), makeJob("j2", 100), makeJob("j3", 200)}, false));
+
+    auto claimed = a->claimDueJobs(1000, -1);
+    QVERIFY_OK(claimed);
+    QCOMPARE(claimed.value().size(), 3);
+    // While a holds them, b passes over them instead of waiting.
+    auto none = b->claimDueJobs(1000, -1);
+    QVERIFY_OK(none);
+    QVERIFY(none.value().isEmpty());
+    DueBatch nothing;
+    QVERIFY_OK(b->commitDue(nothing));
+
+    DueBatch batch;
+    for (Job job : claimed.value()) {
+        batch.runs << makeRun(job.id, *job.nextRunTime);
+        job.nextRunTime = 2000;
+        batch.updatedJobs << job;
+    }
+    QVERIFY_OK(a->commitDue(batch));
+    for (const RunRecord &run : std::as_const(batch.runs))
+        QCOMPARE(run.instance, QString("a"));
+
+    // Once a committed, the rows are no longer due: b claims nothing either.
+    auto after = b->claimDueJobs(1000, -1);
+    QVERIFY_OK(after);
+    QVERIFY(after.value().isEmpty());
+    QVERIFY_OK(b->commitDue(nothing));
+    const auto runs = b->runs({}, -1);
+    QVERIFY_OK(runs);
+    QCOMPARE(runs.value().size(), 3);
+    for (const RunRecord &run : runs.value())
+        QCOMPARE(run.instance, QString("a"));
+    // max_instances counts a's runs from b's side.
+    const auto elsewhere = b->runningElsewhere();
+    QVERIFY_OK(elsewhere);
+    QCOMPARE(elsewhere.value().value("j1"), 1);
+    QVERIFY(a->runningElsewhere().value().isEmpty());
+}
+
+void TestPostgresStore::abandonedRunsAreInterruptedAndRecovered()
+{
+    auto a = open("a", 1000);
+    auto b = open("b", 1000);
+    QVERIFY(a && b);
+    Job recovering = makeJob("r", 100);
+    recovering.options.recover = true;
+    QVERIFY_OK(a->addJobs({recovering, makeJob("n", 100)}, false));
+    QVERIFY_OK(a->heartbeat(10'000));
+    RunRecord r = makeRun("r", 100);
+    RunRecord n = makeRun("n", 100);
+    QVERIFY_OK(a->insertRun(r));
+    QVERIFY_OK(a->insertRun(n));
+    QVERIFY_OK(b->heartbeat(10'500));
+
+    int interrupted = -1;
+    auto early = b->recoverRuns(11'000, false, &interrupted); // a's lease has not run out (10,000 + 1,000)
+    QVERIFY_OK(early);
+    QVERIFY(early.value().isEmpty());
+    QCOMPARE(interrupted, 0);
+
+    auto late = b->recoverRuns(11'001, false, &interrupted);
+    QVERIFY_OK(late);
+    QCOMPARE(interrupted, 2);
+    QCOMPARE(late.value().size(), 1);
+    const RunRecord rerun = late.value().first();
+    QCOMPARE(rerun.jobId, QString("r"));
+    QCOMPARE(rerun.scheduledTime, std::int64_t(100));
+    QCOMPARE(rerun.instance, QString("b"));
+    QVERIFY(rerun.id > n.id);
+
+    const auto rRuns = b->runs("r", -1).value();
+    QCOMPARE(rRuns.size(), 2);
+    QCOMPARE(rRuns[0].id, rerun.id);
+    QCOMPARE(rRuns[0].outcome, RunOutcome::Running);
+    QCOMPARE(rRuns[1].outcome, RunOutcome::Interrupted);
+    QCOMPARE(rRuns[1].endTime, std::optional<std::int64_t>(11'001));
+    QVERIFY2(rRuns[1].error.contains("a"), qPrintable(rRuns[1].error));
+    const auto nRuns = b->runs("n", -1).value();
+    QCOMPARE(nRuns.size(), 1);
+    QCOMPARE(nRuns[0].outcome, RunOutcome::Interrupted);
+
+    // Taken over once: a second reaper finds nothing, and b's own re-run is not b's to reap.
+    auto again = a->recoverRuns(11'002, false, &interrupted);
+    QVERIFY_OK(again);
+    QCOMPARE(interrupted, 0);
+
+    const auto instances = b->instances();
+    QVERIFY_OK(instances);
+    QCOMPARE(instances.value().size(), 2);
+    QCOMPARE(instances.value()[0].id, QString("a"));
+    QVERIFY(!instances.value()[0].isAlive(11'001));
+    QCOMPARE(instances.value()[1].heartbeat, std::int64_t(10'500));
+    QVERIFY_OK(b->leave());
+    QCOMPARE(a->instances().value().size(), 1);
+    // A row dead for a day goes (at today's clock values: the arithmetic is 64-bit on every engine).
+    QVERIFY_OK(a->recoverRuns(1'800'000'000'000, false, &interrupted));
+    QVERIFY(a->instances().value().isEmpty());
+}
+
+void TestPostgresStore::ownLeftoversAtRestart()
+{
+    auto first = open("fixed");
+    QVERIFY(first);
+    QVERIFY_OK(first->addJob(makeJob("j", 100), false));
+    QVERIFY_OK(first->heartbeat(1000));
+    RunRecord run = makeRun("j", 100);
+    QVERIFY_OK(first->insertRun(run));
+    first.reset(); // "crashed": its row and its run are left
+
+    auto second = open("fixed"); // the same configured id, restarted within its lease
+    QVERIFY(second);
+    QVERIFY_OK(second->heartbeat(1200));
+    int interrupted = 0;
+    QVERIFY_OK(second->recoverRuns(1200, false, &interrupted));
+    QCOMPARE(interrupted, 0); // alive by its heartbeat, and its own
+    QVERIFY_OK(second->recoverRuns(1200, true, &interrupted));
+    QCOMPARE(interrupted, 1);
+    QCOMPARE(second->runs("j", -1).value().first().outcome, RunOutcome::Interrupted);
+}
+
+void TestPostgresStore::changesOfOthersAreHeard()
+{
+    auto a = open("a");
+    auto b = open("b");
+    QVERIFY(a && b);
+    auto location = StoreLocation::fromUrl(m_server.url(m_database) + "?instance=a");
+    StoreWatcher watcher(location.value().resolvedPath());
+    QVERIFY_OK(watcher.start());
+    QVERIFY(watcher.isWatching());
+    QSignalSpy changed(&watcher, &StoreWatcher::changed);
+
+    QVERIFY_OK(a->addJob(makeJob("own", 100), false)); // a's own change: not reported to a
+    QVERIFY_OK(b->addJob(makeJob("theirs", 100), false));
+    QVERIFY(changed.wait(10'000));
+    QCOMPARE(changed.count(), 1);
+    QVERIFY_OK(b->removeJob("theirs"));
+    QVERIFY(changed.wait(10'000));
+    QTest::qWait(2 * StoreWatcher::debounceMs);
+    QCOMPARE(changed.count(), 2);
+}
+
+void TestPostgresStore::twoSchedulersRunEachTimeOnce()
+{
+    // Two schedulers on one database, both woken at every due time (the worst case): each run time is claimed once.
+    auto a = open("a", 60'000);
+    auto b = open("b", 60'000);
+    QVERIFY(a && b);
+    FakeClock clock(1'000'000);
+    FunctionRegistry functions;
+    Scheduler sa(*a, clock, functions);
+    Scheduler sb(*b, clock, functions);
+    auto *ta = new ManualWakeTimer;
+    auto *tb = new ManualWakeTimer;
+    sa.setWakeTimer(std::unique_ptr<WakeTimer>(ta));
+    sb.setWakeTimer(std::unique_ptr<WakeTimer>(tb));
+    QVERIFY_OK(sa.start());
+    QVERIFY_OK(sb.start());
+    QVERIFY(sa.isClustered());
+    QCOMPARE(sa.instances().value().size(), 2);
+    QList<Job> jobs;
+    for (int i = 0; i < 20; ++i)
+        jobs << makeJob(QString("job%1").arg(i, 2, 10, QChar('0')), 0);
+    QVERIFY_OK(sa.addJobs(jobs));
+    sb.refresh();
+
+    constexpr int ticks = 5;
+    for (int tick = 0; tick < ticks; ++tick) {
+        clock.advance(1000);
+        ta->fire();
+        tb->fire();
+        QTRY_VERIFY_WITH_TIMEOUT(sa.runningCount() + sb.runningCount() == 0, 20'000);
+    }
+    QVERIFY_OK(a->runs({}, -1));
+    QHash<QPair<QString, std::int64_t>, int> perTime;
+    QSet<QString> instances;
+    for (const RunRecord &run : a->runs({}, -1).value()) {
+        QVERIFY2(run.outcome == RunOutcome::Success, qPrintable(run.error));
+        ++perTime[{run.jobId, run.scheduledTime}];
+        instances << run.instance;
+    }
+    QCOMPARE(perTime.size(), 20 * ticks);
+    for (auto it = perTime.cbegin(); it != perTime.cend(); ++it)
+        QVERIFY2(it.value() == 1, qPrintable(QString("%1 at %2: %3 runs").arg(it.key().first).arg(it.key().second).arg(it.value())));
+    QVERIFY(instances.size() >= 1);
+}
+
+QTEST_GUILESS_MAIN(TestPostgresStore)
+#include "testpostgresstore.moc"

@@ -1,0 +1,248 @@
+// Import and export through the window's code path (JobTransfer) on the offscreen platform: a job file with a bad
+// entry, conflicts replaced or skipped, a crontab, the compiled-in examples, and export of the selected rows.
+#include "dialogs/importdialog.h"
+#include "dialogs/jobtransfer.h"
+#include "executors/builtinfunctions.h"
+#include "executors/functionregistry.h"
+#include "mainwindow.h"
+#include "mock/fakeclock.h"
+#include "mock/manualwaketimer.h"
+#include "models/joblistmodel.h"
+#include "scheduler/scheduler.h"
+#include "store/storelocation.h"
+#include "triggers/crontrigger.h"
+
+#include <QAction>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace punctual;
+
+class TestImportExport : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    FakeClock m_clock{1'800'000'000'000}; // 2027-01-15T08:00:00Z
+    FunctionRegistry m_functions;
+    std::unique_ptr<JobStore> m_store;
+    std::unique_ptr<Scheduler> m_scheduler;
+    std::unique_ptr<MainWindow> m_window;
+    std::optional<ConflictPolicy> m_answer = ConflictPolicy::Skip;
+    int m_previewRows = -1;
+    QString m_problemText;
+    QStringList m_conflicts;
+    QStringList m_errors;
+
+    JobTransfer *transfer() const { return m_window->jobTransfer(); }
+
+    void writeFile(const QString &name, const QByteArray &bytes)
+    {
+        QFile file(m_dir.filePath(name));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(bytes);
+    }
+
+    // Runs one import through the window's code path and waits for it to end.
+    bool import(const QString &path, JobTransfer::FileKind kind)
+    {
+        QSignalSpy ended(transfer(), &JobTransfer::importEnded);
+        transfer()->importFile(path, kind);
+        return ended.wait(20000);
+    }
+
+    QList<Job> stored() const { return m_scheduler->jobs().value(); }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QCoreApplication::setOrganizationName(QStringLiteral("punctual-tests"));
+        registerBuiltinFunctions(m_functions);
+    }
+
+    void init()
+    {
+        static int counter = 0;
+        const QString path = m_dir.filePath(QStringLiteral("jobs-%1.db").arg(++counter));
+        m_store = StoreLocation::fromPath(path).open().value();
+        m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, m_functions);
+        m_scheduler->setWakeTimer(std::make_unique<ManualWakeTimer>());
+        QVERIFY(m_scheduler->start());
+        MainWindow::Services services{*m_scheduler, m_clock, m_functions,
+                                      [path] { return StoreLocation::fromPath(path).open(); }, m_store->describe()};
+        m_window = std::make_unique<MainWindow>(services);
+        m_window->show();
+        QTRY_VERIFY(m_window->jobModel()->isLoaded());
+        m_answer = ConflictPolicy::Skip;
+        m_errors.clear();
+        // The summary dialog is built as the user would see it, inspected, and answered without exec().
+        transfer()->setReviewer([this](const ImportContents &contents, const QStringList &conflicts) {
+            ImportDialog dialog(contents, conflicts, m_window.get());
+            m_previewRows = dialog.preview()->topLevelItemCount();
+            auto *problems = dialog.findChild<QPlainTextEdit *>(QStringLiteral("importProblems"));
+            m_problemText = problems ? problems->toPlainText() : QString();
+            m_conflicts = conflicts;
+            return m_answer;
+        });
+        transfer()->setErrorSink([this](const QString &, const QString &message) { m_errors << message; });
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_scheduler.reset();
+        m_store.reset();
+    }
+
+    void fileMenuHasTheEntries()
+    {
+        QMenu *file = m_window->menuBar()->findChildren<QMenu *>().value(0);
+        QVERIFY(file);
+        QVERIFY(file->actions().contains(transfer()->importAction()));
+        QVERIFY(file->actions().contains(transfer()->exportSelectedAction()));
+        QVERIFY(m_window->findChild<QMenu *>(QStringLiteral("importExampleMenu")));
+        QCOMPARE(JobTransfer::kindOf(QStringLiteral("/x/jobs.JSON")), JobTransfer::FileKind::JobFile);
+        QCOMPARE(JobTransfer::kindOf(QStringLiteral("/x/crontab")), JobTransfer::FileKind::Crontab);
+    }
+
+    void importJobFileWithABadEntryAndConflicts()
+    {
+        writeFile(QStringLiteral("three.json"), R"([
+            {"id": "a", "name": "Alpha", "trigger": {"type": "cron", "version": 1, "expression": "0 * * * *"},
+             "action": {"type": "command", "program": "/bin/true"}},
+            {"id": "b", "name": "Beta", "trigger": {"type": "cron", "version": 1, "expression": "*/10 * * * *"},
+             "action": {"type": "function", "name": "noop"}},
+            {"id": "c", "name": "Broken", "trigger": {"type": "cron", "version": 1, "expression": "0 0 32 * *"},
+             "action": {"type": "command", "program": "/bin/true"}}
+        ])");
+        const QString path = m_dir.filePath(QStringLiteral("three.json"));
+        QSignalSpy imported(transfer(), &JobTransfer::imported);
+        QVERIFY(import(path, JobTransfer::kindOf(path)));
+        QCOMPARE(m_previewRows, 2);
+        QVERIFY2(m_problemText.startsWith(QLatin1String("jobs[2]: ")), qPrintable(m_problemText));
+        QCOMPARE(imported.size(), 1);
+        QCOMPARE(imported.front(), (QVariantList{2, 0, 0, 1}));
+        QCOMPARE(stored().size(), 2);
+        QTRY_COMPARE(m_window->jobModel()->rowCount(), 2); // the list follows the scheduler's signals
+
+        // The same file again with a new name: conflicts. Skip keeps the stored jobs; Replace takes the file's.
+        QCOMPARE(m_scheduler->modifyJob(QStringLiteral("a"), JobChanges{QStringLiteral("Mine"), {}, {}, {}})->name,
+                 QStringLiteral("Mine"));
+        QVERIFY(import(path, JobTransfer::FileKind::JobFile));
+        QCOMPARE(m_conflicts, (QStringList{"a", "b"}));
+        QCOMPARE(imported.last(), (QVariantList{0, 0, 2, 1}));
+        QCOMPARE(m_scheduler->job(QStringLiteral("a"))->name, QStringLiteral("Mine"));
+        m_answer = ConflictPolicy::Replace;
+        QVERIFY(import(path, JobTransfer::FileKind::JobFile));
+        QCOMPARE(imported.last(), (QVariantList{2, 2, 0, 1}));
+        QCOMPARE(m_scheduler->job(QStringLiteral("a"))->name, QStringLiteral("Alpha"));
+
+        // Cancelled: nothing happens.
+        m_answer.reset();
+        const int before = int(imported.size());
+        QVERIFY(import(path, JobTransfer::FileKind::JobFile));
+        QCOMPARE(imported.size(), before);
+        QVERIFY(m_errors.isEmpty());
+    }
+
+    void unreadableFilesAreReported()
+    {
+        writeFile(QStringLiteral("garbage.json"), "{not json");
+        QVERIFY(import(m_dir.filePath(QStringLiteral("garbage.json")), JobTransfer::FileKind::JobFile));
+        QCOMPARE(m_errors.size(), 1);
+        QVERIFY(m_errors.front().contains(QLatin1String("not a job file")));
+        QVERIFY(stored().isEmpty());
+    }
+
+    void importCrontab()
+    {
+        QVERIFY(import(QStringLiteral(PUNCTUAL_TEST_DATA_DIR "/crontab.sample"), JobTransfer::FileKind::Crontab));
+        QCOMPARE(m_previewRows, 22);
+        QVERIFY(m_problemText.contains(QLatin1String("line 27: @reboot")));
+        QCOMPARE(stored().size(), 22);
+        QTRY_COMPARE(m_window->jobModel()->rowCount(), 22);
+    }
+
+    void examplesImportCleanly()
+    {
+        const QDir sources(QStringLiteral(PUNCTUAL_TEST_DATA_DIR "/../../resources/examples"));
+        const QStringList files = sources.entryList({QStringLiteral("*.json")}, QDir::Files);
+        const auto examples = JobTransfer::examples();
+        QCOMPARE(examples.size(), files.size()); // every file is compiled in and listed
+        if (examples.isEmpty())
+            QSKIP("resources/examples/ holds no example yet");
+        QSet<QString> kinds;
+        qsizetype expected = 0;
+        for (const auto &[path, title] : examples) {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            auto contents = JobFile::parse(file.readAll(), m_clock.nowMs());
+            QVERIFY2(contents.ok(), qPrintable(path));
+            QVERIFY2(contents->problems.isEmpty(), qPrintable(contents->problems.value(0).text()));
+            QVERIFY(!contents->jobs.isEmpty());
+            QVERIFY(!title.isEmpty());
+            expected += contents->jobs.size();
+            QVERIFY(import(path, JobTransfer::FileKind::JobFile));
+            QVERIFY2(m_errors.isEmpty(), qPrintable(m_errors.value(0)));
+            for (const Job &job : std::as_const(contents->jobs))
+                kinds.insert(actionToJson(job.action).value(QStringLiteral("type")).toString());
+        }
+        QCOMPARE(stored().size(), expected);
+        if (files.size() >= 2)
+            QVERIFY2(kinds.contains(QStringLiteral("sql")) && kinds.contains(QStringLiteral("http")),
+                     qPrintable(QStringList(kinds.cbegin(), kinds.cend()).join(QLatin1Char(','))));
+    }
+
+    void exportSelectedAndAll()
+    {
+        for (const char *id : {"one", "two", "three"}) {
+            Job job;
+            job.id = QString::fromLatin1(id);
+            job.trigger = CronTrigger::create(QStringLiteral("*/10 * * * *")).value();
+            CommandAction command;
+            command.program = QStringLiteral("/bin/echo");
+            command.arguments = {QString::fromLatin1(id)};
+            job.action = command;
+            QVERIFY(m_scheduler->addJob(job).ok());
+        }
+        QTRY_COMPARE(m_window->jobModel()->rowCount(), 3);
+        QVERIFY(m_window->selectJob(QStringLiteral("two")));
+        QCOMPARE(m_window->selectedJobIds(), QStringList{"two"});
+
+        QSignalSpy exported(transfer(), &JobTransfer::exported);
+        const QString selectedPath = m_dir.filePath(QStringLiteral("selected.json"));
+        transfer()->exportJobs(m_window->selectedJobIds(), selectedPath);
+        QVERIFY(exported.wait(10000));
+        QCOMPARE(exported.front().at(0).toInt(), 1);
+        auto selected = JobFile::read(selectedPath, m_clock.nowMs());
+        QVERIFY(selected.ok());
+        QCOMPARE(selected->jobs.size(), 1);
+        QCOMPARE(selected->jobs.front().id, QStringLiteral("two"));
+        QCOMPARE(std::get<CommandAction>(selected->jobs.front().action).arguments, QStringList{"two"});
+
+        const QString allPath = m_dir.filePath(QStringLiteral("all.json"));
+        transfer()->exportJobs({}, allPath);
+        QVERIFY(exported.wait(10000));
+        auto all = JobFile::read(allPath, m_clock.nowMs());
+        QVERIFY(all.ok());
+        QCOMPARE(all->jobs.size(), 3);
+
+        transfer()->exportJobs({}, m_dir.filePath(QStringLiteral("no/such/folder/x.json")));
+        QSignalSpy failed(transfer(), &JobTransfer::failed);
+        QVERIFY(failed.wait(10000));
+        QCOMPARE(m_errors.size(), 1);
+    }
+};
+
+QTEST_MAIN(TestImportExport)
+#include "testimportexport.moc"

@@ -1,0 +1,3628 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>Action</name>
+    <message>
+        <source>an sql connection must not contain a password; keep it in the keychain or in an environment variable</source>
+        <translation>eine SQL-Verbindung darf kein Passwort enthalten; bewahren Sie es im Schlüsselbund oder in einer Umgebungsvariablen auf</translation>
+    </message>
+    <message>
+        <source>an sql action needs a database driver</source>
+        <translation>eine SQL-Aktion braucht einen Datenbanktreiber</translation>
+    </message>
+    <message>
+        <source>an sql action needs a database</source>
+        <translation>eine SQL-Aktion braucht eine Datenbank</translation>
+    </message>
+    <message>
+        <source>port %1 is out of range 1-65535</source>
+        <translation>Port %1 liegt außerhalb von 1–65535</translation>
+    </message>
+    <message>
+        <source>a connection whose password is in the keychain needs a name</source>
+        <translation>eine Verbindung, deren Passwort im Schlüsselbund liegt, braucht einen Namen</translation>
+    </message>
+    <message>
+        <source>name the environment variable that holds the password</source>
+        <translation>nennen Sie die Umgebungsvariable, die das Passwort enthält</translation>
+    </message>
+    <message>
+        <source>an sql action needs at least one statement</source>
+        <translation>eine SQL-Aktion braucht mindestens eine Anweisung</translation>
+    </message>
+    <message>
+        <source>statement_timeout must be a positive number of seconds or null</source>
+        <translation>statement_timeout muss eine positive Zahl von Sekunden oder null sein</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an http or https URL</source>
+        <translation>„%1“ ist keine http- oder https-URL</translation>
+    </message>
+    <message>
+        <source>an http action needs at least one URL</source>
+        <translation>eine HTTP-Aktion braucht mindestens eine URL</translation>
+    </message>
+    <message>
+        <source>unknown HTTP method &quot;%1&quot; (GET, HEAD or POST)</source>
+        <translation>unbekannte HTTP-Methode „%1“ (GET, HEAD oder POST)</translation>
+    </message>
+    <message>
+        <source>concurrency must be between 1 and 64</source>
+        <translation>concurrency muss zwischen 1 und 64 liegen</translation>
+    </message>
+    <message>
+        <source>request_timeout must be a positive number of seconds</source>
+        <translation>request_timeout muss eine positive Zahl von Sekunden sein</translation>
+    </message>
+    <message>
+        <source>a command action needs a program</source>
+        <translation>eine Befehlsaktion braucht ein Programm</translation>
+    </message>
+    <message>
+        <source>output_cap_bytes must not be negative</source>
+        <translation>output_cap_bytes darf nicht negativ sein</translation>
+    </message>
+    <message>
+        <source>a function action needs a name</source>
+        <translation>eine Funktionsaktion braucht einen Namen</translation>
+    </message>
+    <message>
+        <source>unknown action type &quot;%1&quot;</source>
+        <translation>unbekannter Aktionstyp „%1“</translation>
+    </message>
+    <message numerus="yes">
+        <source>SQL on %1: %n statement(s)</source>
+        <translation>
+            <numerusform>SQL auf %1: %n Anweisung</numerusform>
+            <numerusform>SQL auf %1: %n Anweisungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>function %1</source>
+        <translation>Funktion %1</translation>
+    </message>
+    <message>
+        <source>an sql connection&apos;s options must not contain a password; keep it in the keychain or in an environment variable</source>
+        <translation>die Optionen einer SQL-Verbindung dürfen kein Passwort enthalten; bewahren Sie es im Schlüsselbund oder in einer Umgebungsvariablen auf</translation>
+    </message>
+    <message>
+        <source>an sql connection&apos;s &quot;password&quot; says where the password is kept: none, keychain or environment; a password itself is never kept in a job</source>
+        <translation>„password“ einer SQL-Verbindung sagt, wo das Passwort liegt: none, keychain oder environment; ein Passwort selbst wird nie in einem Auftrag gespeichert</translation>
+    </message>
+    <message>
+        <source>%1 %2 URLs</source>
+        <translation>%1 %2 URLs</translation>
+    </message>
+</context>
+<context>
+    <name>Autostart</name>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>der Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot remove %1: %2</source>
+        <translation>%1 kann nicht entfernt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarTrigger</name>
+    <message>
+        <source>Sunday</source>
+        <translation>Sonntag</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Montag</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Dienstag</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Mittwoch</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Donnerstag</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Freitag</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Samstag</translation>
+    </message>
+    <message>
+        <source>January</source>
+        <translation>Januar</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>Februar</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>März</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>Mai</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>Juni</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>Juli</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>Oktober</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>Dezember</translation>
+    </message>
+    <message>
+        <source>calendar trigger: &quot;%1&quot; is missing (expected %2)</source>
+        <translation>Kalender-Auslöser: „%1“ fehlt (erwartet: %2)</translation>
+    </message>
+    <message>
+        <source>calendar trigger: &quot;%1&quot; must be %2, not %3</source>
+        <translation>Kalender-Auslöser: „%1“ muss %2 sein, nicht %3</translation>
+    </message>
+    <message>
+        <source>calendar: %1 (position %2)</source>
+        <translation>Kalender: %1 (Position %2)</translation>
+    </message>
+    <message>
+        <source>Every day at %1</source>
+        <translation>Jeden Tag um %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n days at %1</source>
+        <translation>
+            <numerusform>Jeden Tag um %1</numerusform>
+            <numerusform>Alle %n Tage um %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every week at %1 on %2</source>
+        <translation>Jede Woche am %2 um %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n weeks at %1 on %2</source>
+        <translation>
+            <numerusform>Jede Woche am %2 um %1</numerusform>
+            <numerusform>Alle %n Wochen am %2 um %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every month on day %1 at %2</source>
+        <translation>Jeden Monat am %1. um %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n months on day %1 at %2</source>
+        <translation>
+            <numerusform>Jeden Monat am %1. um %2</numerusform>
+            <numerusform>Alle %n Monate am %1. um %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every year on %1 %2 at %3</source>
+        <translation>Jedes Jahr am %1. %2 um %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n years on %1 %2 at %3</source>
+        <translation>
+            <numerusform>Jedes Jahr am %1. %2 um %3</numerusform>
+            <numerusform>Alle %n Jahre am %1. %2 um %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;day&quot;, &quot;week&quot;, &quot;month&quot; or &quot;year&quot;</source>
+        <translation>„day“, „week“, „month“ oder „year“</translation>
+    </message>
+    <message>
+        <source>a whole number from 1 to %1</source>
+        <translation>eine ganze Zahl von 1 bis %1</translation>
+    </message>
+    <message>
+        <source>an existing date YYYY-MM-DD</source>
+        <translation>ein existierendes Datum JJJJ-MM-TT</translation>
+    </message>
+    <message>
+        <source>a time of day HH:MM:SS (00:00:00 to 23:59:59)</source>
+        <translation>eine Uhrzeit HH:MM:SS (00:00:00 bis 23:59:59)</translation>
+    </message>
+    <message>
+        <source>an ISO-8601 date and time</source>
+        <translation>ein Datum mit Uhrzeit nach ISO 8601</translation>
+    </message>
+    <message>
+        <source>calendar trigger end: %1</source>
+        <translation>Ende des Kalender-Auslösers: %1</translation>
+    </message>
+    <message>
+        <source>the calendar trigger ends before it first fires</source>
+        <translation>der Kalender-Auslöser endet, bevor er zum ersten Mal auslöst</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a count from 1 to %2</source>
+        <translation>„%1“ ist keine Anzahl von 1 bis %2</translation>
+    </message>
+    <message>
+        <source>a unit is missing (day, week, month, year)</source>
+        <translation>eine Einheit fehlt (day, week, month, year)</translation>
+    </message>
+    <message>
+        <source>the schedule is empty (expected e.g. &quot;every 2 weeks at 09:30&quot;)</source>
+        <translation>der Zeitplan ist leer (erwartet z. B. „every 2 weeks at 09:30“)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a unit (day, week, month, year)</source>
+        <translation>„%1“ ist keine Einheit (day, week, month, year)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot follow &quot;every&quot; or a count (write &quot;%2&quot; instead)</source>
+        <translation>„%1“ kann nicht auf „every“ oder eine Anzahl folgen (schreiben Sie stattdessen „%2“)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is unexpected here (expected &quot;at&quot; or &quot;from&quot;)</source>
+        <translation>„%1“ ist hier unerwartet (erwartet: „at“ oder „from“)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is given twice</source>
+        <translation>„%1“ ist doppelt angegeben</translation>
+    </message>
+    <message>
+        <source>a time is missing after &quot;%1&quot; (HH:MM or HH:MM:SS)</source>
+        <translation>nach „%1“ fehlt eine Uhrzeit (HH:MM oder HH:MM:SS)</translation>
+    </message>
+    <message>
+        <source>a date is missing after &quot;%1&quot; (YYYY-MM-DD)</source>
+        <translation>nach „%1“ fehlt ein Datum (JJJJ-MM-TT)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time of day (HH:MM or HH:MM:SS, 00:00 to 23:59:59)</source>
+        <translation>„%1“ ist keine Uhrzeit (HH:MM oder HH:MM:SS, 00:00 bis 23:59:59)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date (YYYY-MM-DD)</source>
+        <translation>„%1“ ist kein Datum (JJJJ-MM-TT)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: there is no such date</source>
+        <translation>„%1“: dieses Datum gibt es nicht</translation>
+    </message>
+</context>
+<context>
+    <name>ControlClient</name>
+    <message>
+        <source>no Punctual instance answers on %1: %2</source>
+        <translation>keine Punctual-Instanz antwortet auf %1: %2</translation>
+    </message>
+    <message>
+        <source>the Punctual instance on %1</source>
+        <translation>die Punctual-Instanz auf %1</translation>
+    </message>
+    <message>
+        <source>the Punctual instance at %1</source>
+        <translation>die Punctual-Instanz unter %1</translation>
+    </message>
+    <message>
+        <source>%1 belongs to another user</source>
+        <translation>%1 gehört einem anderen Benutzer</translation>
+    </message>
+    <message>
+        <source>%1 sent an answer longer than %2 bytes</source>
+        <translation>%1 hat eine Antwort mit mehr als %2 Bytes gesendet</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before it answered</source>
+        <translation>%1 hat die Verbindung vor der Antwort geschlossen</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s</source>
+        <translation>%1 hat nicht innerhalb von %2 s geantwortet</translation>
+    </message>
+    <message>
+        <source>not connected to a Punctual instance</source>
+        <translation>nicht mit einer Punctual-Instanz verbunden</translation>
+    </message>
+    <message>
+        <source>the request is too large for the Punctual instance (more than %1 bytes)</source>
+        <translation>die Anfrage ist zu groß für die Punctual-Instanz (mehr als %1 Bytes)</translation>
+    </message>
+    <message>
+        <source>cannot send to %1: %2</source>
+        <translation>an %1 kann nicht gesendet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 sent an answer that is not a JSON object</source>
+        <translation>%1 hat eine Antwort gesendet, die kein JSON-Objekt ist</translation>
+    </message>
+    <message>
+        <source>%1 answered another request</source>
+        <translation>%1 hat auf eine andere Anfrage geantwortet</translation>
+    </message>
+</context>
+<context>
+    <name>ControlProtocol</name>
+    <message>
+        <source>%1 must be an ISO-8601 time or null</source>
+        <translation>%1 muss eine Zeit nach ISO 8601 oder null sein</translation>
+    </message>
+    <message>
+        <source>the Punctual instance reported an error without a message (%1)</source>
+        <translation>die Punctual-Instanz hat einen Fehler ohne Meldung gemeldet (%1)</translation>
+    </message>
+    <message>
+        <source>a run needs a numeric id</source>
+        <translation>ein Lauf braucht eine numerische ID</translation>
+    </message>
+    <message>
+        <source>unknown run outcome &quot;%1&quot;</source>
+        <translation>unbekanntes Laufergebnis „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>ControlServer</name>
+    <message>
+        <source>params.%1 must be a string</source>
+        <translation>params.%1 muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>params.trigger must be an object (a trigger&apos;s JSON)</source>
+        <translation>params.trigger muss ein Objekt sein (das JSON eines Auslösers)</translation>
+    </message>
+</context>
+<context>
+    <name>CronDescription</name>
+    <message>
+        <source>January</source>
+        <translation>Januar</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>Februar</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>März</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>Mai</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>Juni</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>Juli</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>Oktober</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>Dezember</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Sonntag</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Montag</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Dienstag</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Mittwoch</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Donnerstag</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Freitag</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Samstag</translation>
+    </message>
+    <message>
+        <source>the first %1</source>
+        <translation>ersten %1</translation>
+    </message>
+    <message>
+        <source>the second %1</source>
+        <translation>zweiten %1</translation>
+    </message>
+    <message>
+        <source>the third %1</source>
+        <translation>dritten %1</translation>
+    </message>
+    <message>
+        <source>the fourth %1</source>
+        <translation>vierten %1</translation>
+    </message>
+    <message>
+        <source>the fifth %1</source>
+        <translation>fünften %1</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 oder %2</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 und %2</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>every hour</source>
+        <translation>jede Stunde</translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n hours</source>
+        <translation>
+            <numerusform>jede Stunde</numerusform>
+            <numerusform>alle %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>every minute</source>
+        <translation>jede Minute</translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n minutes</source>
+        <translation>
+            <numerusform>jede Minute</numerusform>
+            <numerusform>alle %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>every second</source>
+        <translation>jede Sekunde</translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n seconds</source>
+        <translation>
+            <numerusform>jede Sekunde</numerusform>
+            <numerusform>alle %n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>second %1</source>
+        <translation>Sekunde %1</translation>
+    </message>
+    <message>
+        <source>seconds %1</source>
+        <translation>Sekunden %1</translation>
+    </message>
+    <message>
+        <source>minute %1</source>
+        <translation>Minute %1</translation>
+    </message>
+    <message>
+        <source>minutes %1</source>
+        <translation>Minuten %1</translation>
+    </message>
+    <message>
+        <source>hour %1</source>
+        <translation>Stunde %1</translation>
+    </message>
+    <message>
+        <source>hours %1</source>
+        <translation>Stunden %1</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>um %1</translation>
+    </message>
+    <message>
+        <source>%1 during %2</source>
+        <translation>%1 während %2</translation>
+    </message>
+    <message>
+        <source>%1 past %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1 from %2 to %3</source>
+        <translation>%1 von %2 bis %3</translation>
+    </message>
+    <message>
+        <source>days %1 of the month</source>
+        <translation>an den Tagen %1 des Monats</translation>
+    </message>
+    <message>
+        <source>day %1</source>
+        <translation>Tag %1</translation>
+    </message>
+    <message>
+        <source>days %1</source>
+        <translation>Tage %1</translation>
+    </message>
+    <message>
+        <source>the last day</source>
+        <translation>letzten Tag</translation>
+    </message>
+    <message>
+        <source>the day before the last day</source>
+        <translation>vorletzten Tag</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days before the last day</source>
+        <translation>
+            <numerusform>%n Tag vor dem letzten Tag</numerusform>
+            <numerusform>%n Tage vor dem letzten Tag</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the weekday nearest day %1</source>
+        <translation>Werktag, der dem %1. am nächsten liegt</translation>
+    </message>
+    <message>
+        <source>the last weekday</source>
+        <translation>letzten Werktag</translation>
+    </message>
+    <message>
+        <source>%1 of the month</source>
+        <translation>%1 des Monats</translation>
+    </message>
+    <message>
+        <source>the last %1</source>
+        <translation>letzten %1</translation>
+    </message>
+    <message>
+        <source>on %1 or on %2</source>
+        <translation>am %1 oder am %2</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>am %1</translation>
+    </message>
+    <message>
+        <source>on %1 if it is %2</source>
+        <translation>am %1, sofern %2</translation>
+    </message>
+    <message>
+        <source>from %1 to %2</source>
+        <translation>von %1 bis %2</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>im %1</translation>
+    </message>
+    <message>
+        <source>on %1 %2</source>
+        <comment>day of the month and month name, e.g. on 1 January</comment>
+        <translation>am %1. %2</translation>
+    </message>
+    <message>
+        <source>every day</source>
+        <translation>jeden Tag</translation>
+    </message>
+</context>
+<context>
+    <name>CronExpression</name>
+    <message>
+        <source>cron expression: %1 (position %2)</source>
+        <translation>Cron-Ausdruck: %1 (Position %2)</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot;: %2 (position %3)</source>
+        <translation>Feld „%1“: %2 (Position %3)</translation>
+    </message>
+    <message>
+        <source>the expression is empty</source>
+        <translation>der Ausdruck ist leer</translation>
+    </message>
+    <message>
+        <source>unknown macro &quot;%1&quot; (known: @yearly, @annually, @monthly, @weekly, @daily, @midnight, @hourly)</source>
+        <translation>unbekanntes Makro „%1“ (bekannt: @yearly, @annually, @monthly, @weekly, @daily, @midnight, @hourly)</translation>
+    </message>
+    <message>
+        <source>expected 5 fields (minute hour day-of-month month day-of-week) or 6 (with seconds first), found %1</source>
+        <translation>erwartet werden 5 Felder (Minute Stunde Monatstag Monat Wochentag) oder 6 (mit Sekunden vorn), gefunden: %1</translation>
+    </message>
+    <message>
+        <source>&quot;?&quot; is only allowed in the day-of-month and day-of-week fields</source>
+        <translation>„?“ ist nur in den Feldern Monatstag und Wochentag erlaubt</translation>
+    </message>
+    <message>
+        <source>empty list element</source>
+        <translation>leeres Listenelement</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a step (expected a number after &quot;/&quot;)</source>
+        <translation>„%1“ ist keine Schrittweite (erwartet: eine Zahl nach „/“)</translation>
+    </message>
+    <message>
+        <source>the step must be at least 1</source>
+        <translation>die Schrittweite muss mindestens 1 sein</translation>
+    </message>
+    <message>
+        <source>a value is missing before &quot;/&quot;</source>
+        <translation>vor „/“ fehlt ein Wert</translation>
+    </message>
+    <message>
+        <source>the range %1 is backwards (%2 is after %3)</source>
+        <translation>der Bereich %1 ist verkehrt herum (%2 liegt nach %3)</translation>
+    </message>
+    <message>
+        <source>%1 is out of range %2-%3</source>
+        <translation>%1 liegt außerhalb von %2–%3</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a month (1-12 or JAN-DEC)</source>
+        <translation>„%1“ ist kein Monat (1–12 oder JAN–DEC)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a weekday (0-7 or SUN-SAT)</source>
+        <translation>„%1“ ist kein Wochentag (0–7 oder SUN–SAT)</translation>
+    </message>
+    <message>
+        <source>a value is missing</source>
+        <translation>ein Wert fehlt</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number</source>
+        <translation>„%1“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: L-N needs N from 0 to 30</source>
+        <translation>„%1“: L-N braucht N von 0 bis 30</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: NW needs a day N from 1 to 31</source>
+        <translation>„%1“: NW braucht einen Tag N von 1 bis 31</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not valid here (day-of-month takes N, L, L-N, NW or LW)</source>
+        <translation>„%1“ ist hier ungültig (Monatstag erlaubt N, L, L-N, NW oder LW)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: D#K needs K from 1 to 5</source>
+        <translation>„%1“: D#K braucht K von 1 bis 5</translation>
+    </message>
+    <message>
+        <source>&quot;L&quot; needs a weekday before it here, e.g. 5L</source>
+        <translation>„L“ braucht hier einen Wochentag davor, z. B. 5L</translation>
+    </message>
+</context>
+<context>
+    <name>CronTrigger</name>
+    <message>
+        <source>cron trigger %1: %2</source>
+        <translation>Cron-Auslöser %1: %2</translation>
+    </message>
+    <message>
+        <source>the cron trigger ends before it starts</source>
+        <translation>der Cron-Auslöser endet, bevor er beginnt</translation>
+    </message>
+</context>
+<context>
+    <name>CrontabImport</name>
+    <message>
+        <source>line %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <source>CRON_TZ: &quot;%1&quot; is not a known time zone</source>
+        <translation>CRON_TZ: „%1“ ist keine bekannte Zeitzone</translation>
+    </message>
+    <message>
+        <source>its time zone is unknown (CRON_TZ on line %1)</source>
+        <translation>seine Zeitzone ist unbekannt (CRON_TZ in Zeile %1)</translation>
+    </message>
+    <message>
+        <source>RANDOM_DELAY must be a whole number of minutes, not &quot;%1&quot;</source>
+        <translation>RANDOM_DELAY muss eine ganze Zahl von Minuten sein, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>%1 is ignored: Punctual sends no mail; a job&apos;s output is kept in its run history</source>
+        <translation>%1 wird ignoriert: Punctual verschickt keine E-Mails; die Ausgabe eines Auftrags steht in seinem Verlauf</translation>
+    </message>
+    <message>
+        <source>expected 5 time fields and a command</source>
+        <translation>erwartet werden 5 Zeitfelder und ein Befehl</translation>
+    </message>
+    <message>
+        <source>@reboot cannot be imported: Punctual has no start-up trigger (add the command to your session&apos;s autostart instead)</source>
+        <translation>@reboot kann nicht importiert werden: Punctual hat keinen Auslöser beim Start (tragen Sie den Befehl stattdessen in den Autostart Ihrer Sitzung ein)</translation>
+    </message>
+    <message>
+        <source>no command after the schedule &quot;%1&quot;</source>
+        <translation>nach dem Zeitplan „%1“ fehlt ein Befehl</translation>
+    </message>
+    <message>
+        <source>not imported: %1</source>
+        <translation>nicht importiert: %1</translation>
+    </message>
+    <message>
+        <source>the command has an unescaped &quot;%&quot; (column %1), which cron turns into standard input; command jobs have none (write \% for a literal %)</source>
+        <translation>der Befehl enthält ein nicht maskiertes „%“ (Spalte %1), das cron in Standardeingabe umwandelt; Befehlsaufträge haben keine (schreiben Sie \% für ein wörtliches %)</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; never fires (no such date within %2 years)</source>
+        <translation>„%1“ löst nie aus (kein solches Datum innerhalb von %2 Jahren)</translation>
+    </message>
+</context>
+<context>
+    <name>DateTrigger</name>
+    <message>
+        <source>Once at %1</source>
+        <translation>Einmalig am %1</translation>
+    </message>
+    <message>
+        <source>a date trigger needs a &quot;run_date&quot;</source>
+        <translation>ein Datums-Auslöser braucht ein „run_date“</translation>
+    </message>
+</context>
+<context>
+    <name>DurationText</name>
+    <message>
+        <source>&quot;%1&quot; is not a duration (expected e.g. 90s, 15m, 1h30m, 2d, 1w or PT15M)</source>
+        <translation>„%1“ ist keine Dauer (erwartet z. B. 90s, 15m, 1h30m, 2d, 1w oder PT15M)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is too long a duration</source>
+        <translation>„%1“ ist eine zu lange Dauer</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the duration must be longer than zero</source>
+        <translation>„%1“: die Dauer muss größer als null sein</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number of seconds or &quot;none&quot;</source>
+        <translation>„%1“ ist keine Anzahl Sekunden und nicht „none“</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number of seconds</source>
+        <translation>„%1“ ist keine Anzahl Sekunden</translation>
+    </message>
+</context>
+<context>
+    <name>InstanceLock</name>
+    <message>
+        <source>Punctual is already running on %1 (pid %2)</source>
+        <translation>Punctual läuft bereits auf %1 (PID %2)</translation>
+    </message>
+    <message>
+        <source>Punctual is already running on %1</source>
+        <translation>Punctual läuft bereits auf %1</translation>
+    </message>
+    <message>
+        <source>cannot take the lock file %1 (for the instance on %2)</source>
+        <translation>die Sperrdatei %1 kann nicht belegt werden (für die Instanz auf %2)</translation>
+    </message>
+    <message>
+        <source>the instance socket %1 for %2 belongs to another user</source>
+        <translation>der Instanz-Socket %1 für %2 gehört einem anderen Benutzer</translation>
+    </message>
+    <message>
+        <source>cannot remove the stale instance socket %1 for %2</source>
+        <translation>der verwaiste Instanz-Socket %1 für %2 kann nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>cannot listen on the instance socket %1 for %2: %3</source>
+        <translation>am Instanz-Socket %1 für %2 kann nicht gelauscht werden: %3</translation>
+    </message>
+</context>
+<context>
+    <name>IntervalTrigger</name>
+    <message>
+        <source>Every week</source>
+        <translation>Jede Woche</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n weeks</source>
+        <translation>
+            <numerusform>Jede Woche</numerusform>
+            <numerusform>Alle %n Wochen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Jeden Tag</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n days</source>
+        <translation>
+            <numerusform>Jeden Tag</numerusform>
+            <numerusform>Alle %n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every hour</source>
+        <translation>Jede Stunde</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n hours</source>
+        <translation>
+            <numerusform>Jede Stunde</numerusform>
+            <numerusform>Alle %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every minute</source>
+        <translation>Jede Minute</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n minutes</source>
+        <translation>
+            <numerusform>Jede Minute</numerusform>
+            <numerusform>Alle %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every second</source>
+        <translation>Jede Sekunde</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n seconds</source>
+        <translation>
+            <numerusform>Jede Sekunde</numerusform>
+            <numerusform>Alle %n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>d</source>
+        <translation>T</translation>
+    </message>
+    <message>
+        <source>h</source>
+        <translation>Std.</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>Min.</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>Every %1</source>
+        <translation>Alle %1</translation>
+    </message>
+    <message>
+        <source>an interval trigger needs a positive &quot;interval_seconds&quot;</source>
+        <translation>ein Intervall-Auslöser braucht ein positives „interval_seconds“</translation>
+    </message>
+    <message>
+        <source>interval trigger start: %1</source>
+        <translation>Beginn des Intervall-Auslösers: %1</translation>
+    </message>
+    <message>
+        <source>interval trigger end: %1</source>
+        <translation>Ende des Intervall-Auslösers: %1</translation>
+    </message>
+    <message>
+        <source>the interval trigger ends before it starts</source>
+        <translation>der Intervall-Auslöser endet, bevor er beginnt</translation>
+    </message>
+</context>
+<context>
+    <name>IsoText</name>
+    <message>
+        <source>&quot;%1&quot; is not an ISO-8601 date and time (expected e.g. 2026-03-08T02:30:00-05:00)</source>
+        <translation>„%1“ ist kein Datum mit Uhrzeit nach ISO 8601 (erwartet z. B. 2026-03-08T02:30:00-05:00)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: there is no such date</source>
+        <translation>„%1“: dieses Datum gibt es nicht</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: there is no such time of day</source>
+        <translation>„%1“: diese Uhrzeit gibt es nicht</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the UTC offset is out of range</source>
+        <translation>„%1“: der UTC-Versatz liegt außerhalb des gültigen Bereichs</translation>
+    </message>
+</context>
+<context>
+    <name>Job</name>
+    <message>
+        <source>max_instances must be a whole number from 1 to 1000</source>
+        <translation>max_instances muss eine ganze Zahl von 1 bis 1000 sein</translation>
+    </message>
+    <message>
+        <source>misfire_grace_time must be a number of seconds (0 or more) or null</source>
+        <translation>misfire_grace_time muss eine Anzahl Sekunden (0 oder mehr) oder null sein</translation>
+    </message>
+    <message>
+        <source>timeout must be a positive number of seconds or null</source>
+        <translation>timeout muss eine positive Anzahl Sekunden oder null sein</translation>
+    </message>
+    <message>
+        <source>max_retries must be a whole number from 0 to 100</source>
+        <translation>max_retries muss eine ganze Zahl von 0 bis 100 sein</translation>
+    </message>
+    <message>
+        <source>retry_delay must be a number of seconds (0 or more)</source>
+        <translation>retry_delay muss eine Anzahl Sekunden (0 oder mehr) sein</translation>
+    </message>
+    <message>
+        <source>retry_backoff must be a number from 1 (the same wait each time) to %1</source>
+        <translation>retry_backoff muss eine Zahl von 1 (jedes Mal gleich lange warten) bis %1 sein</translation>
+    </message>
+    <message>
+        <source>retry_delay_max must be a number of seconds (0 or more) or null</source>
+        <translation>retry_delay_max muss eine Anzahl Sekunden (0 oder mehr) oder null sein</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot;: %2</source>
+        <translation>Auftrag „%1“: %2</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot;: next_run_time: %2</source>
+        <translation>Auftrag „%1“: next_run_time: %2</translation>
+    </message>
+    <message>
+        <source>a job id must not be empty</source>
+        <translation>eine Auftrags-ID darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>a job id must be at most 200 characters long</source>
+        <translation>eine Auftrags-ID darf höchstens 200 Zeichen lang sein</translation>
+    </message>
+    <message>
+        <source>a job id must not contain control characters</source>
+        <translation>eine Auftrags-ID darf keine Steuerzeichen enthalten</translation>
+    </message>
+</context>
+<context>
+    <name>JobFile</name>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>Zeile %1, Spalte %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>not a job file: %1 at %2</source>
+        <translation>keine Auftragsdatei: %1 bei %2</translation>
+    </message>
+    <message>
+        <source>not a job file: expected a JSON array of jobs or an object with a &quot;jobs&quot; array</source>
+        <translation>keine Auftragsdatei: erwartet wird ein JSON-Array von Aufträgen oder ein Objekt mit einem Array „jobs“</translation>
+    </message>
+    <message>
+        <source>not a job object</source>
+        <translation>kein Auftragsobjekt</translation>
+    </message>
+    <message>
+        <source>the id &quot;%1&quot; is used by jobs[%2] already</source>
+        <translation>die ID „%1“ wird bereits von jobs[%2] verwendet</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot;: &quot;%2&quot; never fires after now</source>
+        <translation>Auftrag „%1“: „%2“ löst ab jetzt nie mehr aus</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> und %n weiterer</numerusform>
+            <numerusform> und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job id(s) already exist: %1</source>
+        <translation>
+            <numerusform>%n Auftrags-ID existiert bereits: %1</numerusform>
+            <numerusform>%n Auftrags-IDs existieren bereits: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JobStore</name>
+    <message>
+        <source>the scheduler stopped while this run was going (shut down or crashed)</source>
+        <translation>der Planer wurde während dieses Laufs beendet (heruntergefahren oder abgestürzt)</translation>
+    </message>
+    <message>
+        <source>no job with id &quot;%1&quot;</source>
+        <translation>kein Auftrag mit der ID „%1“</translation>
+    </message>
+    <message>
+        <source>a job with id &quot;%1&quot; already exists</source>
+        <translation>ein Auftrag mit der ID „%1“ existiert bereits</translation>
+    </message>
+    <message>
+        <source>no run %1 of job &quot;%2&quot;</source>
+        <translation>kein Lauf %1 des Auftrags „%2“</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot; has no trigger</source>
+        <translation>Auftrag „%1“ hat keinen Auslöser</translation>
+    </message>
+</context>
+<context>
+    <name>MemoryJobStore</name>
+    <message>
+        <source>memory</source>
+        <translation>Arbeitsspeicher</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordProvider</name>
+    <message>
+        <source>connection &quot;%1&quot;: no environment variable is named for the password</source>
+        <translation>Verbindung „%1“: für das Passwort ist keine Umgebungsvariable angegeben</translation>
+    </message>
+    <message>
+        <source>the environment variable %1, which should hold the password of connection &quot;%2&quot;, is not set in the scheduler&apos;s environment</source>
+        <translation>die Umgebungsvariable %1, die das Passwort der Verbindung „%2“ enthalten soll, ist in der Umgebung des Planers nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>this program has no keychain support, so the password of connection &quot;%1&quot; cannot be read from it: keep it in an environment variable and name that in the job instead</source>
+        <translation>dieses Programm unterstützt keinen Schlüsselbund, daher kann das Passwort der Verbindung „%1“ nicht daraus gelesen werden: bewahren Sie es in einer Umgebungsvariablen auf und nennen Sie diese im Auftrag</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteJobControl</name>
+    <message>
+        <source>the Punctual instance sent a bad answer: %1</source>
+        <translation>die Punctual-Instanz hat eine fehlerhafte Antwort gesendet: %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; did not return a job</source>
+        <translation>„%1“ hat keinen Auftrag zurückgegeben</translation>
+    </message>
+    <message>
+        <source>&quot;history&quot; did not return a list</source>
+        <translation>„history“ hat keine Liste zurückgegeben</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot; has no trigger</source>
+        <translation>Auftrag „%1“ hat keinen Auslöser</translation>
+    </message>
+    <message>
+        <source>&quot;list&quot; did not return a list</source>
+        <translation>„list“ hat keine Liste zurückgegeben</translation>
+    </message>
+    <message>
+        <source>no trigger given</source>
+        <translation>kein Auslöser angegeben</translation>
+    </message>
+    <message>
+        <source>&quot;remove_all&quot; did not say how many jobs it removed</source>
+        <translation>„remove_all“ hat nicht gemeldet, wie viele Aufträge entfernt wurden</translation>
+    </message>
+    <message>
+        <source>&quot;add_jobs&quot; did not return a list</source>
+        <translation>„add_jobs“ hat keine Liste zurückgegeben</translation>
+    </message>
+</context>
+<context>
+    <name>RunPresentation</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Verpasst</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Unterbrochen</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>exit %1</source>
+        <translation>Exit %1</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>verpasst</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>Zeit überschritten</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>outcome: error</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Succeeded in %1</source>
+        <translation>Erfolgreich in %1</translation>
+    </message>
+    <message>
+        <source>%1 (exit code %2)</source>
+        <translation>%1 (Exit-Code %2)</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 T %2 h</translation>
+    </message>
+    <message>
+        <source>tomorrow %1</source>
+        <translation>morgen %1</translation>
+    </message>
+    <message>
+        <source>yesterday %1</source>
+        <translation>gestern %1</translation>
+    </message>
+    <message>
+        <source>ddd d MMM</source>
+        <comment>QDate format of a date within half a year: Sat 5 Dec</comment>
+        <translation>ddd, d. MMM</translation>
+    </message>
+    <message>
+        <source>ddd d MMM yyyy</source>
+        <comment>QDate format of a date further away: Sat 5 Dec 2027</comment>
+        <translation>ddd, d. MMM yyyy</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>date, then time of day</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <comment>in 12 min</comment>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <comment>12 min ago</comment>
+        <translation>vor %1</translation>
+    </message>
+</context>
+<context>
+    <name>Scheduler</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 T %2 h</translation>
+    </message>
+    <message>
+        <source>missed by %1 (misfire grace time %2)</source>
+        <translation>um %1 verpasst (Kulanzzeit %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n earlier run time(s) were also missed</source>
+        <translation>
+            <numerusform>; %n früherer Laufzeitpunkt wurde ebenfalls verpasst</numerusform>
+            <numerusform>; %n frühere Laufzeitpunkte wurden ebenfalls verpasst</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>skipped: %n run(s) of this job still going (max instances)</source>
+        <translation>
+            <numerusform>übersprungen: %n Lauf dieses Auftrags läuft noch (max. Instanzen)</numerusform>
+            <numerusform>übersprungen: %n Läufe dieses Auftrags laufen noch (max. Instanzen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the scheduler is shutting down</source>
+        <translation>der Planer wird beendet</translation>
+    </message>
+</context>
+<context>
+    <name>SqlExecutor</name>
+    <message>
+        <source>SQLite database %1</source>
+        <translation>SQLite-Datenbank %1</translation>
+    </message>
+    <message>
+        <source>%1 database &quot;%2&quot; on %3</source>
+        <translation>%1-Datenbank „%2“ auf %3</translation>
+    </message>
+    <message>
+        <source>unknown database error</source>
+        <translation>unbekannter Datenbankfehler</translation>
+    </message>
+    <message>
+        <source>the database driver %1 is not installed (installed: %2)</source>
+        <translation>der Datenbanktreiber %1 ist nicht installiert (installiert: %2)</translation>
+    </message>
+    <message>
+        <source>the SQLite database file %1 does not exist</source>
+        <translation>die SQLite-Datenbankdatei %1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>cannot connect to the %1: %2</source>
+        <translation>keine Verbindung zur %1 möglich: %2</translation>
+    </message>
+    <message>
+        <source>cannot begin a transaction: %1</source>
+        <translation>eine Transaktion kann nicht begonnen werden: %1</translation>
+    </message>
+    <message>
+        <source>stopped before statement %1</source>
+        <translation>vor Anweisung %1 angehalten</translation>
+    </message>
+    <message>
+        <source>stopped before the commit</source>
+        <translation>vor dem Commit angehalten</translation>
+    </message>
+    <message>
+        <source>the commit failed: %1</source>
+        <translation>der Commit ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>rolled back: no change was kept</source>
+        <translation>zurückgerollt: keine Änderung wurde behalten</translation>
+    </message>
+    <message>
+        <source>cannot set the statement timeout: %1</source>
+        <translation>das Zeitlimit für Anweisungen kann nicht gesetzt werden: %1</translation>
+    </message>
+    <message>
+        <source>statement %1 uses the placeholder :%2, which is not bound (the known ones: :%3)</source>
+        <translation>Anweisung %1 verwendet den Platzhalter :%2, der nicht gebunden ist (bekannt: :%3)</translation>
+    </message>
+    <message>
+        <source>statement %1 failed: %2</source>
+        <translation>Anweisung %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>statement %1 timed out after %2 ms: %3</source>
+        <translation>Anweisung %1 hat nach %2 ms die Zeit überschritten: %3</translation>
+    </message>
+    <message>
+        <source>statement %1 was cancelled: %2</source>
+        <translation>Anweisung %1 wurde abgebrochen: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>statement %1: %n row(s) returned (%2 ms)</source>
+        <translation>
+            <numerusform>Anweisung %1: %n Zeile zurückgegeben (%2 ms)</numerusform>
+            <numerusform>Anweisung %1: %n Zeilen zurückgegeben (%2 ms)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>statement %1: %n row(s) affected (%2 ms)</source>
+        <translation>
+            <numerusform>Anweisung %1: %n Zeile betroffen (%2 ms)</numerusform>
+            <numerusform>Anweisung %1: %n Zeilen betroffen (%2 ms)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>statement %1: done (%2 ms)</source>
+        <translation>Anweisung %1: fertig (%2 ms)</translation>
+    </message>
+    <message>
+        <source>Connected to the %1.</source>
+        <translation>Verbunden mit der %1.</translation>
+    </message>
+</context>
+<context>
+    <name>SqlJobStore</name>
+    <message>
+        <source>not a JSON object</source>
+        <translation>kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>no job store file given</source>
+        <translation>keine Auftragsspeicher-Datei angegeben</translation>
+    </message>
+    <message>
+        <source>the folder %1 does not exist (for the job store %2)</source>
+        <translation>der Ordner %1 existiert nicht (für den Auftragsspeicher %2)</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1 for the job store</source>
+        <translation>der Ordner %1 für den Auftragsspeicher kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder (for the job store %2)</source>
+        <translation>%1 ist kein Ordner (für den Auftragsspeicher %2)</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a Punctual job store</source>
+        <translation>%1 ist ein Ordner, kein Punctual-Auftragsspeicher</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Punctual job store (not an SQLite database)</source>
+        <translation>%1 ist kein Punctual-Auftragsspeicher (keine SQLite-Datenbank)</translation>
+    </message>
+    <message>
+        <source>%1 is read-only</source>
+        <translation>%1 ist schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>%1 is read-only (its folder %2 cannot be written)</source>
+        <translation>%1 ist schreibgeschützt (sein Ordner %2 ist nicht beschreibbar)</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>%1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>the Qt %1 driver is not available (for %2)</source>
+        <translation>der Qt-Treiber %1 ist nicht verfügbar (für %2)</translation>
+    </message>
+    <message>
+        <source>%1 is not a Punctual job store</source>
+        <translation>%1 ist kein Punctual-Auftragsspeicher</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer Punctual (schema %2, this one reads up to %3)</source>
+        <translation>%1 wurde von einem neueren Punctual geschrieben (Schema %2, diese Version liest bis %3)</translation>
+    </message>
+    <message>
+        <source>%1 is locked by another process (waited %2 s)</source>
+        <translation>%1 ist von einem anderen Prozess gesperrt (%2 s gewartet)</translation>
+    </message>
+    <message>
+        <source>%1 is not a Punctual job store (not an %2 database)</source>
+        <translation>%1 ist kein Punctual-Auftragsspeicher (keine %2-Datenbank)</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: %2</source>
+        <translation>%1 ist beschädigt: %2</translation>
+    </message>
+    <message>
+        <source>job store %1: %2</source>
+        <translation>Auftragsspeicher %1: %2</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot; in %2 cannot be read: %3</source>
+        <translation>Auftrag „%1“ in %2 kann nicht gelesen werden: %3</translation>
+    </message>
+    <message>
+        <source>job store %1: no id for the new run</source>
+        <translation>Auftragsspeicher %1: keine ID für den neuen Lauf</translation>
+    </message>
+    <message>
+        <source>the instance %1 that ran this stopped answering (no heartbeat within its lease)</source>
+        <translation>die Instanz %1, die dies ausführte, antwortet nicht mehr (kein Lebenszeichen innerhalb ihrer Frist)</translation>
+    </message>
+</context>
+<context>
+    <name>StoreLocation</name>
+    <message>
+        <source>&quot;%1&quot; names no file (expected sqlite:PATH)</source>
+        <translation>„%1“ nennt keine Datei (erwartet: sqlite:PFAD)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a store URL (expected sqlite:PATH or postgresql://user@host:port/db)</source>
+        <translation>„%1“ ist keine Speicher-URL (erwartet: sqlite:PFAD oder postgresql://user@host:port/db)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a PostgreSQL store URL: %2</source>
+        <translation>„%1“ ist keine PostgreSQL-Speicher-URL: %2</translation>
+    </message>
+    <message>
+        <source>it holds a password; give it in PGPASSWORD or ~/.pgpass instead, so it is never written into settings or logs</source>
+        <translation>sie enthält ein Passwort; geben Sie es stattdessen in PGPASSWORD oder ~/.pgpass an, damit es nie in Einstellungen oder Protokolle geschrieben wird</translation>
+    </message>
+    <message>
+        <source>no host (expected postgresql://user@host:port/db)</source>
+        <translation>kein Host (erwartet: postgresql://user@host:port/db)</translation>
+    </message>
+    <message>
+        <source>no database name (expected postgresql://user@host:port/db)</source>
+        <translation>kein Datenbankname (erwartet: postgresql://user@host:port/db)</translation>
+    </message>
+    <message>
+        <source>instance=%1: use up to 100 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>instance=%1: verwenden Sie bis zu 100 Buchstaben, Ziffern, „.“, „_“ oder „-“</translation>
+    </message>
+    <message>
+        <source>lease=%1: give a number of seconds from 1 to 86400</source>
+        <translation>lease=%1: geben Sie eine Anzahl Sekunden von 1 bis 86400 an</translation>
+    </message>
+    <message>
+        <source>unknown parameter &quot;%1&quot; (known: instance, lease)</source>
+        <translation>unbekannter Parameter „%1“ (bekannt: instance, lease)</translation>
+    </message>
+</context>
+<context>
+    <name>StoreWatcher</name>
+    <message>
+        <source>cannot watch %1 for changes: %2</source>
+        <translation>%1 kann nicht auf Änderungen überwacht werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot watch %1 for changes: no such file</source>
+        <translation>%1 kann nicht auf Änderungen überwacht werden: Datei existiert nicht</translation>
+    </message>
+    <message>
+        <source>cannot watch %1 for changes</source>
+        <translation>%1 kann nicht auf Änderungen überwacht werden</translation>
+    </message>
+    <message>
+        <source>the connection to %1 is closed</source>
+        <translation>die Verbindung zu %1 ist geschlossen</translation>
+    </message>
+    <message>
+        <source>cannot listen for changes on %1: %2</source>
+        <translation>auf Änderungen an %1 kann nicht gewartet werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SystemKeychain</name>
+    <message>
+        <source>keep the password in an environment variable of the scheduler instead and name that variable in the job</source>
+        <translation>bewahren Sie das Passwort stattdessen in einer Umgebungsvariablen des Planers auf und nennen Sie diese Variable im Auftrag</translation>
+    </message>
+    <message>
+        <source>a password in the keychain needs a connection name</source>
+        <translation>ein Passwort im Schlüsselbund braucht einen Verbindungsnamen</translation>
+    </message>
+    <message>
+        <source>the system keychain did not answer within %1 s (is it locked?); %2</source>
+        <translation>der Schlüsselbund hat nicht innerhalb von %1 s geantwortet (ist er gesperrt?); %2</translation>
+    </message>
+    <message>
+        <source>the system keychain holds no password for connection &quot;%1&quot;: set it in the job editor (Set password…)</source>
+        <translation>der Schlüsselbund enthält kein Passwort für die Verbindung „%1“: legen Sie es im Auftragseditor fest (Passwort festlegen…)</translation>
+    </message>
+    <message>
+        <source>the system keychain refused access to the password of connection &quot;%1&quot;: %2</source>
+        <translation>der Schlüsselbund hat den Zugriff auf das Passwort der Verbindung „%1“ verweigert: %2</translation>
+    </message>
+    <message>
+        <source>no system keychain service is running (%1), so the password of connection &quot;%2&quot; cannot be kept there; %3</source>
+        <translation>es läuft kein Schlüsselbund-Dienst (%1), daher kann das Passwort der Verbindung „%2“ dort nicht aufbewahrt werden; %3</translation>
+    </message>
+    <message>
+        <source>the system keychain failed for connection &quot;%1&quot; (%2): is a keychain service (Secret Service, KWallet) running? If none runs, %3</source>
+        <translation>der Schlüsselbund ist für die Verbindung „%1“ fehlgeschlagen (%2): läuft ein Schlüsselbund-Dienst (Secret Service, KWallet)? Wenn keiner läuft: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Trigger</name>
+    <message>
+        <source>unknown time zone &quot;%1&quot;</source>
+        <translation>unbekannte Zeitzone „%1“</translation>
+    </message>
+    <message>
+        <source>jitter must not be negative</source>
+        <translation>jitter darf nicht negativ sein</translation>
+    </message>
+    <message>
+        <source>the trigger was saved by a newer Punctual (version %1; this one reads up to %2)</source>
+        <translation>der Auslöser wurde von einem neueren Punctual gespeichert (Version %1; diese Version liest bis %2)</translation>
+    </message>
+    <message>
+        <source>unknown trigger type &quot;%1&quot;</source>
+        <translation>unbekannter Auslösertyp „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Runs your jobs on time.</source>
+        <translation>Führt Ihre Aufträge pünktlich aus.</translation>
+    </message>
+    <message>
+        <source>The SQLite job store file.</source>
+        <translation>Die SQLite-Datei des Auftragsspeichers.</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>PFAD</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Start without showing the window.</source>
+        <translation>Starten, ohne das Fenster zu zeigen.</translation>
+    </message>
+    <message>
+        <source>The interface language (e.g. de, zh_CN).</source>
+        <translation>Die Sprache der Oberfläche (z. B. de, zh_CN).</translation>
+    </message>
+    <message>
+        <source>CODE</source>
+        <translation>CODE</translation>
+    </message>
+    <message>
+        <source>Punctual cannot start</source>
+        <translation>Punctual kann nicht starten</translation>
+    </message>
+    <message>
+        <source>give --db or --store, not both</source>
+        <translation>geben Sie --db oder --store an, nicht beides</translation>
+    </message>
+    <message>
+        <source>The job store URL (sqlite:PATH or postgresql://user@host:port/db).</source>
+        <translation>Die URL des Auftragsspeichers (sqlite:PFAD oder postgresql://user@host:port/db).</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::ActionEditor</name>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>A command runs a program; a function calls C++ code registered with the scheduler under a name (APScheduler: func)</source>
+        <translation>Ein Befehl startet ein Programm; eine Funktion ruft C++-Code auf, der unter einem Namen beim Planer registriert ist (APScheduler: func)</translation>
+    </message>
+    <message>
+        <source>&amp;Run:</source>
+        <translation>&amp;Ausführen:</translation>
+    </message>
+    <message>
+        <source>e.g. /usr/bin/backup</source>
+        <translation>z. B. /usr/bin/backup</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose the program file</source>
+        <translation>Programmdatei auswählen</translation>
+    </message>
+    <message>
+        <source>e.g. --all &apos;a file name with spaces&apos;</source>
+        <translation>z. B. --all &apos;ein Dateiname mit Leerzeichen&apos;</translation>
+    </message>
+    <message>
+        <source>Split at spaces as a shell does: quotes (&apos;…&apos; or &quot;…&quot;) or a backslash keep spaces in an argument. Nothing is expanded: $VARIABLES and * reach the program as they are.</source>
+        <translation>Wird wie in einer Shell an Leerzeichen getrennt: Anführungszeichen (&apos;…&apos; oder &quot;…&quot;) oder ein Backslash halten Leerzeichen in einem Argument. Nichts wird expandiert: $VARIABLEN und * erreichen das Programm unverändert.</translation>
+    </message>
+    <message>
+        <source>the scheduler&apos;s own</source>
+        <translation>der des Planers</translation>
+    </message>
+    <message>
+        <source>The folder the program starts in</source>
+        <translation>Der Ordner, in dem das Programm startet</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>Durch&amp;suchen…</translation>
+    </message>
+    <message>
+        <source>Choose the working folder</source>
+        <translation>Arbeitsordner auswählen</translation>
+    </message>
+    <message>
+        <source>Run through the she&amp;ll (/bin/sh)</source>
+        <translation>Über die She&amp;ll ausführen (/bin/sh)</translation>
+    </message>
+    <message>
+        <source>The program field is then a shell command line (pipes, $VARIABLES, wildcards), run with /bin/sh -c; the arguments become $1, $2, …</source>
+        <translation>Das Programmfeld ist dann eine Shell-Befehlszeile (Pipes, $VARIABLEN, Platzhalter), ausgeführt mit /bin/sh -c; die Argumente werden zu $1, $2, …</translation>
+    </message>
+    <message>
+        <source>&amp;Program:</source>
+        <translation>&amp;Programm:</translation>
+    </message>
+    <message>
+        <source>Ar&amp;guments:</source>
+        <translation>Ar&amp;gumente:</translation>
+    </message>
+    <message>
+        <source>Wor&amp;king folder:</source>
+        <translation>Arbeits&amp;ordner:</translation>
+    </message>
+    <message>
+        <source>The name a function is registered under in this program (APScheduler: func)</source>
+        <translation>Der Name, unter dem eine Funktion in diesem Programm registriert ist (APScheduler: func)</translation>
+    </message>
+    <message>
+        <source>F&amp;unction:</source>
+        <translation>F&amp;unktion:</translation>
+    </message>
+    <message>
+        <source>Choose the function to call</source>
+        <translation>Aufzurufende Funktion auswählen</translation>
+    </message>
+    <message>
+        <source>Enter the shell command to run</source>
+        <translation>Geben Sie den auszuführenden Shell-Befehl ein</translation>
+    </message>
+    <message>
+        <source>Enter the program to run</source>
+        <translation>Geben Sie das auszuführende Programm ein</translation>
+    </message>
+    <message>
+        <source>Arguments: the quote &apos; at position %1 is not closed</source>
+        <translation>Argumente: das Anführungszeichen &apos; an Position %1 wird nicht geschlossen</translation>
+    </message>
+    <message>
+        <source>Arguments: the quote &quot; at position %1 is not closed</source>
+        <translation>Argumente: das Anführungszeichen &quot; an Position %1 wird nicht geschlossen</translation>
+    </message>
+    <message>
+        <source>Choose the program</source>
+        <translation>Programm auswählen</translation>
+    </message>
+    <message>
+        <source>Shell co&amp;mmand:</source>
+        <translation>Shell-&amp;Befehl:</translation>
+    </message>
+    <message>
+        <source>e.g. tar czf /backup/home.tgz ~ &amp;&amp; echo done</source>
+        <translation>z. B. tar czf /backup/home.tgz ~ &amp;&amp; echo fertig</translation>
+    </message>
+    <message>
+        <source>No such program on this computer: runs will fail unless it exists when the job runs</source>
+        <translation>Dieses Programm gibt es auf diesem Computer nicht: Läufe schlagen fehl, sofern es beim Lauf nicht existiert</translation>
+    </message>
+    <message>
+        <source>No function &quot;%1&quot; is registered: runs will fail until it is</source>
+        <translation>Keine Funktion „%1“ ist registriert: Läufe schlagen fehl, bis sie es ist</translation>
+    </message>
+    <message>
+        <source>SQL statements</source>
+        <translation>SQL-Anweisungen</translation>
+    </message>
+    <message>
+        <source>HTTP requests</source>
+        <translation>HTTP-Anfragen</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::Application</name>
+    <message>
+        <source>%1, without a window (punctualctl run); stop it to open the window here</source>
+        <translation>%1, ohne Fenster (punctualctl run); beenden Sie es, um das Fenster hier zu öffnen</translation>
+    </message>
+    <message>
+        <source>Quit Punctual</source>
+        <translation>Punctual beenden</translation>
+    </message>
+    <message>
+        <source>There is no system tray to keep Punctual in. Quit Punctual? Your jobs only run while it is running.</source>
+        <translation>Es gibt keinen Infobereich, in dem Punctual weiterlaufen kann. Punctual beenden? Ihre Aufträge laufen nur, solange es läuft.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) are still running. Stop them and quit?</source>
+        <translation>
+            <numerusform>%n Auftrag läuft noch. Anhalten und beenden?</numerusform>
+            <numerusform>%n Aufträge laufen noch. Anhalten und beenden?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>punctual::CommandExecutor</name>
+    <message>
+        <source>[… %1 bytes dropped]</source>
+        <translation>[… %1 Bytes verworfen]</translation>
+    </message>
+    <message>
+        <source>no program was given</source>
+        <translation>es wurde kein Programm angegeben</translation>
+    </message>
+    <message>
+        <source>program &quot;%1&quot; was not found</source>
+        <translation>Programm „%1“ wurde nicht gefunden</translation>
+    </message>
+    <message>
+        <source>program &quot;%1&quot; is not executable</source>
+        <translation>Programm „%1“ ist nicht ausführbar</translation>
+    </message>
+    <message>
+        <source>this executor runs commands only</source>
+        <translation>dieser Ausführer führt nur Befehle aus</translation>
+    </message>
+    <message>
+        <source>not run: it would have started %1 late (misfire grace time %2)</source>
+        <translation>nicht ausgeführt: er hätte %1 zu spät begonnen (Kulanzzeit %2)</translation>
+    </message>
+    <message>
+        <source>working directory &quot;%1&quot; does not exist</source>
+        <translation>Arbeitsordner „%1“ existiert nicht</translation>
+    </message>
+    <message>
+        <source>timed out after %1</source>
+        <translation>Zeit nach %1 überschritten</translation>
+    </message>
+    <message>
+        <source>stopped before it finished</source>
+        <translation>vor dem Ende angehalten</translation>
+    </message>
+    <message>
+        <source>crashed (signal %1)</source>
+        <translation>abgestürzt (Signal %1)</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>Exit-Code %1</translation>
+    </message>
+    <message>
+        <source>could not start: %1</source>
+        <translation>konnte nicht starten: %1</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::ControlServer</name>
+    <message>
+        <source>too many clients are connected (at most %1)</source>
+        <translation>zu viele Clients sind verbunden (höchstens %1)</translation>
+    </message>
+    <message>
+        <source>a request line is longer than %1 bytes</source>
+        <translation>eine Anfragezeile ist länger als %1 Bytes</translation>
+    </message>
+    <message>
+        <source>not JSON: %1 at byte %2</source>
+        <translation>kein JSON: %1 bei Byte %2</translation>
+    </message>
+    <message>
+        <source>a request must be a JSON object</source>
+        <translation>eine Anfrage muss ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>a request needs a &quot;method&quot; string</source>
+        <translation>eine Anfrage braucht eine Zeichenkette „method“</translation>
+    </message>
+    <message>
+        <source>&quot;params&quot; must be an object</source>
+        <translation>„params“ muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>unknown method &quot;%1&quot;</source>
+        <translation>unbekannte Methode „%1“</translation>
+    </message>
+    <message>
+        <source>params.replace must be true or false</source>
+        <translation>params.replace muss true oder false sein</translation>
+    </message>
+    <message>
+        <source>params.job_id must be a string</source>
+        <translation>params.job_id muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>params.limit must be a whole number of at least 1</source>
+        <translation>params.limit muss eine ganze Zahl ab 1 sein</translation>
+    </message>
+    <message>
+        <source>params.min_id must be a number</source>
+        <translation>params.min_id muss eine Zahl sein</translation>
+    </message>
+    <message>
+        <source>params.name must be a string</source>
+        <translation>params.name muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>params.action must be an object (an action&apos;s JSON)</source>
+        <translation>params.action muss ein Objekt sein (das JSON einer Aktion)</translation>
+    </message>
+    <message>
+        <source>params.options must be an object (job option keys)</source>
+        <translation>params.options muss ein Objekt sein (Auftragsoptionen)</translation>
+    </message>
+    <message>
+        <source>nothing to change: give name, trigger, action or options</source>
+        <translation>nichts zu ändern: geben Sie name, trigger, action oder options an</translation>
+    </message>
+    <message>
+        <source>params.jobs must be an array of jobs</source>
+        <translation>params.jobs muss ein Array von Aufträgen sein</translation>
+    </message>
+    <message>
+        <source>params.jobs[%1] must be an object (a job&apos;s JSON)</source>
+        <translation>params.jobs[%1] muss ein Objekt sein (das JSON eines Auftrags)</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::FieldMessage</name>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::FunctionExecutor</name>
+    <message>
+        <source>this executor runs functions only</source>
+        <translation>dieser Ausführer führt nur Funktionen aus</translation>
+    </message>
+    <message>
+        <source>no function named &quot;%1&quot; is registered</source>
+        <translation>keine Funktion namens „%1“ ist registriert</translation>
+    </message>
+    <message>
+        <source>stopped before it finished</source>
+        <translation>vor dem Ende angehalten</translation>
+    </message>
+    <message>
+        <source>not run: it would have started %1 late (misfire grace time %2)</source>
+        <translation>nicht ausgeführt: er hätte %1 zu spät begonnen (Kulanzzeit %2)</translation>
+    </message>
+    <message>
+        <source>function &quot;%1&quot; threw an exception: %2</source>
+        <translation>Funktion „%1“ hat eine Ausnahme ausgelöst: %2</translation>
+    </message>
+    <message>
+        <source>function &quot;%1&quot; threw an unknown exception</source>
+        <translation>Funktion „%1“ hat eine unbekannte Ausnahme ausgelöst</translation>
+    </message>
+    <message>
+        <source>function &quot;%1&quot; failed</source>
+        <translation>Funktion „%1“ ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>timed out after %1</source>
+        <translation>Zeit nach %1 überschritten</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::HttpActionEditor</name>
+    <message>
+        <source>One URL per line, e.g.
+http://localhost:8080/
+http://localhost:8080/products</source>
+        <translation>Eine URL pro Zeile, z. B.
+http://localhost:8080/
+http://localhost:8080/products</translation>
+    </message>
+    <message>
+        <source>The addresses requested at each run, one per line (http:// or https://)</source>
+        <translation>Die Adressen, die bei jedem Lauf angefragt werden, eine pro Zeile (http:// oder https://)</translation>
+    </message>
+    <message>
+        <source>GET fetches each page (its body is counted, not kept); HEAD asks for the headers only; POST sends the body below to every URL</source>
+        <translation>GET ruft jede Seite ab (ihr Inhalt wird gezählt, nicht gespeichert); HEAD fragt nur die Kopfzeilen ab; POST sendet den Inhalt unten an jede URL</translation>
+    </message>
+    <message>
+        <source>The request body POST sends (UTF-8 text)</source>
+        <translation>Der Inhalt, den POST sendet (UTF-8-Text)</translation>
+    </message>
+    <message>
+        <source>The body&apos;s Content-Type header, e.g. application/json</source>
+        <translation>Die Content-Type-Kopfzeile des Inhalts, z. B. application/json</translation>
+    </message>
+    <message>
+        <source>How many requests may be waiting for an answer at the same time (concurrency); Qt opens at most 6 connections to one host</source>
+        <translation>Wie viele Anfragen gleichzeitig auf eine Antwort warten dürfen (concurrency); Qt öffnet höchstens 6 Verbindungen zu einem Host</translation>
+    </message>
+    <message>
+        <source>requests at a time, at most</source>
+        <translation>Anfragen gleichzeitig, höchstens</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>A URL that has not been answered completely after this long fails as timed out; the other URLs still run (request_timeout)</source>
+        <translation>Eine URL, die nach dieser Zeit nicht vollständig beantwortet ist, schlägt als Zeitüberschreitung fehl; die anderen URLs laufen weiter (request_timeout)</translation>
+    </message>
+    <message>
+        <source>Follow &amp;redirects (the address they lead to is recorded)</source>
+        <translation>&amp;Weiterleitungen folgen (die Zieladresse wird vermerkt)</translation>
+    </message>
+    <message>
+        <source>Off: a redirect is the answer, recorded with where it points (follow_redirects)</source>
+        <translation>Aus: eine Weiterleitung ist die Antwort und wird mit ihrem Ziel vermerkt (follow_redirects)</translation>
+    </message>
+    <message>
+        <source>A status other than 2&amp;xx fails the run</source>
+        <translation>Ein anderer Status als 2&amp;xx lässt den Lauf fehlschlagen</translation>
+    </message>
+    <message>
+        <source>Off: any answer counts, 404 and 500 included; only network errors and timeouts fail the run (fail_on_http_error)</source>
+        <translation>Aus: jede Antwort zählt, auch 404 und 500; nur Netzwerkfehler und Zeitüberschreitungen lassen den Lauf fehlschlagen (fail_on_http_error)</translation>
+    </message>
+    <message>
+        <source>&amp;URLs:</source>
+        <translation>&amp;URLs:</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>&amp;Methode:</translation>
+    </message>
+    <message>
+        <source>&amp;Body:</source>
+        <translation>&amp;Inhalt:</translation>
+    </message>
+    <message>
+        <source>Content &amp;type:</source>
+        <translation>Inhalts&amp;typ:</translation>
+    </message>
+    <message>
+        <source>At the same &amp;time:</source>
+        <translation>&amp;Gleichzeitig:</translation>
+    </message>
+    <message>
+        <source>Give up on a URL a&amp;fter:</source>
+        <translation>URL aufgeben n&amp;ach:</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>(and %1 more lines that are not URLs)</source>
+        <translation>(und %1 weitere Zeilen, die keine URLs sind)</translation>
+    </message>
+    <message>
+        <source>Enter at least one URL to request</source>
+        <translation>Mindestens eine URL zum Anfragen eingeben</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::HttpExecutor</name>
+    <message>
+        <source>no HTTP answer</source>
+        <translation>keine HTTP-Antwort</translation>
+    </message>
+    <message>
+        <source>timed out after %1</source>
+        <translation>Zeit nach %1 überschritten</translation>
+    </message>
+    <message>
+        <source>cut off by the job&apos;s timeout</source>
+        <translation>durch die Zeitgrenze des Auftrags abgeschnitten</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>--- %1 %2 not requested</source>
+        <translation>--- %1 %2 nicht angefragt</translation>
+    </message>
+    <message>
+        <source>%1 bytes %2 ms</source>
+        <translation>%1 Bytes %2 ms</translation>
+    </message>
+    <message>
+        <source>(redirect to %1 not followed)</source>
+        <translation>(Weiterleitung nach %1 nicht gefolgt)</translation>
+    </message>
+    <message>
+        <source>FAILED, %1</source>
+        <translation>FEHLGESCHLAGEN, %1</translation>
+    </message>
+    <message>
+        <source>this executor runs http actions only</source>
+        <translation>dieser Ausführer führt nur HTTP-Aktionen aus</translation>
+    </message>
+    <message>
+        <source>not run: it would have started %1 late (misfire grace time %2)</source>
+        <translation>nicht ausgeführt: er hätte %1 zu spät begonnen (Kulanzzeit %2)</translation>
+    </message>
+    <message>
+        <source>no URL to request</source>
+        <translation>keine URL zum Anfragen</translation>
+    </message>
+    <message>
+        <source>URLs succeeded: %1 of %2, %3 bytes in %4</source>
+        <translation>URLs erfolgreich: %1 von %2, %3 Bytes in %4</translation>
+    </message>
+    <message>
+        <source>timed out after %1; URLs answered: %2 of %3</source>
+        <translation>Zeit nach %1 überschritten; beantwortete URLs: %2 von %3</translation>
+    </message>
+    <message>
+        <source>stopped before it finished; URLs answered: %1 of %2</source>
+        <translation>vor dem Ende angehalten; beantwortete URLs: %1 von %2</translation>
+    </message>
+    <message>
+        <source>URLs failed (%1 of %2): %3</source>
+        <translation>URLs fehlgeschlagen (%1 von %2): %3</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::ImportDialog</name>
+    <message>
+        <source>Import jobs</source>
+        <translation>Aufträge importieren</translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>die Datei</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;: %n job(s) can be imported.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n Auftrag kann importiert werden.</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n Aufträge können importiert werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Führt aus</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>A job with this id is stored already</source>
+        <translation>Ein Auftrag mit dieser ID ist bereits gespeichert</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>… und %n weiterer.</numerusform>
+            <numerusform>… und %n weitere.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies) cannot be imported and will be left out:</source>
+        <translation>
+            <numerusform>%n Eintrag kann nicht importiert werden und wird ausgelassen:</numerusform>
+            <numerusform>%n Einträge können nicht importiert werden und werden ausgelassen:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Hinweise:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) have an id that is stored already:</source>
+        <translation>
+            <numerusform>%n Auftrag hat eine ID, die bereits gespeichert ist:</numerusform>
+            <numerusform>%n Aufträge haben eine ID, die bereits gespeichert ist:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Replace the stored jobs with the imported ones</source>
+        <translation>Gespeicherte Aufträge durch die importierten &amp;ersetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the stored jobs and leave these out</source>
+        <translation>Gespeicherte Aufträge &amp;behalten und diese auslassen</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::InstancesDialog</name>
+    <message>
+        <source>Scheduler Instances</source>
+        <translation>Planer-Instanzen</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>Instanz</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>Prozess</translation>
+    </message>
+    <message>
+        <source>Last heartbeat</source>
+        <translation>Letztes Lebenszeichen</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Only this Punctual uses the job store, so there are no other instances. Several instances share a PostgreSQL store (see Settings).</source>
+        <translation>Nur dieses Punctual nutzt den Auftragsspeicher, es gibt also keine anderen Instanzen. Mehrere Instanzen teilen sich einen PostgreSQL-Speicher (siehe Einstellungen).</translation>
+    </message>
+    <message>
+        <source>The instances cannot be read: %1</source>
+        <translation>Die Instanzen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 (this one)</source>
+        <translation>%1 (diese)</translation>
+    </message>
+    <message>
+        <source>alive</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>expired (no heartbeat for %1)</source>
+        <translation>abgelaufen (kein Lebenszeichen seit %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n instance(s) alive on this job store.</source>
+        <translation>
+            <numerusform>%n Instanz aktiv auf diesem Auftragsspeicher.</numerusform>
+            <numerusform>%n Instanzen aktiv auf diesem Auftragsspeicher.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>punctual::JobEditorDialog</name>
+    <message>
+        <source>New job</source>
+        <translation>Neuer Auftrag</translation>
+    </message>
+    <message>
+        <source>e.g. Warm the cache</source>
+        <translation>z. B. Cache vorwärmen</translation>
+    </message>
+    <message>
+        <source>The name the job list shows; the id when left empty (APScheduler: name)</source>
+        <translation>Der Name in der Auftragsliste; leer gelassen die ID (APScheduler: name)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>generated</source>
+        <translation>wird erzeugt</translation>
+    </message>
+    <message>
+        <source>A unique name scripts use for the job (punctualctl show ID); generated when left empty (APScheduler: id)</source>
+        <translation>Ein eindeutiger Name, mit dem Skripte den Auftrag ansprechen (punctualctl show ID); leer gelassen wird er erzeugt (APScheduler: id)</translation>
+    </message>
+    <message>
+        <source>&amp;ID:</source>
+        <translation>&amp;ID:</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>If things go wrong</source>
+        <translation>Wenn etwas schiefgeht</translation>
+    </message>
+    <message>
+        <source>Edit job</source>
+        <translation>Auftrag bearbeiten</translation>
+    </message>
+    <message>
+        <source>A job&apos;s id cannot change</source>
+        <translation>Die ID eines Auftrags kann sich nicht ändern</translation>
+    </message>
+    <message>
+        <source>Cannot save yet: %1</source>
+        <translation>Noch nicht speicherbar: %1</translation>
+    </message>
+    <message>
+        <source>Could not save the job: %1</source>
+        <translation>Der Auftrag konnte nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::JobListLoader</name>
+    <message>
+        <source>no store to load from</source>
+        <translation>kein Speicher zum Laden</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::JobListModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>Nächster Lauf</translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation>Letzter Lauf</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>ID: %1
+Runs: %2</source>
+        <translation>ID: %1
+Führt aus: %2</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <comment>date and time, then &quot;in 12 min&quot;</comment>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>Paused: no run until it is resumed</source>
+        <translation>Angehalten: kein Lauf, bis er fortgesetzt wird</translation>
+    </message>
+    <message>
+        <source>Finished: it will not run again</source>
+        <translation>Beendet: er wird nicht mehr ausgeführt</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <comment>date and time, then &quot;12 min ago&quot;</comment>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>Not run yet</source>
+        <translation>Noch nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::JobTransfer</name>
+    <message>
+        <source>&amp;Import jobs…</source>
+        <translation>Aufträge &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Add the jobs of a job file (JSON) or of a crontab</source>
+        <translation>Die Aufträge einer Auftragsdatei (JSON) oder einer Crontab hinzufügen</translation>
+    </message>
+    <message>
+        <source>Import e&amp;xample</source>
+        <translation>&amp;Beispiel importieren</translation>
+    </message>
+    <message>
+        <source>&amp;Export all jobs…</source>
+        <translation>Alle Aufträge &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Export &amp;selected jobs…</source>
+        <translation>&amp;Ausgewählte Aufträge exportieren…</translation>
+    </message>
+    <message>
+        <source>No examples installed</source>
+        <translation>Keine Beispiele installiert</translation>
+    </message>
+    <message>
+        <source>Job files (*.json)</source>
+        <translation>Auftragsdateien (*.json)</translation>
+    </message>
+    <message>
+        <source>Crontab files (*)</source>
+        <translation>Crontab-Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Import jobs</source>
+        <translation>Aufträge importieren</translation>
+    </message>
+    <message>
+        <source>Export jobs</source>
+        <translation>Aufträge exportieren</translation>
+    </message>
+    <message>
+        <source>Cannot import %1</source>
+        <translation>%1 kann nicht importiert werden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) imported</source>
+        <translation>
+            <numerusform>%n Auftrag importiert</numerusform>
+            <numerusform>%n Aufträge importiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot export the jobs</source>
+        <translation>Die Aufträge können nicht exportiert werden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) exported to %1</source>
+        <translation>
+            <numerusform>%n Auftrag nach %1 exportiert</numerusform>
+            <numerusform>%n Aufträge nach %1 exportiert</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>punctual::MainWindow</name>
+    <message>
+        <source>Punctual</source>
+        <translation>Punctual</translation>
+    </message>
+    <message>
+        <source>Cannot list the jobs</source>
+        <translation>Die Aufträge können nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>Store error: %1</source>
+        <translation>Speicherfehler: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Add job…</source>
+        <translation>Auftrag &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add a job</source>
+        <translation>Einen Auftrag hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Edit the selected job</source>
+        <translation>Den ausgewählten Auftrag bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Run now</source>
+        <translation>&amp;Jetzt ausführen</translation>
+    </message>
+    <message>
+        <source>Run the selected jobs now, outside their schedule</source>
+        <translation>Die ausgewählten Aufträge jetzt ausführen, außerhalb ihres Zeitplans</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>Pause the selected jobs (Ctrl+P)</source>
+        <translation>Die ausgewählten Aufträge anhalten (Strg+P)</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Resume the selected jobs (Ctrl+P)</source>
+        <translation>Die ausgewählten Aufträge fortsetzen (Strg+P)</translation>
+    </message>
+    <message>
+        <source>Pause or resume</source>
+        <translation>Anhalten oder fortsetzen</translation>
+    </message>
+    <message>
+        <source>Pause the selected jobs, or resume them when all are paused</source>
+        <translation>Die ausgewählten Aufträge anhalten, oder fortsetzen, wenn alle angehalten sind</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Delete the selected jobs and their history</source>
+        <translation>Die ausgewählten Aufträge und ihren Verlauf löschen</translation>
+    </message>
+    <message>
+        <source>Delete &amp;all…</source>
+        <translation>Alle lö&amp;schen…</translation>
+    </message>
+    <message>
+        <source>Delete every job</source>
+        <translation>Alle Aufträge löschen</translation>
+    </message>
+    <message>
+        <source>Pause &amp;scheduler</source>
+        <translation>&amp;Planer anhalten</translation>
+    </message>
+    <message>
+        <source>Start no runs until resumed (runs due meanwhile follow the misfire rules)</source>
+        <translation>Keine Läufe starten, bis er fortgesetzt wird (in der Zwischenzeit fällige Läufe folgen den Regeln für verpasste Läufe)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>Read the job list from the store again</source>
+        <translation>Die Auftragsliste erneut aus dem Speicher lesen</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen…</translation>
+    </message>
+    <message>
+        <source>Search jobs</source>
+        <translation>Aufträge durchsuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Change Punctual&apos;s settings</source>
+        <translation>Die Einstellungen von Punctual ändern</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Quit Punctual</source>
+        <translation>Punctual beenden</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Job</source>
+        <translation>&amp;Auftrag</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Punctual</source>
+        <translation>&amp;Über Punctual</translation>
+    </message>
+    <message>
+        <source>About Punctual</source>
+        <translation>Über Punctual</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Punctual %1&lt;/b&gt;&lt;p&gt;Runs your jobs on time: date, interval, cron and calendar schedules, kept in a job store that survives restarts.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Punctual %1&lt;/b&gt;&lt;p&gt;Führt Ihre Aufträge pünktlich aus: Datums-, Intervall-, Cron- und Kalender-Zeitpläne, aufbewahrt in einem Auftragsspeicher, der Neustarts übersteht.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>Search jobs…</source>
+        <translation>Aufträge durchsuchen…</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;No jobs yet&lt;/h2&gt;&lt;p&gt;Add a job to run a command or a function on a schedule.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Noch keine Aufträge&lt;/h2&gt;&lt;p&gt;Fügen Sie einen Auftrag hinzu, um einen Befehl oder eine Funktion nach Zeitplan auszuführen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Add job…</source>
+        <translation>Auftrag hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Store: %1</source>
+        <translation>Speicher: %1</translation>
+    </message>
+    <message>
+        <source>Scheduler running</source>
+        <translation>Planer läuft</translation>
+    </message>
+    <message>
+        <source>Scheduler paused</source>
+        <translation>Planer angehalten</translation>
+    </message>
+    <message>
+        <source>Scheduler stopping</source>
+        <translation>Planer wird beendet</translation>
+    </message>
+    <message>
+        <source>Scheduler stopped</source>
+        <translation>Planer beendet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s)</source>
+        <translation>
+            <numerusform>%n Auftrag</numerusform>
+            <numerusform>%n Aufträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading jobs…</source>
+        <translation>Aufträge werden geladen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running</source>
+        <translation>
+            <numerusform>%n läuft</numerusform>
+            <numerusform>%n laufen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot edit the job</source>
+        <translation>Der Auftrag kann nicht bearbeitet werden</translation>
+    </message>
+    <message>
+        <source>Cannot run the job</source>
+        <translation>Der Auftrag kann nicht ausgeführt werden</translation>
+    </message>
+    <message>
+        <source>Cannot pause the job</source>
+        <translation>Der Auftrag kann nicht angehalten werden</translation>
+    </message>
+    <message>
+        <source>Cannot resume the job</source>
+        <translation>Der Auftrag kann nicht fortgesetzt werden</translation>
+    </message>
+    <message>
+        <source>Delete the job “%1” and its run history?</source>
+        <translation>Den Auftrag „%1“ und seinen Verlauf löschen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n job(s) and their run history?</source>
+        <translation>
+            <numerusform>%n Auftrag und seinen Verlauf löschen?</numerusform>
+            <numerusform>%n Aufträge und ihren Verlauf löschen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete jobs</source>
+        <translation>Aufträge löschen</translation>
+    </message>
+    <message>
+        <source>Cannot delete the job</source>
+        <translation>Der Auftrag kann nicht gelöscht werden</translation>
+    </message>
+    <message>
+        <source>Delete all jobs</source>
+        <translation>Alle Aufträge löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete all %n job(s) and their whole run history? This cannot be undone.</source>
+        <translation>
+            <numerusform>Den %n Auftrag und seinen gesamten Verlauf löschen? Das kann nicht rückgängig gemacht werden.</numerusform>
+            <numerusform>Alle %n Aufträge und ihren gesamten Verlauf löschen? Das kann nicht rückgängig gemacht werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot delete the jobs</source>
+        <translation>Die Aufträge können nicht gelöscht werden</translation>
+    </message>
+    <message>
+        <source>Scheduler &amp;Instances…</source>
+        <translation>Planer-&amp;Instanzen…</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::OptionsEditor</name>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>A run that cannot start on time (the computer was off or asleep, or the scheduler was busy) still runs if it is at most this late; later runs are recorded as missed (APScheduler: misfire_grace_time)</source>
+        <translation>Ein Lauf, der nicht pünktlich starten kann (der Computer war aus oder im Ruhezustand, oder der Planer war beschäftigt), läuft trotzdem, wenn er höchstens so viel zu spät ist; spätere Läufe werden als verpasst vermerkt (APScheduler: misfire_grace_time)</translation>
+    </message>
+    <message>
+        <source>run it if late by at most</source>
+        <translation>nachholen bei Verspätung bis</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>unbegrenzt</translation>
+    </message>
+    <message>
+        <source>Run it however late it is (APScheduler: misfire_grace_time=None)</source>
+        <translation>Nachholen, egal wie spät (APScheduler: misfire_grace_time=None)</translation>
+    </message>
+    <message>
+        <source>run only once</source>
+        <translation>nur einmal ausführen</translation>
+    </message>
+    <message>
+        <source>When several runs were missed (after the computer was off or asleep), run the job once for all of them instead of once for each (APScheduler: coalesce)</source>
+        <translation>Wurden mehrere Läufe verpasst (weil der Computer aus war oder schlief), den Auftrag für alle zusammen einmal ausführen statt für jeden einzeln (APScheduler: coalesce)</translation>
+    </message>
+    <message>
+        <source>How many runs of this job may go on at the same time; a run due while that many are still going is skipped and recorded as such (APScheduler: max_instances)</source>
+        <translation>Wie viele Läufe dieses Auftrags gleichzeitig laufen dürfen; ein Lauf, der fällig wird, während so viele noch laufen, wird übersprungen und so vermerkt (APScheduler: max_instances)</translation>
+    </message>
+    <message>
+        <source>skip the new run; at most</source>
+        <translation>neuen Lauf überspringen; höchstens</translation>
+    </message>
+    <message>
+        <source>at a time</source>
+        <translation>gleichzeitig</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Stops a run that takes longer than this many seconds and records it as timed out; &quot;never&quot; (0) lets it run as long as it takes (timeout)</source>
+        <translation>Hält einen Lauf an, der länger als so viele Sekunden dauert, und vermerkt ihn als Zeitüberschreitung; „nie“ (0) lässt ihn so lange laufen wie nötig (timeout)</translation>
+    </message>
+    <message>
+        <source>A failed run is tried again this many times, waiting between attempts (max_retries, retry_delay)</source>
+        <translation>Ein fehlgeschlagener Lauf wird so oft wiederholt, mit einer Wartezeit zwischen den Versuchen (max_retries, retry_delay)</translation>
+    </message>
+    <message>
+        <source>retry</source>
+        <translation>bis zu</translation>
+    </message>
+    <message>
+        <source>How many times a failed run is tried again (max_retries)</source>
+        <translation>Wie oft ein fehlgeschlagener Lauf wiederholt wird (max_retries)</translation>
+    </message>
+    <message>
+        <source>times,</source>
+        <translation>Mal wiederholen, mit</translation>
+    </message>
+    <message>
+        <source>How long to wait before trying a failed run again (retry_delay)</source>
+        <translation>Wie lange vor einem neuen Versuch gewartet wird (retry_delay)</translation>
+    </message>
+    <message>
+        <source>apart</source>
+        <translation>Pause dazwischen</translation>
+    </message>
+    <message>
+        <source>Missed while off or asleep:</source>
+        <translation>Verpasst (aus oder Ruhezustand):</translation>
+    </message>
+    <message>
+        <source>Several runs missed:</source>
+        <translation>Mehrere Läufe verpasst:</translation>
+    </message>
+    <message>
+        <source>If still running:</source>
+        <translation>Wenn noch laufend:</translation>
+    </message>
+    <message>
+        <source>Stop a run after:</source>
+        <translation>Lauf anhalten nach:</translation>
+    </message>
+    <message>
+        <source>If it fails:</source>
+        <translation>Wenn er fehlschlägt:</translation>
+    </message>
+    <message>
+        <source>Each wait between retries is this many times the one before, up to the longest wait: 1 keeps the same wait, 2 doubles it (retry_backoff, retry_delay_max)</source>
+        <translation>Jede Wartezeit zwischen Wiederholungen ist so viel Mal länger als die vorige, bis zur längsten Wartezeit: 1 behält sie bei, 2 verdoppelt sie (retry_backoff, retry_delay_max)</translation>
+    </message>
+    <message>
+        <source>× </source>
+        <translation>× </translation>
+    </message>
+    <message>
+        <source>no, the same each time</source>
+        <translation>nein, jedes Mal gleich</translation>
+    </message>
+    <message>
+        <source>How many times longer each wait is than the one before; 1 keeps the same wait (retry_backoff)</source>
+        <translation>Wie viel Mal länger jede Wartezeit als die vorige ist; 1 behält sie bei (retry_backoff)</translation>
+    </message>
+    <message>
+        <source>the wait each time, up to</source>
+        <translation>die Wartezeit jedes Mal, bis zu</translation>
+    </message>
+    <message>
+        <source>The longest a growing wait gets; &quot;no limit&quot; (0) lets it grow (retry_delay_max)</source>
+        <translation>Die längste Wartezeit, die erreicht wird; „unbegrenzt“ (0) lässt sie weiter wachsen (retry_delay_max)</translation>
+    </message>
+    <message>
+        <source>Wait longer each retry?</source>
+        <translation>Bei jeder Wiederholung länger warten?</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::RunHistoryModel</name>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Geplant für</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Exit code</source>
+        <translation>Exit-Code</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>missed by %1</source>
+        <translation>um %1 verpasst</translation>
+    </message>
+    <message>
+        <source>attempt %1</source>
+        <translation>Versuch %1</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <comment>date and time, then &quot;12 min ago&quot;</comment>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>Waiting to start</source>
+        <translation>Wartet auf Start</translation>
+    </message>
+    <message>
+        <source>It did not start</source>
+        <translation>Er ist nicht gestartet</translation>
+    </message>
+    <message>
+        <source>%1
+%2 after its scheduled time</source>
+        <comment>date and time, then a duration</comment>
+        <translation>%1
+%2 nach der geplanten Zeit</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>Instanz</translation>
+    </message>
+    <message>
+        <source>Run by the scheduler instance %1</source>
+        <translation>Ausgeführt von der Planer-Instanz %1</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::RunHistoryPane</name>
+    <message>
+        <source>Select a run to see its output</source>
+        <translation>Wählen Sie einen Lauf, um seine Ausgabe zu sehen</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>History: %1</source>
+        <translation>Verlauf: %1</translation>
+    </message>
+    <message>
+        <source>[%1]</source>
+        <translation>[%1]</translation>
+    </message>
+    <message>
+        <source>(no output)</source>
+        <translation>(keine Ausgabe)</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::Scheduler</name>
+    <message>
+        <source>the scheduler stopped before this run began</source>
+        <translation>der Planer wurde beendet, bevor dieser Lauf begann</translation>
+    </message>
+    <message>
+        <source>this kind of action cannot be run here</source>
+        <translation>diese Art von Aktion kann hier nicht ausgeführt werden</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot; has no trigger</source>
+        <translation>Auftrag „%1“ hat keinen Auslöser</translation>
+    </message>
+    <message>
+        <source>the run time %1 has already passed</source>
+        <translation>der Zeitpunkt %1 ist bereits vorbei</translation>
+    </message>
+    <message>
+        <source>the trigger &quot;%1&quot; never fires after now</source>
+        <translation>der Auslöser „%1“ löst ab jetzt nie mehr aus</translation>
+    </message>
+    <message>
+        <source>no job with id &quot;%1&quot;</source>
+        <translation>kein Auftrag mit der ID „%1“</translation>
+    </message>
+    <message numerus="yes">
+        <source>skipped: %n run(s) of this job still going (max instances)</source>
+        <translation>
+            <numerusform>übersprungen: %n Lauf dieses Auftrags läuft noch (max. Instanzen)</numerusform>
+            <numerusform>übersprungen: %n Läufe dieses Auftrags laufen noch (max. Instanzen)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>punctual::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Start Punctual when I log in</source>
+        <translation>Punctual bei der Anmeldung starten</translation>
+    </message>
+    <message>
+        <source>Starts Punctual in the system tray when you log in, so your jobs run without opening the window (an autostart entry in ~/.config/autostart)</source>
+        <translation>Startet Punctual bei der Anmeldung im Infobereich, sodass Ihre Aufträge laufen, ohne dass Sie das Fenster öffnen (ein Autostart-Eintrag in ~/.config/autostart)</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemvorgabe</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>language (territory)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>Tell me in the tray when a run</source>
+        <translation>Im Infobereich melden, wenn ein Lauf</translation>
+    </message>
+    <message>
+        <source>&amp;fails</source>
+        <translation>&amp;fehlschlägt</translation>
+    </message>
+    <message>
+        <source>is &amp;missed</source>
+        <translation>&amp;verpasst wird</translation>
+    </message>
+    <message>
+        <source>&amp;times out</source>
+        <translation>die &amp;Zeit überschreitet</translation>
+    </message>
+    <message>
+        <source>A run is missed when it could not start within the job&apos;s misfire grace time, for example while the computer was off or asleep</source>
+        <translation>Ein Lauf ist verpasst, wenn er nicht innerhalb der Kulanzzeit des Auftrags starten konnte, etwa weil der Computer aus war oder schlief</translation>
+    </message>
+    <message>
+        <source>Run history</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source> runs</source>
+        <translation> Läufe</translation>
+    </message>
+    <message>
+        <source>Older runs of a job are deleted from the store once it has more than this</source>
+        <translation>Ältere Läufe eines Auftrags werden aus dem Speicher gelöscht, sobald er mehr als so viele hat</translation>
+    </message>
+    <message>
+        <source>&amp;Keep per job the last:</source>
+        <translation>Je Auftrag die letzten &amp;behalten:</translation>
+    </message>
+    <message>
+        <source>New jobs start with</source>
+        <translation>Neue Aufträge beginnen mit</translation>
+    </message>
+    <message>
+        <source>Cannot change the start at login: %1</source>
+        <translation>Der Start bei der Anmeldung kann nicht geändert werden: %1</translation>
+    </message>
+    <message>
+        <source>A new language applies the next time Punctual starts.</source>
+        <translation>Eine neue Sprache gilt ab dem nächsten Start von Punctual.</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::SqlActionEditor</name>
+    <message>
+        <source>e.g. app database</source>
+        <translation>z. B. App-Datenbank</translation>
+    </message>
+    <message>
+        <source>A name for this connection; the keychain keeps its password under it. Pick a connection other jobs use to fill in its settings.</source>
+        <translation>Ein Name für diese Verbindung; der Schlüsselbund bewahrt ihr Passwort darunter auf. Wählen Sie eine Verbindung anderer Aufträge, um ihre Einstellungen zu übernehmen.</translation>
+    </message>
+    <message>
+        <source>SQLite (%1)</source>
+        <translation>SQLite (%1)</translation>
+    </message>
+    <message>
+        <source>PostgreSQL (%1)</source>
+        <translation>PostgreSQL (%1)</translation>
+    </message>
+    <message>
+        <source>MySQL (%1)</source>
+        <translation>MySQL (%1)</translation>
+    </message>
+    <message>
+        <source>MariaDB (%1)</source>
+        <translation>MariaDB (%1)</translation>
+    </message>
+    <message>
+        <source>ODBC (%1)</source>
+        <translation>ODBC (%1)</translation>
+    </message>
+    <message>
+        <source>The database drivers installed on this computer</source>
+        <translation>Die auf diesem Computer installierten Datenbanktreiber</translation>
+    </message>
+    <message>
+        <source>localhost</source>
+        <translation>localhost</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>Vorgabe</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>Durch&amp;suchen…</translation>
+    </message>
+    <message>
+        <source>Choose the SQLite database file</source>
+        <translation>SQLite-Datenbankdatei auswählen</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keines</translation>
+    </message>
+    <message>
+        <source>System keychain</source>
+        <translation>Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>Environment variable</source>
+        <translation>Umgebungsvariable</translation>
+    </message>
+    <message>
+        <source>The password is never stored with the job: it is read from the system keychain or from an environment variable of the scheduler when the job runs</source>
+        <translation>Das Passwort wird nie mit dem Auftrag gespeichert: es wird beim Lauf aus dem Schlüsselbund oder aus einer Umgebungsvariablen des Planers gelesen</translation>
+    </message>
+    <message>
+        <source>e.g. APP_DB_PASSWORD</source>
+        <translation>z. B. APP_DB_PASSWORD</translation>
+    </message>
+    <message>
+        <source>Set &amp;password…</source>
+        <translation>&amp;Passwort festlegen…</translation>
+    </message>
+    <message>
+        <source>Store this connection&apos;s password in the system keychain</source>
+        <translation>Das Passwort dieser Verbindung im Schlüsselbund speichern</translation>
+    </message>
+    <message>
+        <source>DELETE FROM tokens WHERE expires_at &lt; :now;</source>
+        <translation>DELETE FROM tokens WHERE expires_at &lt; :now;</translation>
+    </message>
+    <message>
+        <source>Statements separated by &apos;;&apos;, run in one transaction: if one fails, none of their changes is kept. :scheduled_time and :now are the run&apos;s scheduled and actual start time (:scheduled_time_ms and :now_ms in milliseconds since 1970).</source>
+        <translation>Anweisungen, getrennt durch „;“, laufen in einer Transaktion: schlägt eine fehl, wird keine ihrer Änderungen behalten. :scheduled_time und :now sind die geplante und die tatsächliche Startzeit des Laufs (:scheduled_time_ms und :now_ms in Millisekunden seit 1970).</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>unbegrenzt</translation>
+    </message>
+    <message>
+        <source>A statement running longer than this is cancelled and the run rolled back</source>
+        <translation>Eine Anweisung, die länger läuft, wird abgebrochen und der Lauf zurückgerollt</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Co&amp;nnection:</source>
+        <translation>&amp;Verbindung:</translation>
+    </message>
+    <message>
+        <source>Dri&amp;ver:</source>
+        <translation>&amp;Treiber:</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>&amp;Statements:</source>
+        <translation>&amp;Anweisungen:</translation>
+    </message>
+    <message>
+        <source>Statement ti&amp;meout:</source>
+        <translation>&amp;Zeitlimit je Anweisung:</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1 (not installed here)</source>
+        <translation>%1 (hier nicht installiert)</translation>
+    </message>
+    <message>
+        <source>Enter the database name</source>
+        <translation>Geben Sie den Datenbanknamen ein</translation>
+    </message>
+    <message>
+        <source>Enter at least one SQL statement</source>
+        <translation>Geben Sie mindestens eine SQL-Anweisung ein</translation>
+    </message>
+    <message>
+        <source>Statement %1 uses :%2, which is not bound (use :%3)</source>
+        <translation>Anweisung %1 verwendet :%2, das nicht gebunden ist (verwenden Sie :%3)</translation>
+    </message>
+    <message>
+        <source>Name the connection first: the keychain keeps the password under its name</source>
+        <translation>Benennen Sie zuerst die Verbindung: der Schlüsselbund bewahrt das Passwort unter ihrem Namen auf</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>Passwort festlegen</translation>
+    </message>
+    <message>
+        <source>Password of connection &quot;%1&quot;:</source>
+        <translation>Passwort der Verbindung „%1“:</translation>
+    </message>
+    <message>
+        <source>This program has no keychain support: use an environment variable for the password</source>
+        <translation>Dieses Programm unterstützt keinen Schlüsselbund: verwenden Sie eine Umgebungsvariable für das Passwort</translation>
+    </message>
+    <message>
+        <source>Storing the password in the system keychain…</source>
+        <translation>Das Passwort wird im Schlüsselbund gespeichert…</translation>
+    </message>
+    <message>
+        <source>The password of &quot;%1&quot; is in the system keychain.</source>
+        <translation>Das Passwort von „%1“ liegt im Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>The password could not be stored: %1
+The job can read it from an environment variable of the scheduler instead: enter the variable&apos;s name.</source>
+        <translation>Das Passwort konnte nicht gespeichert werden: %1
+Der Auftrag kann es stattdessen aus einer Umgebungsvariablen des Planers lesen: geben Sie den Namen der Variablen ein.</translation>
+    </message>
+    <message>
+        <source>Enter the database first</source>
+        <translation>Geben Sie zuerst die Datenbank ein</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <source>Choose the SQLite database</source>
+        <translation>SQLite-Datenbank auswählen</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
+        <translation>SQLite-Datenbanken (*.db *.sqlite *.sqlite3);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Database file:</source>
+        <translation>&amp;Datenbankdatei:</translation>
+    </message>
+    <message>
+        <source>e.g. /srv/app/app.db</source>
+        <translation>z. B. /srv/app/app.db</translation>
+    </message>
+    <message>
+        <source>e.g. app</source>
+        <translation>z. B. app</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::SqlExecutor</name>
+    <message>
+        <source>this executor runs sql actions only</source>
+        <translation>dieser Ausführer führt nur SQL-Aktionen aus</translation>
+    </message>
+    <message>
+        <source>stopped before it finished; the transaction was rolled back</source>
+        <translation>vor dem Ende angehalten; die Transaktion wurde zurückgerollt</translation>
+    </message>
+    <message>
+        <source>not run: it would have started %1 late (misfire grace time %2)</source>
+        <translation>nicht ausgeführt: er hätte %1 zu spät begonnen (Kulanzzeit %2)</translation>
+    </message>
+    <message>
+        <source>timed out after %1; the transaction was rolled back</source>
+        <translation>Zeit nach %1 überschritten; die Transaktion wurde zurückgerollt</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::TrayController</name>
+    <message>
+        <source>&amp;Show Punctual</source>
+        <translation>Punctual &amp;zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Pause all</source>
+        <translation>&amp;Alle anhalten</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Punctual — loading jobs…</source>
+        <translation>Punctual – Aufträge werden geladen…</translation>
+    </message>
+    <message>
+        <source>Punctual — no runs scheduled</source>
+        <translation>Punctual – keine Läufe geplant</translation>
+    </message>
+    <message>
+        <source>Punctual — next: %1</source>
+        <translation>Punctual – als Nächstes: %1</translation>
+    </message>
+    <message>
+        <source>Paused: no job runs until you resume</source>
+        <translation>Angehalten: kein Auftrag läuft, bis Sie fortsetzen</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last run of %n job(s) failed</source>
+        <translation>
+            <numerusform>Der letzte Lauf von %n Auftrag ist fehlgeschlagen</numerusform>
+            <numerusform>Der letzte Lauf von %n Aufträgen ist fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No runs scheduled</source>
+        <translation>Keine Läufe geplant</translation>
+    </message>
+    <message>
+        <source>Loading jobs…</source>
+        <translation>Aufträge werden geladen…</translation>
+    </message>
+    <message>
+        <source>&amp;Resume all</source>
+        <translation>Alle &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <comment>job name, time of day</comment>
+        <translation>%1 um %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>job name, day and time</comment>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>“%1” missed its run</source>
+        <translation>„%1“ hat seinen Lauf verpasst</translation>
+    </message>
+    <message>
+        <source>The run due %1 was not started: %2</source>
+        <translation>Der für %1 fällige Lauf wurde nicht gestartet: %2</translation>
+    </message>
+    <message>
+        <source>“%1” timed out</source>
+        <translation>„%1“ hat die Zeit überschritten</translation>
+    </message>
+    <message>
+        <source>The run due %1 was stopped after the job&apos;s timeout.</source>
+        <translation>Der für %1 fällige Lauf wurde nach der Zeitgrenze des Auftrags angehalten.</translation>
+    </message>
+    <message>
+        <source>“%1” failed</source>
+        <translation>„%1“ ist fehlgeschlagen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) failed, were missed or timed out</source>
+        <translation>
+            <numerusform>%n Lauf ist fehlgeschlagen, wurde verpasst oder hat die Zeit überschritten</numerusform>
+            <numerusform>%n Läufe sind fehlgeschlagen, wurden verpasst oder haben die Zeit überschritten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 und %n weiterer</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Click to see the run history.</source>
+        <translation>Klicken, um den Verlauf zu sehen.</translation>
+    </message>
+    <message>
+        <source>Punctual is still running</source>
+        <translation>Punctual läuft weiter</translation>
+    </message>
+    <message>
+        <source>Your jobs keep running on schedule. Click the icon to open the window; choose Quit in its menu to stop Punctual.</source>
+        <translation>Ihre Aufträge laufen weiter nach Zeitplan. Klicken Sie auf das Symbol, um das Fenster zu öffnen; wählen Sie „Beenden“ in seinem Menü, um Punctual zu beenden.</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::TriggerEditor</name>
+    <message>
+        <source>&amp;Cron</source>
+        <translation>&amp;Cron</translation>
+    </message>
+    <message>
+        <source>Runs at the times a cron expression matches (APScheduler: CronTrigger)</source>
+        <translation>Läuft zu den Zeiten, auf die ein Cron-Ausdruck passt (APScheduler: CronTrigger)</translation>
+    </message>
+    <message>
+        <source>E&amp;very</source>
+        <translation>&amp;Alle</translation>
+    </message>
+    <message>
+        <source>Runs again after a fixed span of elapsed time (APScheduler: IntervalTrigger)</source>
+        <translation>Läuft nach einer festen verstrichenen Zeitspanne erneut (APScheduler: IntervalTrigger)</translation>
+    </message>
+    <message>
+        <source>&amp;Once at</source>
+        <translation>&amp;Einmalig am</translation>
+    </message>
+    <message>
+        <source>Runs once, at one date and time (APScheduler: DateTrigger)</source>
+        <translation>Läuft einmal, zu einem Datum und einer Uhrzeit (APScheduler: DateTrigger)</translation>
+    </message>
+    <message>
+        <source>C&amp;alendar</source>
+        <translation>&amp;Kalender</translation>
+    </message>
+    <message>
+        <source>Runs every N days, weeks, months or years at a time of day, keeping the wall clock time across daylight saving changes (APScheduler 4: CalendarIntervalTrigger)</source>
+        <translation>Läuft alle N Tage, Wochen, Monate oder Jahre zu einer Uhrzeit und behält die Uhrzeit über Sommerzeitwechsel hinweg bei (APScheduler 4: CalendarIntervalTrigger)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Delays each run by a random time up to this many seconds, so that many jobs due at the same moment spread out (APScheduler: jitter)</source>
+        <translation>Verzögert jeden Lauf um eine zufällige Zeit bis zu so vielen Sekunden, damit sich viele gleichzeitig fällige Aufträge verteilen (APScheduler: jitter)</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation>&amp;Zeitzone:</translation>
+    </message>
+    <message>
+        <source>Random dela&amp;y:</source>
+        <translation>Zufällige &amp;Verzögerung:</translation>
+    </message>
+    <message>
+        <source>Next runs:</source>
+        <translation>Nächste Läufe:</translation>
+    </message>
+    <message>
+        <source>The next runs from now, in the job&apos;s time zone (without the random delay)</source>
+        <translation>Die nächsten Läufe ab jetzt, in der Zeitzone des Auftrags (ohne die zufällige Verzögerung)</translation>
+    </message>
+    <message>
+        <source>minute hour day month weekday, e.g. 55 * * * *</source>
+        <translation>Minute Stunde Tag Monat Wochentag, z. B. 55 * * * *</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Five fields &lt;tt&gt;minute hour day-of-month month day-of-week&lt;/tt&gt;, or six with seconds first; each &lt;tt&gt;*&lt;/tt&gt;, &lt;tt&gt;N&lt;/tt&gt;, &lt;tt&gt;A-B&lt;/tt&gt;, &lt;tt&gt;*/S&lt;/tt&gt; or a comma list. Also &lt;tt&gt;@hourly&lt;/tt&gt;, &lt;tt&gt;@daily&lt;/tt&gt;, &lt;tt&gt;@weekly&lt;/tt&gt;, &lt;tt&gt;@monthly&lt;/tt&gt;, &lt;tt&gt;@yearly&lt;/tt&gt;; &lt;tt&gt;L&lt;/tt&gt;, &lt;tt&gt;W&lt;/tt&gt; and &lt;tt&gt;#&lt;/tt&gt; in the day fields.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Fünf Felder &lt;tt&gt;Minute Stunde Monatstag Monat Wochentag&lt;/tt&gt;, oder sechs mit Sekunden vorn; jedes &lt;tt&gt;*&lt;/tt&gt;, &lt;tt&gt;N&lt;/tt&gt;, &lt;tt&gt;A-B&lt;/tt&gt;, &lt;tt&gt;*/S&lt;/tt&gt; oder eine Liste mit Kommas. Außerdem &lt;tt&gt;@hourly&lt;/tt&gt;, &lt;tt&gt;@daily&lt;/tt&gt;, &lt;tt&gt;@weekly&lt;/tt&gt;, &lt;tt&gt;@monthly&lt;/tt&gt;, &lt;tt&gt;@yearly&lt;/tt&gt;; &lt;tt&gt;L&lt;/tt&gt;, &lt;tt&gt;W&lt;/tt&gt; und &lt;tt&gt;#&lt;/tt&gt; in den Tagesfeldern.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>E&amp;xpression:</source>
+        <translation>A&amp;usdruck:</translation>
+    </message>
+    <message>
+        <source>e.g. 15m, 1h30m, 2d</source>
+        <translation>z. B. 15m, 1h30m, 2d</translation>
+    </message>
+    <message>
+        <source>How much time passes between runs: 90s, 15m, 2h, 1d, 1w, sums such as 1h30m, or ISO-8601 (PT15M). Elapsed time: daylight saving changes do not move it.</source>
+        <translation>Wie viel Zeit zwischen den Läufen vergeht: 90s, 15m, 2h, 1d, 1w, Summen wie 1h30m oder ISO 8601 (PT15M). Verstrichene Zeit: Sommerzeitwechsel verschieben sie nicht.</translation>
+    </message>
+    <message>
+        <source>one interval after saving</source>
+        <translation>ein Intervall nach dem Speichern</translation>
+    </message>
+    <message>
+        <source>Optional: the first run, as YYYY-MM-DD HH:MM in the time zone below (or with an offset). Empty: one interval after the job is saved (APScheduler: start_date).</source>
+        <translation>Optional: der erste Lauf, als JJJJ-MM-TT HH:MM in der Zeitzone unten (oder mit Versatz). Leer: ein Intervall nach dem Speichern des Auftrags (APScheduler: start_date).</translation>
+    </message>
+    <message>
+        <source>In&amp;terval:</source>
+        <translation>In&amp;tervall:</translation>
+    </message>
+    <message>
+        <source>&amp;First run:</source>
+        <translation>&amp;Erster Lauf:</translation>
+    </message>
+    <message>
+        <source>The date and time of the one run, in the time zone below (APScheduler: run_date)</source>
+        <translation>Datum und Uhrzeit des einen Laufs, in der Zeitzone unten (APScheduler: run_date)</translation>
+    </message>
+    <message>
+        <source>Date and &amp;time:</source>
+        <translation>Datum und &amp;Uhrzeit:</translation>
+    </message>
+    <message>
+        <source>e.g. every 2 weeks at 09:30</source>
+        <translation>z. B. every 2 weeks at 09:30</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;tt&gt;every N days|weeks|months|years&lt;/tt&gt; (or &lt;tt&gt;daily&lt;/tt&gt;, &lt;tt&gt;weekly&lt;/tt&gt;, &lt;tt&gt;monthly&lt;/tt&gt;, &lt;tt&gt;yearly&lt;/tt&gt;), then optionally &lt;tt&gt;at HH:MM&lt;/tt&gt; and &lt;tt&gt;from YYYY-MM-DD&lt;/tt&gt; (default: today). A day missing in a month (the 31st) is skipped.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;tt&gt;every N days|weeks|months|years&lt;/tt&gt; (oder &lt;tt&gt;daily&lt;/tt&gt;, &lt;tt&gt;weekly&lt;/tt&gt;, &lt;tt&gt;monthly&lt;/tt&gt;, &lt;tt&gt;yearly&lt;/tt&gt;), dann optional &lt;tt&gt;at HH:MM&lt;/tt&gt; und &lt;tt&gt;from JJJJ-MM-TT&lt;/tt&gt; (Vorgabe: heute). Ein Tag, den es in einem Monat nicht gibt (der 31.), wird übersprungen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Sc&amp;hedule:</source>
+        <translation>&amp;Zeitplan:</translation>
+    </message>
+    <message>
+        <source>The IANA time zone the times of day belong to and the next runs are shown in (APScheduler: timezone)</source>
+        <translation>Die IANA-Zeitzone, zu der die Uhrzeiten gehören und in der die nächsten Läufe angezeigt werden (APScheduler: timezone)</translation>
+    </message>
+    <message>
+        <source>Choose a time zone</source>
+        <translation>Zeitzone auswählen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a known time zone</source>
+        <translation>„%1“ ist keine bekannte Zeitzone</translation>
+    </message>
+    <message>
+        <source>This time has already passed</source>
+        <translation>Diese Zeit ist bereits vorbei</translation>
+    </message>
+    <message>
+        <source>This schedule never runs after now</source>
+        <translation>Dieser Zeitplan läuft ab jetzt nie mehr</translation>
+    </message>
+    <message>
+        <source>Enter a cron expression, e.g. 55 * * * * for minute 55 of every hour</source>
+        <translation>Geben Sie einen Cron-Ausdruck ein, z. B. 55 * * * * für Minute 55 jeder Stunde</translation>
+    </message>
+    <message>
+        <source>Enter how often to run, e.g. 15m or 1h30m</source>
+        <translation>Geben Sie ein, wie oft er laufen soll, z. B. 15m oder 1h30m</translation>
+    </message>
+    <message>
+        <source>First run: %1</source>
+        <translation>Erster Lauf: %1</translation>
+    </message>
+    <message>
+        <source>Enter a schedule, e.g. every 2 weeks at 09:30</source>
+        <translation>Geben Sie einen Zeitplan ein, z. B. every 2 weeks at 09:30</translation>
+    </message>
+    <message>
+        <source>%1 in this computer&apos;s time zone</source>
+        <translation>%1 in der Zeitzone dieses Computers</translation>
+    </message>
+    <message>
+        <source>No more runs</source>
+        <translation>Keine weiteren Läufe</translation>
+    </message>
+    <message>
+        <source>ddd d MMM</source>
+        <comment>QDate format of a date this year: Sat 5 Dec</comment>
+        <translation>ddd, d. MMM</translation>
+    </message>
+    <message>
+        <source>ddd d MMM yyyy</source>
+        <comment>QDate format of a date in another year: Sat 5 Dec 2027</comment>
+        <translation>ddd, d. MMM yyyy</translation>
+    </message>
+</context>
+</TS>

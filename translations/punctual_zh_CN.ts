@@ -1,0 +1,3590 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Action</name>
+    <message>
+        <source>an sql connection must not contain a password; keep it in the keychain or in an environment variable</source>
+        <translation>SQL 连接中不得包含密码；请将其保存在密钥环或环境变量中</translation>
+    </message>
+    <message>
+        <source>an sql action needs a database driver</source>
+        <translation>SQL 操作需要数据库驱动</translation>
+    </message>
+    <message>
+        <source>an sql action needs a database</source>
+        <translation>SQL 操作需要数据库</translation>
+    </message>
+    <message>
+        <source>port %1 is out of range 1-65535</source>
+        <translation>端口 %1 超出范围 1-65535</translation>
+    </message>
+    <message>
+        <source>a connection whose password is in the keychain needs a name</source>
+        <translation>密码保存在密钥环中的连接需要一个名称</translation>
+    </message>
+    <message>
+        <source>name the environment variable that holds the password</source>
+        <translation>请指定保存密码的环境变量</translation>
+    </message>
+    <message>
+        <source>an sql action needs at least one statement</source>
+        <translation>SQL 操作至少需要一条语句</translation>
+    </message>
+    <message>
+        <source>statement_timeout must be a positive number of seconds or null</source>
+        <translation>statement_timeout 必须是正的秒数或 null</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an http or https URL</source>
+        <translation>“%1”不是 http 或 https URL</translation>
+    </message>
+    <message>
+        <source>an http action needs at least one URL</source>
+        <translation>HTTP 操作至少需要一个 URL</translation>
+    </message>
+    <message>
+        <source>unknown HTTP method &quot;%1&quot; (GET, HEAD or POST)</source>
+        <translation>未知的 HTTP 方法“%1”（GET、HEAD 或 POST）</translation>
+    </message>
+    <message>
+        <source>concurrency must be between 1 and 64</source>
+        <translation>concurrency 必须在 1 到 64 之间</translation>
+    </message>
+    <message>
+        <source>request_timeout must be a positive number of seconds</source>
+        <translation>request_timeout 必须是正的秒数</translation>
+    </message>
+    <message>
+        <source>a command action needs a program</source>
+        <translation>命令操作需要一个程序</translation>
+    </message>
+    <message>
+        <source>output_cap_bytes must not be negative</source>
+        <translation>output_cap_bytes 不能为负数</translation>
+    </message>
+    <message>
+        <source>a function action needs a name</source>
+        <translation>函数操作需要一个名称</translation>
+    </message>
+    <message>
+        <source>unknown action type &quot;%1&quot;</source>
+        <translation>未知的操作类型“%1”</translation>
+    </message>
+    <message numerus="yes">
+        <source>SQL on %1: %n statement(s)</source>
+        <translation>
+            <numerusform>%1 上的 SQL：%n 条语句</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>function %1</source>
+        <translation>函数 %1</translation>
+    </message>
+    <message>
+        <source>an sql connection&apos;s options must not contain a password; keep it in the keychain or in an environment variable</source>
+        <translation>SQL 连接的选项中不得包含密码；请将其保存在密钥环或环境变量中</translation>
+    </message>
+    <message>
+        <source>an sql connection&apos;s &quot;password&quot; says where the password is kept: none, keychain or environment; a password itself is never kept in a job</source>
+        <translation>SQL 连接的“password”表示密码保存在何处：none、keychain 或 environment；任务中从不保存密码本身</translation>
+    </message>
+    <message>
+        <source>%1 %2 URLs</source>
+        <translation>%1 %2 个 URL</translation>
+    </message>
+</context>
+<context>
+    <name>Autostart</name>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot remove %1: %2</source>
+        <translation>无法删除 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarTrigger</name>
+    <message>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <source>January</source>
+        <translation>一月</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>二月</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>三月</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>四月</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>五月</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>六月</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>七月</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>八月</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>九月</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>十月</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>十一月</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>十二月</translation>
+    </message>
+    <message>
+        <source>calendar trigger: &quot;%1&quot; is missing (expected %2)</source>
+        <translation>日历触发器：缺少“%1”（应为 %2）</translation>
+    </message>
+    <message>
+        <source>calendar trigger: &quot;%1&quot; must be %2, not %3</source>
+        <translation>日历触发器：“%1”必须是 %2，而不是 %3</translation>
+    </message>
+    <message>
+        <source>calendar: %1 (position %2)</source>
+        <translation>日历：%1（位置 %2）</translation>
+    </message>
+    <message>
+        <source>Every day at %1</source>
+        <translation>每天 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n days at %1</source>
+        <translation>
+            <numerusform>每 %n 天 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every week at %1 on %2</source>
+        <translation>每周%2 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n weeks at %1 on %2</source>
+        <translation>
+            <numerusform>每 %n 周的%2 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every month on day %1 at %2</source>
+        <translation>每月%1日 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n months on day %1 at %2</source>
+        <translation>
+            <numerusform>每 %n 个月的%1日 %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every year on %1 %2 at %3</source>
+        <translation>每年%2%1日 %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n years on %1 %2 at %3</source>
+        <translation>
+            <numerusform>每 %n 年的%2%1日 %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;day&quot;, &quot;week&quot;, &quot;month&quot; or &quot;year&quot;</source>
+        <translation>“day”、“week”、“month”或“year”</translation>
+    </message>
+    <message>
+        <source>a whole number from 1 to %1</source>
+        <translation>1 到 %1 之间的整数</translation>
+    </message>
+    <message>
+        <source>an existing date YYYY-MM-DD</source>
+        <translation>一个存在的日期 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>a time of day HH:MM:SS (00:00:00 to 23:59:59)</source>
+        <translation>一个时刻 HH:MM:SS（00:00:00 到 23:59:59）</translation>
+    </message>
+    <message>
+        <source>an ISO-8601 date and time</source>
+        <translation>ISO-8601 日期和时间</translation>
+    </message>
+    <message>
+        <source>calendar trigger end: %1</source>
+        <translation>日历触发器结束时间：%1</translation>
+    </message>
+    <message>
+        <source>the calendar trigger ends before it first fires</source>
+        <translation>日历触发器在首次触发前就已结束</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a count from 1 to %2</source>
+        <translation>“%1”不是 1 到 %2 之间的数量</translation>
+    </message>
+    <message>
+        <source>a unit is missing (day, week, month, year)</source>
+        <translation>缺少单位（day、week、month、year）</translation>
+    </message>
+    <message>
+        <source>the schedule is empty (expected e.g. &quot;every 2 weeks at 09:30&quot;)</source>
+        <translation>计划为空（应为例如“every 2 weeks at 09:30”）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a unit (day, week, month, year)</source>
+        <translation>“%1”不是单位（day、week、month、year）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot follow &quot;every&quot; or a count (write &quot;%2&quot; instead)</source>
+        <translation>“%1”不能跟在“every”或数量之后（请改写为“%2”）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is unexpected here (expected &quot;at&quot; or &quot;from&quot;)</source>
+        <translation>此处不应出现“%1”（应为“at”或“from”）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is given twice</source>
+        <translation>“%1”出现了两次</translation>
+    </message>
+    <message>
+        <source>a time is missing after &quot;%1&quot; (HH:MM or HH:MM:SS)</source>
+        <translation>“%1”之后缺少时间（HH:MM 或 HH:MM:SS）</translation>
+    </message>
+    <message>
+        <source>a date is missing after &quot;%1&quot; (YYYY-MM-DD)</source>
+        <translation>“%1”之后缺少日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time of day (HH:MM or HH:MM:SS, 00:00 to 23:59:59)</source>
+        <translation>“%1”不是时刻（HH:MM 或 HH:MM:SS，00:00 到 23:59:59）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date (YYYY-MM-DD)</source>
+        <translation>“%1”不是日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: there is no such date</source>
+        <translation>“%1”：不存在这个日期</translation>
+    </message>
+</context>
+<context>
+    <name>ControlClient</name>
+    <message>
+        <source>no Punctual instance answers on %1: %2</source>
+        <translation>%1 上没有 Punctual 实例应答：%2</translation>
+    </message>
+    <message>
+        <source>the Punctual instance on %1</source>
+        <translation>%1 上的 Punctual 实例</translation>
+    </message>
+    <message>
+        <source>the Punctual instance at %1</source>
+        <translation>位于 %1 的 Punctual 实例</translation>
+    </message>
+    <message>
+        <source>%1 belongs to another user</source>
+        <translation>%1 属于另一个用户</translation>
+    </message>
+    <message>
+        <source>%1 sent an answer longer than %2 bytes</source>
+        <translation>%1 发送的应答超过 %2 字节</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before it answered</source>
+        <translation>%1 在应答之前关闭了连接</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s</source>
+        <translation>%1 未在 %2 秒内应答</translation>
+    </message>
+    <message>
+        <source>not connected to a Punctual instance</source>
+        <translation>未连接到 Punctual 实例</translation>
+    </message>
+    <message>
+        <source>the request is too large for the Punctual instance (more than %1 bytes)</source>
+        <translation>请求对 Punctual 实例来说过大（超过 %1 字节）</translation>
+    </message>
+    <message>
+        <source>cannot send to %1: %2</source>
+        <translation>无法发送到 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 sent an answer that is not a JSON object</source>
+        <translation>%1 发送的应答不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>%1 answered another request</source>
+        <translation>%1 应答了另一个请求</translation>
+    </message>
+</context>
+<context>
+    <name>ControlProtocol</name>
+    <message>
+        <source>%1 must be an ISO-8601 time or null</source>
+        <translation>%1 必须是 ISO-8601 时间或 null</translation>
+    </message>
+    <message>
+        <source>the Punctual instance reported an error without a message (%1)</source>
+        <translation>Punctual 实例报告了一个没有消息的错误（%1）</translation>
+    </message>
+    <message>
+        <source>a run needs a numeric id</source>
+        <translation>运行记录需要数字 ID</translation>
+    </message>
+    <message>
+        <source>unknown run outcome &quot;%1&quot;</source>
+        <translation>未知的运行结果“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>ControlServer</name>
+    <message>
+        <source>params.%1 must be a string</source>
+        <translation>params.%1 必须是字符串</translation>
+    </message>
+    <message>
+        <source>params.trigger must be an object (a trigger&apos;s JSON)</source>
+        <translation>params.trigger 必须是对象（触发器的 JSON）</translation>
+    </message>
+</context>
+<context>
+    <name>CronDescription</name>
+    <message>
+        <source>January</source>
+        <translation>一月</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>二月</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>三月</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>四月</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>五月</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>六月</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>七月</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>八月</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>九月</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>十月</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>十一月</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>十二月</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <source>the first %1</source>
+        <translation>第一个%1</translation>
+    </message>
+    <message>
+        <source>the second %1</source>
+        <translation>第二个%1</translation>
+    </message>
+    <message>
+        <source>the third %1</source>
+        <translation>第三个%1</translation>
+    </message>
+    <message>
+        <source>the fourth %1</source>
+        <translation>第四个%1</translation>
+    </message>
+    <message>
+        <source>the fifth %1</source>
+        <translation>第五个%1</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1、%2</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1或%2</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1和%2</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1至%2</translation>
+    </message>
+    <message>
+        <source>every hour</source>
+        <translation>每小时</translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n hours</source>
+        <translation>
+            <numerusform>每 %n 小时</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>every minute</source>
+        <translation>每分钟</translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n minutes</source>
+        <translation>
+            <numerusform>每 %n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>every second</source>
+        <translation>每秒</translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n seconds</source>
+        <translation>
+            <numerusform>每 %n 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>second %1</source>
+        <translation>第 %1 秒</translation>
+    </message>
+    <message>
+        <source>seconds %1</source>
+        <translation>第 %1 秒</translation>
+    </message>
+    <message>
+        <source>minute %1</source>
+        <translation>第 %1 分</translation>
+    </message>
+    <message>
+        <source>minutes %1</source>
+        <translation>第 %1 分</translation>
+    </message>
+    <message>
+        <source>hour %1</source>
+        <translation>%1 时</translation>
+    </message>
+    <message>
+        <source>hours %1</source>
+        <translation>%1 时</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>在 %1</translation>
+    </message>
+    <message>
+        <source>%1 during %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 past %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 from %2 to %3</source>
+        <translation>%2 至 %3 之间%1</translation>
+    </message>
+    <message>
+        <source>days %1 of the month</source>
+        <translation>每月%1日</translation>
+    </message>
+    <message>
+        <source>day %1</source>
+        <translation>%1日</translation>
+    </message>
+    <message>
+        <source>days %1</source>
+        <translation>%1日</translation>
+    </message>
+    <message>
+        <source>the last day</source>
+        <translation>最后一天</translation>
+    </message>
+    <message>
+        <source>the day before the last day</source>
+        <translation>倒数第二天</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days before the last day</source>
+        <translation>
+            <numerusform>最后一天之前 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the weekday nearest day %1</source>
+        <translation>离%1日最近的工作日</translation>
+    </message>
+    <message>
+        <source>the last weekday</source>
+        <translation>最后一个工作日</translation>
+    </message>
+    <message>
+        <source>%1 of the month</source>
+        <translation>每月的%1</translation>
+    </message>
+    <message>
+        <source>the last %1</source>
+        <translation>最后一个%1</translation>
+    </message>
+    <message>
+        <source>on %1 or on %2</source>
+        <translation>于%1或%2</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>于%1</translation>
+    </message>
+    <message>
+        <source>on %1 if it is %2</source>
+        <translation>于%1（须为%2）</translation>
+    </message>
+    <message>
+        <source>from %1 to %2</source>
+        <translation>从%1到%2</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>于%1</translation>
+    </message>
+    <message>
+        <source>on %1 %2</source>
+        <comment>day of the month and month name, e.g. on 1 January</comment>
+        <translation>于%2%1日</translation>
+    </message>
+    <message>
+        <source>every day</source>
+        <translation>每天</translation>
+    </message>
+</context>
+<context>
+    <name>CronExpression</name>
+    <message>
+        <source>cron expression: %1 (position %2)</source>
+        <translation>Cron 表达式：%1（位置 %2）</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot;: %2 (position %3)</source>
+        <translation>字段“%1”：%2（位置 %3）</translation>
+    </message>
+    <message>
+        <source>the expression is empty</source>
+        <translation>表达式为空</translation>
+    </message>
+    <message>
+        <source>unknown macro &quot;%1&quot; (known: @yearly, @annually, @monthly, @weekly, @daily, @midnight, @hourly)</source>
+        <translation>未知的宏“%1”（可用：@yearly、@annually、@monthly、@weekly、@daily、@midnight、@hourly）</translation>
+    </message>
+    <message>
+        <source>expected 5 fields (minute hour day-of-month month day-of-week) or 6 (with seconds first), found %1</source>
+        <translation>应为 5 个字段（分 时 日 月 星期）或 6 个字段（秒在最前），实际为 %1 个</translation>
+    </message>
+    <message>
+        <source>&quot;?&quot; is only allowed in the day-of-month and day-of-week fields</source>
+        <translation>“?”只能用于“日”和“星期”字段</translation>
+    </message>
+    <message>
+        <source>empty list element</source>
+        <translation>列表元素为空</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a step (expected a number after &quot;/&quot;)</source>
+        <translation>“%1”不是步长（“/”后应为数字）</translation>
+    </message>
+    <message>
+        <source>the step must be at least 1</source>
+        <translation>步长必须至少为 1</translation>
+    </message>
+    <message>
+        <source>a value is missing before &quot;/&quot;</source>
+        <translation>“/”之前缺少值</translation>
+    </message>
+    <message>
+        <source>the range %1 is backwards (%2 is after %3)</source>
+        <translation>范围 %1 是颠倒的（%2 在 %3 之后）</translation>
+    </message>
+    <message>
+        <source>%1 is out of range %2-%3</source>
+        <translation>%1 超出范围 %2-%3</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a month (1-12 or JAN-DEC)</source>
+        <translation>“%1”不是月份（1-12 或 JAN-DEC）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a weekday (0-7 or SUN-SAT)</source>
+        <translation>“%1”不是星期（0-7 或 SUN-SAT）</translation>
+    </message>
+    <message>
+        <source>a value is missing</source>
+        <translation>缺少值</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number</source>
+        <translation>“%1”不是数字</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: L-N needs N from 0 to 30</source>
+        <translation>“%1”：L-N 中的 N 须为 0 到 30</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: NW needs a day N from 1 to 31</source>
+        <translation>“%1”：NW 中的日期 N 须为 1 到 31</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not valid here (day-of-month takes N, L, L-N, NW or LW)</source>
+        <translation>“%1”在此无效（“日”字段可用 N、L、L-N、NW 或 LW）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: D#K needs K from 1 to 5</source>
+        <translation>“%1”：D#K 中的 K 须为 1 到 5</translation>
+    </message>
+    <message>
+        <source>&quot;L&quot; needs a weekday before it here, e.g. 5L</source>
+        <translation>此处“L”前需要一个星期值，例如 5L</translation>
+    </message>
+</context>
+<context>
+    <name>CronTrigger</name>
+    <message>
+        <source>cron trigger %1: %2</source>
+        <translation>Cron 触发器 %1：%2</translation>
+    </message>
+    <message>
+        <source>the cron trigger ends before it starts</source>
+        <translation>Cron 触发器在开始之前就已结束</translation>
+    </message>
+</context>
+<context>
+    <name>CrontabImport</name>
+    <message>
+        <source>line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>CRON_TZ: &quot;%1&quot; is not a known time zone</source>
+        <translation>CRON_TZ：“%1”不是已知的时区</translation>
+    </message>
+    <message>
+        <source>its time zone is unknown (CRON_TZ on line %1)</source>
+        <translation>其时区未知（第 %1 行的 CRON_TZ）</translation>
+    </message>
+    <message>
+        <source>RANDOM_DELAY must be a whole number of minutes, not &quot;%1&quot;</source>
+        <translation>RANDOM_DELAY 必须是整数分钟，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>%1 is ignored: Punctual sends no mail; a job&apos;s output is kept in its run history</source>
+        <translation>%1 已忽略：Punctual 不发送邮件；任务的输出保存在其运行历史中</translation>
+    </message>
+    <message>
+        <source>expected 5 time fields and a command</source>
+        <translation>应为 5 个时间字段和一条命令</translation>
+    </message>
+    <message>
+        <source>@reboot cannot be imported: Punctual has no start-up trigger (add the command to your session&apos;s autostart instead)</source>
+        <translation>无法导入 @reboot：Punctual 没有开机触发器（请改为将该命令加入会话的自动启动）</translation>
+    </message>
+    <message>
+        <source>no command after the schedule &quot;%1&quot;</source>
+        <translation>计划“%1”之后没有命令</translation>
+    </message>
+    <message>
+        <source>not imported: %1</source>
+        <translation>未导入：%1</translation>
+    </message>
+    <message>
+        <source>the command has an unescaped &quot;%&quot; (column %1), which cron turns into standard input; command jobs have none (write \% for a literal %)</source>
+        <translation>命令中有未转义的“%”（第 %1 列），cron 会将其变为标准输入；命令任务没有标准输入（字面 % 请写作 \%）</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; never fires (no such date within %2 years)</source>
+        <translation>“%1”永远不会触发（%2 年内没有这样的日期）</translation>
+    </message>
+</context>
+<context>
+    <name>DateTrigger</name>
+    <message>
+        <source>Once at %1</source>
+        <translation>仅一次：%1</translation>
+    </message>
+    <message>
+        <source>a date trigger needs a &quot;run_date&quot;</source>
+        <translation>日期触发器需要“run_date”</translation>
+    </message>
+</context>
+<context>
+    <name>DurationText</name>
+    <message>
+        <source>&quot;%1&quot; is not a duration (expected e.g. 90s, 15m, 1h30m, 2d, 1w or PT15M)</source>
+        <translation>“%1”不是时长（应为例如 90s、15m、1h30m、2d、1w 或 PT15M）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is too long a duration</source>
+        <translation>时长“%1”过长</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the duration must be longer than zero</source>
+        <translation>“%1”：时长必须大于零</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number of seconds or &quot;none&quot;</source>
+        <translation>“%1”不是秒数，也不是“none”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number of seconds</source>
+        <translation>“%1”不是秒数</translation>
+    </message>
+</context>
+<context>
+    <name>InstanceLock</name>
+    <message>
+        <source>Punctual is already running on %1 (pid %2)</source>
+        <translation>Punctual 已在 %1 上运行（PID %2）</translation>
+    </message>
+    <message>
+        <source>Punctual is already running on %1</source>
+        <translation>Punctual 已在 %1 上运行</translation>
+    </message>
+    <message>
+        <source>cannot take the lock file %1 (for the instance on %2)</source>
+        <translation>无法获取锁文件 %1（用于 %2 上的实例）</translation>
+    </message>
+    <message>
+        <source>the instance socket %1 for %2 belongs to another user</source>
+        <translation>%2 的实例套接字 %1 属于另一个用户</translation>
+    </message>
+    <message>
+        <source>cannot remove the stale instance socket %1 for %2</source>
+        <translation>无法删除 %2 的失效实例套接字 %1</translation>
+    </message>
+    <message>
+        <source>cannot listen on the instance socket %1 for %2: %3</source>
+        <translation>无法在 %2 的实例套接字 %1 上监听：%3</translation>
+    </message>
+</context>
+<context>
+    <name>IntervalTrigger</name>
+    <message>
+        <source>Every week</source>
+        <translation>每周</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n weeks</source>
+        <translation>
+            <numerusform>每 %n 周</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>每天</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n days</source>
+        <translation>
+            <numerusform>每 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every hour</source>
+        <translation>每小时</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n hours</source>
+        <translation>
+            <numerusform>每 %n 小时</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every minute</source>
+        <translation>每分钟</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n minutes</source>
+        <translation>
+            <numerusform>每 %n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every second</source>
+        <translation>每秒</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n seconds</source>
+        <translation>
+            <numerusform>每 %n 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>d</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>h</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>Every %1</source>
+        <translation>每 %1</translation>
+    </message>
+    <message>
+        <source>an interval trigger needs a positive &quot;interval_seconds&quot;</source>
+        <translation>间隔触发器需要正的“interval_seconds”</translation>
+    </message>
+    <message>
+        <source>interval trigger start: %1</source>
+        <translation>间隔触发器开始时间：%1</translation>
+    </message>
+    <message>
+        <source>interval trigger end: %1</source>
+        <translation>间隔触发器结束时间：%1</translation>
+    </message>
+    <message>
+        <source>the interval trigger ends before it starts</source>
+        <translation>间隔触发器在开始之前就已结束</translation>
+    </message>
+</context>
+<context>
+    <name>IsoText</name>
+    <message>
+        <source>&quot;%1&quot; is not an ISO-8601 date and time (expected e.g. 2026-03-08T02:30:00-05:00)</source>
+        <translation>“%1”不是 ISO-8601 日期和时间（应为例如 2026-03-08T02:30:00-05:00）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: there is no such date</source>
+        <translation>“%1”：不存在这个日期</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: there is no such time of day</source>
+        <translation>“%1”：不存在这个时刻</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the UTC offset is out of range</source>
+        <translation>“%1”：UTC 偏移超出范围</translation>
+    </message>
+</context>
+<context>
+    <name>Job</name>
+    <message>
+        <source>max_instances must be a whole number from 1 to 1000</source>
+        <translation>max_instances 必须是 1 到 1000 之间的整数</translation>
+    </message>
+    <message>
+        <source>misfire_grace_time must be a number of seconds (0 or more) or null</source>
+        <translation>misfire_grace_time 必须是秒数（0 或以上）或 null</translation>
+    </message>
+    <message>
+        <source>timeout must be a positive number of seconds or null</source>
+        <translation>timeout 必须是正的秒数或 null</translation>
+    </message>
+    <message>
+        <source>max_retries must be a whole number from 0 to 100</source>
+        <translation>max_retries 必须是 0 到 100 之间的整数</translation>
+    </message>
+    <message>
+        <source>retry_delay must be a number of seconds (0 or more)</source>
+        <translation>retry_delay 必须是秒数（0 或以上）</translation>
+    </message>
+    <message>
+        <source>retry_backoff must be a number from 1 (the same wait each time) to %1</source>
+        <translation>retry_backoff 必须是 1（每次等待相同时间）到 %1 之间的数</translation>
+    </message>
+    <message>
+        <source>retry_delay_max must be a number of seconds (0 or more) or null</source>
+        <translation>retry_delay_max 必须是秒数（0 或以上）或 null</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot;: %2</source>
+        <translation>任务“%1”：%2</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot;: next_run_time: %2</source>
+        <translation>任务“%1”：next_run_time：%2</translation>
+    </message>
+    <message>
+        <source>a job id must not be empty</source>
+        <translation>任务 ID 不能为空</translation>
+    </message>
+    <message>
+        <source>a job id must be at most 200 characters long</source>
+        <translation>任务 ID 最多 200 个字符</translation>
+    </message>
+    <message>
+        <source>a job id must not contain control characters</source>
+        <translation>任务 ID 不能包含控制字符</translation>
+    </message>
+</context>
+<context>
+    <name>JobFile</name>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>第 %1 行，第 %2 列</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>not a job file: %1 at %2</source>
+        <translation>不是任务文件：%1（位于 %2）</translation>
+    </message>
+    <message>
+        <source>not a job file: expected a JSON array of jobs or an object with a &quot;jobs&quot; array</source>
+        <translation>不是任务文件：应为任务的 JSON 数组，或带有“jobs”数组的对象</translation>
+    </message>
+    <message>
+        <source>not a job object</source>
+        <translation>不是任务对象</translation>
+    </message>
+    <message>
+        <source>the id &quot;%1&quot; is used by jobs[%2] already</source>
+        <translation>ID“%1”已被 jobs[%2] 使用</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot;: &quot;%2&quot; never fires after now</source>
+        <translation>任务“%1”：“%2”从现在起不会再触发</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> 等另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job id(s) already exist: %1</source>
+        <translation>
+            <numerusform>%n 个任务 ID 已存在：%1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JobStore</name>
+    <message>
+        <source>the scheduler stopped while this run was going (shut down or crashed)</source>
+        <translation>此次运行期间调度器已停止（关闭或崩溃）</translation>
+    </message>
+    <message>
+        <source>no job with id &quot;%1&quot;</source>
+        <translation>没有 ID 为“%1”的任务</translation>
+    </message>
+    <message>
+        <source>a job with id &quot;%1&quot; already exists</source>
+        <translation>ID 为“%1”的任务已存在</translation>
+    </message>
+    <message>
+        <source>no run %1 of job &quot;%2&quot;</source>
+        <translation>任务“%2”没有第 %1 次运行</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot; has no trigger</source>
+        <translation>任务“%1”没有触发器</translation>
+    </message>
+</context>
+<context>
+    <name>MemoryJobStore</name>
+    <message>
+        <source>memory</source>
+        <translation>内存</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordProvider</name>
+    <message>
+        <source>connection &quot;%1&quot;: no environment variable is named for the password</source>
+        <translation>连接“%1”：未指定保存密码的环境变量</translation>
+    </message>
+    <message>
+        <source>the environment variable %1, which should hold the password of connection &quot;%2&quot;, is not set in the scheduler&apos;s environment</source>
+        <translation>应保存连接“%2”密码的环境变量 %1 未在调度器的环境中设置</translation>
+    </message>
+    <message>
+        <source>this program has no keychain support, so the password of connection &quot;%1&quot; cannot be read from it: keep it in an environment variable and name that in the job instead</source>
+        <translation>此程序不支持密钥环，无法从中读取连接“%1”的密码：请将其保存在环境变量中，并在任务中指定该变量</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteJobControl</name>
+    <message>
+        <source>the Punctual instance sent a bad answer: %1</source>
+        <translation>Punctual 实例发送了错误的应答：%1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; did not return a job</source>
+        <translation>“%1”未返回任务</translation>
+    </message>
+    <message>
+        <source>&quot;history&quot; did not return a list</source>
+        <translation>“history”未返回列表</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot; has no trigger</source>
+        <translation>任务“%1”没有触发器</translation>
+    </message>
+    <message>
+        <source>&quot;list&quot; did not return a list</source>
+        <translation>“list”未返回列表</translation>
+    </message>
+    <message>
+        <source>no trigger given</source>
+        <translation>未提供触发器</translation>
+    </message>
+    <message>
+        <source>&quot;remove_all&quot; did not say how many jobs it removed</source>
+        <translation>“remove_all”未说明删除了多少个任务</translation>
+    </message>
+    <message>
+        <source>&quot;add_jobs&quot; did not return a list</source>
+        <translation>“add_jobs”未返回列表</translation>
+    </message>
+</context>
+<context>
+    <name>RunPresentation</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>错过</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>中断</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>exit %1</source>
+        <translation>退出码 %1</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>错过</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>中断</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>outcome: error</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Succeeded in %1</source>
+        <translation>成功，用时 %1</translation>
+    </message>
+    <message>
+        <source>%1 (exit code %2)</source>
+        <translation>%1（退出码 %2）</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+    <message>
+        <source>tomorrow %1</source>
+        <translation>明天 %1</translation>
+    </message>
+    <message>
+        <source>yesterday %1</source>
+        <translation>昨天 %1</translation>
+    </message>
+    <message>
+        <source>ddd d MMM</source>
+        <comment>QDate format of a date within half a year: Sat 5 Dec</comment>
+        <translation>M月d日 ddd</translation>
+    </message>
+    <message>
+        <source>ddd d MMM yyyy</source>
+        <comment>QDate format of a date further away: Sat 5 Dec 2027</comment>
+        <translation>yyyy年M月d日 ddd</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>date, then time of day</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <comment>in 12 min</comment>
+        <translation>%1后</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <comment>12 min ago</comment>
+        <translation>%1前</translation>
+    </message>
+</context>
+<context>
+    <name>Scheduler</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+    <message>
+        <source>missed by %1 (misfire grace time %2)</source>
+        <translation>错过 %1（宽限时间 %2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n earlier run time(s) were also missed</source>
+        <translation>
+            <numerusform>；另有 %n 个更早的运行时间也已错过</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>skipped: %n run(s) of this job still going (max instances)</source>
+        <translation>
+            <numerusform>已跳过：此任务仍有 %n 次运行未结束（最大实例数）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the scheduler is shutting down</source>
+        <translation>调度器正在关闭</translation>
+    </message>
+</context>
+<context>
+    <name>SqlExecutor</name>
+    <message>
+        <source>SQLite database %1</source>
+        <translation>SQLite 数据库 %1</translation>
+    </message>
+    <message>
+        <source>%1 database &quot;%2&quot; on %3</source>
+        <translation>%3 上的 %1 数据库“%2”</translation>
+    </message>
+    <message>
+        <source>unknown database error</source>
+        <translation>未知的数据库错误</translation>
+    </message>
+    <message>
+        <source>the database driver %1 is not installed (installed: %2)</source>
+        <translation>未安装数据库驱动 %1（已安装：%2）</translation>
+    </message>
+    <message>
+        <source>the SQLite database file %1 does not exist</source>
+        <translation>SQLite 数据库文件 %1 不存在</translation>
+    </message>
+    <message>
+        <source>cannot connect to the %1: %2</source>
+        <translation>无法连接到%1：%2</translation>
+    </message>
+    <message>
+        <source>cannot begin a transaction: %1</source>
+        <translation>无法开始事务：%1</translation>
+    </message>
+    <message>
+        <source>stopped before statement %1</source>
+        <translation>在语句 %1 之前停止</translation>
+    </message>
+    <message>
+        <source>stopped before the commit</source>
+        <translation>在提交之前停止</translation>
+    </message>
+    <message>
+        <source>the commit failed: %1</source>
+        <translation>提交失败：%1</translation>
+    </message>
+    <message>
+        <source>rolled back: no change was kept</source>
+        <translation>已回滚：未保留任何更改</translation>
+    </message>
+    <message>
+        <source>cannot set the statement timeout: %1</source>
+        <translation>无法设置语句超时：%1</translation>
+    </message>
+    <message>
+        <source>statement %1 uses the placeholder :%2, which is not bound (the known ones: :%3)</source>
+        <translation>语句 %1 使用了未绑定的占位符 :%2（已知的有：:%3）</translation>
+    </message>
+    <message>
+        <source>statement %1 failed: %2</source>
+        <translation>语句 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>statement %1 timed out after %2 ms: %3</source>
+        <translation>语句 %1 在 %2 毫秒后超时：%3</translation>
+    </message>
+    <message>
+        <source>statement %1 was cancelled: %2</source>
+        <translation>语句 %1 已取消：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>statement %1: %n row(s) returned (%2 ms)</source>
+        <translation>
+            <numerusform>语句 %1：返回 %n 行（%2 毫秒）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>statement %1: %n row(s) affected (%2 ms)</source>
+        <translation>
+            <numerusform>语句 %1：影响 %n 行（%2 毫秒）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>statement %1: done (%2 ms)</source>
+        <translation>语句 %1：完成（%2 毫秒）</translation>
+    </message>
+    <message>
+        <source>Connected to the %1.</source>
+        <translation>已连接到%1。</translation>
+    </message>
+</context>
+<context>
+    <name>SqlJobStore</name>
+    <message>
+        <source>not a JSON object</source>
+        <translation>不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>no job store file given</source>
+        <translation>未指定任务存储文件</translation>
+    </message>
+    <message>
+        <source>the folder %1 does not exist (for the job store %2)</source>
+        <translation>文件夹 %1 不存在（用于任务存储 %2）</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1 for the job store</source>
+        <translation>无法为任务存储创建文件夹 %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder (for the job store %2)</source>
+        <translation>%1 不是文件夹（用于任务存储 %2）</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a Punctual job store</source>
+        <translation>%1 是文件夹，不是 Punctual 任务存储</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Punctual job store (not an SQLite database)</source>
+        <translation>%1 不是 Punctual 任务存储（不是 SQLite 数据库）</translation>
+    </message>
+    <message>
+        <source>%1 is read-only</source>
+        <translation>%1 为只读</translation>
+    </message>
+    <message>
+        <source>%1 is read-only (its folder %2 cannot be written)</source>
+        <translation>%1 为只读（其文件夹 %2 不可写）</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>无法创建 %1：%2</translation>
+    </message>
+    <message>
+        <source>the Qt %1 driver is not available (for %2)</source>
+        <translation>Qt %1 驱动不可用（用于 %2）</translation>
+    </message>
+    <message>
+        <source>%1 is not a Punctual job store</source>
+        <translation>%1 不是 Punctual 任务存储</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer Punctual (schema %2, this one reads up to %3)</source>
+        <translation>%1 由更新版本的 Punctual 写入（架构 %2，此版本最多读取 %3）</translation>
+    </message>
+    <message>
+        <source>%1 is locked by another process (waited %2 s)</source>
+        <translation>%1 被另一个进程锁定（已等待 %2 秒）</translation>
+    </message>
+    <message>
+        <source>%1 is not a Punctual job store (not an %2 database)</source>
+        <translation>%1 不是 Punctual 任务存储（不是 %2 数据库）</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: %2</source>
+        <translation>%1 已损坏：%2</translation>
+    </message>
+    <message>
+        <source>job store %1: %2</source>
+        <translation>任务存储 %1：%2</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot; in %2 cannot be read: %3</source>
+        <translation>无法读取 %2 中的任务“%1”：%3</translation>
+    </message>
+    <message>
+        <source>job store %1: no id for the new run</source>
+        <translation>任务存储 %1：新运行没有 ID</translation>
+    </message>
+    <message>
+        <source>the instance %1 that ran this stopped answering (no heartbeat within its lease)</source>
+        <translation>运行此任务的实例 %1 已停止响应（租约期内没有心跳）</translation>
+    </message>
+</context>
+<context>
+    <name>StoreLocation</name>
+    <message>
+        <source>&quot;%1&quot; names no file (expected sqlite:PATH)</source>
+        <translation>“%1”未指定文件（应为 sqlite:路径）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a store URL (expected sqlite:PATH or postgresql://user@host:port/db)</source>
+        <translation>“%1”不是存储 URL（应为 sqlite:路径 或 postgresql://user@host:port/db）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a PostgreSQL store URL: %2</source>
+        <translation>“%1”不是 PostgreSQL 存储 URL：%2</translation>
+    </message>
+    <message>
+        <source>it holds a password; give it in PGPASSWORD or ~/.pgpass instead, so it is never written into settings or logs</source>
+        <translation>其中包含密码；请改用 PGPASSWORD 或 ~/.pgpass 提供，以免写入设置或日志</translation>
+    </message>
+    <message>
+        <source>no host (expected postgresql://user@host:port/db)</source>
+        <translation>没有主机（应为 postgresql://user@host:port/db）</translation>
+    </message>
+    <message>
+        <source>no database name (expected postgresql://user@host:port/db)</source>
+        <translation>没有数据库名称（应为 postgresql://user@host:port/db）</translation>
+    </message>
+    <message>
+        <source>instance=%1: use up to 100 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>instance=%1：最多使用 100 个字母、数字、“.”、“_”或“-”</translation>
+    </message>
+    <message>
+        <source>lease=%1: give a number of seconds from 1 to 86400</source>
+        <translation>lease=%1：请指定 1 到 86400 之间的秒数</translation>
+    </message>
+    <message>
+        <source>unknown parameter &quot;%1&quot; (known: instance, lease)</source>
+        <translation>未知参数“%1”（已知：instance、lease）</translation>
+    </message>
+</context>
+<context>
+    <name>StoreWatcher</name>
+    <message>
+        <source>cannot watch %1 for changes: %2</source>
+        <translation>无法监视 %1 的变化：%2</translation>
+    </message>
+    <message>
+        <source>cannot watch %1 for changes: no such file</source>
+        <translation>无法监视 %1 的变化：文件不存在</translation>
+    </message>
+    <message>
+        <source>cannot watch %1 for changes</source>
+        <translation>无法监视 %1 的变化</translation>
+    </message>
+    <message>
+        <source>the connection to %1 is closed</source>
+        <translation>与 %1 的连接已关闭</translation>
+    </message>
+    <message>
+        <source>cannot listen for changes on %1: %2</source>
+        <translation>无法监听 %1 的变化：%2</translation>
+    </message>
+</context>
+<context>
+    <name>SystemKeychain</name>
+    <message>
+        <source>keep the password in an environment variable of the scheduler instead and name that variable in the job</source>
+        <translation>请改为将密码保存在调度器的环境变量中，并在任务中指定该变量</translation>
+    </message>
+    <message>
+        <source>a password in the keychain needs a connection name</source>
+        <translation>密钥环中的密码需要连接名称</translation>
+    </message>
+    <message>
+        <source>the system keychain did not answer within %1 s (is it locked?); %2</source>
+        <translation>系统密钥环未在 %1 秒内应答（是否已锁定？）；%2</translation>
+    </message>
+    <message>
+        <source>the system keychain holds no password for connection &quot;%1&quot;: set it in the job editor (Set password…)</source>
+        <translation>系统密钥环中没有连接“%1”的密码：请在任务编辑器中设置（设置密码…）</translation>
+    </message>
+    <message>
+        <source>the system keychain refused access to the password of connection &quot;%1&quot;: %2</source>
+        <translation>系统密钥环拒绝访问连接“%1”的密码：%2</translation>
+    </message>
+    <message>
+        <source>no system keychain service is running (%1), so the password of connection &quot;%2&quot; cannot be kept there; %3</source>
+        <translation>没有正在运行的系统密钥环服务（%1），因此无法在其中保存连接“%2”的密码；%3</translation>
+    </message>
+    <message>
+        <source>the system keychain failed for connection &quot;%1&quot; (%2): is a keychain service (Secret Service, KWallet) running? If none runs, %3</source>
+        <translation>系统密钥环处理连接“%1”时失败（%2）：是否有密钥环服务（Secret Service、KWallet）在运行？如果没有，%3</translation>
+    </message>
+</context>
+<context>
+    <name>Trigger</name>
+    <message>
+        <source>unknown time zone &quot;%1&quot;</source>
+        <translation>未知时区“%1”</translation>
+    </message>
+    <message>
+        <source>jitter must not be negative</source>
+        <translation>jitter 不能为负数</translation>
+    </message>
+    <message>
+        <source>the trigger was saved by a newer Punctual (version %1; this one reads up to %2)</source>
+        <translation>该触发器由更新版本的 Punctual 保存（版本 %1；此版本最多读取 %2）</translation>
+    </message>
+    <message>
+        <source>unknown trigger type &quot;%1&quot;</source>
+        <translation>未知的触发器类型“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Runs your jobs on time.</source>
+        <translation>准时运行您的任务。</translation>
+    </message>
+    <message>
+        <source>The SQLite job store file.</source>
+        <translation>SQLite 任务存储文件。</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Start without showing the window.</source>
+        <translation>启动时不显示窗口。</translation>
+    </message>
+    <message>
+        <source>The interface language (e.g. de, zh_CN).</source>
+        <translation>界面语言（例如 de、zh_CN）。</translation>
+    </message>
+    <message>
+        <source>CODE</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Punctual cannot start</source>
+        <translation>Punctual 无法启动</translation>
+    </message>
+    <message>
+        <source>give --db or --store, not both</source>
+        <translation>请指定 --db 或 --store，不能同时指定</translation>
+    </message>
+    <message>
+        <source>The job store URL (sqlite:PATH or postgresql://user@host:port/db).</source>
+        <translation>任务存储 URL（sqlite:路径 或 postgresql://user@host:port/db）。</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::ActionEditor</name>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>函数</translation>
+    </message>
+    <message>
+        <source>A command runs a program; a function calls C++ code registered with the scheduler under a name (APScheduler: func)</source>
+        <translation>命令会运行一个程序；函数会调用以某个名称注册到调度器的 C++ 代码（APScheduler：func）</translation>
+    </message>
+    <message>
+        <source>&amp;Run:</source>
+        <translation>运行(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>e.g. /usr/bin/backup</source>
+        <translation>例如 /usr/bin/backup</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Choose the program file</source>
+        <translation>选择程序文件</translation>
+    </message>
+    <message>
+        <source>e.g. --all &apos;a file name with spaces&apos;</source>
+        <translation>例如 --all &apos;带空格的文件名&apos;</translation>
+    </message>
+    <message>
+        <source>Split at spaces as a shell does: quotes (&apos;…&apos; or &quot;…&quot;) or a backslash keep spaces in an argument. Nothing is expanded: $VARIABLES and * reach the program as they are.</source>
+        <translation>像 shell 一样按空格拆分：引号（&apos;…&apos; 或 &quot;…&quot;）或反斜杠可在参数中保留空格。不做任何展开：$变量 和 * 原样传给程序。</translation>
+    </message>
+    <message>
+        <source>the scheduler&apos;s own</source>
+        <translation>调度器自身的</translation>
+    </message>
+    <message>
+        <source>The folder the program starts in</source>
+        <translation>程序启动时所在的文件夹</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>浏览(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Choose the working folder</source>
+        <translation>选择工作目录</translation>
+    </message>
+    <message>
+        <source>Run through the she&amp;ll (/bin/sh)</source>
+        <translation>通过 shell 运行(&amp;L)（/bin/sh）</translation>
+    </message>
+    <message>
+        <source>The program field is then a shell command line (pipes, $VARIABLES, wildcards), run with /bin/sh -c; the arguments become $1, $2, …</source>
+        <translation>此时“程序”一栏是一条 shell 命令行（管道、$变量、通配符），用 /bin/sh -c 运行；参数成为 $1、$2、…</translation>
+    </message>
+    <message>
+        <source>&amp;Program:</source>
+        <translation>程序(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Ar&amp;guments:</source>
+        <translation>参数(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Wor&amp;king folder:</source>
+        <translation>工作目录(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>The name a function is registered under in this program (APScheduler: func)</source>
+        <translation>函数在本程序中注册的名称（APScheduler：func）</translation>
+    </message>
+    <message>
+        <source>F&amp;unction:</source>
+        <translation>函数(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Choose the function to call</source>
+        <translation>选择要调用的函数</translation>
+    </message>
+    <message>
+        <source>Enter the shell command to run</source>
+        <translation>请输入要运行的 shell 命令</translation>
+    </message>
+    <message>
+        <source>Enter the program to run</source>
+        <translation>请输入要运行的程序</translation>
+    </message>
+    <message>
+        <source>Arguments: the quote &apos; at position %1 is not closed</source>
+        <translation>参数：位置 %1 处的引号 &apos; 未闭合</translation>
+    </message>
+    <message>
+        <source>Arguments: the quote &quot; at position %1 is not closed</source>
+        <translation>参数：位置 %1 处的引号 &quot; 未闭合</translation>
+    </message>
+    <message>
+        <source>Choose the program</source>
+        <translation>选择程序</translation>
+    </message>
+    <message>
+        <source>Shell co&amp;mmand:</source>
+        <translation>Shell 命令(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>e.g. tar czf /backup/home.tgz ~ &amp;&amp; echo done</source>
+        <translation>例如 tar czf /backup/home.tgz ~ &amp;&amp; echo done</translation>
+    </message>
+    <message>
+        <source>No such program on this computer: runs will fail unless it exists when the job runs</source>
+        <translation>此计算机上没有该程序：除非运行时它已存在，否则运行将失败</translation>
+    </message>
+    <message>
+        <source>No function &quot;%1&quot; is registered: runs will fail until it is</source>
+        <translation>未注册函数“%1”：在其注册之前，运行将会失败</translation>
+    </message>
+    <message>
+        <source>SQL statements</source>
+        <translation>SQL 语句</translation>
+    </message>
+    <message>
+        <source>HTTP requests</source>
+        <translation>HTTP 请求</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::Application</name>
+    <message>
+        <source>%1, without a window (punctualctl run); stop it to open the window here</source>
+        <translation>%1，无窗口（punctualctl run）；请先停止它，才能在此打开窗口</translation>
+    </message>
+    <message>
+        <source>Quit Punctual</source>
+        <translation>退出 Punctual</translation>
+    </message>
+    <message>
+        <source>There is no system tray to keep Punctual in. Quit Punctual? Your jobs only run while it is running.</source>
+        <translation>没有可让 Punctual 驻留的系统托盘。要退出 Punctual 吗？只有在它运行时您的任务才会运行。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) are still running. Stop them and quit?</source>
+        <translation>
+            <numerusform>仍有 %n 个任务正在运行。要停止它们并退出吗？</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>punctual::CommandExecutor</name>
+    <message>
+        <source>[… %1 bytes dropped]</source>
+        <translation>[… 已丢弃 %1 字节]</translation>
+    </message>
+    <message>
+        <source>no program was given</source>
+        <translation>未指定程序</translation>
+    </message>
+    <message>
+        <source>program &quot;%1&quot; was not found</source>
+        <translation>找不到程序“%1”</translation>
+    </message>
+    <message>
+        <source>program &quot;%1&quot; is not executable</source>
+        <translation>程序“%1”不可执行</translation>
+    </message>
+    <message>
+        <source>this executor runs commands only</source>
+        <translation>此执行器只运行命令</translation>
+    </message>
+    <message>
+        <source>not run: it would have started %1 late (misfire grace time %2)</source>
+        <translation>未运行：它将晚 %1 开始（宽限时间 %2）</translation>
+    </message>
+    <message>
+        <source>working directory &quot;%1&quot; does not exist</source>
+        <translation>工作目录“%1”不存在</translation>
+    </message>
+    <message>
+        <source>timed out after %1</source>
+        <translation>%1 后超时</translation>
+    </message>
+    <message>
+        <source>stopped before it finished</source>
+        <translation>在完成前被停止</translation>
+    </message>
+    <message>
+        <source>crashed (signal %1)</source>
+        <translation>崩溃（信号 %1）</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>退出码 %1</translation>
+    </message>
+    <message>
+        <source>could not start: %1</source>
+        <translation>无法启动：%1</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::ControlServer</name>
+    <message>
+        <source>too many clients are connected (at most %1)</source>
+        <translation>连接的客户端过多（最多 %1 个）</translation>
+    </message>
+    <message>
+        <source>a request line is longer than %1 bytes</source>
+        <translation>请求行超过 %1 字节</translation>
+    </message>
+    <message>
+        <source>not JSON: %1 at byte %2</source>
+        <translation>不是 JSON：%1（第 %2 字节）</translation>
+    </message>
+    <message>
+        <source>a request must be a JSON object</source>
+        <translation>请求必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>a request needs a &quot;method&quot; string</source>
+        <translation>请求需要“method”字符串</translation>
+    </message>
+    <message>
+        <source>&quot;params&quot; must be an object</source>
+        <translation>“params”必须是对象</translation>
+    </message>
+    <message>
+        <source>unknown method &quot;%1&quot;</source>
+        <translation>未知方法“%1”</translation>
+    </message>
+    <message>
+        <source>params.replace must be true or false</source>
+        <translation>params.replace 必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>params.job_id must be a string</source>
+        <translation>params.job_id 必须是字符串</translation>
+    </message>
+    <message>
+        <source>params.limit must be a whole number of at least 1</source>
+        <translation>params.limit 必须是不小于 1 的整数</translation>
+    </message>
+    <message>
+        <source>params.min_id must be a number</source>
+        <translation>params.min_id 必须是数字</translation>
+    </message>
+    <message>
+        <source>params.name must be a string</source>
+        <translation>params.name 必须是字符串</translation>
+    </message>
+    <message>
+        <source>params.action must be an object (an action&apos;s JSON)</source>
+        <translation>params.action 必须是对象（操作的 JSON）</translation>
+    </message>
+    <message>
+        <source>params.options must be an object (job option keys)</source>
+        <translation>params.options 必须是对象（任务选项键）</translation>
+    </message>
+    <message>
+        <source>nothing to change: give name, trigger, action or options</source>
+        <translation>没有要更改的内容：请提供 name、trigger、action 或 options</translation>
+    </message>
+    <message>
+        <source>params.jobs must be an array of jobs</source>
+        <translation>params.jobs 必须是任务数组</translation>
+    </message>
+    <message>
+        <source>params.jobs[%1] must be an object (a job&apos;s JSON)</source>
+        <translation>params.jobs[%1] 必须是对象（任务的 JSON）</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::FieldMessage</name>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>提示：%1</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::FunctionExecutor</name>
+    <message>
+        <source>this executor runs functions only</source>
+        <translation>此执行器只运行函数</translation>
+    </message>
+    <message>
+        <source>no function named &quot;%1&quot; is registered</source>
+        <translation>未注册名为“%1”的函数</translation>
+    </message>
+    <message>
+        <source>stopped before it finished</source>
+        <translation>在完成前被停止</translation>
+    </message>
+    <message>
+        <source>not run: it would have started %1 late (misfire grace time %2)</source>
+        <translation>未运行：它将晚 %1 开始（宽限时间 %2）</translation>
+    </message>
+    <message>
+        <source>function &quot;%1&quot; threw an exception: %2</source>
+        <translation>函数“%1”抛出异常：%2</translation>
+    </message>
+    <message>
+        <source>function &quot;%1&quot; threw an unknown exception</source>
+        <translation>函数“%1”抛出未知异常</translation>
+    </message>
+    <message>
+        <source>function &quot;%1&quot; failed</source>
+        <translation>函数“%1”执行失败</translation>
+    </message>
+    <message>
+        <source>timed out after %1</source>
+        <translation>%1 后超时</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::HttpActionEditor</name>
+    <message>
+        <source>One URL per line, e.g.
+http://localhost:8080/
+http://localhost:8080/products</source>
+        <translation>每行一个 URL，例如
+http://localhost:8080/
+http://localhost:8080/products</translation>
+    </message>
+    <message>
+        <source>The addresses requested at each run, one per line (http:// or https://)</source>
+        <translation>每次运行时请求的地址，每行一个（http:// 或 https://）</translation>
+    </message>
+    <message>
+        <source>GET fetches each page (its body is counted, not kept); HEAD asks for the headers only; POST sends the body below to every URL</source>
+        <translation>GET 获取每个页面（只统计正文大小，不保存）；HEAD 只请求响应头；POST 向每个 URL 发送下面的正文</translation>
+    </message>
+    <message>
+        <source>The request body POST sends (UTF-8 text)</source>
+        <translation>POST 发送的请求正文（UTF-8 文本）</translation>
+    </message>
+    <message>
+        <source>The body&apos;s Content-Type header, e.g. application/json</source>
+        <translation>正文的 Content-Type 头，例如 application/json</translation>
+    </message>
+    <message>
+        <source>How many requests may be waiting for an answer at the same time (concurrency); Qt opens at most 6 connections to one host</source>
+        <translation>可同时等待响应的请求数（concurrency）；Qt 对同一主机最多打开 6 个连接</translation>
+    </message>
+    <message>
+        <source>requests at a time, at most</source>
+        <translation>个请求同时进行，至多</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>A URL that has not been answered completely after this long fails as timed out; the other URLs still run (request_timeout)</source>
+        <translation>超过此时间仍未完整响应的 URL 记为超时失败；其他 URL 照常请求（request_timeout）</translation>
+    </message>
+    <message>
+        <source>Follow &amp;redirects (the address they lead to is recorded)</source>
+        <translation>跟随重定向(&amp;R)（记录其目标地址）</translation>
+    </message>
+    <message>
+        <source>Off: a redirect is the answer, recorded with where it points (follow_redirects)</source>
+        <translation>关闭时：重定向本身即为响应，并记录其指向的地址（follow_redirects）</translation>
+    </message>
+    <message>
+        <source>A status other than 2&amp;xx fails the run</source>
+        <translation>状态码不是 2xx 时运行失败(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Off: any answer counts, 404 and 500 included; only network errors and timeouts fail the run (fail_on_http_error)</source>
+        <translation>关闭时：任何响应都算成功，包括 404 和 500；只有网络错误和超时会使运行失败（fail_on_http_error）</translation>
+    </message>
+    <message>
+        <source>&amp;URLs:</source>
+        <translation>URL(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>方法(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Body:</source>
+        <translation>正文(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Content &amp;type:</source>
+        <translation>内容类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>At the same &amp;time:</source>
+        <translation>同时(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Give up on a URL a&amp;fter:</source>
+        <translation>放弃 URL 的时限(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>(and %1 more lines that are not URLs)</source>
+        <translation>（另有 %1 行不是 URL）</translation>
+    </message>
+    <message>
+        <source>Enter at least one URL to request</source>
+        <translation>请至少输入一个要请求的 URL</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::HttpExecutor</name>
+    <message>
+        <source>no HTTP answer</source>
+        <translation>没有 HTTP 应答</translation>
+    </message>
+    <message>
+        <source>timed out after %1</source>
+        <translation>%1 后超时</translation>
+    </message>
+    <message>
+        <source>cut off by the job&apos;s timeout</source>
+        <translation>因任务超时而中断</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>--- %1 %2 not requested</source>
+        <translation>--- %1 %2 未请求</translation>
+    </message>
+    <message>
+        <source>%1 bytes %2 ms</source>
+        <translation>%1 字节 %2 毫秒</translation>
+    </message>
+    <message>
+        <source>(redirect to %1 not followed)</source>
+        <translation>（未跟随重定向到 %1）</translation>
+    </message>
+    <message>
+        <source>FAILED, %1</source>
+        <translation>失败，%1</translation>
+    </message>
+    <message>
+        <source>this executor runs http actions only</source>
+        <translation>此执行器只运行 HTTP 操作</translation>
+    </message>
+    <message>
+        <source>not run: it would have started %1 late (misfire grace time %2)</source>
+        <translation>未运行：它将晚 %1 开始（宽限时间 %2）</translation>
+    </message>
+    <message>
+        <source>no URL to request</source>
+        <translation>没有要请求的 URL</translation>
+    </message>
+    <message>
+        <source>URLs succeeded: %1 of %2, %3 bytes in %4</source>
+        <translation>URL 成功：%2 个中有 %1 个，%3 字节，用时 %4</translation>
+    </message>
+    <message>
+        <source>timed out after %1; URLs answered: %2 of %3</source>
+        <translation>%1 后超时；已应答的 URL：%3 个中有 %2 个</translation>
+    </message>
+    <message>
+        <source>stopped before it finished; URLs answered: %1 of %2</source>
+        <translation>在完成前被停止；已应答的 URL：%2 个中有 %1 个</translation>
+    </message>
+    <message>
+        <source>URLs failed (%1 of %2): %3</source>
+        <translation>URL 失败（%2 个中有 %1 个）：%3</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::ImportDialog</name>
+    <message>
+        <source>Import jobs</source>
+        <translation>导入任务</translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>该文件</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;: %n job(s) can be imported.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;：可导入 %n 个任务。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行内容</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>A job with this id is stored already</source>
+        <translation>已存储具有此 ID 的任务</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>…… 以及另外 %n 个。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies) cannot be imported and will be left out:</source>
+        <translation>
+            <numerusform>%n 个条目无法导入，将被略过：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>注意：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) have an id that is stored already:</source>
+        <translation>
+            <numerusform>%n 个任务的 ID 已存在：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Replace the stored jobs with the imported ones</source>
+        <translation>用导入的任务替换已存储的任务(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the stored jobs and leave these out</source>
+        <translation>保留已存储的任务，略过这些(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::InstancesDialog</name>
+    <message>
+        <source>Scheduler Instances</source>
+        <translation>调度器实例</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>实例</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>Last heartbeat</source>
+        <translation>最后心跳</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Only this Punctual uses the job store, so there are no other instances. Several instances share a PostgreSQL store (see Settings).</source>
+        <translation>只有这个 Punctual 使用此任务存储，因此没有其他实例。多个实例可共享一个 PostgreSQL 存储（见设置）。</translation>
+    </message>
+    <message>
+        <source>The instances cannot be read: %1</source>
+        <translation>无法读取实例：%1</translation>
+    </message>
+    <message>
+        <source>%1 (this one)</source>
+        <translation>%1（本实例）</translation>
+    </message>
+    <message>
+        <source>alive</source>
+        <translation>存活</translation>
+    </message>
+    <message>
+        <source>expired (no heartbeat for %1)</source>
+        <translation>已过期（%1 无心跳）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n instance(s) alive on this job store.</source>
+        <translation>
+            <numerusform>此任务存储上有 %n 个实例存活。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>punctual::JobEditorDialog</name>
+    <message>
+        <source>New job</source>
+        <translation>新建任务</translation>
+    </message>
+    <message>
+        <source>e.g. Warm the cache</source>
+        <translation>例如 预热缓存</translation>
+    </message>
+    <message>
+        <source>The name the job list shows; the id when left empty (APScheduler: name)</source>
+        <translation>任务列表中显示的名称；留空则使用 ID（APScheduler：name）</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>generated</source>
+        <translation>自动生成</translation>
+    </message>
+    <message>
+        <source>A unique name scripts use for the job (punctualctl show ID); generated when left empty (APScheduler: id)</source>
+        <translation>脚本用来指代该任务的唯一名称（punctualctl show ID）；留空则自动生成（APScheduler：id）</translation>
+    </message>
+    <message>
+        <source>&amp;ID:</source>
+        <translation>ID(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>何时</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>做什么</translation>
+    </message>
+    <message>
+        <source>If things go wrong</source>
+        <translation>出错时</translation>
+    </message>
+    <message>
+        <source>Edit job</source>
+        <translation>编辑任务</translation>
+    </message>
+    <message>
+        <source>A job&apos;s id cannot change</source>
+        <translation>任务的 ID 不能更改</translation>
+    </message>
+    <message>
+        <source>Cannot save yet: %1</source>
+        <translation>暂时无法保存：%1</translation>
+    </message>
+    <message>
+        <source>Could not save the job: %1</source>
+        <translation>无法保存任务：%1</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::JobListLoader</name>
+    <message>
+        <source>no store to load from</source>
+        <translation>没有可加载的存储</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::JobListModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>下次运行</translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation>上次运行</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>ID: %1
+Runs: %2</source>
+        <translation>ID：%1
+运行：%2</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <comment>date and time, then &quot;in 12 min&quot;</comment>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>Paused: no run until it is resumed</source>
+        <translation>已暂停：恢复之前不会运行</translation>
+    </message>
+    <message>
+        <source>Finished: it will not run again</source>
+        <translation>已结束：不会再运行</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <comment>date and time, then &quot;12 min ago&quot;</comment>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>Not run yet</source>
+        <translation>尚未运行</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>已计划</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已结束</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::JobTransfer</name>
+    <message>
+        <source>&amp;Import jobs…</source>
+        <translation>导入任务(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Add the jobs of a job file (JSON) or of a crontab</source>
+        <translation>添加任务文件（JSON）或 crontab 中的任务</translation>
+    </message>
+    <message>
+        <source>Import e&amp;xample</source>
+        <translation>导入示例(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Export all jobs…</source>
+        <translation>导出所有任务(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;selected jobs…</source>
+        <translation>导出所选任务(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>No examples installed</source>
+        <translation>未安装示例</translation>
+    </message>
+    <message>
+        <source>Job files (*.json)</source>
+        <translation>任务文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Crontab files (*)</source>
+        <translation>Crontab 文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import jobs</source>
+        <translation>导入任务</translation>
+    </message>
+    <message>
+        <source>Export jobs</source>
+        <translation>导出任务</translation>
+    </message>
+    <message>
+        <source>Cannot import %1</source>
+        <translation>无法导入 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) imported</source>
+        <translation>
+            <numerusform>已导入 %n 个任务</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot export the jobs</source>
+        <translation>无法导出任务</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) exported to %1</source>
+        <translation>
+            <numerusform>已将 %n 个任务导出到 %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>punctual::MainWindow</name>
+    <message>
+        <source>Punctual</source>
+        <translation>Punctual</translation>
+    </message>
+    <message>
+        <source>Cannot list the jobs</source>
+        <translation>无法列出任务</translation>
+    </message>
+    <message>
+        <source>Store error: %1</source>
+        <translation>存储错误：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Add job…</source>
+        <translation>添加任务(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add a job</source>
+        <translation>添加一个任务</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Edit the selected job</source>
+        <translation>编辑所选任务</translation>
+    </message>
+    <message>
+        <source>&amp;Run now</source>
+        <translation>立即运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run the selected jobs now, outside their schedule</source>
+        <translation>立即运行所选任务，不受其计划限制</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Pause the selected jobs (Ctrl+P)</source>
+        <translation>暂停所选任务（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>恢复(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Resume the selected jobs (Ctrl+P)</source>
+        <translation>恢复所选任务（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Pause or resume</source>
+        <translation>暂停或恢复</translation>
+    </message>
+    <message>
+        <source>Pause the selected jobs, or resume them when all are paused</source>
+        <translation>暂停所选任务；若全部已暂停则恢复它们</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Delete the selected jobs and their history</source>
+        <translation>删除所选任务及其运行历史</translation>
+    </message>
+    <message>
+        <source>Delete &amp;all…</source>
+        <translation>全部删除(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Delete every job</source>
+        <translation>删除所有任务</translation>
+    </message>
+    <message>
+        <source>Pause &amp;scheduler</source>
+        <translation>暂停调度器(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Start no runs until resumed (runs due meanwhile follow the misfire rules)</source>
+        <translation>恢复前不启动任何运行（期间到期的运行按错过规则处理）</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Read the job list from the store again</source>
+        <translation>重新从存储读取任务列表</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Search jobs</source>
+        <translation>搜索任务</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Change Punctual&apos;s settings</source>
+        <translation>更改 Punctual 的设置</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Quit Punctual</source>
+        <translation>退出 Punctual</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Job</source>
+        <translation>任务(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Punctual</source>
+        <translation>关于 Punctual(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Punctual</source>
+        <translation>关于 Punctual</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Punctual %1&lt;/b&gt;&lt;p&gt;Runs your jobs on time: date, interval, cron and calendar schedules, kept in a job store that survives restarts.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Punctual %1&lt;/b&gt;&lt;p&gt;准时运行您的任务：支持日期、间隔、Cron 和日历计划，任务保存在重启后依然保留的任务存储中。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Search jobs…</source>
+        <translation>搜索任务…</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>已计划</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;No jobs yet&lt;/h2&gt;&lt;p&gt;Add a job to run a command or a function on a schedule.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;还没有任务&lt;/h2&gt;&lt;p&gt;添加一个任务，按计划运行命令或函数。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Add job…</source>
+        <translation>添加任务…</translation>
+    </message>
+    <message>
+        <source>Store: %1</source>
+        <translation>存储：%1</translation>
+    </message>
+    <message>
+        <source>Scheduler running</source>
+        <translation>调度器运行中</translation>
+    </message>
+    <message>
+        <source>Scheduler paused</source>
+        <translation>调度器已暂停</translation>
+    </message>
+    <message>
+        <source>Scheduler stopping</source>
+        <translation>调度器正在停止</translation>
+    </message>
+    <message>
+        <source>Scheduler stopped</source>
+        <translation>调度器已停止</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s)</source>
+        <translation>
+            <numerusform>%n 个任务</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading jobs…</source>
+        <translation>正在加载任务…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running</source>
+        <translation>
+            <numerusform>%n 个运行中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot edit the job</source>
+        <translation>无法编辑任务</translation>
+    </message>
+    <message>
+        <source>Cannot run the job</source>
+        <translation>无法运行任务</translation>
+    </message>
+    <message>
+        <source>Cannot pause the job</source>
+        <translation>无法暂停任务</translation>
+    </message>
+    <message>
+        <source>Cannot resume the job</source>
+        <translation>无法恢复任务</translation>
+    </message>
+    <message>
+        <source>Delete the job “%1” and its run history?</source>
+        <translation>删除任务“%1”及其运行历史吗？</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n job(s) and their run history?</source>
+        <translation>
+            <numerusform>删除 %n 个任务及其运行历史吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete jobs</source>
+        <translation>删除任务</translation>
+    </message>
+    <message>
+        <source>Cannot delete the job</source>
+        <translation>无法删除任务</translation>
+    </message>
+    <message>
+        <source>Delete all jobs</source>
+        <translation>删除所有任务</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete all %n job(s) and their whole run history? This cannot be undone.</source>
+        <translation>
+            <numerusform>删除全部 %n 个任务及其全部运行历史吗？此操作无法撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot delete the jobs</source>
+        <translation>无法删除这些任务</translation>
+    </message>
+    <message>
+        <source>Scheduler &amp;Instances…</source>
+        <translation>调度器实例(&amp;I)…</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::OptionsEditor</name>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>A run that cannot start on time (the computer was off or asleep, or the scheduler was busy) still runs if it is at most this late; later runs are recorded as missed (APScheduler: misfire_grace_time)</source>
+        <translation>无法准时开始的运行（计算机关机或休眠，或调度器繁忙）只要延迟不超过此时间仍会运行；更晚的运行记为错过（APScheduler：misfire_grace_time）</translation>
+    </message>
+    <message>
+        <source>run it if late by at most</source>
+        <translation>仍运行，若延迟至多</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Run it however late it is (APScheduler: misfire_grace_time=None)</source>
+        <translation>无论延迟多久都运行（APScheduler：misfire_grace_time=None）</translation>
+    </message>
+    <message>
+        <source>run only once</source>
+        <translation>只运行一次</translation>
+    </message>
+    <message>
+        <source>When several runs were missed (after the computer was off or asleep), run the job once for all of them instead of once for each (APScheduler: coalesce)</source>
+        <translation>若错过了多次运行（计算机关机或休眠后），只为它们合并运行一次，而不是每次都运行（APScheduler：coalesce）</translation>
+    </message>
+    <message>
+        <source>How many runs of this job may go on at the same time; a run due while that many are still going is skipped and recorded as such (APScheduler: max_instances)</source>
+        <translation>此任务可同时进行的运行次数；若到期时已有这么多运行未结束，则跳过并记录（APScheduler：max_instances）</translation>
+    </message>
+    <message>
+        <source>skip the new run; at most</source>
+        <translation>跳过新的运行；最多同时</translation>
+    </message>
+    <message>
+        <source>at a time</source>
+        <translation>个</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>Stops a run that takes longer than this many seconds and records it as timed out; &quot;never&quot; (0) lets it run as long as it takes (timeout)</source>
+        <translation>运行超过此秒数即停止并记为超时；“从不”（0）表示不限运行时长（timeout）</translation>
+    </message>
+    <message>
+        <source>A failed run is tried again this many times, waiting between attempts (max_retries, retry_delay)</source>
+        <translation>失败的运行将重试这么多次，每次尝试之间等待（max_retries、retry_delay）</translation>
+    </message>
+    <message>
+        <source>retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>How many times a failed run is tried again (max_retries)</source>
+        <translation>失败的运行重试几次（max_retries）</translation>
+    </message>
+    <message>
+        <source>times,</source>
+        <translation>次，每隔</translation>
+    </message>
+    <message>
+        <source>How long to wait before trying a failed run again (retry_delay)</source>
+        <translation>重试失败的运行之前等待多久（retry_delay）</translation>
+    </message>
+    <message>
+        <source>apart</source>
+        <translation>一次</translation>
+    </message>
+    <message>
+        <source>Missed while off or asleep:</source>
+        <translation>关机或休眠时错过：</translation>
+    </message>
+    <message>
+        <source>Several runs missed:</source>
+        <translation>错过多次运行：</translation>
+    </message>
+    <message>
+        <source>If still running:</source>
+        <translation>若仍在运行：</translation>
+    </message>
+    <message>
+        <source>Stop a run after:</source>
+        <translation>运行超时停止：</translation>
+    </message>
+    <message>
+        <source>If it fails:</source>
+        <translation>若失败：</translation>
+    </message>
+    <message>
+        <source>Each wait between retries is this many times the one before, up to the longest wait: 1 keeps the same wait, 2 doubles it (retry_backoff, retry_delay_max)</source>
+        <translation>每次重试之间的等待是上一次的这么多倍，直到最长等待：1 保持不变，2 加倍（retry_backoff、retry_delay_max）</translation>
+    </message>
+    <message>
+        <source>× </source>
+        <translation>× </translation>
+    </message>
+    <message>
+        <source>no, the same each time</source>
+        <translation>否，每次相同</translation>
+    </message>
+    <message>
+        <source>How many times longer each wait is than the one before; 1 keeps the same wait (retry_backoff)</source>
+        <translation>每次等待是上一次的多少倍；1 保持不变（retry_backoff）</translation>
+    </message>
+    <message>
+        <source>the wait each time, up to</source>
+        <translation>每次的等待，最长</translation>
+    </message>
+    <message>
+        <source>The longest a growing wait gets; &quot;no limit&quot; (0) lets it grow (retry_delay_max)</source>
+        <translation>增长的等待最长可达的时间；“不限”（0）表示不设上限（retry_delay_max）</translation>
+    </message>
+    <message>
+        <source>Wait longer each retry?</source>
+        <translation>每次重试等待更久？</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::RunHistoryModel</name>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>计划时间</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Exit code</source>
+        <translation>退出码</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>missed by %1</source>
+        <translation>错过 %1</translation>
+    </message>
+    <message>
+        <source>attempt %1</source>
+        <translation>第 %1 次尝试</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <comment>date and time, then &quot;12 min ago&quot;</comment>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>Waiting to start</source>
+        <translation>等待开始</translation>
+    </message>
+    <message>
+        <source>It did not start</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>%1
+%2 after its scheduled time</source>
+        <comment>date and time, then a duration</comment>
+        <translation>%1
+比计划时间晚 %2</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>实例</translation>
+    </message>
+    <message>
+        <source>Run by the scheduler instance %1</source>
+        <translation>由调度器实例 %1 运行</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::RunHistoryPane</name>
+    <message>
+        <source>Select a run to see its output</source>
+        <translation>选择一次运行以查看其输出</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>运行历史</translation>
+    </message>
+    <message>
+        <source>History: %1</source>
+        <translation>运行历史：%1</translation>
+    </message>
+    <message>
+        <source>[%1]</source>
+        <translation>[%1]</translation>
+    </message>
+    <message>
+        <source>(no output)</source>
+        <translation>（无输出）</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::Scheduler</name>
+    <message>
+        <source>the scheduler stopped before this run began</source>
+        <translation>此次运行开始前调度器已停止</translation>
+    </message>
+    <message>
+        <source>this kind of action cannot be run here</source>
+        <translation>此类操作无法在此运行</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot; has no trigger</source>
+        <translation>任务“%1”没有触发器</translation>
+    </message>
+    <message>
+        <source>the run time %1 has already passed</source>
+        <translation>运行时间 %1 已经过去</translation>
+    </message>
+    <message>
+        <source>the trigger &quot;%1&quot; never fires after now</source>
+        <translation>触发器“%1”从现在起不会再触发</translation>
+    </message>
+    <message>
+        <source>no job with id &quot;%1&quot;</source>
+        <translation>没有 ID 为“%1”的任务</translation>
+    </message>
+    <message numerus="yes">
+        <source>skipped: %n run(s) of this job still going (max instances)</source>
+        <translation>
+            <numerusform>已跳过：此任务仍有 %n 次运行未结束（最大实例数）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>punctual::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Start Punctual when I log in</source>
+        <translation>登录时启动 Punctual</translation>
+    </message>
+    <message>
+        <source>Starts Punctual in the system tray when you log in, so your jobs run without opening the window (an autostart entry in ~/.config/autostart)</source>
+        <translation>登录时在系统托盘中启动 Punctual，无需打开窗口即可运行您的任务（~/.config/autostart 中的自动启动项）</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>language (territory)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Tell me in the tray when a run</source>
+        <translation>在托盘中通知我，当运行</translation>
+    </message>
+    <message>
+        <source>&amp;fails</source>
+        <translation>失败(&amp;F)</translation>
+    </message>
+    <message>
+        <source>is &amp;missed</source>
+        <translation>被错过(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;times out</source>
+        <translation>超时(&amp;T)</translation>
+    </message>
+    <message>
+        <source>A run is missed when it could not start within the job&apos;s misfire grace time, for example while the computer was off or asleep</source>
+        <translation>如果运行未能在任务的宽限时间内开始（例如计算机关机或休眠时），即为错过</translation>
+    </message>
+    <message>
+        <source>Run history</source>
+        <translation>运行历史</translation>
+    </message>
+    <message>
+        <source> runs</source>
+        <translation> 次运行</translation>
+    </message>
+    <message>
+        <source>Older runs of a job are deleted from the store once it has more than this</source>
+        <translation>任务的运行记录超过此数量后，较早的记录将从存储中删除</translation>
+    </message>
+    <message>
+        <source>&amp;Keep per job the last:</source>
+        <translation>每个任务保留最近(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>New jobs start with</source>
+        <translation>新任务的默认选项</translation>
+    </message>
+    <message>
+        <source>Cannot change the start at login: %1</source>
+        <translation>无法更改登录时启动设置：%1</translation>
+    </message>
+    <message>
+        <source>A new language applies the next time Punctual starts.</source>
+        <translation>新的语言将在 Punctual 下次启动时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::SqlActionEditor</name>
+    <message>
+        <source>e.g. app database</source>
+        <translation>例如 应用数据库</translation>
+    </message>
+    <message>
+        <source>A name for this connection; the keychain keeps its password under it. Pick a connection other jobs use to fill in its settings.</source>
+        <translation>此连接的名称；密钥环以此名称保存其密码。选择其他任务使用的连接即可填入其设置。</translation>
+    </message>
+    <message>
+        <source>SQLite (%1)</source>
+        <translation>SQLite（%1）</translation>
+    </message>
+    <message>
+        <source>PostgreSQL (%1)</source>
+        <translation>PostgreSQL（%1）</translation>
+    </message>
+    <message>
+        <source>MySQL (%1)</source>
+        <translation>MySQL（%1）</translation>
+    </message>
+    <message>
+        <source>MariaDB (%1)</source>
+        <translation>MariaDB（%1）</translation>
+    </message>
+    <message>
+        <source>ODBC (%1)</source>
+        <translation>ODBC（%1）</translation>
+    </message>
+    <message>
+        <source>The database drivers installed on this computer</source>
+        <translation>本机已安装的数据库驱动</translation>
+    </message>
+    <message>
+        <source>localhost</source>
+        <translation>localhost</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>浏览(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Choose the SQLite database file</source>
+        <translation>选择 SQLite 数据库文件</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>System keychain</source>
+        <translation>系统密钥环</translation>
+    </message>
+    <message>
+        <source>Environment variable</source>
+        <translation>环境变量</translation>
+    </message>
+    <message>
+        <source>The password is never stored with the job: it is read from the system keychain or from an environment variable of the scheduler when the job runs</source>
+        <translation>密码从不随任务保存：任务运行时从系统密钥环或调度器的环境变量中读取</translation>
+    </message>
+    <message>
+        <source>e.g. APP_DB_PASSWORD</source>
+        <translation>例如 APP_DB_PASSWORD</translation>
+    </message>
+    <message>
+        <source>Set &amp;password…</source>
+        <translation>设置密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Store this connection&apos;s password in the system keychain</source>
+        <translation>将此连接的密码保存到系统密钥环</translation>
+    </message>
+    <message>
+        <source>DELETE FROM tokens WHERE expires_at &lt; :now;</source>
+        <translation>DELETE FROM tokens WHERE expires_at &lt; :now;</translation>
+    </message>
+    <message>
+        <source>Statements separated by &apos;;&apos;, run in one transaction: if one fails, none of their changes is kept. :scheduled_time and :now are the run&apos;s scheduled and actual start time (:scheduled_time_ms and :now_ms in milliseconds since 1970).</source>
+        <translation>以“;”分隔的语句在同一个事务中运行：若有一条失败，所有更改都不会保留。:scheduled_time 和 :now 是本次运行的计划开始时间和实际开始时间（:scheduled_time_ms 和 :now_ms 为自 1970 年起的毫秒数）。</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>A statement running longer than this is cancelled and the run rolled back</source>
+        <translation>运行超过此时长的语句将被取消，本次运行回滚</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Co&amp;nnection:</source>
+        <translation>连接(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Dri&amp;ver:</source>
+        <translation>驱动(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Statements:</source>
+        <translation>语句(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Statement ti&amp;meout:</source>
+        <translation>语句超时(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1、%2</translation>
+    </message>
+    <message>
+        <source>%1 (not installed here)</source>
+        <translation>%1（本机未安装）</translation>
+    </message>
+    <message>
+        <source>Enter the database name</source>
+        <translation>请输入数据库名称</translation>
+    </message>
+    <message>
+        <source>Enter at least one SQL statement</source>
+        <translation>请至少输入一条 SQL 语句</translation>
+    </message>
+    <message>
+        <source>Statement %1 uses :%2, which is not bound (use :%3)</source>
+        <translation>语句 %1 使用了未绑定的 :%2（请使用 :%3）</translation>
+    </message>
+    <message>
+        <source>Name the connection first: the keychain keeps the password under its name</source>
+        <translation>请先为连接命名：密钥环以连接名称保存密码</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <source>Password of connection &quot;%1&quot;:</source>
+        <translation>连接“%1”的密码：</translation>
+    </message>
+    <message>
+        <source>This program has no keychain support: use an environment variable for the password</source>
+        <translation>此程序不支持密钥环：请使用环境变量提供密码</translation>
+    </message>
+    <message>
+        <source>Storing the password in the system keychain…</source>
+        <translation>正在将密码保存到系统密钥环…</translation>
+    </message>
+    <message>
+        <source>The password of &quot;%1&quot; is in the system keychain.</source>
+        <translation>“%1”的密码已保存在系统密钥环中。</translation>
+    </message>
+    <message>
+        <source>The password could not be stored: %1
+The job can read it from an environment variable of the scheduler instead: enter the variable&apos;s name.</source>
+        <translation>无法保存密码：%1
+任务可以改为从调度器的环境变量读取密码：请输入变量名称。</translation>
+    </message>
+    <message>
+        <source>Enter the database first</source>
+        <translation>请先输入数据库</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Choose the SQLite database</source>
+        <translation>选择 SQLite 数据库</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
+        <translation>SQLite 数据库 (*.db *.sqlite *.sqlite3);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Database file:</source>
+        <translation>数据库文件(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>e.g. /srv/app/app.db</source>
+        <translation>例如 /srv/app/app.db</translation>
+    </message>
+    <message>
+        <source>e.g. app</source>
+        <translation>例如 app</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::SqlExecutor</name>
+    <message>
+        <source>this executor runs sql actions only</source>
+        <translation>此执行器只运行 SQL 操作</translation>
+    </message>
+    <message>
+        <source>stopped before it finished; the transaction was rolled back</source>
+        <translation>在完成前被停止；事务已回滚</translation>
+    </message>
+    <message>
+        <source>not run: it would have started %1 late (misfire grace time %2)</source>
+        <translation>未运行：它将晚 %1 开始（宽限时间 %2）</translation>
+    </message>
+    <message>
+        <source>timed out after %1; the transaction was rolled back</source>
+        <translation>%1 后超时；事务已回滚</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::TrayController</name>
+    <message>
+        <source>&amp;Show Punctual</source>
+        <translation>显示 Punctual(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause all</source>
+        <translation>全部暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Punctual — loading jobs…</source>
+        <translation>Punctual — 正在加载任务…</translation>
+    </message>
+    <message>
+        <source>Punctual — no runs scheduled</source>
+        <translation>Punctual — 没有已计划的运行</translation>
+    </message>
+    <message>
+        <source>Punctual — next: %1</source>
+        <translation>Punctual — 下次运行：%1</translation>
+    </message>
+    <message>
+        <source>Paused: no job runs until you resume</source>
+        <translation>已暂停：恢复之前不会运行任何任务</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last run of %n job(s) failed</source>
+        <translation>
+            <numerusform>%n 个任务的上次运行失败</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No runs scheduled</source>
+        <translation>没有已计划的运行</translation>
+    </message>
+    <message>
+        <source>Loading jobs…</source>
+        <translation>正在加载任务…</translation>
+    </message>
+    <message>
+        <source>&amp;Resume all</source>
+        <translation>全部恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <comment>job name, time of day</comment>
+        <translation>%1 于 %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>job name, day and time</comment>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>“%1” missed its run</source>
+        <translation>“%1”错过了运行</translation>
+    </message>
+    <message>
+        <source>The run due %1 was not started: %2</source>
+        <translation>原定 %1 的运行未启动：%2</translation>
+    </message>
+    <message>
+        <source>“%1” timed out</source>
+        <translation>“%1”超时</translation>
+    </message>
+    <message>
+        <source>The run due %1 was stopped after the job&apos;s timeout.</source>
+        <translation>原定 %1 的运行因超出任务时限而被停止。</translation>
+    </message>
+    <message>
+        <source>“%1” failed</source>
+        <translation>“%1”失败</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) failed, were missed or timed out</source>
+        <translation>
+            <numerusform>%n 次运行失败、错过或超时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 等另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Click to see the run history.</source>
+        <translation>点击查看运行历史。</translation>
+    </message>
+    <message>
+        <source>Punctual is still running</source>
+        <translation>Punctual 仍在运行</translation>
+    </message>
+    <message>
+        <source>Your jobs keep running on schedule. Click the icon to open the window; choose Quit in its menu to stop Punctual.</source>
+        <translation>您的任务将继续按计划运行。点击图标打开窗口；在其菜单中选择“退出”可停止 Punctual。</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::TriggerEditor</name>
+    <message>
+        <source>&amp;Cron</source>
+        <translation>Cron(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Runs at the times a cron expression matches (APScheduler: CronTrigger)</source>
+        <translation>在 Cron 表达式匹配的时间运行（APScheduler：CronTrigger）</translation>
+    </message>
+    <message>
+        <source>E&amp;very</source>
+        <translation>间隔(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Runs again after a fixed span of elapsed time (APScheduler: IntervalTrigger)</source>
+        <translation>每经过固定的时长再次运行（APScheduler：IntervalTrigger）</translation>
+    </message>
+    <message>
+        <source>&amp;Once at</source>
+        <translation>仅一次(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Runs once, at one date and time (APScheduler: DateTrigger)</source>
+        <translation>在某个日期和时间运行一次（APScheduler：DateTrigger）</translation>
+    </message>
+    <message>
+        <source>C&amp;alendar</source>
+        <translation>日历(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Runs every N days, weeks, months or years at a time of day, keeping the wall clock time across daylight saving changes (APScheduler 4: CalendarIntervalTrigger)</source>
+        <translation>每 N 天、周、月或年在某个时刻运行，夏令时切换时保持钟面时间不变（APScheduler 4：CalendarIntervalTrigger）</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Delays each run by a random time up to this many seconds, so that many jobs due at the same moment spread out (APScheduler: jitter)</source>
+        <translation>将每次运行随机延迟至多这么多秒，使同一时刻到期的多个任务错开（APScheduler：jitter）</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation>时区(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>Random dela&amp;y:</source>
+        <translation>随机延迟(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Next runs:</source>
+        <translation>接下来的运行：</translation>
+    </message>
+    <message>
+        <source>The next runs from now, in the job&apos;s time zone (without the random delay)</source>
+        <translation>从现在起接下来的运行，按任务的时区显示（不含随机延迟）</translation>
+    </message>
+    <message>
+        <source>minute hour day month weekday, e.g. 55 * * * *</source>
+        <translation>分 时 日 月 星期，例如 55 * * * *</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Five fields &lt;tt&gt;minute hour day-of-month month day-of-week&lt;/tt&gt;, or six with seconds first; each &lt;tt&gt;*&lt;/tt&gt;, &lt;tt&gt;N&lt;/tt&gt;, &lt;tt&gt;A-B&lt;/tt&gt;, &lt;tt&gt;*/S&lt;/tt&gt; or a comma list. Also &lt;tt&gt;@hourly&lt;/tt&gt;, &lt;tt&gt;@daily&lt;/tt&gt;, &lt;tt&gt;@weekly&lt;/tt&gt;, &lt;tt&gt;@monthly&lt;/tt&gt;, &lt;tt&gt;@yearly&lt;/tt&gt;; &lt;tt&gt;L&lt;/tt&gt;, &lt;tt&gt;W&lt;/tt&gt; and &lt;tt&gt;#&lt;/tt&gt; in the day fields.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;五个字段 &lt;tt&gt;分 时 日 月 星期&lt;/tt&gt;，或六个字段（秒在最前）；每个字段为 &lt;tt&gt;*&lt;/tt&gt;、&lt;tt&gt;N&lt;/tt&gt;、&lt;tt&gt;A-B&lt;/tt&gt;、&lt;tt&gt;*/S&lt;/tt&gt; 或逗号分隔的列表。另有 &lt;tt&gt;@hourly&lt;/tt&gt;、&lt;tt&gt;@daily&lt;/tt&gt;、&lt;tt&gt;@weekly&lt;/tt&gt;、&lt;tt&gt;@monthly&lt;/tt&gt;、&lt;tt&gt;@yearly&lt;/tt&gt;；“日”和“星期”字段中可用 &lt;tt&gt;L&lt;/tt&gt;、&lt;tt&gt;W&lt;/tt&gt; 和 &lt;tt&gt;#&lt;/tt&gt;。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>E&amp;xpression:</source>
+        <translation>表达式(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>e.g. 15m, 1h30m, 2d</source>
+        <translation>例如 15m、1h30m、2d</translation>
+    </message>
+    <message>
+        <source>How much time passes between runs: 90s, 15m, 2h, 1d, 1w, sums such as 1h30m, or ISO-8601 (PT15M). Elapsed time: daylight saving changes do not move it.</source>
+        <translation>两次运行之间的时长：90s、15m、2h、1d、1w，或组合如 1h30m，或 ISO-8601（PT15M）。按实际经过的时间计算，不受夏令时切换影响。</translation>
+    </message>
+    <message>
+        <source>one interval after saving</source>
+        <translation>保存后一个间隔</translation>
+    </message>
+    <message>
+        <source>Optional: the first run, as YYYY-MM-DD HH:MM in the time zone below (or with an offset). Empty: one interval after the job is saved (APScheduler: start_date).</source>
+        <translation>可选：首次运行时间，格式为 YYYY-MM-DD HH:MM，按下方时区（或带偏移）。留空：保存任务后一个间隔（APScheduler：start_date）。</translation>
+    </message>
+    <message>
+        <source>In&amp;terval:</source>
+        <translation>间隔(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;First run:</source>
+        <translation>首次运行(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>The date and time of the one run, in the time zone below (APScheduler: run_date)</source>
+        <translation>唯一一次运行的日期和时间，按下方时区（APScheduler：run_date）</translation>
+    </message>
+    <message>
+        <source>Date and &amp;time:</source>
+        <translation>日期和时间(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>e.g. every 2 weeks at 09:30</source>
+        <translation>例如 every 2 weeks at 09:30</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;tt&gt;every N days|weeks|months|years&lt;/tt&gt; (or &lt;tt&gt;daily&lt;/tt&gt;, &lt;tt&gt;weekly&lt;/tt&gt;, &lt;tt&gt;monthly&lt;/tt&gt;, &lt;tt&gt;yearly&lt;/tt&gt;), then optionally &lt;tt&gt;at HH:MM&lt;/tt&gt; and &lt;tt&gt;from YYYY-MM-DD&lt;/tt&gt; (default: today). A day missing in a month (the 31st) is skipped.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;tt&gt;every N days|weeks|months|years&lt;/tt&gt;（或 &lt;tt&gt;daily&lt;/tt&gt;、&lt;tt&gt;weekly&lt;/tt&gt;、&lt;tt&gt;monthly&lt;/tt&gt;、&lt;tt&gt;yearly&lt;/tt&gt;），然后可选 &lt;tt&gt;at HH:MM&lt;/tt&gt; 和 &lt;tt&gt;from YYYY-MM-DD&lt;/tt&gt;（默认：今天）。某月没有的日期（如 31 日）将被跳过。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Sc&amp;hedule:</source>
+        <translation>计划(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>The IANA time zone the times of day belong to and the next runs are shown in (APScheduler: timezone)</source>
+        <translation>时刻所属的 IANA 时区，接下来的运行也按此时区显示（APScheduler：timezone）</translation>
+    </message>
+    <message>
+        <source>Choose a time zone</source>
+        <translation>选择时区</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a known time zone</source>
+        <translation>“%1”不是已知的时区</translation>
+    </message>
+    <message>
+        <source>This time has already passed</source>
+        <translation>该时间已经过去</translation>
+    </message>
+    <message>
+        <source>This schedule never runs after now</source>
+        <translation>此计划从现在起不会再运行</translation>
+    </message>
+    <message>
+        <source>Enter a cron expression, e.g. 55 * * * * for minute 55 of every hour</source>
+        <translation>请输入 Cron 表达式，例如 55 * * * * 表示每小时的第 55 分</translation>
+    </message>
+    <message>
+        <source>Enter how often to run, e.g. 15m or 1h30m</source>
+        <translation>请输入运行频率，例如 15m 或 1h30m</translation>
+    </message>
+    <message>
+        <source>First run: %1</source>
+        <translation>首次运行：%1</translation>
+    </message>
+    <message>
+        <source>Enter a schedule, e.g. every 2 weeks at 09:30</source>
+        <translation>请输入计划，例如 every 2 weeks at 09:30</translation>
+    </message>
+    <message>
+        <source>%1 in this computer&apos;s time zone</source>
+        <translation>%1（本机时区）</translation>
+    </message>
+    <message>
+        <source>No more runs</source>
+        <translation>不再运行</translation>
+    </message>
+    <message>
+        <source>ddd d MMM</source>
+        <comment>QDate format of a date this year: Sat 5 Dec</comment>
+        <translation>M月d日 ddd</translation>
+    </message>
+    <message>
+        <source>ddd d MMM yyyy</source>
+        <comment>QDate format of a date in another year: Sat 5 Dec 2027</comment>
+        <translation>yyyy年M月d日 ddd</translation>
+    </message>
+</context>
+</TS>
