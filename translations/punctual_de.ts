@@ -661,6 +661,16 @@
         <source>every day</source>
         <translation>jeden Tag</translation>
     </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>time of day (%1, e.g. &apos;at 02:30&apos;) followed by the days (%2, e.g. &apos;every day&apos;)</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>time and days (%1) followed by the months (%2, e.g. &apos;in January&apos;)</comment>
+        <translation>%1 %2</translation>
+    </message>
 </context>
 <context>
     <name>CronExpression</name>
@@ -1574,6 +1584,10 @@
     <message>
         <source>unknown parameter &quot;%1&quot; (known: instance, lease)</source>
         <translation>unbekannter Parameter „%1“ (bekannt: instance, lease)</translation>
+    </message>
+    <message>
+        <source>the job store chosen in the settings (%1) is not valid: %2</source>
+        <translation>der in den Einstellungen gewählte Auftragsspeicher (%1) ist ungültig: %2</translation>
     </message>
 </context>
 <context>
@@ -2685,10 +2699,6 @@ Führt aus: %2</translation>
         <translation>Beendet</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;No jobs yet&lt;/h2&gt;&lt;p&gt;Add a job to run a command or a function on a schedule.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Noch keine Aufträge&lt;/h2&gt;&lt;p&gt;Fügen Sie einen Auftrag hinzu, um einen Befehl oder eine Funktion nach Zeitplan auszuführen.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Add job…</source>
         <translation>Auftrag hinzufügen…</translation>
     </message>
@@ -2783,6 +2793,14 @@ Führt aus: %2</translation>
     <message>
         <source>Scheduler &amp;Instances…</source>
         <translation>Planer-&amp;Instanzen…</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;No jobs yet&lt;/h2&gt;&lt;p&gt;Add a job to run a command, SQL statements or web requests on a schedule, or start from an example.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Noch keine Aufträge&lt;/h2&gt;&lt;p&gt;Legen Sie einen Auftrag an, der nach Zeitplan einen Befehl, SQL-Anweisungen oder Web-Anfragen ausführt, oder beginnen Sie mit einem Beispiel.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Import an example</source>
+        <translation>Beispiel importieren</translation>
     </message>
 </context>
 <context>
@@ -3108,6 +3126,26 @@ Führt aus: %2</translation>
     <message>
         <source>A new language applies the next time Punctual starts.</source>
         <translation>Eine neue Sprache gilt ab dem nächsten Start von Punctual.</translation>
+    </message>
+    <message>
+        <source>Job store</source>
+        <translation>Auftragsspeicher</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s own store (%1)</source>
+        <translation>der eigene Speicher dieses Computers (%1)</translation>
+    </message>
+    <message>
+        <source>Empty for this computer&apos;s own SQLite file; a file path for another SQLite store; or postgresql://user@host:port/database to share jobs with other computers (the password comes from PGPASSWORD or ~/.pgpass, never from here)</source>
+        <translation>Leer für die eigene SQLite-Datei dieses Computers; ein Dateipfad für einen anderen SQLite-Speicher; oder postgresql://benutzer@host:port/datenbank, um Aufträge mit anderen Computern zu teilen (das Passwort kommt aus PGPASSWORD oder ~/.pgpass, nie von hier)</translation>
+    </message>
+    <message>
+        <source>A new job store is opened the next time Punctual starts; punctualctl uses it too when no --db or --store is given.</source>
+        <translation>Ein neuer Auftragsspeicher wird beim nächsten Start von Punctual geöffnet; punctualctl nutzt ihn ebenfalls, wenn kein --db oder --store angegeben ist.</translation>
+    </message>
+    <message>
+        <source>&amp;Store:</source>
+        <translation>&amp;Speicher:</translation>
     </message>
 </context>
 <context>

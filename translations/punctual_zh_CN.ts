@@ -567,7 +567,7 @@
     </message>
     <message>
         <source>at %1</source>
-        <translation>在 %1</translation>
+        <translation>%1</translation>
     </message>
     <message>
         <source>%1 during %2</source>
@@ -651,6 +651,16 @@
     <message>
         <source>every day</source>
         <translation>每天</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>time of day (%1, e.g. &apos;at 02:30&apos;) followed by the days (%2, e.g. &apos;every day&apos;)</comment>
+        <translation>%2 %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>time and days (%1) followed by the months (%2, e.g. &apos;in January&apos;)</comment>
+        <translation>%2 %1</translation>
     </message>
 </context>
 <context>
@@ -1552,6 +1562,10 @@
     <message>
         <source>unknown parameter &quot;%1&quot; (known: instance, lease)</source>
         <translation>未知参数“%1”（已知：instance、lease）</translation>
+    </message>
+    <message>
+        <source>the job store chosen in the settings (%1) is not valid: %2</source>
+        <translation>设置中选择的任务存储（%1）无效：%2</translation>
     </message>
 </context>
 <context>
@@ -2655,10 +2669,6 @@ Runs: %2</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;No jobs yet&lt;/h2&gt;&lt;p&gt;Add a job to run a command or a function on a schedule.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;还没有任务&lt;/h2&gt;&lt;p&gt;添加一个任务，按计划运行命令或函数。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Add job…</source>
         <translation>添加任务…</translation>
     </message>
@@ -2749,6 +2759,14 @@ Runs: %2</source>
     <message>
         <source>Scheduler &amp;Instances…</source>
         <translation>调度器实例(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;No jobs yet&lt;/h2&gt;&lt;p&gt;Add a job to run a command, SQL statements or web requests on a schedule, or start from an example.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;还没有任务&lt;/h2&gt;&lt;p&gt;添加一个按计划运行命令、SQL 语句或网页请求的任务，或从示例开始。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Import an example</source>
+        <translation>导入示例</translation>
     </message>
 </context>
 <context>
@@ -3073,6 +3091,26 @@ Runs: %2</source>
     <message>
         <source>A new language applies the next time Punctual starts.</source>
         <translation>新的语言将在 Punctual 下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>Job store</source>
+        <translation>任务存储</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s own store (%1)</source>
+        <translation>本机自己的存储（%1）</translation>
+    </message>
+    <message>
+        <source>Empty for this computer&apos;s own SQLite file; a file path for another SQLite store; or postgresql://user@host:port/database to share jobs with other computers (the password comes from PGPASSWORD or ~/.pgpass, never from here)</source>
+        <translation>留空表示使用本机自己的 SQLite 文件；填写文件路径表示使用另一个 SQLite 存储；或填写 postgresql://用户@主机:端口/数据库 以便与其他计算机共享任务（密码来自 PGPASSWORD 或 ~/.pgpass，从不在此填写）</translation>
+    </message>
+    <message>
+        <source>A new job store is opened the next time Punctual starts; punctualctl uses it too when no --db or --store is given.</source>
+        <translation>新的任务存储将在 Punctual 下次启动时打开；未指定 --db 或 --store 时，punctualctl 也会使用它。</translation>
+    </message>
+    <message>
+        <source>&amp;Store:</source>
+        <translation>存储(&amp;S)：</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace punctual {
@@ -272,17 +273,25 @@ QWidget *MainWindow::createCentralArea()
     empty->setObjectName(QStringLiteral("emptyState"));
     auto *emptyLayout = new QVBoxLayout(empty);
     emptyLayout->addStretch(2);
-    auto *emptyText = new QLabel(tr("<h2>No jobs yet</h2><p>Add a job to run a command or a function on a schedule."
-                                    "</p>"),
+    auto *emptyText = new QLabel(tr("<h2>No jobs yet</h2><p>Add a job to run a command, SQL statements or web "
+                                    "requests on a schedule, or start from an example.</p>"),
                                  empty);
     emptyText->setAlignment(Qt::AlignCenter);
     emptyLayout->addWidget(emptyText);
     auto *addButton = new QPushButton(icon("action-add"), tr("Add job…"), empty);
     addButton->setObjectName(QStringLiteral("emptyAddButton"));
     connect(addButton, &QPushButton::clicked, this, &MainWindow::addJob);
+    // The ready examples (delete expired tokens, warm the cache), as in File › Import example.
+    auto *exampleButton = new QToolButton(empty);
+    exampleButton->setObjectName(QStringLiteral("emptyExampleButton"));
+    exampleButton->setText(tr("Import an example"));
+    exampleButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    exampleButton->setPopupMode(QToolButton::InstantPopup);
+    exampleButton->setMenu(m_transfer->createExamplesMenu(exampleButton));
     auto *buttonRow = new QHBoxLayout;
     buttonRow->addStretch();
     buttonRow->addWidget(addButton);
+    buttonRow->addWidget(exampleButton);
     buttonRow->addStretch();
     emptyLayout->addLayout(buttonRow);
     emptyLayout->addStretch(3);

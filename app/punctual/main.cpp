@@ -65,6 +65,17 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     StoreLocation location;
+    if (!parser.isSet(db) && !parser.isSet(store)) {
+        // The store chosen in the settings (Settings › Job store), else the default SQLite file.
+        auto configured = StoreLocation::configured();
+        if (!configured) {
+            std::fprintf(stderr, "punctual: error: %s\n", qPrintable(configured.error().message));
+            QMessageBox::critical(nullptr, QApplication::translate("main", "Punctual cannot start"),
+                                  configured.error().message);
+            return 1;
+        }
+        location = configured.value();
+    }
     if (parser.isSet(db) && parser.isSet(store)) {
         std::fprintf(stderr, "punctual: error: %s\n",
                      qPrintable(QApplication::translate("main", "give --db or --store, not both")));

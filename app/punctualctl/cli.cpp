@@ -76,6 +76,7 @@ bool parseArguments(QCommandLineParser &parser, const QStringList &args, int &ex
 Result<StoreLocation> takeStoreLocation(QStringList &args)
 {
     StoreLocation result;
+    bool given = false;
     for (int i = 1; i < args.size(); ++i) {
         const QString arg = args[i];
         if (arg == QLatin1String("--"))
@@ -99,6 +100,7 @@ Result<StoreLocation> takeStoreLocation(QStringList &args)
             continue;
         args.remove(i, withValue ? 2 : 1);
         --i;
+        given = true;
         if (value.isEmpty())
             return invalidInput(tr("%1 needs a value").arg(name));
         if (name == QLatin1String("--store")) {
@@ -111,6 +113,9 @@ Result<StoreLocation> takeStoreLocation(QStringList &args)
         result.sqlitePath = value;
         result.explicitPath = true;
     }
+    // Neither given: the store the window uses (its settings' choice, else the default file).
+    if (!given)
+        return StoreLocation::configured();
     return result;
 }
 

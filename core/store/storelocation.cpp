@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QRandomGenerator>
+#include <QSettings>
 #include <QSysInfo>
 #include <QUrl>
 #include <QUrlQuery>
@@ -130,6 +131,34 @@ QString PostgresLocation::generateInstanceId()
 StoreLocation StoreLocation::fromPath(const QString &path)
 {
     return {path, true, std::nullopt};
+}
+
+Result<StoreLocation> StoreLocation::fromUserText(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return StoreLocation{};
+    if (trimmed.contains(QLatin1String("://")) || trimmed.startsWith(QLatin1String("sqlite:")))
+        return fromUrl(trimmed);
+    return fromPath(trimmed);
+}
+
+QString StoreLocation::settingsKey()
+{
+    return QStringLiteral("Store/location");
+}
+
+Result<StoreLocation> StoreLocation::configured()
+{
+    // The window's settings file, named explicitly: punctualctl has its own application name.
+    const QSettings settings(QSettings::NativeFormat, QSettings::UserScope, QStringLiteral("punctual"),
+                             QStringLiteral("punctual"));
+    const QString text = settings.value(settingsKey()).toString();
+    auto location = fromUserText(text);
+    if (!location)
+        return invalidInput(LocationText::tr("the job store chosen in the settings (%1) is not valid: %2")
+                                .arg(settings.fileName(), location.error().message));
+    return location;
 }
 
 Result<StoreLocation> StoreLocation::fromUrl(const QString &url)

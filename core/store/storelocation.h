@@ -50,6 +50,15 @@ struct StoreLocation
     /// with optional parameters instance=NAME (this instance's id) and lease=SECONDS (default 30).
     static Result<StoreLocation> fromUrl(const QString &url);
 
+    /// What a user types where a store is asked for (the settings dialog): empty for the default store, a URL as
+    /// for fromUrl(), or else an SQLite file's path.
+    static Result<StoreLocation> fromUserText(const QString &text);
+    /// The store the user chose in the window's settings (key "Store/location" of ~/.config/punctual/punctual.conf,
+    /// shared by punctual and punctualctl), or the default SQLite store when none was chosen.
+    static Result<StoreLocation> configured();
+    /// The settings key configured() reads.
+    static QString settingsKey();
+
     /// The file this location means (the default store's path when none was given); for PostgreSQL the instance
     /// key (PostgresLocation::instanceKey()).
     QString resolvedPath() const;

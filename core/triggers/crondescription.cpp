@@ -360,13 +360,23 @@ QString describeCron(const CronExpression &expression)
     if (days.isEmpty() && time.form == TimeForm::Clock)
         days = Text::tr("every day");
 
-    QStringList parts{time.text};
+    if (time.form == TimeForm::Fields) {
+        // The field-by-field form has spaces of its own, so commas keep its parts apart.
+        QStringList parts{time.text};
+        if (!days.isEmpty())
+            parts << days;
+        if (!months.isEmpty())
+            parts << months;
+        return capitalised(parts.join(QStringLiteral(", ")));
+    }
+    // Translatable joins, so a language can put the days before the time ("每天 02:30").
+    QString text = time.text;
     if (!days.isEmpty())
-        parts << days;
+        text = Text::tr("%1 %2", "time of day (%1, e.g. 'at 02:30') followed by the days (%2, e.g. 'every day')")
+                   .arg(text, days);
     if (!months.isEmpty())
-        parts << months;
-    // The field-by-field form has spaces of its own, so commas keep its parts apart.
-    return capitalised(parts.join(time.form == TimeForm::Fields ? QStringLiteral(", ") : QStringLiteral(" ")));
+        text = Text::tr("%1 %2", "time and days (%1) followed by the months (%2, e.g. 'in January')").arg(text, months);
+    return capitalised(text);
 }
 
 } // namespace punctual

@@ -105,11 +105,14 @@ void TestCluster::threeInstancesRunEachTimeOnceAndSurviveAKill()
     QProcess *c = m_processes[2];
     const auto cRunning = [&store] {
         int count = 0;
-        for (const RunRecord &run : store->runs({}, -1).value())
+        // The newest runs only: everything still running is among them (206 jobs a second), and reading all the
+        // history on every poll slows a loaded machine down further.
+        for (const RunRecord &run : store->runs({}, 3000).value())
             count += run.instance == "c" && run.outcome == RunOutcome::Running;
         return count;
     };
-    QTRY_VERIFY_WITH_TIMEOUT(cRunning() > 0, 20'000);
+    // Which instance claims a slow job is a race; on a loaded machine c may take a while to hold one.
+    QTRY_VERIFY_WITH_TIMEOUT(cRunning() > 0, 60'000);
     ::kill(static_cast<pid_t>(c->processId()), SIGKILL);
     QVERIFY(c->waitForFinished(10'000));
     const std::int64_t killedAt = SystemClock::instance().nowMs();

@@ -11,6 +11,8 @@
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -36,6 +38,7 @@ private slots:
     void templateIsThePackagedOne();
     void dialogShowsAndWritesSettings();
     void dialogKeepsOpenWhenAutostartFails();
+    void storeChosenInTheDialogIsTheConfiguredOne();
 
 private:
     QString readEntry() const;
@@ -267,6 +270,46 @@ void TestSettings::dialogKeepsOpenWhenAutostartFails()
     QVERIFY2(message->text().contains("Cannot change the start at login"), qPrintable(message->text()));
     QCOMPARE(settings.historyLimit(), 100); // nothing written
     QFile::remove(folder);
+}
+
+void TestSettings::storeChosenInTheDialogIsTheConfiguredOne()
+{
+    // The application's own settings file (what punctual and punctualctl read at start), under XDG_CONFIG_HOME.
+    QSettings(QSettings::NativeFormat, QSettings::UserScope, "punctual", "punctual").clear();
+    {
+        auto configured = StoreLocation::configured();
+        QVERIFY(configured);
+        QVERIFY(configured.value().sqlitePath.isEmpty()); // nothing chosen: the default file
+        QVERIFY(!configured.value().postgres);
+    }
+    Settings settings; // the application's store, as the window uses it
+    SettingsDialog dialog(settings, {});
+    auto *store = dialog.findChild<QLineEdit *>("storeEdit");
+    QVERIFY(store);
+    QVERIFY(store->text().isEmpty());
+    QPushButton *ok = dialog.findChild<QDialogButtonBox *>("buttonBox")->button(QDialogButtonBox::Ok);
+
+    // A URL that cannot be a store is shown beside the field and cannot be saved.
+    store->setText("postgresql://user:secret@db.example:5432/jobs");
+    QVERIFY(!ok->isEnabled());
+    const QString message = dialog.findChild<QLabel *>("storeMessage")->text();
+    QVERIFY2(!message.isEmpty() && !message.contains("secret"), qPrintable(message));
+
+    store->setText("postgresql://jobs@db.example:5433/punctual");
+    QVERIFY(ok->isEnabled());
+    ok->click();
+    QCOMPARE(settings.storeLocation(), QString("postgresql://jobs@db.example:5433/punctual"));
+    settings.sync();
+    auto configured = StoreLocation::configured();
+    QVERIFY2(configured, qPrintable(configured ? QString() : configured.error().message));
+    QVERIFY(configured.value().postgres);
+    QCOMPARE(configured.value().postgres->port, 5433);
+
+    // A path is an SQLite file; clearing the field goes back to the default store.
+    QCOMPARE(StoreLocation::fromUserText(m_home.filePath("other.db")).value().sqlitePath, m_home.filePath("other.db"));
+    settings.setStoreLocation(QString());
+    settings.sync();
+    QVERIFY(StoreLocation::configured().value().sqlitePath.isEmpty());
 }
 
 QTEST_MAIN(TestSettings)

@@ -121,8 +121,13 @@ void JobEditorDialog::setTabOrderByName()
         "timeZoneCombo", "jitterSpin",
         "actionKindCombo", "programEdit", "programBrowseButton", "argumentsEdit", "workingDirectoryEdit",
         "workingDirectoryBrowseButton", "shellCheck", "functionCombo",
+        "sqlConnectionCombo", "sqlDriverCombo", "sqlHostEdit", "sqlPortSpin", "sqlDatabaseEdit",
+        "sqlDatabaseBrowseButton", "sqlUserEdit", "sqlPasswordSourceCombo", "sqlPasswordVariableEdit",
+        "sqlSetPasswordButton", "sqlStatementsEdit", "sqlStatementTimeoutSpin", "sqlTestButton",
+        "httpUrlsEdit", "httpMethodCombo", "httpBodyEdit", "httpContentTypeEdit", "httpConcurrencySpin",
+        "httpRequestTimeoutSpin", "httpFollowRedirectsCheck", "httpFailOnErrorCheck",
         "misfireGraceSpin", "misfireNoLimitCheck", "coalesceCheck", "maxInstancesSpin", "timeoutSpin",
-        "retriesSpin", "retryDelaySpin",
+        "retriesSpin", "retryDelaySpin", "retryBackoffSpin", "retryDelayMaxSpin",
         "buttonBox",
     };
     QWidget *previous = nullptr;

@@ -67,10 +67,10 @@ void JobTransfer::addMenuActions(QMenu *menu, std::function<QStringList()> selec
     m_importAction->setObjectName(QStringLiteral("importJobsAction"));
     m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     m_importAction->setStatusTip(tr("Add the jobs of a job file (JSON) or of a crontab"));
-    QMenu *examples = menu->addMenu(tr("Import e&xample"));
+    QMenu *examples = createExamplesMenu(menu);
+    examples->setTitle(tr("Import e&xample"));
     examples->setObjectName(QStringLiteral("importExampleMenu"));
-    connect(examples, &QMenu::aboutToShow, this, [this, examples] { fillExamplesMenu(examples); });
-    fillExamplesMenu(examples);
+    menu->addMenu(examples);
     m_exportAllAction = menu->addAction(tr("&Export all jobs…"), this, [this] { chooseExportFile(false); });
     m_exportAllAction->setObjectName(QStringLiteral("exportAllAction"));
     m_exportSelectedAction = menu->addAction(tr("Export &selected jobs…"), this, [this] { chooseExportFile(true); });
@@ -100,6 +100,14 @@ QList<std::pair<QString, QString>> JobTransfer::examples()
     }
     std::sort(list.begin(), list.end(), [](const auto &a, const auto &b) { return a.second < b.second; });
     return list;
+}
+
+QMenu *JobTransfer::createExamplesMenu(QWidget *parent)
+{
+    auto *examples = new QMenu(parent);
+    connect(examples, &QMenu::aboutToShow, this, [this, examples] { fillExamplesMenu(examples); });
+    fillExamplesMenu(examples);
+    return examples;
 }
 
 void JobTransfer::fillExamplesMenu(QMenu *menu)

@@ -55,6 +55,8 @@ public:
 
     /// A ".json" file is a job file; anything else is read as a crontab.
     static FileKind kindOf(const QString &path);
+    /// A menu of the examples (one entry each, importing it), filled each time it is shown; owned by @p parent.
+    QMenu *createExamplesMenu(QWidget *parent);
     /// The example job files compiled in (":/examples/NAME.json") with their titles, by title.
     static QList<std::pair<QString, QString>> examples();
 

@@ -5,6 +5,7 @@
 #include "optionseditor.h"
 #include "settings/language.h"
 #include "settings/settings.h"
+#include "store/storelocation.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -13,7 +14,9 @@
 #include <QHBoxLayout>
 #include <QGroupBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -94,6 +97,34 @@ SettingsDialog::SettingsDialog(Settings &settings, QStringList autostartArgument
     historyForm->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     historyForm->addRow(tr("&Keep per job the last:"), m_historyLimitSpin);
 
+    // The job store: this machine's SQLite file, or a PostgreSQL store shared with other machines (docs/cluster.md).
+    auto *storeGroup = group(tr("Job store"), this);
+    m_storeEdit = new QLineEdit(storeGroup);
+    m_storeEdit->setObjectName(QStringLiteral("storeEdit"));
+    m_storeEdit->setClearButtonEnabled(true);
+    m_storeEdit->setPlaceholderText(tr("this computer's own store (%1)").arg(StoreLocation{}.resolvedPath()));
+    m_storeEdit->setToolTip(tr("Empty for this computer's own SQLite file; a file path for another SQLite store; or "
+                               "postgresql://user@host:port/database to share jobs with other computers (the "
+                               "password comes from PGPASSWORD or ~/.pgpass, never from here)"));
+    m_storeMessage = new FieldMessage(storeGroup);
+    m_storeMessage->setObjectName(QStringLiteral("storeMessage"));
+    auto *storeNote = new QLabel(tr("A new job store is opened the next time Punctual starts; punctualctl uses it "
+                                    "too when no --db or --store is given."),
+                                 storeGroup);
+    storeNote->setWordWrap(true);
+    auto *storeForm = new QFormLayout(storeGroup);
+    storeForm->addRow(tr("&Store:"), m_storeEdit);
+    storeForm->addRow(QString(), m_storeMessage);
+    storeForm->addRow(QString(), storeNote);
+    connect(m_storeEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        const auto parsed = StoreLocation::fromUserText(text);
+        if (parsed)
+            m_storeMessage->clearMessage();
+        else
+            m_storeMessage->showMessage(parsed.error().message);
+        m_buttonBox->button(QDialogButtonBox::Ok)->setEnabled(bool(parsed));
+    });
+
     // Options of new jobs.
     auto *newJobs = group(tr("New jobs start with"), this);
     m_optionsEditor = new OptionsEditor(newJobs);
@@ -109,7 +140,8 @@ SettingsDialog::SettingsDialog(Settings &settings, QStringList autostartArgument
 
     auto *layout = new QVBoxLayout(this);
     for (QWidget *part : {static_cast<QWidget *>(general), static_cast<QWidget *>(notifications),
-                          static_cast<QWidget *>(history), static_cast<QWidget *>(newJobs)})
+                          static_cast<QWidget *>(history), static_cast<QWidget *>(storeGroup),
+                          static_cast<QWidget *>(newJobs)})
         layout->addWidget(part);
     layout->addStretch(1);
     layout->addWidget(m_message);
@@ -123,6 +155,7 @@ SettingsDialog::SettingsDialog(Settings &settings, QStringList autostartArgument
     m_notifyTimeoutCheck->setChecked(m_settings.notifies(NotificationKind::Timeout));
     m_historyLimitSpin->setValue(m_settings.historyLimit());
     m_optionsEditor->setOptions(m_settings.defaultJobOptions());
+    m_storeEdit->setText(m_settings.storeLocation());
     const int language = m_languageCombo->findData(m_settings.language());
     if (language >= 0) {
         m_languageCombo->setCurrentIndex(language);
@@ -152,6 +185,7 @@ void SettingsDialog::accept()
     m_settings.setHistoryLimit(m_historyLimitSpin->value());
     m_settings.setDefaultJobOptions(m_optionsEditor->options());
     m_settings.setLanguage(m_languageCombo->currentData().toString());
+    m_settings.setStoreLocation(m_storeEdit->text());
     m_settings.sync();
     QDialog::accept();
 }

@@ -7,6 +7,7 @@
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
+class QLineEdit;
 class QSpinBox;
 
 namespace punctual {
@@ -50,6 +51,8 @@ private:
     QSpinBox *m_historyLimitSpin = nullptr;
     OptionsEditor *m_optionsEditor = nullptr;
     QComboBox *m_languageCombo = nullptr;
+    QLineEdit *m_storeEdit = nullptr;
+    FieldMessage *m_storeMessage = nullptr;
     FieldMessage *m_message = nullptr;
     QDialogButtonBox *m_buttonBox = nullptr;
 };

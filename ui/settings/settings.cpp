@@ -1,6 +1,8 @@
 // The user's preferences over one QSettings store: keys, types and defaults in one place.
 #include "settings.h"
 
+#include "store/storelocation.h"
+
 #include "autostart.h"
 
 #include <QJsonDocument>
@@ -30,7 +32,9 @@ const QString trayMessageKey = QStringLiteral("Tray/closeMessageShown");
 } // namespace
 
 Settings::Settings()
-    : m_store(std::make_unique<QSettings>())
+    // Named, not taken from QCoreApplication: punctualctl reads the same file (StoreLocation::configured()).
+    : m_store(std::make_unique<QSettings>(QSettings::NativeFormat, QSettings::UserScope, QStringLiteral("punctual"),
+                                          QStringLiteral("punctual")))
 {
 }
 
@@ -90,6 +94,19 @@ void Settings::setDefaultJobOptions(const JobOptions &options)
     QJsonObject json;
     options.writeJson(json);
     m_store->setValue(optionsKey, QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)));
+}
+
+QString Settings::storeLocation() const
+{
+    return m_store->value(StoreLocation::settingsKey()).toString();
+}
+
+void Settings::setStoreLocation(const QString &text)
+{
+    if (text.trimmed().isEmpty())
+        m_store->remove(StoreLocation::settingsKey());
+    else
+        m_store->setValue(StoreLocation::settingsKey(), text.trimmed());
 }
 
 QString Settings::language() const

@@ -28,7 +28,8 @@ enum class NotificationKind
  * seen here; Notifications/failure, Notifications/missed, Notifications/timeout (bool, default true);
  * History/runsPerJob (int, default 100, Scheduler::setHistoryLimit); NewJobs/options (the JobOptions JSON of a
  * job, default APScheduler's defaults); Interface/language (a locale name such as "de" or "zh_CN"; empty: the
- * system's); Tray/closeMessageShown (bool: the "still running in the tray" message was shown once).
+ * system's); Store/location (StoreLocation::settingsKey(): the job store, read by
+ * StoreLocation::configured()); Tray/closeMessageShown (bool: the "still running in the tray" message was shown once).
  */
 class Settings final
 {
@@ -36,7 +37,7 @@ public:
     static constexpr int defaultHistoryLimit = 100;
     static constexpr int maxHistoryLimit = 100'000;
 
-    /// The application's store (QCoreApplication's organisation and application name).
+    /// The application's store: ~/.config/punctual/punctual.conf (organisation and application "punctual").
     Settings();
     /// An INI file (tests).
     explicit Settings(const QString &iniFile);
@@ -63,6 +64,11 @@ public:
     /// overrides it for one run).
     QString language() const;
     void setLanguage(const QString &code);
+
+    /// The job store the window (and punctualctl) opens when none is given on the command line: "" for the
+    /// default SQLite file, an SQLite path, or a store URL (StoreLocation::fromUserText()); applied at start-up.
+    QString storeLocation() const;
+    void setStoreLocation(const QString &text);
 
     /// Whether the "Punctual keeps running in the tray" message has been shown (it is shown once).
     bool trayMessageShown() const;
