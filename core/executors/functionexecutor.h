@@ -1,16 +1,9 @@
 // Runs function actions (registered C++ callables) on a thread pool, like APScheduler's ThreadPoolExecutor.
 #pragma once
 
-#include "executor.h"
-
-#include <QHash>
-#include <QMutex>
-#include <QThreadPool>
+#include "pooledexecutor.h"
 
 #include <cstdint>
-#include <memory>
-#include <optional>
-#include <vector>
 
 namespace punctual {
 
@@ -19,8 +12,9 @@ class FunctionRegistry;
 
 /**
  * Runs FunctionAction: looks the name up in the registry and calls the function on the executor's own
- * QThreadPool (at most maxThreads at once; more wait in the pool's queue). started() and finished() are
- * emitted on the executor's thread; the start time is measured in the worker when the function is entered.
+ * QThreadPool (PooledExecutor: at most maxThreads at once; more wait in the pool's queue). started() and
+ * finished() are emitted on the executor's thread; the start time is measured in the worker when the function
+ * is entered.
  *
  * - The misfire grace check happens when a worker takes the task, so time spent queued counts.
  * - A function that throws fails the run; the exception never leaves the worker.
@@ -30,7 +24,7 @@ class FunctionRegistry;
  *
  * The clock is read from worker threads, so it must be thread-safe (SystemClock is).
  */
-class FunctionExecutor final : public Executor
+class FunctionExecutor final : public PooledExecutor
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(FunctionExecutor)
@@ -44,49 +38,19 @@ public:
     bool accepts(const Action &action) const override;
     void start(const ExecutionRequest &request) override;
     void stop(std::uint64_t token) override;
-    void stopAll() override;
-    /// Tasks queued or running, including timed-out or stopped functions that have not returned yet.
-    int runningCount() const override;
-    int maxThreads() const;
-
-protected:
-    void timerEvent(QTimerEvent *event) override;
+    using PooledExecutor::maxThreads;
 
 private:
-    struct Task;
-    class Runnable;
+    struct FunctionTask;
 
-    /// Executor-thread bookkeeping for a task not reported yet.
-    struct Entry
-    {
-        std::shared_ptr<Task> task;
-        std::optional<std::int64_t> startTime;
-        int timerId = 0;
-    };
-
-    /// What a worker tells the executor's thread: a task began, or it ended (its result is in the task).
-    struct Notice
-    {
-        std::shared_ptr<Task> task;
-        bool finished = false;
-    };
-
-    void runTask(const std::shared_ptr<Task> &task); // on a worker thread
-    void post(std::shared_ptr<Task> task, bool finished); // on a worker thread
-    void deliverNotices();
-    /// Reports @p token now (TimedOut or Interrupted) and cancels its function.
-    void abandon(std::uint64_t token, RunOutcome outcome, const QString &error);
+    void run(Task &task) override; // on a worker thread
+    bool isCancelled(const Task &task) const override;
+    bool cancel(const std::shared_ptr<Task> &task) override;
+    QString logName(const Task &task) const override;
+    QString missedError(std::int64_t lateMs, std::int64_t graceMs) const override;
+    QString timedOutError(std::int64_t timeoutMs) const override;
 
     const FunctionRegistry &m_registry;
-    const Clock &m_clock;
-    QHash<std::uint64_t, Entry> m_active;
-    QHash<int, std::uint64_t> m_timeouts; // timer id -> token
-    int m_abandoned = 0;                  // reported but still holding a thread (or a queue slot)
-
-    QMutex m_noticeMutex;
-    std::vector<Notice> m_notices; // guarded by m_noticeMutex; one queued delivery per non-empty batch
-
-    QThreadPool m_pool;
 };
 
 } // namespace punctual

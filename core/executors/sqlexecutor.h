@@ -1,15 +1,9 @@
 // Runs sql actions: each run on a worker thread with its own connection, its statements in one transaction.
 #pragma once
 
-#include "executor.h"
-
-#include <QHash>
-#include <QMutex>
-#include <QThreadPool>
+#include "pooledexecutor.h"
 
 #include <cstdint>
-#include <memory>
-#include <vector>
 
 namespace punctual {
 
@@ -17,10 +11,11 @@ class Clock;
 class PasswordProvider;
 
 /**
- * Runs SqlAction (sqlrun.h does the database work) on the executor's own QThreadPool; started() and
- * finished() are emitted on the executor's thread. A worker checks the misfire grace time when it takes the
- * run, resolves the password (PasswordProvider: environment variable or keychain), opens a connection of its
- * own (a unique name, removed when the run ends), runs the statements in one transaction and commits.
+ * Runs SqlAction (sqlrun.h does the database work) on the executor's own QThreadPool (PooledExecutor);
+ * started() and finished() are emitted on the executor's thread. A worker checks the misfire grace time when
+ * it takes the run, resolves the password (PasswordProvider: environment variable or keychain), opens a
+ * connection of its own (a unique name, removed when the run ends), runs the statements in one transaction
+ * and commits.
  *
  * - Output: one line per statement with its row count and time; a failure rolls back and names the
  *   statement and the driver's message. A statement timeout ends the run as TimedOut, rolled back.
@@ -29,7 +24,7 @@ class PasswordProvider;
  *   and keeps counting in runningCount() until it returns. A run that has begun to commit cannot be stopped:
  *   its own result follows shortly.
  */
-class SqlExecutor final : public Executor
+class SqlExecutor final : public PooledExecutor
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SqlExecutor)
@@ -45,43 +40,18 @@ public:
     bool accepts(const Action &action) const override;
     void start(const ExecutionRequest &request) override;
     void stop(std::uint64_t token) override;
-    void stopAll() override;
-    int runningCount() const override;
-
-protected:
-    void timerEvent(QTimerEvent *event) override;
 
 private:
-    struct Task;
+    struct SqlTask;
 
-    struct Entry
-    {
-        std::shared_ptr<Task> task;
-        std::optional<std::int64_t> startTime;
-        int timerId = 0;
-    };
+    void run(Task &task) override; // on a worker thread
+    bool isCancelled(const Task &task) const override;
+    bool cancel(const std::shared_ptr<Task> &task) override;
+    QString logName(const Task &task) const override;
+    QString missedError(std::int64_t lateMs, std::int64_t graceMs) const override;
+    QString timedOutError(std::int64_t timeoutMs) const override;
 
-    struct Notice
-    {
-        std::shared_ptr<Task> task;
-        bool finished = false;
-    };
-
-    void runTask(const std::shared_ptr<Task> &task); // on a worker thread
-    void post(std::shared_ptr<Task> task, bool finished); // on a worker thread
-    void deliverNotices();
-    void abandon(std::uint64_t token, RunOutcome outcome, const QString &error);
-
-    const Clock &m_clock;
     const PasswordProvider &m_passwords;
-    QHash<std::uint64_t, Entry> m_active;
-    QHash<int, std::uint64_t> m_timeouts; // timer id -> token
-    int m_abandoned = 0;                  // reported, worker not returned yet
-
-    QMutex m_noticeMutex;
-    std::vector<Notice> m_notices; // guarded by m_noticeMutex
-
-    QThreadPool m_pool;
 };
 
 } // namespace punctual
