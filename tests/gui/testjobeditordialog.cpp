@@ -25,6 +25,9 @@
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QScreen>
 #include <QTest>
 
 using namespace punctual;
@@ -67,6 +70,7 @@ private slots:
     void calendarPageValidates();
     void invalidIdIsShownAtOnce();
     void duplicateIdShowsConflictAndStaysOpen();
+    void tallPagesScrollAndButtonsStayOnScreen();
     void savesNewJobThroughScheduler();
     void emptyIdIsGenerated();
     void editRoundTripKeepsJob_data();
@@ -703,6 +707,33 @@ void TestJobEditorDialog::argumentsSplitLikeAShell()
     QCOMPARE(ActionEditor::splitArguments(QStringLiteral("a \"b")).error().message,
              QStringLiteral("Arguments: the quote \" at position 3 is not closed"));
     QCOMPARE(ActionEditor::joinArguments({"--all", "it's"}), QStringLiteral("--all 'it'\\''s'"));
+}
+
+void TestJobEditorDialog::tallPagesScrollAndButtonsStayOnScreen()
+{
+    // An http job with every option: the form is taller than a small screen, so it scrolls inside the dialog.
+    Job job;
+    job.id = QStringLiteral("warm");
+    job.trigger = std::shared_ptr<const Trigger>(CronTrigger::create("55 * * * *", zone("UTC")).value());
+    HttpAction http;
+    http.urls = {QStringLiteral("http://localhost:8080/"), QStringLiteral("http://localhost:8080/offers")};
+    job.action = http;
+    addJob(job);
+    m_dialog.reset();
+    m_dialog = std::make_unique<JobEditorDialog>(*m_scheduler, m_clock, m_functions);
+    m_dialog->setJob(stored(QStringLiteral("warm")));
+    m_dialog->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_dialog.get()));
+    const QRect available = m_dialog->screen()->availableGeometry();
+    QVERIFY2(m_dialog->height() <= available.height(),
+             qPrintable(QStringLiteral("%1 > %2").arg(m_dialog->height()).arg(available.height())));
+    auto *scroll = child<QScrollArea>("editorScrollArea");
+    auto *buttons = child<QDialogButtonBox>("buttonBox");
+    QVERIFY(!scroll->isAncestorOf(buttons)); // Save and Cancel never scroll away
+    QVERIFY(m_dialog->rect().contains(buttons->geometry()));
+    if (scroll->widget()->sizeHint().height() > scroll->viewport()->height())
+        QVERIFY(scroll->verticalScrollBar()->maximum() > 0);
+    QVERIFY(scroll->isAncestorOf(child<QWidget>("httpUrlsEdit")));
 }
 
 QTEST_MAIN(TestJobEditorDialog)

@@ -30,6 +30,9 @@
 #include <QRadioButton>
 #include <QScreen>
 #include <QSettings>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -84,6 +87,41 @@ void grab(const QString &path)
     QTest::qWait(400);
     QApplication::primaryScreen()->grabWindow(0).save(path);
     qInfo("wrote %s", qPrintable(path));
+}
+
+/// The "delete expired tokens" job for real: an SQLite table with tokens, three of them expired.
+SqlAction tokensAction(const QString &folder)
+{
+    const QString file = folder + QStringLiteral("/app.db");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("demo"));
+        db.setDatabaseName(file);
+        if (!db.open())
+            qFatal("demo database: %s", qPrintable(db.lastError().text()));
+        QSqlQuery query(db);
+        query.exec(QStringLiteral("CREATE TABLE tokens (token TEXT PRIMARY KEY, expires_at TEXT NOT NULL)"));
+        for (const char *row : {"('a1', '2020-01-01 00:00:00')", "('b2', '2021-06-01 12:00:00')",
+                                "('c3', '2024-02-29 08:00:00')", "('d4', '2099-01-01 00:00:00')"})
+            query.exec(QStringLiteral("INSERT INTO tokens VALUES ") + QLatin1String(row));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("demo"));
+    SqlAction sql;
+    sql.connection.name = QStringLiteral("app database");
+    sql.connection.driver = QStringLiteral("QSQLITE");
+    sql.connection.database = file;
+    sql.statements = {QStringLiteral("DELETE FROM tokens WHERE expires_at < :now")};
+    return sql;
+}
+
+/// The "warm the cache" job for real: pages on a port nothing listens on, so its runs fail and say which URL.
+HttpAction cacheAction()
+{
+    HttpAction http;
+    http.urls = {QStringLiteral("http://127.0.0.1:9/"), QStringLiteral("http://127.0.0.1:9/offers"),
+                 QStringLiteral("http://127.0.0.1:9/bestsellers")};
+    http.concurrency = 2;
+    http.requestTimeoutMs = 10'000;
+    return http;
 }
 
 } // namespace
@@ -162,6 +200,10 @@ int main(int argc, char *argv[])
         command.program = demo.command.front();
         command.arguments = demo.command.mid(1);
         job.action = command;
+        if (job.id == QLatin1String("tokens"))
+            job.action = tokensAction(dir.path());
+        else if (job.id == QLatin1String("cache"))
+            job.action = cacheAction();
         job.paused = demo.paused;
         if (auto added = scheduler.addJob(job); !added)
             qFatal("%s: %s", demo.id, qPrintable(added.error().message));
@@ -210,6 +252,20 @@ int main(int argc, char *argv[])
     cron->setText(QStringLiteral("61 * * * *"));
     grab(out + QStringLiteral("/job-editor-error.png"));
     editor->reject();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+
+    // The SQL page (the cron shot above shows the HTTP page: the cache job warms pages).
+    for (const char *id : {"tokens"}) {
+        window.selectJob(QString::fromLatin1(id));
+        window.action(MainWindow::Command::Edit)->trigger();
+        JobEditorDialog *page = nullptr;
+        waitFor([&] { return (page = window.findChild<JobEditorDialog *>()) && page->isVisible(); }, "the editor");
+        page->move(window.geometry().center() - page->rect().center());
+        grab(out + QStringLiteral("/job-editor-sql.png"));
+        page->reject();
+        // It deletes itself on close: let it go now, so findChild() finds only the next one.
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    }
 
     // The tray menu (scripts/screenshots runs trayer as the tray host along the top of the screen): the window
     // below the panel, the menu popped up at the icon, the top right corner of the screen grabbed.

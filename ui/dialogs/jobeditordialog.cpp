@@ -14,6 +14,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QScreen>
 #include <QVBoxLayout>
 
 namespace punctual {
@@ -79,13 +82,25 @@ JobEditorDialog::JobEditorDialog(Scheduler &scheduler, const Clock &clock, const
     connect(m_buttonBox, &QDialogButtonBox::accepted, this, &JobEditorDialog::accept);
     connect(m_buttonBox, &QDialogButtonBox::rejected, this, &JobEditorDialog::reject);
 
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(header);
-    layout->addWidget(section(tr("When"), m_triggerEditor, this));
-    layout->addWidget(section(tr("What"), m_actionEditor, this));
-    layout->addWidget(section(tr("If things go wrong"), m_optionsEditor, this));
+    // The form scrolls (the SQL and HTTP pages are tall; screens can be small); message and buttons stay in view.
+    auto *form = new QWidget;
+    auto *formLayout = new QVBoxLayout(form);
+    formLayout->setContentsMargins(0, 0, 0, 0);
+    formLayout->addLayout(header);
+    formLayout->addWidget(section(tr("When"), m_triggerEditor, form));
+    formLayout->addWidget(section(tr("What"), m_actionEditor, form));
+    formLayout->addWidget(section(tr("If things go wrong"), m_optionsEditor, form));
     // Room a shorter page leaves (the function page) goes here, not into a group box.
-    layout->addStretch(1);
+    formLayout->addStretch(1);
+    m_scrollArea = new QScrollArea(this);
+    m_scrollArea->setObjectName(QStringLiteral("editorScrollArea"));
+    m_scrollArea->setFrameShape(QFrame::NoFrame);
+    m_scrollArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_scrollArea->setWidgetResizable(true);
+    m_scrollArea->setWidget(form);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_scrollArea, 1);
     layout->addWidget(m_message);
     layout->addWidget(m_buttonBox);
 
@@ -105,11 +120,26 @@ JobEditorDialog::JobEditorDialog(Scheduler &scheduler, const Clock &clock, const
     alignFormLabels(this);
     setTabOrderByName();
     updateValidity();
-    resize(sizeHint().expandedTo(QSize(760, 0)));
+    fitToScreen();
     m_nameEdit->setFocus();
 }
 
 JobEditorDialog::~JobEditorDialog() = default;
+
+void JobEditorDialog::fitToScreen()
+{
+    // The whole form when it fits, else as much as the screen has room for (the rest scrolls).
+    const QMargins margins = layout()->contentsMargins();
+    const int spacing = layout()->spacing();
+    QSize wanted = m_scrollArea->widget()->sizeHint();
+    wanted.rwidth() += margins.left() + margins.right() + m_scrollArea->verticalScrollBar()->sizeHint().width();
+    wanted.rheight() += margins.top() + margins.bottom() + 2 * spacing + m_message->sizeHint().height()
+        + m_buttonBox->sizeHint().height();
+    wanted = wanted.expandedTo(QSize(760, 0));
+    if (const QScreen *where = screen())
+        wanted = wanted.boundedTo(where->availableGeometry().size() * 0.92);
+    resize(wanted);
+}
 
 void JobEditorDialog::setTabOrderByName()
 {

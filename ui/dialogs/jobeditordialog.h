@@ -10,6 +10,7 @@
 
 class QDialogButtonBox;
 class QLineEdit;
+class QScrollArea;
 
 namespace punctual {
 
@@ -71,6 +72,8 @@ private:
     void updateValidity();
     void showSaveError(const Error &error);
     void setTabOrderByName();
+    /// Sized to show the whole form, or as much as the screen allows.
+    void fitToScreen();
 
     Scheduler &m_scheduler;
     std::optional<Job> m_original;
@@ -84,6 +87,7 @@ private:
     OptionsEditor *m_optionsEditor = nullptr;
     FieldMessage *m_message = nullptr;
     QDialogButtonBox *m_buttonBox = nullptr;
+    QScrollArea *m_scrollArea = nullptr;
 };
 
 } // namespace punctual

@@ -91,7 +91,8 @@ void RunHistoryPane::showSelectedRun()
         text = tr("(no output)");
     if (m_output->toPlainText() != text) {
         m_output->setPlainText(text);
-        m_output->moveCursor(QTextCursor::End); // the tail is what matters
+        m_output->moveCursor(QTextCursor::End); // the tail is what matters...
+        m_output->moveCursor(QTextCursor::StartOfBlock); // ...read from the left, not from a long line's end
     }
 }
 
