@@ -2,6 +2,7 @@
 #include "sqlrun.h"
 
 #include "executors/passwordprovider.h"
+#include "executors/sqlclientlibrary.h"
 #include "executors/sqltext.h"
 
 #include <QCoreApplication>
@@ -16,8 +17,6 @@
 #include <QSqlQuery>
 #include <QUuid>
 
-#include <libpq-fe.h>
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <chrono>
@@ -129,9 +128,9 @@ struct SqliteWatch
     }
 };
 
-/// The driver's native connection, when its type is one of @p typeNames (Qt names it by the struct or typedef).
-template <typename Handle>
-Handle *driverHandle(const QSqlDatabase &db, std::initializer_list<const char *> typeNames)
+/// The driver's native connection (sqlite3*, PGconn*) as an opaque pointer, when its type is one of
+/// @p typeNames (Qt names it by the struct or the typedef).
+void *driverHandle(const QSqlDatabase &db, std::initializer_list<const char *> typeNames)
 {
     const QVariant handle = db.driver()->handle();
     if (!handle.isValid()
@@ -139,7 +138,7 @@ Handle *driverHandle(const QSqlDatabase &db, std::initializer_list<const char *>
                return qstrcmp(handle.typeName(), name) == 0;
            }))
         return nullptr;
-    return *static_cast<Handle *const *>(handle.data());
+    return *static_cast<void *const *>(handle.data());
 }
 
 /// Why a failed statement failed, beyond its message.
@@ -162,17 +161,17 @@ public:
     {
         m_watch.cancelled = &cancellation.flag();
         if (isDriver(action.connection, "QSQLITE"))
-            m_sqlite = driverHandle<sqlite3>(m_db, {"sqlite3*"});
+            m_sqlite = driverHandle(m_db, {"sqlite3*"});
         if (isDriver(action.connection, "QPSQL"))
-            cancellation.setPostgresConnection(driverHandle<PGconn>(m_db, {"PGconn*", "pg_conn*"}));
+            cancellation.setPostgresConnection(driverHandle(m_db, {"PGconn*", "pg_conn*"}));
         if (m_sqlite)
-            sqlite3_progress_handler(m_sqlite, 1000, &SqliteWatch::check, &m_watch);
+            sqlclient::setSqliteProgressHandler(m_sqlite, 1000, &SqliteWatch::check, &m_watch);
     }
 
     ~StatementRunner()
     {
         if (m_sqlite)
-            sqlite3_progress_handler(m_sqlite, 0, nullptr, nullptr);
+            sqlclient::setSqliteProgressHandler(m_sqlite, 0, nullptr, nullptr);
     }
 
     Q_DISABLE_COPY_MOVE(StatementRunner)
@@ -344,7 +343,7 @@ private:
     SqlRunTimes m_times;
     SqlCancellation &m_cancellation;
     SqliteWatch m_watch;
-    sqlite3 *m_sqlite = nullptr;
+    void *m_sqlite = nullptr; // sqlite3*
     std::optional<QSqlQuery> m_failedQuery;
 };
 
@@ -353,7 +352,7 @@ private:
 SqlCancellation::~SqlCancellation()
 {
     if (m_postgresCancel)
-        PQfreeCancel(static_cast<PGcancel *>(m_postgresCancel));
+        sqlclient::postgresFreeCancel(m_postgresCancel);
 }
 
 bool SqlCancellation::cancel()
@@ -367,19 +366,19 @@ bool SqlCancellation::cancel()
 
 void SqlCancellation::interruptStatement()
 {
-    PGcancel *postgres = nullptr;
+    void *postgres = nullptr;
     {
         const QMutexLocker locker(&m_mutex);
         if (m_committing || !m_cancelled.load(std::memory_order_relaxed))
             return;
         // Freed only with this object: the request may still use it after the run closed its connection
         // (a request for a finished backend is ignored by the server).
-        postgres = static_cast<PGcancel *>(m_postgresCancel);
+        postgres = m_postgresCancel;
     }
     if (!postgres)
         return; // SQLite's progress handler polls the flag itself
     char message[256] = {};
-    if (!PQcancel(postgres, message, int(sizeof message)))
+    if (!sqlclient::postgresCancel(postgres, message, int(sizeof message)))
         qCWarning(lcSqlRun, "PostgreSQL cancel request failed: %s", message);
 }
 
@@ -387,10 +386,10 @@ void SqlCancellation::setPostgresConnection(void *connection)
 {
     if (!connection)
         return;
-    PGcancel *cancel = PQgetCancel(static_cast<PGconn *>(connection));
+    void *cancel = sqlclient::postgresGetCancel(connection);
     const QMutexLocker locker(&m_mutex);
     if (m_postgresCancel)
-        PQfreeCancel(static_cast<PGcancel *>(m_postgresCancel));
+        sqlclient::postgresFreeCancel(m_postgresCancel);
     m_postgresCancel = cancel;
 }
 
