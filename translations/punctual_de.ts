@@ -1882,10 +1882,6 @@
         <translation>dieser Ausführer führt nur Befehle aus</translation>
     </message>
     <message>
-        <source>not run: it would have started %1 late (misfire grace time %2)</source>
-        <translation>nicht ausgeführt: er hätte %1 zu spät begonnen (Kulanzzeit %2)</translation>
-    </message>
-    <message>
         <source>working directory &quot;%1&quot; does not exist</source>
         <translation>Arbeitsordner „%1“ existiert nicht</translation>
     </message>
@@ -1982,6 +1978,13 @@
     </message>
 </context>
 <context>
+    <name>punctual::Executor</name>
+    <message>
+        <source>not run: it would have started %1 late (misfire grace time %2)</source>
+        <translation>nicht ausgeführt: er hätte %1 zu spät begonnen (Kulanzzeit %2)</translation>
+    </message>
+</context>
+<context>
     <name>punctual::FieldMessage</name>
     <message>
         <source>Error: %1</source>
@@ -2005,10 +2008,6 @@
     <message>
         <source>stopped before it finished</source>
         <translation>vor dem Ende angehalten</translation>
-    </message>
-    <message>
-        <source>not run: it would have started %1 late (misfire grace time %2)</source>
-        <translation>nicht ausgeführt: er hätte %1 zu spät begonnen (Kulanzzeit %2)</translation>
     </message>
     <message>
         <source>function &quot;%1&quot; threw an exception: %2</source>
@@ -2159,10 +2158,6 @@ http://localhost:8080/products</translation>
     <message>
         <source>this executor runs http actions only</source>
         <translation>dieser Ausführer führt nur HTTP-Aktionen aus</translation>
-    </message>
-    <message>
-        <source>not run: it would have started %1 late (misfire grace time %2)</source>
-        <translation>nicht ausgeführt: er hätte %1 zu spät begonnen (Kulanzzeit %2)</translation>
     </message>
     <message>
         <source>no URL to request</source>
@@ -3374,10 +3369,6 @@ Der Auftrag kann es stattdessen aus einer Umgebungsvariablen des Planers lesen: 
     <message>
         <source>stopped before it finished; the transaction was rolled back</source>
         <translation>vor dem Ende angehalten; die Transaktion wurde zurückgerollt</translation>
-    </message>
-    <message>
-        <source>not run: it would have started %1 late (misfire grace time %2)</source>
-        <translation>nicht ausgeführt: er hätte %1 zu spät begonnen (Kulanzzeit %2)</translation>
     </message>
     <message>
         <source>timed out after %1; the transaction was rolled back</source>

@@ -1859,10 +1859,6 @@
         <translation>此执行器只运行命令</translation>
     </message>
     <message>
-        <source>not run: it would have started %1 late (misfire grace time %2)</source>
-        <translation>未运行：它将晚 %1 开始（宽限时间 %2）</translation>
-    </message>
-    <message>
         <source>working directory &quot;%1&quot; does not exist</source>
         <translation>工作目录“%1”不存在</translation>
     </message>
@@ -1959,6 +1955,13 @@
     </message>
 </context>
 <context>
+    <name>punctual::Executor</name>
+    <message>
+        <source>not run: it would have started %1 late (misfire grace time %2)</source>
+        <translation>未运行：它将晚 %1 开始（宽限时间 %2）</translation>
+    </message>
+</context>
+<context>
     <name>punctual::FieldMessage</name>
     <message>
         <source>Error: %1</source>
@@ -1982,10 +1985,6 @@
     <message>
         <source>stopped before it finished</source>
         <translation>在完成前被停止</translation>
-    </message>
-    <message>
-        <source>not run: it would have started %1 late (misfire grace time %2)</source>
-        <translation>未运行：它将晚 %1 开始（宽限时间 %2）</translation>
     </message>
     <message>
         <source>function &quot;%1&quot; threw an exception: %2</source>
@@ -2136,10 +2135,6 @@ http://localhost:8080/products</translation>
     <message>
         <source>this executor runs http actions only</source>
         <translation>此执行器只运行 HTTP 操作</translation>
-    </message>
-    <message>
-        <source>not run: it would have started %1 late (misfire grace time %2)</source>
-        <translation>未运行：它将晚 %1 开始（宽限时间 %2）</translation>
     </message>
     <message>
         <source>no URL to request</source>
@@ -3339,10 +3334,6 @@ The job can read it from an environment variable of the scheduler instead: enter
     <message>
         <source>stopped before it finished; the transaction was rolled back</source>
         <translation>在完成前被停止；事务已回滚</translation>
-    </message>
-    <message>
-        <source>not run: it would have started %1 late (misfire grace time %2)</source>
-        <translation>未运行：它将晚 %1 开始（宽限时间 %2）</translation>
     </message>
     <message>
         <source>timed out after %1; the transaction was rolled back</source>

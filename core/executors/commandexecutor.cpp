@@ -99,15 +99,6 @@ void signalTree(qint64 pid, int signal, bool leaderAlive)
         ::kill(static_cast<pid_t>(pid), signal);
 }
 
-ExecutionResult failedResult(std::int64_t now, QString error)
-{
-    ExecutionResult result;
-    result.outcome = RunOutcome::Failed;
-    result.endTime = now;
-    result.error = std::move(error);
-    return result;
-}
-
 /// The program to exec, resolved the way the child would see it (its PATH, its working directory), so
 /// "not found" and "not executable" are plain messages instead of an execve() errno.
 QString resolveProgram(const QString &program, const QString &workingDirectory,
@@ -196,14 +187,8 @@ void CommandExecutor::start(const ExecutionRequest &request)
         qCWarning(lcCommand, "token %llu is already running: request ignored", static_cast<unsigned long long>(token));
         return;
     }
-    if (request.misfireGraceMs && now - request.scheduledTime > *request.misfireGraceMs) {
-        ExecutionResult result;
-        result.outcome = RunOutcome::Missed;
-        result.endTime = now;
-        result.lateMs = now - request.scheduledTime;
-        result.error = tr("not run: it would have started %1 late (misfire grace time %2)")
-                           .arg(formatDuration(*result.lateMs), formatDuration(*request.misfireGraceMs));
-        finishLater(token, std::move(result));
+    if (auto missed = missedStart(request.scheduledTime, request.misfireGraceMs, now)) {
+        finishLater(token, std::move(*missed));
         return;
     }
     if (!command->workingDirectory.isEmpty() && !QFileInfo(command->workingDirectory).isDir()) {
@@ -398,13 +383,6 @@ void CommandExecutor::finish(std::uint64_t token, ExecutionResult result)
         finishLater(token, std::move(result));
     else
         emit finished(token, result);
-}
-
-void CommandExecutor::finishLater(std::uint64_t token, ExecutionResult result)
-{
-    // The caller has not seen start() return yet: report from the event loop, as for any other run.
-    QMetaObject::invokeMethod(
-        this, [this, token, result = std::move(result)] { emit finished(token, result); }, Qt::QueuedConnection);
 }
 
 } // namespace punctual

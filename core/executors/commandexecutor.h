@@ -57,7 +57,6 @@ private:
     void killTree(Run &run, RunOutcome reason);
     /// Removes the run and reports it (queued when called from inside start()).
     void finish(std::uint64_t token, ExecutionResult result);
-    void finishLater(std::uint64_t token, ExecutionResult result);
 
     const Clock &m_clock;
     std::unordered_map<std::uint64_t, std::unique_ptr<Run>> m_runs;

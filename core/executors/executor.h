@@ -56,10 +56,20 @@ public:
     virtual void stopAll() = 0;
     virtual int runningCount() const = 0;
 
+    /// A run that did not begin: outcome Failed, ended @p now, with @p error.
+    static ExecutionResult failedResult(std::int64_t now, QString error);
+    /// The Missed result when a run beginning @p now would be later than its misfire grace time allows.
+    static std::optional<ExecutionResult> missedStart(std::int64_t scheduledTime,
+                                                      std::optional<std::int64_t> misfireGraceMs, std::int64_t now);
+
 signals:
     /// The action really began (the process started, the function was entered).
     void started(std::uint64_t token, std::int64_t startTime);
     void finished(std::uint64_t token, const punctual::ExecutionResult &result);
+
+protected:
+    /// Reports a result known at once from the event loop, never from inside start() (finished() is queued).
+    void finishLater(std::uint64_t token, ExecutionResult result);
 };
 
 } // namespace punctual

@@ -57,12 +57,8 @@ void FunctionExecutor::start(const ExecutionRequest &request)
     else if (!(function = m_registry.find(action->name)))
         error = tr("no function named \"%1\" is registered").arg(action->name);
     if (!error.isEmpty()) {
-        ExecutionResult result;
-        result.outcome = RunOutcome::Failed;
-        result.endTime = clock().nowMs();
-        result.error = error;
         qCInfo(lcFunction, "token %llu: %s", static_cast<unsigned long long>(token), qPrintable(error));
-        reportLater(token, std::move(result));
+        finishLater(token, failedResult(clock().nowMs(), error));
         return;
     }
 
@@ -123,12 +119,6 @@ bool FunctionExecutor::cancel(const std::shared_ptr<Task> &task)
 QString FunctionExecutor::logName(const Task &task) const
 {
     return QStringLiteral("function %1").arg(static_cast<const FunctionTask &>(task).name);
-}
-
-QString FunctionExecutor::missedError(std::int64_t lateMs, std::int64_t graceMs) const
-{
-    return tr("not run: it would have started %1 late (misfire grace time %2)")
-        .arg(formatDuration(lateMs), formatDuration(graceMs));
 }
 
 QString FunctionExecutor::timedOutError(std::int64_t timeoutMs) const

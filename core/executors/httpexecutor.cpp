@@ -35,15 +35,6 @@ int clampedMs(std::int64_t ms)
     return static_cast<int>(std::clamp<std::int64_t>(ms, 0, std::numeric_limits<int>::max()));
 }
 
-ExecutionResult failedResult(std::int64_t now, QString error)
-{
-    ExecutionResult result;
-    result.outcome = RunOutcome::Failed;
-    result.endTime = now;
-    result.error = std::move(error);
-    return result;
-}
-
 /// One URL of a run and what became of it.
 struct UrlResult
 {
@@ -459,14 +450,8 @@ void HttpExecutor::start(const ExecutionRequest &request)
         qCWarning(lcHttp, "token %llu is already running: request ignored", static_cast<unsigned long long>(token));
         return;
     }
-    if (request.misfireGraceMs && now - request.scheduledTime > *request.misfireGraceMs) {
-        ExecutionResult result;
-        result.outcome = RunOutcome::Missed;
-        result.endTime = now;
-        result.lateMs = now - request.scheduledTime;
-        result.error = tr("not run: it would have started %1 late (misfire grace time %2)")
-                           .arg(formatDuration(*result.lateMs), formatDuration(*request.misfireGraceMs));
-        finishLater(token, std::move(result));
+    if (auto missed = missedStart(request.scheduledTime, request.misfireGraceMs, now)) {
+        finishLater(token, std::move(*missed));
         return;
     }
     if (http->urls.isEmpty()) {
@@ -540,13 +525,6 @@ void HttpExecutor::onWorkerFinished(std::uint64_t token, const ExecutionResult &
     if (result.outcome != RunOutcome::Success)
         qCInfo(lcHttp, "token %llu: %s", static_cast<unsigned long long>(token), qPrintable(result.error));
     emit finished(token, result);
-}
-
-void HttpExecutor::finishLater(std::uint64_t token, ExecutionResult result)
-{
-    // Results known at once are still reported from the event loop, never from inside start().
-    QMetaObject::invokeMethod(
-        this, [this, token, result = std::move(result)] { emit finished(token, result); }, Qt::QueuedConnection);
 }
 
 } // namespace punctual

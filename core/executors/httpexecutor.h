@@ -65,7 +65,6 @@ private:
     void end(std::uint64_t token, RunOutcome reason);
     void onWorkerStarted(std::uint64_t token, std::int64_t startTime);
     void onWorkerFinished(std::uint64_t token, const ExecutionResult &result);
-    void finishLater(std::uint64_t token, ExecutionResult result);
 
     const Clock &m_clock;
     QThread *m_thread = nullptr; ///< started at the first run

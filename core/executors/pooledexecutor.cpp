@@ -52,12 +52,6 @@ void PooledExecutor::submit(std::shared_ptr<Task> task)
     m_pool.start([this, task = std::move(task)] { runTask(task); });
 }
 
-void PooledExecutor::reportLater(std::uint64_t token, ExecutionResult result)
-{
-    QMetaObject::invokeMethod(
-        this, [this, token, result = std::move(result)] { emit finished(token, result); }, Qt::QueuedConnection);
-}
-
 void PooledExecutor::shutDown(const std::function<void(Task &)> &cancelNow)
 {
     for (const Entry &entry : std::as_const(m_active))
@@ -75,11 +69,8 @@ void PooledExecutor::runTask(const std::shared_ptr<Task> &task)
     }
     const std::int64_t now = m_clock.nowMs();
     ExecutionResult &result = task->result;
-    if (task->misfireGraceMs && now - task->scheduledTime > *task->misfireGraceMs) {
-        result.outcome = RunOutcome::Missed;
-        result.endTime = now;
-        result.lateMs = now - task->scheduledTime;
-        result.error = missedError(*result.lateMs, *task->misfireGraceMs);
+    if (auto missed = missedStart(task->scheduledTime, task->misfireGraceMs, now)) {
+        result = std::move(*missed);
         post(task, true);
         return;
     }

@@ -80,8 +80,6 @@ protected:
     virtual bool cancel(const std::shared_ptr<Task> &task) = 0;
     /// Names @p task in the log ("function NAME", "job ID").
     virtual QString logName(const Task &task) const = 0;
-    /// The translated errors (each in the subclass's own tr() context).
-    virtual QString missedError(std::int64_t lateMs, std::int64_t graceMs) const = 0;
     virtual QString timedOutError(std::int64_t timeoutMs) const = 0;
 
     const Clock &clock() const { return m_clock; }
@@ -89,8 +87,6 @@ protected:
 
     /// Queues @p task (its token must be set); a token already running is warned about and ignored.
     void submit(std::shared_ptr<Task> task);
-    /// Reports @p result for @p token later, from the event loop: never from inside start().
-    void reportLater(std::uint64_t token, ExecutionResult result);
     /// Reports @p token now (TimedOut or Interrupted) and cancels its task; no-op for an unknown token.
     void abandon(std::uint64_t token, RunOutcome outcome, const QString &error);
     /// For the subclass's destructor, since workers call its functions: applies @p cancelNow to every run

@@ -55,10 +55,7 @@ void SqlExecutor::start(const ExecutionRequest &request)
     const std::uint64_t token = request.token;
     const auto *action = std::get_if<SqlAction>(&request.action);
     if (!action) {
-        ExecutionResult result;
-        result.endTime = clock().nowMs();
-        result.error = tr("this executor runs sql actions only");
-        reportLater(token, std::move(result));
+        finishLater(token, failedResult(clock().nowMs(), tr("this executor runs sql actions only")));
         return;
     }
     auto task = std::make_shared<SqlTask>();
@@ -115,12 +112,6 @@ bool SqlExecutor::cancel(const std::shared_ptr<Task> &base)
 QString SqlExecutor::logName(const Task &task) const
 {
     return QStringLiteral("job %1").arg(static_cast<const SqlTask &>(task).jobId);
-}
-
-QString SqlExecutor::missedError(std::int64_t lateMs, std::int64_t graceMs) const
-{
-    return tr("not run: it would have started %1 late (misfire grace time %2)")
-        .arg(formatDuration(lateMs), formatDuration(graceMs));
 }
 
 QString SqlExecutor::timedOutError(std::int64_t timeoutMs) const

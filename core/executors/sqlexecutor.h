@@ -48,7 +48,6 @@ private:
     bool isCancelled(const Task &task) const override;
     bool cancel(const std::shared_ptr<Task> &task) override;
     QString logName(const Task &task) const override;
-    QString missedError(std::int64_t lateMs, std::int64_t graceMs) const override;
     QString timedOutError(std::int64_t timeoutMs) const override;
 
     const PasswordProvider &m_passwords;
