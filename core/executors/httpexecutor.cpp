@@ -96,12 +96,18 @@ private:
     void send(Run &run, std::size_t index);
     void onFinished(std::uint64_t token, QNetworkReply *reply);
     void onRequestTimeout(std::uint64_t token, QNetworkReply *reply);
+    /// @p reply's URL read to the end, timed and marked done; nullptr when the reply is no longer the run's.
+    UrlResult *settle(Run &run, QNetworkReply *reply);
+    /// After a URL ended: frees its reply, starts the next URL, reports the run when all have ended.
+    void moveOn(Run &run, QNetworkReply *reply, std::uint64_t token);
     /// Stops listening to @p reply, aborts it if it still runs and lets it go.
     void release(Run &run, QNetworkReply *reply);
     void completeIfDone(std::uint64_t token);
     ExecutionResult resultOf(const Run &run) const;
 
     static void drain(QNetworkReply *reply, UrlResult &url);
+    /// A 3xx answer the action does not follow: the redirect itself is the answer.
+    static bool isKeptRedirect(const HttpAction &action, int status);
     static bool accepted(const HttpAction &action, int status);
 
     HttpExecutor *m_executor; // lives on the executor's thread: reached only through queued calls
@@ -208,29 +214,32 @@ void HttpExecutor::Worker::drain(QNetworkReply *reply, UrlResult &url)
     }
 }
 
+bool HttpExecutor::Worker::isKeptRedirect(const HttpAction &action, int status)
+{
+    return !action.followRedirects && status >= 300 && status < 400;
+}
+
 bool HttpExecutor::Worker::accepted(const HttpAction &action, int status)
 {
     if (!action.failOnHttpError || (status >= 200 && status < 300))
         return true;
     // Not following redirects means the redirect itself is the answer wanted.
-    return !action.followRedirects && status >= 300 && status < 400;
+    return isKeptRedirect(action, status);
 }
 
 void HttpExecutor::Worker::onFinished(std::uint64_t token, QNetworkReply *reply)
 {
     Run *run = findRun(token);
-    if (!run || !run->replies.contains(reply))
+    UrlResult *done = run ? settle(*run, reply) : nullptr;
+    if (!done)
         return;
-    UrlResult &url = run->urls[run->replies.at(reply)];
-    drain(reply, url);
-    url.ms = url.elapsed.elapsed();
-    url.state = UrlResult::State::Done;
+    UrlResult &url = *done;
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     url.status = status.isValid() ? status.toInt() : 0;
     url.reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
     if (reply->url() != QUrl(url.url))
         url.finalUrl = reply->url().toString();
-    if (!run->action.followRedirects && url.status >= 300 && url.status < 400)
+    if (isKeptRedirect(run->action, url.status))
         url.redirectTo =
             reply->url().resolved(reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl()).toString();
 
@@ -243,23 +252,36 @@ void HttpExecutor::Worker::onFinished(std::uint64_t token, QNetworkReply *reply)
         url.problem = url.reason.isEmpty() ? QStringLiteral("HTTP %1").arg(url.status)
                                            : QStringLiteral("HTTP %1 %2").arg(url.status).arg(url.reason);
     }
-    release(*run, reply);
-    sendNext(*run);
-    completeIfDone(token);
+    moveOn(*run, reply, token);
 }
 
 void HttpExecutor::Worker::onRequestTimeout(std::uint64_t token, QNetworkReply *reply)
 {
     Run *run = findRun(token);
-    if (!run || !run->replies.contains(reply))
+    UrlResult *done = run ? settle(*run, reply) : nullptr;
+    if (!done)
         return;
-    UrlResult &url = run->urls[run->replies.at(reply)];
+    UrlResult &url = *done;
+    url.problem = HttpExecutor::tr("timed out after %1").arg(formatDuration(run->action.requestTimeoutMs));
+    moveOn(*run, reply, token);
+}
+
+UrlResult *HttpExecutor::Worker::settle(Run &run, QNetworkReply *reply)
+{
+    const auto it = run.replies.find(reply);
+    if (it == run.replies.end())
+        return nullptr; // already settled (finished and timed out in one turn)
+    UrlResult &url = run.urls[it->second];
     drain(reply, url);
     url.ms = url.elapsed.elapsed();
     url.state = UrlResult::State::Done;
-    url.problem = HttpExecutor::tr("timed out after %1").arg(formatDuration(run->action.requestTimeoutMs));
-    release(*run, reply);
-    sendNext(*run);
+    return &url;
+}
+
+void HttpExecutor::Worker::moveOn(Run &run, QNetworkReply *reply, std::uint64_t token)
+{
+    release(run, reply);
+    sendNext(run);
     completeIfDone(token);
 }
 
