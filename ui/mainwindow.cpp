@@ -4,6 +4,7 @@
 #include "dialogs/instancesdialog.h"
 #include "dialogs/jobeditordialog.h"
 #include "dialogs/jobtransfer.h"
+#include "dialogs/sqlactioneditor.h"
 #include "models/jobfilterproxymodel.h"
 #include "models/joblistmodel.h"
 #include "scheduler/scheduler.h"
@@ -456,9 +457,22 @@ void MainWindow::addJob()
 {
     auto *dialog = new JobEditorDialog(m_services.scheduler, m_services.clock, m_services.functions, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setKnownSqlConnections(knownSqlConnections());
     dialog->setDefaultOptions(m_newJobOptions);
     connect(dialog, &JobEditorDialog::jobSaved, this, [this](const Job &job) { selectJob(job.id); });
     dialog->open();
+}
+
+QList<SqlConnection> MainWindow::knownSqlConnections() const
+{
+    // From the list already in memory: reading every job from the store here would block the window.
+    QList<Job> sqlJobs;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const Job *job = m_model->jobAt(row);
+        if (job && std::holds_alternative<SqlAction>(job->action))
+            sqlJobs << *job;
+    }
+    return SqlActionEditor::connectionsOf(sqlJobs);
 }
 
 void MainWindow::editJob()
@@ -473,6 +487,7 @@ void MainWindow::editJob()
     }
     auto *dialog = new JobEditorDialog(m_services.scheduler, m_services.clock, m_services.functions, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setKnownSqlConnections(knownSqlConnections());
     dialog->setJob(job.value());
     dialog->open();
 }

@@ -70,6 +70,8 @@ public:
     JobTransfer *jobTransfer() const { return m_transfer; }
     /// Ids of the selected jobs, in view order.
     QStringList selectedJobIds() const;
+    /// The sql connections the listed jobs use, offered for reuse in the job editor.
+    QList<SqlConnection> knownSqlConnections() const;
     /// Selects the job @p id (for the tray and tests); false when it is not listed.
     bool selectJob(const QString &id);
 

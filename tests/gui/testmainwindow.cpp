@@ -43,6 +43,7 @@ private slots:
     void deleteSeveralAndAll();
     void searchAndStateFilter();
     void actionsFollowSelection();
+    void editorOffersTheListedSqlConnections();
 
 private:
     JobEditorDialog *openEditor(MainWindow::Command command);
@@ -301,6 +302,30 @@ void TestMainWindow::actionsFollowSelection()
     QVERIFY(!m_window->action(MainWindow::Command::Pause)->isEnabled());
     QVERIFY(m_window->action(MainWindow::Command::Resume)->isEnabled());
     QVERIFY(m_window->findChild<QLabel *>("jobCountLabel")->text().contains("2"));
+}
+
+void TestMainWindow::editorOffersTheListedSqlConnections()
+{
+    Job job;
+    job.id = QStringLiteral("tokens");
+    job.trigger = std::shared_ptr<const Trigger>(CronTrigger::create("0 * * * *", ZoneRules::forZone("UTC")).value());
+    SqlAction sql;
+    sql.connection.name = QStringLiteral("app database");
+    sql.connection.database = m_dir.filePath(QStringLiteral("app.db"));
+    sql.statements = {QStringLiteral("DELETE FROM tokens WHERE expires_at < :now")};
+    job.action = sql;
+    QVERIFY(m_scheduler->addJob(job));
+    addJob("other", "Other", "5 * * * *"); // not an sql job: offers nothing
+    QTRY_COMPARE(m_window->jobModel()->rowCount(), 2);
+
+    // A new job's editor offers the connection the listed job uses (taken from the window's list).
+    JobEditorDialog *dialog = openEditor(MainWindow::Command::Add);
+    QVERIFY(dialog);
+    auto *connections = dialog->findChild<QComboBox *>(QStringLiteral("sqlConnectionCombo"));
+    QVERIFY(connections);
+    QCOMPARE(connections->count(), 1);
+    QCOMPARE(connections->itemText(0), QStringLiteral("app database"));
+    dialog->reject();
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -153,6 +153,7 @@ void TestSqlActionEditor::offersConnectionsOfOtherJobs()
     QVERIFY(scheduler.addJob(command));
 
     JobEditorDialog dialog(scheduler, clock, functions);
+    dialog.setKnownSqlConnections(SqlActionEditor::connectionsOf(scheduler.jobs().value()));
     auto *kind = field<QComboBox>(&dialog, "actionKindCombo");
     kind->setCurrentIndex(kind->findText("SQL statements"));
     auto *connection = field<QComboBox>(&dialog, "sqlConnectionCombo");

@@ -70,8 +70,6 @@ JobEditorDialog::JobEditorDialog(Scheduler &scheduler, const Clock &clock, const
 
     m_triggerEditor = new TriggerEditor(clock, this);
     m_actionEditor = new ActionEditor(functions, this);
-    if (auto jobs = scheduler.jobs()) // sql connections other jobs use, offered for reuse
-        m_actionEditor->setKnownSqlConnections(SqlActionEditor::connectionsOf(jobs.value()));
     m_optionsEditor = new OptionsEditor(this);
 
     m_message = new FieldMessage(this);
@@ -125,6 +123,11 @@ JobEditorDialog::JobEditorDialog(Scheduler &scheduler, const Clock &clock, const
 }
 
 JobEditorDialog::~JobEditorDialog() = default;
+
+void JobEditorDialog::setKnownSqlConnections(const QList<SqlConnection> &connections)
+{
+    m_actionEditor->setKnownSqlConnections(connections);
+}
 
 void JobEditorDialog::fitToScreen()
 {

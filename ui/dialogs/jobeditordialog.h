@@ -50,6 +50,9 @@ public:
 
     /// Switches to editing @p job: every field is filled from it and the id becomes read-only.
     void setJob(const Job &job);
+    /// The sql connections other jobs use, offered on the SQL page (SqlActionEditor::connectionsOf()). The
+    /// caller has the jobs at hand (the window's list): the dialog does not read the store on the GUI thread.
+    void setKnownSqlConnections(const QList<SqlConnection> &connections);
     /// The options a new job starts with (the user's defaults from the settings); call before setJob().
     void setDefaultOptions(const JobOptions &options);
     /// True after setJob().
