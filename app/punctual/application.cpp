@@ -1,5 +1,6 @@
 // The desktop application's wiring and shutdown.
 #include "application.h"
+#include "executors/executorset.h"
 
 #include "control/controlclient.h"
 #include "control/controlserver.h"
@@ -62,7 +63,7 @@ Result<Application::Started> Application::start(bool raiseOther)
     if (!store)
         return store.error();
     m_store = std::move(store).value();
-    m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, m_functions);
+    m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, ExecutorSet::standard(m_clock, m_functions));
     m_scheduler->setHistoryLimit(m_settings.historyLimit());
     if (auto started = m_scheduler->start(); !started)
         return started.error();

@@ -110,7 +110,7 @@ int runAdd(const QStringList &args)
     job.action = *action.value();
     job.options = jobOptions.value();
     job.paused = parser.isSet(options.paused);
-    auto added = session.control().addJob(std::move(job), parser.isSet(options.replace));
+    auto added = session.control().addJob(std::move(job), parser.isSet(options.replace) ? ConflictPolicy::Replace : ConflictPolicy::Fail);
     if (!added)
         return fail(added.error());
     print(added->id + QLatin1Char('\n'));

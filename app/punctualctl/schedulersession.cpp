@@ -1,5 +1,6 @@
 // Finds the running instance or opens the store, and builds the job control one punctualctl command uses.
 #include "schedulersession.h"
+#include "executors/executorset.h"
 
 #include "cli.h"
 #include "control/controlclient.h"
@@ -59,7 +60,7 @@ Result<void> SchedulerSession::openLocal()
     if (!store)
         return store.error();
     m_store = std::move(store).value();
-    m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, m_functions);
+    m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, ExecutorSet::standard(m_clock, m_functions));
     m_local = std::make_unique<LocalJobControl>(*m_scheduler);
     m_control = m_local.get();
     return {};

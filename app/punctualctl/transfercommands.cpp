@@ -175,7 +175,7 @@ int runImport(const QStringList &args)
         return ExitOk;
     }
 
-    auto added = session.control().addJobs(std::move(plan.jobs), policy == ConflictPolicy::Replace);
+    auto added = session.control().addJobs(std::move(plan.jobs), policy);
     if (!added)
         return fail(added.error());
     QString text;

@@ -311,7 +311,7 @@ Result<QJsonValue> ControlServer::dispatch(const QString &method, const QJsonObj
         auto job = Job::fromJson(jobJson, false);
         if (!job)
             return job.error();
-        return jobResult(m_scheduler.addJob(std::move(job).value(), replace.toBool(false)));
+        return jobResult(m_scheduler.addJob(std::move(job).value(), replace.toBool(false) ? ConflictPolicy::Replace : ConflictPolicy::Fail));
     }
 
     if (method == QLatin1String("add_jobs")) {
@@ -333,7 +333,7 @@ Result<QJsonValue> ControlServer::dispatch(const QString &method, const QJsonObj
                 return invalidInput(QStringLiteral("jobs[%1]: %2").arg(i).arg(job.error().message));
             jobs.append(std::move(job).value());
         }
-        auto added = m_scheduler.addJobs(std::move(jobs), replace.toBool(false));
+        auto added = m_scheduler.addJobs(std::move(jobs), replace.toBool(false) ? ConflictPolicy::Replace : ConflictPolicy::Fail);
         if (!added)
             return added.error();
         QJsonArray result;

@@ -3,7 +3,8 @@
 
 #include "jobs/job.h"
 #include "jobs/runrecord.h"
-#include "scheduler/scheduler.h" // JobChanges
+#include "jobs/jobchanges.h"
+#include "scheduler/scheduler.h"
 #include "util/result.h"
 
 #include <QList>
@@ -26,10 +27,10 @@ public:
     /// True when a running instance answers (the changes apply to it at once).
     virtual bool isRemote() const = 0;
 
-    virtual Result<Job> addJob(Job job, bool replace) = 0;
+    virtual Result<Job> addJob(Job job, ConflictPolicy onConflict) = 0;
     /// Adds many jobs (an import) as Scheduler::addJobs() does: all or, on any error, none. Through an instance a
     /// very large import is sent as several requests of at most control::maxRequestBytes, each one all-or-none.
-    virtual Result<QList<Job>> addJobs(QList<Job> jobs, bool replace) = 0;
+    virtual Result<QList<Job>> addJobs(QList<Job> jobs, ConflictPolicy onConflict) = 0;
     virtual Result<Job> job(const QString &id) = 0;
     virtual Result<QList<Job>> jobs() = 0;
     virtual Result<Job> pauseJob(const QString &id) = 0;
@@ -56,10 +57,13 @@ public:
     Scheduler &scheduler() { return m_scheduler; }
 
     bool isRemote() const override { return false; }
-    Result<Job> addJob(Job job, bool replace) override { return m_scheduler.addJob(std::move(job), replace); }
-    Result<QList<Job>> addJobs(QList<Job> jobs, bool replace) override
+    Result<Job> addJob(Job job, ConflictPolicy onConflict) override
     {
-        return m_scheduler.addJobs(std::move(jobs), replace);
+        return m_scheduler.addJob(std::move(job), onConflict);
+    }
+    Result<QList<Job>> addJobs(QList<Job> jobs, ConflictPolicy onConflict) override
+    {
+        return m_scheduler.addJobs(std::move(jobs), onConflict);
     }
     Result<Job> job(const QString &id) override { return m_scheduler.job(id); }
     Result<QList<Job>> jobs() override { return m_scheduler.jobs(); }

@@ -68,19 +68,19 @@ Result<QList<RunRecord>> RemoteJobControl::runsCall(const QJsonObject &params)
     return runs;
 }
 
-Result<Job> RemoteJobControl::addJob(Job job, bool replace)
+Result<Job> RemoteJobControl::addJob(Job job, ConflictPolicy onConflict)
 {
-    if (!job.trigger)
-        return invalidInput(RemoteText::tr("job \"%1\" has no trigger").arg(job.id));
+    if (auto complete = requireTrigger(job); !complete)
+        return complete.error();
     QJsonObject params = job.toJson();
-    params.insert(QStringLiteral("replace"), replace);
+    params.insert(QStringLiteral("replace"), onConflict == ConflictPolicy::Replace);
     return jobCall(QStringLiteral("add"), params);
 }
 
-Result<QList<Job>> RemoteJobControl::addJobsCall(const QJsonArray &jobs, bool replace)
+Result<QList<Job>> RemoteJobControl::addJobsCall(const QJsonArray &jobs, ConflictPolicy onConflict)
 {
-    auto answer = m_client->call(QStringLiteral("add_jobs"),
-                                 {{QStringLiteral("jobs"), jobs}, {QStringLiteral("replace"), replace}});
+    auto answer = m_client->call(QStringLiteral("add_jobs"), {{QStringLiteral("jobs"), jobs},
+                                                              {QStringLiteral("replace"), onConflict == ConflictPolicy::Replace}});
     if (!answer)
         return answer.error();
     if (!answer.value().isArray())
@@ -97,7 +97,7 @@ Result<QList<Job>> RemoteJobControl::addJobsCall(const QJsonArray &jobs, bool re
     return added;
 }
 
-Result<QList<Job>> RemoteJobControl::addJobs(QList<Job> jobs, bool replace)
+Result<QList<Job>> RemoteJobControl::addJobs(QList<Job> jobs, ConflictPolicy onConflict)
 {
     // A request line must stay below control::maxRequestBytes: a large import goes in batches (the envelope and
     // escaping get the headroom), each one store transaction on the instance.
@@ -107,12 +107,12 @@ Result<QList<Job>> RemoteJobControl::addJobs(QList<Job> jobs, bool replace)
     QJsonArray batch;
     qsizetype bytes = 0;
     for (const Job &job : std::as_const(jobs)) {
-        if (!job.trigger)
-            return invalidInput(RemoteText::tr("job \"%1\" has no trigger").arg(job.id));
+        if (auto complete = requireTrigger(job); !complete)
+            return complete.error();
         const QJsonObject json = job.toJson();
         const qsizetype size = QJsonDocument(json).toJson(QJsonDocument::Compact).size() + 1;
         if (!batch.isEmpty() && bytes + size > batchBytes) {
-            auto sent = addJobsCall(batch, replace);
+            auto sent = addJobsCall(batch, onConflict);
             if (!sent)
                 return sent.error();
             added += sent.value();
@@ -123,7 +123,7 @@ Result<QList<Job>> RemoteJobControl::addJobs(QList<Job> jobs, bool replace)
         bytes += size;
     }
     if (!batch.isEmpty()) {
-        auto sent = addJobsCall(batch, replace);
+        auto sent = addJobsCall(batch, onConflict);
         if (!sent)
             return sent.error();
         added += sent.value();

@@ -24,8 +24,8 @@ public:
     std::optional<qint64> instancePid() const { return m_client->peerPid(); }
 
     bool isRemote() const override { return true; }
-    Result<Job> addJob(Job job, bool replace) override;
-    Result<QList<Job>> addJobs(QList<Job> jobs, bool replace) override;
+    Result<Job> addJob(Job job, ConflictPolicy onConflict) override;
+    Result<QList<Job>> addJobs(QList<Job> jobs, ConflictPolicy onConflict) override;
     Result<Job> job(const QString &id) override;
     Result<QList<Job>> jobs() override;
     Result<Job> pauseJob(const QString &id) override;
@@ -43,7 +43,7 @@ public:
 private:
     Result<Job> jobCall(const QString &method, const QJsonObject &params);
     Result<QList<RunRecord>> runsCall(const QJsonObject &params);
-    Result<QList<Job>> addJobsCall(const QJsonArray &jobs, bool replace);
+    Result<QList<Job>> addJobsCall(const QJsonArray &jobs, ConflictPolicy onConflict);
 
     std::unique_ptr<ControlClient> m_client;
 };

@@ -191,4 +191,18 @@ Result<void> validateJobId(const QString &id)
     return {};
 }
 
+Result<void> requireTrigger(const Job &job)
+{
+    if (!job.trigger)
+        return invalidInput(JobText::tr("job \"%1\" has no trigger").arg(job.id));
+    return {};
+}
+
+Result<void> validateJob(const Job &job)
+{
+    if (auto valid = validateJobId(job.id); !valid)
+        return valid;
+    return requireTrigger(job);
+}
+
 } // namespace punctual

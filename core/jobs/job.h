@@ -5,6 +5,7 @@
 #include "triggers/trigger.h"
 
 #include <QJsonObject>
+#include <QMetaType>
 #include <QString>
 
 #include <cstdint>
@@ -50,6 +51,16 @@ struct JobOptions
     static Result<JobOptions> fromJson(const QJsonObject &json);
 };
 
+/// What adding a job does when its id is already stored (APScheduler's replace_existing, plus skip).
+enum class ConflictPolicy
+{
+    Fail,    ///< the add is refused with ErrorCode::Conflict naming the id (the default); an import reports each
+    Replace, ///< the stored job is replaced; its run history is kept
+    /// The stored job stays and the new one is left out. An import's choice, applied when it is planned
+    /// (planImport); a store or scheduler still finding a conflict then refuses the whole add, as with Fail.
+    Skip,
+};
+
 /// A job's life as the list shows it.
 enum class JobState
 {
@@ -87,5 +98,11 @@ public:
 QString generateJobId();
 /// Job ids are printable, at most 200 characters, without control characters; the error says why not.
 Result<void> validateJobId(const QString &id);
+/// The one "no trigger" check: a job without a trigger is refused, naming its id.
+Result<void> requireTrigger(const Job &job);
+/// What every job has before it is stored: a valid id (validateJobId) and a trigger (requireTrigger).
+Result<void> validateJob(const Job &job);
 
 } // namespace punctual
+
+Q_DECLARE_METATYPE(punctual::Job)

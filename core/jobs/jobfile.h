@@ -14,14 +14,6 @@
 
 namespace punctual {
 
-/// What an import does with a job whose id is already in the store (APScheduler's replace_existing, plus skip).
-enum class ConflictPolicy
-{
-    Fail,    ///< nothing is added; each conflicting id is reported
-    Replace, ///< the imported job replaces the stored one
-    Skip,    ///< the stored job stays; the imported one is left out
-};
-
 /// One entry of an import that cannot be taken.
 struct ImportProblem
 {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QMetaType>
 #include <QString>
 
 #include <cstdint>
@@ -45,3 +46,5 @@ struct RunRecord
 };
 
 } // namespace punctual
+
+Q_DECLARE_METATYPE(punctual::RunRecord)

@@ -1,10 +1,7 @@
 // Scheduler life cycle, management API and due-job processing.
 #include "scheduler.h"
 
-#include "executors/commandexecutor.h"
-#include "executors/functionexecutor.h"
-#include "executors/httpexecutor.h"
-#include "executors/sqlexecutor.h"
+#include "executors/executorset.h"
 #include "scheduler/dueplanner.h"
 #include "scheduler/waketimer.h"
 #include "store/jobstore.h"
@@ -53,31 +50,28 @@ struct Scheduler::Submission
     bool removeJobWhenDone = false;
 };
 
-Scheduler::Scheduler(JobStore &store, const Clock &clock, const FunctionRegistry &functions, QObject *parent)
+Scheduler::Scheduler(JobStore &store, const Clock &clock, std::unique_ptr<ExecutorSet> executors, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_cluster(store.cluster())
     , m_clock(clock)
-    , m_functions(functions)
+    , m_executors(std::move(executors))
     , m_wakeTimer(WakeTimer::createDefault(clock))
     , m_random(QRandomGenerator::securelySeeded())
 {
     qRegisterMetaType<Job>();
     qRegisterMetaType<RunRecord>();
     qRegisterMetaType<ExecutionResult>();
-    m_executors = {new CommandExecutor(clock, this), new FunctionExecutor(functions, clock, 10, this),
-                   new HttpExecutor(clock, this), new SqlExecutor(clock, this)};
-    for (Executor *executor : std::as_const(m_executors))
+    for (Executor *executor : m_executors->executors())
         connect(executor, &Executor::finished, this, &Scheduler::onExecutionFinished);
     connect(m_wakeTimer.get(), &WakeTimer::woke, this, &Scheduler::processDue);
 }
 
 Scheduler::~Scheduler()
 {
-    for (Executor *executor : std::as_const(m_executors))
+    for (Executor *executor : m_executors->executors())
         disconnect(executor, nullptr, this, nullptr);
-    for (Executor *executor : std::as_const(m_executors))
-        executor->stopAll();
+    m_executors->stopAll();
     qDeleteAll(m_submissions);
     m_submissions.clear();
     flushFinishedRuns();
@@ -93,19 +87,6 @@ void Scheduler::setWakeTimer(std::unique_ptr<WakeTimer> timer)
 void Scheduler::setHistoryLimit(int runsPerJob)
 {
     m_historyLimit = std::max(1, runsPerJob);
-}
-
-void Scheduler::setFunctionThreads(int threads)
-{
-    for (Executor *&executor : m_executors) {
-        auto *functions = qobject_cast<FunctionExecutor *>(executor);
-        if (!functions || functions->runningCount() > 0)
-            continue;
-        auto *replacement = new FunctionExecutor(m_functions, m_clock, std::max(1, threads), this);
-        connect(replacement, &Executor::finished, this, &Scheduler::onExecutionFinished);
-        delete functions;
-        executor = replacement;
-    }
 }
 
 // --- life cycle ---------------------------------------------------------------------------------------------
@@ -155,8 +136,7 @@ void Scheduler::shutdown(ShutdownMode mode)
         }
     }
     if (mode == ShutdownMode::StopRuns) {
-        for (Executor *executor : std::as_const(m_executors))
-            executor->stopAll();
+        m_executors->stopAll();
     }
     checkShutdownDone();
 }
@@ -349,15 +329,6 @@ void Scheduler::processDue()
 
 // --- running ------------------------------------------------------------------------------------------------
 
-Executor *Scheduler::executorFor(const Action &action) const
-{
-    for (Executor *executor : m_executors) {
-        if (executor->accepts(action))
-            return executor;
-    }
-    return nullptr;
-}
-
 void Scheduler::submit(const Job &job, QList<RunRecord> runs, std::optional<std::int64_t> misfireGraceMs)
 {
     auto *submission = new Submission;
@@ -382,7 +353,7 @@ void Scheduler::startNextRun(std::uint64_t submissionId)
         return;
     }
     RunRecord &run = submission->runs[submission->current];
-    Executor *executor = executorFor(submission->job.action);
+    Executor *executor = m_executors->executorFor(submission->job.action);
     if (m_state == State::ShuttingDown || !executor) {
         // Not begun: the scheduler is stopping (or nothing can run this action).
         run.outcome = executor ? RunOutcome::Interrupted : RunOutcome::Failed;
@@ -565,10 +536,8 @@ Result<void> Scheduler::prepareNewJob(Job &job, std::int64_t nowMs)
 {
     if (job.id.isEmpty())
         job.id = generateJobId();
-    if (auto valid = validateJobId(job.id); !valid)
+    if (auto valid = validateJob(job); !valid)
         return valid.error();
-    if (!job.trigger)
-        return invalidInput(tr("job \"%1\" has no trigger").arg(job.id));
     if (job.name.isEmpty())
         job.name = job.id;
     job.createdAt = nowMs;
@@ -581,20 +550,20 @@ Result<void> Scheduler::prepareNewJob(Job &job, std::int64_t nowMs)
     return {};
 }
 
-Result<Job> Scheduler::addJob(Job job, bool replace)
+Result<Job> Scheduler::addJob(Job job, ConflictPolicy onConflict)
 {
     if (m_state == State::ShuttingDown)
         return notRunning();
     if (auto prepared = prepareNewJob(job, m_clock.nowMs()); !prepared)
         return prepared.error();
-    if (auto added = m_store.addJob(job, replace); !added)
+    if (auto added = m_store.addJob(job, onConflict); !added)
         return added.error();
     emit jobAdded(job);
     rearm();
     return job;
 }
 
-Result<QList<Job>> Scheduler::addJobs(QList<Job> jobs, bool replace)
+Result<QList<Job>> Scheduler::addJobs(QList<Job> jobs, ConflictPolicy onConflict)
 {
     if (m_state == State::ShuttingDown)
         return notRunning();
@@ -603,7 +572,7 @@ Result<QList<Job>> Scheduler::addJobs(QList<Job> jobs, bool replace)
         if (auto prepared = prepareNewJob(job, now); !prepared)
             return prepared.error();
     }
-    if (auto added = m_store.addJobs(jobs, replace); !added)
+    if (auto added = m_store.addJobs(jobs, onConflict); !added)
         return added.error();
     for (const Job &job : std::as_const(jobs))
         emit jobAdded(job);

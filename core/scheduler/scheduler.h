@@ -2,6 +2,7 @@
 #pragma once
 
 #include "jobs/job.h"
+#include "jobs/jobchanges.h"
 #include "jobs/runrecord.h"
 #include "store/jobstore.h"
 #include "util/result.h"
@@ -21,19 +22,10 @@ namespace punctual {
 class Clock;
 class ClusterStore;
 class Executor;
-class FunctionRegistry;
+class ExecutorSet;
 class JobStore;
 class WakeTimer;
 struct ExecutionResult;
-
-/// What a modify() call changes; absent members stay as they are.
-struct JobChanges
-{
-    std::optional<QString> name;
-    std::optional<Action> action;
-    std::optional<JobOptions> options;
-    std::shared_ptr<const Trigger> trigger; ///< a new trigger reschedules from now
-};
 
 /**
  * Runs jobs from a JobStore on time. It never polls: one WakeTimer is armed for the earliest next run time in
@@ -66,8 +58,9 @@ public:
         StopRuns,    ///< stop them now (commands' process groups are killed); they are recorded as interrupted
     };
 
-    /// The scheduler uses @p store, @p clock and @p functions without owning them; they must outlive it.
-    Scheduler(JobStore &store, const Clock &clock, const FunctionRegistry &functions, QObject *parent = nullptr);
+    /// The scheduler uses @p store and @p clock without owning them (they must outlive it) and runs actions in
+    /// @p executors (ExecutorSet::standard() in the apps; tests inject their own).
+    Scheduler(JobStore &store, const Clock &clock, std::unique_ptr<ExecutorSet> executors, QObject *parent = nullptr);
     ~Scheduler() override;
 
     /// Replaces the wake timer (tests drive time by hand). Call before start().
@@ -75,8 +68,6 @@ public:
     /// Runs kept per job in the history (older ones are pruned); default 100.
     void setHistoryLimit(int runsPerJob);
     int historyLimit() const { return m_historyLimit; }
-    /// Threads for function jobs (APScheduler's ThreadPoolExecutor(10)); call before start().
-    void setFunctionThreads(int threads);
 
     State state() const { return m_state; }
     /// Marks runs left running by a crash as interrupted, then schedules (or stays paused when @p paused).
@@ -89,10 +80,10 @@ public:
 
     /// Adds @p job (id generated when empty); its next run time is computed from now unless it is paused.
     /// A date in the past is accepted only within the misfire grace time (it then runs at once).
-    Result<Job> addJob(Job job, bool replace = false);
+    Result<Job> addJob(Job job, ConflictPolicy onConflict = ConflictPolicy::Fail);
     /// Adds many jobs in one store transaction (an import): all of them or, on any error, none. Each is
     /// prepared as addJob() would; jobAdded() follows for each once the transaction is committed.
-    Result<QList<Job>> addJobs(QList<Job> jobs, bool replace = false);
+    Result<QList<Job>> addJobs(QList<Job> jobs, ConflictPolicy onConflict = ConflictPolicy::Fail);
     Result<Job> job(const QString &id) const;
     Result<QList<Job>> jobs() const;
     Result<Job> pauseJob(const QString &id);
@@ -169,7 +160,6 @@ private:
     void recordFinal(RunRecord &run);
     /// Writes the runs that ended since the last flush, in one transaction (queued at the first of them).
     void flushFinishedRuns();
-    Executor *executorFor(const Action &action) const;
     void emitOutcome(const RunRecord &run);
     void checkShutdownDone();
     void reportStoreError(const Error &error);
@@ -184,9 +174,8 @@ private:
     QTimer *m_heartbeatTimer = nullptr;
     bool m_joined = false;
     const Clock &m_clock;
-    const FunctionRegistry &m_functions;
+    std::unique_ptr<ExecutorSet> m_executors;
     std::unique_ptr<WakeTimer> m_wakeTimer;
-    QList<Executor *> m_executors;
     QHash<std::uint64_t, Submission *> m_submissions;  ///< by submission id
     QHash<std::uint64_t, std::uint64_t> m_tokens;      ///< execution token -> submission id
     QHash<QString, int> m_instances;                   ///< job id -> submissions going
@@ -201,6 +190,3 @@ private:
 };
 
 } // namespace punctual
-
-Q_DECLARE_METATYPE(punctual::Job)
-Q_DECLARE_METATYPE(punctual::RunRecord)

@@ -89,15 +89,6 @@ public:
     {
         return {ErrorCode::NotFound, tr("no run %1 of job \"%2\"").arg(runId).arg(jobId)};
     }
-    /// What every store checks before it writes a job: a valid id and a trigger.
-    static Result<void> checkJob(const Job &job)
-    {
-        if (auto valid = validateJobId(job.id); !valid)
-            return valid;
-        if (!job.trigger)
-            return invalidInput(tr("job \"%1\" has no trigger").arg(job.id));
-        return {};
-    }
 };
 
 /**
@@ -113,10 +104,11 @@ public:
     /// "SQLite /home/me/.local/share/punctual/jobs.db", "memory": for logs and the status bar.
     virtual QString describe() const = 0;
 
-    /// Adds a job; an existing id is a Conflict unless @p replace (which keeps the replaced job's run history).
-    virtual Result<void> addJob(const Job &job, bool replace) = 0;
+    /// Adds a job; an existing id is a Conflict unless @p onConflict is Replace (which keeps the replaced job's
+    /// run history).
+    virtual Result<void> addJob(const Job &job, ConflictPolicy onConflict) = 0;
     /// Adds many jobs in one transaction: all of them or, on any error, none.
-    virtual Result<void> addJobs(const QList<Job> &jobs, bool replace) = 0;
+    virtual Result<void> addJobs(const QList<Job> &jobs, ConflictPolicy onConflict) = 0;
     /// Replaces a stored job (same id); NotFound when there is none.
     virtual Result<void> updateJob(const Job &job) = 0;
     /// Removes a job and its run history; NotFound when there is none.

@@ -381,26 +381,26 @@ void MemoryJobStore::heapUpdate(Index position, std::int64_t time)
 
 // --- jobs -----------------------------------------------------------------------------------------------------
 
-Result<void> MemoryJobStore::addJob(const Job &job, bool replace)
+Result<void> MemoryJobStore::addJob(const Job &job, ConflictPolicy onConflict)
 {
-    if (auto valid = StoreError::checkJob(job); !valid)
+    if (auto valid = validateJob(job); !valid)
         return valid;
-    if (!replace && find(job.id) != none)
+    if (onConflict == ConflictPolicy::Fail && find(job.id) != none)
         return StoreError::jobExists(job.id);
     put(job);
     return {};
 }
 
-Result<void> MemoryJobStore::addJobs(const QList<Job> &jobs, bool replace)
+Result<void> MemoryJobStore::addJobs(const QList<Job> &jobs, ConflictPolicy onConflict)
 {
     // Check everything first: the batch is applied whole or not at all.
     QSet<QString> batchIds;
-    if (!replace)
+    if (onConflict == ConflictPolicy::Fail)
         batchIds.reserve(jobs.size());
     for (const Job &job : jobs) {
-        if (auto valid = StoreError::checkJob(job); !valid)
+        if (auto valid = validateJob(job); !valid)
             return valid;
-        if (!replace) {
+        if (onConflict == ConflictPolicy::Fail) {
             if (find(job.id) != none || batchIds.contains(job.id))
                 return StoreError::jobExists(job.id);
             batchIds.insert(job.id);
@@ -416,7 +416,7 @@ Result<void> MemoryJobStore::addJobs(const QList<Job> &jobs, bool replace)
 
 Result<void> MemoryJobStore::updateJob(const Job &job)
 {
-    if (auto valid = StoreError::checkJob(job); !valid)
+    if (auto valid = validateJob(job); !valid)
         return valid;
     if (find(job.id) == none)
         return StoreError::jobNotFound(job.id);
@@ -498,7 +498,7 @@ Result<void> MemoryJobStore::commitDue(DueBatch &batch)
     // Validate the whole batch against the store as it will be at each step, then apply it: all or nothing,
     // in the order SqlJobStore writes it (updates, runs, removals).
     for (const Job &job : std::as_const(batch.updatedJobs)) {
-        if (auto valid = StoreError::checkJob(job); !valid)
+        if (auto valid = validateJob(job); !valid)
             return valid;
         if (find(job.id) == none)
             return StoreError::jobNotFound(job.id);

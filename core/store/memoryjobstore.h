@@ -30,8 +30,8 @@ public:
 
     QString describe() const override;
 
-    Result<void> addJob(const Job &job, bool replace) override;
-    Result<void> addJobs(const QList<Job> &jobs, bool replace) override;
+    Result<void> addJob(const Job &job, ConflictPolicy onConflict) override;
+    Result<void> addJobs(const QList<Job> &jobs, ConflictPolicy onConflict) override;
     Result<void> updateJob(const Job &job) override;
     Result<void> removeJob(const QString &id) override;
     Result<int> removeAllJobs() override;

@@ -546,7 +546,7 @@ QString SqlJobStore::describe() const
 
 Result<void> SqlJobStore::writeJob(Statement which, const Job &job, const JobTexts *texts)
 {
-    if (auto valid = StoreError::checkJob(job); !valid)
+    if (auto valid = validateJob(job); !valid)
         return valid;
     auto statement = prepared(which);
     if (!statement)
@@ -593,10 +593,10 @@ Result<void> SqlJobStore::deleteJob(const QString &id)
     return {};
 }
 
-Result<void> SqlJobStore::addJob(const Job &job, bool replace)
+Result<void> SqlJobStore::addJob(const Job &job, ConflictPolicy onConflict)
 {
     // One statement is one transaction already.
-    auto written = writeJob(replace ? UpsertJob : InsertJob, job);
+    auto written = writeJob(onConflict == ConflictPolicy::Replace ? UpsertJob : InsertJob, job);
     if (written) {
         wrote();
         jobsChanged();
@@ -604,12 +604,12 @@ Result<void> SqlJobStore::addJob(const Job &job, bool replace)
     return written;
 }
 
-Result<void> SqlJobStore::addJobs(const QList<Job> &jobs, bool replace)
+Result<void> SqlJobStore::addJobs(const QList<Job> &jobs, ConflictPolicy onConflict)
 {
     WriteTransaction transaction(*this);
     if (auto ok = transaction.begin(); !ok)
         return ok;
-    const Statement which = replace ? UpsertJob : InsertJob;
+    const Statement which = onConflict == ConflictPolicy::Replace ? UpsertJob : InsertJob;
     if (jobs.size() < TextPipeline::minimumJobs) {
         for (const Job &job : jobs) {
             if (auto ok = writeJob(which, job); !ok)
@@ -862,7 +862,7 @@ Result<void> SqlJobStore::writeStates(const QList<Job> &jobs)
     seen.reserve(jobs.size());
     bool distinct = true;
     for (const Job &job : jobs) {
-        if (auto valid = StoreError::checkJob(job); !valid)
+        if (auto valid = validateJob(job); !valid)
             return valid;
         if (distinct) {
             const auto size = seen.size();

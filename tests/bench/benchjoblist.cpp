@@ -1,5 +1,6 @@
 // The job window at scale: 100,000 jobs from SQLite into loader, model, proxy and view; then sorting by column.
 #include "executors/functionregistry.h"
+#include "executors/executorset.h"
 #include "models/jobfilterproxymodel.h"
 #include "models/joblistmodel.h"
 #include "scheduler/joblistloader.h"
@@ -105,7 +106,7 @@ Result<void> fillStore(const QString &path, int jobCount, std::int64_t nowMs)
         }
         jobs << job;
     }
-    if (auto added = store.value()->addJobs(jobs, false); !added)
+    if (auto added = store.value()->addJobs(jobs, ConflictPolicy::Fail); !added)
         return added;
     return store.value()->commitDue(runs);
 }
@@ -143,7 +144,7 @@ int main(int argc, char *argv[])
     if (!guiStore)
         return fail(guiStore.error().message);
     FunctionRegistry functions;
-    Scheduler scheduler(*guiStore.value(), clock, functions);
+    Scheduler scheduler(*guiStore.value(), clock, ExecutorSet::standard(clock, functions));
     const double rssBefore = residentMiB();
 
     QElapsedTimer timer;

@@ -96,7 +96,7 @@ void TestCluster::threeInstancesRunEachTimeOnceAndSurviveAKill()
         jobs << intervalJob(QString("fast%1").arg(i, 3, 10, QChar('0')), firstTime, {"/bin/true"});
     for (int i = 0; i < slowJobs; ++i)
         jobs << intervalJob(QString("slow%1").arg(i), firstTime, {"/bin/sleep", "3"});
-    QVERIFY(store->addJobs(jobs, false));
+    QVERIFY(store->addJobs(jobs, ConflictPolicy::Fail));
     QTRY_COMPARE_WITH_TIMEOUT(store->instances().value().size(), 3, 20'000);
 
     QTest::qWait(int(firstTime - SystemClock::instance().nowMs()) + firstPhaseMs);

@@ -320,7 +320,7 @@ void TestPunctualctlInstance::directChangesToTheStoreAreNoticed()
         job.action = CommandAction{"/bin/sh", {"-c", "echo ext >> " + marker}, {}, {}, false, 1 << 20};
         job.nextRunTime = due;
         job.createdAt = due - 1000;
-        QVERIFY(store.value()->addJob(job, false));
+        QVERIFY(store.value()->addJob(job, ConflictPolicy::Fail));
     }
     QTRY_VERIFY_WITH_TIMEOUT(log().contains("the store was changed by another process"), 2000);
     QTRY_VERIFY_WITH_TIMEOUT(log().contains("job ext: success"), 4000);

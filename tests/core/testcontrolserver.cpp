@@ -1,6 +1,7 @@
 // The control server and client over a real local socket, against a scheduler on a fake clock: every method, its
 // errors, bad input, several clients, and that changes made through it are the scheduler's own (signals).
 #include "control/controlclient.h"
+#include "executors/executorset.h"
 #include "control/controlserver.h"
 #include "control/instancelock.h"
 #include "control/protocol.h"
@@ -110,7 +111,7 @@ void TestControlServer::init()
     m_store = std::make_unique<MemoryJobStore>();
     m_functions = std::make_unique<FunctionRegistry>();
     registerBuiltinFunctions(*m_functions);
-    m_scheduler = std::make_unique<Scheduler>(*m_store, *m_clock, *m_functions);
+    m_scheduler = std::make_unique<Scheduler>(*m_store, *m_clock, ExecutorSet::standard(*m_clock, *m_functions));
     m_scheduler->setWakeTimer(std::make_unique<ManualWakeTimer>());
     QVERIFY(m_scheduler->start());
     auto lock = InstanceLock::acquire(m_dir->filePath("jobs.db"));
@@ -520,7 +521,7 @@ void TestControlServer::remoteJobControlMatchesLocal()
         Job job = Job::fromJson(intervalJob("x", 90), false).value();
         job.options.misfireGraceMs = std::nullopt;
         job.options.maxRetries = 2;
-        auto added = remote.addJob(job, false);
+        auto added = remote.addJob(job, ConflictPolicy::Fail);
         if (!added)
             return added.error().message;
         auto shown = remote.job("x");
@@ -533,7 +534,7 @@ void TestControlServer::remoteJobControlMatchesLocal()
             return "modify";
         if (auto paused = remote.pauseJob("x"); !paused || !paused->paused)
             return "pause";
-        if (auto duplicate = remote.addJob(job, false); duplicate || duplicate.error().code != ErrorCode::Conflict)
+        if (auto duplicate = remote.addJob(job, ConflictPolicy::Fail); duplicate || duplicate.error().code != ErrorCode::Conflict)
             return "conflict";
         if (auto missing = remote.removeJob("nope"); missing || missing.error().code != ErrorCode::NotFound)
             return "not found";

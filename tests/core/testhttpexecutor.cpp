@@ -1,6 +1,7 @@
 // HttpExecutor against a real HTTP server on 127.0.0.1: what each run records for fast, slow, failing, hanging,
 // redirecting and big URLs, the concurrency limit, methods, stop and timeouts, and http jobs in the Scheduler.
 #include "executors/functionregistry.h"
+#include "executors/executorset.h"
 #include "executors/httpexecutor.h"
 #include "mock/fakeclock.h"
 #include "mock/manualwaketimer.h"
@@ -410,7 +411,7 @@ void TestHttpExecutor::httpJobRunsThroughScheduler()
 {
     MemoryJobStore store;
     FunctionRegistry functions;
-    Scheduler scheduler(store, m_clock, functions);
+    Scheduler scheduler(store, m_clock, ExecutorSet::standard(m_clock, functions));
     auto timer = std::make_unique<ManualWakeTimer>();
     ManualWakeTimer *wake = timer.get();
     scheduler.setWakeTimer(std::move(timer));
@@ -446,7 +447,7 @@ void TestHttpExecutor::retriesWithBackoffRecordEachAttempt()
 {
     MemoryJobStore store;
     FunctionRegistry functions;
-    Scheduler scheduler(store, m_clock, functions);
+    Scheduler scheduler(store, m_clock, ExecutorSet::standard(m_clock, functions));
     auto timer = std::make_unique<ManualWakeTimer>();
     ManualWakeTimer *wake = timer.get();
     scheduler.setWakeTimer(std::move(timer));

@@ -1,6 +1,7 @@
 // Job files: export/import round trip of every action and trigger kind, entries reported by index, all-or-none
 // import through the Scheduler (SQLite store), conflicts, replace and skip.
 #include "executors/functionregistry.h"
+#include "executors/executorset.h"
 #include "jobs/jobfile.h"
 #include "mock/fakeclock.h"
 #include "mock/manualwaketimer.h"
@@ -125,7 +126,7 @@ private slots:
                                              SqlJobStore::OpenMode::ExplicitPath);
         QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().message));
         m_store = std::move(store).value();
-        m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, m_functions);
+        m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, ExecutorSet::standard(m_clock, m_functions));
         m_scheduler->setWakeTimer(std::make_unique<ManualWakeTimer>());
     }
 
@@ -283,7 +284,7 @@ private slots:
         const ImportPlan replace = planImport(jobs, storedIds(), ConflictPolicy::Replace);
         QCOMPARE(replace.jobs.size(), 5);
         QCOMPARE(replace.replaced.size(), 5);
-        QVERIFY(m_scheduler->addJobs(replace.jobs, true).ok());
+        QVERIFY(m_scheduler->addJobs(replace.jobs, ConflictPolicy::Replace).ok());
         QCOMPARE(m_scheduler->jobs().value().size(), 5);
         QCOMPARE(m_scheduler->job(QStringLiteral("cron-command"))->name, QStringLiteral("Renamed"));
     }

@@ -235,10 +235,10 @@ void TestJobStore::addAndGet()
     QVERIFY(!m_store->job("rich").value().has_value());
 
     const Job rich = makeRichJob("rich");
-    QVERIFY_OK(m_store->addJob(rich, false));
+    QVERIFY_OK(m_store->addJob(rich, ConflictPolicy::Fail));
     Job function = makeJob("function", std::nullopt, true);
     function.action = FunctionAction{"cleanup", QJsonObject{{"days", 30}}};
-    QVERIFY_OK(m_store->addJob(function, false));
+    QVERIFY_OK(m_store->addJob(function, ConflictPolicy::Fail));
 
     QCOMPARE(m_store->jobCount().value(), 2);
     const auto stored = m_store->job("rich");
@@ -253,7 +253,7 @@ void TestJobStore::addAndGet()
 
 void TestJobStore::updateJob()
 {
-    QVERIFY_OK(m_store->addJob(makeJob("a", 100), false));
+    QVERIFY_OK(m_store->addJob(makeJob("a", 100), ConflictPolicy::Fail));
     Job changed = makeRichJob("a");
     changed.paused = true;
     changed.nextRunTime.reset();
@@ -269,8 +269,8 @@ void TestJobStore::updateJob()
 
 void TestJobStore::removeJob()
 {
-    QVERIFY_OK(m_store->addJob(makeJob("a", 100), false));
-    QVERIFY_OK(m_store->addJob(makeJob("b", 200), false));
+    QVERIFY_OK(m_store->addJob(makeJob("a", 100), ConflictPolicy::Fail));
+    QVERIFY_OK(m_store->addJob(makeJob("b", 200), ConflictPolicy::Fail));
     RunRecord run = makeRun("a", 100);
     QVERIFY_OK(m_store->insertRun(run));
     RunRecord other = makeRun("b", 200);
@@ -291,19 +291,19 @@ void TestJobStore::removeJob()
 
 void TestJobStore::conflictUnlessReplace()
 {
-    QVERIFY_OK(m_store->addJob(makeJob("x", 100), false));
+    QVERIFY_OK(m_store->addJob(makeJob("x", 100), ConflictPolicy::Fail));
     RunRecord run = makeRun("x", 100);
     QVERIFY_OK(m_store->insertRun(run));
 
     Job second = makeJob("x", 500);
     second.name = "second";
-    const auto conflict = m_store->addJob(second, false);
+    const auto conflict = m_store->addJob(second, ConflictPolicy::Fail);
     QVERIFY(!conflict);
     QCOMPARE(conflict.error().code, ErrorCode::Conflict);
     QVERIFY2(conflict.error().message.contains("\"x\""), qPrintable(conflict.error().message));
     QCOMPARE(m_store->job("x").value()->name, QString("Job x"));
 
-    QVERIFY_OK(m_store->addJob(second, true));
+    QVERIFY_OK(m_store->addJob(second, ConflictPolicy::Replace));
     QVERIFY(jobDifference(*m_store->job("x").value(), second).isEmpty());
     QCOMPARE(m_store->jobCount().value(), 1);
     QCOMPARE(m_store->runs("x", -1).value().size(), 1); // replacing keeps the history
@@ -313,12 +313,12 @@ void TestJobStore::conflictUnlessReplace()
 void TestJobStore::invalidJobRefused()
 {
     Job noId = makeJob("", 100);
-    const auto empty = m_store->addJob(noId, false);
+    const auto empty = m_store->addJob(noId, ConflictPolicy::Fail);
     QVERIFY(!empty);
     QCOMPARE(empty.error().code, ErrorCode::InvalidInput);
     Job noTrigger = makeJob("t", 100);
     noTrigger.trigger.reset();
-    const auto untriggered = m_store->addJob(noTrigger, true);
+    const auto untriggered = m_store->addJob(noTrigger, ConflictPolicy::Replace);
     QVERIFY(!untriggered);
     QCOMPARE(untriggered.error().code, ErrorCode::InvalidInput);
     QVERIFY(untriggered.error().message.contains("\"t\""));
@@ -329,7 +329,7 @@ void TestJobStore::removeAllJobs()
 {
     QCOMPARE(m_store->removeAllJobs().value(), 0);
     for (const char *id : {"a", "b", "c"})
-        QVERIFY_OK(m_store->addJob(makeJob(id, 100), false));
+        QVERIFY_OK(m_store->addJob(makeJob(id, 100), ConflictPolicy::Fail));
     RunRecord run = makeRun("b", 100);
     QVERIFY_OK(m_store->insertRun(run));
     const std::int64_t lastRunId = run.id;
@@ -341,7 +341,7 @@ void TestJobStore::removeAllJobs()
     QVERIFY(!m_store->earliestNextRunTime().value().has_value());
 
     // Run ids are never reused.
-    QVERIFY_OK(m_store->addJob(makeJob("b", 100), false));
+    QVERIFY_OK(m_store->addJob(makeJob("b", 100), ConflictPolicy::Fail));
     RunRecord next = makeRun("b", 100);
     QVERIFY_OK(m_store->insertRun(next));
     QVERIFY(next.id > lastRunId);
@@ -349,12 +349,12 @@ void TestJobStore::removeAllJobs()
 
 void TestJobStore::jobsOrdering()
 {
-    QVERIFY_OK(m_store->addJob(makeJob("c", 300), false));
-    QVERIFY_OK(m_store->addJob(makeJob("e", std::nullopt, true), false));
-    QVERIFY_OK(m_store->addJob(makeJob("b", 100), false));
-    QVERIFY_OK(m_store->addJob(makeJob("d", std::nullopt), false));
-    QVERIFY_OK(m_store->addJob(makeJob("a", 100), false));
-    QVERIFY_OK(m_store->addJob(makeJob("f", 200, true), false));
+    QVERIFY_OK(m_store->addJob(makeJob("c", 300), ConflictPolicy::Fail));
+    QVERIFY_OK(m_store->addJob(makeJob("e", std::nullopt, true), ConflictPolicy::Fail));
+    QVERIFY_OK(m_store->addJob(makeJob("b", 100), ConflictPolicy::Fail));
+    QVERIFY_OK(m_store->addJob(makeJob("d", std::nullopt), ConflictPolicy::Fail));
+    QVERIFY_OK(m_store->addJob(makeJob("a", 100), ConflictPolicy::Fail));
+    QVERIFY_OK(m_store->addJob(makeJob("f", 200, true), ConflictPolicy::Fail));
     QCOMPARE(idsOf(m_store->jobs().value()), QStringList({"a", "b", "f", "c", "d", "e"}));
 }
 
@@ -362,7 +362,7 @@ void TestJobStore::dueJobs()
 {
     QVERIFY_OK(m_store->addJobs({makeJob("j4", 300), makeJob("j3", 200), makeJob("j1", 100), makeJob("j2", 200),
                               makeJob("j5", 400), makeJob("paused", 50, true), makeJob("never", std::nullopt)},
-                             false));
+                             ConflictPolicy::Fail));
     QCOMPARE(idsOf(m_store->dueJobs(200, 10).value()), QStringList({"j1", "j2", "j3"})); // inclusive, ties by id
     QCOMPARE(idsOf(m_store->dueJobs(200, 2).value()), QStringList({"j1", "j2"}));
     QCOMPARE(idsOf(m_store->dueJobs(199, 10).value()), QStringList({"j1"}));
@@ -378,12 +378,12 @@ void TestJobStore::dueJobs()
 void TestJobStore::earliestNextRunTime()
 {
     QVERIFY(!m_store->earliestNextRunTime().value().has_value());
-    QVERIFY_OK(m_store->addJob(makeJob("paused", 50, true), false));
-    QVERIFY_OK(m_store->addJob(makeJob("finished", std::nullopt), false));
+    QVERIFY_OK(m_store->addJob(makeJob("paused", 50, true), ConflictPolicy::Fail));
+    QVERIFY_OK(m_store->addJob(makeJob("finished", std::nullopt), ConflictPolicy::Fail));
     QVERIFY(!m_store->earliestNextRunTime().value().has_value());
-    QVERIFY_OK(m_store->addJob(makeJob("j", 300), false));
+    QVERIFY_OK(m_store->addJob(makeJob("j", 300), ConflictPolicy::Fail));
     QCOMPARE(m_store->earliestNextRunTime().value(), std::optional<std::int64_t>(300));
-    QVERIFY_OK(m_store->addJob(makeJob("k", 100), false));
+    QVERIFY_OK(m_store->addJob(makeJob("k", 100), ConflictPolicy::Fail));
     QCOMPARE(m_store->earliestNextRunTime().value(), std::optional<std::int64_t>(100));
     QVERIFY_OK(m_store->updateJob(makeJob("k", 100, true)));
     QCOMPARE(m_store->earliestNextRunTime().value(), std::optional<std::int64_t>(300));
@@ -393,17 +393,17 @@ void TestJobStore::earliestNextRunTime()
 
 void TestJobStore::addJobsAllOrNothing()
 {
-    QVERIFY_OK(m_store->addJob(makeJob("e1", 100), false));
-    QVERIFY_OK(m_store->addJobs({}, false));
+    QVERIFY_OK(m_store->addJob(makeJob("e1", 100), ConflictPolicy::Fail));
+    QVERIFY_OK(m_store->addJobs({}, ConflictPolicy::Fail));
 
     const auto existing = m_store->addJobs({makeJob("n1", 1), makeJob("n2", 2), makeJob("e1", 3), makeJob("n3", 4)},
-                                           false);
+                                           ConflictPolicy::Fail);
     QVERIFY(!existing);
     QCOMPARE(existing.error().code, ErrorCode::Conflict);
     QVERIFY2(existing.error().message.contains("\"e1\""), qPrintable(existing.error().message));
     QCOMPARE(idsOf(m_store->jobs().value()), QStringList{"e1"});
 
-    const auto twice = m_store->addJobs({makeJob("m1", 1), makeJob("m2", 2), makeJob("m1", 3)}, false);
+    const auto twice = m_store->addJobs({makeJob("m1", 1), makeJob("m2", 2), makeJob("m1", 3)}, ConflictPolicy::Fail);
     QVERIFY(!twice);
     QCOMPARE(twice.error().code, ErrorCode::Conflict);
     QVERIFY(twice.error().message.contains("\"m1\""));
@@ -411,7 +411,7 @@ void TestJobStore::addJobsAllOrNothing()
 
     Job broken = makeJob("broken", 5);
     broken.trigger.reset();
-    const auto invalid = m_store->addJobs({makeJob("m1", 1), broken, makeJob("m2", 2)}, true);
+    const auto invalid = m_store->addJobs({makeJob("m1", 1), broken, makeJob("m2", 2)}, ConflictPolicy::Replace);
     QVERIFY(!invalid);
     QCOMPARE(invalid.error().code, ErrorCode::InvalidInput);
     QCOMPARE(m_store->jobCount().value(), 1);
@@ -419,7 +419,7 @@ void TestJobStore::addJobsAllOrNothing()
 
     Job replaced = makeJob("e1", 50);
     replaced.name = "replaced";
-    QVERIFY_OK(m_store->addJobs({makeJob("n1", 10), replaced, makeJob("n2", 20)}, true));
+    QVERIFY_OK(m_store->addJobs({makeJob("n1", 10), replaced, makeJob("n2", 20)}, ConflictPolicy::Replace));
     QCOMPARE(idsOf(m_store->jobs().value()), QStringList({"n1", "n2", "e1"}));
     QCOMPARE(m_store->job("e1").value()->name, QString("replaced"));
 }
@@ -428,7 +428,7 @@ void TestJobStore::commitDue()
 {
     Job done = makeJob("c", 100);
     done.options.removeWhenDone = true;
-    QVERIFY_OK(m_store->addJobs({makeJob("a", 100), makeJob("b", 100), done}, false));
+    QVERIFY_OK(m_store->addJobs({makeJob("a", 100), makeJob("b", 100), done}, ConflictPolicy::Fail));
 
     DueBatch batch;
     batch.updatedJobs = {makeJob("a", 200), makeJob("b", std::nullopt, true)};
@@ -456,7 +456,7 @@ void TestJobStore::commitDue()
 
 void TestJobStore::commitDueIsAtomic()
 {
-    QVERIFY_OK(m_store->addJob(makeJob("a", 100), false));
+    QVERIFY_OK(m_store->addJob(makeJob("a", 100), ConflictPolicy::Fail));
 
     DueBatch unknownRemoval;
     unknownRemoval.updatedJobs = {makeJob("a", 999)};
@@ -488,7 +488,7 @@ void TestJobStore::commitDueIsAtomic()
 
 void TestJobStore::runs()
 {
-    QVERIFY_OK(m_store->addJobs({makeJob("a", 100), makeJob("b", 100)}, false));
+    QVERIFY_OK(m_store->addJobs({makeJob("a", 100), makeJob("b", 100)}, ConflictPolicy::Fail));
     RunRecord a1 = makeRun("a", 1'000);
     a1.startTime = 1'005;
     a1.endTime = 2'500;
@@ -527,7 +527,7 @@ void TestJobStore::runs()
 
 void TestJobStore::runNotFound()
 {
-    QVERIFY_OK(m_store->addJob(makeJob("a", 100), false));
+    QVERIFY_OK(m_store->addJob(makeJob("a", 100), ConflictPolicy::Fail));
     RunRecord orphan = makeRun("nobody", 1);
     const auto inserted = m_store->insertRun(orphan);
     QVERIFY(!inserted);
@@ -547,7 +547,7 @@ void TestJobStore::runNotFound()
 
 void TestJobStore::interruptRunningRuns()
 {
-    QVERIFY_OK(m_store->addJob(makeJob("a", 100), false));
+    QVERIFY_OK(m_store->addJob(makeJob("a", 100), ConflictPolicy::Fail));
     RunRecord running = makeRun("a", 1);
     RunRecord finished = makeRun("a", 2, RunOutcome::Success);
     finished.endTime = 5;
@@ -570,7 +570,7 @@ void TestJobStore::interruptRunningRuns()
 
 void TestJobStore::latestRuns()
 {
-    QVERIFY_OK(m_store->addJobs({makeJob("a", 100), makeJob("b", 100), makeJob("c", 100)}, false));
+    QVERIFY_OK(m_store->addJobs({makeJob("a", 100), makeJob("b", 100), makeJob("c", 100)}, ConflictPolicy::Fail));
     RunRecord a1 = makeRun("a", 1, RunOutcome::Success);
     RunRecord a2 = makeRun("a", 2, RunOutcome::Failed);
     RunRecord a3 = makeRun("a", 3); // still running: not a "last run" yet
@@ -587,7 +587,7 @@ void TestJobStore::latestRuns()
 
 void TestJobStore::pruneRuns()
 {
-    QVERIFY_OK(m_store->addJobs({makeJob("a", 100), makeJob("b", 100)}, false));
+    QVERIFY_OK(m_store->addJobs({makeJob("a", 100), makeJob("b", 100)}, ConflictPolicy::Fail));
     QList<std::int64_t> aIds;
     QList<std::int64_t> bIds;
     for (int i = 0; i < 5; ++i) {
@@ -620,7 +620,7 @@ void TestJobStore::manyJobs()
     QList<Job> jobs;
     for (int i = 0; i < 10'000; ++i)
         jobs << makeJob(QString("job%1").arg(i, 6, 10, QChar('0')), 1'000 + std::int64_t(i) * 10, i % 7 == 0);
-    QVERIFY_OK(m_store->addJobs(jobs, false));
+    QVERIFY_OK(m_store->addJobs(jobs, ConflictPolicy::Fail));
     QCOMPARE(m_store->jobCount().value(), 10'000);
     QCOMPARE(m_store->earliestNextRunTime().value(), std::optional<std::int64_t>(1'010));
 
@@ -640,7 +640,7 @@ void TestJobStore::persistsAcrossReopen()
     if (backend == "memory")
         QSKIP("the memory store keeps nothing once closed");
 
-    QVERIFY_OK(m_store->addJobs({makeRichJob("rich"), makeJob("a", 100), makeJob("p", std::nullopt, true)}, false));
+    QVERIFY_OK(m_store->addJobs({makeRichJob("rich"), makeJob("a", 100), makeJob("p", std::nullopt, true)}, ConflictPolicy::Fail));
     DueBatch batch;
     batch.updatedJobs = {makeJob("a", 3'700'100)};
     batch.runs = {makeRun("a", 100), makeRun("rich", 50, RunOutcome::Missed)};

@@ -2,6 +2,7 @@
 // database claim each due run time once, take over the runs of instances that died, count max_instances across
 // instances, and hear each other's job changes through LISTEN/NOTIFY.
 #include "executors/functionregistry.h"
+#include "executors/executorset.h"
 #include "mock/fakeclock.h"
 #include "mock/manualwaketimer.h"
 #include "scheduler/scheduler.h"
@@ -138,7 +139,7 @@ void TestPostgresStore::claimIsExclusive()
     auto b = open("b");
     QVERIFY(a && b);
     QVERIFY(a->cluster() && b->cluster());
-    QVERIFY_OK(a->addJobs({makeJob("j1", 100), makeJob("j2", 100), makeJob("j3", 200)}, false));
+    QVERIFY_OK(a->addJobs({makeJob("j1", 100), makeJob("j2", 100), makeJob("j3", 200)}, ConflictPolicy::Fail));
 
     auto claimed = a->claimDueJobs(1000, -1);
     QVERIFY_OK(claimed);
@@ -184,7 +185,7 @@ void TestPostgresStore::abandonedRunsAreInterruptedAndRecovered()
     QVERIFY(a && b);
     Job recovering = makeJob("r", 100);
     recovering.options.recover = true;
-    QVERIFY_OK(a->addJobs({recovering, makeJob("n", 100)}, false));
+    QVERIFY_OK(a->addJobs({recovering, makeJob("n", 100)}, ConflictPolicy::Fail));
     QVERIFY_OK(a->heartbeat(10'000));
     RunRecord r = makeRun("r", 100);
     RunRecord n = makeRun("n", 100);
@@ -241,7 +242,7 @@ void TestPostgresStore::ownLeftoversAtRestart()
 {
     auto first = open("fixed");
     QVERIFY(first);
-    QVERIFY_OK(first->addJob(makeJob("j", 100), false));
+    QVERIFY_OK(first->addJob(makeJob("j", 100), ConflictPolicy::Fail));
     QVERIFY_OK(first->heartbeat(1000));
     RunRecord run = makeRun("j", 100);
     QVERIFY_OK(first->insertRun(run));
@@ -269,8 +270,8 @@ void TestPostgresStore::changesOfOthersAreHeard()
     QVERIFY(watcher.isWatching());
     QSignalSpy changed(&watcher, &StoreWatcher::changed);
 
-    QVERIFY_OK(a->addJob(makeJob("own", 100), false)); // a's own change: not reported to a
-    QVERIFY_OK(b->addJob(makeJob("theirs", 100), false));
+    QVERIFY_OK(a->addJob(makeJob("own", 100), ConflictPolicy::Fail)); // a's own change: not reported to a
+    QVERIFY_OK(b->addJob(makeJob("theirs", 100), ConflictPolicy::Fail));
     QVERIFY(changed.wait(10'000));
     QCOMPARE(changed.count(), 1);
     QVERIFY_OK(b->removeJob("theirs"));
@@ -287,8 +288,8 @@ void TestPostgresStore::twoSchedulersRunEachTimeOnce()
     QVERIFY(a && b);
     FakeClock clock(1'000'000);
     FunctionRegistry functions;
-    Scheduler sa(*a, clock, functions);
-    Scheduler sb(*b, clock, functions);
+    Scheduler sa(*a, clock, ExecutorSet::standard(clock, functions));
+    Scheduler sb(*b, clock, ExecutorSet::standard(clock, functions));
     auto *ta = new ManualWakeTimer;
     auto *tb = new ManualWakeTimer;
     sa.setWakeTimer(std::unique_ptr<WakeTimer>(ta));

@@ -1,5 +1,6 @@
 // Scheduler semantics on an injected clock: misfire, coalesce, max_instances, pause, reschedule, retries.
 #include "executors/functionregistry.h"
+#include "executors/executorset.h"
 #include "mock/fakeclock.h"
 #include "mock/manualwaketimer.h"
 #include "scheduler/scheduler.h"
@@ -93,7 +94,7 @@ void TestScheduler::init()
         return FunctionResult::failure("boom");
     });
     m_store = std::make_unique<MemoryJobStore>();
-    m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, m_functions);
+    m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, ExecutorSet::standard(m_clock, m_functions));
     auto timer = std::make_unique<ManualWakeTimer>();
     m_timer = timer.get();
     m_scheduler->setWakeTimer(std::move(timer));
@@ -329,7 +330,7 @@ void TestScheduler::addErrors()
     const auto duplicate = m_scheduler->addJob(intervalJob("dup", "record"));
     QCOMPARE(duplicate.error().code, ErrorCode::Conflict);
     QVERIFY2(duplicate.error().message.contains(QLatin1String("\"dup\"")), qPrintable(duplicate.error().message));
-    QVERIFY(m_scheduler->addJob(intervalJob("dup", "record"), true)); // replace
+    QVERIFY(m_scheduler->addJob(intervalJob("dup", "record"), ConflictPolicy::Replace)); // replace
 
     Job past;
     past.id = "past";

@@ -1,6 +1,7 @@
 // sql jobs against a real SQLite file and a real PostgreSQL server: counts, placeholders, rollback, timeouts,
 // cancellation, passwords, and one run through the real Scheduler.
 #include "executors/functionregistry.h"
+#include "executors/executorset.h"
 #include "executors/passwordprovider.h"
 #include "executors/sqlexecutor.h"
 #include "executors/sqlrun.h"
@@ -475,7 +476,7 @@ void TestSqlExecutor::runsThroughTheScheduler()
     seedTokens(probe, false);
     FunctionRegistry functions;
     MemoryJobStore store;
-    Scheduler scheduler(store, m_clock, functions);
+    Scheduler scheduler(store, m_clock, ExecutorSet::standard(m_clock, functions));
     auto timer = std::make_unique<ManualWakeTimer>();
     ManualWakeTimer *wake = timer.get();
     scheduler.setWakeTimer(std::move(timer));

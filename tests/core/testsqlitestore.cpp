@@ -203,7 +203,7 @@ void TestSqliteStore::newFileIsPrivateWithWal()
         QCOMPARE(store->path(), dbPath());
         QCOMPARE(store->describe(), "SQLite " + QDir::toNativeSeparators(dbPath()));
         QCOMPARE(QFile::permissions(dbPath()) & modeBits, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        QVERIFY(store->addJob(makeJob("a", 1'000), false));
+        QVERIFY(store->addJob(makeJob("a", 1'000), ConflictPolicy::Fail));
         // SQLite gives its side files the database's mode.
         QVERIFY(QFile::exists(dbPath() + "-wal"));
         QCOMPARE(QFile::permissions(dbPath() + "-wal") & modeBits, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
@@ -266,7 +266,7 @@ void TestSqliteStore::emptyFileBecomesStore()
     write(dbPath(), {});
     auto store = openStore(dbPath());
     QVERIFY(store);
-    QVERIFY(store->addJob(makeJob("a", 5), false));
+    QVERIFY(store->addJob(makeJob("a", 5), ConflictPolicy::Fail));
     QCOMPARE(store->jobCount().value(), 1);
 }
 
@@ -330,7 +330,7 @@ void TestSqliteStore::newerSchemaRefusedUntouched()
     {
         auto store = openStore(dbPath());
         QVERIFY(store);
-        QVERIFY(store->addJob(makeJob("a", 5), false));
+        QVERIFY(store->addJob(makeJob("a", 5), ConflictPolicy::Fail));
     }
     {
         RawDatabase raw(dbPath());
@@ -356,7 +356,7 @@ void TestSqliteStore::schemaOneIsMigrated()
     {
         auto store = openStore(dbPath());
         QVERIFY(store);
-        QVERIFY(store->addJob(makeJob("a", 5), false));
+        QVERIFY(store->addJob(makeJob("a", 5), ConflictPolicy::Fail));
         RunRecord run;
         run.jobId = "a";
         run.scheduledTime = 5;
@@ -407,7 +407,7 @@ void TestSqliteStore::readOnlyRefused()
     if (existing) {
         auto store = openStore(dbPath());
         QVERIFY(store);
-        QVERIFY(store->addJob(makeJob("a", 5), false));
+        QVERIFY(store->addJob(makeJob("a", 5), ConflictPolicy::Fail));
     }
     const QByteArray before = contents(dbPath());
     const QStringList filesBefore = filesIn(m_dir->path());
@@ -432,7 +432,7 @@ void TestSqliteStore::lockedStoreReported()
 {
     auto store = openStore(dbPath());
     QVERIFY(store);
-    QVERIFY(store->addJob(makeJob("a", 5), false));
+    QVERIFY(store->addJob(makeJob("a", 5), ConflictPolicy::Fail));
 
     QProcess holder;
     holder.start(QCoreApplication::applicationFilePath(), {"--hold-lock", dbPath()});
@@ -450,7 +450,7 @@ void TestSqliteStore::lockedStoreReported()
 
     QElapsedTimer waited;
     waited.start();
-    const auto blocked = store->addJob(makeJob("b", 6), false);
+    const auto blocked = store->addJob(makeJob("b", 6), ConflictPolicy::Fail);
     const qint64 elapsed = waited.elapsed();
     QVERIFY(!blocked);
     QCOMPARE(blocked.error().code, ErrorCode::StoreFailure);
@@ -458,14 +458,14 @@ void TestSqliteStore::lockedStoreReported()
              qPrintable(blocked.error().message));
     QVERIFY2(elapsed >= SqlJobStore::busyTimeoutMs - 500 && elapsed < SqlJobStore::busyTimeoutMs + 5'000,
              qPrintable(QString("waited %1 ms").arg(elapsed)));
-    const auto bulk = another->addJobs({makeJob("c", 7)}, false);
+    const auto bulk = another->addJobs({makeJob("c", 7)}, ConflictPolicy::Fail);
     QVERIFY(!bulk);
     QVERIFY(bulk.error().message.contains("is locked by another process"));
 
     holder.closeWriteChannel();
     QVERIFY(holder.waitForFinished(10'000));
     QCOMPARE(holder.exitCode(), 0);
-    QVERIFY(store->addJob(makeJob("b", 6), false));
+    QVERIFY(store->addJob(makeJob("b", 6), ConflictPolicy::Fail));
     QCOMPARE(another->jobCount().value(), 2);
 }
 
@@ -480,7 +480,7 @@ void TestSqliteStore::shortLockIsWaitedFor()
 
     QElapsedTimer waited;
     waited.start();
-    const auto added = store->addJob(makeJob("a", 5), false);
+    const auto added = store->addJob(makeJob("a", 5), ConflictPolicy::Fail);
     QVERIFY2(added, added ? "" : qPrintable(added.error().message));
     QVERIFY(waited.elapsed() >= 500);
     QVERIFY(holder.waitForFinished(10'000));
@@ -490,7 +490,7 @@ void TestSqliteStore::unreadableRowSkippedAndKept()
 {
     auto store = openStore(dbPath());
     QVERIFY(store);
-    QVERIFY(store->addJobs({makeJob("a", 100), makeJob("b", 50), makeJob("c", 200)}, false));
+    QVERIFY(store->addJobs({makeJob("a", 100), makeJob("b", 50), makeJob("c", 200)}, ConflictPolicy::Fail));
     const QString newerTrigger = R"({"type":"cron","version":99,"timezone":"UTC"})";
     {
         RawDatabase raw(dbPath());
@@ -538,7 +538,7 @@ void TestSqliteStore::secondConnectionInWorkerThread()
 {
     auto store = openStore(dbPath());
     QVERIFY(store);
-    QVERIFY(store->addJob(makeJob("main", 5), false));
+    QVERIFY(store->addJob(makeJob("main", 5), ConflictPolicy::Fail));
 
     QString workerError;
     int workerSaw = -1;
@@ -548,7 +548,7 @@ void TestSqliteStore::secondConnectionInWorkerThread()
             workerError = another.error().message;
             return;
         }
-        if (auto added = another.value()->addJob(makeJob("worker", 6), false); !added)
+        if (auto added = another.value()->addJob(makeJob("worker", 6), ConflictPolicy::Fail); !added)
             workerError = added.error().message;
         workerSaw = another.value()->jobCount().value();
     }));

@@ -44,7 +44,7 @@ int writer(const QString &path, const QString &prefix, int count, bool checkpoin
         return 1;
     }
     for (int i = 0; i < count; ++i) {
-        if (auto added = store.value()->addJob(makeJob(QStringLiteral("%1-%2").arg(prefix).arg(i)), false); !added) {
+        if (auto added = store.value()->addJob(makeJob(QStringLiteral("%1-%2").arg(prefix).arg(i)), ConflictPolicy::Fail); !added) {
             std::fprintf(stderr, "%s\n", qPrintable(added.error().message));
             return 1;
         }
@@ -131,7 +131,7 @@ void TestStoreWatcher::ownCommitsAreNotChanges()
     QVERIFY2(watcher.usesStoreConnection(), qPrintable(watcher.judgeConnectionName()));
     QSignalSpy changed(&watcher, &StoreWatcher::changed);
     for (int i = 0; i < 5; ++i)
-        QVERIFY(m_store->addJob(makeJob(QStringLiteral("own-%1").arg(i)), false));
+        QVERIFY(m_store->addJob(makeJob(QStringLiteral("own-%1").arg(i)), ConflictPolicy::Fail));
     Job job = makeJob("own-0");
     job.paused = true;
     QVERIFY(m_store->updateJob(job));
@@ -153,7 +153,7 @@ void TestStoreWatcher::anotherProcessIsNoticedWithinTwoSeconds()
     QVERIFY(theirs && theirs.value());
 
     // Again, and our own commits in between still do not count.
-    QVERIFY(m_store->addJob(makeJob("mine"), false));
+    QVERIFY(m_store->addJob(makeJob("mine"), ConflictPolicy::Fail));
     QTest::qWait(500);
     QCOMPARE(changed.size(), 1);
     writeFromAnotherProcess("again");
@@ -167,7 +167,7 @@ void TestStoreWatcher::anotherConnectionIsNoticed()
     QSignalSpy changed(&watcher, &StoreWatcher::changed);
     auto other = m_store->openAnother();
     QVERIFY(other);
-    QVERIFY(other.value()->addJob(makeJob("other"), false));
+    QVERIFY(other.value()->addJob(makeJob("other"), ConflictPolicy::Fail));
     expectChangeWithin(changed, 2000);
 }
 

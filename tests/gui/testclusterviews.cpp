@@ -1,5 +1,6 @@
 // The window's cluster views on a real PostgreSQL store: the run history's Instance column and the Instances dialog.
 #include "dialogs/instancesdialog.h"
+#include "executors/executorset.h"
 #include "executors/functionregistry.h"
 #include "mock/fakeclock.h"
 #include "models/runhistorymodel.h"
@@ -33,7 +34,7 @@ private slots:
         std::unique_ptr<SqlJobStore> store = std::move(opened).value();
         FakeClock clock(1'800'000'000'000);
         FunctionRegistry functions;
-        Scheduler scheduler(*store, clock, functions);
+        Scheduler scheduler(*store, clock, ExecutorSet::standard(clock, functions));
         QVERIFY(scheduler.start(true));
         QVERIFY(other.value()->heartbeat(clock.nowMs() - 60'000)); // a minute silent: expired (lease 30 s)
 
@@ -67,7 +68,7 @@ private slots:
         MemoryJobStore store;
         FakeClock clock(1'000);
         FunctionRegistry functions;
-        Scheduler scheduler(store, clock, functions);
+        Scheduler scheduler(store, clock, ExecutorSet::standard(clock, functions));
         QVERIFY(!scheduler.isClustered());
         QVERIFY(scheduler.instances().value().isEmpty());
         InstancesDialog dialog(scheduler, clock);

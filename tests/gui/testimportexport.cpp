@@ -1,6 +1,7 @@
 // Import and export through the window's code path (JobTransfer) on the offscreen platform: a job file with a bad
 // entry, conflicts replaced or skipped, a crontab, the compiled-in examples, and export of the selected rows.
 #include "dialogs/importdialog.h"
+#include "executors/executorset.h"
 #include "dialogs/jobtransfer.h"
 #include "executors/builtinfunctions.h"
 #include "executors/functionregistry.h"
@@ -76,7 +77,7 @@ private slots:
         static int counter = 0;
         const QString path = m_dir.filePath(QStringLiteral("jobs-%1.db").arg(++counter));
         m_store = StoreLocation::fromPath(path).open().value();
-        m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, m_functions);
+        m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, ExecutorSet::standard(m_clock, m_functions));
         m_scheduler->setWakeTimer(std::make_unique<ManualWakeTimer>());
         QVERIFY(m_scheduler->start());
         MainWindow::Services services{*m_scheduler, m_clock, m_functions,

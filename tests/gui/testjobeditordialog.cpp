@@ -1,6 +1,7 @@
 // The job editor dialog on the offscreen platform: typing into its real widgets validates with core, previews the
 // next runs on a fake clock, and saves through a real Scheduler over a MemoryJobStore.
 #include "dialogs/actioneditor.h"
+#include "executors/executorset.h"
 #include "dialogs/jobeditordialog.h"
 #include "executors/functionregistry.h"
 #include "mock/fakeclock.h"
@@ -120,7 +121,7 @@ void TestJobEditorDialog::init()
 {
     m_clock.setNowMs(T0);
     m_store = std::make_unique<MemoryJobStore>();
-    m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, m_functions);
+    m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, ExecutorSet::standard(m_clock, m_functions));
     m_scheduler->setWakeTimer(std::make_unique<ManualWakeTimer>());
     QVERIFY(m_scheduler->start());
     openDialog();

@@ -83,7 +83,7 @@ void TestJobListLoader::loadsJobsAndLatestRuns()
             job.nextRunTime = job.trigger->nextFireTime(T0);
             jobs << job;
         }
-        QVERIFY(store.value()->addJobs(jobs, false));
+        QVERIFY(store.value()->addJobs(jobs, ConflictPolicy::Fail));
         // Two runs of job0000 (the newer one failed), one of job0001, and one still running for job0002.
         for (const auto &[id, outcome] : {std::pair{"job0000", RunOutcome::Success},
                                           std::pair{"job0000", RunOutcome::Failed},

@@ -1,5 +1,6 @@
 // JobListModel and JobFilterProxyModel over a real Scheduler on a fake clock: live row updates, texts, sorting.
 #include "executors/functionregistry.h"
+#include "executors/executorset.h"
 #include "jobs/jobfilter.h"
 #include "mock/fakeclock.h"
 #include "mock/manualwaketimer.h"
@@ -154,7 +155,7 @@ void TestJobListModel::init()
     m_clock.setNowMs(T0);
     m_gate.acquire(m_gate.available());
     m_store = std::make_unique<MemoryJobStore>();
-    m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, m_functions);
+    m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, ExecutorSet::standard(m_clock, m_functions));
     m_scheduler->setWakeTimer(std::make_unique<ManualWakeTimer>());
     QVERIFY(m_scheduler->start());
     m_model = std::make_unique<JobListModel>(*m_scheduler, m_clock);

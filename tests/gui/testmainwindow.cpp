@@ -1,6 +1,7 @@
 // The main window end to end on the offscreen platform: add, edit, pause, resume, run now and delete through the
 // real widgets, checking both the model and the SQLite store.
 #include "dialogs/jobeditordialog.h"
+#include "executors/executorset.h"
 #include "executors/builtinfunctions.h"
 #include "executors/functionregistry.h"
 #include "mainwindow.h"
@@ -73,7 +74,7 @@ void TestMainWindow::init()
     static int counter = 0;
     const QString path = m_dir.filePath(QStringLiteral("jobs-%1.db").arg(++counter));
     m_store = StoreLocation::fromPath(path).open().value();
-    m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, m_functions);
+    m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, ExecutorSet::standard(m_clock, m_functions));
     m_scheduler->setWakeTimer(std::make_unique<ManualWakeTimer>());
     QVERIFY(m_scheduler->start());
     MainWindow::Services services{*m_scheduler, m_clock, m_functions,

@@ -1,5 +1,6 @@
 // RunHistoryModel over a real Scheduler on a fake clock: loading, live runs, missed runs, limits, clearing.
 #include "executors/functionregistry.h"
+#include "executors/executorset.h"
 #include "mock/fakeclock.h"
 #include "mock/manualwaketimer.h"
 #include "models/runhistorymodel.h"
@@ -96,7 +97,7 @@ void TestRunHistoryModel::init()
     m_clock.setNowMs(T0);
     m_gate.acquire(m_gate.available());
     m_store = std::make_unique<MemoryJobStore>();
-    m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, m_functions);
+    m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, ExecutorSet::standard(m_clock, m_functions));
     auto timer = std::make_unique<ManualWakeTimer>();
     m_timer = timer.get();
     m_scheduler->setWakeTimer(std::move(timer));

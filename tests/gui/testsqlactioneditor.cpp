@@ -1,6 +1,7 @@
 // The job editor's SQL page on the offscreen platform: fields to action and back, statement checks, reuse of
 // connections other jobs use, a real connection test on an SQLite file, and the real keychain's "no service".
 #include "dialogs/actioneditor.h"
+#include "executors/executorset.h"
 #include "dialogs/jobeditordialog.h"
 #include "dialogs/sqlactioneditor.h"
 #include "executors/functionregistry.h"
@@ -138,7 +139,7 @@ void TestSqlActionEditor::offersConnectionsOfOtherJobs()
     FakeClock clock(1'800'000'000'000);
     MemoryJobStore store;
     FunctionRegistry functions;
-    Scheduler scheduler(store, clock, functions);
+    Scheduler scheduler(store, clock, ExecutorSet::standard(clock, functions));
     for (const QString &id : {QStringLiteral("a"), QStringLiteral("b")}) {
         Job job;
         job.id = id;

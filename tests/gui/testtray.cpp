@@ -2,6 +2,7 @@
 // paused and failing states, the menu's actions, and which finished runs are told about in tray messages.
 // testtrayxvfb.cpp runs the same class, and the real app, in a real tray under Xvfb.
 #include "executors/functionregistry.h"
+#include "executors/executorset.h"
 #include "mock/fakeclock.h"
 #include "mock/manualwaketimer.h"
 #include "models/joblistmodel.h"
@@ -74,7 +75,7 @@ void TestTray::init()
     m_settings = std::make_unique<Settings>(m_dir.filePath(QStringLiteral("settings-%1.ini").arg(++counter)));
     m_clock.setNowMs(QDateTime(QDate(2027, 1, 15), QTime(15, 30), QTimeZone::utc()).toMSecsSinceEpoch());
     m_store = std::make_unique<MemoryJobStore>();
-    m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, m_functions);
+    m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, ExecutorSet::standard(m_clock, m_functions));
     m_scheduler->setWakeTimer(std::make_unique<ManualWakeTimer>());
     QVERIFY(m_scheduler->start());
     m_model = std::make_unique<JobListModel>(*m_scheduler, m_clock);

@@ -8,6 +8,7 @@
 // Xvfb, trayer and xwininfo (x11-utils) must be installed (scripts/install-deps installs them); without them the
 // test fails and says so: it never skips.
 #include "control/instancelock.h"
+#include "executors/executorset.h"
 #include "executors/functionregistry.h"
 #include "models/joblistmodel.h"
 #include "scheduler/scheduler.h"
@@ -206,7 +207,7 @@ void TestTrayXvfb::trayControllerInARealTray()
     FunctionRegistry functions;
     auto store = StoreLocation::fromPath(m_dir.filePath("inprocess.db")).open();
     QVERIFY2(store, store ? "" : qPrintable(store.error().message));
-    Scheduler scheduler(*store.value(), clock, functions);
+    Scheduler scheduler(*store.value(), clock, ExecutorSet::standard(clock, functions));
     QVERIFY(scheduler.start());
     JobListModel model(scheduler, clock);
     model.setJobs({}, {});

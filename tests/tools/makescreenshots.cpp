@@ -4,6 +4,7 @@
 // into the folder given as argument. With --lang CODE the interface is in that language (as `punctual --lang`)
 // and only the main window and the editor are taken, as main-window-CODE.png and job-editor-cron-CODE.png.
 #include "dialogs/jobeditordialog.h"
+#include "executors/executorset.h"
 #include "executors/builtinfunctions.h"
 #include "executors/functionregistry.h"
 #include "mainwindow.h"
@@ -148,7 +149,7 @@ int main(int argc, char *argv[])
     SystemClock clock;
     FunctionRegistry functions;
     registerBuiltinFunctions(functions);
-    Scheduler scheduler(*store, clock, functions);
+    Scheduler scheduler(*store, clock, ExecutorSet::standard(clock, functions));
     const std::int64_t now = clock.nowMs();
 
     const QString sh = QStringLiteral("/bin/sh");

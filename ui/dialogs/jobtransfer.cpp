@@ -198,7 +198,7 @@ void JobTransfer::review(const QString &path, Result<ImportContents> contents)
         emit importEnded();
         return;
     }
-    auto added = m_scheduler.addJobs(std::move(plan.jobs), *policy == ConflictPolicy::Replace);
+    auto added = m_scheduler.addJobs(std::move(plan.jobs), *policy);
     if (!added) {
         fail(tr("Cannot import %1").arg(QDir::toNativeSeparators(path)), added.error().message);
         emit importEnded();

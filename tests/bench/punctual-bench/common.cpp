@@ -1,5 +1,6 @@
 // punctual-bench: shared helpers.
 #include "common.h"
+#include "executors/executorset.h"
 
 #include "store/memoryjobstore.h"
 #include "store/sqljobstore.h"
@@ -285,9 +286,9 @@ std::unique_ptr<JobStore> openStore(const QString &kind, const QString &path, bo
 
 std::unique_ptr<Scheduler> makeScheduler(JobStore &store)
 {
-    auto scheduler = std::make_unique<Scheduler>(store, punctual::SystemClock::instance(),
-                                                 Harness::instance().functions());
-    scheduler->setFunctionThreads(10); // APScheduler's ThreadPoolExecutor(10)
+    auto scheduler = std::make_unique<Scheduler>(
+        store, punctual::SystemClock::instance(),
+        punctual::ExecutorSet::standard(punctual::SystemClock::instance(), Harness::instance().functions(), 10)); // APScheduler's ThreadPoolExecutor(10)
     return scheduler;
 }
 
@@ -416,7 +417,7 @@ double prefillSqlite(const QString &path, int n)
     }
     auto store = openSqlite(path);
     const double t1 = monotonicSeconds();
-    if (auto added = store->addJobs(jobs, false); !added)
+    if (auto added = store->addJobs(jobs, punctual::ConflictPolicy::Fail); !added)
         die(added.error().message);
     const double imported = monotonicSeconds() - t1;
     log("prefilled %d jobs into the SQLite store in %.2f s (one addJobs() call: %.3f s)", n,

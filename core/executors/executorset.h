@@ -1,0 +1,46 @@
+// The executors a scheduler hands runs to: built by the app (or a test) and given to the Scheduler.
+#pragma once
+
+#include "executors/executor.h"
+
+#include <QList>
+#include <QObject>
+
+#include <memory>
+
+namespace punctual {
+
+class Clock;
+class FunctionRegistry;
+
+/**
+ * Owns a list of executors and finds the one that runs an action. The scheduler connects to every executor's
+ * finished() signal; it never builds or replaces executors itself, so a test can inject an executor of its own
+ * and an app can size the function pool.
+ */
+class ExecutorSet final
+{
+    Q_DISABLE_COPY_MOVE(ExecutorSet)
+
+public:
+    ExecutorSet() = default;
+    ~ExecutorSet();
+
+    /// Every kind Punctual runs: commands, functions (a pool of @p functionThreads, APScheduler's
+    /// ThreadPoolExecutor(10) by default), http and sql.
+    static std::unique_ptr<ExecutorSet> standard(const Clock &clock, const FunctionRegistry &functions,
+                                                 int functionThreads = 10);
+
+    /// Takes ownership of @p executor (asked after the ones added before it).
+    void add(std::unique_ptr<Executor> executor);
+    /// The first executor that accepts @p action; nullptr when none does.
+    Executor *executorFor(const Action &action) const;
+    const QList<Executor *> &executors() const { return m_executors; }
+    /// Stops every execution of every executor.
+    void stopAll();
+
+private:
+    QList<Executor *> m_executors; ///< owned
+};
+
+} // namespace punctual
