@@ -1,6 +1,8 @@
 // APScheduler's processing order for one due job.
 #include "dueplanner.h"
 
+#include "time/isotime.h"
+
 #include <QCoreApplication>
 #include <QRandomGenerator>
 
@@ -107,6 +109,24 @@ DuePlan planDueJob(const Job &job, std::int64_t nowMs, int runningInstances, QRa
     }
     plan.submit = onTime;
     return plan;
+}
+
+Result<std::optional<std::int64_t>> planNewJob(const Job &job, std::int64_t nowMs, QRandomGenerator &random)
+{
+    if (job.paused)
+        return std::optional<std::int64_t>();
+    const auto first = job.trigger->firstFireTime(nowMs);
+    if (first && *first > nowMs)
+        return std::optional(job.trigger->applyJitter(*first, random));
+    if (first) {
+        const std::int64_t late = nowMs - *first;
+        if (!job.options.misfireGraceMs || late <= *job.options.misfireGraceMs)
+            return first;
+        return invalidInput(
+            PlannerText::tr("the run time %1 has already passed").arg(formatIso(*first, job.trigger->zone())));
+    }
+    return invalidInput(
+        PlannerText::tr("the trigger \"%1\" never fires after now").arg(job.trigger->description()));
 }
 
 } // namespace punctual

@@ -28,6 +28,14 @@ DuePlan planDueJob(const Job &job, std::int64_t nowMs, int runningInstances, QRa
 
 inline constexpr int maxRunTimes = 1000;
 
+/**
+ * The next run time of a job being added (or given a new trigger) at @p nowMs: none while paused; else the
+ * trigger's first fire time with jitter, or, for a one-off time that has just passed, that time itself when it is
+ * within the misfire grace time (it then runs at once, without jitter). An error when the job would never run:
+ * a one-off time past its grace ("has already passed") or a trigger that never fires after now.
+ */
+Result<std::optional<std::int64_t>> planNewJob(const Job &job, std::int64_t nowMs, QRandomGenerator &random);
+
 /// "3 h 2 min", "45 s", "1.2 s": how late or how long, for run records and the window.
 QString formatLateness(std::int64_t ms);
 

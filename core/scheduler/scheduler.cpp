@@ -2,16 +2,16 @@
 #include "scheduler.h"
 
 #include "executors/executorset.h"
+#include "scheduler/clustermembership.h"
 #include "scheduler/dueplanner.h"
+#include "scheduler/runtracker.h"
 #include "scheduler/waketimer.h"
 #include "store/jobstore.h"
 #include "time/clock.h"
 #include "time/isotime.h"
-#include "triggers/datetrigger.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
-#include <QTimer>
 
 #include <algorithm>
 
@@ -36,45 +36,42 @@ Error notRunning()
 
 } // namespace
 
-/// Run times of one job submitted together: they run one after another and count as one instance.
-struct Scheduler::Submission
-{
-    std::uint64_t id = 0;
-    Job job;
-    QList<RunRecord> runs;
-    int current = 0;
-    std::optional<std::int64_t> misfireGraceMs;
-    std::uint64_t token = 0; ///< the execution going now; 0 while waiting to retry
-    /// When the next attempt is due (the injected clock; the wake timer is armed for it); none unless waiting.
-    std::optional<std::int64_t> retryAt;
-    bool removeJobWhenDone = false;
-};
-
 Scheduler::Scheduler(JobStore &store, const Clock &clock, std::unique_ptr<ExecutorSet> executors, QObject *parent)
     : QObject(parent)
     , m_store(store)
-    , m_cluster(store.cluster())
     , m_clock(clock)
     , m_executors(std::move(executors))
     , m_wakeTimer(WakeTimer::createDefault(clock))
+    , m_runs(new RunTracker(store, clock, *m_executors, this))
     , m_random(QRandomGenerator::securelySeeded())
 {
     qRegisterMetaType<Job>();
     qRegisterMetaType<RunRecord>();
     qRegisterMetaType<ExecutionResult>();
-    for (Executor *executor : m_executors->executors())
-        connect(executor, &Executor::finished, this, &Scheduler::onExecutionFinished);
+    connect(m_runs, &RunTracker::jobSubmitted, this, &Scheduler::jobSubmitted);
+    connect(m_runs, &RunTracker::jobExecuted, this, &Scheduler::jobExecuted);
+    connect(m_runs, &RunTracker::jobError, this, &Scheduler::jobError);
+    connect(m_runs, &RunTracker::jobMissed, this, &Scheduler::jobMissed);
+    connect(m_runs, &RunTracker::jobMaxInstances, this, &Scheduler::jobMaxInstances);
+    connect(m_runs, &RunTracker::jobRemoved, this, &Scheduler::jobRemoved);
+    connect(m_runs, &RunTracker::retryScheduled, this, &Scheduler::rearm);
+    connect(m_runs, &RunTracker::idle, this, &Scheduler::checkShutdownDone);
+    connect(m_runs, &RunTracker::storeFailed, this, &Scheduler::reportStoreError);
+    if (ClusterStore *cluster = store.cluster()) {
+        m_membership = new ClusterMembership(*cluster, clock, this);
+        connect(m_membership, &ClusterMembership::runsRecovered, this, &Scheduler::startRecoveredRuns);
+        connect(m_membership, &ClusterMembership::storeFailed, this, &Scheduler::reportStoreError);
+    }
     connect(m_wakeTimer.get(), &WakeTimer::woke, this, &Scheduler::processDue);
 }
 
 Scheduler::~Scheduler()
 {
     for (Executor *executor : m_executors->executors())
-        disconnect(executor, nullptr, this, nullptr);
+        disconnect(executor, nullptr, m_runs, nullptr);
     m_executors->stopAll();
-    qDeleteAll(m_submissions);
-    m_submissions.clear();
-    flushFinishedRuns();
+    m_runs->abandonAll();
+    m_runs->flush();
     leaveCluster();
 }
 
@@ -87,6 +84,7 @@ void Scheduler::setWakeTimer(std::unique_ptr<WakeTimer> timer)
 void Scheduler::setHistoryLimit(int runsPerJob)
 {
     m_historyLimit = std::max(1, runsPerJob);
+    m_runs->setHistoryLimit(m_historyLimit);
 }
 
 // --- life cycle ---------------------------------------------------------------------------------------------
@@ -95,11 +93,11 @@ Result<void> Scheduler::start(bool startPaused)
 {
     if (m_state != State::Stopped)
         return {};
-    flushFinishedRuns();
+    m_runs->flush();
     const std::int64_t now = m_clock.nowMs();
-    if (m_cluster) {
+    if (m_membership) {
         // Other instances' runs are theirs: only this id's leftovers and those of dead instances are taken over.
-        if (auto joined = joinCluster(); !joined)
+        if (auto joined = m_membership->join(); !joined)
             return joined.error();
     } else {
         auto interrupted = m_store.interruptRunningRuns(now);
@@ -126,15 +124,9 @@ void Scheduler::shutdown(ShutdownMode mode)
         return;
     }
     m_state = State::ShuttingDown;
+    m_runs->setStopping(true);
     m_wakeTimer->disarm();
-    // Runs waiting to be retried will not be: end their submissions now.
-    const QList<Submission *> submissions = m_submissions.values();
-    for (Submission *submission : submissions) {
-        if (submission->token == 0 && submission->retryAt) {
-            submission->retryAt.reset();
-            startNextRun(submission->id);
-        }
-    }
+    m_runs->dropWaitingRetries(); // runs waiting to be retried will not be
     if (mode == ShutdownMode::StopRuns) {
         m_executors->stopAll();
     }
@@ -143,10 +135,11 @@ void Scheduler::shutdown(ShutdownMode mode)
 
 void Scheduler::checkShutdownDone()
 {
-    if (m_state == State::ShuttingDown && m_submissions.isEmpty()) {
-        flushFinishedRuns();
+    if (m_state == State::ShuttingDown && m_runs->runningCount() == 0) {
+        m_runs->flush();
         leaveCluster();
         m_state = State::Stopped;
+        m_runs->setStopping(false);
         emit shutDown();
     }
 }
@@ -190,7 +183,7 @@ void Scheduler::rearm()
     if (m_state != State::Running) {
         // Paused: nothing starts, retries included. Stopped: an unstarted scheduler (punctualctl run-now) still
         // makes the retries of the run it was asked for.
-        const auto retry = m_state == State::Stopped ? earliestRetry() : std::nullopt;
+        const auto retry = m_state == State::Stopped ? m_runs->earliestRetry() : std::nullopt;
         if (retry)
             m_wakeTimer->armAt(*retry);
         else
@@ -206,7 +199,7 @@ void Scheduler::rearm()
         return;
     }
     std::optional<std::int64_t> wakeAt = earliest.value();
-    if (const auto retry = earliestRetry(); retry && (!wakeAt || *retry < *wakeAt))
+    if (const auto retry = m_runs->earliestRetry(); retry && (!wakeAt || *retry < *wakeAt))
         wakeAt = retry;
     if (!wakeAt)
         m_wakeTimer->disarm();
@@ -228,14 +221,14 @@ void Scheduler::processDue()
 {
     m_processingQueued = false;
     if (m_state == State::Stopped) { // only retries of runs made now (see rearm())
-        startDueRetries(m_clock.nowMs());
+        m_runs->startDueRetries(m_clock.nowMs());
         rearm();
         return;
     }
     if (m_state != State::Running)
         return;
     const std::int64_t now = m_clock.nowMs();
-    startDueRetries(now);
+    m_runs->startDueRetries(now);
     // Shared store: the due rows come back locked for this pass (the transaction commitDue() commits).
     auto due = m_store.claimDueJobs(now, dueBatchLimit);
     if (!due) {
@@ -243,17 +236,34 @@ void Scheduler::processDue()
         m_wakeTimer->armAt(now + storeRetryMs);
         return;
     }
+    if (!commitDuePass(due.value(), now)) {
+        m_wakeTimer->armAt(now + storeRetryMs);
+        return;
+    }
+    if (due.value().size() >= dueBatchLimit) {
+        scheduleProcessing();
+        return;
+    }
+    rearm();
+    if (m_membership && m_processingQueued && due.value().isEmpty()) {
+        // Still due but nothing could be claimed: another instance holds those rows until it commits.
+        m_processingQueued = false;
+        m_wakeTimer->armAt(m_clock.nowMs() + claimRetryMs);
+    }
+}
+
+bool Scheduler::commitDuePass(QList<Job> &due, std::int64_t now)
+{
     // max_instances counts the runs other instances have going too.
     QHash<QString, int> elsewhere;
-    if (m_cluster && !due.value().isEmpty()) {
-        auto counted = m_cluster->runningElsewhere();
+    if (m_membership && !due.isEmpty()) {
+        auto counted = m_membership->store().runningElsewhere();
         if (!counted) {
             DueBatch nothing;
             if (auto ended = m_store.commitDue(nothing); !ended) // ends the claim
                 qCWarning(lcScheduler, "ending a claim failed: %s", qPrintable(ended.error().message));
             reportStoreError(counted.error());
-            m_wakeTimer->armAt(now + storeRetryMs);
-            return;
+            return false;
         }
         elsewhere = std::move(counted).value();
     }
@@ -267,8 +277,8 @@ void Scheduler::processDue()
     DueBatch batch;
     QList<Pending> pending;
     QStringList removeNow;
-    batch.updatedJobs.reserve(due.value().size());
-    for (Job &job : due.value()) {
+    batch.updatedJobs.reserve(due.size());
+    for (Job &job : due) {
         DuePlan plan = planDueJob(job, now, runningCount(job.id) + elsewhere.value(job.id), m_random);
         batch.runs += plan.missed;
         batch.runs += plan.skipped;
@@ -285,15 +295,14 @@ void Scheduler::processDue()
         batch.updatedJobs.append(job);
         if (!plan.submit.isEmpty())
             pending.append({batch.updatedJobs.size() - 1, firstRun, plan.submit.size()});
-        m_finishedSincePrune[job.id] += static_cast<int>(plan.missed.size() + plan.skipped.size());
+        m_runs->countEnded(job.id, static_cast<int>(plan.missed.size() + plan.skipped.size()));
     }
 
     // Runs are recorded and next run times advanced in one transaction before anything starts: after a crash
     // a scheduled time is never run twice.
     if (auto committed = m_store.commitDue(batch); !committed) {
         reportStoreError(committed.error());
-        m_wakeTimer->armAt(now + storeRetryMs);
-        return;
+        return false;
     }
 
     for (const RunRecord &run : std::as_const(batch.runs)) {
@@ -309,228 +318,26 @@ void Scheduler::processDue()
         emit jobModified(job);
     for (const Pending &p : std::as_const(pending)) {
         const Job &job = batch.updatedJobs[p.job];
-        submit(job, batch.runs.mid(p.firstRun, p.runCount), job.options.misfireGraceMs);
+        m_runs->submit(job, batch.runs.mid(p.firstRun, p.runCount), job.options.misfireGraceMs);
     }
     for (const QString &id : std::as_const(removeNow)) {
         if (m_store.removeJob(id))
             emit jobRemoved(id);
     }
-    if (due.value().size() >= dueBatchLimit) {
-        scheduleProcessing();
-        return;
-    }
-    rearm();
-    if (m_cluster && m_processingQueued && due.value().isEmpty()) {
-        // Still due but nothing could be claimed: another instance holds those rows until it commits.
-        m_processingQueued = false;
-        m_wakeTimer->armAt(m_clock.nowMs() + claimRetryMs);
-    }
-}
-
-// --- running ------------------------------------------------------------------------------------------------
-
-void Scheduler::submit(const Job &job, QList<RunRecord> runs, std::optional<std::int64_t> misfireGraceMs)
-{
-    auto *submission = new Submission;
-    submission->id = m_nextId++;
-    submission->job = job;
-    submission->runs = std::move(runs);
-    submission->misfireGraceMs = misfireGraceMs;
-    submission->removeJobWhenDone = job.options.removeWhenDone && !job.nextRunTime && !job.paused;
-    m_submissions.insert(submission->id, submission);
-    ++m_instances[job.id];
-    startNextRun(submission->id);
-}
-
-void Scheduler::startNextRun(std::uint64_t submissionId)
-{
-    Submission *submission = m_submissions.value(submissionId);
-    if (!submission)
-        return;
-    submission->token = 0;
-    if (submission->current >= submission->runs.size()) {
-        finishSubmission(submissionId);
-        return;
-    }
-    RunRecord &run = submission->runs[submission->current];
-    Executor *executor = m_executors->executorFor(submission->job.action);
-    if (m_state == State::ShuttingDown || !executor) {
-        // Not begun: the scheduler is stopping (or nothing can run this action).
-        run.outcome = executor ? RunOutcome::Interrupted : RunOutcome::Failed;
-        run.endTime = m_clock.nowMs();
-        run.error = executor ? tr("the scheduler stopped before this run began")
-                             : tr("this kind of action cannot be run here");
-        recordFinal(run);
-        ++submission->current;
-        startNextRun(submissionId);
-        return;
-    }
-    ExecutionRequest request;
-    request.token = m_nextId++;
-    request.jobId = run.jobId;
-    request.runId = run.id;
-    request.scheduledTime = run.scheduledTime;
-    request.action = submission->job.action;
-    request.timeoutMs = submission->job.options.timeoutMs;
-    // A retry is late on purpose: the grace time applies to first attempts only.
-    request.misfireGraceMs = run.attempt == 1 ? submission->misfireGraceMs : std::nullopt;
-    submission->token = request.token;
-    m_tokens.insert(request.token, submissionId);
-    emit jobSubmitted(run);
-    executor->start(request);
-}
-
-void Scheduler::onExecutionFinished(std::uint64_t token, const ExecutionResult &result)
-{
-    const std::uint64_t submissionId = m_tokens.take(token);
-    Submission *submission = m_submissions.value(submissionId);
-    if (!submission || submission->token != token)
-        return;
-    submission->token = 0;
-    RunRecord &run = submission->runs[submission->current];
-    run.outcome = result.outcome;
-    run.startTime = result.startTime;
-    run.endTime = result.endTime;
-    run.exitCode = result.exitCode;
-    run.output = result.output;
-    run.error = result.error;
-    run.lateMs = result.lateMs;
-    recordFinal(run);
-
-    const bool failed = run.outcome == RunOutcome::Failed || run.outcome == RunOutcome::TimedOut;
-    if (failed && run.attempt <= submission->job.options.maxRetries && m_state != State::ShuttingDown) {
-        RunRecord retry;
-        retry.jobId = run.jobId;
-        retry.scheduledTime = run.scheduledTime;
-        retry.attempt = run.attempt + 1;
-        if (auto inserted = m_store.insertRun(retry); !inserted) {
-            reportStoreError(inserted.error());
-        } else {
-            // The wait is on the injected clock through the wake timer, like every other due time: it survives
-            // suspend and clock changes, and a paused scheduler holds the retry until resume().
-            submission->retryAt = m_clock.nowMs() + submission->job.options.retryDelayAfter(run.attempt);
-            run = retry;
-            rearm();
-            return;
-        }
-    }
-    ++submission->current;
-    startNextRun(submissionId);
-}
-
-void Scheduler::recordFinal(RunRecord &run)
-{
-    // Write-behind: the rows of runs that end together (a burst ends thousands per event-loop turn) are rewritten
-    // in one transaction at the end of the turn, or earlier when something reads or prunes the history. The run
-    // was recorded before it started; a crash in between leaves it "running", i.e. interrupted at the next start.
-    m_finishedRuns.append(run);
-    if (!m_flushQueued) {
-        m_flushQueued = true;
-        QMetaObject::invokeMethod(this, &Scheduler::flushFinishedRuns, Qt::QueuedConnection);
-    }
-    emitOutcome(run);
-}
-
-void Scheduler::flushFinishedRuns()
-{
-    m_flushQueued = false;
-    if (m_finishedRuns.isEmpty())
-        return;
-    const QList<RunRecord> runs = std::exchange(m_finishedRuns, {});
-    if (auto updated = m_store.updateRuns(runs); !updated)
-        reportStoreError(updated.error());
-}
-
-void Scheduler::emitOutcome(const RunRecord &run)
-{
-    switch (run.outcome) {
-    case RunOutcome::Success: emit jobExecuted(run); break;
-    case RunOutcome::Missed: emit jobMissed(run); break;
-    case RunOutcome::Skipped: emit jobMaxInstances(run); break;
-    case RunOutcome::Running: break;
-    default: emit jobError(run); break;
-    }
-}
-
-void Scheduler::finishSubmission(std::uint64_t submissionId)
-{
-    Submission *submission = m_submissions.take(submissionId);
-    if (!submission)
-        return;
-    const QString jobId = submission->job.id;
-    if (--m_instances[jobId] <= 0)
-        m_instances.remove(jobId);
-    int &finished = m_finishedSincePrune[jobId];
-    finished += static_cast<int>(submission->runs.size());
-    if (finished >= std::max(10, m_historyLimit / 4)) {
-        finished = 0;
-        flushFinishedRuns();
-        if (auto pruned = m_store.pruneRuns(jobId, m_historyLimit); !pruned)
-            reportStoreError(pruned.error());
-    }
-    if (submission->removeJobWhenDone) {
-        flushFinishedRuns();
-        // Only if it is still the finished job that ran (it may have been rescheduled meanwhile).
-        const auto stored = m_store.job(jobId);
-        if (stored && stored.value() && !stored.value()->nextRunTime && !stored.value()->paused
-            && m_store.removeJob(jobId))
-            emit jobRemoved(jobId);
-    }
-    delete submission;
-    checkShutdownDone();
-}
-
-std::optional<std::int64_t> Scheduler::earliestRetry() const
-{
-    std::optional<std::int64_t> earliest;
-    for (const Submission *submission : m_submissions) {
-        if (submission->retryAt && (!earliest || *submission->retryAt < *earliest))
-            earliest = submission->retryAt;
-    }
-    return earliest;
-}
-
-void Scheduler::startDueRetries(std::int64_t nowMs)
-{
-    QList<std::uint64_t> due;
-    for (const Submission *submission : std::as_const(m_submissions)) {
-        if (submission->retryAt && *submission->retryAt <= nowMs)
-            due.append(submission->id);
-    }
-    std::sort(due.begin(), due.end()); // oldest submission first
-    for (const std::uint64_t id : std::as_const(due)) {
-        if (Submission *submission = m_submissions.value(id)) {
-            submission->retryAt.reset();
-            startNextRun(id);
-        }
-    }
+    return true;
 }
 
 int Scheduler::runningCount() const
 {
-    return static_cast<int>(m_submissions.size());
+    return m_runs->runningCount();
 }
 
 int Scheduler::runningCount(const QString &jobId) const
 {
-    return m_instances.value(jobId, 0);
+    return m_runs->runningCount(jobId);
 }
 
 // --- management ---------------------------------------------------------------------------------------------
-
-std::optional<std::int64_t> Scheduler::firstRunTime(const Job &job, std::int64_t nowMs) const
-{
-    if (const auto *date = dynamic_cast<const DateTrigger *>(job.trigger.get())) {
-        // A one-off time just passed still runs (within the grace time), as in APScheduler.
-        const std::int64_t late = nowMs - date->runAtMs();
-        if (late >= 0 && (!job.options.misfireGraceMs || late <= *job.options.misfireGraceMs))
-            return date->runAtMs();
-    }
-    auto next = job.trigger->nextFireTime(nowMs);
-    if (next)
-        next = job.trigger->applyJitter(*next, const_cast<QRandomGenerator &>(m_random));
-    return next;
-}
 
 Result<void> Scheduler::prepareNewJob(Job &job, std::int64_t nowMs)
 {
@@ -541,12 +348,10 @@ Result<void> Scheduler::prepareNewJob(Job &job, std::int64_t nowMs)
     if (job.name.isEmpty())
         job.name = job.id;
     job.createdAt = nowMs;
-    job.nextRunTime = job.paused ? std::nullopt : firstRunTime(job, nowMs);
-    if (!job.paused && !job.nextRunTime) {
-        if (const auto *date = dynamic_cast<const DateTrigger *>(job.trigger.get()))
-            return invalidInput(tr("the run time %1 has already passed").arg(formatIso(date->runAtMs(), date->zone())));
-        return invalidInput(tr("the trigger \"%1\" never fires after now").arg(job.trigger->description()));
-    }
+    auto first = planNewJob(job, nowMs, m_random);
+    if (!first)
+        return first.error();
+    job.nextRunTime = first.value();
     return {};
 }
 
@@ -645,9 +450,10 @@ Result<Job> Scheduler::modifyJob(const QString &id, const JobChanges &changes)
     if (changes.trigger) {
         job.trigger = changes.trigger;
         if (!job.paused) {
-            job.nextRunTime = firstRunTime(job, m_clock.nowMs());
-            if (!job.nextRunTime)
-                return invalidInput(tr("the trigger \"%1\" never fires after now").arg(job.trigger->description()));
+            auto next = planNewJob(job, m_clock.nowMs(), m_random);
+            if (!next)
+                return next.error();
+            job.nextRunTime = next.value();
         }
     }
     return storeModified(std::move(job));
@@ -662,10 +468,10 @@ Result<Job> Scheduler::rescheduleJob(const QString &id, std::shared_ptr<const Tr
 
 Result<void> Scheduler::removeJob(const QString &id)
 {
-    flushFinishedRuns();
+    m_runs->flush();
     if (auto removed = m_store.removeJob(id); !removed)
         return removed.error();
-    m_finishedSincePrune.remove(id);
+    m_runs->forgetJob(id);
     emit jobRemoved(id);
     rearm();
     return {};
@@ -673,11 +479,11 @@ Result<void> Scheduler::removeJob(const QString &id)
 
 Result<int> Scheduler::removeAllJobs()
 {
-    flushFinishedRuns();
+    m_runs->flush();
     auto removed = m_store.removeAllJobs();
     if (!removed)
         return removed;
-    m_finishedSincePrune.clear();
+    m_runs->forgetAllJobs();
     emit allJobsRemoved();
     rearm();
     return removed;
@@ -690,11 +496,9 @@ Result<RunRecord> Scheduler::runJobNow(const QString &id)
     auto job = requireJob(id);
     if (!job)
         return job.error();
-    if (m_cluster && !m_joined) {
-        // An unstarted scheduler (punctualctl run-now) runs it: its heartbeat keeps the run from being taken over.
-        if (auto joined = joinCluster(); !joined)
-            return joined.error();
-    }
+    // An unstarted scheduler (punctualctl run-now) runs it: its heartbeat keeps the run from being taken over.
+    if (auto joined = joinCluster(); !joined)
+        return joined.error();
     RunRecord run;
     run.jobId = id;
     run.scheduledTime = m_clock.nowMs();
@@ -709,14 +513,14 @@ Result<RunRecord> Scheduler::runJobNow(const QString &id)
     if (run.outcome == RunOutcome::Skipped)
         emit jobMaxInstances(run);
     else
-        submit(job.value(), {run}, std::nullopt);
+        m_runs->submit(job.value(), {run}, std::nullopt);
     return run;
 }
 
 Result<QList<RunRecord>> Scheduler::history(const QString &jobId, int limit) const
 {
-    // The history includes the runs that ended this event-loop turn (written behind, see recordFinal()).
-    const_cast<Scheduler *>(this)->flushFinishedRuns();
+    // The history includes the runs that ended this event-loop turn (written behind, see RunTracker).
+    m_runs->flush();
     return m_store.runs(jobId, limit);
 }
 
@@ -724,71 +528,39 @@ Result<QList<RunRecord>> Scheduler::history(const QString &jobId, int limit) con
 
 QString Scheduler::instanceId() const
 {
-    return m_cluster ? m_cluster->instanceId() : QString();
+    return m_membership ? m_membership->store().instanceId() : QString();
 }
 
 Result<QList<InstanceInfo>> Scheduler::instances() const
 {
-    if (!m_cluster)
+    if (!m_membership)
         return QList<InstanceInfo>{};
-    return m_cluster->instances();
-}
-
-Result<void> Scheduler::joinCluster()
-{
-    if (auto beat = m_cluster->heartbeat(m_clock.nowMs()); !beat)
-        return beat;
-    m_joined = true;
-    recoverAbandonedRuns(true);
-    if (!m_heartbeatTimer) {
-        // The one timer a clustered scheduler has besides its wake timer: the heartbeat is what tells the others
-        // it is alive, so it cannot wait for a due job.
-        m_heartbeatTimer = new QTimer(this);
-        connect(m_heartbeatTimer, &QTimer::timeout, this, &Scheduler::clusterHeartbeat);
-    }
-    m_heartbeatTimer->start(static_cast<int>(std::clamp<std::int64_t>(m_cluster->leaseMs() / 4, 250, 60'000)));
-    qCInfo(lcScheduler, "joined the cluster as %s (lease %lld ms)", qPrintable(m_cluster->instanceId()),
-           static_cast<long long>(m_cluster->leaseMs()));
-    return {};
-}
-
-void Scheduler::leaveCluster()
-{
-    if (!m_cluster || !m_joined)
-        return;
-    // Only once nothing of ours is running: a row removed while runs go would let others take them over.
-    if (!m_submissions.isEmpty())
-        return;
-    if (m_heartbeatTimer)
-        m_heartbeatTimer->stop();
-    m_joined = false;
-    if (auto left = m_cluster->leave(); !left)
-        qCWarning(lcScheduler, "could not remove this instance's heartbeat row: %s", qPrintable(left.error().message));
+    return m_membership->store().instances();
 }
 
 void Scheduler::clusterHeartbeat()
 {
-    if (!m_cluster || !m_joined)
-        return;
-    if (auto beat = m_cluster->heartbeat(m_clock.nowMs()); !beat) {
-        reportStoreError(beat.error());
-        return;
-    }
-    recoverAbandonedRuns(false);
+    if (m_membership)
+        m_membership->heartbeat();
 }
 
-void Scheduler::recoverAbandonedRuns(bool includeOwn)
+Result<void> Scheduler::joinCluster()
 {
-    int interrupted = 0;
-    auto reruns = m_cluster->recoverRuns(m_clock.nowMs(), includeOwn, &interrupted);
-    if (!reruns) {
-        reportStoreError(reruns.error());
-        return;
-    }
-    if (interrupted > 0)
-        qCWarning(lcScheduler, "%d abandoned run(s) are now interrupted; %lld of them run again here", interrupted,
-                  static_cast<long long>(reruns.value().size()));
-    for (const RunRecord &rerun : std::as_const(reruns.value())) {
+    if (!m_membership || m_membership->isJoined())
+        return {};
+    return m_membership->join();
+}
+
+void Scheduler::leaveCluster()
+{
+    // Only once nothing of ours is running: a row removed while runs go would let others take them over.
+    if (m_membership && m_runs->runningCount() == 0)
+        m_membership->leave();
+}
+
+void Scheduler::startRecoveredRuns(const QList<RunRecord> &runs)
+{
+    for (const RunRecord &rerun : runs) {
         auto job = requireJob(rerun.jobId);
         if (!job || m_state == State::ShuttingDown) {
             // Not run after all: recorded so, not left running.
@@ -796,12 +568,11 @@ void Scheduler::recoverAbandonedRuns(bool includeOwn)
             dropped.outcome = RunOutcome::Interrupted;
             dropped.endTime = m_clock.nowMs();
             dropped.error = tr("the scheduler stopped before this run began");
-            recordFinal(dropped);
+            m_runs->recordFinal(dropped);
             continue;
         }
-        submit(job.value(), {rerun}, std::nullopt);
+        m_runs->submit(job.value(), {rerun}, std::nullopt);
     }
 }
 
 } // namespace punctual
-

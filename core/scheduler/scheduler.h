@@ -12,23 +12,22 @@
 #include <QObject>
 #include <QRandomGenerator>
 
-class QTimer;
-
 #include <memory>
 #include <optional>
 
 namespace punctual {
 
 class Clock;
-class ClusterStore;
-class Executor;
+class ClusterMembership;
 class ExecutorSet;
 class JobStore;
+class RunTracker;
 class WakeTimer;
-struct ExecutionResult;
 
 /**
- * Runs jobs from a JobStore on time. It never polls: one WakeTimer is armed for the earliest next run time in
+ * Runs jobs from a JobStore on time. The scheduler keeps the API, the life cycle and the due pass; the runs going
+ * are RunTracker's, the cluster heartbeat ClusterMembership's, the decisions planDueJob()'s and planNewJob()'s.
+ * It never polls: one WakeTimer is armed for the earliest next run time in
  * the store and re-armed whenever that may have changed. Due jobs are processed in APScheduler's order
  * (planDueJob), their runs are recorded before they start and completed when they end, and every fact is
  * also a signal. Lives on one thread (the GUI thread in the app); actions run in executors, never blocking it.
@@ -108,7 +107,7 @@ public:
     // --- cluster (a store shared by several instances: JobStore::cluster()) ---
     /// Whether the store is shared with other instances (then due runs are claimed under row locks, this
     /// instance keeps a heartbeat row, and runs of dead instances are taken over).
-    bool isClustered() const { return m_cluster != nullptr; }
+    bool isClustered() const { return m_membership != nullptr; }
     /// This instance's id in the cluster (empty when not clustered).
     QString instanceId() const;
     /// The instances sharing the store, with their last heartbeats (empty when not clustered).
@@ -138,55 +137,34 @@ signals:
     void storeError(const QString &message);
 
 private:
-    struct Submission;
-
     void processDue();
+    /// Writes one due pass (runs recorded before anything starts), then signals and submits; false on failure.
+    bool commitDuePass(QList<Job> &due, std::int64_t nowMs);
     void scheduleProcessing();
     void rearm();
-    std::optional<std::int64_t> firstRunTime(const Job &job, std::int64_t nowMs) const;
     Result<Job> requireJob(const QString &id) const;
     Result<Job> storeModified(Job job);
     /// What addJob() does before the store sees the job: id, name, creation time, first run time.
     Result<void> prepareNewJob(Job &job, std::int64_t nowMs);
-
-    void submit(const Job &job, QList<RunRecord> runs, std::optional<std::int64_t> misfireGraceMs);
-    void startNextRun(std::uint64_t submissionId);
-    void onExecutionFinished(std::uint64_t token, const ExecutionResult &result);
-    void finishSubmission(std::uint64_t submissionId);
-    /// The earliest instant a failed run waits to be retried at, if any waits.
-    std::optional<std::int64_t> earliestRetry() const;
-    /// Starts the attempts whose retry wait has passed (from processDue(), woken by the wake timer).
-    void startDueRetries(std::int64_t nowMs);
-    void recordFinal(RunRecord &run);
-    /// Writes the runs that ended since the last flush, in one transaction (queued at the first of them).
-    void flushFinishedRuns();
-    void emitOutcome(const RunRecord &run);
     void checkShutdownDone();
     void reportStoreError(const Error &error);
-    /// Joins the cluster (first heartbeat, own leftovers and dead instances' runs taken over, heartbeat timer).
+    /// Joins the cluster when the store is shared and this scheduler has not joined yet.
     Result<void> joinCluster();
+    /// Leaves the cluster once nothing of ours runs any more.
     void leaveCluster();
-    /// Interrupts abandoned runs and starts the re-runs of recovering jobs; @p includeOwn at joining.
-    void recoverAbandonedRuns(bool includeOwn);
+    /// Starts the re-runs of recovering jobs that the cluster handed over (or records why they cannot run).
+    void startRecoveredRuns(const QList<RunRecord> &runs);
 
     JobStore &m_store;
-    ClusterStore *m_cluster = nullptr; ///< m_store's cluster side, when shared
-    QTimer *m_heartbeatTimer = nullptr;
-    bool m_joined = false;
     const Clock &m_clock;
     std::unique_ptr<ExecutorSet> m_executors;
     std::unique_ptr<WakeTimer> m_wakeTimer;
-    QHash<std::uint64_t, Submission *> m_submissions;  ///< by submission id
-    QHash<std::uint64_t, std::uint64_t> m_tokens;      ///< execution token -> submission id
-    QHash<QString, int> m_instances;                   ///< job id -> submissions going
-    QHash<QString, int> m_finishedSincePrune;
-    QList<RunRecord> m_finishedRuns; ///< ended, their rows not rewritten yet (flushFinishedRuns)
+    RunTracker *m_runs = nullptr;                ///< child
+    ClusterMembership *m_membership = nullptr;   ///< child; only on a shared store
     QRandomGenerator m_random;
     State m_state = State::Stopped;
-    std::uint64_t m_nextId = 1;
     int m_historyLimit = 100;
     bool m_processingQueued = false;
-    bool m_flushQueued = false;
 };
 
 } // namespace punctual

@@ -16,6 +16,7 @@ public:
 
     TriggerType type() const override { return TriggerType::Date; }
     std::optional<std::int64_t> nextFireTime(std::int64_t afterMs) const override;
+    std::optional<std::int64_t> firstFireTime(std::int64_t) const override { return m_runAtMs; }
     QString description() const override;
     QJsonObject toJson() const override;
     std::unique_ptr<Trigger> clone() const override { return std::make_unique<DateTrigger>(*this); }

@@ -38,6 +38,10 @@ public:
     virtual TriggerType type() const = 0;
     /// The first fire instant strictly after @p afterMs, or nothing when the trigger never fires again.
     virtual std::optional<std::int64_t> nextFireTime(std::int64_t afterMs) const = 0;
+    /// The instant a job added at @p nowMs starts from. Usually nextFireTime(nowMs); a one-off trigger gives its
+    /// instant even when it has just passed, so that the planner can still run it within the misfire grace time
+    /// (APScheduler runs a date job added a moment late).
+    virtual std::optional<std::int64_t> firstFireTime(std::int64_t nowMs) const { return nextFireTime(nowMs); }
     /// One translated line a person reads, e.g. "At 02:30 every day (America/New_York)".
     virtual QString description() const = 0;
     /// The stored form: {"type", "version", ..., "timezone", "jitter"}; fromJson(toJson()) gives an equal trigger.

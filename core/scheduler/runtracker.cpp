@@ -1,0 +1,258 @@
+// Submissions, retries and the write-behind of finished runs.
+#include "runtracker.h"
+
+#include "executors/executorset.h"
+#include "store/jobstore.h"
+#include "time/clock.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace punctual {
+
+namespace {
+
+class TrackerText
+{
+    Q_DECLARE_TR_FUNCTIONS(Scheduler)
+};
+
+} // namespace
+
+/// Run times of one job submitted together: they run one after another and count as one instance.
+struct RunTracker::Submission
+{
+    std::uint64_t id = 0;
+    Job job;
+    QList<RunRecord> runs;
+    int current = 0;
+    std::optional<std::int64_t> misfireGraceMs;
+    std::uint64_t token = 0; ///< the execution going now; 0 while waiting to retry
+    /// When the next attempt is due (the injected clock; the wake timer is armed for it); none unless waiting.
+    std::optional<std::int64_t> retryAt;
+    bool removeJobWhenDone = false;
+};
+
+RunTracker::RunTracker(JobStore &store, const Clock &clock, ExecutorSet &executors, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_clock(clock)
+    , m_executors(executors)
+{
+    for (Executor *executor : m_executors.executors())
+        connect(executor, &Executor::finished, this, &RunTracker::onExecutionFinished);
+}
+
+RunTracker::~RunTracker()
+{
+    abandonAll();
+}
+
+void RunTracker::abandonAll()
+{
+    qDeleteAll(m_submissions);
+    m_submissions.clear();
+    m_tokens.clear();
+    m_instances.clear();
+}
+
+void RunTracker::submit(const Job &job, QList<RunRecord> runs, std::optional<std::int64_t> misfireGraceMs)
+{
+    auto *submission = new Submission;
+    submission->id = m_nextId++;
+    submission->job = job;
+    submission->runs = std::move(runs);
+    submission->misfireGraceMs = misfireGraceMs;
+    submission->removeJobWhenDone = job.options.removeWhenDone && !job.nextRunTime && !job.paused;
+    m_submissions.insert(submission->id, submission);
+    ++m_instances[job.id];
+    startNextRun(submission->id);
+}
+
+void RunTracker::startNextRun(std::uint64_t submissionId)
+{
+    Submission *submission = m_submissions.value(submissionId);
+    if (!submission)
+        return;
+    submission->token = 0;
+    if (submission->current >= submission->runs.size()) {
+        finishSubmission(submissionId);
+        return;
+    }
+    RunRecord &run = submission->runs[submission->current];
+    Executor *executor = m_executors.executorFor(submission->job.action);
+    if (m_stopping || !executor) {
+        // Not begun: the scheduler is stopping (or nothing can run this action).
+        run.outcome = executor ? RunOutcome::Interrupted : RunOutcome::Failed;
+        run.endTime = m_clock.nowMs();
+        run.error = executor ? TrackerText::tr("the scheduler stopped before this run began")
+                             : TrackerText::tr("this kind of action cannot be run here");
+        recordFinal(run);
+        ++submission->current;
+        startNextRun(submissionId);
+        return;
+    }
+    ExecutionRequest request;
+    request.token = m_nextId++;
+    request.jobId = run.jobId;
+    request.runId = run.id;
+    request.scheduledTime = run.scheduledTime;
+    request.action = submission->job.action;
+    request.timeoutMs = submission->job.options.timeoutMs;
+    // A retry is late on purpose: the grace time applies to first attempts only.
+    request.misfireGraceMs = run.attempt == 1 ? submission->misfireGraceMs : std::nullopt;
+    submission->token = request.token;
+    m_tokens.insert(request.token, submissionId);
+    emit jobSubmitted(run);
+    executor->start(request);
+}
+
+void RunTracker::onExecutionFinished(std::uint64_t token, const ExecutionResult &result)
+{
+    const std::uint64_t submissionId = m_tokens.take(token);
+    Submission *submission = m_submissions.value(submissionId);
+    if (!submission || submission->token != token)
+        return;
+    submission->token = 0;
+    RunRecord &run = submission->runs[submission->current];
+    run.outcome = result.outcome;
+    run.startTime = result.startTime;
+    run.endTime = result.endTime;
+    run.exitCode = result.exitCode;
+    run.output = result.output;
+    run.error = result.error;
+    run.lateMs = result.lateMs;
+    recordFinal(run);
+
+    const bool failed = run.outcome == RunOutcome::Failed || run.outcome == RunOutcome::TimedOut;
+    if (failed && run.attempt <= submission->job.options.maxRetries && !m_stopping
+        && scheduleRetry(*submission, run))
+        return;
+    ++submission->current;
+    startNextRun(submissionId);
+}
+
+bool RunTracker::scheduleRetry(Submission &submission, RunRecord &run)
+{
+    RunRecord retry;
+    retry.jobId = run.jobId;
+    retry.scheduledTime = run.scheduledTime;
+    retry.attempt = run.attempt + 1;
+    if (auto inserted = m_store.insertRun(retry); !inserted) {
+        emit storeFailed(inserted.error());
+        return false;
+    }
+    // The wait is on the injected clock through the wake timer, like every other due time: it survives suspend
+    // and clock changes, and a paused scheduler holds the retry until it resumes.
+    submission.retryAt = m_clock.nowMs() + submission.job.options.retryDelayAfter(run.attempt);
+    run = retry;
+    emit retryScheduled();
+    return true;
+}
+
+void RunTracker::recordFinal(RunRecord &run)
+{
+    // Write-behind: the rows of runs that end together (a burst ends thousands per event-loop turn) are rewritten
+    // in one transaction at the end of the turn.
+    m_finishedRuns.append(run);
+    if (!m_flushQueued) {
+        m_flushQueued = true;
+        QMetaObject::invokeMethod(this, &RunTracker::flush, Qt::QueuedConnection);
+    }
+    emitOutcome(run);
+}
+
+void RunTracker::flush()
+{
+    m_flushQueued = false;
+    if (m_finishedRuns.isEmpty())
+        return;
+    const QList<RunRecord> runs = std::exchange(m_finishedRuns, {});
+    if (auto updated = m_store.updateRuns(runs); !updated)
+        emit storeFailed(updated.error());
+}
+
+void RunTracker::emitOutcome(const RunRecord &run)
+{
+    switch (run.outcome) {
+    case RunOutcome::Success: emit jobExecuted(run); break;
+    case RunOutcome::Missed: emit jobMissed(run); break;
+    case RunOutcome::Skipped: emit jobMaxInstances(run); break;
+    case RunOutcome::Running: break;
+    default: emit jobError(run); break;
+    }
+}
+
+void RunTracker::finishSubmission(std::uint64_t submissionId)
+{
+    Submission *submission = m_submissions.take(submissionId);
+    if (!submission)
+        return;
+    const QString jobId = submission->job.id;
+    if (--m_instances[jobId] <= 0)
+        m_instances.remove(jobId);
+    pruneIfDue(jobId, static_cast<int>(submission->runs.size()));
+    if (submission->removeJobWhenDone) {
+        flush();
+        // Only if it is still the finished job that ran (it may have been rescheduled meanwhile).
+        const auto stored = m_store.job(jobId);
+        if (stored && stored.value() && !stored.value()->nextRunTime && !stored.value()->paused
+            && m_store.removeJob(jobId))
+            emit jobRemoved(jobId);
+    }
+    delete submission;
+    if (m_submissions.isEmpty())
+        emit idle();
+}
+
+void RunTracker::pruneIfDue(const QString &jobId, int endedRuns)
+{
+    int &ended = m_endedSincePrune[jobId];
+    ended += endedRuns;
+    if (ended < std::max(10, m_historyLimit / 4))
+        return;
+    ended = 0;
+    flush();
+    if (auto pruned = m_store.pruneRuns(jobId, m_historyLimit); !pruned)
+        emit storeFailed(pruned.error());
+}
+
+std::optional<std::int64_t> RunTracker::earliestRetry() const
+{
+    std::optional<std::int64_t> earliest;
+    for (const Submission *submission : m_submissions) {
+        if (submission->retryAt && (!earliest || *submission->retryAt < *earliest))
+            earliest = submission->retryAt;
+    }
+    return earliest;
+}
+
+void RunTracker::startDueRetries(std::int64_t nowMs)
+{
+    QList<std::uint64_t> due;
+    for (const Submission *submission : std::as_const(m_submissions)) {
+        if (submission->retryAt && *submission->retryAt <= nowMs)
+            due.append(submission->id);
+    }
+    std::sort(due.begin(), due.end()); // oldest submission first
+    for (const std::uint64_t id : std::as_const(due)) {
+        if (Submission *submission = m_submissions.value(id)) {
+            submission->retryAt.reset();
+            startNextRun(id);
+        }
+    }
+}
+
+void RunTracker::dropWaitingRetries()
+{
+    const QList<Submission *> submissions = m_submissions.values();
+    for (Submission *submission : submissions) {
+        if (submission->token == 0 && submission->retryAt) {
+            submission->retryAt.reset();
+            startNextRun(submission->id);
+        }
+    }
+}
+
+} // namespace punctual

@@ -1,0 +1,111 @@
+// The runs a scheduler has going: submissions to executors, retries waiting their turn, and the write-behind of
+// finished runs.
+#pragma once
+
+#include "jobs/job.h"
+#include "jobs/runrecord.h"
+#include "util/result.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+
+#include <cstdint>
+#include <optional>
+
+namespace punctual {
+
+class Clock;
+class ExecutorSet;
+class JobStore;
+struct ExecutionResult;
+
+/**
+ * Book-keeping of the runs going now, owned by the Scheduler. A *submission* is the run times of one job handed
+ * over together: they run one after another in the job's executor and count as one instance (max_instances).
+ * A failed attempt with retries left waits for its retry time (earliestRetry(); the scheduler's wake timer is
+ * armed for it) as a new run row of the same scheduled time.
+ *
+ * Finished runs are written behind: the rows of runs that end in one event-loop turn are rewritten in one
+ * transaction at its end (flush()), or earlier when the history is read or pruned. The run was recorded before
+ * it started; a crash in between leaves it "running", i.e. interrupted at the next start.
+ */
+class RunTracker final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RunTracker)
+
+public:
+    RunTracker(JobStore &store, const Clock &clock, ExecutorSet &executors, QObject *parent = nullptr);
+    ~RunTracker() override;
+
+    void setHistoryLimit(int runsPerJob) { m_historyLimit = runsPerJob; }
+    /// While stopping, runs not begun yet are recorded interrupted and failed attempts are not retried.
+    void setStopping(bool stopping) { m_stopping = stopping; }
+
+    /// Hands @p runs (recorded as running) of @p job to its executor, one after another, as one instance.
+    /// @p misfireGraceMs applies to first attempts when they really begin.
+    void submit(const Job &job, QList<RunRecord> runs, std::optional<std::int64_t> misfireGraceMs);
+    /// Records a run that ended (or never began): written behind, and its outcome signalled.
+    void recordFinal(RunRecord &run);
+    /// Writes the runs that ended since the last flush, in one transaction.
+    void flush();
+    /// Forgets every submission without recording anything more (the scheduler is being destroyed).
+    void abandonAll();
+
+    /// The earliest instant a failed run waits to be retried at, if any waits.
+    std::optional<std::int64_t> earliestRetry() const;
+    /// Starts the attempts whose retry time has passed, oldest submission first.
+    void startDueRetries(std::int64_t nowMs);
+    /// Ends the submissions whose next attempt only waits for its retry time (they will not be made).
+    void dropWaitingRetries();
+
+    /// Runs of @p jobId that ended outside a submission (missed, skipped) count towards the next pruning.
+    void countEnded(const QString &jobId, int runs) { m_endedSincePrune[jobId] += runs; }
+    void forgetJob(const QString &jobId) { m_endedSincePrune.remove(jobId); }
+    void forgetAllJobs() { m_endedSincePrune.clear(); }
+
+    /// Submissions going now (all jobs), and of one job.
+    int runningCount() const { return static_cast<int>(m_submissions.size()); }
+    int runningCount(const QString &jobId) const { return m_instances.value(jobId, 0); }
+
+signals:
+    void jobSubmitted(const punctual::RunRecord &run);
+    void jobExecuted(const punctual::RunRecord &run);
+    void jobError(const punctual::RunRecord &run);
+    void jobMissed(const punctual::RunRecord &run);
+    void jobMaxInstances(const punctual::RunRecord &run);
+    /// A finished job with remove_when_done was removed after its last run.
+    void jobRemoved(const QString &jobId);
+    /// A failed run now waits for its retry: the wake timer must be re-armed.
+    void retryScheduled();
+    /// The last submission ended.
+    void idle();
+    void storeFailed(const punctual::Error &error);
+
+private:
+    struct Submission;
+
+    void startNextRun(std::uint64_t submissionId);
+    void onExecutionFinished(std::uint64_t token, const ExecutionResult &result);
+    /// Inserts the row of the next attempt of a failed run; false when the store refused it.
+    bool scheduleRetry(Submission &submission, RunRecord &run);
+    void finishSubmission(std::uint64_t submissionId);
+    void pruneIfDue(const QString &jobId, int endedRuns);
+    void emitOutcome(const RunRecord &run);
+
+    JobStore &m_store;
+    const Clock &m_clock;
+    ExecutorSet &m_executors;
+    QHash<std::uint64_t, Submission *> m_submissions; ///< by submission id
+    QHash<std::uint64_t, std::uint64_t> m_tokens;     ///< execution token -> submission id
+    QHash<QString, int> m_instances;                  ///< job id -> submissions going
+    QHash<QString, int> m_endedSincePrune;
+    QList<RunRecord> m_finishedRuns; ///< ended, their rows not rewritten yet (flush())
+    std::uint64_t m_nextId = 1;
+    int m_historyLimit = 100;
+    bool m_stopping = false;
+    bool m_flushQueued = false;
+};
+
+} // namespace punctual
