@@ -1,16 +1,15 @@
 // The job table model: rows from one load, then kept current row by row from the scheduler's signals.
 #include "joblistmodel.h"
 
+#include "daychangetimer.h"
 #include "jobs/jobfilter.h"
 #include "runpresentation.h"
 #include "scheduler/scheduler.h"
 #include "time/clock.h"
 
-#include <QDateTime>
 #include <QMutex>
 #include <QMutexLocker>
 #include <QThreadPool>
-#include <QTimer>
 
 #include <algorithm>
 #include <limits>
@@ -117,7 +116,6 @@ JobListModel::JobListModel(Scheduler &scheduler, const Clock &clock, QObject *pa
     , m_scheduler(scheduler)
     , m_clock(clock)
     , m_warmShared(std::make_shared<WarmShared>())
-    , m_dayTimer(new QTimer(this))
 {
     m_warmShared->model = this;
     configureCollator(m_collator);
@@ -132,11 +130,7 @@ JobListModel::JobListModel(Scheduler &scheduler, const Clock &clock, QObject *pa
     connect(&scheduler, &Scheduler::jobMissed, this, &JobListModel::onRunFinished);
     connect(&scheduler, &Scheduler::jobMaxInstances, this, &JobListModel::onRunFinished);
 
-    m_dayTimer->setObjectName(QStringLiteral("dayTimer"));
-    m_dayTimer->setSingleShot(true);
-    m_dayTimer->setTimerType(Qt::PreciseTimer); // a coarse timer may be 5% late: over a day, more than an hour
-    connect(m_dayTimer, &QTimer::timeout, this, &JobListModel::onDayTimer);
-    armDayTimer();
+    connect(new DayChangeTimer(clock, this), &DayChangeTimer::dayChanged, this, &JobListModel::onDayChanged);
 }
 
 JobListModel::~JobListModel()
@@ -608,21 +602,9 @@ void JobListModel::checkRunning()
 
 // --- the day boundary -------------------------------------------------------------------------------------------
 
-void JobListModel::armDayTimer()
+void JobListModel::onDayChanged()
 {
-    const std::int64_t now = m_clock.nowMs();
-    m_today = QDateTime::fromMSecsSinceEpoch(now).date();
-    // A few ms after midnight, so the clock surely reads the new day when it fires.
-    const std::int64_t wait = nextLocalMidnight(now) - now + 5;
-    m_dayTimer->start(static_cast<int>(std::clamp<std::int64_t>(wait, 0, std::numeric_limits<int>::max())));
-}
-
-void JobListModel::onDayTimer()
-{
-    const QDate shown = m_today;
-    armDayTimer();
-    // Early (the wall clock was set back) or late (the machine slept): only a new day changes the labels.
-    if (m_today != shown && !m_rows.empty())
+    if (!m_rows.empty())
         emit dataChanged(index(0, NextRunColumn), index(rowCount() - 1, LastRunColumn));
 }
 

@@ -7,7 +7,6 @@
 
 #include <QAbstractTableModel>
 #include <QCollator>
-#include <QDate>
 #include <QHash>
 #include <QIcon>
 #include <QList>
@@ -16,8 +15,6 @@
 #include <array>
 #include <memory>
 #include <vector>
-
-class QTimer;
 
 namespace punctual {
 
@@ -33,8 +30,8 @@ class Scheduler;
  * is lost.
  *
  * Times are shown in local time relative to the injected clock ("15:55", "tomorrow 02:30"); tooltips add the
- * relative form ("in 12 min"), computed when asked, so it is always current. A single-shot timer at the next
- * local midnight repaints the date columns when "today" changes.
+ * relative form ("in 12 min"), computed when asked, so it is always current. A DayChangeTimer repaints the date
+ * columns when "today" changes.
  *
  * Sorting: lessThan() compares rows without QVariant (instants as integers, texts by integer ranks built from
  * collation keys), for JobFilterProxyModel; SortRole gives a similar order as plain values for other proxies.
@@ -136,8 +133,7 @@ private:
     void warmTexts(const QList<Job> &jobs);
     void applyWarmTexts(quint64 generation, const QList<Job> &jobs, const QStringList &schedules,
                         const QStringList &searchTexts, const std::vector<int> &nameRanks);
-    void armDayTimer();
-    void onDayTimer();
+    void onDayChanged();
 
     const Row *rowAt(int row) const;
     void appendRow(const Job &job, const RunRecord *lastRun);
@@ -178,8 +174,6 @@ private:
     QSet<QString> m_runningChecks; ///< jobs whose run just ended; see checkRunning()
     bool m_runningCheckQueued = false;
 
-    QTimer *m_dayTimer;
-    QDate m_today; ///< the local day the date columns were last shown for
     QCollator m_collator;
     mutable std::array<QIcon, 7> m_icons; ///< by RunOutcome; one QIcon each, so rendered pixmaps are cached
 };
