@@ -6,10 +6,7 @@
 #include "runpresentation.h"
 #include "scheduler/scheduler.h"
 #include "time/clock.h"
-
-#include <QMutex>
-#include <QMutexLocker>
-#include <QThreadPool>
+#include "util/postresult.h"
 
 #include <algorithm>
 #include <limits>
@@ -103,21 +100,11 @@ struct JobListModel::Row
     mutable std::optional<QCollatorSortKey> scheduleKey;
 };
 
-/// Lets a worker post its texts only while the model is alive (as in JobListLoader): the destructor clears the
-/// pointer under the lock, and ~QObject drops a post already made.
-struct JobListModel::WarmShared
-{
-    QMutex mutex;
-    JobListModel *model = nullptr;
-};
-
 JobListModel::JobListModel(Scheduler &scheduler, const Clock &clock, QObject *parent)
     : QAbstractTableModel(parent)
     , m_scheduler(scheduler)
     , m_clock(clock)
-    , m_warmShared(std::make_shared<WarmShared>())
 {
-    m_warmShared->model = this;
     configureCollator(m_collator);
 
     connect(&scheduler, &Scheduler::jobAdded, this, &JobListModel::onJobAdded);
@@ -133,11 +120,7 @@ JobListModel::JobListModel(Scheduler &scheduler, const Clock &clock, QObject *pa
     connect(new DayChangeTimer(clock, this), &DayChangeTimer::dayChanged, this, &JobListModel::onDayChanged);
 }
 
-JobListModel::~JobListModel()
-{
-    const QMutexLocker locker(&m_warmShared->mutex);
-    m_warmShared->model = nullptr;
-}
+JobListModel::~JobListModel() = default;
 
 // --- QAbstractItemModel ---------------------------------------------------------------------------------------
 
@@ -322,39 +305,31 @@ void JobListModel::warmTexts(const QList<Job> &jobs)
     const quint64 generation = ++m_warmGeneration;
     if (jobs.isEmpty())
         return;
-    QThreadPool::globalInstance()->start([jobs, shared = m_warmShared, generation] {
-        QStringList schedules;
-        QStringList searchTexts;
-        schedules.reserve(jobs.size());
-        searchTexts.reserve(jobs.size());
-        for (const Job &job : jobs) {
-            schedules.append(job.trigger ? job.trigger->description() : QString());
-            searchTexts.append(JobFilter::searchText(job, schedules.constLast()));
-        }
-        QCollator collator;
-        configureCollator(collator);
-        std::vector<QCollatorSortKey> keys;
-        keys.reserve(static_cast<std::size_t>(jobs.size()));
-        for (const Job &job : jobs)
-            keys.push_back(collator.sortKey(job.name));
-        std::vector<int> nameRanks = ranksOf(keys.size(), [&keys](std::size_t a, std::size_t b) {
-            return keys[a].compare(keys[b]) < 0;
-        });
-        const QMutexLocker locker(&shared->mutex);
-        if (JobListModel *model = shared->model) {
-            QMetaObject::invokeMethod(
-                model,
-                [model, generation, jobs, schedules = std::move(schedules), searchTexts = std::move(searchTexts),
-                 nameRanks = std::move(nameRanks)] {
-                    model->applyWarmTexts(generation, jobs, schedules, searchTexts, nameRanks);
-                },
-                Qt::QueuedConnection);
-        }
-    });
+    postResult(
+        this,
+        [jobs] {
+            WarmTexts warm;
+            warm.schedules.reserve(jobs.size());
+            warm.searchTexts.reserve(jobs.size());
+            for (const Job &job : jobs) {
+                warm.schedules.append(job.trigger ? job.trigger->description() : QString());
+                warm.searchTexts.append(JobFilter::searchText(job, warm.schedules.constLast()));
+            }
+            QCollator collator;
+            configureCollator(collator);
+            std::vector<QCollatorSortKey> keys;
+            keys.reserve(static_cast<std::size_t>(jobs.size()));
+            for (const Job &job : jobs)
+                keys.push_back(collator.sortKey(job.name));
+            warm.nameRanks = ranksOf(keys.size(), [&keys](std::size_t a, std::size_t b) {
+                return keys[a].compare(keys[b]) < 0;
+            });
+            return warm;
+        },
+        [this, generation, jobs](const WarmTexts &warm) { applyWarmTexts(generation, jobs, warm); });
 }
 
-void JobListModel::applyWarmTexts(quint64 generation, const QList<Job> &jobs, const QStringList &schedules,
-                                  const QStringList &searchTexts, const std::vector<int> &nameRanks)
+void JobListModel::applyWarmTexts(quint64 generation, const QList<Job> &jobs, const WarmTexts &warm)
 {
     if (generation != m_warmGeneration)
         return; // rows from an older setJobs()
@@ -365,11 +340,11 @@ void JobListModel::applyWarmTexts(quint64 generation, const QList<Job> &jobs, co
         if (!row || !row->asLoaded)
             continue; // gone or changed since: its texts are built when needed
         if (!row->schedule)
-            row->schedule = schedules.at(i);
+            row->schedule = warm.schedules.at(i);
         if (!row->search)
-            row->search = searchTexts.at(i);
+            row->search = warm.searchTexts.at(i);
         if (useRanks)
-            m_sortKeys[static_cast<std::size_t>(row->index)].nameRank = nameRanks[static_cast<std::size_t>(i)];
+            m_sortKeys[static_cast<std::size_t>(row->index)].nameRank = warm.nameRanks[static_cast<std::size_t>(i)];
     }
     if (useRanks)
         m_rankValid[NameColumn] = true;

@@ -108,7 +108,13 @@ signals:
 
 private:
     struct Row;
-    struct WarmShared;
+    /// What warmTexts() builds on a worker, by position in the loaded jobs.
+    struct WarmTexts
+    {
+        QStringList schedules;
+        QStringList searchTexts;
+        std::vector<int> nameRanks;
+    };
     /// What sorting compares, by row in one flat array: a sort reads these about 2 n log n times, and following
     /// each row's pointer instead costs a cache miss per read on 100,000 rows (four times slower).
     struct SortKeys
@@ -131,8 +137,7 @@ private:
     void onRunFinished(const RunRecord &run);
     void checkRunning();
     void warmTexts(const QList<Job> &jobs);
-    void applyWarmTexts(quint64 generation, const QList<Job> &jobs, const QStringList &schedules,
-                        const QStringList &searchTexts, const std::vector<int> &nameRanks);
+    void applyWarmTexts(quint64 generation, const QList<Job> &jobs, const WarmTexts &warm);
     void onDayChanged();
 
     const Row *rowAt(int row) const;
@@ -166,7 +171,6 @@ private:
     QHash<QString, RunRecord> m_pendingRuns;
     bool m_pendingCleared = false;
 
-    std::shared_ptr<WarmShared> m_warmShared; ///< see warmTexts()
     mutable JobFilter m_wordsOf;              ///< the filter m_foldedWords were made for
     mutable QStringList m_foldedWords;
     quint64 m_warmGeneration = 0;
