@@ -8,6 +8,7 @@
 #include "models/jobfilterproxymodel.h"
 #include "models/joblistmodel.h"
 #include "scheduler/scheduler.h"
+#include "settings/settings.h"
 #include "widgets/runhistorypane.h"
 
 #include <QAction>
@@ -23,7 +24,6 @@
 #include <QMessageBox>
 #include <QMetaMethod>
 #include <QPushButton>
-#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -332,25 +332,24 @@ void MainWindow::createStatusBar()
 
 void MainWindow::restoreSettings()
 {
-    QSettings settings;
-    settings.beginGroup(QStringLiteral("MainWindow"));
-    if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray()))
+    const WindowLayout layout = Settings::windowLayout();
+    if (!restoreGeometry(layout.geometry))
         resize(1100, 680);
-    restoreState(settings.value(QStringLiteral("state")).toByteArray());
-    m_view->horizontalHeader()->restoreState(settings.value(QStringLiteral("columns")).toByteArray());
-    m_splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
-    m_history->splitter()->restoreState(settings.value(QStringLiteral("historySplitter")).toByteArray());
+    restoreState(layout.state);
+    m_view->horizontalHeader()->restoreState(layout.columns);
+    m_splitter->restoreState(layout.splitter);
+    m_history->splitter()->restoreState(layout.historySplitter);
 }
 
 void MainWindow::saveSettings() const
 {
-    QSettings settings;
-    settings.beginGroup(QStringLiteral("MainWindow"));
-    settings.setValue(QStringLiteral("geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("state"), saveState());
-    settings.setValue(QStringLiteral("columns"), m_view->horizontalHeader()->saveState());
-    settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
-    settings.setValue(QStringLiteral("historySplitter"), m_history->splitter()->saveState());
+    WindowLayout layout;
+    layout.geometry = saveGeometry();
+    layout.state = saveState();
+    layout.columns = m_view->horizontalHeader()->saveState();
+    layout.splitter = m_splitter->saveState();
+    layout.historySplitter = m_history->splitter()->saveState();
+    Settings::setWindowLayout(layout);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -15,6 +15,7 @@
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 #include <ctime>
 
@@ -44,6 +45,7 @@ private slots:
     void missedRuns();
     void keepsHistoryLimit();
     void removalClears();
+    void dayChangeRepaintsTimes();
 
 private:
     Job job(const QString &id, const QString &function);
@@ -309,6 +311,52 @@ void TestRunHistoryModel::removalClears()
     QCOMPARE(m_model->rowCount(), 1);
     QVERIFY(m_scheduler->removeAllJobs());
     QCOMPARE(m_model->rowCount(), 0);
+}
+
+void TestRunHistoryModel::dayChangeRepaintsTimes()
+{
+    m_clock.setNowMs(T0 + 53'970'000); // Friday 23:59:30 local
+    job("a", "ok");
+    runNow("a");
+    RunHistoryModel model(*m_scheduler, m_clock);
+    auto *timer = model.findChild<QTimer *>("dayTimer");
+    QVERIFY(timer);
+    QVERIFY(timer->isActive());
+    QVERIFY(timer->isSingleShot());
+    // Armed at the clock's time after the run (23:59:32.1): a few ms after midnight.
+    QVERIFY2(timer->remainingTime() > 27'000 && timer->remainingTime() <= 28'000,
+             qPrintable(QString::number(timer->remainingTime())));
+
+    // Nothing shown: a new day repaints nothing.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    m_clock.advance(31'000);
+    QMetaObject::invokeMethod(timer, "timeout");
+    QCOMPARE(changed.count(), 0);
+    QVERIFY(timer->isActive());
+
+    model.setJobId("a");
+    QCOMPARE(model.rowCount(), 1);
+    const QModelIndex scheduled = model.index(0, RunHistoryModel::ScheduledColumn);
+    QCOMPARE(model.data(scheduled).toString(), "yesterday 23:59:30");
+    m_clock.advance(24 * 60 * minute); // Sunday 00:00:03
+    QMetaObject::invokeMethod(timer, "timeout");
+    QCOMPARE(changed.count(), 1);
+    const auto topLeft = changed.first().at(0).value<QModelIndex>();
+    const auto bottomRight = changed.first().at(1).value<QModelIndex>();
+    QCOMPARE(topLeft.row(), 0);
+    QCOMPARE(topLeft.column(), int(RunHistoryModel::ScheduledColumn));
+    QCOMPARE(bottomRight.row(), 0);
+    QCOMPARE(bottomRight.column(), int(RunHistoryModel::StartedColumn));
+    const QString withDate = model.data(scheduled).toString();
+    QVERIFY2(withDate.endsWith("23:59:30") && !withDate.startsWith("yesterday"), qPrintable(withDate));
+    QVERIFY(timer->isActive()); // armed for the next midnight
+    QVERIFY(timer->remainingTime() > 23 * 60 * minute);
+
+    // Fired early (the wall clock went back): no repaint, armed again.
+    changed.clear();
+    QMetaObject::invokeMethod(timer, "timeout");
+    QCOMPARE(changed.count(), 0);
+    QVERIFY(timer->isActive());
 }
 
 QTEST_MAIN(TestRunHistoryModel)

@@ -39,6 +39,7 @@ private slots:
     void dialogShowsAndWritesSettings();
     void dialogKeepsOpenWhenAutostartFails();
     void storeChosenInTheDialogIsTheConfiguredOne();
+    void windowLayoutKeepsItsKeys();
 
 private:
     QString readEntry() const;
@@ -310,6 +311,41 @@ void TestSettings::storeChosenInTheDialogIsTheConfiguredOne()
     settings.setStoreLocation(QString());
     settings.sync();
     QVERIFY(StoreLocation::configured().value().sqlitePath.isEmpty());
+}
+
+void TestSettings::windowLayoutKeepsItsKeys()
+{
+    // Where the window kept its layout before Settings had it: the store of QCoreApplication's names (under
+    // XDG_CONFIG_HOME here), group MainWindow, so a layout saved by an older version is still restored.
+    QSettings raw;
+    raw.remove("MainWindow");
+    const WindowLayout none = Settings::windowLayout();
+    QVERIFY(none.geometry.isEmpty() && none.state.isEmpty() && none.columns.isEmpty() && none.splitter.isEmpty()
+            && none.historySplitter.isEmpty());
+
+    WindowLayout layout;
+    layout.geometry = "geometry bytes";
+    layout.state = "state bytes";
+    layout.columns = "columns bytes";
+    layout.splitter = "splitter bytes";
+    layout.historySplitter = "history splitter bytes";
+    Settings::setWindowLayout(layout);
+    raw.sync();
+    QCOMPARE(raw.value("MainWindow/geometry").toByteArray(), layout.geometry);
+    QCOMPARE(raw.value("MainWindow/state").toByteArray(), layout.state);
+    QCOMPARE(raw.value("MainWindow/columns").toByteArray(), layout.columns);
+    QCOMPARE(raw.value("MainWindow/splitter").toByteArray(), layout.splitter);
+    QCOMPARE(raw.value("MainWindow/historySplitter").toByteArray(), layout.historySplitter);
+
+    raw.setValue("MainWindow/columns", QByteArray("older columns"));
+    raw.sync();
+    const WindowLayout read = Settings::windowLayout();
+    QCOMPARE(read.geometry, layout.geometry);
+    QCOMPARE(read.state, layout.state);
+    QCOMPARE(read.columns, QByteArray("older columns"));
+    QCOMPARE(read.splitter, layout.splitter);
+    QCOMPARE(read.historySplitter, layout.historySplitter);
+    raw.remove("MainWindow");
 }
 
 QTEST_MAIN(TestSettings)

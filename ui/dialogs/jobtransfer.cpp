@@ -6,6 +6,7 @@
 #include "models/joblistmodel.h"
 #include "scheduler/scheduler.h"
 #include "time/clock.h"
+#include "util/postresult.h"
 
 #include <QAction>
 #include <QDir>
@@ -16,28 +17,8 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QStatusBar>
-#include <QThread>
-
-#include <memory>
 
 namespace punctual {
-
-namespace {
-
-// Runs @p work on a new thread and @p done with its result on @p context's thread (not at all once it is gone).
-template <typename T, typename Work, typename Done>
-void runInBackground(QObject *context, Work work, Done done)
-{
-    auto result = std::make_shared<std::optional<T>>();
-    QThread *thread = QThread::create([result, work = std::move(work)]() mutable { result->emplace(work()); });
-    QObject::connect(thread, &QThread::finished, context, [result, done = std::move(done)]() mutable {
-        done(std::move(**result));
-    });
-    QObject::connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    thread->start();
-}
-
-} // namespace
 
 JobTransfer::JobTransfer(Scheduler &scheduler, const Clock &clock, const JobListModel &model, QWidget *window)
     : QObject(window)
@@ -148,7 +129,7 @@ void JobTransfer::importFile(const QString &path, FileKind kind)
 {
     m_busy = true;
     const std::int64_t now = m_clock.nowMs();
-    runInBackground<Result<ImportContents>>(
+    postResult(
         this,
         [path, kind, now]() -> Result<ImportContents> {
             if (kind == FileKind::JobFile)
@@ -157,7 +138,8 @@ void JobTransfer::importFile(const QString &path, FileKind kind)
             options.nowMs = now;
             return CrontabImport::read(path, options);
         },
-        [this, path](Result<ImportContents> contents) { review(path, std::move(contents)); });
+        [this, path](Result<ImportContents> contents) { review(path, std::move(contents)); },
+        WorkerThread::OwnThread);
 }
 
 QSet<QString> JobTransfer::listedIds() const
@@ -226,7 +208,7 @@ void JobTransfer::exportJobs(const QStringList &ids, const QString &path)
     }
     m_busy = true;
     const int count = int(jobs.size());
-    runInBackground<Result<void>>(
+    postResult(
         this, [path, jobs = std::move(jobs)]() { return JobFile::write(path, jobs); },
         [this, path, count](Result<void> written) {
             m_busy = false;
@@ -238,7 +220,8 @@ void JobTransfer::exportJobs(const QStringList &ids, const QString &path)
                 main->statusBar()->showMessage(
                     tr("%n job(s) exported to %1", nullptr, count).arg(QDir::toNativeSeparators(path)), 10000);
             emit exported(count, path);
-        });
+        },
+        WorkerThread::OwnThread);
 }
 
 void JobTransfer::fail(const QString &title, const QString &message)

@@ -5,6 +5,7 @@
 #include "executors/sqlrun.h"
 #include "executors/sqltext.h"
 #include "fieldmessage.h"
+#include "util/postresult.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -15,10 +16,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QPointer>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QThreadPool>
 
 namespace punctual {
 
@@ -27,25 +26,6 @@ namespace {
 bool isSqlite(const QString &driver)
 {
     return driver == QLatin1String("QSQLITE");
-}
-
-/// Runs @p work on a pool thread and hands its result to @p done on @p receiver's thread, unless it is gone.
-template <typename Work, typename Done>
-void runOffGuiThread(QObject *receiver, Work work, Done done)
-{
-    QPointer<QObject> guard(receiver);
-    QThreadPool::globalInstance()->start([guard, work = std::move(work), done = std::move(done)]() mutable {
-        auto result = work();
-        if (!guard)
-            return;
-        QMetaObject::invokeMethod(
-            guard.data(),
-            [guard, done = std::move(done), result = std::move(result)]() mutable {
-                if (guard)
-                    done(std::move(result));
-            },
-            Qt::QueuedConnection);
-    });
 }
 
 } // namespace
@@ -360,7 +340,7 @@ void SqlActionEditor::storePassword(const QString &password)
     }
     m_setPasswordButton->setEnabled(false);
     m_passwordMessage->showMessage(tr("Storing the password in the system keychain…"), FieldMessage::Kind::Note);
-    runOffGuiThread(
+    postResult(
         this, [keychain, name, password] { return keychain->writePassword(name, password); },
         [this, name](Result<void> stored) {
             m_setPasswordButton->setEnabled(true);
@@ -393,7 +373,7 @@ void SqlActionEditor::testConnection()
     }
     m_testButton->setEnabled(false);
     m_testMessage->showMessage(tr("Connecting…"), FieldMessage::Kind::Note);
-    runOffGuiThread(
+    postResult(
         this, [connection] { return testSqlConnection(connection, SystemPasswordProvider::instance()); },
         [this](Result<QString> tested) {
             m_testButton->setEnabled(true);

@@ -1,16 +1,12 @@
 // The job table model: rows from one load, then kept current row by row from the scheduler's signals.
 #include "joblistmodel.h"
 
+#include "daychangetimer.h"
 #include "jobs/jobfilter.h"
 #include "runpresentation.h"
 #include "scheduler/scheduler.h"
 #include "time/clock.h"
-
-#include <QDateTime>
-#include <QMutex>
-#include <QMutexLocker>
-#include <QThreadPool>
-#include <QTimer>
+#include "util/postresult.h"
 
 #include <algorithm>
 #include <limits>
@@ -104,22 +100,11 @@ struct JobListModel::Row
     mutable std::optional<QCollatorSortKey> scheduleKey;
 };
 
-/// Lets a worker post its texts only while the model is alive (as in JobListLoader): the destructor clears the
-/// pointer under the lock, and ~QObject drops a post already made.
-struct JobListModel::WarmShared
-{
-    QMutex mutex;
-    JobListModel *model = nullptr;
-};
-
 JobListModel::JobListModel(Scheduler &scheduler, const Clock &clock, QObject *parent)
     : QAbstractTableModel(parent)
     , m_scheduler(scheduler)
     , m_clock(clock)
-    , m_warmShared(std::make_shared<WarmShared>())
-    , m_dayTimer(new QTimer(this))
 {
-    m_warmShared->model = this;
     configureCollator(m_collator);
 
     connect(&scheduler, &Scheduler::jobAdded, this, &JobListModel::onJobAdded);
@@ -132,18 +117,10 @@ JobListModel::JobListModel(Scheduler &scheduler, const Clock &clock, QObject *pa
     connect(&scheduler, &Scheduler::jobMissed, this, &JobListModel::onRunFinished);
     connect(&scheduler, &Scheduler::jobMaxInstances, this, &JobListModel::onRunFinished);
 
-    m_dayTimer->setObjectName(QStringLiteral("dayTimer"));
-    m_dayTimer->setSingleShot(true);
-    m_dayTimer->setTimerType(Qt::PreciseTimer); // a coarse timer may be 5% late: over a day, more than an hour
-    connect(m_dayTimer, &QTimer::timeout, this, &JobListModel::onDayTimer);
-    armDayTimer();
+    connect(new DayChangeTimer(clock, this), &DayChangeTimer::dayChanged, this, &JobListModel::onDayChanged);
 }
 
-JobListModel::~JobListModel()
-{
-    const QMutexLocker locker(&m_warmShared->mutex);
-    m_warmShared->model = nullptr;
-}
+JobListModel::~JobListModel() = default;
 
 // --- QAbstractItemModel ---------------------------------------------------------------------------------------
 
@@ -328,39 +305,31 @@ void JobListModel::warmTexts(const QList<Job> &jobs)
     const quint64 generation = ++m_warmGeneration;
     if (jobs.isEmpty())
         return;
-    QThreadPool::globalInstance()->start([jobs, shared = m_warmShared, generation] {
-        QStringList schedules;
-        QStringList searchTexts;
-        schedules.reserve(jobs.size());
-        searchTexts.reserve(jobs.size());
-        for (const Job &job : jobs) {
-            schedules.append(job.trigger ? job.trigger->description() : QString());
-            searchTexts.append(JobFilter::searchText(job, schedules.constLast()));
-        }
-        QCollator collator;
-        configureCollator(collator);
-        std::vector<QCollatorSortKey> keys;
-        keys.reserve(static_cast<std::size_t>(jobs.size()));
-        for (const Job &job : jobs)
-            keys.push_back(collator.sortKey(job.name));
-        std::vector<int> nameRanks = ranksOf(keys.size(), [&keys](std::size_t a, std::size_t b) {
-            return keys[a].compare(keys[b]) < 0;
-        });
-        const QMutexLocker locker(&shared->mutex);
-        if (JobListModel *model = shared->model) {
-            QMetaObject::invokeMethod(
-                model,
-                [model, generation, jobs, schedules = std::move(schedules), searchTexts = std::move(searchTexts),
-                 nameRanks = std::move(nameRanks)] {
-                    model->applyWarmTexts(generation, jobs, schedules, searchTexts, nameRanks);
-                },
-                Qt::QueuedConnection);
-        }
-    });
+    postResult(
+        this,
+        [jobs] {
+            WarmTexts warm;
+            warm.schedules.reserve(jobs.size());
+            warm.searchTexts.reserve(jobs.size());
+            for (const Job &job : jobs) {
+                warm.schedules.append(job.trigger ? job.trigger->description() : QString());
+                warm.searchTexts.append(JobFilter::searchText(job, warm.schedules.constLast()));
+            }
+            QCollator collator;
+            configureCollator(collator);
+            std::vector<QCollatorSortKey> keys;
+            keys.reserve(static_cast<std::size_t>(jobs.size()));
+            for (const Job &job : jobs)
+                keys.push_back(collator.sortKey(job.name));
+            warm.nameRanks = ranksOf(keys.size(), [&keys](std::size_t a, std::size_t b) {
+                return keys[a].compare(keys[b]) < 0;
+            });
+            return warm;
+        },
+        [this, generation, jobs](const WarmTexts &warm) { applyWarmTexts(generation, jobs, warm); });
 }
 
-void JobListModel::applyWarmTexts(quint64 generation, const QList<Job> &jobs, const QStringList &schedules,
-                                  const QStringList &searchTexts, const std::vector<int> &nameRanks)
+void JobListModel::applyWarmTexts(quint64 generation, const QList<Job> &jobs, const WarmTexts &warm)
 {
     if (generation != m_warmGeneration)
         return; // rows from an older setJobs()
@@ -371,11 +340,11 @@ void JobListModel::applyWarmTexts(quint64 generation, const QList<Job> &jobs, co
         if (!row || !row->asLoaded)
             continue; // gone or changed since: its texts are built when needed
         if (!row->schedule)
-            row->schedule = schedules.at(i);
+            row->schedule = warm.schedules.at(i);
         if (!row->search)
-            row->search = searchTexts.at(i);
+            row->search = warm.searchTexts.at(i);
         if (useRanks)
-            m_sortKeys[static_cast<std::size_t>(row->index)].nameRank = nameRanks[static_cast<std::size_t>(i)];
+            m_sortKeys[static_cast<std::size_t>(row->index)].nameRank = warm.nameRanks[static_cast<std::size_t>(i)];
     }
     if (useRanks)
         m_rankValid[NameColumn] = true;
@@ -608,21 +577,9 @@ void JobListModel::checkRunning()
 
 // --- the day boundary -------------------------------------------------------------------------------------------
 
-void JobListModel::armDayTimer()
+void JobListModel::onDayChanged()
 {
-    const std::int64_t now = m_clock.nowMs();
-    m_today = QDateTime::fromMSecsSinceEpoch(now).date();
-    // A few ms after midnight, so the clock surely reads the new day when it fires.
-    const std::int64_t wait = nextLocalMidnight(now) - now + 5;
-    m_dayTimer->start(static_cast<int>(std::clamp<std::int64_t>(wait, 0, std::numeric_limits<int>::max())));
-}
-
-void JobListModel::onDayTimer()
-{
-    const QDate shown = m_today;
-    armDayTimer();
-    // Early (the wall clock was set back) or late (the machine slept): only a new day changes the labels.
-    if (m_today != shown && !m_rows.empty())
+    if (!m_rows.empty())
         emit dataChanged(index(0, NextRunColumn), index(rowCount() - 1, LastRunColumn));
 }
 

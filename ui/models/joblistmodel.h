@@ -7,7 +7,6 @@
 
 #include <QAbstractTableModel>
 #include <QCollator>
-#include <QDate>
 #include <QHash>
 #include <QIcon>
 #include <QList>
@@ -16,8 +15,6 @@
 #include <array>
 #include <memory>
 #include <vector>
-
-class QTimer;
 
 namespace punctual {
 
@@ -33,8 +30,8 @@ class Scheduler;
  * is lost.
  *
  * Times are shown in local time relative to the injected clock ("15:55", "tomorrow 02:30"); tooltips add the
- * relative form ("in 12 min"), computed when asked, so it is always current. A single-shot timer at the next
- * local midnight repaints the date columns when "today" changes.
+ * relative form ("in 12 min"), computed when asked, so it is always current. A DayChangeTimer repaints the date
+ * columns when "today" changes.
  *
  * Sorting: lessThan() compares rows without QVariant (instants as integers, texts by integer ranks built from
  * collation keys), for JobFilterProxyModel; SortRole gives a similar order as plain values for other proxies.
@@ -111,7 +108,13 @@ signals:
 
 private:
     struct Row;
-    struct WarmShared;
+    /// What warmTexts() builds on a worker, by position in the loaded jobs.
+    struct WarmTexts
+    {
+        QStringList schedules;
+        QStringList searchTexts;
+        std::vector<int> nameRanks;
+    };
     /// What sorting compares, by row in one flat array: a sort reads these about 2 n log n times, and following
     /// each row's pointer instead costs a cache miss per read on 100,000 rows (four times slower).
     struct SortKeys
@@ -134,10 +137,8 @@ private:
     void onRunFinished(const RunRecord &run);
     void checkRunning();
     void warmTexts(const QList<Job> &jobs);
-    void applyWarmTexts(quint64 generation, const QList<Job> &jobs, const QStringList &schedules,
-                        const QStringList &searchTexts, const std::vector<int> &nameRanks);
-    void armDayTimer();
-    void onDayTimer();
+    void applyWarmTexts(quint64 generation, const QList<Job> &jobs, const WarmTexts &warm);
+    void onDayChanged();
 
     const Row *rowAt(int row) const;
     void appendRow(const Job &job, const RunRecord *lastRun);
@@ -170,7 +171,6 @@ private:
     QHash<QString, RunRecord> m_pendingRuns;
     bool m_pendingCleared = false;
 
-    std::shared_ptr<WarmShared> m_warmShared; ///< see warmTexts()
     mutable JobFilter m_wordsOf;              ///< the filter m_foldedWords were made for
     mutable QStringList m_foldedWords;
     quint64 m_warmGeneration = 0;
@@ -178,8 +178,6 @@ private:
     QSet<QString> m_runningChecks; ///< jobs whose run just ended; see checkRunning()
     bool m_runningCheckQueued = false;
 
-    QTimer *m_dayTimer;
-    QDate m_today; ///< the local day the date columns were last shown for
     QCollator m_collator;
     mutable std::array<QIcon, 7> m_icons; ///< by RunOutcome; one QIcon each, so rendered pixmaps are cached
 };

@@ -1,16 +1,13 @@
 // The run history model: one job's runs from the scheduler, then updated run by run from its signals.
 #include "runhistorymodel.h"
 
+#include "daychangetimer.h"
 #include "runpresentation.h"
 #include "scheduler/dueplanner.h"
 #include "scheduler/scheduler.h"
 #include "time/clock.h"
 
-#include <QDateTime>
-#include <QTimer>
-
 #include <algorithm>
-#include <limits>
 
 namespace punctual {
 
@@ -18,7 +15,6 @@ RunHistoryModel::RunHistoryModel(Scheduler &scheduler, const Clock &clock, QObje
     : QAbstractTableModel(parent)
     , m_scheduler(scheduler)
     , m_clock(clock)
-    , m_dayTimer(new QTimer(this))
 {
     connect(&scheduler, &Scheduler::jobSubmitted, this, &RunHistoryModel::onRun);
     connect(&scheduler, &Scheduler::jobExecuted, this, &RunHistoryModel::onRun);
@@ -27,12 +23,7 @@ RunHistoryModel::RunHistoryModel(Scheduler &scheduler, const Clock &clock, QObje
     connect(&scheduler, &Scheduler::jobMaxInstances, this, &RunHistoryModel::onRun);
     connect(&scheduler, &Scheduler::jobRemoved, this, &RunHistoryModel::onJobRemoved);
     connect(&scheduler, &Scheduler::allJobsRemoved, this, &RunHistoryModel::clear);
-
-    m_dayTimer->setObjectName(QStringLiteral("dayTimer"));
-    m_dayTimer->setSingleShot(true);
-    m_dayTimer->setTimerType(Qt::PreciseTimer);
-    connect(m_dayTimer, &QTimer::timeout, this, &RunHistoryModel::onDayTimer);
-    armDayTimer();
+    connect(new DayChangeTimer(clock, this), &DayChangeTimer::dayChanged, this, &RunHistoryModel::onDayChanged);
 }
 
 RunHistoryModel::~RunHistoryModel() = default;
@@ -229,20 +220,10 @@ void RunHistoryModel::clear()
     m_jobId.clear(); // the job is gone: its runs went with it, and new ones cannot come
 }
 
-void RunHistoryModel::armDayTimer()
+void RunHistoryModel::onDayChanged()
 {
-    const std::int64_t now = m_clock.nowMs();
-    m_today = QDateTime::fromMSecsSinceEpoch(now).date();
-    const std::int64_t wait = nextLocalMidnight(now) - now + 5;
-    m_dayTimer->start(static_cast<int>(std::clamp<std::int64_t>(wait, 0, std::numeric_limits<int>::max())));
-}
-
-void RunHistoryModel::onDayTimer()
-{
-    const QDate shown = m_today;
-    armDayTimer();
     // "14:55:00" meant today; from a new day on it needs its date.
-    if (m_today != shown && !m_runs.isEmpty())
+    if (!m_runs.isEmpty())
         emit dataChanged(index(0, ScheduledColumn), index(rowCount() - 1, StartedColumn));
 }
 

@@ -4,13 +4,10 @@
 #include "jobs/runrecord.h"
 
 #include <QAbstractTableModel>
-#include <QDate>
 #include <QIcon>
 #include <QList>
 
 #include <array>
-
-class QTimer;
 
 namespace punctual {
 
@@ -22,6 +19,7 @@ class Scheduler;
  * of them, as the scheduler keeps. A run that starts is inserted at the top as running; when it ends, its own
  * row (same run id) changes; missed and skipped runs come in at their place. Removing the job empties the model.
  * Times are local: "14:55:00" today, with the date otherwise; the start with milliseconds ("14:55:00.002").
+ * A DayChangeTimer repaints the times when "today" changes.
  */
 class RunHistoryModel final : public QAbstractTableModel
 {
@@ -74,8 +72,7 @@ private:
     void clear();
     /// Where a run with @p runId is, or would go (rows are by id, descending).
     qsizetype positionOf(std::int64_t runId) const;
-    void armDayTimer();
-    void onDayTimer();
+    void onDayChanged();
     QVariant displayData(const RunRecord &run, int column) const;
     QVariant toolTipData(const RunRecord &run, int column) const;
     const QIcon &icon(RunOutcome outcome) const;
@@ -84,8 +81,6 @@ private:
     const Clock &m_clock;
     QString m_jobId;
     QList<RunRecord> m_runs; ///< newest first
-    QTimer *m_dayTimer;
-    QDate m_today;
     mutable std::array<QIcon, 7> m_icons;
 };
 

@@ -29,6 +29,13 @@ const QString optionsKey = QStringLiteral("NewJobs/options");
 const QString languageKey = QStringLiteral("Interface/language");
 const QString trayMessageKey = QStringLiteral("Tray/closeMessageShown");
 
+const QString windowGroup = QStringLiteral("MainWindow");
+const QString geometryKey = QStringLiteral("geometry");
+const QString windowStateKey = QStringLiteral("state");
+const QString columnsKey = QStringLiteral("columns");
+const QString splitterKey = QStringLiteral("splitter");
+const QString historySplitterKey = QStringLiteral("historySplitter");
+
 } // namespace
 
 Settings::Settings()
@@ -127,6 +134,30 @@ bool Settings::trayMessageShown() const
 void Settings::setTrayMessageShown(bool shown)
 {
     m_store->setValue(trayMessageKey, shown);
+}
+
+WindowLayout Settings::windowLayout()
+{
+    QSettings store;
+    store.beginGroup(windowGroup);
+    WindowLayout layout;
+    layout.geometry = store.value(geometryKey).toByteArray();
+    layout.state = store.value(windowStateKey).toByteArray();
+    layout.columns = store.value(columnsKey).toByteArray();
+    layout.splitter = store.value(splitterKey).toByteArray();
+    layout.historySplitter = store.value(historySplitterKey).toByteArray();
+    return layout;
+}
+
+void Settings::setWindowLayout(const WindowLayout &layout)
+{
+    QSettings store;
+    store.beginGroup(windowGroup);
+    store.setValue(geometryKey, layout.geometry);
+    store.setValue(windowStateKey, layout.state);
+    store.setValue(columnsKey, layout.columns);
+    store.setValue(splitterKey, layout.splitter);
+    store.setValue(historySplitterKey, layout.historySplitter);
 }
 
 void Settings::sync()

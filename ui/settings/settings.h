@@ -4,6 +4,7 @@
 #include "jobs/job.h"
 #include "util/result.h"
 
+#include <QByteArray>
 #include <QSettings>
 #include <QString>
 #include <QStringList>
@@ -20,6 +21,16 @@ enum class NotificationKind
     Timeout, ///< a run was killed after the job's timeout
 };
 
+/// The main window's layout as Qt saves it: opaque states, given back to the widgets that made them.
+struct WindowLayout
+{
+    QByteArray geometry;        ///< QWidget::saveGeometry()
+    QByteArray state;           ///< QMainWindow::saveState(): tool bars
+    QByteArray columns;         ///< the job table's header (QHeaderView::saveState())
+    QByteArray splitter;        ///< job list above, run history below
+    QByteArray historySplitter; ///< the run history pane's own splitter
+};
+
 /**
  * Every preference Punctual keeps, with its type and default, over one QSettings store (the application's:
  * organisation and application name, or a given file for tests). Nothing else in ui/ or app/ names a key.
@@ -29,7 +40,9 @@ enum class NotificationKind
  * History/runsPerJob (int, default 100, Scheduler::setHistoryLimit); NewJobs/options (the JobOptions JSON of a
  * job, default APScheduler's defaults); Interface/language (a locale name such as "de" or "zh_CN"; empty: the
  * system's); Store/location (StoreLocation::settingsKey(): the job store, read by
- * StoreLocation::configured()); Tray/closeMessageShown (bool: the "still running in the tray" message was shown once).
+ * StoreLocation::configured()); Tray/closeMessageShown (bool: the "still running in the tray" message was shown once);
+ * MainWindow/geometry, MainWindow/state, MainWindow/columns, MainWindow/splitter, MainWindow/historySplitter
+ * (WindowLayout, see windowLayout()).
  */
 class Settings final
 {
@@ -73,6 +86,12 @@ public:
     /// Whether the "Punctual keeps running in the tray" message has been shown (it is shown once).
     bool trayMessageShown() const;
     void setTrayMessageShown(bool shown);
+
+    /// The main window's layout saved at its last close (empty states when none was). Static: it lives in the
+    /// store QCoreApplication's organisation and application names choose, as it always has; for the app that
+    /// is the same file as Settings(), and tests that name another application keep theirs apart.
+    static WindowLayout windowLayout();
+    static void setWindowLayout(const WindowLayout &layout);
 
     /// Writes pending changes to disk.
     void sync();
