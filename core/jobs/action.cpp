@@ -222,9 +222,11 @@ Result<Action> actionFromJson(const QJsonObject &json)
         for (auto it = environment.begin(); it != environment.end(); ++it)
             command.environment.insert(it.key(), it.value().toString());
         command.useShell = json.value(QStringLiteral("shell")).toBool(false);
+        // A whole number of bytes up to 1 GiB: what is kept of a run's output lives in memory and in the history.
+        constexpr double maxCap = 1024.0 * 1024 * 1024;
         const double cap = json.value(QStringLiteral("output_cap_bytes")).toDouble(double(command.outputCapBytes));
-        if (cap < 0)
-            return invalidInput(ActionText::tr("output_cap_bytes must not be negative"));
+        if (!std::isfinite(cap) || cap < 0 || cap > maxCap || cap != std::floor(cap))
+            return invalidInput(ActionText::tr("output_cap_bytes must be a whole number of bytes from 0 to 1 GiB"));
         command.outputCapBytes = static_cast<std::int64_t>(cap);
         return Action{std::move(command)};
     }

@@ -155,8 +155,11 @@ private:
         } else if (name == QLatin1String("RANDOM_DELAY")) {
             bool ok = false;
             const int minutes = value.toInt(&ok);
-            if (!ok || minutes < 0) {
-                problem(number, CrontabText::tr("RANDOM_DELAY must be a whole number of minutes, not \"%1\"").arg(value));
+            // At most a day (cronie's delay spreads start-ups; a longer one would push every run years away).
+            if (!ok || minutes < 0 || minutes > 24 * 60) {
+                problem(number, CrontabText::tr("RANDOM_DELAY must be a whole number of minutes from 0 to 1440, not "
+                                                "\"%1\"")
+                                    .arg(value));
                 return;
             }
             m_env.jitterMs = std::int64_t(minutes) * 60'000;

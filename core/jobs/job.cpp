@@ -1,6 +1,7 @@
 // Job JSON and option validation.
 #include "job.h"
 
+#include "time/duration.h"
 #include "time/isotime.h"
 
 #include <QCoreApplication>
@@ -21,11 +22,28 @@ class JobText
 // A wait that grows more than tenfold per retry is a typo, not a policy.
 constexpr double maxRetryBackoff = 10.0;
 
-std::optional<std::int64_t> optionalSeconds(const QJsonValue &value)
+/// A whole number from @p low to @p high (a JSON number without a fraction), or the error @p message.
+Result<int> wholeNumber(const QJsonValue &value, int low, int high, const QString &message)
 {
-    if (value.isNull() || value.isUndefined())
-        return std::nullopt;
-    return static_cast<std::int64_t>(value.toDouble() * 1000.0 + 0.5);
+    const double number = value.toDouble(std::nan(""));
+    if (!value.isDouble() || !std::isfinite(number) || number != std::floor(number) || number < low || number > high)
+        return invalidInput(message);
+    return static_cast<int>(number);
+}
+
+/// A seconds value checked against what round-trips (1 ms to 100 years); null is "none" when @p allowNull.
+Result<std::optional<std::int64_t>> secondsOption(const QJsonValue &value, const QString &key, bool allowNull,
+                                                  bool allowZero)
+{
+    if (allowNull && value.isNull())
+        return std::optional<std::int64_t>();
+    if (!value.isDouble())
+        return invalidInput(allowNull ? JobText::tr("%1 must be a number of seconds or null").arg(key)
+                                      : JobText::tr("%1 must be a number of seconds").arg(key));
+    auto ms = durationFromSeconds(value.toDouble(), key, allowZero);
+    if (!ms)
+        return ms.error();
+    return std::optional(ms.value());
 }
 
 QJsonValue secondsValue(const std::optional<std::int64_t> &ms)
@@ -64,36 +82,41 @@ Result<JobOptions> JobOptions::fromJson(const QJsonObject &json)
     JobOptions options;
     const QJsonValue maxInstances = json.value(QStringLiteral("max_instances"));
     if (!maxInstances.isUndefined()) {
-        if (!maxInstances.isDouble() || maxInstances.toDouble() < 1 || maxInstances.toDouble() > 1000)
-            return invalidInput(JobText::tr("max_instances must be a whole number from 1 to 1000"));
-        options.maxInstances = maxInstances.toInt();
+        auto value = wholeNumber(maxInstances, 1, 1000, JobText::tr("max_instances must be a whole number from 1 to 1000"));
+        if (!value)
+            return value.error();
+        options.maxInstances = value.value();
     }
     const QJsonValue coalesce = json.value(QStringLiteral("coalesce"));
     if (!coalesce.isUndefined())
         options.coalesce = coalesce.toBool(true) ? CoalescePolicy::Latest : CoalescePolicy::All;
     const QJsonValue grace = json.value(QStringLiteral("misfire_grace_time"));
     if (!grace.isUndefined()) {
-        if (!grace.isNull() && (!grace.isDouble() || grace.toDouble() < 0))
-            return invalidInput(JobText::tr("misfire_grace_time must be a number of seconds (0 or more) or null"));
-        options.misfireGraceMs = optionalSeconds(grace);
+        auto ms = secondsOption(grace, QStringLiteral("misfire_grace_time"), true, true);
+        if (!ms)
+            return ms.error();
+        options.misfireGraceMs = ms.value();
     }
     const QJsonValue timeout = json.value(QStringLiteral("timeout"));
     if (!timeout.isUndefined()) {
-        if (!timeout.isNull() && (!timeout.isDouble() || timeout.toDouble() <= 0))
-            return invalidInput(JobText::tr("timeout must be a positive number of seconds or null"));
-        options.timeoutMs = optionalSeconds(timeout);
+        auto ms = secondsOption(timeout, QStringLiteral("timeout"), true, false);
+        if (!ms)
+            return ms.error();
+        options.timeoutMs = ms.value();
     }
     const QJsonValue retries = json.value(QStringLiteral("max_retries"));
     if (!retries.isUndefined()) {
-        if (!retries.isDouble() || retries.toDouble() < 0 || retries.toDouble() > 100)
-            return invalidInput(JobText::tr("max_retries must be a whole number from 0 to 100"));
-        options.maxRetries = retries.toInt();
+        auto value = wholeNumber(retries, 0, 100, JobText::tr("max_retries must be a whole number from 0 to 100"));
+        if (!value)
+            return value.error();
+        options.maxRetries = value.value();
     }
     const QJsonValue retryDelay = json.value(QStringLiteral("retry_delay"));
     if (!retryDelay.isUndefined()) {
-        if (!retryDelay.isDouble() || retryDelay.toDouble() < 0)
-            return invalidInput(JobText::tr("retry_delay must be a number of seconds (0 or more)"));
-        options.retryDelayMs = *optionalSeconds(retryDelay);
+        auto ms = secondsOption(retryDelay, QStringLiteral("retry_delay"), false, true);
+        if (!ms)
+            return ms.error();
+        options.retryDelayMs = *ms.value();
     }
     const QJsonValue backoff = json.value(QStringLiteral("retry_backoff"));
     if (!backoff.isUndefined()) {
@@ -104,9 +127,10 @@ Result<JobOptions> JobOptions::fromJson(const QJsonObject &json)
     }
     const QJsonValue delayMax = json.value(QStringLiteral("retry_delay_max"));
     if (!delayMax.isUndefined()) {
-        if (!delayMax.isNull() && (!delayMax.isDouble() || delayMax.toDouble() < 0))
-            return invalidInput(JobText::tr("retry_delay_max must be a number of seconds (0 or more) or null"));
-        options.retryDelayMaxMs = optionalSeconds(delayMax);
+        auto ms = secondsOption(delayMax, QStringLiteral("retry_delay_max"), true, true);
+        if (!ms)
+            return ms.error();
+        options.retryDelayMaxMs = ms.value();
     }
     options.removeWhenDone = json.value(QStringLiteral("remove_when_done")).toBool(false);
     options.recover = json.value(QStringLiteral("recover")).toBool(false);
@@ -150,6 +174,8 @@ Result<Job> Job::fromJson(const QJsonObject &json, bool keepNextRunTime)
     if (auto valid = validateJobId(job.id); !valid)
         return valid.error();
     job.name = json.value(QStringLiteral("name")).toString(job.id);
+    if (auto valid = validateJobName(job.name); !valid)
+        return invalidInput(JobText::tr("job \"%1\": %2").arg(job.id, valid.error().message));
     auto trigger = Trigger::fromJson(json.value(QStringLiteral("trigger")).toObject());
     if (!trigger)
         return invalidInput(JobText::tr("job \"%1\": %2").arg(job.id, trigger.error().message));
@@ -182,12 +208,31 @@ Result<void> validateJobId(const QString &id)
 {
     if (id.isEmpty())
         return invalidInput(JobText::tr("a job id must not be empty"));
-    if (id.size() > 200)
+    // Characters, not UTF-16 units: an emoji is one character (a surrogate pair is not a control character).
+    const QList<uint> characters = id.toUcs4();
+    if (characters.size() > 200)
         return invalidInput(JobText::tr("a job id must be at most 200 characters long"));
-    for (const QChar c : id) {
-        if (!c.isPrint())
+    bool blank = true;
+    for (const uint c : characters) {
+        if (!QChar::isPrint(c))
             return invalidInput(JobText::tr("a job id must not contain control characters"));
+        blank = blank && QChar::isSpace(c);
     }
+    if (blank)
+        return invalidInput(JobText::tr("a job id must not be blank"));
+    return {};
+}
+
+Result<void> validateJobName(const QString &name)
+{
+    // One line: a line break or control character in a name would forge rows in `list` and logs.
+    const QList<uint> characters = name.toUcs4();
+    for (const uint c : characters) {
+        if (QChar::category(c) == QChar::Other_Control || c == 0x2028 || c == 0x2029)
+            return invalidInput(JobText::tr("a job name must be one line, without control characters"));
+    }
+    if (characters.size() > 1000)
+        return invalidInput(JobText::tr("a job name must be at most 1000 characters long"));
     return {};
 }
 
@@ -202,6 +247,8 @@ Result<void> validateJob(const Job &job)
 {
     if (auto valid = validateJobId(job.id); !valid)
         return valid;
+    if (auto valid = validateJobName(job.name); !valid)
+        return invalidInput(JobText::tr("job \"%1\": %2").arg(job.id, valid.error().message));
     return requireTrigger(job);
 }
 

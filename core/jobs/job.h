@@ -98,6 +98,8 @@ public:
 QString generateJobId();
 /// Job ids are printable, at most 200 characters, without control characters; the error says why not.
 Result<void> validateJobId(const QString &id);
+/// Job names are one line (no line breaks or control characters), at most 1000 characters.
+Result<void> validateJobName(const QString &name);
 /// The one "no trigger" check: a job without a trigger is refused, naming its id.
 Result<void> requireTrigger(const Job &job);
 /// What every job has before it is stored: a valid id (validateJobId) and a trigger (requireTrigger).

@@ -72,7 +72,8 @@ DuePlan planDueJob(const Job &job, std::int64_t nowMs, int runningInstances, QRa
         if (next)
             next = job.trigger->applyJitter(*next, random);
     }
-    plan.nextRunTime = next;
+    // A time past year 9999 cannot be stored and read back: the job is finished instead.
+    plan.nextRunTime = next && isInstantInRange(*next) ? next : std::nullopt;
 
     if (job.options.coalesce == CoalescePolicy::Latest && runTimes.size() > 1) {
         dropped = 0; // coalescing is not missing
@@ -115,7 +116,9 @@ Result<std::optional<std::int64_t>> planNewJob(const Job &job, std::int64_t nowM
 {
     if (job.paused)
         return std::optional<std::int64_t>();
-    const auto first = job.trigger->firstFireTime(nowMs);
+    auto first = job.trigger->firstFireTime(nowMs);
+    if (first && !isInstantInRange(*first))
+        first.reset();
     if (first && *first > nowMs)
         return std::optional(job.trigger->applyJitter(*first, random));
     if (first) {

@@ -431,7 +431,8 @@ Result<Job> Scheduler::resumeJob(const QString &id)
         return job;
     job->paused = false;
     auto next = job->trigger->nextFireTime(m_clock.nowMs());
-    job->nextRunTime = next ? std::optional(job->trigger->applyJitter(*next, m_random)) : std::nullopt;
+    job->nextRunTime = next && isInstantInRange(*next) ? std::optional(job->trigger->applyJitter(*next, m_random))
+                                                       : std::nullopt;
     return storeModified(std::move(job).value());
 }
 

@@ -21,8 +21,7 @@ constexpr std::int64_t msPerMinute = 60 * msPerSecond;
 constexpr std::int64_t msPerHour = 60 * msPerMinute;
 constexpr std::int64_t msPerDay = 24 * msPerHour;
 constexpr std::int64_t msPerWeek = 7 * msPerDay;
-// Ten thousand years: far beyond any schedule, small enough that sums never overflow.
-constexpr double maxMs = 10000.0 * 366 * msPerDay;
+constexpr double maxMs = static_cast<double>(maxDurationMs);
 
 std::int64_t unitMs(QChar unit)
 {
@@ -84,10 +83,25 @@ Result<std::int64_t> parseDuration(const QString &input, bool allowZero)
                                              "or PT15M)")
                                 .arg(input));
     if (ms > maxMs)
-        return invalidInput(DurationText::tr("\"%1\" is too long a duration").arg(input));
+        return invalidInput(DurationText::tr("\"%1\" is too long a duration (at most 100 years)").arg(input));
     const auto rounded = static_cast<std::int64_t>(std::llround(ms));
-    if (rounded == 0 && !allowZero)
-        return invalidInput(DurationText::tr("\"%1\": the duration must be longer than zero").arg(input));
+    if (rounded == 0 && (ms > 0 || !allowZero))
+        return invalidInput(ms > 0 ? DurationText::tr("\"%1\": the duration must be at least 1 ms").arg(input)
+                                   : DurationText::tr("\"%1\": the duration must be longer than zero").arg(input));
+    return rounded;
+}
+
+Result<std::int64_t> durationFromSeconds(double seconds, const QString &what, bool allowZero)
+{
+    if (!std::isfinite(seconds) || seconds < 0 || (seconds == 0 && !allowZero))
+        return invalidInput(allowZero ? DurationText::tr("%1 must be a number of seconds (0 or more)").arg(what)
+                                      : DurationText::tr("%1 must be a positive number of seconds").arg(what));
+    const double ms = seconds * msPerSecond;
+    if (ms > maxMs)
+        return invalidInput(DurationText::tr("%1 must be at most 100 years").arg(what));
+    const auto rounded = static_cast<std::int64_t>(std::llround(ms));
+    if (rounded == 0 && seconds > 0)
+        return invalidInput(DurationText::tr("%1 must be at least 1 ms (0.001 s)").arg(what));
     return rounded;
 }
 
@@ -98,10 +112,10 @@ Result<std::int64_t> parseSecondsMs(const QString &input, bool allowNone)
         return std::int64_t{-1};
     bool ok = false;
     const double seconds = text.toDouble(&ok);
-    if (!ok || seconds < 0 || !std::isfinite(seconds) || seconds * msPerSecond > maxMs)
+    if (!ok || seconds < 0 || !std::isfinite(seconds))
         return invalidInput(allowNone ? DurationText::tr("\"%1\" is not a number of seconds or \"none\"").arg(input)
                                       : DurationText::tr("\"%1\" is not a number of seconds").arg(input));
-    return static_cast<std::int64_t>(std::llround(seconds * msPerSecond));
+    return durationFromSeconds(seconds, QStringLiteral("\"%1\"").arg(input), true);
 }
 
 QString formatDuration(std::int64_t ms)

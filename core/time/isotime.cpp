@@ -76,7 +76,11 @@ Result<std::int64_t> parseIso(const QString &text, const ZoneRules &zone)
         const int offset = (offsetHours * 3600 + offsetMinutes * 60) * (offsetText.front() == QLatin1Char('-') ? -1 : 1);
         utcSeconds = local - offset;
     }
-    return utcSeconds * 1000 + ms;
+    const std::int64_t utcMs = utcSeconds * 1000 + ms;
+    if (!isInstantInRange(utcMs))
+        return invalidInput(IsoText::tr("\"%1\": dates must lie between the years 1 and 9999 in every time zone")
+                                .arg(text));
+    return utcMs;
 }
 
 } // namespace punctual

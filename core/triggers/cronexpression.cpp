@@ -243,7 +243,8 @@ bool CronParser::parseElement(int field, const Token &element, std::uint64_t &bi
             high = hasStep ? spec.max : low;
         }
     }
-    for (int v = low; v <= high; v += step)
+    // Stepping in 64 bits: a step near INT_MAX ("59/2147483647") must end the range, not wrap around it.
+    for (std::int64_t v = low; v <= high; v += step)
         bits |= std::uint64_t{1} << v;
     return true;
 }

@@ -2,6 +2,7 @@
 #include "intervaltrigger.h"
 
 #include "time/civil.h"
+#include "time/duration.h"
 #include "time/isotime.h"
 
 #include <QCoreApplication>
@@ -41,8 +42,8 @@ std::optional<std::int64_t> IntervalTrigger::nextFireTime(std::int64_t afterMs) 
         const std::int64_t steps = civil::floorDiv(afterMs - m_startMs, m_intervalMs) + 1;
         next = m_startMs + steps * m_intervalMs;
     }
-    if (m_endMs && next > *m_endMs)
-        return std::nullopt;
+    if ((m_endMs && next > *m_endMs) || !isInstantInRange(next))
+        return std::nullopt; // never past year 9999: such a time could not be stored and read back
     return next;
 }
 
@@ -98,11 +99,14 @@ QJsonObject IntervalTrigger::toJson() const
 
 Result<std::unique_ptr<IntervalTrigger>> IntervalTrigger::fromJson(const QJsonObject &json)
 {
-    const double seconds = json.value(QStringLiteral("interval_seconds")).toDouble(0);
-    const auto intervalMs = static_cast<std::int64_t>(seconds * 1000.0 + 0.5);
-    if (intervalMs <= 0)
+    const QJsonValue seconds = json.value(QStringLiteral("interval_seconds"));
+    if (!seconds.isDouble())
         return invalidInput(IntervalText::tr("an interval trigger needs a positive \"interval_seconds\""));
-    auto trigger = std::make_unique<IntervalTrigger>(intervalMs, 0);
+    // 1 ms to 100 years: longer intervals would overflow the arithmetic of fire times.
+    auto intervalMs = durationFromSeconds(seconds.toDouble(), QStringLiteral("interval_seconds"), false);
+    if (!intervalMs)
+        return intervalMs.error();
+    auto trigger = std::make_unique<IntervalTrigger>(intervalMs.value(), 0);
     if (auto base = trigger->readBaseJson(json); !base)
         return base.error();
     auto start = parseIso(json.value(QStringLiteral("start")).toString(), trigger->zone());
