@@ -3,6 +3,7 @@
 #include "control/controlclient.h"
 #include "executors/executorset.h"
 #include "control/controlserver.h"
+#include "control/instancehost.h"
 #include "control/instancelock.h"
 #include "control/methods.h"
 #include "control/protocol.h"
@@ -13,6 +14,7 @@
 #include "mock/manualwaketimer.h"
 #include "scheduler/scheduler.h"
 #include "store/memoryjobstore.h"
+#include "store/storewatcher.h"
 #include "triggers/crontrigger.h"
 #include "triggers/intervaltrigger.h"
 
@@ -92,6 +94,7 @@ private slots:
     void docMatchesTheMethodsTable();
     void methodsTableDrivesDispatch();
     void listsRoundTripOnTheWire();
+    void instanceHostStartsAndStopsInOrder();
 
 private:
     /// One request on a fresh connection.
@@ -653,6 +656,46 @@ void TestControlServer::listsRoundTripOnTheWire()
     bad.append(QJsonObject{{"id", "seven"}});
     QCOMPARE(control::listFromWire<RunRecord>(bad).error().code, ErrorCode::InvalidInput);
     QVERIFY(!control::listFromWire<Job>(QJsonArray{1}));
+}
+
+void TestControlServer::instanceHostStartsAndStopsInOrder()
+{
+    const QString path = m_dir->filePath("hosted.db");
+    InstanceHost host(StoreLocation::fromPath(path), *m_clock, *m_functions);
+    QVERIFY(host.lock());
+    InstanceHost second(StoreLocation::fromPath(path), *m_clock, *m_functions);
+    auto refused = second.lock();
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, ErrorCode::Conflict);
+
+    QVERIFY(host.open());
+    QCOMPARE(host.controlServer(), nullptr);
+    auto watching = host.serve();
+    QVERIFY2(watching, qPrintable(watching ? QString() : watching.error().message));
+    QVERIFY(host.controlServer());
+    QVERIFY(host.storeWatcher()->isWatching());
+    QVERIFY(host.scheduler().start());
+
+    // Clients find it by the store's path; "raise" says that no window listens (the host forwards nothing).
+    auto answers = offThread([path]() -> QList<Result<QJsonValue>> {
+        ControlClient client;
+        if (auto connected = client.connectToStore(path); !connected)
+            return {connected.error()};
+        return {client.call(control::Method::Status), client.call(control::Method::Raise)};
+    });
+    QCOMPARE(answers.size(), 2);
+    QVERIFY(answers[0]);
+    QCOMPARE(answers[0]->toObject().value("store").toString(), host.store().describe());
+    QCOMPARE(answers[0]->toObject().value("state").toString(), QStringLiteral("running"));
+    QVERIFY(answers[1]);
+    QCOMPARE(answers[1]->toObject().value("raised").toBool(true), false);
+
+    host.stopServing();
+    QCOMPARE(host.controlServer(), nullptr);
+    QCOMPARE(host.storeWatcher(), nullptr);
+    QVERIFY(!second.lock()); // the lock is held until stop()
+    host.stop();
+    QVERIFY(second.lock());
 }
 
 QTEST_GUILESS_MAIN(TestControlServer)
