@@ -1,10 +1,8 @@
 // The desktop application's wiring and shutdown.
 #include "application.h"
-#include "executors/executorset.h"
 
 #include "control/controlclient.h"
 #include "control/controlserver.h"
-#include "control/instancelock.h"
 #include "dialogs/settingsdialog.h"
 #include "executors/builtinfunctions.h"
 #include "mainwindow.h"
@@ -32,40 +30,32 @@ Q_LOGGING_CATEGORY(lcApp, "punctual.app")
 Application::Application(StoreLocation location, QObject *parent)
     : QObject(parent)
     , m_location(std::move(location))
+    , m_host(m_location, m_clock, m_functions)
 {
     registerBuiltinFunctions(m_functions);
 }
 
 Application::~Application()
 {
-    // Nothing may reach the scheduler while it goes, and the store goes before the lock that guards it.
+    // Nothing may reach the window while it goes (the control server's raise, the store watcher), and nothing the
+    // scheduler while it goes; m_host then ends the scheduler, the store and last the lock that guards it.
     m_tray.reset();
-    m_control.reset();
-    m_watcher.reset();
+    m_host.stopServing();
     m_window.reset();
-    m_scheduler.reset();
-    m_store.reset();
-    m_lock.reset();
 }
 
 Result<Application::Started> Application::start(bool raiseOther)
 {
-    // One instance per store: the lock comes before the store is opened.
-    auto lock = InstanceLock::acquire(m_location.resolvedPath());
-    if (!lock) {
-        if (lock.error().code == ErrorCode::Conflict)
-            return reachRunningInstance(lock.error(), raiseOther);
-        return lock.error();
+    if (auto locked = m_host.lock(); !locked) {
+        if (locked.error().code == ErrorCode::Conflict)
+            return reachRunningInstance(locked.error(), raiseOther);
+        return locked.error();
     }
-    m_lock = std::move(lock).value();
-
-    auto store = m_location.open();
-    if (!store)
-        return store.error();
-    m_store = std::move(store).value();
-    m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, ExecutorSet::standard(m_clock, m_functions));
-    m_scheduler->setHistoryLimit(m_settings.historyLimit());
-    if (auto started = m_scheduler->start(); !started)
+    if (auto opened = m_host.open(); !opened)
+        return opened.error();
+    Scheduler &scheduler = m_host.scheduler();
+    scheduler.setHistoryLimit(m_settings.historyLimit());
+    if (auto started = scheduler.start(); !started)
         return started.error();
 
     // The list is read on a worker thread through a connection of its own (to the file this instance opened).
@@ -74,29 +64,26 @@ Result<Application::Started> Application::start(bool raiseOther)
         location.sqlitePath = m_location.resolvedPath();
         location.explicitPath = true;
     }
-    MainWindow::Services services{*m_scheduler, m_clock, m_functions, [location] { return location.open(); },
-                                  m_store->describe()};
+    MainWindow::Services services{scheduler, m_clock, m_functions, [location] { return location.open(); },
+                                  m_host.store().describe()};
     m_window = std::make_unique<MainWindow>(services);
     m_window->setNewJobOptions(m_settings.defaultJobOptions());
     m_window->installEventFilter(this);
     connect(m_window.get(), &MainWindow::quitRequested, this, [this] { quit(); });
     connect(m_window.get(), &MainWindow::settingsRequested, this, &Application::openSettings);
 
-    // punctualctl and a second punctual reach this scheduler through the lock's socket.
-    m_control = std::make_unique<ControlServer>(*m_scheduler, *m_store, m_lock->server());
-    connect(m_control.get(), &ControlServer::raiseRequested, this, [this] { showWindow(false); });
-
-    // Commits that other processes make to the store file directly.
-    m_watcher = std::make_unique<StoreWatcher>(m_lock->storePath());
-    connect(m_watcher.get(), &StoreWatcher::changed, this, [this] {
-        m_scheduler->refresh();
+    // punctualctl and a second punctual reach this scheduler; commits other processes make to the store are seen.
+    const auto watching = m_host.serve();
+    connect(m_host.controlServer(), &ControlServer::raiseRequested, this, [this] { showWindow(false); });
+    connect(m_host.storeWatcher(), &StoreWatcher::changed, this, [this] {
+        m_host.scheduler().refresh();
         m_window->reload();
     });
-    if (auto watching = m_watcher->start(); !watching)
+    if (!watching)
         qCWarning(lcApp, "changes made to the store by other processes will not be noticed: %s",
                   qPrintable(watching.error().message));
 
-    m_tray = std::make_unique<TrayController>(*m_scheduler, *m_window->jobModel(), m_clock, m_settings);
+    m_tray = std::make_unique<TrayController>(scheduler, *m_window->jobModel(), m_clock, m_settings);
     connect(m_tray.get(), &TrayController::showWindowRequested, this, [this] { showWindow(false); });
     connect(m_tray.get(), &TrayController::toggleWindowRequested, this, &Application::toggleWindow);
     connect(m_tray.get(), &TrayController::quitRequested, this, [this] { quit(); });
@@ -116,7 +103,7 @@ Result<Application::Started> Application::reachRunningInstance(const Error &lock
         return Error{lockError.code, QStringLiteral("%1; %2").arg(lockError.message, connected.error().message)};
     if (!raise)
         return Started::OtherInstance;
-    auto raised = client.call(QStringLiteral("raise"), {}, 10'000);
+    auto raised = client.call(control::Method::Raise, {}, 10'000);
     if (!raised)
         return Error{lockError.code, QStringLiteral("%1; %2").arg(lockError.message, raised.error().message)};
     if (!raised->toObject().value(QStringLiteral("raised")).toBool()) {
@@ -181,7 +168,7 @@ bool Application::quit(bool ask)
 {
     if (m_quitting)
         return true;
-    const int running = m_scheduler->runningCount();
+    const int running = m_host.scheduler().runningCount();
     QWidget *parent = m_window->isVisible() ? m_window.get() : nullptr;
     if (ask && running > 0
         && QMessageBox::question(parent, tr("Quit Punctual"),
@@ -192,8 +179,8 @@ bool Application::quit(bool ask)
     m_quitting = true;
     m_tray->trayIcon()->hide();
     m_window->close();
-    connect(m_scheduler.get(), &Scheduler::shutDown, qApp, &QCoreApplication::quit, Qt::QueuedConnection);
-    m_scheduler->shutdown(Scheduler::ShutdownMode::StopRuns);
+    connect(&m_host.scheduler(), &Scheduler::shutDown, qApp, &QCoreApplication::quit, Qt::QueuedConnection);
+    m_host.scheduler().shutdown(Scheduler::ShutdownMode::StopRuns);
     return true;
 }
 
@@ -212,7 +199,7 @@ void Application::openSettings()
 
 void Application::applySettings()
 {
-    m_scheduler->setHistoryLimit(m_settings.historyLimit());
+    m_host.scheduler().setHistoryLimit(m_settings.historyLimit());
     m_window->setNewJobOptions(m_settings.defaultJobOptions());
 }
 

@@ -1,6 +1,7 @@
 // Wires the desktop application: instance lock, store, scheduler, control server, store watcher, window and tray.
 #pragma once
 
+#include "control/instancehost.h"
 #include "executors/functionregistry.h"
 #include "settings/settings.h"
 #include "store/storelocation.h"
@@ -12,20 +13,15 @@
 
 namespace punctual {
 
-class ControlServer;
-class InstanceLock;
-class JobStore;
 class MainWindow;
-class Scheduler;
-class StoreWatcher;
 class TrayController;
 
 /**
- * The window app `punctual` on one store. start() first takes the store's InstanceLock: when another instance
- * holds it, that one is asked to raise its window (control protocol "raise") and this one ends. Otherwise it
- * opens the store, starts the scheduler and serves the control protocol (punctualctl, a second punctual) on the
- * lock's socket, watches the store for other processes' commits (StoreWatcher: Scheduler::refresh() and
- * MainWindow::reload()), and puts Punctual in the system tray (TrayController).
+ * The window app `punctual` on one store. start() first takes the store's InstanceLock (InstanceHost): when
+ * another instance holds it, that one is asked to raise its window (control protocol "raise") and this one ends.
+ * Otherwise it opens the store, starts the scheduler and serves the control protocol (punctualctl, a second
+ * punctual) on the lock's socket, watches the store for other processes' commits (StoreWatcher:
+ * Scheduler::refresh() and MainWindow::reload()), and puts Punctual in the system tray (TrayController).
  *
  * With a system tray, closing the window only hides it (Punctual keeps scheduling; a tray message says so the
  * first time) and Quit is in the tray menu and the File menu. Without one, closing the window asks whether to quit.
@@ -71,11 +67,7 @@ private:
     SystemClock m_clock;
     FunctionRegistry m_functions;
     Settings m_settings;
-    std::unique_ptr<InstanceLock> m_lock;
-    std::unique_ptr<JobStore> m_store;
-    std::unique_ptr<Scheduler> m_scheduler;
-    std::unique_ptr<ControlServer> m_control;
-    std::unique_ptr<StoreWatcher> m_watcher;
+    InstanceHost m_host;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<TrayController> m_tray;
     bool m_quitting = false;

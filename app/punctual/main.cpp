@@ -1,5 +1,6 @@
 // punctual: the window and tray runner (DESIGN.md section 7).
 #include "application.h"
+#include "configuredstore.h"
 #include "keychain/systemkeychain.h"
 #include "settings/language.h"
 #include "settings/settings.h"
@@ -67,7 +68,7 @@ int main(int argc, char *argv[])
     StoreLocation location;
     if (!parser.isSet(db) && !parser.isSet(store)) {
         // The store chosen in the settings (Settings › Job store), else the default SQLite file.
-        auto configured = StoreLocation::configured();
+        auto configured = configuredStoreLocation();
         if (!configured) {
             std::fprintf(stderr, "punctual: error: %s\n", qPrintable(configured.error().message));
             QMessageBox::critical(nullptr, QApplication::translate("main", "Punctual cannot start"),

@@ -1,8 +1,8 @@
 // Error and output helpers and store access shared by every punctualctl command.
 #include "cli.h"
 
+#include "configuredstore.h"
 #include "store/jobstore.h"
-
 
 #include <QCoreApplication>
 
@@ -115,7 +115,7 @@ Result<StoreLocation> takeStoreLocation(QStringList &args)
     }
     // Neither given: the store the window uses (its settings' choice, else the default file).
     if (!given)
-        return StoreLocation::configured();
+        return configuredStoreLocation();
     return result;
 }
 

@@ -2,9 +2,9 @@
 #include "cli.h"
 #include "schedulersession.h"
 
-#include "control/controlserver.h"
-#include "control/instancelock.h"
+#include "control/instancehost.h"
 #include "control/remotejobcontrol.h"
+#include "executors/builtinfunctions.h"
 #include "scheduler/dueplanner.h"
 #include "store/storewatcher.h"
 #include "time/duration.h"
@@ -149,22 +149,23 @@ int runScheduler(const QStringList &args)
 
     // This process becomes the store's instance: a second one is refused before it touches the store, and
     // punctualctl commands of others reach this scheduler through the control server.
-    auto lock = InstanceLock::acquire(storeLocation().resolvedPath());
-    if (!lock)
-        return fail(ExitFailure, lock.error().message);
-    SchedulerSession session;
-    if (auto opened = session.openLocal(); !opened)
+    SystemClock clock;
+    FunctionRegistry functions;
+    registerBuiltinFunctions(functions);
+    InstanceHost host(storeLocation(), clock, functions);
+    if (auto locked = host.lock(); !locked)
+        return fail(ExitFailure, locked.error().message);
+    if (auto opened = host.open(); !opened)
         return fail(opened.error());
-    Scheduler &scheduler = session.scheduler();
+    Scheduler &scheduler = host.scheduler();
     logEvents(scheduler);
-    ControlServer control(scheduler, session.store(), lock.value()->server());
     // Changes that another process makes to the store file directly (no instance involved) are noticed too.
-    StoreWatcher watcher(lock.value()->storePath());
-    QObject::connect(&watcher, &StoreWatcher::changed, &scheduler, [&scheduler] {
+    const auto watching = host.serve();
+    QObject::connect(host.storeWatcher(), &StoreWatcher::changed, &scheduler, [&scheduler] {
         logLine(tr("the store was changed by another process: looking again"));
         scheduler.refresh();
     });
-    if (auto watching = watcher.start(); !watching)
+    if (!watching)
         logLine(tr("changes made to the store by other processes will not be noticed: %1")
                     .arg(watching.error().message));
 
@@ -201,9 +202,9 @@ int runScheduler(const QStringList &args)
 
     if (auto started = scheduler.start(parser.isSet(paused)); !started)
         return fail(started.error());
-    auto count = session.store().jobCount();
+    auto count = host.store().jobCount();
     logLine(tr("scheduler running on %1 with %n job(s) (pid %2)", nullptr, count ? count.value() : 0)
-                .arg(session.store().describe())
+                .arg(host.store().describe())
                 .arg(QCoreApplication::applicationPid()));
     return QCoreApplication::exec();
 }

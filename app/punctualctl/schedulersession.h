@@ -27,8 +27,6 @@ public:
     /// Connects to the instance running on the store punctualctl was pointed at (--db/--store, or the default)
     /// when one answers; otherwise opens that store.
     Result<void> open();
-    /// Opens the store itself, whether or not an instance runs (`punctualctl run`, which holds the instance lock).
-    Result<void> openLocal();
 
     /// True when the commands go to a running instance.
     bool isRemote() const { return m_remote != nullptr; }
@@ -43,6 +41,9 @@ public:
     std::int64_t nowMs() const { return m_clock.nowMs(); }
 
 private:
+    /// Opens the store itself (no instance answers).
+    Result<void> openLocal();
+
     SystemClock m_clock;
     FunctionRegistry m_functions;
     std::unique_ptr<JobStore> m_store;

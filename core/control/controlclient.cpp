@@ -163,9 +163,14 @@ Result<QJsonValue> ControlClient::call(const QString &method, const QJsonObject 
     return response.value(QStringLiteral("result"));
 }
 
+Result<QJsonValue> ControlClient::call(control::Method method, const QJsonObject &params, int timeoutMs)
+{
+    return call(control::methodName(method), params, timeoutMs);
+}
+
 Result<QJsonObject> ControlClient::ping(int timeoutMs)
 {
-    auto pong = call(QStringLiteral("ping"), {}, timeoutMs);
+    auto pong = call(control::Method::Ping, {}, timeoutMs);
     if (!pong)
         return pong.error();
     const QJsonObject info = pong.value().toObject();

@@ -1,6 +1,7 @@
 // A synchronous client of a running instance's control server (punctualctl, a second punctual start).
 #pragma once
 
+#include "control/methods.h"
 #include "util/result.h"
 
 #include <QByteArray>
@@ -45,6 +46,8 @@ public:
     /// Sends {"id","method","params"} and waits up to @p timeoutMs for the response; its "result" or its error.
     /// After a time-out or a broken response the connection is closed (a late answer could not be matched).
     Result<QJsonValue> call(const QString &method, const QJsonObject &params = {}, int timeoutMs = defaultTimeoutMs);
+    /// call() by the method's row of the table (control::methods).
+    Result<QJsonValue> call(control::Method method, const QJsonObject &params = {}, int timeoutMs = defaultTimeoutMs);
     /// "ping": the instance's {"pid","version","protocol"}; also learns the pid.
     Result<QJsonObject> ping(int timeoutMs = 5000);
 

@@ -1,6 +1,7 @@
 // Serves the Scheduler API to other processes (punctualctl, a second punctual) over the instance's local socket.
 #pragma once
 
+#include "control/methods.h"
 #include "util/result.h"
 
 #include <QJsonObject>
@@ -23,9 +24,11 @@ class Scheduler;
  *
  * It lives on the scheduler's thread and calls the Scheduler API, so a change made through it is exactly a change
  * made in the window: validation, next run times and the scheduler's signals (an open window updates at once).
- * Many clients may be connected; each is served in order. A line that is not a JSON object, or one longer than
- * control::maxRequestBytes, gets an error response and the connection is closed; a well-formed request with bad
- * parameters gets an error response and the connection stays. A client of another user is refused (Linux).
+ * Each request's method is looked up in control::methods, its params are checked against that row, and its
+ * handler runs (methodhandlers.h). Many clients may be connected; each is served in order. A line that is not a
+ * JSON object, or one longer than control::maxRequestBytes, gets an error response and the connection is closed;
+ * a well-formed request with bad parameters gets an error response and the connection stays. A client of another
+ * user is refused (Linux).
  */
 class ControlServer final : public QObject
 {
@@ -64,8 +67,10 @@ private:
     void reject(Client *client, const QString &message);
     void send(Client *client, const QJsonObject &response);
 
-    Result<QJsonValue> dispatch(const QString &method, const QJsonObject &params);
-    QJsonObject status() const;
+    /// Checks the params against the method's row of the table, then runs its handler.
+    Result<QJsonValue> dispatch(const control::MethodSpec &method, const QJsonObject &params);
+    /// "raise": emits raiseRequested(); false when nothing is connected to it (no window).
+    bool raise();
 
     Scheduler &m_scheduler;
     JobStore &m_store;

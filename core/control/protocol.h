@@ -5,10 +5,13 @@
 #include "jobs/runrecord.h"
 #include "util/result.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 
 #include <optional>
+#include <type_traits>
 
 namespace punctual::control {
 
@@ -39,6 +42,53 @@ Result<Job> jobFromWire(const QJsonObject &json);
 /// RunRecord::toJson() (it carries the run id and attempt).
 QJsonObject runToWire(const RunRecord &run);
 Result<RunRecord> runFromWire(const QJsonObject &json);
+
+/// The wire form of a job (jobToWire()) or a run (runToWire()).
+template <typename T>
+QJsonObject toWire(const T &item)
+{
+    static_assert(std::is_same_v<T, Job> || std::is_same_v<T, RunRecord>, "jobs and runs have a wire form");
+    if constexpr (std::is_same_v<T, Job>)
+        return jobToWire(item);
+    else
+        return runToWire(item);
+}
+
+/// Reads a job (jobFromWire()) or a run (runFromWire()).
+template <typename T>
+Result<T> fromWire(const QJsonObject &json)
+{
+    static_assert(std::is_same_v<T, Job> || std::is_same_v<T, RunRecord>, "jobs and runs have a wire form");
+    if constexpr (std::is_same_v<T, Job>)
+        return jobFromWire(json);
+    else
+        return runFromWire(json);
+}
+
+/// A list of jobs or runs as an array of their wire forms, in order.
+template <typename T>
+QJsonArray listToWire(const QList<T> &items)
+{
+    QJsonArray array;
+    for (const T &item : items)
+        array.append(toWire(item));
+    return array;
+}
+
+/// Reads an array of jobs or runs (an item that is not an object reads as {}); the first bad item's error.
+template <typename T>
+Result<QList<T>> listFromWire(const QJsonArray &array)
+{
+    QList<T> items;
+    items.reserve(array.size());
+    for (const QJsonValue &value : array) {
+        auto item = fromWire<T>(value.toObject());
+        if (!item)
+            return item.error();
+        items.append(std::move(item).value());
+    }
+    return items;
+}
 
 /// The path every process names the same store by: absolute, clean, symbolic links resolved (for a file that does
 /// not exist yet, those of its folder).

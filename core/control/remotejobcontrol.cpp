@@ -36,36 +36,31 @@ RemoteJobControl::RemoteJobControl(std::unique_ptr<ControlClient> client)
 
 RemoteJobControl::~RemoteJobControl() = default;
 
-Result<Job> RemoteJobControl::jobCall(const QString &method, const QJsonObject &params)
+Result<Job> RemoteJobControl::jobCall(control::Method method, const QJsonObject &params)
 {
     auto answer = m_client->call(method, params);
     if (!answer)
         return answer.error();
     if (!answer.value().isObject())
-        return badAnswer(RemoteText::tr("\"%1\" did not return a job").arg(method));
+        return badAnswer(RemoteText::tr("\"%1\" did not return a job").arg(control::methodName(method)));
     auto job = control::jobFromWire(answer.value().toObject());
     if (!job)
         return badAnswer(job.error().message);
     return job;
 }
 
-Result<QList<RunRecord>> RemoteJobControl::runsCall(const QJsonObject &params)
+template <typename T>
+Result<QList<T>> RemoteJobControl::listCall(control::Method method, const QJsonObject &params)
 {
-    auto answer = m_client->call(QStringLiteral("history"), params);
+    auto answer = m_client->call(method, params);
     if (!answer)
         return answer.error();
     if (!answer.value().isArray())
-        return badAnswer(RemoteText::tr("\"history\" did not return a list"));
-    QList<RunRecord> runs;
-    const QJsonArray array = answer.value().toArray();
-    runs.reserve(array.size());
-    for (const QJsonValue &value : array) {
-        auto run = control::runFromWire(value.toObject());
-        if (!run)
-            return badAnswer(run.error().message);
-        runs.append(std::move(run).value());
-    }
-    return runs;
+        return badAnswer(RemoteText::tr("\"%1\" did not return a list").arg(control::methodName(method)));
+    auto items = control::listFromWire<T>(answer.value().toArray());
+    if (!items)
+        return badAnswer(items.error().message);
+    return items;
 }
 
 Result<Job> RemoteJobControl::addJob(Job job, ConflictPolicy onConflict)
@@ -74,27 +69,13 @@ Result<Job> RemoteJobControl::addJob(Job job, ConflictPolicy onConflict)
         return complete.error();
     QJsonObject params = job.toJson();
     params.insert(QStringLiteral("replace"), onConflict == ConflictPolicy::Replace);
-    return jobCall(QStringLiteral("add"), params);
+    return jobCall(control::Method::Add, params);
 }
 
 Result<QList<Job>> RemoteJobControl::addJobsCall(const QJsonArray &jobs, ConflictPolicy onConflict)
 {
-    auto answer = m_client->call(QStringLiteral("add_jobs"), {{QStringLiteral("jobs"), jobs},
-                                                              {QStringLiteral("replace"), onConflict == ConflictPolicy::Replace}});
-    if (!answer)
-        return answer.error();
-    if (!answer.value().isArray())
-        return badAnswer(RemoteText::tr("\"add_jobs\" did not return a list"));
-    QList<Job> added;
-    const QJsonArray array = answer.value().toArray();
-    added.reserve(array.size());
-    for (const QJsonValue &value : array) {
-        auto job = control::jobFromWire(value.toObject());
-        if (!job)
-            return badAnswer(job.error().message);
-        added.append(std::move(job).value());
-    }
-    return added;
+    return listCall<Job>(control::Method::AddJobs, {{QStringLiteral("jobs"), jobs},
+                                                    {QStringLiteral("replace"), onConflict == ConflictPolicy::Replace}});
 }
 
 Result<QList<Job>> RemoteJobControl::addJobs(QList<Job> jobs, ConflictPolicy onConflict)
@@ -133,36 +114,22 @@ Result<QList<Job>> RemoteJobControl::addJobs(QList<Job> jobs, ConflictPolicy onC
 
 Result<Job> RemoteJobControl::job(const QString &id)
 {
-    return jobCall(QStringLiteral("show"), idParams(id));
+    return jobCall(control::Method::Show, idParams(id));
 }
 
 Result<QList<Job>> RemoteJobControl::jobs()
 {
-    auto answer = m_client->call(QStringLiteral("list"));
-    if (!answer)
-        return answer.error();
-    if (!answer.value().isArray())
-        return badAnswer(RemoteText::tr("\"list\" did not return a list"));
-    QList<Job> jobs;
-    const QJsonArray array = answer.value().toArray();
-    jobs.reserve(array.size());
-    for (const QJsonValue &value : array) {
-        auto job = control::jobFromWire(value.toObject());
-        if (!job)
-            return badAnswer(job.error().message);
-        jobs.append(std::move(job).value());
-    }
-    return jobs;
+    return listCall<Job>(control::Method::List);
 }
 
 Result<Job> RemoteJobControl::pauseJob(const QString &id)
 {
-    return jobCall(QStringLiteral("pause"), idParams(id));
+    return jobCall(control::Method::Pause, idParams(id));
 }
 
 Result<Job> RemoteJobControl::resumeJob(const QString &id)
 {
-    return jobCall(QStringLiteral("resume"), idParams(id));
+    return jobCall(control::Method::Resume, idParams(id));
 }
 
 Result<Job> RemoteJobControl::modifyJob(const QString &id, const JobChanges &changes)
@@ -179,7 +146,7 @@ Result<Job> RemoteJobControl::modifyJob(const QString &id, const JobChanges &cha
         changes.options->writeJson(options);
         params.insert(QStringLiteral("options"), options);
     }
-    return jobCall(QStringLiteral("modify"), params);
+    return jobCall(control::Method::Modify, params);
 }
 
 Result<Job> RemoteJobControl::rescheduleJob(const QString &id, std::shared_ptr<const Trigger> trigger)
@@ -188,12 +155,12 @@ Result<Job> RemoteJobControl::rescheduleJob(const QString &id, std::shared_ptr<c
         return invalidInput(RemoteText::tr("no trigger given"));
     QJsonObject params = idParams(id);
     params.insert(QStringLiteral("trigger"), trigger->toJson());
-    return jobCall(QStringLiteral("reschedule"), params);
+    return jobCall(control::Method::Reschedule, params);
 }
 
 Result<void> RemoteJobControl::removeJob(const QString &id)
 {
-    auto answer = m_client->call(QStringLiteral("remove"), idParams(id));
+    auto answer = m_client->call(control::Method::Remove, idParams(id));
     if (!answer)
         return answer.error();
     return {};
@@ -201,18 +168,19 @@ Result<void> RemoteJobControl::removeJob(const QString &id)
 
 Result<int> RemoteJobControl::removeAllJobs()
 {
-    auto answer = m_client->call(QStringLiteral("remove_all"));
+    auto answer = m_client->call(control::Method::RemoveAll);
     if (!answer)
         return answer.error();
     const QJsonValue removed = answer.value().toObject().value(QStringLiteral("removed"));
     if (!removed.isDouble())
-        return badAnswer(RemoteText::tr("\"remove_all\" did not say how many jobs it removed"));
+        return badAnswer(RemoteText::tr("\"%1\" did not say how many jobs it removed")
+                             .arg(control::methodName(control::Method::RemoveAll)));
     return removed.toInt();
 }
 
 Result<RunRecord> RemoteJobControl::runJobNow(const QString &id)
 {
-    auto answer = m_client->call(QStringLiteral("run_now"), idParams(id));
+    auto answer = m_client->call(control::Method::RunNow, idParams(id));
     if (!answer)
         return answer.error();
     auto run = control::runFromWire(answer.value().toObject());
@@ -226,14 +194,14 @@ Result<QList<RunRecord>> RemoteJobControl::history(const QString &jobId, int lim
     QJsonObject params{{QStringLiteral("limit"), limit}};
     if (!jobId.isEmpty())
         params.insert(QStringLiteral("job_id"), jobId);
-    return runsCall(params);
+    return listCall<RunRecord>(control::Method::History, params);
 }
 
 Result<QList<RunRecord>> RemoteJobControl::runsSince(const QString &jobId, std::int64_t minRunId)
 {
-    return runsCall({{QStringLiteral("job_id"), jobId},
-                     {QStringLiteral("min_id"), static_cast<double>(minRunId)},
-                     {QStringLiteral("limit"), 1000}});
+    return listCall<RunRecord>(control::Method::History, {{QStringLiteral("job_id"), jobId},
+                                                          {QStringLiteral("min_id"), static_cast<double>(minRunId)},
+                                                          {QStringLiteral("limit"), 1000}});
 }
 
 } // namespace punctual

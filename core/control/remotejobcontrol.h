@@ -41,8 +41,11 @@ public:
     Result<QList<RunRecord>> runsSince(const QString &jobId, std::int64_t minRunId);
 
 private:
-    Result<Job> jobCall(const QString &method, const QJsonObject &params);
-    Result<QList<RunRecord>> runsCall(const QJsonObject &params);
+    /// A call whose result is one job.
+    Result<Job> jobCall(control::Method method, const QJsonObject &params);
+    /// A call whose result is a list of jobs or runs.
+    template <typename T>
+    Result<QList<T>> listCall(control::Method method, const QJsonObject &params = {});
     Result<QList<Job>> addJobsCall(const QJsonArray &jobs, ConflictPolicy onConflict);
 
     std::unique_ptr<ControlClient> m_client;

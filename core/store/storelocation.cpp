@@ -5,7 +5,6 @@
 
 #include <QCoreApplication>
 #include <QRandomGenerator>
-#include <QSettings>
 #include <QSysInfo>
 #include <QUrl>
 #include <QUrlQuery>
@@ -143,21 +142,12 @@ Result<StoreLocation> StoreLocation::fromUserText(const QString &text)
     return fromPath(trimmed);
 }
 
-QString StoreLocation::settingsKey()
+Result<StoreLocation> StoreLocation::fromSettings(const QString &text, const QString &settingsFile)
 {
-    return QStringLiteral("Store/location");
-}
-
-Result<StoreLocation> StoreLocation::configured()
-{
-    // The window's settings file, named explicitly: punctualctl has its own application name.
-    const QSettings settings(QSettings::NativeFormat, QSettings::UserScope, QStringLiteral("punctual"),
-                             QStringLiteral("punctual"));
-    const QString text = settings.value(settingsKey()).toString();
     auto location = fromUserText(text);
     if (!location)
         return invalidInput(LocationText::tr("the job store chosen in the settings (%1) is not valid: %2")
-                                .arg(settings.fileName(), location.error().message));
+                                .arg(settingsFile, location.error().message));
     return location;
 }
 

@@ -53,11 +53,9 @@ struct StoreLocation
     /// What a user types where a store is asked for (the settings dialog): empty for the default store, a URL as
     /// for fromUrl(), or else an SQLite file's path.
     static Result<StoreLocation> fromUserText(const QString &text);
-    /// The store the user chose in the window's settings (key "Store/location" of ~/.config/punctual/punctual.conf,
-    /// shared by punctual and punctualctl), or the default SQLite store when none was chosen.
-    static Result<StoreLocation> configured();
-    /// The settings key configured() reads.
-    static QString settingsKey();
+    /// The store the user chose in the window's settings: @p text as the apps read it from @p settingsFile (which
+    /// core does not read: see app/common/configuredstore.h), as fromUserText() reads it; an error names the file.
+    static Result<StoreLocation> fromSettings(const QString &text, const QString &settingsFile);
 
     /// The file this location means (the default store's path when none was given); for PostgreSQL the instance
     /// key (PostgresLocation::instanceKey()).

@@ -16,8 +16,11 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <optional>
 
 using namespace punctual;
 
@@ -34,6 +37,7 @@ private slots:
     void sigtermStopsItCleanly();
     void directChangesToTheStoreAreNoticed();
     void idleInstanceDoesNotWakeUp();
+    void storeChosenInTheSettingsIsUsed();
 
 private:
     /// Starts `punctualctl --db DB run` and waits until it schedules.
@@ -343,6 +347,44 @@ void TestPunctualctlInstance::idleInstanceDoesNotWakeUp()
     QTest::qWait(10000);
     const qint64 after = voluntarySwitches(pid);
     QVERIFY2(after - before <= 1, qPrintable(QStringLiteral("%1 voluntary context switches in 10 s").arg(after - before)));
+}
+
+void TestPunctualctlInstance::storeChosenInTheSettingsIsUsed()
+{
+    // Without --db or --store, punctualctl opens the store chosen in the window's settings file (which the app reads
+    // and hands to core); a choice that cannot be a store is an error naming that file, not a silent fallback.
+    const QString config = m_dir->filePath("config");
+    const QString file = config + "/punctual/punctual.conf";
+    auto withSetting = [&](const QString &location, const QStringList &args) {
+        QSettings(file, QSettings::IniFormat).setValue("Store/location", location);
+        // punctualctl inherits these: the settings file above, and a default store that is the test's own.
+        const QList<QPair<const char *, QString>> environment{{"XDG_CONFIG_HOME", config},
+                                                              {"XDG_DATA_HOME", m_dir->filePath("data")}};
+        QList<std::optional<QByteArray>> saved;
+        for (const auto &[name, value] : environment) {
+            saved << (qEnvironmentVariableIsSet(name) ? std::optional(qgetenv(name)) : std::nullopt);
+            qputenv(name, value.toUtf8());
+        }
+        const PunctualctlResult result = runPunctualctl(args);
+        for (qsizetype i = 0; i < environment.size(); ++i) {
+            if (saved[i])
+                qputenv(environment[i].first, *saved[i]);
+            else
+                qunsetenv(environment[i].first);
+        }
+        return result;
+    };
+
+    const PunctualctlResult added = withSetting(m_db, {"add", "--id", "configured", "--every", "1h", "--", "/bin/true"});
+    QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+    QVERIFY(QFile::exists(m_db));
+    QVERIFY(!QFile::exists(m_dir->filePath("data/punctual/jobs.db")));
+    QCOMPARE(ctl({"show", "configured"}).exitCode, 0);
+
+    const PunctualctlResult bad = withSetting("postgresql://me:secret@db.example/jobs", {"list"});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY2(bad.err.contains("the job store chosen in the settings (" + file + ") is not valid"), qPrintable(bad.err));
+    QVERIFY(!bad.err.contains("secret"));
 }
 
 QTEST_GUILESS_MAIN(TestPunctualctlInstance)

@@ -3,7 +3,9 @@
 #include "control/controlclient.h"
 #include "executors/executorset.h"
 #include "control/controlserver.h"
+#include "control/instancehost.h"
 #include "control/instancelock.h"
+#include "control/methods.h"
 #include "control/protocol.h"
 #include "control/remotejobcontrol.h"
 #include "executors/builtinfunctions.h"
@@ -12,15 +14,18 @@
 #include "mock/manualwaketimer.h"
 #include "scheduler/scheduler.h"
 #include "store/memoryjobstore.h"
+#include "store/storewatcher.h"
 #include "triggers/crontrigger.h"
 #include "triggers/intervaltrigger.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocalServer>
 #include <QLocalSocket>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -86,6 +91,10 @@ private slots:
     void hugeLineIsDisconnected();
     void twoClientsAtOnce();
     void remoteJobControlMatchesLocal();
+    void docMatchesTheMethodsTable();
+    void methodsTableDrivesDispatch();
+    void listsRoundTripOnTheWire();
+    void instanceHostStartsAndStopsInOrder();
 
 private:
     /// One request on a fresh connection.
@@ -548,6 +557,145 @@ void TestControlServer::remoteJobControlMatchesLocal()
     QVERIFY(stored);
     QCOMPARE(stored->name, QStringLiteral("Renamed"));
     QCOMPARE(stored->options.misfireGraceMs, std::nullopt);
+}
+
+void TestControlServer::docMatchesTheMethodsTable()
+{
+    // docs/control-protocol.md's table of methods lists exactly the rows of control::methods: the same names, the
+    // same "Changes" column, and every parameter the server checks named in the row.
+    QFile file(QStringLiteral(PUNCTUAL_TEST_DATA_DIR "/../../docs/control-protocol.md"));
+    QVERIFY2(file.open(QIODevice::ReadOnly | QIODevice::Text), qPrintable(file.fileName()));
+    const QString text = QString::fromUtf8(file.readAll());
+    const qsizetype start = text.indexOf("\n## Methods\n");
+    QVERIFY(start >= 0);
+    const QString section = text.mid(start, text.indexOf("\n## ", start + 1) - start);
+    static const QRegularExpression row(R"(^\| `([a-z_]+)` \| (yes|no) \| (.*?) \| .* \|$)",
+                                        QRegularExpression::MultilineOption);
+    QMap<QString, QPair<QString, QString>> documented; // name: (changes, params)
+    for (const QRegularExpressionMatch &match : row.globalMatch(section)) {
+        QVERIFY2(!documented.contains(match.captured(1)), qPrintable("documented twice: " + match.captured(1)));
+        documented.insert(match.captured(1), {match.captured(2), match.captured(3)});
+    }
+    QStringList inTable;
+    for (const control::MethodSpec &method : control::methods) {
+        const QString name = control::methodName(method.method);
+        inTable << name;
+        QVERIFY2(documented.contains(name), qPrintable("not documented: " + name));
+        QCOMPARE(documented.value(name).first, method.effect == control::Effect::Changes ? "yes" : "no");
+        for (const control::Param &param : method.params) {
+            const QString quoted = '"' + QString::fromLatin1(param.name.data(), param.name.size()) + '"';
+            QVERIFY2(documented.value(name).second.contains(quoted), qPrintable(name + " does not name " + quoted));
+        }
+    }
+    QStringList inDoc = documented.keys();
+    inDoc.sort();
+    inTable.sort();
+    QCOMPARE(inDoc, inTable);
+}
+
+void TestControlServer::methodsTableDrivesDispatch()
+{
+    auto request = [this](const QString &method, const QJsonObject &params) {
+        return m_server->handle({{"id", 1}, {"method", method}, {"params", params}});
+    };
+    auto code = [](const QJsonObject &response) { return response.value("error").toObject().value("code").toString(); };
+    for (const control::MethodSpec &method : control::methods) {
+        const QString name = control::methodName(method.method);
+        QCOMPARE(control::findMethod(name), &method);
+        // Every row is served; the first required parameter, left out, is named in an invalid_input error.
+        const QJsonObject response = request(name, {});
+        QVERIFY2(code(response) != "unknown_method", qPrintable(name));
+        if (!method.params.empty() && method.params.front().presence == control::Presence::Required) {
+            const QString first = QString::fromLatin1(method.params.front().name.data(), method.params.front().name.size());
+            QCOMPARE(code(response), QStringLiteral("invalid_input"));
+            QVERIFY2(response.value("error").toObject().value("message").toString().startsWith("params." + first + " "),
+                     qPrintable(name));
+        }
+    }
+    QCOMPARE(control::findMethod(u"PING"), nullptr);
+    QCOMPARE(code(request("PING", {})), QStringLiteral("unknown_method"));
+
+    // Optional parameters may be null; NotNull ones (modify's fields) may not; each type has its message.
+    QVERIFY(request("history", {{"job_id", QJsonValue::Null}, {"limit", QJsonValue::Null}}).value("ok").toBool());
+    QVERIFY(call("add", intervalJob("m")));
+    const QJsonObject nullName = request("modify", {{"id", "m"}, {"name", QJsonValue::Null}});
+    QCOMPARE(nullName.value("error").toObject().value("message").toString(), QStringLiteral("params.name must be a string"));
+    QCOMPARE(request("history", {{"limit", 2.5}}).value("error").toObject().value("message").toString(),
+             QStringLiteral("params.limit must be a whole number of at least 1"));
+    QCOMPARE(request("add_jobs", {{"jobs", "x"}}).value("error").toObject().value("message").toString(),
+             QStringLiteral("params.jobs must be an array of jobs"));
+    QCOMPARE(request("reschedule", {{"id", "m"}, {"trigger", 1}}).value("error").toObject().value("message").toString(),
+             QStringLiteral("params.trigger must be an object (a trigger's JSON)"));
+}
+
+void TestControlServer::listsRoundTripOnTheWire()
+{
+    QList<Job> jobs{Job::fromJson(intervalJob("a"), false).value(), Job::fromJson(intervalJob("b", 90), false).value()};
+    jobs[1].createdAt = T0;
+    const QJsonArray wireJobs = control::listToWire(jobs);
+    auto readJobs = control::listFromWire<Job>(wireJobs);
+    QVERIFY2(readJobs, qPrintable(readJobs ? QString() : readJobs.error().message));
+    QCOMPARE(readJobs->size(), 2);
+    QCOMPARE(readJobs->at(1).toJson(), jobs.at(1).toJson());
+    QCOMPARE(readJobs->at(1).createdAt, T0);
+
+    RunRecord run;
+    run.id = 7;
+    run.jobId = QStringLiteral("a");
+    run.scheduledTime = T0;
+    run.startTime = T0 + 5;
+    run.outcome = RunOutcome::Success;
+    const QJsonArray wireRuns = control::listToWire(QList<RunRecord>{run});
+    auto readRuns = control::listFromWire<RunRecord>(wireRuns);
+    QVERIFY(readRuns);
+    QCOMPARE(readRuns->size(), 1);
+    QCOMPARE(readRuns->front().toJson(), run.toJson());
+
+    // One bad item fails the list, with its own error.
+    QJsonArray bad = wireRuns;
+    bad.append(QJsonObject{{"id", "seven"}});
+    QCOMPARE(control::listFromWire<RunRecord>(bad).error().code, ErrorCode::InvalidInput);
+    QVERIFY(!control::listFromWire<Job>(QJsonArray{1}));
+}
+
+void TestControlServer::instanceHostStartsAndStopsInOrder()
+{
+    const QString path = m_dir->filePath("hosted.db");
+    InstanceHost host(StoreLocation::fromPath(path), *m_clock, *m_functions);
+    QVERIFY(host.lock());
+    InstanceHost second(StoreLocation::fromPath(path), *m_clock, *m_functions);
+    auto refused = second.lock();
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, ErrorCode::Conflict);
+
+    QVERIFY(host.open());
+    QCOMPARE(host.controlServer(), nullptr);
+    auto watching = host.serve();
+    QVERIFY2(watching, qPrintable(watching ? QString() : watching.error().message));
+    QVERIFY(host.controlServer());
+    QVERIFY(host.storeWatcher()->isWatching());
+    QVERIFY(host.scheduler().start());
+
+    // Clients find it by the store's path; "raise" says that no window listens (the host forwards nothing).
+    auto answers = offThread([path]() -> QList<Result<QJsonValue>> {
+        ControlClient client;
+        if (auto connected = client.connectToStore(path); !connected)
+            return {connected.error()};
+        return {client.call(control::Method::Status), client.call(control::Method::Raise)};
+    });
+    QCOMPARE(answers.size(), 2);
+    QVERIFY(answers[0]);
+    QCOMPARE(answers[0]->toObject().value("store").toString(), host.store().describe());
+    QCOMPARE(answers[0]->toObject().value("state").toString(), QStringLiteral("running"));
+    QVERIFY(answers[1]);
+    QCOMPARE(answers[1]->toObject().value("raised").toBool(true), false);
+
+    host.stopServing();
+    QCOMPARE(host.controlServer(), nullptr);
+    QCOMPARE(host.storeWatcher(), nullptr);
+    QVERIFY(!second.lock()); // the lock is held until stop()
+    host.stop();
+    QVERIFY(second.lock());
 }
 
 QTEST_GUILESS_MAIN(TestControlServer)

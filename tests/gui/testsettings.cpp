@@ -1,5 +1,6 @@
 // Settings and the settings dialog on the offscreen platform: typed round trip and defaults, the XDG autostart
 // entry written and removed under a temporary XDG_CONFIG_HOME, and the dialog writing what it shows.
+#include "configuredstore.h"
 #include "dialogs/settingsdialog.h"
 #include "settings/autostart.h"
 #include "settings/settings.h"
@@ -278,7 +279,7 @@ void TestSettings::storeChosenInTheDialogIsTheConfiguredOne()
     // The application's own settings file (what punctual and punctualctl read at start), under XDG_CONFIG_HOME.
     QSettings(QSettings::NativeFormat, QSettings::UserScope, "punctual", "punctual").clear();
     {
-        auto configured = StoreLocation::configured();
+        auto configured = configuredStoreLocation();
         QVERIFY(configured);
         QVERIFY(configured.value().sqlitePath.isEmpty()); // nothing chosen: the default file
         QVERIFY(!configured.value().postgres);
@@ -301,7 +302,7 @@ void TestSettings::storeChosenInTheDialogIsTheConfiguredOne()
     ok->click();
     QCOMPARE(settings.storeLocation(), QString("postgresql://jobs@db.example:5433/punctual"));
     settings.sync();
-    auto configured = StoreLocation::configured();
+    auto configured = configuredStoreLocation();
     QVERIFY2(configured, qPrintable(configured ? QString() : configured.error().message));
     QVERIFY(configured.value().postgres);
     QCOMPARE(configured.value().postgres->port, 5433);
@@ -310,7 +311,7 @@ void TestSettings::storeChosenInTheDialogIsTheConfiguredOne()
     QCOMPARE(StoreLocation::fromUserText(m_home.filePath("other.db")).value().sqlitePath, m_home.filePath("other.db"));
     settings.setStoreLocation(QString());
     settings.sync();
-    QVERIFY(StoreLocation::configured().value().sqlitePath.isEmpty());
+    QVERIFY(configuredStoreLocation().value().sqlitePath.isEmpty());
 }
 
 void TestSettings::windowLayoutKeepsItsKeys()

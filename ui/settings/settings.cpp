@@ -1,8 +1,6 @@
 // The user's preferences over one QSettings store: keys, types and defaults in one place.
 #include "settings.h"
 
-#include "store/storelocation.h"
-
 #include "autostart.h"
 
 #include <QJsonDocument>
@@ -24,6 +22,8 @@ QString notificationKey(NotificationKind kind)
     return {};
 }
 
+// Also read by both apps at start-up, before any window (app/common/configuredstore.cpp: punctualctl has no ui).
+const QString storeKey = QStringLiteral("Store/location");
 const QString historyKey = QStringLiteral("History/runsPerJob");
 const QString optionsKey = QStringLiteral("NewJobs/options");
 const QString languageKey = QStringLiteral("Interface/language");
@@ -39,7 +39,7 @@ const QString historySplitterKey = QStringLiteral("historySplitter");
 } // namespace
 
 Settings::Settings()
-    // Named, not taken from QCoreApplication: punctualctl reads the same file (StoreLocation::configured()).
+    // Named, not taken from QCoreApplication: punctualctl reads the same file (configuredStoreLocation()).
     : m_store(std::make_unique<QSettings>(QSettings::NativeFormat, QSettings::UserScope, QStringLiteral("punctual"),
                                           QStringLiteral("punctual")))
 {
@@ -105,15 +105,15 @@ void Settings::setDefaultJobOptions(const JobOptions &options)
 
 QString Settings::storeLocation() const
 {
-    return m_store->value(StoreLocation::settingsKey()).toString();
+    return m_store->value(storeKey).toString();
 }
 
 void Settings::setStoreLocation(const QString &text)
 {
     if (text.trimmed().isEmpty())
-        m_store->remove(StoreLocation::settingsKey());
+        m_store->remove(storeKey);
     else
-        m_store->setValue(StoreLocation::settingsKey(), text.trimmed());
+        m_store->setValue(storeKey, text.trimmed());
 }
 
 QString Settings::language() const

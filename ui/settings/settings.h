@@ -39,8 +39,8 @@ struct WindowLayout
  * seen here; Notifications/failure, Notifications/missed, Notifications/timeout (bool, default true);
  * History/runsPerJob (int, default 100, Scheduler::setHistoryLimit); NewJobs/options (the JobOptions JSON of a
  * job, default APScheduler's defaults); Interface/language (a locale name such as "de" or "zh_CN"; empty: the
- * system's); Store/location (StoreLocation::settingsKey(): the job store, read by
- * StoreLocation::configured()); Tray/closeMessageShown (bool: the "still running in the tray" message was shown once);
+ * system's); Store/location (the job store, read at start-up by both apps: app/common/configuredstore.h);
+ * Tray/closeMessageShown (bool: the "still running in the tray" message was shown once);
  * MainWindow/geometry, MainWindow/state, MainWindow/columns, MainWindow/splitter, MainWindow/historySplitter
  * (WindowLayout, see windowLayout()).
  */

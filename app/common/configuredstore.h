@@ -1,0 +1,15 @@
+// The job store chosen in the window's settings, as both apps read it at start-up (core never reads that file).
+#pragma once
+
+#include "store/storelocation.h"
+#include "util/result.h"
+
+namespace punctual {
+
+/// The store chosen in Settings › Job store: the key "Store/location" of the window app's settings file
+/// (~/.config/punctual/punctual.conf: organisation and application "punctual"), which punctualctl reads too (it
+/// does not link ui); the default SQLite store when none was chosen. The window writes the key through
+/// Settings::setStoreLocation() (ui/settings/settings.h); testsettings checks that both name the same one.
+Result<StoreLocation> configuredStoreLocation();
+
+} // namespace punctual

@@ -1,0 +1,74 @@
+// The start-up and shutdown order of a store's instance, written once for punctual and punctualctl run.
+#include "instancehost.h"
+
+#include "control/controlserver.h"
+#include "control/instancelock.h"
+#include "executors/executorset.h"
+#include "scheduler/scheduler.h"
+#include "store/jobstore.h"
+#include "store/storewatcher.h"
+
+namespace punctual {
+
+InstanceHost::InstanceHost(StoreLocation location, const Clock &clock, const FunctionRegistry &functions,
+                           int functionThreads)
+    : m_location(std::move(location))
+    , m_clock(clock)
+    , m_functions(functions)
+    , m_functionThreads(functionThreads)
+{
+}
+
+InstanceHost::~InstanceHost()
+{
+    stop();
+}
+
+Result<void> InstanceHost::lock()
+{
+    // One instance per store: the lock comes before the store is opened.
+    auto lock = InstanceLock::acquire(m_location.resolvedPath());
+    if (!lock)
+        return lock.error();
+    m_lock = std::move(lock).value();
+    return {};
+}
+
+Result<void> InstanceHost::open()
+{
+    Q_ASSERT(m_lock);
+    auto store = m_location.open();
+    if (!store)
+        return store.error();
+    m_store = std::move(store).value();
+    m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock,
+                                              ExecutorSet::standard(m_clock, m_functions, m_functionThreads));
+    return {};
+}
+
+Result<void> InstanceHost::serve()
+{
+    Q_ASSERT(m_scheduler);
+    // punctualctl and a second punctual reach the scheduler through the lock's socket.
+    m_control = std::make_unique<ControlServer>(*m_scheduler, *m_store, m_lock->server());
+    // Commits that other processes make to the store directly (no instance involved).
+    m_watcher = std::make_unique<StoreWatcher>(m_lock->storePath());
+    return m_watcher->start();
+}
+
+void InstanceHost::stopServing()
+{
+    m_watcher.reset();
+    m_control.reset();
+}
+
+void InstanceHost::stop()
+{
+    // Nothing may reach the scheduler while it goes, and the store goes before the lock that guards it.
+    stopServing();
+    m_scheduler.reset();
+    m_store.reset();
+    m_lock.reset();
+}
+
+} // namespace punctual

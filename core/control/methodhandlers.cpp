@@ -1,0 +1,277 @@
+// The control protocol's methods mapped onto the Scheduler API, one handler per row of the methods table.
+#include "methodhandlers.h"
+
+#include "control/protocol.h"
+#include "scheduler/scheduler.h"
+#include "store/jobstore.h"
+#include "triggers/trigger.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+#include <utility>
+
+namespace punctual::control {
+
+namespace {
+
+class ServerText
+{
+    Q_DECLARE_TR_FUNCTIONS(ControlServer)
+};
+
+using Handler = Result<QJsonValue> (*)(const MethodContext &, const QJsonObject &);
+
+// Parameters are read as checkParams() left them: types are right, optional ones may be absent.
+
+QString idParam(const QJsonObject &params)
+{
+    return params.value(QStringLiteral("id")).toString();
+}
+
+ConflictPolicy conflictParam(const QJsonObject &params)
+{
+    return params.value(QStringLiteral("replace")).toBool(false) ? ConflictPolicy::Replace : ConflictPolicy::Fail;
+}
+
+Result<std::shared_ptr<const Trigger>> triggerParam(const QJsonObject &params)
+{
+    auto trigger = Trigger::fromJson(params.value(QStringLiteral("trigger")).toObject());
+    if (!trigger)
+        return trigger.error();
+    return std::shared_ptr<const Trigger>(std::move(trigger).value());
+}
+
+// A job or a run, or a list of them, in its wire form; an error as it is.
+template <typename T>
+Result<QJsonValue> answer(const Result<T> &result)
+{
+    if (!result)
+        return result.error();
+    return QJsonValue(toWire(result.value()));
+}
+
+template <typename T>
+Result<QJsonValue> answer(const Result<QList<T>> &result)
+{
+    if (!result)
+        return result.error();
+    return QJsonValue(listToWire(result.value()));
+}
+
+QString stateName(Scheduler::State state)
+{
+    switch (state) {
+    case Scheduler::State::Stopped: return QStringLiteral("stopped");
+    case Scheduler::State::Running: return QStringLiteral("running");
+    case Scheduler::State::Paused: return QStringLiteral("paused");
+    case Scheduler::State::ShuttingDown: return QStringLiteral("shutting_down");
+    }
+    return {};
+}
+
+QJsonObject instanceInfo()
+{
+    return {
+        {QStringLiteral("pid"), static_cast<double>(QCoreApplication::applicationPid())},
+        {QStringLiteral("version"), QStringLiteral(PUNCTUAL_VERSION)},
+        {QStringLiteral("protocol"), protocolVersion},
+    };
+}
+
+Result<QJsonValue> ping(const MethodContext &, const QJsonObject &)
+{
+    return QJsonValue(instanceInfo());
+}
+
+Result<QJsonValue> status(const MethodContext &context, const QJsonObject &)
+{
+    QJsonObject json = instanceInfo();
+    json.insert(QStringLiteral("store"), context.store.describe());
+    json.insert(QStringLiteral("state"), stateName(context.scheduler.state()));
+    auto count = context.store.jobCount();
+    if (!count)
+        return count.error();
+    json.insert(QStringLiteral("jobs"), count.value());
+    json.insert(QStringLiteral("running"), context.scheduler.runningCount());
+    return QJsonValue(json);
+}
+
+Result<QJsonValue> add(const MethodContext &context, const QJsonObject &params)
+{
+    // The job's JSON as Job::toJson() writes it, either as params itself or under "job".
+    const QJsonValue wrapped = params.value(QStringLiteral("job"));
+    auto job = Job::fromJson(wrapped.isObject() ? wrapped.toObject() : params, false);
+    if (!job)
+        return job.error();
+    return answer(context.scheduler.addJob(std::move(job).value(), conflictParam(params)));
+}
+
+Result<QJsonValue> addJobs(const MethodContext &context, const QJsonObject &params)
+{
+    // An import: every job is read first; then all are added in one store transaction, or none.
+    const QJsonArray array = params.value(QStringLiteral("jobs")).toArray();
+    QList<Job> jobs;
+    jobs.reserve(array.size());
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        if (!array.at(i).isObject())
+            return invalidInput(ServerText::tr("params.jobs[%1] must be an object (a job's JSON)").arg(i));
+        auto job = Job::fromJson(array.at(i).toObject(), false);
+        if (!job)
+            return invalidInput(QStringLiteral("jobs[%1]: %2").arg(i).arg(job.error().message));
+        jobs.append(std::move(job).value());
+    }
+    return answer(context.scheduler.addJobs(std::move(jobs), conflictParam(params)));
+}
+
+Result<QJsonValue> list(const MethodContext &context, const QJsonObject &)
+{
+    return answer(context.scheduler.jobs());
+}
+
+Result<QJsonValue> show(const MethodContext &context, const QJsonObject &params)
+{
+    return answer(context.scheduler.job(idParam(params)));
+}
+
+Result<QJsonValue> pause(const MethodContext &context, const QJsonObject &params)
+{
+    return answer(context.scheduler.pauseJob(idParam(params)));
+}
+
+Result<QJsonValue> resume(const MethodContext &context, const QJsonObject &params)
+{
+    return answer(context.scheduler.resumeJob(idParam(params)));
+}
+
+Result<QJsonValue> modify(const MethodContext &context, const QJsonObject &params)
+{
+    // Any subset of name, trigger, action, options (option keys not given keep their values).
+    const QString id = idParam(params);
+    JobChanges changes;
+    if (params.contains(QStringLiteral("name")))
+        changes.name = params.value(QStringLiteral("name")).toString();
+    if (params.contains(QStringLiteral("trigger"))) {
+        auto trigger = triggerParam(params);
+        if (!trigger)
+            return trigger.error();
+        changes.trigger = trigger.value();
+    }
+    if (params.contains(QStringLiteral("action"))) {
+        auto action = actionFromJson(params.value(QStringLiteral("action")).toObject());
+        if (!action)
+            return action.error();
+        changes.action = std::move(action).value();
+    }
+    if (params.contains(QStringLiteral("options"))) {
+        auto current = context.scheduler.job(id);
+        if (!current)
+            return current.error();
+        QJsonObject merged;
+        current->options.writeJson(merged);
+        const QJsonObject given = params.value(QStringLiteral("options")).toObject();
+        for (auto it = given.begin(); it != given.end(); ++it)
+            merged.insert(it.key(), it.value());
+        auto options = JobOptions::fromJson(merged);
+        if (!options)
+            return options.error();
+        changes.options = options.value();
+    }
+    if (!changes.name && !changes.trigger && !changes.action && !changes.options)
+        return invalidInput(ServerText::tr("nothing to change: give name, trigger, action or options"));
+    return answer(context.scheduler.modifyJob(id, changes));
+}
+
+Result<QJsonValue> reschedule(const MethodContext &context, const QJsonObject &params)
+{
+    auto trigger = triggerParam(params);
+    if (!trigger)
+        return trigger.error();
+    return answer(context.scheduler.rescheduleJob(idParam(params), trigger.value()));
+}
+
+Result<QJsonValue> remove(const MethodContext &context, const QJsonObject &params)
+{
+    if (auto removed = context.scheduler.removeJob(idParam(params)); !removed)
+        return removed.error();
+    return QJsonValue(QJsonValue::Null);
+}
+
+Result<QJsonValue> removeAll(const MethodContext &context, const QJsonObject &)
+{
+    auto removed = context.scheduler.removeAllJobs();
+    if (!removed)
+        return removed.error();
+    return QJsonValue(QJsonObject{{QStringLiteral("removed"), removed.value()}});
+}
+
+Result<QJsonValue> runNow(const MethodContext &context, const QJsonObject &params)
+{
+    return answer(context.scheduler.runJobNow(idParam(params)));
+}
+
+Result<QJsonValue> history(const MethodContext &context, const QJsonObject &params)
+{
+    const int limit = params.value(QStringLiteral("limit")).toInt(100);
+    const auto minId = static_cast<std::int64_t>(params.value(QStringLiteral("min_id")).toDouble(0));
+    // With min_id the newest runs are filtered, so a busy job's newer runs cannot push the wanted one out.
+    auto runs = context.scheduler.history(params.value(QStringLiteral("job_id")).toString(), minId > 0 ? -1 : limit);
+    if (!runs)
+        return runs.error();
+    QList<RunRecord> wanted;
+    for (const RunRecord &run : std::as_const(runs.value())) {
+        if (run.id < minId || wanted.size() >= limit)
+            break; // newest first: the rest are older
+        wanted.append(run);
+    }
+    return QJsonValue(listToWire(wanted));
+}
+
+Result<QJsonValue> raise(const MethodContext &context, const QJsonObject &)
+{
+    const bool raised = context.raise && context.raise();
+    return QJsonValue(QJsonObject{{QStringLiteral("raised"), raised}});
+}
+
+constexpr struct
+{
+    Method method;
+    Handler handler;
+} handlers[] = {
+    {Method::Ping, ping},
+    {Method::Status, status},
+    {Method::Add, add},
+    {Method::AddJobs, addJobs},
+    {Method::List, list},
+    {Method::Show, show},
+    {Method::Pause, pause},
+    {Method::Resume, resume},
+    {Method::Modify, modify},
+    {Method::Reschedule, reschedule},
+    {Method::Remove, remove},
+    {Method::RemoveAll, removeAll},
+    {Method::RunNow, runNow},
+    {Method::History, history},
+    {Method::Raise, raise},
+};
+
+constexpr bool handlersFollowTheTable()
+{
+    if (std::size(handlers) != methodCount)
+        return false;
+    for (std::size_t i = 0; i < methodCount; ++i) {
+        if (handlers[i].method != methods[i].method)
+            return false;
+    }
+    return true;
+}
+static_assert(handlersFollowTheTable(), "every row of control::methods needs its handler, in the table's order");
+
+} // namespace
+
+Result<QJsonValue> runMethod(Method method, const MethodContext &context, const QJsonObject &params)
+{
+    return handlers[static_cast<std::size_t>(method)].handler(context, params);
+}
+
+} // namespace punctual::control
