@@ -1,6 +1,8 @@
 // Scheduler semantics on an injected clock: misfire, coalesce, max_instances, pause, reschedule, retries.
 #include "support/jobbuilder.h"
 #include "support/schedulerharness.h"
+#include "triggers/datetrigger.h"
+#include "triggers/intervaltrigger.h"
 
 #include <QMutex>
 #include <QSignalSpy>

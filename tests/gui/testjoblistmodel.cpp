@@ -6,6 +6,8 @@
 #include "support/jobbuilder.h"
 #include "support/schedulerharness.h"
 #include "support/testsupport.h"
+#include "triggers/datetrigger.h"
+#include "triggers/intervaltrigger.h"
 
 #include <QAbstractItemModelTester>
 #include <QIcon>
