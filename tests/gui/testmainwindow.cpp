@@ -1,18 +1,14 @@
 // The main window end to end on the offscreen platform: add, edit, pause, resume, run now and delete through the
 // real widgets, checking both the model and the SQLite store.
 #include "dialogs/jobeditordialog.h"
-#include "executors/executorset.h"
 #include "executors/builtinfunctions.h"
-#include "executors/functionregistry.h"
 #include "mainwindow.h"
-#include "mock/fakeclock.h"
-#include "mock/manualwaketimer.h"
 #include "models/jobfilterproxymodel.h"
 #include "models/joblistmodel.h"
 #include "models/runhistorymodel.h"
-#include "scheduler/scheduler.h"
-#include "store/sqljobstore.h"
 #include "store/storelocation.h"
+#include "support/jobbuilder.h"
+#include "support/schedulerharness.h"
 #include "triggers/crontrigger.h"
 #include "widgets/runhistorypane.h"
 
@@ -30,8 +26,9 @@
 #include <QTest>
 
 using namespace punctual;
+using namespace punctual::test;
 
-class TestMainWindow : public QObject
+class TestMainWindow : public QObject, public SchedulerHarness
 {
     Q_OBJECT
 
@@ -53,10 +50,6 @@ private:
     Job addJob(const QString &id, const QString &name, const QString &cron);
 
     QTemporaryDir m_dir;
-    FakeClock m_clock;
-    FunctionRegistry m_functions;
-    std::unique_ptr<JobStore> m_store;
-    std::unique_ptr<Scheduler> m_scheduler;
     std::unique_ptr<MainWindow> m_window;
     bool m_confirmAnswer = true;
     int m_confirmations = 0;
@@ -70,12 +63,9 @@ void TestMainWindow::initTestCase()
 
 void TestMainWindow::init()
 {
-    m_clock.setNowMs(1'800'000'000'000); // 2027-01-15T08:00:00Z
     static int counter = 0;
     const QString path = m_dir.filePath(QStringLiteral("jobs-%1.db").arg(++counter));
-    m_store = StoreLocation::fromPath(path).open().value();
-    m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, ExecutorSet::standard(m_clock, m_functions));
-    m_scheduler->setWakeTimer(std::make_unique<ManualWakeTimer>());
+    setUpScheduler(1'800'000'000'000, StoreLocation::fromPath(path).open().value()); // 2027-01-15T08:00:00Z
     QVERIFY(m_scheduler->start());
     MainWindow::Services services{*m_scheduler, m_clock, m_functions,
                                   [path] { return StoreLocation::fromPath(path).open(); }, m_store->describe()};
@@ -95,8 +85,7 @@ void TestMainWindow::init()
 void TestMainWindow::cleanup()
 {
     m_window.reset();
-    m_scheduler.reset();
-    m_store.reset();
+    tearDownScheduler();
 }
 
 JobEditorDialog *TestMainWindow::openEditor(MainWindow::Command command)
@@ -130,12 +119,7 @@ Job TestMainWindow::storedJob(const QString &id)
 
 Job TestMainWindow::addJob(const QString &id, const QString &name, const QString &cron)
 {
-    Job job;
-    job.id = id;
-    job.name = name;
-    job.trigger = std::shared_ptr<const Trigger>(CronTrigger::create(cron, ZoneRules::forZone("UTC")).value());
-    job.action = FunctionAction{QStringLiteral("noop"), {}};
-    return m_scheduler->addJob(job).value();
+    return addOrDie(JobBuilder(id).name(name).cron(cron, "UTC").function(QStringLiteral("noop")));
 }
 
 void TestMainWindow::emptyStoreShowsEmptyState()
