@@ -1,16 +1,12 @@
 // Import and export through the window's code path (JobTransfer) on the offscreen platform: a job file with a bad
 // entry, conflicts replaced or skipped, a crontab, the compiled-in examples, and export of the selected rows.
 #include "dialogs/importdialog.h"
-#include "executors/executorset.h"
 #include "dialogs/jobtransfer.h"
 #include "executors/builtinfunctions.h"
-#include "executors/functionregistry.h"
 #include "mainwindow.h"
-#include "mock/fakeclock.h"
-#include "mock/manualwaketimer.h"
 #include "models/joblistmodel.h"
-#include "scheduler/scheduler.h"
 #include "store/storelocation.h"
+#include "support/schedulerharness.h"
 #include "triggers/crontrigger.h"
 
 #include <QAction>
@@ -27,17 +23,14 @@
 #include <QTreeWidget>
 
 using namespace punctual;
+using namespace punctual::test;
 
-class TestImportExport : public QObject
+class TestImportExport : public QObject, public SchedulerHarness
 {
     Q_OBJECT
 
 private:
     QTemporaryDir m_dir;
-    FakeClock m_clock{1'800'000'000'000}; // 2027-01-15T08:00:00Z
-    FunctionRegistry m_functions;
-    std::unique_ptr<JobStore> m_store;
-    std::unique_ptr<Scheduler> m_scheduler;
     std::unique_ptr<MainWindow> m_window;
     std::optional<ConflictPolicy> m_answer = ConflictPolicy::Skip;
     int m_previewRows = -1;
@@ -76,9 +69,7 @@ private slots:
     {
         static int counter = 0;
         const QString path = m_dir.filePath(QStringLiteral("jobs-%1.db").arg(++counter));
-        m_store = StoreLocation::fromPath(path).open().value();
-        m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, ExecutorSet::standard(m_clock, m_functions));
-        m_scheduler->setWakeTimer(std::make_unique<ManualWakeTimer>());
+        setUpScheduler(1'800'000'000'000, StoreLocation::fromPath(path).open().value()); // 2027-01-15T08:00:00Z
         QVERIFY(m_scheduler->start());
         MainWindow::Services services{*m_scheduler, m_clock, m_functions,
                                       [path] { return StoreLocation::fromPath(path).open(); }, m_store->describe()};
@@ -102,8 +93,7 @@ private slots:
     void cleanup()
     {
         m_window.reset();
-        m_scheduler.reset();
-        m_store.reset();
+        tearDownScheduler();
     }
 
     void fileMenuHasTheEntries()
