@@ -1,14 +1,11 @@
 // The main window end to end on the offscreen platform: add, edit, pause, resume, run now and delete through the
 // real widgets, checking both the model and the SQLite store.
 #include "dialogs/jobeditordialog.h"
-#include "executors/builtinfunctions.h"
-#include "mainwindow.h"
 #include "models/jobfilterproxymodel.h"
 #include "models/joblistmodel.h"
 #include "models/runhistorymodel.h"
-#include "store/storelocation.h"
 #include "support/jobbuilder.h"
-#include "support/schedulerharness.h"
+#include "support/mainwindowharness.h"
 #include "triggers/crontrigger.h"
 #include "widgets/runhistorypane.h"
 
@@ -22,13 +19,12 @@
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace punctual;
 using namespace punctual::test;
 
-class TestMainWindow : public QObject, public SchedulerHarness
+class TestMainWindow : public QObject, public MainWindowHarness
 {
     Q_OBJECT
 
@@ -49,8 +45,6 @@ private:
     Job storedJob(const QString &id);
     Job addJob(const QString &id, const QString &name, const QString &cron);
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<MainWindow> m_window;
     bool m_confirmAnswer = true;
     int m_confirmations = 0;
 };
@@ -58,18 +52,12 @@ private:
 void TestMainWindow::initTestCase()
 {
     QCoreApplication::setOrganizationName(QStringLiteral("punctual-tests"));
-    registerBuiltinFunctions(m_functions);
 }
 
 void TestMainWindow::init()
 {
-    static int counter = 0;
-    const QString path = m_dir.filePath(QStringLiteral("jobs-%1.db").arg(++counter));
-    setUpScheduler(1'800'000'000'000, StoreLocation::fromPath(path).open().value()); // 2027-01-15T08:00:00Z
-    QVERIFY(m_scheduler->start());
-    MainWindow::Services services{*m_scheduler, m_clock, m_functions,
-                                  [path] { return StoreLocation::fromPath(path).open(); }, m_store->describe()};
-    m_window = std::make_unique<MainWindow>(services);
+    setUpWindow();
+    QVERIFY(m_window);
     m_confirmations = 0;
     m_window->setConfirmation([this](const QString &, const QString &) {
         ++m_confirmations;
@@ -84,8 +72,7 @@ void TestMainWindow::init()
 
 void TestMainWindow::cleanup()
 {
-    m_window.reset();
-    tearDownScheduler();
+    tearDownWindow();
 }
 
 JobEditorDialog *TestMainWindow::openEditor(MainWindow::Command command)
