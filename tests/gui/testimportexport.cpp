@@ -2,11 +2,8 @@
 // entry, conflicts replaced or skipped, a crontab, the compiled-in examples, and export of the selected rows.
 #include "dialogs/importdialog.h"
 #include "dialogs/jobtransfer.h"
-#include "executors/builtinfunctions.h"
-#include "mainwindow.h"
 #include "models/joblistmodel.h"
-#include "store/storelocation.h"
-#include "support/schedulerharness.h"
+#include "support/mainwindowharness.h"
 #include "triggers/crontrigger.h"
 
 #include <QAction>
@@ -17,7 +14,6 @@
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -25,13 +21,11 @@
 using namespace punctual;
 using namespace punctual::test;
 
-class TestImportExport : public QObject, public SchedulerHarness
+class TestImportExport : public QObject, public MainWindowHarness
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<MainWindow> m_window;
     std::optional<ConflictPolicy> m_answer = ConflictPolicy::Skip;
     int m_previewRows = -1;
     QString m_problemText;
@@ -62,18 +56,12 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         QCoreApplication::setOrganizationName(QStringLiteral("punctual-tests"));
-        registerBuiltinFunctions(m_functions);
     }
 
     void init()
     {
-        static int counter = 0;
-        const QString path = m_dir.filePath(QStringLiteral("jobs-%1.db").arg(++counter));
-        setUpScheduler(1'800'000'000'000, StoreLocation::fromPath(path).open().value()); // 2027-01-15T08:00:00Z
-        QVERIFY(m_scheduler->start());
-        MainWindow::Services services{*m_scheduler, m_clock, m_functions,
-                                      [path] { return StoreLocation::fromPath(path).open(); }, m_store->describe()};
-        m_window = std::make_unique<MainWindow>(services);
+        setUpWindow();
+        QVERIFY(m_window);
         m_window->show();
         QTRY_VERIFY(m_window->jobModel()->isLoaded());
         m_answer = ConflictPolicy::Skip;
@@ -92,8 +80,7 @@ private slots:
 
     void cleanup()
     {
-        m_window.reset();
-        tearDownScheduler();
+        tearDownWindow();
     }
 
     void fileMenuHasTheEntries()
