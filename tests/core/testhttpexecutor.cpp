@@ -2,10 +2,10 @@
 // redirecting and big URLs, the concurrency limit, methods, stop and timeouts, and http jobs in the Scheduler.
 #include "executors/httpexecutor.h"
 #include "mock/fakeclock.h"
+#include "support/jobbuilder.h"
 #include "support/localhttpserver.h"
 #include "support/schedulerharness.h"
 #include "support/testsupport.h"
-#include "triggers/intervaltrigger.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -17,6 +17,7 @@
 #include <QTest>
 
 using namespace punctual;
+using punctual::test::JobBuilder;
 using punctual::test::LocalHttpServer;
 using punctual::test::SchedulerHarness;
 
@@ -404,12 +405,9 @@ void TestHttpExecutor::httpJobRunsThroughScheduler()
     Scheduler &scheduler = harness.scheduler();
     const ManualWakeTimer &timer = harness.timer();
 
-    Job job;
-    job.id = QStringLiteral("warm");
-    job.trigger = std::make_shared<IntervalTrigger>(60 * minute, T0 + 60 * minute);
     HttpAction action;
     action.urls = {m_server->url(QStringLiteral("/ok")), m_server->url(QStringLiteral("/redirect"))};
-    job.action = action;
+    const Job job = JobBuilder(QStringLiteral("warm")).interval(60 * minute, T0 + 60 * minute).action(action);
     QVERIFY(scheduler.addJob(job));
     QVERIFY(scheduler.start());
     QCOMPARE(timer.armedAt(), T0 + 60 * minute);
@@ -437,12 +435,9 @@ void TestHttpExecutor::retriesWithBackoffRecordEachAttempt()
     Scheduler &scheduler = harness.scheduler();
     const ManualWakeTimer &timer = harness.timer();
 
-    Job job;
-    job.id = QStringLiteral("warm");
-    job.trigger = std::make_shared<IntervalTrigger>(60 * minute, T0 + 60 * minute);
     HttpAction action;
     action.urls = {m_server->url(QStringLiteral("/ok")), m_server->url(QStringLiteral("/flaky?n=2"))};
-    job.action = action;
+    Job job = JobBuilder(QStringLiteral("warm")).interval(60 * minute, T0 + 60 * minute).action(action);
     job.options.maxRetries = 3;
     job.options.retryDelayMs = 10'000;
     job.options.retryBackoff = 3.0;
