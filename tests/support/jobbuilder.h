@@ -101,7 +101,7 @@ public:
     }
 
     Job build() const { return m_job; }
-    operator Job() const { return m_job; } // NOLINT(google-explicit-constructor): lets helpers return a builder
+    operator Job() const { return m_job; } // implicit, so a helper returning Job can return the builder
 
 private:
     Job m_job;

@@ -51,7 +51,7 @@ public:
     /// Lets blocked functions return, then destroys the scheduler and its store.
     void tearDownScheduler()
     {
-        m_gate.release(100);
+        m_gate.release(100); // more than any test leaves blocked
         m_timer = nullptr;
         m_scheduler.reset();
         m_store.reset();
@@ -120,11 +120,9 @@ public:
     }
 
     FakeClock &clock() { return m_clock; }
-    FunctionRegistry &functions() { return m_functions; }
     JobStore &store() { return *m_store; }
     Scheduler &scheduler() { return *m_scheduler; }
     ManualWakeTimer &timer() { return *m_timer; }
-    QSemaphore &gate() { return m_gate; }
 
 protected:
     FakeClock m_clock;
