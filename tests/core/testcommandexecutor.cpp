@@ -1,6 +1,7 @@
 // CommandExecutor with real processes: outcomes, output cap, environment, shell mode, tree kills, stop, misfire.
 #include "executors/commandexecutor.h"
 #include "mock/fakeclock.h"
+#include "support/testsupport.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -10,14 +11,6 @@
 #include <QTest>
 
 using namespace punctual;
-
-namespace QTest {
-template <>
-char *toString(const RunOutcome &outcome)
-{
-    return qstrdup(qPrintable(RunRecord::outcomeName(outcome)));
-}
-} // namespace QTest
 
 namespace {
 

@@ -1,7 +1,6 @@
 // The control server and client over a real local socket, against a scheduler on a fake clock: every method, its
 // errors, bad input, several clients, and that changes made through it are the scheduler's own (signals).
 #include "control/controlclient.h"
-#include "executors/executorset.h"
 #include "control/controlserver.h"
 #include "control/instancehost.h"
 #include "control/instancelock.h"
@@ -15,6 +14,8 @@
 #include "scheduler/scheduler.h"
 #include "store/memoryjobstore.h"
 #include "store/storewatcher.h"
+#include "support/jobbuilder.h"
+#include "support/schedulerharness.h"
 #include "triggers/crontrigger.h"
 #include "triggers/intervaltrigger.h"
 
@@ -34,6 +35,7 @@
 #include <optional>
 
 using namespace punctual;
+using namespace punctual::test;
 
 namespace {
 
@@ -56,19 +58,13 @@ auto offThread(Function function) -> decltype(function())
 
 QJsonObject intervalJob(const QString &id, int seconds = 60)
 {
-    Job job;
-    job.id = id;
-    job.name = id;
-    auto trigger = std::make_shared<IntervalTrigger>(seconds * 1000LL, T0);
-    trigger->setZone(ZoneRules::forZone("UTC"));
-    job.trigger = trigger;
-    job.action = FunctionAction{QStringLiteral("noop"), {}};
+    const Job job = JobBuilder(id).name(id).interval(seconds * 1000LL, T0, "UTC").function(QStringLiteral("noop"));
     return job.toJson();
 }
 
 } // namespace
 
-class TestControlServer : public QObject
+class TestControlServer : public QObject, public SchedulerHarness
 {
     Q_OBJECT
 
@@ -103,10 +99,6 @@ private:
     QByteArray raw(const QByteArray &bytes, bool *disconnected, int waitMs = 3000);
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<FakeClock> m_clock;
-    std::unique_ptr<MemoryJobStore> m_store;
-    std::unique_ptr<FunctionRegistry> m_functions;
-    std::unique_ptr<Scheduler> m_scheduler;
     std::unique_ptr<InstanceLock> m_lock;
     std::unique_ptr<ControlServer> m_server;
     QString m_socket;
@@ -116,12 +108,8 @@ void TestControlServer::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_clock = std::make_unique<FakeClock>(T0);
-    m_store = std::make_unique<MemoryJobStore>();
-    m_functions = std::make_unique<FunctionRegistry>();
-    registerBuiltinFunctions(*m_functions);
-    m_scheduler = std::make_unique<Scheduler>(*m_store, *m_clock, ExecutorSet::standard(*m_clock, *m_functions));
-    m_scheduler->setWakeTimer(std::make_unique<ManualWakeTimer>());
+    registerBuiltinFunctions(m_functions);
+    setUpScheduler(T0);
     QVERIFY(m_scheduler->start());
     auto lock = InstanceLock::acquire(m_dir->filePath("jobs.db"));
     QVERIFY2(lock, qPrintable(lock ? QString() : lock.error().message));
@@ -134,8 +122,7 @@ void TestControlServer::cleanup()
 {
     m_server.reset();
     m_lock.reset();
-    m_scheduler.reset();
-    m_store.reset();
+    tearDownScheduler();
 }
 
 Result<QJsonValue> TestControlServer::call(const QString &method, const QJsonObject &params)
@@ -265,7 +252,7 @@ void TestControlServer::pauseResume()
     QVERIFY(paused->toObject().value("next_run_time").isNull());
     QVERIFY(m_scheduler->job("p")->paused);
 
-    m_clock->advance(90'000);
+    m_clock.advance(90'000);
     auto resumed = call("resume", {{"id", "p"}});
     QVERIFY(resumed);
     QCOMPARE(resumed->toObject().value("paused").toBool(), false);
@@ -324,7 +311,7 @@ void TestControlServer::reschedule()
     QVERIFY(call("add", intervalJob("r", 60)));
     auto trigger = std::make_shared<IntervalTrigger>(600'000, T0);
     trigger->setZone(ZoneRules::forZone("UTC"));
-    m_clock->advance(30'000);
+    m_clock.advance(30'000);
     auto moved = call("reschedule", {{"id", "r"}, {"trigger", trigger->toJson()}});
     QVERIFY(moved);
     QCOMPARE(moved->toObject().value("next_run_time").toString(), QStringLiteral("2026-01-01T00:10:00+00:00"));
@@ -418,7 +405,7 @@ void TestControlServer::changesAreTheSchedulersOwn()
     // The wake timer follows: a job added through the server fires when its time comes.
     QSignalSpy executed(m_scheduler.get(), &Scheduler::jobExecuted);
     QVERIFY(call("add", intervalJob("t", 60)));
-    m_clock->advance(60'000);
+    m_clock.advance(60'000);
     m_scheduler->refresh();
     QTRY_COMPARE(executed.size(), 1);
 }
@@ -661,9 +648,9 @@ void TestControlServer::listsRoundTripOnTheWire()
 void TestControlServer::instanceHostStartsAndStopsInOrder()
 {
     const QString path = m_dir->filePath("hosted.db");
-    InstanceHost host(StoreLocation::fromPath(path), *m_clock, *m_functions);
+    InstanceHost host(StoreLocation::fromPath(path), m_clock, m_functions);
     QVERIFY(host.lock());
-    InstanceHost second(StoreLocation::fromPath(path), *m_clock, *m_functions);
+    InstanceHost second(StoreLocation::fromPath(path), m_clock, m_functions);
     auto refused = second.lock();
     QVERIFY(!refused);
     QCOMPARE(refused.error().code, ErrorCode::Conflict);

@@ -2,6 +2,7 @@
 #include "executors/functionexecutor.h"
 #include "executors/functionregistry.h"
 #include "mock/fakeclock.h"
+#include "support/testsupport.h"
 
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
@@ -15,14 +16,6 @@
 #include <stdexcept>
 
 using namespace punctual;
-
-namespace QTest {
-template <>
-char *toString(const RunOutcome &outcome)
-{
-    return qstrdup(qPrintable(RunRecord::outcomeName(outcome)));
-}
-} // namespace QTest
 
 namespace {
 

@@ -1,14 +1,11 @@
 // HttpExecutor against a real HTTP server on 127.0.0.1: what each run records for fast, slow, failing, hanging,
 // redirecting and big URLs, the concurrency limit, methods, stop and timeouts, and http jobs in the Scheduler.
-#include "executors/functionregistry.h"
-#include "executors/executorset.h"
 #include "executors/httpexecutor.h"
 #include "mock/fakeclock.h"
-#include "mock/manualwaketimer.h"
-#include "scheduler/scheduler.h"
-#include "store/memoryjobstore.h"
+#include "support/jobbuilder.h"
 #include "support/localhttpserver.h"
-#include "triggers/intervaltrigger.h"
+#include "support/schedulerharness.h"
+#include "support/testsupport.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -20,15 +17,9 @@
 #include <QTest>
 
 using namespace punctual;
+using punctual::test::JobBuilder;
 using punctual::test::LocalHttpServer;
-
-namespace QTest {
-template <>
-char *toString(const RunOutcome &outcome)
-{
-    return qstrdup(qPrintable(RunRecord::outcomeName(outcome)));
-}
-} // namespace QTest
+using punctual::test::SchedulerHarness;
 
 namespace {
 
@@ -409,26 +400,20 @@ void TestHttpExecutor::destroyedWhileRunning()
 
 void TestHttpExecutor::httpJobRunsThroughScheduler()
 {
-    MemoryJobStore store;
-    FunctionRegistry functions;
-    Scheduler scheduler(store, m_clock, ExecutorSet::standard(m_clock, functions));
-    auto timer = std::make_unique<ManualWakeTimer>();
-    ManualWakeTimer *wake = timer.get();
-    scheduler.setWakeTimer(std::move(timer));
+    SchedulerHarness harness;
+    harness.setUpScheduler(T0);
+    Scheduler &scheduler = harness.scheduler();
+    const ManualWakeTimer &timer = harness.timer();
 
-    Job job;
-    job.id = QStringLiteral("warm");
-    job.trigger = std::make_shared<IntervalTrigger>(60 * minute, T0 + 60 * minute);
     HttpAction action;
     action.urls = {m_server->url(QStringLiteral("/ok")), m_server->url(QStringLiteral("/redirect"))};
-    job.action = action;
+    const Job job = JobBuilder(QStringLiteral("warm")).interval(60 * minute, T0 + 60 * minute).action(action);
     QVERIFY(scheduler.addJob(job));
     QVERIFY(scheduler.start());
-    QCOMPARE(wake->armedAt(), T0 + 60 * minute);
+    QCOMPARE(timer.armedAt(), T0 + 60 * minute);
 
     QSignalSpy executed(&scheduler, &Scheduler::jobExecuted);
-    m_clock.setNowMs(T0 + 60 * minute);
-    wake->fire();
+    harness.wake(T0 + 60 * minute);
     QVERIFY(executed.wait(waitMs));
     const QList<RunRecord> runs = scheduler.history(QStringLiteral("warm"), 10).value();
     QCOMPARE(runs.size(), 1);
@@ -440,24 +425,19 @@ void TestHttpExecutor::httpJobRunsThroughScheduler()
     QCOMPARE(lineFor(run.output, m_server->url(QStringLiteral("/redirect")))->finalUrl,
              m_server->url(QStringLiteral("/ok")));
     QCOMPARE(scheduler.job(QStringLiteral("warm"))->nextRunTime, T0 + 120 * minute);
-    QCOMPARE(wake->armedAt(), T0 + 120 * minute);
+    QCOMPARE(timer.armedAt(), T0 + 120 * minute);
 }
 
 void TestHttpExecutor::retriesWithBackoffRecordEachAttempt()
 {
-    MemoryJobStore store;
-    FunctionRegistry functions;
-    Scheduler scheduler(store, m_clock, ExecutorSet::standard(m_clock, functions));
-    auto timer = std::make_unique<ManualWakeTimer>();
-    ManualWakeTimer *wake = timer.get();
-    scheduler.setWakeTimer(std::move(timer));
+    SchedulerHarness harness;
+    harness.setUpScheduler(T0);
+    Scheduler &scheduler = harness.scheduler();
+    const ManualWakeTimer &timer = harness.timer();
 
-    Job job;
-    job.id = QStringLiteral("warm");
-    job.trigger = std::make_shared<IntervalTrigger>(60 * minute, T0 + 60 * minute);
     HttpAction action;
     action.urls = {m_server->url(QStringLiteral("/ok")), m_server->url(QStringLiteral("/flaky?n=2"))};
-    job.action = action;
+    Job job = JobBuilder(QStringLiteral("warm")).interval(60 * minute, T0 + 60 * minute).action(action);
     job.options.maxRetries = 3;
     job.options.retryDelayMs = 10'000;
     job.options.retryBackoff = 3.0;
@@ -467,19 +447,16 @@ void TestHttpExecutor::retriesWithBackoffRecordEachAttempt()
     QSignalSpy executed(&scheduler, &Scheduler::jobExecuted);
 
     const std::int64_t due = T0 + 60 * minute;
-    m_clock.setNowMs(due);
-    wake->fire();
+    harness.wake(due);
     QVERIFY(errors.wait(waitMs)); // attempt 1: 503
-    QCOMPARE(wake->armedAt(), due + 10'000);
-    m_clock.setNowMs(due + 10'000);
-    wake->fire();
+    QCOMPARE(timer.armedAt(), due + 10'000);
+    harness.wake(due + 10'000);
     QTRY_COMPARE_WITH_TIMEOUT(errors.size(), 2, waitMs); // attempt 2: 503 again, the wait grows threefold
-    QCOMPARE(wake->armedAt(), due + 10'000 + 30'000);
-    m_clock.setNowMs(due + 40'000);
-    wake->fire();
+    QCOMPARE(timer.armedAt(), due + 10'000 + 30'000);
+    harness.wake(due + 40'000);
     QVERIFY(executed.wait(waitMs)); // attempt 3: 200
     QCOMPARE(scheduler.runningCount(), 0);
-    QCOMPARE(wake->armedAt(), T0 + 120 * minute); // no more retries: back to the schedule
+    QCOMPARE(timer.armedAt(), T0 + 120 * minute); // no more retries: back to the schedule
 
     QList<RunRecord> runs = scheduler.history(QStringLiteral("warm"), 10).value();
     std::reverse(runs.begin(), runs.end()); // oldest first

@@ -1,12 +1,9 @@
 // Job files: export/import round trip of every action and trigger kind, entries reported by index, all-or-none
 // import through the Scheduler (SQLite store), conflicts, replace and skip.
-#include "executors/functionregistry.h"
-#include "executors/executorset.h"
 #include "jobs/jobfile.h"
-#include "mock/fakeclock.h"
-#include "mock/manualwaketimer.h"
-#include "scheduler/scheduler.h"
 #include "store/sqljobstore.h"
+#include "support/jobbuilder.h"
+#include "support/schedulerharness.h"
 #include "time/isotime.h"
 #include "triggers/calendartrigger.h"
 #include "triggers/crontrigger.h"
@@ -20,6 +17,7 @@
 #include <QTest>
 
 using namespace punctual;
+using namespace punctual::test;
 
 namespace {
 
@@ -27,12 +25,7 @@ const std::int64_t T0 = 1'788'000'000'000; // 2026-08-29
 
 Job makeJob(const QString &id, std::shared_ptr<const Trigger> trigger, Action action)
 {
-    Job job;
-    job.id = id;
-    job.name = QStringLiteral("Job ") + id;
-    job.trigger = std::move(trigger);
-    job.action = std::move(action);
-    return job;
+    return JobBuilder(id).name(QStringLiteral("Job ") + id).trigger(std::move(trigger)).action(std::move(action));
 }
 
 QList<Job> everyKind()
@@ -97,16 +90,12 @@ QList<Job> everyKind()
 
 } // namespace
 
-class TestJobFile : public QObject
+class TestJobFile : public QObject, public SchedulerHarness
 {
     Q_OBJECT
 
 private:
     QTemporaryDir m_dir;
-    FakeClock m_clock{T0};
-    FunctionRegistry m_functions;
-    std::unique_ptr<SqlJobStore> m_store;
-    std::unique_ptr<Scheduler> m_scheduler;
     int m_storeNumber = 0;
 
     QSet<QString> storedIds() const
@@ -121,19 +110,16 @@ private slots:
     void init()
     {
         QVERIFY(m_dir.isValid());
-        m_scheduler.reset();
+        tearDownScheduler();
         auto store = SqlJobStore::openSqlite(m_dir.filePath(QStringLiteral("jobs%1.db").arg(++m_storeNumber)),
                                              SqlJobStore::OpenMode::ExplicitPath);
         QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().message));
-        m_store = std::move(store).value();
-        m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, ExecutorSet::standard(m_clock, m_functions));
-        m_scheduler->setWakeTimer(std::make_unique<ManualWakeTimer>());
+        setUpScheduler(T0, std::move(store).value());
     }
 
     void cleanup()
     {
-        m_scheduler.reset();
-        m_store.reset();
+        tearDownScheduler();
     }
 
     void roundTripOfEveryKind()

@@ -2,38 +2,28 @@
 // PostgreSQL: a private server (tests/support/postgresserver.h), a fresh database per test.
 #include "store/memoryjobstore.h"
 #include "store/sqljobstore.h"
+#include "support/jobbuilder.h"
 #include "support/postgresserver.h"
+#include "support/testsupport.h"
 #include "triggers/crontrigger.h"
-#include "triggers/intervaltrigger.h"
 
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace punctual;
-
-// QVERIFY for a Result: on failure, prints the store's error message.
-#define QVERIFY_OK(expression)                                                                                   \
-    do {                                                                                                         \
-        const auto result_ = (expression);                                                                      \
-        QVERIFY2(result_.ok(), result_.ok() ? #expression : qPrintable(result_.error().message));                \
-    } while (false)
+using punctual::test::JobBuilder;
 
 namespace {
 
 Job makeJob(const QString &id, std::optional<std::int64_t> nextRunTime, bool paused = false)
 {
-    Job job;
-    job.id = id;
-    job.name = "Job " + id;
-    job.trigger = std::make_shared<IntervalTrigger>(3'600'000, 1'000'000);
-    CommandAction action;
-    action.program = "/bin/echo";
-    action.arguments = {id};
-    job.action = action;
-    job.paused = paused;
-    job.nextRunTime = nextRunTime;
-    job.createdAt = 42;
-    return job;
+    return JobBuilder(id)
+        .name("Job " + id)
+        .interval(3'600'000, 1'000'000)
+        .command("/bin/echo", {id})
+        .paused(paused)
+        .nextRunTime(nextRunTime)
+        .createdAt(42);
 }
 
 /// A job that uses every field: cron trigger in a named zone with jitter, full command, non-default options.

@@ -1,40 +1,25 @@
 // What a PostgreSQL store adds to the contract (testjobstore runs that on every backend): several instances on one
 // database claim each due run time once, take over the runs of instances that died, count max_instances across
 // instances, and hear each other's job changes through LISTEN/NOTIFY.
-#include "executors/functionregistry.h"
-#include "executors/executorset.h"
-#include "mock/fakeclock.h"
-#include "mock/manualwaketimer.h"
-#include "scheduler/scheduler.h"
 #include "store/sqljobstore.h"
 #include "store/storewatcher.h"
+#include "support/jobbuilder.h"
 #include "support/postgresserver.h"
-#include "triggers/intervaltrigger.h"
+#include "support/schedulerharness.h"
+#include "support/testsupport.h"
 
 #include <QSignalSpy>
 #include <QTest>
 
 using namespace punctual;
-
-#define QVERIFY_OK(expression)                                                                                   \
-    do {                                                                                                         \
-        const auto result_ = (expression);                                                                      \
-        QVERIFY2(result_.ok(), result_.ok() ? #expression : qPrintable(result_.error().message));                \
-    } while (false)
+using punctual::test::JobBuilder;
+using punctual::test::SchedulerHarness;
 
 namespace {
 
 Job makeJob(const QString &id, std::int64_t nextRunTime, std::int64_t everyMs = 1000)
 {
-    Job job;
-    job.id = id;
-    job.name = id;
-    job.trigger = std::make_shared<IntervalTrigger>(everyMs, 0);
-    CommandAction action;
-    action.program = "/bin/true";
-    job.action = action;
-    job.nextRunTime = nextRunTime;
-    return job;
+    return JobBuilder(id).name(id).interval(everyMs, 0).command("/bin/true").nextRunTime(nextRunTime);
 }
 
 RunRecord makeRun(const QString &jobId, std::int64_t scheduledTime)
@@ -286,30 +271,27 @@ void TestPostgresStore::twoSchedulersRunEachTimeOnce()
     auto a = open("a", 60'000);
     auto b = open("b", 60'000);
     QVERIFY(a && b);
-    FakeClock clock(1'000'000);
-    FunctionRegistry functions;
-    Scheduler sa(*a, clock, ExecutorSet::standard(clock, functions));
-    Scheduler sb(*b, clock, ExecutorSet::standard(clock, functions));
-    auto *ta = new ManualWakeTimer;
-    auto *tb = new ManualWakeTimer;
-    sa.setWakeTimer(std::unique_ptr<WakeTimer>(ta));
-    sb.setWakeTimer(std::unique_ptr<WakeTimer>(tb));
-    QVERIFY_OK(sa.start());
-    QVERIFY_OK(sb.start());
-    QVERIFY(sa.isClustered());
-    QCOMPARE(sa.instances().value().size(), 2);
+    SchedulerHarness harness(1'000'000); // one clock and one function registry for both schedulers
+    const std::unique_ptr<Scheduler> sa = harness.makeScheduler(*a);
+    const std::unique_ptr<Scheduler> sb = harness.makeScheduler(*b);
+    ManualWakeTimer *ta = SchedulerHarness::installManualTimer(*sa);
+    ManualWakeTimer *tb = SchedulerHarness::installManualTimer(*sb);
+    QVERIFY_OK(sa->start());
+    QVERIFY_OK(sb->start());
+    QVERIFY(sa->isClustered());
+    QCOMPARE(sa->instances().value().size(), 2);
     QList<Job> jobs;
     for (int i = 0; i < 20; ++i)
         jobs << makeJob(QString("job%1").arg(i, 2, 10, QChar('0')), 0);
-    QVERIFY_OK(sa.addJobs(jobs));
-    sb.refresh();
+    QVERIFY_OK(sa->addJobs(jobs));
+    sb->refresh();
 
     constexpr int ticks = 5;
     for (int tick = 0; tick < ticks; ++tick) {
-        clock.advance(1000);
+        harness.clock().advance(1000);
         ta->fire();
         tb->fire();
-        QTRY_VERIFY_WITH_TIMEOUT(sa.runningCount() + sb.runningCount() == 0, 20'000);
+        QTRY_VERIFY_WITH_TIMEOUT(sa->runningCount() + sb->runningCount() == 0, 20'000);
     }
     QVERIFY_OK(a->runs({}, -1));
     QHash<QPair<QString, std::int64_t>, int> perTime;

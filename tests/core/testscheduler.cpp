@@ -1,19 +1,15 @@
 // Scheduler semantics on an injected clock: misfire, coalesce, max_instances, pause, reschedule, retries.
-#include "executors/functionregistry.h"
-#include "executors/executorset.h"
-#include "mock/fakeclock.h"
-#include "mock/manualwaketimer.h"
-#include "scheduler/scheduler.h"
-#include "store/memoryjobstore.h"
+#include "support/jobbuilder.h"
+#include "support/schedulerharness.h"
 #include "triggers/datetrigger.h"
 #include "triggers/intervaltrigger.h"
 
 #include <QMutex>
-#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTest>
 
 using namespace punctual;
+using namespace punctual::test;
 
 namespace {
 
@@ -22,7 +18,7 @@ constexpr std::int64_t minute = 60'000;
 
 } // namespace
 
-class TestScheduler : public QObject
+class TestScheduler : public QObject, public SchedulerHarness
 {
     Q_OBJECT
 
@@ -55,73 +51,39 @@ private slots:
 
 private:
     Job intervalJob(const QString &id, const QString &function, std::int64_t every = minute);
-    Job addOrDie(Job job);
     QList<std::int64_t> recorded();
     QList<RunRecord> runsOf(const QString &id, RunOutcome outcome);
-    void wake(std::int64_t atMs);
 
-    FakeClock m_clock{T0};
-    std::unique_ptr<MemoryJobStore> m_store;
-    FunctionRegistry m_functions;
-    std::unique_ptr<Scheduler> m_scheduler;
-    ManualWakeTimer *m_timer = nullptr;
     QMutex m_mutex;
     QList<std::int64_t> m_recorded;
-    QSemaphore m_gate;
     std::atomic<int> m_failures{0};
 };
 
 void TestScheduler::init()
 {
-    m_clock.setNowMs(T0);
     m_recorded.clear();
-    m_gate.acquire(m_gate.available());
     m_failures = 0;
     m_functions.add("record", [this](const FunctionContext &context) {
         const QMutexLocker locker(&m_mutex);
         m_recorded.append(context.scheduledTime);
         return FunctionResult::success(QStringLiteral("recorded"));
     });
-    m_functions.add("block", [this](const FunctionContext &context) {
-        while (!m_gate.tryAcquire(1, 5)) {
-            if (context.isCancelled())
-                return FunctionResult::failure("cancelled");
-        }
-        return FunctionResult::success();
-    });
+    addBlocking("block");
     m_functions.add("fail", [this](const FunctionContext &) {
         ++m_failures;
         return FunctionResult::failure("boom");
     });
-    m_store = std::make_unique<MemoryJobStore>();
-    m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, ExecutorSet::standard(m_clock, m_functions));
-    auto timer = std::make_unique<ManualWakeTimer>();
-    m_timer = timer.get();
-    m_scheduler->setWakeTimer(std::move(timer));
+    setUpScheduler(T0);
 }
 
 void TestScheduler::cleanup()
 {
-    m_gate.release(100);
-    m_scheduler.reset();
-    m_store.reset();
+    tearDownScheduler();
 }
 
 Job TestScheduler::intervalJob(const QString &id, const QString &function, std::int64_t every)
 {
-    Job job;
-    job.id = id;
-    job.trigger = std::make_shared<IntervalTrigger>(every, m_clock.nowMs() + every);
-    job.action = FunctionAction{function, {}};
-    return job;
-}
-
-Job TestScheduler::addOrDie(Job job)
-{
-    auto added = m_scheduler->addJob(std::move(job));
-    if (!added)
-        qFatal("addJob failed: %s", qPrintable(added.error().message));
-    return added.value();
+    return JobBuilder(id).interval(every, m_clock.nowMs() + every).function(function);
 }
 
 QList<std::int64_t> TestScheduler::recorded()
@@ -138,12 +100,6 @@ QList<RunRecord> TestScheduler::runsOf(const QString &id, RunOutcome outcome)
             matching.prepend(run); // oldest first
     }
     return matching;
-}
-
-void TestScheduler::wake(std::int64_t atMs)
-{
-    m_clock.setNowMs(atMs);
-    m_timer->fire();
 }
 
 void TestScheduler::downtime_data()

@@ -1,16 +1,12 @@
 // sql jobs against a real SQLite file and a real PostgreSQL server: counts, placeholders, rollback, timeouts,
 // cancellation, passwords, and one run through the real Scheduler.
-#include "executors/functionregistry.h"
-#include "executors/executorset.h"
 #include "executors/passwordprovider.h"
 #include "executors/sqlexecutor.h"
 #include "executors/sqlrun.h"
 #include "executors/sqltext.h"
 #include "mock/fakeclock.h"
-#include "mock/manualwaketimer.h"
-#include "scheduler/scheduler.h"
-#include "store/memoryjobstore.h"
 #include "support/postgresserver.h"
+#include "support/schedulerharness.h"
 #include "time/clock.h"
 #include "triggers/intervaltrigger.h"
 
@@ -30,6 +26,7 @@
 
 using namespace punctual;
 using punctual::test::PostgresServer;
+using punctual::test::SchedulerHarness;
 
 namespace {
 
@@ -474,12 +471,10 @@ void TestSqlExecutor::runsThroughTheScheduler()
 {
     Probe probe(sqliteConnection());
     seedTokens(probe, false);
-    FunctionRegistry functions;
-    MemoryJobStore store;
-    Scheduler scheduler(store, m_clock, ExecutorSet::standard(m_clock, functions));
-    auto timer = std::make_unique<ManualWakeTimer>();
-    ManualWakeTimer *wake = timer.get();
-    scheduler.setWakeTimer(std::move(timer));
+    SchedulerHarness harness;
+    harness.setUpScheduler(T0);
+    Scheduler &scheduler = harness.scheduler();
+    const ManualWakeTimer &timer = harness.timer();
     QVERIFY(scheduler.start());
 
     Job job;
@@ -492,11 +487,10 @@ void TestSqlExecutor::runsThroughTheScheduler()
                                         "(:scheduled_time_ms, :now_ms)")};
     job.action = action;
     QVERIFY(scheduler.addJob(job));
-    QCOMPARE(wake->armedAt(), std::optional<std::int64_t>(T0 + hour));
+    QCOMPARE(timer.armedAt(), std::optional<std::int64_t>(T0 + hour));
 
     QSignalSpy executed(&scheduler, &Scheduler::jobExecuted);
-    m_clock.setNowMs(T0 + hour + 2000); // the wake-up comes 2 s late
-    wake->fire();
+    harness.wake(T0 + hour + 2000); // the wake-up comes 2 s late
     QVERIFY(executed.wait(30'000));
     const RunRecord run = executed.at(0).at(0).value<RunRecord>();
     QCOMPARE(run.outcome, RunOutcome::Success);
@@ -506,11 +500,11 @@ void TestSqlExecutor::runsThroughTheScheduler()
     QCOMPARE(probe.column("SELECT scheduled_ms FROM cleanups").value(0).toLongLong(), T0 + hour);
     QCOMPARE(probe.column("SELECT started_ms FROM cleanups").value(0).toLongLong(), T0 + hour + 2000);
     // The run row is rewritten shortly after (the scheduler batches those writes).
-    QTRY_COMPARE(store.runs(job.id, 10).value().value(0).outcome, RunOutcome::Success);
-    const auto stored = store.runs(job.id, 10).value();
+    QTRY_COMPARE(harness.store().runs(job.id, 10).value().value(0).outcome, RunOutcome::Success);
+    const auto stored = harness.store().runs(job.id, 10).value();
     QCOMPARE(stored.size(), 1);
     QCOMPARE(stored.first().output, run.output);
-    QCOMPARE(wake->armedAt(), std::optional<std::int64_t>(T0 + 2 * hour));
+    QCOMPARE(timer.armedAt(), std::optional<std::int64_t>(T0 + 2 * hour));
 }
 
 void TestSqlExecutor::exampleDeletesDemoTokens()

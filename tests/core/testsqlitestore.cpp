@@ -1,6 +1,6 @@
 // SQLite job store specifics: file mode, WAL, folders, foreign/newer/read-only/locked files, unreadable rows.
 #include "store/sqljobstore.h"
-#include "triggers/intervaltrigger.h"
+#include "support/jobbuilder.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -19,20 +19,13 @@
 #include <cstdlib>
 
 using namespace punctual;
+using punctual::test::JobBuilder;
 
 namespace {
 
 Job makeJob(const QString &id, std::optional<std::int64_t> nextRunTime)
 {
-    Job job;
-    job.id = id;
-    job.name = "Job " + id;
-    job.trigger = std::make_shared<IntervalTrigger>(60'000, 0);
-    CommandAction action;
-    action.program = "/bin/true";
-    job.action = action;
-    job.nextRunTime = nextRunTime;
-    return job;
+    return JobBuilder(id).name("Job " + id).interval(60'000, 0).command("/bin/true").nextRunTime(nextRunTime);
 }
 
 QByteArray contents(const QString &path)

@@ -2,7 +2,7 @@
 // are coalesced, and a checkpoint that empties the -wal file does not blind it.
 #include "store/sqljobstore.h"
 #include "store/storewatcher.h"
-#include "triggers/intervaltrigger.h"
+#include "support/jobbuilder.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -18,6 +18,7 @@
 #include <cstdio>
 
 using namespace punctual;
+using punctual::test::JobBuilder;
 
 namespace {
 
@@ -25,14 +26,12 @@ constexpr std::int64_t T0 = 1767225600000; // 2026-01-01T00:00:00Z
 
 Job makeJob(const QString &id)
 {
-    Job job;
-    job.id = id;
-    job.name = id;
-    job.trigger = std::make_shared<IntervalTrigger>(3'600'000, T0);
-    job.action = CommandAction{QStringLiteral("/bin/true"), {}, {}, {}, false, 1 << 20};
-    job.nextRunTime = T0 + 3'600'000;
-    job.createdAt = T0;
-    return job;
+    return JobBuilder(id)
+        .name(id)
+        .interval(3'600'000, T0)
+        .command(QStringLiteral("/bin/true"))
+        .nextRunTime(T0 + 3'600'000)
+        .createdAt(T0);
 }
 
 // The other process: adds @p count jobs (one transaction each) and optionally truncates the -wal file afterwards.

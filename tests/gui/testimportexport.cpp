@@ -1,16 +1,9 @@
 // Import and export through the window's code path (JobTransfer) on the offscreen platform: a job file with a bad
 // entry, conflicts replaced or skipped, a crontab, the compiled-in examples, and export of the selected rows.
 #include "dialogs/importdialog.h"
-#include "executors/executorset.h"
 #include "dialogs/jobtransfer.h"
-#include "executors/builtinfunctions.h"
-#include "executors/functionregistry.h"
-#include "mainwindow.h"
-#include "mock/fakeclock.h"
-#include "mock/manualwaketimer.h"
 #include "models/joblistmodel.h"
-#include "scheduler/scheduler.h"
-#include "store/storelocation.h"
+#include "support/mainwindowharness.h"
 #include "triggers/crontrigger.h"
 
 #include <QAction>
@@ -21,24 +14,18 @@
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeWidget>
 
 using namespace punctual;
+using namespace punctual::test;
 
-class TestImportExport : public QObject
+class TestImportExport : public QObject, public MainWindowHarness
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    FakeClock m_clock{1'800'000'000'000}; // 2027-01-15T08:00:00Z
-    FunctionRegistry m_functions;
-    std::unique_ptr<JobStore> m_store;
-    std::unique_ptr<Scheduler> m_scheduler;
-    std::unique_ptr<MainWindow> m_window;
     std::optional<ConflictPolicy> m_answer = ConflictPolicy::Skip;
     int m_previewRows = -1;
     QString m_problemText;
@@ -69,20 +56,12 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         QCoreApplication::setOrganizationName(QStringLiteral("punctual-tests"));
-        registerBuiltinFunctions(m_functions);
     }
 
     void init()
     {
-        static int counter = 0;
-        const QString path = m_dir.filePath(QStringLiteral("jobs-%1.db").arg(++counter));
-        m_store = StoreLocation::fromPath(path).open().value();
-        m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, ExecutorSet::standard(m_clock, m_functions));
-        m_scheduler->setWakeTimer(std::make_unique<ManualWakeTimer>());
-        QVERIFY(m_scheduler->start());
-        MainWindow::Services services{*m_scheduler, m_clock, m_functions,
-                                      [path] { return StoreLocation::fromPath(path).open(); }, m_store->describe()};
-        m_window = std::make_unique<MainWindow>(services);
+        setUpWindow();
+        QVERIFY(m_window);
         m_window->show();
         QTRY_VERIFY(m_window->jobModel()->isLoaded());
         m_answer = ConflictPolicy::Skip;
@@ -101,9 +80,7 @@ private slots:
 
     void cleanup()
     {
-        m_window.reset();
-        m_scheduler.reset();
-        m_store.reset();
+        tearDownWindow();
     }
 
     void fileMenuHasTheEntries()

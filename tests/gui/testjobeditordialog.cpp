@@ -1,13 +1,8 @@
 // The job editor dialog on the offscreen platform: typing into its real widgets validates with core, previews the
 // next runs on a fake clock, and saves through a real Scheduler over a MemoryJobStore.
 #include "dialogs/actioneditor.h"
-#include "executors/executorset.h"
 #include "dialogs/jobeditordialog.h"
-#include "executors/functionregistry.h"
-#include "mock/fakeclock.h"
-#include "mock/manualwaketimer.h"
-#include "scheduler/scheduler.h"
-#include "store/memoryjobstore.h"
+#include "support/schedulerharness.h"
 #include "time/isotime.h"
 #include "time/zonerules.h"
 #include "triggers/calendartrigger.h"
@@ -32,6 +27,7 @@
 #include <QTest>
 
 using namespace punctual;
+using namespace punctual::test;
 
 namespace {
 
@@ -53,7 +49,7 @@ std::shared_ptr<const ZoneRules> zone(const char *id)
 
 } // namespace
 
-class TestJobEditorDialog : public QObject
+class TestJobEditorDialog : public QObject, public SchedulerHarness
 {
     Q_OBJECT
 
@@ -99,13 +95,9 @@ private:
     QPushButton *saveButton() const;
     QStringList preview() const;
     bool triggerErrorShown() const;
-    Job addJob(Job job);
+    Job addJob(Job job) { return addOrDie(std::move(job)); } // the harness's, by the name this suite's tests use
     Job stored(const QString &id) const;
 
-    FakeClock m_clock{T0};
-    FunctionRegistry m_functions;
-    std::unique_ptr<MemoryJobStore> m_store;
-    std::unique_ptr<Scheduler> m_scheduler;
     std::unique_ptr<JobEditorDialog> m_dialog;
 };
 
@@ -113,16 +105,13 @@ void TestJobEditorDialog::initTestCase()
 {
     // Preview texts are locale-dependent: pin one with a 24-hour clock.
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
-    m_functions.add(QStringLiteral("warm_cache"), [](const FunctionContext &) { return FunctionResult::success(); });
-    m_functions.add(QStringLiteral("cleanup"), [](const FunctionContext &) { return FunctionResult::success(); });
+    addSucceeding(QStringLiteral("warm_cache"));
+    addSucceeding(QStringLiteral("cleanup"));
 }
 
 void TestJobEditorDialog::init()
 {
-    m_clock.setNowMs(T0);
-    m_store = std::make_unique<MemoryJobStore>();
-    m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, ExecutorSet::standard(m_clock, m_functions));
-    m_scheduler->setWakeTimer(std::make_unique<ManualWakeTimer>());
+    setUpScheduler(T0);
     QVERIFY(m_scheduler->start());
     openDialog();
 }
@@ -130,8 +119,7 @@ void TestJobEditorDialog::init()
 void TestJobEditorDialog::cleanup()
 {
     m_dialog.reset();
-    m_scheduler.reset();
-    m_store.reset();
+    tearDownScheduler();
 }
 
 void TestJobEditorDialog::openDialog()
@@ -185,14 +173,6 @@ QStringList TestJobEditorDialog::preview() const
 bool TestJobEditorDialog::triggerErrorShown() const
 {
     return child<QLabel>("triggerError")->isVisible();
-}
-
-Job TestJobEditorDialog::addJob(Job job)
-{
-    auto added = m_scheduler->addJob(std::move(job));
-    if (!added)
-        qFatal("addJob failed: %s", qPrintable(added.error().message));
-    return added.value();
 }
 
 Job TestJobEditorDialog::stored(const QString &id) const

@@ -1,30 +1,24 @@
 // JobListModel and JobFilterProxyModel over a real Scheduler on a fake clock: live row updates, texts, sorting.
-#include "executors/functionregistry.h"
-#include "executors/executorset.h"
 #include "jobs/jobfilter.h"
-#include "mock/fakeclock.h"
-#include "mock/manualwaketimer.h"
 #include "models/jobfilterproxymodel.h"
 #include "models/joblistmodel.h"
 #include "models/runpresentation.h"
-#include "scheduler/scheduler.h"
-#include "store/memoryjobstore.h"
-#include "triggers/crontrigger.h"
+#include "support/jobbuilder.h"
+#include "support/schedulerharness.h"
+#include "support/testsupport.h"
 #include "triggers/datetrigger.h"
 #include "triggers/intervaltrigger.h"
 
 #include <QAbstractItemModelTester>
 #include <QIcon>
 #include <QLocale>
-#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTest>
 #include <QThreadPool>
 #include <QTimer>
 
-#include <ctime>
-
 using namespace punctual;
+using namespace punctual::test;
 
 namespace {
 
@@ -75,13 +69,12 @@ struct ModelSignals
 
 } // namespace
 
-class TestJobListModel : public QObject
+class TestJobListModel : public QObject, public SchedulerHarness
 {
     Q_OBJECT
 
 private slots:
     void initTestCase();
-    void cleanupTestCase();
     void init();
     void cleanup();
 
@@ -107,16 +100,12 @@ private slots:
 private:
     Job dateJob(const QString &id, const QString &name, std::int64_t atMs);
     Job intervalJob(const QString &id, const QString &name, std::int64_t every);
-    Job add(Job job);
+    Job add(Job job) { return addOrDie(std::move(job)); } // the harness's, by the name this suite's tests use
     void loadModel();
     QString text(int row, int column, int role = Qt::DisplayRole) const;
 
-    QByteArray m_oldTz;
-    QSemaphore m_gate;
-    FakeClock m_clock{T0};
-    FunctionRegistry m_functions;
-    std::unique_ptr<MemoryJobStore> m_store;
-    std::unique_ptr<Scheduler> m_scheduler;
+    // Local time is what the window shows: pin it (and the locale's names in initTestCase) so the texts are known.
+    TimeZoneGuard m_zone{"Europe/Berlin"};
     std::unique_ptr<JobListModel> m_model;
     std::unique_ptr<JobFilterProxyModel> m_proxy;
     std::unique_ptr<QAbstractItemModelTester> m_modelTester;
@@ -125,38 +114,15 @@ private:
 
 void TestJobListModel::initTestCase()
 {
-    // Local time is what the window shows: pin it (and the locale's names) so the texts are known.
-    m_oldTz = qgetenv("TZ");
-    qputenv("TZ", "Europe/Berlin");
-    tzset();
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
-    m_functions.add("ok", [](const FunctionContext &) { return FunctionResult::success(QStringLiteral("fine")); });
-    m_functions.add("boom", [](const FunctionContext &) { return FunctionResult::failure("boom\nsecond line"); });
-    m_functions.add("block", [this](const FunctionContext &context) {
-        while (!m_gate.tryAcquire(1, 5)) {
-            if (context.isCancelled())
-                return FunctionResult::failure("cancelled");
-        }
-        return FunctionResult::success();
-    });
-}
-
-void TestJobListModel::cleanupTestCase()
-{
-    if (m_oldTz.isNull())
-        qunsetenv("TZ");
-    else
-        qputenv("TZ", m_oldTz);
-    tzset();
+    addSucceeding("ok", "fine");
+    addFailing("boom", "boom\nsecond line");
+    addBlocking("block");
 }
 
 void TestJobListModel::init()
 {
-    m_clock.setNowMs(T0);
-    m_gate.acquire(m_gate.available());
-    m_store = std::make_unique<MemoryJobStore>();
-    m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, ExecutorSet::standard(m_clock, m_functions));
-    m_scheduler->setWakeTimer(std::make_unique<ManualWakeTimer>());
+    setUpScheduler(T0);
     QVERIFY(m_scheduler->start());
     m_model = std::make_unique<JobListModel>(*m_scheduler, m_clock);
     m_proxy = std::make_unique<JobFilterProxyModel>();
@@ -169,42 +135,22 @@ void TestJobListModel::init()
 
 void TestJobListModel::cleanup()
 {
-    m_gate.release(100);
     m_proxyTester.reset();
     m_modelTester.reset();
     m_proxy.reset();
     m_model.reset();
-    m_scheduler->shutdown(Scheduler::ShutdownMode::StopRuns);
-    m_scheduler.reset();
-    m_store.reset();
+    stopRuns();
+    tearDownScheduler();
 }
 
 Job TestJobListModel::dateJob(const QString &id, const QString &name, std::int64_t atMs)
 {
-    Job job;
-    job.id = id;
-    job.name = name;
-    job.trigger = std::make_shared<DateTrigger>(atMs);
-    job.action = FunctionAction{"ok", {}};
-    return job;
+    return JobBuilder(id).name(name).date(atMs).function("ok");
 }
 
 Job TestJobListModel::intervalJob(const QString &id, const QString &name, std::int64_t every)
 {
-    Job job;
-    job.id = id;
-    job.name = name;
-    job.trigger = IntervalTrigger::startingAfter(every, m_clock.nowMs());
-    job.action = FunctionAction{"ok", {}};
-    return job;
-}
-
-Job TestJobListModel::add(Job job)
-{
-    auto added = m_scheduler->addJob(std::move(job));
-    if (!added)
-        qFatal("addJob failed: %s", qPrintable(added.error().message));
-    return added.value();
+    return JobBuilder(id).name(name).trigger(IntervalTrigger::startingAfter(every, m_clock.nowMs())).function("ok");
 }
 
 void TestJobListModel::loadModel()

@@ -1,18 +1,11 @@
 // The main window end to end on the offscreen platform: add, edit, pause, resume, run now and delete through the
 // real widgets, checking both the model and the SQLite store.
 #include "dialogs/jobeditordialog.h"
-#include "executors/executorset.h"
-#include "executors/builtinfunctions.h"
-#include "executors/functionregistry.h"
-#include "mainwindow.h"
-#include "mock/fakeclock.h"
-#include "mock/manualwaketimer.h"
 #include "models/jobfilterproxymodel.h"
 #include "models/joblistmodel.h"
 #include "models/runhistorymodel.h"
-#include "scheduler/scheduler.h"
-#include "store/sqljobstore.h"
-#include "store/storelocation.h"
+#include "support/jobbuilder.h"
+#include "support/mainwindowharness.h"
 #include "triggers/crontrigger.h"
 #include "widgets/runhistorypane.h"
 
@@ -26,12 +19,12 @@
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace punctual;
+using namespace punctual::test;
 
-class TestMainWindow : public QObject
+class TestMainWindow : public QObject, public MainWindowHarness
 {
     Q_OBJECT
 
@@ -52,12 +45,6 @@ private:
     Job storedJob(const QString &id);
     Job addJob(const QString &id, const QString &name, const QString &cron);
 
-    QTemporaryDir m_dir;
-    FakeClock m_clock;
-    FunctionRegistry m_functions;
-    std::unique_ptr<JobStore> m_store;
-    std::unique_ptr<Scheduler> m_scheduler;
-    std::unique_ptr<MainWindow> m_window;
     bool m_confirmAnswer = true;
     int m_confirmations = 0;
 };
@@ -65,21 +52,12 @@ private:
 void TestMainWindow::initTestCase()
 {
     QCoreApplication::setOrganizationName(QStringLiteral("punctual-tests"));
-    registerBuiltinFunctions(m_functions);
 }
 
 void TestMainWindow::init()
 {
-    m_clock.setNowMs(1'800'000'000'000); // 2027-01-15T08:00:00Z
-    static int counter = 0;
-    const QString path = m_dir.filePath(QStringLiteral("jobs-%1.db").arg(++counter));
-    m_store = StoreLocation::fromPath(path).open().value();
-    m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, ExecutorSet::standard(m_clock, m_functions));
-    m_scheduler->setWakeTimer(std::make_unique<ManualWakeTimer>());
-    QVERIFY(m_scheduler->start());
-    MainWindow::Services services{*m_scheduler, m_clock, m_functions,
-                                  [path] { return StoreLocation::fromPath(path).open(); }, m_store->describe()};
-    m_window = std::make_unique<MainWindow>(services);
+    setUpWindow();
+    QVERIFY(m_window);
     m_confirmations = 0;
     m_window->setConfirmation([this](const QString &, const QString &) {
         ++m_confirmations;
@@ -94,9 +72,7 @@ void TestMainWindow::init()
 
 void TestMainWindow::cleanup()
 {
-    m_window.reset();
-    m_scheduler.reset();
-    m_store.reset();
+    tearDownWindow();
 }
 
 JobEditorDialog *TestMainWindow::openEditor(MainWindow::Command command)
@@ -130,12 +106,7 @@ Job TestMainWindow::storedJob(const QString &id)
 
 Job TestMainWindow::addJob(const QString &id, const QString &name, const QString &cron)
 {
-    Job job;
-    job.id = id;
-    job.name = name;
-    job.trigger = std::shared_ptr<const Trigger>(CronTrigger::create(cron, ZoneRules::forZone("UTC")).value());
-    job.action = FunctionAction{QStringLiteral("noop"), {}};
-    return m_scheduler->addJob(job).value();
+    return addOrDie(JobBuilder(id).name(name).cron(cron, "UTC").function(QStringLiteral("noop")));
 }
 
 void TestMainWindow::emptyStoreShowsEmptyState()

@@ -1,25 +1,19 @@
 // RunHistoryModel over a real Scheduler on a fake clock: loading, live runs, missed runs, limits, clearing.
-#include "executors/functionregistry.h"
-#include "executors/executorset.h"
-#include "mock/fakeclock.h"
-#include "mock/manualwaketimer.h"
 #include "models/runhistorymodel.h"
 #include "scheduler/dueplanner.h"
-#include "scheduler/scheduler.h"
-#include "store/memoryjobstore.h"
-#include "triggers/intervaltrigger.h"
+#include "support/jobbuilder.h"
+#include "support/schedulerharness.h"
+#include "support/testsupport.h"
 
 #include <QAbstractItemModelTester>
 #include <QIcon>
 #include <QLocale>
-#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
 
-#include <ctime>
-
 using namespace punctual;
+using namespace punctual::test;
 
 namespace {
 
@@ -28,13 +22,12 @@ constexpr std::int64_t minute = 60'000;
 
 } // namespace
 
-class TestRunHistoryModel : public QObject
+class TestRunHistoryModel : public QObject, public SchedulerHarness
 {
     Q_OBJECT
 
 private slots:
     void initTestCase();
-    void cleanupTestCase();
     void init();
     void cleanup();
 
@@ -52,57 +45,22 @@ private:
     void runNow(const QString &id);
     QString text(int row, int column, int role = Qt::DisplayRole) const;
 
-    QByteArray m_oldTz;
-    FakeClock m_clock{T0};
-    FunctionRegistry m_functions;
-    QSemaphore m_gate;
-    std::unique_ptr<MemoryJobStore> m_store;
-    std::unique_ptr<Scheduler> m_scheduler;
-    ManualWakeTimer *m_timer = nullptr;
+    TimeZoneGuard m_zone{"Europe/Berlin"};
     std::unique_ptr<RunHistoryModel> m_model;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
 };
 
 void TestRunHistoryModel::initTestCase()
 {
-    m_oldTz = qgetenv("TZ");
-    qputenv("TZ", "Europe/Berlin");
-    tzset();
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
-    m_functions.add("ok", [this](const FunctionContext &) {
-        m_clock.advance(2'100); // the run takes 2.1 s of fake time
-        return FunctionResult::success(QStringLiteral("all good"));
-    });
-    m_functions.add("fail", [](const FunctionContext &) {
-        return FunctionResult::failure("curl: (7) Failed to connect\nat line 2");
-    });
-    m_functions.add("block", [this](const FunctionContext &context) {
-        while (!m_gate.tryAcquire(1, 5)) {
-            if (context.isCancelled())
-                return FunctionResult::failure("cancelled");
-        }
-        return FunctionResult::success();
-    });
-}
-
-void TestRunHistoryModel::cleanupTestCase()
-{
-    if (m_oldTz.isNull())
-        qunsetenv("TZ");
-    else
-        qputenv("TZ", m_oldTz);
-    tzset();
+    addSucceeding("ok", "all good", 2'100); // the run takes 2.1 s of fake time
+    addFailing("fail", "curl: (7) Failed to connect\nat line 2");
+    addBlocking("block");
 }
 
 void TestRunHistoryModel::init()
 {
-    m_clock.setNowMs(T0);
-    m_gate.acquire(m_gate.available());
-    m_store = std::make_unique<MemoryJobStore>();
-    m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, ExecutorSet::standard(m_clock, m_functions));
-    auto timer = std::make_unique<ManualWakeTimer>();
-    m_timer = timer.get();
-    m_scheduler->setWakeTimer(std::move(timer));
+    setUpScheduler(T0);
     QVERIFY(m_scheduler->start());
     m_model = std::make_unique<RunHistoryModel>(*m_scheduler, m_clock);
     m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(),
@@ -111,26 +69,15 @@ void TestRunHistoryModel::init()
 
 void TestRunHistoryModel::cleanup()
 {
-    m_gate.release(100);
     m_tester.reset();
     m_model.reset();
-    m_scheduler->shutdown(Scheduler::ShutdownMode::StopRuns);
-    QTRY_COMPARE(m_scheduler->runningCount(), 0);
-    m_scheduler.reset();
-    m_store.reset();
+    stopRuns();
+    tearDownScheduler();
 }
 
 Job TestRunHistoryModel::job(const QString &id, const QString &function)
 {
-    Job job;
-    job.id = id;
-    job.name = id;
-    job.trigger = std::make_shared<IntervalTrigger>(10 * minute, T0 + 10 * minute);
-    job.action = FunctionAction{function, {}};
-    auto added = m_scheduler->addJob(job);
-    if (!added)
-        qFatal("addJob failed: %s", qPrintable(added.error().message));
-    return added.value();
+    return addOrDie(JobBuilder(id).name(id).interval(10 * minute, T0 + 10 * minute).function(function));
 }
 
 void TestRunHistoryModel::runNow(const QString &id)

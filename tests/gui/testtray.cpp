@@ -1,14 +1,11 @@
 // The tray runner's logic on the offscreen platform (no tray there): tooltip and menu of the next runs, the icon's
 // paused and failing states, the menu's actions, and which finished runs are told about in tray messages.
 // testtrayxvfb.cpp runs the same class, and the real app, in a real tray under Xvfb.
-#include "executors/functionregistry.h"
-#include "executors/executorset.h"
-#include "mock/fakeclock.h"
-#include "mock/manualwaketimer.h"
 #include "models/joblistmodel.h"
-#include "scheduler/scheduler.h"
 #include "settings/settings.h"
-#include "store/memoryjobstore.h"
+#include "support/jobbuilder.h"
+#include "support/schedulerharness.h"
+#include "support/testsupport.h"
 #include "tray/traycontroller.h"
 #include "triggers/crontrigger.h"
 
@@ -19,11 +16,10 @@
 #include <QTest>
 #include <QTimeZone>
 
-#include <ctime>
-
 using namespace punctual;
+using namespace punctual::test;
 
-class TestTray : public QObject
+class TestTray : public QObject, public SchedulerHarness
 {
     Q_OBJECT
 
@@ -50,33 +46,24 @@ private:
     QStringList upcomingTexts() const;
     RunRecord run(const QString &jobId, RunOutcome outcome) const;
 
+    TimeZoneGuard m_zone{"UTC"}; // times read the same everywhere
     QTemporaryDir m_dir;
-    FakeClock m_clock;
-    FunctionRegistry m_functions;
     std::unique_ptr<Settings> m_settings;
-    std::unique_ptr<MemoryJobStore> m_store;
-    std::unique_ptr<Scheduler> m_scheduler;
     std::unique_ptr<JobListModel> m_model;
     std::unique_ptr<TrayController> m_tray;
 };
 
 void TestTray::initTestCase()
 {
-    // Times read the same everywhere.
-    qputenv("TZ", "UTC");
-    ::tzset();
-    m_functions.add("noop", [](const FunctionContext &) { return FunctionResult::success(); });
-    m_functions.add("boom", [](const FunctionContext &) { return FunctionResult::failure("disk full"); });
+    addSucceeding("noop");
+    addFailing("boom", "disk full");
 }
 
 void TestTray::init()
 {
     static int counter = 0;
     m_settings = std::make_unique<Settings>(m_dir.filePath(QStringLiteral("settings-%1.ini").arg(++counter)));
-    m_clock.setNowMs(QDateTime(QDate(2027, 1, 15), QTime(15, 30), QTimeZone::utc()).toMSecsSinceEpoch());
-    m_store = std::make_unique<MemoryJobStore>();
-    m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, ExecutorSet::standard(m_clock, m_functions));
-    m_scheduler->setWakeTimer(std::make_unique<ManualWakeTimer>());
+    setUpScheduler(QDateTime(QDate(2027, 1, 15), QTime(15, 30), QTimeZone::utc()).toMSecsSinceEpoch());
     QVERIFY(m_scheduler->start());
     m_model = std::make_unique<JobListModel>(*m_scheduler, m_clock);
     m_tray = std::make_unique<TrayController>(*m_scheduler, *m_model, m_clock, *m_settings);
@@ -86,20 +73,13 @@ void TestTray::cleanup()
 {
     m_tray.reset();
     m_model.reset();
-    m_scheduler.reset();
-    m_store.reset();
+    tearDownScheduler();
     m_settings.reset();
 }
 
 Job TestTray::addJob(const QString &id, const QString &name, const QString &cron, bool paused)
 {
-    Job job;
-    job.id = id;
-    job.name = name;
-    job.trigger = std::shared_ptr<const Trigger>(CronTrigger::create(cron, ZoneRules::forZone("UTC")).value());
-    job.action = FunctionAction{QStringLiteral("noop"), {}};
-    job.paused = paused;
-    return m_scheduler->addJob(job).value();
+    return addOrDie(JobBuilder(id).name(name).cron(cron, "UTC").function(QStringLiteral("noop")).paused(paused));
 }
 
 QStringList TestTray::upcomingTexts() const

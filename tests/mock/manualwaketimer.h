@@ -5,6 +5,7 @@
 
 #include <optional>
 
+/// Remembers the instant it is armed for; woke() is emitted only when the test calls fire().
 class ManualWakeTimer final : public punctual::WakeTimer
 {
 public:
