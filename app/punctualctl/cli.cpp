@@ -6,7 +6,9 @@
 
 #include <QCoreApplication>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 
 namespace punctual::cli {
 
@@ -44,8 +46,31 @@ int fail(const Error &error)
 void print(const QString &text)
 {
     const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stdout);
-    std::fflush(stdout);
+    const std::size_t written = std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stdout);
+    if (std::fflush(stdout) != 0 || written != static_cast<std::size_t>(bytes.size()))
+        noteOutputFailure(errno);
+}
+
+namespace {
+int outputError = 0; ///< errno of the first failed write to standard output
+} // namespace
+
+void noteOutputFailure(int error)
+{
+    if (outputError == 0)
+        outputError = error == 0 ? EIO : error;
+}
+
+int finishOutput(int exitCode)
+{
+    if (std::fflush(stdout) != 0)
+        noteOutputFailure(errno);
+    // A reader that went away (EPIPE: `punctualctl list | head`) is not an error of ours.
+    if (outputError == 0 || outputError == EPIPE)
+        return exitCode;
+    printError(QStringLiteral("punctualctl: error: cannot write to standard output: %1")
+                   .arg(QString::fromLocal8Bit(std::strerror(outputError))));
+    return exitCode == ExitOk ? ExitFailure : exitCode;
 }
 
 void printError(const QString &line)

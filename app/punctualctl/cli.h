@@ -29,8 +29,14 @@ enum ExitCode
 int fail(int code, const QString &message);
 /// The exit code for a typed error, after printing it.
 int fail(const Error &error);
-/// Writes text to stdout (UTF-8) as is.
+/// Writes @p text to standard output; a failed write is remembered for finishOutput().
 void print(const QString &text);
+/// Remembers the first failed write to standard output (@p error: its errno).
+void noteOutputFailure(int error);
+/// The exit code to return after a command: 1 (with a message) when standard output could not be written, unless
+/// the reader closed the pipe; else @p exitCode.
+int finishOutput(int exitCode);
+
 /// Writes one line to stderr (for logs of `punctualctl run`).
 void printError(const QString &line);
 /// Translates punctualctl's own texts (context "punctualctl"); @p n picks the plural form.

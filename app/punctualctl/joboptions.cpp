@@ -197,7 +197,9 @@ Result<JobOptions> JobCommandOptions::jobOptions(const QCommandLineParser &parse
     }
     if (parser.isSet(timeout)) {
         auto ms = parseSecondsMs(parser.value(timeout), true);
-        if (!ms || ms.value() == 0)
+        if (!ms)
+            return invalidInput(QStringLiteral("--timeout: %1").arg(ms.error().message));
+        if (ms.value() == 0)
             return invalidInput(tr("--timeout needs a positive number of seconds or \"none\""));
         base.timeoutMs = ms.value() < 0 ? std::nullopt : std::optional(ms.value());
     }
@@ -238,11 +240,11 @@ Result<std::optional<Action>> JobCommandOptions::action(const QCommandLineParser
     }
     CommandAction command;
     command.program = words.front();
+    command.useShell = parser.isSet(shell); // before the path rule below: a shell line is not a path
     // A relative path means the caller's folder, which the scheduler does not share: make it absolute.
     if (!command.useShell && command.program.contains(QLatin1Char('/')) && QDir::isRelativePath(command.program))
         command.program = QDir::current().absoluteFilePath(command.program);
     command.arguments = words.mid(1);
-    command.useShell = parser.isSet(shell);
     if (parser.isSet(workdir)) {
         const QDir dir(parser.value(workdir));
         if (!dir.exists())

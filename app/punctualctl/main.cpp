@@ -85,11 +85,11 @@ int main(int argc, char *argv[])
     if (args.size() < 2 || args[1] == QLatin1String("--help") || args[1] == QLatin1String("-h")
         || args[1] == QLatin1String("help")) {
         cli::print(usage());
-        return args.size() < 2 ? cli::ExitUsage : cli::ExitOk;
+        return cli::finishOutput(args.size() < 2 ? cli::ExitUsage : cli::ExitOk);
     }
     if (args[1] == QLatin1String("--version") || args[1] == QLatin1String("-v")) {
         cli::print(QStringLiteral("punctualctl %1\n").arg(QCoreApplication::applicationVersion()));
-        return cli::ExitOk;
+        return cli::finishOutput(cli::ExitOk);
     }
     const QString name = args[1];
     const auto command = commands.find(name);
@@ -99,5 +99,5 @@ int main(int argc, char *argv[])
                              .arg(name));
     args.removeAt(1);
     args[0] = QStringLiteral("punctualctl %1").arg(name);
-    return command->second(args);
+    return cli::finishOutput(command->second(args));
 }

@@ -157,9 +157,23 @@ int runNext(const QStringList &args)
         trigger = std::move(created).value();
     }
 
-    const QStringList lines = fireTimes(*trigger, fromMs, n);
-    if (!lines.isEmpty())
-        print(lines.join(QLatin1Char('\n')) + QLatin1Char('\n'));
+    // Streamed in chunks: --count may ask for millions of lines, which are never all held in memory.
+    QString chunk;
+    std::int64_t at = fromMs;
+    for (int i = 0; i < n; ++i) {
+        const std::optional<std::int64_t> next = trigger->nextFireTime(at);
+        if (!next)
+            break;
+        chunk += formatIso(*next, trigger->zone());
+        chunk += QLatin1Char('\n');
+        at = *next;
+        if (chunk.size() >= 64 * 1024) {
+            print(chunk);
+            chunk.clear();
+        }
+    }
+    if (!chunk.isEmpty())
+        print(chunk);
     return ExitOk;
 }
 

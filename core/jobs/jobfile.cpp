@@ -11,6 +11,8 @@
 #include <QJsonParseError>
 #include <QSaveFile>
 
+#include <cerrno>
+
 namespace punctual {
 
 namespace {
@@ -49,7 +51,17 @@ Result<void> JobFile::write(const QString &path, const QList<Job> &jobs)
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return ioError(JobFileText::tr("cannot write %1: %2").arg(path, file.errorString()));
-    file.write(toJson(jobs));
+    // Every step checked: QSaveFile buffers, so a full disk may only show at flush(); the old file stays until a
+    // complete new one is committed.
+    const QByteArray bytes = toJson(jobs);
+    errno = 0;
+    if (file.write(bytes) != bytes.size() || !file.flush()) {
+        // The system's reason (QSaveFile may only say "Unknown error" after a failed flush).
+        const QString reason = errno != 0 ? qt_error_string(errno) : file.errorString();
+        file.cancelWriting();
+        file.commit(); // removes the temporary file; the old one is left as it was
+        return ioError(JobFileText::tr("cannot write %1: %2").arg(path, reason));
+    }
     if (!file.commit())
         return ioError(JobFileText::tr("cannot write %1: %2").arg(path, file.errorString()));
     return {};
