@@ -197,7 +197,8 @@ void MainWindow::createMenus()
     help->addAction(tr("&About Punctual"), this, [this] {
         QMessageBox::about(this, tr("About Punctual"),
                            tr("<b>Punctual %1</b><p>Runs your jobs on time: date, interval, cron and calendar "
-                              "schedules, kept in a job store that survives restarts.</p>")
+                              "schedules, kept in a job store that survives restarts.</p>"
+                              "<p>Free software under the MIT licence.</p>")
                                .arg(QCoreApplication::applicationVersion()));
     });
 
