@@ -3,6 +3,7 @@
 
 #include "time/clock.h"
 #include "time/duration.h"
+#include "util/redact.h"
 
 #include <QElapsedTimer>
 #include <QLocale>
@@ -247,7 +248,8 @@ void HttpExecutor::Worker::onFinished(std::uint64_t token, QNetworkReply *reply)
     // others only restate an HTTP status, which is judged on its own.
     const QNetworkReply::NetworkError error = reply->error();
     if (url.status == 0 || (error != QNetworkReply::NoError && error < 200)) {
-        url.problem = error != QNetworkReply::NoError ? reply->errorString() : HttpExecutor::tr("no HTTP answer");
+        url.problem = error != QNetworkReply::NoError ? withoutUrlSecrets(reply->errorString())
+                                                       : HttpExecutor::tr("no HTTP answer");
     } else if (!accepted(run->action, url.status)) {
         url.problem = url.reason.isEmpty() ? QStringLiteral("HTTP %1").arg(url.status)
                                            : QStringLiteral("HTTP %1 %2").arg(url.status).arg(url.reason);

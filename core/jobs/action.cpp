@@ -3,6 +3,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QUrl>
 
 #include <cmath>
@@ -83,6 +84,14 @@ Result<Action> sqlActionFromJson(const QJsonObject &json)
     if (c.options.contains(QLatin1String("password"), Qt::CaseInsensitive))
         return invalidInput(ActionText::tr("an sql connection's options must not contain a password; keep it in the "
                                            "keychain or in an environment variable"));
+    // An ODBC connection string in "database" may carry PWD=/Password= (also a URL's user:password@): refused
+    // like any password, without echoing it.
+    static const QRegularExpression odbcPassword(QStringLiteral(R"((^|;)\s*(pwd|password)\s*=)"),
+                                                 QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression urlPassword(QStringLiteral(R"(://[^/@\s]*:[^/@\s]*@)"));
+    if (c.database.contains(odbcPassword) || c.database.contains(urlPassword) || c.host.contains(urlPassword))
+        return invalidInput(ActionText::tr("an sql connection's database must not contain a password (PWD=); keep it "
+                                           "in the keychain or in an environment variable"));
     const QString source = connection.value(QStringLiteral("password")).toString(QStringLiteral("none"));
     if (source == QLatin1String("keychain"))
         c.passwordSource = PasswordSource::Keychain;
@@ -160,8 +169,15 @@ Result<Action> httpActionFromJson(const QJsonObject &json)
     http.body = json.value(QStringLiteral("body")).toString().toUtf8();
     http.contentType = json.value(QStringLiteral("content_type")).toString();
     const QJsonObject headers = json.value(QStringLiteral("headers")).toObject();
-    for (auto it = headers.begin(); it != headers.end(); ++it)
+    for (auto it = headers.begin(); it != headers.end(); ++it) {
+        // CR, LF or NUL would end the header and start another one of the sender's choosing.
+        const auto breaksLine = [](const QString &text) {
+            return text.contains(QLatin1Char('\r')) || text.contains(QLatin1Char('\n')) || text.contains(QChar(0));
+        };
+        if (it.key().isEmpty() || breaksLine(it.key()) || breaksLine(it.value().toString()))
+            return invalidInput(ActionText::tr("HTTP header names and values must be one line without CR, LF or NUL"));
         http.headers.insert(it.key(), it.value().toString());
+    }
     http.concurrency = json.value(QStringLiteral("concurrency")).toInt(http.concurrency);
     if (http.concurrency < 1 || http.concurrency > 64)
         return invalidInput(ActionText::tr("concurrency must be between 1 and 64"));

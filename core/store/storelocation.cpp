@@ -2,6 +2,7 @@
 #include "storelocation.h"
 
 #include "store/sqljobstore.h"
+#include "util/redact.h"
 
 #include <QCoreApplication>
 #include <QRandomGenerator>
@@ -40,7 +41,7 @@ Result<StoreLocation> postgresFromUrl(const QString &text)
         return invalidInput(LocationText::tr("\"%1\" is not a PostgreSQL store URL: %2").arg(shown, why));
     };
     if (!url.isValid())
-        return bad(url.errorString());
+        return bad(withoutUrlSecrets(url.errorString()));
     if (!url.password().isEmpty()) {
         return bad(LocationText::tr("it holds a password; give it in PGPASSWORD or ~/.pgpass instead, so it is "
                                     "never written into settings or logs"));
