@@ -93,9 +93,15 @@ QString socketFolder()
     const QString session = QStringLiteral("/run/user/%1").arg(::getuid());
     if (isPrivateFolder(session))
         return session;
+    // No session runtime folder (cron, su, a container): a folder of the user's own under their home, made 0700.
+    // Never the shared temporary folder, where another user could plant a lock file or a dangling symlink.
+    const QString own = QDir::homePath() + QStringLiteral("/.local/state/punctual/run");
+    if (!QFileInfo(own).isDir() && QDir().mkpath(own))
+        QFile::setPermissions(own, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    if (isPrivateFolder(own))
+        return QDir::cleanPath(own);
 #endif
-    // The socket itself is made 0700 and the server checks its peers' user (see InstanceLock, ControlServer).
-    return QDir::cleanPath(QDir::tempPath());
+    return {}; // InstanceLock says what to fix
 }
 
 } // namespace

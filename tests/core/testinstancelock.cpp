@@ -33,6 +33,7 @@ private slots:
     void everySpellingOfAPathIsOneStore();
     void staleSocketIsTakenOver();
     void anotherProcessHoldsItUntilKilled();
+    void runtimeFolderIsNeverShared();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -157,6 +158,44 @@ void TestInstanceLock::anotherProcessHoldsItUntilKilled()
     auto taken = InstanceLock::acquire(m_db);
     QVERIFY2(taken, qPrintable(taken ? QString() : taken.error().message));
     QCOMPARE(InstanceLock::runningInstancePid(m_db), std::optional<qint64>(QCoreApplication::applicationPid()));
+}
+
+void TestInstanceLock::runtimeFolderIsNeverShared()
+{
+    if (QFileInfo::exists(QStringLiteral("/run/user/%1").arg(::getuid())))
+        QSKIP("this user has a session runtime folder, which is taken before the fallback");
+    const QByteArray oldRuntime = qgetenv("XDG_RUNTIME_DIR");
+    const QByteArray oldHome = qgetenv("HOME");
+    const auto restore = qScopeGuard([&] {
+        qputenv("XDG_RUNTIME_DIR", oldRuntime);
+        qputenv("HOME", oldHome);
+    });
+    QTemporaryDir shared;
+    QVERIFY(QFile::setPermissions(shared.path(), QFileDevice::Permissions(0x7777))); // like /tmp: anyone's
+    QTemporaryDir home;
+    qputenv("XDG_RUNTIME_DIR", QFile::encodeName(shared.path()));
+    qputenv("HOME", QFile::encodeName(home.path()));
+    const QString store = home.filePath(QStringLiteral("jobs.db"));
+
+    // A shared runtime folder is passed over for a private one under the user's home, never the temporary folder.
+    const QString socket = control::instanceSocketPath(store);
+    QCOMPARE(QFileInfo(socket).path(), home.path() + QStringLiteral("/.local/state/punctual/run"));
+    QCOMPARE(QFileInfo(QFileInfo(socket).path()).permissions() & QFileDevice::Permissions(0x0077), QFileDevice::Permissions());
+    {
+        auto lock = InstanceLock::acquire(store);
+        QVERIFY2(lock, lock ? "" : qPrintable(lock.error().message));
+    }
+
+    // No private folder can be had: a clear error naming the fix, and nothing made in the temporary folder.
+    QTemporaryDir noHome;
+    QFile blocker(noHome.filePath(QStringLiteral(".local")));
+    QVERIFY(blocker.open(QIODevice::WriteOnly)); // a file where the folder would go
+    blocker.close();
+    qputenv("HOME", QFile::encodeName(noHome.path()));
+    const auto refused = InstanceLock::acquire(store);
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().message.contains(QLatin1String("XDG_RUNTIME_DIR")), qPrintable(refused.error().message));
+    QVERIFY(QDir::temp().entryList({control::instanceName(store) + QStringLiteral("*")}).isEmpty());
 }
 
 int main(int argc, char *argv[])
