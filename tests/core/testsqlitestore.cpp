@@ -1,4 +1,5 @@
 // SQLite job store specifics: file mode, WAL, folders, foreign/newer/read-only/locked files, unreadable rows.
+#include "store/sqlclusterstore.h"
 #include "store/sqljobstore.h"
 #include "triggers/intervaltrigger.h"
 
@@ -382,8 +383,9 @@ void TestSqliteStore::schemaOneIsMigrated()
     fresh.scheduledTime = 6;
     QVERIFY(store->insertRun(fresh));
     QCOMPARE(store->runs("a", 1).value().first().instance, fresh.instance);
-    QVERIFY(store->heartbeat(1000)); // the instances table is there again
-    QCOMPARE(store->instances().value().size(), 1);
+    SqlClusterStore instances(store->session(), *store, PostgresLocation::defaultLeaseMs);
+    QVERIFY(instances.heartbeat(1000)); // the instances table is there again
+    QCOMPARE(instances.instances().value().size(), 1);
     QVERIFY(!store->cluster()); // but an SQLite store is no cluster member
 }
 
