@@ -5,6 +5,7 @@
 #include "store/runrowcodec.h"
 #include "store/sqlclusterstore.h"
 #include "store/sqldialect.h"
+#include "store/storeconflict.h"
 #include "time/clock.h"
 
 #include <QSqlError>
@@ -16,16 +17,9 @@ using namespace sqlstore;
 
 namespace {
 
-/// How adding a job meets a stored one with its id. Skip is an import's choice made before the store is asked
-/// (ConflictPolicy): a conflict still found here refuses the add, as Fail does.
 SqlStatement addStatement(ConflictPolicy onConflict)
 {
-    switch (onConflict) {
-    case ConflictPolicy::Replace: return SqlStatement::UpsertJob;
-    case ConflictPolicy::Fail:
-    case ConflictPolicy::Skip: break;
-    }
-    return SqlStatement::InsertJob;
+    return replacesStored(onConflict) ? SqlStatement::UpsertJob : SqlStatement::InsertJob;
 }
 
 } // namespace
