@@ -1,16 +1,15 @@
 // The in-memory job store: compact slots, an id index, a due heap, interned actions and options, per-job run lists.
 #include "memoryjobstore.h"
 
+#include "store/jobvaluehash.h"
+#include "store/storeconflict.h"
+
 #include <QCoreApplication>
 #include <QSet>
 
 #include <algorithm>
 #include <queue>
 #include <tuple>
-#include <type_traits>
-#include <QJsonDocument>
-
-#include <variant>
 
 namespace punctual {
 
@@ -29,51 +28,6 @@ bool listedBefore(const Job &a, const Job &b)
     if (a.nextRunTime && *a.nextRunTime != *b.nextRunTime)
         return *a.nextRunTime < *b.nextRunTime;
     return a.id < b.id;
-}
-
-std::size_t combine(std::size_t seed, std::size_t hash)
-{
-    return seed ^ (hash + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2));
-}
-
-std::size_t hashOptional(const std::optional<std::int64_t> &value)
-{
-    return value ? combine(1, qHash(static_cast<qint64>(*value))) : 0;
-}
-
-std::size_t hashOf(const Action &action)
-{
-    return std::visit(
-        [](const auto &a) -> std::size_t {
-            using A = std::decay_t<decltype(a)>;
-            if constexpr (std::is_same_v<A, FunctionAction>) {
-                return combine(qHash(a.name, 1), qHash(a.arguments));
-            } else if constexpr (std::is_same_v<A, SqlAction> || std::is_same_v<A, HttpAction>) {
-                // Rare kinds with many fields: their JSON text is the hash key (equality still decides).
-                return qHash(QJsonDocument(actionToJson(Action{a})).toJson(QJsonDocument::Compact), 3);
-            } else {
-                std::size_t hash = qHash(a.program, 2);
-                for (const QString &argument : a.arguments)
-                    hash = combine(hash, qHash(argument));
-                hash = combine(hash, qHash(a.workingDirectory));
-                for (auto it = a.environment.cbegin(); it != a.environment.cend(); ++it)
-                    hash = combine(hash, combine(qHash(it.key()), qHash(it.value())));
-                hash = combine(hash, a.useShell ? 1 : 0);
-                return combine(hash, qHash(static_cast<qint64>(a.outputCapBytes)));
-            }
-        },
-        action);
-}
-
-std::size_t hashOf(const JobOptions &options)
-{
-    std::size_t hash = qHash(options.maxInstances);
-    hash = combine(hash, options.coalesce == CoalescePolicy::Latest ? 1 : 0);
-    hash = combine(hash, hashOptional(options.misfireGraceMs));
-    hash = combine(hash, hashOptional(options.timeoutMs));
-    hash = combine(hash, qHash(options.maxRetries));
-    hash = combine(hash, qHash(static_cast<qint64>(options.retryDelayMs)));
-    return combine(hash, options.removeWhenDone ? 1 : 0);
 }
 
 std::size_t hashId(QStringView id)
@@ -157,8 +111,8 @@ void MemoryJobStore::setName(Slot &slot, const QString &name, const QString &id)
 void MemoryJobStore::put(const Job &job)
 {
     Index index = find(job.id);
-    const auto action = m_actions.acquire(job.action, hashOf(job.action));
-    const auto options = m_options.acquire(job.options, hashOf(job.options));
+    const auto action = m_actions.acquire(job.action, valueHash(job.action));
+    const auto options = m_options.acquire(job.options, valueHash(job.options));
     if (index == none) {
         if (!m_freeSlots.empty()) {
             index = m_freeSlots.back();
@@ -385,7 +339,7 @@ Result<void> MemoryJobStore::addJob(const Job &job, ConflictPolicy onConflict)
 {
     if (auto valid = validateJob(job); !valid)
         return valid;
-    if (onConflict == ConflictPolicy::Fail && find(job.id) != none)
+    if (!replacesStored(onConflict) && find(job.id) != none)
         return StoreError::jobExists(job.id);
     put(job);
     return {};
@@ -394,13 +348,14 @@ Result<void> MemoryJobStore::addJob(const Job &job, ConflictPolicy onConflict)
 Result<void> MemoryJobStore::addJobs(const QList<Job> &jobs, ConflictPolicy onConflict)
 {
     // Check everything first: the batch is applied whole or not at all.
+    const bool replacing = replacesStored(onConflict);
     QSet<QString> batchIds;
-    if (onConflict == ConflictPolicy::Fail)
+    if (!replacing)
         batchIds.reserve(jobs.size());
     for (const Job &job : jobs) {
         if (auto valid = validateJob(job); !valid)
             return valid;
-        if (onConflict == ConflictPolicy::Fail) {
+        if (!replacing) {
             if (find(job.id) != none || batchIds.contains(job.id))
                 return StoreError::jobExists(job.id);
             batchIds.insert(job.id);

@@ -1,4 +1,4 @@
-// The background checkpointer of SqlJobStore.
+// The background checkpointer of the SQL store (started by SqlSession::wrote()).
 #include "sqlcheckpointer.h"
 
 #include "store/sqldialect.h"

@@ -16,7 +16,7 @@ class SqlDialect;
 /**
  * A checkpoint (SQLite: copy the WAL into the database file and sync both) takes milliseconds of disk time. Left to
  * the engine it happens inside whichever commit crosses the log's size limit, i.e. on the scheduler's thread right
- * when jobs are due. SqlJobStore hands it to this thread instead, which has its own connection and runs the
+ * when jobs are due. SqlSession hands it to this thread instead, which has its own connection and runs the
  * dialect's non-blocking checkpoint a short while after the first write since its last one.
  *
  * It never polls: with nothing written it sleeps on a condition variable (an idle scheduler stays idle). The first

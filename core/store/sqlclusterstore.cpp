@@ -1,18 +1,14 @@
-// The cluster side of the SQL store (PostgreSQL): claiming due jobs under row locks, heartbeats, taking over the
-// runs of instances that died, and telling other instances that jobs changed.
-#include "sqljobstore.h"
-#include "sqljobstoreparts.h"
+// The cluster side of a shared SQL store (PostgreSQL): heartbeats, instances, and runs of instances that died.
+#include "sqlclusterstore.h"
 
-#include "store/sqldialect.h"
 #include "store/sqlschema.h"
+#include "store/sqlsession.h"
 
-#include <QSqlError>
 #include <QSysInfo>
 
 namespace punctual {
 
 using namespace sqlschema;
-using namespace sqlstore;
 
 namespace {
 
@@ -29,79 +25,47 @@ public:
 
 } // namespace
 
-ClusterStore *SqlJobStore::cluster()
+SqlClusterStore::SqlClusterStore(SqlSession &session, JobStore &jobs, std::int64_t leaseMs)
+    : m_session(session)
+    , m_jobs(jobs)
+    , m_runs(session)
+    , m_leaseMs(leaseMs)
 {
-    return m_dialect->sharedByInstances() ? this : nullptr;
 }
 
-Result<QList<Job>> SqlJobStore::claimDueJobs(std::int64_t nowMs, int limit)
+QString SqlClusterStore::instanceId() const
 {
-    if (!m_dialect->sharedByInstances() || limit == 0)
-        return dueJobs(nowMs, limit);
-    // A claim left open by a pass that never committed is given up first.
-    m_claim.reset();
-    auto claim = std::make_unique<WriteTransaction>(*this);
-    if (auto ok = claim->begin(); !ok)
-        return ok.error();
-    // The rows come back locked until commitDue() commits (or the claim is dropped); rows another instance has
-    // locked are passed over, and a row another instance advanced meanwhile is re-checked and left out.
-    auto due = selectDueJobs(SelectDueJobsLocked, nowMs, limit);
-    if (!due)
-        return due.error(); // rolled back
-    m_claim = std::move(claim);
-    return due;
+    return m_session.instanceId();
 }
 
-void SqlJobStore::jobsChanged()
-{
-    if (m_dialect->notifyChange().isEmpty())
-        return;
-    auto statement = prepared(NotifyChange);
-    if (!statement) {
-        qCWarning(lcStore) << "cannot tell other instances of a change:" << statement.error().message;
-        return;
-    }
-    QSqlQuery &query = *statement.value();
-    query.bindValue(senderParam, m_instanceId);
-    if (auto ok = exec(query); !ok)
-        qCWarning(lcStore) << "cannot tell other instances of a change:" << ok.error().message;
-    query.finish();
-}
-
-Result<void> SqlJobStore::heartbeat(std::int64_t nowMs)
+Result<void> SqlClusterStore::heartbeat(std::int64_t nowMs)
 {
     if (m_startedAt == 0)
         m_startedAt = nowMs;
-    auto statement = prepared(UpsertInstance);
+    auto query = m_session.execute(SqlStatement::UpsertInstance, [&](QSqlQuery &q) {
+        q.bindValue(instanceParam(instcol::Id), instanceId());
+        q.bindValue(instanceParam(instcol::Host), QSysInfo::machineHostName());
+        q.bindValue(instanceParam(instcol::Pid), static_cast<qlonglong>(QCoreApplication::applicationPid()));
+        q.bindValue(instanceParam(instcol::StartedAt), static_cast<qlonglong>(m_startedAt));
+        q.bindValue(instanceParam(instcol::Heartbeat), static_cast<qlonglong>(nowMs));
+        q.bindValue(instanceParam(instcol::LeaseMs), static_cast<qlonglong>(m_leaseMs));
+    });
+    return query ? Result<void>() : query.error();
+}
+
+Result<void> SqlClusterStore::leave()
+{
+    auto query = m_session.execute(SqlStatement::DeleteInstance,
+                                   [&](QSqlQuery &q) { q.bindValue(instanceParam(instcol::Id), instanceId()); });
+    return query ? Result<void>() : query.error();
+}
+
+Result<QList<InstanceInfo>> SqlClusterStore::instances()
+{
+    auto statement = m_session.execute(SqlStatement::SelectInstances);
     if (!statement)
         return statement.error();
     QSqlQuery &query = *statement.value();
-    query.bindValue(instanceParam(instcol::Id), m_instanceId);
-    query.bindValue(instanceParam(instcol::Host), QSysInfo::machineHostName());
-    query.bindValue(instanceParam(instcol::Pid), static_cast<qlonglong>(QCoreApplication::applicationPid()));
-    query.bindValue(instanceParam(instcol::StartedAt), static_cast<qlonglong>(m_startedAt));
-    query.bindValue(instanceParam(instcol::Heartbeat), static_cast<qlonglong>(nowMs));
-    query.bindValue(instanceParam(instcol::LeaseMs), static_cast<qlonglong>(m_leaseMs));
-    return exec(query);
-}
-
-Result<void> SqlJobStore::leave()
-{
-    auto statement = prepared(DeleteInstance);
-    if (!statement)
-        return statement.error();
-    statement.value()->bindValue(instanceParam(instcol::Id), m_instanceId);
-    return exec(*statement.value());
-}
-
-Result<QList<InstanceInfo>> SqlJobStore::instances()
-{
-    auto statement = prepared(SelectInstances);
-    if (!statement)
-        return statement.error();
-    QSqlQuery &query = *statement.value();
-    if (auto ok = exec(query); !ok)
-        return ok.error();
     QList<InstanceInfo> out;
     while (query.next()) {
         InstanceInfo info;
@@ -117,94 +81,86 @@ Result<QList<InstanceInfo>> SqlJobStore::instances()
     return out;
 }
 
-Result<QList<RunRecord>> SqlJobStore::recoverRuns(std::int64_t nowMs, bool includeOwn, int *interrupted)
+Result<QList<SqlClusterStore::Abandoned>> SqlClusterStore::abandonedRuns(std::int64_t nowMs, bool includeOwn)
+{
+    auto statement = m_session.execute(SqlStatement::SelectAbandonedRuns, [&](QSqlQuery &q) {
+        q.bindValue(meParam, instanceId());
+        q.bindValue(ownParam, includeOwn ? 1 : 0);
+        q.bindValue(nowParam, static_cast<qlonglong>(nowMs));
+    });
+    if (!statement)
+        return statement.error();
+    QSqlQuery &query = *statement.value();
+    QList<Abandoned> abandoned;
+    while (query.next()) {
+        Abandoned run;
+        run.id = query.value(0).toLongLong();
+        run.rerun.jobId = query.value(1).toString();
+        run.rerun.scheduledTime = query.value(2).toLongLong();
+        run.rerun.attempt = query.value(3).toInt();
+        run.instance = query.value(4).toString();
+        abandoned.append(run);
+    }
+    query.finish();
+    return abandoned;
+}
+
+Result<QList<RunRecord>> SqlClusterStore::recoverRuns(std::int64_t nowMs, bool includeOwn, int *interrupted)
 {
     if (interrupted)
         *interrupted = 0;
-    WriteTransaction transaction(*this);
+    SqlSession::WriteTransaction transaction(m_session);
     if (auto ok = transaction.begin(); !ok)
         return ok.error();
-
-    struct Abandoned
-    {
-        std::int64_t id;
-        RunRecord rerun;
-        QString instance;
-    };
-    QList<Abandoned> abandoned;
-    {
-        auto statement = prepared(SelectAbandonedRuns);
-        if (!statement)
-            return statement.error();
-        QSqlQuery &query = *statement.value();
-        query.bindValue(meParam, m_instanceId);
-        query.bindValue(ownParam, includeOwn ? 1 : 0);
-        query.bindValue(nowParam, static_cast<qlonglong>(nowMs));
-        if (auto ok = exec(query); !ok)
-            return ok.error();
-        while (query.next()) {
-            Abandoned run;
-            run.id = query.value(0).toLongLong();
-            run.rerun.jobId = query.value(1).toString();
-            run.rerun.scheduledTime = query.value(2).toLongLong();
-            run.rerun.attempt = query.value(3).toInt();
-            run.instance = query.value(4).toString();
-            abandoned.append(run);
-        }
-        query.finish();
-    }
+    auto abandoned = abandonedRuns(nowMs, includeOwn);
+    if (!abandoned)
+        return abandoned.error();
 
     QHash<QString, bool> recovers; // job id -> its recover option
     QList<RunRecord> reruns;
-    for (Abandoned &run : abandoned) {
-        auto statement = prepared(InterruptRun);
-        if (!statement)
-            return statement.error();
-        QSqlQuery &query = *statement.value();
-        query.bindValue(runParam(runcol::Id), static_cast<qlonglong>(run.id));
-        query.bindValue(runParam(runcol::EndTime), static_cast<qlonglong>(nowMs));
-        query.bindValue(runParam(runcol::Error), run.instance == m_instanceId ? StoreError::interruptedMessage()
+    for (Abandoned &run : abandoned.value()) {
+        auto query = m_session.execute(SqlStatement::InterruptRun, [&](QSqlQuery &q) {
+            q.bindValue(runParam(runcol::Id), static_cast<qlonglong>(run.id));
+            q.bindValue(runParam(runcol::EndTime), static_cast<qlonglong>(nowMs));
+            q.bindValue(runParam(runcol::Error), run.instance == instanceId() ? StoreError::interruptedMessage()
                                                                               : ClusterText::abandoned(run.instance));
-        if (auto ok = exec(query); !ok)
-            return ok.error();
-        if (query.numRowsAffected() == 0)
+        });
+        if (!query)
+            return query.error();
+        if (query.value()->numRowsAffected() == 0)
             continue; // ended meanwhile
         if (interrupted)
             ++*interrupted;
         const QString &jobId = run.rerun.jobId;
         if (!recovers.contains(jobId)) {
-            auto job = this->job(jobId);
+            auto job = m_jobs.job(jobId);
             recovers.insert(jobId, job && job.value() && job.value()->options.recover);
         }
         if (!recovers.value(jobId))
             continue;
         // The same scheduled time and attempt, run again by this instance.
-        if (auto ok = writeRun(run.rerun); !ok)
+        if (auto ok = m_runs.writeRun(run.rerun); !ok)
             return ok.error();
         reruns.append(run.rerun);
     }
 
-    auto prune = prepared(DeleteDeadInstances);
+    auto prune = m_session.execute(SqlStatement::DeleteDeadInstances,
+                                   [&](QSqlQuery &q) { q.bindValue(nowParam, static_cast<qlonglong>(nowMs)); });
     if (!prune)
         return prune.error();
-    prune.value()->bindValue(nowParam, static_cast<qlonglong>(nowMs));
-    if (auto ok = exec(*prune.value()); !ok)
-        return ok.error();
     if (auto ok = transaction.commit(); !ok)
         return ok.error();
-    if (!abandoned.isEmpty())
-        wrote();
+    if (!abandoned.value().isEmpty())
+        m_session.wrote();
     return reruns;
 }
 
-Result<QHash<QString, int>> SqlJobStore::runningElsewhere()
+Result<QHash<QString, int>> SqlClusterStore::runningElsewhere()
 {
-    auto statement = prepared(CountRunningElsewhere);
+    auto statement = m_session.execute(SqlStatement::CountRunningElsewhere);
     if (!statement)
         return statement.error();
     QSqlQuery &query = *statement.value();
-    if (auto ok = exec(query); !ok)
-        return ok.error();
     QHash<QString, int> out;
     while (query.next())
         out.insert(query.value(0).toString(), query.value(1).toInt());

@@ -1,4 +1,4 @@
-// Portable SQL building blocks and the SQLite and PostgreSQL dialects.
+// The SQLite and PostgreSQL dialects of the SQL store.
 #include "sqldialect.h"
 
 #include <QSqlError>
@@ -10,54 +10,6 @@ namespace punctual {
 QString SqlDialect::placeholder(const QString &column)
 {
     return QLatin1Char(':') + column;
-}
-
-QString SqlDialect::placeholders(const QStringList &columns)
-{
-    QStringList marks;
-    marks.reserve(columns.size());
-    for (const QString &column : columns)
-        marks << placeholder(column);
-    return marks.join(QStringLiteral(", "));
-}
-
-QString SqlDialect::upsert(const QString &table, const QStringList &columns, const QString &key) const
-{
-    // SQL:2003-style ON CONFLICT, spoken by SQLite >= 3.24 and PostgreSQL >= 9.5 alike. Not INSERT OR REPLACE:
-    // that deletes the old row first, which would cascade to its run history.
-    QStringList assignments;
-    for (const QString &column : columns) {
-        if (column != key)
-            assignments << QStringLiteral("%1 = excluded.%1").arg(column);
-    }
-    return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (%4) DO UPDATE SET %5")
-        .arg(table, columns.join(QStringLiteral(", ")), placeholders(columns), key,
-             assignments.join(QStringLiteral(", ")));
-}
-
-QString SqlDialect::createIndex(const QString &name, const QString &table, const QStringList &columns,
-                                const QString &where) const
-{
-    QString sql = QStringLiteral("CREATE INDEX %1 ON %2 (%3)").arg(name, table, columns.join(QStringLiteral(", ")));
-    if (!where.isEmpty())
-        sql += QStringLiteral(" WHERE ") + where;
-    return sql;
-}
-
-QString SqlDialect::insertReturningId(const QString &table, const QStringList &columns, const QString &idColumn) const
-{
-    QStringList values;
-    values.reserve(columns.size());
-    for (const QString &column : columns)
-        values << placeholder(column);
-    return insertReturningId(table, columns, values, idColumn);
-}
-
-QString SqlDialect::insertReturningId(const QString &table, const QStringList &columns, const QStringList &values,
-                                      const QString &) const
-{
-    return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-        .arg(table, columns.join(QStringLiteral(", ")), values.join(QStringLiteral(", ")));
 }
 
 namespace {
@@ -211,13 +163,7 @@ public:
     QString beginWrite() const override { return QStringLiteral("BEGIN"); }
     bool preparesTransactionControl() const override { return false; }
 
-    using SqlDialect::insertReturningId;
-    QString insertReturningId(const QString &table, const QStringList &columns, const QStringList &values,
-                              const QString &idColumn) const override
-    {
-        return SqlDialect::insertReturningId(table, columns, values, idColumn) + QStringLiteral(" RETURNING ")
-               + idColumn;
-    }
+    QString returning(const QString &idColumn) const override { return QStringLiteral(" RETURNING ") + idColumn; }
 
     std::optional<std::int64_t> insertedId(QSqlQuery &query) const override
     {
@@ -230,10 +176,7 @@ public:
     QString lockRowsSkipLocked() const override { return QStringLiteral(" FOR UPDATE SKIP LOCKED"); }
     // Any constant key: only Punctual's migrations take it.
     QString migrationLock() const override { return QStringLiteral("SELECT pg_advisory_xact_lock(7405190311)"); }
-    QString notifyChange() const override
-    {
-        return QStringLiteral("SELECT pg_notify('%1', :sender)").arg(changeChannel());
-    }
+    bool notifiesChanges() const override { return true; }
 
     SqlErrorKind classify(const QSqlError &error) const override
     {

@@ -33,9 +33,10 @@ struct SqlSetupStatement
 };
 
 /**
- * The engine-specific SQL of SqlJobStore. The store writes portable SQL (tables, indexes, ORDER BY, LIMIT ?,
- * window functions) and asks its dialect for the rest, so adding an engine (PostgreSQL: QPSQL, BIGSERIAL,
- * ON CONFLICT, lock_timeout instead of pragmas, RETURNING id) is one subclass and one factory.
+ * The engine-specific SQL of SqlJobStore. The store's statements (sqlstatements.cpp) and schema (sqlschema.cpp) are
+ * portable SQL (tables, indexes, ORDER BY, LIMIT, window functions, ON CONFLICT) with the few parts that differ
+ * named in braces and answered here, so adding an engine (PostgreSQL: QPSQL, identity ids, lock_timeout instead of
+ * pragmas, RETURNING id) is one subclass and one factory.
  */
 class SqlDialect
 {
@@ -77,20 +78,12 @@ public:
     /// Whether BEGIN, COMMIT and ROLLBACK can be prepared statements (PostgreSQL's PREPARE takes only queries).
     virtual bool preparesTransactionControl() const { return true; }
 
-    // Statements take named placeholders, one per column: ":" + the column's name (see placeholder()).
-
-    /// INSERT ... that replaces the row with the same @p key instead (an update in place: the row is not deleted,
-    /// so rows referring to it stay).
-    virtual QString upsert(const QString &table, const QStringList &columns, const QString &key) const;
-    /// CREATE INDEX, partial when @p where is given.
-    virtual QString createIndex(const QString &name, const QString &table, const QStringList &columns,
-                                const QString &where = {}) const;
-    /// An INSERT of @p columns whose new @p idColumn value insertedId() then reads.
-    virtual QString insertReturningId(const QString &table, const QStringList &columns,
-                                      const QString &idColumn) const;
-    /// The same with @p values (placeholders or literals, one per column) instead of a placeholder per column.
-    virtual QString insertReturningId(const QString &table, const QStringList &columns, const QStringList &values,
-                                      const QString &idColumn) const;
+    /// Appended to an INSERT so that insertedId() can read the new row's @p idColumn (PostgreSQL: RETURNING id).
+    virtual QString returning(const QString &idColumn) const
+    {
+        Q_UNUSED(idColumn)
+        return {};
+    }
     virtual std::optional<std::int64_t> insertedId(QSqlQuery &query) const = 0;
     /// Whether the rows of one multi-row INSERT (in a write transaction) get consecutive ids in their order, so
     /// insertedId() (the last one's) tells all of them. Otherwise rows are inserted one statement each.
@@ -106,20 +99,18 @@ public:
     /// Run right after BEGIN in a schema migration so that instances starting together migrate one after another
     /// (PostgreSQL: a transaction-scoped advisory lock). Empty where BEGIN already serializes writers.
     virtual QString migrationLock() const { return {}; }
-    /// A statement that tells other connections' listeners (subscribeToNotification(changeChannel())) that jobs
-    /// changed, with the writing instance's id bound as ":sender". Empty: the engine has no such thing.
-    virtual QString notifyChange() const { return {}; }
-    /// The notification channel notifyChange() uses.
+    /// Whether other connections' listeners (subscribeToNotification(changeChannel())) can be told that jobs
+    /// changed (SqlStatement::NotifyChange, PostgreSQL's pg_notify).
+    virtual bool notifiesChanges() const { return false; }
+    /// The notification channel NotifyChange uses.
     static QString changeChannel() { return QStringLiteral("punctual_changes"); }
 
     /// What an error means (by the engine's error code).
     virtual SqlErrorKind classify(const QSqlError &error) const = 0;
 
-    /// The named placeholder of a column: ":next_run_time". Qt binds by name whether or not the driver itself
-    /// supports named placeholders (it rewrites them for those that do not).
+    /// The named placeholder of a column, as the statements write it: ":next_run_time". Qt binds by name whether
+    /// or not the driver itself supports named placeholders (it rewrites them for those that do not).
     static QString placeholder(const QString &column);
-    /// ":a, :b, :c" for @p columns.
-    static QString placeholders(const QStringList &columns);
 };
 
 } // namespace punctual

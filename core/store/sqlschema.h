@@ -1,4 +1,4 @@
-// The SQL store's schema: table, column and index names, placeholders, and the migrations between versions.
+// The SQL store's schema: its version, column orders and placeholders, and the migrations between versions.
 #pragma once
 
 #include "store/sqldialect.h"
@@ -15,19 +15,17 @@
 
 namespace punctual::sqlschema {
 
-/// The schema this build writes; it reads every older one (migrating it) and refuses newer ones.
+/// The schema this build writes; it reads every older one (migrating it) and refuses newer ones. The one
+/// declaration of it (SqlJobStore::schemaVersion is this).
 constexpr int currentVersion = 2;
 
-// Table, column and index names, written once: the schema and every statement are built from these.
+/// The table a Punctual store always has, and what it holds (punctual_meta's key and value pairs).
 constexpr QLatin1String metaTable("punctual_meta");
-constexpr QLatin1String metaKey("key");
-constexpr QLatin1String metaValue("value");
 constexpr QLatin1String metaSchemaVersion("schema_version");
 constexpr QLatin1String metaApplication("application");
 constexpr QLatin1String applicationTag("punctual");
 
-constexpr QLatin1String jobsTable("jobs");
-// Column indexes of the jobs table, in SELECT order.
+// Column indexes of the jobs table, in the order of {job_columns} (sqlstatements.cpp): rows are read by index.
 namespace jobcol {
 enum : int {
     Id,
@@ -55,8 +53,7 @@ constexpr QLatin1String jobColumns[] = {
 };
 static_assert(std::size(jobColumns) == jobcol::Count);
 
-constexpr QLatin1String runsTable("runs");
-// Column indexes of the runs table, in SELECT order.
+// Column indexes of the runs table, in the order of {run_columns}.
 namespace runcol {
 enum : int {
     Id,
@@ -90,8 +87,8 @@ constexpr QLatin1String runColumns[] = {
 };
 static_assert(std::size(runColumns) == runcol::Count);
 
-constexpr QLatin1String instancesTable("punctual_instances");
-// Column indexes of the instances table (schema 2): one row per scheduler instance of a shared store.
+// Column indexes of the instances table (schema 2), in the order SelectInstances reads them: one row per scheduler
+// instance of a shared store.
 namespace instcol {
 enum : int {
     Id,
@@ -113,10 +110,6 @@ constexpr QLatin1String instanceColumns[] = {
 };
 static_assert(std::size(instanceColumns) == instcol::Count);
 
-constexpr QLatin1String jobsByNextRunIndex("jobs_next_run_time");
-constexpr QLatin1String runsByJobIndex("runs_job");
-constexpr QLatin1String runningRunsIndex("runs_running");
-
 /// Bound as the LIMIT when the caller asked for no limit (portable: no engine-specific "no limit" value).
 constexpr qint64 noLimit = std::numeric_limits<qint64>::max();
 /// Parsed trigger/action/options texts kept per read, so jobs with equal JSON share one parse.
@@ -126,36 +119,19 @@ constexpr qsizetype readCacheSize = 4096;
 constexpr int statesPerStatement = 64;
 constexpr int runsPerStatement = 32;
 
+/// ":id_3": the placeholder of copy @p i of a repeated part (see SqlStatements).
 inline QString numbered(const QString &placeholder, int i)
 {
     return placeholder + QLatin1Char('_') + QString::number(i);
 }
 
-inline QString jobCol(int column)
-{
-    return QString(jobColumns[column]);
-}
-
-inline QString runCol(int column)
-{
-    return QString(runColumns[column]);
-}
-
+/// "a, b, c": a table's columns in reading order.
 template <std::size_t N>
-inline QStringList names(const QLatin1String (&columns)[N], int from = 0)
+inline QString columnList(const QLatin1String (&columns)[N])
 {
     QStringList out;
-    for (std::size_t i = static_cast<std::size_t>(from); i < N; ++i)
-        out << QString(columns[i]);
-    return out;
-}
-
-/// "a = :a, b = :b" for an UPDATE's SET list.
-inline QString assignments(const QStringList &columns)
-{
-    QStringList out;
-    for (const QString &column : columns)
-        out << column + QStringLiteral(" = ") + SqlDialect::placeholder(column);
+    for (const QLatin1String &column : columns)
+        out << QString(column);
     return out.join(QStringLiteral(", "));
 }
 
@@ -196,15 +172,18 @@ inline const QString keptJobParam = QStringLiteral(":kept_job_id");
 inline const QString meParam = QStringLiteral(":me");
 inline const QString ownParam = QStringLiteral(":own");
 inline const QString senderParam = QStringLiteral(":sender");
+inline const QString keyParam = QStringLiteral(":key");
+inline const QString valueParam = QStringLiteral(":value");
 
-/// The schema step that brings a database to a version; applied in order, all in one transaction.
+/// The schema step that brings a database to a version; applied in order, all in one transaction. Its statements
+/// are templates with the dialect's types in braces (SqlStatements::render()).
 struct Migration
 {
     int version;
-    QStringList (*statements)(const SqlDialect &dialect);
+    QList<const char *> statements;
 };
 
 /// Every migration, oldest first; the last one produces currentVersion.
-QList<Migration> migrations();
+const QList<Migration> &migrations();
 
 } // namespace punctual::sqlschema

@@ -1,10 +1,8 @@
 // Opening an SQL store: checking what the file or database holds, connecting, and migrating its schema.
 #include "sqljobstore.h"
-#include "sqljobstoreparts.h"
 
-#include "store/sqlcheckpointer.h"
+#include "store/sqlclusterstore.h"
 #include "store/sqldialect.h"
-#include "store/sqlschema.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -107,7 +105,8 @@ Result<std::unique_ptr<SqlJobStore>> SqlJobStore::openSqlite(const QString &path
 
     // One scheduler per SQLite file (InstanceLock): its runs are stamped with this host and process.
     const QString instance = QStringLiteral("%1-%2").arg(QSysInfo::machineHostName()).arg(QCoreApplication::applicationPid());
-    std::unique_ptr<SqlJobStore> store(new SqlJobStore(SqlDialect::sqlite(), file, instance));
+    std::unique_ptr<SqlJobStore> store(
+        new SqlJobStore(std::make_unique<SqlSession>(SqlDialect::sqlite(), file, instance), std::nullopt));
     if (auto connected = store->connect(created); !connected) {
         store.reset();
         if (created) {
@@ -122,9 +121,8 @@ Result<std::unique_ptr<SqlJobStore>> SqlJobStore::openSqlite(const QString &path
 
 Result<std::unique_ptr<SqlJobStore>> SqlJobStore::openPostgres(const PostgresLocation &location)
 {
-    std::unique_ptr<SqlJobStore> store(new SqlJobStore(SqlDialect::postgresql(), location.url(), location.instanceId));
-    store->m_postgres = location;
-    store->m_leaseMs = location.leaseMs;
+    std::unique_ptr<SqlJobStore> store(new SqlJobStore(
+        std::make_unique<SqlSession>(SqlDialect::postgresql(), location.url(), location.instanceId), location));
     if (auto connected = store->connect(false); !connected)
         return connected.error();
     return store;
@@ -134,31 +132,13 @@ Result<std::unique_ptr<SqlJobStore>> SqlJobStore::openAnother() const
 {
     if (m_postgres)
         return openPostgres(*m_postgres);
-    return openSqlite(m_path, OpenMode::ExplicitPath);
+    return openSqlite(path(), OpenMode::ExplicitPath);
 }
 
 Result<void> SqlJobStore::connect(bool created)
 {
-    m_db = QSqlDatabase::addDatabase(m_dialect->driverName(), m_connectionName);
-    if (!m_db.isValid()) {
-        return Error{ErrorCode::StoreFailure, SqlStoreText::tr("the Qt %1 driver is not available (for %2)")
-                                                  .arg(m_dialect->driverName(), shown(m_path))};
-    }
-    if (m_postgres) {
-        // No password here: libpq reads PGPASSWORD or ~/.pgpass itself.
-        m_db.setHostName(m_postgres->host);
-        m_db.setPort(m_postgres->port);
-        m_db.setUserName(m_postgres->user);
-        m_db.setDatabaseName(m_postgres->database);
-    } else {
-        m_db.setDatabaseName(m_path);
-    }
-    m_db.setConnectOptions(m_dialect->connectOptions(busyTimeoutMs));
-    if (!m_db.open())
-        return failure(m_db.lastError());
-    if (auto ok = runSetup(m_dialect->sessionSetup(busyTimeoutMs)); !ok)
+    if (auto ok = m_session->open(m_postgres ? &*m_postgres : nullptr); !ok)
         return ok;
-
     // Only reads until the database is known to be ours and not newer than this build.
     auto version = storedSchemaVersion();
     if (!version)
@@ -167,36 +147,20 @@ Result<void> SqlJobStore::connect(bool created)
         if (auto migrated = migrate(version.value()); !migrated)
             return migrated;
     }
-    if (auto ok = runSetup(m_dialect->storeSetup()); !ok)
+    if (auto ok = m_session->runSetup(m_session->dialect().storeSetup()); !ok)
         return ok;
-    qCDebug(lcStore) << (created ? "created" : "opened") << describe() << "as connection" << m_connectionName;
-    return {};
-}
-
-Result<void> SqlJobStore::runSetup(const QList<SqlSetupStatement> &statements)
-{
-    for (const SqlSetupStatement &statement : statements) {
-        QSqlQuery query(m_db);
-        if (!query.exec(statement.sql))
-            return failure(query.lastError());
-        if (!statement.expected.isEmpty()) {
-            const QString answer = query.next() ? query.value(0).toString() : QString();
-            if (answer.compare(statement.expected, Qt::CaseInsensitive) != 0) {
-                qCWarning(lcStore) << statement.sql << "on" << m_path << "gave" << answer << "instead of"
-                                   << statement.expected;
-            }
-        }
-    }
+    qCDebug(lcStore) << (created ? "created" : "opened") << describe() << "as connection" << connectionName();
     return {};
 }
 
 Result<int> SqlJobStore::storedSchemaVersion()
 {
-    const Error notOurs{ErrorCode::StoreFailure, SqlStoreText::tr("%1 is not a Punctual job store").arg(shown(m_path))};
-    QSqlQuery tables(m_db);
+    const Error notOurs{ErrorCode::StoreFailure, SqlStoreText::tr("%1 is not a Punctual job store").arg(shown(path()))};
+    // Read once each, unprepared: the tables may not be there yet.
+    QSqlQuery tables(m_session->database());
     tables.setForwardOnly(true);
-    if (!tables.exec(m_dialect->listTables()))
-        return failure(tables.lastError());
+    if (!tables.exec(m_session->dialect().listTables()))
+        return m_session->failure(tables.lastError());
     QStringList names;
     while (tables.next())
         names << tables.value(0).toString();
@@ -206,10 +170,10 @@ Result<int> SqlJobStore::storedSchemaVersion()
     if (!names.contains(metaTable))
         return notOurs;
 
-    QSqlQuery meta(m_db);
+    QSqlQuery meta(m_session->database());
     meta.setForwardOnly(true);
-    if (!meta.exec(QStringLiteral("SELECT %1, %2 FROM %3").arg(metaKey, metaValue, metaTable)))
-        return failure(meta.lastError());
+    if (!meta.exec(m_session->statements().sql(SqlStatement::SelectMeta)))
+        return m_session->failure(meta.lastError());
     QHash<QString, QString> values;
     while (meta.next())
         values.insert(meta.value(0).toString(), meta.value(1).toString());
@@ -221,7 +185,7 @@ Result<int> SqlJobStore::storedSchemaVersion()
     if (version > schemaVersion) {
         return Error{ErrorCode::StoreFailure,
                      SqlStoreText::tr("%1 was written by a newer Punctual (schema %2, this one reads up to %3)")
-                         .arg(shown(m_path))
+                         .arg(shown(path()))
                          .arg(version)
                          .arg(schemaVersion)};
     }
@@ -230,11 +194,11 @@ Result<int> SqlJobStore::storedSchemaVersion()
 
 Result<void> SqlJobStore::migrate(int fromVersion)
 {
-    WriteTransaction transaction(*this);
+    SqlSession::WriteTransaction transaction(*m_session);
     if (auto ok = transaction.begin(); !ok)
         return ok;
-    if (const QString lock = m_dialect->migrationLock(); !lock.isEmpty()) {
-        if (auto ok = execDirect(lock); !ok)
+    if (const QString lock = m_session->dialect().migrationLock(); !lock.isEmpty()) {
+        if (auto ok = m_session->execDirect(lock); !ok)
             return ok;
     }
     // Read again under the write lock: another process may have created or upgraded the schema meanwhile.
@@ -244,24 +208,24 @@ Result<void> SqlJobStore::migrate(int fromVersion)
     for (const Migration &migration : migrations()) {
         if (migration.version <= current.value())
             continue;
-        for (const QString &sql : migration.statements(*m_dialect)) {
-            if (auto ok = execDirect(sql); !ok)
+        for (const char *sql : migration.statements) {
+            if (auto ok = m_session->execDirect(m_session->statements().render(QLatin1String(sql))); !ok)
                 return ok; // rolled back
         }
     }
-    const QString setMeta = m_dialect->upsert(metaTable, {metaKey, metaValue}, metaKey);
+    const QString setMeta = m_session->statements().sql(SqlStatement::SetMeta);
     for (const auto &[key, value] : {std::pair<QString, QString>{metaApplication, applicationTag},
                                      std::pair<QString, QString>{metaSchemaVersion, QString::number(schemaVersion)}}) {
-        QSqlQuery query(m_db);
+        QSqlQuery query(m_session->database());
         query.prepare(setMeta);
-        query.bindValue(SqlDialect::placeholder(metaKey), key);
-        query.bindValue(SqlDialect::placeholder(metaValue), value);
-        if (auto ok = exec(query); !ok)
+        query.bindValue(keyParam, key);
+        query.bindValue(valueParam, value);
+        if (auto ok = m_session->exec(query); !ok)
             return ok;
     }
     if (auto ok = transaction.commit(); !ok)
         return ok;
-    qCDebug(lcStore) << "schema of" << m_path << "brought from version" << fromVersion << "to" << schemaVersion;
+    qCDebug(lcStore) << "schema of" << path() << "brought from version" << fromVersion << "to" << schemaVersion;
     return {};
 }
 

@@ -97,7 +97,7 @@ void TestCluster::threeInstancesRunEachTimeOnceAndSurviveAKill()
     for (int i = 0; i < slowJobs; ++i)
         jobs << intervalJob(QString("slow%1").arg(i), firstTime, {"/bin/sleep", "3"});
     QVERIFY(store->addJobs(jobs, ConflictPolicy::Fail));
-    QTRY_COMPARE_WITH_TIMEOUT(store->instances().value().size(), 3, 20'000);
+    QTRY_COMPARE_WITH_TIMEOUT(store->cluster()->instances().value().size(), 3, 20'000);
 
     QTest::qWait(int(firstTime - SystemClock::instance().nowMs()) + firstPhaseMs);
 
@@ -172,7 +172,7 @@ void TestCluster::threeInstancesRunEachTimeOnceAndSurviveAKill()
     qInfo("%lld rows; by instance: a %d, b %d, c %d", static_cast<long long>(runs.size()), perInstance.value("a"),
           perInstance.value("b"), perInstance.value("c"));
     // Both survivors left cleanly: their heartbeat rows are gone, c's (dead) is still listed.
-    const auto instances = store->instances().value();
+    const auto instances = store->cluster()->instances().value();
     QCOMPARE(instances.size(), 1);
     QCOMPARE(instances.first().id, QString("c"));
 }

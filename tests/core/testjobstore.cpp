@@ -1,5 +1,6 @@
 // Job store contract: one suite, run against every backend (memory, sqlite, postgresql) through QTest's global data.
 // PostgreSQL: a private server (tests/support/postgresserver.h), a fresh database per test.
+#include "store/jobvaluehash.h"
 #include "store/memoryjobstore.h"
 #include "store/sqljobstore.h"
 #include "support/jobbuilder.h"
@@ -7,6 +8,7 @@
 #include "support/testsupport.h"
 #include "triggers/crontrigger.h"
 
+#include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -146,6 +148,8 @@ private slots:
     void pruneRuns();
     void manyJobs();
     void persistsAcrossReopen();
+    void skipConflictRefusedAsFail();
+    void everyFieldOfActionsAndOptionsKept();
 
 private:
     std::unique_ptr<JobStore> open();
@@ -655,6 +659,129 @@ void TestJobStore::persistsAcrossReopen()
     RunRecord next = makeRun("a", 200);
     QVERIFY_OK(m_store->insertRun(next));
     QVERIFY(next.id > runsBefore.first().id);
+}
+
+void TestJobStore::skipConflictRefusedAsFail()
+{
+    // ConflictPolicy::Skip is applied when an import is planned; a store that still meets the id refuses, as Fail.
+    QVERIFY_OK(m_store->addJob(makeJob("x", 100), ConflictPolicy::Skip));
+    Job second = makeJob("x", 500);
+    second.name = "second";
+    const auto conflict = m_store->addJob(second, ConflictPolicy::Skip);
+    QVERIFY(!conflict);
+    QCOMPARE(conflict.error().code, ErrorCode::Conflict);
+    QVERIFY2(conflict.error().message.contains("\"x\""), qPrintable(conflict.error().message));
+    QCOMPARE(m_store->job("x").value()->name, QString("Job x"));
+
+    const auto existing = m_store->addJobs({makeJob("n1", 1), second, makeJob("n2", 2)}, ConflictPolicy::Skip);
+    QVERIFY(!existing);
+    QCOMPARE(existing.error().code, ErrorCode::Conflict);
+    const auto twice = m_store->addJobs({makeJob("m1", 1), makeJob("m1", 2)}, ConflictPolicy::Skip);
+    QVERIFY(!twice);
+    QCOMPARE(twice.error().code, ErrorCode::Conflict);
+    QCOMPARE(idsOf(m_store->jobs().value()), QStringList{"x"});
+    QCOMPARE(m_store->job("x").value()->nextRunTime, std::optional<std::int64_t>(100));
+    QVERIFY_OK(m_store->addJobs({makeJob("n1", 1), makeJob("n2", 2)}, ConflictPolicy::Skip));
+    QCOMPARE(m_store->jobCount().value(), 3);
+}
+
+namespace {
+
+/// @p value changed in kind: a flag flipped, a number moved by one, a text, list or object grown, null given 7.
+QJsonValue changedValue(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Bool: return !value.toBool();
+    case QJsonValue::Double: return value.toDouble() + 1;
+    case QJsonValue::String: return value.toString() + "x";
+    case QJsonValue::Array: {
+        QJsonArray array = value.toArray();
+        array.append("x");
+        return array;
+    }
+    case QJsonValue::Object: {
+        QJsonObject object = value.toObject();
+        object.insert("x", "y");
+        return object;
+    }
+    case QJsonValue::Null: return 7;
+    case QJsonValue::Undefined: break;
+    }
+    return value;
+}
+
+/// @p base and, for every key of its JSON form (@p json), a copy with that key's value changed (read back through
+/// @p parse), by key: every field a JSON form holds, so a field added later is covered without naming it here.
+template <typename T, typename Parse>
+QList<QPair<QString, T>> variantsOf(const T &base, const QJsonObject &json, Parse parse)
+{
+    QList<QPair<QString, T>> variants{{"base", base}};
+    for (auto it = json.begin(); it != json.end(); ++it) {
+        if (it.key() == "type")
+            continue;
+        QJsonObject changed = json;
+        changed.insert(it.key(), changedValue(it.value()));
+        auto parsed = parse(changed);
+        if (!parsed)
+            qFatal("%s: %s", qPrintable(it.key()), qPrintable(parsed.error().message));
+        variants.append({it.key(), parsed.value()});
+    }
+    return variants;
+}
+
+} // namespace
+
+void TestJobStore::everyFieldOfActionsAndOptionsKept()
+{
+    // MemoryJobStore keeps one copy of equal actions and options, found by valueHash(): a job that differs from
+    // another in one field only must keep its own value, and the hash must see every field (else such jobs all
+    // share one hash and every add compares against all of them).
+    const Job rich = makeRichJob("rich");
+    JobOptions options = rich.options;
+    options.retryBackoff = 2.0;
+    options.retryDelayMaxMs = 60'000;
+    QJsonObject optionsJson;
+    options.writeJson(optionsJson);
+    const auto optionVariants = variantsOf(options, optionsJson, JobOptions::fromJson);
+    const Action function = FunctionAction{"cleanup", QJsonObject{{"days", 30}}};
+    auto actionVariants = variantsOf(rich.action, actionToJson(rich.action), actionFromJson);
+    actionVariants += variantsOf(function, actionToJson(function), actionFromJson);
+    QVERIFY(optionVariants.size() >= 11 && actionVariants.size() >= 9);
+
+    QList<Job> added;
+    for (const auto &[key, variant] : optionVariants) {
+        QVERIFY2(key == "base" || !(variant == options), qPrintable(key + " changes no field"));
+        QVERIFY2(key == "base" || valueHash(variant) != valueHash(options), qPrintable(key + " is not hashed"));
+        Job job = makeJob("options-" + key, 100);
+        job.options = variant;
+        added << job;
+    }
+    for (qsizetype i = 0; i < actionVariants.size(); ++i) {
+        const auto &[key, variant] = actionVariants[i];
+        const Action &kindBase = variant.index() == rich.action.index() ? rich.action : function;
+        if (key != "base") {
+            QVERIFY2(!(variant == kindBase), qPrintable(key + " changes no field"));
+            QVERIFY2(valueHash(variant) != valueHash(kindBase), qPrintable(key + " is not hashed"));
+        }
+        Job job = makeJob(QString("action-%1-%2").arg(i).arg(key), 100);
+        job.action = variant;
+        added << job;
+    }
+    // One at a time, then all again in one batch (every value pooled already).
+    for (const Job &job : std::as_const(added))
+        QVERIFY_OK(m_store->addJob(job, ConflictPolicy::Fail));
+    QList<Job> again;
+    for (Job job : std::as_const(added)) {
+        job.id += "-again";
+        again << job;
+    }
+    QVERIFY_OK(m_store->addJobs(again, ConflictPolicy::Fail));
+    for (const Job &job : std::as_const(added) + again) {
+        const auto stored = m_store->job(job.id);
+        QVERIFY_OK(stored);
+        QVERIFY(stored.value().has_value());
+        QVERIFY2(jobDifference(*stored.value(), job).isEmpty(), qPrintable(jobDifference(*stored.value(), job)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestJobStore)

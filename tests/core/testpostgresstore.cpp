@@ -157,10 +157,10 @@ void TestPostgresStore::claimIsExclusive()
     for (const RunRecord &run : runs.value())
         QCOMPARE(run.instance, QString("a"));
     // max_instances counts a's runs from b's side.
-    const auto elsewhere = b->runningElsewhere();
+    const auto elsewhere = b->cluster()->runningElsewhere();
     QVERIFY_OK(elsewhere);
     QCOMPARE(elsewhere.value().value("j1"), 1);
-    QVERIFY(a->runningElsewhere().value().isEmpty());
+    QVERIFY(a->cluster()->runningElsewhere().value().isEmpty());
 }
 
 void TestPostgresStore::abandonedRunsAreInterruptedAndRecovered()
@@ -171,20 +171,20 @@ void TestPostgresStore::abandonedRunsAreInterruptedAndRecovered()
     Job recovering = makeJob("r", 100);
     recovering.options.recover = true;
     QVERIFY_OK(a->addJobs({recovering, makeJob("n", 100)}, ConflictPolicy::Fail));
-    QVERIFY_OK(a->heartbeat(10'000));
+    QVERIFY_OK(a->cluster()->heartbeat(10'000));
     RunRecord r = makeRun("r", 100);
     RunRecord n = makeRun("n", 100);
     QVERIFY_OK(a->insertRun(r));
     QVERIFY_OK(a->insertRun(n));
-    QVERIFY_OK(b->heartbeat(10'500));
+    QVERIFY_OK(b->cluster()->heartbeat(10'500));
 
     int interrupted = -1;
-    auto early = b->recoverRuns(11'000, false, &interrupted); // a's lease has not run out (10,000 + 1,000)
+    auto early = b->cluster()->recoverRuns(11'000, false, &interrupted); // a's lease has not run out (10,000 + 1,000)
     QVERIFY_OK(early);
     QVERIFY(early.value().isEmpty());
     QCOMPARE(interrupted, 0);
 
-    auto late = b->recoverRuns(11'001, false, &interrupted);
+    auto late = b->cluster()->recoverRuns(11'001, false, &interrupted);
     QVERIFY_OK(late);
     QCOMPARE(interrupted, 2);
     QCOMPARE(late.value().size(), 1);
@@ -206,21 +206,21 @@ void TestPostgresStore::abandonedRunsAreInterruptedAndRecovered()
     QCOMPARE(nRuns[0].outcome, RunOutcome::Interrupted);
 
     // Taken over once: a second reaper finds nothing, and b's own re-run is not b's to reap.
-    auto again = a->recoverRuns(11'002, false, &interrupted);
+    auto again = a->cluster()->recoverRuns(11'002, false, &interrupted);
     QVERIFY_OK(again);
     QCOMPARE(interrupted, 0);
 
-    const auto instances = b->instances();
+    const auto instances = b->cluster()->instances();
     QVERIFY_OK(instances);
     QCOMPARE(instances.value().size(), 2);
     QCOMPARE(instances.value()[0].id, QString("a"));
     QVERIFY(!instances.value()[0].isAlive(11'001));
     QCOMPARE(instances.value()[1].heartbeat, std::int64_t(10'500));
-    QVERIFY_OK(b->leave());
-    QCOMPARE(a->instances().value().size(), 1);
+    QVERIFY_OK(b->cluster()->leave());
+    QCOMPARE(a->cluster()->instances().value().size(), 1);
     // A row dead for a day goes (at today's clock values: the arithmetic is 64-bit on every engine).
-    QVERIFY_OK(a->recoverRuns(1'800'000'000'000, false, &interrupted));
-    QVERIFY(a->instances().value().isEmpty());
+    QVERIFY_OK(a->cluster()->recoverRuns(1'800'000'000'000, false, &interrupted));
+    QVERIFY(a->cluster()->instances().value().isEmpty());
 }
 
 void TestPostgresStore::ownLeftoversAtRestart()
@@ -228,18 +228,18 @@ void TestPostgresStore::ownLeftoversAtRestart()
     auto first = open("fixed");
     QVERIFY(first);
     QVERIFY_OK(first->addJob(makeJob("j", 100), ConflictPolicy::Fail));
-    QVERIFY_OK(first->heartbeat(1000));
+    QVERIFY_OK(first->cluster()->heartbeat(1000));
     RunRecord run = makeRun("j", 100);
     QVERIFY_OK(first->insertRun(run));
     first.reset(); // "crashed": its row and its run are left
 
     auto second = open("fixed"); // the same configured id, restarted within its lease
     QVERIFY(second);
-    QVERIFY_OK(second->heartbeat(1200));
+    QVERIFY_OK(second->cluster()->heartbeat(1200));
     int interrupted = 0;
-    QVERIFY_OK(second->recoverRuns(1200, false, &interrupted));
+    QVERIFY_OK(second->cluster()->recoverRuns(1200, false, &interrupted));
     QCOMPARE(interrupted, 0); // alive by its heartbeat, and its own
-    QVERIFY_OK(second->recoverRuns(1200, true, &interrupted));
+    QVERIFY_OK(second->cluster()->recoverRuns(1200, true, &interrupted));
     QCOMPARE(interrupted, 1);
     QCOMPARE(second->runs("j", -1).value().first().outcome, RunOutcome::Interrupted);
 }

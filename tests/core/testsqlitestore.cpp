@@ -1,6 +1,9 @@
 // SQLite job store specifics: file mode, WAL, folders, foreign/newer/read-only/locked files, unreadable rows.
+#include "store/sqlclusterstore.h"
 #include "store/sqljobstore.h"
+#include "store/sqlstatements.h"
 #include "support/jobbuilder.h"
+#include "triggers/intervaltrigger.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -150,6 +153,7 @@ private slots:
     void shortLockIsWaitedFor();
     void unreadableRowSkippedAndKept();
     void secondConnectionInWorkerThread();
+    void everyStatementPrepares();
 
 private:
     std::unique_ptr<SqlJobStore> openStore(const QString &path);
@@ -375,8 +379,9 @@ void TestSqliteStore::schemaOneIsMigrated()
     fresh.scheduledTime = 6;
     QVERIFY(store->insertRun(fresh));
     QCOMPARE(store->runs("a", 1).value().first().instance, fresh.instance);
-    QVERIFY(store->heartbeat(1000)); // the instances table is there again
-    QCOMPARE(store->instances().value().size(), 1);
+    SqlClusterStore instances(store->session(), *store, PostgresLocation::defaultLeaseMs);
+    QVERIFY(instances.heartbeat(1000)); // the instances table is there again
+    QCOMPARE(instances.instances().value().size(), 1);
     QVERIFY(!store->cluster()); // but an SQLite store is no cluster member
 }
 
@@ -551,6 +556,27 @@ void TestSqliteStore::secondConnectionInWorkerThread()
     QCOMPARE(workerSaw, 2);
     QCOMPARE(store->jobCount().value(), 2);
     QVERIFY(store->job("worker").value().has_value());
+}
+
+void TestSqliteStore::everyStatementPrepares()
+{
+    // Statements are prepared on first use: the rare ones (cluster, pruning) would otherwise first meet the engine
+    // in the field.
+    auto store = openStore(dbPath());
+    QVERIFY(store);
+    SqlSession &session = store->session();
+    for (std::size_t i = 0; i < sqlStatementCount; ++i) {
+        const auto which = static_cast<SqlStatement>(i);
+        if (which == SqlStatement::NotifyChange && !session.dialect().notifiesChanges())
+            continue;
+        const auto prepared = session.prepared(which);
+        QVERIFY2(prepared, qPrintable(QString("%1: %2").arg(i).arg(prepared ? QString() : prepared.error().message)));
+    }
+    // Running and interrupted runs are named by literals in the SQL (so the partial index is used): RunRecord's
+    // names of those outcomes.
+    const SqlStatements &sql = session.statements();
+    QVERIFY(sql.sql(SqlStatement::InterruptRuns).contains("'" + RunRecord::outcomeName(RunOutcome::Running) + "'"));
+    QVERIFY(sql.sql(SqlStatement::InterruptRun).contains("'" + RunRecord::outcomeName(RunOutcome::Interrupted) + "'"));
 }
 
 int main(int argc, char *argv[])

@@ -36,7 +36,7 @@ private slots:
         FunctionRegistry functions;
         Scheduler scheduler(*store, clock, ExecutorSet::standard(clock, functions));
         QVERIFY(scheduler.start(true));
-        QVERIFY(other.value()->heartbeat(clock.nowMs() - 60'000)); // a minute silent: expired (lease 30 s)
+        QVERIFY(other.value()->cluster()->heartbeat(clock.nowMs() - 60'000)); // a minute silent: expired (lease 30 s)
 
         InstancesDialog dialog(scheduler, clock);
         QTableWidget *table = dialog.table();

@@ -1,0 +1,112 @@
+// Rows of the jobs table to jobs and back.
+#include "jobrowcodec.h"
+
+#include "store/sqlsession.h"
+#include "store/sqlvalues.h"
+
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+namespace punctual {
+
+using namespace sqlschema;
+using namespace sqlstore;
+
+namespace {
+
+QString jsonText(const QJsonObject &json)
+{
+    return QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact));
+}
+
+Result<std::shared_ptr<const Trigger>> parseTrigger(const QJsonObject &json)
+{
+    auto trigger = Trigger::fromJson(json);
+    if (!trigger)
+        return trigger.error();
+    return std::shared_ptr<const Trigger>(std::move(trigger).value());
+}
+
+/// An error reading column @p column: "trigger: ..."
+Error columnError(int column, const Error &error)
+{
+    return invalidInput(QStringLiteral("%1: %2").arg(jobColumns[column], error.message));
+}
+
+} // namespace
+
+Result<QJsonObject> jsonObjectOf(const QString &text)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return invalidInput(parseError.errorString());
+    if (!document.isObject())
+        return invalidInput(SqlStoreText::tr("not a JSON object"));
+    return document.object();
+}
+
+Result<Job> JobRowCodec::read(const QSqlQuery &query)
+{
+    Job job;
+    job.id = query.value(jobcol::Id).toString();
+    job.name = query.value(jobcol::Name).toString();
+    if (auto ok = m_triggers.get(query.value(jobcol::Trigger).toString(), job.trigger, parseTrigger); !ok)
+        return columnError(jobcol::Trigger, ok.error());
+    if (auto ok = m_actions.get(query.value(jobcol::Action).toString(), job.action, actionFromJson); !ok)
+        return columnError(jobcol::Action, ok.error());
+    if (auto ok = m_options.get(query.value(jobcol::Options).toString(), job.options, JobOptions::fromJson); !ok)
+        return columnError(jobcol::Options, ok.error());
+    job.paused = query.value(jobcol::Paused).toLongLong() != 0;
+    job.nextRunTime = optionalInt(query.value(jobcol::NextRunTime));
+    job.createdAt = query.value(jobcol::CreatedAt).toLongLong();
+    return job;
+}
+
+bool JobRowCodec::full() const
+{
+    return m_triggers.full() || m_actions.full() || m_options.full();
+}
+
+void JobRowCodec::forgetParsed()
+{
+    m_triggers = {};
+    m_actions = {};
+    m_options = {};
+}
+
+const JobTexts &JobRowCodec::texts(const Job &job)
+{
+    // Triggers are immutable once shared, so the same object always has the same JSON.
+    if (job.trigger != m_lastTrigger) {
+        m_texts.trigger = job.trigger ? jsonText(job.trigger->toJson()) : QString();
+        m_lastTrigger = job.trigger;
+    }
+    if (!m_lastAction || !(*m_lastAction == job.action)) {
+        m_texts.action = jsonText(actionToJson(job.action));
+        m_lastAction = job.action;
+    }
+    if (!m_lastOptions || !(*m_lastOptions == job.options)) {
+        QJsonObject json;
+        job.options.writeJson(json);
+        m_texts.options = jsonText(json);
+        m_lastOptions = job.options;
+    }
+    return m_texts;
+}
+
+void JobRowCodec::bind(QSqlQuery &query, const Job &job, const JobTexts &texts, std::int64_t updatedAt)
+{
+    query.bindValue(jobParam(jobcol::Id), job.id);
+    query.bindValue(jobParam(jobcol::Name), textValue(job.name));
+    query.bindValue(jobParam(jobcol::Trigger), texts.trigger);
+    query.bindValue(jobParam(jobcol::Action), texts.action);
+    query.bindValue(jobParam(jobcol::Options), texts.options);
+    query.bindValue(jobParam(jobcol::Paused), job.paused ? 1 : 0);
+    query.bindValue(jobParam(jobcol::NextRunTime), optionalValue(job.nextRunTime));
+    query.bindValue(jobParam(jobcol::CreatedAt), static_cast<qlonglong>(job.createdAt));
+    // Bookkeeping for people reading the database; the scheduler never reads it back.
+    query.bindValue(jobParam(jobcol::UpdatedAt), static_cast<qlonglong>(updatedAt));
+}
+
+} // namespace punctual

@@ -1,0 +1,99 @@
+// Rows of the jobs table to jobs and back: the JSON texts of a job's parts, each distinct text parsed once.
+#pragma once
+
+#include "jobs/job.h"
+#include "store/sqlschema.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QString>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+
+class QSqlQuery;
+
+namespace punctual {
+
+/// The JSON texts of a job's trigger, action and options, as its row stores them.
+struct JobTexts
+{
+    QString trigger;
+    QString action;
+    QString options;
+};
+
+/// A JSON text's object, or why it is none.
+Result<QJsonObject> jsonObjectOf(const QString &text);
+
+/**
+ * Values parsed from JSON texts, kept by text up to sqlschema::readCacheSize of them: rows with the same text (the
+ * cron jobs of one schedule, jobs with default options) share one parse. The values are immutable once made
+ * (triggers are shared between jobs, actions and options copied).
+ */
+template <typename T>
+class ParsedCache
+{
+public:
+    /// Sets @p out to the value of @p text, parsed by @p parse (QJsonObject -> Result<T>) unless known already.
+    template <typename Parse>
+    Result<void> get(const QString &text, T &out, Parse parse)
+    {
+        if (auto cached = m_values.constFind(text); cached != m_values.cend()) {
+            out = *cached;
+            return {};
+        }
+        auto json = jsonObjectOf(text);
+        if (!json)
+            return json.error();
+        auto value = parse(json.value());
+        if (!value)
+            return value.error();
+        out = std::move(value).value();
+        if (m_values.size() < sqlschema::readCacheSize)
+            m_values.insert(text, out);
+        return {};
+    }
+
+    /// It holds as many values as it keeps.
+    bool full() const { return m_values.size() >= sqlschema::readCacheSize; }
+
+private:
+    QHash<QString, T> m_values;
+};
+
+/**
+ * Turns job rows into jobs and jobs into rows' values. Reading, the parsed trigger, action and options of each
+ * distinct text are kept (ParsedCache); writing, the texts of the last job's parts are kept, since consecutive jobs
+ * often share them (one trigger object, the same action and options) and making a text is the costliest part of
+ * writing a row. One codec is used by one thread.
+ */
+class JobRowCodec
+{
+public:
+    /// The job in the current row of @p query (a statement that selects {job_columns}); an error names the column
+    /// this build cannot read (written by a newer version, or damaged).
+    Result<Job> read(const QSqlQuery &query);
+    /// A parse cache has reached its bound: forgetParsed() before the next pass.
+    bool full() const;
+    void forgetParsed();
+
+    /// The texts of @p job's parts.
+    const JobTexts &texts(const Job &job);
+    /// Binds every column of @p job's row: its parts' @p texts (made already), @p updatedAt as updated_at.
+    static void bind(QSqlQuery &query, const Job &job, const JobTexts &texts, std::int64_t updatedAt);
+
+private:
+    ParsedCache<std::shared_ptr<const Trigger>> m_triggers;
+    ParsedCache<Action> m_actions;
+    ParsedCache<JobOptions> m_options;
+
+    JobTexts m_texts; ///< of the parts below
+    /// Holding the trigger keeps its address from being reused by another (whose JSON would differ).
+    std::shared_ptr<const Trigger> m_lastTrigger;
+    std::optional<Action> m_lastAction;
+    std::optional<JobOptions> m_lastOptions;
+};
+
+} // namespace punctual

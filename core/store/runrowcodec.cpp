@@ -1,0 +1,71 @@
+// Rows of the runs table to run records and back.
+#include "runrowcodec.h"
+
+#include "store/sqlschema.h"
+#include "store/sqlsession.h"
+#include "store/sqlvalues.h"
+
+#include <QSqlQuery>
+
+namespace punctual {
+
+using namespace sqlschema;
+using namespace sqlstore;
+
+std::optional<RunRecord> RunRowCodec::read(const QSqlQuery &query)
+{
+    const QString outcomeName = query.value(runcol::Outcome).toString();
+    const auto outcome = RunRecord::outcomeFromName(outcomeName);
+    if (!outcome) {
+        qCWarning(lcStore) << "skipping run" << query.value(runcol::Id).toLongLong() << "with unknown outcome"
+                           << outcomeName;
+        return std::nullopt;
+    }
+    RunRecord run;
+    run.id = query.value(runcol::Id).toLongLong();
+    run.jobId = query.value(runcol::JobId).toString();
+    run.scheduledTime = query.value(runcol::ScheduledTime).toLongLong();
+    run.startTime = optionalInt(query.value(runcol::StartTime));
+    run.endTime = optionalInt(query.value(runcol::EndTime));
+    run.outcome = *outcome;
+    if (const QVariant exitCode = query.value(runcol::ExitCode); !exitCode.isNull())
+        run.exitCode = exitCode.toInt();
+    run.output = query.value(runcol::Output).toString();
+    run.error = query.value(runcol::Error).toString();
+    run.lateMs = optionalInt(query.value(runcol::LateMs));
+    run.attempt = query.value(runcol::Attempt).toInt();
+    run.instance = query.value(runcol::Instance).toString();
+    return run;
+}
+
+void RunRowCodec::bind(QSqlQuery &query, const RunRecord &run)
+{
+    query.bindValue(runParam(runcol::Id), static_cast<qlonglong>(run.id));
+    query.bindValue(runParam(runcol::JobId), run.jobId);
+    query.bindValue(runParam(runcol::ScheduledTime), static_cast<qlonglong>(run.scheduledTime));
+    query.bindValue(runParam(runcol::StartTime), optionalValue(run.startTime));
+    query.bindValue(runParam(runcol::EndTime), optionalValue(run.endTime));
+    query.bindValue(runParam(runcol::Outcome), RunRecord::outcomeName(run.outcome));
+    query.bindValue(runParam(runcol::ExitCode),
+                    run.exitCode ? QVariant(*run.exitCode) : QVariant(QMetaType::fromType<int>()));
+    query.bindValue(runParam(runcol::Output), textValue(run.output));
+    query.bindValue(runParam(runcol::Error), textValue(run.error));
+    query.bindValue(runParam(runcol::LateMs), optionalValue(run.lateMs));
+    query.bindValue(runParam(runcol::Attempt), run.attempt);
+}
+
+bool RunRowCodec::isFresh(const RunRecord &run)
+{
+    return run.outcome == RunOutcome::Running && !run.startTime && !run.endTime && !run.exitCode
+           && run.output.isEmpty() && run.error.isEmpty() && !run.lateMs;
+}
+
+void RunRowCodec::bindFresh(QSqlQuery &query, const RunRecord &run, std::optional<int> copy)
+{
+    const auto name = [copy](int column) { return copy ? numbered(runParam(column), *copy) : runParam(column); };
+    query.bindValue(name(runcol::JobId), run.jobId);
+    query.bindValue(name(runcol::ScheduledTime), static_cast<qlonglong>(run.scheduledTime));
+    query.bindValue(name(runcol::Attempt), run.attempt);
+}
+
+} // namespace punctual

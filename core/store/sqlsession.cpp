@@ -1,0 +1,161 @@
+// One connection of the SQL store: opening it, preparing statements once, and wording database errors.
+#include "sqlsession.h"
+
+#include "store/sqlcheckpointer.h"
+#include "store/sqldialect.h"
+#include "store/storelocation.h"
+
+#include <QSqlError>
+
+#include <atomic>
+
+namespace punctual {
+
+Q_LOGGING_CATEGORY(lcStore, "punctual.store")
+
+using namespace sqlstore;
+
+namespace {
+
+/// Numbers the store's connections ("punctual-store-N", which StoreWatcher looks for), process-wide.
+std::atomic<int> connectionCounter{0};
+
+} // namespace
+
+SqlSession::SqlSession(std::shared_ptr<const SqlDialect> dialect, QString path, QString instanceId)
+    : m_dialect(std::move(dialect))
+    , m_path(std::move(path))
+    , m_instanceId(std::move(instanceId))
+    , m_connectionName(QStringLiteral("punctual-store-%1").arg(++connectionCounter))
+    , m_statements(*m_dialect, m_instanceId)
+{
+}
+
+SqlSession::~SqlSession()
+{
+    // Its last checkpoint first, while the database is still open here too.
+    m_checkpointer.reset();
+    // Every query and handle must be gone before the connection is removed.
+    for (auto &statement : m_prepared)
+        statement.reset();
+    if (m_db.isOpen())
+        m_db.close();
+    m_db = QSqlDatabase();
+    if (QSqlDatabase::contains(m_connectionName))
+        QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+Result<void> SqlSession::open(const PostgresLocation *postgres)
+{
+    m_db = QSqlDatabase::addDatabase(m_dialect->driverName(), m_connectionName);
+    if (!m_db.isValid()) {
+        return Error{ErrorCode::StoreFailure, SqlStoreText::tr("the Qt %1 driver is not available (for %2)")
+                                                  .arg(m_dialect->driverName(), shown(m_path))};
+    }
+    if (postgres) {
+        // No password here: libpq reads PGPASSWORD or ~/.pgpass itself.
+        m_db.setHostName(postgres->host);
+        m_db.setPort(postgres->port);
+        m_db.setUserName(postgres->user);
+        m_db.setDatabaseName(postgres->database);
+    } else {
+        m_db.setDatabaseName(m_path);
+    }
+    m_db.setConnectOptions(m_dialect->connectOptions(busyTimeoutMs));
+    if (!m_db.open())
+        return failure(m_db.lastError());
+    return runSetup(m_dialect->sessionSetup(busyTimeoutMs));
+}
+
+Result<QSqlQuery *> SqlSession::prepare(SqlStatement which)
+{
+    auto query = std::make_unique<QSqlQuery>(m_db);
+    query->setForwardOnly(true);
+    if (!query->prepare(m_statements.sql(which)))
+        return failure(query->lastError());
+    auto &slot = m_prepared[static_cast<std::size_t>(which)];
+    slot = std::move(query);
+    return slot.get();
+}
+
+Result<void> SqlSession::exec(QSqlQuery &query)
+{
+    if (!query.exec())
+        return failure(query.lastError());
+    return {};
+}
+
+Result<void> SqlSession::execDirect(const QString &sql)
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(sql))
+        return failure(query.lastError());
+    return {};
+}
+
+Result<void> SqlSession::runSetup(const QList<SqlSetupStatement> &statements)
+{
+    for (const SqlSetupStatement &statement : statements) {
+        QSqlQuery query(m_db);
+        if (!query.exec(statement.sql))
+            return failure(query.lastError());
+        if (!statement.expected.isEmpty()) {
+            const QString answer = query.next() ? query.value(0).toString() : QString();
+            if (answer.compare(statement.expected, Qt::CaseInsensitive) != 0) {
+                qCWarning(lcStore) << statement.sql << "on" << m_path << "gave" << answer << "instead of"
+                                   << statement.expected;
+            }
+        }
+    }
+    return {};
+}
+
+Result<void> SqlSession::transactionControl(SqlStatement which)
+{
+    if (!m_dialect->preparesTransactionControl())
+        return execDirect(m_statements.sql(which));
+    auto query = prepared(which);
+    if (!query)
+        return query.error();
+    return exec(*query.value());
+}
+
+Error SqlSession::failure(const QSqlError &error) const
+{
+    const QString file = shown(m_path);
+    switch (m_dialect->classify(error)) {
+    case SqlErrorKind::Locked:
+        return {ErrorCode::StoreFailure, SqlStoreText::tr("%1 is locked by another process (waited %2 s)")
+                                             .arg(file)
+                                             .arg(busyTimeoutMs / 1000)};
+    case SqlErrorKind::ReadOnly:
+        return {ErrorCode::StoreFailure, SqlStoreText::tr("%1 is read-only").arg(file)};
+    case SqlErrorKind::NotADatabase:
+        return {ErrorCode::StoreFailure, SqlStoreText::tr("%1 is not a Punctual job store (not an %2 database)")
+                                             .arg(file, m_dialect->engineName())};
+    case SqlErrorKind::Corrupt:
+        return {ErrorCode::StoreFailure, SqlStoreText::tr("%1 is damaged: %2").arg(file, error.databaseText())};
+    case SqlErrorKind::Constraint:
+    case SqlErrorKind::Other:
+        break;
+    }
+    const QString text = error.databaseText().isEmpty() ? error.driverText() : error.databaseText();
+    qCWarning(lcStore) << "store error on" << m_path << ":" << error.text();
+    return {ErrorCode::StoreFailure, SqlStoreText::tr("job store %1: %2").arg(file, text)};
+}
+
+void SqlSession::wrote()
+{
+    if (!m_checkpointer) {
+        if (m_dialect->checkpointStatement().isEmpty())
+            return;
+        // Not "punctual-store-N": that prefix names the connections stores (and StoreWatcher) use on their thread.
+        const QString name = QStringLiteral("punctual-checkpoint-%1").arg(++connectionCounter);
+        m_checkpointer = std::make_unique<SqlCheckpointer>(m_dialect, m_path, name, busyTimeoutMs);
+        if (auto ok = runSetup(m_dialect->writerSetup()); !ok)
+            qCWarning(lcStore) << "cannot hand checkpoints of" << m_path << "over:" << ok.error().message;
+    }
+    m_checkpointer->noteWrite();
+}
+
+} // namespace punctual

@@ -1,0 +1,167 @@
+// One connection of the SQL store: its prepared statements, write transactions and failure messages.
+#pragma once
+
+#include "store/sqlstatements.h"
+#include "util/result.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QLoggingCategory>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <array>
+#include <memory>
+
+class QSqlError;
+
+namespace punctual {
+
+Q_DECLARE_LOGGING_CATEGORY(lcStore)
+
+class SqlCheckpointer;
+class SqlDialect;
+struct PostgresLocation;
+struct SqlSetupStatement;
+
+namespace sqlstore {
+
+/// The store's user-visible texts (one translation context for every part of the SQL store).
+class SqlStoreText
+{
+    Q_DECLARE_TR_FUNCTIONS(SqlJobStore)
+};
+
+/// A path as messages show it.
+inline QString shown(const QString &path)
+{
+    return QDir::toNativeSeparators(path);
+}
+
+} // namespace sqlstore
+
+/**
+ * A named Qt connection ("punctual-store-N", its own, so several stores, one per thread, can share a database) and
+ * what every part of the store does on it: statements are prepared once and reused, database errors become one-line
+ * StoreFailures that name the file, and a write transaction rolls back unless committed. Commits never checkpoint
+ * the write-ahead log themselves (that costs milliseconds of fsync on the caller's thread): from the first write
+ * on, a SqlCheckpointer thread does it in the background (wrote()). Used from the thread that opened it.
+ */
+class SqlSession final
+{
+public:
+    /// A lock held by another writer is waited for this long, then reported as "locked by another process".
+    static constexpr int busyTimeoutMs = 5000;
+
+    /// A session on the database at @p path (SQLite: the file; PostgreSQL: its URL, for messages), whose run
+    /// inserts name @p instanceId. Nothing is opened yet.
+    SqlSession(std::shared_ptr<const SqlDialect> dialect, QString path, QString instanceId);
+    ~SqlSession();
+    Q_DISABLE_COPY_MOVE(SqlSession)
+
+    /// Opens the connection (to @p postgres when given, else to the SQLite file) and runs the dialect's session
+    /// setup.
+    Result<void> open(const PostgresLocation *postgres);
+
+    const SqlDialect &dialect() const { return *m_dialect; }
+    const QString &path() const { return m_path; }
+    const QString &connectionName() const { return m_connectionName; }
+    const QString &instanceId() const { return m_instanceId; }
+    const SqlStatements &statements() const { return m_statements; }
+    QSqlDatabase &database() { return m_db; }
+
+    /// @p which, prepared on first use and reused after.
+    Result<QSqlQuery *> prepared(SqlStatement which)
+    {
+        if (QSqlQuery *query = m_prepared[static_cast<std::size_t>(which)].get())
+            return query;
+        return prepare(which);
+    }
+    /// Prepares @p which (once), lets @p bind bind its values, and executes it.
+    template <typename Bind>
+    Result<QSqlQuery *> execute(SqlStatement which, Bind &&bind)
+    {
+        auto query = prepared(which);
+        if (!query)
+            return query;
+        bind(*query.value());
+        if (auto ok = exec(*query.value()); !ok)
+            return ok.error();
+        return query;
+    }
+    Result<QSqlQuery *> execute(SqlStatement which)
+    {
+        return execute(which, [](QSqlQuery &) {});
+    }
+    /// Executes a prepared statement; a failure becomes an error that names the file.
+    Result<void> exec(QSqlQuery &query);
+    /// Executes @p sql once, unprepared.
+    Result<void> execDirect(const QString &sql);
+    Result<void> runSetup(const QList<SqlSetupStatement> &statements);
+
+    /// A database error as the store reports it (one line naming the file; locks, read-only and damage named).
+    Error failure(const QSqlError &error) const;
+
+    /// Something was committed: hands the WAL checkpoint to the background checkpointer (started on first use).
+    void wrote();
+
+    class WriteTransaction;
+
+private:
+    Result<QSqlQuery *> prepare(SqlStatement which);
+    /// Runs Begin, Commit or Rollback (prepared once where the engine can prepare them).
+    Result<void> transactionControl(SqlStatement which);
+
+    std::shared_ptr<const SqlDialect> m_dialect;
+    QString m_path;
+    QString m_instanceId;
+    QString m_connectionName;
+    SqlStatements m_statements;
+    QSqlDatabase m_db;
+    std::array<std::unique_ptr<QSqlQuery>, sqlStatementCount> m_prepared;
+    std::unique_ptr<SqlCheckpointer> m_checkpointer;
+};
+
+/// A write transaction that rolls back unless committed: every multi-statement change goes through one.
+class SqlSession::WriteTransaction
+{
+public:
+    explicit WriteTransaction(SqlSession &session) : m_session(session) {}
+    ~WriteTransaction()
+    {
+        if (m_open)
+            rollback();
+    }
+    Q_DISABLE_COPY_MOVE(WriteTransaction)
+
+    Result<void> begin()
+    {
+        if (auto ok = m_session.transactionControl(SqlStatement::Begin); !ok)
+            return ok;
+        m_open = true;
+        return {};
+    }
+
+    bool isOpen() const { return m_open; }
+
+    Result<void> commit()
+    {
+        if (auto ok = m_session.transactionControl(SqlStatement::Commit); !ok)
+            return ok; // still open: the destructor rolls back
+        m_open = false;
+        return {};
+    }
+
+private:
+    void rollback()
+    {
+        m_open = false;
+        if (!m_session.transactionControl(SqlStatement::Rollback))
+            qCWarning(lcStore) << "rollback failed on" << m_session.path();
+    }
+
+    SqlSession &m_session;
+    bool m_open = false;
+};
+
+} // namespace punctual
