@@ -60,10 +60,6 @@
         <translation>eine Befehlsaktion braucht ein Programm</translation>
     </message>
     <message>
-        <source>output_cap_bytes must not be negative</source>
-        <translation>output_cap_bytes darf nicht negativ sein</translation>
-    </message>
-    <message>
         <source>a function action needs a name</source>
         <translation>eine Funktionsaktion braucht einen Namen</translation>
     </message>
@@ -93,6 +89,18 @@
     <message>
         <source>%1 %2 URLs</source>
         <translation>%1 %2 URLs</translation>
+    </message>
+    <message>
+        <source>an sql connection&apos;s database must not contain a password (PWD=); keep it in the keychain or in an environment variable</source>
+        <translation>die Datenbank einer SQL-Verbindung darf kein Passwort enthalten (PWD=); bewahren Sie es im Schlüsselbund oder in einer Umgebungsvariable auf</translation>
+    </message>
+    <message>
+        <source>HTTP header names and values must be one line without CR, LF or NUL</source>
+        <translation>Namen und Werte von HTTP-Kopfzeilen müssen einzeilig sein, ohne CR, LF oder NUL</translation>
+    </message>
+    <message>
+        <source>output_cap_bytes must be a whole number of bytes from 0 to 1 GiB</source>
+        <translation>output_cap_bytes muss eine ganze Zahl von Bytes zwischen 0 und 1 GiB sein</translation>
     </message>
 </context>
 <context>
@@ -398,8 +406,40 @@
         <translation>params.%1 muss eine Zeichenkette sein</translation>
     </message>
     <message>
-        <source>params.trigger must be an object (a trigger&apos;s JSON)</source>
-        <translation>params.trigger muss ein Objekt sein (das JSON eines Auslösers)</translation>
+        <source>params.jobs[%1] must be an object (a job&apos;s JSON)</source>
+        <translation>params.jobs[%1] muss ein Objekt sein (das JSON eines Auftrags)</translation>
+    </message>
+    <message>
+        <source>nothing to change: give name, trigger, action or options</source>
+        <translation>nichts zu ändern: geben Sie name, trigger, action oder options an</translation>
+    </message>
+    <message>
+        <source>params.%1 must be true or false</source>
+        <translation>params.%1 muss true oder false sein</translation>
+    </message>
+    <message>
+        <source>params.%1 must be a number</source>
+        <translation>params.%1 muss eine Zahl sein</translation>
+    </message>
+    <message>
+        <source>params.%1 must be a whole number of at least 1</source>
+        <translation>params.%1 muss eine ganze Zahl von mindestens 1 sein</translation>
+    </message>
+    <message>
+        <source>params.%1 must be an object (a trigger&apos;s JSON)</source>
+        <translation>params.%1 muss ein Objekt sein (das JSON eines Auslösers)</translation>
+    </message>
+    <message>
+        <source>params.%1 must be an object (an action&apos;s JSON)</source>
+        <translation>params.%1 muss ein Objekt sein (das JSON einer Aktion)</translation>
+    </message>
+    <message>
+        <source>params.%1 must be an object (job option keys)</source>
+        <translation>params.%1 muss ein Objekt sein (Schlüssel von Auftragsoptionen)</translation>
+    </message>
+    <message>
+        <source>params.%1 must be an array of jobs</source>
+        <translation>params.%1 muss ein Array von Aufträgen sein</translation>
     </message>
 </context>
 <context>
@@ -785,10 +825,6 @@
         <translation>seine Zeitzone ist unbekannt (CRON_TZ in Zeile %1)</translation>
     </message>
     <message>
-        <source>RANDOM_DELAY must be a whole number of minutes, not &quot;%1&quot;</source>
-        <translation>RANDOM_DELAY muss eine ganze Zahl von Minuten sein, nicht „%1“</translation>
-    </message>
-    <message>
         <source>%1 is ignored: Punctual sends no mail; a job&apos;s output is kept in its run history</source>
         <translation>%1 wird ignoriert: Punctual verschickt keine E-Mails; die Ausgabe eines Auftrags steht in seinem Verlauf</translation>
     </message>
@@ -820,6 +856,10 @@
         <source>&quot;%1&quot; never fires (no such date within %2 years)</source>
         <translation>„%1“ löst nie aus (kein solches Datum innerhalb von %2 Jahren)</translation>
     </message>
+    <message>
+        <source>RANDOM_DELAY must be a whole number of minutes from 0 to 1440, not &quot;%1&quot;</source>
+        <translation>RANDOM_DELAY muss eine ganze Zahl von Minuten zwischen 0 und 1440 sein, nicht „%1“</translation>
+    </message>
 </context>
 <context>
     <name>DateTrigger</name>
@@ -839,10 +879,6 @@
         <translation>„%1“ ist keine Dauer (erwartet z. B. 90s, 15m, 1h30m, 2d, 1w oder PT15M)</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is too long a duration</source>
-        <translation>„%1“ ist eine zu lange Dauer</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot;: the duration must be longer than zero</source>
         <translation>„%1“: die Dauer muss größer als null sein</translation>
     </message>
@@ -853,6 +889,30 @@
     <message>
         <source>&quot;%1&quot; is not a number of seconds</source>
         <translation>„%1“ ist keine Anzahl Sekunden</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is too long a duration (at most 100 years)</source>
+        <translation>„%1“ ist eine zu lange Dauer (höchstens 100 Jahre)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the duration must be at least 1 ms</source>
+        <translation>„%1“: die Dauer muss mindestens 1 ms betragen</translation>
+    </message>
+    <message>
+        <source>%1 must be a number of seconds (0 or more)</source>
+        <translation>%1 muss eine Anzahl Sekunden sein (0 oder mehr)</translation>
+    </message>
+    <message>
+        <source>%1 must be a positive number of seconds</source>
+        <translation>%1 muss eine positive Anzahl Sekunden sein</translation>
+    </message>
+    <message>
+        <source>%1 must be at most 100 years</source>
+        <translation>%1 darf höchstens 100 Jahre betragen</translation>
+    </message>
+    <message>
+        <source>%1 must be at least 1 ms (0.001 s)</source>
+        <translation>%1 muss mindestens 1 ms (0,001 s) betragen</translation>
     </message>
 </context>
 <context>
@@ -880,6 +940,10 @@
     <message>
         <source>cannot listen on the instance socket %1 for %2: %3</source>
         <translation>am Instanz-Socket %1 für %2 kann nicht gelauscht werden: %3</translation>
+    </message>
+    <message>
+        <source>no private folder for the instance socket: set XDG_RUNTIME_DIR to a folder that is yours alone (mode 0700), or make ~/.local/state/punctual/run so</source>
+        <translation>kein privater Ordner für den Instanz-Socket: setzen Sie XDG_RUNTIME_DIR auf einen Ordner, der nur Ihnen gehört (Modus 0700), oder machen Sie ~/.local/state/punctual/run dazu</translation>
     </message>
 </context>
 <context>
@@ -994,6 +1058,10 @@
         <source>&quot;%1&quot;: the UTC offset is out of range</source>
         <translation>„%1“: der UTC-Versatz liegt außerhalb des gültigen Bereichs</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot;: dates must lie between the years 1 and 9999 in every time zone</source>
+        <translation>„%1“: Daten müssen in jeder Zeitzone zwischen den Jahren 1 und 9999 liegen</translation>
+    </message>
 </context>
 <context>
     <name>Job</name>
@@ -1002,28 +1070,12 @@
         <translation>max_instances muss eine ganze Zahl von 1 bis 1000 sein</translation>
     </message>
     <message>
-        <source>misfire_grace_time must be a number of seconds (0 or more) or null</source>
-        <translation>misfire_grace_time muss eine Anzahl Sekunden (0 oder mehr) oder null sein</translation>
-    </message>
-    <message>
-        <source>timeout must be a positive number of seconds or null</source>
-        <translation>timeout muss eine positive Anzahl Sekunden oder null sein</translation>
-    </message>
-    <message>
         <source>max_retries must be a whole number from 0 to 100</source>
         <translation>max_retries muss eine ganze Zahl von 0 bis 100 sein</translation>
     </message>
     <message>
-        <source>retry_delay must be a number of seconds (0 or more)</source>
-        <translation>retry_delay muss eine Anzahl Sekunden (0 oder mehr) sein</translation>
-    </message>
-    <message>
         <source>retry_backoff must be a number from 1 (the same wait each time) to %1</source>
         <translation>retry_backoff muss eine Zahl von 1 (jedes Mal gleich lange warten) bis %1 sein</translation>
-    </message>
-    <message>
-        <source>retry_delay_max must be a number of seconds (0 or more) or null</source>
-        <translation>retry_delay_max muss eine Anzahl Sekunden (0 oder mehr) oder null sein</translation>
     </message>
     <message>
         <source>job &quot;%1&quot;: %2</source>
@@ -1044,6 +1096,30 @@
     <message>
         <source>a job id must not contain control characters</source>
         <translation>eine Auftrags-ID darf keine Steuerzeichen enthalten</translation>
+    </message>
+    <message>
+        <source>%1 must be a number of seconds or null</source>
+        <translation>%1 muss eine Anzahl Sekunden oder null sein</translation>
+    </message>
+    <message>
+        <source>%1 must be a number of seconds</source>
+        <translation>%1 muss eine Anzahl Sekunden sein</translation>
+    </message>
+    <message>
+        <source>a job id must not be blank</source>
+        <translation>eine Auftrags-ID darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>a job name must be one line, without control characters</source>
+        <translation>ein Auftragsname muss einzeilig sein, ohne Steuerzeichen</translation>
+    </message>
+    <message>
+        <source>a job name must be at most 1000 characters long</source>
+        <translation>ein Auftragsname darf höchstens 1000 Zeichen lang sein</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot; has no trigger</source>
+        <translation>Auftrag „%1“ hat keinen Auslöser</translation>
     </message>
 </context>
 <context>
@@ -1113,10 +1189,6 @@
         <source>no run %1 of job &quot;%2&quot;</source>
         <translation>kein Lauf %1 des Auftrags „%2“</translation>
     </message>
-    <message>
-        <source>job &quot;%1&quot; has no trigger</source>
-        <translation>Auftrag „%1“ hat keinen Auslöser</translation>
-    </message>
 </context>
 <context>
     <name>MemoryJobStore</name>
@@ -1151,28 +1223,16 @@
         <translation>„%1“ hat keinen Auftrag zurückgegeben</translation>
     </message>
     <message>
-        <source>&quot;history&quot; did not return a list</source>
-        <translation>„history“ hat keine Liste zurückgegeben</translation>
-    </message>
-    <message>
-        <source>job &quot;%1&quot; has no trigger</source>
-        <translation>Auftrag „%1“ hat keinen Auslöser</translation>
-    </message>
-    <message>
-        <source>&quot;list&quot; did not return a list</source>
-        <translation>„list“ hat keine Liste zurückgegeben</translation>
-    </message>
-    <message>
         <source>no trigger given</source>
         <translation>kein Auslöser angegeben</translation>
     </message>
     <message>
-        <source>&quot;remove_all&quot; did not say how many jobs it removed</source>
-        <translation>„remove_all“ hat nicht gemeldet, wie viele Aufträge entfernt wurden</translation>
+        <source>&quot;%1&quot; did not return a list</source>
+        <translation>„%1“ hat keine Liste geliefert</translation>
     </message>
     <message>
-        <source>&quot;add_jobs&quot; did not return a list</source>
-        <translation>„add_jobs“ hat keine Liste zurückgegeben</translation>
+        <source>&quot;%1&quot; did not say how many jobs it removed</source>
+        <translation>„%1“ hat nicht gesagt, wie viele Aufträge entfernt wurden</translation>
     </message>
 </context>
 <context>
@@ -1369,6 +1429,22 @@
     <message>
         <source>the scheduler is shutting down</source>
         <translation>der Planer wird beendet</translation>
+    </message>
+    <message>
+        <source>the run time %1 has already passed</source>
+        <translation>der Zeitpunkt %1 ist bereits vorbei</translation>
+    </message>
+    <message>
+        <source>the trigger &quot;%1&quot; never fires after now</source>
+        <translation>der Auslöser „%1“ löst ab jetzt nie mehr aus</translation>
+    </message>
+    <message>
+        <source>the scheduler stopped before this run began</source>
+        <translation>der Planer wurde beendet, bevor dieser Lauf begann</translation>
+    </message>
+    <message>
+        <source>this kind of action cannot be run here</source>
+        <translation>diese Art von Aktion kann hier nicht ausgeführt werden</translation>
     </message>
 </context>
 <context>
@@ -1935,46 +2011,6 @@
     <message>
         <source>unknown method &quot;%1&quot;</source>
         <translation>unbekannte Methode „%1“</translation>
-    </message>
-    <message>
-        <source>params.replace must be true or false</source>
-        <translation>params.replace muss true oder false sein</translation>
-    </message>
-    <message>
-        <source>params.job_id must be a string</source>
-        <translation>params.job_id muss eine Zeichenkette sein</translation>
-    </message>
-    <message>
-        <source>params.limit must be a whole number of at least 1</source>
-        <translation>params.limit muss eine ganze Zahl ab 1 sein</translation>
-    </message>
-    <message>
-        <source>params.min_id must be a number</source>
-        <translation>params.min_id muss eine Zahl sein</translation>
-    </message>
-    <message>
-        <source>params.name must be a string</source>
-        <translation>params.name muss eine Zeichenkette sein</translation>
-    </message>
-    <message>
-        <source>params.action must be an object (an action&apos;s JSON)</source>
-        <translation>params.action muss ein Objekt sein (das JSON einer Aktion)</translation>
-    </message>
-    <message>
-        <source>params.options must be an object (job option keys)</source>
-        <translation>params.options muss ein Objekt sein (Auftragsoptionen)</translation>
-    </message>
-    <message>
-        <source>nothing to change: give name, trigger, action or options</source>
-        <translation>nichts zu ändern: geben Sie name, trigger, action oder options an</translation>
-    </message>
-    <message>
-        <source>params.jobs must be an array of jobs</source>
-        <translation>params.jobs muss ein Array von Aufträgen sein</translation>
-    </message>
-    <message>
-        <source>params.jobs[%1] must be an object (a job&apos;s JSON)</source>
-        <translation>params.jobs[%1] muss ein Objekt sein (das JSON eines Auftrags)</translation>
     </message>
 </context>
 <context>
@@ -2666,10 +2702,6 @@ Führt aus: %2</translation>
         <translation>Über Punctual</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Punctual %1&lt;/b&gt;&lt;p&gt;Runs your jobs on time: date, interval, cron and calendar schedules, kept in a job store that survives restarts.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;Punctual %1&lt;/b&gt;&lt;p&gt;Führt Ihre Aufträge pünktlich aus: Datums-, Intervall-, Cron- und Kalender-Zeitpläne, aufbewahrt in einem Auftragsspeicher, der Neustarts übersteht.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Jobs</source>
         <translation>Aufträge</translation>
     </message>
@@ -2796,6 +2828,10 @@ Führt aus: %2</translation>
     <message>
         <source>Import an example</source>
         <translation>Beispiel importieren</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Punctual %1&lt;/b&gt;&lt;p&gt;Runs your jobs on time: date, interval, cron and calendar schedules, kept in a job store that survives restarts.&lt;/p&gt;&lt;p&gt;Free software under the MIT licence.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Punctual %1&lt;/b&gt;&lt;p&gt;Führt Ihre Aufträge pünktlich aus: Datums-, Intervall-, Cron- und Kalender-Zeitpläne, aufbewahrt in einem Auftragsspeicher, der Neustarts übersteht.&lt;/p&gt;&lt;p&gt;Freie Software unter der MIT-Lizenz.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -3014,22 +3050,6 @@ Führt aus: %2</translation>
     <message>
         <source>the scheduler stopped before this run began</source>
         <translation>der Planer wurde beendet, bevor dieser Lauf begann</translation>
-    </message>
-    <message>
-        <source>this kind of action cannot be run here</source>
-        <translation>diese Art von Aktion kann hier nicht ausgeführt werden</translation>
-    </message>
-    <message>
-        <source>job &quot;%1&quot; has no trigger</source>
-        <translation>Auftrag „%1“ hat keinen Auslöser</translation>
-    </message>
-    <message>
-        <source>the run time %1 has already passed</source>
-        <translation>der Zeitpunkt %1 ist bereits vorbei</translation>
-    </message>
-    <message>
-        <source>the trigger &quot;%1&quot; never fires after now</source>
-        <translation>der Auslöser „%1“ löst ab jetzt nie mehr aus</translation>
     </message>
     <message>
         <source>no job with id &quot;%1&quot;</source>

@@ -60,10 +60,6 @@
         <translation>命令操作需要一个程序</translation>
     </message>
     <message>
-        <source>output_cap_bytes must not be negative</source>
-        <translation>output_cap_bytes 不能为负数</translation>
-    </message>
-    <message>
         <source>a function action needs a name</source>
         <translation>函数操作需要一个名称</translation>
     </message>
@@ -92,6 +88,18 @@
     <message>
         <source>%1 %2 URLs</source>
         <translation>%1 %2 个 URL</translation>
+    </message>
+    <message>
+        <source>an sql connection&apos;s database must not contain a password (PWD=); keep it in the keychain or in an environment variable</source>
+        <translation>SQL 连接的数据库不得包含密码（PWD=）；请将其保存在密钥环或环境变量中</translation>
+    </message>
+    <message>
+        <source>HTTP header names and values must be one line without CR, LF or NUL</source>
+        <translation>HTTP 标头的名称和值必须为单行，不得包含 CR、LF 或 NUL</translation>
+    </message>
+    <message>
+        <source>output_cap_bytes must be a whole number of bytes from 0 to 1 GiB</source>
+        <translation>output_cap_bytes 必须是 0 到 1 GiB 之间的整数字节数</translation>
     </message>
 </context>
 <context>
@@ -393,8 +401,40 @@
         <translation>params.%1 必须是字符串</translation>
     </message>
     <message>
-        <source>params.trigger must be an object (a trigger&apos;s JSON)</source>
-        <translation>params.trigger 必须是对象（触发器的 JSON）</translation>
+        <source>params.jobs[%1] must be an object (a job&apos;s JSON)</source>
+        <translation>params.jobs[%1] 必须是对象（任务的 JSON）</translation>
+    </message>
+    <message>
+        <source>nothing to change: give name, trigger, action or options</source>
+        <translation>没有要更改的内容：请提供 name、trigger、action 或 options</translation>
+    </message>
+    <message>
+        <source>params.%1 must be true or false</source>
+        <translation>params.%1 必须为 true 或 false</translation>
+    </message>
+    <message>
+        <source>params.%1 must be a number</source>
+        <translation>params.%1 必须是数字</translation>
+    </message>
+    <message>
+        <source>params.%1 must be a whole number of at least 1</source>
+        <translation>params.%1 必须是不小于 1 的整数</translation>
+    </message>
+    <message>
+        <source>params.%1 must be an object (a trigger&apos;s JSON)</source>
+        <translation>params.%1 必须是对象（触发器的 JSON）</translation>
+    </message>
+    <message>
+        <source>params.%1 must be an object (an action&apos;s JSON)</source>
+        <translation>params.%1 必须是对象（操作的 JSON）</translation>
+    </message>
+    <message>
+        <source>params.%1 must be an object (job option keys)</source>
+        <translation>params.%1 必须是对象（任务选项的键）</translation>
+    </message>
+    <message>
+        <source>params.%1 must be an array of jobs</source>
+        <translation>params.%1 必须是任务数组</translation>
     </message>
 </context>
 <context>
@@ -776,10 +816,6 @@
         <translation>其时区未知（第 %1 行的 CRON_TZ）</translation>
     </message>
     <message>
-        <source>RANDOM_DELAY must be a whole number of minutes, not &quot;%1&quot;</source>
-        <translation>RANDOM_DELAY 必须是整数分钟，而不是“%1”</translation>
-    </message>
-    <message>
         <source>%1 is ignored: Punctual sends no mail; a job&apos;s output is kept in its run history</source>
         <translation>%1 已忽略：Punctual 不发送邮件；任务的输出保存在其运行历史中</translation>
     </message>
@@ -811,6 +847,10 @@
         <source>&quot;%1&quot; never fires (no such date within %2 years)</source>
         <translation>“%1”永远不会触发（%2 年内没有这样的日期）</translation>
     </message>
+    <message>
+        <source>RANDOM_DELAY must be a whole number of minutes from 0 to 1440, not &quot;%1&quot;</source>
+        <translation>RANDOM_DELAY 必须是 0 到 1440 之间的整数分钟数，而不是“%1”</translation>
+    </message>
 </context>
 <context>
     <name>DateTrigger</name>
@@ -830,10 +870,6 @@
         <translation>“%1”不是时长（应为例如 90s、15m、1h30m、2d、1w 或 PT15M）</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is too long a duration</source>
-        <translation>时长“%1”过长</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot;: the duration must be longer than zero</source>
         <translation>“%1”：时长必须大于零</translation>
     </message>
@@ -844,6 +880,30 @@
     <message>
         <source>&quot;%1&quot; is not a number of seconds</source>
         <translation>“%1”不是秒数</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is too long a duration (at most 100 years)</source>
+        <translation>“%1”时长过长（最多 100 年）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the duration must be at least 1 ms</source>
+        <translation>“%1”：时长必须至少为 1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 must be a number of seconds (0 or more)</source>
+        <translation>%1 必须是秒数（0 或更多）</translation>
+    </message>
+    <message>
+        <source>%1 must be a positive number of seconds</source>
+        <translation>%1 必须是正的秒数</translation>
+    </message>
+    <message>
+        <source>%1 must be at most 100 years</source>
+        <translation>%1 最多为 100 年</translation>
+    </message>
+    <message>
+        <source>%1 must be at least 1 ms (0.001 s)</source>
+        <translation>%1 必须至少为 1 毫秒（0.001 秒）</translation>
     </message>
 </context>
 <context>
@@ -871,6 +931,10 @@
     <message>
         <source>cannot listen on the instance socket %1 for %2: %3</source>
         <translation>无法在 %2 的实例套接字 %1 上监听：%3</translation>
+    </message>
+    <message>
+        <source>no private folder for the instance socket: set XDG_RUNTIME_DIR to a folder that is yours alone (mode 0700), or make ~/.local/state/punctual/run so</source>
+        <translation>实例套接字没有私有文件夹：请将 XDG_RUNTIME_DIR 设为仅属于您的文件夹（权限 0700），或将 ~/.local/state/punctual/run 设为如此</translation>
     </message>
 </context>
 <context>
@@ -980,6 +1044,10 @@
         <source>&quot;%1&quot;: the UTC offset is out of range</source>
         <translation>“%1”：UTC 偏移超出范围</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot;: dates must lie between the years 1 and 9999 in every time zone</source>
+        <translation>“%1”：日期在每个时区中都必须介于 1 年与 9999 年之间</translation>
+    </message>
 </context>
 <context>
     <name>Job</name>
@@ -988,28 +1056,12 @@
         <translation>max_instances 必须是 1 到 1000 之间的整数</translation>
     </message>
     <message>
-        <source>misfire_grace_time must be a number of seconds (0 or more) or null</source>
-        <translation>misfire_grace_time 必须是秒数（0 或以上）或 null</translation>
-    </message>
-    <message>
-        <source>timeout must be a positive number of seconds or null</source>
-        <translation>timeout 必须是正的秒数或 null</translation>
-    </message>
-    <message>
         <source>max_retries must be a whole number from 0 to 100</source>
         <translation>max_retries 必须是 0 到 100 之间的整数</translation>
     </message>
     <message>
-        <source>retry_delay must be a number of seconds (0 or more)</source>
-        <translation>retry_delay 必须是秒数（0 或以上）</translation>
-    </message>
-    <message>
         <source>retry_backoff must be a number from 1 (the same wait each time) to %1</source>
         <translation>retry_backoff 必须是 1（每次等待相同时间）到 %1 之间的数</translation>
-    </message>
-    <message>
-        <source>retry_delay_max must be a number of seconds (0 or more) or null</source>
-        <translation>retry_delay_max 必须是秒数（0 或以上）或 null</translation>
     </message>
     <message>
         <source>job &quot;%1&quot;: %2</source>
@@ -1030,6 +1082,30 @@
     <message>
         <source>a job id must not contain control characters</source>
         <translation>任务 ID 不能包含控制字符</translation>
+    </message>
+    <message>
+        <source>%1 must be a number of seconds or null</source>
+        <translation>%1 必须是秒数或 null</translation>
+    </message>
+    <message>
+        <source>%1 must be a number of seconds</source>
+        <translation>%1 必须是秒数</translation>
+    </message>
+    <message>
+        <source>a job id must not be blank</source>
+        <translation>任务 ID 不能为空白</translation>
+    </message>
+    <message>
+        <source>a job name must be one line, without control characters</source>
+        <translation>任务名称必须为单行，不得包含控制字符</translation>
+    </message>
+    <message>
+        <source>a job name must be at most 1000 characters long</source>
+        <translation>任务名称最多 1000 个字符</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot; has no trigger</source>
+        <translation>任务“%1”没有触发器</translation>
     </message>
 </context>
 <context>
@@ -1097,10 +1173,6 @@
         <source>no run %1 of job &quot;%2&quot;</source>
         <translation>任务“%2”没有第 %1 次运行</translation>
     </message>
-    <message>
-        <source>job &quot;%1&quot; has no trigger</source>
-        <translation>任务“%1”没有触发器</translation>
-    </message>
 </context>
 <context>
     <name>MemoryJobStore</name>
@@ -1135,28 +1207,16 @@
         <translation>“%1”未返回任务</translation>
     </message>
     <message>
-        <source>&quot;history&quot; did not return a list</source>
-        <translation>“history”未返回列表</translation>
-    </message>
-    <message>
-        <source>job &quot;%1&quot; has no trigger</source>
-        <translation>任务“%1”没有触发器</translation>
-    </message>
-    <message>
-        <source>&quot;list&quot; did not return a list</source>
-        <translation>“list”未返回列表</translation>
-    </message>
-    <message>
         <source>no trigger given</source>
         <translation>未提供触发器</translation>
     </message>
     <message>
-        <source>&quot;remove_all&quot; did not say how many jobs it removed</source>
-        <translation>“remove_all”未说明删除了多少个任务</translation>
+        <source>&quot;%1&quot; did not return a list</source>
+        <translation>“%1”未返回列表</translation>
     </message>
     <message>
-        <source>&quot;add_jobs&quot; did not return a list</source>
-        <translation>“add_jobs”未返回列表</translation>
+        <source>&quot;%1&quot; did not say how many jobs it removed</source>
+        <translation>“%1”未说明删除了多少任务</translation>
     </message>
 </context>
 <context>
@@ -1349,6 +1409,22 @@
     <message>
         <source>the scheduler is shutting down</source>
         <translation>调度器正在关闭</translation>
+    </message>
+    <message>
+        <source>the run time %1 has already passed</source>
+        <translation>运行时间 %1 已经过去</translation>
+    </message>
+    <message>
+        <source>the trigger &quot;%1&quot; never fires after now</source>
+        <translation>触发器“%1”从现在起不会再触发</translation>
+    </message>
+    <message>
+        <source>the scheduler stopped before this run began</source>
+        <translation>此次运行开始前调度器已停止</translation>
+    </message>
+    <message>
+        <source>this kind of action cannot be run here</source>
+        <translation>此类操作无法在此运行</translation>
     </message>
 </context>
 <context>
@@ -1912,46 +1988,6 @@
     <message>
         <source>unknown method &quot;%1&quot;</source>
         <translation>未知方法“%1”</translation>
-    </message>
-    <message>
-        <source>params.replace must be true or false</source>
-        <translation>params.replace 必须是 true 或 false</translation>
-    </message>
-    <message>
-        <source>params.job_id must be a string</source>
-        <translation>params.job_id 必须是字符串</translation>
-    </message>
-    <message>
-        <source>params.limit must be a whole number of at least 1</source>
-        <translation>params.limit 必须是不小于 1 的整数</translation>
-    </message>
-    <message>
-        <source>params.min_id must be a number</source>
-        <translation>params.min_id 必须是数字</translation>
-    </message>
-    <message>
-        <source>params.name must be a string</source>
-        <translation>params.name 必须是字符串</translation>
-    </message>
-    <message>
-        <source>params.action must be an object (an action&apos;s JSON)</source>
-        <translation>params.action 必须是对象（操作的 JSON）</translation>
-    </message>
-    <message>
-        <source>params.options must be an object (job option keys)</source>
-        <translation>params.options 必须是对象（任务选项键）</translation>
-    </message>
-    <message>
-        <source>nothing to change: give name, trigger, action or options</source>
-        <translation>没有要更改的内容：请提供 name、trigger、action 或 options</translation>
-    </message>
-    <message>
-        <source>params.jobs must be an array of jobs</source>
-        <translation>params.jobs 必须是任务数组</translation>
-    </message>
-    <message>
-        <source>params.jobs[%1] must be an object (a job&apos;s JSON)</source>
-        <translation>params.jobs[%1] 必须是对象（任务的 JSON）</translation>
     </message>
 </context>
 <context>
@@ -2636,10 +2672,6 @@ Runs: %2</source>
         <translation>关于 Punctual</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Punctual %1&lt;/b&gt;&lt;p&gt;Runs your jobs on time: date, interval, cron and calendar schedules, kept in a job store that survives restarts.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;Punctual %1&lt;/b&gt;&lt;p&gt;准时运行您的任务：支持日期、间隔、Cron 和日历计划，任务保存在重启后依然保留的任务存储中。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Jobs</source>
         <translation>任务</translation>
     </message>
@@ -2762,6 +2794,10 @@ Runs: %2</source>
     <message>
         <source>Import an example</source>
         <translation>导入示例</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Punctual %1&lt;/b&gt;&lt;p&gt;Runs your jobs on time: date, interval, cron and calendar schedules, kept in a job store that survives restarts.&lt;/p&gt;&lt;p&gt;Free software under the MIT licence.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Punctual %1&lt;/b&gt;&lt;p&gt;准时运行您的任务：支持日期、间隔、Cron 和日历计划，任务保存在重启后依然保留的任务存储中。&lt;/p&gt;&lt;p&gt;基于 MIT 许可证的自由软件。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -2980,22 +3016,6 @@ Runs: %2</source>
     <message>
         <source>the scheduler stopped before this run began</source>
         <translation>此次运行开始前调度器已停止</translation>
-    </message>
-    <message>
-        <source>this kind of action cannot be run here</source>
-        <translation>此类操作无法在此运行</translation>
-    </message>
-    <message>
-        <source>job &quot;%1&quot; has no trigger</source>
-        <translation>任务“%1”没有触发器</translation>
-    </message>
-    <message>
-        <source>the run time %1 has already passed</source>
-        <translation>运行时间 %1 已经过去</translation>
-    </message>
-    <message>
-        <source>the trigger &quot;%1&quot; never fires after now</source>
-        <translation>触发器“%1”从现在起不会再触发</translation>
     </message>
     <message>
         <source>no job with id &quot;%1&quot;</source>
