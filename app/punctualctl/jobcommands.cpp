@@ -270,7 +270,7 @@ int runShow(const QStringList &args)
     if (const int code = parseIdCommand(args, tr("Show one job."), command); code >= 0)
         return code;
     SchedulerSession session;
-    if (auto opened = session.open(); !opened)
+    if (auto opened = session.open(SchedulerSession::Use::ReadOnly); !opened)
         return fail(opened.error());
     auto job = session.control().job(command.id);
     if (!job)
@@ -321,7 +321,7 @@ int runList(const QStringList &args)
     if (!parseArguments(parser, args, exitCode))
         return exitCode;
     SchedulerSession session;
-    if (auto opened = session.open(); !opened)
+    if (auto opened = session.open(SchedulerSession::Use::ReadOnly); !opened)
         return fail(opened.error());
     auto jobs = session.control().jobs();
     if (!jobs)

@@ -276,7 +276,7 @@ int runHistory(const QStringList &args)
     const QString id = parser.positionalArguments().value(0);
 
     SchedulerSession session;
-    if (auto opened = session.open(); !opened)
+    if (auto opened = session.open(SchedulerSession::Use::ReadOnly); !opened)
         return fail(opened.error());
     if (!id.isEmpty()) {
         if (auto job = session.control().job(id); !job)

@@ -1,13 +1,16 @@
 // Finds the running instance or opens the store, and builds the job control one punctualctl command uses.
 #include "schedulersession.h"
-#include "executors/executorset.h"
 
 #include "cli.h"
 #include "control/controlclient.h"
 #include "control/protocol.h"
 #include "control/remotejobcontrol.h"
 #include "executors/builtinfunctions.h"
+#include "executors/executorset.h"
+#include "store/memoryjobstore.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcSession, "punctual.ctl.session")
@@ -35,7 +38,7 @@ SchedulerSession::~SchedulerSession()
     m_scheduler.reset(); // before the store it uses
 }
 
-Result<void> SchedulerSession::open()
+Result<void> SchedulerSession::open(Use use)
 {
     const QString path = control::canonicalStorePath(storeLocation().resolvedPath());
     auto client = std::make_unique<ControlClient>();
@@ -51,15 +54,25 @@ Result<void> SchedulerSession::open()
                    qPrintable(path), qPrintable(pong.error().message));
         }
     }
-    return openLocal();
+    return openLocal(use);
 }
 
-Result<void> SchedulerSession::openLocal()
+Result<void> SchedulerSession::openLocal(Use use)
 {
-    auto store = openStore();
-    if (!store)
-        return store.error();
-    m_store = std::move(store).value();
+    const StoreLocation &location = storeLocation();
+    if (use == Use::ReadOnly && !location.postgres && !QFileInfo::exists(location.resolvedPath())) {
+        // Looking never makes a store: a mistyped --db is an error, a default store not made yet holds nothing.
+        if (location.explicitPath)
+            return Error{ErrorCode::StoreFailure,
+                         QStringLiteral("there is no job store at %1 (nothing was created)")
+                             .arg(QDir::toNativeSeparators(location.resolvedPath()))};
+        m_store = std::make_unique<MemoryJobStore>();
+    } else {
+        auto store = openStore();
+        if (!store)
+            return store.error();
+        m_store = std::move(store).value();
+    }
     m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, ExecutorSet::standard(m_clock, m_functions));
     m_local = std::make_unique<LocalJobControl>(*m_scheduler);
     m_control = m_local.get();

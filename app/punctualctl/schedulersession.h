@@ -24,9 +24,17 @@ public:
     SchedulerSession();
     ~SchedulerSession();
 
+    /// What the command does with the store.
+    enum class Use
+    {
+        ReadWrite, ///< may create the store (add, import, ...)
+        ReadOnly,  ///< list, show, history, export: never create a store (a missing explicit one is an error,
+                   ///< a missing default one is empty)
+    };
+
     /// Connects to the instance running on the store punctualctl was pointed at (--db/--store, or the default)
     /// when one answers; otherwise opens that store.
-    Result<void> open();
+    Result<void> open(Use use = Use::ReadWrite);
 
     /// True when the commands go to a running instance.
     bool isRemote() const { return m_remote != nullptr; }
@@ -42,7 +50,7 @@ public:
 
 private:
     /// Opens the store itself (no instance answers).
-    Result<void> openLocal();
+    Result<void> openLocal(Use use);
 
     SystemClock m_clock;
     FunctionRegistry m_functions;

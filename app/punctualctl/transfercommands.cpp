@@ -58,7 +58,7 @@ int runExport(const QStringList &args)
         return exitCode;
 
     SchedulerSession session;
-    if (auto opened = session.open(); !opened)
+    if (auto opened = session.open(SchedulerSession::Use::ReadOnly); !opened)
         return fail(opened.error());
     auto all = session.control().jobs();
     if (!all)

@@ -69,13 +69,25 @@ Result<std::unique_ptr<SqlJobStore>> SqlJobStore::openSqlite(const QString &path
         if (info.isDir())
             return Error{ErrorCode::StoreFailure,
                          SqlStoreText::tr("%1 is a folder, not a Punctual job store").arg(shown(file))};
+        // Checked before anything opens it: opening a FIFO would wait forever for a writer.
+        if (!info.isFile())
+            return Error{ErrorCode::StoreFailure,
+                         SqlStoreText::tr("%1 is not a regular file (a FIFO, device or socket cannot be a job store)")
+                             .arg(shown(file))};
+        // An empty file the user named is not taken over as a store (it may be a mistyped path or a file about
+        // to be written); at the default path it is this program's own creation, interrupted before SQLite ran.
+        if (info.size() == 0 && mode == OpenMode::ExplicitPath)
+            return Error{ErrorCode::StoreFailure,
+                         SqlStoreText::tr("%1 is an empty file, not a Punctual job store (remove it to make a new "
+                                          "store there)")
+                             .arg(shown(file))};
         QFile existing(file);
         if (!existing.open(QIODevice::ReadOnly)) {
             return Error{ErrorCode::StoreFailure,
                          SqlStoreText::tr("cannot read %1: %2").arg(shown(file), existing.errorString())};
         }
         // SQLite notices a foreign file only at its first query: look at the header before handing the file over
-        // at all. An empty file is an empty database.
+        // at all.
         if (existing.size() > 0 && existing.read(16) != QByteArray("SQLite format 3\0", 16)) {
             return Error{ErrorCode::StoreFailure,
                          SqlStoreText::tr("%1 is not a Punctual job store (not an SQLite database)").arg(shown(file))};

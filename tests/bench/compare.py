@@ -3,6 +3,7 @@
 
     /usr/bin/python3 tests/bench/compare.py [--repeat K] [--only SCENARIO[,SCENARIO...]] [--quick]
                                             [--punctual-bench PATH] [--aps-bench PATH] [--json FILE]
+                                            [--baseline-bench PATH [--skip-aps]]
 
 Every case (scenario, store, N) runs APScheduler first, then Punctual, one right after the other, K times
 (medians are shown): both see the same machine at the same moment, which on a shared 2-core machine is the only
@@ -15,6 +16,10 @@ Where things are found:
                         punctual-bench/punctual-bench
 
 stdout: the table (Markdown). stderr: progress. --json FILE also keeps every raw JSON line.
+
+Before and after a change: --baseline-bench PATH (a punctual-bench built from the earlier commit) runs that binary
+too, right after the current one in every case, and the table gains its medians and the change in percent
+(positive: the current build is better). --skip-aps leaves APScheduler out (its figures do not depend on the change).
 """
 
 import argparse
@@ -203,6 +208,16 @@ def ratio_text(aps, pun, better):
     return "%.2g×" % factor if factor < 10 else "%.0f×" % factor
 
 
+def change_text(base, now, better):
+    """The current build against the baseline, in percent (positive: better in the figure's direction)."""
+    if base is None or now is None or better == EQUAL:
+        return "—"
+    if base == 0:
+        return "0 %" if now == 0 else "—"
+    gain = (base - now) / base if better == LOWER else (now - base) / base
+    return "%+.1f %%" % (gain * 100)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=1, help="runs of each case (medians shown), default 1")
@@ -212,6 +227,8 @@ def main():
     ap.add_argument("--punctual-bench", default=None)
     ap.add_argument("--aps-bench", default=None)
     ap.add_argument("--json", default=None, help="write every raw result to this file (JSON lines)")
+    ap.add_argument("--baseline-bench", default=None, help="a punctual-bench of an earlier build, run alternately")
+    ap.add_argument("--skip-aps", action="store_true", help="run no APScheduler case (with --baseline-bench)")
     a = ap.parse_args()
 
     install_missing()
@@ -219,6 +236,9 @@ def main():
     punctual_bench = find_punctual_bench(a.punctual_bench)
     log("APScheduler: %s %s" % (PYTHON, aps_bench))
     log("Punctual:    %s" % punctual_bench)
+    if a.baseline_bench:
+        log("Baseline:    %s" % a.baseline_bench)
+    runners = ([] if a.skip_aps else ["aps"]) + ["punctual"] + (["baseline"] if a.baseline_bench else [])
 
     only = {s for s in a.only.split(",") if s}
     cases = [c for c in CASES + ([] if a.no_extras else EXTRAS) if not only or c[0] in only]
@@ -231,7 +251,7 @@ def main():
             for index, (scenario, store, n, _) in enumerate(cases):
                 if a.quick:
                     n = max(10, n // 20) if scenario != "cron_next" else 20000
-                for system in ("aps", "punctual"):
+                for system in runners:
                     if system == "aps" and scenario not in APS_SCENARIOS:
                         continue
                     args = [scenario, "--jobs", str(n)]
@@ -240,9 +260,11 @@ def main():
                     if scenario == "startup":
                         # A kept file of our own per system, so each run after the first reuses its pre-fill.
                         args += ["--db", os.path.join(tmp, "%s-startup-%d.sqlite" % (system, n))]
-                    command = ([PYTHON, aps_bench] if system == "aps" else [punctual_bench]) + args
-                    log("[%d/%d] %s %s" % (rep + 1, a.repeat, "APScheduler" if system == "aps" else "Punctual",
-                                           " ".join(args)))
+                    binary = {"aps": [PYTHON, aps_bench], "punctual": [punctual_bench],
+                              "baseline": [a.baseline_bench]}[system]
+                    names = {"aps": "APScheduler", "punctual": "Punctual", "baseline": "Punctual (baseline)"}
+                    log("[%d/%d] %s %s" % (rep + 1, a.repeat, names[system], " ".join(args)))
+                    command = binary + args
                     result = run_one(command)
                     if result is None:
                         continue
@@ -262,25 +284,34 @@ def main():
     out = sys.stdout
     out.write("APScheduler: %s; Punctual: %s; medians of %d run(s) per case, both systems alternating.\n\n"
               % (systems.get("aps", "?"), systems.get("punctual", "?"), a.repeat))
-    out.write("| scenario | store | N | figure | better | APScheduler | Punctual | ratio | target | met |\n")
-    out.write("|---|---|---:|---|---|---:|---:|---:|---|---|\n")
+    extra_head = " baseline | change |" if a.baseline_bench else ""
+    out.write("| scenario | store | N | figure | better | APScheduler | Punctual | ratio | target | met |%s\n"
+              % extra_head)
+    out.write("|---|---|---:|---|---|---:|---:|---:|---|---|%s\n" % ("---:|---:|" if a.baseline_bench else ""))
     for index, (scenario, store, n, figures) in enumerate(cases):
         if a.quick:
             n = max(10, n // 20) if scenario != "cron_next" else 20000
         aps_runs = results.get((index, "aps"), [])
         pun_runs = results.get((index, "punctual"), [])
+        base_runs = results.get((index, "baseline"), [])
         for key, better, target in figures:
             aps = median([r.get(key) for r in aps_runs])
             pun = median([r.get(key) for r in pun_runs])
+            base = median([r.get(key) for r in base_runs])
             if key == "croniter_ns_per_next":
-                pun = None  # croniter is Python: only APScheduler's run measures it
+                pun = base = None  # croniter is Python: only APScheduler's run measures it
             met = ""
-            if target:
+            if target and not (aps is None and "APScheduler" in target[1]):  # a ratio needs APScheduler's figure
                 met = "yes" if target[0](aps, pun) else "**no**"
-            out.write("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n" % (
+            extra = ""
+            if a.baseline_bench:
+                extra = " %s | %s |" % (fmt(base), change_text(base, pun, better))
+            out.write("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%s\n" % (
                 scenario, store, "{:,}".format(n), "`%s`" % key, better, fmt(aps), fmt(pun),
-                ratio_text(aps, pun, better), target[1] if target else "", met))
+                ratio_text(aps, pun, better), target[1] if target else "", met, extra))
     out.write("\nratio: how many times better Punctual is on that figure (its direction in \"better\").\n")
+    if a.baseline_bench:
+        out.write("change: the current build against the baseline build, in percent of the baseline (positive: better).\n")
     return 0
 
 

@@ -3,6 +3,7 @@
 #include "punctualctlprocess.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,6 +13,7 @@
 #include <QTest>
 
 #include <sys/mount.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 class TestPunctualctlEdges : public QObject
@@ -28,6 +30,8 @@ private slots:
     void closedPipeIsNotAnError();
     void exportOnFullDiskKeepsTheOldFile();
     void nextStreamsItsLines();
+    void onlyRegularFilesAreStores();
+    void lookingNeverCreatesAStore();
 
 private:
     PunctualctlResult ctl(QStringList args);
@@ -191,6 +195,58 @@ void TestPunctualctlEdges::nextStreamsItsLines()
     QCOMPARE(lines.size(), 100000);
     QCOMPARE(lines.first(), QStringLiteral("2027-01-01T00:00:01+00:00"));
     QCOMPARE(lines.last(), QStringLiteral("2027-01-02T03:46:40+00:00"));
+}
+
+void TestPunctualctlEdges::onlyRegularFilesAreStores()
+{
+    // A FIFO: a one-line error at once (opening it would wait forever for a writer).
+    const QString fifo = m_dir->filePath(QStringLiteral("pipe.db"));
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    const PunctualctlResult onFifo = runPunctualctl({"--db", fifo, "list"}, 20000);
+    QCOMPARE(onFifo.exitCode, 1);
+    QVERIFY2(onFifo.err.contains(QLatin1String("not a regular file")), qPrintable(onFifo.err));
+    QCOMPARE(onFifo.err.count(QLatin1Char('\n')), 1);
+    const PunctualctlResult onDevice = runPunctualctl({"--db", "/dev/null", "add", "--every", "1h", "--", "/bin/true"});
+    QCOMPARE(onDevice.exitCode, 1);
+    QVERIFY2(onDevice.err.contains(QLatin1String("not a regular file")), qPrintable(onDevice.err));
+
+    // An empty file the user named is not silently made a store, and is left as it was.
+    const QString empty = m_dir->filePath(QStringLiteral("empty.db"));
+    QFile file(empty);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    const PunctualctlResult onEmpty = runPunctualctl({"--db", empty, "add", "--every", "1h", "--", "/bin/true"});
+    QCOMPARE(onEmpty.exitCode, 1);
+    QVERIFY2(onEmpty.err.contains(QLatin1String("empty file")), qPrintable(onEmpty.err));
+    QCOMPARE(QFileInfo(empty).size(), 0);
+}
+
+void TestPunctualctlEdges::lookingNeverCreatesAStore()
+{
+    // A mistyped --db: list, show, history and export say so and create nothing.
+    const QString typo = m_dir->filePath(QStringLiteral("jbos.db"));
+    for (const QStringList &command : {QStringList{"list"}, QStringList{"show", "a"}, QStringList{"history"},
+                                       QStringList{"export"}}) {
+        const PunctualctlResult r = runPunctualctl(QStringList{"--db", typo} + command);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("there is no job store at")), qPrintable(r.err));
+        QVERIFY(!QFileInfo::exists(typo));
+    }
+    // The default store not made yet: nothing to list, and still nothing made.
+    const QByteArray oldData = qgetenv("XDG_DATA_HOME");
+    const auto restore = qScopeGuard([&] { qputenv("XDG_DATA_HOME", oldData); });
+    const QString data = m_dir->filePath(QStringLiteral("data"));
+    QVERIFY(QDir().mkpath(data));
+    qputenv("XDG_DATA_HOME", QFile::encodeName(data));
+    const PunctualctlResult listed = runPunctualctl({"list"});
+    QCOMPARE(listed.exitCode, 0);
+    QVERIFY(QDir(data).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).isEmpty());
+    const PunctualctlResult shown = runPunctualctl({"show", "a"});
+    QCOMPARE(shown.exitCode, 3);
+    QVERIFY(QDir(data).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).isEmpty());
+    // A command that adds makes it.
+    QCOMPARE(runPunctualctl({"add", "--id", "a", "--every", "1h", "--", "/bin/true"}).exitCode, 0);
+    QVERIFY(QFileInfo::exists(data + QStringLiteral("/punctual/jobs.db")));
 }
 
 QTEST_GUILESS_MAIN(TestPunctualctlEdges)
