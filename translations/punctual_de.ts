@@ -1622,6 +1622,14 @@
         <source>the instance %1 that ran this stopped answering (no heartbeat within its lease)</source>
         <translation>die Instanz %1, die dies ausführte, antwortet nicht mehr (kein Lebenszeichen innerhalb ihrer Frist)</translation>
     </message>
+    <message>
+        <source>%1 is not a regular file (a FIFO, device or socket cannot be a job store)</source>
+        <translation>%1 ist keine gewöhnliche Datei (ein FIFO, Gerät oder Socket kann kein Auftragsspeicher sein)</translation>
+    </message>
+    <message>
+        <source>%1 is an empty file, not a Punctual job store (remove it to make a new store there)</source>
+        <translation>%1 ist eine leere Datei, kein Punctual-Auftragsspeicher (entfernen Sie sie, um dort einen neuen Speicher anzulegen)</translation>
+    </message>
 </context>
 <context>
     <name>StoreLocation</name>

@@ -1600,6 +1600,14 @@
         <source>the instance %1 that ran this stopped answering (no heartbeat within its lease)</source>
         <translation>运行此任务的实例 %1 已停止响应（租约期内没有心跳）</translation>
     </message>
+    <message>
+        <source>%1 is not a regular file (a FIFO, device or socket cannot be a job store)</source>
+        <translation>%1 不是普通文件（FIFO、设备或套接字不能作为任务存储）</translation>
+    </message>
+    <message>
+        <source>%1 is an empty file, not a Punctual job store (remove it to make a new store there)</source>
+        <translation>%1 是空文件，不是 Punctual 任务存储（删除它即可在此处创建新的存储）</translation>
+    </message>
 </context>
 <context>
     <name>StoreLocation</name>

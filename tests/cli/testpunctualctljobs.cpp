@@ -240,7 +240,11 @@ void TestPunctualctlJobs::badInput_data()
     QTest::newRow("read-only store") << "read-only"
                                      << QStringList{"add", "--id", "other", "--every", "1h", "--", "/bin/true"} << 1
                                      << "read-only";
-    QTest::newRow("missing folder") << "missing-folder" << QStringList{"list"} << 1 << "does not exist";
+    QTest::newRow("missing folder") << "missing-folder"
+                                    << QStringList{"add", "--id", "other", "--every", "1h", "--", "/bin/true"} << 1
+                                    << "does not exist";
+    // Looking never creates a store, so a listing names the missing store itself.
+    QTest::newRow("missing folder, list") << "missing-folder" << QStringList{"list"} << 1 << "there is no job store";
 }
 
 void TestPunctualctlJobs::badInput()

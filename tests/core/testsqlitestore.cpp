@@ -141,7 +141,7 @@ private slots:
     void defaultPathCreatesFolder();
     void explicitMissingFolderIsError();
     void pathIsFolder();
-    void emptyFileBecomesStore();
+    void emptyFileBecomesStoreOnlyAtTheDefaultPath();
     void notADatabaseUntouched_data();
     void notADatabaseUntouched();
     void foreignDatabaseUntouched();
@@ -258,13 +258,25 @@ void TestSqliteStore::pathIsFolder()
     QVERIFY(store.error().message.contains(QDir::toNativeSeparators(m_dir->path())));
 }
 
-void TestSqliteStore::emptyFileBecomesStore()
+void TestSqliteStore::emptyFileBecomesStoreOnlyAtTheDefaultPath()
 {
+    // At the default path an empty file is this program's own creation, interrupted before SQLite ran: taken.
     write(dbPath(), {});
-    auto store = openStore(dbPath());
-    QVERIFY(store);
-    QVERIFY(store->addJob(makeJob("a", 5), ConflictPolicy::Fail));
-    QCOMPARE(store->jobCount().value(), 1);
+    {
+        auto store = SqlJobStore::openSqlite(dbPath(), SqlJobStore::OpenMode::DefaultStore);
+        QVERIFY(store);
+        QVERIFY(store.value()->addJob(makeJob("a", 5), ConflictPolicy::Fail));
+        QCOMPARE(store.value()->jobCount().value(), 1);
+    }
+    // An empty file the user named is not silently made a store (a mistyped path, a file being written): refused,
+    // and left as it was.
+    const QString named = m_dir->filePath(QStringLiteral("named.db"));
+    write(named, {});
+    const auto refused = SqlJobStore::openSqlite(named, SqlJobStore::OpenMode::ExplicitPath);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, ErrorCode::StoreFailure);
+    QVERIFY2(refused.error().message.contains(QLatin1String("empty file")), qPrintable(refused.error().message));
+    QCOMPARE(QFileInfo(named).size(), 0);
 }
 
 void TestSqliteStore::notADatabaseUntouched_data()
