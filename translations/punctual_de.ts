@@ -3070,6 +3070,14 @@ Führt aus: %2</translation>
             <numerusform>übersprungen: %n Läufe dieses Auftrags laufen noch (max. Instanzen)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>not retried: the job was paused</source>
+        <translation>nicht wiederholt: der Auftrag wurde angehalten</translation>
+    </message>
+    <message>
+        <source>not retried: the job was removed</source>
+        <translation>nicht wiederholt: der Auftrag wurde entfernt</translation>
+    </message>
 </context>
 <context>
     <name>punctual::SettingsDialog</name>

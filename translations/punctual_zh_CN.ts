@@ -3035,6 +3035,14 @@ Runs: %2</source>
             <numerusform>已跳过：此任务仍有 %n 次运行未结束（最大实例数）</numerusform>
         </translation>
     </message>
+    <message>
+        <source>not retried: the job was paused</source>
+        <translation>未重试：任务已暂停</translation>
+    </message>
+    <message>
+        <source>not retried: the job was removed</source>
+        <translation>未重试：任务已删除</translation>
+    </message>
 </context>
 <context>
     <name>punctual::SettingsDialog</name>

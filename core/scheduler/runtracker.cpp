@@ -244,14 +244,25 @@ void RunTracker::startDueRetries(std::int64_t nowMs)
     }
 }
 
-void RunTracker::dropWaitingRetries()
+void RunTracker::dropWaitingRetries(const QString &jobId, const QString &reason)
 {
     const QList<Submission *> submissions = m_submissions.values();
     for (Submission *submission : submissions) {
-        if (submission->token == 0 && submission->retryAt) {
-            submission->retryAt.reset();
-            startNextRun(submission->id);
+        if (submission->token != 0 || !submission->retryAt || (!jobId.isEmpty() && submission->job.id != jobId))
+            continue;
+        submission->retryAt.reset();
+        if (m_stopping) {
+            startNextRun(submission->id); // records it "stopped before this run began"
+            continue;
         }
+        RunRecord &run = submission->runs[submission->current];
+        run.outcome = RunOutcome::Interrupted;
+        run.endTime = m_clock.nowMs();
+        run.error = reason.isEmpty() ? TrackerText::tr("the scheduler stopped before this run began") : reason;
+        recordFinal(run);
+        // The rest of the submission (run times submitted together) is not made either.
+        submission->current = static_cast<int>(submission->runs.size());
+        startNextRun(submission->id);
     }
 }
 

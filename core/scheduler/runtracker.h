@@ -57,8 +57,10 @@ public:
     std::optional<std::int64_t> earliestRetry() const;
     /// Starts the attempts whose retry time has passed, oldest submission first.
     void startDueRetries(std::int64_t nowMs);
-    /// Ends the submissions whose next attempt only waits for its retry time (they will not be made).
-    void dropWaitingRetries();
+    /// Ends the submissions whose next attempt only waits for its retry time (they will not be made): the
+    /// waiting attempt is recorded interrupted. All of them (the scheduler stops), or those of @p jobId (it was
+    /// paused), with @p reason as the attempt's error (empty: "the scheduler stopped before this run began").
+    void dropWaitingRetries(const QString &jobId = {}, const QString &reason = {});
 
     /// Runs of @p jobId that ended outside a submission (missed, skipped) count towards the next pruning.
     void countEnded(const QString &jobId, int runs) { m_endedSincePrune[jobId] += runs; }

@@ -421,7 +421,11 @@ Result<Job> Scheduler::pauseJob(const QString &id)
         return job;
     job->paused = true;
     job->nextRunTime.reset();
-    return storeModified(std::move(job).value());
+    auto paused = storeModified(std::move(job).value());
+    // A paused job makes no more attempts: a retry waiting for its time is not made (a run going now ends as it is).
+    if (paused)
+        m_runs->dropWaitingRetries(id, tr("not retried: the job was paused"));
+    return paused;
 }
 
 Result<Job> Scheduler::resumeJob(const QString &id)
@@ -469,6 +473,7 @@ Result<Job> Scheduler::rescheduleJob(const QString &id, std::shared_ptr<const Tr
 
 Result<void> Scheduler::removeJob(const QString &id)
 {
+    m_runs->dropWaitingRetries(id, tr("not retried: the job was removed"));
     m_runs->flush();
     if (auto removed = m_store.removeJob(id); !removed)
         return removed.error();
@@ -480,6 +485,7 @@ Result<void> Scheduler::removeJob(const QString &id)
 
 Result<int> Scheduler::removeAllJobs()
 {
+    m_runs->dropWaitingRetries({}, tr("not retried: the job was removed"));
     m_runs->flush();
     auto removed = m_store.removeAllJobs();
     if (!removed)

@@ -1,6 +1,7 @@
 // Scheduler semantics on an injected clock: misfire, coalesce, max_instances, pause, reschedule, retries.
 #include "support/jobbuilder.h"
 #include "support/schedulerharness.h"
+#include "support/testsupport.h"
 #include "triggers/datetrigger.h"
 #include "triggers/intervaltrigger.h"
 
@@ -41,6 +42,8 @@ private slots:
     void retryBackoffGrowsToItsCap();
     void retryWaitsWhileSchedulerPaused();
     void retryWaitingAtShutdownIsNotMade();
+    void pausingAJobCancelsItsWaitingRetry();
+    void removingAJobCancelsItsWaitingRetry();
     void commandRetriesRecordEachAttempt();
     void runNowRetriesWithoutStart();
     void retryOptionsJson();
@@ -423,6 +426,54 @@ void TestScheduler::retryWaitingAtShutdownIsNotMade()
     QCOMPARE(interrupted.front().attempt, 2);
     QVERIFY2(interrupted.front().error.contains(QLatin1String("before this run began")),
              qPrintable(interrupted.front().error));
+}
+
+void TestScheduler::pausingAJobCancelsItsWaitingRetry()
+{
+    // Two retries 300 s apart (the token example): pausing after the first failure makes no more attempts, the
+    // job no longer counts as running, and the waiting attempt says why it was not made.
+    Job job = intervalJob("flaky", "fail", 60 * minute);
+    job.options.maxRetries = 2;
+    job.options.retryDelayMs = 300'000;
+    addOrDie(job);
+    Job other = intervalJob("other", "fail", 60 * minute);
+    other.options.maxRetries = 1;
+    other.options.retryDelayMs = 300'000;
+    addOrDie(other);
+    QVERIFY(m_scheduler->start());
+    const std::int64_t due = T0 + 60 * minute;
+    wake(due);
+    QTRY_COMPARE(m_timer->armedAt(), due + 300'000);
+    QCOMPARE(m_scheduler->runningCount("flaky"), 1);
+    QVERIFY_OK(m_scheduler->pauseJob("flaky"));
+    QCOMPARE(m_scheduler->runningCount("flaky"), 0);
+    QCOMPARE(m_scheduler->runningCount("other"), 1); // another job's retry still waits
+    wake(due + 300'000);
+    QTRY_COMPARE(m_scheduler->runningCount("other"), 0);
+    QCOMPARE(m_failures.load(), 3); // flaky once, other twice
+    QCOMPARE(runsOf("flaky", RunOutcome::Failed).size(), 1);
+    const QList<RunRecord> notRetried = runsOf("flaky", RunOutcome::Interrupted);
+    QCOMPARE(notRetried.size(), 1);
+    QCOMPARE(notRetried.front().attempt, 2);
+    QVERIFY2(notRetried.front().error.contains(QLatin1String("the job was paused")),
+             qPrintable(notRetried.front().error));
+    QCOMPARE(runsOf("other", RunOutcome::Failed).size(), 2);
+}
+
+void TestScheduler::removingAJobCancelsItsWaitingRetry()
+{
+    Job job = intervalJob("flaky", "fail", 60 * minute);
+    job.options.maxRetries = 1;
+    job.options.retryDelayMs = 300'000;
+    addOrDie(job);
+    QVERIFY(m_scheduler->start());
+    const std::int64_t due = T0 + 60 * minute;
+    wake(due);
+    QTRY_COMPARE(m_timer->armedAt(), due + 300'000);
+    QVERIFY_OK(m_scheduler->removeJob("flaky"));
+    QCOMPARE(m_scheduler->runningCount(), 0);
+    wake(due + 300'000);
+    QCOMPARE(m_failures.load(), 1);
 }
 
 void TestScheduler::commandRetriesRecordEachAttempt()
