@@ -3,6 +3,7 @@
 
 #include "time/clock.h"
 #include "time/duration.h"
+#include "util/longtimer.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -289,11 +290,13 @@ void CommandExecutor::onStarted(std::uint64_t token, QProcess *process)
     if (!run->startTime)
         run->startTime = m_clock.nowMs();
     if (run->timeoutMs) {
-        const auto ms = static_cast<int>(std::clamp<std::int64_t>(*run->timeoutMs, 0, std::numeric_limits<int>::max()));
-        QTimer::singleShot(ms, process, [this, token, process] {
+        // A LongTimer: a timeout may be longer than the 24.8 days one QTimer holds. Owned by the process.
+        auto *timer = new LongTimer(process);
+        connect(timer, &LongTimer::timeout, this, [this, token, process] {
             if (Run *timedOut = findRun(token, process))
                 killTree(*timedOut, RunOutcome::TimedOut);
         });
+        timer->start(*run->timeoutMs);
     }
     emit started(token, *run->startTime);
 }

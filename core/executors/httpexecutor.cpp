@@ -3,6 +3,7 @@
 
 #include "time/clock.h"
 #include "time/duration.h"
+#include "util/longtimer.h"
 #include "util/redact.h"
 
 #include <QElapsedTimer>
@@ -31,11 +32,6 @@ constexpr qint64 readBufferBytes = 64 * 1024;
 // Failed URLs named in a run's error; the output lists them all.
 constexpr int namedFailures = 5;
 
-int clampedMs(std::int64_t ms)
-{
-    return static_cast<int>(std::clamp<std::int64_t>(ms, 0, std::numeric_limits<int>::max()));
-}
-
 /// One URL of a run and what became of it.
 struct UrlResult
 {
@@ -57,7 +53,7 @@ struct UrlResult
     std::int64_t ms = 0;
     QString problem; ///< why it failed; empty when it did not
     QElapsedTimer elapsed;
-    QTimer *timer = nullptr; ///< the request timeout, a child of the reply
+    LongTimer *timer = nullptr; ///< the request timeout, a child of the reply
 };
 
 } // namespace
@@ -197,11 +193,9 @@ void HttpExecutor::Worker::send(Run &run, std::size_t index)
             drain(reply, r->urls[r->replies.at(reply)]);
     });
     connect(reply, &QNetworkReply::finished, this, [this, token, reply] { onFinished(token, reply); });
-    url.timer = new QTimer(reply);
-    url.timer->setSingleShot(true);
-    url.timer->setTimerType(Qt::PreciseTimer); // a coarse timer may fire 5% early, before the time promised
-    connect(url.timer, &QTimer::timeout, this, [this, token, reply] { onRequestTimeout(token, reply); });
-    url.timer->start(clampedMs(run.action.requestTimeoutMs));
+    url.timer = new LongTimer(reply); // precise: a coarse timer may fire 5% early, before the time promised
+    connect(url.timer, &LongTimer::timeout, this, [this, token, reply] { onRequestTimeout(token, reply); });
+    url.timer->start(run.action.requestTimeoutMs);
 }
 
 void HttpExecutor::Worker::drain(QNetworkReply *reply, UrlResult &url)
@@ -291,7 +285,7 @@ void HttpExecutor::Worker::release(Run &run, QNetworkReply *reply)
 {
     const auto it = run.replies.find(reply);
     if (it != run.replies.end()) {
-        if (QTimer *timer = run.urls[it->second].timer)
+        if (LongTimer *timer = run.urls[it->second].timer)
             timer->stop();
         run.urls[it->second].timer = nullptr;
         run.replies.erase(it);
@@ -486,11 +480,9 @@ void HttpExecutor::start(const ExecutionRequest &request)
     ensureWorker();
     Run &run = m_runs[token];
     if (request.timeoutMs) {
-        run.timeoutTimer = new QTimer(this);
-        run.timeoutTimer->setSingleShot(true);
-        run.timeoutTimer->setTimerType(Qt::PreciseTimer);
-        connect(run.timeoutTimer, &QTimer::timeout, this, [this, token] { end(token, RunOutcome::TimedOut); });
-        run.timeoutTimer->start(clampedMs(*request.timeoutMs));
+        run.timeoutTimer = new LongTimer(this); // a job's timeout may be longer than one QTimer holds
+        connect(run.timeoutTimer, &LongTimer::timeout, this, [this, token] { end(token, RunOutcome::TimedOut); });
+        run.timeoutTimer->start(*request.timeoutMs);
     }
     qCDebug(lcHttp, "token %llu: %s", static_cast<unsigned long long>(token), qPrintable(describeAction(*http)));
     QMetaObject::invokeMethod(

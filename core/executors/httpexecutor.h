@@ -12,6 +12,7 @@ class QTimer;
 namespace punctual {
 
 class Clock;
+class LongTimer;
 
 /**
  * Runs HttpAction (the cache warm-up job). One QNetworkAccessManager lives on a thread of its own, started at
@@ -57,7 +58,7 @@ private:
     /// Executor-thread bookkeeping of a run the worker has not reported yet.
     struct Run
     {
-        QTimer *timeoutTimer = nullptr;
+        LongTimer *timeoutTimer = nullptr;
         bool ending = false; ///< the worker was told to abort it
     };
 

@@ -2,6 +2,7 @@
 #include "pooledexecutor.h"
 
 #include "time/clock.h"
+#include "util/longtimer.h"
 
 #include <QLoggingCategory>
 #include <QMutexLocker>
@@ -117,9 +118,8 @@ void PooledExecutor::deliverNotices()
         if (!notice.finished) {
             it->startTime = task.startTime;
             if (task.timeoutMs) {
-                const auto ms = std::clamp<std::int64_t>(*task.timeoutMs, 0, std::numeric_limits<int>::max());
-                it->timerId = startTimer(std::chrono::milliseconds(ms));
-                m_timeouts.insert(it->timerId, task.token);
+                it->timeoutAt = QDeadlineTimer(*task.timeoutMs, Qt::PreciseTimer);
+                armTimeout(*it);
             }
             emit started(task.token, task.startTime);
             continue;
@@ -152,8 +152,19 @@ void PooledExecutor::timerEvent(QTimerEvent *event)
     if (entry == m_active.end() || entry->timerId != id) // stale (cannot happen)
         return;
     entry->timerId = 0;
+    if (!entry->timeoutAt.hasExpired()) { // one step of a timeout longer than a timer holds
+        armTimeout(*entry);
+        return;
+    }
     const std::int64_t timeoutMs = entry->task->timeoutMs.value_or(0);
     abandon(token, RunOutcome::TimedOut, timedOutError(timeoutMs));
+}
+
+void PooledExecutor::armTimeout(Entry &entry)
+{
+    const std::int64_t step = std::clamp<std::int64_t>(entry.timeoutAt.remainingTime(), 0, LongTimer::maxStepMs());
+    entry.timerId = startTimer(std::chrono::milliseconds(step), Qt::PreciseTimer);
+    m_timeouts.insert(entry.timerId, entry.task->token);
 }
 
 void PooledExecutor::abandon(std::uint64_t token, RunOutcome outcome, const QString &error)

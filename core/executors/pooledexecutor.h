@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QMutex>
+#include <QDeadlineTimer>
 #include <QThreadPool>
 
 #include <cstdint>
@@ -102,6 +103,7 @@ private:
         std::shared_ptr<Task> task;
         std::optional<std::int64_t> startTime;
         int timerId = 0;
+        QDeadlineTimer timeoutAt; ///< when the timeout ends (one timer step holds at most 24.8 days)
     };
 
     /// What a worker tells the executor's thread: a task began, or it ended (its result is in the task).
@@ -111,6 +113,8 @@ private:
         bool finished = false;
     };
 
+    /// Starts the next step of @p entry's timeout (the rest of it, at most LongTimer::maxStepMs()).
+    void armTimeout(Entry &entry);
     void runTask(const std::shared_ptr<Task> &task); // on a worker thread
     void post(std::shared_ptr<Task> task, bool finished); // on a worker thread
     void deliverNotices();

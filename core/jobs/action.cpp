@@ -1,6 +1,8 @@
 // JSON form and description of job actions.
 #include "action.h"
 
+#include "time/duration.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -123,7 +125,10 @@ Result<Action> sqlActionFromJson(const QJsonObject &json)
     else if (!timeout.isUndefined()) {
         if (!timeout.isDouble() || timeout.toDouble() <= 0)
             return invalidInput(ActionText::tr("statement_timeout must be a positive number of seconds or null"));
-        sql.statementTimeoutMs = std::llround(timeout.toDouble() * 1000.0);
+        auto ms = durationFromSeconds(timeout.toDouble(), QStringLiteral("statement_timeout"), false);
+        if (!ms)
+            return ms.error();
+        sql.statementTimeoutMs = ms.value();
     }
     return Action{std::move(sql)};
 }
@@ -182,9 +187,10 @@ Result<Action> httpActionFromJson(const QJsonObject &json)
     if (http.concurrency < 1 || http.concurrency > 64)
         return invalidInput(ActionText::tr("concurrency must be between 1 and 64"));
     const double timeout = json.value(QStringLiteral("request_timeout")).toDouble(double(http.requestTimeoutMs) / 1000.0);
-    if (timeout <= 0)
-        return invalidInput(ActionText::tr("request_timeout must be a positive number of seconds"));
-    http.requestTimeoutMs = std::llround(timeout * 1000.0);
+    auto timeoutMs = durationFromSeconds(timeout, QStringLiteral("request_timeout"), false);
+    if (!timeoutMs)
+        return timeoutMs.error();
+    http.requestTimeoutMs = timeoutMs.value();
     http.followRedirects = json.value(QStringLiteral("follow_redirects")).toBool(true);
     http.failOnHttpError = json.value(QStringLiteral("fail_on_http_error")).toBool(true);
     return Action{std::move(http)};

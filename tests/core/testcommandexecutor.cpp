@@ -2,6 +2,7 @@
 #include "executors/commandexecutor.h"
 #include "mock/fakeclock.h"
 #include "support/testsupport.h"
+#include "util/longtimer.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -101,6 +102,7 @@ private slots:
     void floodUntilTimeout();
     void timeoutKillsTree();
     void timeoutEscalatesToKill();
+    void timeoutLongerThanOneTimerStep();
     void stopInterrupts();
     void stopBeforeStarted();
     void stopAll();
@@ -433,6 +435,25 @@ void TestCommandExecutor::timeoutKillsTree()
     const qint64 grandchild = readPid(pidFile);
     QVERIFY(grandchild > 1);
     QTRY_VERIFY_WITH_TIMEOUT(processGone(grandchild), waitMs);
+}
+
+void TestCommandExecutor::timeoutLongerThanOneTimerStep()
+{
+    // A timeout longer than one QTimer holds (24.8 days; here 50 ms stands for it) is not shortened to one step.
+    LongTimer::setMaxStepMs(50);
+    const auto restore = qScopeGuard([] { LongTimer::setMaxStepMs(std::numeric_limits<int>::max()); });
+    CommandExecutor executor(m_clock);
+    ExecutionRequest request = commandRequest(1, "/bin/sleep", {"30"});
+    request.timeoutMs = 400;
+    QElapsedTimer elapsed;
+    elapsed.start();
+    ExecutionResult result;
+    runToEnd(executor, request, &result);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(result.outcome, RunOutcome::TimedOut);
+    QVERIFY2(elapsed.elapsed() >= 400, qPrintable(QString::number(elapsed.elapsed())));
+    QVERIFY2(elapsed.elapsed() < 20'000, "ended by the timeout, not by sleep");
 }
 
 void TestCommandExecutor::timeoutEscalatesToKill()

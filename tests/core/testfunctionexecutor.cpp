@@ -3,6 +3,7 @@
 #include "executors/functionregistry.h"
 #include "mock/fakeclock.h"
 #include "support/testsupport.h"
+#include "util/longtimer.h"
 
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
@@ -63,6 +64,7 @@ private slots:
     void contextAndThreads();
     void timeout();
     void timeoutNotReached();
+    void timeoutLongerThanOneTimerStep();
     void destroyCancels();
     void stop();
     void stopWhileQueued();
@@ -247,6 +249,26 @@ void TestFunctionExecutor::timeout()
     m_release.release();
     QTRY_COMPARE_WITH_TIMEOUT(executor.runningCount(), 0, waitMs);
     QCOMPARE(finishedSpy.count(), 1); // its late "success" was dropped
+}
+
+void TestFunctionExecutor::timeoutLongerThanOneTimerStep()
+{
+    // The pooled executors' timeout is made of steps too (50 ms stands for QTimer's 24.8 days).
+    LongTimer::setMaxStepMs(50);
+    const auto restore = qScopeGuard([] { LongTimer::setMaxStepMs(std::numeric_limits<int>::max()); });
+    FunctionExecutor executor(m_registry, m_clock);
+    QSignalSpy finishedSpy(&executor, &Executor::finished);
+    ExecutionRequest request = functionRequest(2, "waitForCancel");
+    request.timeoutMs = 300;
+    QElapsedTimer elapsed;
+    elapsed.start();
+    executor.start(request);
+    QVERIFY(finishedSpy.wait(waitMs));
+    QVERIFY2(elapsed.elapsed() >= 300, qPrintable(QString::number(elapsed.elapsed())));
+    QCOMPARE(resultAt(finishedSpy, 0).outcome, RunOutcome::TimedOut);
+    QTRY_VERIFY_WITH_TIMEOUT(m_sawCancel.load(), waitMs);
+    m_release.release();
+    QTRY_COMPARE_WITH_TIMEOUT(executor.runningCount(), 0, waitMs);
 }
 
 void TestFunctionExecutor::timeoutNotReached()
