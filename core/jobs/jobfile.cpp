@@ -1,7 +1,10 @@
 // Job file export and import: the JSON array form, per-entry validation, conflict planning.
 #include "jobfile.h"
 
+#include "time/duration.h"
+#include "time/isotime.h"
 #include "triggers/datetrigger.h"
+#include "triggers/intervaltrigger.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -67,6 +70,25 @@ Result<void> JobFile::write(const QString &path, const QList<Job> &jobs)
     return {};
 }
 
+QJsonObject withIntervalStart(QJsonObject json, std::int64_t nowMs)
+{
+    // A job file written by hand may leave an interval's start out; it means "from now", as for `add --every`
+    // (APScheduler's rule: the first run one interval after now). The stored form always has a start.
+    QJsonObject trigger = json.value(QStringLiteral("trigger")).toObject();
+    const QJsonValue start = trigger.value(QStringLiteral("start"));
+    if (trigger.value(QStringLiteral("type")).toString() != QLatin1String("interval")
+        || !(start.isUndefined() || start.isNull()))
+        return json;
+    const auto intervalMs =
+        durationFromSeconds(trigger.value(QStringLiteral("interval_seconds")).toDouble(0), QString(), false);
+    if (!intervalMs)
+        return json; // the trigger's own reading says what is wrong
+    const auto first = IntervalTrigger::startingAfter(intervalMs.value(), nowMs);
+    trigger.insert(QStringLiteral("start"), formatIso(first->startMs(), *ZoneRules::forZone("UTC")));
+    json.insert(QStringLiteral("trigger"), trigger);
+    return json;
+}
+
 bool runsAfter(const Job &job, std::int64_t nowMs)
 {
     if (job.paused || !job.trigger)
@@ -108,7 +130,7 @@ Result<ImportContents> JobFile::parse(const QByteArray &bytes, std::int64_t nowM
             contents.problems.append({where, JobFileText::tr("not a job object")});
             continue;
         }
-        auto job = Job::fromJson(value.toObject(), false);
+        auto job = Job::fromJson(withIntervalStart(value.toObject(), nowMs), false);
         if (!job) {
             contents.problems.append({where, job.error().message});
             continue;

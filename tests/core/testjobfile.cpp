@@ -122,6 +122,27 @@ private slots:
         tearDownScheduler();
     }
 
+    void intervalWithoutStartRunsFromNow()
+    {
+        // Written by hand, without "start": the first run is one interval after now (add --every's rule).
+        const QByteArray text = R"([{"id":"hand","trigger":{"type":"interval","interval_seconds":600},)"
+                                R"("action":{"type":"command","program":"/bin/true"}}])";
+        auto read = JobFile::parse(text, T0 + 250);
+        QVERIFY2(read.ok(), read.ok() ? "" : qPrintable(read.error().message));
+        QCOMPARE(read->problems.size(), qsizetype(0));
+        QCOMPARE(read->jobs.size(), qsizetype(1));
+        const Job &job = read->jobs.first();
+        QCOMPARE(job.trigger->nextFireTime(T0 + 250), std::optional<std::int64_t>(T0 + 601'000));
+        // A bad interval still says what is wrong with it.
+        const QByteArray bad = R"([{"id":"bad","trigger":{"type":"interval","interval_seconds":-5},)"
+                               R"("action":{"type":"command","program":"/bin/true"}}])";
+        auto refused = JobFile::parse(bad, T0);
+        QVERIFY(refused.ok());
+        QCOMPARE(refused->problems.size(), qsizetype(1));
+        QVERIFY2(refused->problems.first().message.contains(QLatin1String("interval_seconds")),
+                 qPrintable(refused->problems.first().text()));
+    }
+
     void roundTripOfEveryKind()
     {
         const QList<Job> jobs = everyKind();
