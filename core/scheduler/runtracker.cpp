@@ -246,23 +246,22 @@ void RunTracker::startDueRetries(std::int64_t nowMs)
 
 void RunTracker::dropWaitingRetries(const QString &jobId, const QString &reason)
 {
+    const QString why = reason.isEmpty() ? TrackerText::tr("the scheduler stopped before this run began") : reason;
     const QList<Submission *> submissions = m_submissions.values();
     for (Submission *submission : submissions) {
         if (submission->token != 0 || !submission->retryAt || (!jobId.isEmpty() && submission->job.id != jobId))
             continue;
         submission->retryAt.reset();
-        if (m_stopping) {
-            startNextRun(submission->id); // records it "stopped before this run began"
-            continue;
+        // The waiting attempt and the run times submitted with it (recorded running) are all ended, none left
+        // "running" in the history.
+        for (; submission->current < submission->runs.size(); ++submission->current) {
+            RunRecord &run = submission->runs[submission->current];
+            run.outcome = RunOutcome::Interrupted;
+            run.endTime = m_clock.nowMs();
+            run.error = why;
+            recordFinal(run);
         }
-        RunRecord &run = submission->runs[submission->current];
-        run.outcome = RunOutcome::Interrupted;
-        run.endTime = m_clock.nowMs();
-        run.error = reason.isEmpty() ? TrackerText::tr("the scheduler stopped before this run began") : reason;
-        recordFinal(run);
-        // The rest of the submission (run times submitted together) is not made either.
-        submission->current = static_cast<int>(submission->runs.size());
-        startNextRun(submission->id);
+        startNextRun(submission->id); // nothing left: the submission ends
     }
 }
 

@@ -9,6 +9,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace punctual;
 using namespace punctual::test;
 
@@ -44,6 +46,7 @@ private slots:
     void retryWaitingAtShutdownIsNotMade();
     void pausingAJobCancelsItsWaitingRetry();
     void removingAJobCancelsItsWaitingRetry();
+    void pausingEndsTheRunTimesSubmittedWithTheRetry();
     void commandRetriesRecordEachAttempt();
     void runNowRetriesWithoutStart();
     void retryOptionsJson();
@@ -54,6 +57,8 @@ private slots:
 
 private:
     Job intervalJob(const QString &id, const QString &function, std::int64_t every = minute);
+    /// An hourly job of the failing function with @p retries retries @p retryDelayMs apart.
+    Job failingJob(const QString &id, int retries, std::int64_t retryDelayMs, std::int64_t every = 60 * minute);
     QList<std::int64_t> recorded();
     QList<RunRecord> runsOf(const QString &id, RunOutcome outcome);
 
@@ -87,6 +92,14 @@ void TestScheduler::cleanup()
 Job TestScheduler::intervalJob(const QString &id, const QString &function, std::int64_t every)
 {
     return JobBuilder(id).interval(every, m_clock.nowMs() + every).function(function);
+}
+
+Job TestScheduler::failingJob(const QString &id, int retries, std::int64_t retryDelayMs, std::int64_t every)
+{
+    Job job = intervalJob(id, "fail", every);
+    job.options.maxRetries = retries;
+    job.options.retryDelayMs = retryDelayMs;
+    return job;
 }
 
 QList<std::int64_t> TestScheduler::recorded()
@@ -347,9 +360,7 @@ void TestScheduler::retriesRecordEachAttempt()
 
 void TestScheduler::retryBackoffGrowsToItsCap()
 {
-    Job job = intervalJob("flaky", "fail", 60 * minute);
-    job.options.maxRetries = 4;
-    job.options.retryDelayMs = 10'000;
+    Job job = failingJob("flaky", 4, 10'000);
     job.options.retryBackoff = 2.0;
     job.options.retryDelayMaxMs = 25'000;
     addOrDie(job);
@@ -385,9 +396,7 @@ void TestScheduler::retryBackoffGrowsToItsCap()
 
 void TestScheduler::retryWaitsWhileSchedulerPaused()
 {
-    Job job = intervalJob("flaky", "fail", 60 * minute);
-    job.options.maxRetries = 1;
-    job.options.retryDelayMs = 10'000;
+    Job job = failingJob("flaky", 1, 10'000);
     addOrDie(job);
     QVERIFY(m_scheduler->start());
     const std::int64_t due = T0 + 60 * minute;
@@ -409,9 +418,7 @@ void TestScheduler::retryWaitsWhileSchedulerPaused()
 
 void TestScheduler::retryWaitingAtShutdownIsNotMade()
 {
-    Job job = intervalJob("flaky", "fail", 60 * minute);
-    job.options.maxRetries = 2;
-    job.options.retryDelayMs = 10'000;
+    Job job = failingJob("flaky", 2, 10'000);
     addOrDie(job);
     QVERIFY(m_scheduler->start());
     wake(T0 + 60 * minute);
@@ -432,13 +439,9 @@ void TestScheduler::pausingAJobCancelsItsWaitingRetry()
 {
     // Two retries 300 s apart (the token example): pausing after the first failure makes no more attempts, the
     // job no longer counts as running, and the waiting attempt says why it was not made.
-    Job job = intervalJob("flaky", "fail", 60 * minute);
-    job.options.maxRetries = 2;
-    job.options.retryDelayMs = 300'000;
+    Job job = failingJob("flaky", 2, 300'000);
     addOrDie(job);
-    Job other = intervalJob("other", "fail", 60 * minute);
-    other.options.maxRetries = 1;
-    other.options.retryDelayMs = 300'000;
+    Job other = failingJob("other", 1, 300'000);
     addOrDie(other);
     QVERIFY(m_scheduler->start());
     const std::int64_t due = T0 + 60 * minute;
@@ -462,9 +465,7 @@ void TestScheduler::pausingAJobCancelsItsWaitingRetry()
 
 void TestScheduler::removingAJobCancelsItsWaitingRetry()
 {
-    Job job = intervalJob("flaky", "fail", 60 * minute);
-    job.options.maxRetries = 1;
-    job.options.retryDelayMs = 300'000;
+    Job job = failingJob("flaky", 1, 300'000);
     addOrDie(job);
     QVERIFY(m_scheduler->start());
     const std::int64_t due = T0 + 60 * minute;
@@ -473,6 +474,34 @@ void TestScheduler::removingAJobCancelsItsWaitingRetry()
     QVERIFY_OK(m_scheduler->removeJob("flaky"));
     QCOMPARE(m_scheduler->runningCount(), 0);
     wake(due + 300'000);
+    QCOMPARE(m_failures.load(), 1);
+}
+
+void TestScheduler::pausingEndsTheRunTimesSubmittedWithTheRetry()
+{
+    // Not coalesced, two run times due at once: they are one submission. The first fails and waits to retry;
+    // pausing ends that attempt and the run time queued behind it, and leaves no run "running" in the history.
+    Job job = failingJob("flaky", 1, 300'000, minute);
+    job.options.coalesce = CoalescePolicy::All;
+    addOrDie(job);
+    QVERIFY(m_scheduler->start());
+    wake(T0 + 2 * minute);
+    QTRY_COMPARE(m_failures.load(), 1);
+    QTRY_COMPARE(m_scheduler->runningCount("flaky"), 1); // waiting to retry, the second run time behind it
+    QVERIFY_OK(m_scheduler->pauseJob("flaky"));
+    QCOMPARE(m_scheduler->runningCount("flaky"), 0);
+    QTRY_COMPARE(runsOf("flaky", RunOutcome::Interrupted).size(), 2); // written behind, at the end of the turn
+    QList<RunRecord> ended = runsOf("flaky", RunOutcome::Interrupted);
+    std::sort(ended.begin(), ended.end(),
+              [](const RunRecord &a, const RunRecord &b) { return a.scheduledTime < b.scheduledTime; });
+    QCOMPARE(ended.size(), 2);
+    QCOMPARE(ended[0].scheduledTime, T0 + minute);
+    QCOMPARE(ended[0].attempt, 2);
+    QCOMPARE(ended[1].scheduledTime, T0 + 2 * minute);
+    QCOMPARE(ended[1].attempt, 1);
+    for (const RunRecord &run : ended)
+        QVERIFY2(run.error.contains(QLatin1String("the job was paused")), qPrintable(run.error));
+    QVERIFY(runsOf("flaky", RunOutcome::Running).isEmpty());
     QCOMPARE(m_failures.load(), 1);
 }
 
@@ -506,9 +535,7 @@ void TestScheduler::commandRetriesRecordEachAttempt()
 void TestScheduler::runNowRetriesWithoutStart()
 {
     // punctualctl run-now runs a job on a scheduler that was never started: its retries must still be made.
-    Job job = intervalJob("flaky", "fail", 60 * minute);
-    job.options.maxRetries = 2;
-    job.options.retryDelayMs = 5'000;
+    Job job = failingJob("flaky", 2, 5'000);
     job.options.retryBackoff = 2.0;
     addOrDie(job);
     QCOMPARE(m_scheduler->state(), Scheduler::State::Stopped);
