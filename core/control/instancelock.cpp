@@ -108,12 +108,10 @@ Result<std::unique_ptr<InstanceLock>> InstanceLock::acquire(const QString &store
 {
     const QString canonical = control::canonicalStorePath(storePath);
     const QString socketPath = control::instanceSocketPath(storePath);
-#ifdef Q_OS_UNIX
-    if (QFileInfo(socketPath).path() == QLatin1String("/")) // socketFolder() found no private folder
+    if (socketPath.isEmpty()) // no private folder for it
         return Error{ErrorCode::Io,
                      LockText::tr("no private folder for the instance socket: set XDG_RUNTIME_DIR to a folder that "
                                   "is yours alone (mode 0700), or make ~/.local/state/punctual/run so")};
-#endif
 
     // Probe, remove and listen as one step: QLocalServer::listen() replaces an existing socket file, so two
     // instances starting together would otherwise both listen (and the second would hide the first).

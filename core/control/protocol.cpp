@@ -220,7 +220,8 @@ QString instanceName(const QString &storePath)
 QString instanceSocketPath(const QString &storePath)
 {
 #ifdef Q_OS_UNIX
-    return socketFolder() + QLatin1Char('/') + instanceName(storePath);
+    const QString folder = socketFolder();
+    return folder.isEmpty() ? QString() : folder + QLatin1Char('/') + instanceName(storePath);
 #else
     return instanceName(storePath); // a named pipe
 #endif

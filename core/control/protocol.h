@@ -106,8 +106,10 @@ std::optional<PeerCredentials> peerCredentials(qintptr socketDescriptor);
 /// True when @p peer runs as this process's user (always true where credentials are unknown).
 bool isSameUser(const std::optional<PeerCredentials> &peer);
 
-/// Where the instance of @p storePath listens: instanceName() in $XDG_RUNTIME_DIR (or /run/user/UID, private to the
-/// user), else in the temporary folder. An absolute path, so QLocalServer and QLocalSocket use it as is.
+/// Where the instance of @p storePath listens: instanceName() in $XDG_RUNTIME_DIR (or /run/user/UID), else in
+/// ~/.local/state/punctual/run (made 0700); each only when it is the user's own with no access for others. Never
+/// the shared temporary folder: empty when no private folder can be had (InstanceLock then says what to fix). An
+/// absolute path, so QLocalServer and QLocalSocket use it as is.
 QString instanceSocketPath(const QString &storePath);
 
 } // namespace punctual::control

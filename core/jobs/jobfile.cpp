@@ -39,6 +39,26 @@ QString positionOf(const QByteArray &bytes, qsizetype offset)
     return JobFileText::tr("line %1, column %2").arg(line).arg(offset - lineStart + 1);
 }
 
+/// @p json (a job's JSON) with an interval trigger's missing start filled in as "from now" (@p nowMs).
+QJsonObject withIntervalStart(QJsonObject json, std::int64_t nowMs)
+{
+    // A job file written by hand may leave an interval's start out; it means "from now", as for `add --every`
+    // (APScheduler's rule: the first run one interval after now). The stored form always has a start.
+    QJsonObject trigger = json.value(QStringLiteral("trigger")).toObject();
+    const QJsonValue start = trigger.value(QStringLiteral("start"));
+    if (trigger.value(QStringLiteral("type")).toString() != QLatin1String("interval")
+        || !(start.isUndefined() || start.isNull()))
+        return json;
+    const auto intervalMs =
+        durationFromSeconds(trigger.value(QStringLiteral("interval_seconds")).toDouble(0), QString(), false);
+    if (!intervalMs)
+        return json; // the trigger's own reading says what is wrong
+    const auto first = IntervalTrigger::startingAfter(intervalMs.value(), nowMs);
+    trigger.insert(QStringLiteral("start"), formatIso(first->startMs(), *ZoneRules::forZone("UTC")));
+    json.insert(QStringLiteral("trigger"), trigger);
+    return json;
+}
+
 } // namespace
 
 QByteArray JobFile::toJson(const QList<Job> &jobs)
@@ -68,25 +88,6 @@ Result<void> JobFile::write(const QString &path, const QList<Job> &jobs)
     if (!file.commit())
         return ioError(JobFileText::tr("cannot write %1: %2").arg(path, file.errorString()));
     return {};
-}
-
-QJsonObject withIntervalStart(QJsonObject json, std::int64_t nowMs)
-{
-    // A job file written by hand may leave an interval's start out; it means "from now", as for `add --every`
-    // (APScheduler's rule: the first run one interval after now). The stored form always has a start.
-    QJsonObject trigger = json.value(QStringLiteral("trigger")).toObject();
-    const QJsonValue start = trigger.value(QStringLiteral("start"));
-    if (trigger.value(QStringLiteral("type")).toString() != QLatin1String("interval")
-        || !(start.isUndefined() || start.isNull()))
-        return json;
-    const auto intervalMs =
-        durationFromSeconds(trigger.value(QStringLiteral("interval_seconds")).toDouble(0), QString(), false);
-    if (!intervalMs)
-        return json; // the trigger's own reading says what is wrong
-    const auto first = IntervalTrigger::startingAfter(intervalMs.value(), nowMs);
-    trigger.insert(QStringLiteral("start"), formatIso(first->startMs(), *ZoneRules::forZone("UTC")));
-    json.insert(QStringLiteral("trigger"), trigger);
-    return json;
 }
 
 bool runsAfter(const Job &job, std::int64_t nowMs)

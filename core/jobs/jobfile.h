@@ -5,7 +5,6 @@
 #include "util/result.h"
 
 #include <QByteArray>
-#include <QJsonObject>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -72,8 +71,6 @@ ImportPlan planImport(QList<Job> jobs, const QSet<QString> &existingIds, Conflic
 /// The error a Fail import reports for its conflicts: names the first ids (ErrorCode::Conflict).
 Error conflictError(const QStringList &conflicts);
 
-/// @p json (a job's JSON) with an interval trigger's missing start filled in as "from now" (@p nowMs).
-QJsonObject withIntervalStart(QJsonObject json, std::int64_t nowMs);
 /// False when the job, added at @p nowMs, would never run (the same rule Scheduler::addJob applies).
 bool runsAfter(const Job &job, std::int64_t nowMs);
 
