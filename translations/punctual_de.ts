@@ -52,10 +52,6 @@
         <translation>concurrency muss zwischen 1 und 64 liegen</translation>
     </message>
     <message>
-        <source>request_timeout must be a positive number of seconds</source>
-        <translation>request_timeout muss eine positive Zahl von Sekunden sein</translation>
-    </message>
-    <message>
         <source>a command action needs a program</source>
         <translation>eine Befehlsaktion braucht ein Programm</translation>
     </message>
@@ -3051,6 +3047,14 @@ Führt aus: %2</translation>
     <message>
         <source>(no output)</source>
         <translation>(keine Ausgabe)</translation>
+    </message>
+    <message>
+        <source>Run history</source>
+        <translation>Verlauf der Läufe</translation>
+    </message>
+    <message>
+        <source>Run output</source>
+        <translation>Ausgabe des Laufs</translation>
     </message>
 </context>
 <context>

@@ -52,10 +52,6 @@
         <translation>concurrency 必须在 1 到 64 之间</translation>
     </message>
     <message>
-        <source>request_timeout must be a positive number of seconds</source>
-        <translation>request_timeout 必须是正的秒数</translation>
-    </message>
-    <message>
         <source>a command action needs a program</source>
         <translation>命令操作需要一个程序</translation>
     </message>
@@ -3017,6 +3013,14 @@ Runs: %2</source>
     <message>
         <source>(no output)</source>
         <translation>（无输出）</translation>
+    </message>
+    <message>
+        <source>Run history</source>
+        <translation>运行历史</translation>
+    </message>
+    <message>
+        <source>Run output</source>
+        <translation>运行输出</translation>
     </message>
 </context>
 <context>

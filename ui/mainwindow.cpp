@@ -215,6 +215,7 @@ void MainWindow::createMenus()
     m_search = new QLineEdit(toolBar);
     m_search->setObjectName(QStringLiteral("searchEdit"));
     m_search->setPlaceholderText(tr("Search jobs…"));
+    m_search->setAccessibleName(tr("Search jobs")); // a placeholder is not read as the field's name
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(220);
     toolBar->addWidget(m_search);

@@ -22,6 +22,7 @@ RunHistoryPane::RunHistoryPane(Scheduler &scheduler, const Clock &clock, QWidget
     , m_output(new QPlainTextEdit(m_splitter))
 {
     m_view->setObjectName(QStringLiteral("historyView"));
+    m_view->setAccessibleName(tr("Run history"));
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -33,6 +34,7 @@ RunHistoryPane::RunHistoryPane(Scheduler &scheduler, const Clock &clock, QWidget
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
 
     m_output->setObjectName(QStringLiteral("runOutput"));
+    m_output->setAccessibleName(tr("Run output"));
     m_output->setReadOnly(true);
     m_output->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_output->setPlaceholderText(tr("Select a run to see its output"));
