@@ -199,6 +199,9 @@ void CommandExecutor::start(const ExecutionRequest &request)
     }
 
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    // Another job's password stays with the scheduler (a value the job sets itself is its own).
+    for (const QString &name : request.hiddenVariables)
+        environment.remove(name);
     for (auto it = command->environment.cbegin(); it != command->environment.cend(); ++it)
         environment.insert(it.key(), it.value());
 

@@ -5,6 +5,7 @@
 #include "jobs/runrecord.h"
 
 #include <QObject>
+#include <QSet>
 
 #include <cstdint>
 #include <optional>
@@ -22,6 +23,8 @@ struct ExecutionRequest
     std::optional<std::int64_t> timeoutMs;
     /// When the action would begin later than this after scheduledTime, it is not run (outcome Missed).
     std::optional<std::int64_t> misfireGraceMs;
+    /// Variables of the scheduler's environment a started process must not inherit (sql jobs' passwords).
+    QSet<QString> hiddenVariables;
 };
 
 /// How an execution ended. outcome is Success, Failed, TimedOut, Interrupted or Missed (grace exceeded).

@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QObject>
+#include <QSet>
 
 #include <memory>
 
@@ -39,8 +40,14 @@ public:
     /// Stops every execution of every executor.
     void stopAll();
 
+    /// Names of the scheduler's environment variables that hold secrets (the sql jobs' password variables):
+    /// processes started for other jobs do not inherit them. Names are only ever added while the set lives.
+    void hideVariables(const QSet<QString> &names) { m_hiddenVariables.unite(names); }
+    const QSet<QString> &hiddenVariables() const { return m_hiddenVariables; }
+
 private:
     QList<Executor *> m_executors; ///< owned
+    QSet<QString> m_hiddenVariables;
 };
 
 } // namespace punctual

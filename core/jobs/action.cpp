@@ -276,6 +276,14 @@ QString httpUrlProblem(const QString &url)
     return {};
 }
 
+QString passwordVariableOf(const Action &action)
+{
+    const auto *sql = std::get_if<SqlAction>(&action);
+    if (!sql || sql->connection.passwordSource != PasswordSource::Environment)
+        return {};
+    return sql->connection.passwordVariable;
+}
+
 QString describeAction(const Action &action)
 {
     if (const auto *command = std::get_if<CommandAction>(&action)) {

@@ -93,6 +93,9 @@ QJsonObject actionToJson(const Action &action);
 Result<Action> actionFromJson(const QJsonObject &json);
 /// A short human form: "/usr/bin/backup --all", "function cleanup".
 QString describeAction(const Action &action);
+/// The environment variable @p action reads a password from (an sql action with PasswordSource::Environment);
+/// empty otherwise.
+QString passwordVariableOf(const Action &action);
 /// Why an http action cannot request @p url (not http or https, no host, malformed), or empty when it can.
 QString httpUrlProblem(const QString &url);
 

@@ -102,6 +102,7 @@ void RunTracker::startNextRun(std::uint64_t submissionId)
     request.timeoutMs = submission->job.options.timeoutMs;
     // A retry is late on purpose: the grace time applies to first attempts only.
     request.misfireGraceMs = run.attempt == 1 ? submission->misfireGraceMs : std::nullopt;
+    request.hiddenVariables = m_executors.hiddenVariables();
     submission->token = request.token;
     m_tokens.insert(request.token, submissionId);
     emit jobSubmitted(run);

@@ -94,6 +94,8 @@ Result<void> Scheduler::start(bool startPaused)
     if (m_state != State::Stopped)
         return {};
     m_runs->flush();
+    if (auto learned = learnPasswordVariables(); !learned)
+        return learned.error();
     const std::int64_t now = m_clock.nowMs();
     if (m_membership) {
         // Other instances' runs are theirs: only this id's leftovers and those of dead instances are taken over.
@@ -164,8 +166,26 @@ void Scheduler::resume()
 
 void Scheduler::refresh()
 {
+    // Another process changed the store: it may have added an sql job naming a password variable.
+    if (auto learned = learnPasswordVariables(); !learned)
+        reportStoreError(learned.error());
     if (m_state == State::Running)
         scheduleProcessing();
+}
+
+Result<void> Scheduler::learnPasswordVariables()
+{
+    auto names = m_store.passwordVariables();
+    if (!names)
+        return names.error();
+    m_executors->hideVariables(names.value());
+    return {};
+}
+
+void Scheduler::notePasswordVariable(const Job &job)
+{
+    if (QString name = passwordVariableOf(job.action); !name.isEmpty())
+        m_executors->hideVariables({name});
 }
 
 // --- timer --------------------------------------------------------------------------------------------------
@@ -363,6 +383,7 @@ Result<Job> Scheduler::addJob(Job job, ConflictPolicy onConflict)
         return prepared.error();
     if (auto added = m_store.addJob(job, onConflict); !added)
         return added.error();
+    notePasswordVariable(job);
     emit jobAdded(job);
     rearm();
     return job;
@@ -379,8 +400,10 @@ Result<QList<Job>> Scheduler::addJobs(QList<Job> jobs, ConflictPolicy onConflict
     }
     if (auto added = m_store.addJobs(jobs, onConflict); !added)
         return added.error();
-    for (const Job &job : std::as_const(jobs))
+    for (const Job &job : std::as_const(jobs)) {
+        notePasswordVariable(job);
         emit jobAdded(job);
+    }
     rearm();
     return jobs;
 }
@@ -409,6 +432,7 @@ Result<Job> Scheduler::storeModified(Job job)
 {
     if (auto updated = m_store.updateJob(job); !updated)
         return updated.error();
+    notePasswordVariable(job);
     emit jobModified(job);
     rearm();
     return job;
@@ -506,6 +530,10 @@ Result<RunRecord> Scheduler::runJobNow(const QString &id)
     // An unstarted scheduler (punctualctl run-now) runs it: its heartbeat keeps the run from being taken over.
     if (auto joined = joinCluster(); !joined)
         return joined.error();
+    if (m_state == State::Stopped) {
+        if (auto learned = learnPasswordVariables(); !learned)
+            return learned.error();
+    }
     RunRecord run;
     run.jobId = id;
     run.scheduledTime = m_clock.nowMs();

@@ -154,6 +154,9 @@ private:
     void leaveCluster();
     /// Starts the re-runs of recovering jobs that the cluster handed over (or records why they cannot run).
     void startRecoveredRuns(const QList<RunRecord> &runs);
+    /// Asks the store which variables hold sql jobs' passwords, so command jobs do not inherit them.
+    Result<void> learnPasswordVariables();
+    void notePasswordVariable(const Job &job);
 
     JobStore &m_store;
     const Clock &m_clock;

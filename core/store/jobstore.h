@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QStringList>
 
 #include <optional>
@@ -120,6 +121,9 @@ public:
     /// All jobs, by next run time (jobs without one last), then by id.
     virtual Result<QList<Job>> jobs() = 0;
     virtual Result<int> jobCount() = 0;
+    /// The environment variables sql jobs read their passwords from (SqlConnection::passwordVariable): command
+    /// jobs must not inherit them. The default looks at every job; SQL stores look only at rows that name one.
+    virtual Result<QSet<QString>> passwordVariables();
     /// Unpaused jobs whose next run time is at or before @p nowMs, earliest first (ties by id), at most @p limit
     /// (a negative limit: no limit).
     virtual Result<QList<Job>> dueJobs(std::int64_t nowMs, int limit) = 0;

@@ -8,6 +8,8 @@
 #include "store/storeconflict.h"
 #include "time/clock.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlError>
 
 namespace punctual {
@@ -248,6 +250,25 @@ Result<int> SqlJobStore::jobCount()
     const int count = query.next() ? query.value(0).toInt() : 0;
     query.finish();
     return count;
+}
+
+Result<QSet<QString>> SqlJobStore::passwordVariables()
+{
+    auto statement = m_session->execute(SqlStatement::SelectPasswordActions);
+    if (!statement)
+        return statement.error();
+    QSqlQuery &query = *statement.value();
+    QSet<QString> names;
+    while (query.next()) {
+        // A row that does not decode is reported by list and export; here it just names no variable.
+        const QJsonObject json = QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object();
+        if (auto action = actionFromJson(json); action) {
+            if (QString name = passwordVariableOf(action.value()); !name.isEmpty())
+                names.insert(name);
+        }
+    }
+    query.finish();
+    return names;
 }
 
 Result<QList<Job>> SqlJobStore::dueJobs(std::int64_t nowMs, int limit)

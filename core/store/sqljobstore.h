@@ -77,6 +77,7 @@ public:
     Result<std::optional<Job>> job(const QString &id) override;
     Result<QList<Job>> jobs() override;
     Result<int> jobCount() override;
+    Result<QSet<QString>> passwordVariables() override;
     Result<QList<Job>> dueJobs(std::int64_t nowMs, int limit) override;
     Result<std::optional<std::int64_t>> earliestNextRunTime() override;
     Result<QList<Job>> claimDueJobs(std::int64_t nowMs, int limit) override;

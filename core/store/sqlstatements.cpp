@@ -54,6 +54,8 @@ constexpr StatementText statements[] = {
     {S::SelectJobs,
      "SELECT {job_columns} FROM jobs ORDER BY CASE WHEN next_run_time IS NULL THEN 1 ELSE 0 END, next_run_time, id"},
     {S::CountJobs, "SELECT COUNT(*) FROM jobs"},
+    // Only sql actions reading a password from the environment carry this key; the rest is decoded in C++.
+    {S::SelectPasswordActions, "SELECT action FROM jobs WHERE action LIKE '%password_variable%'"},
     {S::SelectDueJobs,
      "SELECT {job_columns} FROM jobs WHERE paused = 0 AND next_run_time <= :now ORDER BY next_run_time, id "
      "LIMIT :row_limit"},

@@ -27,6 +27,7 @@ enum class SqlStatement
     SelectJob,
     SelectJobs,
     CountJobs,
+    SelectPasswordActions,
     SelectDueJobs,
     SelectDueJobsLocked,
     SelectEarliest,

@@ -1,14 +1,19 @@
 // Secrets stay secret: no URL password in any message; passwords refused at the door (ODBC PWD=, URL user-info);
-// header values that would forge further headers refused.
+// header values that would forge further headers refused; sql jobs' password variables kept from command jobs.
 #include "jobs/action.h"
+#include "store/sqljobstore.h"
 #include "store/storelocation.h"
+#include "support/jobbuilder.h"
+#include "support/schedulerharness.h"
 #include "support/testsupport.h"
 #include "util/redact.h"
 
 #include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace punctual;
+using namespace punctual::test;
 
 namespace {
 
@@ -17,9 +22,39 @@ Result<Action> actionFrom(const QByteArray &json)
     return actionFromJson(QJsonDocument::fromJson(json).object());
 }
 
+constexpr std::int64_t T0 = 1'700'000'000'000;
+
+/// An sql job reading its password from @p variable (it never runs in these tests).
+Job sqlJobReading(const QString &id, const QString &variable)
+{
+    SqlAction sql;
+    sql.connection.name = id;
+    sql.connection.driver = QStringLiteral("QPSQL");
+    sql.connection.database = QStringLiteral("jobs");
+    sql.connection.passwordSource = PasswordSource::Environment;
+    sql.connection.passwordVariable = variable;
+    sql.statements = {QStringLiteral("DELETE FROM tokens")};
+    return JobBuilder(id).action(sql).date(T0).paused().build();
+}
+
+/// Sets an environment variable of this process for one test.
+class EnvironmentGuard
+{
+public:
+    EnvironmentGuard(const char *name, const QByteArray &value)
+        : m_name(name)
+    {
+        qputenv(name, value);
+    }
+    ~EnvironmentGuard() { qunsetenv(m_name); }
+
+private:
+    const char *m_name;
+};
+
 } // namespace
 
-class TestSecrets : public QObject
+class TestSecrets : public QObject, private SchedulerHarness
 {
     Q_OBJECT
 
@@ -31,6 +66,8 @@ private slots:
     void odbcPasswordsAreRefused();
     void headersWithLineBreaksAreRefused_data();
     void headersWithLineBreaksAreRefused();
+    void storesNamePasswordVariables();
+    void commandJobsDoNotInheritPasswordVariables();
 };
 
 void TestSecrets::urlPasswordsAreRedacted_data()
@@ -105,4 +142,76 @@ void TestSecrets::headersWithLineBreaksAreRefused()
 }
 
 QTEST_GUILESS_MAIN(TestSecrets)
+void TestSecrets::storesNamePasswordVariables()
+{
+    QTemporaryDir dir;
+    auto opened = SqlJobStore::openSqlite(dir.filePath(QStringLiteral("jobs.db")), SqlJobStore::OpenMode::ExplicitPath);
+    QVERIFY_OK(opened);
+    std::unique_ptr<JobStore> sqlite = std::move(opened).value();
+    std::unique_ptr<JobStore> memory = std::make_unique<MemoryJobStore>();
+    for (JobStore *store : {sqlite.get(), memory.get()}) {
+        QVERIFY_OK(store->addJob(sqlJobReading(QStringLiteral("purge"), QStringLiteral("DB_PW")), ConflictPolicy::Fail));
+        Job keychain = sqlJobReading(QStringLiteral("keychain"), QString());
+        std::get<SqlAction>(keychain.action).connection.passwordSource = PasswordSource::Keychain;
+        QVERIFY_OK(store->addJob(keychain, ConflictPolicy::Fail));
+        // A command that merely mentions the key is not an sql job.
+        QVERIFY_OK(store->addJob(JobBuilder(QStringLiteral("echo")).command(QStringLiteral("/bin/echo"),
+                                                                            {QStringLiteral("password_variable")})
+                                     .date(T0)
+                                     .build(),
+                                 ConflictPolicy::Fail));
+        auto names = store->passwordVariables();
+        QVERIFY_OK(names);
+        QCOMPARE(names.value(), QSet<QString>{QStringLiteral("DB_PW")});
+    }
+}
+
+void TestSecrets::commandJobsDoNotInheritPasswordVariables()
+{
+    // A real scheduler on a real SQLite store runs a real `env`: the variable an sql job (stored before the
+    // scheduler started, or added to it later) names for its password is not in any command job's environment.
+    const EnvironmentGuard stored("PUNCTUAL_TEST_STORED_PW", "hunter2");
+    const EnvironmentGuard added("PUNCTUAL_TEST_ADDED_PW", "swordfish");
+    const EnvironmentGuard plain("PUNCTUAL_TEST_PLAIN", "visible");
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("jobs.db"));
+    {
+        auto store = SqlJobStore::openSqlite(path, SqlJobStore::OpenMode::ExplicitPath);
+        QVERIFY_OK(store);
+        QVERIFY_OK(store.value()->addJob(sqlJobReading(QStringLiteral("purge"), QStringLiteral("PUNCTUAL_TEST_STORED_PW")),
+                                         ConflictPolicy::Fail));
+    }
+    auto store = SqlJobStore::openSqlite(path, SqlJobStore::OpenMode::ExplicitPath);
+    QVERIFY_OK(store);
+    setUpScheduler(T0, std::move(store).value());
+    Scheduler &scheduler = *m_scheduler;
+    QVERIFY_OK(scheduler.start());
+    QVERIFY_OK(scheduler.addJob(sqlJobReading(QStringLiteral("report"), QStringLiteral("PUNCTUAL_TEST_ADDED_PW"))));
+    Job env = JobBuilder(QStringLiteral("env")).command(QStringLiteral("/usr/bin/env")).date(T0).paused().build();
+    // A value the job sets itself is its own to see.
+    Job own = JobBuilder(QStringLiteral("own")).command(QStringLiteral("/usr/bin/env")).date(T0).paused().build();
+    std::get<CommandAction>(own.action).environment.insert(QStringLiteral("PUNCTUAL_TEST_ADDED_PW"),
+                                                           QStringLiteral("mine"));
+    QVERIFY_OK(scheduler.addJob(env));
+    QVERIFY_OK(scheduler.addJob(own));
+    QVERIFY_OK(scheduler.runJobNow(QStringLiteral("env")));
+    QVERIFY_OK(scheduler.runJobNow(QStringLiteral("own")));
+    QTRY_COMPARE(scheduler.runningCount(), 0);
+
+    auto envRuns = scheduler.history(QStringLiteral("env"), 1);
+    QVERIFY_OK(envRuns);
+    QCOMPARE(envRuns->size(), 1);
+    const QString output = envRuns->first().output;
+    QCOMPARE(envRuns->first().outcome, RunOutcome::Success);
+    QVERIFY2(output.contains(QLatin1String("PUNCTUAL_TEST_PLAIN=visible")), qPrintable(output));
+    QVERIFY2(!output.contains(QLatin1String("hunter2")), qPrintable(output));
+    QVERIFY2(!output.contains(QLatin1String("swordfish")), qPrintable(output));
+    QVERIFY(!output.contains(QLatin1String("PUNCTUAL_TEST_STORED_PW")));
+
+    auto ownRuns = scheduler.history(QStringLiteral("own"), 1);
+    QVERIFY_OK(ownRuns);
+    QVERIFY(ownRuns->first().output.contains(QLatin1String("PUNCTUAL_TEST_ADDED_PW=mine")));
+    tearDownScheduler();
+}
+
 #include "testsecrets.moc"

@@ -12,7 +12,7 @@
 /// QVERIFY for a Result: on failure, prints the error's message.
 #define QVERIFY_OK(expression)                                                                                   \
     do {                                                                                                         \
-        const auto result_ = (expression);                                                                      \
+        const auto &result_ = (expression);                                                                     \
         QVERIFY2(result_.ok(), result_.ok() ? #expression : qPrintable(result_.error().message));                \
     } while (false)
 

@@ -1,0 +1,19 @@
+// Defaults of the JobStore interface that any store can answer from its other calls.
+#include "jobstore.h"
+
+namespace punctual {
+
+Result<QSet<QString>> JobStore::passwordVariables()
+{
+    auto all = jobs();
+    if (!all)
+        return all.error();
+    QSet<QString> names;
+    for (const Job &job : std::as_const(all.value())) {
+        if (QString name = passwordVariableOf(job.action); !name.isEmpty())
+            names.insert(name);
+    }
+    return names;
+}
+
+} // namespace punctual
