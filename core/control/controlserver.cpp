@@ -15,6 +15,10 @@
 
 #include <utility>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 Q_LOGGING_CATEGORY(lcControl, "punctual.control.server")
 
 namespace punctual {
@@ -45,11 +49,13 @@ public:
         socket->setReadBufferSize(readChunkBytes);
         idle.setSingleShot(true);
         idle.setInterval(ControlServer::idleTimeoutMs);
+        stalled.setSingleShot(true);
     }
 
     QLocalSocket *socket;
     QByteArray buffer;
     QTimer idle;
+    QTimer stalled; ///< runs while flow control holds the client back and it reads nothing
     bool busy = false;    ///< serving a request now (guards against re-entry from nested event loops)
     bool closing = false; ///< told off: nothing more is read
 };
@@ -61,7 +67,32 @@ ControlServer::ControlServer(Scheduler &scheduler, JobStore &store, QLocalServer
     , m_server(server)
 {
     connect(server, &QLocalServer::newConnection, this, &ControlServer::acceptConnections);
+    // Answers to clients that left were freed, but glibc keeps freed heap for later: give it back to the system
+    // once things are quiet, so the instance returns near its baseline after a burst of large answers.
+    m_trimTimer = new QTimer(this);
+    m_trimTimer->setSingleShot(true);
+    m_trimTimer->setInterval(1000);
+    connect(m_trimTimer, &QTimer::timeout, this, [] {
+#ifdef __GLIBC__
+        ::malloc_trim(0);
+#endif
+    });
     acceptConnections(); // any that came before we were there
+}
+
+qint64 ControlServer::pendingWriteBytes() const
+{
+    qint64 bytes = 0;
+    for (const Client *client : m_clients)
+        bytes += client->socket->bytesToWrite();
+    return bytes;
+}
+
+void ControlServer::forget(Client *client)
+{
+    m_clients.remove(client);
+    client->deleteLater();
+    m_trimTimer->start();
 }
 
 ControlServer::~ControlServer()
@@ -89,17 +120,25 @@ void ControlServer::acceptConnections()
         }
         auto *client = new Client(socket, this);
         m_clients.insert(client);
-        connect(socket, &QLocalSocket::disconnected, client, [this, client] {
-            m_clients.remove(client);
-            client->deleteLater();
-        });
+        connect(socket, &QLocalSocket::disconnected, client, [this, client] { forget(client); });
         if (m_clients.size() > maxClients) {
             qCWarning(lcControl, "refused a connection: %d clients are connected already", maxClients);
             reject(client, tr("too many clients are connected (at most %1)").arg(maxClients));
             continue;
         }
         connect(socket, &QLocalSocket::readyRead, client, [this, client] { serve(client); });
-        connect(socket, &QLocalSocket::bytesWritten, client, [this, client] { serve(client); });
+        connect(socket, &QLocalSocket::bytesWritten, client, [this, client] {
+            client->stalled.stop(); // it reads: not stalled
+            serve(client);
+        });
+        connect(&client->stalled, &QTimer::timeout, client, [this, client] {
+            qCWarning(lcControl, "dropping a client that has not read its answers for %d ms (%lld bytes unsent)",
+                      m_stallTimeoutMs, static_cast<long long>(client->socket->bytesToWrite()));
+            client->closing = true;
+            client->socket->abort(); // disconnectFromServer() would wait for the unsent answers
+            if (m_clients.contains(client))
+                forget(client);
+        });
         connect(&client->idle, &QTimer::timeout, client, [client] {
             qCDebug(lcControl, "closing an idle connection");
             client->closing = true;
@@ -117,9 +156,13 @@ void ControlServer::serve(Client *client)
         return;
     client->busy = true;
     for (;;) {
-        // Flow control: a client that does not read its responses gets no more answers until it does.
-        if (client->socket->bytesToWrite() > maxPendingWriteBytes)
+        // Flow control: a client that does not read its responses gets no more answers until it does, and is
+        // dropped when it does not for the stall timeout.
+        if (client->socket->bytesToWrite() > maxPendingWriteBytes) {
+            if (!client->stalled.isActive())
+                client->stalled.start(m_stallTimeoutMs);
             break;
+        }
         qsizetype newline = client->buffer.indexOf('\n');
         while (newline < 0 && client->socket->bytesAvailable() > 0 && client->buffer.size() <= control::maxRequestBytes) {
             const qsizetype scanFrom = client->buffer.size();
@@ -176,10 +219,8 @@ void ControlServer::reject(Client *client, const QString &message)
     client->idle.stop();
     // Pending responses (this error too) are written before the connection closes.
     client->socket->disconnectFromServer();
-    if (client->socket->state() == QLocalSocket::UnconnectedState) {
-        m_clients.remove(client);
-        client->deleteLater();
-    }
+    if (client->socket->state() == QLocalSocket::UnconnectedState)
+        forget(client);
 }
 
 void ControlServer::send(Client *client, const QJsonObject &response)

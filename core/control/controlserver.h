@@ -11,6 +11,7 @@
 #include <QSet>
 
 class QLocalServer;
+class QTimer;
 class QLocalSocket;
 
 namespace punctual {
@@ -40,8 +41,11 @@ public:
     static constexpr int maxClients = 64;
     /// A connection without a request for this long is closed.
     static constexpr int idleTimeoutMs = 10 * 60 * 1000;
-    /// Responses a client has not read yet, beyond which its next requests wait (flow control).
-    static constexpr qint64 maxPendingWriteBytes = 64 * 1024 * 1024;
+    /// Responses a client has not read yet, beyond which its next requests wait (flow control). One answer may be
+    /// larger (a long list); what a client can make the server hold is this plus one answer.
+    static constexpr qint64 maxPendingWriteBytes = 1024 * 1024;
+    /// A client held back by flow control that reads nothing for this long is dropped.
+    static constexpr int defaultStallTimeoutMs = 30 * 1000;
 
     /// Serves @p scheduler (whose store is @p store: "status" reports it) on @p server, which must be listening.
     /// None of them is owned; all must outlive the control server.
@@ -52,6 +56,10 @@ public:
     QJsonObject handle(const QJsonObject &request);
     /// Connections open now.
     int clientCount() const { return static_cast<int>(m_clients.size()); }
+    /// Bytes of answers written to connections and not yet taken by their clients, all clients together.
+    qint64 pendingWriteBytes() const;
+    /// How long a client held back by flow control may read nothing before it is dropped (tests shorten it).
+    void setStallTimeoutMs(int ms) { m_stallTimeoutMs = ms; }
 
 signals:
     /// A client asked for the window ("raise"): a second `punctual` start, for one. The app shows and raises it.
@@ -66,6 +74,7 @@ private:
     bool serveLine(Client *client, QByteArray line);
     void reject(Client *client, const QString &message);
     void send(Client *client, const QJsonObject &response);
+    void forget(Client *client);
 
     /// Checks the params against the method's row of the table, then runs its handler.
     Result<QJsonValue> dispatch(const control::MethodSpec &method, const QJsonObject &params);
@@ -76,6 +85,8 @@ private:
     JobStore &m_store;
     QPointer<QLocalServer> m_server;
     QSet<Client *> m_clients;
+    int m_stallTimeoutMs = defaultStallTimeoutMs;
+    QTimer *m_trimTimer = nullptr;
 };
 
 } // namespace punctual

@@ -85,6 +85,7 @@ private slots:
     void badRequestsKeepTheConnection();
     void garbageIsAnsweredAndDisconnected();
     void hugeLineIsDisconnected();
+    void clientThatDoesNotReadIsBoundedAndDropped();
     void twoClientsAtOnce();
     void remoteJobControlMatchesLocal();
     void docMatchesTheMethodsTable();
@@ -474,6 +475,38 @@ void TestControlServer::hugeLineIsDisconnected()
     // Just under the cap is served.
     QJsonObject params{{"x", QString(3 * 1024 * 1024, QLatin1Char('a'))}};
     QVERIFY(call("ping", params));
+}
+
+void TestControlServer::clientThatDoesNotReadIsBoundedAndDropped()
+{
+    // A client pipelines thousands of requests and reads no answer: the server holds at most the flow-control
+    // bound plus one answer for it, then drops it after the stall timeout; other clients are served meanwhile.
+    m_server->setStallTimeoutMs(500);
+    QLocalSocket socket;
+    socket.setReadBufferSize(4096); // this client really does not read: the kernel buffers fill up
+    socket.connectToServer(m_socket);
+    QVERIFY(socket.waitForConnected(3000));
+    QByteArray requests;
+    for (int i = 0; i < 20000; ++i)
+        requests += "{\"id\":" + QByteArray::number(i) + ",\"method\":\"status\"}\n";
+    socket.write(requests);
+    QTRY_COMPARE(m_server->clientCount(), 1);
+
+    const qint64 oneAnswer = QJsonDocument(m_server->handle({{"id", 1}, {"method", "status"}})).toJson().size();
+    qint64 mostPending = 0;
+    QElapsedTimer timer;
+    timer.start();
+    // (With its read buffer full, the client itself does not see the end of the connection.)
+    while (m_server->clientCount() > 0 && timer.elapsed() < 20000) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        mostPending = std::max(mostPending, m_server->pendingWriteBytes());
+    }
+    QVERIFY2(m_server->clientCount() == 0, "the client that did not read was not dropped");
+    QVERIFY2(mostPending > 0, "the test did not make the server hold answers");
+    QVERIFY2(mostPending <= ControlServer::maxPendingWriteBytes + 2 * oneAnswer,
+             qPrintable(QStringLiteral("held %1 bytes for one client").arg(mostPending)));
+    QCOMPARE(m_server->pendingWriteBytes(), 0);
+    QVERIFY(call("ping")); // the server goes on
 }
 
 void TestControlServer::twoClientsAtOnce()
