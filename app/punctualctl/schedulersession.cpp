@@ -10,6 +10,7 @@
 #include "store/memoryjobstore.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLoggingCategory>
 
@@ -19,9 +20,9 @@ namespace punctual::cli {
 
 namespace {
 
-// An instance that accepts the connection but does not answer a ping within this is treated as absent: the
-// store is then opened directly (the instance notices the change through its StoreWatcher).
-constexpr int pingTimeoutMs = 5000;
+// An instance whose answer takes longer than this (its thread busy with a long import, a store locked by another
+// writer) is waited for, with a line on stderr so the user knows why nothing happens.
+constexpr int slowAnswerNoticeMs = 2000;
 
 } // namespace
 
@@ -40,21 +41,40 @@ SchedulerSession::~SchedulerSession()
 
 Result<void> SchedulerSession::open(Use use)
 {
+    // Whether an instance holds the store is its lock's answer (a listening socket), never how fast it answers:
+    // when one holds it, every command goes through it, however long it takes; going around it would run jobs
+    // twice (run-now) and write past its scheduler.
     const QString path = control::canonicalStorePath(storeLocation().resolvedPath());
     auto client = std::make_unique<ControlClient>();
-    if (client->connectToStore(path)) {
-        if (auto pong = client->ping(pingTimeoutMs); pong) {
-            qCInfo(lcSession, "talking to the Punctual instance (pid %lld) on %s",
-                   static_cast<long long>(client->peerPid().value_or(-1)), qPrintable(path));
-            m_remote = std::make_unique<RemoteJobControl>(std::move(client));
-            m_control = m_remote.get();
-            return {};
-        } else {
-            qCInfo(lcSession, "the Punctual instance on %s does not answer (%s): opening the store directly",
-                   qPrintable(path), qPrintable(pong.error().message));
+    QElapsedTimer waited;
+    waited.start();
+    bool noticed = false;
+    for (;;) {
+        auto connected = client->connectToStore(path);
+        if (connected)
+            break;
+        if (connected.error().code == ErrorCode::NotFound) // no instance: the store is ours to open
+            return openLocal(use);
+        // Held, but the connection was not taken in time (its backlog full): keep trying.
+        qCInfo(lcSession, "%s", qPrintable(connected.error().message));
+        if (!noticed && waited.elapsed() >= slowAnswerNoticeMs) {
+            noticed = true;
+            printError(tr("waiting for the Punctual instance on %1 to answer (Ctrl+C gives up)").arg(path));
         }
     }
-    return openLocal(use);
+    client->setTimeoutMs(ControlClient::noTimeout);
+    if (!noticed) {
+        client->setSlowAnswerNotice(slowAnswerNoticeMs, [path] {
+            printError(tr("waiting for the Punctual instance on %1 to answer (Ctrl+C gives up)").arg(path));
+        });
+    }
+    if (auto pong = client->ping(ControlClient::noTimeout); !pong)
+        return pong.error();
+    qCInfo(lcSession, "talking to the Punctual instance (pid %lld) on %s",
+           static_cast<long long>(client->peerPid().value_or(-1)), qPrintable(path));
+    m_remote = std::make_unique<RemoteJobControl>(std::move(client));
+    m_control = m_remote.get();
+    return {};
 }
 
 Result<void> SchedulerSession::openLocal(Use use)

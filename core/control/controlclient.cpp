@@ -5,9 +5,13 @@
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QLocalSocket>
+
+#include <limits>
+#include <utility>
 
 namespace punctual {
 
@@ -38,8 +42,8 @@ ControlClient::~ControlClient()
 Result<void> ControlClient::connectToStore(const QString &storePath, int timeoutMs)
 {
     if (auto connected = connectToServer(control::instanceSocketPath(storePath), timeoutMs); !connected) {
-        return Error{ErrorCode::Io, ClientText::tr("no Punctual instance answers on %1: %2")
-                                        .arg(control::canonicalStorePath(storePath), connected.error().message)};
+        return Error{connected.error().code, ClientText::tr("no Punctual instance answers on %1: %2")
+                                                 .arg(control::canonicalStorePath(storePath), connected.error().message)};
     }
     m_target = ClientText::tr("the Punctual instance on %1").arg(control::canonicalStorePath(storePath));
     return {};
@@ -54,8 +58,13 @@ Result<void> ControlClient::connectToServer(const QString &socketPath, int timeo
     m_socket->connectToServer(socketPath);
     if (!m_socket->waitForConnected(timeoutMs)) {
         const QString reason = m_socket->errorString();
+        // No socket file, or one nobody listens on (left by a crash): no instance holds the store. Anything else
+        // (a full backlog: the instance is there but busy) is not a reason to go around it.
+        const QLocalSocket::LocalSocketError error = m_socket->error();
+        const bool nobodyListens = error == QLocalSocket::ServerNotFoundError
+                                   || error == QLocalSocket::ConnectionRefusedError;
         m_socket->abort();
-        return Error{ErrorCode::Io, reason};
+        return Error{nobodyListens ? ErrorCode::NotFound : ErrorCode::Io, reason};
     }
     const auto peer = control::peerCredentials(m_socket->socketDescriptor());
     if (!control::isSameUser(peer)) {
@@ -85,9 +94,31 @@ Error ControlClient::lost(const QString &what)
     return {ErrorCode::Io, what};
 }
 
-Result<QByteArray> ControlClient::readLine(int timeoutMs)
+void ControlClient::setSlowAnswerNotice(int afterMs, std::function<void()> notice)
 {
-    const QDeadlineTimer deadline(timeoutMs);
+    m_noticeAfterMs = afterMs;
+    m_notice = std::move(notice);
+}
+
+bool ControlClient::waitSlice(const QDeadlineTimer &deadline, const QElapsedTimer &waited, bool forRead)
+{
+    constexpr qint64 foreverSliceMs = 60 * 60 * 1000;
+    qint64 sliceMs = deadline.isForever() ? foreverSliceMs : std::max<qint64>(1, deadline.remainingTime());
+    if (m_notice) {
+        const qint64 untilNotice = m_noticeAfterMs - waited.elapsed();
+        if (untilNotice <= 0) {
+            const auto notice = std::exchange(m_notice, {});
+            notice();
+        } else {
+            sliceMs = std::min(sliceMs, untilNotice);
+        }
+    }
+    const int ms = static_cast<int>(std::min<qint64>(sliceMs, std::numeric_limits<int>::max()));
+    return forRead ? m_socket->waitForReadyRead(ms) : m_socket->waitForBytesWritten(ms);
+}
+
+Result<QByteArray> ControlClient::readLine(const QDeadlineTimer &deadline, const QElapsedTimer &waited)
+{
     qsizetype scanned = 0;
     for (;;) {
         const qsizetype newline = m_buffer.indexOf('\n', scanned);
@@ -106,8 +137,9 @@ Result<QByteArray> ControlClient::readLine(int timeoutMs)
         if (m_socket->state() != QLocalSocket::ConnectedState)
             return lost(ClientText::tr("%1 closed the connection before it answered").arg(m_target));
         if (deadline.hasExpired())
-            return lost(ClientText::tr("%1 did not answer within %2 s").arg(m_target, seconds(timeoutMs)));
-        if (!m_socket->waitForReadyRead(static_cast<int>(std::max<qint64>(1, deadline.remainingTime())))) {
+            return lost(ClientText::tr("%1 did not answer within %2 s")
+                            .arg(m_target, seconds(static_cast<int>(waited.elapsed()))));
+        if (!waitSlice(deadline, waited, true)) {
             if (m_socket->bytesAvailable() > 0)
                 continue;
             if (m_socket->state() != QLocalSocket::ConnectedState || m_socket->error() != QLocalSocket::SocketTimeoutError)
@@ -132,18 +164,25 @@ Result<QJsonValue> ControlClient::call(const QString &method, const QJsonObject 
         return invalidInput(ClientText::tr("the request is too large for the Punctual instance (more than %1 bytes)")
                                 .arg(control::maxRequestBytes));
 
-    const QDeadlineTimer deadline(timeoutMs);
+    if (timeoutMs == clientTimeout)
+        timeoutMs = m_timeoutMs;
+    const QDeadlineTimer deadline(timeoutMs < 0 ? QDeadlineTimer(QDeadlineTimer::Forever) : QDeadlineTimer(timeoutMs));
+    QElapsedTimer waited;
+    waited.start();
     if (m_socket->write(bytes) != bytes.size())
         return lost(ClientText::tr("cannot send to %1: %2").arg(m_target, m_socket->errorString()));
     while (m_socket->bytesToWrite() > 0) {
-        if (deadline.hasExpired() || !m_socket->waitForBytesWritten(static_cast<int>(std::max<qint64>(1, deadline.remainingTime())))) {
+        if (deadline.hasExpired() || !waitSlice(deadline, waited, false)) {
             if (m_socket->bytesToWrite() == 0)
                 break;
+            if (!deadline.hasExpired() && m_socket->state() == QLocalSocket::ConnectedState
+                && m_socket->error() == QLocalSocket::SocketTimeoutError)
+                continue; // a slice ended (the notice was given): keep waiting
             return lost(ClientText::tr("cannot send to %1: %2").arg(m_target, m_socket->errorString()));
         }
     }
 
-    auto line = readLine(static_cast<int>(std::max<qint64>(1, deadline.remainingTime())));
+    auto line = readLine(deadline, waited);
     if (!line)
         return line.error();
     QJsonParseError parseError;

@@ -22,6 +22,8 @@
 
 #include <optional>
 
+#include <signal.h>
+
 using namespace punctual;
 
 class TestPunctualctlInstance : public QObject
@@ -38,6 +40,7 @@ private slots:
     void directChangesToTheStoreAreNoticed();
     void idleInstanceDoesNotWakeUp();
     void storeChosenInTheSettingsIsUsed();
+    void busyInstanceIsWaitedForNotGoneAround();
 
 private:
     /// Starts `punctualctl --db DB run` and waits until it schedules.
@@ -388,4 +391,36 @@ void TestPunctualctlInstance::storeChosenInTheSettingsIsUsed()
 }
 
 QTEST_GUILESS_MAIN(TestPunctualctlInstance)
+void TestPunctualctlInstance::busyInstanceIsWaitedForNotGoneAround()
+{
+    // An instance that answers nothing for a while (stopped here with SIGSTOP: its socket still listens) still
+    // holds the store: punctualctl waits for it, says so on stderr after 2 s, and never runs the job itself.
+    startInstance();
+    const QString marker = m_dir->filePath("runs");
+    QCOMPARE(viaInstance({"add", "--id", "mark", "--every", "1h", "--", "/bin/sh", "-c", "echo ran >> " + marker})
+                 .exitCode,
+             0);
+    const auto pid = static_cast<pid_t>(m_instance->processId());
+    QCOMPARE(::kill(pid, SIGSTOP), 0);
+    QProcess client;
+    client.start(QStringLiteral(PUNCTUALCTL_PATH), {"--db", m_db, "run-now", "mark"});
+    QVERIFY(client.waitForStarted());
+    QString err;
+    QTRY_VERIFY_WITH_TIMEOUT((err += QString::fromUtf8(client.readAllStandardError())).contains("waiting for the Punctual instance"),
+                             10000);
+    QCOMPARE(client.state(), QProcess::Running);
+    QTest::qWait(4000); // longer than the old 5 s ping allowance, all told
+    QCOMPARE(client.state(), QProcess::Running);
+    QVERIFY2(!QFile::exists(marker), "the job ran around the instance");
+    QCOMPARE(::kill(pid, SIGCONT), 0);
+    QVERIFY(client.waitForFinished(30000));
+    err += QString::fromUtf8(client.readAllStandardError());
+    QCOMPARE(client.exitCode(), 0);
+    QCOMPARE(err.count("waiting for the Punctual instance"), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(log().contains("job mark: success"), 10000);
+    QFile runs(marker);
+    QVERIFY(runs.open(QIODevice::ReadOnly));
+    QCOMPARE(runs.readAll(), QByteArray("ran\n")); // once, by the instance
+}
+
 #include "testpunctualctlinstance.moc"
