@@ -56,6 +56,7 @@ public:
     QByteArray buffer;
     QTimer idle;
     QTimer stalled; ///< runs while flow control holds the client back and it reads nothing
+    QList<Job> stagedImport; ///< an import's jobs sent so far (add_jobs with "more"), dropped with the connection
     bool busy = false;    ///< serving a request now (guards against re-entry from nested event loops)
     bool closing = false; ///< told off: nothing more is read
 };
@@ -203,7 +204,7 @@ bool ControlServer::serveLine(Client *client, QByteArray line)
     }
     // handle() calls the Scheduler API, whose signals may run anything (even a nested event loop).
     const QPointer<Client> alive(client);
-    const QJsonObject response = handle(document.object());
+    const QJsonObject response = handle(document.object(), client);
     if (!alive)
         return false;
     send(client, response);
@@ -232,7 +233,7 @@ void ControlServer::send(Client *client, const QJsonObject &response)
     client->socket->write(bytes);
 }
 
-QJsonObject ControlServer::handle(const QJsonObject &request)
+QJsonObject ControlServer::handle(const QJsonObject &request, Client *client)
 {
     const QJsonValue id = request.value(QStringLiteral("id"));
     const QJsonValue echoedId = id.isUndefined() ? QJsonValue(QJsonValue::Null) : id;
@@ -251,17 +252,19 @@ QJsonObject ControlServer::handle(const QJsonObject &request)
         return errorResponse(echoedId, QString::fromLatin1(control::unknownMethodCode),
                              tr("unknown method \"%1\"").arg(name));
     qCDebug(lcControl) << "request" << name << (spec->effect == control::Effect::Changes ? "(changes the store)" : "");
-    Result<QJsonValue> result = dispatch(*spec, params.toObject());
+    Result<QJsonValue> result = dispatch(*spec, params.toObject(), client);
     if (!result)
         return errorResponse(echoedId, control::errorCodeName(result.error().code), result.error().message);
     return {{QStringLiteral("id"), echoedId}, {QStringLiteral("ok"), true}, {QStringLiteral("result"), result.value()}};
 }
 
-Result<QJsonValue> ControlServer::dispatch(const control::MethodSpec &method, const QJsonObject &params)
+Result<QJsonValue> ControlServer::dispatch(const control::MethodSpec &method, const QJsonObject &params,
+                                          Client *client)
 {
     if (auto checked = control::checkParams(method, params); !checked)
         return checked.error();
-    const control::MethodContext context{m_scheduler, m_store, [this] { return raise(); }};
+    const control::MethodContext context{m_scheduler, m_store, [this] { return raise(); },
+                                         client ? &client->stagedImport : nullptr};
     return control::runMethod(method.method, context, params);
 }
 

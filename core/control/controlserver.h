@@ -52,8 +52,9 @@ public:
     ControlServer(Scheduler &scheduler, JobStore &store, QLocalServer *server, QObject *parent = nullptr);
     ~ControlServer() override;
 
-    /// Answers one request object, as a connection does for each line (in-process callers and tests may use it).
-    QJsonObject handle(const QJsonObject &request);
+    /// Answers one request object, as a connection does for each line (in-process callers and tests may use it;
+    /// without a connection, an import cannot be staged over several requests).
+    QJsonObject handle(const QJsonObject &request) { return handle(request, nullptr); }
     /// Connections open now.
     int clientCount() const { return static_cast<int>(m_clients.size()); }
     /// Bytes of answers written to connections and not yet taken by their clients, all clients together.
@@ -76,8 +77,10 @@ private:
     void send(Client *client, const QJsonObject &response);
     void forget(Client *client);
 
-    /// Checks the params against the method's row of the table, then runs its handler.
-    Result<QJsonValue> dispatch(const control::MethodSpec &method, const QJsonObject &params);
+    QJsonObject handle(const QJsonObject &request, Client *client);
+    /// Checks the params against the method's row of the table, then runs its handler (for @p client's
+    /// connection, or none).
+    Result<QJsonValue> dispatch(const control::MethodSpec &method, const QJsonObject &params, Client *client);
     /// "raise": emits raiseRequested(); false when nothing is connected to it (no window).
     bool raise();
 

@@ -29,7 +29,8 @@ public:
 
     virtual Result<Job> addJob(Job job, ConflictPolicy onConflict) = 0;
     /// Adds many jobs (an import) as Scheduler::addJobs() does: all or, on any error, none. Through an instance a
-    /// very large import is sent as several requests of at most control::maxRequestBytes, each one all-or-none.
+    /// very large import is sent in several requests of at most control::maxRequestBytes on one connection; the
+    /// instance adds them with the last one, in one store transaction.
     virtual Result<QList<Job>> addJobs(QList<Job> jobs, ConflictPolicy onConflict) = 0;
     virtual Result<Job> job(const QString &id) = 0;
     virtual Result<QList<Job>> jobs() = 0;

@@ -109,17 +109,29 @@ Result<QJsonValue> add(const MethodContext &context, const QJsonObject &params)
 
 Result<QJsonValue> addJobs(const MethodContext &context, const QJsonObject &params)
 {
-    // An import: every job is read first; then all are added in one store transaction, or none.
+    // An import: every job is read first; then all are added in one store transaction, or none. An import larger
+    // than one request line comes in several requests on one connection: those with "more" are staged here, the
+    // last one adds them all in that one transaction. A connection that closes before it drops what it staged.
+    const bool more = params.value(QStringLiteral("more")).toBool(false);
+    if (more && !context.stagedImport)
+        return invalidInput(ServerText::tr("\"more\" needs a connection to stage the import on"));
+    QList<Job> jobs = context.stagedImport ? std::exchange(*context.stagedImport, {}) : QList<Job>();
+    const qsizetype before = jobs.size();
     const QJsonArray array = params.value(QStringLiteral("jobs")).toArray();
-    QList<Job> jobs;
-    jobs.reserve(array.size());
+    if (before + array.size() > maxStagedImportJobs)
+        return invalidInput(ServerText::tr("an import may hold at most %1 jobs").arg(maxStagedImportJobs));
+    jobs.reserve(before + array.size());
     for (qsizetype i = 0; i < array.size(); ++i) {
         if (!array.at(i).isObject())
-            return invalidInput(ServerText::tr("params.jobs[%1] must be an object (a job's JSON)").arg(i));
+            return invalidInput(ServerText::tr("params.jobs[%1] must be an object (a job's JSON)").arg(before + i));
         auto job = Job::fromJson(array.at(i).toObject(), false);
         if (!job)
-            return invalidInput(QStringLiteral("jobs[%1]: %2").arg(i).arg(job.error().message));
+            return invalidInput(QStringLiteral("jobs[%1]: %2").arg(before + i).arg(job.error().message));
         jobs.append(std::move(job).value());
+    }
+    if (more) {
+        *context.stagedImport = std::move(jobs);
+        return QJsonValue(QJsonObject{{QStringLiteral("staged"), static_cast<double>(context.stagedImport->size())}});
     }
     return answer(context.scheduler.addJobs(std::move(jobs), conflictParam(params)));
 }

@@ -87,6 +87,7 @@ inline constexpr Param add[] = {{"replace", ParamType::Bool, Presence::Optional}
 inline constexpr Param addJobs[] = {
     {"jobs", ParamType::Jobs, Presence::Required},
     {"replace", ParamType::Bool, Presence::Optional},
+    {"more", ParamType::Bool, Presence::Optional},
 };
 inline constexpr Param modify[] = {
     {"id", ParamType::String, Presence::Required},

@@ -72,44 +72,39 @@ Result<Job> RemoteJobControl::addJob(Job job, ConflictPolicy onConflict)
     return jobCall(control::Method::Add, params);
 }
 
-Result<QList<Job>> RemoteJobControl::addJobsCall(const QJsonArray &jobs, ConflictPolicy onConflict)
+Result<void> RemoteJobControl::stageJobs(const QJsonArray &jobs)
 {
-    return listCall<Job>(control::Method::AddJobs, {{QStringLiteral("jobs"), jobs},
-                                                    {QStringLiteral("replace"), onConflict == ConflictPolicy::Replace}});
+    auto answer = m_client->call(control::Method::AddJobs,
+                                 {{QStringLiteral("jobs"), jobs}, {QStringLiteral("more"), true}});
+    if (!answer)
+        return answer.error();
+    return {};
 }
 
 Result<QList<Job>> RemoteJobControl::addJobs(QList<Job> jobs, ConflictPolicy onConflict)
 {
-    // A request line must stay below control::maxRequestBytes: a large import goes in batches (the envelope and
-    // escaping get the headroom), each one store transaction on the instance.
-    constexpr qsizetype batchBytes = control::maxRequestBytes - 256 * 1024;
-    QList<Job> added;
-    added.reserve(jobs.size());
-    QJsonArray batch;
+    // A request line must stay below control::maxRequestBytes: a large import goes in pieces (the envelope and
+    // escaping get the headroom). The instance stages them on this connection and adds them all with the last
+    // piece, in one store transaction: all or none, however large (a client that dies mid-way stages nothing).
+    constexpr qsizetype pieceBytes = control::maxRequestBytes - 256 * 1024;
+    QJsonArray piece;
     qsizetype bytes = 0;
     for (const Job &job : std::as_const(jobs)) {
         if (auto complete = requireTrigger(job); !complete)
             return complete.error();
         const QJsonObject json = job.toJson();
         const qsizetype size = QJsonDocument(json).toJson(QJsonDocument::Compact).size() + 1;
-        if (!batch.isEmpty() && bytes + size > batchBytes) {
-            auto sent = addJobsCall(batch, onConflict);
-            if (!sent)
-                return sent.error();
-            added += sent.value();
-            batch = {};
+        if (!piece.isEmpty() && bytes + size > pieceBytes) {
+            if (auto staged = stageJobs(piece); !staged)
+                return staged.error();
+            piece = {};
             bytes = 0;
         }
-        batch.append(json);
+        piece.append(json);
         bytes += size;
     }
-    if (!batch.isEmpty()) {
-        auto sent = addJobsCall(batch, onConflict);
-        if (!sent)
-            return sent.error();
-        added += sent.value();
-    }
-    return added;
+    return listCall<Job>(control::Method::AddJobs, {{QStringLiteral("jobs"), piece},
+                                                    {QStringLiteral("replace"), onConflict == ConflictPolicy::Replace}});
 }
 
 Result<Job> RemoteJobControl::job(const QString &id)

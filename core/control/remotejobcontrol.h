@@ -46,7 +46,8 @@ private:
     /// A call whose result is a list of jobs or runs.
     template <typename T>
     Result<QList<T>> listCall(control::Method method, const QJsonObject &params = {});
-    Result<QList<Job>> addJobsCall(const QJsonArray &jobs, ConflictPolicy onConflict);
+    /// Sends one piece of a large import for the instance to stage (add_jobs with "more").
+    Result<void> stageJobs(const QJsonArray &jobs);
 
     std::unique_ptr<ControlClient> m_client;
 };

@@ -41,6 +41,7 @@ private slots:
     void idleInstanceDoesNotWakeUp();
     void storeChosenInTheSettingsIsUsed();
     void busyInstanceIsWaitedForNotGoneAround();
+    void largeImportKilledMidwayIsAllOrNothing();
 
 private:
     /// Starts `punctualctl --db DB run` and waits until it schedules.
@@ -52,6 +53,8 @@ private:
     QJsonObject showJob(const QString &id);
     /// The instance's stderr so far.
     QString log();
+    /// Waits for @p process to end while the instance's log is drained (it logs a line per job added).
+    bool finishes(QProcess &process, int timeoutMs);
     int countInLog(const QString &text) { return static_cast<int>(log().count(text)); }
     static qint64 voluntarySwitches(qint64 pid);
 
@@ -89,6 +92,19 @@ void TestPunctualctlInstance::startInstance()
     m_instance->start(QStringLiteral(PUNCTUALCTL_PATH), {"--db", m_db, "run"});
     QVERIFY(m_instance->waitForStarted());
     QTRY_VERIFY_WITH_TIMEOUT(log().contains("scheduler running on"), 15000);
+}
+
+bool TestPunctualctlInstance::finishes(QProcess &process, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (process.state() != QProcess::NotRunning && timer.elapsed() < timeoutMs) {
+        process.waitForFinished(20);
+        if (m_instance)
+            m_instance->waitForReadyRead(20); // takes what is in the instance's pipe
+        log();
+    }
+    return process.state() == QProcess::NotRunning;
 }
 
 QString TestPunctualctlInstance::log()
@@ -421,6 +437,72 @@ void TestPunctualctlInstance::busyInstanceIsWaitedForNotGoneAround()
     QFile runs(marker);
     QVERIFY(runs.open(QIODevice::ReadOnly));
     QCOMPARE(runs.readAll(), QByteArray("ran\n")); // once, by the instance
+}
+
+void TestPunctualctlInstance::largeImportKilledMidwayIsAllOrNothing()
+{
+    // 40,000 jobs (several pieces of 4 MiB) imported through the instance, with punctualctl killed while it
+    // sends, then the instance killed while it imports: the store holds none or all of them, never a part.
+    const int count = 40000;
+    const QString file = m_dir->filePath("many.json");
+    {
+        QByteArray json = "[";
+        for (int i = 0; i < count; ++i) {
+            json += (i ? ",\n" : "") + QByteArray(R"({"id": "job-)") + QByteArray::number(i)
+                    + R"(", "name": "a job with a longer name to make the pieces many", "trigger": {"type": "interval", )"
+                      R"("interval_seconds": 3600, "start": "2026-01-01T00:00:00Z"}, "action": {"type": "command", )"
+                      R"("program": "/bin/true", "args": ["--an-argument", "--another-argument"]}})";
+        }
+        json += "]";
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        QCOMPARE(out.write(json), json.size());
+    }
+    auto jobCount = [this]() -> int {
+        auto store = SqlJobStore::openSqlite(m_db, SqlJobStore::OpenMode::ExplicitPath);
+        if (!store)
+            return -1;
+        auto jobs = store.value()->jobCount();
+        return jobs ? jobs.value() : -1;
+    };
+
+    startInstance();
+    for (int killAfterMs : {300, 1200}) {
+        QProcess client;
+        client.start(QStringLiteral(PUNCTUALCTL_PATH), {"--db", m_db, "import", file});
+        QVERIFY(client.waitForStarted());
+        QTest::qWait(killAfterMs);
+        QCOMPARE(client.state(), QProcess::Running); // killed mid-way
+        client.kill();
+        QVERIFY(finishes(client, 10000));
+        const int stored = jobCount();
+        QVERIFY2(stored == 0 || stored == count, qPrintable(QStringLiteral("%1 jobs stored").arg(stored)));
+        if (stored == count)
+            QCOMPARE(ctl({"remove-all", "--yes"}).exitCode, 0);
+    }
+
+    // The instance killed while it reads the pieces or writes the transaction.
+    for (int killAfterMs : {1000, 3000}) {
+        QProcess client;
+        client.start(QStringLiteral(PUNCTUALCTL_PATH), {"--db", m_db, "import", file});
+        QVERIFY(client.waitForStarted());
+        QTest::qWait(killAfterMs);
+        m_instance->kill();
+        m_instance->waitForFinished();
+        QVERIFY(finishes(client, 60000));
+        const int stored = jobCount(); // read directly: no instance
+        QVERIFY2(stored == 0 || stored == count, qPrintable(QStringLiteral("%1 jobs stored").arg(stored)));
+        startInstance();
+        if (stored == count)
+            QCOMPARE(ctl({"remove-all", "--yes"}).exitCode, 0);
+    }
+
+    // And left alone, the import adds all of them.
+    QProcess client;
+    client.start(QStringLiteral(PUNCTUALCTL_PATH), {"--db", m_db, "import", file});
+    QVERIFY(finishes(client, 240000));
+    QCOMPARE(client.exitCode(), 0);
+    QCOMPARE(jobCount(), count);
 }
 
 #include "testpunctualctlinstance.moc"

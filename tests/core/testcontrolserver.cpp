@@ -15,6 +15,7 @@
 #include "store/memoryjobstore.h"
 #include "store/storewatcher.h"
 #include "support/jobbuilder.h"
+#include "support/testsupport.h"
 #include "support/schedulerharness.h"
 #include "triggers/crontrigger.h"
 #include "triggers/intervaltrigger.h"
@@ -86,6 +87,7 @@ private slots:
     void garbageIsAnsweredAndDisconnected();
     void hugeLineIsDisconnected();
     void clientThatDoesNotReadIsBoundedAndDropped();
+    void largeImportIsOneTransactionOnOneConnection();
     void twoClientsAtOnce();
     void remoteJobControlMatchesLocal();
     void docMatchesTheMethodsTable();
@@ -507,6 +509,82 @@ void TestControlServer::clientThatDoesNotReadIsBoundedAndDropped()
              qPrintable(QStringLiteral("held %1 bytes for one client").arg(mostPending)));
     QCOMPARE(m_server->pendingWriteBytes(), 0);
     QVERIFY(call("ping")); // the server goes on
+}
+
+void TestControlServer::largeImportIsOneTransactionOnOneConnection()
+{
+    const QString socket = m_socket;
+    auto jobs = [](const QStringList &ids) {
+        QJsonArray array;
+        for (const QString &id : ids)
+            array.append(intervalJob(id));
+        return array;
+    };
+
+    // Pieces staged with "more" on a connection that then closes: nothing is added.
+    auto staged = offThread([&] {
+        ControlClient client;
+        if (!client.connectToServer(socket))
+            return QJsonValue();
+        auto first = client.call("add_jobs", {{"jobs", jobs({"a", "b"})}, {"more", true}});
+        auto second = client.call("add_jobs", {{"jobs", jobs({"c"})}, {"more", true}});
+        return first && second ? second.value() : QJsonValue();
+    });
+    QCOMPARE(staged.toObject().value("staged").toInt(), 3);
+    QTRY_COMPARE(m_server->clientCount(), 0);
+    QCOMPARE(m_scheduler->jobs()->size(), 0);
+
+    // The last piece adds everything staged before it, in one transaction, and answers with all the jobs.
+    auto added = offThread([&]() -> Result<QJsonValue> {
+        ControlClient client;
+        if (auto connected = client.connectToServer(socket); !connected)
+            return connected.error();
+        if (auto piece = client.call("add_jobs", {{"jobs", jobs({"a", "b"})}, {"more", true}}); !piece)
+            return piece.error();
+        return client.call("add_jobs", {{"jobs", jobs({"c"})}});
+    });
+    QVERIFY_OK(added);
+    QCOMPARE(added->toArray().size(), 3);
+    QCOMPARE(m_scheduler->jobs()->size(), 3);
+
+    // A conflict in the last piece refuses the staged jobs as well; a bad job in a piece names its place in the
+    // whole import and drops what was staged.
+    auto conflict = offThread([&]() -> QString {
+        ControlClient client;
+        if (!client.connectToServer(socket))
+            return "not connected";
+        if (!client.call("add_jobs", {{"jobs", jobs({"d", "e"})}, {"more", true}}))
+            return "first piece refused";
+        auto last = client.call("add_jobs", {{"jobs", jobs({"a"})}});
+        if (last)
+            return "the conflict was accepted";
+        QJsonArray bad = jobs({"f"});
+        bad.append(QJsonObject{{"id", "g"}});
+        if (!client.call("add_jobs", {{"jobs", jobs({"f"})}, {"more", true}}))
+            return "piece refused";
+        auto badPiece = client.call("add_jobs", {{"jobs", bad}, {"more", true}});
+        if (badPiece)
+            return "a bad job was staged";
+        auto after = client.call("add_jobs", {{"jobs", jobs({"h"})}});
+        if (!after)
+            return after.error().message;
+        return last.error().message + "|" + badPiece.error().message + "|" + QString::number(after->toArray().size());
+    });
+    const QStringList parts = conflict.split('|');
+    QCOMPARE(parts.size(), 3);
+    QVERIFY2(parts[0].contains("\"a\""), qPrintable(parts[0]));
+    QVERIFY2(parts[1].startsWith("jobs[2]"), qPrintable(parts[1]));
+    QCOMPARE(parts[2], QStringLiteral("1"));
+    QStringList ids;
+    for (const Job &job : m_scheduler->jobs().value())
+        ids.append(job.id);
+    ids.sort();
+    QCOMPARE(ids, QStringList({"a", "b", "c", "h"}));
+
+    // Staging needs a connection.
+    const QJsonObject inProcess = m_server->handle(
+        {{"id", 1}, {"method", "add_jobs"}, {"params", QJsonObject{{"jobs", jobs({"x"})}, {"more", true}}}});
+    QCOMPARE(inProcess.value("error").toObject().value("code").toString(), QStringLiteral("invalid_input"));
 }
 
 void TestControlServer::twoClientsAtOnce()
