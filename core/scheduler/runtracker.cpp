@@ -93,6 +93,13 @@ void RunTracker::startNextRun(std::uint64_t submissionId)
         startNextRun(submissionId);
         return;
     }
+    if (!run.startTime) {
+        // Begins now (it was queued behind another run time, or waited for a retry): recorded at once, so other
+        // instances sharing the store count it for max_instances; a run still waiting is not counted.
+        run.startTime = m_clock.nowMs();
+        if (auto marked = m_store.updateRun(run); !marked)
+            emit storeFailed(marked.error());
+    }
     ExecutionRequest request;
     request.token = m_nextId++;
     request.jobId = run.jobId;

@@ -264,12 +264,24 @@ void Scheduler::processDue()
         scheduleProcessing();
         return;
     }
+    if (m_membership && due.value().isEmpty() && lookAgainAfterClaim(now))
+        return;
     rearm();
-    if (m_membership && m_processingQueued && due.value().isEmpty()) {
-        // Still due but nothing could be claimed: another instance holds those rows until it commits.
-        m_processingQueued = false;
-        m_wakeTimer->armAt(m_clock.nowMs() + claimRetryMs);
-    }
+}
+
+bool Scheduler::lookAgainAfterClaim(std::int64_t now)
+{
+    // Nothing was claimed. If something is still due, another instance holds those rows until it commits: look
+    // again a little later. rearm() would queue the next pass at once, and a queued pass cannot be called back,
+    // so this is decided before it, not after (else: a busy loop of empty claims).
+    const auto earliest = m_store.earliestNextRunTime();
+    if (!earliest || !earliest.value() || *earliest.value() > now)
+        return false;
+    std::int64_t wakeAt = now + claimRetryMs;
+    if (const auto retry = m_runs->earliestRetry(); retry && *retry < wakeAt)
+        wakeAt = *retry;
+    m_wakeTimer->armAt(wakeAt);
+    return true;
 }
 
 bool Scheduler::commitDuePass(QList<Job> &due, std::int64_t now)
@@ -307,6 +319,10 @@ bool Scheduler::commitDuePass(QList<Job> &due, std::int64_t now)
             RunRecord run;
             run.jobId = job.id;
             run.scheduledTime = runTime;
+            // The first begins at once; the others wait their turn (their start is written when they begin):
+            // other instances count only begun runs for max_instances.
+            if (batch.runs.size() == firstRun)
+                run.startTime = now;
             batch.runs.append(run);
         }
         job.nextRunTime = plan.nextRunTime;
@@ -537,6 +553,7 @@ Result<RunRecord> Scheduler::runJobNow(const QString &id)
     RunRecord run;
     run.jobId = id;
     run.scheduledTime = m_clock.nowMs();
+    run.startTime = run.scheduledTime;
     const int running = runningCount(id);
     if (running >= job->options.maxInstances) {
         run.outcome = RunOutcome::Skipped;

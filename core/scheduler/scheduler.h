@@ -138,6 +138,9 @@ signals:
 
 private:
     void processDue();
+    /// After a clustered pass that claimed nothing: arms the timer a little later when rows are still due (held by
+    /// another instance); false when nothing is due.
+    bool lookAgainAfterClaim(std::int64_t now);
     /// Writes one due pass (runs recorded before anything starts), then signals and submits; false on failure.
     bool commitDuePass(QList<Job> &due, std::int64_t nowMs);
     void scheduleProcessing();

@@ -56,7 +56,7 @@ void RunRowCodec::bind(QSqlQuery &query, const RunRecord &run)
 
 bool RunRowCodec::isFresh(const RunRecord &run)
 {
-    return run.outcome == RunOutcome::Running && !run.startTime && !run.endTime && !run.exitCode
+    return run.outcome == RunOutcome::Running && !run.endTime && !run.exitCode
            && run.output.isEmpty() && run.error.isEmpty() && !run.lateMs;
 }
 
@@ -65,6 +65,7 @@ void RunRowCodec::bindFresh(QSqlQuery &query, const RunRecord &run, std::optiona
     const auto name = [copy](int column) { return copy ? numbered(runParam(column), *copy) : runParam(column); };
     query.bindValue(name(runcol::JobId), run.jobId);
     query.bindValue(name(runcol::ScheduledTime), static_cast<qlonglong>(run.scheduledTime));
+    query.bindValue(name(runcol::StartTime), optionalValue(run.startTime));
     query.bindValue(name(runcol::Attempt), run.attempt);
 }
 

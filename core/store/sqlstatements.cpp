@@ -77,11 +77,12 @@ constexpr StatementText statements[] = {
     // A run recorded before it starts has nothing but its job, time and attempt yet: three values to bind instead
     // of ten (a burst records thousands in one pass).
     {S::InsertRunningRun,
-     "INSERT INTO runs (job_id, scheduled_time, outcome, output, error, attempt, instance) "
-     "VALUES (:job_id, :scheduled_time, 'running', '', '', :attempt, {instance}){returning_id}"},
+     "INSERT INTO runs (job_id, scheduled_time, start_time, outcome, output, error, attempt, instance) "
+     "VALUES (:job_id, :scheduled_time, :start_time, 'running', '', '', :attempt, {instance}){returning_id}"},
     {S::InsertRunningRuns,
-     "INSERT INTO runs (job_id, scheduled_time, outcome, output, error, attempt, instance) VALUES {list}",
-     "(:job_id_#, :scheduled_time_#, 'running', '', '', :attempt_#, {instance})", sqlschema::runsPerStatement},
+     "INSERT INTO runs (job_id, scheduled_time, start_time, outcome, output, error, attempt, instance) VALUES {list}",
+     "(:job_id_#, :scheduled_time_#, :start_time_#, 'running', '', '', :attempt_#, {instance})",
+     sqlschema::runsPerStatement},
     // Not the instance: a run stays the one of the instance that claimed it.
     {S::UpdateRun,
      "UPDATE runs SET scheduled_time = :scheduled_time, start_time = :start_time, end_time = :end_time, "
@@ -123,7 +124,9 @@ constexpr StatementText statements[] = {
      "UPDATE runs SET outcome = 'interrupted', end_time = COALESCE(end_time, :end_time), error = :error "
      "WHERE id = :id AND outcome = 'running'"},
     {S::CountRunningElsewhere,
-     "SELECT job_id, COUNT(*) FROM runs WHERE outcome = 'running' AND instance <> {instance} GROUP BY job_id"},
+     // Begun runs only: run times queued behind another, and retries waiting for their time, hold no instance.
+     "SELECT job_id, COUNT(*) FROM runs WHERE outcome = 'running' AND start_time IS NOT NULL "
+     "AND instance <> {instance} GROUP BY job_id"},
     // Dead for a day: still listed (as expired) until then. The constant on the column side: PostgreSQL would
     // type ":now - 86400000" as a 32-bit integer.
     {S::DeleteDeadInstances, "DELETE FROM punctual_instances WHERE heartbeat + lease_ms + 86400000 < :now"},

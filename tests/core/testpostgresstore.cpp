@@ -8,6 +8,7 @@
 #include "support/schedulerharness.h"
 #include "support/testsupport.h"
 
+#include <QAbstractEventDispatcher>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -46,6 +47,8 @@ private slots:
     void ownLeftoversAtRestart();
     void changesOfOthersAreHeard();
     void twoSchedulersRunEachTimeOnce();
+    void heldDueRowsAreLookedAtLaterNotInALoop();
+    void maxInstancesCountsOnlyBegunRunsElsewhere();
 
 private:
     std::unique_ptr<SqlJobStore> open(const QString &instance, std::int64_t leaseMs = 1000);
@@ -138,7 +141,9 @@ void TestPostgresStore::claimIsExclusive()
 
     DueBatch batch;
     for (Job job : claimed.value()) {
-        batch.runs << makeRun(job.id, *job.nextRunTime);
+        RunRecord begun = makeRun(job.id, *job.nextRunTime);
+        begun.startTime = 1000;
+        batch.runs << begun;
         job.nextRunTime = 2000;
         batch.updatedJobs << job;
     }
@@ -156,7 +161,9 @@ void TestPostgresStore::claimIsExclusive()
     QCOMPARE(runs.value().size(), 3);
     for (const RunRecord &run : runs.value())
         QCOMPARE(run.instance, QString("a"));
-    // max_instances counts a's runs from b's side.
+    // max_instances counts a's begun runs from b's side (not one queued behind another: no start yet).
+    RunRecord queued = makeRun("j1", 1000);
+    QVERIFY_OK(a->insertRun(queued));
     const auto elsewhere = b->cluster()->runningElsewhere();
     QVERIFY_OK(elsewhere);
     QCOMPARE(elsewhere.value().value("j1"), 1);
@@ -305,6 +312,90 @@ void TestPostgresStore::twoSchedulersRunEachTimeOnce()
     for (auto it = perTime.cbegin(); it != perTime.cend(); ++it)
         QVERIFY2(it.value() == 1, qPrintable(QString("%1 at %2: %3 runs").arg(it.key().first).arg(it.key().second).arg(it.value())));
     QVERIFY(instances.size() >= 1);
+}
+
+void TestPostgresStore::heldDueRowsAreLookedAtLaterNotInALoop()
+{
+    // Another instance holds the due rows (its claim's transaction is open): this scheduler's pass claims nothing,
+    // arms its timer 100 ms later and goes idle, instead of queueing pass after pass of empty claims.
+    auto holder = open("holder", 60'000);
+    auto b = open("b", 60'000);
+    QVERIFY(holder && b);
+    QVERIFY_OK(holder->addJobs({makeJob("held", 100)}, ConflictPolicy::Fail));
+    SchedulerHarness harness(1'000);
+    const std::unique_ptr<Scheduler> sb = harness.makeScheduler(*b);
+    ManualWakeTimer *tb = SchedulerHarness::installManualTimer(*sb);
+    auto claimed = holder->claimDueJobs(1'000, -1);
+    QVERIFY_OK(claimed);
+    QCOMPARE(claimed.value().size(), 1);
+
+    QVERIFY_OK(sb->start()); // due at once: a pass is queued
+    QAbstractEventDispatcher *dispatcher = QAbstractEventDispatcher::instance();
+    int busyTurns = 0;
+    while (busyTurns < 50 && dispatcher->processEvents(QEventLoop::AllEvents))
+        ++busyTurns;
+    QVERIFY2(busyTurns < 50, "the scheduler kept claiming in a loop");
+    QCOMPARE(tb->armedAt(), std::optional<std::int64_t>(1'000 + 100));
+    QCOMPARE(sb->runningCount(), 0);
+
+    // Once the holder commits, the next look finds the job not due any more (the holder ran it).
+    DueBatch batch;
+    Job held = claimed.value().first();
+    held.nextRunTime = 2'000;
+    batch.updatedJobs.append(held);
+    QVERIFY_OK(holder->commitDue(batch));
+    harness.clock().advance(100);
+    tb->fire();
+    QTRY_COMPARE(tb->armedAt(), std::optional<std::int64_t>(2'000));
+}
+
+void TestPostgresStore::maxInstancesCountsOnlyBegunRunsElsewhere()
+{
+    // Instance a catches up three missed run times of a job (coalesce off): one submission, one run going and two
+    // queued behind it. For instance b that is one instance of the job, not three: with max_instances 2, b's next
+    // run time starts. (Counting every row marked running made b skip it.)
+    struct Harness : SchedulerHarness
+    {
+        using SchedulerHarness::SchedulerHarness;
+        using SchedulerHarness::addBlocking;
+        using SchedulerHarness::m_gate;
+    };
+    auto a = open("a", 60'000);
+    auto b = open("b", 60'000);
+    QVERIFY(a && b);
+    Harness harness(10'000);
+    harness.addBlocking("block");
+    const std::unique_ptr<Scheduler> sa = harness.makeScheduler(*a);
+    const std::unique_ptr<Scheduler> sb = harness.makeScheduler(*b);
+    ManualWakeTimer *ta = SchedulerHarness::installManualTimer(*sa);
+    SchedulerHarness::installManualTimer(*sb);
+    JobOptions options;
+    options.maxInstances = 2;
+    options.coalesce = CoalescePolicy::All;
+    options.misfireGraceMs = std::nullopt;
+    const Job job = JobBuilder("catch-up").interval(1000, 0).function("block").options(options).nextRunTime(7'000);
+    QVERIFY_OK(a->addJob(job, ConflictPolicy::Fail));
+    QVERIFY_OK(sa->start());
+    QTRY_COMPARE(sa->runningCount("catch-up"), 1); // 7, 8, 9 and 10 s: one submission
+    auto rows = a->runs("catch-up", -1);
+    QVERIFY_OK(rows);
+    QCOMPARE(rows->size(), 4);
+    int begun = 0;
+    for (const RunRecord &run : rows.value())
+        begun += run.startTime ? 1 : 0;
+    QCOMPARE(begun, 1);
+
+    harness.clock().advance(1000); // 11 s: due again, b's turn
+    QVERIFY_OK(sb->start());
+    QTRY_COMPARE(sb->runningCount("catch-up"), 1);
+    auto bRuns = b->runs("catch-up", -1);
+    QVERIFY_OK(bRuns);
+    for (const RunRecord &run : bRuns.value())
+        QVERIFY2(run.outcome != RunOutcome::Skipped, qPrintable(run.error));
+
+    harness.m_gate.release(10);
+    QTRY_COMPARE(sa->runningCount() + sb->runningCount(), 0);
+    Q_UNUSED(ta);
 }
 
 QTEST_GUILESS_MAIN(TestPostgresStore)
