@@ -394,6 +394,10 @@
         <source>unknown run outcome &quot;%1&quot;</source>
         <translation>unbekanntes Laufergebnis „%1“</translation>
     </message>
+    <message>
+        <source>a retry needs its time</source>
+        <translation>eine Wiederholung braucht einen Zeitpunkt</translation>
+    </message>
 </context>
 <context>
     <name>ControlServer</name>
@@ -2497,6 +2501,22 @@ Führt aus: %2</translation>
         <source>Finished</source>
         <translation>Beendet</translation>
     </message>
+    <message>
+        <source>Retrying (%1 of %2) at %3</source>
+        <comment>attempt number, attempts in all, local time of the attempt</comment>
+        <translation>Wiederholung (%1 von %2) um %3</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Wiederholung</translation>
+    </message>
+    <message>
+        <source>The last run failed. Attempt %1 of %2: %3
+%4</source>
+        <comment>attempt, attempts in all, date and time, &quot;in 5 min&quot;</comment>
+        <translation>Der letzte Lauf ist fehlgeschlagen. Versuch %1 von %2: %3
+%4</translation>
+    </message>
 </context>
 <context>
     <name>punctual::JobTransfer</name>
@@ -2837,6 +2857,40 @@ Führt aus: %2</translation>
         <source>&lt;b&gt;Punctual %1&lt;/b&gt;&lt;p&gt;Runs your jobs on time: date, interval, cron and calendar schedules, kept in a job store that survives restarts.&lt;/p&gt;&lt;p&gt;Free software under the MIT licence.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Punctual %1&lt;/b&gt;&lt;p&gt;Führt Ihre Aufträge pünktlich aus: Datums-, Intervall-, Cron- und Kalender-Zeitpläne, aufbewahrt in einem Auftragsspeicher, der Neustarts übersteht.&lt;/p&gt;&lt;p&gt;Freie Software unter der MIT-Lizenz.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Wiederholung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to retry</source>
+        <translation>
+            <numerusform>%n wartet auf Wiederholung</numerusform>
+            <numerusform>%n warten auf Wiederholung</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is running. Stop it and delete the job?</source>
+        <translation>„%1“ läuft. Anhalten und den Auftrag löschen?</translation>
+    </message>
+    <message>
+        <source>“%1” is waiting to retry a failed run. Stop it and delete the job?</source>
+        <translation>„%1“ wartet darauf, einen fehlgeschlagenen Lauf zu wiederholen. Anhalten und den Auftrag löschen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them are running or waiting to retry and will be stopped.</source>
+        <translation>
+            <numerusform>%n davon läuft oder wartet auf eine Wiederholung und wird angehalten.</numerusform>
+            <numerusform>%n davon laufen oder warten auf eine Wiederholung und werden angehalten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop and delete</source>
+        <translation>Anhalten und löschen</translation>
+    </message>
 </context>
 <context>
     <name>punctual::OptionsEditor</name>
@@ -3067,20 +3121,21 @@ Führt aus: %2</translation>
         <source>no job with id &quot;%1&quot;</source>
         <translation>kein Auftrag mit der ID „%1“</translation>
     </message>
-    <message numerus="yes">
-        <source>skipped: %n run(s) of this job still going (max instances)</source>
-        <translation>
-            <numerusform>übersprungen: %n Lauf dieses Auftrags läuft noch (max. Instanzen)</numerusform>
-            <numerusform>übersprungen: %n Läufe dieses Auftrags laufen noch (max. Instanzen)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>not retried: the job was paused</source>
         <translation>nicht wiederholt: der Auftrag wurde angehalten</translation>
     </message>
     <message>
-        <source>not retried: the job was removed</source>
-        <translation>nicht wiederholt: der Auftrag wurde entfernt</translation>
+        <source>stopped: the job was removed</source>
+        <translation>angehalten: der Auftrag wurde gelöscht</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is already running (max instances %2); nothing started</source>
+        <translation>„%1“ läuft bereits (höchstens %2 Instanzen); nichts gestartet</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is waiting to retry a failed run (max instances %2); nothing started</source>
+        <translation>„%1“ wartet darauf, einen fehlgeschlagenen Lauf zu wiederholen (höchstens %2 Instanzen); nichts gestartet</translation>
     </message>
 </context>
 <context>

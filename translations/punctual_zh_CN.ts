@@ -389,6 +389,10 @@
         <source>unknown run outcome &quot;%1&quot;</source>
         <translation>未知的运行结果“%1”</translation>
     </message>
+    <message>
+        <source>a retry needs its time</source>
+        <translation>重试需要指定时间</translation>
+    </message>
 </context>
 <context>
     <name>ControlServer</name>
@@ -2469,6 +2473,22 @@ Runs: %2</source>
         <source>Finished</source>
         <translation>已结束</translation>
     </message>
+    <message>
+        <source>Retrying (%1 of %2) at %3</source>
+        <comment>attempt number, attempts in all, local time of the attempt</comment>
+        <translation>重试（第 %1 次，共 %2 次）于 %3</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>等待重试</translation>
+    </message>
+    <message>
+        <source>The last run failed. Attempt %1 of %2: %3
+%4</source>
+        <comment>attempt, attempts in all, date and time, &quot;in 5 min&quot;</comment>
+        <translation>上次运行失败。第 %1 次尝试，共 %2 次：%3
+%4</translation>
+    </message>
 </context>
 <context>
     <name>punctual::JobTransfer</name>
@@ -2803,6 +2823,38 @@ Runs: %2</source>
         <source>&lt;b&gt;Punctual %1&lt;/b&gt;&lt;p&gt;Runs your jobs on time: date, interval, cron and calendar schedules, kept in a job store that survives restarts.&lt;/p&gt;&lt;p&gt;Free software under the MIT licence.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Punctual %1&lt;/b&gt;&lt;p&gt;准时运行您的任务：支持日期、间隔、Cron 和日历计划，任务保存在重启后依然保留的任务存储中。&lt;/p&gt;&lt;p&gt;基于 MIT 许可证的自由软件。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>等待重试</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to retry</source>
+        <translation>
+            <numerusform>%n 个等待重试</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is running. Stop it and delete the job?</source>
+        <translation>“%1”正在运行。停止它并删除该任务吗？</translation>
+    </message>
+    <message>
+        <source>“%1” is waiting to retry a failed run. Stop it and delete the job?</source>
+        <translation>“%1”正在等待重试一次失败的运行。停止它并删除该任务吗？</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them are running or waiting to retry and will be stopped.</source>
+        <translation>
+            <numerusform>其中 %n 个正在运行或等待重试，将被停止。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop and delete</source>
+        <translation>停止并删除</translation>
+    </message>
 </context>
 <context>
     <name>punctual::OptionsEditor</name>
@@ -3033,19 +3085,21 @@ Runs: %2</source>
         <source>no job with id &quot;%1&quot;</source>
         <translation>没有 ID 为“%1”的任务</translation>
     </message>
-    <message numerus="yes">
-        <source>skipped: %n run(s) of this job still going (max instances)</source>
-        <translation>
-            <numerusform>已跳过：此任务仍有 %n 次运行未结束（最大实例数）</numerusform>
-        </translation>
-    </message>
     <message>
         <source>not retried: the job was paused</source>
         <translation>未重试：任务已暂停</translation>
     </message>
     <message>
-        <source>not retried: the job was removed</source>
-        <translation>未重试：任务已删除</translation>
+        <source>stopped: the job was removed</source>
+        <translation>已停止：任务已被删除</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is already running (max instances %2); nothing started</source>
+        <translation>“%1”已在运行（最多 %2 个实例）；未启动任何运行</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is waiting to retry a failed run (max instances %2); nothing started</source>
+        <translation>“%1”正在等待重试一次失败的运行（最多 %2 个实例）；未启动任何运行</translation>
     </message>
 </context>
 <context>

@@ -53,10 +53,13 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Punctual"));
     m_proxy->setSourceModel(m_model);
-    m_confirm = [this](const QString &title, const QString &question) {
-        return QMessageBox::question(this, title, question, QMessageBox::Yes | QMessageBox::Cancel,
-                                     QMessageBox::Cancel)
-            == QMessageBox::Yes;
+    m_confirm = [this](const QString &title, const QString &question, const QString &goAhead) {
+        QMessageBox box(QMessageBox::Question, title, question, QMessageBox::Cancel, this);
+        QAbstractButton *yes = goAhead.isEmpty() ? box.addButton(QMessageBox::Yes)
+                                                 : box.addButton(goAhead, QMessageBox::DestructiveRole);
+        box.setDefaultButton(QMessageBox::Cancel);
+        box.exec();
+        return box.clickedButton() == yes;
     };
 
     createActions();
@@ -73,8 +76,10 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
                 updateActions();
                 emit listLoaded();
             });
-    connect(m_loader, &JobListLoader::failed, this,
-            [this](const QString &message) { showError(tr("Cannot list the jobs"), message); });
+    connect(m_loader, &JobListLoader::failed, this, [this](const QString &message) {
+        m_model->loadFailed();
+        showError(tr("Cannot list the jobs"), message);
+    });
 
     auto rowsChanged = [this] {
         updateEmptyState();
@@ -91,6 +96,8 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     Scheduler &scheduler = m_services.scheduler;
     for (auto signal : {&Scheduler::started, &Scheduler::paused, &Scheduler::resumed, &Scheduler::shutDown})
         connect(&scheduler, signal, this, &MainWindow::updateStatus);
+    // "N running" follows the runs themselves: a run of a job deleted meanwhile has no row to change.
+    connect(&scheduler, &Scheduler::jobActivityChanged, this, &MainWindow::updateStatus);
     connect(&scheduler, &Scheduler::storeError, this, [this](const QString &message) {
         statusBar()->showMessage(tr("Store error: %1").arg(message), 10000);
     });
@@ -103,6 +110,7 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::reload()
 {
+    m_model->beginLoad(); // what is signalled while the snapshot is read is applied on top of it
     m_loader->load();
 }
 
@@ -221,19 +229,23 @@ void MainWindow::createMenus()
     toolBar->addWidget(m_search);
     m_stateFilter = new QComboBox(toolBar);
     m_stateFilter->setObjectName(QStringLiteral("stateFilter"));
+    // The states the State column shows: a job running or waiting to retry is listed under that, not under its
+    // stored state (Scheduled, Paused), so what is filtered is what is read.
+    using Shown = JobListModel::ShownState;
     m_stateFilter->addItem(tr("All"));
-    m_stateFilter->addItem(tr("Scheduled"), static_cast<int>(JobState::Scheduled));
-    m_stateFilter->addItem(tr("Paused"), static_cast<int>(JobState::Paused));
-    m_stateFilter->addItem(tr("Finished"), static_cast<int>(JobState::Finished));
+    m_stateFilter->addItem(tr("Running"), static_cast<int>(Shown::Running));
+    m_stateFilter->addItem(tr("Retrying"), static_cast<int>(Shown::Retrying));
+    m_stateFilter->addItem(tr("Scheduled"), static_cast<int>(Shown::Scheduled));
+    m_stateFilter->addItem(tr("Paused"), static_cast<int>(Shown::Paused));
+    m_stateFilter->addItem(tr("Finished"), static_cast<int>(Shown::Finished));
     toolBar->addWidget(m_stateFilter);
 
     auto applyFilter = [this] {
         JobFilter filter;
         filter.text = m_search->text();
-        const QVariant state = m_stateFilter->currentData();
-        if (state.isValid())
-            filter.state = static_cast<JobState>(state.toInt());
         m_proxy->setFilter(filter);
+        const QVariant state = m_stateFilter->currentData();
+        m_proxy->setStateFilter(state.isValid() ? std::optional(static_cast<Shown>(state.toInt())) : std::nullopt);
         updateActions();
     };
     connect(m_search, &QLineEdit::textChanged, this, applyFilter);
@@ -421,8 +433,11 @@ void MainWindow::updateStatus()
     m_schedulerLabel->setText(text);
     m_actions[Command::PauseScheduler]->setChecked(state == Scheduler::State::Paused);
     m_countLabel->setText(m_model->isLoaded() ? tr("%n job(s)", nullptr, m_model->rowCount()) : tr("Loading jobs…"));
-    const int running = m_services.scheduler.runningCount();
-    m_runningLabel->setText(tr("%n running", nullptr, running));
+    // A run waiting to retry is not running (its row says "Retrying ... at"): counted apart, when there is one.
+    QString runs = tr("%n running", nullptr, m_services.scheduler.runningCount());
+    if (const int retrying = m_services.scheduler.retryingCount(); retrying > 0)
+        runs += QStringLiteral(", ") + tr("%n waiting to retry", nullptr, retrying);
+    m_runningLabel->setText(runs);
 }
 
 void MainWindow::updateEmptyState()
@@ -497,12 +512,15 @@ void MainWindow::runNow()
 {
     for (const QString &id : selectedJobIds()) {
         auto run = m_services.scheduler.runJobNow(id);
+        if (!run && run.error().code == ErrorCode::Busy) {
+            // Running already (max instances): nothing started, nothing recorded; said where it is seen.
+            statusBar()->showMessage(run.error().message, 10000);
+            continue;
+        }
         if (!run) {
             showError(tr("Cannot run the job"), run.error().message);
             return;
         }
-        if (run->outcome == RunOutcome::Skipped)
-            statusBar()->showMessage(run->error, 5000);
     }
     updateStatus();
 }
@@ -530,15 +548,30 @@ void MainWindow::deleteSelected()
     const QStringList ids = selectedJobIds();
     if (ids.isEmpty())
         return;
+    // Deleting a job stops its runs (Scheduler::removeJob()): said before, so nothing is stopped by surprise.
+    int going = 0;
+    for (const QString &id : ids) {
+        const auto shown = m_model->shownState(m_model->rowOf(id));
+        going += shown == JobListModel::ShownState::Running || shown == JobListModel::ShownState::Retrying ? 1 : 0;
+    }
     QString question;
     if (ids.size() == 1) {
         const int row = m_model->rowOf(ids.front());
         const Job *job = row >= 0 ? m_model->jobAt(row) : nullptr;
-        question = tr("Delete the job “%1” and its run history?").arg(job ? job->name : ids.front());
+        const QString name = job ? job->name : ids.front();
+        if (m_model->shownState(row) == JobListModel::ShownState::Running)
+            question = tr("“%1” is running. Stop it and delete the job?").arg(name);
+        else if (m_model->shownState(row) == JobListModel::ShownState::Retrying)
+            question = tr("“%1” is waiting to retry a failed run. Stop it and delete the job?").arg(name);
+        else
+            question = tr("Delete the job “%1” and its run history?").arg(name);
+    } else if (going > 0) {
+        question = tr("Delete %n job(s) and their run history?", nullptr, static_cast<int>(ids.size())) + QLatin1Char(' ')
+            + tr("%n of them are running or waiting to retry and will be stopped.", nullptr, going);
     } else {
         question = tr("Delete %n job(s) and their run history?", nullptr, static_cast<int>(ids.size()));
     }
-    if (!m_confirm(tr("Delete jobs"), question))
+    if (!m_confirm(tr("Delete jobs"), question, going > 0 ? tr("Stop and delete") : QString()))
         return;
     for (const QString &id : ids) {
         if (auto removed = m_services.scheduler.removeJob(id); !removed) {
@@ -551,9 +584,11 @@ void MainWindow::deleteSelected()
 void MainWindow::deleteAll()
 {
     const int count = m_model->rowCount();
-    if (count == 0
-        || !m_confirm(tr("Delete all jobs"),
-                      tr("Delete all %n job(s) and their whole run history? This cannot be undone.", nullptr, count)))
+    const int going = static_cast<int>(m_services.scheduler.activity().size());
+    QString question = tr("Delete all %n job(s) and their whole run history? This cannot be undone.", nullptr, count);
+    if (going > 0)
+        question += QLatin1Char(' ') + tr("%n of them are running or waiting to retry and will be stopped.", nullptr, going);
+    if (count == 0 || !m_confirm(tr("Delete all jobs"), question, going > 0 ? tr("Stop and delete") : QString()))
         return;
     if (auto removed = m_services.scheduler.removeAllJobs(); !removed)
         showError(tr("Cannot delete the jobs"), removed.error().message);

@@ -75,8 +75,9 @@ public:
     /// Selects the job @p id (for the tray and tests); false when it is not listed.
     bool selectJob(const QString &id);
 
-    /// Asks before destructive actions; tests replace it (return true to go ahead).
-    using Confirmation = std::function<bool(const QString &title, const QString &question)>;
+    /// Asks before destructive actions, with @p goAhead as the button that goes ahead ("Stop and delete"; empty:
+    /// Yes) next to Cancel; tests replace it (return true to go ahead).
+    using Confirmation = std::function<bool(const QString &title, const QString &question, const QString &goAhead)>;
     void setConfirmation(Confirmation confirmation) { m_confirm = std::move(confirmation); }
 
     /// The options the job editor gives a new job (the user's defaults); JobOptions{} unless set.

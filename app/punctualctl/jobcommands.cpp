@@ -53,6 +53,38 @@ int parseIdCommand(const QStringList &args, const QString &description, IdComman
     return -1;
 }
 
+// The job's state as list and show print it: what its runs do now (through an instance) before its stored state.
+QString stateText(const Job &job, const std::optional<JobActivity> &activity)
+{
+    if (activity && activity->running > 0)
+        return QStringLiteral("running");
+    if (activity && activity->retry) {
+        return QStringLiteral("retrying (%1 of %2) at %3") // like the state names: not translated
+            .arg(activity->retry->attempt)
+            .arg(activity->retry->attempts)
+            .arg(formatIso(activity->retry->at, job.trigger->zone()));
+    }
+    return Job::stateName(job.state());
+}
+
+// What the runs of @p jobId (all jobs when empty) do now, by job id. Best effort: an instance too old to know
+// "activity" gives nothing, and the stored state is shown.
+QHash<QString, JobActivity> activityOf(JobControl &control, const QString &jobId = {})
+{
+    QHash<QString, JobActivity> byJob;
+    if (auto going = control.activity(jobId)) {
+        for (const JobActivity &activity : std::as_const(going.value()))
+            byJob.insert(activity.jobId, activity);
+    }
+    return byJob;
+}
+
+std::optional<JobActivity> find(const QHash<QString, JobActivity> &activities, const QString &jobId)
+{
+    const auto it = activities.constFind(jobId);
+    return it == activities.cend() ? std::nullopt : std::optional<JobActivity>(*it);
+}
+
 int printJob(const Job &job, bool json)
 {
     if (json)
@@ -239,8 +271,22 @@ int runResume(const QStringList &args)
 
 int runRemove(const QStringList &args)
 {
-    return onOneJob(args, tr("Remove a job and its run history."), false,
-                    [](JobControl &control, const QString &id) { return control.removeJob(id); });
+    IdCommand command;
+    if (const int code = parseIdCommand(args, tr("Remove a job and its run history. Its runs going now are stopped "
+                                                 "(recorded interrupted) and a retry waiting is not made."),
+                                        command, false);
+        code >= 0)
+        return code;
+    SchedulerSession session;
+    if (auto opened = session.open(); !opened)
+        return fail(opened.error());
+    auto stopped = session.control().removeJob(command.id);
+    if (!stopped)
+        return fail(stopped.error());
+    if (stopped.value() > 0)
+        print(tr("job %1 removed; %n run(s) of it going or waiting to retry were stopped\n", nullptr, stopped.value())
+                  .arg(command.id));
+    return ExitOk;
 }
 
 int runRemoveAll(const QStringList &args)
@@ -284,7 +330,7 @@ int runShow(const QStringList &args)
     };
     line(tr("id"), job->id);
     line(tr("name"), job->name);
-    line(tr("state"), Job::stateName(job->state()));
+    line(tr("state"), stateText(job.value(), find(activityOf(session.control(), command.id), command.id)));
     line(tr("schedule"), job->trigger->description());
     line(tr("time zone"), QString::fromLatin1(job->trigger->zone().id()));
     line(tr("next run"), nextRunText(job.value()));
@@ -334,8 +380,10 @@ int runList(const QStringList &args)
         return ExitOk;
     }
     QList<QStringList> rows{{tr("ID"), tr("NAME"), tr("STATE"), tr("NEXT RUN"), tr("SCHEDULE")}};
+    const QHash<QString, JobActivity> activities = activityOf(session.control());
     for (const Job &job : std::as_const(jobs.value()))
-        rows.append({job.id, job.name, Job::stateName(job.state()), nextRunText(job), job.trigger->description()});
+        rows.append({job.id, job.name, stateText(job, find(activities, job.id)), nextRunText(job),
+                     job.trigger->description()});
     QList<qsizetype> widths(5, 0);
     for (const QStringList &row : rows) {
         for (int c = 0; c < 4; ++c)

@@ -82,11 +82,9 @@ int runNowRemotely(RemoteJobControl &remote, const QString &id)
 {
     constexpr unsigned long firstPollMs = 50;
     constexpr unsigned long pollMs = 200;
-    auto started = remote.runJobNow(id);
+    auto started = remote.runJobNow(id); // a Busy error when it is running already: nothing started (exit 1)
     if (!started)
         return fail(started.error());
-    if (started->outcome == RunOutcome::Skipped)
-        return fail(ExitFailure, started->error);
     std::int64_t current = started->id;
     int result = ExitFailure;
     for (unsigned long wait = firstPollMs;; wait = pollMs) {
@@ -235,9 +233,9 @@ int runRunNow(const QStringList &args)
         print(run.output);
         printError(tr("punctualctl: job %1: %2").arg(id, summary(run)));
         result = run.outcome == RunOutcome::Success ? ExitOk : ExitFailure;
-        // Retries may follow: quit once nothing of this job is going any more.
+        // Retries may follow: quit once nothing of this job is going or waiting to retry any more.
         QTimer::singleShot(0, &scheduler, [&scheduler, id] {
-            if (scheduler.runningCount(id) == 0)
+            if (scheduler.runningCount(id) == 0 && !scheduler.retryWait(id))
                 QCoreApplication::quit();
         });
     };
@@ -249,8 +247,6 @@ int runRunNow(const QStringList &args)
     auto run = scheduler.runJobNow(id);
     if (!run)
         return fail(run.error());
-    if (run->outcome == RunOutcome::Skipped)
-        return fail(ExitFailure, run->error);
     QCoreApplication::exec();
     return result;
 }

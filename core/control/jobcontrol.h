@@ -38,12 +38,18 @@ public:
     virtual Result<Job> resumeJob(const QString &id) = 0;
     virtual Result<Job> modifyJob(const QString &id, const JobChanges &changes) = 0;
     virtual Result<Job> rescheduleJob(const QString &id, std::shared_ptr<const Trigger> trigger) = 0;
-    virtual Result<void> removeJob(const QString &id) = 0;
+    /// Removes the job; its runs going are stopped (Scheduler::removeJob()). Returns how many were going or
+    /// waiting to retry.
+    virtual Result<int> removeJob(const QString &id) = 0;
     virtual Result<int> removeAllJobs() = 0;
-    /// Starts a run now (outside the schedule); the returned run is the recorded one (running, or skipped).
+    /// Starts a run now (outside the schedule); the returned run is the recorded one. A Busy error when
+    /// max_instances runs of the job are going: nothing is started or recorded.
     virtual Result<RunRecord> runJobNow(const QString &id) = 0;
     /// Runs of one job (all jobs when @p jobId is empty), newest first, at most @p limit.
     virtual Result<QList<RunRecord>> history(const QString &jobId, int limit) = 0;
+    /// What the runs of one job (all jobs when @p jobId is empty) are doing now: going, or waiting to retry
+    /// (Scheduler::activity()). Without an instance nothing runs: empty.
+    virtual Result<QList<JobActivity>> activity(const QString &jobId) = 0;
 };
 
 /// The job control of a Scheduler in this process (not owned).
@@ -78,12 +84,22 @@ public:
     {
         return m_scheduler.rescheduleJob(id, std::move(trigger));
     }
-    Result<void> removeJob(const QString &id) override { return m_scheduler.removeJob(id); }
+    Result<int> removeJob(const QString &id) override { return m_scheduler.removeJob(id); }
     Result<int> removeAllJobs() override { return m_scheduler.removeAllJobs(); }
     Result<RunRecord> runJobNow(const QString &id) override { return m_scheduler.runJobNow(id); }
     Result<QList<RunRecord>> history(const QString &jobId, int limit) override
     {
         return m_scheduler.history(jobId, limit);
+    }
+    Result<QList<JobActivity>> activity(const QString &jobId) override
+    {
+        if (!jobId.isEmpty()) {
+            if (auto job = m_scheduler.job(jobId); !job)
+                return job.error();
+        }
+        QList<JobActivity> going = m_scheduler.activity();
+        going.removeIf([&jobId](const JobActivity &a) { return !jobId.isEmpty() && a.jobId != jobId; });
+        return going;
     }
 
 private:

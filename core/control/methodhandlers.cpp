@@ -94,6 +94,7 @@ Result<QJsonValue> status(const MethodContext &context, const QJsonObject &)
         return count.error();
     json.insert(QStringLiteral("jobs"), count.value());
     json.insert(QStringLiteral("running"), context.scheduler.runningCount());
+    json.insert(QStringLiteral("retrying"), context.scheduler.retryingCount());
     return QJsonValue(json);
 }
 
@@ -204,9 +205,10 @@ Result<QJsonValue> reschedule(const MethodContext &context, const QJsonObject &p
 
 Result<QJsonValue> remove(const MethodContext &context, const QJsonObject &params)
 {
-    if (auto removed = context.scheduler.removeJob(idParam(params)); !removed)
+    auto removed = context.scheduler.removeJob(idParam(params));
+    if (!removed)
         return removed.error();
-    return QJsonValue(QJsonValue::Null);
+    return QJsonValue(QJsonObject{{QStringLiteral("stopped"), removed.value()}});
 }
 
 Result<QJsonValue> removeAll(const MethodContext &context, const QJsonObject &)
@@ -239,6 +241,21 @@ Result<QJsonValue> history(const MethodContext &context, const QJsonObject &para
     return QJsonValue(listToWire(wanted));
 }
 
+Result<QJsonValue> activity(const MethodContext &context, const QJsonObject &params)
+{
+    const QString id = params.value(QStringLiteral("id")).toString();
+    if (!id.isEmpty()) {
+        if (auto job = context.scheduler.job(id); !job)
+            return job.error();
+    }
+    QJsonArray array;
+    for (const JobActivity &going : context.scheduler.activity()) {
+        if (id.isEmpty() || going.jobId == id)
+            array.append(activityToWire(going));
+    }
+    return QJsonValue(array);
+}
+
 Result<QJsonValue> raise(const MethodContext &context, const QJsonObject &)
 {
     const bool raised = context.raise && context.raise();
@@ -264,6 +281,7 @@ constexpr struct
     {Method::RemoveAll, removeAll},
     {Method::RunNow, runNow},
     {Method::History, history},
+    {Method::Activity, activity},
     {Method::Raise, raise},
 };
 

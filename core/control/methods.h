@@ -30,6 +30,7 @@ enum class Method
     RemoveAll,
     RunNow,
     History,
+    Activity,
     Raise,
 };
 /// The number of methods (Raise is the last of Method).
@@ -100,6 +101,7 @@ inline constexpr Param reschedule[] = {
     {"id", ParamType::String, Presence::Required},
     {"trigger", ParamType::Trigger, Presence::Required},
 };
+inline constexpr Param activity[] = {{"id", ParamType::String, Presence::Optional}};
 inline constexpr Param history[] = {
     {"job_id", ParamType::String, Presence::Optional},
     {"limit", ParamType::Count, Presence::Optional},
@@ -124,6 +126,7 @@ inline constexpr MethodSpec methods[] = {
     {Method::RemoveAll, "remove_all", Effect::Changes, {}},
     {Method::RunNow, "run_now", Effect::Changes, methodParams::id},
     {Method::History, "history", Effect::Reads, methodParams::history},
+    {Method::Activity, "activity", Effect::Reads, methodParams::activity},
     {Method::Raise, "raise", Effect::Reads, {}},
 };
 

@@ -31,6 +31,7 @@ constexpr struct
     {ErrorCode::InvalidInput, "invalid_input"}, {ErrorCode::NotFound, "not_found"},
     {ErrorCode::Conflict, "conflict"},          {ErrorCode::StoreFailure, "store_failure"},
     {ErrorCode::Io, "io"},                      {ErrorCode::Internal, "internal"},
+    {ErrorCode::Busy, "busy"},
 };
 
 const ZoneRules &utc()
@@ -160,6 +161,38 @@ Result<Job> jobFromWire(const QJsonObject &json)
 QJsonObject runToWire(const RunRecord &run)
 {
     return run.toJson();
+}
+
+QJsonObject activityToWire(const JobActivity &activity)
+{
+    QJsonValue retry(QJsonValue::Null);
+    if (activity.retry) {
+        retry = QJsonObject{{QStringLiteral("attempt"), activity.retry->attempt},
+                            {QStringLiteral("attempts"), activity.retry->attempts},
+                            {QStringLiteral("at"), formatIso(activity.retry->at, utc())}};
+    }
+    return {{QStringLiteral("job_id"), activity.jobId},
+            {QStringLiteral("running"), activity.running},
+            {QStringLiteral("retry"), retry}};
+}
+
+Result<JobActivity> activityFromWire(const QJsonObject &json)
+{
+    JobActivity activity;
+    activity.jobId = json.value(QStringLiteral("job_id")).toString();
+    activity.running = json.value(QStringLiteral("running")).toInt();
+    const QJsonValue retry = json.value(QStringLiteral("retry"));
+    if (retry.isObject()) {
+        const QJsonObject wait = retry.toObject();
+        auto at = optionalInstant(wait, "at");
+        if (!at)
+            return at.error();
+        if (!at.value())
+            return invalidInput(ProtocolText::tr("a retry needs its time"));
+        activity.retry = RetryWait{wait.value(QStringLiteral("attempt")).toInt(),
+                                   wait.value(QStringLiteral("attempts")).toInt(), *at.value()};
+    }
+    return activity;
 }
 
 Result<RunRecord> runFromWire(const QJsonObject &json)

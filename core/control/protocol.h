@@ -3,6 +3,7 @@
 
 #include "jobs/job.h"
 #include "jobs/runrecord.h"
+#include "scheduler/runactivity.h"
 #include "util/result.h"
 
 #include <QJsonArray>
@@ -42,6 +43,9 @@ Result<Job> jobFromWire(const QJsonObject &json);
 /// RunRecord::toJson() (it carries the run id and attempt).
 QJsonObject runToWire(const RunRecord &run);
 Result<RunRecord> runFromWire(const QJsonObject &json);
+/// {"job_id", "running": N, "retry": {"attempt", "attempts", "at" (ISO-8601 UTC)} or null}
+QJsonObject activityToWire(const JobActivity &activity);
+Result<JobActivity> activityFromWire(const QJsonObject &json);
 
 /// The wire form of a job (jobToWire()) or a run (runToWire()).
 template <typename T>

@@ -153,12 +153,13 @@ Result<Job> RemoteJobControl::rescheduleJob(const QString &id, std::shared_ptr<c
     return jobCall(control::Method::Reschedule, params);
 }
 
-Result<void> RemoteJobControl::removeJob(const QString &id)
+Result<int> RemoteJobControl::removeJob(const QString &id)
 {
     auto answer = m_client->call(control::Method::Remove, idParams(id));
     if (!answer)
         return answer.error();
-    return {};
+    // An instance older than "stopped" answers null: it stopped nothing.
+    return answer.value().toObject().value(QStringLiteral("stopped")).toInt(0);
 }
 
 Result<int> RemoteJobControl::removeAllJobs()
@@ -190,6 +191,24 @@ Result<QList<RunRecord>> RemoteJobControl::history(const QString &jobId, int lim
     if (!jobId.isEmpty())
         params.insert(QStringLiteral("job_id"), jobId);
     return listCall<RunRecord>(control::Method::History, params);
+}
+
+Result<QList<JobActivity>> RemoteJobControl::activity(const QString &jobId)
+{
+    auto answer = m_client->call(control::Method::Activity,
+                                 jobId.isEmpty() ? QJsonObject{} : idParams(jobId));
+    if (!answer)
+        return answer.error();
+    if (!answer.value().isArray())
+        return badAnswer(RemoteText::tr("\"%1\" did not return a list").arg(control::methodName(control::Method::Activity)));
+    QList<JobActivity> going;
+    for (const QJsonValue &item : answer.value().toArray()) {
+        auto activity = control::activityFromWire(item.toObject());
+        if (!activity)
+            return badAnswer(activity.error().message);
+        going.append(std::move(activity).value());
+    }
+    return going;
 }
 
 Result<QList<RunRecord>> RemoteJobControl::runsSince(const QString &jobId, std::int64_t minRunId)

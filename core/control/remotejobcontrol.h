@@ -32,10 +32,11 @@ public:
     Result<Job> resumeJob(const QString &id) override;
     Result<Job> modifyJob(const QString &id, const JobChanges &changes) override;
     Result<Job> rescheduleJob(const QString &id, std::shared_ptr<const Trigger> trigger) override;
-    Result<void> removeJob(const QString &id) override;
+    Result<int> removeJob(const QString &id) override;
     Result<int> removeAllJobs() override;
     Result<RunRecord> runJobNow(const QString &id) override;
     Result<QList<RunRecord>> history(const QString &jobId, int limit) override;
+    Result<QList<JobActivity>> activity(const QString &jobId) override;
 
     /// Runs of @p jobId with an id of at least @p minRunId, newest first (following a run started by runJobNow()).
     Result<QList<RunRecord>> runsSince(const QString &jobId, std::int64_t minRunId);

@@ -32,6 +32,8 @@ struct RunTracker::Submission
     /// When the next attempt is due (the injected clock; the wake timer is armed for it); none unless waiting.
     std::optional<std::int64_t> retryAt;
     bool removeJobWhenDone = false;
+    /// Set by stopJob(): why the runs left end interrupted (none begins, nothing is retried); empty otherwise.
+    QString stopReason;
 };
 
 RunTracker::RunTracker(JobStore &store, const Clock &clock, ExecutorSet &executors, QObject *parent)
@@ -55,6 +57,8 @@ void RunTracker::abandonAll()
     m_submissions.clear();
     m_tokens.clear();
     m_instances.clear();
+    m_waiting.clear();
+    m_waitingTotal = 0;
 }
 
 void RunTracker::submit(const Job &job, QList<RunRecord> runs, std::optional<std::int64_t> misfireGraceMs)
@@ -67,6 +71,7 @@ void RunTracker::submit(const Job &job, QList<RunRecord> runs, std::optional<std
     submission->removeJobWhenDone = job.options.removeWhenDone && !job.nextRunTime && !job.paused;
     m_submissions.insert(submission->id, submission);
     ++m_instances[job.id];
+    emit activityChanged(job.id);
     startNextRun(submission->id);
 }
 
@@ -76,6 +81,8 @@ void RunTracker::startNextRun(std::uint64_t submissionId)
     if (!submission)
         return;
     submission->token = 0;
+    if (!submission->stopReason.isEmpty())
+        interruptRest(*submission, submission->stopReason);
     if (submission->current >= submission->runs.size()) {
         finishSubmission(submissionId);
         return;
@@ -131,10 +138,13 @@ void RunTracker::onExecutionFinished(std::uint64_t token, const ExecutionResult 
     run.output = result.output;
     run.error = result.error;
     run.lateMs = result.lateMs;
+    const bool stopped = !submission->stopReason.isEmpty();
+    if (stopped && run.outcome == RunOutcome::Interrupted)
+        run.error = submission->stopReason;
     recordFinal(run);
 
     const bool failed = run.outcome == RunOutcome::Failed || run.outcome == RunOutcome::TimedOut;
-    if (failed && run.attempt <= submission->job.options.maxRetries && !m_stopping
+    if (failed && run.attempt <= submission->job.options.maxRetries && !m_stopping && !stopped
         && scheduleRetry(*submission, run))
         return;
     ++submission->current;
@@ -153,8 +163,8 @@ bool RunTracker::scheduleRetry(Submission &submission, RunRecord &run)
     }
     // The wait is on the injected clock through the wake timer, like every other due time: it survives suspend
     // and clock changes, and a paused scheduler holds the retry until it resumes.
-    submission.retryAt = m_clock.nowMs() + submission.job.options.retryDelayAfter(run.attempt);
     run = retry;
+    setRetryAt(submission, m_clock.nowMs() + submission.job.options.retryDelayAfter(retry.attempt - 1));
     emit retryScheduled();
     return true;
 }
@@ -198,8 +208,11 @@ void RunTracker::finishSubmission(std::uint64_t submissionId)
     if (!submission)
         return;
     const QString jobId = submission->job.id;
+    if (submission->retryAt)
+        setRetryAt(*submission, std::nullopt);
     if (--m_instances[jobId] <= 0)
         m_instances.remove(jobId);
+    emit activityChanged(jobId);
     pruneIfDue(jobId, static_cast<int>(submission->runs.size()));
     if (submission->removeJobWhenDone) {
         flush();
@@ -246,7 +259,7 @@ void RunTracker::startDueRetries(std::int64_t nowMs)
     std::sort(due.begin(), due.end()); // oldest submission first
     for (const std::uint64_t id : std::as_const(due)) {
         if (Submission *submission = m_submissions.value(id)) {
-            submission->retryAt.reset();
+            setRetryAt(*submission, std::nullopt);
             startNextRun(id);
         }
     }
@@ -259,18 +272,80 @@ void RunTracker::dropWaitingRetries(const QString &jobId, const QString &reason)
     for (Submission *submission : submissions) {
         if (submission->token != 0 || !submission->retryAt || (!jobId.isEmpty() && submission->job.id != jobId))
             continue;
-        submission->retryAt.reset();
+        setRetryAt(*submission, std::nullopt);
         // The waiting attempt and the run times submitted with it (recorded running) are all ended, none left
         // "running" in the history.
-        for (; submission->current < submission->runs.size(); ++submission->current) {
-            RunRecord &run = submission->runs[submission->current];
-            run.outcome = RunOutcome::Interrupted;
-            run.endTime = m_clock.nowMs();
-            run.error = why;
-            recordFinal(run);
-        }
+        interruptRest(*submission, why);
         startNextRun(submission->id); // nothing left: the submission ends
     }
+}
+
+int RunTracker::stopJob(const QString &jobId, const QString &reason)
+{
+    int ended = 0;
+    QList<std::pair<Executor *, std::uint64_t>> going;
+    for (Submission *submission : std::as_const(m_submissions)) {
+        if (submission->job.id != jobId)
+            continue;
+        ++ended;
+        submission->stopReason = reason;
+        if (submission->token != 0) {
+            if (Executor *executor = m_executors.executorFor(submission->job.action))
+                going.append({executor, submission->token});
+        }
+    }
+    dropWaitingRetries(jobId, reason);
+    // Last: an executor may report the stopped run at once, which may end (and delete) its submission.
+    for (const auto &[executor, token] : std::as_const(going))
+        executor->stop(token);
+    return ended;
+}
+
+void RunTracker::interruptRest(Submission &submission, const QString &why)
+{
+    for (; submission.current < submission.runs.size(); ++submission.current) {
+        RunRecord &run = submission.runs[submission.current];
+        run.outcome = RunOutcome::Interrupted;
+        run.endTime = m_clock.nowMs();
+        run.error = why;
+        recordFinal(run);
+    }
+}
+
+void RunTracker::setRetryAt(Submission &submission, std::optional<std::int64_t> at)
+{
+    if (submission.retryAt.has_value() != at.has_value()) {
+        const int change = at ? 1 : -1;
+        m_waitingTotal += change;
+        if ((m_waiting[submission.job.id] += change) <= 0)
+            m_waiting.remove(submission.job.id);
+    }
+    submission.retryAt = at;
+    emit activityChanged(submission.job.id);
+}
+
+std::optional<RetryWait> RunTracker::retryWait(const QString &jobId) const
+{
+    if (!m_waiting.contains(jobId))
+        return std::nullopt;
+    std::optional<RetryWait> earliest;
+    for (const Submission *submission : m_submissions) {
+        if (submission->job.id != jobId || !submission->retryAt || (earliest && earliest->at <= *submission->retryAt))
+            continue;
+        earliest = RetryWait{submission->runs[submission->current].attempt, submission->job.options.maxRetries + 1,
+                             *submission->retryAt};
+    }
+    return earliest;
+}
+
+QList<JobActivity> RunTracker::activity() const
+{
+    QList<JobActivity> jobs;
+    jobs.reserve(m_instances.size());
+    for (auto it = m_instances.cbegin(); it != m_instances.cend(); ++it)
+        jobs.append({it.key(), runningCount(it.key()), retryWait(it.key())});
+    std::sort(jobs.begin(), jobs.end(), [](const JobActivity &a, const JobActivity &b) { return a.jobId < b.jobId; });
+    return jobs;
 }
 
 } // namespace punctual

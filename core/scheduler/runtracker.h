@@ -4,6 +4,7 @@
 
 #include "jobs/job.h"
 #include "jobs/runrecord.h"
+#include "scheduler/runactivity.h"
 #include "util/result.h"
 
 #include <QHash>
@@ -24,7 +25,9 @@ struct ExecutionResult;
  * Book-keeping of the runs going now, owned by the Scheduler. A *submission* is the run times of one job handed
  * over together: they run one after another in the job's executor and count as one instance (max_instances).
  * A failed attempt with retries left waits for its retry time (earliestRetry(); the scheduler's wake timer is
- * armed for it) as a new run row of the same scheduled time.
+ * armed for it) as a new run row of the same scheduled time. A submission waiting so is still an instance
+ * (instanceCount(): the scheduled run is not over) but not a run going (runningCount()); retryWait() tells which
+ * attempt waits and when, and activityChanged() follows every change of either.
  *
  * Finished runs are written behind: the rows of runs that end in one event-loop turn are rewritten in one
  * transaction at its end (flush()), or earlier when the history is read or pruned. The run was recorded before
@@ -61,15 +64,29 @@ public:
     /// waiting attempt is recorded interrupted. All of them (the scheduler stops), or those of @p jobId (it was
     /// paused), with @p reason as the attempt's error (empty: "the scheduler stopped before this run began").
     void dropWaitingRetries(const QString &jobId = {}, const QString &reason = {});
+    /// Ends everything of @p jobId: its waiting retries are dropped and its runs going are stopped (a command's
+    /// process group is killed, as at shutdown), all recorded interrupted with @p reason; run times queued behind
+    /// them do not begin and nothing is retried. The stopped runs end (finished) later. Returns how many runs
+    /// were going or waiting to retry.
+    int stopJob(const QString &jobId, const QString &reason);
 
     /// Runs of @p jobId that ended outside a submission (missed, skipped) count towards the next pruning.
     void countEnded(const QString &jobId, int runs) { m_endedSincePrune[jobId] += runs; }
     void forgetJob(const QString &jobId) { m_endedSincePrune.remove(jobId); }
     void forgetAllJobs() { m_endedSincePrune.clear(); }
 
-    /// Submissions going now (all jobs), and of one job.
-    int runningCount() const { return static_cast<int>(m_submissions.size()); }
-    int runningCount(const QString &jobId) const { return m_instances.value(jobId, 0); }
+    /// Submissions going now, waiting retries included: what max_instances counts, and what shutdown waits for.
+    int instanceCount() const { return static_cast<int>(m_submissions.size()); }
+    int instanceCount(const QString &jobId) const { return m_instances.value(jobId, 0); }
+    /// Submissions running now (all jobs), and of one job: those waiting to retry are not counted.
+    int runningCount() const { return instanceCount() - m_waitingTotal; }
+    int runningCount(const QString &jobId) const { return instanceCount(jobId) - m_waiting.value(jobId, 0); }
+    /// Submissions waiting to retry.
+    int retryingCount() const { return m_waitingTotal; }
+    /// The earliest retry of @p jobId waiting for its time, if any.
+    std::optional<RetryWait> retryWait(const QString &jobId) const;
+    /// Every job with a run going or waiting to retry.
+    QList<JobActivity> activity() const;
 
 signals:
     void jobSubmitted(const punctual::RunRecord &run);
@@ -81,6 +98,8 @@ signals:
     void jobRemoved(const QString &jobId);
     /// A failed run now waits for its retry: the wake timer must be re-armed.
     void retryScheduled();
+    /// runningCount(), instanceCount() or retryWait() of @p jobId changed.
+    void activityChanged(const QString &jobId);
     /// The last submission ended.
     void idle();
     void storeFailed(const punctual::Error &error);
@@ -95,6 +114,10 @@ private:
     void finishSubmission(std::uint64_t submissionId);
     void pruneIfDue(const QString &jobId, int endedRuns);
     void emitOutcome(const RunRecord &run);
+    /// Sets or clears the submission's retry wait, keeping the waiting counts.
+    void setRetryAt(Submission &submission, std::optional<std::int64_t> at);
+    /// Records the runs of @p submission from its current one on as interrupted with @p why (none begins).
+    void interruptRest(Submission &submission, const QString &why);
 
     JobStore &m_store;
     const Clock &m_clock;
@@ -102,6 +125,8 @@ private:
     QHash<std::uint64_t, Submission *> m_submissions; ///< by submission id
     QHash<std::uint64_t, std::uint64_t> m_tokens;     ///< execution token -> submission id
     QHash<QString, int> m_instances;                  ///< job id -> submissions going
+    QHash<QString, int> m_waiting;                    ///< job id -> submissions waiting to retry
+    int m_waitingTotal = 0;
     QHash<QString, int> m_endedSincePrune;
     QList<RunRecord> m_finishedRuns; ///< ended, their rows not rewritten yet (flush())
     std::uint64_t m_nextId = 1;

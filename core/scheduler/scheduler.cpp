@@ -55,6 +55,7 @@ Scheduler::Scheduler(JobStore &store, const Clock &clock, std::unique_ptr<Execut
     connect(m_runs, &RunTracker::jobMaxInstances, this, &Scheduler::jobMaxInstances);
     connect(m_runs, &RunTracker::jobRemoved, this, &Scheduler::jobRemoved);
     connect(m_runs, &RunTracker::retryScheduled, this, &Scheduler::rearm);
+    connect(m_runs, &RunTracker::activityChanged, this, &Scheduler::jobActivityChanged);
     connect(m_runs, &RunTracker::idle, this, &Scheduler::checkShutdownDone);
     connect(m_runs, &RunTracker::storeFailed, this, &Scheduler::reportStoreError);
     if (ClusterStore *cluster = store.cluster()) {
@@ -137,7 +138,7 @@ void Scheduler::shutdown(ShutdownMode mode)
 
 void Scheduler::checkShutdownDone()
 {
-    if (m_state == State::ShuttingDown && m_runs->runningCount() == 0) {
+    if (m_state == State::ShuttingDown && m_runs->instanceCount() == 0) {
         m_runs->flush();
         leaveCluster();
         m_state = State::Stopped;
@@ -311,7 +312,9 @@ bool Scheduler::commitDuePass(QList<Job> &due, std::int64_t now)
     QStringList removeNow;
     batch.updatedJobs.reserve(due.size());
     for (Job &job : due) {
-        DuePlan plan = planDueJob(job, now, runningCount(job.id) + elsewhere.value(job.id), m_random);
+        // A run waiting to retry is an instance: its scheduled run is not over (APScheduler has no retries; this
+        // keeps max_instances 1 meaning "one scheduled run at a time").
+        DuePlan plan = planDueJob(job, now, m_runs->instanceCount(job.id) + elsewhere.value(job.id), m_random);
         batch.runs += plan.missed;
         batch.runs += plan.skipped;
         const qsizetype firstRun = batch.runs.size();
@@ -371,6 +374,21 @@ int Scheduler::runningCount() const
 int Scheduler::runningCount(const QString &jobId) const
 {
     return m_runs->runningCount(jobId);
+}
+
+int Scheduler::retryingCount() const
+{
+    return m_runs->retryingCount();
+}
+
+std::optional<RetryWait> Scheduler::retryWait(const QString &jobId) const
+{
+    return m_runs->retryWait(jobId);
+}
+
+QList<JobActivity> Scheduler::activity() const
+{
+    return m_runs->activity();
 }
 
 // --- management ---------------------------------------------------------------------------------------------
@@ -511,25 +529,27 @@ Result<Job> Scheduler::rescheduleJob(const QString &id, std::shared_ptr<const Tr
     return modifyJob(id, changes);
 }
 
-Result<void> Scheduler::removeJob(const QString &id)
+Result<int> Scheduler::removeJob(const QString &id)
 {
-    m_runs->dropWaitingRetries(id, tr("not retried: the job was removed"));
     m_runs->flush();
     if (auto removed = m_store.removeJob(id); !removed)
         return removed.error();
+    // Nothing of a removed job goes on unseen: its runs are stopped (they end, recorded, a moment later).
+    const int stopped = m_runs->stopJob(id, tr("stopped: the job was removed"));
     m_runs->forgetJob(id);
     emit jobRemoved(id);
     rearm();
-    return {};
+    return stopped;
 }
 
 Result<int> Scheduler::removeAllJobs()
 {
-    m_runs->dropWaitingRetries({}, tr("not retried: the job was removed"));
     m_runs->flush();
     auto removed = m_store.removeAllJobs();
     if (!removed)
         return removed;
+    for (const JobActivity &going : m_runs->activity())
+        m_runs->stopJob(going.jobId, tr("stopped: the job was removed"));
     m_runs->forgetAllJobs();
     emit allJobsRemoved();
     rearm();
@@ -550,22 +570,21 @@ Result<RunRecord> Scheduler::runJobNow(const QString &id)
         if (auto learned = learnPasswordVariables(); !learned)
             return learned.error();
     }
+    // A request refused is not a scheduled run skipped: nothing is recorded, so the history and the job's last
+    // result stay as they were, and the caller is told why.
+    if (m_runs->instanceCount(id) >= job->options.maxInstances) {
+        const QString message = runningCount(id) > 0
+            ? tr("\"%1\" is already running (max instances %2); nothing started")
+            : tr("\"%1\" is waiting to retry a failed run (max instances %2); nothing started");
+        return Error{ErrorCode::Busy, message.arg(job->name).arg(job->options.maxInstances)};
+    }
     RunRecord run;
     run.jobId = id;
     run.scheduledTime = m_clock.nowMs();
     run.startTime = run.scheduledTime;
-    const int running = runningCount(id);
-    if (running >= job->options.maxInstances) {
-        run.outcome = RunOutcome::Skipped;
-        run.endTime = run.scheduledTime;
-        run.error = tr("skipped: %n run(s) of this job still going (max instances)", nullptr, running);
-    }
     if (auto inserted = m_store.insertRun(run); !inserted)
         return inserted.error();
-    if (run.outcome == RunOutcome::Skipped)
-        emit jobMaxInstances(run);
-    else
-        m_runs->submit(job.value(), {run}, std::nullopt);
+    m_runs->submit(job.value(), {run}, std::nullopt);
     return run;
 }
 
@@ -606,7 +625,7 @@ Result<void> Scheduler::joinCluster()
 void Scheduler::leaveCluster()
 {
     // Only once nothing of ours is running: a row removed while runs go would let others take them over.
-    if (m_membership && m_runs->runningCount() == 0)
+    if (m_membership && m_runs->instanceCount() == 0)
         m_membership->leave();
 }
 

@@ -4,6 +4,7 @@
 #include "jobs/job.h"
 #include "jobs/jobchanges.h"
 #include "jobs/runrecord.h"
+#include "scheduler/runactivity.h"
 #include "store/jobstore.h"
 #include "util/result.h"
 
@@ -91,15 +92,27 @@ public:
     Result<Job> modifyJob(const QString &id, const JobChanges &changes);
     /// New trigger, next run computed from now.
     Result<Job> rescheduleJob(const QString &id, std::shared_ptr<const Trigger> trigger);
-    Result<void> removeJob(const QString &id);
+    /// Removes the job and its history. Its runs going are stopped (a command's process group is killed, as at
+    /// shutdown) and a retry waiting is not made; they are recorded interrupted ("the job was removed") and
+    /// jobError() follows for each once it has ended. Returns how many runs were going or waiting to retry.
+    Result<int> removeJob(const QString &id);
+    /// Removes every job (their runs stopped as removeJob() does); returns how many jobs were removed.
     Result<int> removeAllJobs();
-    /// Runs the job now, outside its schedule (max_instances still applies); its next run time is unchanged.
+    /// Runs the job now, outside its schedule; its next run time is unchanged. When max_instances runs of it are
+    /// going (a run waiting to retry is one), nothing starts and nothing is recorded: a Busy error says why.
     Result<RunRecord> runJobNow(const QString &id);
     Result<QList<RunRecord>> history(const QString &jobId, int limit) const;
 
-    /// Runs going now (all jobs), and of one job.
+    /// Runs going now (all jobs), and of one job. A failed run waiting to retry is not going (retryWait()), though
+    /// it still counts towards max_instances: the scheduled run is not over until its last attempt ends.
     int runningCount() const;
     int runningCount(const QString &jobId) const;
+    /// Failed runs waiting to retry (all jobs).
+    int retryingCount() const;
+    /// The earliest retry of @p jobId waiting for its time: which attempt of how many, and when.
+    std::optional<RetryWait> retryWait(const QString &jobId) const;
+    /// Every job with a run going or waiting to retry, by id.
+    QList<JobActivity> activity() const;
 
     /// Looks at the store again now: due jobs run and the timer is re-armed (after others changed the store).
     void refresh();
@@ -133,6 +146,8 @@ signals:
     void jobError(const punctual::RunRecord &run);     ///< failed, timed out or interrupted
     void jobMissed(const punctual::RunRecord &run);
     void jobMaxInstances(const punctual::RunRecord &run);
+    /// runningCount(@p jobId) or retryWait(@p jobId) changed: a run began or ended, a retry wait began or ended.
+    void jobActivityChanged(const QString &jobId);
     /// The store failed (logged too); the scheduler retries on its next wake.
     void storeError(const QString &message);
 

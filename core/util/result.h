@@ -17,6 +17,7 @@ enum class ErrorCode
     StoreFailure,
     Io,
     Internal,
+    Busy, ///< refused for now, e.g. a run-now while max_instances runs of the job are going
 };
 
 struct Error

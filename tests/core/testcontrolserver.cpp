@@ -81,6 +81,7 @@ private slots:
     void reschedule();
     void removeAndRemoveAll();
     void runNowAndHistory();
+    void runStateOverTheWire();
     void raise();
     void changesAreTheSchedulersOwn();
     void badRequestsKeepTheConnection();
@@ -329,7 +330,7 @@ void TestControlServer::removeAndRemoveAll()
     QVERIFY(call("add", intervalJob("c")));
     auto removed = call("remove", {{"id", "a"}});
     QVERIFY(removed);
-    QVERIFY(removed->isNull());
+    QCOMPARE(removed->toObject().value("stopped").toInt(-1), 0); // nothing of it was going
     QVERIFY(!m_scheduler->job("a"));
     auto again = call("remove", {{"id", "a"}});
     QCOMPARE(again.error().code, ErrorCode::NotFound);
@@ -374,6 +375,53 @@ void TestControlServer::runNowAndHistory()
 
     auto missing = call("run_now", {{"id", "nope"}});
     QCOMPARE(missing.error().code, ErrorCode::NotFound);
+}
+
+void TestControlServer::runStateOverTheWire()
+{
+    // A failed run waiting to retry: not running, in "activity" with its attempt and time; run_now is refused
+    // (busy) without a record; remove stops it and says how many.
+    addFailing("fail", "boom");
+    Job job = JobBuilder("flaky").name("Flaky").interval(3600'000, T0, "UTC").function("fail");
+    job.options.maxRetries = 2;
+    job.options.retryDelayMs = 300'000;
+    QVERIFY(m_scheduler->addJob(job));
+    QVERIFY(call("run_now", {{"id", "flaky"}}));
+    QTRY_VERIFY(m_scheduler->retryWait("flaky"));
+
+    const QJsonObject status = call("status")->toObject();
+    QCOMPARE(status.value("running").toInt(-1), 0);
+    QCOMPARE(status.value("retrying").toInt(-1), 1);
+    const QJsonArray activity = call("activity")->toArray();
+    QCOMPARE(activity.size(), 1);
+    const QJsonObject expected{{"job_id", "flaky"},
+                               {"running", 0},
+                               {"retry", QJsonObject{{"attempt", 2}, {"attempts", 3},
+                                                     {"at", "2026-01-01T00:05:00+00:00"}}}};
+    QCOMPARE(activity.at(0).toObject(), expected);
+    QCOMPARE(call("activity", {{"id", "flaky"}})->toArray().size(), 1);
+    QCOMPARE(call("activity", {{"id", "nope"}}).error().code, ErrorCode::NotFound);
+
+    // RemoteJobControl reads the same as the scheduler's own.
+    const QString socket = m_socket;
+    auto remote = offThread([&]() -> Result<QList<JobActivity>> {
+        auto client = std::make_unique<ControlClient>();
+        if (auto connected = client->connectToServer(socket); !connected)
+            return connected.error();
+        return RemoteJobControl(std::move(client)).activity({});
+    });
+    QVERIFY(remote);
+    QCOMPARE(remote.value(), m_scheduler->activity());
+
+    auto refused = call("run_now", {{"id", "flaky"}});
+    QCOMPARE(refused.error().code, ErrorCode::Busy);
+    QCOMPARE(refused.error().message,
+             QStringLiteral("\"Flaky\" is waiting to retry a failed run (max instances 1); nothing started"));
+    QCOMPARE(m_store->runs("flaky", 10)->size(), 2); // the failed attempt and the retry waiting
+
+    QCOMPARE(call("remove", {{"id", "flaky"}})->toObject().value("stopped").toInt(), 1);
+    QCOMPARE(call("status")->toObject().value("retrying").toInt(-1), 0);
+    QCOMPARE(call("activity")->toArray().size(), 0);
 }
 
 void TestControlServer::raise()

@@ -5,8 +5,11 @@
 #include "triggers/datetrigger.h"
 #include "triggers/intervaltrigger.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QMutex>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
@@ -47,6 +50,10 @@ private slots:
     void pausingAJobCancelsItsWaitingRetry();
     void removingAJobCancelsItsWaitingRetry();
     void pausingEndsTheRunTimesSubmittedWithTheRetry();
+    void retryWaitIsShownNotRunning();
+    void runNowWhileRunningIsRefusedUnrecorded();
+    void removingARunningJobStopsIt();
+    void removingAllJobsStopsTheirRuns();
     void commandRetriesRecordEachAttempt();
     void runNowRetriesWithoutStart();
     void retryOptionsJson();
@@ -61,6 +68,8 @@ private:
     Job failingJob(const QString &id, int retries, std::int64_t retryDelayMs, std::int64_t every = 60 * minute);
     QList<std::int64_t> recorded();
     QList<RunRecord> runsOf(const QString &id, RunOutcome outcome);
+    /// Nothing of @p id is going or waiting to retry.
+    bool settled(const QString &id) const;
 
     QMutex m_mutex;
     QList<std::int64_t> m_recorded;
@@ -106,6 +115,11 @@ QList<std::int64_t> TestScheduler::recorded()
 {
     const QMutexLocker locker(&m_mutex);
     return m_recorded;
+}
+
+bool TestScheduler::settled(const QString &id) const
+{
+    return m_scheduler->runningCount(id) == 0 && !m_scheduler->retryWait(id);
 }
 
 QList<RunRecord> TestScheduler::runsOf(const QString &id, RunOutcome outcome)
@@ -406,9 +420,9 @@ void TestScheduler::retryWaitsWhileSchedulerPaused()
     QCOMPARE(m_timer->armedAt(), std::nullopt);
     wake(due + 20'000); // a stray wake-up: a paused scheduler starts nothing, retries included
     QCOMPARE(m_failures.load(), 1);
-    QCOMPARE(m_scheduler->runningCount("flaky"), 1); // the run goes on while its retry waits
+    QCOMPARE(m_scheduler->retryWait("flaky"), (RetryWait{2, 2, due + 10'000})); // still waits, overdue
     m_scheduler->resume();
-    QTRY_COMPARE(m_scheduler->runningCount("flaky"), 0);
+    QTRY_VERIFY(settled("flaky"));
     QCOMPARE(m_failures.load(), 2);
     const QList<RunRecord> failed = runsOf("flaky", RunOutcome::Failed);
     QCOMPARE(failed.size(), 2);
@@ -447,12 +461,12 @@ void TestScheduler::pausingAJobCancelsItsWaitingRetry()
     const std::int64_t due = T0 + 60 * minute;
     wake(due);
     QTRY_COMPARE(m_timer->armedAt(), due + 300'000);
-    QCOMPARE(m_scheduler->runningCount("flaky"), 1);
+    QVERIFY(m_scheduler->retryWait("flaky"));
     QVERIFY_OK(m_scheduler->pauseJob("flaky"));
-    QCOMPARE(m_scheduler->runningCount("flaky"), 0);
-    QCOMPARE(m_scheduler->runningCount("other"), 1); // another job's retry still waits
+    QVERIFY(settled("flaky"));
+    QVERIFY(m_scheduler->retryWait("other")); // another job's retry still waits
     wake(due + 300'000);
-    QTRY_COMPARE(m_scheduler->runningCount("other"), 0);
+    QTRY_VERIFY(settled("other"));
     QCOMPARE(m_failures.load(), 3); // flaky once, other twice
     QCOMPARE(runsOf("flaky", RunOutcome::Failed).size(), 1);
     const QList<RunRecord> notRetried = runsOf("flaky", RunOutcome::Interrupted);
@@ -471,8 +485,17 @@ void TestScheduler::removingAJobCancelsItsWaitingRetry()
     const std::int64_t due = T0 + 60 * minute;
     wake(due);
     QTRY_COMPARE(m_timer->armedAt(), due + 300'000);
-    QVERIFY_OK(m_scheduler->removeJob("flaky"));
-    QCOMPARE(m_scheduler->runningCount(), 0);
+    QSignalSpy errors(m_scheduler.get(), &Scheduler::jobError);
+    const auto removed = m_scheduler->removeJob("flaky");
+    QVERIFY_OK(removed);
+    QCOMPARE(removed.value(), 1); // the retry waiting is counted as stopped
+    QVERIFY(m_scheduler->activity().isEmpty());
+    QCOMPARE(m_scheduler->retryingCount(), 0);
+    QCOMPARE(errors.size(), 1);
+    const RunRecord notRetried = errors.front().front().value<RunRecord>();
+    QCOMPARE(notRetried.outcome, RunOutcome::Interrupted);
+    QCOMPARE(notRetried.attempt, 2);
+    QCOMPARE(notRetried.error, QStringLiteral("stopped: the job was removed"));
     wake(due + 300'000);
     QCOMPARE(m_failures.load(), 1);
 }
@@ -487,7 +510,7 @@ void TestScheduler::pausingEndsTheRunTimesSubmittedWithTheRetry()
     QVERIFY(m_scheduler->start());
     wake(T0 + 2 * minute);
     QTRY_COMPARE(m_failures.load(), 1);
-    QTRY_COMPARE(m_scheduler->runningCount("flaky"), 1); // waiting to retry, the second run time behind it
+    QTRY_VERIFY(m_scheduler->retryWait("flaky")); // waiting to retry, the second run time behind it
     QVERIFY_OK(m_scheduler->pauseJob("flaky"));
     QCOMPARE(m_scheduler->runningCount("flaky"), 0);
     QTRY_COMPARE(runsOf("flaky", RunOutcome::Interrupted).size(), 2); // written behind, at the end of the turn
@@ -503,6 +526,152 @@ void TestScheduler::pausingEndsTheRunTimesSubmittedWithTheRetry()
         QVERIFY2(run.error.contains(QLatin1String("the job was paused")), qPrintable(run.error));
     QVERIFY(runsOf("flaky", RunOutcome::Running).isEmpty());
     QCOMPARE(m_failures.load(), 1);
+}
+
+void TestScheduler::retryWaitIsShownNotRunning()
+{
+    // Two retries 300 s apart after a failure: for the whole wait the job is not running, the wait says which
+    // attempt of how many comes and when, and it still counts as an instance (max_instances 1).
+    Job job = failingJob("flaky", 2, 300'000, minute);
+    addOrDie(job);
+    QSignalSpy activity(m_scheduler.get(), &Scheduler::jobActivityChanged);
+    QVERIFY(m_scheduler->start());
+    const std::int64_t due = T0 + minute;
+    wake(due);
+    QTRY_VERIFY(m_scheduler->retryWait("flaky"));
+    QCOMPARE(m_scheduler->retryWait("flaky"), (RetryWait{2, 3, due + 300'000}));
+    QCOMPARE(m_scheduler->runningCount("flaky"), 0);
+    QCOMPARE(m_scheduler->runningCount(), 0);
+    QCOMPARE(m_scheduler->retryingCount(), 1);
+    QCOMPARE(m_scheduler->activity(), (QList<JobActivity>{{"flaky", 0, RetryWait{2, 3, due + 300'000}}}));
+    QVERIFY(!activity.isEmpty());
+    QVERIFY(std::all_of(activity.cbegin(), activity.cend(),
+                        [](const QList<QVariant> &args) { return args.front().toString() == "flaky"; }));
+
+    // The next scheduled run comes while the retry waits: skipped, as with a run going (one scheduled run of the
+    // job at a time).
+    QSignalSpy maxInstances(m_scheduler.get(), &Scheduler::jobMaxInstances);
+    wake(due + minute);
+    QCOMPARE(maxInstances.size(), 1);
+    QCOMPARE(runsOf("flaky", RunOutcome::Skipped).size(), 1);
+    QCOMPARE(m_failures.load(), 1);
+
+    // The second attempt fails too: the third waits, its time from the second's end.
+    activity.clear();
+    wake(due + 300'000);
+    QTRY_COMPARE(m_failures.load(), 2);
+    QTRY_COMPARE(m_scheduler->retryWait("flaky"), (RetryWait{3, 3, due + 600'000}));
+    QCOMPARE(m_scheduler->runningCount(), 0);
+    QVERIFY(activity.size() >= 2); // the wait ended (the attempt began), then a new one began
+
+    wake(due + 600'000);
+    QTRY_COMPARE(m_failures.load(), 3);
+    QTRY_VERIFY(settled("flaky"));
+    QCOMPARE(m_scheduler->retryingCount(), 0);
+    QVERIFY(m_scheduler->activity().isEmpty());
+    QCOMPARE(runsOf("flaky", RunOutcome::Failed).size(), 3);
+}
+
+void TestScheduler::runNowWhileRunningIsRefusedUnrecorded()
+{
+    Job job = intervalJob("slow", "block", 60 * minute);
+    job.name = "Slow report";
+    addOrDie(job);
+    QVERIFY(m_scheduler->start());
+    QVERIFY_OK(m_scheduler->runJobNow("slow"));
+    QTRY_COMPARE(m_scheduler->runningCount("slow"), 1);
+    QSignalSpy maxInstances(m_scheduler.get(), &Scheduler::jobMaxInstances);
+    QSignalSpy ended(m_scheduler.get(), &Scheduler::jobError);
+
+    const auto refused = m_scheduler->runJobNow("slow");
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, ErrorCode::Busy);
+    QCOMPARE(refused.error().message,
+             QStringLiteral("\"Slow report\" is already running (max instances 1); nothing started"));
+    // A refused request is not a scheduled run skipped: no row, no signal, the last result stays the run's own.
+    QCOMPARE(m_store->runs("slow", 10).value().size(), 1);
+    QCOMPARE(maxInstances.size(), 0);
+    QCOMPARE(ended.size(), 0);
+
+    m_gate.release();
+    QTRY_COMPARE(m_scheduler->runningCount("slow"), 0);
+    QCOMPARE(runsOf("slow", RunOutcome::Success).size(), 1);
+    QCOMPARE(m_store->runs("slow", 10).value().size(), 1);
+}
+
+namespace {
+
+/// A process that exists and is not a zombie (a container's init may never reap one).
+bool processAlive(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray line = stat.readAll();
+    const qsizetype close = line.lastIndexOf(')');
+    return close > 0 && line.size() > close + 2 && line.at(close + 2) != 'Z';
+}
+
+} // namespace
+
+void TestScheduler::removingARunningJobStopsIt()
+{
+    // A command whose child keeps going: removing the job kills the whole process group, as shutdown does.
+    QTemporaryDir dir;
+    const QString pidFile = dir.filePath("child.pid");
+    Job job;
+    job.id = "long";
+    job.trigger = std::make_shared<IntervalTrigger>(60 * minute, T0 + 60 * minute);
+    CommandAction command;
+    command.program = QStringLiteral("/bin/sh");
+    command.arguments = {QStringLiteral("-c"), QStringLiteral("sleep 60 & echo $! > '%1'; wait").arg(pidFile)};
+    job.action = command;
+    job.options.maxRetries = 2; // a stopped run is not retried
+    addOrDie(job);
+    QVERIFY(m_scheduler->start());
+    QVERIFY_OK(m_scheduler->runJobNow("long"));
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(pidFile).size() > 0, 10'000);
+    QFile file(pidFile);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const qint64 child = file.readAll().trimmed().toLongLong();
+    QVERIFY(child > 0 && processAlive(child));
+    QCOMPARE(m_scheduler->runningCount(), 1);
+
+    QSignalSpy errors(m_scheduler.get(), &Scheduler::jobError);
+    QSignalSpy removed(m_scheduler.get(), &Scheduler::jobRemoved);
+    const auto stopped = m_scheduler->removeJob("long");
+    QVERIFY_OK(stopped);
+    QCOMPARE(stopped.value(), 1);
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(m_scheduler->job("long").error().code, ErrorCode::NotFound);
+
+    QTRY_COMPARE_WITH_TIMEOUT(m_scheduler->runningCount(), 0, 10'000);
+    QCOMPARE(errors.size(), 1);
+    const RunRecord run = errors.front().front().value<RunRecord>();
+    QCOMPARE(run.jobId, QStringLiteral("long"));
+    QCOMPARE(run.outcome, RunOutcome::Interrupted);
+    QCOMPARE(run.error, QStringLiteral("stopped: the job was removed"));
+    QCOMPARE(run.attempt, 1);
+    QVERIFY(m_scheduler->activity().isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(!processAlive(child), 10'000);
+    QCOMPARE(m_timer->armedAt(), std::nullopt); // nothing retried, nothing left to wake for
+}
+
+void TestScheduler::removingAllJobsStopsTheirRuns()
+{
+    addOrDie(intervalJob("a", "block", 60 * minute));
+    addOrDie(failingJob("b", 1, 300'000, 60 * minute));
+    QVERIFY(m_scheduler->start());
+    QVERIFY_OK(m_scheduler->runJobNow("a"));
+    QVERIFY_OK(m_scheduler->runJobNow("b"));
+    QTRY_VERIFY(m_scheduler->runningCount("a") == 1 && m_scheduler->retryWait("b"));
+    QSignalSpy errors(m_scheduler.get(), &Scheduler::jobError);
+    QCOMPARE(m_scheduler->removeAllJobs().value(), 2);
+    QTRY_VERIFY(m_scheduler->activity().isEmpty());
+    QCOMPARE(m_scheduler->runningCount(), 0);
+    QTRY_COMPARE(errors.size(), 2);
+    for (const QList<QVariant> &args : std::as_const(errors))
+        QCOMPARE(args.front().value<RunRecord>().error, QStringLiteral("stopped: the job was removed"));
 }
 
 void TestScheduler::commandRetriesRecordEachAttempt()

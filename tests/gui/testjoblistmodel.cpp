@@ -95,6 +95,9 @@ private slots:
     void backgroundTextsAndRanks();
     void stateSortFollowsRunning();
     void runsWhileLoadingAreKept();
+    void reloadNeverGoesBackInTime();
+    void retryShowsAttemptAndTime();
+    void stateFilterMatchesWhatIsShown();
     void dayChangeRepaintsDateColumns();
 
 private:
@@ -721,6 +724,166 @@ void TestJobListModel::runsWhileLoadingAreKept()
     QCOMPARE(text(0, JobListModel::LastResultColumn), "0 ms");
 }
 
+void TestJobListModel::reloadNeverGoesBackInTime()
+{
+    add(intervalJob("renamed", "Old name", hour));
+    add(intervalJob("removed", "Removed", hour));
+    add(intervalJob("ran", "Ran", hour));
+    loadModel();
+
+    // A reload begins and its snapshot is read...
+    m_model->beginLoad();
+    const QList<Job> snapshot = m_scheduler->jobs().value();
+    const auto runs = m_store->latestRuns().value();
+    // ... then these are signalled (and shown at once) before the snapshot is applied:
+    JobChanges rename;
+    rename.name = "New name";
+    QVERIFY(m_scheduler->modifyJob("renamed", rename));
+    QVERIFY(m_scheduler->removeJob("removed"));
+    add(intervalJob("added", "Added", hour));
+    QSignalSpy executed(m_scheduler.get(), &Scheduler::jobExecuted);
+    QVERIFY(m_scheduler->runJobNow("ran"));
+    QVERIFY(executed.wait(5000));
+    QCOMPARE(m_model->jobAt(m_model->rowOf("renamed"))->name, "New name");
+
+    ModelSignals model(m_model.get());
+    m_model->setJobs(snapshot, runs);
+    QCOMPARE(model.reset.count(), 1);
+    QCOMPARE(m_model->rowCount(), 3);
+    QCOMPARE(m_model->jobAt(m_model->rowOf("renamed"))->name, "New name");
+    QCOMPARE(m_model->rowOf("removed"), -1);
+    QVERIFY(m_model->rowOf("added") >= 0);
+    QVERIFY(m_model->lastRunAt(m_model->rowOf("ran")));
+    QCOMPARE(m_model->lastRunAt(m_model->rowOf("ran"))->outcome, RunOutcome::Success);
+
+    // A snapshot without a last run already shown (its row written behind, after the read): the shown one stays.
+    m_model->beginLoad();
+    m_model->setJobs(m_scheduler->jobs().value(), {});
+    QVERIFY(m_model->lastRunAt(m_model->rowOf("ran")));
+    QCOMPARE(text(m_model->rowOf("ran"), JobListModel::LastResultColumn), "0 ms");
+
+    // Everything removed while reloading: the older snapshot is dropped, what came after is kept.
+    m_model->beginLoad();
+    const QList<Job> before = m_scheduler->jobs().value();
+    QVERIFY(m_scheduler->removeAllJobs());
+    add(intervalJob("after", "After", hour));
+    m_model->setJobs(before, {});
+    QCOMPARE(m_model->rowCount(), 1);
+    QCOMPARE(m_model->rowOf("after"), 0);
+
+    // A failed load keeps the rows; what was kept for it is let go.
+    m_model->beginLoad();
+    QVERIFY(m_scheduler->pauseJob("after"));
+    m_model->loadFailed();
+    QCOMPARE(text(0, JobListModel::StateColumn), "Paused");
+    m_model->setJobs(before, {}); // a stale snapshot without a load begun: taken as it is
+    QCOMPARE(m_model->rowOf("after"), -1);
+}
+
+void TestJobListModel::retryShowsAttemptAndTime()
+{
+    Job flaky = intervalJob("flaky", "Flaky", hour);
+    flaky.action = FunctionAction{"boom", {}};
+    flaky.options.maxRetries = 2;
+    flaky.options.retryDelayMs = 5 * minute;
+    add(flaky);
+    Job late = intervalJob("late", "Late", hour);
+    late.action = FunctionAction{"boom", {}};
+    late.options.maxRetries = 1;
+    late.options.retryDelayMs = 20 * hour;
+    add(late);
+    add(intervalJob("s", "Scheduled", hour));
+    Job slow = intervalJob("r", "Runs", hour);
+    slow.action = FunctionAction{"block", {}};
+    add(slow);
+    loadModel();
+    const int row = m_model->rowOf("flaky"), s = m_model->rowOf("s"), r = m_model->rowOf("r");
+
+    QSignalSpy errors(m_scheduler.get(), &Scheduler::jobError);
+    QVERIFY(m_scheduler->runJobNow("flaky"));
+    QVERIFY(m_scheduler->runJobNow("late"));
+    QTRY_COMPARE(errors.size(), 2);
+    // Waiting to retry: neither running nor its stored state; attempt of attempts, and the local time (Berlin).
+    QTRY_COMPARE(text(row, JobListModel::StateColumn), "Retrying (2 of 3) at 09:05");
+    QCOMPARE(m_model->shownState(row), JobListModel::ShownState::Retrying);
+    QVERIFY(!m_model->isRunning(row));
+    QCOMPARE(text(row, JobListModel::LastResultColumn), "failed");
+    QCOMPARE(text(row, JobListModel::StateColumn, Qt::ToolTipRole),
+             QStringLiteral("The last run failed. Attempt 2 of 3: %1\nin 5 min").arg(longDateTime(T0 + 5 * minute)));
+    QVERIFY(m_model->data(m_model->index(row, JobListModel::StateColumn), Qt::DecorationRole).isNull());
+    // Not today: with its day.
+    QCOMPARE(text(m_model->rowOf("late"), JobListModel::StateColumn), "Retrying (2 of 2) at tomorrow 05:00");
+
+    // Sorted after running, before scheduled.
+    QVERIFY(m_scheduler->runJobNow("r"));
+    QVERIFY(m_model->lessThan(r, row, JobListModel::StateColumn));
+    QVERIFY(m_model->lessThan(row, s, JobListModel::StateColumn));
+    QVERIFY(!m_model->lessThan(s, row, JobListModel::StateColumn));
+
+    // The next attempt fails too: the third waits; then none is left.
+    ModelSignals model(m_model.get());
+    wake(T0 + 5 * minute);
+    QTRY_COMPARE(text(row, JobListModel::StateColumn), "Retrying (3 of 3) at 09:10");
+    QVERIFY(model.changed.count() >= 2); // running, then retrying again
+    wake(T0 + 10 * minute);
+    QTRY_COMPARE(text(row, JobListModel::StateColumn), "Scheduled");
+    QCOMPARE(m_model->shownState(row), JobListModel::ShownState::Scheduled);
+}
+
+void TestJobListModel::stateFilterMatchesWhatIsShown()
+{
+    Job slow = intervalJob("r", "Runs", hour);
+    slow.action = FunctionAction{"block", {}};
+    add(slow);
+    Job pausedSlow = slow;
+    pausedSlow.id = "pr";
+    pausedSlow.name = "Paused, still running";
+    add(pausedSlow);
+    Job flaky = intervalJob("f", "Flaky", hour);
+    flaky.action = FunctionAction{"boom", {}};
+    flaky.options.maxRetries = 1;
+    flaky.options.retryDelayMs = 5 * minute;
+    add(flaky);
+    add(intervalJob("s", "Scheduled", hour));
+    Job paused = intervalJob("p", "Paused", hour);
+    paused.paused = true;
+    add(paused);
+    loadModel();
+    auto listed = [this] {
+        QStringList ids;
+        for (int row = 0; row < m_proxy->rowCount(); ++row)
+            ids << m_proxy->index(row, 0).data(JobListModel::JobIdRole).toString();
+        ids.sort();
+        return ids;
+    };
+    QSignalSpy errors(m_scheduler.get(), &Scheduler::jobError);
+    QVERIFY(m_scheduler->runJobNow("r"));
+    QVERIFY(m_scheduler->runJobNow("pr"));
+    QVERIFY(m_scheduler->pauseJob("pr")); // its run goes on
+    QVERIFY(m_scheduler->runJobNow("f"));
+    QTRY_COMPARE(errors.size(), 1);
+    QTRY_VERIFY(m_scheduler->retryWait("f"));
+
+    using Shown = JobListModel::ShownState;
+    m_proxy->setStateFilter(Shown::Running);
+    QCOMPARE(listed(), QStringList({"pr", "r"}));
+    m_proxy->setStateFilter(Shown::Retrying);
+    QCOMPARE(listed(), QStringList({"f"}));
+    m_proxy->setStateFilter(Shown::Scheduled);
+    QCOMPARE(listed(), QStringList({"s"}));
+    m_proxy->setStateFilter(Shown::Paused);
+    QCOMPARE(listed(), QStringList({"p"})); // "pr" shows Running, and is listed there
+    QCOMPARE(text(m_model->rowOf("pr"), JobListModel::StateColumn), "Running");
+
+    // The filter follows the runs: once they end, "pr" shows Paused and moves there.
+    m_gate.release(2);
+    QTRY_COMPARE(listed(), QStringList({"p", "pr"}));
+    m_proxy->setStateFilter(Shown::Running);
+    QCOMPARE(listed(), QStringList());
+    m_proxy->setStateFilter(std::nullopt);
+    QCOMPARE(m_proxy->rowCount(), 5);
+}
+
 void TestJobListModel::dayChangeRepaintsDateColumns()
 {
     m_clock.setNowMs(T0 + 53'970'000); // Friday 23:59:30 local
@@ -745,7 +908,7 @@ void TestJobListModel::dayChangeRepaintsDateColumns()
     QCOMPARE(topLeft.row(), 0);
     QCOMPARE(topLeft.column(), int(JobListModel::NextRunColumn));
     QCOMPARE(bottomRight.row(), model.rowCount() - 1);
-    QCOMPARE(bottomRight.column(), int(JobListModel::LastRunColumn));
+    QCOMPARE(bottomRight.column(), int(JobListModel::StateColumn)); // a retry's "tomorrow 05:00" too
     QCOMPARE(model.data(model.index(model.rowOf("a"), JobListModel::NextRunColumn)).toString(), "02:30");
     QVERIFY(timer->isActive()); // armed for the next midnight
     QVERIFY(timer->remainingTime() > 23 * hour);

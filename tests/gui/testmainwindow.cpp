@@ -4,6 +4,7 @@
 #include "models/jobfilterproxymodel.h"
 #include "models/joblistmodel.h"
 #include "models/runhistorymodel.h"
+#include "models/runpresentation.h"
 #include "support/jobbuilder.h"
 #include "support/mainwindowharness.h"
 #include "triggers/crontrigger.h"
@@ -18,8 +19,10 @@
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QStackedWidget>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTest>
+#include <QThreadPool>
 
 using namespace punctual;
 using namespace punctual::test;
@@ -38,15 +41,23 @@ private slots:
     void searchAndStateFilter();
     void actionsFollowSelection();
     void editorOffersTheListedSqlConnections();
+    void deletingARunningJobStopsIt();
+    void retryingJobIsShownNotCounted();
+    void runNowOnARunningJobSaysWhy();
+    void reloadKeepsChangesMadeWhileLoading();
 
 private:
     JobEditorDialog *openEditor(MainWindow::Command command);
     void save(JobEditorDialog *dialog);
     Job storedJob(const QString &id);
     Job addJob(const QString &id, const QString &name, const QString &cron);
+    QString stateText(const QString &id) const;
+    QString runningText() const;
 
     bool m_confirmAnswer = true;
     int m_confirmations = 0;
+    QString m_question; ///< the last confirmation's question and go-ahead button
+    QString m_goAhead;
 };
 
 void TestMainWindow::initTestCase()
@@ -59,8 +70,11 @@ void TestMainWindow::init()
     setUpWindow();
     QVERIFY(m_window);
     m_confirmations = 0;
-    m_window->setConfirmation([this](const QString &, const QString &) {
+    m_confirmAnswer = true;
+    m_window->setConfirmation([this](const QString &, const QString &question, const QString &goAhead) {
         ++m_confirmations;
+        m_question = question;
+        m_goAhead = goAhead;
         return m_confirmAnswer;
     });
     m_window->show();
@@ -107,6 +121,17 @@ Job TestMainWindow::storedJob(const QString &id)
 Job TestMainWindow::addJob(const QString &id, const QString &name, const QString &cron)
 {
     return addOrDie(JobBuilder(id).name(name).cron(cron, "UTC").function(QStringLiteral("noop")));
+}
+
+QString TestMainWindow::stateText(const QString &id) const
+{
+    JobListModel *model = m_window->jobModel();
+    return model->index(model->rowOf(id), JobListModel::StateColumn).data().toString();
+}
+
+QString TestMainWindow::runningText() const
+{
+    return m_window->findChild<QLabel *>("runningLabel")->text();
 }
 
 void TestMainWindow::emptyStoreShowsEmptyState()
@@ -251,7 +276,7 @@ void TestMainWindow::searchAndStateFilter()
     search->clear();
     QCOMPARE(m_window->proxyModel()->rowCount(), 3);
     QComboBox *state = m_window->findChild<QComboBox *>("stateFilter");
-    state->setCurrentIndex(state->findData(static_cast<int>(JobState::Paused)));
+    state->setCurrentIndex(state->findData(static_cast<int>(JobListModel::ShownState::Paused)));
     QCOMPARE(m_window->proxyModel()->rowCount(), 1);
     QCOMPARE(m_window->proxyModel()->index(0, 0).data(JobListModel::JobIdRole).toString(), QStringLiteral("backup"));
 }
@@ -298,6 +323,133 @@ void TestMainWindow::editorOffersTheListedSqlConnections()
     QCOMPARE(connections->count(), 1);
     QCOMPARE(connections->itemText(0), QStringLiteral("app database"));
     dialog->reject();
+}
+
+void TestMainWindow::deletingARunningJobStopsIt()
+{
+    addBlocking("block");
+    addOrDie(JobBuilder("slow").name("Slow report").cron("0 * * * *", "UTC").function("block"));
+    QTRY_COMPARE(m_window->jobModel()->rowCount(), 1);
+    QVERIFY(m_window->selectJob("slow"));
+    m_window->action(MainWindow::Command::RunNow)->trigger();
+    QTRY_COMPARE(runningText(), QStringLiteral("1 running"));
+    QCOMPARE(stateText("slow"), QStringLiteral("Running"));
+
+    // Asked in so many words; cancelled: nothing happens.
+    m_confirmAnswer = false;
+    m_window->action(MainWindow::Command::Delete)->trigger();
+    QCOMPARE(m_question, QStringLiteral("“Slow report” is running. Stop it and delete the job?"));
+    QCOMPARE(m_goAhead, QStringLiteral("Stop and delete"));
+    QVERIFY(m_store->job("slow").value());
+    QCOMPARE(m_scheduler->runningCount("slow"), 1);
+
+    // Stop and delete: the run is stopped, and the status bar follows without a reload.
+    m_confirmAnswer = true;
+    QSignalSpy errors(m_scheduler.get(), &Scheduler::jobError);
+    m_window->action(MainWindow::Command::Delete)->trigger();
+    QVERIFY(!m_store->job("slow").value());
+    QCOMPARE(m_window->jobModel()->rowCount(), 0);
+    QTRY_COMPARE(runningText(), QStringLiteral("0 running"));
+    QCOMPARE(m_scheduler->runningCount(), 0);
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors.front().front().value<RunRecord>().outcome, RunOutcome::Interrupted);
+
+    // A job with nothing going is asked about as before.
+    addJob("idle", "Idle", "0 * * * *");
+    QTRY_VERIFY(m_window->selectJob("idle"));
+    m_window->action(MainWindow::Command::Delete)->trigger();
+    QCOMPARE(m_question, QStringLiteral("Delete the job “Idle” and its run history?"));
+    QCOMPARE(m_goAhead, QString());
+}
+
+void TestMainWindow::retryingJobIsShownNotCounted()
+{
+    addFailing("fail", "boom");
+    Job job = JobBuilder("flaky").name("Flaky").cron("0 * * * *", "UTC").function("fail");
+    job.options.maxRetries = 2;
+    job.options.retryDelayMs = 300'000;
+    addOrDie(job);
+    addJob("other", "Other", "0 * * * *");
+    QTRY_COMPARE(m_window->jobModel()->rowCount(), 2);
+    QVERIFY(m_window->selectJob("flaky"));
+    m_window->action(MainWindow::Command::RunNow)->trigger();
+
+    // The whole wait: "Retrying (2 of 3) at <local time>", not running, not counted in "N running".
+    const QString at = shortDateTime(startMs + 300'000, startMs);
+    QTRY_COMPARE(stateText("flaky"), QStringLiteral("Retrying (2 of 3) at %1").arg(at));
+    QCOMPARE(runningText(), QStringLiteral("0 running, 1 waiting to retry"));
+
+    // The state filter lists it under what it shows.
+    QComboBox *state = m_window->findChild<QComboBox *>("stateFilter");
+    auto listed = [this] {
+        QStringList ids;
+        for (int row = 0; row < m_window->proxyModel()->rowCount(); ++row)
+            ids << m_window->proxyModel()->index(row, 0).data(JobListModel::JobIdRole).toString();
+        return ids;
+    };
+    state->setCurrentIndex(state->findData(static_cast<int>(JobListModel::ShownState::Retrying)));
+    QCOMPARE(listed(), QStringList{"flaky"});
+    state->setCurrentIndex(state->findData(static_cast<int>(JobListModel::ShownState::Scheduled)));
+    QCOMPARE(listed(), QStringList{"other"});
+    state->setCurrentIndex(state->findData(static_cast<int>(JobListModel::ShownState::Running)));
+    QCOMPARE(listed(), QStringList());
+    state->setCurrentIndex(0);
+
+    // Deleting it says it waits, and ends the wait.
+    QVERIFY(m_window->selectJob("flaky"));
+    m_window->action(MainWindow::Command::Delete)->trigger();
+    QCOMPARE(m_question, QStringLiteral("“Flaky” is waiting to retry a failed run. Stop it and delete the job?"));
+    QCOMPARE(m_goAhead, QStringLiteral("Stop and delete"));
+    QCOMPARE(runningText(), QStringLiteral("0 running"));
+    QVERIFY(!m_scheduler->retryWait("flaky"));
+}
+
+void TestMainWindow::runNowOnARunningJobSaysWhy()
+{
+    addBlocking("block");
+    addOrDie(JobBuilder("slow").name("Slow report").cron("0 * * * *", "UTC").function("block"));
+    QTRY_COMPARE(m_window->jobModel()->rowCount(), 1);
+    QVERIFY(m_window->selectJob("slow"));
+    m_window->action(MainWindow::Command::RunNow)->trigger();
+    QTRY_COMPARE(runningText(), QStringLiteral("1 running"));
+    JobListModel *model = m_window->jobModel();
+    const QModelIndex result = model->index(model->rowOf("slow"), JobListModel::LastResultColumn);
+    QCOMPARE(result.data().toString(), QString()); // not run to the end yet
+
+    m_window->action(MainWindow::Command::RunNow)->trigger();
+    QCOMPARE(m_window->statusBar()->currentMessage(),
+             QStringLiteral("\"Slow report\" is already running (max instances 1); nothing started"));
+    QCOMPARE(result.data().toString(), QString()); // no "skipped" over the run going
+    QCOMPARE(m_store->runs("slow", 10).value().size(), 1);
+
+    m_gate.release();
+    QTRY_COMPARE(runningText(), QStringLiteral("0 running"));
+    QTRY_VERIFY(!result.data().toString().isEmpty());
+    QCOMPARE(model->lastRunAt(model->rowOf("slow"))->outcome, RunOutcome::Success);
+}
+
+void TestMainWindow::reloadKeepsChangesMadeWhileLoading()
+{
+    addJob("a", "Alpha", "0 * * * *");
+    addJob("gone", "Gone", "5 * * * *");
+    QTRY_COMPARE(m_window->jobModel()->rowCount(), 2);
+    QSignalSpy loaded(m_window.get(), &MainWindow::listLoaded);
+    m_window->reload();
+    // The snapshot is read; its delivery waits in this thread's event queue while these are signalled.
+    QThreadPool::globalInstance()->waitForDone();
+    JobChanges rename;
+    rename.name = "Renamed";
+    QVERIFY(m_scheduler->modifyJob("a", rename));
+    QVERIFY(m_scheduler->removeJob("gone"));
+    addJob("new", "New", "10 * * * *");
+    QCOMPARE(loaded.size(), 0);
+
+    QTRY_COMPARE(loaded.size(), 1);
+    JobListModel *model = m_window->jobModel();
+    QCOMPARE(model->rowCount(), 2);
+    QCOMPARE(model->jobAt(model->rowOf("a"))->name, QStringLiteral("Renamed"));
+    QCOMPARE(model->rowOf("gone"), -1);
+    QVERIFY(model->rowOf("new") >= 0);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -35,6 +35,7 @@ inline char *toString(const punctual::ErrorCode &code)
     case ErrorCode::StoreFailure: return qstrdup("StoreFailure");
     case ErrorCode::Io: return qstrdup("Io");
     case ErrorCode::Internal: return qstrdup("Internal");
+    case ErrorCode::Busy: return qstrdup("Busy");
     }
     return qstrdup(QByteArray::number(static_cast<int>(code)).constData());
 }

@@ -43,11 +43,19 @@ void JobFilterProxyModel::setFilter(const JobFilter &filter)
     invalidateFilter();
 }
 
+void JobFilterProxyModel::setStateFilter(std::optional<JobListModel::ShownState> state)
+{
+    if (state == m_state)
+        return;
+    m_state = state;
+    invalidateFilter();
+}
+
 bool JobFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     if (sourceParent.isValid() || !m_jobs)
         return false;
-    return m_jobs->matches(sourceRow, m_filter);
+    return m_jobs->matches(sourceRow, m_filter, m_state);
 }
 
 bool JobFilterProxyModel::lessThan(const QModelIndex &sourceLeft, const QModelIndex &sourceRight) const

@@ -2,17 +2,20 @@
 #pragma once
 
 #include "jobs/jobfilter.h"
+#include "models/joblistmodel.h"
 
 #include <QSortFilterProxyModel>
 
-namespace punctual {
+#include <optional>
 
-class JobListModel;
+namespace punctual {
 
 /**
  * The view's model over a JobListModel: rows pass JobFilter::matches() (the model's cached schedule texts keep a
  * key press cheap on 100,000 jobs) and sort with JobListModel::lessThan(), never through QVariant. Dynamic
  * sorting and filtering are on, so a job whose next run moves, or whose state changes, moves to its new place.
+ * The window filters by state with setStateFilter(), on what the State column shows (a job running or waiting to
+ * retry is neither Scheduled nor Paused there); JobFilter::state, the job's stored state, is for other callers.
  */
 class JobFilterProxyModel final : public QSortFilterProxyModel
 {
@@ -28,6 +31,9 @@ public:
 
     void setFilter(const JobFilter &filter);
     const JobFilter &filter() const { return m_filter; }
+    /// Only rows whose State column shows @p state (JobListModel::shownState()); none: every state.
+    void setStateFilter(std::optional<JobListModel::ShownState> state);
+    std::optional<JobListModel::ShownState> stateFilter() const { return m_state; }
 
     /// Lets the model prepare integer sort keys for @p column first (JobListModel::prepareSort()).
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
@@ -39,6 +45,7 @@ protected:
 private:
     JobListModel *m_jobs = nullptr;
     JobFilter m_filter;
+    std::optional<JobListModel::ShownState> m_state;
 };
 
 } // namespace punctual

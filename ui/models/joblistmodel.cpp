@@ -39,15 +39,14 @@ int outcomeOrder(const std::optional<RunRecord> &run)
     return 0;
 }
 
-/// The state column's order after Running (0).
-int jobStateOrder(JobState state)
+JobListModel::ShownState shownJobState(JobState state)
 {
     switch (state) {
-    case JobState::Scheduled: return 1;
-    case JobState::Paused: return 2;
-    case JobState::Finished: return 3;
+    case JobState::Scheduled: return JobListModel::ShownState::Scheduled;
+    case JobState::Paused: return JobListModel::ShownState::Paused;
+    case JobState::Finished: return JobListModel::ShownState::Finished;
     }
-    return 3;
+    return JobListModel::ShownState::Finished;
 }
 
 std::int64_t nextRunKey(const Job &job)
@@ -111,7 +110,7 @@ JobListModel::JobListModel(Scheduler &scheduler, const Clock &clock, QObject *pa
     connect(&scheduler, &Scheduler::jobModified, this, &JobListModel::onJobModified);
     connect(&scheduler, &Scheduler::jobRemoved, this, &JobListModel::onJobRemoved);
     connect(&scheduler, &Scheduler::allJobsRemoved, this, &JobListModel::onAllJobsRemoved);
-    connect(&scheduler, &Scheduler::jobSubmitted, this, &JobListModel::onRunStarted);
+    connect(&scheduler, &Scheduler::jobActivityChanged, this, &JobListModel::onActivityChanged);
     connect(&scheduler, &Scheduler::jobExecuted, this, &JobListModel::onRunFinished);
     connect(&scheduler, &Scheduler::jobError, this, &JobListModel::onRunFinished);
     connect(&scheduler, &Scheduler::jobMissed, this, &JobListModel::onRunFinished);
@@ -155,7 +154,7 @@ QVariant JobListModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         if (index.column() == LastResultColumn && row->lastRun)
             return icon(row->lastRun->outcome);
-        if (index.column() == StateColumn && m_scheduler.runningCount(row->job.id) > 0)
+        if (index.column() == StateColumn && shownState(*row) == ShownState::Running)
             return icon(RunOutcome::Running);
         return {};
     case JobIdRole:
@@ -222,6 +221,8 @@ QVariant JobListModel::toolTipData(const Row &row, int column) const
         return tr("Not run yet");
     case LastResultColumn:
         return row.lastRun ? outcomeToolTip(*row.lastRun) : tr("Not run yet");
+    case StateColumn:
+        return stateToolTip(row);
     default:
         return {};
     }
@@ -235,12 +236,28 @@ QVariant JobListModel::sortData(const Row &row, int column) const
     case NextRunColumn: return qint64(nextRunKey(row.job));
     case LastRunColumn: return qint64(lastRunKey(row.lastRun));
     case LastResultColumn: return outcomeOrder(row.lastRun);
-    case StateColumn: return stateOrder(row);
+    case StateColumn: return static_cast<int>(shownState(row));
     default: return {};
     }
 }
 
 // --- rows ---------------------------------------------------------------------------------------------------
+
+void JobListModel::beginLoad()
+{
+    m_loading = true;
+}
+
+void JobListModel::loadFailed()
+{
+    if (!m_loaded)
+        return; // the first load is still to come: what was signalled is kept for it
+    m_loading = false;
+    m_pendingJobs.clear();
+    m_pendingOrder.clear();
+    m_pendingRuns.clear();
+    m_pendingCleared = false;
+}
 
 void JobListModel::setJobs(QList<Job> jobs, QHash<QString, RunRecord> latestRuns)
 {
@@ -249,10 +266,18 @@ void JobListModel::setJobs(QList<Job> jobs, QHash<QString, RunRecord> latestRuns
         jobs.clear();
         latestRuns.clear();
     }
-    for (auto it = m_pendingRuns.cbegin(); it != m_pendingRuns.cend(); ++it) {
-        auto found = latestRuns.find(it.key());
-        if (found == latestRuns.end() || found->id <= it->id)
-            latestRuns.insert(it.key(), it.value());
+    // A last run signalled while loading, or shown before (its row written behind, after the snapshot was
+    // read), is newer than the snapshot's when its id is larger.
+    auto keepNewer = [&latestRuns](const RunRecord &run) {
+        auto found = latestRuns.find(run.jobId);
+        if (found == latestRuns.end() || found->id < run.id)
+            latestRuns.insert(run.jobId, run);
+    };
+    for (const RunRecord &run : std::as_const(m_pendingRuns))
+        keepNewer(run);
+    for (const auto &row : m_rows) {
+        if (row->lastRun)
+            keepNewer(*row->lastRun);
     }
 
     beginResetModel();
@@ -289,6 +314,7 @@ void JobListModel::setJobs(QList<Job> jobs, QHash<QString, RunRecord> latestRuns
     m_pendingRuns.clear();
     m_pendingCleared = false;
     m_loaded = true;
+    m_loading = false;
     endResetModel();
     warmTexts(jobs);
     emit loaded();
@@ -380,17 +406,26 @@ bool JobListModel::isRunning(int row) const
     return r && m_scheduler.runningCount(r->job.id) > 0;
 }
 
+JobListModel::ShownState JobListModel::shownState(int row) const
+{
+    const Row *r = rowAt(row);
+    return r ? shownState(*r) : ShownState::Finished;
+}
+
 QString JobListModel::scheduleText(int row) const
 {
     const Row *r = rowAt(row);
     return r ? schedule(*r) : QString();
 }
 
-bool JobListModel::matches(int row, const JobFilter &filter) const
+bool JobListModel::matches(int row, const JobFilter &filter, std::optional<ShownState> state) const
 {
     const Row *r = rowAt(row);
     if (!r)
         return false;
+    if (state && static_cast<std::size_t>(row) < m_sortKeys.size()
+        && m_sortKeys[static_cast<std::size_t>(row)].state != static_cast<std::int8_t>(*state))
+        return false; // what the State column shows, as followed from the scheduler
     if (filter.isEmpty())
         return true;
     if (filter.state && r->job.state() != *filter.state)
@@ -425,8 +460,7 @@ void JobListModel::updateSortKeys(const Row &row)
     keys.nextRun = nextRunKey(row.job);
     keys.lastRun = lastRunKey(row.lastRun);
     keys.outcome = static_cast<std::int8_t>(outcomeOrder(row.lastRun));
-    keys.state = static_cast<std::int8_t>(jobStateOrder(row.job.state()));
-    keys.running = m_scheduler.runningCount(row.job.id) > 0;
+    keys.state = static_cast<std::int8_t>(shownState(row));
 }
 
 void JobListModel::replaceJob(Row &row, const Job &job)
@@ -461,10 +495,10 @@ bool JobListModel::setLastRun(std::optional<RunRecord> &lastRun, const RunRecord
 
 void JobListModel::onJobAdded(const Job &job)
 {
-    if (!m_loaded) {
+    if (m_loading)
         keepPending(job.id, job);
+    if (!m_loaded)
         return;
-    }
     if (Row *existing = m_byId.value(job.id)) {
         // Added with replace: the same job, changed (the store keeps its history, so its last run stays).
         replaceJob(*existing, job);
@@ -486,21 +520,17 @@ void JobListModel::keepPending(const QString &id, std::optional<Job> job)
 
 void JobListModel::onJobModified(const Job &job)
 {
-    if (!m_loaded) {
-        keepPending(job.id, job);
-        return;
-    }
     onJobAdded(job); // the same: replace the row if it is there, else add it
 }
 
 void JobListModel::onJobRemoved(const QString &id)
 {
-    m_runningChecks.remove(id);
-    if (!m_loaded) {
+    if (m_loading) {
         keepPending(id, std::nullopt);
         m_pendingRuns.remove(id);
-        return;
     }
+    if (!m_loaded)
+        return;
     const int row = rowOf(id);
     if (row < 0)
         return;
@@ -516,14 +546,14 @@ void JobListModel::onJobRemoved(const QString &id)
 
 void JobListModel::onAllJobsRemoved()
 {
-    m_runningChecks.clear();
-    if (!m_loaded) {
+    if (m_loading) {
         m_pendingCleared = true;
         m_pendingJobs.clear();
         m_pendingOrder.clear();
         m_pendingRuns.clear();
-        return;
     }
+    if (!m_loaded)
+        return;
     beginResetModel();
     m_rows.clear();
     m_sortKeys.clear();
@@ -531,56 +561,46 @@ void JobListModel::onAllJobsRemoved()
     endResetModel();
 }
 
-void JobListModel::onRunStarted(const RunRecord &run)
-{
-    const int row = rowOf(run.jobId);
-    if (row < 0)
-        return;
-    m_sortKeys[static_cast<std::size_t>(row)].running = true;
-    emit dataChanged(index(row, StateColumn), index(row, StateColumn)); // now "Running"
-}
-
 void JobListModel::onRunFinished(const RunRecord &run)
 {
-    if (!m_loaded) {
+    if (m_loading) {
         auto &pending = m_pendingRuns[run.jobId];
-        if (pending.id <= run.id)
+        if (pending.id <= run.id) {
             pending = run;
-        return;
+            pending.output = QString(); // see lastRunAt()
+        }
     }
+    if (!m_loaded)
+        return;
     Row *row = m_byId.value(run.jobId);
     if (!row)
         return;
-    if (setLastRun(row->lastRun, run))
+    if (setLastRun(row->lastRun, run)) {
         updateSortKeys(*row);
-    emit dataChanged(index(row->index, LastRunColumn), index(row->index, StateColumn));
-    // The scheduler counts the run as going until just after this signal; look again once it has settled.
-    m_runningChecks.insert(run.jobId);
-    if (!m_runningCheckQueued) {
-        m_runningCheckQueued = true;
-        QMetaObject::invokeMethod(this, &JobListModel::checkRunning, Qt::QueuedConnection);
+        emit dataChanged(index(row->index, LastRunColumn), index(row->index, LastResultColumn));
     }
 }
 
-void JobListModel::checkRunning()
+void JobListModel::onActivityChanged(const QString &jobId)
 {
-    m_runningCheckQueued = false;
-    const QSet<QString> ids = std::exchange(m_runningChecks, {});
-    for (const QString &id : ids) {
-        const int row = rowOf(id);
-        if (row >= 0 && m_scheduler.runningCount(id) == 0) {
-            m_sortKeys[static_cast<std::size_t>(row)].running = false;
-            emit dataChanged(index(row, StateColumn), index(row, StateColumn)); // no longer "Running"
-        }
-    }
+    // Running or waiting to retry is not in the store: it is asked of the scheduler, never part of a snapshot.
+    Row *row = m_byId.value(jobId);
+    if (!row)
+        return;
+    auto &state = m_sortKeys[static_cast<std::size_t>(row->index)].state;
+    const auto now = static_cast<std::int8_t>(shownState(*row));
+    if (state == now && now != static_cast<std::int8_t>(ShownState::Retrying))
+        return; // a retry's attempt or time may change while it stays Retrying
+    state = now;
+    emit dataChanged(index(row->index, StateColumn), index(row->index, StateColumn));
 }
 
 // --- the day boundary -------------------------------------------------------------------------------------------
 
 void JobListModel::onDayChanged()
 {
-    if (!m_rows.empty())
-        emit dataChanged(index(0, NextRunColumn), index(rowCount() - 1, LastRunColumn));
+    if (!m_rows.empty()) // "tomorrow 02:30" in the time columns, and in a retry's time in the State column
+        emit dataChanged(index(0, NextRunColumn), index(rowCount() - 1, StateColumn));
 }
 
 // --- texts and orders ---------------------------------------------------------------------------------------------
@@ -606,21 +626,43 @@ const QCollatorSortKey &JobListModel::scheduleKey(const Row &row) const
     return *row.scheduleKey;
 }
 
-int JobListModel::stateOrder(const Row &row) const
+JobListModel::ShownState JobListModel::shownState(const Row &row) const
 {
-    return m_scheduler.runningCount(row.job.id) > 0 ? 0 : jobStateOrder(row.job.state());
+    if (m_scheduler.runningCount(row.job.id) > 0)
+        return ShownState::Running;
+    if (m_scheduler.retryWait(row.job.id))
+        return ShownState::Retrying;
+    return shownJobState(row.job.state());
 }
 
 QString JobListModel::stateText(const Row &row) const
 {
-    if (m_scheduler.runningCount(row.job.id) > 0)
-        return tr("Running");
-    switch (row.job.state()) {
-    case JobState::Scheduled: return tr("Scheduled");
-    case JobState::Paused: return tr("Paused");
-    case JobState::Finished: return tr("Finished");
+    switch (shownState(row)) {
+    case ShownState::Running: return tr("Running");
+    case ShownState::Retrying:
+        if (const auto wait = m_scheduler.retryWait(row.job.id)) {
+            return tr("Retrying (%1 of %2) at %3", "attempt number, attempts in all, local time of the attempt")
+                .arg(wait->attempt)
+                .arg(wait->attempts)
+                .arg(shortDateTime(wait->at, m_clock.nowMs()));
+        }
+        return tr("Retrying");
+    case ShownState::Scheduled: return tr("Scheduled");
+    case ShownState::Paused: return tr("Paused");
+    case ShownState::Finished: return tr("Finished");
     }
     return {};
+}
+
+QString JobListModel::stateToolTip(const Row &row) const
+{
+    const auto wait = m_scheduler.retryWait(row.job.id);
+    if (!wait || shownState(row) != ShownState::Retrying)
+        return {};
+    return tr("The last run failed. Attempt %1 of %2: %3\n%4", "attempt, attempts in all, date and time, \"in 5 min\"")
+        .arg(wait->attempt)
+        .arg(wait->attempts)
+        .arg(longDateTime(wait->at), relativeTime(wait->at, m_clock.nowMs()));
 }
 
 const QIcon &JobListModel::icon(RunOutcome outcome) const
@@ -654,9 +696,7 @@ bool JobListModel::lessThan(int leftRow, int rightRow, int column) const
     case NextRunColumn: primary = order(left.nextRun, right.nextRun); break;
     case LastRunColumn: primary = order(left.lastRun, right.lastRun); break;
     case LastResultColumn: primary = order(left.outcome, right.outcome); break;
-    case StateColumn:
-        primary = order(left.running ? 0 : left.state, right.running ? 0 : right.state);
-        break;
+    case StateColumn: primary = order(left.state, right.state); break;
     default: return false;
     }
     if (primary != 0)

@@ -22,12 +22,19 @@ class Clock;
 class Scheduler;
 
 /**
- * Every job of a Scheduler as a table. The rows come in once from setJobs() (the window loads them off the GUI
+ * Every job of a Scheduler as a table. The rows come in from setJobs() (the window loads them off the GUI
  * thread with JobListLoader); after that the model follows the scheduler's signals and touches only the rows
  * concerned: an added job is inserted at the end, a modified one changes its own row, a removed one is removed,
- * a run updates its job's row. Only setJobs() and allJobsRemoved() reset the model. Signals that arrive before
- * the first setJobs() are kept and applied on top of the loaded jobs, so nothing that happened while loading
- * is lost.
+ * a run updates its job's row. Only setJobs() and allJobsRemoved() reset the model.
+ *
+ * A load never goes back in time: from beginLoad() (and before the first load) until setJobs(), the signals are
+ * applied as usual and also kept, and setJobs() applies them again on top of the snapshot, which may have been
+ * read before they came. A row's last run is never replaced by an older one (run ids only grow).
+ *
+ * The State column shows what the job's runs do now before the job's own state (shownState()): "Running" while
+ * a run goes, "Retrying (2 of 3) at 14:05" while a failed run waits to retry (Scheduler::retryWait()), else
+ * "Scheduled", "Paused" or "Finished". It follows Scheduler::jobActivityChanged(); the state filter of the
+ * window (JobFilterProxyModel::setStateFilter()) matches what the column shows.
  *
  * Times are shown in local time relative to the injected clock ("15:55", "tomorrow 02:30"); tooltips add the
  * relative form ("in 12 min"), computed when asked, so it is always current. A DayChangeTimer repaints the date
@@ -61,6 +68,16 @@ public:
         SortRole,                 ///< the column's sort value: qint64 instants, int orders, QString texts
     };
 
+    /// What the State column shows, in its sort order.
+    enum class ShownState
+    {
+        Running,   ///< a run of the job is going
+        Retrying,  ///< nothing going, a failed run waits to retry
+        Scheduled,
+        Paused,
+        Finished,
+    };
+
     /// The model uses @p scheduler and @p clock without owning them; they must outlive it.
     explicit JobListModel(Scheduler &scheduler, const Clock &clock, QObject *parent = nullptr);
     ~JobListModel() override;
@@ -72,8 +89,14 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    /// A snapshot is being read (a reload): the scheduler's signals from now on are kept for setJobs() to apply
+    /// on top of it. The model starts so, for its first load.
+    void beginLoad();
+    /// The load begun last failed: the rows stay as they are (kept current by the signals).
+    void loadFailed();
     /// Replaces every row with @p jobs and their last runs (JobStore::latestRuns()), in one model reset, then
-    /// emits loaded(). Changes signalled by the scheduler since the model was made are applied on top.
+    /// emits loaded(). Changes signalled by the scheduler since beginLoad() (or since the model was made) are
+    /// applied on top, and no row's last run goes back to an older one.
     void setJobs(QList<Job> jobs, QHash<QString, RunRecord> latestRuns);
     /// True once setJobs() has been called.
     bool isLoaded() const { return m_loaded; }
@@ -87,13 +110,16 @@ public:
     int rowOf(const QString &id) const;
     /// True while a run of @p row's job is going (Scheduler::runningCount()).
     bool isRunning(int row) const;
+    /// What @p row's State column shows (Finished for a row that does not exist).
+    ShownState shownState(int row) const;
     /// The trigger's description of @p row's job, built once per trigger (a cron description takes a while).
     QString scheduleText(int row) const;
-    /// Whether @p row passes @p filter: JobFilter::matches(), on the row's cached search text.
-    bool matches(int row, const JobFilter &filter) const;
+    /// Whether @p row passes @p filter (JobFilter::matches(), on the row's cached search text) and, when given,
+    /// shows @p state.
+    bool matches(int row, const JobFilter &filter, std::optional<ShownState> state = std::nullopt) const;
     /// The sort order of @p column: next run by instant (none last), last run by instant (none first), names and
     /// schedules in the locale's order ignoring case (numbers by value: "job 2" before "job 10"), results by
-    /// severity, state Running, Scheduled, Paused, Finished. Equal rows compare false (the proxy's sort is stable).
+    /// severity, state as ShownState (Running, Retrying, Scheduled, Paused, Finished). Equal rows compare false (the proxy's sort is stable).
     /// Reads one flat array of per-row keys, never QVariant.
     bool lessThan(int leftRow, int rightRow, int column) const;
     /// Makes a following full sort by @p column cheap: for the text columns, every row's collation key is
@@ -124,8 +150,7 @@ private:
         int nameRank = 0;     ///< valid while m_rankValid[NameColumn]
         int scheduleRank = 0; ///< valid while m_rankValid[ScheduleColumn]
         std::int8_t outcome = 0;
-        std::int8_t state = 0; ///< the job's state order, not counting running
-        bool running = false;  ///< as Scheduler::runningCount() > 0, followed from the run signals
+        std::int8_t state = 0; ///< ShownState, followed from Scheduler::jobActivityChanged()
     };
 
     void keepPending(const QString &id, std::optional<Job> job);
@@ -133,9 +158,8 @@ private:
     void onJobModified(const Job &job);
     void onJobRemoved(const QString &id);
     void onAllJobsRemoved();
-    void onRunStarted(const RunRecord &run);
     void onRunFinished(const RunRecord &run);
-    void checkRunning();
+    void onActivityChanged(const QString &jobId);
     void warmTexts(const QList<Job> &jobs);
     void applyWarmTexts(quint64 generation, const QList<Job> &jobs, const WarmTexts &warm);
     void onDayChanged();
@@ -149,8 +173,9 @@ private:
     const QCollatorSortKey &nameKey(const Row &row) const;
     const QCollatorSortKey &scheduleKey(const Row &row) const;
     const QString &schedule(const Row &row) const;
-    int stateOrder(const Row &row) const;
+    ShownState shownState(const Row &row) const;
     QString stateText(const Row &row) const;
+    QString stateToolTip(const Row &row) const;
     const QIcon &icon(RunOutcome outcome) const;
     QVariant displayData(const Row &row, int column) const;
     QVariant toolTipData(const Row &row, int column) const;
@@ -164,8 +189,9 @@ private:
     bool m_namesAsLoaded = false; ///< no row added or renamed since setJobs() (see warmTexts())
     QHash<QString, Row *> m_byId;
     bool m_loaded = false;
+    bool m_loading = true; ///< from beginLoad() (and the start) until setJobs(): signals are kept as pending
 
-    // What the scheduler signalled before the first setJobs(): per job the newest state (nullopt: removed).
+    // What the scheduler signalled while loading: per job the newest state (nullopt: removed).
     QHash<QString, std::optional<Job>> m_pendingJobs;
     QStringList m_pendingOrder; ///< the ids of m_pendingJobs, first signalled first
     QHash<QString, RunRecord> m_pendingRuns;
@@ -174,9 +200,6 @@ private:
     mutable JobFilter m_wordsOf;              ///< the filter m_foldedWords were made for
     mutable QStringList m_foldedWords;
     quint64 m_warmGeneration = 0;
-
-    QSet<QString> m_runningChecks; ///< jobs whose run just ended; see checkRunning()
-    bool m_runningCheckQueued = false;
 
     QCollator m_collator;
     mutable std::array<QIcon, 7> m_icons; ///< by RunOutcome; one QIcon each, so rendered pixmaps are cached
