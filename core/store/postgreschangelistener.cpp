@@ -7,6 +7,7 @@
 #include <QLoggingCategory>
 #include <QSqlDatabase>
 #include <QSqlError>
+#include <QSqlQuery>
 #include <QVariant>
 
 #include <atomic>
@@ -33,6 +34,8 @@ PostgresChangeListener::PostgresChangeListener(PostgresLocation location, QObjec
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(debounceMs);
     connect(&m_debounce, &QTimer::timeout, this, &PostgresChangeListener::changed);
+    m_check.setInterval(defaultCheckIntervalMs);
+    connect(&m_check, &QTimer::timeout, this, &PostgresChangeListener::checkConnection);
 }
 
 PostgresChangeListener::~PostgresChangeListener()
@@ -42,8 +45,25 @@ PostgresChangeListener::~PostgresChangeListener()
 
 Result<void> PostgresChangeListener::start()
 {
-    if (isListening())
+    if (m_wanted)
         return {};
+    if (auto listening = connectAndListen(); !listening)
+        return listening;
+    m_wanted = true;
+    m_check.start();
+    return {};
+}
+
+void PostgresChangeListener::stop()
+{
+    m_wanted = false;
+    m_check.stop();
+    m_debounce.stop();
+    closeConnection();
+}
+
+Result<void> PostgresChangeListener::connectAndListen()
+{
     const QString name = QStringLiteral("punctual-listen-%1").arg(++listenerCounter);
     QString failure;
     {
@@ -71,9 +91,8 @@ Result<void> PostgresChangeListener::start()
     return {};
 }
 
-void PostgresChangeListener::stop()
+void PostgresChangeListener::closeConnection()
 {
-    m_debounce.stop();
     if (m_connectionName.isEmpty())
         return;
     {
@@ -85,6 +104,40 @@ void PostgresChangeListener::stop()
     }
     QSqlDatabase::removeDatabase(m_connectionName);
     m_connectionName.clear();
+}
+
+qint64 PostgresChangeListener::backendPid() const
+{
+    if (m_connectionName.isEmpty())
+        return 0;
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT pg_backend_pid()")) || !query.next())
+        return 0;
+    return query.value(0).toLongLong();
+}
+
+void PostgresChangeListener::checkConnection()
+{
+    if (!m_wanted)
+        return;
+    if (!m_connectionName.isEmpty()) {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        QSqlQuery query(db);
+        if (db.isValid() && db.isOpen() && query.exec(QStringLiteral("SELECT 1")))
+            return;
+        qCWarning(lcListener, "the connection listening for changes on %s was lost (%s): opening it again",
+                  qPrintable(m_location.url()), qPrintable(query.lastError().text()));
+        closeConnection();
+    }
+    if (auto listening = connectAndListen(); !listening) {
+        qCDebug(lcListener) << "still cannot listen:" << listening.error().message;
+        return; // tried again at the next check
+    }
+    qCInfo(lcListener, "listening for changes on %s again", qPrintable(m_location.url()));
+    // Changes made while nobody listened were not heard: look at the store again.
+    if (!m_debounce.isActive())
+        m_debounce.start();
 }
 
 void PostgresChangeListener::onNotification(const QString &name, QSqlDriver::NotificationSource,

@@ -2,6 +2,7 @@
 // database claim each due run time once, take over the runs of instances that died, count max_instances across
 // instances, and hear each other's job changes through LISTEN/NOTIFY.
 #include "store/sqljobstore.h"
+#include "store/postgreschangelistener.h"
 #include "store/storewatcher.h"
 #include "support/jobbuilder.h"
 #include "support/postgresserver.h"
@@ -10,6 +11,9 @@
 
 #include <QAbstractEventDispatcher>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace punctual;
@@ -49,6 +53,7 @@ private slots:
     void twoSchedulersRunEachTimeOnce();
     void heldDueRowsAreLookedAtLaterNotInALoop();
     void maxInstancesCountsOnlyBegunRunsElsewhere();
+    void droppedListenConnectionIsReopened();
 
 private:
     std::unique_ptr<SqlJobStore> open(const QString &instance, std::int64_t leaseMs = 1000);
@@ -396,6 +401,35 @@ void TestPostgresStore::maxInstancesCountsOnlyBegunRunsElsewhere()
     harness.m_gate.release(10);
     QTRY_COMPARE(sa->runningCount() + sb->runningCount(), 0);
     Q_UNUSED(ta);
+}
+
+void TestPostgresStore::droppedListenConnectionIsReopened()
+{
+    // The server ends the listening connection (pg_terminate_backend, as a restart or a network cut would): the
+    // listener notices at its next check, listens again, reports a change (what was sent meanwhile is lost), and
+    // hears the other instances' changes again.
+    auto a = open("a");
+    auto b = open("b");
+    QVERIFY(a && b);
+    auto location = StoreLocation::fromUrl(m_server.url(m_database) + "?instance=a");
+    QVERIFY_OK(location);
+    PostgresChangeListener listener(*location.value().postgres);
+    listener.setCheckIntervalMs(200);
+    QVERIFY_OK(listener.start());
+    QSignalSpy changed(&listener, &PostgresChangeListener::changed);
+    const qint64 firstPid = listener.backendPid();
+    QVERIFY(firstPid > 0);
+
+    QSqlQuery kill(QSqlDatabase::database(b->connectionName()));
+    QVERIFY2(kill.exec(QString("SELECT pg_terminate_backend(%1)").arg(firstPid)), qPrintable(kill.lastError().text()));
+    QVERIFY(changed.wait(10'000)); // listening again: a change may have been missed
+    const qint64 secondPid = listener.backendPid();
+    QVERIFY(secondPid > 0);
+    QVERIFY(secondPid != firstPid);
+    changed.clear();
+
+    QVERIFY_OK(b->addJob(makeJob("after", 100), ConflictPolicy::Fail));
+    QVERIFY(changed.wait(10'000));
 }
 
 QTEST_GUILESS_MAIN(TestPostgresStore)
