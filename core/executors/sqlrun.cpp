@@ -278,14 +278,16 @@ private:
     {
         if (!isMysql(m_action.connection))
             return {};
-        const bool used = std::any_of(m_action.statements.cbegin(), m_action.statements.cend(), [](const QString &s) {
-            const QStringList names = sqlPlaceholders(s);
+        const QStringList &statements = m_action.statements;
+        const bool used = std::any_of(statements.cbegin(), statements.cend(), [](const QString &statement) {
+            const QStringList names = sqlPlaceholders(statement);
             return names.contains(QLatin1String("now")) || names.contains(QLatin1String("scheduled_time"));
         });
         if (!used)
             return {};
         auto local = [](std::int64_t ms) {
-            const QString utc = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+            const QString utc =
+                QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
             return QStringLiteral("DATE_FORMAT(CONVERT_TZ('%1', '+00:00', @@session.time_zone), "
                                   "'%Y-%m-%d %H:%i:%s.%f')").arg(utc);
         };

@@ -349,7 +349,8 @@ void TestSqlExecutorMariadb::connectFailuresSayWhy()
     action.statements = {QStringLiteral("SELECT 1")};
     ExecutionResult result = run(action);
     QCOMPARE(result.outcome, RunOutcome::Failed);
-    const QString where = QStringLiteral("cannot connect to the QMARIADB database \"%1\" on 127.0.0.1:1: ").arg(m_database);
+    const QString where =
+        QStringLiteral("cannot connect to the QMARIADB database \"%1\" on 127.0.0.1:1: ").arg(m_database);
     QVERIFY2(result.error.startsWith(where), qPrintable(result.error));
     QVERIFY2(result.error.contains(QStringLiteral("Can't connect")), qPrintable(result.error)); // the client's words
 
@@ -371,7 +372,8 @@ void TestSqlExecutorMariadb::connectFailuresSayWhy()
 
     auto tested = testSqlConnection(connection(), SystemPasswordProvider::instance());
     QVERIFY2(tested, tested ? "" : qPrintable(tested.error().message));
-    QVERIFY2(tested.value().startsWith(QStringLiteral("Connected to the QMARIADB database")), qPrintable(tested.value()));
+    QVERIFY2(tested.value().startsWith(QStringLiteral("Connected to the QMARIADB database")),
+             qPrintable(tested.value()));
 }
 
 void TestSqlExecutorMariadb::keychainPasswordNeverInHistory()

@@ -52,7 +52,8 @@ public:
     bool start()
     {
         if (!isInstalled())
-            return fail(QStringLiteral("MariaDB is not installed (Debian package mariadb-server; scripts/install-deps)"));
+            return fail(
+                QStringLiteral("MariaDB is not installed (Debian package mariadb-server; scripts/install-deps)"));
         if (!m_dir.isValid())
             return fail(QStringLiteral("cannot create a temporary folder"));
         m_port = freePort();
@@ -127,9 +128,9 @@ public:
     /// Runs @p sql (one or more statements) as the server's root user over the private socket.
     bool admin(const QString &sql)
     {
-        return runTool(QStringLiteral("mariadb"), {QStringLiteral("--no-defaults"), QStringLiteral("--socket=") + socket(),
-                                                   QStringLiteral("--user=root"), QStringLiteral("--batch"),
-                                                   QStringLiteral("--execute=") + sql});
+        return runTool(QStringLiteral("mariadb"),
+                       {QStringLiteral("--no-defaults"), QStringLiteral("--socket=") + socket(),
+                        QStringLiteral("--user=root"), QStringLiteral("--batch"), QStringLiteral("--execute=") + sql});
     }
 
     QString host() const { return QStringLiteral("127.0.0.1"); }
