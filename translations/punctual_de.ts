@@ -1535,6 +1535,10 @@
         <source>Connected to the %1.</source>
         <translation>Verbunden mit der %1.</translation>
     </message>
+    <message>
+        <source>cannot read the session&apos;s time zone: %1</source>
+        <translation>die Zeitzone der Sitzung kann nicht gelesen werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>SqlJobStore</name>

@@ -1513,6 +1513,10 @@
         <source>Connected to the %1.</source>
         <translation>已连接到%1。</translation>
     </message>
+    <message>
+        <source>cannot read the session&apos;s time zone: %1</source>
+        <translation>无法读取会话的时区：%1</translation>
+    </message>
 </context>
 <context>
     <name>SqlJobStore</name>

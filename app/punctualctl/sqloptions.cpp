@@ -16,6 +16,7 @@ namespace punctual::cli {
 namespace {
 
 /// QSQLITE for "sqlite", QPSQL for "postgresql", ...: the Qt driver name for what users call their database.
+/// QMARIADB is the name Qt 6's MySQL plugin also answers to (the same driver as QMYSQL).
 QString driverName(const QString &given)
 {
     const QString lower = given.trimmed().toLower();
@@ -39,7 +40,8 @@ SqlCommandOptions::SqlCommandOptions()
     , connection(QStringLiteral("connection"),
                  tr("sql: a name for the connection (the keychain keeps its password under it)."), tr("NAME"))
     , driver(QStringLiteral("driver"),
-             tr("sql: the database kind: sqlite (default), postgresql, mysql, odbc, or a Qt driver name (QPSQL)."),
+             tr("sql: the database kind: sqlite (default), postgresql, mariadb, mysql, odbc, or a Qt driver name "
+                "(QPSQL)."),
              tr("DRIVER"))
     , database(QStringLiteral("database"), tr("sql: the database name, or for SQLite the database file."), tr("DB"))
     , host(QStringLiteral("host"), tr("sql: the database server's host name."), tr("HOST"))
@@ -97,7 +99,7 @@ Result<std::optional<Action>> SqlCommandOptions::action(const QCommandLineParser
         static const QStringList known{QStringLiteral("QSQLITE"), QStringLiteral("QPSQL"), QStringLiteral("QMYSQL"),
                                        QStringLiteral("QMARIADB"), QStringLiteral("QODBC")};
         if (!known.contains(c.driver) && !QSqlDatabase::isDriverAvailable(c.driver))
-            return invalidInput(tr("--driver: unknown database kind \"%1\" (sqlite, postgresql, mysql, odbc)")
+            return invalidInput(tr("--driver: unknown database kind \"%1\" (sqlite, postgresql, mariadb, mysql, odbc)")
                                     .arg(parser.value(driver)));
     }
     if (parser.isSet(database))

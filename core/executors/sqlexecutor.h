@@ -19,10 +19,10 @@ class PasswordProvider;
  *
  * - Output: one line per statement with its row count and time; a failure rolls back and names the
  *   statement and the driver's message. A statement timeout ends the run as TimedOut, rolled back.
- * - The job's timeout and stop() cancel the run (the statement going now is interrupted on PostgreSQL and
- *   SQLite; other drivers finish it first) and report TimedOut or Interrupted at once; the worker rolls back
- *   and keeps counting in runningCount() until it returns. A run that has begun to commit cannot be stopped:
- *   its own result follows shortly.
+ * - The job's timeout and stop() cancel the run (the statement going now is interrupted on PostgreSQL,
+ *   MariaDB/MySQL and SQLite; other drivers finish it first) and report TimedOut or Interrupted at once; the
+ *   worker rolls back and keeps counting in runningCount() until it returns. A run that has begun to commit
+ *   cannot be stopped: its own result follows shortly.
  */
 class SqlExecutor final : public PooledExecutor
 {

@@ -39,6 +39,12 @@ bool isDriver(const SqlConnection &connection, const char *name)
     return connection.driver.compare(QLatin1String(name), Qt::CaseInsensitive) == 0;
 }
 
+/// MariaDB or MySQL: Qt's one plugin answers to QMYSQL, QMARIADB and the old QMYSQL3.
+bool isMysql(const SqlConnection &connection)
+{
+    return isDriver(connection, "QMYSQL") || isDriver(connection, "QMARIADB") || isDriver(connection, "QMYSQL3");
+}
+
 /// "PostgreSQL database \"app\" on db.example:5432", for messages.
 QString describeConnection(const SqlConnection &c)
 {
@@ -76,7 +82,7 @@ QString connectOptions(const SqlConnection &c)
     };
     if (isDriver(c, "QPSQL"))
         add(QStringLiteral("connect_timeout=10"));
-    else if (isDriver(c, "QMYSQL"))
+    else if (isMysql(c))
         add(QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=10"));
     return options;
 }
@@ -152,7 +158,7 @@ enum class FailureKind
 class StatementRunner
 {
 public:
-    StatementRunner(QSqlDatabase db, const SqlAction &action, const SqlRunTimes &times,
+    StatementRunner(QSqlDatabase db, const SqlAction &action, const QString &password, const SqlRunTimes &times,
                     SqlCancellation &cancellation)
         : m_db(std::move(db))
         , m_action(action)
@@ -164,6 +170,8 @@ public:
             m_sqlite = driverHandle(m_db, {"sqlite3*"});
         if (isDriver(action.connection, "QPSQL"))
             cancellation.setPostgresConnection(driverHandle(m_db, {"PGconn*", "pg_conn*"}));
+        if (isMysql(action.connection))
+            cancellation.setMysqlConnection(action.connection, password, mysqlThreadId());
         if (m_sqlite)
             sqlclient::setSqliteProgressHandler(m_sqlite, 1000, &SqliteWatch::check, &m_watch);
     }
@@ -184,6 +192,10 @@ public:
         if (auto timeout = setServerTimeout(); !timeout) {
             m_db.rollback();
             return failed(result, timeout.error().message);
+        }
+        if (auto times = setSessionWallTimes(); !times) {
+            m_db.rollback();
+            return failed(result, times.error().message);
         }
         for (qsizetype i = 0; i < m_action.statements.size(); ++i) {
             const int number = int(i) + 1;
@@ -239,11 +251,61 @@ private:
             if (!query.exec(QStringLiteral("SET LOCAL statement_timeout = %1").arg(ms)))
                 return Error{ErrorCode::Io, SqlText::tr("cannot set the statement timeout: %1")
                                                 .arg(driverMessage(query.lastError()))};
-        } else if (isDriver(m_action.connection, "QMYSQL")) {
+        } else if (isMysql(m_action.connection)) {
             // MariaDB: max_statement_time (seconds, any statement); MySQL: max_execution_time (ms, SELECT only).
             if (!query.exec(QStringLiteral("SET SESSION max_statement_time = %1").arg(double(ms) / 1000.0)))
                 query.exec(QStringLiteral("SET SESSION max_execution_time = %1").arg(ms));
         }
+        return {};
+    }
+
+    /// MariaDB/MySQL: this connection's id, which KILL QUERY names (0 when it cannot be read).
+    qulonglong mysqlThreadId()
+    {
+        QSqlQuery query(m_db);
+        if (query.exec(QStringLiteral("SELECT CONNECTION_ID()")) && query.next())
+            return query.value(0).toULongLong();
+        qCWarning(lcSqlRun, "cannot read the connection id, a running statement cannot be stopped: %s",
+                  qPrintable(driverMessage(query.lastError())));
+        return 0;
+    }
+
+    /// MariaDB/MySQL: the run's times as wall-clock times of the session's time zone, i.e. what NOW() gives.
+    /// Qt sends a QDateTime's own wall-clock fields whatever its zone, and the server reads them in the
+    /// session's zone: so :now means the right instant next to a TIMESTAMP column and reads like NOW() next
+    /// to a DATETIME one, on a server that does not run in UTC too.
+    Result<void> setSessionWallTimes()
+    {
+        if (!isMysql(m_action.connection))
+            return {};
+        const QStringList &statements = m_action.statements;
+        const bool used = std::any_of(statements.cbegin(), statements.cend(), [](const QString &statement) {
+            const QStringList names = sqlPlaceholders(statement);
+            return names.contains(QLatin1String("now")) || names.contains(QLatin1String("scheduled_time"));
+        });
+        if (!used)
+            return {};
+        auto local = [](std::int64_t ms) {
+            const QString utc =
+                QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+            return QStringLiteral("DATE_FORMAT(CONVERT_TZ('%1', '+00:00', @@session.time_zone), "
+                                  "'%Y-%m-%d %H:%i:%s.%f')").arg(utc);
+        };
+        QSqlQuery query(m_db);
+        if (!query.exec(QStringLiteral("SELECT %1, %2").arg(local(m_times.scheduledTime), local(m_times.startTime)))
+            || !query.next())
+            return Error{ErrorCode::Io, SqlText::tr("cannot read the session's time zone: %1")
+                                            .arg(driverMessage(query.lastError()))};
+        auto wall = [&query](int column) -> std::optional<QDateTime> {
+            const QString text = query.value(column).toString(); // YYYY-MM-DD HH:MM:SS.ffffff
+            const QDate date = QDate::fromString(text.left(10), QStringLiteral("yyyy-MM-dd"));
+            const QTime time = QTime::fromString(text.mid(11, 12), QStringLiteral("HH:mm:ss.zzz"));
+            if (!date.isValid() || !time.isValid())
+                return std::nullopt; // outside what the server converts: UTC it stays
+            return QDateTime(date, time, Qt::UTC); // UTC only so that no zone of this machine moves the fields
+        };
+        m_wallScheduled = wall(0);
+        m_wallNow = wall(1);
         return {};
     }
 
@@ -331,6 +393,9 @@ private:
         const std::int64_t ms = scheduled ? m_times.scheduledTime : m_times.startTime;
         if (name.endsWith(QLatin1String("_ms")))
             return QVariant::fromValue<qint64>(ms);
+        const std::optional<QDateTime> &wall = scheduled ? m_wallScheduled : m_wallNow;
+        if (wall)
+            return *wall; // MariaDB/MySQL (setSessionWallTimes)
         const QDateTime utc = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
         // SQLite has no timestamp type: its own date-time text (what datetime() and CURRENT_TIMESTAMP give).
         if (isDriver(m_action.connection, "QSQLITE"))
@@ -345,9 +410,42 @@ private:
     SqliteWatch m_watch;
     void *m_sqlite = nullptr; // sqlite3*
     std::optional<QSqlQuery> m_failedQuery;
+    std::optional<QDateTime> m_wallScheduled; // MariaDB/MySQL: the times in the session's zone
+    std::optional<QDateTime> m_wallNow;
 };
 
 } // namespace
+
+/// What KILL QUERY needs: the client library has no cancel request like libpq's, so a second connection with
+/// the run's settings (the same user may kill its own statements without further privileges) names the
+/// run's connection id.
+struct SqlCancellation::MysqlKill
+{
+    SqlConnection connection;
+    QString password;
+    qulonglong threadId = 0;
+
+    void send() const
+    {
+        const QString name = QStringLiteral("punctual-sql-kill-") + QUuid::createUuid().toString(QUuid::Id128);
+        {
+            auto db = openDatabase(connection, password, name);
+            if (!db) {
+                qCWarning(lcSqlRun, "cannot stop the statement: %s", qPrintable(db.error().message));
+            } else {
+                QSqlQuery query(db.value());
+                // "Unknown thread id" when the run ended meanwhile: nothing left to stop.
+                if (!query.exec(QStringLiteral("KILL QUERY %1").arg(threadId)))
+                    qCWarning(lcSqlRun, "KILL QUERY %llu failed: %s", threadId,
+                              qPrintable(driverMessage(query.lastError())));
+                db.value().close();
+            }
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+};
+
+SqlCancellation::SqlCancellation() = default; // here, where MysqlKill is complete
 
 SqlCancellation::~SqlCancellation()
 {
@@ -367,6 +465,7 @@ bool SqlCancellation::cancel()
 void SqlCancellation::interruptStatement()
 {
     void *postgres = nullptr;
+    std::optional<MysqlKill> mysql;
     {
         const QMutexLocker locker(&m_mutex);
         if (m_committing || !m_cancelled.load(std::memory_order_relaxed))
@@ -374,6 +473,14 @@ void SqlCancellation::interruptStatement()
         // Freed only with this object: the request may still use it after the run closed its connection
         // (a request for a finished backend is ignored by the server).
         postgres = m_postgresCancel;
+        if (m_mysqlKill)
+            mysql = *m_mysqlKill;
+    }
+    if (mysql) {
+        // After cancel() the run starts no further statement and cannot commit: whatever this kills is
+        // the statement going now (or nothing, when the run has already ended).
+        mysql->send();
+        return;
     }
     if (!postgres)
         return; // SQLite's progress handler polls the flag itself
@@ -391,6 +498,16 @@ void SqlCancellation::setPostgresConnection(void *connection)
     if (m_postgresCancel)
         sqlclient::postgresFreeCancel(m_postgresCancel);
     m_postgresCancel = cancel;
+}
+
+void SqlCancellation::setMysqlConnection(const SqlConnection &connection, const QString &password,
+                                         qulonglong threadId)
+{
+    if (threadId == 0)
+        return;
+    auto kill = std::make_unique<MysqlKill>(MysqlKill{connection, password, threadId});
+    const QMutexLocker locker(&m_mutex);
+    m_mysqlKill = std::move(kill);
 }
 
 bool SqlCancellation::beginCommit()
@@ -417,7 +534,7 @@ SqlRunResult runSqlAction(const SqlAction &action, const QString &password, cons
         if (!db) {
             result.error = db.error().message;
         } else {
-            StatementRunner runner(db.value(), action, times, cancellation);
+            StatementRunner runner(db.value(), action, password, times, cancellation);
             result = runner.run();
             db.value().close();
         }

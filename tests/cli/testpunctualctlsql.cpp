@@ -1,10 +1,14 @@
 // punctualctl add/modify --sql end to end: the real binary adds an sql job, run-now deletes the expired rows of
-// a real SQLite file and prints the counts; bad options are refused with exit 2 and a clear message.
+// a real SQLite file (and of a real MariaDB server) and prints the counts; bad options are refused with exit 2
+// and a clear message; a password never reaches the history or the store.
 #include "punctualctlprocess.h"
+#include "support/mariadbserver.h"
+#include "support/sqlprobe.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcessEnvironment>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -20,9 +24,13 @@ private slots:
     void addRunAndModify();
     void refusesBadOptions();
     void passwordStdinWithoutKeychainService();
+    void mariadbJobWithEnvironmentPassword();
 
 private:
-    PunctualctlResult ctl(QStringList args, const QByteArray &input = {});
+    /// punctualctl on this suite's store; with @p input on its standard input and @p environment added to its
+    /// environment (then without a keychain service).
+    PunctualctlResult ctl(QStringList args, const QByteArray &input = {},
+                          const QProcessEnvironment &environment = {});
     QList<int> remainingIds();
 
     QTemporaryDir m_dir;
@@ -48,15 +56,17 @@ void TestPunctualctlSql::initTestCase()
     QSqlDatabase::removeDatabase("seed");
 }
 
-PunctualctlResult TestPunctualctlSql::ctl(QStringList args, const QByteArray &input)
+PunctualctlResult TestPunctualctlSql::ctl(QStringList args, const QByteArray &input,
+                                          const QProcessEnvironment &added)
 {
     args.prepend(m_store);
     args.prepend("--db");
-    if (input.isEmpty())
+    if (input.isEmpty() && added.isEmpty())
         return runPunctualctl(args);
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/punctual-test-bus"); // no keychain
+    environment.insert(added);
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(PUNCTUALCTL_PATH), args);
     process.write(input);
@@ -168,6 +178,76 @@ void TestPunctualctlSql::passwordStdinWithoutKeychainService()
     QVERIFY2(r.err.contains("keychain") && r.err.contains("environment variable"), qPrintable(r.err));
     QVERIFY(!r.err.contains("S3cret"));
     QVERIFY(!ctl({"list"}).out.contains("app"));
+}
+
+void TestPunctualctlSql::mariadbJobWithEnvironmentPassword()
+{
+    using punctual::test::MariadbServer;
+    if (!MariadbServer::isInstalled())
+        QSKIP("MariaDB is not installed (Debian package mariadb-server; scripts/install-deps installs it)");
+    MariadbServer server;
+    QVERIFY2(server.start(), qPrintable(server.error() + '\n' + server.log()));
+    QString database;
+    QVERIFY2(server.createUniqueDatabase(&database), qPrintable(server.error()));
+    const QString password = "Cli-pw-3e8b";
+    // Expired: 1 and 2 (the server's NOW() is in its own zone, +05:30; the column holds instants).
+    const QString setUp = QString("CREATE USER 'cleaner'@'%' IDENTIFIED BY '%1'; "
+                                  "GRANT ALL PRIVILEGES ON `%2`.* TO 'cleaner'@'%'; "
+                                  "CREATE TABLE `%2`.tokens (id INT PRIMARY KEY, expires_at TIMESTAMP NOT NULL); "
+                                  "INSERT INTO `%2`.tokens VALUES (1, NOW() - INTERVAL 1 DAY), "
+                                  "(2, NOW() - INTERVAL 1 MINUTE), (3, NOW() + INTERVAL 1 DAY)")
+                              .arg(password, database);
+    QVERIFY2(server.admin(setUp), qPrintable(server.error()));
+
+    auto added = ctl({"add", "--id", "mariadb-tokens", "--every", "1h", "--sql", "--driver", "mariadb",
+                      "--connection", "tokens-mariadb", "--host", server.host(), "--port",
+                      QString::number(server.port()), "--user", "cleaner", "--database", database,
+                      "--password-env", "PUNCTUAL_TEST_CLI_MARIADB_PW", "--statement",
+                      "DELETE FROM tokens WHERE expires_at < :now", "--statement-timeout", "5"});
+    QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+    auto shown = ctl({"show", "mariadb-tokens", "--json"});
+    QCOMPARE(shown.exitCode, 0);
+    const QJsonObject connection =
+        QJsonDocument::fromJson(shown.out.toUtf8()).object().value("action").toObject().value("connection").toObject();
+    QCOMPARE(connection.value("driver").toString(), QStringLiteral("QMARIADB"));
+    QCOMPARE(connection.value("password").toString(), QStringLiteral("environment"));
+
+    // A wrong password: the server's words, not the password.
+    QProcessEnvironment environment;
+    environment.insert("PUNCTUAL_TEST_CLI_MARIADB_PW", "Wr0ng-cli-pw");
+    auto ran = ctl({"run-now", "mariadb-tokens"}, {}, environment);
+    QCOMPARE(ran.exitCode, 1);
+    QVERIFY2(ran.err.contains("Access denied for user 'cleaner'"), qPrintable(ran.err));
+    QVERIFY(!ran.err.contains("Wr0ng-cli-pw") && !ran.out.contains("Wr0ng-cli-pw"));
+
+    environment.insert("PUNCTUAL_TEST_CLI_MARIADB_PW", password);
+    ran = ctl({"run-now", "mariadb-tokens"}, {}, environment);
+    QVERIFY2(ran.exitCode == 0, qPrintable(ran.err));
+    QVERIFY2(ran.out.startsWith("statement 1: 2 row(s) affected"), qPrintable(ran.out));
+    {
+        punctual::SqlConnection probed;
+        probed.driver = "QMARIADB";
+        probed.host = server.host();
+        probed.port = server.port();
+        probed.user = "cleaner";
+        probed.database = database;
+        punctual::test::Probe probe(probed, password);
+        QCOMPARE(probe.ids(), QList<int>{3});
+    }
+
+    // Neither password is in the history or anywhere in the store's files.
+    auto history = ctl({"history", "mariadb-tokens", "--json"});
+    QCOMPARE(history.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(history.out.toUtf8()).array().size(), 2);
+    QVERIFY2(history.out.contains("Access denied"), qPrintable(history.out));
+    QVERIFY(!history.out.contains(password) && !history.out.contains("Wr0ng-cli-pw"));
+    for (const QString &file : {m_store, m_store + "-wal"}) {
+        QFile stored(file);
+        if (!stored.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray bytes = stored.readAll();
+        QVERIFY2(!bytes.contains(password.toUtf8()) && !bytes.contains("Wr0ng-cli-pw"), qPrintable(file));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestPunctualctlSql)

@@ -7,6 +7,7 @@
 #include "mock/fakeclock.h"
 #include "support/postgresserver.h"
 #include "support/schedulerharness.h"
+#include "support/sqlprobe.h"
 #include "time/clock.h"
 #include "triggers/intervaltrigger.h"
 
@@ -16,7 +17,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -25,7 +25,9 @@
 #include <QTest>
 
 using namespace punctual;
+using punctual::test::countsIn;
 using punctual::test::PostgresServer;
+using punctual::test::Probe;
 using punctual::test::SchedulerHarness;
 
 namespace {
@@ -42,65 +44,6 @@ QString sqliteText(std::int64_t ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
 }
-
-/// The row counts in a run's output, one per statement line.
-QList<int> countsIn(const QString &output)
-{
-    static const QRegularExpression line(QStringLiteral("^statement (\\d+): (\\d+) row"),
-                                         QRegularExpression::MultilineOption);
-    QList<int> counts;
-    for (auto it = line.globalMatch(output); it.hasNext();)
-        counts << it.next().captured(2).toInt();
-    return counts;
-}
-
-/// A test's own connection (on the test thread) to look at the data.
-class Probe
-{
-public:
-    explicit Probe(const SqlConnection &c, const QString &password = {})
-        : m_name(QStringLiteral("probe-%1").arg(++s_count))
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(c.driver, m_name);
-        db.setDatabaseName(c.database);
-        db.setHostName(c.host);
-        db.setPort(c.port == 0 ? -1 : c.port);
-        db.setUserName(c.user);
-        db.setPassword(password);
-        if (!db.open())
-            qFatal("probe cannot connect: %s", qPrintable(db.lastError().text()));
-    }
-    ~Probe() { QSqlDatabase::removeDatabase(m_name); }
-    Q_DISABLE_COPY_MOVE(Probe)
-
-    void exec(const QString &sql)
-    {
-        QSqlQuery query(QSqlDatabase::database(m_name, false));
-        if (!query.exec(sql))
-            qFatal("probe: %s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
-    }
-    QList<QVariant> column(const QString &sql)
-    {
-        QSqlQuery query(QSqlDatabase::database(m_name, false));
-        if (!query.exec(sql))
-            qFatal("probe: %s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
-        QList<QVariant> values;
-        while (query.next())
-            values << query.value(0);
-        return values;
-    }
-    QList<int> ids(const QString &table = QStringLiteral("tokens"))
-    {
-        QList<int> result;
-        for (const QVariant &v : column(QStringLiteral("SELECT id FROM %1 ORDER BY id").arg(table)))
-            result << v.toInt();
-        return result;
-    }
-
-private:
-    static inline int s_count = 0;
-    QString m_name;
-};
 
 } // namespace
 
