@@ -69,5 +69,7 @@ int runRunNow(const QStringList &args);
 int runScheduler(const QStringList &args);
 int runExport(const QStringList &args);
 int runImport(const QStringList &args);
+int runCheck(const QStringList &args);
+int runBackup(const QStringList &args);
 
 } // namespace punctual::cli

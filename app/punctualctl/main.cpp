@@ -32,6 +32,8 @@ QString usage()
                                        "  run         run the scheduler in the foreground (one per store)\n"
                                        "  export      write jobs as JSON (all, or the ids given)\n"
                                        "  import      add the jobs of a JSON file, or of a crontab with --crontab\n"
+                                       "  check       check the store for damage and unreadable jobs\n"
+                                       "  backup      write a consistent copy of the store to a file\n"
                                        "  next        print the next fire times of a cron, interval or calendar "
                                        "schedule\n"
                                        "\n"
@@ -75,6 +77,8 @@ int main(int argc, char *argv[])
         {QStringLiteral("next"), cli::runNext},
         {QStringLiteral("export"), cli::runExport},
         {QStringLiteral("import"), cli::runImport},
+        {QStringLiteral("check"), cli::runCheck},
+        {QStringLiteral("backup"), cli::runBackup},
     };
 
     QStringList args = QCoreApplication::arguments();

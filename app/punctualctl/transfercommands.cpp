@@ -4,6 +4,7 @@
 
 #include "jobs/crontabimport.h"
 #include "jobs/jobfile.h"
+#include "store/storehealth.h"
 #include "time/isotime.h"
 
 #include <QFile>
@@ -57,6 +58,9 @@ int runExport(const QStringList &args)
     if (!parseArguments(parser, args, exitCode))
         return exitCode;
 
+    // A damaged store can lose jobs from what it reads without an error: nothing is written from one.
+    if (auto intact = checkStoreIntact(storeLocation()); !intact)
+        return fail(intact.error());
     SchedulerSession session;
     if (auto opened = session.open(SchedulerSession::Use::ReadOnly); !opened)
         return fail(opened.error());

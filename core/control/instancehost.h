@@ -43,7 +43,8 @@ public:
     /// Takes the store's instance lock. Errors: InstanceLock::acquire()'s (Conflict when another instance holds
     /// the store, Io when the socket cannot be made).
     Result<void> lock();
-    /// After lock(): opens the store and builds its scheduler, not started. Errors: the store's.
+    /// After lock(): opens the store, checks it (JobStore::checkIntegrity(), quick) and builds its scheduler, not
+    /// started. Errors: the store's; StoreError::damaged() for a damaged store, which is closed again unchanged.
     Result<void> open();
     /// After open(): serves the control protocol on the lock's socket, then watches the store. The control server
     /// runs either way; an error says the store cannot be watched (changes made by other processes go unnoticed).

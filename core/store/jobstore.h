@@ -25,6 +25,20 @@ struct DueBatch
     QList<RunRecord> runs;    ///< new run rows (running, missed, skipped); ids are filled in by the store
 };
 
+/// How thoroughly JobStore::checkIntegrity() looks at the database.
+enum class IntegrityCheck
+{
+    Quick, ///< SQLite's PRAGMA quick_check: every page and record's structure; what a scheduler runs at start-up
+    Full,  ///< PRAGMA integrity_check: also that every index matches its table (punctualctl check)
+};
+
+/// A stored job row this build cannot turn into a Job (damaged, or written by a newer Punctual).
+struct UnreadableJob
+{
+    QString id;
+    QString reason;
+};
+
 /// One scheduler instance of a shared store, as its heartbeat row says.
 struct InstanceInfo
 {
@@ -86,6 +100,11 @@ public:
     {
         return {ErrorCode::Conflict, tr("a job with id \"%1\" already exists").arg(id)};
     }
+    /// The store's own check found damage; @p problem is the first thing it names, @p store the file.
+    static Error damaged(const QString &problem, const QString &store)
+    {
+        return {ErrorCode::StoreFailure, tr("store is damaged: %1 (%2)").arg(problem, store)};
+    }
     static Error runNotFound(std::int64_t runId, const QString &jobId)
     {
         return {ErrorCode::NotFound, tr("no run %1 of job \"%2\"").arg(runId).arg(jobId)};
@@ -104,6 +123,15 @@ public:
 
     /// "SQLite /home/me/.local/share/punctual/jobs.db", "memory": for logs and the status bar.
     virtual QString describe() const = 0;
+
+    /// The database's own check of its pages (SQLite's quick_check or integrity_check): StoreError::damaged()
+    /// naming the first problem, or a StoreFailure when it cannot run. Reads only. A store with no such check
+    /// finds nothing: the memory store, and PostgreSQL, which checks its pages itself as it reads them.
+    virtual Result<void> checkIntegrity(IntegrityCheck depth)
+    {
+        Q_UNUSED(depth)
+        return {};
+    }
 
     /// Adds a job; an existing id is a Conflict unless @p onConflict is Replace (which keeps the replaced job's
     /// run history).

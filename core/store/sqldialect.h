@@ -14,6 +14,8 @@ class QSqlQuery;
 
 namespace punctual {
 
+enum class IntegrityCheck; // store/jobstore.h
+
 /// What a database error means to the store, whichever engine reported it.
 enum class SqlErrorKind
 {
@@ -23,6 +25,7 @@ enum class SqlErrorKind
     Constraint,   ///< a primary key, unique, not-null or foreign key constraint failed
     NotADatabase, ///< the file is not a database of this engine
     Corrupt,      ///< the database is damaged
+    DiskFull,     ///< the disk (or the database's size limit) is full
 };
 
 /// A statement run once on a connection; when @p expected is set, its first column must read so (else a warning).
@@ -64,6 +67,18 @@ public:
     /// What a background thread runs, on its own connection, to copy the write-ahead log back into the database
     /// without blocking writers (SQLite: a passive WAL checkpoint). Empty: the engine needs no such thing.
     virtual QString checkpointStatement() const { return {}; }
+    /// Added to connectOptions() for a connection that must not write, on a file that cannot be written (SQLite).
+    virtual QString readOnlyConnectOption() const { return {}; }
+    /// The statement that checks the database's pages, one problem per row, or one row "ok" (SQLite's quick_check
+    /// or integrity_check). Empty: the engine has none worth running here.
+    virtual QString integrityCheck(IntegrityCheck depth) const
+    {
+        Q_UNUSED(depth)
+        return {};
+    }
+    /// A statement that writes a consistent copy of the whole database into the new file bound as :file, in one
+    /// read transaction while others write (SQLite: VACUUM INTO). Empty: the engine has its own tools (pg_dump).
+    virtual QString copyInto() const { return {}; }
     /// One query that lists the names of the tables in the database (first column).
     virtual QString listTables() const = 0;
 

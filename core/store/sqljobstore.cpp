@@ -12,6 +12,8 @@
 #include <QJsonObject>
 #include <QSqlError>
 
+#include <cerrno>
+
 namespace punctual {
 
 using namespace sqlschema;
@@ -26,9 +28,11 @@ SqlStatement addStatement(ConflictPolicy onConflict)
 
 } // namespace
 
-SqlJobStore::SqlJobStore(std::unique_ptr<SqlSession> session, std::optional<PostgresLocation> postgres)
+SqlJobStore::SqlJobStore(std::unique_ptr<SqlSession> session, std::optional<PostgresLocation> postgres,
+                         OpenMode mode)
     : m_session(std::move(session))
     , m_postgres(std::move(postgres))
+    , m_mode(mode)
     , m_writer(*m_session)
 {
     if (m_session->dialect().sharedByInstances()) {
@@ -210,7 +214,8 @@ Result<std::optional<Job>> SqlJobStore::job(const QString &id)
     return std::optional<Job>{std::move(job).value()};
 }
 
-Result<QList<Job>> SqlJobStore::readJobs(QSqlQuery &query, int limit, JobRowCodec &codec)
+Result<QList<Job>> SqlJobStore::readJobs(QSqlQuery &query, int limit, JobRowCodec &codec,
+                                         QList<UnreadableJob> *unreadable)
 {
     QList<Job> out;
     while ((limit < 0 || out.size() < limit) && query.next()) {
@@ -221,14 +226,20 @@ Result<QList<Job>> SqlJobStore::readJobs(QSqlQuery &query, int limit, JobRowCode
         }
         // Kept, not deleted: a newer Punctual wrote it and will read it again.
         const QString id = query.value(jobcol::Id).toString();
-        if (!m_unreadableIds.contains(id)) {
+        if (unreadable) {
+            unreadable->append({id, job.error().message});
+        } else if (!m_unreadableIds.contains(id)) {
             m_unreadableIds.insert(id);
             qCWarning(lcStore).noquote() << "skipping job" << id << "in" << m_session->path()
                                          << "that this version cannot read:" << job.error().message;
         }
     }
+    // A step that failed ends the loop like the last row did: a damaged page must not pass for the end of the jobs.
+    const QSqlError error = query.lastError();
     // Ends the statement's read snapshot (a WAL reader left open would pin old pages).
     query.finish();
+    if (error.type() != QSqlError::NoError)
+        return m_session->failure(error);
     return out;
 }
 
@@ -239,6 +250,15 @@ Result<QList<Job>> SqlJobStore::jobs()
         return query.error();
     JobRowCodec codec;
     return readJobs(*query.value(), -1, codec);
+}
+
+Result<QList<Job>> SqlJobStore::jobs(QList<UnreadableJob> &unreadable)
+{
+    auto query = m_session->execute(SqlStatement::SelectJobs);
+    if (!query)
+        return query.error();
+    JobRowCodec codec;
+    return readJobs(*query.value(), -1, codec, &unreadable);
 }
 
 Result<int> SqlJobStore::jobCount()
@@ -470,6 +490,78 @@ Result<int> SqlJobStore::pruneRuns(const QString &jobId, int keepPerJob)
             q.bindValue(keptJobParam, jobId);
         }
     });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Integrity and copies
+
+Result<QStringList> SqlJobStore::integrityProblems(IntegrityCheck depth)
+{
+    const QString sql = m_session->dialect().integrityCheck(depth);
+    if (sql.isEmpty())
+        return QStringList{};
+    QSqlQuery query(m_session->database());
+    query.setForwardOnly(true);
+    QStringList problems;
+    if (query.exec(sql)) {
+        // SQLite: one row "ok", or up to 100 rows naming problems; the first begins "*** in database main ***\n".
+        while (query.next()) {
+            const QStringList lines = query.value(0).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+            for (const QString &line : lines) {
+                if (!line.startsWith(QLatin1String("*** in database")))
+                    problems.append(line.trimmed());
+            }
+        }
+    }
+    const QSqlError error = query.lastError();
+    query.finish();
+    if (error.type() != QSqlError::NoError) {
+        // A page so damaged that the check itself stops there is what it looks for, not a failure to look.
+        const SqlErrorKind kind = m_session->dialect().classify(error);
+        if (kind != SqlErrorKind::Corrupt && kind != SqlErrorKind::NotADatabase)
+            return m_session->failure(error);
+        problems.append(error.databaseText());
+    }
+    if (problems == QStringList{QStringLiteral("ok")})
+        problems.clear();
+    return problems;
+}
+
+Result<void> SqlJobStore::checkIntegrity(IntegrityCheck depth)
+{
+    auto problems = integrityProblems(depth);
+    if (!problems)
+        return problems.error();
+    if (!problems->isEmpty())
+        return StoreError::damaged(problems->constFirst(), shown(path()));
+    return {};
+}
+
+Result<void> SqlJobStore::copyInto(const QString &file, const QString &shownAs)
+{
+    const QString named = shown(shownAs.isEmpty() ? file : shownAs);
+    const QString sql = m_session->dialect().copyInto();
+    if (sql.isEmpty()) {
+        return Error{ErrorCode::StoreFailure,
+                     SqlStoreText::tr("%1 cannot be copied by Punctual (use the database's own tools)").arg(describe())};
+    }
+    QSqlQuery query(m_session->database());
+    if (query.prepare(sql)) {
+        query.bindValue(QStringLiteral(":file"), file);
+        if (query.exec())
+            return {};
+    }
+    const QSqlError error = query.lastError();
+    switch (m_session->dialect().classify(error)) {
+    case SqlErrorKind::DiskFull:
+        // The system's words for it, as every other write of punctualctl says it.
+        return Error{ErrorCode::Io, SqlStoreText::tr("cannot write %1: %2").arg(named, qt_error_string(ENOSPC))};
+    case SqlErrorKind::Corrupt:
+    case SqlErrorKind::Locked:
+        return m_session->failure(error);
+    default:
+        return Error{ErrorCode::Io, SqlStoreText::tr("cannot write %1: %2").arg(named, error.databaseText())};
+    }
 }
 
 } // namespace punctual

@@ -29,7 +29,7 @@ class SqlClusterStore;
  * every refusal is a one-line StoreFailure that names the file and leaves it exactly as it was. A lock held by
  * another writer is waited for up to busyTimeoutMs, then reported as "locked by another process". A job row whose
  * JSON this build cannot read (written by a newer version) is logged and skipped by jobs() and dueJobs(), never
- * deleted; job(id) reports it.
+ * deleted; job(id) reports it. Opened ReadOnly (punctualctl check and backup), nothing is created, migrated or written.
  */
 class SqlJobStore final : public JobStore
 {
@@ -43,6 +43,8 @@ public:
     {
         DefaultStore, ///< the default path: its folder is created
         ExplicitPath, ///< a path the user gave (--db): a missing folder is an error naming it
+        ReadOnly,     ///< an existing store, only looked at: a missing file is an error; nothing is created,
+                      ///< migrated or written; an older or newer schema is opened as it is (schemaVersionFound())
     };
 
     /// The user's store: <GenericDataLocation>/punctual/jobs.db (~/.local/share/punctual/jobs.db on Linux).
@@ -51,7 +53,8 @@ public:
     static Result<std::unique_ptr<SqlJobStore>> openSqlite(const QString &path, OpenMode mode);
     /// Opens the PostgreSQL store at @p location (its database must exist) and brings its schema up to date. The
     /// store is then a cluster member (cluster()): location.instanceId is stamped on the runs it inserts.
-    static Result<std::unique_ptr<SqlJobStore>> openPostgres(const PostgresLocation &location);
+    static Result<std::unique_ptr<SqlJobStore>> openPostgres(const PostgresLocation &location,
+                                                             OpenMode mode = OpenMode::ExplicitPath);
     /// A second store on the same database with its own connection, e.g. for a worker thread. Call it from the
     /// thread that will use the new store: a Qt connection belongs to the thread that opened it.
     Result<std::unique_ptr<SqlJobStore>> openAnother() const;
@@ -67,6 +70,19 @@ public:
     SqlSession &session() { return *m_session; }
 
     QString describe() const override;
+
+    /// The schema version the database held when it was opened (before any migration).
+    int schemaVersionFound() const { return m_schemaVersionFound; }
+    /// Runs the dialect's integrity check (SqlDialect::integrityCheck()): every problem it names, one line each
+    /// (empty: none, or an engine with no check). A page so damaged that the check itself stops is one more problem.
+    Result<QStringList> integrityProblems(IntegrityCheck depth);
+    Result<void> checkIntegrity(IntegrityCheck depth) override;
+    /// jobs(), and in @p unreadable every row it skips, named with the reason (punctualctl check).
+    Result<QList<Job>> jobs(QList<UnreadableJob> &unreadable);
+    /// Writes a consistent copy of the database into @p file (missing or empty), while other connections go on
+    /// writing (SQLite's VACUUM INTO). Errors name @p file; a full disk is the system's "No space left on device".
+    /// @p shownAs: how errors name the file (default: @p file).
+    Result<void> copyInto(const QString &file, const QString &shownAs = {});
 
     Result<void> addJob(const Job &job, ConflictPolicy onConflict) override;
     Result<void> addJobs(const QList<Job> &jobs, ConflictPolicy onConflict) override;
@@ -94,11 +110,14 @@ public:
     Result<int> pruneRuns(const QString &jobId, int keepPerJob) override;
 
 private:
-    SqlJobStore(std::unique_ptr<SqlSession> session, std::optional<PostgresLocation> postgres);
+    SqlJobStore(std::unique_ptr<SqlSession> session, std::optional<PostgresLocation> postgres, OpenMode mode);
 
-    /// Opens the connection, checks what the database holds, migrates it; the file is known to be readable.
-    Result<void> connect(bool created);
+    /// Opens the connection, checks what the database holds, migrates it (unless ReadOnly); the file is known to
+    /// be readable.
+    Result<void> connect(bool created, SqlSession::Access access = SqlSession::Access::ReadWrite);
+    /// The version punctual_meta names (0: an empty database); an error when the database is not a Punctual store.
     Result<int> storedSchemaVersion();
+    Error newerSchema(int version) const;
     Result<void> migrate(int fromVersion);
 
     /// Inserts or updates a job's row; @p texts: its parts' JSON made already (else made here).
@@ -106,8 +125,10 @@ private:
     Result<void> deleteJob(const QString &id);
     /// Jobs were changed and committed: tells other instances' listeners (PostgreSQL NOTIFY; nothing on SQLite).
     void jobsChanged();
-    /// Reads job rows; @p codec: one whose parsed triggers, actions and options are kept between calls.
-    Result<QList<Job>> readJobs(QSqlQuery &query, int limit, JobRowCodec &codec);
+    /// Reads job rows; @p codec: one whose parsed triggers, actions and options are kept between calls. A row that
+    /// cannot be read goes into @p unreadable when given, else it is logged (once) and skipped.
+    Result<QList<Job>> readJobs(QSqlQuery &query, int limit, JobRowCodec &codec,
+                                QList<UnreadableJob> *unreadable = nullptr);
     /// dueJobs() with SelectDueJobs, or claimDueJobs() with SelectDueJobsLocked.
     Result<QList<Job>> selectDueJobs(SqlStatement which, std::int64_t nowMs, int limit);
     /// Runs a statement that changes rows; returns how many, noting the write when there were any.
@@ -115,6 +136,8 @@ private:
 
     std::unique_ptr<SqlSession> m_session;
     std::optional<PostgresLocation> m_postgres; ///< set for a PostgreSQL store
+    OpenMode m_mode;
+    int m_schemaVersionFound = 0;
     SqlBatchWriter m_writer;
     /// Writes jobs' texts and reads due jobs: dueJobs() reads the same recurring jobs pass after pass, so their
     /// parsed parts are kept (bounded).

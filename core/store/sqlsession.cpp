@@ -2,6 +2,7 @@
 #include "sqlsession.h"
 
 #include "store/sqlcheckpointer.h"
+#include "store/jobstore.h"
 #include "store/sqldialect.h"
 #include "store/storelocation.h"
 
@@ -45,7 +46,7 @@ SqlSession::~SqlSession()
         QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-Result<void> SqlSession::open(const PostgresLocation *postgres)
+Result<void> SqlSession::open(const PostgresLocation *postgres, Access access)
 {
     m_db = QSqlDatabase::addDatabase(m_dialect->driverName(), m_connectionName);
     if (!m_db.isValid()) {
@@ -61,7 +62,10 @@ Result<void> SqlSession::open(const PostgresLocation *postgres)
     } else {
         m_db.setDatabaseName(m_path);
     }
-    m_db.setConnectOptions(m_dialect->connectOptions(busyTimeoutMs));
+    QString options = m_dialect->connectOptions(busyTimeoutMs);
+    if (access == Access::ReadOnly && !m_dialect->readOnlyConnectOption().isEmpty())
+        options += QLatin1Char(';') + m_dialect->readOnlyConnectOption();
+    m_db.setConnectOptions(options);
     if (!m_db.open())
         return failure(m_db.lastError());
     return runSetup(m_dialect->sessionSetup(busyTimeoutMs));
@@ -134,7 +138,8 @@ Error SqlSession::failure(const QSqlError &error) const
         return {ErrorCode::StoreFailure, SqlStoreText::tr("%1 is not a Punctual job store (not an %2 database)")
                                              .arg(file, m_dialect->engineName())};
     case SqlErrorKind::Corrupt:
-        return {ErrorCode::StoreFailure, SqlStoreText::tr("%1 is damaged: %2").arg(file, error.databaseText())};
+        return StoreError::damaged(error.databaseText(), file);
+    case SqlErrorKind::DiskFull:
     case SqlErrorKind::Constraint:
     case SqlErrorKind::Other:
         break;

@@ -59,9 +59,16 @@ public:
     ~SqlSession();
     Q_DISABLE_COPY_MOVE(SqlSession)
 
+    /// How the connection may use the file.
+    enum class Access
+    {
+        ReadWrite,
+        ReadOnly, ///< a file that cannot be written: SQLite opens it read-only (SqlDialect::readOnlyConnectOption())
+    };
+
     /// Opens the connection (to @p postgres when given, else to the SQLite file) and runs the dialect's session
     /// setup.
-    Result<void> open(const PostgresLocation *postgres);
+    Result<void> open(const PostgresLocation *postgres, Access access = Access::ReadWrite);
 
     const SqlDialect &dialect() const { return *m_dialect; }
     const QString &path() const { return m_path; }

@@ -47,9 +47,14 @@ Result<std::unique_ptr<SqlJobStore>> SqlJobStore::openSqlite(const QString &path
     const QString file = info.absoluteFilePath();
     const QString folder = info.absolutePath();
 
+    // Looking never makes a store.
+    if (mode == OpenMode::ReadOnly && !info.exists())
+        return Error{ErrorCode::StoreFailure,
+                     SqlStoreText::tr("there is no job store at %1 (nothing was created)").arg(shown(file))};
+
     const QFileInfo folderInfo(folder);
     if (!folderInfo.exists()) {
-        if (mode == OpenMode::ExplicitPath) {
+        if (mode != OpenMode::DefaultStore) {
             return Error{ErrorCode::StoreFailure, SqlStoreText::tr("the folder %1 does not exist (for the job store %2)")
                                                       .arg(shown(folder), shown(file))};
         }
@@ -65,6 +70,7 @@ Result<std::unique_ptr<SqlJobStore>> SqlJobStore::openSqlite(const QString &path
     }
 
     bool created = false;
+    SqlSession::Access access = SqlSession::Access::ReadWrite;
     if (info.exists()) {
         if (info.isDir())
             return Error{ErrorCode::StoreFailure,
@@ -76,7 +82,7 @@ Result<std::unique_ptr<SqlJobStore>> SqlJobStore::openSqlite(const QString &path
                              .arg(shown(file))};
         // An empty file the user named is not taken over as a store (it may be a mistyped path or a file about
         // to be written); at the default path it is this program's own creation, interrupted before SQLite ran.
-        if (info.size() == 0 && mode == OpenMode::ExplicitPath)
+        if (info.size() == 0 && mode != OpenMode::DefaultStore)
             return Error{ErrorCode::StoreFailure,
                          SqlStoreText::tr("%1 is an empty file, not a Punctual job store (remove it to make a new "
                                           "store there)")
@@ -93,10 +99,15 @@ Result<std::unique_ptr<SqlJobStore>> SqlJobStore::openSqlite(const QString &path
                          SqlStoreText::tr("%1 is not a Punctual job store (not an SQLite database)").arg(shown(file))};
         }
         existing.close();
-        if (isReadOnly(info))
+        if (mode == OpenMode::ReadOnly) {
+            // A file or folder that cannot be written is read as it is (without it, SQLite's WAL needs to write
+            // its -shm file; with it, the -wal and -shm files are removed again when the connection closes).
+            if (isReadOnly(info) || isReadOnly(QFileInfo(folder)))
+                access = SqlSession::Access::ReadOnly;
+        } else if (isReadOnly(info))
             return Error{ErrorCode::StoreFailure, SqlStoreText::tr("%1 is read-only").arg(shown(file))};
         // WAL keeps two files next to the database, so its folder must be writable too.
-        if (isReadOnly(QFileInfo(folder))) {
+        if (mode != OpenMode::ReadOnly && isReadOnly(QFileInfo(folder))) {
             return Error{ErrorCode::StoreFailure, SqlStoreText::tr("%1 is read-only (its folder %2 cannot be written)")
                                                       .arg(shown(file), shown(folder))};
         }
@@ -118,8 +129,8 @@ Result<std::unique_ptr<SqlJobStore>> SqlJobStore::openSqlite(const QString &path
     // One scheduler per SQLite file (InstanceLock): its runs are stamped with this host and process.
     const QString instance = QStringLiteral("%1-%2").arg(QSysInfo::machineHostName()).arg(QCoreApplication::applicationPid());
     std::unique_ptr<SqlJobStore> store(
-        new SqlJobStore(std::make_unique<SqlSession>(SqlDialect::sqlite(), file, instance), std::nullopt));
-    if (auto connected = store->connect(created); !connected) {
+        new SqlJobStore(std::make_unique<SqlSession>(SqlDialect::sqlite(), file, instance), std::nullopt, mode));
+    if (auto connected = store->connect(created, access); !connected) {
         store.reset();
         if (created) {
             // Leave no trace of a store that never came to be.
@@ -131,10 +142,11 @@ Result<std::unique_ptr<SqlJobStore>> SqlJobStore::openSqlite(const QString &path
     return store;
 }
 
-Result<std::unique_ptr<SqlJobStore>> SqlJobStore::openPostgres(const PostgresLocation &location)
+Result<std::unique_ptr<SqlJobStore>> SqlJobStore::openPostgres(const PostgresLocation &location, OpenMode mode)
 {
     std::unique_ptr<SqlJobStore> store(new SqlJobStore(
-        std::make_unique<SqlSession>(SqlDialect::postgresql(), location.url(), location.instanceId), location));
+        std::make_unique<SqlSession>(SqlDialect::postgresql(), location.url(), location.instanceId), location,
+        mode == OpenMode::ReadOnly ? OpenMode::ReadOnly : OpenMode::ExplicitPath));
     if (auto connected = store->connect(false); !connected)
         return connected.error();
     return store;
@@ -142,20 +154,37 @@ Result<std::unique_ptr<SqlJobStore>> SqlJobStore::openPostgres(const PostgresLoc
 
 Result<std::unique_ptr<SqlJobStore>> SqlJobStore::openAnother() const
 {
+    const OpenMode mode = m_mode == OpenMode::ReadOnly ? OpenMode::ReadOnly : OpenMode::ExplicitPath;
     if (m_postgres)
-        return openPostgres(*m_postgres);
-    return openSqlite(path(), OpenMode::ExplicitPath);
+        return openPostgres(*m_postgres, mode);
+    return openSqlite(path(), mode);
 }
 
-Result<void> SqlJobStore::connect(bool created)
+Result<void> SqlJobStore::connect(bool created, SqlSession::Access access)
 {
-    if (auto ok = m_session->open(m_postgres ? &*m_postgres : nullptr); !ok)
+    if (auto ok = m_session->open(m_postgres ? &*m_postgres : nullptr, access); !ok)
         return ok;
     // Only reads until the database is known to be ours and not newer than this build.
     auto version = storedSchemaVersion();
     if (!version)
         return version.error();
+    m_schemaVersionFound = version.value();
+    if (m_mode == OpenMode::ReadOnly) {
+        // Looked at as it is: nothing is migrated or set up, and a newer schema is for the caller to report.
+        if (version.value() == 0)
+            return Error{ErrorCode::StoreFailure,
+                         SqlStoreText::tr("%1 is not a Punctual job store (it has no tables)").arg(shown(path()))};
+        return {};
+    }
+    if (version.value() > schemaVersion)
+        return newerSchema(version.value());
     if (version.value() < schemaVersion) {
+        // A migration writes: damage is not built upon. (Stores at the current schema are checked by their
+        // scheduler, InstanceHost::open(), not at every open.)
+        if (version.value() > 0) {
+            if (auto intact = checkIntegrity(IntegrityCheck::Quick); !intact)
+                return intact;
+        }
         if (auto migrated = migrate(version.value()); !migrated)
             return migrated;
     }
@@ -194,14 +223,16 @@ Result<int> SqlJobStore::storedSchemaVersion()
     const int version = values.value(metaSchemaVersion).toInt(&numeric);
     if (values.value(metaApplication) != applicationTag || !numeric || version < 1)
         return notOurs;
-    if (version > schemaVersion) {
-        return Error{ErrorCode::StoreFailure,
-                     SqlStoreText::tr("%1 was written by a newer Punctual (schema %2, this one reads up to %3)")
-                         .arg(shown(path()))
-                         .arg(version)
-                         .arg(schemaVersion)};
-    }
     return version;
+}
+
+Error SqlJobStore::newerSchema(int version) const
+{
+    return Error{ErrorCode::StoreFailure,
+                 SqlStoreText::tr("%1 was written by a newer Punctual (schema %2, this one reads up to %3)")
+                     .arg(shown(path()))
+                     .arg(version)
+                     .arg(schemaVersion)};
 }
 
 Result<void> SqlJobStore::migrate(int fromVersion)
@@ -217,6 +248,8 @@ Result<void> SqlJobStore::migrate(int fromVersion)
     auto current = storedSchemaVersion();
     if (!current)
         return current.error();
+    if (current.value() > schemaVersion)
+        return newerSchema(current.value());
     for (const Migration &migration : migrations()) {
         if (migration.version <= current.value())
             continue;
