@@ -2,6 +2,7 @@
 // the store or to it (export, the scheduler host), `check` names what is wrong, `backup` copies a store while its
 // scheduler runs and writes, and replaces an old backup only with a complete, good one.
 #include "cli/punctualctlprocess.h"
+#include "support/postgresserver.h"
 
 #include <QDir>
 #include <QFile>
@@ -13,8 +14,10 @@
 #include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QSqlError>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 #include <sys/mount.h>
 #include <sys/stat.h>
@@ -83,6 +86,9 @@ private slots:
     void checkNamesTheDamage();
     void checkNamesUnreadableRows();
     void checkNeverCreatesAStore();
+    void checkReportsTheSchema();
+    void readOnlyStoreIsChecked();
+    void checkOnPostgreSQL();
     void backupWhileTheSchedulerWrites();
     void backupOnAFullDiskKeepsTheOldFile();
     void backupRefusesWhatIsNoFile();
@@ -102,6 +108,8 @@ private:
     static constexpr uchar tableLeaf = 0x0d;
     static constexpr uchar indexLeaf = 0x0a;
     int countJobs(const QString &path);
+    /// Runs @p statements on the test's store directly.
+    bool poke(const QStringList &statements);
 
     QTemporaryDir m_fixtureDir;
     QString m_fixture; ///< a store of fixtureJobs jobs, made once
@@ -187,6 +195,27 @@ int TestPunctualctlStore::damagePage(uchar pageType, const QByteArray &marker)
     if (!file.seek(at) || file.write(flipped) != flipped.size())
         return -1;
     return page;
+}
+
+bool TestPunctualctlStore::poke(const QStringList &statements)
+{
+    bool ok = true;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("poke"));
+        db.setDatabaseName(m_db);
+        ok = db.open();
+        QSqlQuery query(db);
+        for (const QString &statement : statements) {
+            if (ok && !query.exec(statement)) {
+                qWarning() << statement << query.lastError().text();
+                ok = false;
+            }
+        }
+        query.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("poke"));
+    return ok;
 }
 
 int TestPunctualctlStore::countJobs(const QString &path)
@@ -296,18 +325,9 @@ void TestPunctualctlStore::checkNamesTheDamage()
 
 void TestPunctualctlStore::checkNamesUnreadableRows()
 {
-    {
-        // Rows a newer Punctual (or a stray tool) wrote: the store is intact, the rows are not this build's jobs.
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("poke"));
-        db.setDatabaseName(m_db);
-        QVERIFY(db.open());
-        QSqlQuery query(db);
-        QVERIFY(query.exec(QStringLiteral("UPDATE jobs SET trigger = '{\"type\":\"lunar\"}' WHERE id = 'job-7'")));
-        QVERIFY(query.exec(QStringLiteral("UPDATE jobs SET action = 'not json' WHERE id = 'job-100'")));
-        query.finish();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("poke"));
+    // Rows a newer Punctual (or a stray tool) wrote: the store is intact, the rows are not this build's jobs.
+    QVERIFY(poke({QStringLiteral("UPDATE jobs SET trigger = '{\"type\":\"lunar\"}' WHERE id = 'job-7'"),
+                  QStringLiteral("UPDATE jobs SET action = 'not json' WHERE id = 'job-100'")}));
 
     const PunctualctlResult r = ctl({"check"});
     QCOMPARE(r.exitCode, 1);
@@ -337,6 +357,86 @@ void TestPunctualctlStore::checkNeverCreatesAStore()
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(QLatin1String("there is no job store at")), qPrintable(r.err));
     QVERIFY(!QFileInfo::exists(typo));
+}
+
+void TestPunctualctlStore::checkReportsTheSchema()
+{
+    // A store of schema 1 (as testsqlitestore's schemaOneIsMigrated makes one) is fine, and is not migrated by
+    // looking at it.
+    QVERIFY(poke({QStringLiteral("DROP TABLE punctual_instances"), QStringLiteral("ALTER TABLE runs DROP COLUMN instance"),
+                  QStringLiteral("UPDATE punctual_meta SET value = '1' WHERE key = 'schema_version'")}));
+    const FileState older = FileState::of(m_db);
+    const PunctualctlResult r = ctl({"check"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    QVERIFY2(r.out.contains(QLatin1String("schema: 1 (this Punctual: 2;")), qPrintable(r.out));
+    QVERIFY(FileState::of(m_db) == older);
+    // Damaged, it is not migrated either: the migration would write on top of the damage.
+    QVERIFY(damageJobsPage() > 1);
+    const FileState damaged = FileState::of(m_db);
+    const PunctualctlResult listed = ctl({"list"});
+    QCOMPARE(listed.exitCode, 1);
+    QVERIFY2(listed.err.contains(QLatin1String("store is damaged: On tree page")), qPrintable(listed.err));
+    QVERIFY(FileState::of(m_db) == damaged);
+
+    // A newer schema is reported, its rows left alone.
+    QVERIFY(QFile::remove(m_db));
+    QVERIFY(QFile::copy(m_fixture, m_db));
+    QVERIFY(poke({QStringLiteral("UPDATE punctual_meta SET value = '99' WHERE key = 'schema_version'")}));
+    const FileState newer = FileState::of(m_db);
+    const PunctualctlResult n = ctl({"check"});
+    QCOMPARE(n.exitCode, 1);
+    QVERIFY2(n.out.contains(QLatin1String("schema: 99, newer than this Punctual reads (up to 2)")), qPrintable(n.out));
+    QVERIFY2(n.out.contains(QLatin1String("jobs: not read: written by a newer Punctual")), qPrintable(n.out));
+    QVERIFY(FileState::of(m_db) == newer);
+}
+
+void TestPunctualctlStore::readOnlyStoreIsChecked()
+{
+    // A store nobody may write (no write bit, which even root's check respects) is read as it is.
+    QVERIFY(QFile::setPermissions(m_db, QFileDevice::ReadOwner | QFileDevice::ReadGroup));
+    const FileState store = FileState::of(m_db);
+    const PunctualctlResult r = ctl({"check"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    QVERIFY(FileState::of(m_db) == store);
+    const QString backup = m_dir->filePath(QStringLiteral("copy.db"));
+    const PunctualctlResult copied = ctl({"backup", backup});
+    QVERIFY2(copied.exitCode == 0, qPrintable(copied.err));
+    QCOMPARE(countJobs(backup), fixtureJobs);
+    QVERIFY(FileState::of(m_db) == store);
+}
+
+void TestPunctualctlStore::checkOnPostgreSQL()
+{
+    punctual::test::PostgresServer server;
+    QVERIFY2(server.start(), qPrintable(server.error() + '\n' + server.log()));
+    const QString url = server.url();
+    // An empty database is not made a store by looking at it.
+    const PunctualctlResult empty = runPunctualctl({"--store", url, "check"});
+    QCOMPARE(empty.exitCode, 1);
+    QVERIFY2(empty.err.contains(QLatin1String("is not a Punctual job store")), qPrintable(empty.err));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("pg"));
+        db.setHostName(QUrl(url).host());
+        db.setPort(QUrl(url).port());
+        db.setUserName(QUrl(url).userName());
+        db.setDatabaseName(server.database());
+        QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+        QVERIFY(db.tables().isEmpty());
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("pg"));
+
+    const QString jobs = m_dir->filePath(QStringLiteral("jobs.json"));
+    QVERIFY(writeFile(jobs, jobFile(QStringLiteral("pg"), 20)));
+    QCOMPARE(runPunctualctl({"--store", url, "import", jobs}).exitCode, 0);
+    const PunctualctlResult r = runPunctualctl({"--store", url, "check"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    QVERIFY2(r.out.contains(QLatin1String("integrity: not checked here")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QLatin1String("jobs: 20 row(s), all readable\n")), qPrintable(r.out));
+    const QJsonObject o = QJsonDocument::fromJson(runPunctualctl({"--store", url, "check", "--json"}).out.toUtf8())
+                              .object();
+    QCOMPARE(o.value("integrity").toObject().value("checked").toBool(), false);
+    QCOMPARE(o.value("healthy").toBool(), true);
 }
 
 void TestPunctualctlStore::backupWhileTheSchedulerWrites()
