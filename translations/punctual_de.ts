@@ -1189,6 +1189,10 @@
         <source>no run %1 of job &quot;%2&quot;</source>
         <translation>kein Lauf %1 des Auftrags „%2“</translation>
     </message>
+    <message>
+        <source>store is damaged: %1 (%2)</source>
+        <translation>der Auftragsspeicher ist beschädigt: %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>MemoryJobStore</name>
@@ -1607,10 +1611,6 @@
         <translation>%1 ist kein Punctual-Auftragsspeicher (keine %2-Datenbank)</translation>
     </message>
     <message>
-        <source>%1 is damaged: %2</source>
-        <translation>%1 ist beschädigt: %2</translation>
-    </message>
-    <message>
         <source>job store %1: %2</source>
         <translation>Auftragsspeicher %1: %2</translation>
     </message>
@@ -1633,6 +1633,50 @@
     <message>
         <source>%1 is an empty file, not a Punctual job store (remove it to make a new store there)</source>
         <translation>%1 ist eine leere Datei, kein Punctual-Auftragsspeicher (entfernen Sie sie, um dort einen neuen Speicher anzulegen)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be copied by Punctual (use the database&apos;s own tools)</source>
+        <translation>%1 kann nicht von Punctual kopiert werden (verwenden Sie die Werkzeuge der Datenbank)</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>there is no job store at %1 (nothing was created)</source>
+        <translation>unter %1 gibt es keinen Auftragsspeicher (es wurde nichts angelegt)</translation>
+    </message>
+    <message>
+        <source>%1 is not a Punctual job store (it has no tables)</source>
+        <translation>%1 ist kein Punctual-Auftragsspeicher (er enthält keine Tabellen)</translation>
+    </message>
+    <message>
+        <source>%1 is a PostgreSQL store: back it up with pg_dump (punctualctl backup copies SQLite stores)</source>
+        <translation>%1 ist ein PostgreSQL-Speicher: sichern Sie ihn mit pg_dump (punctualctl backup kopiert SQLite-Speicher)</translation>
+    </message>
+    <message>
+        <source>no backup file given</source>
+        <translation>keine Sicherungsdatei angegeben</translation>
+    </message>
+    <message>
+        <source>%1 is a folder</source>
+        <translation>%1 ist ein Ordner</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file (a FIFO, device or socket cannot hold a backup)</source>
+        <translation>%1 ist keine reguläre Datei (ein FIFO, ein Gerät oder ein Socket kann keine Sicherung aufnehmen)</translation>
+    </message>
+    <message>
+        <source>%1 is the job store itself, not a place for its backup</source>
+        <translation>%1 ist der Auftragsspeicher selbst, kein Ort für seine Sicherung</translation>
+    </message>
+    <message>
+        <source>the folder %1 does not exist</source>
+        <translation>der Ordner %1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>written by a newer Punctual</source>
+        <translation>von einem neueren Punctual geschrieben</translation>
     </message>
 </context>
 <context>

@@ -1173,6 +1173,10 @@
         <source>no run %1 of job &quot;%2&quot;</source>
         <translation>任务“%2”没有第 %1 次运行</translation>
     </message>
+    <message>
+        <source>store is damaged: %1 (%2)</source>
+        <translation>存储已损坏：%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>MemoryJobStore</name>
@@ -1585,10 +1589,6 @@
         <translation>%1 不是 Punctual 任务存储（不是 %2 数据库）</translation>
     </message>
     <message>
-        <source>%1 is damaged: %2</source>
-        <translation>%1 已损坏：%2</translation>
-    </message>
-    <message>
         <source>job store %1: %2</source>
         <translation>任务存储 %1：%2</translation>
     </message>
@@ -1611,6 +1611,50 @@
     <message>
         <source>%1 is an empty file, not a Punctual job store (remove it to make a new store there)</source>
         <translation>%1 是空文件，不是 Punctual 任务存储（删除它即可在此处创建新的存储）</translation>
+    </message>
+    <message>
+        <source>%1 cannot be copied by Punctual (use the database&apos;s own tools)</source>
+        <translation>Punctual 无法复制 %1（请使用数据库自带的工具）</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>there is no job store at %1 (nothing was created)</source>
+        <translation>%1 处没有任务存储（未创建任何内容）</translation>
+    </message>
+    <message>
+        <source>%1 is not a Punctual job store (it has no tables)</source>
+        <translation>%1 不是 Punctual 任务存储（其中没有表）</translation>
+    </message>
+    <message>
+        <source>%1 is a PostgreSQL store: back it up with pg_dump (punctualctl backup copies SQLite stores)</source>
+        <translation>%1 是 PostgreSQL 存储：请用 pg_dump 备份（punctualctl backup 只复制 SQLite 存储）</translation>
+    </message>
+    <message>
+        <source>no backup file given</source>
+        <translation>未指定备份文件</translation>
+    </message>
+    <message>
+        <source>%1 is a folder</source>
+        <translation>%1 是一个文件夹</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file (a FIFO, device or socket cannot hold a backup)</source>
+        <translation>%1 不是普通文件（FIFO、设备或套接字不能存放备份）</translation>
+    </message>
+    <message>
+        <source>%1 is the job store itself, not a place for its backup</source>
+        <translation>%1 就是任务存储本身，不能用来存放它的备份</translation>
+    </message>
+    <message>
+        <source>the folder %1 does not exist</source>
+        <translation>文件夹 %1 不存在</translation>
+    </message>
+    <message>
+        <source>written by a newer Punctual</source>
+        <translation>由较新版本的 Punctual 写入</translation>
     </message>
 </context>
 <context>
