@@ -8,6 +8,7 @@
 #include "store/storeconflict.h"
 #include "time/clock.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlError>
@@ -500,6 +501,8 @@ Result<QStringList> SqlJobStore::integrityProblems(IntegrityCheck depth)
     const QString sql = m_session->dialect().integrityCheck(depth);
     if (sql.isEmpty())
         return QStringList{};
+    QElapsedTimer timer;
+    timer.start();
     QSqlQuery query(m_session->database());
     query.setForwardOnly(true);
     QStringList problems;
@@ -524,6 +527,8 @@ Result<QStringList> SqlJobStore::integrityProblems(IntegrityCheck depth)
     }
     if (problems == QStringList{QStringLiteral("ok")})
         problems.clear();
+    qCDebug(lcStore).noquote() << sql << "on" << path() << "took" << timer.elapsed() << "ms and found"
+                               << problems.size() << "problem(s)";
     return problems;
 }
 
