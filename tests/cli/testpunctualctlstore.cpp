@@ -82,6 +82,7 @@ private slots:
     void exportRefusesADamagedStore();
     void schedulerHostRefusesADamagedStore_data();
     void schedulerHostRefusesADamagedStore();
+    void windowAppShowsTheDamage();
     void checkFindsNothingInAHealthyStore();
     void checkNamesTheDamage();
     void checkNamesUnreadableRows();
@@ -274,6 +275,34 @@ void TestPunctualctlStore::schedulerHostRefusesADamagedStore()
     QVERIFY2(!r.err.contains(QLatin1String("scheduler running on")), qPrintable(r.err));
     QVERIFY(FileState::of(m_db) == store);
     QVERIFY(!QFileInfo::exists(m_db + QStringLiteral("-wal")));
+}
+
+void TestPunctualctlStore::windowAppShowsTheDamage()
+{
+    // The window app hosts the scheduler through the same InstanceHost: it says why and does not start.
+    QVERIFY(damagePage(indexLeaf, "job-") > 1);
+    const FileState store = FileState::of(m_db);
+    QProcess app;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert("QT_QPA_PLATFORM", "offscreen");
+    environment.insert("XDG_CONFIG_HOME", m_dir->filePath("config")); // its own settings
+    // and its own instance lock socket, which the kill below leaves behind
+    const QString runtime = m_dir->filePath("runtime");
+    QVERIFY(QDir().mkpath(runtime));
+    QVERIFY(QFile::setPermissions(runtime, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
+    environment.insert("XDG_RUNTIME_DIR", runtime);
+    app.setProcessEnvironment(environment);
+    app.start(QStringLiteral(PUNCTUAL_PATH), {"--db", m_db});
+    QVERIFY(app.waitForStarted());
+    QString err;
+    QTRY_VERIFY_WITH_TIMEOUT((err += QString::fromUtf8(app.readAllStandardError()))
+                                 .contains(QLatin1String("punctual: error: store is damaged: On tree page")),
+                             20000);
+    // What follows the line is the error box ("Punctual cannot start"), waiting for its OK: no scheduler, no window.
+    QCOMPARE(app.state(), QProcess::Running);
+    app.kill();
+    app.waitForFinished();
+    QVERIFY(FileState::of(m_db) == store);
 }
 
 void TestPunctualctlStore::checkFindsNothingInAHealthyStore()
