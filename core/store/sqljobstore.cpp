@@ -547,8 +547,9 @@ Result<void> SqlJobStore::copyInto(const QString &file, const QString &shownAs)
     const QString named = shown(shownAs.isEmpty() ? file : shownAs);
     const QString sql = m_session->dialect().copyInto();
     if (sql.isEmpty()) {
-        return Error{ErrorCode::StoreFailure,
-                     SqlStoreText::tr("%1 cannot be copied by Punctual (use the database's own tools)").arg(describe())};
+        return Error{ErrorCode::StoreFailure, SqlStoreText::tr("%1 cannot be copied by Punctual (use the database's "
+                                                               "own tools)")
+                                                  .arg(describe())};
     }
     QSqlQuery query(m_session->database());
     if (query.prepare(sql)) {

@@ -386,13 +386,27 @@ void TestPunctualctlStore::checkNeverCreatesAStore()
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(QLatin1String("there is no job store at")), qPrintable(r.err));
     QVERIFY(!QFileInfo::exists(typo));
+    // The default store not made yet: nothing to check, and still nothing made.
+    const QByteArray oldData = qgetenv("XDG_DATA_HOME");
+    const auto restore = qScopeGuard([&] { qputenv("XDG_DATA_HOME", oldData); });
+    const QString data = m_dir->filePath(QStringLiteral("data"));
+    QVERIFY(QDir().mkpath(data));
+    qputenv("XDG_DATA_HOME", QFile::encodeName(data));
+    const PunctualctlResult fresh = runPunctualctl({"check"});
+    QCOMPARE(fresh.exitCode, 0);
+    QVERIFY2(fresh.out.contains(QLatin1String("nothing to check")), qPrintable(fresh.out));
+    const PunctualctlResult json = runPunctualctl({"check", "--json"});
+    QCOMPARE(json.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(json.out.toUtf8()).object().value("exists").toBool(true), false);
+    QVERIFY(QDir(data).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).isEmpty());
 }
 
 void TestPunctualctlStore::checkReportsTheSchema()
 {
     // A store of schema 1 (as testsqlitestore's schemaOneIsMigrated makes one) is fine, and is not migrated by
     // looking at it.
-    QVERIFY(poke({QStringLiteral("DROP TABLE punctual_instances"), QStringLiteral("ALTER TABLE runs DROP COLUMN instance"),
+    QVERIFY(poke({QStringLiteral("DROP TABLE punctual_instances"),
+                  QStringLiteral("ALTER TABLE runs DROP COLUMN instance"),
                   QStringLiteral("UPDATE punctual_meta SET value = '1' WHERE key = 'schema_version'")}));
     const FileState older = FileState::of(m_db);
     const PunctualctlResult r = ctl({"check"});
@@ -520,7 +534,8 @@ void TestPunctualctlStore::backupWhileTheSchedulerWrites()
     QCOMPARE(countJobs(m_dir->filePath(QStringLiteral("backup.db"))), fixtureJobs + batches * batchSize);
     qInfo() << "job counts of the backups taken while jobs were added:" << counts;
     // No temporary copies are left behind.
-    const QStringList hidden = QDir(m_dir->path()).entryList({QStringLiteral(".backup.db*")}, QDir::Files | QDir::Hidden);
+    const QStringList hidden =
+        QDir(m_dir->path()).entryList({QStringLiteral(".backup.db*")}, QDir::Files | QDir::Hidden);
     QVERIFY2(hidden.isEmpty(), qPrintable(hidden.join(' ')));
 }
 
