@@ -22,7 +22,7 @@ struct ProcessGroupRecord
 /**
  * Every command run is its own process group (CommandExecutor). Its leader dies with the scheduler (the parent death
  * signal), but what the leader started (`sh -c 'sleep 300 & wait'`) lives on. So the groups going now are written
- * to a small file whenever one starts or ends (QSaveFile: replaced whole, never half-written), and the next
+ * to a small file whenever one starts or ends (replaced whole by a rename, never half-written), and the next
  * scheduler of the same store on this host ends the groups listed there before it records their runs interrupted
  * (Scheduler::start() through Executor::endLeftovers()).
  *
