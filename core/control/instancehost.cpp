@@ -4,6 +4,7 @@
 #include "control/controlserver.h"
 #include "control/instancelock.h"
 #include "executors/executorset.h"
+#include "executors/processgroupregistry.h"
 #include "scheduler/scheduler.h"
 #include "store/jobstore.h"
 #include "store/storewatcher.h"
@@ -45,8 +46,12 @@ Result<void> InstanceHost::open()
     if (auto intact = store.value()->checkIntegrity(IntegrityCheck::Quick); !intact)
         return intact;
     m_store = std::move(store).value();
-    m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock,
-                                              ExecutorSet::standard(m_clock, m_functions, m_functionThreads));
+    // The instance keeps its command runs' process groups in a file of its own (per host and store), so that the
+    // next start ends what they left running if this process dies without ending them.
+    auto processGroups = std::make_unique<ProcessGroupRegistry>(ProcessGroupRegistry::fileFor(m_lock->storePath()));
+    m_scheduler = std::make_unique<Scheduler>(
+        *m_store, m_clock,
+        ExecutorSet::standard(m_clock, m_functions, m_functionThreads, std::move(processGroups)));
     return {};
 }
 

@@ -1,6 +1,7 @@
 // Command runs: QProcess set-up, bounded output capture, process-group kills and outcome mapping.
 #include "commandexecutor.h"
 
+#include "executors/processgroupregistry.h"
 #include "time/clock.h"
 #include "time/duration.h"
 #include "util/longtimer.h"
@@ -10,6 +11,7 @@
 #include <QLoggingCategory>
 #include <QProcess>
 #include <QStandardPaths>
+#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
@@ -17,6 +19,7 @@
 #include <limits>
 
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -145,6 +148,7 @@ struct CommandExecutor::Run
 
     QProcess *process = nullptr; // child of the executor; deleted once it has ended
     qint64 pid = 0;
+    qint64 recordedGroup = 0; // in the process group registry until the run is reported
     QString program; // as the action named it, for messages
     std::optional<std::int64_t> timeoutMs;
     std::optional<std::int64_t> startTime;
@@ -152,9 +156,11 @@ struct CommandExecutor::Run
     std::optional<RunOutcome> killReason; // TimedOut or Interrupted once we decided to end it
 };
 
-CommandExecutor::CommandExecutor(const Clock &clock, QObject *parent)
+CommandExecutor::CommandExecutor(const Clock &clock, std::unique_ptr<ProcessGroupRegistry> processGroups,
+                                 QObject *parent)
     : Executor(parent)
     , m_clock(clock)
+    , m_processGroups(std::move(processGroups))
 {
 }
 
@@ -168,6 +174,13 @@ CommandExecutor::~CommandExecutor()
         process->waitForFinished(killGraceMs);
         delete process;
     }
+    if (m_processGroups)
+        m_processGroups->clear(); // all killed
+}
+
+int CommandExecutor::endLeftovers()
+{
+    return m_processGroups ? m_processGroups->endLeftovers() : 0;
 }
 
 bool CommandExecutor::accepts(const Action &action) const
@@ -233,7 +246,16 @@ void CommandExecutor::start(const ExecutionRequest &request)
     process->setProcessChannelMode(QProcess::MergedChannels);
     process->setStandardInputFile(QProcess::nullDevice());
     // Own session and process group, so the whole tree can be signalled (and the terminal's ^C misses it).
-    process->setChildProcessModifier([] { ::setsid(); });
+    // The leader dies with us: SIGKILL when the thread that forks it (this one) ends, i.e. with the process. If we
+    // died between fork and prctl, the signal would never come: then the child is already someone else's.
+    Q_ASSERT(QThread::currentThread() == thread());
+    const pid_t parent = ::getpid();
+    process->setChildProcessModifier([parent] {
+        ::setsid();
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != parent)
+            ::_exit(127);
+    });
 
     connect(process, &QProcess::started, this, [this, token, process] { onStarted(token, process); });
     connect(process, &QProcess::readyReadStandardOutput, this,
@@ -256,6 +278,10 @@ void CommandExecutor::start(const ExecutionRequest &request)
         started->pid = process->processId();
         if (!started->startTime && started->pid > 0)
             started->startTime = launchedAt;
+        if (m_processGroups && started->pid > 0) {
+            m_processGroups->add(started->pid, request.jobId, request.runId);
+            started->recordedGroup = started->pid;
+        }
     }
 }
 
@@ -380,6 +406,8 @@ void CommandExecutor::finish(std::uint64_t token, ExecutionResult result)
     if (it == m_runs.end())
         return;
     QProcess *process = it->second->process;
+    if (m_processGroups && it->second->recordedGroup > 0)
+        m_processGroups->remove(it->second->recordedGroup);
     m_runs.erase(it);
     process->disconnect(this);
     process->deleteLater();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "executor.h"
+#include "processgroupregistry.h"
 
 #include <cstdint>
 #include <memory>
@@ -23,6 +24,12 @@ class Clock;
  * group, SIGKILL to it killGraceMs later (or as soon as the main process has exited, for stragglers).
  * A run that ends by itself leaves its background children alone.
  *
+ * No run outlives the scheduler's process: the leader gets SIGKILL when the thread that started it ends (the
+ * parent death signal; Linux ties it to the forking *thread*, so start() must be called on the executor's thread
+ * and that thread must live as long as the runs: the scheduler's, which is the main thread in both apps). What the
+ * leader started is ended at the next start of the same store: with a ProcessGroupRegistry the groups going now
+ * are kept in a file, and endLeftovers() ends those an earlier, dead session listed.
+ *
  * Results that are known at once (missed, not found, missing working directory) are delivered from the
  * event loop, never from inside start(). stop() results come when the process has really exited.
  */
@@ -33,9 +40,11 @@ class CommandExecutor final : public Executor
 
 public:
     /// Time between SIGTERM and SIGKILL to a run's process group on timeout or stop.
-    static constexpr int killGraceMs = 2000;
+    static constexpr int killGraceMs = stopGraceMs;
 
-    explicit CommandExecutor(const Clock &clock, QObject *parent = nullptr);
+    /// With @p processGroups, every run's group is recorded there while it runs (and leftovers can be ended).
+    explicit CommandExecutor(const Clock &clock, std::unique_ptr<ProcessGroupRegistry> processGroups = nullptr,
+                             QObject *parent = nullptr);
     /// Kills what still runs (SIGKILL to each group) without reporting; blocks briefly while they are reaped.
     ~CommandExecutor() override;
 
@@ -45,6 +54,10 @@ public:
     void stopAll() override;
     /// Processes started and not yet reported finished.
     int runningCount() const override;
+    /// Ends the process groups an earlier session recorded in the registry (none without one).
+    int endLeftovers() override;
+    /// The registry given to the constructor, or nullptr.
+    const ProcessGroupRegistry *processGroups() const { return m_processGroups.get(); }
 
 private:
     struct Run;
@@ -59,6 +72,7 @@ private:
     void finish(std::uint64_t token, ExecutionResult result);
 
     const Clock &m_clock;
+    std::unique_ptr<ProcessGroupRegistry> m_processGroups;
     std::unordered_map<std::uint64_t, std::unique_ptr<Run>> m_runs;
     bool m_inStart = false;
 };

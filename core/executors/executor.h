@@ -48,6 +48,11 @@ class Executor : public QObject
     Q_OBJECT
 
 public:
+    /// How long a stopped run may take to end before it is given up on: a command's process group gets SIGKILL
+    /// this long after SIGTERM; a pool thread that has not returned this long after it was cancelled is abandoned
+    /// when its executor is destroyed.
+    static constexpr int stopGraceMs = 2000;
+
     using QObject::QObject;
 
     /// Whether this executor runs @p action (a command executor runs commands, ...).
@@ -58,6 +63,10 @@ public:
     /// Stops every execution.
     virtual void stopAll() = 0;
     virtual int runningCount() const = 0;
+    /// Ends what an earlier session of this store left running when it died (its runs' processes), blocking until
+    /// it is gone; returns how many it ended. Scheduler::start() calls it before it records those runs
+    /// interrupted. Most executors have nothing that outlives their process: none, by default.
+    virtual int endLeftovers() { return 0; }
 
     /// A run that did not begin: outcome Failed, ended @p now, with @p error.
     static ExecutionResult failedResult(std::int64_t now, QString error);

@@ -4,6 +4,7 @@
 #include "executors/commandexecutor.h"
 #include "executors/functionexecutor.h"
 #include "executors/httpexecutor.h"
+#include "executors/processgroupregistry.h"
 #include "executors/sqlexecutor.h"
 
 #include <algorithm>
@@ -18,10 +19,11 @@ ExecutorSet::~ExecutorSet()
 }
 
 std::unique_ptr<ExecutorSet> ExecutorSet::standard(const Clock &clock, const FunctionRegistry &functions,
-                                                   int functionThreads)
+                                                   int functionThreads,
+                                                   std::unique_ptr<ProcessGroupRegistry> processGroups)
 {
     auto set = std::make_unique<ExecutorSet>();
-    set->add(std::make_unique<CommandExecutor>(clock));
+    set->add(std::make_unique<CommandExecutor>(clock, std::move(processGroups)));
     set->add(std::make_unique<FunctionExecutor>(functions, clock, std::max(1, functionThreads)));
     set->add(std::make_unique<HttpExecutor>(clock));
     set->add(std::make_unique<SqlExecutor>(clock));
@@ -44,6 +46,14 @@ void ExecutorSet::stopAll()
 {
     for (Executor *executor : std::as_const(m_executors))
         executor->stopAll();
+}
+
+int ExecutorSet::endLeftovers()
+{
+    int ended = 0;
+    for (Executor *executor : std::as_const(m_executors))
+        ended += executor->endLeftovers();
+    return ended;
 }
 
 } // namespace punctual

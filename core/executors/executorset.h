@@ -2,6 +2,7 @@
 #pragma once
 
 #include "executors/executor.h"
+#include "executors/processgroupregistry.h"
 
 #include <QList>
 #include <QObject>
@@ -28,9 +29,11 @@ public:
     ~ExecutorSet();
 
     /// Every kind Punctual runs: commands, functions (a pool of @p functionThreads, APScheduler's
-    /// ThreadPoolExecutor(10) by default), http and sql.
+    /// ThreadPoolExecutor(10) by default), http and sql. A store's instance gives @p processGroups (the file of its
+    /// command runs' process groups, so that the next start ends what a crash left running).
     static std::unique_ptr<ExecutorSet> standard(const Clock &clock, const FunctionRegistry &functions,
-                                                 int functionThreads = 10);
+                                                 int functionThreads = 10,
+                                                 std::unique_ptr<ProcessGroupRegistry> processGroups = nullptr);
 
     /// Takes ownership of @p executor (asked after the ones added before it).
     void add(std::unique_ptr<Executor> executor);
@@ -39,6 +42,8 @@ public:
     const QList<Executor *> &executors() const { return m_executors; }
     /// Stops every execution of every executor.
     void stopAll();
+    /// Executor::endLeftovers() of each; returns how many things were ended in all.
+    int endLeftovers();
 
     /// Names of the scheduler's environment variables that hold secrets (the sql jobs' password variables):
     /// processes started for other jobs do not inherit them. Names are only ever added while the set lives.

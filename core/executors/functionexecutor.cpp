@@ -21,6 +21,9 @@ Q_LOGGING_CATEGORY(lcFunction, "punctual.executor.function")
 /// One function run, shared by the executor and the worker that runs it.
 struct FunctionExecutor::FunctionTask final : Task
 {
+    void run() override;
+    bool isCancelled() const override { return cancelled.load(std::memory_order_relaxed); }
+
     QString name;
     JobFunction function;
     FunctionContext context;
@@ -36,9 +39,7 @@ FunctionExecutor::FunctionExecutor(const FunctionRegistry &registry, const Clock
 
 FunctionExecutor::~FunctionExecutor()
 {
-    shutDown([](Task &task) {
-        static_cast<FunctionTask &>(task).cancelled.store(true, std::memory_order_relaxed);
-    });
+    shutDown();
 }
 
 bool FunctionExecutor::accepts(const Action &action) const
@@ -81,32 +82,26 @@ void FunctionExecutor::stop(std::uint64_t token)
     abandon(token, RunOutcome::Interrupted, tr("stopped before it finished"));
 }
 
-void FunctionExecutor::run(Task &base)
+void FunctionExecutor::FunctionTask::run()
 {
-    auto &task = static_cast<FunctionTask &>(base);
     FunctionResult returned;
     try {
-        returned = task.function(task.context);
+        returned = function(context);
     } catch (const std::exception &e) {
         returned = FunctionResult::failure(
-            tr("function \"%1\" threw an exception: %2").arg(task.name, QString::fromUtf8(e.what())));
+            FunctionExecutor::tr("function \"%1\" threw an exception: %2").arg(name, QString::fromUtf8(e.what())));
     } catch (...) {
-        returned = FunctionResult::failure(tr("function \"%1\" threw an unknown exception").arg(task.name));
+        returned =
+            FunctionResult::failure(FunctionExecutor::tr("function \"%1\" threw an unknown exception").arg(name));
     }
-    ExecutionResult &result = task.result;
     result.output = std::move(returned.output);
     if (returned.ok) {
         result.outcome = RunOutcome::Success;
     } else {
         result.outcome = RunOutcome::Failed;
-        result.error = returned.error.isEmpty() ? tr("function \"%1\" failed").arg(task.name)
+        result.error = returned.error.isEmpty() ? FunctionExecutor::tr("function \"%1\" failed").arg(name)
                                                 : std::move(returned.error);
     }
-}
-
-bool FunctionExecutor::isCancelled(const Task &task) const
-{
-    return static_cast<const FunctionTask &>(task).cancelled.load(std::memory_order_relaxed);
 }
 
 bool FunctionExecutor::cancel(const std::shared_ptr<Task> &task)

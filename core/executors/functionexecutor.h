@@ -21,6 +21,7 @@ class FunctionRegistry;
  * - Timeout and stop() cannot end a thread: they set FunctionContext::cancelled and report TimedOut or
  *   Interrupted at once (stop() emits finished() before it returns). The function's late result is
  *   ignored, but it keeps counting in runningCount() until it really returns, since it still holds a thread.
+ * - Destroying the executor waits at most shutdownGraceMs() for cancelled functions (PooledExecutor::shutDown()).
  *
  * The clock is read from worker threads, so it must be thread-safe (SystemClock is).
  */
@@ -32,7 +33,8 @@ class FunctionExecutor final : public PooledExecutor
 public:
     FunctionExecutor(const FunctionRegistry &registry, const Clock &clock, int maxThreads = 10,
                      QObject *parent = nullptr);
-    /// Cancels everything, drops queued tasks and blocks until running functions return (unreported).
+    /// Cancels everything, drops queued tasks and waits up to shutdownGraceMs() for running functions to return
+    /// (unreported); one that ignores its cancellation is abandoned with its thread.
     ~FunctionExecutor() override;
 
     bool accepts(const Action &action) const override;
@@ -43,8 +45,6 @@ public:
 private:
     struct FunctionTask;
 
-    void run(Task &task) override; // on a worker thread
-    bool isCancelled(const Task &task) const override;
     bool cancel(const std::shared_ptr<Task> &task) override;
     QString logName(const Task &task) const override;
     QString timedOutError(std::int64_t timeoutMs) const override;

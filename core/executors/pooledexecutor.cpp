@@ -6,6 +6,8 @@
 
 #include <QLoggingCategory>
 #include <QMutexLocker>
+#include <QReadLocker>
+#include <QWriteLocker>
 #include <QTimerEvent>
 
 #include <algorithm>
@@ -18,15 +20,23 @@ PooledExecutor::PooledExecutor(const Clock &clock, int maxThreads, LogCategory l
     : Executor(parent)
     , m_clock(clock)
     , m_logCategory(logCategory)
+    , m_link(std::make_shared<Link>())
+    , m_pool(std::make_unique<QThreadPool>())
 {
-    m_pool.setMaxThreadCount(std::max(1, maxThreads));
+    m_link->executor = this;
+    m_pool->setMaxThreadCount(std::max(1, maxThreads));
 }
 
-PooledExecutor::~PooledExecutor() = default;
+PooledExecutor::~PooledExecutor()
+{
+    // The subclass's destructor called shutDown(); this is for one that did not (nothing runs then).
+    const QWriteLocker locker(&m_link->lock);
+    m_link->executor = nullptr;
+}
 
 int PooledExecutor::maxThreads() const
 {
-    return m_pool.maxThreadCount();
+    return m_pool->maxThreadCount();
 }
 
 void PooledExecutor::stopAll()
@@ -50,38 +60,59 @@ void PooledExecutor::submit(std::shared_ptr<Task> task)
         return;
     }
     m_active.insert(token, Entry{task, std::nullopt, 0});
-    m_pool.start([this, task = std::move(task)] { runTask(task); });
+    m_pool->start([link = m_link, task = std::move(task)] { runTask(link, task); });
 }
 
-void PooledExecutor::shutDown(const std::function<void(Task &)> &cancelNow)
+void PooledExecutor::shutDown()
 {
     for (const Entry &entry : std::as_const(m_active))
-        cancelNow(*entry.task);
-    m_pool.clear();
-    // Blocks until running tasks notice the cancellation and return: a thread cannot be killed.
-    m_pool.waitForDone();
+        cancel(entry.task);
+    m_pool->clear();
+    // A thread cannot be killed: wait a while for the running tasks to notice the cancellation and return.
+    if (m_pool->waitForDone(m_shutdownGraceMs))
+        return;
+    {
+        const QWriteLocker locker(&m_link->lock);
+        m_link->executor = nullptr; // from now on no worker reaches this executor (or its clock)
+    }
+    qCWarning(m_logCategory, "%d run(s) did not return within %d ms of being cancelled: abandoned, their threads "
+                             "end with the process",
+              m_pool->activeThreadCount(), m_shutdownGraceMs);
+    // Left behind on purpose: ~QThreadPool would wait for those threads without end. Their tasks hold no pointer
+    // to this executor, and QCoreApplication waits only for the global pool, so the process still exits.
+    (void)m_pool.release();
 }
 
-void PooledExecutor::runTask(const std::shared_ptr<Task> &task)
+void PooledExecutor::runTask(const std::shared_ptr<Link> &link, const std::shared_ptr<Task> &task)
 {
-    if (isCancelled(*task)) { // stopped while queued: already reported
-        post(task, true);
-        return;
-    }
-    const std::int64_t now = m_clock.nowMs();
     ExecutionResult &result = task->result;
-    if (auto missed = missedStart(task->scheduledTime, task->misfireGraceMs, now)) {
-        result = std::move(*missed);
-        post(task, true);
-        return;
+    {
+        const QReadLocker locker(&link->lock);
+        PooledExecutor *executor = link->executor;
+        if (!executor)
+            return;
+        if (task->isCancelled()) { // stopped while queued: already reported
+            executor->post(task, true);
+            return;
+        }
+        const std::int64_t now = executor->m_clock.nowMs();
+        if (auto missed = missedStart(task->scheduledTime, task->misfireGraceMs, now)) {
+            result = std::move(*missed);
+            executor->post(task, true);
+            return;
+        }
+        task->startTime = now;
+        result.startTime = now;
+        executor->post(task, false);
     }
-    task->startTime = now;
-    result.startTime = now;
-    post(task, false);
 
-    run(*task);
-    result.endTime = m_clock.nowMs();
-    post(task, true);
+    task->run(); // without the lock: shutDown() must be able to give up on it
+
+    const QReadLocker locker(&link->lock);
+    if (PooledExecutor *executor = link->executor) {
+        result.endTime = executor->m_clock.nowMs();
+        executor->post(task, true);
+    }
 }
 
 void PooledExecutor::post(std::shared_ptr<Task> task, bool finished)

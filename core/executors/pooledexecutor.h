@@ -4,12 +4,14 @@
 #include "executor.h"
 
 #include <QHash>
-#include <QMutex>
 #include <QDeadlineTimer>
+#include <QMutex>
+#include <QReadWriteLock>
 #include <QThreadPool>
 
+#include <algorithm>
+
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -31,6 +33,10 @@ class Clock;
  *   per batch. The start arms the task's timeout timer.
  * - Timeout and stop() cannot end a thread: they cancel() the task and report TimedOut or Interrupted at once.
  *   The worker's late result is ignored, but it keeps counting in runningCount() until it really returns.
+ * - Destroying the executor (shutDown()) cancels what runs and waits at most shutdownGraceMs() for the workers. A task
+ *   that ignores its cancellation is then abandoned with its thread: the pool is left behind on purpose (its
+ *   destructor would wait for ever) and the thread ends with the process. A worker whose task returns after that
+ *   touches nothing of the executor (Link), which is why a task runs itself (Task::run()).
  *
  * The clock is read from worker threads, so it must be thread-safe (SystemClock is).
  */
@@ -44,12 +50,22 @@ public:
     void stopAll() override;
     /// Tasks queued or running, including timed-out or stopped ones whose worker has not returned yet.
     int runningCount() const override;
+    /// How long destroying the executor waits for cancelled runs to return (Executor::stopGraceMs by default).
+    int shutdownGraceMs() const { return m_shutdownGraceMs; }
+    void setShutdownGraceMs(int ms) { m_shutdownGraceMs = std::max(0, ms); }
 
 protected:
     /// One run, shared by the executor and the worker that runs it; a subclass adds what it runs.
     struct Task
     {
         virtual ~Task() = default;
+
+        /// On a worker thread, after the start was reported: runs the task and sets its result's outcome, output
+        /// and error (the start and end times are set by the executor). It must not use the executor, which may
+        /// be gone by the time a task abandoned at shutdown returns.
+        virtual void run() = 0;
+        /// Whether the task was cancelled (stopped while queued, it is not run); from any thread.
+        virtual bool isCancelled() const = 0;
 
         std::uint64_t token = 0;
         std::int64_t scheduledTime = 0;
@@ -71,11 +87,6 @@ protected:
     PooledExecutor(const Clock &clock, int maxThreads, LogCategory logCategory, QObject *parent);
     ~PooledExecutor() override;
 
-    /// On a worker thread, after the start was reported: runs @p task and sets its result's outcome, output
-    /// and error (the start and end times are set here).
-    virtual void run(Task &task) = 0;
-    /// On a worker thread: whether @p task was cancelled (stopped while queued, it is not run).
-    virtual bool isCancelled(const Task &task) const = 0;
     /// Asks @p task's worker to stop, without blocking; false when it can no longer be stopped (its own
     /// result then follows and nothing is reported now).
     virtual bool cancel(const std::shared_ptr<Task> &task) = 0;
@@ -90,9 +101,9 @@ protected:
     void submit(std::shared_ptr<Task> task);
     /// Reports @p token now (TimedOut or Interrupted) and cancels its task; no-op for an unknown token.
     void abandon(std::uint64_t token, RunOutcome outcome, const QString &error);
-    /// For the subclass's destructor, since workers call its functions: applies @p cancelNow to every run
-    /// (it may block), drops queued tasks and blocks until the workers have returned (nothing is reported).
-    void shutDown(const std::function<void(Task &)> &cancelNow);
+    /// For the subclass's destructor (cancel() is the subclass's): cancels every run, drops queued tasks and waits
+    /// at most shutdownGraceMs() for the workers to return; those that do not are abandoned (nothing is reported).
+    void shutDown();
 
     void timerEvent(QTimerEvent *event) override;
 
@@ -113,10 +124,18 @@ private:
         bool finished = false;
     };
 
+    /// The workers' way to the executor: they use it only under a read lock, and shutDown() cuts it (under the
+    /// write lock) before it abandons the workers that did not return.
+    struct Link
+    {
+        QReadWriteLock lock;
+        PooledExecutor *executor = nullptr; ///< nullptr once the executor gave up waiting for its workers
+    };
+
     /// Starts the next step of @p entry's timeout (the rest of it, at most LongTimer::maxStepMs()).
     void armTimeout(Entry &entry);
-    void runTask(const std::shared_ptr<Task> &task); // on a worker thread
-    void post(std::shared_ptr<Task> task, bool finished); // on a worker thread
+    static void runTask(const std::shared_ptr<Link> &link, const std::shared_ptr<Task> &task); // on a worker thread
+    void post(std::shared_ptr<Task> task, bool finished); // on a worker thread, under the link's read lock
     void deliverNotices();
 
     const Clock &m_clock;
@@ -125,10 +144,13 @@ private:
     QHash<int, std::uint64_t> m_timeouts; // timer id -> token
     int m_abandoned = 0;                  // reported but still holding a thread (or a queue slot)
 
+    int m_shutdownGraceMs = Executor::stopGraceMs;
+
     QMutex m_noticeMutex;
     std::vector<Notice> m_notices; // guarded by m_noticeMutex; one queued delivery per non-empty batch
 
-    QThreadPool m_pool;
+    std::shared_ptr<Link> m_link;
+    std::unique_ptr<QThreadPool> m_pool; // released (left behind) when shutDown() abandons workers
 };
 
 } // namespace punctual

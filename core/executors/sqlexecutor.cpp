@@ -8,6 +8,8 @@
 
 #include <QLoggingCategory>
 
+#include <thread>
+
 namespace punctual {
 
 namespace {
@@ -19,6 +21,10 @@ Q_LOGGING_CATEGORY(lcSql, "punctual.executor.sql")
 /// One sql run, shared by the executor and the worker that runs it.
 struct SqlExecutor::SqlTask final : Task
 {
+    void run() override;
+    bool isCancelled() const override { return cancellation.isCancelled(); }
+
+    const PasswordProvider *passwords = nullptr;
     QString jobId;
     SqlAction action;
     SqlCancellation cancellation;
@@ -37,12 +43,7 @@ SqlExecutor::SqlExecutor(const Clock &clock, QObject *parent)
 
 SqlExecutor::~SqlExecutor()
 {
-    // Here the statement is interrupted on this thread: the destructor waits for the workers anyway.
-    shutDown([](Task &task) {
-        SqlCancellation &cancellation = static_cast<SqlTask &>(task).cancellation;
-        if (cancellation.cancel())
-            cancellation.interruptStatement();
-    });
+    shutDown();
 }
 
 bool SqlExecutor::accepts(const Action &action) const
@@ -63,6 +64,7 @@ void SqlExecutor::start(const ExecutionRequest &request)
     task->scheduledTime = request.scheduledTime;
     task->misfireGraceMs = request.misfireGraceMs;
     task->timeoutMs = request.timeoutMs;
+    task->passwords = &m_passwords;
     task->jobId = request.jobId;
     task->action = *action;
     submit(std::move(task));
@@ -73,28 +75,20 @@ void SqlExecutor::stop(std::uint64_t token)
     abandon(token, RunOutcome::Interrupted, tr("stopped before it finished; the transaction was rolled back"));
 }
 
-void SqlExecutor::run(Task &base)
+void SqlExecutor::SqlTask::run()
 {
-    auto &task = static_cast<SqlTask &>(base);
-    ExecutionResult &result = task.result;
-    auto password = m_passwords.password(task.action.connection);
+    auto password = passwords->password(action.connection);
     if (!password) {
         result.outcome = RunOutcome::Failed;
         result.error = password.error().message;
         return;
     }
     // Unique per run: QSqlDatabase connections are per thread and this one is removed when the run ends.
-    const QString name = QStringLiteral("punctual-sql-%1-%2").arg(task.token).arg(quintptr(&task), 0, 16);
-    const SqlRunResult run = runSqlAction(task.action, password.value(), {task.scheduledTime, task.startTime},
-                                          task.cancellation, name);
+    const QString name = QStringLiteral("punctual-sql-%1-%2").arg(token).arg(quintptr(this), 0, 16);
+    const SqlRunResult run = runSqlAction(action, password.value(), {scheduledTime, startTime}, cancellation, name);
     result.outcome = run.outcome;
     result.output = run.output;
     result.error = run.error;
-}
-
-bool SqlExecutor::isCancelled(const Task &task) const
-{
-    return static_cast<const SqlTask &>(task).cancellation.isCancelled();
 }
 
 bool SqlExecutor::cancel(const std::shared_ptr<Task> &base)
@@ -104,8 +98,9 @@ bool SqlExecutor::cancel(const std::shared_ptr<Task> &base)
         qCInfo(lcSql, "job %s: already committing, cannot be stopped", qPrintable(task->jobId));
         return false;
     }
-    // The cancel request connects to the server: never on this (possibly the GUI) thread.
-    QThreadPool::globalInstance()->start([task] { task->cancellation.interruptStatement(); });
+    // The cancel request connects to the server: never on this (possibly the GUI) thread, nor on the global pool,
+    // which QCoreApplication's destructor waits for (a request to an unreachable server can take minutes).
+    std::thread([task] { task->cancellation.interruptStatement(); }).detach();
     return true;
 }
 

@@ -30,11 +30,12 @@ class SqlExecutor final : public PooledExecutor
     Q_DISABLE_COPY_MOVE(SqlExecutor)
 
 public:
-    /// @p passwords and @p clock must outlive the executor; the clock is read from worker threads.
+    /// @p passwords and @p clock must outlive the executor; both are used on worker threads.
     SqlExecutor(const Clock &clock, const PasswordProvider &passwords, int maxThreads = 4, QObject *parent = nullptr);
     /// With SystemPasswordProvider.
     explicit SqlExecutor(const Clock &clock, QObject *parent = nullptr);
-    /// Cancels every run and blocks until the workers have rolled back and returned (unreported).
+    /// Cancels every run and waits up to shutdownGraceMs() for the workers to roll back and return (unreported); a
+    /// statement the server does not interrupt in time is abandoned with its thread (and its connection).
     ~SqlExecutor() override;
 
     bool accepts(const Action &action) const override;
@@ -44,8 +45,6 @@ public:
 private:
     struct SqlTask;
 
-    void run(Task &task) override; // on a worker thread
-    bool isCancelled(const Task &task) const override;
     bool cancel(const std::shared_ptr<Task> &task) override;
     QString logName(const Task &task) const override;
     QString timedOutError(std::int64_t timeoutMs) const override;

@@ -97,6 +97,10 @@ Result<void> Scheduler::start(bool startPaused)
     m_runs->flush();
     if (auto learned = learnPasswordVariables(); !learned)
         return learned.error();
+    // What a dead session's runs left running (a command's background children) is ended before those runs are
+    // recorded interrupted: "interrupted" must not be shown for a run whose processes still go on.
+    if (const int ended = m_executors->endLeftovers(); ended > 0)
+        qCWarning(lcScheduler, "%d process group(s) left running by an earlier session were ended", ended);
     const std::int64_t now = m_clock.nowMs();
     if (m_membership) {
         // Other instances' runs are theirs: only this id's leftovers and those of dead instances are taken over.

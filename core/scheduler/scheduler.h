@@ -70,7 +70,8 @@ public:
     int historyLimit() const { return m_historyLimit; }
 
     State state() const { return m_state; }
-    /// Marks runs left running by a crash as interrupted, then schedules (or stays paused when @p paused).
+    /// Ends the processes a crashed session's runs left running (Executor::endLeftovers(); blocks until they are
+    /// gone), marks those runs interrupted, then schedules (or stays paused when @p paused).
     Result<void> start(bool paused = false);
     /// Stops scheduling; shutDown() is emitted once no run is going any more (at once when none is).
     void shutdown(ShutdownMode mode);

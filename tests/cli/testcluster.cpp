@@ -66,6 +66,10 @@ QProcess *TestCluster::startInstance(const QString &instance)
     auto *process = new QProcess(this);
     process->setStandardOutputFile(m_logs.filePath(instance + ".out"));
     process->setStandardErrorFile(m_logs.filePath(instance + ".log"));
+    // The instances killed here leave their process group lists (job-processes.md) in the test's folder.
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert("XDG_STATE_HOME", m_logs.filePath("state"));
+    process->setProcessEnvironment(environment);
     process->start(QStringLiteral(PUNCTUALCTL_PATH),
                    {"--store", QString("%1?instance=%2&lease=%3").arg(m_url, instance).arg(leaseMs / 1000), "run",
                     "--stop-timeout", "5"});

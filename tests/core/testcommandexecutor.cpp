@@ -1,6 +1,7 @@
 // CommandExecutor with real processes: outcomes, output cap, environment, shell mode, tree kills, stop, misfire.
 #include "executors/commandexecutor.h"
 #include "mock/fakeclock.h"
+#include "support/processes.h"
 #include "support/testsupport.h"
 #include "util/longtimer.h"
 
@@ -8,10 +9,17 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSignalSpy>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+#include <QThreadPool>
 
 using namespace punctual;
+using punctual::test::processGone;
+using punctual::test::readPid;
 
 namespace {
 
@@ -44,28 +52,6 @@ ExecutionResult resultAt(const QSignalSpy &spy, qsizetype index)
 std::uint64_t tokenAt(const QSignalSpy &spy, qsizetype index)
 {
     return spy.at(index).at(0).value<std::uint64_t>();
-}
-
-/// Dead: no /proc entry, or a zombie nobody has reaped yet (containers often lack a reaping init).
-bool processGone(qint64 pid)
-{
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return true;
-    const QByteArray line = stat.readAll();
-    const qsizetype close = line.lastIndexOf(')');
-    if (close < 0 || close + 2 >= line.size())
-        return true;
-    const char state = line.at(close + 2);
-    return state == 'Z' || state == 'X';
-}
-
-qint64 readPid(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return 0;
-    return file.readAll().trimmed().toLongLong();
 }
 
 /// Peak resident memory of this process, in kB.
@@ -107,6 +93,10 @@ private slots:
     void stopBeforeStarted();
     void stopAll();
     void destroyKillsTree();
+    void runsAreRecordedWhileTheyGo();
+    void leftoversOfAnEarlierSessionAreEnded();
+    void leaderDiesWithTheThreadThatStartedIt();
+    void runOutlivesOtherThreads();
     void misfire_data();
     void misfire();
     void signalsOnceEach();
@@ -646,6 +636,124 @@ void TestCommandExecutor::rejectsFunctionAction()
         return;
     QCOMPARE(result.outcome, RunOutcome::Failed);
     QVERIFY(!result.error.isEmpty());
+}
+
+void TestCommandExecutor::runsAreRecordedWhileTheyGo()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString file = dir.filePath("processes.json");
+    CommandExecutor executor(m_clock, std::make_unique<ProcessGroupRegistry>(file));
+    QSignalSpy startedSpy(&executor, &Executor::started);
+    QSignalSpy finishedSpy(&executor, &Executor::finished);
+    ExecutionRequest request = commandRequest(3, "/bin/sleep", {"30"});
+    request.runId = 77;
+    executor.start(request);
+    QVERIFY(startedSpy.wait(waitMs));
+
+    // While it runs, the file names its group (= the leader's pid), its start time, the job and the run.
+    const QList<ProcessGroupRecord> groups = executor.processGroups()->groups();
+    QCOMPARE(groups.size(), 1);
+    QVERIFY(groups[0].pgid > 1);
+    QCOMPARE(groups[0].jobId, QStringLiteral("job-3"));
+    QCOMPARE(groups[0].runId, 77);
+    QFile written(file);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    const QJsonObject group =
+        QJsonDocument::fromJson(written.readAll()).object().value("groups").toArray().at(0).toObject();
+    QCOMPARE(group.value("pgid").toInteger(), groups[0].pgid);
+    QCOMPARE(static_cast<quint64>(group.value("start_ticks").toInteger()),
+             ProcessGroupRegistry::processStartTicks(groups[0].pgid));
+
+    // Once the run is reported, it is forgotten (and the file, empty, is gone).
+    executor.stop(3);
+    QVERIFY(finishedSpy.wait(waitMs));
+    QVERIFY(executor.processGroups()->groups().isEmpty());
+    QVERIFY(!QFile::exists(file));
+}
+
+void TestCommandExecutor::leftoversOfAnEarlierSessionAreEnded()
+{
+    // A session that dies without ending its runs (here: the executor is leaked, as kill -9 would leave it)...
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString file = dir.filePath("processes.json");
+    const QString pidFile = dir.filePath("grandchild.pid");
+    qint64 grandchild = 0;
+    {
+        ProcessGroupRegistry dead(file);
+        const qint64 leader = test::startDetachedGroup("sleep 300 & echo $! > " + pidFile + "; wait");
+        QVERIFY(leader > 1);
+        QTRY_VERIFY_WITH_TIMEOUT(readPid(pidFile) > 1, waitMs);
+        grandchild = readPid(pidFile);
+        dead.add(leader, "job-1", 1);
+    }
+    // ...is ended by the next executor over the same file, before it reports anything.
+    CommandExecutor next(m_clock, std::make_unique<ProcessGroupRegistry>(file));
+    QCOMPARE(next.endLeftovers(), 1);
+    QVERIFY(processGone(grandchild));
+    QCOMPARE(CommandExecutor(m_clock).endLeftovers(), 0); // without a registry there is nothing to end
+}
+
+void TestCommandExecutor::leaderDiesWithTheThreadThatStartedIt()
+{
+    // The parent death signal is tied to the thread that forked the leader, not to the process: a run started on a
+    // thread that then ends dies with it. That is why runs start on the executor's thread, which is the
+    // scheduler's (the main thread in both apps) and outlives them. Here the thread ends on purpose.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString pidFile = dir.filePath("leader.pid");
+    QThread thread;
+    thread.start();
+    auto executor = std::make_unique<CommandExecutor>(m_clock);
+    executor->moveToThread(&thread);
+    QThread *testThread = QThread::currentThread();
+    QMetaObject::invokeMethod(
+        executor.get(),
+        [&] {
+            executor->start(commandRequest(1, "/bin/sh", {"-c", "echo $$ > \"$1\"; exec sleep 300", "sh", pidFile}));
+            executor->moveToThread(testThread); // the run's QProcess goes along; the forking thread stays behind
+        },
+        Qt::BlockingQueuedConnection);
+    QTRY_VERIFY_WITH_TIMEOUT(readPid(pidFile) > 1, waitMs);
+    const qint64 leader = readPid(pidFile);
+    QVERIFY(!processGone(leader));
+
+    QSignalSpy finishedSpy(executor.get(), &Executor::finished);
+    thread.quit();
+    QVERIFY(thread.wait(waitMs));
+    QTRY_VERIFY_WITH_TIMEOUT(processGone(leader), waitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(finishedSpy.count(), 1, waitMs);
+    QCOMPARE(resultAt(finishedSpy, 0).error, QStringLiteral("crashed (signal 9)"));
+}
+
+void TestCommandExecutor::runOutlivesOtherThreads()
+{
+    // The guard for the test above: a run started the normal way (on the executor's thread) lives on while other
+    // threads of the process come and go, pool threads that expire included.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString pidFile = dir.filePath("leader.pid");
+    CommandExecutor executor(m_clock);
+    QSignalSpy finishedSpy(&executor, &Executor::finished);
+    executor.start(commandRequest(1, "/bin/sh", {"-c", "echo $$ > \"$1\"; exec sleep 300", "sh", pidFile}));
+    QTRY_VERIFY_WITH_TIMEOUT(readPid(pidFile) > 1, waitMs);
+    const qint64 leader = readPid(pidFile);
+
+    QThread *thread = QThread::create([] {});
+    thread->start();
+    QVERIFY(thread->wait(waitMs));
+    delete thread;
+    QThreadPool pool;
+    pool.setExpiryTimeout(0);
+    pool.start([] {});
+    QVERIFY(pool.waitForDone(waitMs)); // joins the pool's threads: they have ended
+
+    QVERIFY(!finishedSpy.wait(300)); // a death signal would have been reported as a crash by now
+    QVERIFY(!processGone(leader));
+    executor.stop(1);
+    QVERIFY(finishedSpy.wait(waitMs));
+    QCOMPARE(resultAt(finishedSpy, 0).outcome, RunOutcome::Interrupted);
 }
 
 QTEST_GUILESS_MAIN(TestCommandExecutor)

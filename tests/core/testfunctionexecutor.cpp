@@ -66,6 +66,7 @@ private slots:
     void timeoutNotReached();
     void timeoutLongerThanOneTimerStep();
     void destroyCancels();
+    void destroyAbandonsAFunctionThatIgnoresCancellation();
     void stop();
     void stopWhileQueued();
     void stopAll();
@@ -303,6 +304,41 @@ void TestFunctionExecutor::destroyCancels()
     m_release.release(); // let it return as soon as it has seen the flag
     executor.reset();    // blocks until the function has returned
     QVERIFY(m_sawCancel.load());
+}
+
+void TestFunctionExecutor::destroyAbandonsAFunctionThatIgnoresCancellation()
+{
+    // A function that never looks at its cancellation flag: destroying the executor (quitting) waits for it only
+    // the shutdown grace, then leaves its thread behind.
+    struct Stuck
+    {
+        QSemaphore release;
+        std::atomic<bool> returned{false};
+    };
+    auto stuck = std::make_shared<Stuck>();
+    m_registry.add("ignoresCancel", [stuck](const FunctionContext &) {
+        stuck->release.acquire();
+        stuck->returned = true;
+        return FunctionResult::success();
+    });
+    auto executor = std::make_unique<FunctionExecutor>(m_registry, m_clock);
+    executor->setShutdownGraceMs(1000);
+    QSignalSpy startedSpy(executor.get(), &Executor::started);
+    executor->start(functionRequest(1, "ignoresCancel"));
+    QVERIFY(startedSpy.wait(waitMs));
+
+    QElapsedTimer elapsed;
+    elapsed.start();
+    executor.reset();
+    QVERIFY2(elapsed.elapsed() >= 900, qPrintable(QString::number(elapsed.elapsed())));
+    QVERIFY2(elapsed.elapsed() < 10'000, qPrintable(QString::number(elapsed.elapsed())));
+    QVERIFY(!stuck->returned);
+
+    // When it returns at last, its worker reaches nothing of the executor and lets go of the task: then only the
+    // registry still holds the function (and so the Stuck).
+    stuck->release.release();
+    QTRY_VERIFY_WITH_TIMEOUT(stuck->returned, waitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(stuck.use_count(), 2, waitMs); // ours and the registry's copy
 }
 
 void TestFunctionExecutor::stop()
