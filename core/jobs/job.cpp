@@ -269,7 +269,8 @@ Result<void> validateJobName(const QString &name)
     qsizetype characters = 0;
     for (qsizetype i = 0; i < name.size(); ++i) {
         const char32_t c = codePointAt(name, i);
-        if (c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0x2028 || c == 0x2029)
+        // An unpaired surrogate is no character at all: SQLite would store it merged with its neighbour.
+        if (c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0x2028 || c == 0x2029 || (c >= 0xD800 && c <= 0xDFFF))
             return invalidInput(JobText::tr("a job name must be one line, without control characters"));
         ++characters;
     }

@@ -412,6 +412,7 @@ private:
             {QStringLiteral("\uFEFF") + tag, QStringLiteral("a byte order mark")},
             {QStringLiteral("\uE000") + tag, QStringLiteral("a private use character")},
             {QStringLiteral("\u0378") + tag, QStringLiteral("an unassigned code point")},
+            {QString(QChar(0xD83D)) + tag, QStringLiteral("an unpaired surrogate")},
             {QStringLiteral("a\u2028b") + tag, QStringLiteral("a line separator")},
             {QStringLiteral("a\u2029b") + tag, QStringLiteral("a paragraph separator")},
             {longest + filler, QStringLiteral("201 code points")},
@@ -451,7 +452,9 @@ private:
                                {QStringLiteral("a\u2028b"), QStringLiteral("a line separator")},
                                {QStringLiteral("a\u2029b"), QStringLiteral("a paragraph separator")},
                                {QStringLiteral("del\u007F"), QStringLiteral("DEL")},
-                               {QStringLiteral("\uFEFFstarts with a byte order mark"), QStringLiteral("a leading U+FEFF")}};
+                               {QStringLiteral("\uFEFFstarts with a byte order mark"), QStringLiteral("a leading U+FEFF")},
+                               {QStringLiteral("a") + QChar(0xD800) + QStringLiteral("b"), QStringLiteral("an unpaired high surrogate")},
+                               {QString(QChar(0xDC00)), QStringLiteral("an unpaired low surrogate")}};
         invalid.append(wrongTypes(Kind::String, false));
         QList<Valid> choices;
         for (const QString &value : valid)
@@ -1164,7 +1167,8 @@ private:
                                 {QStringLiteral("echo 'a b' \"$HOME\" | tr a-z A-Z"), QStringLiteral("echo 'a b' \"$HOME\" | tr a-z A-Z")},
                                 {QStringLiteral("/opt/😀 tools/run"), QStringLiteral("/opt/😀 tools/run")},
                                 // A byte order mark starting a string: Qt's JSON reader drops it unless told not to.
-                                {QStringLiteral("\uFEFF/bin/true"), QStringLiteral("\uFEFF/bin/true")}},
+                                {QStringLiteral("\uFEFF/bin/true"), QStringLiteral("\uFEFF/bin/true")},
+                                {QStringLiteral("/bin/") + QChar(0xDC00), QStringLiteral("/bin/") + QChar(0xDC00)}},
                                badPrograms);
         if (bad() && chance(0.2))
             program = {std::nullopt, std::nullopt, QStringLiteral("missing")};
