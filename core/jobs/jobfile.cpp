@@ -76,38 +76,45 @@ const QSet<QString> &jobKeys()
     return keys;
 }
 
-QSet<QString> triggerKeys(const QString &type)
+/// The keys of a trigger of @p type ("": only the shared ones).
+const QSet<QString> &triggerKeys(const QString &type)
 {
-    QSet<QString> keys{QStringLiteral("type"), QStringLiteral("version"), QStringLiteral("timezone"),
-                       QStringLiteral("jitter"), QStringLiteral("description")};
-    if (type == QLatin1String("date"))
-        keys << QStringLiteral("run_date");
-    else if (type == QLatin1String("interval"))
-        keys << QStringLiteral("interval_seconds") << QStringLiteral("start") << QStringLiteral("end");
-    else if (type == QLatin1String("cron"))
-        keys << QStringLiteral("expression") << QStringLiteral("start") << QStringLiteral("end");
-    else if (type == QLatin1String("calendar"))
-        keys << QStringLiteral("unit") << QStringLiteral("every") << QStringLiteral("anchor") << QStringLiteral("time")
-             << QStringLiteral("end");
-    return keys;
+    static const QHash<QString, QSet<QString>> keys = [] {
+        const QSet<QString> shared{QStringLiteral("type"), QStringLiteral("version"), QStringLiteral("timezone"),
+                                   QStringLiteral("jitter"), QStringLiteral("description")};
+        const QSet<QString> startEnd{QStringLiteral("start"), QStringLiteral("end")};
+        return QHash<QString, QSet<QString>>{
+            {QString(), shared},
+            {QStringLiteral("date"), shared + QSet<QString>{QStringLiteral("run_date")}},
+            {QStringLiteral("interval"), shared + startEnd + QSet<QString>{QStringLiteral("interval_seconds")}},
+            {QStringLiteral("cron"), shared + startEnd + QSet<QString>{QStringLiteral("expression")}},
+            {QStringLiteral("calendar"), shared + QSet<QString>{QStringLiteral("unit"), QStringLiteral("every"),
+                                                                QStringLiteral("anchor"), QStringLiteral("time"),
+                                                                QStringLiteral("end")}}};
+    }();
+    const auto found = keys.constFind(type);
+    return found != keys.cend() ? *found : *keys.constFind(QString());
 }
 
-QSet<QString> actionKeys(const QString &type)
+/// The keys of an action of @p type ("": only "type").
+const QSet<QString> &actionKeys(const QString &type)
 {
-    QSet<QString> keys{QStringLiteral("type")};
-    if (type == QLatin1String("command"))
-        keys << QStringLiteral("program") << QStringLiteral("arguments") << QStringLiteral("working_directory")
-             << QStringLiteral("environment") << QStringLiteral("shell") << QStringLiteral("output_cap_bytes");
-    else if (type == QLatin1String("function"))
-        keys << QStringLiteral("name") << QStringLiteral("arguments");
-    else if (type == QLatin1String("sql"))
-        keys << QStringLiteral("connection") << QStringLiteral("statements") << QStringLiteral("statement_timeout");
-    else if (type == QLatin1String("http"))
-        keys << QStringLiteral("urls") << QStringLiteral("method") << QStringLiteral("body")
-             << QStringLiteral("content_type") << QStringLiteral("headers") << QStringLiteral("concurrency")
-             << QStringLiteral("request_timeout") << QStringLiteral("follow_redirects")
-             << QStringLiteral("fail_on_http_error");
-    return keys;
+    static const QHash<QString, QSet<QString>> keys{
+        {QString(), {QStringLiteral("type")}},
+        {QStringLiteral("command"),
+         {QStringLiteral("type"), QStringLiteral("program"), QStringLiteral("arguments"),
+          QStringLiteral("working_directory"), QStringLiteral("environment"), QStringLiteral("shell"),
+          QStringLiteral("output_cap_bytes")}},
+        {QStringLiteral("function"), {QStringLiteral("type"), QStringLiteral("name"), QStringLiteral("arguments")}},
+        {QStringLiteral("sql"),
+         {QStringLiteral("type"), QStringLiteral("connection"), QStringLiteral("statements"),
+          QStringLiteral("statement_timeout")}},
+        {QStringLiteral("http"),
+         {QStringLiteral("type"), QStringLiteral("urls"), QStringLiteral("method"), QStringLiteral("body"),
+          QStringLiteral("content_type"), QStringLiteral("headers"), QStringLiteral("concurrency"),
+          QStringLiteral("request_timeout"), QStringLiteral("follow_redirects"), QStringLiteral("fail_on_http_error")}}};
+    const auto found = keys.constFind(type);
+    return found != keys.cend() ? *found : *keys.constFind(QString());
 }
 
 const QSet<QString> &connectionKeys()
