@@ -441,6 +441,14 @@
         <source>params.%1 must be an array of jobs</source>
         <translation>params.%1 muss ein Array von Aufträgen sein</translation>
     </message>
+    <message>
+        <source>&quot;more&quot; needs a connection to stage the import on</source>
+        <translation>„more“ braucht eine Verbindung, auf der der Import bereitgestellt wird</translation>
+    </message>
+    <message>
+        <source>an import may hold at most %1 jobs</source>
+        <translation>ein Import darf höchstens %1 Aufträge enthalten</translation>
+    </message>
 </context>
 <context>
     <name>CronDescription</name>
@@ -1121,6 +1129,10 @@
         <source>job &quot;%1&quot; has no trigger</source>
         <translation>Auftrag „%1“ hat keinen Auslöser</translation>
     </message>
+    <message>
+        <source>a job name must not begin with U+FEFF (a byte order mark)</source>
+        <translation>ein Auftragsname darf nicht mit U+FEFF (einer Byte-Order-Markierung) beginnen</translation>
+    </message>
 </context>
 <context>
     <name>JobFile</name>
@@ -1149,10 +1161,6 @@
         <translation>die ID „%1“ wird bereits von jobs[%2] verwendet</translation>
     </message>
     <message>
-        <source>job &quot;%1&quot;: &quot;%2&quot; never fires after now</source>
-        <translation>Auftrag „%1“: „%2“ löst ab jetzt nie mehr aus</translation>
-    </message>
-    <message>
         <source>cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
@@ -1169,6 +1177,14 @@
             <numerusform>%n Auftrags-ID existiert bereits: %1</numerusform>
             <numerusform>%n Auftrags-IDs existieren bereits: %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot;: unknown key &quot;%2&quot;</source>
+        <translation>Auftrag „%1“: unbekannter Schlüssel „%2“</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot;: %2</source>
+        <translation>Auftrag „%1“: %2</translation>
     </message>
 </context>
 <context>
@@ -1192,6 +1208,41 @@
     <message>
         <source>store is damaged: %1 (%2)</source>
         <translation>der Auftragsspeicher ist beschädigt: %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>JsonFields</name>
+    <message>
+        <source>&quot;%1&quot; must be %2, not %3</source>
+        <translation>„%1“ muss %2 sein, nicht %3</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>a whole number from %1 to %2</source>
+        <translation>eine ganze Zahl von %1 bis %2</translation>
+    </message>
+    <message>
+        <source>a list of strings</source>
+        <translation>eine Liste von Zeichenketten</translation>
+    </message>
+    <message>
+        <source>an object of strings</source>
+        <translation>ein Objekt mit Zeichenketten als Werten</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
     </message>
 </context>
 <context>
@@ -1793,6 +1844,10 @@
     <message>
         <source>unknown trigger type &quot;%1&quot;</source>
         <translation>unbekannter Auslösertyp „%1“</translation>
+    </message>
+    <message>
+        <source>a whole number from 1 to %1</source>
+        <translation>eine ganze Zahl von 1 bis %1</translation>
     </message>
 </context>
 <context>

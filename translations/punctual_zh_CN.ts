@@ -436,6 +436,14 @@
         <source>params.%1 must be an array of jobs</source>
         <translation>params.%1 必须是任务数组</translation>
     </message>
+    <message>
+        <source>&quot;more&quot; needs a connection to stage the import on</source>
+        <translation>“more”需要一个用于暂存导入的连接</translation>
+    </message>
+    <message>
+        <source>an import may hold at most %1 jobs</source>
+        <translation>一次导入最多可包含 %1 个任务</translation>
+    </message>
 </context>
 <context>
     <name>CronDescription</name>
@@ -1107,6 +1115,10 @@
         <source>job &quot;%1&quot; has no trigger</source>
         <translation>任务“%1”没有触发器</translation>
     </message>
+    <message>
+        <source>a job name must not begin with U+FEFF (a byte order mark)</source>
+        <translation>任务名称不能以 U+FEFF（字节顺序标记）开头</translation>
+    </message>
 </context>
 <context>
     <name>JobFile</name>
@@ -1135,10 +1147,6 @@
         <translation>ID“%1”已被 jobs[%2] 使用</translation>
     </message>
     <message>
-        <source>job &quot;%1&quot;: &quot;%2&quot; never fires after now</source>
-        <translation>任务“%1”：“%2”从现在起不会再触发</translation>
-    </message>
-    <message>
         <source>cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
@@ -1153,6 +1161,14 @@
         <translation>
             <numerusform>%n 个任务 ID 已存在：%1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot;: unknown key &quot;%2&quot;</source>
+        <translation>任务“%1”：未知的键“%2”</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot;: %2</source>
+        <translation>任务“%1”：%2</translation>
     </message>
 </context>
 <context>
@@ -1176,6 +1192,41 @@
     <message>
         <source>store is damaged: %1 (%2)</source>
         <translation>存储已损坏：%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>JsonFields</name>
+    <message>
+        <source>&quot;%1&quot; must be %2, not %3</source>
+        <translation>“%1”必须是%2，而不是 %3</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>a whole number from %1 to %2</source>
+        <translation>%1 到 %2 之间的整数</translation>
+    </message>
+    <message>
+        <source>a list of strings</source>
+        <translation>字符串列表</translation>
+    </message>
+    <message>
+        <source>an object of strings</source>
+        <translation>值为字符串的对象</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
     </message>
 </context>
 <context>
@@ -1771,6 +1822,10 @@
     <message>
         <source>unknown trigger type &quot;%1&quot;</source>
         <translation>未知的触发器类型“%1”</translation>
+    </message>
+    <message>
+        <source>a whole number from 1 to %1</source>
+        <translation>1 到 %1 之间的整数</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 #include "controlclient.h"
 
 #include "control/protocol.h"
+#include "util/jsontext.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -186,7 +187,7 @@ Result<QJsonValue> ControlClient::call(const QString &method, const QJsonObject 
     if (!line)
         return line.error();
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(line.value(), &parseError);
+    const QJsonDocument document = jsontext::parse(line.value(), &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
         return lost(ClientText::tr("%1 sent an answer that is not a JSON object").arg(m_target));
     const QJsonObject response = document.object();

@@ -3,6 +3,7 @@
 
 #include "control/methodhandlers.h"
 #include "control/protocol.h"
+#include "util/jsontext.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -193,7 +194,7 @@ bool ControlServer::serveLine(Client *client, QByteArray line)
     if (line.trimmed().isEmpty())
         return true;
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
+    const QJsonDocument document = jsontext::parse(line, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         reject(client, tr("not JSON: %1 at byte %2").arg(parseError.errorString()).arg(parseError.offset));
         return false;

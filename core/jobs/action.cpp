@@ -2,6 +2,7 @@
 #include "action.h"
 
 #include "time/duration.h"
+#include "util/jsonfields.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -70,15 +71,29 @@ QJsonObject sqlActionToJson(const SqlAction &sql)
 Result<Action> sqlActionFromJson(const QJsonObject &json)
 {
     SqlAction sql;
-    const QJsonObject connection = json.value(QStringLiteral("connection")).toObject();
+    auto connectionJson = jsonfields::object(json, QStringLiteral("connection"));
+    if (!connectionJson)
+        return connectionJson.error();
+    const QJsonObject connection = connectionJson.value();
     SqlConnection &c = sql.connection;
-    c.name = connection.value(QStringLiteral("name")).toString();
-    c.driver = connection.value(QStringLiteral("driver")).toString(c.driver);
-    c.host = connection.value(QStringLiteral("host")).toString();
-    c.port = connection.value(QStringLiteral("port")).toInt(0);
-    c.database = connection.value(QStringLiteral("database")).toString();
-    c.user = connection.value(QStringLiteral("user")).toString();
-    c.options = connection.value(QStringLiteral("options")).toString();
+    for (const auto &[key, target] : {std::pair{QStringLiteral("name"), &c.name},
+                                      std::pair{QStringLiteral("driver"), &c.driver},
+                                      std::pair{QStringLiteral("host"), &c.host},
+                                      std::pair{QStringLiteral("database"), &c.database},
+                                      std::pair{QStringLiteral("user"), &c.user},
+                                      std::pair{QStringLiteral("options"), &c.options},
+                                      std::pair{QStringLiteral("password_variable"), &c.passwordVariable}}) {
+        auto value = jsonfields::string(connection, key, *target);
+        if (!value)
+            return value.error();
+        *target = value.value();
+    }
+    auto port = jsonfields::number(connection, QStringLiteral("port"), 0);
+    if (!port)
+        return port.error();
+    if (port.value() != std::floor(port.value()) || port.value() < 0 || port.value() > 65535)
+        return invalidInput(ActionText::tr("port %1 is out of range 1-65535").arg(port.value()));
+    c.port = static_cast<int>(port.value());
     if (connection.contains(QStringLiteral("password_text")) || connection.contains(QStringLiteral("password_value"))
         || connection.contains(QStringLiteral("passwd")) || connection.contains(QStringLiteral("secret")))
         return invalidInput(ActionText::tr("an sql connection must not contain a password; keep it in the "
@@ -94,7 +109,8 @@ Result<Action> sqlActionFromJson(const QJsonObject &json)
     if (c.database.contains(odbcPassword) || c.database.contains(urlPassword) || c.host.contains(urlPassword))
         return invalidInput(ActionText::tr("an sql connection's database must not contain a password (PWD=); keep it "
                                            "in the keychain or in an environment variable"));
-    const QString source = connection.value(QStringLiteral("password")).toString(QStringLiteral("none"));
+    const QJsonValue sourceValue = connection.value(QStringLiteral("password"));
+    const QString source = sourceValue.isUndefined() ? QStringLiteral("none") : sourceValue.toString();
     if (source == QLatin1String("keychain"))
         c.passwordSource = PasswordSource::Keychain;
     else if (source == QLatin1String("environment"))
@@ -103,20 +119,22 @@ Result<Action> sqlActionFromJson(const QJsonObject &json)
         // Most likely a password typed in: never echo it back.
         return invalidInput(ActionText::tr("an sql connection's \"password\" says where the password is kept: none, "
                                            "keychain or environment; a password itself is never kept in a job"));
-    c.passwordVariable = connection.value(QStringLiteral("password_variable")).toString();
+    if (c.passwordSource != PasswordSource::Environment)
+        c.passwordVariable.clear(); // means nothing then, and is not stored
     if (c.driver.isEmpty())
         return invalidInput(ActionText::tr("an sql action needs a database driver"));
     if (c.database.isEmpty())
         return invalidInput(ActionText::tr("an sql action needs a database"));
-    if (c.port < 0 || c.port > 65535)
-        return invalidInput(ActionText::tr("port %1 is out of range 1-65535").arg(c.port));
     if (c.passwordSource == PasswordSource::Keychain && c.name.isEmpty())
         return invalidInput(ActionText::tr("a connection whose password is in the keychain needs a name"));
     if (c.passwordSource == PasswordSource::Environment && c.passwordVariable.isEmpty())
         return invalidInput(ActionText::tr("name the environment variable that holds the password"));
-    for (const QJsonValue &statement : json.value(QStringLiteral("statements")).toArray())
-        if (!statement.toString().trimmed().isEmpty())
-            sql.statements << statement.toString();
+    auto statements = jsonfields::stringList(json, QStringLiteral("statements"));
+    if (!statements)
+        return statements.error();
+    for (const QString &statement : std::as_const(statements.value()))
+        if (!statement.trimmed().isEmpty())
+            sql.statements << statement;
     if (sql.statements.isEmpty())
         return invalidInput(ActionText::tr("an sql action needs at least one statement"));
     const QJsonValue timeout = json.value(QStringLiteral("statement_timeout"));
@@ -158,8 +176,11 @@ QJsonObject httpActionToJson(const HttpAction &http)
 Result<Action> httpActionFromJson(const QJsonObject &json)
 {
     HttpAction http;
-    for (const QJsonValue &url : json.value(QStringLiteral("urls")).toArray()) {
-        const QString text = url.toString().trimmed();
+    auto urls = jsonfields::stringList(json, QStringLiteral("urls"));
+    if (!urls)
+        return urls.error();
+    for (const QString &url : std::as_const(urls.value())) {
+        const QString text = url.trimmed();
         if (text.isEmpty())
             continue;
         if (const QString problem = httpUrlProblem(text); !problem.isEmpty())
@@ -168,32 +189,104 @@ Result<Action> httpActionFromJson(const QJsonObject &json)
     }
     if (http.urls.isEmpty())
         return invalidInput(ActionText::tr("an http action needs at least one URL"));
-    http.method = json.value(QStringLiteral("method")).toString(http.method).toUpper();
+    auto method = jsonfields::string(json, QStringLiteral("method"), http.method);
+    if (!method)
+        return method.error();
+    http.method = method.value().toUpper();
     if (http.method != QLatin1String("GET") && http.method != QLatin1String("HEAD") && http.method != QLatin1String("POST"))
         return invalidInput(ActionText::tr("unknown HTTP method \"%1\" (GET, HEAD or POST)").arg(http.method));
-    http.body = json.value(QStringLiteral("body")).toString().toUtf8();
-    http.contentType = json.value(QStringLiteral("content_type")).toString();
-    const QJsonObject headers = json.value(QStringLiteral("headers")).toObject();
-    for (auto it = headers.begin(); it != headers.end(); ++it) {
+    auto body = jsonfields::string(json, QStringLiteral("body"));
+    if (!body)
+        return body.error();
+    http.body = body.value().toUtf8();
+    auto contentType = jsonfields::string(json, QStringLiteral("content_type"));
+    if (!contentType)
+        return contentType.error();
+    http.contentType = contentType.value();
+    auto headers = jsonfields::stringMap(json, QStringLiteral("headers"));
+    if (!headers)
+        return headers.error();
+    for (auto it = headers->cbegin(); it != headers->cend(); ++it) {
         // CR, LF or NUL would end the header and start another one of the sender's choosing.
         const auto breaksLine = [](const QString &text) {
             return text.contains(QLatin1Char('\r')) || text.contains(QLatin1Char('\n')) || text.contains(QChar(0));
         };
-        if (it.key().isEmpty() || breaksLine(it.key()) || breaksLine(it.value().toString()))
+        if (it.key().isEmpty() || breaksLine(it.key()) || breaksLine(it.value()))
             return invalidInput(ActionText::tr("HTTP header names and values must be one line without CR, LF or NUL"));
-        http.headers.insert(it.key(), it.value().toString());
     }
-    http.concurrency = json.value(QStringLiteral("concurrency")).toInt(http.concurrency);
-    if (http.concurrency < 1 || http.concurrency > 64)
+    http.headers = headers.value();
+    auto concurrency = jsonfields::number(json, QStringLiteral("concurrency"), http.concurrency);
+    if (!concurrency)
+        return concurrency.error();
+    if (concurrency.value() != std::floor(concurrency.value()) || concurrency.value() < 1 || concurrency.value() > 64)
         return invalidInput(ActionText::tr("concurrency must be between 1 and 64"));
-    const double timeout = json.value(QStringLiteral("request_timeout")).toDouble(double(http.requestTimeoutMs) / 1000.0);
-    auto timeoutMs = durationFromSeconds(timeout, QStringLiteral("request_timeout"), false);
+    http.concurrency = static_cast<int>(concurrency.value());
+    auto timeout = jsonfields::number(json, QStringLiteral("request_timeout"), double(http.requestTimeoutMs) / 1000.0);
+    if (!timeout)
+        return timeout.error();
+    auto timeoutMs = durationFromSeconds(timeout.value(), QStringLiteral("request_timeout"), false);
     if (!timeoutMs)
         return timeoutMs.error();
     http.requestTimeoutMs = timeoutMs.value();
-    http.followRedirects = json.value(QStringLiteral("follow_redirects")).toBool(true);
-    http.failOnHttpError = json.value(QStringLiteral("fail_on_http_error")).toBool(true);
+    for (const auto &[key, target] : {std::pair{QStringLiteral("follow_redirects"), &http.followRedirects},
+                                      std::pair{QStringLiteral("fail_on_http_error"), &http.failOnHttpError}}) {
+        auto value = jsonfields::boolean(json, key, *target);
+        if (!value)
+            return value.error();
+        *target = value.value();
+    }
     return Action{std::move(http)};
+}
+
+Result<Action> commandActionFromJson(const QJsonObject &json)
+{
+    CommandAction command;
+    auto program = jsonfields::string(json, QStringLiteral("program"));
+    if (!program)
+        return program.error();
+    command.program = program.value();
+    if (command.program.isEmpty())
+        return invalidInput(ActionText::tr("a command action needs a program"));
+    auto arguments = jsonfields::stringList(json, QStringLiteral("arguments"));
+    if (!arguments)
+        return arguments.error();
+    command.arguments = arguments.value();
+    auto workingDirectory = jsonfields::string(json, QStringLiteral("working_directory"));
+    if (!workingDirectory)
+        return workingDirectory.error();
+    command.workingDirectory = workingDirectory.value();
+    auto environment = jsonfields::stringMap(json, QStringLiteral("environment"));
+    if (!environment)
+        return environment.error();
+    command.environment = environment.value();
+    auto shell = jsonfields::boolean(json, QStringLiteral("shell"), false);
+    if (!shell)
+        return shell.error();
+    command.useShell = shell.value();
+    // A whole number of bytes up to 1 GiB: what is kept of a run's output lives in memory and in the history.
+    constexpr double maxCap = 1024.0 * 1024 * 1024;
+    auto cap = jsonfields::number(json, QStringLiteral("output_cap_bytes"), double(command.outputCapBytes));
+    if (!cap || !std::isfinite(cap.value()) || cap.value() < 0 || cap.value() > maxCap
+        || cap.value() != std::floor(cap.value()))
+        return invalidInput(ActionText::tr("output_cap_bytes must be a whole number of bytes from 0 to 1 GiB"));
+    command.outputCapBytes = static_cast<std::int64_t>(cap.value());
+    return Action{std::move(command)};
+}
+
+Result<Action> functionActionFromJson(const QJsonObject &json)
+{
+    FunctionAction function;
+    auto name = jsonfields::string(json, QStringLiteral("name"));
+    if (!name)
+        return name.error();
+    function.name = name.value();
+    if (function.name.isEmpty())
+        return invalidInput(ActionText::tr("a function action needs a name"));
+    auto arguments = jsonfields::object(json, QStringLiteral("arguments"));
+    if (!arguments)
+        return arguments.error();
+    function.arguments = arguments.value();
+    return Action{std::move(function)};
 }
 
 } // namespace
@@ -231,40 +324,18 @@ QJsonObject actionToJson(const Action &action)
 
 Result<Action> actionFromJson(const QJsonObject &json)
 {
-    const QString type = json.value(QStringLiteral("type")).toString();
-    if (type == QLatin1String("command")) {
-        CommandAction command;
-        command.program = json.value(QStringLiteral("program")).toString();
-        if (command.program.isEmpty())
-            return invalidInput(ActionText::tr("a command action needs a program"));
-        for (const QJsonValue &argument : json.value(QStringLiteral("arguments")).toArray())
-            command.arguments << argument.toString();
-        command.workingDirectory = json.value(QStringLiteral("working_directory")).toString();
-        const QJsonObject environment = json.value(QStringLiteral("environment")).toObject();
-        for (auto it = environment.begin(); it != environment.end(); ++it)
-            command.environment.insert(it.key(), it.value().toString());
-        command.useShell = json.value(QStringLiteral("shell")).toBool(false);
-        // A whole number of bytes up to 1 GiB: what is kept of a run's output lives in memory and in the history.
-        constexpr double maxCap = 1024.0 * 1024 * 1024;
-        const double cap = json.value(QStringLiteral("output_cap_bytes")).toDouble(double(command.outputCapBytes));
-        if (!std::isfinite(cap) || cap < 0 || cap > maxCap || cap != std::floor(cap))
-            return invalidInput(ActionText::tr("output_cap_bytes must be a whole number of bytes from 0 to 1 GiB"));
-        command.outputCapBytes = static_cast<std::int64_t>(cap);
-        return Action{std::move(command)};
-    }
-    if (type == QLatin1String("function")) {
-        FunctionAction function;
-        function.name = json.value(QStringLiteral("name")).toString();
-        if (function.name.isEmpty())
-            return invalidInput(ActionText::tr("a function action needs a name"));
-        function.arguments = json.value(QStringLiteral("arguments")).toObject();
-        return Action{std::move(function)};
-    }
-    if (type == QLatin1String("sql"))
+    auto type = jsonfields::string(json, QStringLiteral("type"));
+    if (!type)
+        return type.error();
+    if (type.value() == QLatin1String("command"))
+        return commandActionFromJson(json);
+    if (type.value() == QLatin1String("function"))
+        return functionActionFromJson(json);
+    if (type.value() == QLatin1String("sql"))
         return sqlActionFromJson(json);
-    if (type == QLatin1String("http"))
+    if (type.value() == QLatin1String("http"))
         return httpActionFromJson(json);
-    return invalidInput(ActionText::tr("unknown action type \"%1\"").arg(type));
+    return invalidInput(ActionText::tr("unknown action type \"%1\"").arg(type.value()));
 }
 
 QString httpUrlProblem(const QString &url)

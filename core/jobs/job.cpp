@@ -3,6 +3,7 @@
 
 #include "time/duration.h"
 #include "time/isotime.h"
+#include "util/jsonfields.h"
 
 #include <QCoreApplication>
 #include <QUuid>
@@ -98,9 +99,10 @@ Result<JobOptions> JobOptions::fromJson(const QJsonObject &json)
             return value.error();
         options.maxInstances = value.value();
     }
-    const QJsonValue coalesce = json.value(QStringLiteral("coalesce"));
-    if (!coalesce.isUndefined())
-        options.coalesce = coalesce.toBool(true) ? CoalescePolicy::Latest : CoalescePolicy::All;
+    auto coalesce = jsonfields::boolean(json, QStringLiteral("coalesce"), true);
+    if (!coalesce)
+        return coalesce.error();
+    options.coalesce = coalesce.value() ? CoalescePolicy::Latest : CoalescePolicy::All;
     const QJsonValue grace = json.value(QStringLiteral("misfire_grace_time"));
     if (!grace.isUndefined()) {
         auto ms = secondsOption(grace, QStringLiteral("misfire_grace_time"), true, true);
@@ -143,8 +145,13 @@ Result<JobOptions> JobOptions::fromJson(const QJsonObject &json)
             return ms.error();
         options.retryDelayMaxMs = ms.value();
     }
-    options.removeWhenDone = json.value(QStringLiteral("remove_when_done")).toBool(false);
-    options.recover = json.value(QStringLiteral("recover")).toBool(false);
+    for (const auto &[key, target] : {std::pair{QStringLiteral("remove_when_done"), &options.removeWhenDone},
+                                      std::pair{QStringLiteral("recover"), &options.recover}}) {
+        auto value = jsonfields::boolean(json, key, *target);
+        if (!value)
+            return value.error();
+        *target = value.value();
+    }
     return options;
 }
 
@@ -179,27 +186,45 @@ QJsonObject Job::toJson() const
 Result<Job> Job::fromJson(const QJsonObject &json, bool keepNextRunTime)
 {
     Job job;
-    job.id = json.value(QStringLiteral("id")).toString();
+    auto id = jsonfields::string(json, QStringLiteral("id"));
+    if (!id)
+        return id.error();
+    job.id = id.value();
     if (job.id.isEmpty())
         job.id = generateJobId();
     if (auto valid = validateJobId(job.id); !valid)
         return valid.error();
-    job.name = json.value(QStringLiteral("name")).toString(job.id);
+    const auto inJob = [&job](const Error &error) {
+        return invalidInput(JobText::tr("job \"%1\": %2").arg(job.id, error.message));
+    };
+    auto name = jsonfields::string(json, QStringLiteral("name"), job.id);
+    if (!name)
+        return inJob(name.error());
+    job.name = name.value();
     if (auto valid = validateJobName(job.name); !valid)
-        return invalidInput(JobText::tr("job \"%1\": %2").arg(job.id, valid.error().message));
-    auto trigger = Trigger::fromJson(json.value(QStringLiteral("trigger")).toObject());
+        return inJob(valid.error());
+    auto triggerJson = jsonfields::object(json, QStringLiteral("trigger"));
+    if (!triggerJson)
+        return inJob(triggerJson.error());
+    auto trigger = Trigger::fromJson(triggerJson.value());
     if (!trigger)
-        return invalidInput(JobText::tr("job \"%1\": %2").arg(job.id, trigger.error().message));
+        return inJob(trigger.error());
     job.trigger = std::shared_ptr<const Trigger>(std::move(trigger).value());
-    auto action = actionFromJson(json.value(QStringLiteral("action")).toObject());
+    auto actionJson = jsonfields::object(json, QStringLiteral("action"));
+    if (!actionJson)
+        return inJob(actionJson.error());
+    auto action = actionFromJson(actionJson.value());
     if (!action)
-        return invalidInput(JobText::tr("job \"%1\": %2").arg(job.id, action.error().message));
+        return inJob(action.error());
     job.action = std::move(action).value();
     auto options = JobOptions::fromJson(json);
     if (!options)
-        return invalidInput(JobText::tr("job \"%1\": %2").arg(job.id, options.error().message));
+        return inJob(options.error());
     job.options = options.value();
-    job.paused = json.value(QStringLiteral("paused")).toBool(false);
+    auto paused = jsonfields::boolean(json, QStringLiteral("paused"), false);
+    if (!paused)
+        return inJob(paused.error());
+    job.paused = paused.value();
     const QJsonValue next = json.value(QStringLiteral("next_run_time"));
     if (keepNextRunTime && next.isString()) {
         auto at = parseIso(next.toString(), job.trigger->zone());
@@ -225,7 +250,8 @@ Result<void> validateJobId(const QString &id)
     bool blank = true;
     for (qsizetype i = 0; i < id.size(); ++i) {
         const char32_t c = codePointAt(id, i);
-        if (!QChar::isPrint(c))
+        // Qt counts the line and paragraph separators as printable; in an id they would break lines as a name's would.
+        if (!QChar::isPrint(c) || c == 0x2028 || c == 0x2029)
             return invalidInput(JobText::tr("a job id must not contain control characters"));
         blank = blank && QChar::isSpace(c);
         ++characters;
@@ -243,12 +269,17 @@ Result<void> validateJobName(const QString &name)
     qsizetype characters = 0;
     for (qsizetype i = 0; i < name.size(); ++i) {
         const char32_t c = codePointAt(name, i);
-        if (c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0x2028 || c == 0x2029)
+        // An unpaired surrogate is no character at all: SQLite would store it merged with its neighbour.
+        if (c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0x2028 || c == 0x2029 || (c >= 0xD800 && c <= 0xDFFF))
             return invalidInput(JobText::tr("a job name must be one line, without control characters"));
         ++characters;
     }
     if (characters > 1000)
         return invalidInput(JobText::tr("a job name must be at most 1000 characters long"));
+    // SQLite takes a U+FEFF that begins a text bound as UTF-16 for a byte order mark and drops it: the stored name
+    // would differ from the one given.
+    if (name.startsWith(QChar(0xFEFF)))
+        return invalidInput(JobText::tr("a job name must not begin with U+FEFF (a byte order mark)"));
     return {};
 }
 

@@ -98,7 +98,7 @@ public:
 QString generateJobId();
 /// Job ids are printable, at most 200 characters, without control characters; the error says why not.
 Result<void> validateJobId(const QString &id);
-/// Job names are one line (no line breaks or control characters), at most 1000 characters.
+/// Job names are one line (no line breaks or control characters), at most 1000 characters, not beginning with U+FEFF.
 Result<void> validateJobName(const QString &name);
 /// The one "no trigger" check: a job without a trigger is refused, naming its id.
 Result<void> requireTrigger(const Job &job);

@@ -1,10 +1,11 @@
 // Job file export and import: the JSON array form, per-entry validation, conflict planning.
 #include "jobfile.h"
 
+#include "scheduler/dueplanner.h"
 #include "time/duration.h"
 #include "time/isotime.h"
-#include "triggers/datetrigger.h"
 #include "triggers/intervaltrigger.h"
+#include "util/jsontext.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -12,9 +13,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QRandomGenerator>
 #include <QSaveFile>
 
 #include <cerrno>
+#include <optional>
 
 namespace punctual {
 
@@ -59,6 +62,116 @@ QJsonObject withIntervalStart(QJsonObject json, std::int64_t nowMs)
     return json;
 }
 
+// The keys of the job file format (docs/import-export.md): what export writes. Others are refused, not ignored: a
+// misspelt option ("max_instance") would otherwise be dropped without a word.
+const QSet<QString> &jobKeys()
+{
+    static const QSet<QString> keys{
+        QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("trigger"), QStringLiteral("action"),
+        QStringLiteral("paused"), QStringLiteral("state"), QStringLiteral("next_run_time"),
+        QStringLiteral("max_instances"), QStringLiteral("coalesce"), QStringLiteral("misfire_grace_time"),
+        QStringLiteral("timeout"), QStringLiteral("max_retries"), QStringLiteral("retry_delay"),
+        QStringLiteral("retry_backoff"), QStringLiteral("retry_delay_max"), QStringLiteral("remove_when_done"),
+        QStringLiteral("recover")};
+    return keys;
+}
+
+/// The keys of a trigger of @p type ("": only the shared ones).
+const QSet<QString> &triggerKeys(const QString &type)
+{
+    static const QHash<QString, QSet<QString>> keys = [] {
+        const QSet<QString> shared{QStringLiteral("type"), QStringLiteral("version"), QStringLiteral("timezone"),
+                                   QStringLiteral("jitter"), QStringLiteral("description")};
+        const QSet<QString> startEnd{QStringLiteral("start"), QStringLiteral("end")};
+        return QHash<QString, QSet<QString>>{
+            {QString(), shared},
+            {QStringLiteral("date"), shared + QSet<QString>{QStringLiteral("run_date")}},
+            {QStringLiteral("interval"), shared + startEnd + QSet<QString>{QStringLiteral("interval_seconds")}},
+            {QStringLiteral("cron"), shared + startEnd + QSet<QString>{QStringLiteral("expression")}},
+            {QStringLiteral("calendar"), shared + QSet<QString>{QStringLiteral("unit"), QStringLiteral("every"),
+                                                                QStringLiteral("anchor"), QStringLiteral("time"),
+                                                                QStringLiteral("end")}}};
+    }();
+    const auto found = keys.constFind(type);
+    return found != keys.cend() ? *found : *keys.constFind(QString());
+}
+
+/// The keys of an action of @p type ("": only "type").
+const QSet<QString> &actionKeys(const QString &type)
+{
+    static const QHash<QString, QSet<QString>> keys{
+        {QString(), {QStringLiteral("type")}},
+        {QStringLiteral("command"),
+         {QStringLiteral("type"), QStringLiteral("program"), QStringLiteral("arguments"),
+          QStringLiteral("working_directory"), QStringLiteral("environment"), QStringLiteral("shell"),
+          QStringLiteral("output_cap_bytes")}},
+        {QStringLiteral("function"), {QStringLiteral("type"), QStringLiteral("name"), QStringLiteral("arguments")}},
+        {QStringLiteral("sql"),
+         {QStringLiteral("type"), QStringLiteral("connection"), QStringLiteral("statements"),
+          QStringLiteral("statement_timeout")}},
+        {QStringLiteral("http"),
+         {QStringLiteral("type"), QStringLiteral("urls"), QStringLiteral("method"), QStringLiteral("body"),
+          QStringLiteral("content_type"), QStringLiteral("headers"), QStringLiteral("concurrency"),
+          QStringLiteral("request_timeout"), QStringLiteral("follow_redirects"), QStringLiteral("fail_on_http_error")}}};
+    const auto found = keys.constFind(type);
+    return found != keys.cend() ? *found : *keys.constFind(QString());
+}
+
+const QSet<QString> &connectionKeys()
+{
+    static const QSet<QString> keys{QStringLiteral("name"),     QStringLiteral("driver"),  QStringLiteral("host"),
+                                    QStringLiteral("port"),     QStringLiteral("database"), QStringLiteral("user"),
+                                    QStringLiteral("options"),  QStringLiteral("password"),
+                                    QStringLiteral("password_variable")};
+    return keys;
+}
+
+/// The first key of @p json not in @p keys, with @p prefix ("trigger."); none when all are known.
+std::optional<QString> unknownKeyIn(const QJsonObject &json, const QSet<QString> &keys, const QString &prefix)
+{
+    for (auto it = json.begin(); it != json.end(); ++it) {
+        if (!keys.contains(it.key()))
+            return prefix + it.key();
+    }
+    return std::nullopt;
+}
+
+/// The first key of a job's JSON (read without error already) that the job file format does not have.
+std::optional<QString> unknownKey(const QJsonObject &job)
+{
+    const QJsonObject trigger = job.value(QStringLiteral("trigger")).toObject();
+    const QJsonObject action = job.value(QStringLiteral("action")).toObject();
+    const QString actionType = action.value(QStringLiteral("type")).toString();
+    if (auto key = unknownKeyIn(job, jobKeys(), {}))
+        return key;
+    if (auto key = unknownKeyIn(trigger, triggerKeys(trigger.value(QStringLiteral("type")).toString()),
+                                QStringLiteral("trigger.")))
+        return key;
+    if (auto key = unknownKeyIn(action, actionKeys(actionType), QStringLiteral("action.")))
+        return key;
+    if (actionType == QLatin1String("sql"))
+        return unknownKeyIn(action.value(QStringLiteral("connection")).toObject(), connectionKeys(),
+                            QStringLiteral("action.connection."));
+    return std::nullopt;
+}
+
+/// @p text on one line: line breaks and other control characters (from a value quoted in a message) escaped.
+QString oneLine(QString text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text.at(i).unicode();
+        if (c >= 0x20 && !(c >= 0x7F && c < 0xA0) && c != 0x2028 && c != 0x2029)
+            continue;
+        const QString escaped = c == '\n' ? QStringLiteral("\\n")
+            : c == '\r'                   ? QStringLiteral("\\r")
+            : c == '\t'                   ? QStringLiteral("\\t")
+                                          : QStringLiteral("\\u%1").arg(int(c), 4, 16, QLatin1Char('0'));
+        text.replace(i, 1, escaped);
+        i += escaped.size() - 1;
+    }
+    return text;
+}
+
 } // namespace
 
 QByteArray JobFile::toJson(const QList<Job> &jobs)
@@ -90,23 +203,10 @@ Result<void> JobFile::write(const QString &path, const QList<Job> &jobs)
     return {};
 }
 
-bool runsAfter(const Job &job, std::int64_t nowMs)
-{
-    if (job.paused || !job.trigger)
-        return true;
-    if (const auto *date = dynamic_cast<const DateTrigger *>(job.trigger.get())) {
-        // As Scheduler::firstRunTime(): a one-off time just passed still runs within the grace time.
-        const std::int64_t late = nowMs - date->runAtMs();
-        if (late >= 0 && (!job.options.misfireGraceMs || late <= *job.options.misfireGraceMs))
-            return true;
-    }
-    return job.trigger->nextFireTime(nowMs).has_value();
-}
-
 Result<ImportContents> JobFile::parse(const QByteArray &bytes, std::int64_t nowMs)
 {
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
+    const QJsonDocument document = jsontext::parse(bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError)
         return invalidInput(JobFileText::tr("not a job file: %1 at %2")
                                 .arg(parseError.errorString(), positionOf(bytes, parseError.offset)));
@@ -124,26 +224,35 @@ Result<ImportContents> JobFile::parse(const QByteArray &bytes, std::int64_t nowM
 
     contents.jobs.reserve(array.size());
     QHash<QString, qsizetype> seen; // id -> index of its first entry
+    QRandomGenerator random(1);     // planNewJob's jitter: only whether the job runs at all matters here
+    // Messages quote what the file holds (a zone, an expression): each problem is still one line.
+    const auto problem = [&contents](const QString &where, const QString &message) {
+        contents.problems.append({where, oneLine(message)});
+    };
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QString where = QStringLiteral("jobs[%1]").arg(i);
         const QJsonValue value = array.at(i);
         if (!value.isObject()) {
-            contents.problems.append({where, JobFileText::tr("not a job object")});
+            problem(where, JobFileText::tr("not a job object"));
             continue;
         }
         auto job = Job::fromJson(withIntervalStart(value.toObject(), nowMs), false);
         if (!job) {
-            contents.problems.append({where, job.error().message});
+            problem(where, job.error().message);
+            continue;
+        }
+        if (const auto key = unknownKey(value.toObject())) {
+            problem(where, JobFileText::tr("job \"%1\": unknown key \"%2\"").arg(job->id, *key));
             continue;
         }
         if (const auto first = seen.constFind(job->id); first != seen.constEnd()) {
-            contents.problems.append(
-                {where, JobFileText::tr("the id \"%1\" is used by jobs[%2] already").arg(job->id).arg(*first)});
+            problem(where, JobFileText::tr("the id \"%1\" is used by jobs[%2] already").arg(job->id).arg(*first));
             continue;
         }
-        if (!runsAfter(job.value(), nowMs)) {
-            contents.problems.append({where, JobFileText::tr("job \"%1\": \"%2\" never fires after now")
-                                                 .arg(job->id, job->trigger->description())});
+        // The scheduler's own rule for a new job (a one-off time just passed runs within its grace time; a first
+        // run time past year 9999 cannot be stored): the add must not fail after the file was found good.
+        if (auto planned = planNewJob(job.value(), nowMs, random); !planned) {
+            problem(where, JobFileText::tr("job \"%1\": %2").arg(job->id, planned.error().message));
             continue;
         }
         seen.insert(job->id, i);

@@ -57,8 +57,9 @@ public:
 
     /**
      * Reads every job of a job file. A text that is not a JSON array (or an object with a "jobs" array) is an
-     * error; a bad job is a problem with its index ("jobs[3]") and the others are still read. Also problems: an id
-     * given twice, and a job that would never run after @p nowMs (a date in the past beyond its grace time).
+     * error; a bad job is a problem with its index ("jobs[3]") and the others are still read. Also problems: a key
+     * the format does not have, an id given twice, and a job that would never run after @p nowMs (planNewJob(): a
+     * date in the past beyond its grace time, a first run after year 9999). Each problem's message is one line.
      */
     static Result<ImportContents> parse(const QByteArray &bytes, std::int64_t nowMs);
     /// parse() of a file; an Io error names the file.
@@ -70,8 +71,5 @@ ImportPlan planImport(QList<Job> jobs, const QSet<QString> &existingIds, Conflic
 
 /// The error a Fail import reports for its conflicts: names the first ids (ErrorCode::Conflict).
 Error conflictError(const QStringList &conflicts);
-
-/// False when the job, added at @p nowMs, would never run (the same rule Scheduler::addJob applies).
-bool runsAfter(const Job &job, std::int64_t nowMs);
 
 } // namespace punctual

@@ -3,6 +3,7 @@
 
 #include "store/sqlsession.h"
 #include "store/sqlvalues.h"
+#include "util/jsontext.h"
 
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -38,7 +39,7 @@ Error columnError(int column, const Error &error)
 Result<QJsonObject> jsonObjectOf(const QString &text)
 {
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &parseError);
+    const QJsonDocument document = jsontext::parse(text.toUtf8(), &parseError);
     if (parseError.error != QJsonParseError::NoError)
         return invalidInput(parseError.errorString());
     if (!document.isObject())

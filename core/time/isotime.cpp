@@ -30,8 +30,12 @@ QString formatIso(std::int64_t utcMs, const ZoneRules &zone)
                           t.minute, t.second);
     if (ms != 0)
         n += std::snprintf(buffer + n, sizeof buffer - static_cast<std::size_t>(n), ".%03d", ms);
-    std::snprintf(buffer + n, sizeof buffer - static_cast<std::size_t>(n), "%c%02d:%02d", offset < 0 ? '-' : '+',
-                  absOffset / 3600, (absOffset / 60) % 60);
+    n += std::snprintf(buffer + n, sizeof buffer - static_cast<std::size_t>(n), "%c%02d:%02d", offset < 0 ? '-' : '+',
+                       absOffset / 3600, (absOffset / 60) % 60);
+    // Local mean time before a zone's standard time has offsets in seconds (Africa/Monrovia -00:44:30 until
+    // 1972): they are written out, or the text would name another instant when read back.
+    if (absOffset % 60 != 0)
+        std::snprintf(buffer + n, sizeof buffer - static_cast<std::size_t>(n), ":%02d", absOffset % 60);
     return QString::fromLatin1(buffer);
 }
 
@@ -39,7 +43,7 @@ Result<std::int64_t> parseIso(const QString &text, const ZoneRules &zone)
 {
     static const QRegularExpression pattern(QStringLiteral(
         R"(^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?)"
-        R"(\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?\s*$)"));
+        R"(\s*(Z|z|[+-]\d{2}(?::?\d{2}(?::?\d{2})?)?)?\s*$)"));
     const QRegularExpressionMatch match = pattern.match(text);
     if (!match.hasMatch())
         return invalidInput(IsoText::tr("\"%1\" is not an ISO-8601 date and time (expected e.g. "
@@ -71,9 +75,11 @@ Result<std::int64_t> parseIso(const QString &text, const ZoneRules &zone)
         const QString digits = QString(offsetText.mid(1)).remove(QLatin1Char(':'));
         const int offsetHours = digits.left(2).toInt();
         const int offsetMinutes = digits.size() > 2 ? digits.mid(2, 2).toInt() : 0;
-        if (offsetHours > 23 || offsetMinutes > 59)
+        const int offsetSeconds = digits.size() > 4 ? digits.mid(4, 2).toInt() : 0;
+        if (offsetHours > 23 || offsetMinutes > 59 || offsetSeconds > 59)
             return invalidInput(IsoText::tr("\"%1\": the UTC offset is out of range").arg(text));
-        const int offset = (offsetHours * 3600 + offsetMinutes * 60) * (offsetText.front() == QLatin1Char('-') ? -1 : 1);
+        const int offset = (offsetHours * 3600 + offsetMinutes * 60 + offsetSeconds)
+            * (offsetText.front() == QLatin1Char('-') ? -1 : 1);
         utcSeconds = local - offset;
     }
     const std::int64_t utcMs = utcSeconds * 1000 + ms;

@@ -21,10 +21,10 @@ constexpr bool isInstantInRange(std::int64_t utcMs)
 }
 
 /// "2026-03-08T03:00:00-04:00": local time in @p zone with seconds and offset (".123" only when ms are not 0;
-/// a zero offset is "+00:00", never "Z").
+/// a zero offset is "+00:00", never "Z"; an offset with seconds, as local mean time has, is "-00:44:30").
 QString formatIso(std::int64_t utcMs, const ZoneRules &zone);
 
-/// Reads "YYYY-MM-DD[(T| )HH:MM[:SS[.fff]]][Z|±HH:MM|±HHMM|±HH]". Without an offset the text is a wall-clock
+/// Reads "YYYY-MM-DD[(T| )HH:MM[:SS[.fff]]][Z|±HH:MM[:SS]|±HHMM[SS]|±HH]". Without an offset the text is a wall-clock
 /// time in @p zone (a time in a DST gap means the gap's end, one in an overlap its first pass); a date alone
 /// means its midnight. The error says what is wrong with the text; an instant outside years 1 to 9999 (in any
 /// zone: isInstantInRange) is an error.

@@ -23,7 +23,7 @@ class CalendarText
 };
 
 // Dates stay within what the stored "YYYY-MM-DD" and ISO texts can hold.
-constexpr std::int64_t firstDay = civil::daysFromCivil(0, 1, 1);
+constexpr std::int64_t firstDay = civil::daysFromCivil(1, 1, 1);
 constexpr std::int64_t lastDay = civil::daysFromCivil(9999, 12, 31);
 
 struct UnitName
@@ -59,9 +59,10 @@ std::int64_t monthIndex(const civil::Date &date)
     return std::int64_t{date.year} * 12 + (date.month - 1);
 }
 
+// Years 1 to 9999, as every date Punctual stores (DESIGN.md section 7): there is no year 0.
 bool dateExists(const civil::Date &date)
 {
-    return date.month >= 1 && date.month <= 12 && date.day >= 1
+    return date.year >= 1 && date.month >= 1 && date.month <= 12 && date.day >= 1
         && date.day <= civil::daysInMonth(date.year, date.month);
 }
 

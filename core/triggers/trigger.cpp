@@ -5,9 +5,15 @@
 #include "triggers/crontrigger.h"
 #include "triggers/datetrigger.h"
 #include "triggers/intervaltrigger.h"
+#include "time/duration.h"
+#include "time/isotime.h"
+#include "util/jsonfields.h"
 
 #include <QCoreApplication>
 #include <QRandomGenerator>
+
+#include <algorithm>
+#include <cmath>
 
 namespace punctual {
 
@@ -41,8 +47,11 @@ void Trigger::setZone(std::shared_ptr<const ZoneRules> zone)
 
 std::int64_t Trigger::applyJitter(std::int64_t fireMs, QRandomGenerator &random) const
 {
-    return m_jitterMs > 0 ? fireMs + static_cast<std::int64_t>(random.bounded(static_cast<quint64>(m_jitterMs) + 1))
-                          : fireMs;
+    if (m_jitterMs <= 0)
+        return fireMs;
+    // Never past the last instant a stored time may take (year 9999): such a next run time could not be read back.
+    const std::int64_t jitterMs = std::min(m_jitterMs, std::max<std::int64_t>(0, maxInstantMs - fireMs));
+    return fireMs + static_cast<std::int64_t>(random.bounded(static_cast<quint64>(jitterMs) + 1));
 }
 
 QString Trigger::typeName(TriggerType type)
@@ -70,17 +79,27 @@ QJsonObject Trigger::baseJson() const
 
 Result<void> Trigger::readBaseJson(const QJsonObject &json)
 {
-    const QString zoneId = json.value(QStringLiteral("timezone")).toString();
-    if (!zoneId.isEmpty()) {
-        auto zone = ZoneRules::forZone(zoneId.toLatin1());
+    auto zoneId = jsonfields::string(json, QStringLiteral("timezone"));
+    if (!zoneId)
+        return zoneId.error();
+    if (!zoneId->isEmpty()) {
+        // Zone ids are ASCII: anything else is no zone (toLatin1() would turn it into '?').
+        const bool ascii = std::all_of(zoneId->cbegin(), zoneId->cend(), [](QChar c) { return c.unicode() < 0x80; });
+        auto zone = ascii ? ZoneRules::forZone(zoneId->toLatin1()) : nullptr;
         if (!zone)
-            return invalidInput(TriggerText::tr("unknown time zone \"%1\"").arg(zoneId));
+            return invalidInput(TriggerText::tr("unknown time zone \"%1\"").arg(zoneId.value()));
         m_zone = std::move(zone);
     }
-    const double jitter = json.value(QStringLiteral("jitter")).toDouble(0);
-    if (jitter < 0)
+    // Held to the limits of every duration (0, or 1 ms to 100 years): rounding or overflow would change it.
+    auto jitter = jsonfields::number(json, QStringLiteral("jitter"), 0);
+    if (!jitter)
+        return jitter.error();
+    if (jitter.value() < 0)
         return invalidInput(TriggerText::tr("jitter must not be negative"));
-    m_jitterMs = static_cast<std::int64_t>(jitter * 1000.0 + 0.5);
+    auto jitterMs = durationFromSeconds(jitter.value(), QStringLiteral("jitter"), true);
+    if (!jitterMs)
+        return jitterMs.error();
+    m_jitterMs = jitterMs.value();
     return {};
 }
 
@@ -93,13 +112,21 @@ QString Trigger::zoneSuffix() const
 
 Result<std::unique_ptr<Trigger>> Trigger::fromJson(const QJsonObject &json)
 {
-    const int version = json.value(QStringLiteral("version")).toInt(jsonVersion);
-    if (version > jsonVersion)
+    auto version = jsonfields::number(json, QStringLiteral("version"), jsonVersion);
+    if (!version)
+        return version.error();
+    if (version.value() == std::floor(version.value()) && version.value() > jsonVersion)
         return invalidInput(TriggerText::tr("the trigger was saved by a newer Punctual (version %1; this one reads "
                                             "up to %2)")
-                                .arg(version)
+                                .arg(version.value())
                                 .arg(jsonVersion));
-    const QString type = json.value(QStringLiteral("type")).toString();
+    if (version.value() != std::floor(version.value()) || version.value() < 1)
+        return jsonfields::wrongType(QStringLiteral("version"), json.value(QStringLiteral("version")),
+                                     TriggerText::tr("a whole number from 1 to %1").arg(jsonVersion));
+    auto typeText = jsonfields::string(json, QStringLiteral("type"));
+    if (!typeText)
+        return typeText.error();
+    const QString type = typeText.value();
     if (type == typeName(TriggerType::Date))
         return upcast(DateTrigger::fromJson(json));
     if (type == typeName(TriggerType::Interval))

@@ -59,7 +59,7 @@ public:
     /// Up to this many milliseconds are added at random to each fire time (spreads load), 0 for none.
     std::int64_t jitterMs() const { return m_jitterMs; }
     void setJitterMs(std::int64_t jitterMs) { m_jitterMs = jitterMs < 0 ? 0 : jitterMs; }
-    /// A fire time with this trigger's jitter applied.
+    /// A fire time with this trigger's jitter applied (never past maxInstantMs, the last instant that is stored).
     std::int64_t applyJitter(std::int64_t fireMs, QRandomGenerator &random) const;
 
 protected:

@@ -451,7 +451,7 @@ void TestPunctualctlInstance::largeImportKilledMidwayIsAllOrNothing()
             json += (i ? ",\n" : "") + QByteArray(R"({"id": "job-)") + QByteArray::number(i)
                     + R"(", "name": "a job with a longer name to make the pieces many", "trigger": {"type": "interval", )"
                       R"("interval_seconds": 3600, "start": "2026-01-01T00:00:00Z"}, "action": {"type": "command", )"
-                      R"("program": "/bin/true", "args": ["--an-argument", "--another-argument"]}})";
+                      R"("program": "/bin/true", "arguments": ["--an-argument", "--another-argument"]}})";
         }
         json += "]";
         QFile out(file);

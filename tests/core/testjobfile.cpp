@@ -4,6 +4,7 @@
 #include "store/sqljobstore.h"
 #include "support/jobbuilder.h"
 #include "support/schedulerharness.h"
+#include "support/testsupport.h"
 #include "time/isotime.h"
 #include "triggers/calendartrigger.h"
 #include "triggers/crontrigger.h"
@@ -241,7 +242,8 @@ private slots:
         QVERIFY(read->problems.at(2).message.contains(QLatin1String("jobs[0]")));
         QVERIFY2(read->problems.at(3).message.contains(QLatin1String("\"minute\": 61")),
                  qPrintable(read->problems.at(3).message));
-        QVERIFY(read->problems.at(4).message.contains(QLatin1String("never fires")));
+        QVERIFY2(read->problems.at(4).message.contains(QLatin1String("has already passed")),
+                 qPrintable(read->problems.at(4).message));
 
         // Not a job file at all: one error with where.
         auto broken = JobFile::parse("[{\"id\": \"x\",\n \"name\" 1}]", T0);
@@ -250,6 +252,105 @@ private slots:
         QVERIFY2(broken.error().message.contains(QLatin1String("line 2")), qPrintable(broken.error().message));
         QVERIFY(!JobFile::parse("{\"id\": 1}", T0).ok());
         QCOMPARE(JobFile::read(m_dir.filePath(QStringLiteral("missing.json")), T0).error().code, ErrorCode::Io);
+    }
+
+    void unknownKeysAreRefused()
+    {
+        // A misspelt key would be dropped without a word: the entry is refused and the key named, at any depth.
+        const QJsonObject good = everyKind().at(3).toJson(); // an sql job: all four levels of keys
+        const auto withKey = [&good](const QStringList &path) {
+            QJsonObject job = good;
+            if (path.size() == 1) {
+                job.insert(path.front(), 1);
+                return job;
+            }
+            QJsonObject action = job.value(path.at(0)).toObject();
+            if (path.size() == 2) {
+                action.insert(path.at(1), 1);
+            } else {
+                QJsonObject connection = action.value(path.at(1)).toObject();
+                connection.insert(path.at(2), 1);
+                action.insert(path.at(1), connection);
+            }
+            job.insert(path.at(0), action);
+            return job;
+        };
+        const QList<QStringList> unknown{{"max_instance"}, {""}, {"jitter"}, {"trigger", "jiter"},
+                                         {"action", "cwd"}, {"action", "connection", "port_number"}};
+        QJsonArray array{good};
+        for (const QStringList &path : unknown)
+            array.append(withKey(path));
+        // What export writes for people is not read, and is no unknown key.
+        QJsonObject informational = good;
+        informational.insert(QStringLiteral("id"), QStringLiteral("informational"));
+        informational.insert(QStringLiteral("state"), QStringLiteral("bogus"));
+        informational.insert(QStringLiteral("next_run_time"), 5);
+        array.append(informational);
+
+        auto read = JobFile::parse(QJsonDocument(array).toJson(), T0);
+        QVERIFY(read.ok());
+        QCOMPARE(read->jobs.size(), qsizetype(2));
+        QCOMPARE(read->problems.size(), unknown.size());
+        for (qsizetype i = 0; i < unknown.size(); ++i) {
+            const ImportProblem &problem = read->problems.at(i);
+            QCOMPARE(problem.where, QStringLiteral("jobs[%1]").arg(i + 1));
+            const QString key = QStringLiteral("unknown key \"%1\"").arg(unknown.at(i).join(QLatin1Char('.')));
+            QVERIFY2(problem.message.contains(key), qPrintable(problem.text()));
+        }
+    }
+
+    void problemsAreOneLine()
+    {
+        // A value quoted in a message (here a zone with a line break) cannot split the message into two lines.
+        const QByteArray text = R"([{"id":"z","trigger":{"type":"cron","expression":"0 0 * * *","timezone":"Mars\nBase"},)"
+                                R"("action":{"type":"command","program":"/bin/true"}}])";
+        auto read = JobFile::parse(text, T0);
+        QVERIFY(read.ok());
+        QCOMPARE(read->problems.size(), qsizetype(1));
+        const QString message = read->problems.first().message;
+        QVERIFY2(!message.contains(QLatin1Char('\n')) && message.contains(QLatin1String("Mars\\nBase")),
+                 qPrintable(message));
+    }
+
+    void firstRunPastYear9999IsAProblemOfTheFile()
+    {
+        // The next 1 January after June 9999 is in year 10000: the file is refused there, not the add after it.
+        const QByteArray text = R"([{"id":"y","trigger":{"type":"cron","expression":"0 0 1 1 *","timezone":"UTC",)"
+                                R"("start":"9999-06-01T00:00:00Z"},"action":{"type":"command","program":"/bin/true"}},)"
+                                R"({"id":"p","paused":true,"trigger":{"type":"cron","expression":"0 0 1 1 *",)"
+                                R"("timezone":"UTC","start":"9999-06-01T00:00:00Z"},)"
+                                R"("action":{"type":"command","program":"/bin/true"}}])";
+        auto read = JobFile::parse(text, T0);
+        QVERIFY(read.ok());
+        QCOMPARE(read->problems.size(), qsizetype(1));
+        QVERIFY2(read->problems.first().message.contains(QLatin1String("never fires after now")),
+                 qPrintable(read->problems.first().text()));
+        QCOMPARE(read->jobs.size(), qsizetype(1)); // paused: kept, it has no next run time to store
+        QVERIFY_OK(m_scheduler->addJobs(read->jobs));
+    }
+
+    void byteOrderMarksAreKept()
+    {
+        // Qt's JSON reader drops a U+FEFF that begins a string; a program "\uFEFF/bin/p" is not "/bin/p".
+        const QByteArray text = "[{\"id\":\"bom\",\"trigger\":{\"type\":\"cron\",\"expression\":\"0 0 * * *\"},"
+                                "\"action\":{\"type\":\"command\",\"program\":\"\xEF\xBB\xBF/bin/p\","
+                                "\"arguments\":[\"\xEF\xBB\xBF\"]}}]";
+        auto read = JobFile::parse(text, T0);
+        QVERIFY(read.ok());
+        QCOMPARE(read->jobs.size(), qsizetype(1));
+        const auto &command = std::get<CommandAction>(read->jobs.first().action);
+        QCOMPARE(command.program, QStringLiteral("\uFEFF/bin/p"));
+        QCOMPARE(command.arguments, QStringList{QStringLiteral("\uFEFF")});
+        // Through the store (its rows hold JSON texts) and the export.
+        QVERIFY_OK(m_scheduler->addJobs(read->jobs));
+        const QList<Job> stored = m_scheduler->jobs().value();
+        QCOMPARE(stored.size(), qsizetype(1));
+        QVERIFY(stored.first().action == read->jobs.first().action);
+        auto again = JobFile::parse(JobFile::toJson(stored), T0);
+        QVERIFY(again.ok() && again->jobs.size() == 1);
+        QVERIFY(again->jobs.first().action == read->jobs.first().action);
+        // A raw one at the very start of the file is a byte order mark, as before.
+        QVERIFY(JobFile::parse("\xEF\xBB\xBF" + JobFile::toJson(stored), T0).ok());
     }
 
     void nothingIsAddedOnError()

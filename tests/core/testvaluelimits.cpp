@@ -7,6 +7,7 @@
 #include "support/testsupport.h"
 #include "time/duration.h"
 #include "time/isotime.h"
+#include "triggers/calendartrigger.h"
 #include "triggers/crontrigger.h"
 #include "triggers/intervaltrigger.h"
 
@@ -40,6 +41,9 @@ private slots:
     void refusedOptions_data();
     void refusedOptions();
     void boundaryOptionsRoundTrip();
+    void offsetsWithSeconds();
+    void jitterStaysInRange();
+    void calendarAnchorYears();
     void durationTexts();
     void datesInYears1To9999();
     void ids();
@@ -72,6 +76,50 @@ void TestValueLimits::refusedOptions_data()
         << QByteArray(R"("trigger":{"type":"interval","version":1,"interval_seconds":9.223372e15,)"
                       R"("start":"2027-01-15T08:00:00Z","timezone":"UTC"})")
         << "interval_seconds must be at most 100 years";
+
+    // A value of the wrong JSON type is refused with the key's name, never read as the key's default.
+    const QByteArray trigger = R"("trigger":{"type":"interval","interval_seconds":60,"start":"2027-01-15T08:00:00Z",)";
+    const QByteArray command = R"("action":{"type":"command","program":"/bin/true",)";
+    const QByteArray http = R"("action":{"type":"http","urls":["http://localhost/"],)";
+    const QByteArray sql = R"("action":{"type":"sql","statements":["SELECT 1"],"connection":{"database":"x",)";
+    QTest::newRow("id 5") << QByteArray(R"("id":5)") << R"("id" must be a string, not 5)";
+    QTest::newRow("id null") << QByteArray(R"("id":null)") << R"("id" must be a string, not null)";
+    QTest::newRow("name 5") << QByteArray(R"("name":5)") << R"("name" must be a string, not 5)";
+    QTest::newRow("paused \"true\"") << QByteArray(R"("paused":"true")") << R"("paused" must be true or false)";
+    QTest::newRow("coalesce \"false\"") << QByteArray(R"("coalesce":"false")") << R"("coalesce" must be true or)";
+    QTest::newRow("recover 1") << QByteArray(R"("recover":1)") << R"("recover" must be true or false, not 1)";
+    QTest::newRow("trigger string") << QByteArray(R"("trigger":"* * * * *")") << R"("trigger" must be an object)";
+    QTest::newRow("action null") << QByteArray(R"("action":null)") << R"("action" must be an object)";
+    QTest::newRow("timezone 5") << QByteArray(trigger + R"("timezone":5})") << R"("timezone" must be a string)";
+    QTest::newRow("version 1.5") << QByteArray(trigger + R"("version":1.5})") << R"("version" must be a whole)";
+    QTest::newRow("version \"1\"") << QByteArray(trigger + R"("version":"1"})") << R"("version" must be a number)";
+    QTest::newRow("jitter \"5\"") << QByteArray(trigger + R"("jitter":"5"})") << R"("jitter" must be a number)";
+    QTest::newRow("jitter 1e300") << QByteArray(trigger + R"("jitter":1e300})") << "jitter must be at most 100 years";
+    QTest::newRow("jitter 1e-9") << QByteArray(trigger + R"("jitter":1e-9})") << "jitter must be at least 1 ms";
+    QTest::newRow("arguments string") << QByteArray(command + R"("arguments":"--all"})")
+                                      << R"("arguments" must be a list of strings)";
+    QTest::newRow("arguments [1]") << QByteArray(command + R"("arguments":[1]})") << R"("arguments" must be a list)";
+    QTest::newRow("environment {A:1}") << QByteArray(command + R"("environment":{"A":1}})")
+                                       << R"("environment" must be an object of strings)";
+    QTest::newRow("shell \"true\"") << QByteArray(command + R"("shell":"true"})") << R"("shell" must be true or)";
+    QTest::newRow("output_cap_bytes string") << QByteArray(command + R"("output_cap_bytes":"4096"})")
+                                             << "output_cap_bytes must be a whole number";
+    QTest::newRow("function arguments []") << QByteArray(R"("action":{"type":"function","name":"f","arguments":[]})")
+                                           << R"("arguments" must be an object)";
+    QTest::newRow("urls string") << QByteArray(R"("action":{"type":"http","urls":"http://localhost/"})")
+                                 << R"("urls" must be a list of strings)";
+    QTest::newRow("concurrency 1.5") << QByteArray(http + R"("concurrency":1.5})") << "concurrency must be between";
+    QTest::newRow("request_timeout string") << QByteArray(http + R"("request_timeout":"30"})")
+                                            << R"("request_timeout" must be a number)";
+    QTest::newRow("headers {X:5}") << QByteArray(http + R"("headers":{"X":5}})") << R"("headers" must be an object)";
+    QTest::newRow("follow_redirects 0") << QByteArray(http + R"("follow_redirects":0})") << R"("follow_redirects")";
+    QTest::newRow("port 1.5") << QByteArray(sql + R"("port":1.5}})") << "port 1.5 is out of range";
+    QTest::newRow("port 2^32+5432") << QByteArray(sql + R"("port":4294972728}})") << "is out of range";
+    QTest::newRow("port string") << QByteArray(sql + R"("port":"5432"}})") << R"("port" must be a number)";
+    QTest::newRow("host {}") << QByteArray(sql + R"("host":{}}})") << R"("host" must be a string)";
+    QTest::newRow("statements string") << QByteArray(R"("action":{"type":"sql","statements":"SELECT 1",)"
+                                                     R"("connection":{"database":"x"}})")
+                                       << R"("statements" must be a list of strings)";
 }
 
 void TestValueLimits::refusedOptions()
@@ -101,6 +149,55 @@ void TestValueLimits::boundaryOptionsRoundTrip()
     const auto again = Job::fromJson(job->toJson(), false);
     QVERIFY_OK(again);
     QCOMPARE(again->options, job->options);
+}
+
+void TestValueLimits::offsetsWithSeconds()
+{
+    // Africa/Monrovia kept local mean time (-00:44:30) until 1972: written as -00:44 it would read back 30 s off.
+    const auto monrovia = ZoneRules::forZone("Africa/Monrovia");
+    QVERIFY(monrovia);
+    const std::int64_t newYear1960 = -315619200000;
+    QCOMPARE(formatIso(newYear1960, *monrovia), QStringLiteral("1959-12-31T23:15:30-00:44:30"));
+    QCOMPARE(parseIso(QStringLiteral("1959-12-31T23:15:30-00:44:30"), *monrovia).value(), newYear1960);
+    QCOMPARE(parseIso(QStringLiteral("1959-12-31T23:15:30-004430"), *monrovia).value(), newYear1960);
+    QVERIFY(!parseIso(QStringLiteral("1959-12-31T23:15:30-00:44:60"), *monrovia));
+    // The first instant stored, in a zone whose 1900 offset has seconds: the job is read back (it was skipped as
+    // unreadable, "0001-01-01T12:37:12-11:22" being before year 1 in UTC).
+    QJsonObject json = jobJson({});
+    json.insert(QStringLiteral("paused"), true);
+    json.insert(QStringLiteral("trigger"), QJsonObject{{QStringLiteral("type"), QStringLiteral("cron")},
+                                                       {QStringLiteral("expression"), QStringLiteral("0 0 * * *")},
+                                                       {QStringLiteral("timezone"), QStringLiteral("Pacific/Pago_Pago")},
+                                                       {QStringLiteral("start"), QStringLiteral("0001-01-02T00:00:00Z")}});
+    const auto job = Job::fromJson(json, false);
+    QVERIFY_OK(job);
+    const auto again = Job::fromJson(job->toJson(), false);
+    QVERIFY_OK(again);
+    QCOMPARE(again->trigger->toJson(), job->trigger->toJson());
+}
+
+void TestValueLimits::jitterStaysInRange()
+{
+    // A fire time near the end of year 9999 with a long jitter: the next run time is still one that can be stored.
+    auto trigger = CronTrigger::create(QStringLiteral("* * * * *"), ZoneRules::forZone("UTC")).value();
+    trigger->setJitterMs(maxDurationMs);
+    QRandomGenerator random(7);
+    for (int i = 0; i < 100; ++i)
+        QVERIFY(trigger->applyJitter(maxInstantMs - 1000, random) <= maxInstantMs);
+    QCOMPARE(trigger->applyJitter(maxInstantMs, random), maxInstantMs);
+    QVERIFY(trigger->applyJitter(T0, random) >= T0); // elsewhere, jitter as before
+}
+
+void TestValueLimits::calendarAnchorYears()
+{
+    // Dates are in the years 1 to 9999: there is no year 0, not even as a calendar trigger's anchor.
+    QJsonObject calendar{{QStringLiteral("type"), QStringLiteral("calendar")}, {QStringLiteral("unit"), QStringLiteral("day")},
+                         {QStringLiteral("every"), 1},                           {QStringLiteral("anchor"), QStringLiteral("0000-01-01")},
+                         {QStringLiteral("time"), QStringLiteral("12:00:00")},   {QStringLiteral("timezone"), QStringLiteral("UTC")}};
+    QVERIFY(!Trigger::fromJson(calendar));
+    calendar.insert(QStringLiteral("anchor"), QStringLiteral("0001-01-01"));
+    QVERIFY_OK(Trigger::fromJson(calendar));
+    QVERIFY(!CalendarTrigger::parse(QStringLiteral("every day from 0000-12-31"), ZoneRules::forZone("UTC"), T0));
 }
 
 void TestValueLimits::durationTexts()
@@ -146,6 +243,8 @@ void TestValueLimits::ids()
     QVERIFY(validateJobId(QStringLiteral(" \t")).error().message.contains(QLatin1String("control")));
     QVERIFY(validateJobId(QStringLiteral("  ")).error().message.contains(QLatin1String("blank")));
     QVERIFY(!validateJobId(QStringLiteral("a\nb")));
+    QVERIFY(!validateJobId(QStringLiteral("a\u2028b"))); // Qt calls line and paragraph separators printable
+    QVERIFY(!validateJobId(QStringLiteral("a\u2029b")));
 }
 
 void TestValueLimits::names()
@@ -154,6 +253,12 @@ void TestValueLimits::names()
     QVERIFY(!validateJobName(QStringLiteral("ok\nj2  2027-01-01  forged row")));
     QVERIFY(!validateJobName(QStringLiteral("carriage\rreturn")));
     QVERIFY(!validateJobName(QString(QChar(0x2028))));
+    // SQLite drops a leading U+FEFF of a text bound as UTF-16, and stores an unpaired surrogate merged with the next
+    // character: neither name would come back as given.
+    QVERIFY(!validateJobName(QStringLiteral("\uFEFFname")));
+    QVERIFY_OK(validateJobName(QStringLiteral("na\uFEFFme")));
+    QVERIFY(!validateJobName(QStringLiteral("a") + QChar(0xD800) + QStringLiteral("b")));
+    QVERIFY(!validateJobName(QString(QChar(0xDC00))));
     QJsonObject json = jobJson({});
     json.insert(QStringLiteral("name"), QStringLiteral("two\nlines"));
     const auto job = Job::fromJson(json, false);
