@@ -56,7 +56,7 @@ QByteArray jobFile(const QString &prefix, int count)
             {"id", QStringLiteral("%1-%2").arg(prefix).arg(i)},
             {"name", QStringLiteral("Job number %1").arg(i)},
             {"trigger", QJsonObject{{"type", "interval"}, {"interval_seconds", 3600 + i}, {"timezone", "UTC"}}},
-            {"action", QJsonObject{{"type", "command"}, {"program", "/bin/true"}, {"arguments", QJsonArray{i}}}},
+            {"action", QJsonObject{{"type", "command"}, {"program", "/bin/true"}, {"arguments", QJsonArray{QString::number(i)}}}},
         });
     }
     return QJsonDocument(jobs).toJson(QJsonDocument::Compact);
