@@ -49,6 +49,9 @@ Result<void> SchedulerSession::open(Use use)
     QElapsedTimer waited;
     waited.start();
     bool noticed = false;
+    const auto sayWaiting = [path] {
+        printError(tr("waiting for the Punctual instance on %1 to answer (Ctrl+C gives up)").arg(path));
+    };
     for (;;) {
         auto connected = client->connectToStore(path);
         if (connected)
@@ -59,15 +62,12 @@ Result<void> SchedulerSession::open(Use use)
         qCInfo(lcSession, "%s", qPrintable(connected.error().message));
         if (!noticed && waited.elapsed() >= slowAnswerNoticeMs) {
             noticed = true;
-            printError(tr("waiting for the Punctual instance on %1 to answer (Ctrl+C gives up)").arg(path));
+            sayWaiting();
         }
     }
     client->setTimeoutMs(ControlClient::noTimeout);
-    if (!noticed) {
-        client->setSlowAnswerNotice(slowAnswerNoticeMs, [path] {
-            printError(tr("waiting for the Punctual instance on %1 to answer (Ctrl+C gives up)").arg(path));
-        });
-    }
+    if (!noticed)
+        client->setSlowAnswerNotice(slowAnswerNoticeMs, sayWaiting);
     if (auto pong = client->ping(ControlClient::noTimeout); !pong)
         return pong.error();
     qCInfo(lcSession, "talking to the Punctual instance (pid %lld) on %s",
