@@ -7,7 +7,7 @@
 #include "dialogs/sqlactioneditor.h"
 #include "models/jobfilterproxymodel.h"
 #include "models/joblistmodel.h"
-#include "scheduler/scheduler.h"
+#include "control/schedulerclient.h"
 #include "settings/settings.h"
 #include "widgets/runhistorypane.h"
 
@@ -17,18 +17,22 @@
 #include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMetaMethod>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -93,20 +97,44 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
         updateActions();
         updateStatus();
     });
-    Scheduler &scheduler = m_services.scheduler;
-    for (auto signal : {&Scheduler::started, &Scheduler::paused, &Scheduler::resumed, &Scheduler::shutDown})
-        connect(&scheduler, signal, this, &MainWindow::updateStatus);
+    SchedulerClient &scheduler = m_services.scheduler;
+    connect(&scheduler, &SchedulerClient::stateChanged, this, &MainWindow::updateStatus);
     // "N running" follows the runs themselves: a run of a job deleted meanwhile has no row to change.
-    connect(&scheduler, &Scheduler::jobActivityChanged, this, &MainWindow::updateStatus);
-    connect(&scheduler, &Scheduler::storeError, this, [this](const QString &message) {
+    connect(&scheduler, &SchedulerClient::jobActivityChanged, this, &MainWindow::updateStatus);
+    connect(&scheduler, &SchedulerClient::storeError, this, [this](const QString &message) {
         statusBar()->showMessage(tr("Store error: %1").arg(message), 10000);
     });
-    reload();
+    // The list is read again whenever the host (re)connects or read its store again; between, events keep it.
+    connect(&scheduler, &SchedulerClient::hostConnectedChanged, this, &MainWindow::hostConnectionChanged);
+    connect(&scheduler, &SchedulerClient::storeReloaded, this, &MainWindow::reload);
+    if (scheduler.isConnected())
+        reload();
     updateActions();
     updateStatus();
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::hostConnectionChanged(bool connected)
+{
+    if (connected) {
+        reload();
+    } else {
+        statusBar()->showMessage(tr("Lost the connection to the Punctual scheduler; reconnecting…"), 10000);
+        updateActions();
+        updateStatus();
+    }
+}
+
+void MainWindow::showBusyAfterDelay(const QString &doing, QObject *request)
+{
+    // Quick answers show nothing; a slow one shows what is going on until it comes (the window never waits).
+    QTimer::singleShot(500, request, [this, doing, request] {
+        m_busyLabel->setText(doing);
+        m_busy->show();
+        connect(request, &QObject::destroyed, this, [this] { m_busy->hide(); });
+    });
+}
 
 void MainWindow::reload()
 {
@@ -136,6 +164,8 @@ void MainWindow::createActions()
          &MainWindow::editJob);
     make(Command::RunNow, icon("action-run"), tr("&Run now"), QKeySequence(Qt::CTRL | Qt::Key_R),
          tr("Run the selected jobs now, outside their schedule"), &MainWindow::runNow);
+    make(Command::Stop, icon("action-stop"), tr("S&top"), QKeySequence(Qt::CTRL | Qt::Key_Period),
+         tr("Stop the selected jobs' runs going now"), &MainWindow::stopSelected);
     make(Command::Pause, icon("action-pause"), tr("&Pause"), {}, tr("Pause the selected jobs (Ctrl+P)"),
          [this] { setPaused(true); });
     make(Command::Resume, icon("action-resume"), tr("Res&ume"), {}, tr("Resume the selected jobs (Ctrl+P)"),
@@ -148,6 +178,15 @@ void MainWindow::createActions()
          &MainWindow::deleteAll);
     make(Command::PauseScheduler, {}, tr("Pause &scheduler"), {},
          tr("Start no runs until resumed (runs due meanwhile follow the misfire rules)"), &MainWindow::toggleScheduler);
+    make(Command::StopScheduler, icon("action-stop"), tr("S&top scheduler…"), {},
+         tr("Stop the Punctual scheduler: no job runs until it is started again"), [this] {
+             const QString question = tr("Stop the Punctual scheduler? No job runs until it is started again "
+                                         "(opening this window starts it). Runs going now may finish.");
+             if (m_confirm(tr("Stop scheduler"), question, tr("Stop scheduler")))
+                 emit stopSchedulerRequested();
+         });
+    make(Command::StartScheduler, {}, tr("St&art scheduler"), {},
+         tr("Start the Punctual scheduler, which runs the jobs"), [this] { emit startSchedulerRequested(); });
     make(Command::Refresh, icon("action-refresh"), tr("Re&fresh"), QKeySequence::Refresh,
          tr("Read the job list from the store again"), &MainWindow::reload);
     make(Command::Find, {}, tr("&Find…"), QKeySequence::Find, tr("Search jobs"), [this] {
@@ -184,18 +223,22 @@ void MainWindow::createMenus()
     file->addAction(m_actions[Command::Quit]);
 
     QMenu *job = menuBar()->addMenu(tr("&Job"));
-    for (Command c : {Command::Add, Command::Edit, Command::RunNow, Command::Pause, Command::Resume})
+    for (Command c : {Command::Add, Command::Edit, Command::RunNow, Command::Stop, Command::Pause, Command::Resume})
         job->addAction(m_actions[c]);
     job->addSeparator();
     job->addAction(m_actions[Command::Delete]);
     job->addAction(m_actions[Command::DeleteAll]);
-    job->addSeparator();
-    job->addAction(m_actions[Command::PauseScheduler]);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_actions[Command::Find]);
-    // Cluster: the instances sharing a PostgreSQL store, with their heartbeats.
-    view->addAction(tr("Scheduler &Instances…"), this, [this] {
+
+    QMenu *scheduler = menuBar()->addMenu(tr("&Scheduler"));
+    scheduler->addAction(m_actions[Command::PauseScheduler]);
+    scheduler->addAction(m_actions[Command::StopScheduler]);
+    scheduler->addAction(m_actions[Command::StartScheduler]);
+    scheduler->addSeparator();
+    // The scheduler hosts: this computer's, and on a PostgreSQL store every instance sharing it.
+    scheduler->addAction(tr("&Instances…"), this, [this] {
         auto *dialog = new InstancesDialog(m_services.scheduler, m_services.clock, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->show();
@@ -214,7 +257,8 @@ void MainWindow::createMenus()
     toolBar->setObjectName(QStringLiteral("jobToolBar"));
     toolBar->setMovable(false);
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    for (Command c : {Command::Add, Command::Edit, Command::RunNow, Command::Pause, Command::Resume, Command::Delete})
+    for (Command c : {Command::Add, Command::Edit, Command::RunNow, Command::Stop, Command::Pause, Command::Resume,
+                      Command::Delete})
         toolBar->addAction(m_actions[c]);
     auto *spacer = new QWidget(toolBar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
@@ -275,7 +319,7 @@ QWidget *MainWindow::createCentralArea()
     const int widths[] = {220, 300, 170, 120, 120, 90};
     for (int column = 0; column < JobListModel::ColumnCount; ++column)
         header->resizeSection(column, widths[column]);
-    for (Command c : {Command::Edit, Command::RunNow, Command::Pause, Command::Resume, Command::Delete})
+    for (Command c : {Command::Edit, Command::RunNow, Command::Stop, Command::Pause, Command::Resume, Command::Delete})
         m_view->addAction(m_actions[c]);
     connect(m_view, &QTableView::doubleClicked, this, &MainWindow::editJob);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
@@ -337,6 +381,19 @@ void MainWindow::createStatusBar()
     statusBar()->addWidget(m_schedulerLabel);
     statusBar()->addWidget(m_countLabel);
     statusBar()->addWidget(m_runningLabel);
+    m_busy = new QWidget(this);
+    m_busy->setObjectName(QStringLiteral("busyIndicator"));
+    auto *busyLayout = new QHBoxLayout(m_busy);
+    busyLayout->setContentsMargins(0, 0, 0, 0);
+    m_busyLabel = new QLabel(m_busy);
+    auto *bar = new QProgressBar(m_busy);
+    bar->setRange(0, 0); // busy: how long the host takes is not known
+    bar->setMaximumWidth(120);
+    bar->setAccessibleName(tr("Working"));
+    busyLayout->addWidget(m_busyLabel);
+    busyLayout->addWidget(bar);
+    m_busy->hide();
+    statusBar()->addWidget(m_busy);
     auto *store = new QLabel(tr("Store: %1").arg(m_services.storeDescription), this);
     store->setObjectName(QStringLiteral("storeLabel"));
     statusBar()->addPermanentWidget(store);
@@ -412,18 +469,35 @@ void MainWindow::updateActions()
         anyActive |= !job->paused;
     }
     m_actions[Command::Edit]->setEnabled(ids.size() == 1);
-    m_actions[Command::RunNow]->setEnabled(!ids.isEmpty());
+    // Changes go through the host: without it, nothing can be done (the list stays to look at).
+    const bool connected = m_services.scheduler.isConnected();
+    bool anyGoing = false;
+    for (const QString &id : ids)
+        anyGoing |= m_services.scheduler.runningCount(id) > 0 || m_services.scheduler.retryWait(id).has_value();
+    m_actions[Command::Add]->setEnabled(connected);
+    m_actions[Command::RunNow]->setEnabled(connected && !ids.isEmpty());
+    m_actions[Command::Stop]->setEnabled(connected && anyGoing);
+    m_actions[Command::PauseScheduler]->setEnabled(connected);
+    m_actions[Command::StopScheduler]->setEnabled(connected);
+    m_actions[Command::StartScheduler]->setEnabled(!connected);
+    anyActive &= connected;
+    anyPaused &= connected;
     m_actions[Command::Pause]->setEnabled(anyActive);
     m_actions[Command::Resume]->setEnabled(anyPaused);
-    m_actions[Command::TogglePause]->setEnabled(!ids.isEmpty());
-    m_actions[Command::Delete]->setEnabled(!ids.isEmpty());
-    m_actions[Command::DeleteAll]->setEnabled(m_model->rowCount() > 0);
+    m_actions[Command::TogglePause]->setEnabled(connected && !ids.isEmpty());
+    m_actions[Command::Delete]->setEnabled(connected && !ids.isEmpty());
+    m_actions[Command::DeleteAll]->setEnabled(connected && m_model->rowCount() > 0);
 }
 
 void MainWindow::updateStatus()
 {
     const Scheduler::State state = m_services.scheduler.state();
     QString text;
+    if (!m_services.scheduler.isConnected()) {
+        m_schedulerLabel->setText(tr("Not connected to the scheduler"));
+        m_runningLabel->clear();
+        return;
+    }
     switch (state) {
     case Scheduler::State::Running: text = tr("Scheduler running"); break;
     case Scheduler::State::Paused: text = tr("Scheduler paused"); break;
@@ -496,45 +570,71 @@ void MainWindow::editJob()
     const QStringList ids = selectedJobIds();
     if (ids.size() != 1)
         return;
-    auto job = m_services.scheduler.job(ids.front());
-    if (!job) {
-        showError(tr("Cannot edit the job"), job.error().message);
-        return;
-    }
-    auto *dialog = new JobEditorDialog(m_services.scheduler, m_services.clock, m_services.functions, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setKnownSqlConnections(knownSqlConnections());
-    dialog->setJob(job.value());
-    dialog->open();
+    // The job as the host has it now (the row may be a moment behind).
+    m_services.scheduler.job(ids.front(), this, [this](Result<Job> job) {
+        if (!job) {
+            showError(tr("Cannot edit the job"), job.error().message);
+            return;
+        }
+        auto *dialog = new JobEditorDialog(m_services.scheduler, m_services.clock, m_services.functions, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setKnownSqlConnections(knownSqlConnections());
+        dialog->setJob(job.value());
+        dialog->open();
+    });
 }
 
 void MainWindow::runNow()
 {
-    for (const QString &id : selectedJobIds()) {
-        auto run = m_services.scheduler.runJobNow(id);
-        if (!run && run.error().code == ErrorCode::Busy) {
-            // Running already (max instances): nothing started, nothing recorded; said where it is seen.
-            statusBar()->showMessage(run.error().message, 10000);
-            continue;
-        }
-        if (!run) {
-            showError(tr("Cannot run the job"), run.error().message);
+    const QStringList ids = selectedJobIds();
+    if (ids.isEmpty())
+        return;
+    auto *request = new QObject(this);
+    showBusyAfterDelay(tr("Starting %n job(s)…", nullptr, static_cast<int>(ids.size())), request);
+    m_services.scheduler.runJobsNow(ids, this, [this, request](Result<QJsonValue> answer) {
+        delete request;
+        if (!answer) {
+            showError(tr("Cannot run the job"), answer.error().message);
             return;
         }
+        // Jobs already running (max instances) started nothing and recorded nothing: said where it is seen.
+        const QJsonArray busy = answer.value().toObject().value(QStringLiteral("busy")).toArray();
+        if (!busy.isEmpty())
+            statusBar()->showMessage(busy.first().toObject().value(QStringLiteral("message")).toString(), 10000);
+    });
+}
+
+void MainWindow::stopSelected()
+{
+    for (const QString &id : selectedJobIds()) {
+        if (m_services.scheduler.runningCount(id) == 0 && !m_services.scheduler.retryWait(id))
+            continue;
+        m_services.scheduler.stopJob(id, this, [this](Result<int> stopped) {
+            if (!stopped)
+                showError(tr("Cannot stop the job"), stopped.error().message);
+        });
     }
-    updateStatus();
 }
 
 void MainWindow::setPaused(bool paused)
 {
-    for (const QString &id : selectedJobIds()) {
-        auto job = paused ? m_services.scheduler.pauseJob(id) : m_services.scheduler.resumeJob(id);
-        if (!job) {
-            showError(paused ? tr("Cannot pause the job") : tr("Cannot resume the job"), job.error().message);
-            return;
-        }
-    }
-    updateActions();
+    const QStringList ids = selectedJobIds();
+    if (ids.isEmpty())
+        return;
+    auto *request = new QObject(this);
+    const int count = static_cast<int>(ids.size());
+    showBusyAfterDelay(paused ? tr("Pausing %n job(s)…", nullptr, count) : tr("Resuming %n job(s)…", nullptr, count),
+                       request);
+    auto done = [this, request, paused](Result<QJsonValue> answer) {
+        delete request;
+        if (!answer)
+            showError(paused ? tr("Cannot pause the job") : tr("Cannot resume the job"), answer.error().message);
+        updateActions();
+    };
+    if (paused)
+        m_services.scheduler.pauseJobs(ids, this, done);
+    else
+        m_services.scheduler.resumeJobs(ids, this, done);
 }
 
 void MainWindow::togglePause()
@@ -573,12 +673,13 @@ void MainWindow::deleteSelected()
     }
     if (!m_confirm(tr("Delete jobs"), question, going > 0 ? tr("Stop and delete") : QString()))
         return;
-    for (const QString &id : ids) {
-        if (auto removed = m_services.scheduler.removeJob(id); !removed) {
-            showError(tr("Cannot delete the job"), removed.error().message);
-            return;
-        }
-    }
+    auto *request = new QObject(this);
+    showBusyAfterDelay(tr("Deleting %n job(s)…", nullptr, static_cast<int>(ids.size())), request);
+    m_services.scheduler.removeJobs(ids, this, [this, request](Result<QJsonValue> answer) {
+        delete request;
+        if (!answer)
+            showError(tr("Cannot delete the job"), answer.error().message);
+    });
 }
 
 void MainWindow::deleteAll()
@@ -590,18 +691,27 @@ void MainWindow::deleteAll()
         question += QLatin1Char(' ') + tr("%n of them are running or waiting to retry and will be stopped.", nullptr, going);
     if (count == 0 || !m_confirm(tr("Delete all jobs"), question, going > 0 ? tr("Stop and delete") : QString()))
         return;
-    if (auto removed = m_services.scheduler.removeAllJobs(); !removed)
-        showError(tr("Cannot delete the jobs"), removed.error().message);
+    auto *request = new QObject(this);
+    showBusyAfterDelay(tr("Deleting %n job(s)…", nullptr, count), request);
+    m_services.scheduler.removeAllJobs(this, [this, request](Result<int> removed) {
+        delete request;
+        if (!removed)
+            showError(tr("Cannot delete the jobs"), removed.error().message);
+    });
 }
 
 void MainWindow::toggleScheduler()
 {
-    Scheduler &scheduler = m_services.scheduler;
+    SchedulerClient &scheduler = m_services.scheduler;
+    auto done = [this](Result<QJsonValue> answer) {
+        if (!answer)
+            showError(tr("Cannot pause the scheduler"), answer.error().message);
+        updateStatus(); // the checkmark follows the host's state, whatever was clicked
+    };
     if (scheduler.state() == Scheduler::State::Paused)
-        scheduler.resume();
+        scheduler.resumeScheduler(this, done);
     else
-        scheduler.pause();
-    updateStatus();
+        scheduler.pauseScheduler(this, done);
 }
 
 } // namespace punctual

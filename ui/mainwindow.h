@@ -23,7 +23,7 @@ class JobFilterProxyModel;
 class JobListModel;
 class JobTransfer;
 class RunHistoryPane;
-class Scheduler;
+class SchedulerClient;
 
 class MainWindow final : public QMainWindow
 {
@@ -34,7 +34,7 @@ public:
     /// What the window works with; all of it outlives the window.
     struct Services
     {
-        Scheduler &scheduler;
+        SchedulerClient &scheduler;               ///< the host's client: the window runs no jobs itself
         const Clock &clock;
         const FunctionRegistry &functions;
         JobListLoader::StoreFactory storeFactory; ///< opens the store again on a worker thread, for the list
@@ -46,12 +46,15 @@ public:
         Add,
         Edit,
         RunNow,
+        Stop,
         Pause,
         Resume,
         TogglePause,
         Delete,
         DeleteAll,
         PauseScheduler,
+        StopScheduler,
+        StartScheduler,
         Refresh,
         Find,
         Settings,
@@ -94,6 +97,10 @@ signals:
     void quitRequested();
     /// The list finished loading (after start or reload).
     void listLoaded();
+    /// Scheduler › Stop scheduler was chosen and confirmed (the app asks the host to stop).
+    void stopSchedulerRequested();
+    /// Scheduler › Start scheduler was chosen (no host is connected; the app starts one).
+    void startSchedulerRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -119,7 +126,12 @@ private:
     void togglePause();
     void deleteSelected();
     void deleteAll();
+    void stopSelected();
     void toggleScheduler();
+    /// Sends a request about the selected jobs; when it takes longer than half a second, a busy bar with
+    /// @p doing shows in the status bar until the answer comes.
+    void showBusyAfterDelay(const QString &doing, QObject *request);
+    void hostConnectionChanged(bool connected);
 
     Services m_services;
     JobListModel *m_model;
@@ -136,6 +148,8 @@ private:
     QLabel *m_schedulerLabel = nullptr;
     QLabel *m_countLabel = nullptr;
     QLabel *m_runningLabel = nullptr;
+    QWidget *m_busy = nullptr;      ///< the busy bar and its label (status bar)
+    QLabel *m_busyLabel = nullptr;
     Confirmation m_confirm;
     JobOptions m_newJobOptions;
 };

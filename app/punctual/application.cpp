@@ -1,16 +1,14 @@
-// The desktop application's wiring and shutdown.
+// The desktop application's wiring: the host's client, the window, the tray, and how they end.
 #include "application.h"
 
 #include "control/controlclient.h"
-#include "control/controlserver.h"
+#include "control/schedulerclient.h"
 #include "dialogs/settingsdialog.h"
 #include "executors/builtinfunctions.h"
+#include "hoststarter.h"
 #include "mainwindow.h"
 #include "models/joblistmodel.h"
-#include "scheduler/scheduler.h"
 #include "settings/autostart.h"
-#include "store/jobstore.h"
-#include "store/storewatcher.h"
 #include "tray/traycontroller.h"
 
 #include <QApplication>
@@ -18,6 +16,8 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QMessageBox>
+#include <QPushButton>
+#include <QStatusBar>
 
 namespace punctual {
 
@@ -25,93 +25,116 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcApp, "punctual.app")
 
+/// How long a host just started may take to answer before the window says it failed.
+constexpr int hostStartTimeoutMs = 15000;
+
 } // namespace
 
 Application::Application(StoreLocation location, QObject *parent)
     : QObject(parent)
     , m_location(std::move(location))
-    , m_host(m_location, m_clock, m_functions)
+    , m_client(std::make_unique<SchedulerClient>(m_location.resolvedPath()))
 {
-    registerBuiltinFunctions(m_functions);
+    registerBuiltinFunctions(m_functions); // offered in the job editor (the host has the same ones)
 }
 
 Application::~Application()
 {
-    // Nothing may reach the window while it goes (the control server's raise, the store watcher), and nothing the
-    // scheduler while it goes; m_host then ends the scheduler, the store and last the lock that guards it.
     m_tray.reset();
-    m_host.stopServing();
     m_window.reset();
+    m_client.reset();
 }
 
 Result<Application::Started> Application::start(bool raiseOther)
 {
-    if (auto locked = m_host.lock(); !locked) {
-        if (locked.error().code == ErrorCode::Conflict)
-            return reachRunningInstance(locked.error(), raiseOther);
-        return locked.error();
+    // A window open on this store already: it is asked (through the host) to show itself, and this one ends.
+    {
+        ControlClient probe;
+        if (probe.connectToStore(m_location.resolvedPath())) {
+            auto raised = probe.call(control::Method::Raise, {{QStringLiteral("show"), raiseOther}}, 10'000);
+            if (raised && raised->toObject().value(QStringLiteral("raised")).toBool())
+                return Started::OtherInstance;
+        }
     }
-    if (auto opened = m_host.open(); !opened)
-        return opened.error();
-    Scheduler &scheduler = m_host.scheduler();
-    scheduler.setHistoryLimit(m_settings.historyLimit());
-    if (auto started = scheduler.start(); !started)
-        return started.error();
 
-    // The list is read on a worker thread through a connection of its own (to the file this instance opened).
-    StoreLocation location = m_location;
-    if (!location.postgres) {
-        location.sqlitePath = m_location.resolvedPath();
-        location.explicitPath = true;
-    }
-    MainWindow::Services services{scheduler, m_clock, m_functions, [location] { return location.open(); },
-                                  m_host.store().describe()};
+    // The list is read from the store read-only, on a worker thread, with a connection of its own.
+    const StoreLocation location = m_location;
+    MainWindow::Services services{*m_client, m_clock, m_functions, [location] { return location.openReadOnly(); },
+                                  m_location.describe()};
     m_window = std::make_unique<MainWindow>(services);
     m_window->setNewJobOptions(m_settings.defaultJobOptions());
     m_window->installEventFilter(this);
     connect(m_window.get(), &MainWindow::quitRequested, this, [this] { quit(); });
     connect(m_window.get(), &MainWindow::settingsRequested, this, &Application::openSettings);
+    connect(m_window.get(), &MainWindow::stopSchedulerRequested, this, &Application::stopScheduler);
+    connect(m_window.get(), &MainWindow::startSchedulerRequested, this, &Application::ensureHost);
 
-    // punctualctl and a second punctual reach this scheduler; commits other processes make to the store are seen.
-    const auto watching = m_host.serve();
-    connect(m_host.controlServer(), &ControlServer::raiseRequested, this, [this] { showWindow(false); });
-    connect(m_host.storeWatcher(), &StoreWatcher::changed, this, [this] {
-        m_host.scheduler().refresh();
-        m_window->reload();
-    });
-    if (!watching)
-        qCWarning(lcApp, "changes made to the store by other processes will not be noticed: %s",
-                  qPrintable(watching.error().message));
-
-    m_tray = std::make_unique<TrayController>(scheduler, *m_window->jobModel(), m_clock, m_settings);
+    m_tray = std::make_unique<TrayController>(*m_client, *m_window->jobModel(), m_clock, m_settings);
     connect(m_tray.get(), &TrayController::showWindowRequested, this, [this] { showWindow(false); });
     connect(m_tray.get(), &TrayController::toggleWindowRequested, this, &Application::toggleWindow);
     connect(m_tray.get(), &TrayController::quitRequested, this, [this] { quit(); });
-    connect(m_tray.get(), &TrayController::jobRequested, this, [this](const QString &jobId) {
-        showWindow(false);
-        m_window->selectJob(jobId);
-    });
+    connect(m_tray.get(), &TrayController::jobRequested, this, &Application::showJob);
     // Shown even while no tray is there yet (a panel that starts after us at login): it appears when one does.
     m_tray->show();
-    return Started::Running;
+
+    connect(m_client.get(), &SchedulerClient::raiseRequested, this, [this] { showWindow(false); });
+    connect(m_client.get(), &SchedulerClient::hostConnectedChanged, this, [this](bool connected) {
+        if (connected) {
+            const QJsonObject status = m_client->hostStatus();
+            qCInfo(lcApp, "attached to the scheduler host (pid %lld)",
+                   static_cast<long long>(status.value(QStringLiteral("pid")).toInteger()));
+            // The window's history setting is the host's (it keeps the runs).
+            if (m_client->historyLimit() != m_settings.historyLimit())
+                m_client->setHistoryLimit(m_settings.historyLimit(), this, [](Result<QJsonValue>) {});
+        }
+    });
+    m_client->setWindow(true);
+    m_client->connectToHost();
+    ensureHost();
+    return Started::Window;
 }
 
-Result<Application::Started> Application::reachRunningInstance(const Error &lockError, bool raise)
+void Application::ensureHost()
 {
-    ControlClient client;
-    if (auto connected = client.connectToStore(m_location.resolvedPath()); !connected)
-        return Error{lockError.code, QStringLiteral("%1; %2").arg(lockError.message, connected.error().message)};
-    if (!raise)
-        return Started::OtherInstance;
-    auto raised = client.call(control::Method::Raise, {}, 10'000);
-    if (!raised)
-        return Error{lockError.code, QStringLiteral("%1; %2").arg(lockError.message, raised.error().message)};
-    if (!raised->toObject().value(QStringLiteral("raised")).toBool()) {
-        // A headless instance (punctualctl run) has no window to show.
-        return Error{lockError.code, tr("%1, without a window (punctualctl run); stop it to open the window here")
-                                         .arg(lockError.message)};
+    if (m_startingHost || m_client->isConnected())
+        return;
+    auto started = startHost(m_location);
+    if (!started) {
+        showStatus(tr("The Punctual scheduler cannot be started: %1").arg(started.error().message));
+        return;
     }
-    return Started::OtherInstance;
+    if (started->method == HostStartMethod::AlreadyRunning)
+        return; // the client connects (and reconnects) on its own
+    m_startingHost = true;
+    showStatus(hostStartMessage(started->method));
+    waitForHost(m_location, started.value(), hostStartTimeoutMs, this, [this, method = started->method](Result<qint64> pid) {
+        m_startingHost = false;
+        if (!pid) {
+            const QString message = tr("The Punctual scheduler did not start: %1").arg(pid.error().message);
+            showStatus(message);
+            if (m_window && m_window->isVisible())
+                QMessageBox::warning(m_window.get(), tr("Punctual"), message);
+            return;
+        }
+        qCInfo(lcApp, "started the scheduler host (pid %lld, %s)", static_cast<long long>(pid.value()),
+               qPrintable(hostStartMessage(method)));
+        m_client->reconnectNow();
+    });
+}
+
+void Application::showStatus(const QString &message)
+{
+    qCInfo(lcApp, "%s", qPrintable(message));
+    if (m_window)
+        m_window->statusBar()->showMessage(message, 15000);
+}
+
+void Application::stopScheduler()
+{
+    m_client->shutdownHost(false, this, [this](Result<QJsonValue> answer) {
+        showStatus(answer ? tr("The Punctual scheduler is stopping; no job runs until it is started again.")
+                          : tr("Cannot stop the scheduler: %1").arg(answer.error().message));
+    });
 }
 
 bool Application::hasTray() const
@@ -134,10 +157,16 @@ void Application::showWindow(bool minimized)
     m_window->activateWindow();
 }
 
+void Application::showJob(const QString &id)
+{
+    showWindow(false);
+    m_window->selectJob(id);
+}
+
 void Application::toggleWindow()
 {
     if (m_window->isVisible() && !m_window->isMinimized())
-        m_window->close(); // hides it (the tray keeps Punctual going); the window saves its layout
+        m_window->close(); // hides it (the tray keeps Punctual reachable); the window saves its layout
     else
         showWindow(false);
 }
@@ -146,19 +175,11 @@ bool Application::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_window.get() && event->type() == QEvent::Close && !m_quitting) {
         if (hasTray()) {
-            // The window only hides: Punctual keeps scheduling in the tray.
+            // The window only hides into the tray.
             m_tray->showStillRunningMessage();
-            return QObject::eventFilter(watched, event);
-        }
-        const bool quitting = QMessageBox::question(m_window.get(), tr("Quit Punctual"),
-                                                    tr("There is no system tray to keep Punctual in. Quit Punctual? "
-                                                       "Your jobs only run while it is running."),
-                                                    QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
-                == QMessageBox::Yes
-            && quit();
-        if (!quitting) {
-            event->ignore();
-            return true;
+        } else {
+            // Without a tray the window app ends; the scheduler host keeps running the jobs.
+            QMetaObject::invokeMethod(this, [this] { quit(false); }, Qt::QueuedConnection);
         }
     }
     return QObject::eventFilter(watched, event);
@@ -168,19 +189,32 @@ bool Application::quit(bool ask)
 {
     if (m_quitting)
         return true;
-    const int running = m_host.scheduler().runningCount();
-    QWidget *parent = m_window->isVisible() ? m_window.get() : nullptr;
-    if (ask && running > 0
-        && QMessageBox::question(parent, tr("Quit Punctual"),
-                                 tr("%n job(s) are still running. Stop them and quit?", nullptr, running),
-                                 QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
-            != QMessageBox::Yes)
-        return false;
+    if (ask && m_client->isConnected()) {
+        QWidget *parent = m_window->isVisible() ? m_window.get() : nullptr;
+        QMessageBox box(QMessageBox::Question, tr("Quit Punctual"),
+                        tr("Keep jobs running in the background?"), QMessageBox::NoButton, parent);
+        box.setInformativeText(tr("The Punctual scheduler runs your jobs on time while the window is closed. "
+                                  "Stopping it stops every job until Punctual is opened again."));
+        QPushButton *keep = box.addButton(tr("Keep running"), QMessageBox::AcceptRole);
+        QPushButton *stop = box.addButton(tr("Stop scheduler"), QMessageBox::DestructiveRole);
+        box.addButton(QMessageBox::Cancel);
+        box.setDefaultButton(keep);
+        box.exec();
+        if (box.clickedButton() == stop) {
+            m_quitting = true;
+            // Quit once the host has taken the request (or could not be reached).
+            m_client->shutdownHost(false, this, [](Result<QJsonValue>) { QCoreApplication::quit(); });
+            m_tray->trayIcon()->hide();
+            m_window->close();
+            return true;
+        }
+        if (box.clickedButton() != keep)
+            return false;
+    }
     m_quitting = true;
     m_tray->trayIcon()->hide();
     m_window->close();
-    connect(&m_host.scheduler(), &Scheduler::shutDown, qApp, &QCoreApplication::quit, Qt::QueuedConnection);
-    m_host.scheduler().shutdown(Scheduler::ShutdownMode::StopRuns);
+    QMetaObject::invokeMethod(qApp, &QCoreApplication::quit, Qt::QueuedConnection);
     return true;
 }
 
@@ -199,7 +233,10 @@ void Application::openSettings()
 
 void Application::applySettings()
 {
-    m_host.scheduler().setHistoryLimit(m_settings.historyLimit());
+    m_client->setHistoryLimit(m_settings.historyLimit(), this, [this](Result<QJsonValue> answer) {
+        if (!answer)
+            showStatus(tr("The history setting did not reach the scheduler: %1").arg(answer.error().message));
+    });
     m_window->setNewJobOptions(m_settings.defaultJobOptions());
 }
 

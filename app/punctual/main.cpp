@@ -34,7 +34,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(PUNCTUAL_VERSION));
     QApplication::setOrganizationName(QStringLiteral("punctual"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/punctual.svg")));
-    // Closing the window hides it into the tray (or asks); Application::quit() stops the scheduler, then quits.
+    // Closing the window hides it into the tray (or ends the window app); the scheduler host runs the jobs.
     QApplication::setQuitOnLastWindowClosed(false);
     // sql jobs' passwords in the system keychain (read by runs, written by the job editor).
     const auto keychain = SystemKeychain::installForProcess();
@@ -101,10 +101,10 @@ int main(int argc, char *argv[])
                               started.error().message);
         return 1;
     }
-    // A second start on the same store: the running instance shows its window instead.
+    // A second start on the same store: the open window shows itself instead.
     if (started.value() == Application::Started::OtherInstance)
         return 0;
-    // SIGTERM (logout, kill) and SIGINT stop the scheduler cleanly: running jobs are recorded as interrupted.
+    // SIGTERM (logout, kill) and SIGINT end the window app; the scheduler host keeps running the jobs.
     SignalWatcher terminations;
     QObject::connect(&terminations, &SignalWatcher::terminationRequested, &application,
                      [&application] { application.quit(false); });

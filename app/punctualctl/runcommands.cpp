@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "schedulersession.h"
 
+#include "control/controlserver.h"
 #include "control/instancehost.h"
 #include "control/remotejobcontrol.h"
 #include "executors/builtinfunctions.h"
@@ -159,10 +160,9 @@ int runScheduler(const QStringList &args)
     logEvents(scheduler);
     // Changes that another process makes to the store file directly (no instance involved) are noticed too.
     const auto watching = host.serve();
-    QObject::connect(host.storeWatcher(), &StoreWatcher::changed, &scheduler, [&scheduler] {
-        logLine(tr("the store was changed by another process: looking again"));
-        scheduler.refresh();
-    });
+    // (InstanceHost makes the scheduler look again and tells the subscribed clients.)
+    QObject::connect(host.storeWatcher(), &StoreWatcher::changed, &scheduler,
+                     [] { logLine(tr("the store was changed by another process: looking again")); });
     if (!watching)
         logLine(tr("changes made to the store by other processes will not be noticed: %1")
                     .arg(watching.error().message));
@@ -190,6 +190,14 @@ int runScheduler(const QStringList &args)
             logLine(tr("second signal: stopping running jobs now"));
             scheduler.shutdown(Scheduler::ShutdownMode::StopRuns);
         }
+    });
+    // A client's "shutdown" (the window's Scheduler › Stop scheduler, punctualctl) is a SIGTERM by request.
+    QObject::connect(host.controlServer(), &ControlServer::shutdownRequested, &scheduler, [&](bool stopRuns) {
+        logLine(tr("stop requested by a client"));
+        if (stopRuns)
+            scheduler.shutdown(Scheduler::ShutdownMode::StopRuns);
+        else
+            beginShutdown();
     });
     QObject::connect(&scheduler, &Scheduler::shutDown, QCoreApplication::instance(), [] {
         logLine(tr("scheduler stopped"));

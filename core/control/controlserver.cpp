@@ -1,6 +1,7 @@
 // The control server: connections, line framing and limits, and each request handed to its row of the methods table.
 #include "controlserver.h"
 
+#include "control/eventstream.h"
 #include "control/methodhandlers.h"
 #include "control/protocol.h"
 #include "util/jsontext.h"
@@ -14,6 +15,7 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <algorithm>
 #include <utility>
 
 #ifdef __GLIBC__
@@ -58,6 +60,9 @@ public:
     QTimer idle;
     QTimer stalled; ///< runs while flow control holds the client back and it reads nothing
     QList<Job> stagedImport; ///< an import's jobs sent so far (add_jobs with "more"), dropped with the connection
+    bool subscribed = false; ///< gets the host's events (subscribe)
+    bool wantsOutput = false; ///< and the run_output events
+    bool isWindow = false;    ///< a window (punctual): "raise" is forwarded to it
     bool busy = false;    ///< serving a request now (guards against re-entry from nested event loops)
     bool closing = false; ///< told off: nothing more is read
 };
@@ -67,8 +72,10 @@ ControlServer::ControlServer(Scheduler &scheduler, JobStore &store, QLocalServer
     , m_scheduler(scheduler)
     , m_store(store)
     , m_server(server)
+    , m_events(new EventStream(scheduler, this))
 {
     connect(server, &QLocalServer::newConnection, this, &ControlServer::acceptConnections);
+    connect(m_events, &EventStream::published, this, &ControlServer::push);
     // Answers to clients that left were freed, but glibc keeps freed heap for later: give it back to the system
     // once things are quiet, so the instance returns near its baseline after a burst of large answers.
     m_trimTimer = new QTimer(this);
@@ -88,6 +95,35 @@ qint64 ControlServer::pendingWriteBytes() const
     for (const Client *client : m_clients)
         bytes += client->socket->bytesToWrite();
     return bytes;
+}
+
+int ControlServer::subscriberCount() const
+{
+    return static_cast<int>(std::count_if(m_clients.cbegin(), m_clients.cend(),
+                                          [](const Client *client) { return client->subscribed && !client->closing; }));
+}
+
+void ControlServer::push(const QJsonObject &event, bool outputOnly)
+{
+    QByteArray line;
+    const QSet<Client *> clients = m_clients; // forget() may change the set
+    for (Client *client : clients) {
+        if (!client->subscribed || client->closing || (outputOnly && !client->wantsOutput))
+            continue;
+        if (line.isEmpty())
+            line = QJsonDocument(event).toJson(QJsonDocument::Compact) + '\n';
+        if (client->socket->state() != QLocalSocket::ConnectedState)
+            continue;
+        client->socket->write(line);
+        if (client->socket->bytesToWrite() > maxSubscriberBacklogBytes) {
+            qCWarning(lcControl, "dropping a subscriber that has not read %lld bytes of events",
+                      static_cast<long long>(client->socket->bytesToWrite()));
+            client->closing = true;
+            client->socket->abort();
+            if (m_clients.contains(client))
+                forget(client);
+        }
+    }
 }
 
 void ControlServer::forget(Client *client)
@@ -180,7 +216,8 @@ void ControlServer::serve(Client *client)
         }
         QByteArray line = client->buffer.left(newline);
         client->buffer.remove(0, newline + 1);
-        client->idle.start();
+        if (!client->subscribed) // a subscriber stays connected without requests (events flow to it)
+            client->idle.start();
         if (!serveLine(client, std::move(line)))
             return; // told off, or disconnected (and deleted) while the request was handled
     }
@@ -264,15 +301,52 @@ Result<QJsonValue> ControlServer::dispatch(const control::MethodSpec &method, co
 {
     if (auto checked = control::checkParams(method, params); !checked)
         return checked.error();
-    const control::MethodContext context{m_scheduler, m_store, [this] { return raise(); },
-                                         client ? &client->stagedImport : nullptr};
+    control::MethodContext context{m_scheduler, m_store, [this](bool show) { return raise(show); },
+                                   client ? &client->stagedImport : nullptr, {}, {}};
+    if (client) {
+        const QPointer<Client> subscriber(client);
+        context.subscribe = [this, subscriber](bool output, bool window) {
+            if (subscriber) {
+                subscriber->subscribed = true;
+                subscriber->wantsOutput = output;
+                subscriber->isWindow = window;
+                // Events flow without requests: the idle timeout would close a quiet subscriber otherwise.
+                subscriber->idle.stop();
+            }
+            return m_events->revision();
+        };
+    }
+    context.shutdown = [this](bool stopRuns) { return requestShutdown(stopRuns); };
     return control::runMethod(method.method, context, params);
 }
 
-bool ControlServer::raise()
+bool ControlServer::requestShutdown(bool stopRuns)
 {
+    const bool listened = isSignalConnected(QMetaMethod::fromSignal(&ControlServer::shutdownRequested));
+    if (listened) // after this request's answer is sent
+        QMetaObject::invokeMethod(this, [this, stopRuns] { emit shutdownRequested(stopRuns); }, Qt::QueuedConnection);
+    return listened;
+}
+
+bool ControlServer::raise(bool show)
+{
+    // A window attached to this host (the usual case: the host is punctualctl run) is told to show itself.
+    bool windows = false;
+    for (Client *client : std::as_const(m_clients)) {
+        if (!client->isWindow || !client->subscribed || client->closing)
+            continue;
+        windows = true;
+        if (show) {
+            QJsonObject event{{QStringLiteral("event"), QString::fromLatin1(control::events::raiseWindow)},
+                              {QStringLiteral("revision"), static_cast<double>(m_events->revision())}};
+            client->socket->write(QJsonDocument(event).toJson(QJsonDocument::Compact) + '\n');
+        }
+    }
+    if (windows)
+        return true;
     const bool listened = isSignalConnected(QMetaMethod::fromSignal(&ControlServer::raiseRequested));
-    emit raiseRequested();
+    if (show)
+        emit raiseRequested();
     return listened;
 }
 

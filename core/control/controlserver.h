@@ -16,6 +16,7 @@ class QLocalSocket;
 
 namespace punctual {
 
+class EventStream;
 class JobStore;
 class Scheduler;
 
@@ -46,6 +47,9 @@ public:
     static constexpr qint64 maxPendingWriteBytes = 1024 * 1024;
     /// A client held back by flow control that reads nothing for this long is dropped.
     static constexpr int defaultStallTimeoutMs = 30 * 1000;
+    /// Events a subscriber has not read yet, beyond which it is dropped at once (it subscribes again and takes a
+    /// new snapshot): a client that stopped reading must not make the host hold an endless stream.
+    static constexpr qint64 maxSubscriberBacklogBytes = 64 * 1024 * 1024;
 
     /// Serves @p scheduler (whose store is @p store: "status" reports it) on @p server, which must be listening.
     /// None of them is owned; all must outlive the control server.
@@ -61,10 +65,17 @@ public:
     qint64 pendingWriteBytes() const;
     /// How long a client held back by flow control may read nothing before it is dropped (tests shorten it).
     void setStallTimeoutMs(int ms) { m_stallTimeoutMs = ms; }
+    /// The host's events (subscribe); the host publishes store_reloaded on it after it read the store again.
+    EventStream &events() const { return *m_events; }
+    /// Connections subscribed to the events now.
+    int subscriberCount() const;
 
 signals:
     /// A client asked for the window ("raise"): a second `punctual` start, for one. The app shows and raises it.
     void raiseRequested();
+    /// A client asked the host to stop ("shutdown"), letting runs finish unless @p stopRuns. The app shuts its
+    /// scheduler down as at SIGTERM (punctualctl run) and exits.
+    void shutdownRequested(bool stopRuns);
 
 private:
     class Client;
@@ -81,8 +92,13 @@ private:
     /// Checks the params against the method's row of the table, then runs its handler (for @p client's
     /// connection, or none).
     Result<QJsonValue> dispatch(const control::MethodSpec &method, const QJsonObject &params, Client *client);
-    /// "raise": emits raiseRequested(); false when nothing is connected to it (no window).
-    bool raise();
+    /// "raise": tells the windows subscribed to this host to show themselves (an unnumbered raise_window event),
+    /// else emits raiseRequested() (when @p show); false when there is no window at all.
+    bool raise(bool show);
+    /// "shutdown": emits shutdownRequested(); false when nothing is connected to it.
+    bool requestShutdown(bool stopRuns);
+    /// Sends an event to every subscribed connection (run output only to those that asked for it).
+    void push(const QJsonObject &event, bool outputOnly);
 
     Scheduler &m_scheduler;
     JobStore &m_store;
@@ -90,6 +106,7 @@ private:
     QSet<Client *> m_clients;
     int m_stallTimeoutMs = defaultStallTimeoutMs;
     QTimer *m_trimTimer = nullptr;
+    EventStream *m_events = nullptr; ///< child
 };
 
 } // namespace punctual

@@ -2,6 +2,7 @@
 #include "instancehost.h"
 
 #include "control/controlserver.h"
+#include "control/eventstream.h"
 #include "control/instancelock.h"
 #include "executors/executorset.h"
 #include "executors/processgroupregistry.h"
@@ -62,6 +63,12 @@ Result<void> InstanceHost::serve()
     m_control = std::make_unique<ControlServer>(*m_scheduler, *m_store, m_lock->server());
     // Commits that other processes make to the store directly (no instance involved).
     m_watcher = std::make_unique<StoreWatcher>(m_lock->storePath());
+    // The scheduler looks again, and subscribed clients are told to take a new snapshot.
+    QObject::connect(m_watcher.get(), &StoreWatcher::changed, m_scheduler.get(), [this] {
+        m_scheduler->refresh();
+        if (m_control)
+            m_control->events().publish(control::events::storeReloaded);
+    });
     return m_watcher->start();
 }
 

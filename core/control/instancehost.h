@@ -22,7 +22,8 @@ class StoreWatcher;
  * What the window app `punctual` and `punctualctl run` both are: the one process that schedules a store. In order:
  * lock() takes the store's InstanceLock; open() opens the store and builds its Scheduler (with the standard
  * executors); serve() serves the control protocol on the lock's socket (ControlServer) and watches the store for
- * other processes' commits (StoreWatcher). The scheduler is started by the app, where its order needs it: the
+ * other processes' commits (StoreWatcher): on a foreign commit the scheduler looks again (Scheduler::refresh()) and
+ * subscribed clients get a store_reloaded event. The scheduler is started by the app, where its order needs it: the
  * window app before it builds its window, punctualctl run once its logs are connected.
  *
  * stop() (also the destructor's) goes in reverse: store watcher, control server, scheduler, store, and last the

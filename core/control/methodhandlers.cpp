@@ -1,6 +1,7 @@
 // The control protocol's methods mapped onto the Scheduler API, one handler per row of the methods table.
 #include "methodhandlers.h"
 
+#include "control/eventstream.h"
 #include "control/protocol.h"
 #include "scheduler/scheduler.h"
 #include "store/jobstore.h"
@@ -59,17 +60,6 @@ Result<QJsonValue> answer(const Result<QList<T>> &result)
     return QJsonValue(listToWire(result.value()));
 }
 
-QString stateName(Scheduler::State state)
-{
-    switch (state) {
-    case Scheduler::State::Stopped: return QStringLiteral("stopped");
-    case Scheduler::State::Running: return QStringLiteral("running");
-    case Scheduler::State::Paused: return QStringLiteral("paused");
-    case Scheduler::State::ShuttingDown: return QStringLiteral("shutting_down");
-    }
-    return {};
-}
-
 QJsonObject instanceInfo()
 {
     return {
@@ -88,7 +78,7 @@ Result<QJsonValue> status(const MethodContext &context, const QJsonObject &)
 {
     QJsonObject json = instanceInfo();
     json.insert(QStringLiteral("store"), context.store.describe());
-    json.insert(QStringLiteral("state"), stateName(context.scheduler.state()));
+    json.insert(QStringLiteral("state"), schedulerStateName(context.scheduler.state()));
     auto count = context.store.jobCount();
     if (!count)
         return count.error();
@@ -256,10 +246,92 @@ Result<QJsonValue> activity(const MethodContext &context, const QJsonObject &par
     return QJsonValue(array);
 }
 
-Result<QJsonValue> raise(const MethodContext &context, const QJsonObject &)
+Result<QJsonValue> raise(const MethodContext &context, const QJsonObject &params)
 {
-    const bool raised = context.raise && context.raise();
+    const bool raised = context.raise && context.raise(params.value(QStringLiteral("show")).toBool(true));
     return QJsonValue(QJsonObject{{QStringLiteral("raised"), raised}});
+}
+
+Result<QJsonValue> subscribe(const MethodContext &context, const QJsonObject &params)
+{
+    if (!context.subscribe)
+        return invalidInput(ServerText::tr("subscribing needs a connection to send the events on"));
+    // Everything here is read on the scheduler's thread before any later event: the snapshot is exactly the
+    // state at "revision", and the connection gets every event after it.
+    auto state = status(context, {});
+    if (!state)
+        return state.error();
+    QJsonObject result;
+    result.insert(QStringLiteral("status"), state.value());
+    QJsonArray going;
+    for (const JobActivity &activity : context.scheduler.activity())
+        going.append(activityToWire(activity));
+    result.insert(QStringLiteral("activity"), going);
+    result.insert(QStringLiteral("history_limit"), context.scheduler.historyLimit());
+    result.insert(QStringLiteral("clustered"), context.scheduler.isClustered());
+    result.insert(QStringLiteral("instance_id"), context.scheduler.instanceId());
+    if (params.value(QStringLiteral("jobs")).toBool(false)) {
+        auto jobs = context.scheduler.jobs();
+        if (!jobs)
+            return jobs.error();
+        result.insert(QStringLiteral("jobs"), listToWire(jobs.value()));
+    }
+    result.insert(QStringLiteral("revision"),
+                  static_cast<double>(context.subscribe(params.value(QStringLiteral("output")).toBool(false),
+                                                        params.value(QStringLiteral("window")).toBool(false))));
+    return QJsonValue(result);
+}
+
+Result<QJsonValue> pauseScheduler(const MethodContext &context, const QJsonObject &)
+{
+    context.scheduler.pause();
+    return QJsonValue(QJsonObject{{QStringLiteral("state"), schedulerStateName(context.scheduler.state())}});
+}
+
+Result<QJsonValue> resumeScheduler(const MethodContext &context, const QJsonObject &)
+{
+    context.scheduler.resume();
+    return QJsonValue(QJsonObject{{QStringLiteral("state"), schedulerStateName(context.scheduler.state())}});
+}
+
+Result<QJsonValue> shutdown(const MethodContext &context, const QJsonObject &params)
+{
+    const bool stopRuns = params.value(QStringLiteral("stop_runs")).toBool(false);
+    if (!context.shutdown || !context.shutdown(stopRuns))
+        return Error{ErrorCode::Busy, ServerText::tr("this instance cannot be stopped through the control socket")};
+    return QJsonValue(QJsonObject{{QStringLiteral("stopping"), true}});
+}
+
+Result<QJsonValue> instances(const MethodContext &context, const QJsonObject &)
+{
+    auto found = context.scheduler.instances();
+    if (!found)
+        return found.error();
+    QJsonArray array;
+    for (const InstanceInfo &instance : found.value()) {
+        array.append(QJsonObject{
+            {QStringLiteral("id"), instance.id},
+            {QStringLiteral("host"), instance.host},
+            {QStringLiteral("pid"), static_cast<double>(instance.pid)},
+            {QStringLiteral("started_at"), instantToWire(instance.startedAt)},
+            {QStringLiteral("heartbeat"), instantToWire(instance.heartbeat)},
+            {QStringLiteral("lease_seconds"), static_cast<double>(instance.leaseMs) / 1000.0},
+        });
+    }
+    return QJsonValue(array);
+}
+
+Result<QJsonValue> configure(const MethodContext &context, const QJsonObject &params)
+{
+    const QJsonValue limit = params.value(QStringLiteral("history_limit"));
+    if (!limit.isUndefined() && !limit.isNull()) {
+        // The window's Settings › History allows the same range.
+        constexpr int maxHistoryLimit = 100'000;
+        if (limit.toDouble() > maxHistoryLimit)
+            return invalidInput(ServerText::tr("params.history_limit must be at most %1").arg(maxHistoryLimit));
+        context.scheduler.setHistoryLimit(limit.toInt());
+    }
+    return QJsonValue(QJsonObject{{QStringLiteral("history_limit"), context.scheduler.historyLimit()}});
 }
 
 constexpr struct
@@ -283,6 +355,12 @@ constexpr struct
     {Method::History, history},
     {Method::Activity, activity},
     {Method::Raise, raise},
+    {Method::Subscribe, subscribe},
+    {Method::PauseScheduler, pauseScheduler},
+    {Method::ResumeScheduler, resumeScheduler},
+    {Method::Shutdown, shutdown},
+    {Method::Instances, instances},
+    {Method::Configure, configure},
 };
 
 constexpr bool handlersFollowTheTable()

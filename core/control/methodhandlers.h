@@ -23,11 +23,17 @@ struct MethodContext
 {
     Scheduler &scheduler;
     JobStore &store;
-    /// Asks the app to show and raise its window; false when nothing listens (no window: punctualctl run).
-    std::function<bool()> raise;
+    /// Asks the window to show and raise itself (only whether there is one, unless @p show); false when there is
+    /// no window (no window subscribed to the host, and none in this process).
+    std::function<bool(bool show)> raise;
     /// The jobs of an import sent in several add_jobs requests ("more": true) on this connection, read and
     /// checked, waiting for the last request; nullptr for a caller without a connection.
     QList<Job> *stagedImport = nullptr;
+    /// Subscribes this connection to the host's events (with run output when asked); the revision of the last
+    /// event before the subscription. Empty for a caller without a connection.
+    std::function<qint64(bool output, bool window)> subscribe;
+    /// Asks the host to stop (its app ends once the scheduler has shut down); false when nothing listens.
+    std::function<bool(bool stopRuns)> shutdown;
 };
 
 /// The most jobs one import may stage on a connection before its last add_jobs request.

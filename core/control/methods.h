@@ -32,9 +32,15 @@ enum class Method
     History,
     Activity,
     Raise,
+    Subscribe,
+    PauseScheduler,
+    ResumeScheduler,
+    Shutdown,
+    Instances,
+    Configure,
 };
-/// The number of methods (Raise is the last of Method).
-inline constexpr std::size_t methodCount = static_cast<std::size_t>(Method::Raise) + 1;
+/// The number of methods (Configure is the last of Method).
+inline constexpr std::size_t methodCount = static_cast<std::size_t>(Method::Configure) + 1;
 
 /// What a method does to the instance's store.
 enum class Effect
@@ -107,6 +113,14 @@ inline constexpr Param history[] = {
     {"limit", ParamType::Count, Presence::Optional},
     {"min_id", ParamType::Number, Presence::Optional},
 };
+inline constexpr Param subscribe[] = {
+    {"jobs", ParamType::Bool, Presence::Optional},
+    {"output", ParamType::Bool, Presence::Optional},
+    {"window", ParamType::Bool, Presence::Optional},
+};
+inline constexpr Param raise[] = {{"show", ParamType::Bool, Presence::Optional}};
+inline constexpr Param shutdown[] = {{"stop_runs", ParamType::Bool, Presence::Optional}};
+inline constexpr Param configure[] = {{"history_limit", ParamType::Count, Presence::Optional}};
 
 } // namespace methodParams
 
@@ -127,7 +141,13 @@ inline constexpr MethodSpec methods[] = {
     {Method::RunNow, "run_now", Effect::Changes, methodParams::id},
     {Method::History, "history", Effect::Reads, methodParams::history},
     {Method::Activity, "activity", Effect::Reads, methodParams::activity},
-    {Method::Raise, "raise", Effect::Reads, {}},
+    {Method::Raise, "raise", Effect::Reads, methodParams::raise},
+    {Method::Subscribe, "subscribe", Effect::Reads, methodParams::subscribe},
+    {Method::PauseScheduler, "pause_scheduler", Effect::Changes, {}},
+    {Method::ResumeScheduler, "resume_scheduler", Effect::Changes, {}},
+    {Method::Shutdown, "shutdown", Effect::Changes, methodParams::shutdown},
+    {Method::Instances, "instances", Effect::Reads, {}},
+    {Method::Configure, "configure", Effect::Changes, methodParams::configure},
 };
 
 constexpr bool methodsFollowTheEnum()

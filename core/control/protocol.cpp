@@ -2,6 +2,8 @@
 #include "protocol.h"
 
 #include "time/isotime.h"
+#include <QJsonDocument>
+#include "triggers/trigger.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -106,6 +108,49 @@ QString socketFolder()
 }
 
 } // namespace
+
+QString instantToWire(std::int64_t ms)
+{
+    return formatIso(ms, utc());
+}
+
+QJsonObject modifyParams(const QString &id, const JobChanges &changes)
+{
+    QJsonObject params{{QStringLiteral("id"), id}};
+    if (changes.name)
+        params.insert(QStringLiteral("name"), *changes.name);
+    if (changes.trigger)
+        params.insert(QStringLiteral("trigger"), changes.trigger->toJson());
+    if (changes.action)
+        params.insert(QStringLiteral("action"), actionToJson(*changes.action));
+    if (changes.options) {
+        QJsonObject options;
+        changes.options->writeJson(options);
+        params.insert(QStringLiteral("options"), options);
+    }
+    return params;
+}
+
+Result<QList<QJsonArray>> importPieces(const QList<Job> &jobs)
+{
+    // A request line must stay below maxRequestBytes: the envelope and escaping get the headroom.
+    constexpr qsizetype pieceBytes = maxRequestBytes - 256 * 1024;
+    QList<QJsonArray> pieces(1);
+    qsizetype bytes = 0;
+    for (const Job &job : jobs) {
+        if (auto complete = requireTrigger(job); !complete)
+            return complete.error();
+        const QJsonObject json = job.toJson();
+        const qsizetype size = QJsonDocument(json).toJson(QJsonDocument::Compact).size() + 1;
+        if (!pieces.last().isEmpty() && bytes + size > pieceBytes) {
+            pieces.append(QJsonArray());
+            bytes = 0;
+        }
+        pieces.last().append(json);
+        bytes += size;
+    }
+    return pieces;
+}
 
 QString errorCodeName(ErrorCode code)
 {

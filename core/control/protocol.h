@@ -2,6 +2,7 @@
 #pragma once
 
 #include "jobs/job.h"
+#include "jobs/jobchanges.h"
 #include "jobs/runrecord.h"
 #include "scheduler/runactivity.h"
 #include "util/result.h"
@@ -36,6 +37,9 @@ ErrorCode errorCodeFromName(const QString &name);
 QJsonObject errorToWire(const Error &error);
 Error errorFromWire(const QJsonObject &json);
 
+/// An instant (UTC ms) as the protocol writes it: ISO-8601 in UTC.
+QString instantToWire(std::int64_t ms);
+
 /// Job::toJson() plus "created_at" (ISO-8601 UTC).
 QJsonObject jobToWire(const Job &job);
 /// Reads jobToWire() (keeps next_run_time and created_at).
@@ -46,6 +50,12 @@ Result<RunRecord> runFromWire(const QJsonObject &json);
 /// {"job_id", "running": N, "retry": {"attempt", "attempts", "at" (ISO-8601 UTC)} or null}
 QJsonObject activityToWire(const JobActivity &activity);
 Result<JobActivity> activityFromWire(const QJsonObject &json);
+
+/// The params of "modify" for @p changes to job @p id (only the fields that change).
+QJsonObject modifyParams(const QString &id, const JobChanges &changes);
+/// An import's jobs (Job::toJson()) cut into pieces that each fit one add_jobs request line: every piece but the
+/// last is sent with "more": true (docs/control-protocol.md). Always at least one piece (maybe empty).
+Result<QList<QJsonArray>> importPieces(const QList<Job> &jobs);
 
 /// The wire form of a job (jobToWire()) or a run (runToWire()).
 template <typename T>

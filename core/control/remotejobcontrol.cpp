@@ -83,27 +83,16 @@ Result<void> RemoteJobControl::stageJobs(const QJsonArray &jobs)
 
 Result<QList<Job>> RemoteJobControl::addJobs(QList<Job> jobs, ConflictPolicy onConflict)
 {
-    // A request line must stay below control::maxRequestBytes: a large import goes in pieces (the envelope and
-    // escaping get the headroom). The instance stages them on this connection and adds them all with the last
-    // piece, in one store transaction: all or none, however large (a client that dies mid-way stages nothing).
-    constexpr qsizetype pieceBytes = control::maxRequestBytes - 256 * 1024;
-    QJsonArray piece;
-    qsizetype bytes = 0;
-    for (const Job &job : std::as_const(jobs)) {
-        if (auto complete = requireTrigger(job); !complete)
-            return complete.error();
-        const QJsonObject json = job.toJson();
-        const qsizetype size = QJsonDocument(json).toJson(QJsonDocument::Compact).size() + 1;
-        if (!piece.isEmpty() && bytes + size > pieceBytes) {
-            if (auto staged = stageJobs(piece); !staged)
-                return staged.error();
-            piece = {};
-            bytes = 0;
-        }
-        piece.append(json);
-        bytes += size;
+    // The instance stages the pieces on this connection and adds them all with the last piece, in one store
+    // transaction: all or none, however large (a client that dies mid-way stages nothing).
+    auto pieces = control::importPieces(jobs);
+    if (!pieces)
+        return pieces.error();
+    for (qsizetype i = 0; i + 1 < pieces->size(); ++i) {
+        if (auto staged = stageJobs(pieces->at(i)); !staged)
+            return staged.error();
     }
-    return listCall<Job>(control::Method::AddJobs, {{QStringLiteral("jobs"), piece},
+    return listCall<Job>(control::Method::AddJobs, {{QStringLiteral("jobs"), pieces->last()},
                                                     {QStringLiteral("replace"), onConflict == ConflictPolicy::Replace}});
 }
 
@@ -129,19 +118,7 @@ Result<Job> RemoteJobControl::resumeJob(const QString &id)
 
 Result<Job> RemoteJobControl::modifyJob(const QString &id, const JobChanges &changes)
 {
-    QJsonObject params = idParams(id);
-    if (changes.name)
-        params.insert(QStringLiteral("name"), *changes.name);
-    if (changes.trigger)
-        params.insert(QStringLiteral("trigger"), changes.trigger->toJson());
-    if (changes.action)
-        params.insert(QStringLiteral("action"), actionToJson(*changes.action));
-    if (changes.options) {
-        QJsonObject options;
-        changes.options->writeJson(options);
-        params.insert(QStringLiteral("options"), options);
-    }
-    return jobCall(control::Method::Modify, params);
+    return jobCall(control::Method::Modify, control::modifyParams(id, changes));
 }
 
 Result<Job> RemoteJobControl::rescheduleJob(const QString &id, std::shared_ptr<const Trigger> trigger)

@@ -5,6 +5,7 @@
 #include "util/redact.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QRandomGenerator>
 #include <QSysInfo>
 #include <QUrl>
@@ -184,6 +185,22 @@ Result<std::unique_ptr<JobStore>> StoreLocation::open() const
     if (!store)
         return store.error();
     return std::unique_ptr<JobStore>(std::move(store).value());
+}
+
+Result<std::unique_ptr<JobStore>> StoreLocation::openReadOnly() const
+{
+    auto store = postgres ? SqlJobStore::openPostgres(*postgres, SqlJobStore::OpenMode::ReadOnly)
+                          : SqlJobStore::openSqlite(resolvedPath(), SqlJobStore::OpenMode::ReadOnly);
+    if (!store)
+        return store.error();
+    return std::unique_ptr<JobStore>(std::move(store).value());
+}
+
+QString StoreLocation::describe() const
+{
+    if (postgres)
+        return QStringLiteral("PostgreSQL %1").arg(withoutUrlSecrets(postgres->url()));
+    return QStringLiteral("SQLite %1").arg(QDir::toNativeSeparators(resolvedPath()));
 }
 
 } // namespace punctual

@@ -62,6 +62,11 @@ struct StoreLocation
     QString resolvedPath() const;
     /// Opens the store (creating the default one, with its folder, on first use).
     Result<std::unique_ptr<JobStore>> open() const;
+    /// Opens the existing store only to read it (SqlJobStore::OpenMode::ReadOnly: nothing is created, migrated or
+    /// written): the window's list and punctualctl check read a store a host schedules this way.
+    Result<std::unique_ptr<JobStore>> openReadOnly() const;
+    /// "SQLite PATH" or the PostgreSQL URL without its password, for status bars.
+    QString describe() const;
 };
 
 } // namespace punctual

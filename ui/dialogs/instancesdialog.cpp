@@ -1,21 +1,25 @@
-// InstancesDialog: a table over Scheduler::instances().
+// InstancesDialog: the scheduler hosts of the store, as the host reports them.
 #include "instancesdialog.h"
 
 #include "models/runpresentation.h"
 #include "scheduler/dueplanner.h"
-#include "scheduler/scheduler.h"
+#include "control/schedulerclient.h"
+#include "time/isotime.h"
+#include "time/zonerules.h"
 #include "time/clock.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QJsonObject>
 #include <QPushButton>
+#include <QSysInfo>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
 namespace punctual {
 
-InstancesDialog::InstancesDialog(Scheduler &scheduler, const Clock &clock, QWidget *parent)
+InstancesDialog::InstancesDialog(SchedulerClient &scheduler, const Clock &clock, QWidget *parent)
     : QDialog(parent)
     , m_scheduler(scheduler)
     , m_clock(clock)
@@ -24,7 +28,8 @@ InstancesDialog::InstancesDialog(Scheduler &scheduler, const Clock &clock, QWidg
 {
     setWindowTitle(tr("Scheduler Instances"));
     m_summary->setWordWrap(true);
-    m_table->setHorizontalHeaderLabels({tr("Instance"), tr("Host"), tr("Process"), tr("Last heartbeat"), tr("State")});
+    m_table->setHorizontalHeaderLabels({tr("Instance"), tr("Computer"), tr("Process"), tr("Started"), tr("Started by"),
+                                        tr("Last heartbeat"), tr("State")});
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->verticalHeader()->hide();
@@ -49,39 +54,88 @@ InstancesDialog::InstancesDialog(Scheduler &scheduler, const Clock &clock, QWidg
 
 void InstancesDialog::reload()
 {
-    if (!m_scheduler.isClustered()) {
-        m_summary->setText(tr("Only this Punctual uses the job store, so there are no other instances. Several "
-                              "instances share a PostgreSQL store (see Settings)."));
+    const QJsonObject host = m_scheduler.hostStatus();
+    if (!m_scheduler.isConnected()) {
+        m_summary->setText(tr("Not connected to the Punctual scheduler."));
         m_table->setRowCount(0);
+        emit loaded();
         return;
     }
-    auto instances = m_scheduler.instances();
-    if (!instances) {
-        m_summary->setText(tr("The instances cannot be read: %1").arg(instances.error().message));
+    if (!m_scheduler.isClustered()) {
+        // SQLite: one host per store, the one this window talks to.
+        m_summary->setText(tr("One scheduler runs the jobs of this store. Several instances share a PostgreSQL "
+                              "store (see Settings)."));
+        QJsonObject ours;
+        ours.insert(QStringLiteral("id"), m_scheduler.instanceId());
+        ours.insert(QStringLiteral("host"), QSysInfo::machineHostName());
+        ours.insert(QStringLiteral("pid"), host.value(QStringLiteral("pid")));
+        ours.insert(QStringLiteral("started_at"), host.value(QStringLiteral("started_at")));
+        showInstances(QJsonArray{ours});
         return;
     }
+    m_scheduler.instances(this, [this](Result<QJsonArray> instances) {
+        if (!instances) {
+            m_summary->setText(tr("The instances cannot be read: %1").arg(instances.error().message));
+            emit loaded();
+            return;
+        }
+        showInstances(instances.value());
+    });
+}
+
+void InstancesDialog::showInstances(const QJsonArray &instances)
+{
     const std::int64_t now = m_clock.nowMs();
+    const QJsonObject host = m_scheduler.hostStatus();
+    const auto instant = [](const QJsonValue &value) -> std::optional<std::int64_t> {
+        auto parsed = parseIso(value.toString(), *ZoneRules::forZone(QByteArrayLiteral("UTC")));
+        return parsed ? std::optional<std::int64_t>(parsed.value()) : std::nullopt;
+    };
     int alive = 0;
-    m_table->setRowCount(static_cast<int>(instances.value().size()));
-    for (int row = 0; row < instances.value().size(); ++row) {
-        const InstanceInfo &info = instances.value()[row];
-        const bool isAlive = info.isAlive(now);
+    m_table->setRowCount(static_cast<int>(instances.size()));
+    for (int row = 0; row < instances.size(); ++row) {
+        const QJsonObject info = instances.at(row).toObject();
+        const auto heartbeat = instant(info.value(QStringLiteral("heartbeat")));
+        const auto leaseMs = static_cast<std::int64_t>(info.value(QStringLiteral("lease_seconds")).toDouble() * 1000);
+        const bool isAlive = !heartbeat || *heartbeat + leaseMs >= now; // no heartbeat: the host answering now
         alive += isAlive ? 1 : 0;
-        QString id = info.id;
-        if (info.id == m_scheduler.instanceId())
-            id = tr("%1 (this one)").arg(info.id);
-        const QStringList texts{id, info.host, QString::number(info.pid), relativeTime(info.heartbeat, now),
-                                isAlive ? tr("alive") : tr("expired (no heartbeat for %1)")
-                                                            .arg(formatLateness(now - info.heartbeat))};
+        const QString id = info.value(QStringLiteral("id")).toString();
+        const bool isOurs = id == m_scheduler.instanceId();
+        const auto started = instant(info.value(QStringLiteral("started_at")));
+        // How a host was started is known of the one this window talks to.
+        QString startedBy = QStringLiteral("—");
+        if (isOurs) {
+            const QString by = host.value(QStringLiteral("started_by")).toString();
+            if (by == QLatin1String("unit"))
+                startedBy = tr("systemd user unit");
+            else if (by == QLatin1String("detached"))
+                startedBy = tr("by the window");
+            else if (by == QLatin1String("autostart"))
+                startedBy = tr("at login");
+            else if (!by.isEmpty())
+                startedBy = tr("from a terminal");
+        }
+        const QStringList texts{
+            isOurs ? tr("%1 (this one)").arg(id.isEmpty() ? tr("this computer") : id) : id,
+            info.value(QStringLiteral("host")).toString(),
+            QString::number(info.value(QStringLiteral("pid")).toInteger()),
+            started ? relativeTime(*started, now) : QStringLiteral("—"),
+            startedBy,
+            heartbeat ? relativeTime(*heartbeat, now) : QStringLiteral("—"),
+            isAlive ? tr("alive") : tr("expired (no heartbeat for %1)").arg(formatLateness(now - *heartbeat))};
         for (int column = 0; column < ColumnCount; ++column) {
             auto *item = new QTableWidgetItem(texts[column]);
-            if (column == HeartbeatColumn)
-                item->setToolTip(longDateTime(info.heartbeat));
+            if (column == HeartbeatColumn && heartbeat)
+                item->setToolTip(longDateTime(*heartbeat));
+            if (column == StartedColumn && started)
+                item->setToolTip(longDateTime(*started));
             m_table->setItem(row, column, item);
         }
     }
     m_table->resizeColumnsToContents();
-    m_summary->setText(tr("%n instance(s) alive on this job store.", nullptr, alive));
+    if (m_scheduler.isClustered())
+        m_summary->setText(tr("%n instance(s) alive on this job store.", nullptr, alive));
+    emit loaded();
 }
 
 } // namespace punctual

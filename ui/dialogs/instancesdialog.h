@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QDialog>
+#include <QJsonArray>
 #include <QTimer>
 
 class QLabel;
@@ -10,11 +11,12 @@ class QTableWidget;
 namespace punctual {
 
 class Clock;
-class Scheduler;
+class SchedulerClient;
 
 /**
- * Lists Scheduler::instances() (one small query, on open, on Refresh and every refreshMs while shown). For a store
- * only one scheduler uses (SQLite) it says so instead.
+ * The scheduler hosts of the store: on SQLite the one this window is attached to (its pid, start and how it was
+ * started: systemd unit, detached by the window, a terminal); on a shared PostgreSQL store every instance (the
+ * host's "instances", asked on open, on Refresh and every refreshMs while shown), this one marked.
  */
 class InstancesDialog final : public QDialog
 {
@@ -28,19 +30,27 @@ public:
         IdColumn,
         HostColumn,
         PidColumn,
+        StartedColumn,
+        StartedByColumn,
         HeartbeatColumn,
         StateColumn,
         ColumnCount,
     };
 
-    InstancesDialog(Scheduler &scheduler, const Clock &clock, QWidget *parent = nullptr);
+    InstancesDialog(SchedulerClient &scheduler, const Clock &clock, QWidget *parent = nullptr);
 
     QTableWidget *table() const { return m_table; }
     /// Reads the instances again.
     void reload();
 
+signals:
+    /// The rows are shown (after each reload's answer).
+    void loaded();
+
 private:
-    Scheduler &m_scheduler;
+    void showInstances(const QJsonArray &instances);
+
+    SchedulerClient &m_scheduler;
     const Clock &m_clock;
     QLabel *m_summary;
     QTableWidget *m_table;

@@ -4,7 +4,7 @@
 #include "actioneditor.h"
 #include "fieldmessage.h"
 #include "optionseditor.h"
-#include "scheduler/scheduler.h"
+#include "control/schedulerclient.h"
 #include "sqlactioneditor.h"
 #include "triggereditor.h"
 
@@ -33,7 +33,7 @@ QGroupBox *section(const QString &title, QWidget *content, QWidget *parent)
 
 } // namespace
 
-JobEditorDialog::JobEditorDialog(Scheduler &scheduler, const Clock &clock, const FunctionRegistry &functions,
+JobEditorDialog::JobEditorDialog(SchedulerClient &scheduler, const Clock &clock, const FunctionRegistry &functions,
                                  QWidget *parent)
     : QDialog(parent)
     , m_scheduler(scheduler)
@@ -250,9 +250,22 @@ void JobEditorDialog::accept()
         m_message->showMessage(input.error().message);
         return;
     }
-    Result<Job> saved = input.value();
+    // The host saves it; the dialog stays (Save off) until its answer, then closes or says what is wrong.
+    QPushButton *save = m_buttonBox->button(QDialogButtonBox::Save);
+    if (!save->isEnabled())
+        return; // saving already
+    save->setEnabled(false);
+    auto done = [this, save](Result<Job> saved) {
+        save->setEnabled(true);
+        if (!saved) {
+            showSaveError(saved.error());
+            return;
+        }
+        emit jobSaved(saved.value());
+        QDialog::accept();
+    };
     if (!m_original) {
-        saved = m_scheduler.addJob(input.value());
+        m_scheduler.addJob(input.value(), ConflictPolicy::Fail, this, done);
     } else {
         JobChanges changes;
         changes.name = input->name;
@@ -261,14 +274,8 @@ void JobEditorDialog::accept()
         // The unchanged trigger is the very object setJob() gave; only a new one reschedules the job.
         if (input->trigger != m_original->trigger)
             changes.trigger = input->trigger;
-        saved = m_scheduler.modifyJob(m_original->id, changes);
+        m_scheduler.modifyJob(m_original->id, changes, this, done);
     }
-    if (!saved) {
-        showSaveError(saved.error());
-        return;
-    }
-    emit jobSaved(saved.value());
-    QDialog::accept();
 }
 
 void JobEditorDialog::showSaveError(const Error &error)

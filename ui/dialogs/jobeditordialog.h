@@ -2,7 +2,7 @@
 #pragma once
 
 #include "jobs/job.h"
-#include "scheduler/scheduler.h" // Q_DECLARE_METATYPE(Job): it must precede jobSaved's meta type
+#include "control/schedulerclient.h" // Q_DECLARE_METATYPE(Job) (scheduler.h): it must precede jobSaved's meta type
 
 #include <QDialog>
 
@@ -44,7 +44,7 @@ class JobEditorDialog final : public QDialog
 
 public:
     /// A dialog for a new job. The references must outlive the dialog.
-    JobEditorDialog(Scheduler &scheduler, const Clock &clock, const FunctionRegistry &functions,
+    JobEditorDialog(SchedulerClient &scheduler, const Clock &clock, const FunctionRegistry &functions,
                     QWidget *parent = nullptr);
     ~JobEditorDialog() override;
 
@@ -78,7 +78,7 @@ private:
     /// Sized to show the whole form, or as much as the screen allows.
     void fitToScreen();
 
-    Scheduler &m_scheduler;
+    SchedulerClient &m_scheduler;
     std::optional<Job> m_original;
     QString m_idConflict; ///< the scheduler's "id exists" message, until the id is changed
 

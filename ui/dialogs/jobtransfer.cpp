@@ -4,7 +4,7 @@
 #include "dialogs/importdialog.h"
 #include "jobs/crontabimport.h"
 #include "models/joblistmodel.h"
-#include "scheduler/scheduler.h"
+#include "control/schedulerclient.h"
 #include "time/clock.h"
 #include "util/postresult.h"
 
@@ -20,7 +20,7 @@
 
 namespace punctual {
 
-JobTransfer::JobTransfer(Scheduler &scheduler, const Clock &clock, const JobListModel &model, QWidget *window)
+JobTransfer::JobTransfer(SchedulerClient &scheduler, const Clock &clock, const JobListModel &model, QWidget *window)
     : QObject(window)
     , m_scheduler(scheduler)
     , m_clock(clock)
@@ -180,16 +180,18 @@ void JobTransfer::review(const QString &path, Result<ImportContents> contents)
         emit importEnded();
         return;
     }
-    auto added = m_scheduler.addJobs(std::move(plan.jobs), *policy);
-    if (!added) {
-        fail(tr("Cannot import %1").arg(QDir::toNativeSeparators(path)), added.error().message);
+    // One import on the host, all or none (sent in pieces when large); the list follows its events.
+    m_scheduler.addJobs(plan.jobs, *policy, this, [this, path, replaced, skipped, invalid](Result<QList<Job>> added) {
+        if (!added) {
+            fail(tr("Cannot import %1").arg(QDir::toNativeSeparators(path)), added.error().message);
+            emit importEnded();
+            return;
+        }
+        if (auto *main = qobject_cast<QMainWindow *>(m_window))
+            main->statusBar()->showMessage(tr("%n job(s) imported", nullptr, int(added->size())), 10000);
+        emit imported(int(added->size()), replaced, skipped, invalid);
         emit importEnded();
-        return;
-    }
-    if (auto *main = qobject_cast<QMainWindow *>(m_window))
-        main->statusBar()->showMessage(tr("%n job(s) imported", nullptr, int(added->size())), 10000);
-    emit imported(int(added->size()), replaced, skipped, invalid);
-    emit importEnded();
+    });
 }
 
 void JobTransfer::exportJobs(const QStringList &ids, const QString &path)

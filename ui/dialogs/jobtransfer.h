@@ -18,7 +18,7 @@ namespace punctual {
 
 class Clock;
 class JobListModel;
-class Scheduler;
+class SchedulerClient;
 
 /**
  * Import and export as the window offers them. Files are read and written on a worker thread (a job file of
@@ -44,7 +44,7 @@ public:
     /// Tells the user about a failure. Tests replace it.
     using ErrorSink = std::function<void(const QString &title, const QString &message)>;
 
-    JobTransfer(Scheduler &scheduler, const Clock &clock, const JobListModel &model, QWidget *window);
+    JobTransfer(SchedulerClient &scheduler, const Clock &clock, const JobListModel &model, QWidget *window);
     ~JobTransfer() override;
 
     /// Adds "Import jobs…", "Import example" and "Export all jobs…" / "Export selected jobs…" to @p menu;
@@ -87,7 +87,7 @@ private:
     void fail(const QString &title, const QString &message);
     QSet<QString> listedIds() const;
 
-    Scheduler &m_scheduler;
+    SchedulerClient &m_scheduler;
     const Clock &m_clock;
     const JobListModel &m_model;
     QWidget *m_window;

@@ -4,7 +4,7 @@
 #include "daychangetimer.h"
 #include "jobs/jobfilter.h"
 #include "runpresentation.h"
-#include "scheduler/scheduler.h"
+#include "control/schedulerclient.h"
 #include "time/clock.h"
 #include "util/postresult.h"
 
@@ -99,22 +99,22 @@ struct JobListModel::Row
     mutable std::optional<QCollatorSortKey> scheduleKey;
 };
 
-JobListModel::JobListModel(Scheduler &scheduler, const Clock &clock, QObject *parent)
+JobListModel::JobListModel(SchedulerClient &scheduler, const Clock &clock, QObject *parent)
     : QAbstractTableModel(parent)
     , m_scheduler(scheduler)
     , m_clock(clock)
 {
     configureCollator(m_collator);
 
-    connect(&scheduler, &Scheduler::jobAdded, this, &JobListModel::onJobAdded);
-    connect(&scheduler, &Scheduler::jobModified, this, &JobListModel::onJobModified);
-    connect(&scheduler, &Scheduler::jobRemoved, this, &JobListModel::onJobRemoved);
-    connect(&scheduler, &Scheduler::allJobsRemoved, this, &JobListModel::onAllJobsRemoved);
-    connect(&scheduler, &Scheduler::jobActivityChanged, this, &JobListModel::onActivityChanged);
-    connect(&scheduler, &Scheduler::jobExecuted, this, &JobListModel::onRunFinished);
-    connect(&scheduler, &Scheduler::jobError, this, &JobListModel::onRunFinished);
-    connect(&scheduler, &Scheduler::jobMissed, this, &JobListModel::onRunFinished);
-    connect(&scheduler, &Scheduler::jobMaxInstances, this, &JobListModel::onRunFinished);
+    connect(&scheduler, &SchedulerClient::jobAdded, this, &JobListModel::onJobAdded);
+    connect(&scheduler, &SchedulerClient::jobModified, this, &JobListModel::onJobModified);
+    connect(&scheduler, &SchedulerClient::jobRemoved, this, &JobListModel::onJobRemoved);
+    connect(&scheduler, &SchedulerClient::allJobsRemoved, this, &JobListModel::onAllJobsRemoved);
+    connect(&scheduler, &SchedulerClient::jobActivityChanged, this, &JobListModel::onActivityChanged);
+    connect(&scheduler, &SchedulerClient::jobExecuted, this, &JobListModel::onRunFinished);
+    connect(&scheduler, &SchedulerClient::jobError, this, &JobListModel::onRunFinished);
+    connect(&scheduler, &SchedulerClient::jobMissed, this, &JobListModel::onRunFinished);
+    connect(&scheduler, &SchedulerClient::jobMaxInstances, this, &JobListModel::onRunFinished);
 
     connect(new DayChangeTimer(clock, this), &DayChangeTimer::dayChanged, this, &JobListModel::onDayChanged);
 }

@@ -19,7 +19,7 @@
 namespace punctual {
 
 class Clock;
-class Scheduler;
+class SchedulerClient;
 
 /**
  * Every job of a Scheduler as a table. The rows come in from setJobs() (the window loads them off the GUI
@@ -79,7 +79,7 @@ public:
     };
 
     /// The model uses @p scheduler and @p clock without owning them; they must outlive it.
-    explicit JobListModel(Scheduler &scheduler, const Clock &clock, QObject *parent = nullptr);
+    explicit JobListModel(SchedulerClient &scheduler, const Clock &clock, QObject *parent = nullptr);
     ~JobListModel() override;
 
     /// Without QAbstractTableModel's two virtual calls per index: a proxy's sort asks for two indexes per comparison.
@@ -181,7 +181,7 @@ private:
     QVariant toolTipData(const Row &row, int column) const;
     QVariant sortData(const Row &row, int column) const;
 
-    Scheduler &m_scheduler;
+    SchedulerClient &m_scheduler;
     const Clock &m_clock;
     std::vector<std::unique_ptr<Row>> m_rows; ///< rows by index; each knows its index (rowOf() is a hash look-up)
     std::vector<SortKeys> m_sortKeys;         ///< by row index, as m_rows

@@ -4,25 +4,35 @@
 #include "daychangetimer.h"
 #include "runpresentation.h"
 #include "scheduler/dueplanner.h"
-#include "scheduler/scheduler.h"
+#include "control/schedulerclient.h"
 #include "time/clock.h"
 
 #include <algorithm>
 
 namespace punctual {
 
-RunHistoryModel::RunHistoryModel(Scheduler &scheduler, const Clock &clock, QObject *parent)
+RunHistoryModel::RunHistoryModel(SchedulerClient &scheduler, const Clock &clock, QObject *parent)
     : QAbstractTableModel(parent)
     , m_scheduler(scheduler)
     , m_clock(clock)
 {
-    connect(&scheduler, &Scheduler::jobSubmitted, this, &RunHistoryModel::onRun);
-    connect(&scheduler, &Scheduler::jobExecuted, this, &RunHistoryModel::onRun);
-    connect(&scheduler, &Scheduler::jobError, this, &RunHistoryModel::onRun);
-    connect(&scheduler, &Scheduler::jobMissed, this, &RunHistoryModel::onRun);
-    connect(&scheduler, &Scheduler::jobMaxInstances, this, &RunHistoryModel::onRun);
-    connect(&scheduler, &Scheduler::jobRemoved, this, &RunHistoryModel::onJobRemoved);
-    connect(&scheduler, &Scheduler::allJobsRemoved, this, &RunHistoryModel::clear);
+    connect(&scheduler, &SchedulerClient::jobSubmitted, this, &RunHistoryModel::onRun);
+    connect(&scheduler, &SchedulerClient::jobExecuted, this, &RunHistoryModel::onRun);
+    connect(&scheduler, &SchedulerClient::jobError, this, &RunHistoryModel::onRun);
+    connect(&scheduler, &SchedulerClient::jobMissed, this, &RunHistoryModel::onRun);
+    connect(&scheduler, &SchedulerClient::jobMaxInstances, this, &RunHistoryModel::onRun);
+    connect(&scheduler, &SchedulerClient::jobRemoved, this, &RunHistoryModel::onJobRemoved);
+    connect(&scheduler, &SchedulerClient::allJobsRemoved, this, &RunHistoryModel::clear);
+    connect(&scheduler, &SchedulerClient::runOutput, this, &RunHistoryModel::onRunOutput);
+    // Back from a lost connection, or the store read again: what was missed meanwhile is asked for again.
+    connect(&scheduler, &SchedulerClient::hostConnectedChanged, this, [this](bool connected) {
+        if (connected && !m_jobId.isEmpty())
+            setJobId(m_jobId);
+    });
+    connect(&scheduler, &SchedulerClient::storeReloaded, this, [this] {
+        if (!m_jobId.isEmpty())
+            setJobId(m_jobId);
+    });
     connect(new DayChangeTimer(clock, this), &DayChangeTimer::dayChanged, this, &RunHistoryModel::onDayChanged);
 }
 
@@ -144,21 +154,37 @@ const QIcon &RunHistoryModel::icon(RunOutcome outcome) const
 
 void RunHistoryModel::setJobId(const QString &id)
 {
-    QList<RunRecord> runs;
-    QString error;
-    if (!id.isEmpty()) {
-        auto history = m_scheduler.history(id, m_scheduler.historyLimit());
-        if (history)
-            runs = std::move(history).value();
-        else
-            error = history.error().message;
+    const int serial = ++m_loadSerial;
+    if (id != m_jobId) {
+        beginResetModel();
+        m_jobId = id;
+        m_runs.clear();
+        endResetModel();
     }
-    beginResetModel();
-    m_jobId = id;
-    m_runs = std::move(runs);
-    endResetModel();
-    if (!error.isEmpty())
-        emit loadFailed(error);
+    if (id.isEmpty())
+        return;
+    // Runs signalled before the answer are in it too: the host answers in order, after the events it sent before.
+    m_scheduler.history(id, m_scheduler.historyLimit(), this, [this, serial](Result<QList<RunRecord>> history) {
+        if (serial != m_loadSerial)
+            return; // another job was chosen meanwhile
+        beginResetModel();
+        m_runs = history ? std::move(history).value() : QList<RunRecord>();
+        endResetModel();
+        if (!history)
+            emit loadFailed(history.error().message);
+        emit loaded();
+    });
+}
+
+void RunHistoryModel::onRunOutput(qint64 runId, const QString &jobId, const QString &text)
+{
+    if (jobId != m_jobId)
+        return;
+    const int row = rowOfRun(runId);
+    if (row < 0 || m_runs.at(row).outcome != RunOutcome::Running)
+        return;
+    m_runs[row].output += text;
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
 const RunRecord *RunHistoryModel::runAt(int row) const

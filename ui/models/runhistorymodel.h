@@ -12,7 +12,7 @@
 namespace punctual {
 
 class Clock;
-class Scheduler;
+class SchedulerClient;
 
 /**
  * The runs of the job chosen with setJobId(), newest (highest run id) first, at most Scheduler::historyLimit()
@@ -45,7 +45,7 @@ public:
     };
 
     /// The model uses @p scheduler and @p clock without owning them; they must outlive it.
-    explicit RunHistoryModel(Scheduler &scheduler, const Clock &clock, QObject *parent = nullptr);
+    explicit RunHistoryModel(SchedulerClient &scheduler, const Clock &clock, QObject *parent = nullptr);
     ~RunHistoryModel() override;
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -53,8 +53,8 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    /// Shows the history of job @p id (reloaded from the scheduler even if it is the same job); an empty id
-    /// empties the model. A failing store empties it too and emits loadFailed().
+    /// Shows the history of job @p id (asked of the host even if it is the same job; the rows come with its answer,
+    /// then loaded()); an empty id empties the model. A failing request empties it too and emits loadFailed().
     void setJobId(const QString &id);
     QString jobId() const { return m_jobId; }
 
@@ -65,9 +65,13 @@ public:
 
 signals:
     void loadFailed(const QString &message);
+    /// The history asked for by setJobId() came.
+    void loaded();
 
 private:
     void onRun(const RunRecord &run);
+    /// Appends output of a run going now to its row (the host streams it).
+    void onRunOutput(qint64 runId, const QString &jobId, const QString &text);
     void onJobRemoved(const QString &id);
     void clear();
     /// Where a run with @p runId is, or would go (rows are by id, descending).
@@ -77,7 +81,8 @@ private:
     QVariant toolTipData(const RunRecord &run, int column) const;
     const QIcon &icon(RunOutcome outcome) const;
 
-    Scheduler &m_scheduler;
+    SchedulerClient &m_scheduler;
+    int m_loadSerial = 0; ///< answers to older setJobId() requests are dropped
     const Clock &m_clock;
     QString m_jobId;
     QList<RunRecord> m_runs; ///< newest first

@@ -3,7 +3,7 @@
 
 #include "models/joblistmodel.h"
 #include "models/runpresentation.h"
-#include "scheduler/scheduler.h"
+#include "control/schedulerclient.h"
 #include "time/clock.h"
 
 #include <QAction>
@@ -42,7 +42,7 @@ QString menuText(QString text)
 
 } // namespace
 
-TrayController::TrayController(Scheduler &scheduler, const JobListModel &jobs, const Clock &clock,
+TrayController::TrayController(SchedulerClient &scheduler, const JobListModel &jobs, const Clock &clock,
                                Settings &settings, QObject *parent)
     : QObject(parent)
     , m_scheduler(scheduler)
@@ -71,9 +71,9 @@ TrayController::TrayController(Scheduler &scheduler, const JobListModel &jobs, c
         [this] { emit showWindowRequested(); });
     add(Command::PauseAll, QStringLiteral("trayPauseAction"), tr("&Pause all"), [this] {
         if (m_scheduler.state() == Scheduler::State::Paused)
-            m_scheduler.resume();
+            m_scheduler.resumeScheduler(this, [](Result<QJsonValue>) {});
         else if (m_scheduler.state() == Scheduler::State::Running)
-            m_scheduler.pause();
+            m_scheduler.pauseScheduler(this, [](Result<QJsonValue>) {});
         update();
     });
     m_menu->addSeparator();
@@ -96,11 +96,15 @@ TrayController::TrayController(Scheduler &scheduler, const JobListModel &jobs, c
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(&m_jobs, signal, this, &TrayController::scheduleUpdate);
     connect(&m_jobs, &QAbstractItemModel::dataChanged, this, &TrayController::scheduleUpdate);
-    for (auto signal : {&Scheduler::started, &Scheduler::paused, &Scheduler::resumed, &Scheduler::shutDown})
-        connect(&m_scheduler, signal, this, &TrayController::scheduleUpdate);
+    connect(&m_scheduler, &SchedulerClient::stateChanged, this, &TrayController::scheduleUpdate);
 
-    connect(&m_scheduler, &Scheduler::jobError, this, &TrayController::onRunEnded);
-    connect(&m_scheduler, &Scheduler::jobMissed, this, &TrayController::onRunEnded);
+    // The host tells the desktop's notification service itself when it can; the tray's messages are the fallback.
+    const auto unlessHostNotifies = [this](const RunRecord &run) {
+        if (!m_scheduler.hostStatus().value(QStringLiteral("desktop_notifications")).toBool(false))
+            onRunEnded(run);
+    };
+    connect(&m_scheduler, &SchedulerClient::jobError, this, unlessHostNotifies);
+    connect(&m_scheduler, &SchedulerClient::jobMissed, this, unlessHostNotifies);
     m_notifyTimer.setSingleShot(true);
     m_notifyTimer.setInterval(notifyDelayMs);
     connect(&m_notifyTimer, &QTimer::timeout, this, &TrayController::postNotifications);

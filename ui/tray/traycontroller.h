@@ -22,7 +22,7 @@ namespace punctual {
 
 class Clock;
 class JobListModel;
-class Scheduler;
+class SchedulerClient;
 
 /**
  * Everything Punctual does in the system tray, in one class that only asks for the window (signals); the app
@@ -80,7 +80,7 @@ public:
 
     /// Uses @p scheduler, @p jobs (the window's model), @p clock and @p settings without owning them; all must
     /// outlive the controller. The icon is not shown until show().
-    TrayController(Scheduler &scheduler, const JobListModel &jobs, const Clock &clock, Settings &settings,
+    TrayController(SchedulerClient &scheduler, const JobListModel &jobs, const Clock &clock, Settings &settings,
                    QObject *parent = nullptr);
     ~TrayController() override;
 
@@ -128,7 +128,7 @@ private:
     QString jobName(const QString &jobId) const;
     QString runLine(const UpcomingRun &run) const;
 
-    Scheduler &m_scheduler;
+    SchedulerClient &m_scheduler;
     const JobListModel &m_jobs;
     const Clock &m_clock;
     Settings &m_settings;

@@ -13,7 +13,7 @@
 
 namespace punctual {
 
-RunHistoryPane::RunHistoryPane(Scheduler &scheduler, const Clock &clock, QWidget *parent)
+RunHistoryPane::RunHistoryPane(SchedulerClient &scheduler, const Clock &clock, QWidget *parent)
     : QWidget(parent)
     , m_model(new RunHistoryModel(scheduler, clock, this))
     , m_title(new QLabel(this))
@@ -58,6 +58,12 @@ RunHistoryPane::RunHistoryPane(Scheduler &scheduler, const Clock &clock, QWidget
     // A run that ends while selected shows its new output at once.
     connect(m_model, &QAbstractItemModel::dataChanged, this, &RunHistoryPane::showSelectedRun);
     connect(m_model, &QAbstractItemModel::modelReset, this, &RunHistoryPane::showSelectedRun);
+    // The newest run is selected when the history comes, so its output shows without a click.
+    connect(m_model, &RunHistoryModel::loaded, this, [this] {
+        if (m_model->rowCount() > 0)
+            m_view->selectRow(0);
+        m_view->resizeColumnsToContents();
+    });
     showJob({}, {});
 }
 
@@ -66,10 +72,7 @@ void RunHistoryPane::showJob(const QString &jobId, const QString &jobName)
     m_title->setText(jobId.isEmpty() ? tr("History") : tr("History: %1").arg(jobName));
     if (jobId == m_model->jobId())
         return;
-    m_model->setJobId(jobId);
-    if (m_model->rowCount() > 0)
-        m_view->selectRow(0);
-    m_view->resizeColumnsToContents();
+    m_model->setJobId(jobId); // the rows come with the host's answer (RunHistoryModel::loaded)
 }
 
 QString RunHistoryPane::jobId() const
@@ -91,7 +94,13 @@ void RunHistoryPane::showSelectedRun()
             + tr("[%1]").arg(run->error);
     if (text.isEmpty())
         text = tr("(no output)");
-    if (m_output->toPlainText() != text) {
+    const QString shown = m_output->toPlainText();
+    if (shown != text && run->outcome == RunOutcome::Running && text.startsWith(shown) && !shown.isEmpty()) {
+        // Output of a run going now grows at its end: appended, so a reader scrolled up keeps the place.
+        QTextCursor end(m_output->document());
+        end.movePosition(QTextCursor::End);
+        end.insertText(text.mid(shown.size()));
+    } else if (shown != text) {
         m_output->setPlainText(text);
         m_output->moveCursor(QTextCursor::End); // the tail is what matters...
         m_output->moveCursor(QTextCursor::StartOfBlock); // ...read from the left, not from a long line's end

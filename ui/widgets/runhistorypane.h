@@ -12,7 +12,7 @@ namespace punctual {
 
 class Clock;
 class RunHistoryModel;
-class Scheduler;
+class SchedulerClient;
 
 class RunHistoryPane final : public QWidget
 {
@@ -20,7 +20,7 @@ class RunHistoryPane final : public QWidget
     Q_DISABLE_COPY_MOVE(RunHistoryPane)
 
 public:
-    RunHistoryPane(Scheduler &scheduler, const Clock &clock, QWidget *parent = nullptr);
+    RunHistoryPane(SchedulerClient &scheduler, const Clock &clock, QWidget *parent = nullptr);
 
     /// Shows the runs of @p jobId (empty: none), titled with @p jobName.
     void showJob(const QString &jobId, const QString &jobName);

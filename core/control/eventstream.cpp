@@ -1,0 +1,83 @@
+// The Scheduler's signals as numbered events.
+#include "eventstream.h"
+
+#include "control/protocol.h"
+
+#include <QJsonArray>
+
+namespace punctual {
+
+namespace {
+
+QString key(const char *name)
+{
+    return QString::fromLatin1(name);
+}
+
+} // namespace
+
+QString schedulerStateName(Scheduler::State state)
+{
+    switch (state) {
+    case Scheduler::State::Stopped: return QStringLiteral("stopped");
+    case Scheduler::State::Running: return QStringLiteral("running");
+    case Scheduler::State::Paused: return QStringLiteral("paused");
+    case Scheduler::State::ShuttingDown: return QStringLiteral("shutting_down");
+    }
+    return {};
+}
+
+std::optional<Scheduler::State> schedulerStateFromName(const QString &name)
+{
+    for (auto state : {Scheduler::State::Stopped, Scheduler::State::Running, Scheduler::State::Paused,
+                       Scheduler::State::ShuttingDown}) {
+        if (schedulerStateName(state) == name)
+            return state;
+    }
+    return std::nullopt;
+}
+
+EventStream::EventStream(Scheduler &scheduler, QObject *parent)
+    : QObject(parent)
+    , m_scheduler(scheduler)
+{
+    using namespace control;
+    const auto withJob = [this](const char *name) {
+        return [this, name](const Job &job) { publish(name, {{QStringLiteral("job"), jobToWire(job)}}); };
+    };
+    const auto withRun = [this](const char *name) {
+        return [this, name](const RunRecord &run) { publish(name, {{QStringLiteral("run"), runToWire(run)}}); };
+    };
+    connect(&scheduler, &Scheduler::jobAdded, this, withJob(events::jobAdded));
+    connect(&scheduler, &Scheduler::jobModified, this, withJob(events::jobChanged));
+    connect(&scheduler, &Scheduler::jobRemoved, this,
+            [this](const QString &id) { publish(events::jobRemoved, {{QStringLiteral("job_id"), id}}); });
+    connect(&scheduler, &Scheduler::allJobsRemoved, this, [this] { publish(events::jobsRemovedAll); });
+    connect(&scheduler, &Scheduler::jobSubmitted, this, withRun(events::runStarted));
+    connect(&scheduler, &Scheduler::jobExecuted, this, withRun(events::runFinished));
+    connect(&scheduler, &Scheduler::jobError, this, withRun(events::runFinished));
+    connect(&scheduler, &Scheduler::jobMissed, this, withRun(events::runMissed));
+    connect(&scheduler, &Scheduler::jobMaxInstances, this, withRun(events::runSkipped));
+    connect(&scheduler, &Scheduler::jobActivityChanged, this, [this](const QString &id) {
+        JobActivity now{id, m_scheduler.runningCount(id), m_scheduler.retryWait(id)};
+        publish(events::activity, activityToWire(now));
+    });
+    const auto state = [this] {
+        publish(events::schedulerState, {{QStringLiteral("state"), schedulerStateName(m_scheduler.state())}});
+    };
+    connect(&scheduler, &Scheduler::started, this, state);
+    connect(&scheduler, &Scheduler::paused, this, state);
+    connect(&scheduler, &Scheduler::resumed, this, state);
+    connect(&scheduler, &Scheduler::shutDown, this, state);
+    connect(&scheduler, &Scheduler::storeError, this,
+            [this](const QString &message) { publish(events::storeError, {{QStringLiteral("message"), message}}); });
+}
+
+void EventStream::publish(const char *name, QJsonObject fields)
+{
+    fields.insert(QStringLiteral("event"), key(name));
+    fields.insert(QStringLiteral("revision"), static_cast<double>(++m_revision));
+    emit published(fields, qstrcmp(name, control::events::runOutput) == 0);
+}
+
+} // namespace punctual

@@ -1,0 +1,578 @@
+// SchedulerClient: requests with callbacks and the host's events, over one local socket.
+#include "schedulerclient.h"
+
+#include "control/eventstream.h"
+#include "control/protocol.h"
+#include "triggers/trigger.h"
+#include "util/jsontext.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QLocalSocket>
+#include <QLoggingCategory>
+
+#include <algorithm>
+
+Q_LOGGING_CATEGORY(lcClient, "punctual.control.client")
+
+namespace punctual {
+
+namespace {
+
+class ClientText
+{
+    Q_DECLARE_TR_FUNCTIONS(SchedulerClient)
+};
+
+constexpr int maxReconnectDelayMs = 5000;
+
+Error notConnected()
+{
+    return {ErrorCode::Io, ClientText::tr("not connected to the Punctual scheduler")};
+}
+
+Error badAnswer(const QString &what)
+{
+    return {ErrorCode::Io, ClientText::tr("the Punctual scheduler sent a bad answer: %1").arg(what)};
+}
+
+QJsonArray idArray(const QStringList &ids)
+{
+    QJsonArray array;
+    for (const QString &id : ids)
+        array.append(id);
+    return array;
+}
+
+// Adapters from a raw answer to the callback's type.
+template <typename T>
+SchedulerClient::Reply<QJsonValue> asItem(SchedulerClient::Reply<T> done)
+{
+    return [done = std::move(done)](Result<QJsonValue> answer) {
+        if (!answer)
+            return done(answer.error());
+        auto item = control::fromWire<T>(answer.value().toObject());
+        if (!item)
+            return done(badAnswer(item.error().message));
+        done(std::move(item));
+    };
+}
+
+template <typename T>
+SchedulerClient::Reply<QJsonValue> asList(SchedulerClient::Reply<QList<T>> done)
+{
+    return [done = std::move(done)](Result<QJsonValue> answer) {
+        if (!answer)
+            return done(answer.error());
+        if (!answer.value().isArray())
+            return done(badAnswer(ClientText::tr("a list was expected")));
+        auto items = control::listFromWire<T>(answer.value().toArray());
+        if (!items)
+            return done(badAnswer(items.error().message));
+        done(std::move(items));
+    };
+}
+
+SchedulerClient::Reply<QJsonValue> asCount(const QString &key, SchedulerClient::Reply<int> done)
+{
+    return [key, done = std::move(done)](Result<QJsonValue> answer) {
+        if (!answer)
+            return done(answer.error());
+        done(answer.value().toObject().value(key).toInt(0));
+    };
+}
+
+} // namespace
+
+SchedulerClient::SchedulerClient(QString storePath, QObject *parent)
+    : QObject(parent)
+    , m_socketPath(storePath.isEmpty() ? QString() : control::instanceSocketPath(storePath))
+{
+    m_reconnect.setSingleShot(true);
+    connect(&m_reconnect, &QTimer::timeout, this, &SchedulerClient::openSocket);
+}
+
+std::unique_ptr<SchedulerClient> SchedulerClient::forSocket(QString socketPath, QObject *parent)
+{
+    auto client = std::make_unique<SchedulerClient>(QString(), parent);
+    client->m_socketPath = std::move(socketPath);
+    return client;
+}
+
+SchedulerClient::~SchedulerClient()
+{
+    m_wanted = false;
+    if (m_socket)
+        m_socket->disconnect(this);
+}
+
+void SchedulerClient::connectToHost()
+{
+    m_wanted = true;
+    if (!m_socket)
+        openSocket();
+}
+
+void SchedulerClient::disconnectFromHost()
+{
+    m_wanted = false;
+    m_reconnect.stop();
+    if (m_socket)
+        m_socket->abort(); // onDisconnected() clears the state
+}
+
+void SchedulerClient::reconnectNow()
+{
+    if (!m_wanted || m_socket)
+        return;
+    m_reconnect.stop();
+    m_reconnectDelayMs = 250;
+    openSocket();
+}
+
+void SchedulerClient::openSocket()
+{
+    if (!m_wanted || m_socket)
+        return;
+    m_socket = new QLocalSocket(this);
+    connect(m_socket, &QLocalSocket::connected, this, &SchedulerClient::onConnected);
+    connect(m_socket, &QLocalSocket::disconnected, this, &SchedulerClient::onDisconnected);
+    connect(m_socket, &QLocalSocket::errorOccurred, this, [this](QLocalSocket::LocalSocketError) {
+        if (m_socket && m_socket->state() == QLocalSocket::UnconnectedState)
+            onDisconnected();
+    });
+    connect(m_socket, &QLocalSocket::readyRead, this, &SchedulerClient::readLines);
+    m_socket->connectToServer(m_socketPath);
+}
+
+void SchedulerClient::onConnected()
+{
+    m_reconnectDelayMs = 250;
+    subscribe();
+}
+
+void SchedulerClient::subscribe()
+{
+    Pending pending;
+    pending.done = [this](Result<QJsonValue> answer) {
+        if (!answer) {
+            qCWarning(lcClient, "the scheduler refused the subscription: %s", qPrintable(answer.error().message));
+            if (m_socket)
+                m_socket->abort();
+            return;
+        }
+        applySnapshot(answer.value().toObject());
+    };
+    sendRequest(control::Method::Subscribe, {{QStringLiteral("output"), true}, {QStringLiteral("window"), m_window}},
+                std::move(pending));
+}
+
+void SchedulerClient::onDisconnected()
+{
+    if (!m_socket)
+        return;
+    QLocalSocket *socket = std::exchange(m_socket, nullptr);
+    socket->disconnect(this);
+    socket->deleteLater();
+    m_buffer.clear();
+    failPending(notConnected());
+    const bool was = std::exchange(m_subscribed, false);
+    const QList<QString> busy = m_activity.keys();
+    m_activity.clear();
+    m_state = Scheduler::State::Stopped;
+    if (was) {
+        qCInfo(lcClient, "lost the connection to the scheduler host");
+        for (const QString &id : busy)
+            emit jobActivityChanged(id);
+        emit stateChanged();
+        emit hostConnectedChanged(false);
+    }
+    if (m_wanted) {
+        m_reconnect.start(m_reconnectDelayMs);
+        m_reconnectDelayMs = std::min(m_reconnectDelayMs * 2, maxReconnectDelayMs);
+    }
+}
+
+void SchedulerClient::failPending(const Error &error)
+{
+    const QHash<qint64, Pending> pending = std::exchange(m_pending, {});
+    QList<qint64> ids = pending.keys();
+    std::sort(ids.begin(), ids.end());
+    for (qint64 id : ids) {
+        const Pending &request = pending[id];
+        if (!request.hasContext || request.context)
+            request.done(error);
+    }
+}
+
+void SchedulerClient::readLines()
+{
+    while (m_socket && m_socket->bytesAvailable() > 0) {
+        m_buffer += m_socket->readAll();
+        qsizetype start = 0;
+        for (qsizetype newline = m_buffer.indexOf('\n'); newline >= 0; newline = m_buffer.indexOf('\n', start)) {
+            const QByteArray line = m_buffer.mid(start, newline - start);
+            start = newline + 1;
+            applyLine(line);
+            if (!m_socket)
+                return; // disconnected while applying (a callback closed it)
+        }
+        m_buffer.remove(0, start);
+        if (m_buffer.size() > control::maxResponseBytes) {
+            qCWarning(lcClient, "the scheduler sent a line longer than %lld bytes", 
+                      static_cast<long long>(control::maxResponseBytes));
+            m_socket->abort();
+            return;
+        }
+    }
+}
+
+void SchedulerClient::applyLine(const QByteArray &line)
+{
+    if (line.trimmed().isEmpty())
+        return;
+    QJsonParseError error;
+    const QJsonDocument document = jsontext::parse(line, &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject()) {
+        qCWarning(lcClient, "ignored a line from the scheduler that is not a JSON object");
+        return;
+    }
+    const QJsonObject object = document.object();
+    if (object.contains(QStringLiteral("event")))
+        applyEvent(object);
+    else
+        applyResponse(object);
+}
+
+void SchedulerClient::applyResponse(const QJsonObject &response)
+{
+    const qint64 id = response.value(QStringLiteral("id")).toInteger(-1);
+    const auto found = m_pending.constFind(id);
+    if (found == m_pending.cend()) {
+        qCDebug(lcClient, "an answer to no request (%lld)", static_cast<long long>(id));
+        return;
+    }
+    const Pending request = *found;
+    m_pending.erase(found);
+    if (request.hasContext && !request.context)
+        return;
+    if (response.value(QStringLiteral("ok")).toBool())
+        request.done(response.value(QStringLiteral("result")));
+    else
+        request.done(control::errorFromWire(response.value(QStringLiteral("error")).toObject()));
+}
+
+void SchedulerClient::applySnapshot(const QJsonObject &snapshot)
+{
+    m_revision = snapshot.value(QStringLiteral("revision")).toInteger();
+    m_hostStatus = snapshot.value(QStringLiteral("status")).toObject();
+    m_historyLimit = snapshot.value(QStringLiteral("history_limit")).toInt(m_historyLimit);
+    m_clustered = snapshot.value(QStringLiteral("clustered")).toBool();
+    m_instanceId = snapshot.value(QStringLiteral("instance_id")).toString();
+    m_state = schedulerStateFromName(m_hostStatus.value(QStringLiteral("state")).toString())
+                  .value_or(Scheduler::State::Stopped);
+    const QList<QString> before = m_activity.keys();
+    m_activity.clear();
+    for (const QJsonValue &item : snapshot.value(QStringLiteral("activity")).toArray()) {
+        if (auto activity = control::activityFromWire(item.toObject()))
+            m_activity.insert(activity->jobId, activity.value());
+    }
+    m_subscribed = true;
+    for (const QString &id : before) {
+        if (!m_activity.contains(id))
+            emit jobActivityChanged(id);
+    }
+    for (auto it = m_activity.cbegin(); it != m_activity.cend(); ++it)
+        emit jobActivityChanged(it.key());
+    emit stateChanged();
+    emit hostConnectedChanged(true);
+}
+
+void SchedulerClient::setActivity(const JobActivity &activity)
+{
+    if (activity.running == 0 && !activity.retry)
+        m_activity.remove(activity.jobId);
+    else
+        m_activity.insert(activity.jobId, activity);
+    emit jobActivityChanged(activity.jobId);
+}
+
+void SchedulerClient::applyEvent(const QJsonObject &event)
+{
+    if (event.value(QStringLiteral("event")).toString() == QLatin1String(control::events::raiseWindow)) {
+        emit raiseRequested(); // not a change of state: never stale
+        return;
+    }
+    const qint64 revision = event.value(QStringLiteral("revision")).toInteger();
+    if (revision <= m_revision)
+        return; // the snapshot has it already
+    m_revision = revision;
+    const QString name = event.value(QStringLiteral("event")).toString();
+    namespace events = control::events;
+    const auto is = [&name](const char *eventName) { return name == QLatin1String(eventName); };
+    const auto withJob = [&](auto signal) {
+        if (auto job = control::jobFromWire(event.value(QStringLiteral("job")).toObject()))
+            emit(this->*signal)(job.value());
+        else
+            qCWarning(lcClient, "a bad job in a %s event: %s", qPrintable(name), qPrintable(job.error().message));
+    };
+    const auto run = [&]() -> std::optional<RunRecord> {
+        auto record = control::runFromWire(event.value(QStringLiteral("run")).toObject());
+        if (!record) {
+            qCWarning(lcClient, "a bad run in a %s event: %s", qPrintable(name), qPrintable(record.error().message));
+            return std::nullopt;
+        }
+        return std::move(record).value();
+    };
+    if (is(events::jobAdded)) {
+        withJob(&SchedulerClient::jobAdded);
+    } else if (is(events::jobChanged)) {
+        withJob(&SchedulerClient::jobModified);
+    } else if (is(events::jobRemoved)) {
+        emit jobRemoved(event.value(QStringLiteral("job_id")).toString());
+    } else if (is(events::jobsRemovedAll)) {
+        emit allJobsRemoved();
+    } else if (is(events::runStarted)) {
+        if (auto record = run())
+            emit jobSubmitted(*record);
+    } else if (is(events::runFinished)) {
+        if (auto record = run())
+            emit(record->outcome == RunOutcome::Success ? jobExecuted(*record) : jobError(*record));
+    } else if (is(events::runMissed)) {
+        if (auto record = run())
+            emit jobMissed(*record);
+    } else if (is(events::runSkipped)) {
+        if (auto record = run())
+            emit jobMaxInstances(*record);
+    } else if (is(events::activity)) {
+        if (auto activity = control::activityFromWire(event))
+            setActivity(activity.value());
+    } else if (is(events::schedulerState)) {
+        const auto state = schedulerStateFromName(event.value(QStringLiteral("state")).toString());
+        if (!state || *state == m_state)
+            return;
+        m_state = *state;
+        emit stateChanged();
+        switch (m_state) {
+        case Scheduler::State::Running: emit resumed(); break;
+        case Scheduler::State::Paused: emit paused(); break;
+        case Scheduler::State::Stopped: emit shutDown(); break;
+        case Scheduler::State::ShuttingDown: break;
+        }
+    } else if (is(events::storeReloaded)) {
+        emit storeReloaded();
+    } else if (is(events::storeError)) {
+        emit storeError(event.value(QStringLiteral("message")).toString());
+    } else if (is(events::runOutput)) {
+        emit runOutput(event.value(QStringLiteral("run_id")).toInteger(), event.value(QStringLiteral("job_id")).toString(),
+                       event.value(QStringLiteral("text")).toString());
+    }
+    // Events of a newer host that this client does not know are ignored.
+}
+
+int SchedulerClient::runningCount() const
+{
+    int running = 0;
+    for (const JobActivity &activity : m_activity)
+        running += activity.running;
+    return running;
+}
+
+int SchedulerClient::runningCount(const QString &jobId) const
+{
+    const auto found = m_activity.constFind(jobId);
+    return found == m_activity.cend() ? 0 : found->running;
+}
+
+int SchedulerClient::retryingCount() const
+{
+    return static_cast<int>(std::count_if(m_activity.cbegin(), m_activity.cend(),
+                                          [](const JobActivity &activity) { return activity.retry.has_value(); }));
+}
+
+std::optional<RetryWait> SchedulerClient::retryWait(const QString &jobId) const
+{
+    const auto found = m_activity.constFind(jobId);
+    return found == m_activity.cend() ? std::nullopt : found->retry;
+}
+
+QList<JobActivity> SchedulerClient::activity() const
+{
+    QList<JobActivity> all = m_activity.values();
+    std::sort(all.begin(), all.end(), [](const JobActivity &a, const JobActivity &b) { return a.jobId < b.jobId; });
+    return all;
+}
+
+void SchedulerClient::sendRequest(control::Method method, const QJsonObject &params, Pending pending)
+{
+    sendRequest(control::methodName(method), params, std::move(pending));
+}
+
+void SchedulerClient::sendRequest(const QString &method, const QJsonObject &params, Pending pending)
+{
+    if (!m_socket || m_socket->state() != QLocalSocket::ConnectedState
+        || (!m_subscribed && method != control::methodName(control::Method::Subscribe))) {
+        // Answered on the next turn of the event loop, as a real answer would be: callers never re-enter.
+        QMetaObject::invokeMethod(
+            this,
+            [pending] {
+                if (!pending.hasContext || pending.context)
+                    pending.done(notConnected());
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    const qint64 id = m_nextId++;
+    QJsonObject request{{QStringLiteral("id"), static_cast<double>(id)},
+                        {QStringLiteral("method"), method}};
+    if (!params.isEmpty())
+        request.insert(QStringLiteral("params"), params);
+    m_pending.insert(id, std::move(pending));
+    m_socket->write(QJsonDocument(request).toJson(QJsonDocument::Compact) + '\n');
+}
+
+void SchedulerClient::call(control::Method method, const QJsonObject &params, QObject *context, Reply<QJsonValue> done)
+{
+    Pending pending;
+    pending.context = context;
+    pending.hasContext = context != nullptr;
+    pending.done = std::move(done);
+    sendRequest(method, params, std::move(pending));
+}
+
+void SchedulerClient::callByName(const QString &method, const QJsonObject &params, QObject *context,
+                                 Reply<QJsonValue> done)
+{
+    Pending pending;
+    pending.context = context;
+    pending.hasContext = context != nullptr;
+    pending.done = std::move(done);
+    sendRequest(method, params, std::move(pending));
+}
+
+void SchedulerClient::addJob(const Job &job, ConflictPolicy onConflict, QObject *context, Reply<Job> done)
+{
+    if (auto complete = requireTrigger(job); !complete) {
+        QMetaObject::invokeMethod(context ? context : this, [done, error = complete.error()] { done(error); },
+                                  Qt::QueuedConnection);
+        return;
+    }
+    QJsonObject params = job.toJson();
+    params.insert(QStringLiteral("replace"), onConflict == ConflictPolicy::Replace);
+    call(control::Method::Add, params, context, asItem<Job>(std::move(done)));
+}
+
+void SchedulerClient::addJobs(const QList<Job> &jobs, ConflictPolicy onConflict, QObject *context,
+                              Reply<QList<Job>> done)
+{
+    auto pieces = control::importPieces(jobs);
+    if (!pieces) {
+        QMetaObject::invokeMethod(context ? context : this, [done, error = pieces.error()] { done(error); },
+                                  Qt::QueuedConnection);
+        return;
+    }
+    // The pieces go one after another on this connection; the host stages them and adds all with the last one.
+    // A staged piece's own answer only matters when it failed (the last answer then says so too).
+    for (qsizetype i = 0; i + 1 < pieces->size(); ++i) {
+        call(control::Method::AddJobs, {{QStringLiteral("jobs"), pieces->at(i)}, {QStringLiteral("more"), true}},
+             context, [](Result<QJsonValue>) {});
+    }
+    call(control::Method::AddJobs,
+         {{QStringLiteral("jobs"), pieces->last()}, {QStringLiteral("replace"), onConflict == ConflictPolicy::Replace}},
+         context, asList<Job>(std::move(done)));
+}
+
+void SchedulerClient::job(const QString &id, QObject *context, Reply<Job> done)
+{
+    call(control::Method::Show, {{QStringLiteral("id"), id}}, context, asItem<Job>(std::move(done)));
+}
+
+void SchedulerClient::modifyJob(const QString &id, const JobChanges &changes, QObject *context, Reply<Job> done)
+{
+    call(control::Method::Modify, control::modifyParams(id, changes), context, asItem<Job>(std::move(done)));
+}
+
+void SchedulerClient::pauseJobs(const QStringList &ids, QObject *context, Reply<QJsonValue> done)
+{
+    callByName(QStringLiteral("pause_jobs"), {{QStringLiteral("ids"), idArray(ids)}}, context, std::move(done));
+}
+
+void SchedulerClient::resumeJobs(const QStringList &ids, QObject *context, Reply<QJsonValue> done)
+{
+    callByName(QStringLiteral("resume_jobs"), {{QStringLiteral("ids"), idArray(ids)}}, context, std::move(done));
+}
+
+void SchedulerClient::removeJobs(const QStringList &ids, QObject *context, Reply<QJsonValue> done)
+{
+    callByName(QStringLiteral("remove_jobs"), {{QStringLiteral("ids"), idArray(ids)}}, context, std::move(done));
+}
+
+void SchedulerClient::runJobsNow(const QStringList &ids, QObject *context, Reply<QJsonValue> done)
+{
+    callByName(QStringLiteral("run_now_jobs"), {{QStringLiteral("ids"), idArray(ids)}}, context, std::move(done));
+}
+
+void SchedulerClient::stopJob(const QString &id, QObject *context, Reply<int> done)
+{
+    callByName(QStringLiteral("stop"), {{QStringLiteral("id"), id}}, context,
+         asCount(QStringLiteral("stopped"), std::move(done)));
+}
+
+void SchedulerClient::removeAllJobs(QObject *context, Reply<int> done)
+{
+    call(control::Method::RemoveAll, {}, context, asCount(QStringLiteral("removed"), std::move(done)));
+}
+
+void SchedulerClient::history(const QString &jobId, int limit, QObject *context, Reply<QList<RunRecord>> done)
+{
+    QJsonObject params{{QStringLiteral("limit"), std::max(1, limit)}};
+    if (!jobId.isEmpty())
+        params.insert(QStringLiteral("job_id"), jobId);
+    call(control::Method::History, params, context, asList<RunRecord>(std::move(done)));
+}
+
+void SchedulerClient::runOutputSoFar(qint64 runId, QObject *context, Reply<QString> done)
+{
+    callByName(QStringLiteral("run_output"), {{QStringLiteral("run_id"), static_cast<double>(runId)}}, context,
+         [done = std::move(done)](Result<QJsonValue> answer) {
+             if (!answer)
+                 return done(answer.error());
+             done(answer.value().toObject().value(QStringLiteral("output")).toString());
+         });
+}
+
+void SchedulerClient::instances(QObject *context, Reply<QJsonArray> done)
+{
+    call(control::Method::Instances, {}, context, [done = std::move(done)](Result<QJsonValue> answer) {
+        if (!answer)
+            return done(answer.error());
+        done(answer.value().toArray());
+    });
+}
+
+void SchedulerClient::pauseScheduler(QObject *context, Reply<QJsonValue> done)
+{
+    call(control::Method::PauseScheduler, {}, context, std::move(done));
+}
+
+void SchedulerClient::resumeScheduler(QObject *context, Reply<QJsonValue> done)
+{
+    call(control::Method::ResumeScheduler, {}, context, std::move(done));
+}
+
+void SchedulerClient::shutdownHost(bool stopRuns, QObject *context, Reply<QJsonValue> done)
+{
+    call(control::Method::Shutdown, {{QStringLiteral("stop_runs"), stopRuns}}, context, std::move(done));
+}
+
+void SchedulerClient::setHistoryLimit(int runsPerJob, QObject *context, Reply<QJsonValue> done)
+{
+    call(control::Method::Configure, {{QStringLiteral("history_limit"), runsPerJob}}, context,
+         [this, done = std::move(done)](Result<QJsonValue> answer) {
+             if (answer)
+                 m_historyLimit = answer.value().toObject().value(QStringLiteral("history_limit")).toInt(m_historyLimit);
+             done(std::move(answer));
+         });
+}
+
+} // namespace punctual

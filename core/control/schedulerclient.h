@@ -1,0 +1,185 @@
+// The window's and the tray's view of the scheduler host: asynchronous requests and the host's event stream.
+#pragma once
+
+#include "control/methods.h"
+#include "jobs/job.h"
+#include "jobs/jobchanges.h"
+#include "jobs/runrecord.h"
+#include "scheduler/runactivity.h"
+#include "scheduler/scheduler.h"
+#include "util/result.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <functional>
+#include <optional>
+
+class QLocalSocket;
+
+namespace punctual {
+
+/**
+ * A client of the host that schedules a store (`punctualctl run`, the systemd unit): the window and the tray use it
+ * instead of a Scheduler of their own (DESIGN.md 2b, docs/control-protocol.md).
+ *
+ * - Requests never block: each call sends one request and hands its answer (or an Io error when the host is not
+ *   reachable, or goes away before it answers) to a callback, delivered only while its @p context object lives.
+ *   Answers come in the order the requests were sent.
+ * - On connecting it subscribes to the host's events; the answer's snapshot (state, runs going, retries waiting)
+ *   fills the cached state below, and each later event updates it and is re-emitted as the Scheduler signal of the
+ *   same name, so models written for a Scheduler follow the host unchanged. Events not newer than the snapshot's
+ *   revision are dropped.
+ * - When the connection is lost (the host stopped or crashed) it says so (hostConnectedChanged(false)) and tries
+ *   again with a growing pause (0.25 s up to 5 s); nothing wakes while connected and idle.
+ */
+class SchedulerClient final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SchedulerClient)
+
+public:
+    template <typename T>
+    using Reply = std::function<void(Result<T>)>;
+
+    /// A client of the host of the store at @p storePath (StoreLocation::resolvedPath(): the instance lock's key).
+    explicit SchedulerClient(QString storePath, QObject *parent = nullptr);
+    /// A client of the server listening on @p socketPath (tests: a recorded stream).
+    static std::unique_ptr<SchedulerClient> forSocket(QString socketPath, QObject *parent = nullptr);
+    ~SchedulerClient() override;
+
+    /// Starts connecting (and keeps reconnecting whenever the connection is lost, until disconnectFromHost()).
+    void connectToHost();
+    void disconnectFromHost();
+    /// Tries to connect now instead of after the current pause (a host was just started).
+    void reconnectNow();
+    /// Subscribes as a window: the host forwards "raise" (a second punctual start) to it (raiseRequested()).
+    void setWindow(bool window) { m_window = window; }
+    /// Connected and subscribed: the cached state is the host's.
+    bool isConnected() const { return m_subscribed; }
+    /// The socket this client connects to.
+    QString socketPath() const { return m_socketPath; }
+
+    // The host's state as of the last event (Stopped while not connected).
+    Scheduler::State state() const { return m_state; }
+    int runningCount() const;
+    int runningCount(const QString &jobId) const;
+    int retryingCount() const;
+    std::optional<RetryWait> retryWait(const QString &jobId) const;
+    QList<JobActivity> activity() const;
+    int historyLimit() const { return m_historyLimit; }
+    bool isClustered() const { return m_clustered; }
+    QString instanceId() const { return m_instanceId; }
+    /// The host's "status" answer at subscription: pid, store, version, started_by...
+    QJsonObject hostStatus() const { return m_hostStatus; }
+    /// The revision of the last event applied.
+    qint64 revision() const { return m_revision; }
+
+    /// Sends one request; @p done gets its result (after @p context is gone: nothing).
+    void call(control::Method method, const QJsonObject &params, QObject *context, Reply<QJsonValue> done);
+
+    void addJob(const Job &job, ConflictPolicy onConflict, QObject *context, Reply<Job> done);
+    /// An import: every job, or none (add_jobs in pieces on this connection, added in one transaction).
+    void addJobs(const QList<Job> &jobs, ConflictPolicy onConflict, QObject *context, Reply<QList<Job>> done);
+    void job(const QString &id, QObject *context, Reply<Job> done);
+    void modifyJob(const QString &id, const JobChanges &changes, QObject *context, Reply<Job> done);
+    /// Pause, resume, remove or run now every job in @p ids in one request; the host's answer as it is.
+    void pauseJobs(const QStringList &ids, QObject *context, Reply<QJsonValue> done);
+    void resumeJobs(const QStringList &ids, QObject *context, Reply<QJsonValue> done);
+    void removeJobs(const QStringList &ids, QObject *context, Reply<QJsonValue> done);
+    void runJobsNow(const QStringList &ids, QObject *context, Reply<QJsonValue> done);
+    /// Ends the job's runs going now; how many were stopped.
+    void stopJob(const QString &id, QObject *context, Reply<int> done);
+    void removeAllJobs(QObject *context, Reply<int> done);
+    void history(const QString &jobId, int limit, QObject *context, Reply<QList<RunRecord>> done);
+    /// The output captured so far of a run going now ("run_output").
+    void runOutputSoFar(qint64 runId, QObject *context, Reply<QString> done);
+    void instances(QObject *context, Reply<QJsonArray> done);
+    void pauseScheduler(QObject *context, Reply<QJsonValue> done);
+    void resumeScheduler(QObject *context, Reply<QJsonValue> done);
+    /// Stops the host (its runs finish first unless @p stopRuns).
+    void shutdownHost(bool stopRuns, QObject *context, Reply<QJsonValue> done);
+    void setHistoryLimit(int runsPerJob, QObject *context, Reply<QJsonValue> done);
+
+    /// Applies one line of the host's stream (a response or an event), as the socket does for each line read:
+    /// offscreen model tests feed recorded streams through it.
+    void applyLine(const QByteArray &line);
+
+signals:
+    /// Connected and subscribed (the cached state is fresh: lists should be read again), or the connection was
+    /// lost (the cached state is cleared).
+    void hostConnectedChanged(bool connected);
+    /// The host read its store again (another process wrote to it): lists should be read again.
+    void storeReloaded();
+    /// The host's scheduler state changed (state()).
+    void stateChanged();
+    /// Another `punctual` start on this store asked the open window to show itself (setWindow()).
+    void raiseRequested();
+
+    // The host's Scheduler signals, as events (see Scheduler).
+    void started();
+    void paused();
+    void resumed();
+    void shutDown();
+    void jobAdded(const punctual::Job &job);
+    void jobModified(const punctual::Job &job);
+    void jobRemoved(const QString &jobId);
+    void allJobsRemoved();
+    void jobSubmitted(const punctual::RunRecord &run);
+    void jobExecuted(const punctual::RunRecord &run);
+    void jobError(const punctual::RunRecord &run);
+    void jobMissed(const punctual::RunRecord &run);
+    void jobMaxInstances(const punctual::RunRecord &run);
+    void jobActivityChanged(const QString &jobId);
+    void storeError(const QString &message);
+    /// Output of a run going now, as it comes (subscribed with output).
+    void runOutput(qint64 runId, const QString &jobId, const QString &text);
+
+private:
+    struct Pending
+    {
+        QPointer<QObject> context;
+        bool hasContext = false;
+        Reply<QJsonValue> done;
+    };
+
+    void openSocket();
+    void onConnected();
+    void onDisconnected();
+    void readLines();
+    void applyResponse(const QJsonObject &response);
+    void applyEvent(const QJsonObject &event);
+    void applySnapshot(const QJsonObject &snapshot);
+    void setActivity(const JobActivity &activity);
+    void failPending(const Error &error);
+    void sendRequest(control::Method method, const QJsonObject &params, Pending pending);
+    void sendRequest(const QString &method, const QJsonObject &params, Pending pending);
+    void callByName(const QString &method, const QJsonObject &params, QObject *context, Reply<QJsonValue> done);
+    void subscribe();
+
+    QString m_socketPath;
+    QLocalSocket *m_socket = nullptr;
+    QTimer m_reconnect;
+    int m_reconnectDelayMs = 250;
+    bool m_wanted = false;
+    bool m_window = false;
+    bool m_subscribed = false;
+    QByteArray m_buffer;
+    qint64 m_nextId = 1;
+    QHash<qint64, Pending> m_pending;
+
+    Scheduler::State m_state = Scheduler::State::Stopped;
+    QHash<QString, JobActivity> m_activity;
+    int m_historyLimit = 100;
+    bool m_clustered = false;
+    QString m_instanceId;
+    QJsonObject m_hostStatus;
+    qint64 m_revision = 0;
+};
+
+} // namespace punctual
