@@ -265,7 +265,7 @@ Result<QJsonValue> ControlServer::dispatch(const control::MethodSpec &method, co
     if (auto checked = control::checkParams(method, params); !checked)
         return checked.error();
     const control::MethodContext context{m_scheduler, m_store, [this] { return raise(); },
-                                         client ? &client->stagedImport : nullptr};
+                                         client ? &client->stagedImport : nullptr, &m_origin};
     return control::runMethod(method.method, context, params);
 }
 
