@@ -18,7 +18,6 @@
 #include <QLocalSocket>
 #include <QPointer>
 #include <QProcess>
-#include <QStandardPaths>
 #include <QTimer>
 
 #include <csignal>
@@ -32,10 +31,11 @@ constexpr qint64 maxLogBytes = 1024 * 1024;
 constexpr int retryMs = 100;
 constexpr int logTailLines = 5;
 
-QString tr(const char *text)
+// The context of this file's texts (it has no QObject of its own).
+struct Text
 {
-    return QCoreApplication::translate("HostStarter", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(HostStarter)
+};
 
 Error ioError(const QString &message)
 {
@@ -47,14 +47,14 @@ Result<qint64> prepareLog(const QString &path)
 {
     const QString folder = QFileInfo(path).absolutePath();
     if (!QDir().mkpath(folder))
-        return ioError(tr("cannot create the folder %1").arg(QDir::toNativeSeparators(folder)));
+        return ioError(Text::tr("cannot create the folder %1").arg(QDir::toNativeSeparators(folder)));
     if (QFileInfo(path).size() > maxLogBytes) {
         QFile::remove(path + QStringLiteral(".1"));
         QFile::rename(path, path + QStringLiteral(".1"));
     }
     QFile log(path);
     if (!log.open(QIODevice::Append | QIODevice::Text))
-        return ioError(tr("cannot write %1: %2").arg(QDir::toNativeSeparators(path), log.errorString()));
+        return ioError(Text::tr("cannot write %1: %2").arg(QDir::toNativeSeparators(path), log.errorString()));
     log.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     return log.size();
 }
@@ -84,12 +84,11 @@ bool processRuns(qint64 pid)
     return end < 0 || text.mid(end + 2, 1) != "Z";
 }
 
-Result<HostStart> startDetached(const QStringList &arguments)
+Result<HostStart> startDetached(const QString &program, const QStringList &arguments)
 {
-    const QString program = punctualctlProgram();
     if (program.isEmpty())
-        return ioError(tr("cannot start the Punctual scheduler: punctualctl is neither next to this program nor "
-                          "on PATH"));
+        return ioError(Text::tr("cannot start the Punctual scheduler: punctualctl is neither next to this program "
+                                "nor on PATH"));
     const QString logPath = hostLogPath();
     auto offset = prepareLog(logPath);
     if (!offset)
@@ -118,7 +117,7 @@ Result<HostStart> startDetached(const QStringList &arguments)
     process.setWorkingDirectory(QDir::homePath());
     qint64 pid = -1;
     if (!process.startDetached(&pid))
-        return ioError(tr("cannot start %1: %2").arg(program, process.errorString()));
+        return ioError(Text::tr("cannot start %1: %2").arg(program, process.errorString()));
     return HostStart{HostStartMethod::Detached, pid, offset.value()};
 }
 
@@ -128,11 +127,11 @@ QString hostStartMessage(HostStartMethod method)
 {
     switch (method) {
     case HostStartMethod::AlreadyRunning:
-        return tr("The Punctual scheduler is running");
+        return Text::tr("The Punctual scheduler is running");
     case HostStartMethod::UserUnit:
-        return tr("Started the Punctual scheduler (systemd user unit)");
+        return Text::tr("Started the Punctual scheduler (systemd user unit)");
     case HostStartMethod::Detached:
-        return tr("Started the Punctual scheduler (background process)");
+        return Text::tr("Started the Punctual scheduler (background process)");
     }
     return {};
 }
@@ -143,18 +142,6 @@ QString hostLogPath()
     if (state.isEmpty() || QDir::isRelativePath(state)) // the spec: a relative value is to be ignored
         state = QDir::homePath() + QStringLiteral("/.local/state");
     return state + QStringLiteral("/punctual/host.log");
-}
-
-QString punctualctlProgram()
-{
-    const QString here = QCoreApplication::applicationDirPath();
-    for (const QString &candidate : {here + QStringLiteral("/punctualctl"),
-                                     here + QStringLiteral("/../punctualctl/punctualctl")}) {
-        const QFileInfo info(candidate);
-        if (info.isFile() && info.isExecutable())
-            return info.canonicalFilePath();
-    }
-    return QStandardPaths::findExecutable(QStringLiteral("punctualctl"));
 }
 
 Result<HostStart> startHost(const StoreLocation &location)
@@ -169,7 +156,7 @@ Result<HostStart> startHost(const StoreLocation &location)
             return started.error();
         return HostStart{HostStartMethod::UserUnit};
     }
-    return startDetached(launch.arguments);
+    return startDetached(launch.program, launch.arguments);
 }
 
 void waitForHost(const StoreLocation &location, const HostStart &start, int timeoutMs, QObject *context,
@@ -208,10 +195,11 @@ void waitForHost(const StoreLocation &location, const HostStart &start, int time
         QString message = what;
         if (wait->start.method == HostStartMethod::Detached) {
             const QString tail = logTail(wait->start.logOffset);
-            message += tail.isEmpty() ? tr(" (it wrote nothing to %1)").arg(QDir::toNativeSeparators(hostLogPath()))
-                                      : QStringLiteral(":\n") + tail;
+            message += tail.isEmpty()
+                           ? Text::tr(" (it wrote nothing to %1)").arg(QDir::toNativeSeparators(hostLogPath()))
+                           : QStringLiteral(":\n") + tail;
         } else if (wait->start.method == HostStartMethod::UserUnit) {
-            message += tr(" (see journalctl --user -u punctual.service)");
+            message += Text::tr(" (see journalctl --user -u punctual.service)");
         }
         return Error{ErrorCode::Io, message};
     };
@@ -222,13 +210,14 @@ void waitForHost(const StoreLocation &location, const HostStart &start, int time
             // It may have ended because another host took the store first (two starts at once): that one is asked
             // once more before the end counts as a failure.
             if (wait->endedSeen) {
-                finish(failure(tr("the Punctual scheduler ended before it answered")));
+                finish(failure(Text::tr("the Punctual scheduler ended before it answered")));
                 return;
             }
             wait->endedSeen = true;
         }
         if (wait->elapsed.hasExpired(wait->timeoutMs)) {
-            finish(failure(tr("the Punctual scheduler did not answer within %1 s").arg(wait->timeoutMs / 1000.0)));
+            const double seconds = wait->timeoutMs / 1000.0;
+            finish(failure(Text::tr("the Punctual scheduler did not answer within %1 s").arg(seconds)));
             return;
         }
         if (wait->socket)

@@ -35,10 +35,6 @@ QString hostStartMessage(HostStartMethod method);
 /// appended to, mode 0600, moved to host.log.1 when it passes 1 MiB.
 QString hostLogPath();
 
-/// The punctualctl that starts hosts: the one next to this program (or, in a build tree, in ../punctualctl), else
-/// the first on PATH; empty when there is none.
-QString punctualctlProgram();
-
 /**
  * Starts a scheduler host for @p location unless one holds it already (the instance lock answers). The choice is
  * hostLaunchFor() (core/control/hostlaunch.h), against the store the settings choose (configuredStoreLocation()):

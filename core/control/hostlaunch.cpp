@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QProcess>
+#include <QStandardPaths>
 
 #include <unistd.h>
 
@@ -104,6 +105,18 @@ Result<void> setEnabled(bool on)
 
 } // namespace userunit
 
+QString punctualctlProgram()
+{
+    const QString here = QCoreApplication::applicationDirPath();
+    for (const QString &candidate : {here + QStringLiteral("/punctualctl"),
+                                     here + QStringLiteral("/../punctualctl/punctualctl")}) {
+        const QFileInfo info(candidate);
+        if (info.isFile() && info.isExecutable())
+            return info.canonicalFilePath();
+    }
+    return QStandardPaths::findExecutable(QStringLiteral("punctualctl"));
+}
+
 QStringList storeArguments(const StoreLocation &location)
 {
     if (const auto &pg = location.postgres) {
@@ -127,10 +140,10 @@ HostLaunch hostLaunchFor(const StoreLocation &location, const std::optional<Stor
 {
     const bool configuredStore = configured && sameStore(location, *configured);
     if (configuredStore && userunit::usable())
-        return {HostLaunch::Method::UserUnit, {}};
+        return {HostLaunch::Method::UserUnit, {}, {}};
     QStringList arguments = configuredStore ? QStringList() : storeArguments(location);
     arguments << QStringLiteral("run");
-    return {HostLaunch::Method::Process, arguments};
+    return {HostLaunch::Method::Process, punctualctlProgram(), arguments};
 }
 
 } // namespace punctual

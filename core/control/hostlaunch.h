@@ -48,9 +48,15 @@ struct HostLaunch
     };
 
     Method method = Method::Process;
+    /// For Process: punctualctlProgram() (empty when there is none); empty for UserUnit.
+    QString program;
     /// For Process: punctualctl's arguments, `[--db PATH | --store URL] run`; empty for UserUnit.
     QStringList arguments;
 };
+
+/// The punctualctl that hosts stores: the one next to this program (or, in a build tree, in ../punctualctl), else
+/// the first on PATH; empty when there is none.
+QString punctualctlProgram();
 
 /// The one decision: the user unit when @p location is @p configured (the store `punctualctl run` opens without
 /// arguments, as the unit runs it) and userunit::usable(); otherwise a process, given the store's arguments unless

@@ -46,7 +46,8 @@ void TestSystemdUnit::initTestCase()
     QVERIFY2(!QStandardPaths::findExecutable("man").isEmpty(), "man is not installed (Debian: man-db)");
     // Documentation=man:punctualctl(1) is checked with man: the page from the sources, in a man path of its own.
     QVERIFY(QDir().mkpath(m_dir.filePath("man/man1")));
-    QVERIFY(QFile::copy(PUNCTUAL_TEST_DATA_DIR "/../../packaging/man/punctualctl.1", m_dir.filePath("man/man1/punctualctl.1")));
+    QVERIFY(QFile::copy(PUNCTUAL_TEST_DATA_DIR "/../../packaging/man/punctualctl.1",
+                        m_dir.filePath("man/man1/punctualctl.1")));
     QVERIFY(QDir().mkpath(m_dir.filePath("runtime")));
     QVERIFY(QFile::setPermissions(m_dir.filePath("runtime"),
                                   QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
