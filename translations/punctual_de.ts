@@ -113,6 +113,10 @@
         <source>cannot remove %1: %2</source>
         <translation>%1 kann nicht entfernt werden: %2</translation>
     </message>
+    <message>
+        <source>punctualctl is neither next to this program nor on PATH</source>
+        <translation>punctualctl liegt weder neben diesem Programm noch im PATH</translation>
+    </message>
 </context>
 <context>
     <name>CalendarTrigger</name>
@@ -921,6 +925,53 @@
     <message>
         <source>%1 must be at least 1 ms (0.001 s)</source>
         <translation>%1 muss mindestens 1 ms (0,001 s) betragen</translation>
+    </message>
+</context>
+<context>
+    <name>HostStarter</name>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>der Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot start the Punctual scheduler: punctualctl is neither next to this program nor on PATH</source>
+        <translation>der Punctual-Planer kann nicht gestartet werden: punctualctl liegt weder neben diesem Programm noch im PATH</translation>
+    </message>
+    <message>
+        <source>cannot start %1: %2</source>
+        <translation>%1 kann nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>The Punctual scheduler is running</source>
+        <translation>Der Punctual-Planer läuft</translation>
+    </message>
+    <message>
+        <source>Started the Punctual scheduler (systemd user unit)</source>
+        <translation>Punctual-Planer gestartet (systemd-Benutzerdienst)</translation>
+    </message>
+    <message>
+        <source>Started the Punctual scheduler (background process)</source>
+        <translation>Punctual-Planer gestartet (Hintergrundprozess)</translation>
+    </message>
+    <message>
+        <source> (it wrote nothing to %1)</source>
+        <translation> (er hat nichts in %1 geschrieben)</translation>
+    </message>
+    <message>
+        <source> (see journalctl --user -u punctual.service)</source>
+        <translation> (siehe journalctl --user -u punctual.service)</translation>
+    </message>
+    <message>
+        <source>the Punctual scheduler ended before it answered</source>
+        <translation>der Punctual-Planer wurde beendet, bevor er antwortete</translation>
+    </message>
+    <message>
+        <source>the Punctual scheduler did not answer within %1 s</source>
+        <translation>der Punctual-Planer hat nicht innerhalb von %1 s geantwortet</translation>
     </message>
 </context>
 <context>
@@ -1848,6 +1899,25 @@
     <message>
         <source>a whole number from 1 to %1</source>
         <translation>eine ganze Zahl von 1 bis %1</translation>
+    </message>
+</context>
+<context>
+    <name>UserUnit</name>
+    <message>
+        <source>systemctl cannot be run: %1</source>
+        <translation>systemctl kann nicht ausgeführt werden: %1</translation>
+    </message>
+    <message>
+        <source>systemctl did not answer in %1 s</source>
+        <translation>systemctl hat nicht innerhalb von %1 s geantwortet</translation>
+    </message>
+    <message>
+        <source>systemctl --user %1 failed: %2</source>
+        <translation>systemctl --user %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>Exit-Code %1</translation>
     </message>
 </context>
 <context>
@@ -3252,14 +3322,6 @@ Führt aus: %2</translation>
         <translation>Allgemein</translation>
     </message>
     <message>
-        <source>Start Punctual when I log in</source>
-        <translation>Punctual bei der Anmeldung starten</translation>
-    </message>
-    <message>
-        <source>Starts Punctual in the system tray when you log in, so your jobs run without opening the window (an autostart entry in ~/.config/autostart)</source>
-        <translation>Startet Punctual bei der Anmeldung im Infobereich, sodass Ihre Aufträge laufen, ohne dass Sie das Fenster öffnen (ein Autostart-Eintrag in ~/.config/autostart)</translation>
-    </message>
-    <message>
         <source>System default</source>
         <translation>Systemvorgabe</translation>
     </message>
@@ -3339,6 +3401,18 @@ Führt aus: %2</translation>
     <message>
         <source>&amp;Store:</source>
         <translation>&amp;Speicher:</translation>
+    </message>
+    <message>
+        <source>Start the Punctual scheduler when I log in</source>
+        <translation>Punctual-Planer bei der Anmeldung starten</translation>
+    </message>
+    <message>
+        <source>Runs your jobs from login on, without the window: enables the systemd user service punctual.service</source>
+        <translation>Führt Ihre Aufträge ab der Anmeldung aus, ohne das Fenster: aktiviert den systemd-Benutzerdienst punctual.service</translation>
+    </message>
+    <message>
+        <source>Runs your jobs from login on, without the window: an autostart entry in ~/.config/autostart starts punctualctl run</source>
+        <translation>Führt Ihre Aufträge ab der Anmeldung aus, ohne das Fenster: ein Autostart-Eintrag in ~/.config/autostart startet punctualctl run</translation>
     </message>
 </context>
 <context>

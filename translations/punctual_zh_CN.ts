@@ -112,6 +112,10 @@
         <source>cannot remove %1: %2</source>
         <translation>无法删除 %1：%2</translation>
     </message>
+    <message>
+        <source>punctualctl is neither next to this program nor on PATH</source>
+        <translation>punctualctl 既不在本程序旁边，也不在 PATH 中</translation>
+    </message>
 </context>
 <context>
     <name>CalendarTrigger</name>
@@ -912,6 +916,53 @@
     <message>
         <source>%1 must be at least 1 ms (0.001 s)</source>
         <translation>%1 必须至少为 1 毫秒（0.001 秒）</translation>
+    </message>
+</context>
+<context>
+    <name>HostStarter</name>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot start the Punctual scheduler: punctualctl is neither next to this program nor on PATH</source>
+        <translation>无法启动 Punctual 调度器：punctualctl 既不在本程序旁边，也不在 PATH 中</translation>
+    </message>
+    <message>
+        <source>cannot start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <source>The Punctual scheduler is running</source>
+        <translation>Punctual 调度器正在运行</translation>
+    </message>
+    <message>
+        <source>Started the Punctual scheduler (systemd user unit)</source>
+        <translation>已启动 Punctual 调度器（systemd 用户服务）</translation>
+    </message>
+    <message>
+        <source>Started the Punctual scheduler (background process)</source>
+        <translation>已启动 Punctual 调度器（后台进程）</translation>
+    </message>
+    <message>
+        <source> (it wrote nothing to %1)</source>
+        <translation>（它没有向 %1 写入任何内容）</translation>
+    </message>
+    <message>
+        <source> (see journalctl --user -u punctual.service)</source>
+        <translation>（参见 journalctl --user -u punctual.service）</translation>
+    </message>
+    <message>
+        <source>the Punctual scheduler ended before it answered</source>
+        <translation>Punctual 调度器在响应之前就已结束</translation>
+    </message>
+    <message>
+        <source>the Punctual scheduler did not answer within %1 s</source>
+        <translation>Punctual 调度器在 %1 秒内没有响应</translation>
     </message>
 </context>
 <context>
@@ -1826,6 +1877,25 @@
     <message>
         <source>a whole number from 1 to %1</source>
         <translation>1 到 %1 之间的整数</translation>
+    </message>
+</context>
+<context>
+    <name>UserUnit</name>
+    <message>
+        <source>systemctl cannot be run: %1</source>
+        <translation>无法运行 systemctl：%1</translation>
+    </message>
+    <message>
+        <source>systemctl did not answer in %1 s</source>
+        <translation>systemctl 在 %1 秒内没有响应</translation>
+    </message>
+    <message>
+        <source>systemctl --user %1 failed: %2</source>
+        <translation>systemctl --user %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>退出码 %1</translation>
     </message>
 </context>
 <context>
@@ -3216,14 +3286,6 @@ Runs: %2</source>
         <translation>常规</translation>
     </message>
     <message>
-        <source>Start Punctual when I log in</source>
-        <translation>登录时启动 Punctual</translation>
-    </message>
-    <message>
-        <source>Starts Punctual in the system tray when you log in, so your jobs run without opening the window (an autostart entry in ~/.config/autostart)</source>
-        <translation>登录时在系统托盘中启动 Punctual，无需打开窗口即可运行您的任务（~/.config/autostart 中的自动启动项）</translation>
-    </message>
-    <message>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
@@ -3303,6 +3365,18 @@ Runs: %2</source>
     <message>
         <source>&amp;Store:</source>
         <translation>存储(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Start the Punctual scheduler when I log in</source>
+        <translation>登录时启动 Punctual 调度器</translation>
+    </message>
+    <message>
+        <source>Runs your jobs from login on, without the window: enables the systemd user service punctual.service</source>
+        <translation>从登录起运行您的任务，无需窗口：启用 systemd 用户服务 punctual.service</translation>
+    </message>
+    <message>
+        <source>Runs your jobs from login on, without the window: an autostart entry in ~/.config/autostart starts punctualctl run</source>
+        <translation>从登录起运行您的任务，无需窗口：~/.config/autostart 中的自动启动项会运行 punctualctl run</translation>
     </message>
 </context>
 <context>

@@ -225,7 +225,7 @@ void Application::openSettings()
         open->activateWindow();
         return;
     }
-    auto *dialog = new SettingsDialog(m_settings, autostart::arguments(m_location), m_window.get());
+    auto *dialog = new SettingsDialog(m_settings, m_location, m_window.get());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, &Application::applySettings);
     dialog->open();

@@ -116,6 +116,20 @@ int runNowRemotely(RemoteJobControl &remote, const QString &id)
     }
 }
 
+// How this host was started, for `status`: PUNCTUAL_STARTED_BY (the unit, the window, an autostart entry set it),
+// else by hand. A value this version does not know is said on stderr and counts as "terminal".
+StartedBy startedBy()
+{
+    const QString value = qEnvironmentVariable(startedByVariable);
+    if (value.isEmpty())
+        return StartedBy::Terminal;
+    if (const auto known = startedByFromName(value))
+        return *known;
+    logLine(tr("%1=%2 is not one of unit, detached, window, terminal: taken as terminal")
+                .arg(QLatin1String(startedByVariable), value));
+    return StartedBy::Terminal;
+}
+
 } // namespace
 
 int runScheduler(const QStringList &args)
@@ -152,6 +166,7 @@ int runScheduler(const QStringList &args)
     FunctionRegistry functions;
     registerBuiltinFunctions(functions);
     InstanceHost host(storeLocation(), clock, functions);
+    host.setStartedBy(startedBy());
     if (auto locked = host.lock(); !locked)
         return fail(ExitFailure, locked.error().message);
     if (auto opened = host.open(); !opened)

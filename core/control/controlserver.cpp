@@ -302,7 +302,7 @@ Result<QJsonValue> ControlServer::dispatch(const control::MethodSpec &method, co
     if (auto checked = control::checkParams(method, params); !checked)
         return checked.error();
     control::MethodContext context{m_scheduler, m_store, [this](bool show) { return raise(show); },
-                                   client ? &client->stagedImport : nullptr, {}, {}};
+                                   client ? &client->stagedImport : nullptr, {}, {}, &m_origin};
     if (client) {
         const QPointer<Client> subscriber(client);
         context.subscribe = [this, subscriber](bool output, bool window) {

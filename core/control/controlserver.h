@@ -1,6 +1,7 @@
 // Serves the Scheduler API to other processes (punctualctl, a second punctual) over the instance's local socket.
 #pragma once
 
+#include "control/methodhandlers.h"
 #include "control/methods.h"
 #include "util/result.h"
 
@@ -63,6 +64,8 @@ public:
     int clientCount() const { return static_cast<int>(m_clients.size()); }
     /// Bytes of answers written to connections and not yet taken by their clients, all clients together.
     qint64 pendingWriteBytes() const;
+    /// How and when the host started, which "status" reports (InstanceHost::serve() tells it).
+    void setHostOrigin(control::HostOrigin origin) { m_origin = std::move(origin); }
     /// How long a client held back by flow control may read nothing before it is dropped (tests shorten it).
     void setStallTimeoutMs(int ms) { m_stallTimeoutMs = ms; }
     /// The host's events (subscribe); the host publishes store_reloaded on it after it read the store again.
@@ -105,6 +108,7 @@ private:
     QPointer<QLocalServer> m_server;
     QSet<Client *> m_clients;
     int m_stallTimeoutMs = defaultStallTimeoutMs;
+    control::HostOrigin m_origin;
     QTimer *m_trimTimer = nullptr;
     EventStream *m_events = nullptr; ///< child
 };

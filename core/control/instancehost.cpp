@@ -9,8 +9,39 @@
 #include "scheduler/scheduler.h"
 #include "store/jobstore.h"
 #include "store/storewatcher.h"
+#include "time/clock.h"
 
 namespace punctual {
+
+namespace {
+
+constexpr struct { StartedBy startedBy; const char *name; } startedByNames[] = {
+    {StartedBy::Terminal, "terminal"},
+    {StartedBy::Unit, "unit"},
+    {StartedBy::Detached, "detached"},
+    {StartedBy::Window, "window"},
+};
+
+} // namespace
+
+QString startedByName(StartedBy startedBy)
+{
+    for (const auto &entry : startedByNames) {
+        if (entry.startedBy == startedBy)
+            return QString::fromLatin1(entry.name);
+    }
+    Q_UNREACHABLE();
+    return {};
+}
+
+std::optional<StartedBy> startedByFromName(const QString &name)
+{
+    for (const auto &entry : startedByNames) {
+        if (name == QLatin1String(entry.name))
+            return entry.startedBy;
+    }
+    return std::nullopt;
+}
 
 InstanceHost::InstanceHost(StoreLocation location, const Clock &clock, const FunctionRegistry &functions,
                            int functionThreads)
@@ -33,6 +64,7 @@ Result<void> InstanceHost::lock()
     if (!lock)
         return lock.error();
     m_lock = std::move(lock).value();
+    m_startedAtMs = m_clock.nowMs();
     return {};
 }
 
@@ -61,6 +93,7 @@ Result<void> InstanceHost::serve()
     Q_ASSERT(m_scheduler);
     // punctualctl and a second punctual reach the scheduler through the lock's socket.
     m_control = std::make_unique<ControlServer>(*m_scheduler, *m_store, m_lock->server());
+    m_control->setHostOrigin({startedByName(m_startedBy), m_startedAtMs});
     // Commits that other processes make to the store directly (no instance involved).
     m_watcher = std::make_unique<StoreWatcher>(m_lock->storePath());
     // The scheduler looks again, and subscribed clients are told to take a new snapshot.

@@ -4,9 +4,12 @@
 #include "store/storelocation.h"
 #include "util/result.h"
 
+#include <QString>
 #include <QtGlobal>
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 
 namespace punctual {
 
@@ -17,6 +20,22 @@ class InstanceLock;
 class JobStore;
 class Scheduler;
 class StoreWatcher;
+
+/// How the process hosting a store was started; `status` reports it as "started_by" (docs/host.md).
+enum class StartedBy
+{
+    Terminal, ///< by hand: `punctualctl run` in a terminal or a script (punctualctl's default)
+    Unit,     ///< by systemd: the user unit punctual.service
+    Detached, ///< by the window, or an XDG autostart entry, as a process of its own
+    Window,   ///< the window app hosts the store in its own process
+};
+
+/// The environment variable through which whoever starts `punctualctl run` says how (the unit, the window).
+inline constexpr char startedByVariable[] = "PUNCTUAL_STARTED_BY";
+/// "terminal", "unit", "detached", "window".
+QString startedByName(StartedBy startedBy);
+/// The value of startedByName(); nullopt for anything else.
+std::optional<StartedBy> startedByFromName(const QString &name);
 
 /**
  * What the window app `punctual` and `punctualctl run` both are: the one process that schedules a store. In order:
@@ -40,6 +59,13 @@ public:
     InstanceHost(StoreLocation location, const Clock &clock, const FunctionRegistry &functions,
                  int functionThreads = 10);
     ~InstanceHost();
+
+    /// How this process was started (before serve(); StartedBy::Window unless set: the window app hosts without
+    /// saying so, punctualctl run sets it from startedByVariable).
+    void setStartedBy(StartedBy startedBy) { m_startedBy = startedBy; }
+    StartedBy startedBy() const { return m_startedBy; }
+    /// When lock() made this process the store's host (the clock's time); nullopt before.
+    std::optional<std::int64_t> startedAtMs() const { return m_startedAtMs; }
 
     /// Takes the store's instance lock. Errors: InstanceLock::acquire()'s (Conflict when another instance holds
     /// the store, Io when the socket cannot be made).
@@ -68,6 +94,8 @@ private:
     const Clock &m_clock;
     const FunctionRegistry &m_functions;
     int m_functionThreads;
+    StartedBy m_startedBy = StartedBy::Window;
+    std::optional<std::int64_t> m_startedAtMs;
     std::unique_ptr<InstanceLock> m_lock;
     std::unique_ptr<JobStore> m_store;
     std::unique_ptr<Scheduler> m_scheduler;

@@ -5,6 +5,8 @@
 #include "control/protocol.h"
 #include "scheduler/scheduler.h"
 #include "store/jobstore.h"
+#include "time/isotime.h"
+#include "time/zonerules.h"
 #include "triggers/trigger.h"
 
 #include <QCoreApplication>
@@ -85,6 +87,12 @@ Result<QJsonValue> status(const MethodContext &context, const QJsonObject &)
     json.insert(QStringLiteral("jobs"), count.value());
     json.insert(QStringLiteral("running"), context.scheduler.runningCount());
     json.insert(QStringLiteral("retrying"), context.scheduler.retryingCount());
+    if (context.origin && !context.origin->startedBy.isEmpty())
+        json.insert(QStringLiteral("started_by"), context.origin->startedBy);
+    if (context.origin && context.origin->startedAtMs) {
+        static const auto utc = ZoneRules::forZone("UTC");
+        json.insert(QStringLiteral("started_at"), formatIso(*context.origin->startedAtMs, *utc));
+    }
     return QJsonValue(json);
 }
 

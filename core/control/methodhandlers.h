@@ -9,7 +9,9 @@
 #include <QJsonValue>
 #include <QList>
 
+#include <cstdint>
 #include <functional>
+#include <optional>
 
 namespace punctual {
 
@@ -17,6 +19,13 @@ class JobStore;
 class Scheduler;
 
 namespace control {
+
+/// How and when the host started, for "status" ("started_by", "started_at"; each left out when not known).
+struct HostOrigin
+{
+    QString startedBy;                      ///< startedByName() (instancehost.h)
+    std::optional<std::int64_t> startedAtMs; ///< when it became the store's host
+};
 
 /// What the handlers work on: the instance's scheduler and its store, and the app's window (through raise).
 struct MethodContext
@@ -34,6 +43,8 @@ struct MethodContext
     std::function<qint64(bool output, bool window)> subscribe;
     /// Asks the host to stop (its app ends once the scheduler has shut down); false when nothing listens.
     std::function<bool(bool stopRuns)> shutdown;
+    /// How and when this host started ("status"); nullptr when the server was not told.
+    const HostOrigin *origin = nullptr;
 };
 
 /// The most jobs one import may stage on a connection before its last add_jobs request.

@@ -1,4 +1,4 @@
-// The translations are complete and well-formed: every tr() string of core/, ui/ and app/punctual/ is in
+// The translations are complete and well-formed: every tr() string of core/, ui/, app/punctual/ and app/common/ is in
 // translations/punctual_de.ts and punctual_zh_CN.ts and translated (lupdate is run into a copy, so a new string
 // that nobody translated fails here), and each translation keeps its source's placeholders, plural forms and
 // accelerator. Fix a failure with scripts/update-translations, then translate the unfinished entries.

@@ -1,16 +1,20 @@
-// Settings and the settings dialog on the offscreen platform: typed round trip and defaults, the XDG autostart
-// entry written and removed under a temporary XDG_CONFIG_HOME, and the dialog writing what it shows.
+// Settings and the settings dialog on the offscreen platform: typed round trip and defaults; start at login as the
+// XDG autostart entry of the scheduler host, written and removed under a temporary XDG_CONFIG_HOME, or as the systemd
+// user unit enabled and disabled (systemctl stood in by a script: no systemd user instance runs here); and the
+// dialog writing what it shows.
 #include "configuredstore.h"
 #include "dialogs/settingsdialog.h"
 #include "settings/autostart.h"
 #include "settings/settings.h"
 #include "store/storelocation.h"
+#include "support/testsupport.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
@@ -34,7 +38,8 @@ private slots:
     void roundTrip();
     void historyLimitIsClamped();
     void autostartEntryWrittenAndRemoved();
-    void autostartArguments();
+    void loginLaunchFollowsTheConfiguredStore();
+    void userUnitWhereSystemdRuns();
     void execLineQuoting();
     void templateIsThePackagedOne();
     void dialogShowsAndWritesSettings();
@@ -44,16 +49,27 @@ private slots:
 
 private:
     QString readEntry() const;
+    /// A stand-in for systemctl first on PATH that keeps punctual.service's enabled state in a file, and the user
+    /// instance's socket file: the unit is usable. Undone by init().
+    void pretendSystemdRuns();
+    QString systemctlCalls() const;
+    QString execOf(const QStringList &arguments) const;
 
     QTemporaryDir m_home;
     QString m_iniFile;
+    QByteArray m_path; ///< PATH with the built punctualctl first
 };
 
 void TestSettings::initTestCase()
 {
     QVERIFY(m_home.isValid());
-    // Nothing of the user's: the autostart folder and every QSettings file live in the temporary folder.
+    // Nothing of the user's: the autostart folder and every QSettings file live in the temporary folder; no systemd
+    // user instance (its socket would be in XDG_RUNTIME_DIR).
     qputenv("HOME", m_home.path().toUtf8());
+    QVERIFY(QDir(m_home.path()).mkpath("runtime"));
+    qputenv("XDG_RUNTIME_DIR", m_home.filePath("runtime").toUtf8());
+    // The test program has no punctualctl next to it: the built one is found on PATH.
+    m_path = QFileInfo(PUNCTUALCTL_PATH).absolutePath().toUtf8() + ':' + qgetenv("PATH");
     qputenv("XDG_CONFIG_HOME", m_home.filePath("config").toUtf8());
     qputenv("XDG_DATA_HOME", m_home.filePath("data").toUtf8());
     QCOMPARE(QStandardPaths::writableLocation(QStandardPaths::ConfigLocation), m_home.filePath("config"));
@@ -64,6 +80,47 @@ void TestSettings::init()
     static int counter = 0;
     m_iniFile = m_home.filePath(QStringLiteral("settings-%1.ini").arg(++counter));
     QFile::remove(autostart::entryPath());
+    QFile::remove(m_home.filePath("runtime/systemd/private"));
+    qputenv("PATH", m_path);
+}
+
+void TestSettings::pretendSystemdRuns()
+{
+    QVERIFY(QDir().mkpath(m_home.filePath("runtime/systemd")));
+    QFile socket(m_home.filePath("runtime/systemd/private"));
+    QVERIFY(socket.open(QIODevice::WriteOnly));
+    const char *scriptTemplate = R"(#!/bin/sh
+echo "$*" >> "%1"
+case "$*" in
+    "--user show --property=LoadState --value punctual.service") echo loaded ;;
+    "--user is-enabled --quiet punctual.service") test -e "%2" ;;
+    "--user enable punctual.service") touch "%2" ;;
+    "--user disable punctual.service") rm -f "%2" ;;
+    *) exit 1 ;;
+esac
+)";
+    const QString script = QString::fromUtf8(scriptTemplate)
+                               .arg(m_home.filePath("systemctl.log"), m_home.filePath("unit-enabled"));
+    QVERIFY(QDir().mkpath(m_home.filePath("bin")));
+    QFile systemctl(m_home.filePath("bin/systemctl"));
+    QVERIFY(systemctl.open(QIODevice::WriteOnly));
+    systemctl.write(script.toUtf8());
+    systemctl.close();
+    QVERIFY(systemctl.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
+    qputenv("PATH", m_home.filePath("bin").toUtf8() + ':' + m_path);
+}
+
+QString TestSettings::systemctlCalls() const
+{
+    QFile log(m_home.filePath("systemctl.log"));
+    return log.open(QIODevice::ReadOnly) ? QString::fromUtf8(log.readAll()) : QString();
+}
+
+QString TestSettings::execOf(const QStringList &arguments) const
+{
+    return autostart::execLine("env", QStringList{"PUNCTUAL_STARTED_BY=detached",
+                                                  QFileInfo(PUNCTUALCTL_PATH).canonicalFilePath()}
+                                          + arguments);
 }
 
 QString TestSettings::readEntry() const
@@ -77,7 +134,7 @@ QString TestSettings::readEntry() const
 void TestSettings::defaults()
 {
     Settings settings(m_iniFile);
-    QVERIFY(!settings.startAtLogin());
+    QVERIFY(!settings.startAtLogin(StoreLocation{}));
     QVERIFY(settings.notifies(NotificationKind::Failure));
     QVERIFY(settings.notifies(NotificationKind::Missed));
     QVERIFY(settings.notifies(NotificationKind::Timeout));
@@ -127,42 +184,92 @@ void TestSettings::historyLimitIsClamped()
 
 void TestSettings::autostartEntryWrittenAndRemoved()
 {
+    // No systemd user instance: the entry runs the scheduler host, `punctualctl [--db PATH] run`, and says it was
+    // started detached.
     const QString path = autostart::entryPath();
     QCOMPARE(path, m_home.filePath("config/autostart/punctual.desktop"));
     QVERIFY(!QFile::exists(m_home.filePath("config/autostart")));
     Settings settings(m_iniFile);
-    QVERIFY(settings.setStartAtLogin(true, {"--minimized", "--db", "/srv/jobs/my jobs.db"}));
-    QVERIFY(settings.startAtLogin());
+    const StoreLocation store = StoreLocation::fromPath("/srv/jobs/my jobs.db");
+    QCOMPARE(settings.loginLaunch(store).method, HostLaunch::Method::Process);
+    QVERIFY_OK(settings.setStartAtLogin(true, store));
+    QVERIFY(settings.startAtLogin(store));
     const QString text = readEntry();
     QVERIFY2(text.startsWith("[Desktop Entry]\n"), qPrintable(text));
     QVERIFY2(text.contains("\nType=Application\n"), qPrintable(text));
-    const QString exec = autostart::execLine(QCoreApplication::applicationFilePath(),
-                                             {"--minimized", "--db", "/srv/jobs/my jobs.db"});
+    const QString exec = execOf({"--db", "/srv/jobs/my jobs.db", "run"});
     QVERIFY2(text.contains("\nExec=" + exec + "\n"), qPrintable(text));
-    QVERIFY2(exec.endsWith(" --minimized --db \"/srv/jobs/my jobs.db\""), qPrintable(exec));
+    QVERIFY2(exec.startsWith("env PUNCTUAL_STARTED_BY=detached /"), qPrintable(exec));
+    QVERIFY2(exec.endsWith("/punctualctl --db \"/srv/jobs/my jobs.db\" run"), qPrintable(exec));
     QVERIFY(!text.contains("@EXEC@"));
 
-    // Written again (another store), then removed; removing twice is fine.
-    QVERIFY(settings.setStartAtLogin(true, {"--minimized"}));
-    QVERIFY(readEntry().contains(" --minimized\n"));
-    QVERIFY(settings.setStartAtLogin(false, {}));
+    // Written again (the store the settings choose: no store arguments), then removed; removing twice is fine.
+    QVERIFY_OK(settings.setStartAtLogin(true, StoreLocation{}));
+    QVERIFY2(readEntry().contains("\nExec=" + execOf({"run"}) + "\n"), qPrintable(readEntry()));
+    QVERIFY_OK(settings.setStartAtLogin(false, StoreLocation{}));
     QVERIFY(!QFile::exists(path));
-    QVERIFY(!settings.startAtLogin());
-    QVERIFY(settings.setStartAtLogin(false, {}));
+    QVERIFY(!settings.startAtLogin(StoreLocation{}));
+    QVERIFY_OK(settings.setStartAtLogin(false, StoreLocation{}));
+    QVERIFY(systemctlCalls().isEmpty()); // no systemd instance: systemctl is never asked
+
+    // Without a punctualctl to run, nothing is written and the error says why.
+    qputenv("PATH", "/nonexistent");
+    auto none = settings.setStartAtLogin(true, store);
+    QVERIFY(!none);
+    QVERIFY2(none.error().message.contains("punctualctl is neither next to this program nor on PATH"),
+             qPrintable(none.error().message));
+    QVERIFY(!QFile::exists(path));
 }
 
-void TestSettings::autostartArguments()
+void TestSettings::loginLaunchFollowsTheConfiguredStore()
 {
-    QCOMPARE(autostart::arguments(StoreLocation{}), QStringList{"--minimized"});
-    const QString db = m_home.filePath("jobs.db");
-    QCOMPARE(autostart::arguments(StoreLocation::fromPath(db)), (QStringList{"--minimized", "--db", db}));
-    // A relative path is made absolute: the login session starts elsewhere.
+    // The store the settings choose needs no arguments (punctualctl run opens it); any other is named, absolutely.
+    Settings settings(m_iniFile);
+    const QString chosen = m_home.filePath("chosen.db");
+    settings.setStoreLocation(chosen);
+    QCOMPARE(settings.loginLaunch(StoreLocation::fromPath(chosen)).arguments, QStringList{"run"});
     QDir::setCurrent(m_home.path());
-    QCOMPARE(autostart::arguments(StoreLocation::fromPath("relative.db")),
-             (QStringList{"--minimized", "--db", m_home.filePath("relative.db")}));
-    // The default store named explicitly is still the default.
-    const QString defaultPath = StoreLocation{}.resolvedPath();
-    QCOMPARE(autostart::arguments(StoreLocation::fromPath(defaultPath)), QStringList{"--minimized"});
+    QCOMPARE(settings.loginLaunch(StoreLocation::fromPath("relative.db")).arguments,
+             (QStringList{"--db", m_home.filePath("relative.db"), "run"}));
+    QCOMPARE(settings.loginLaunch(StoreLocation{}).arguments,
+             (QStringList{"--db", StoreLocation{}.resolvedPath(), "run"}));
+    QCOMPARE(settings.loginLaunch(StoreLocation{}).program, QFileInfo(PUNCTUALCTL_PATH).canonicalFilePath());
+    // Where systemd runs the unit, it hosts the chosen store only.
+    pretendSystemdRuns();
+    QCOMPARE(settings.loginLaunch(StoreLocation::fromPath(chosen)).method, HostLaunch::Method::UserUnit);
+    QCOMPARE(settings.loginLaunch(StoreLocation{}).method, HostLaunch::Method::Process);
+}
+
+void TestSettings::userUnitWhereSystemdRuns()
+{
+    pretendSystemdRuns();
+    Settings settings(m_iniFile);
+    // An entry from before (the window at login) gives way to the unit: one start at login, not two.
+    QVERIFY(QDir().mkpath(QFileInfo(autostart::entryPath()).absolutePath()));
+    QFile old(autostart::entryPath());
+    QVERIFY(old.open(QIODevice::WriteOnly));
+    old.close();
+
+    SettingsDialog dialog(settings, StoreLocation{});
+    auto *check = dialog.findChild<QCheckBox *>("startAtLoginCheck");
+    QVERIFY(!check->isChecked()); // the unit is not enabled: the entry does not count where the unit is used
+    QVERIFY2(check->toolTip().contains("punctual.service"), qPrintable(check->toolTip()));
+    check->setChecked(true);
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QVERIFY2(systemctlCalls().contains("--user enable punctual.service\n"), qPrintable(systemctlCalls()));
+    QVERIFY(!QFile::exists(autostart::entryPath()));
+    QVERIFY(settings.startAtLogin(StoreLocation{}));
+
+    // The box shows what systemd says; unticking disables the unit.
+    SettingsDialog again(settings, StoreLocation{});
+    auto *box = again.findChild<QCheckBox *>("startAtLoginCheck");
+    QVERIFY(box->isChecked());
+    box->setChecked(false);
+    again.accept();
+    QVERIFY2(systemctlCalls().contains("--user disable punctual.service\n"), qPrintable(systemctlCalls()));
+    QVERIFY(!settings.startAtLogin(StoreLocation{}));
+    QVERIFY(!QFile::exists(autostart::entryPath()));
 }
 
 void TestSettings::execLineQuoting()
@@ -183,8 +290,8 @@ void TestSettings::templateIsThePackagedOne()
     QFile packaged(QStringLiteral(PUNCTUAL_TEST_DATA_DIR "/../../packaging/autostart/punctual-autostart.desktop.in"));
     QVERIFY2(packaged.open(QIODevice::ReadOnly), qPrintable(packaged.fileName()));
     QString expected = QString::fromUtf8(packaged.readAll());
-    expected.replace("@EXEC@", "/usr/bin/punctual --minimized");
-    QCOMPARE(autostart::entryText("/usr/bin/punctual", {"--minimized"}), expected);
+    expected.replace("@EXEC@", "env PUNCTUAL_STARTED_BY=detached /usr/bin/punctualctl run");
+    QCOMPARE(autostart::entryText("env", {"PUNCTUAL_STARTED_BY=detached", "/usr/bin/punctualctl", "run"}), expected);
 }
 
 void TestSettings::dialogShowsAndWritesSettings()
@@ -192,7 +299,8 @@ void TestSettings::dialogShowsAndWritesSettings()
     Settings settings(m_iniFile);
     settings.setNotifies(NotificationKind::Missed, false);
     settings.setHistoryLimit(42);
-    SettingsDialog dialog(settings, {"--minimized", "--db", "/tmp/x.db"});
+    const StoreLocation store = StoreLocation::fromPath("/tmp/x.db");
+    SettingsDialog dialog(settings, store);
     auto *startAtLogin = dialog.findChild<QCheckBox *>("startAtLoginCheck");
     auto *failure = dialog.findChild<QCheckBox *>("notifyFailureCheck");
     auto *missed = dialog.findChild<QCheckBox *>("notifyMissedCheck");
@@ -229,8 +337,8 @@ void TestSettings::dialogShowsAndWritesSettings()
     QCOMPARE(accepted.size(), 1);
 
     Settings reread(m_iniFile);
-    QVERIFY(reread.startAtLogin());
-    QVERIFY(readEntry().contains(" --minimized --db /tmp/x.db\n"));
+    QVERIFY(reread.startAtLogin(store));
+    QVERIFY2(readEntry().contains("/punctualctl --db /tmp/x.db run\n"), qPrintable(readEntry()));
     QVERIFY(!reread.notifies(NotificationKind::Failure));
     QVERIFY(reread.notifies(NotificationKind::Missed));
     QVERIFY(reread.notifies(NotificationKind::Timeout));
@@ -242,7 +350,7 @@ void TestSettings::dialogShowsAndWritesSettings()
     QCOMPARE(reread.language(), QString("de"));
 
     // Unticking removes the entry.
-    SettingsDialog again(settings, {"--minimized"});
+    SettingsDialog again(settings, store);
     auto *check = again.findChild<QCheckBox *>("startAtLoginCheck");
     QVERIFY(check->isChecked());
     check->setChecked(false);
@@ -260,7 +368,7 @@ void TestSettings::dialogKeepsOpenWhenAutostartFails()
         QVERIFY(blocker.open(QIODevice::WriteOnly));
     }
     Settings settings(m_iniFile);
-    SettingsDialog dialog(settings, {"--minimized"});
+    SettingsDialog dialog(settings, StoreLocation{});
     dialog.show();
     dialog.findChild<QCheckBox *>("startAtLoginCheck")->setChecked(true);
     dialog.findChild<QSpinBox *>("historyLimitSpin")->setValue(7);
@@ -285,7 +393,7 @@ void TestSettings::storeChosenInTheDialogIsTheConfiguredOne()
         QVERIFY(!configured.value().postgres);
     }
     Settings settings; // the application's store, as the window uses it
-    SettingsDialog dialog(settings, {});
+    SettingsDialog dialog(settings, StoreLocation{});
     auto *store = dialog.findChild<QLineEdit *>("storeEdit");
     QVERIFY(store);
     QVERIFY(store->text().isEmpty());

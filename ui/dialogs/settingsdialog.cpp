@@ -38,19 +38,25 @@ QCheckBox *check(const QString &objectName, const QString &text, QWidget *parent
 
 } // namespace
 
-SettingsDialog::SettingsDialog(Settings &settings, QStringList autostartArguments, QWidget *parent)
+SettingsDialog::SettingsDialog(Settings &settings, StoreLocation hostStore, QWidget *parent)
     : QDialog(parent)
     , m_settings(settings)
-    , m_autostartArguments(std::move(autostartArguments))
+    , m_hostStore(std::move(hostStore))
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
 
     // Start-up and language.
     auto *general = group(tr("General"), this);
-    m_startAtLoginCheck = check(QStringLiteral("startAtLoginCheck"), tr("Start Punctual when I log in"), general);
-    m_startAtLoginCheck->setToolTip(tr("Starts Punctual in the system tray when you log in, so your jobs run "
-                                       "without opening the window (an autostart entry in ~/.config/autostart)"));
+    // The scheduler, not the window: jobs run from login on whether or not the window is ever opened.
+    m_startAtLoginCheck =
+        check(QStringLiteral("startAtLoginCheck"), tr("Start the Punctual scheduler when I log in"), general);
+    m_startAtLoginCheck->setToolTip(
+        m_settings.loginLaunch(m_hostStore).method == HostLaunch::Method::UserUnit
+            ? tr("Runs your jobs from login on, without the window: enables the systemd user service "
+                 "punctual.service")
+            : tr("Runs your jobs from login on, without the window: an autostart entry in ~/.config/autostart "
+                 "starts punctualctl run"));
     m_languageCombo = new QComboBox(general);
     m_languageCombo->setObjectName(QStringLiteral("languageCombo"));
     m_languageCombo->addItem(tr("System default"), QString());
@@ -149,7 +155,8 @@ SettingsDialog::SettingsDialog(Settings &settings, QStringList autostartArgument
     alignFormLabels(this);
 
     // The current values.
-    m_startAtLoginCheck->setChecked(m_settings.startAtLogin());
+    m_wasStartingAtLogin = m_settings.startAtLogin(m_hostStore);
+    m_startAtLoginCheck->setChecked(m_wasStartingAtLogin);
     m_notifyFailureCheck->setChecked(m_settings.notifies(NotificationKind::Failure));
     m_notifyMissedCheck->setChecked(m_settings.notifies(NotificationKind::Missed));
     m_notifyTimeoutCheck->setChecked(m_settings.notifies(NotificationKind::Timeout));
@@ -171,10 +178,9 @@ SettingsDialog::~SettingsDialog() = default;
 
 void SettingsDialog::accept()
 {
-    // The entry is written again even when it exists: the store or the program's path may have changed since.
-    if (m_startAtLoginCheck->isChecked() || m_settings.startAtLogin()) {
-        if (auto written = m_settings.setStartAtLogin(m_startAtLoginCheck->isChecked(), m_autostartArguments);
-            !written) {
+    // Enabled again even when it is: an entry's store or program path may have changed since.
+    if (m_startAtLoginCheck->isChecked() || m_wasStartingAtLogin) {
+        if (auto written = m_settings.setStartAtLogin(m_startAtLoginCheck->isChecked(), m_hostStore); !written) {
             m_message->showMessage(tr("Cannot change the start at login: %1").arg(written.error().message));
             return;
         }

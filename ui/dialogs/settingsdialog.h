@@ -1,8 +1,9 @@
 // The settings dialog: start at login, notifications, history retention, options of new jobs, language.
 #pragma once
 
+#include "store/storelocation.h"
+
 #include <QDialog>
-#include <QStringList>
 
 class QCheckBox;
 class QComboBox;
@@ -17,9 +18,9 @@ class OptionsEditor;
 class Settings;
 
 /**
- * Shows the Settings and writes them back on OK. "Start Punctual when I log in" writes or removes the XDG
- * autostart entry (autostart.h) running Punctual with the arguments given (--minimized, the store); when that
- * fails the error is shown and the dialog stays open. The language (language::available()) applies at the next
+ * Shows the Settings and writes them back on OK. "Start the Punctual scheduler when I log in" makes the scheduler
+ * host of the given store start at login, or not (Settings::setStartAtLogin(): the systemd user unit, else an XDG
+ * autostart entry); when that fails the error is shown and the dialog stays open. The language (language::available()) applies at the next
  * start; the dialog says so. Whoever opens it applies the new values (history limit, new-job options)
  * on accepted().
  *
@@ -33,8 +34,8 @@ class SettingsDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(SettingsDialog)
 
 public:
-    /// @p settings must outlive the dialog; @p autostartArguments are what the login entry starts Punctual with.
-    SettingsDialog(Settings &settings, QStringList autostartArguments, QWidget *parent = nullptr);
+    /// @p settings must outlive the dialog; @p hostStore is the store whose scheduler starts at login (the window's).
+    SettingsDialog(Settings &settings, StoreLocation hostStore, QWidget *parent = nullptr);
     ~SettingsDialog() override;
 
 public slots:
@@ -43,7 +44,8 @@ public slots:
 
 private:
     Settings &m_settings;
-    QStringList m_autostartArguments;
+    StoreLocation m_hostStore;
+    bool m_wasStartingAtLogin = false;
     QCheckBox *m_startAtLoginCheck = nullptr;
     QCheckBox *m_notifyFailureCheck = nullptr;
     QCheckBox *m_notifyMissedCheck = nullptr;

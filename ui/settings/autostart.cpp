@@ -1,7 +1,7 @@
-// The XDG autostart entry: written from the packaged template, removed on request.
+// Start at login: the user unit enabled, or the XDG autostart entry written from the packaged template.
 #include "autostart.h"
 
-#include "store/storelocation.h"
+#include "control/instancehost.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -43,6 +43,15 @@ QString quoteArgument(const QString &argument)
     return text;
 }
 
+Result<void> removeEntry()
+{
+    QFile file(entryPath());
+    if (!file.exists() || file.remove())
+        return {};
+    return Error{ErrorCode::Io, QCoreApplication::translate("Autostart", "cannot remove %1: %2")
+                                    .arg(QDir::toNativeSeparators(file.fileName()), file.errorString())};
+}
+
 } // namespace
 
 QString entryPath()
@@ -51,13 +60,14 @@ QString entryPath()
         + QStringLiteral("/autostart/punctual.desktop");
 }
 
-QStringList arguments(const StoreLocation &location)
+QStringList entryCommand(const HostLaunch &launch)
 {
-    QStringList args{QStringLiteral("--minimized")};
-    const QString path = QFileInfo(location.resolvedPath()).absoluteFilePath();
-    if (!location.sqlitePath.isEmpty() && path != QFileInfo(StoreLocation{}.resolvedPath()).absoluteFilePath())
-        args << QStringLiteral("--db") << path;
-    return args;
+    // The Exec key runs one program: env sets how the host was started ("detached": without systemd).
+    return QStringList{QStringLiteral("env"),
+                       QStringLiteral("%1=%2").arg(QLatin1String(startedByVariable),
+                                                   startedByName(StartedBy::Detached)),
+                       launch.program}
+           + launch.arguments;
 }
 
 QString execLine(const QString &program, const QStringList &arguments)
@@ -78,13 +88,23 @@ QString entryText(const QString &program, const QStringList &arguments)
     return text;
 }
 
-bool isEnabled()
+bool isEnabled(const HostLaunch &launch)
 {
+    if (launch.method == HostLaunch::Method::UserUnit)
+        return userunit::isEnabled();
     return QFileInfo::exists(entryPath());
 }
 
-Result<void> enable(const QStringList &arguments)
+Result<void> enable(const HostLaunch &launch)
 {
+    if (launch.method == HostLaunch::Method::UserUnit) {
+        if (auto enabled = userunit::setEnabled(true); !enabled)
+            return enabled;
+        return removeEntry(); // one start at login, not two (an entry written before systemd was there)
+    }
+    if (launch.program.isEmpty())
+        return Error{ErrorCode::Io, QCoreApplication::translate("Autostart", "punctualctl is neither next to this "
+                                                                             "program nor on PATH")};
     const QString path = entryPath();
     const QString folder = QFileInfo(path).absolutePath();
     if (!QDir().mkpath(folder))
@@ -95,7 +115,8 @@ Result<void> enable(const QStringList &arguments)
         return Error{ErrorCode::Io, QCoreApplication::translate("Autostart", "cannot write %1: %2")
                                         .arg(QDir::toNativeSeparators(path), file.errorString())};
     }
-    file.write(entryText(QCoreApplication::applicationFilePath(), arguments).toUtf8());
+    const QStringList command = entryCommand(launch);
+    file.write(entryText(command.front(), command.mid(1)).toUtf8());
     if (!file.commit()) {
         return Error{ErrorCode::Io, QCoreApplication::translate("Autostart", "cannot write %1: %2")
                                         .arg(QDir::toNativeSeparators(path), file.errorString())};
@@ -105,11 +126,11 @@ Result<void> enable(const QStringList &arguments)
 
 Result<void> disable()
 {
-    QFile file(entryPath());
-    if (!file.exists() || file.remove())
-        return {};
-    return Error{ErrorCode::Io, QCoreApplication::translate("Autostart", "cannot remove %1: %2")
-                                    .arg(QDir::toNativeSeparators(file.fileName()), file.errorString())};
+    if (auto removed = removeEntry(); !removed)
+        return removed;
+    if (userunit::managerRuns() && userunit::isEnabled())
+        return userunit::setEnabled(false);
+    return {};
 }
 
 } // namespace punctual::autostart

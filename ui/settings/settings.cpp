@@ -52,14 +52,21 @@ Settings::Settings(const QString &iniFile)
 
 Settings::~Settings() = default;
 
-bool Settings::startAtLogin() const
+HostLaunch Settings::loginLaunch(const StoreLocation &store) const
 {
-    return autostart::isEnabled();
+    // The unit runs `punctualctl run` on the store chosen here; another store needs its own command line.
+    const auto configured = StoreLocation::fromSettings(storeLocation(), m_store->fileName());
+    return hostLaunchFor(store, configured ? std::optional(configured.value()) : std::nullopt);
 }
 
-Result<void> Settings::setStartAtLogin(bool on, const QStringList &arguments)
+bool Settings::startAtLogin(const StoreLocation &store) const
 {
-    return on ? autostart::enable(arguments) : autostart::disable();
+    return autostart::isEnabled(loginLaunch(store));
+}
+
+Result<void> Settings::setStartAtLogin(bool on, const StoreLocation &store)
+{
+    return on ? autostart::enable(loginLaunch(store)) : autostart::disable();
 }
 
 bool Settings::notifies(NotificationKind kind) const

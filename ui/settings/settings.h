@@ -1,6 +1,7 @@
 // The user's preferences, typed, over the application's one QSettings store (and the XDG autostart entry).
 #pragma once
 
+#include "control/hostlaunch.h"
 #include "jobs/job.h"
 #include "util/result.h"
 
@@ -35,8 +36,8 @@ struct WindowLayout
  * Every preference Punctual keeps, with its type and default, over one QSettings store (the application's:
  * organisation and application name, or a given file for tests). Nothing else in ui/ or app/ names a key.
  *
- * Keys: Startup is not a key but the XDG autostart entry itself (autostart.h), so removing that file by hand is
- * seen here; Notifications/failure, Notifications/missed, Notifications/timeout (bool, default true);
+ * Keys: Startup is not a key but the systemd user unit's state or the XDG autostart entry itself (autostart.h), so
+ * `systemctl --user disable punctual.service` or removing that file by hand is seen here; Notifications/failure, Notifications/missed, Notifications/timeout (bool, default true);
  * History/runsPerJob (int, default 100, Scheduler::setHistoryLimit); NewJobs/options (the JobOptions JSON of a
  * job, default APScheduler's defaults); Interface/language (a locale name such as "de" or "zh_CN"; empty: the
  * system's); Store/location (the job store, read at start-up by both apps: app/common/configuredstore.h);
@@ -57,10 +58,13 @@ public:
     ~Settings();
     Q_DISABLE_COPY_MOVE(Settings)
 
-    /// Whether Punctual starts at login: the XDG autostart entry exists (autostart::isEnabled()).
-    bool startAtLogin() const;
-    /// Writes the autostart entry running `punctual @p arguments` (autostart::arguments()), or removes it.
-    Result<void> setStartAtLogin(bool on, const QStringList &arguments);
+    /// How the scheduler host of @p store starts at login: hostLaunchFor() against the store these settings choose
+    /// (the systemd user unit, or an XDG autostart entry running punctualctl).
+    HostLaunch loginLaunch(const StoreLocation &store) const;
+    /// Whether the host of @p store starts at login (autostart::isEnabled()).
+    bool startAtLogin(const StoreLocation &store) const;
+    /// Makes the host of @p store start at login (autostart::enable()), or nothing (autostart::disable()).
+    Result<void> setStartAtLogin(bool on, const StoreLocation &store);
 
     bool notifies(NotificationKind kind) const;
     void setNotifies(NotificationKind kind, bool on);
