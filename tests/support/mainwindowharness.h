@@ -4,7 +4,7 @@
 #include "executors/builtinfunctions.h"
 #include "mainwindow.h"
 #include "store/storelocation.h"
-#include "support/schedulerharness.h"
+#include "support/hostharness.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -14,12 +14,14 @@
 namespace punctual::test {
 
 /**
- * A SchedulerHarness whose store is a fresh SQLite file per set-up (in m_dir) and whose functions are the
- * built-in ones, with a MainWindow (m_window) given the scheduler, the clock, the functions and a way to open the
- * store again, as the app gives them. A GUI suite inherits it (after QObject), calls setUpWindow() in init() and
- * tearDownWindow() in cleanup(); showing the window is left to the suite.
+ * A HostHarness whose store is a fresh SQLite file per set-up (in m_dir) and whose functions are the built-in ones,
+ * with a MainWindow (m_window) given the host's client, the clock, the functions and a way to open the store
+ * read-only, as the app gives them. The window runs nothing itself: the test's host (m_scheduler) does, and the
+ * window follows it through the real socket, so a change made in the window reaches m_scheduler only when the
+ * host has answered (QTRY_*, or syncClient()). A GUI suite inherits it (after QObject), calls setUpWindow() in
+ * init() and tearDownWindow() in cleanup(); showing the window is left to the suite.
  */
-class MainWindowHarness : public SchedulerHarness
+class MainWindowHarness : public HostHarness
 {
 public:
     static constexpr std::int64_t startMs = 1'800'000'000'000; ///< 2027-01-15T08:00:00Z
@@ -34,13 +36,16 @@ public:
         const QString path = m_dir.filePath(QStringLiteral("jobs-%1.db").arg(++m_storeNumber));
         setUpScheduler(startMs, StoreLocation::fromPath(path).open().value());
         QVERIFY(m_scheduler->start());
-        MainWindow::Services services{*m_scheduler, m_clock, m_functions,
-                                      [path] { return StoreLocation::fromPath(path).open(); }, m_store->describe()};
+        setUpHost();
+        MainWindow::Services services{*m_client, m_clock, m_functions,
+                                      [path] { return StoreLocation::fromPath(path).openReadOnly(); },
+                                      m_store->describe()};
         m_window = std::make_unique<MainWindow>(services);
     }
     void tearDownWindow()
     {
         m_window.reset();
+        tearDownHost();
         tearDownScheduler();
     }
 
