@@ -71,5 +71,6 @@ int runExport(const QStringList &args);
 int runImport(const QStringList &args);
 int runCheck(const QStringList &args);
 int runBackup(const QStringList &args);
+int runWatch(const QStringList &args);
 
 } // namespace punctual::cli

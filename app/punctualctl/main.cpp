@@ -34,10 +34,11 @@ QString usage()
                                        "  import      add the jobs of a JSON file, or of a crontab with --crontab\n"
                                        "  check       check the store for damage and unreadable jobs\n"
                                        "  backup      write a consistent copy of the store to a file\n"
+                                       "  watch       print the scheduler host's events as they happen\n"
                                        "  next        print the next fire times of a cron, interval or calendar "
                                        "schedule\n"
                                        "\n"
-                                       "When Punctual runs on the store (the window, or punctualctl run), the "
+                                       "When the Punctual scheduler runs on the store (punctualctl run), the "
                                        "commands go through it and apply at once;\n"
                                        "otherwise they open the store themselves.\n"
                                        "\n"
@@ -79,6 +80,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("import"), cli::runImport},
         {QStringLiteral("check"), cli::runCheck},
         {QStringLiteral("backup"), cli::runBackup},
+        {QStringLiteral("watch"), cli::runWatch},
     };
 
     QStringList args = QCoreApplication::arguments();
