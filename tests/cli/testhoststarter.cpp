@@ -43,6 +43,7 @@ private slots:
     void startsAtOnceMakeOneHost();
     void unstartableStoreReportsTheHostsError();
     void waitingGivesUpAfterTheTimeout();
+    void bigLogIsKeptOnceAndStartedAfresh();
     void defaultStoreWithoutSystemdIsADetachedProcess();
     void defaultStoreGoesToTheUserUnitWhereSystemdRuns();
     void otherStoresNameThemselves();
@@ -283,6 +284,32 @@ void TestHostStarter::waitingGivesUpAfterTheTimeout()
     QVERIFY(waited.elapsed() >= 500);
     QCOMPARE(pid.error().message, QString("the Punctual scheduler did not answer within 0.5 s (see journalctl "
                                           "--user -u punctual.service)"));
+}
+
+void TestHostStarter::bigLogIsKeptOnceAndStartedAfresh()
+{
+    // Past 1 MiB the log becomes host.log.1 (replacing an older one) and the next start writes a new host.log; the
+    // error of the start that follows still ends with that start's own lines.
+    QVERIFY(QDir().mkpath(QFileInfo(hostLogPath()).absolutePath()));
+    QFile big(hostLogPath());
+    QVERIFY(big.open(QIODevice::WriteOnly));
+    big.write(QByteArray(1024 * 1024 + 1, 'x'));
+    big.close();
+    QFile older(hostLogPath() + ".1");
+    QVERIFY(older.open(QIODevice::WriteOnly));
+    older.write("older");
+    older.close();
+
+    const StoreLocation location = StoreLocation::fromPath(m_dir->path()); // a folder: the host ends at once
+    auto started = startHost(location);
+    QVERIFY_OK(started);
+    QCOMPARE(started->logOffset, 0);
+    auto pid = waitFor(location, started.value());
+    QVERIFY(!pid);
+    QVERIFY2(pid.error().message.contains("is a folder, not a Punctual job store"), qPrintable(pid.error().message));
+    QVERIFY(!pid.error().message.contains("xxx"));
+    QCOMPARE(QFileInfo(hostLogPath() + ".1").size(), 1024 * 1024 + 1);
+    QVERIFY(QFileInfo(hostLogPath()).size() < 4096);
 }
 
 void TestHostStarter::defaultStoreWithoutSystemdIsADetachedProcess()
