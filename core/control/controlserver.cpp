@@ -115,6 +115,9 @@ void ControlServer::push(const QJsonObject &event, bool outputOnly)
         if (client->socket->state() != QLocalSocket::ConnectedState)
             continue;
         client->socket->write(line);
+        // Out now, not when the event loop comes round again: a due pass starting many runs takes a while, and a
+        // window should see the first run start as it starts.
+        client->socket->flush();
         if (client->socket->bytesToWrite() > maxSubscriberBacklogBytes) {
             qCWarning(lcControl, "dropping a subscriber that has not read %lld bytes of events",
                       static_cast<long long>(client->socket->bytesToWrite()));

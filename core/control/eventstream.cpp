@@ -3,6 +3,8 @@
 
 #include "control/protocol.h"
 
+#include "time/clock.h"
+
 #include <QJsonArray>
 
 namespace punctual {
@@ -77,6 +79,8 @@ void EventStream::publish(const char *name, QJsonObject fields)
 {
     fields.insert(QStringLiteral("event"), key(name));
     fields.insert(QStringLiteral("revision"), static_cast<double>(++m_revision));
+    // When the host published it (its scheduler's clock): how late a client hears of it shows.
+    fields.insert(QStringLiteral("at"), control::instantToWire(m_scheduler.clock().nowMs()));
     emit published(fields, qstrcmp(name, control::events::runOutput) == 0);
 }
 

@@ -32,7 +32,7 @@ inline constexpr char raiseWindow[] = "raise_window";       ///< to windows only
 } // namespace control::events
 
 /**
- * Turns the Scheduler's signals into events: JSON objects {"event": NAME, "revision": N, ...}. Revisions count up
+ * Turns the Scheduler's signals into events: JSON objects {"event": NAME, "revision": N, "at": ISO time, ...}. Revisions count up
  * from 1 in the order the host made the changes, so a client that took a snapshot at revision R applies only events
  * with a higher revision. ControlServer sends each event to its subscribed connections. Lives on the scheduler's
  * thread.

@@ -3,6 +3,8 @@
 
 #include "control/eventstream.h"
 #include "control/protocol.h"
+#include "time/isotime.h"
+#include "time/zonerules.h"
 #include "triggers/trigger.h"
 #include "util/jsontext.h"
 
@@ -307,6 +309,8 @@ void SchedulerClient::applyEvent(const QJsonObject &event)
     if (revision <= m_revision)
         return; // the snapshot has it already
     m_revision = revision;
+    if (auto at = parseIso(event.value(QStringLiteral("at")).toString(), *ZoneRules::forZone(QByteArrayLiteral("UTC"))))
+        m_lastEventTime = at.value();
     const QString name = event.value(QStringLiteral("event")).toString();
     namespace events = control::events;
     const auto is = [&name](const char *eventName) { return name == QLatin1String(eventName); };

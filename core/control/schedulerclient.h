@@ -79,6 +79,8 @@ public:
     QJsonObject hostStatus() const { return m_hostStatus; }
     /// The revision of the last event applied.
     qint64 revision() const { return m_revision; }
+    /// When the host published the last event applied (its "at", UTC ms; 0 before the first).
+    std::int64_t lastEventTime() const { return m_lastEventTime; }
 
     /// Sends one request; @p done gets its result (after @p context is gone: nothing).
     void call(control::Method method, const QJsonObject &params, QObject *context, Reply<QJsonValue> done);
@@ -180,6 +182,7 @@ private:
     QString m_instanceId;
     QJsonObject m_hostStatus;
     qint64 m_revision = 0;
+    std::int64_t m_lastEventTime = 0;
 };
 
 } // namespace punctual

@@ -68,6 +68,8 @@ public:
     /// Runs kept per job in the history (older ones are pruned); default 100.
     void setHistoryLimit(int runsPerJob);
     int historyLimit() const { return m_historyLimit; }
+    /// The clock the scheduler reads (what it stamps on runs; the host's events carry it too).
+    const Clock &clock() const { return m_clock; }
 
     State state() const { return m_state; }
     /// Ends the processes a crashed session's runs left running (Executor::endLeftovers(); blocks until they are
