@@ -5,11 +5,28 @@
 
 namespace punctual {
 
+namespace {
+
+// The window's settings file, named explicitly: punctualctl has its own application name.
+QSettings windowSettings()
+{
+    return QSettings(QSettings::NativeFormat, QSettings::UserScope, QStringLiteral("punctual"), QStringLiteral("punctual"));
+}
+
+} // namespace
+
+int configuredHistoryLimit()
+{
+    constexpr int defaultLimit = 100;
+    constexpr int maxLimit = 100'000; // Settings::maxHistoryLimit
+    bool ok = false;
+    const int limit = windowSettings().value(QStringLiteral("History/runsPerJob")).toInt(&ok);
+    return ok && limit >= 1 && limit <= maxLimit ? limit : defaultLimit;
+}
+
 Result<StoreLocation> configuredStoreLocation()
 {
-    // The window's settings file, named explicitly: punctualctl has its own application name.
-    const QSettings settings(QSettings::NativeFormat, QSettings::UserScope, QStringLiteral("punctual"),
-                             QStringLiteral("punctual"));
+    const QSettings settings = windowSettings();
     return StoreLocation::fromSettings(settings.value(QStringLiteral("Store/location")).toString(),
                                        settings.fileName());
 }

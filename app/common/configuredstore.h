@@ -12,4 +12,8 @@ namespace punctual {
 /// Settings::setStoreLocation() (ui/settings/settings.h); testsettings checks that both name the same one.
 Result<StoreLocation> configuredStoreLocation();
 
+/// Runs kept per job, as Settings › History sets it (the key "History/runsPerJob" of the same file; the window
+/// writes it through Settings::setHistoryLimit()): the host starts with it; 100 when unset or out of range.
+int configuredHistoryLimit();
+
 } // namespace punctual

@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "schedulersession.h"
 
+#include "configuredstore.h"
 #include "control/controlserver.h"
 #include "control/instancehost.h"
 #include "control/remotejobcontrol.h"
@@ -172,6 +173,8 @@ int runScheduler(const QStringList &args)
     if (auto opened = host.open(); !opened)
         return fail(opened.error());
     Scheduler &scheduler = host.scheduler();
+    // The window's Settings › History (it sends changes through "configure" while the host runs).
+    scheduler.setHistoryLimit(configuredHistoryLimit());
     logEvents(scheduler);
     // Changes that another process makes to the store file directly (no instance involved) are noticed too.
     const auto watching = host.serve();
