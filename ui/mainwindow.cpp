@@ -504,6 +504,8 @@ void MainWindow::updateStatus()
     case Scheduler::State::ShuttingDown: text = tr("Scheduler stopping"); break;
     case Scheduler::State::Stopped: text = tr("Scheduler stopped"); break;
     }
+    if (!m_services.scheduler.hostStatus().value(QStringLiteral("runs_jobs")).toBool(true))
+        text = tr("Managing shared jobs (they run on other computers)");
     m_schedulerLabel->setText(text);
     m_actions[Command::PauseScheduler]->setChecked(state == Scheduler::State::Paused);
     m_countLabel->setText(m_model->isLoaded() ? tr("%n job(s)", nullptr, m_model->rowCount()) : tr("Loading jobs…"));

@@ -159,6 +159,15 @@ Result<HostStart> startHost(const StoreLocation &location)
     return startDetached(launch.program, launch.arguments);
 }
 
+Result<HostStart> startManagingHost(const StoreLocation &location)
+{
+    if (InstanceLock::runningInstancePid(location.resolvedPath()))
+        return HostStart{HostStartMethod::AlreadyRunning};
+    QStringList arguments = storeArguments(location);
+    arguments << QStringLiteral("run") << QStringLiteral("--manage-only");
+    return startDetached(punctualctlProgram(), arguments);
+}
+
 void waitForHost(const StoreLocation &location, const HostStart &start, int timeoutMs, QObject *context,
                  HostReadyCallback done)
 {

@@ -45,6 +45,10 @@ QString hostLogPath();
  * the log cannot be written, the process or systemctl cannot be started.
  */
 Result<HostStart> startHost(const StoreLocation &location);
+/// As startHost(), for a host that runs no jobs on this computer (`punctualctl run --manage-only`): on a shared
+/// PostgreSQL store the window manages the jobs through it while other computers run them (Settings › Run jobs on
+/// this computer off). Always a detached process (the unit runs jobs).
+Result<HostStart> startManagingHost(const StoreLocation &location);
 
 /// Called once by waitForHost(): the host's pid, or why none answered.
 using HostReadyCallback = std::function<void(Result<qint64> pid)>;

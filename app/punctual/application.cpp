@@ -89,6 +89,10 @@ Result<Application::Started> Application::start(bool raiseOther)
         }
     });
     m_client->setWindow(true);
+    connect(m_client.get(), &SchedulerClient::hostConnectedChanged, this, [this](bool connected) {
+        if (!connected && std::exchange(m_restartHost, false))
+            ensureHost(); // the host was stopped to come back running (or managing) as the settings now say
+    });
     m_client->connectToHost();
     ensureHost();
     return Started::Window;
@@ -98,7 +102,10 @@ void Application::ensureHost()
 {
     if (m_startingHost || m_client->isConnected())
         return;
-    auto started = startHost(m_location);
+    // On a shared PostgreSQL store this computer runs the jobs only when asked to (Settings › Run jobs on this
+    // computer); otherwise its host only manages them.
+    const bool manageOnly = m_location.postgres && !m_settings.runsJobsHere();
+    auto started = manageOnly ? startManagingHost(m_location) : startHost(m_location);
     if (!started) {
         showStatus(tr("The Punctual scheduler cannot be started: %1").arg(started.error().message));
         return;
@@ -238,6 +245,17 @@ void Application::applySettings()
             showStatus(tr("The history setting did not reach the scheduler: %1").arg(answer.error().message));
     });
     m_window->setNewJobOptions(m_settings.defaultJobOptions());
+    // Run jobs on this computer changed for a shared store: the host is started again the other way.
+    const bool runsHere = m_client->hostStatus().value(QStringLiteral("runs_jobs")).toBool(true);
+    if (m_location.postgres && m_client->isConnected() && runsHere != m_settings.runsJobsHere()) {
+        m_restartHost = true;
+        m_client->shutdownHost(false, this, [this](Result<QJsonValue> answer) {
+            if (!answer) {
+                m_restartHost = false;
+                showStatus(tr("Cannot stop the scheduler: %1").arg(answer.error().message));
+            }
+        });
+    }
 }
 
 } // namespace punctual

@@ -82,6 +82,7 @@ private:
     std::unique_ptr<TrayController> m_tray;
     bool m_quitting = false;
     bool m_startingHost = false;
+    bool m_restartHost = false; ///< start a host again once the one attached has gone (settings changed)
 };
 
 } // namespace punctual

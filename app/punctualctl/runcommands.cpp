@@ -146,7 +146,11 @@ int runScheduler(const QStringList &args)
                                          tr("Seconds running jobs may take to finish at shutdown (default 30)."),
                                          tr("SECONDS"), QStringLiteral("30"));
     const QCommandLineOption paused(QStringLiteral("paused"), tr("Start with scheduling paused."));
-    parser.addOptions({runFor, stopTimeout, paused});
+    const QCommandLineOption manageOnly(
+        QStringLiteral("manage-only"),
+        tr("Serve the store's jobs to the window and punctualctl without running any on this computer (a shared "
+           "PostgreSQL store that other computers run)."));
+    parser.addOptions({runFor, stopTimeout, paused, manageOnly});
     int exitCode = ExitOk;
     if (!parseArguments(parser, args, exitCode))
         return exitCode;
@@ -224,6 +228,20 @@ int runScheduler(const QStringList &args)
     if (forMs >= 0)
         QTimer::singleShot(static_cast<int>(std::min<std::int64_t>(forMs, INT_MAX)), &scheduler, beginShutdown);
 
+    if (parser.isSet(manageOnly)) {
+        // The scheduler is never started: jobs are read and changed through it, nothing runs here.
+        host.controlServer()->setRunsJobs(false);
+        QObject::disconnect(&terminations, nullptr, nullptr, nullptr);
+        QObject::connect(&terminations, &SignalWatcher::terminationRequested, QCoreApplication::instance(),
+                         [] { QCoreApplication::exit(ExitOk); });
+        QObject::disconnect(host.controlServer(), &ControlServer::shutdownRequested, nullptr, nullptr);
+        QObject::connect(host.controlServer(), &ControlServer::shutdownRequested, QCoreApplication::instance(),
+                         [] { QCoreApplication::exit(ExitOk); });
+        logLine(tr("managing the jobs of %1 without running any here (pid %2)")
+                    .arg(host.store().describe())
+                    .arg(QCoreApplication::applicationPid()));
+        return QCoreApplication::exec();
+    }
     if (auto started = scheduler.start(parser.isSet(paused)); !started)
         return fail(started.error());
     auto count = host.store().jobCount();

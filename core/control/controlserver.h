@@ -68,6 +68,8 @@ public:
     void setHostOrigin(control::HostOrigin origin) { m_origin = std::move(origin); }
     /// How long a client held back by flow control may read nothing before it is dropped (tests shorten it).
     void setStallTimeoutMs(int ms) { m_stallTimeoutMs = ms; }
+    /// False for a host that runs no jobs on this computer (punctualctl run --manage-only): run_now is refused.
+    void setRunsJobs(bool runs) { m_origin.runsJobs = runs; }
     /// The host's events (subscribe); the host publishes store_reloaded on it after it read the store again.
     EventStream &events() const { return *m_events; }
     /// Connections subscribed to the events now.

@@ -87,6 +87,7 @@ Result<QJsonValue> status(const MethodContext &context, const QJsonObject &)
     json.insert(QStringLiteral("jobs"), count.value());
     json.insert(QStringLiteral("running"), context.scheduler.runningCount());
     json.insert(QStringLiteral("retrying"), context.scheduler.retryingCount());
+    json.insert(QStringLiteral("runs_jobs"), !context.origin || context.origin->runsJobs);
     if (context.origin && !context.origin->startedBy.isEmpty())
         json.insert(QStringLiteral("started_by"), context.origin->startedBy);
     if (context.origin && context.origin->startedAtMs) {

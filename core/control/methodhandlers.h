@@ -25,6 +25,7 @@ struct HostOrigin
 {
     QString startedBy;                      ///< startedByName() (instancehost.h)
     std::optional<std::int64_t> startedAtMs; ///< when it became the store's host
+    bool runsJobs = true;                    ///< false: punctualctl run --manage-only ("status": "runs_jobs")
 };
 
 /// What the handlers work on: the instance's scheduler and its store, and the app's window (through raise).

@@ -118,12 +118,18 @@ SettingsDialog::SettingsDialog(Settings &settings, StoreLocation hostStore, QWid
                                     "too when no --db or --store is given."),
                                  storeGroup);
     storeNote->setWordWrap(true);
+    // A shared store's jobs run on the computers that choose to; the others only manage them.
+    m_runJobsHereCheck = check(QStringLiteral("runJobsHereCheck"), tr("Run jobs on this computer"), storeGroup);
+    m_runJobsHereCheck->setToolTip(tr("On a shared PostgreSQL store: run the shared jobs here too. Off, this "
+                                      "computer only shows and changes them; the computers that run them do."));
     auto *storeForm = new QFormLayout(storeGroup);
     storeForm->addRow(tr("&Store:"), m_storeEdit);
     storeForm->addRow(QString(), m_storeMessage);
+    storeForm->addRow(QString(), m_runJobsHereCheck);
     storeForm->addRow(QString(), storeNote);
     connect(m_storeEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
         const auto parsed = StoreLocation::fromUserText(text);
+        m_runJobsHereCheck->setEnabled(parsed && parsed->postgres.has_value());
         if (parsed)
             m_storeMessage->clearMessage();
         else
@@ -162,7 +168,10 @@ SettingsDialog::SettingsDialog(Settings &settings, StoreLocation hostStore, QWid
     m_notifyTimeoutCheck->setChecked(m_settings.notifies(NotificationKind::Timeout));
     m_historyLimitSpin->setValue(m_settings.historyLimit());
     m_optionsEditor->setOptions(m_settings.defaultJobOptions());
+    m_runJobsHereCheck->setChecked(m_settings.runsJobsHere());
     m_storeEdit->setText(m_settings.storeLocation());
+    const auto shown = StoreLocation::fromUserText(m_storeEdit->text());
+    m_runJobsHereCheck->setEnabled(shown && shown->postgres.has_value());
     const int language = m_languageCombo->findData(m_settings.language());
     if (language >= 0) {
         m_languageCombo->setCurrentIndex(language);
@@ -192,6 +201,7 @@ void SettingsDialog::accept()
     m_settings.setDefaultJobOptions(m_optionsEditor->options());
     m_settings.setLanguage(m_languageCombo->currentData().toString());
     m_settings.setStoreLocation(m_storeEdit->text());
+    m_settings.setRunsJobsHere(m_runJobsHereCheck->isChecked());
     m_settings.sync();
     QDialog::accept();
 }

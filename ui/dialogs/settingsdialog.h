@@ -55,6 +55,7 @@ private:
     QComboBox *m_languageCombo = nullptr;
     QLineEdit *m_storeEdit = nullptr;
     FieldMessage *m_storeMessage = nullptr;
+    QCheckBox *m_runJobsHereCheck = nullptr;
     FieldMessage *m_message = nullptr;
     QDialogButtonBox *m_buttonBox = nullptr;
 };

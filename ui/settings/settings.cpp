@@ -110,6 +110,16 @@ void Settings::setDefaultJobOptions(const JobOptions &options)
     m_store->setValue(optionsKey, QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)));
 }
 
+bool Settings::runsJobsHere() const
+{
+    return m_store->value(QStringLiteral("Store/runJobsHere"), false).toBool();
+}
+
+void Settings::setRunsJobsHere(bool runs)
+{
+    m_store->setValue(QStringLiteral("Store/runJobsHere"), runs);
+}
+
 QString Settings::storeLocation() const
 {
     return m_store->value(storeKey).toString();

@@ -85,6 +85,11 @@ public:
     /// The job store the window (and punctualctl) opens when none is given on the command line: "" for the
     /// default SQLite file, an SQLite path, or a store URL (StoreLocation::fromUserText()); applied at start-up.
     QString storeLocation() const;
+    /// Store/runJobsHere (default false): on a shared PostgreSQL store, whether this computer runs the jobs too
+    /// (a host of its own), or only manages them (a managing host: `punctualctl run --manage-only`). A SQLite
+    /// store's jobs always run here.
+    bool runsJobsHere() const;
+    void setRunsJobsHere(bool runs);
     void setStoreLocation(const QString &text);
 
     /// Whether the "Punctual keeps running in the tray" message has been shown (it is shown once).
