@@ -289,6 +289,28 @@ int runRemove(const QStringList &args)
     return ExitOk;
 }
 
+int runStop(const QStringList &args)
+{
+    IdCommand command;
+    if (const int code = parseIdCommand(args, tr("Stop a job's runs going now: a command's process group is ended "
+                                                 "(SIGTERM, then SIGKILL), a retry waiting is not made; the runs are "
+                                                 "recorded interrupted. The job stays scheduled."),
+                                        command, false);
+        code >= 0)
+        return code;
+    SchedulerSession session;
+    if (auto opened = session.open(); !opened)
+        return fail(opened.error());
+    auto stopped = session.control().stopJob(command.id);
+    if (!stopped)
+        return fail(stopped.error());
+    if (!session.control().isRemote())
+        print(tr("no instance runs on this store, so nothing of job %1 is running: 0 runs stopped\n").arg(command.id));
+    else
+        print(tr("%n run(s) of job %1 stopped\n", nullptr, stopped.value()).arg(command.id));
+    return ExitOk;
+}
+
 int runRemoveAll(const QStringList &args)
 {
     QCommandLineParser parser;

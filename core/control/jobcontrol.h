@@ -42,6 +42,9 @@ public:
     /// waiting to retry.
     virtual Result<int> removeJob(const QString &id) = 0;
     virtual Result<int> removeAllJobs() = 0;
+    /// Ends the job's runs going now (Scheduler::stopJob()); returns how many were going or waiting to retry.
+    /// Without an instance nothing of it runs: 0 (once the job is known to exist).
+    virtual Result<int> stopJob(const QString &id) = 0;
     /// Starts a run now (outside the schedule); the returned run is the recorded one. A Busy error when
     /// max_instances runs of the job are going: nothing is started or recorded.
     virtual Result<RunRecord> runJobNow(const QString &id) = 0;
@@ -86,6 +89,7 @@ public:
     }
     Result<int> removeJob(const QString &id) override { return m_scheduler.removeJob(id); }
     Result<int> removeAllJobs() override { return m_scheduler.removeAllJobs(); }
+    Result<int> stopJob(const QString &id) override { return m_scheduler.stopJob(id); }
     Result<RunRecord> runJobNow(const QString &id) override { return m_scheduler.runJobNow(id); }
     Result<QList<RunRecord>> history(const QString &jobId, int limit) override
     {

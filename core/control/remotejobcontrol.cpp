@@ -139,6 +139,14 @@ Result<int> RemoteJobControl::removeJob(const QString &id)
     return answer.value().toObject().value(QStringLiteral("stopped")).toInt(0);
 }
 
+Result<int> RemoteJobControl::stopJob(const QString &id)
+{
+    auto answer = m_client->call(control::Method::Stop, idParams(id));
+    if (!answer)
+        return answer.error();
+    return answer.value().toObject().value(QStringLiteral("stopped")).toInt(0);
+}
+
 Result<int> RemoteJobControl::removeAllJobs()
 {
     auto answer = m_client->call(control::Method::RemoveAll);

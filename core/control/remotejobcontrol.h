@@ -33,6 +33,7 @@ public:
     Result<Job> modifyJob(const QString &id, const JobChanges &changes) override;
     Result<Job> rescheduleJob(const QString &id, std::shared_ptr<const Trigger> trigger) override;
     Result<int> removeJob(const QString &id) override;
+    Result<int> stopJob(const QString &id) override;
     Result<int> removeAllJobs() override;
     Result<RunRecord> runJobNow(const QString &id) override;
     Result<QList<RunRecord>> history(const QString &jobId, int limit) override;
