@@ -606,7 +606,9 @@ Result<int> Scheduler::stopJob(const QString &id)
 {
     if (auto job = requireJob(id); !job)
         return job.error();
-    return m_runs->stopJob(id, tr("stopped by the user"));
+    const int stopped = m_runs->stopJob(id, tr("stopped by the user"));
+    rearm(); // a retry it was waiting for is not made
+    return stopped;
 }
 
 std::optional<QString> Scheduler::runOutputSoFar(std::int64_t runId) const

@@ -70,6 +70,7 @@ private slots:
     void bulkRunNowReportsBusyJobs();
     void stoppingAFunctionRun();
     void stoppingACommandRunEndsItsProcesses();
+    void stoppingDropsAWaitingRetry();
     void runOutputFollowsACommand();
 
 private:
@@ -1076,4 +1077,25 @@ void TestScheduler::runOutputFollowsACommand()
     QCOMPARE(followed, QStringLiteral("one\ntwo\nthree\n"));
     QCOMPARE(executed.front().front().value<RunRecord>().output, followed);
     QCOMPARE(m_scheduler->runOutputSoFar(run->id), std::nullopt); // over: the record has it
+}
+
+void TestScheduler::stoppingDropsAWaitingRetry()
+{
+    addOrDie(failingJob("flaky", 2, 300'000));
+    QVERIFY(m_scheduler->start());
+    QVERIFY_OK(m_scheduler->runJobNow("flaky"));
+    QTRY_VERIFY(m_scheduler->retryWait("flaky"));
+    QCOMPARE(m_timer->armedAt(), T0 + 300'000);
+    QSignalSpy errors(m_scheduler.get(), &Scheduler::jobError);
+
+    QCOMPARE(m_scheduler->stopJob("flaky").value(), 1); // a run waiting to retry counts
+    QVERIFY(!m_scheduler->retryWait("flaky"));
+    QCOMPARE(errors.size(), 1);
+    const RunRecord dropped = errors.front().front().value<RunRecord>();
+    QCOMPARE(dropped.attempt, 2);
+    QCOMPARE(dropped.outcome, RunOutcome::Interrupted);
+    QCOMPARE(dropped.error, QStringLiteral("stopped by the user"));
+    QCOMPARE(m_timer->armedAt(), T0 + 60 * minute); // the schedule goes on; no retry to wake for
+    wake(T0 + 300'000);
+    QCOMPARE(m_failures.load(), 1); // not retried
 }
