@@ -453,6 +453,10 @@
         <source>an import may hold at most %1 jobs</source>
         <translation>ein Import darf höchstens %1 Aufträge enthalten</translation>
     </message>
+    <message>
+        <source>params.%1 must be an array of job ids (strings)</source>
+        <translation>params.%1 muss ein Array von Job-IDs (Zeichenketten) sein</translation>
+    </message>
 </context>
 <context>
     <name>CronDescription</name>
@@ -3309,6 +3313,10 @@ Führt aus: %2</translation>
     <message>
         <source>&quot;%1&quot; is waiting to retry a failed run (max instances %2); nothing started</source>
         <translation>„%1“ wartet darauf, einen fehlgeschlagenen Lauf zu wiederholen (höchstens %2 Instanzen); nichts gestartet</translation>
+    </message>
+    <message>
+        <source>stopped by the user</source>
+        <translation>vom Benutzer angehalten</translation>
     </message>
 </context>
 <context>

@@ -448,6 +448,10 @@
         <source>an import may hold at most %1 jobs</source>
         <translation>一次导入最多可包含 %1 个任务</translation>
     </message>
+    <message>
+        <source>params.%1 must be an array of job ids (strings)</source>
+        <translation>params.%1 必须是作业 ID（字符串）的数组</translation>
+    </message>
 </context>
 <context>
     <name>CronDescription</name>
@@ -3273,6 +3277,10 @@ Runs: %2</source>
     <message>
         <source>&quot;%1&quot; is waiting to retry a failed run (max instances %2); nothing started</source>
         <translation>“%1”正在等待重试一次失败的运行（最多 %2 个实例）；未启动任何运行</translation>
+    </message>
+    <message>
+        <source>stopped by the user</source>
+        <translation>已被用户停止</translation>
     </message>
 </context>
 <context>

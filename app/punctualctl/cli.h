@@ -62,6 +62,7 @@ int runPause(const QStringList &args);
 int runResume(const QStringList &args);
 int runRemove(const QStringList &args);
 int runRemoveAll(const QStringList &args);
+int runStop(const QStringList &args);
 int runShow(const QStringList &args);
 int runList(const QStringList &args);
 int runHistory(const QStringList &args);

@@ -9,7 +9,6 @@
 
 #include <QJsonArray>
 
-#include <type_traits>
 #include <QJsonDocument>
 
 namespace punctual::cli {
@@ -32,24 +31,36 @@ QString nextRunText(const Job &job)
 struct IdCommand
 {
     QString id;
+    QStringList ids; ///< every id given (several only where the command takes them)
     bool json = false;
 };
 
-int parseIdCommand(const QStringList &args, const QString &description, IdCommand &out, bool withJson = true)
+/// Parses ID [--json]; with @p several, ID... (pause, resume and remove take a selection; --json then one id).
+int parseIdCommand(const QStringList &args, const QString &description, IdCommand &out, bool withJson = true,
+                   bool several = false)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(description);
-    parser.addPositionalArgument(QStringLiteral("ID"), tr("The job's id."));
+    if (several)
+        parser.addPositionalArgument(QStringLiteral("ID"), tr("The job's id; several ids: all of them in one "
+                                                              "step, or none when one is unknown."),
+                                     QStringLiteral("ID..."));
+    else
+        parser.addPositionalArgument(QStringLiteral("ID"), tr("The job's id."));
     const QCommandLineOption json(QStringLiteral("json"), tr("Print the job as JSON."));
     if (withJson)
         parser.addOption(json);
     int exitCode = ExitOk;
     if (!parseArguments(parser, args, exitCode))
         return exitCode;
-    if (parser.positionalArguments().size() != 1)
-        return fail(ExitUsage, tr("give exactly one job id"));
-    out.id = parser.positionalArguments().front();
+    const QStringList given = parser.positionalArguments();
+    if (several ? given.isEmpty() : given.size() != 1)
+        return fail(ExitUsage, several ? tr("give at least one job id") : tr("give exactly one job id"));
+    out.id = given.front();
+    out.ids = given;
     out.json = withJson && parser.isSet(json);
+    if (out.json && given.size() > 1)
+        return fail(ExitUsage, tr("--json prints one job: give one id"));
     return -1;
 }
 
@@ -239,53 +250,95 @@ int runReschedule(const QStringList &args)
     return printJob(modified.value(), parser.isSet(json));
 }
 
-// A command on one job by id: parse, open the store, apply @p operation, print the job (--json) or fail.
-template <typename Operation>
-int onOneJob(const QStringList &args, const QString &description, bool printsJob, Operation operation)
+// pause and resume: one id prints the job as before; several are changed in one step (all or none).
+template <typename Single, typename Bulk>
+int onJobs(const QStringList &args, const QString &description, Single single, Bulk bulk)
 {
     IdCommand command;
-    if (const int code = parseIdCommand(args, description, command, printsJob); code >= 0)
+    if (const int code = parseIdCommand(args, description, command, true, true); code >= 0)
         return code;
     SchedulerSession session;
     if (auto opened = session.open(); !opened)
         return fail(opened.error());
-    auto result = operation(session.control(), command.id);
-    if (!result)
-        return fail(result.error());
-    if constexpr (!std::is_same_v<decltype(result), Result<void>>)
-        return printJob(result.value(), command.json);
+    if (command.ids.size() == 1) {
+        auto job = single(session.control(), command.id);
+        if (!job)
+            return fail(job.error());
+        return printJob(job.value(), command.json);
+    }
+    auto changed = bulk(session.control(), command.ids);
+    if (!changed)
+        return fail(changed.error());
+    for (const QString &id : std::as_const(changed.value()))
+        print(id + QLatin1Char('\n'));
     return ExitOk;
 }
 
 int runPause(const QStringList &args)
 {
-    return onOneJob(args, tr("Pause a job: it does not run until resumed."), true,
-                    [](JobControl &control, const QString &id) { return control.pauseJob(id); });
+    return onJobs(
+        args, tr("Pause jobs: they do not run until resumed. Prints the job (one id) or the ids paused (several)."),
+        [](JobControl &control, const QString &id) { return control.pauseJob(id); },
+        [](JobControl &control, const QStringList &ids) { return control.pauseJobs(ids); });
 }
 
 int runResume(const QStringList &args)
 {
-    return onOneJob(args, tr("Resume a paused job: its next run is computed from now."), true,
-                    [](JobControl &control, const QString &id) { return control.resumeJob(id); });
+    return onJobs(args,
+                  tr("Resume paused jobs: their next runs are computed from now. Prints the job (one id) or the "
+                     "ids resumed (several)."),
+                  [](JobControl &control, const QString &id) { return control.resumeJob(id); },
+                  [](JobControl &control, const QStringList &ids) { return control.resumeJobs(ids); });
 }
 
 int runRemove(const QStringList &args)
 {
     IdCommand command;
-    if (const int code = parseIdCommand(args, tr("Remove a job and its run history. Its runs going now are stopped "
-                                                 "(recorded interrupted) and a retry waiting is not made."),
-                                        command, false);
+    if (const int code = parseIdCommand(args, tr("Remove jobs and their run history. Their runs going now are "
+                                                 "stopped (recorded interrupted) and a retry waiting is not made."),
+                                        command, false, true);
         code >= 0)
         return code;
     SchedulerSession session;
     if (auto opened = session.open(); !opened)
         return fail(opened.error());
+    if (command.ids.size() > 1) {
+        auto stopped = session.control().removeJobs(command.ids);
+        if (!stopped)
+            return fail(stopped.error());
+        if (stopped.value() > 0)
+            print(tr("%n run(s) of the removed jobs going or waiting to retry were stopped\n", nullptr,
+                     stopped.value()));
+        return ExitOk;
+    }
     auto stopped = session.control().removeJob(command.id);
     if (!stopped)
         return fail(stopped.error());
     if (stopped.value() > 0)
         print(tr("job %1 removed; %n run(s) of it going or waiting to retry were stopped\n", nullptr, stopped.value())
                   .arg(command.id));
+    return ExitOk;
+}
+
+int runStop(const QStringList &args)
+{
+    IdCommand command;
+    if (const int code = parseIdCommand(args, tr("Stop a job's runs going now: a command's process group is ended "
+                                                 "(SIGTERM, then SIGKILL), a retry waiting is not made; the runs are "
+                                                 "recorded interrupted. The job stays scheduled."),
+                                        command, false);
+        code >= 0)
+        return code;
+    SchedulerSession session;
+    if (auto opened = session.open(); !opened)
+        return fail(opened.error());
+    auto stopped = session.control().stopJob(command.id);
+    if (!stopped)
+        return fail(stopped.error());
+    if (!session.control().isRemote())
+        print(tr("no instance runs on this store, so nothing of job %1 is running: 0 runs stopped\n").arg(command.id));
+    else
+        print(tr("%n run(s) of job %1 stopped\n", nullptr, stopped.value()).arg(command.id));
     return ExitOk;
 }
 

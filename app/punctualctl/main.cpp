@@ -28,6 +28,7 @@ QString usage()
                                        "  remove      remove a job\n"
                                        "  remove-all  remove every job (needs --yes)\n"
                                        "  run-now     run a job now and wait for it\n"
+                                       "  stop        stop a job's runs going now (through the running instance)\n"
                                        "  history     show the run history\n"
                                        "  run         run the scheduler in the foreground (one per store)\n"
                                        "  export      write jobs as JSON (all, or the ids given)\n"
@@ -73,6 +74,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("remove"), cli::runRemove},
         {QStringLiteral("remove-all"), cli::runRemoveAll},
         {QStringLiteral("run-now"), cli::runRunNow},
+        {QStringLiteral("stop"), cli::runStop},
         {QStringLiteral("history"), cli::runHistory},
         {QStringLiteral("run"), cli::runScheduler},
         {QStringLiteral("next"), cli::runNext},

@@ -42,6 +42,15 @@ public:
     /// waiting to retry.
     virtual Result<int> removeJob(const QString &id) = 0;
     virtual Result<int> removeAllJobs() = 0;
+    /// Pause or resume several jobs in one call, all or none (Scheduler::pauseJobs(), resumeJobs()): the ids of
+    /// the jobs that changed (the others were in that state already).
+    virtual Result<QStringList> pauseJobs(const QStringList &ids) = 0;
+    virtual Result<QStringList> resumeJobs(const QStringList &ids) = 0;
+    /// Removes several jobs in one call, all or none (Scheduler::removeJobs()): how many runs were stopped.
+    virtual Result<int> removeJobs(const QStringList &ids) = 0;
+    /// Ends the job's runs going now (Scheduler::stopJob()); returns how many were going or waiting to retry.
+    /// Without an instance nothing of it runs: 0 (once the job is known to exist).
+    virtual Result<int> stopJob(const QString &id) = 0;
     /// Starts a run now (outside the schedule); the returned run is the recorded one. A Busy error when
     /// max_instances runs of the job are going: nothing is started or recorded.
     virtual Result<RunRecord> runJobNow(const QString &id) = 0;
@@ -86,6 +95,10 @@ public:
     }
     Result<int> removeJob(const QString &id) override { return m_scheduler.removeJob(id); }
     Result<int> removeAllJobs() override { return m_scheduler.removeAllJobs(); }
+    Result<int> stopJob(const QString &id) override { return m_scheduler.stopJob(id); }
+    Result<QStringList> pauseJobs(const QStringList &ids) override { return idsOf(m_scheduler.pauseJobs(ids)); }
+    Result<QStringList> resumeJobs(const QStringList &ids) override { return idsOf(m_scheduler.resumeJobs(ids)); }
+    Result<int> removeJobs(const QStringList &ids) override { return m_scheduler.removeJobs(ids); }
     Result<RunRecord> runJobNow(const QString &id) override { return m_scheduler.runJobNow(id); }
     Result<QList<RunRecord>> history(const QString &jobId, int limit) override
     {
@@ -103,6 +116,16 @@ public:
     }
 
 private:
+    static Result<QStringList> idsOf(const Result<QList<Job>> &jobs)
+    {
+        if (!jobs)
+            return jobs.error();
+        QStringList ids;
+        for (const Job &job : jobs.value())
+            ids.append(job.id);
+        return ids;
+    }
+
     Scheduler &m_scheduler;
 };
 

@@ -11,6 +11,9 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QSet>
+
+#include <algorithm>
 
 #include <utility>
 
@@ -343,6 +346,93 @@ Result<QJsonValue> configure(const MethodContext &context, const QJsonObject &pa
     return QJsonValue(QJsonObject{{QStringLiteral("history_limit"), context.scheduler.historyLimit()}});
 }
 
+QStringList idsParam(const QJsonObject &params)
+{
+    QStringList ids;
+    const QJsonArray array = params.value(QStringLiteral("ids")).toArray();
+    ids.reserve(array.size());
+    for (const QJsonValue &id : array)
+        ids.append(id.toString());
+    return ids;
+}
+
+// The bulk answers name jobs by id, not in full: a selection may be thousands of jobs, and subscribers see each
+// change as its own event.
+Result<QJsonValue> changedIds(const Result<QList<Job>> &changed)
+{
+    if (!changed)
+        return changed.error();
+    QJsonArray ids;
+    for (const Job &job : changed.value())
+        ids.append(job.id);
+    return QJsonValue(QJsonObject{{QStringLiteral("changed"), ids}});
+}
+
+Result<QJsonValue> pauseJobs(const MethodContext &context, const QJsonObject &params)
+{
+    return changedIds(context.scheduler.pauseJobs(idsParam(params)));
+}
+
+Result<QJsonValue> resumeJobs(const MethodContext &context, const QJsonObject &params)
+{
+    return changedIds(context.scheduler.resumeJobs(idsParam(params)));
+}
+
+Result<QJsonValue> removeJobs(const MethodContext &context, const QJsonObject &params)
+{
+    const QStringList ids = idsParam(params);
+    auto stopped = context.scheduler.removeJobs(ids);
+    if (!stopped)
+        return stopped.error();
+    const auto removed = QSet<QString>(ids.cbegin(), ids.cend()).size();
+    return QJsonValue(QJsonObject{{QStringLiteral("removed"), static_cast<double>(removed)},
+                                  {QStringLiteral("stopped"), stopped.value()}});
+}
+
+Result<QJsonValue> runNowJobs(const MethodContext &context, const QJsonObject &params)
+{
+    auto results = context.scheduler.runJobsNow(idsParam(params));
+    if (!results)
+        return results.error();
+    QJsonArray started;
+    QJsonArray busy;
+    for (const RunNowResult &result : std::as_const(results.value())) {
+        if (result.run)
+            started.append(toWire(*result.run));
+        else
+            busy.append(QJsonObject{{QStringLiteral("id"), result.jobId}, {QStringLiteral("message"), result.busy}});
+    }
+    return QJsonValue(QJsonObject{{QStringLiteral("started"), started}, {QStringLiteral("busy"), busy}});
+}
+
+Result<QJsonValue> stop(const MethodContext &context, const QJsonObject &params)
+{
+    auto stopped = context.scheduler.stopJob(idParam(params));
+    if (!stopped)
+        return stopped.error();
+    return QJsonValue(QJsonObject{{QStringLiteral("stopped"), stopped.value()}});
+}
+
+Result<QJsonValue> runOutput(const MethodContext &context, const QJsonObject &params)
+{
+    const auto runId = static_cast<std::int64_t>(params.value(QStringLiteral("run_id")).toDouble(0));
+    if (const auto soFar = context.scheduler.runOutputSoFar(runId))
+        return QJsonValue(QJsonObject{{QStringLiteral("output"), *soFar}, {QStringLiteral("running"), true}});
+    // Over (or never here): with its job named, the output it was recorded with.
+    QString output;
+    const QString jobId = params.value(QStringLiteral("job_id")).toString();
+    if (!jobId.isEmpty()) {
+        auto runs = context.scheduler.history(jobId, -1);
+        if (!runs)
+            return runs.error();
+        const auto found = std::find_if(runs->cbegin(), runs->cend(), [&](const RunRecord &run) { return run.id == runId; });
+        if (found == runs->cend())
+            return StoreError::runNotFound(runId, jobId);
+        output = found->output;
+    }
+    return QJsonValue(QJsonObject{{QStringLiteral("output"), output}, {QStringLiteral("running"), false}});
+}
+
 constexpr struct
 {
     Method method;
@@ -370,6 +460,12 @@ constexpr struct
     {Method::Shutdown, shutdown},
     {Method::Instances, instances},
     {Method::Configure, configure},
+    {Method::PauseJobs, pauseJobs},
+    {Method::ResumeJobs, resumeJobs},
+    {Method::RemoveJobs, removeJobs},
+    {Method::RunNowJobs, runNowJobs},
+    {Method::Stop, stop},
+    {Method::RunOutput, runOutput},
 };
 
 constexpr bool handlersFollowTheTable()

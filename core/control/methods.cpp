@@ -2,7 +2,10 @@
 #include "methods.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonValue>
+
+#include <algorithm>
 
 namespace punctual::control {
 
@@ -33,6 +36,12 @@ bool holds(ParamType type, const QJsonValue &value)
     case ParamType::Action:
     case ParamType::Options: return value.isObject();
     case ParamType::Jobs: return value.isArray();
+    case ParamType::Ids: {
+        if (!value.isArray())
+            return false;
+        const QJsonArray array = value.toArray();
+        return std::all_of(array.begin(), array.end(), [](const QJsonValue &id) { return id.isString(); });
+    }
     }
     return false;
 }
@@ -48,6 +57,7 @@ QString wrongType(ParamType type, QLatin1String name)
     case ParamType::Action: return ServerText::tr("params.%1 must be an object (an action's JSON)").arg(name);
     case ParamType::Options: return ServerText::tr("params.%1 must be an object (job option keys)").arg(name);
     case ParamType::Jobs: return ServerText::tr("params.%1 must be an array of jobs").arg(name);
+    case ParamType::Ids: return ServerText::tr("params.%1 must be an array of job ids (strings)").arg(name);
     }
     return {};
 }

@@ -38,9 +38,15 @@ enum class Method
     Shutdown,
     Instances,
     Configure,
+    PauseJobs,
+    ResumeJobs,
+    RemoveJobs,
+    RunNowJobs,
+    Stop,
+    RunOutput,
 };
-/// The number of methods (Configure is the last of Method).
-inline constexpr std::size_t methodCount = static_cast<std::size_t>(Method::Configure) + 1;
+/// The number of methods (RunOutput is the last of Method).
+inline constexpr std::size_t methodCount = static_cast<std::size_t>(Method::RunOutput) + 1;
 
 /// What a method does to the instance's store.
 enum class Effect
@@ -60,6 +66,7 @@ enum class ParamType
     Action,  ///< an object: an action's JSON (the handler reads it)
     Options, ///< an object of job option keys
     Jobs,    ///< an array (of jobs' JSON objects: the handler checks each)
+    Ids,     ///< an array of strings (job ids)
 };
 
 /// Whether a parameter may be left out.
@@ -122,6 +129,12 @@ inline constexpr Param raise[] = {{"show", ParamType::Bool, Presence::Optional}}
 inline constexpr Param shutdown[] = {{"stop_runs", ParamType::Bool, Presence::Optional}};
 inline constexpr Param configure[] = {{"history_limit", ParamType::Count, Presence::Optional}};
 
+inline constexpr Param ids[] = {{"ids", ParamType::Ids, Presence::Required}};
+inline constexpr Param runOutput[] = {
+    {"run_id", ParamType::Number, Presence::Required},
+    {"job_id", ParamType::String, Presence::Optional},
+};
+
 } // namespace methodParams
 
 /// The protocol's methods, in the order of Method.
@@ -148,6 +161,12 @@ inline constexpr MethodSpec methods[] = {
     {Method::Shutdown, "shutdown", Effect::Changes, methodParams::shutdown},
     {Method::Instances, "instances", Effect::Reads, {}},
     {Method::Configure, "configure", Effect::Changes, methodParams::configure},
+    {Method::PauseJobs, "pause_jobs", Effect::Changes, methodParams::ids},
+    {Method::ResumeJobs, "resume_jobs", Effect::Changes, methodParams::ids},
+    {Method::RemoveJobs, "remove_jobs", Effect::Changes, methodParams::ids},
+    {Method::RunNowJobs, "run_now_jobs", Effect::Changes, methodParams::ids},
+    {Method::Stop, "stop", Effect::Changes, methodParams::id},
+    {Method::RunOutput, "run_output", Effect::Reads, methodParams::runOutput},
 };
 
 constexpr bool methodsFollowTheEnum()

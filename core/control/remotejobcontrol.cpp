@@ -27,6 +27,11 @@ QJsonObject idParams(const QString &id)
     return {{QStringLiteral("id"), id}};
 }
 
+QJsonObject idsParams(const QStringList &ids)
+{
+    return {{QStringLiteral("ids"), QJsonArray::fromStringList(ids)}};
+}
+
 } // namespace
 
 RemoteJobControl::RemoteJobControl(std::unique_ptr<ControlClient> client)
@@ -136,6 +141,46 @@ Result<int> RemoteJobControl::removeJob(const QString &id)
     if (!answer)
         return answer.error();
     // An instance older than "stopped" answers null: it stopped nothing.
+    return answer.value().toObject().value(QStringLiteral("stopped")).toInt(0);
+}
+
+Result<int> RemoteJobControl::stopJob(const QString &id)
+{
+    auto answer = m_client->call(control::Method::Stop, idParams(id));
+    if (!answer)
+        return answer.error();
+    return answer.value().toObject().value(QStringLiteral("stopped")).toInt(0);
+}
+
+Result<QStringList> RemoteJobControl::changedCall(control::Method method, const QStringList &ids)
+{
+    auto answer = m_client->call(method, idsParams(ids));
+    if (!answer)
+        return answer.error();
+    const QJsonValue changed = answer.value().toObject().value(QStringLiteral("changed"));
+    if (!changed.isArray())
+        return badAnswer(QStringLiteral("no \"changed\" list"));
+    QStringList out;
+    for (const QJsonValue &id : changed.toArray())
+        out.append(id.toString());
+    return out;
+}
+
+Result<QStringList> RemoteJobControl::pauseJobs(const QStringList &ids)
+{
+    return changedCall(control::Method::PauseJobs, ids);
+}
+
+Result<QStringList> RemoteJobControl::resumeJobs(const QStringList &ids)
+{
+    return changedCall(control::Method::ResumeJobs, ids);
+}
+
+Result<int> RemoteJobControl::removeJobs(const QStringList &ids)
+{
+    auto answer = m_client->call(control::Method::RemoveJobs, idsParams(ids));
+    if (!answer)
+        return answer.error();
     return answer.value().toObject().value(QStringLiteral("stopped")).toInt(0);
 }
 

@@ -33,6 +33,10 @@ public:
     Result<Job> modifyJob(const QString &id, const JobChanges &changes) override;
     Result<Job> rescheduleJob(const QString &id, std::shared_ptr<const Trigger> trigger) override;
     Result<int> removeJob(const QString &id) override;
+    Result<int> stopJob(const QString &id) override;
+    Result<QStringList> pauseJobs(const QStringList &ids) override;
+    Result<QStringList> resumeJobs(const QStringList &ids) override;
+    Result<int> removeJobs(const QStringList &ids) override;
     Result<int> removeAllJobs() override;
     Result<RunRecord> runJobNow(const QString &id) override;
     Result<QList<RunRecord>> history(const QString &jobId, int limit) override;
@@ -47,6 +51,8 @@ private:
     /// A call whose result is a list of jobs or runs.
     template <typename T>
     Result<QList<T>> listCall(control::Method method, const QJsonObject &params = {});
+    /// pause_jobs or resume_jobs: the ids that changed.
+    Result<QStringList> changedCall(control::Method method, const QStringList &ids);
     /// Sends one piece of a large import for the instance to stage (add_jobs with "more").
     Result<void> stageJobs(const QJsonArray &jobs);
 

@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <utility>
 #include <limits>
 
 #include <signal.h>
@@ -38,18 +39,23 @@ public:
     {
     }
 
-    /// Takes everything @p device has buffered, reading straight into the kept bytes (no copy per chunk).
-    void readFrom(QIODevice *device)
+    /// Takes everything @p device has buffered, reading straight into the kept bytes (no copy per chunk); the new
+    /// bytes are appended to @p fresh too (the live output), of which the newest liveOutputCapBytes are kept.
+    void readFrom(QIODevice *device, QByteArray &fresh)
     {
         for (qint64 available = device->bytesAvailable(); available > 0; available = device->bytesAvailable()) {
             if (m_cap == 0) {
                 m_dropped += std::max<qint64>(0, device->skip(available));
-                continue;
+                continue; // nothing kept: nothing to follow either
+
             }
             const qsizetype kept = m_data.size();
             m_data.resize(kept + static_cast<qsizetype>(available));
             const qint64 read = device->read(m_data.data() + kept, available);
             m_data.resize(kept + static_cast<qsizetype>(std::max<qint64>(0, read)));
+            fresh.append(QByteArrayView(m_data).sliced(kept));
+            if (fresh.size() > 2 * Executor::liveOutputCapBytes) // trimmed now and then, not at every read
+                fresh.remove(0, fresh.size() - Executor::liveOutputCapBytes);
             if (static_cast<std::int64_t>(m_data.size()) > 2 * m_cap)
                 trim();
             if (read <= 0)
@@ -153,6 +159,8 @@ struct CommandExecutor::Run
     std::optional<std::int64_t> timeoutMs;
     std::optional<std::int64_t> startTime;
     OutputTail output;
+    QByteArray liveOutput;      // read since the last outputArrived()
+    bool liveOutputDue = false; // an outputArrived() is timed already
     std::optional<RunOutcome> killReason; // TimedOut or Interrupted once we decided to end it
 };
 
@@ -332,8 +340,28 @@ void CommandExecutor::onStarted(std::uint64_t token, QProcess *process)
 
 void CommandExecutor::onReadyRead(std::uint64_t token, QProcess *process)
 {
-    if (Run *run = findRun(token, process))
-        run->output.readFrom(process);
+    Run *run = findRun(token, process);
+    if (!run)
+        return;
+    run->output.readFrom(process, run->liveOutput);
+    // Coalesced: what comes within outputIntervalMs goes out in one signal.
+    if (run->liveOutput.isEmpty() || run->liveOutputDue)
+        return;
+    run->liveOutputDue = true;
+    QTimer::singleShot(outputIntervalMs, process, [this, token, process] {
+        if (Run *due = findRun(token, process))
+            emitLiveOutput(token, *due);
+    });
+}
+
+void CommandExecutor::emitLiveOutput(std::uint64_t token, Run &run)
+{
+    run.liveOutputDue = false;
+    QByteArray chunk = std::exchange(run.liveOutput, {});
+    if (chunk.size() > liveOutputCapBytes)
+        chunk.remove(0, chunk.size() - liveOutputCapBytes);
+    if (!chunk.isEmpty())
+        emit outputArrived(token, chunk);
 }
 
 void CommandExecutor::onFinished(std::uint64_t token, QProcess *process)
@@ -341,7 +369,8 @@ void CommandExecutor::onFinished(std::uint64_t token, QProcess *process)
     Run *run = findRun(token, process);
     if (!run)
         return;
-    run->output.readFrom(process);
+    run->output.readFrom(process, run->liveOutput);
+    emitLiveOutput(token, *run); // the last of it, before the result
     if (run->killReason) // the leader is gone; anything left in its group was part of what we are ending
         signalTree(run->pid, SIGKILL, false);
 

@@ -65,6 +65,8 @@ private:
     Run *findRun(std::uint64_t token, const QProcess *process) const;
     void onStarted(std::uint64_t token, QProcess *process);
     void onReadyRead(std::uint64_t token, QProcess *process);
+    /// Emits outputArrived() with the run's live output waiting, if any.
+    void emitLiveOutput(std::uint64_t token, Run &run);
     void onFinished(std::uint64_t token, QProcess *process);
     void onFailedToStart(std::uint64_t token, QProcess *process);
     void killTree(Run &run, RunOutcome reason);

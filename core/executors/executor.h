@@ -52,6 +52,11 @@ public:
     /// this long after SIGTERM; a pool thread that has not returned this long after it was cancelled is abandoned
     /// when its executor is destroyed.
     static constexpr int stopGraceMs = 2000;
+    /// outputArrived() comes at most this often per execution (a flood of output must not flood the receiver).
+    static constexpr int outputIntervalMs = 100;
+    /// Live output waiting for its outputArrived() keeps at most this much (the newest; the record keeps its own
+    /// tail): a run writing faster than that skips ahead in the live view.
+    static constexpr qsizetype liveOutputCapBytes = 256 * 1024;
 
     using QObject::QObject;
 
@@ -78,6 +83,10 @@ signals:
     /// The action really began (the process started, the function was entered).
     void started(std::uint64_t token, std::int64_t startTime);
     void finished(std::uint64_t token, const punctual::ExecutionResult &result);
+    /// Output of an execution still going (commands: stdout and stderr as they come), for following it live.
+    /// Coalesced: at most one per outputIntervalMs per execution, the rest of a burst in the next one; every chunk
+    /// comes before finished(). The final record still has the whole (capped) output in ExecutionResult::output.
+    void outputArrived(std::uint64_t token, const QByteArray &chunk);
 
 protected:
     /// Reports a result known at once from the event loop, never from inside start() (finished() is queued).

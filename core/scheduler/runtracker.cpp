@@ -6,6 +6,7 @@
 #include "time/clock.h"
 
 #include <QCoreApplication>
+#include <QStringDecoder>
 
 #include <algorithm>
 
@@ -34,6 +35,9 @@ struct RunTracker::Submission
     bool removeJobWhenDone = false;
     /// Set by stopJob(): why the runs left end interrupted (none begins, nothing is retried); empty otherwise.
     QString stopReason;
+    /// The current run's output so far (outputSoFar()), decoded as it comes (a chunk may end inside a character).
+    QString liveOutput;
+    QStringDecoder liveDecoder{QStringDecoder::Utf8};
 };
 
 RunTracker::RunTracker(JobStore &store, const Clock &clock, ExecutorSet &executors, QObject *parent)
@@ -42,8 +46,10 @@ RunTracker::RunTracker(JobStore &store, const Clock &clock, ExecutorSet &executo
     , m_clock(clock)
     , m_executors(executors)
 {
-    for (Executor *executor : m_executors.executors())
+    for (Executor *executor : m_executors.executors()) {
         connect(executor, &Executor::finished, this, &RunTracker::onExecutionFinished);
+        connect(executor, &Executor::outputArrived, this, &RunTracker::onOutputArrived);
+    }
 }
 
 RunTracker::~RunTracker()
@@ -118,6 +124,8 @@ void RunTracker::startNextRun(std::uint64_t submissionId)
     request.misfireGraceMs = run.attempt == 1 ? submission->misfireGraceMs : std::nullopt;
     request.hiddenVariables = m_executors.hiddenVariables();
     submission->token = request.token;
+    submission->liveOutput.clear();
+    submission->liveDecoder = QStringDecoder(QStringDecoder::Utf8);
     m_tokens.insert(request.token, submissionId);
     emit jobSubmitted(run);
     executor->start(request);
@@ -149,6 +157,30 @@ void RunTracker::onExecutionFinished(std::uint64_t token, const ExecutionResult 
         return;
     ++submission->current;
     startNextRun(submissionId);
+}
+
+void RunTracker::onOutputArrived(std::uint64_t token, const QByteArray &chunk)
+{
+    Submission *submission = m_submissions.value(m_tokens.value(token));
+    if (!submission || submission->token != token)
+        return;
+    const QString text = submission->liveDecoder.decode(chunk);
+    if (text.isEmpty())
+        return;
+    QString &soFar = submission->liveOutput;
+    soFar += text;
+    if (soFar.size() > 2 * liveOutputCapChars) // trimmed now and then, not at every chunk
+        soFar.remove(0, soFar.size() - liveOutputCapChars);
+    emit runOutput(submission->runs[submission->current], text);
+}
+
+std::optional<QString> RunTracker::outputSoFar(std::int64_t runId) const
+{
+    for (const Submission *submission : m_submissions) {
+        if (submission->token != 0 && submission->runs[submission->current].id == runId)
+            return submission->liveOutput.right(liveOutputCapChars);
+    }
+    return std::nullopt;
 }
 
 bool RunTracker::scheduleRetry(Submission &submission, RunRecord &run)

@@ -87,6 +87,12 @@ public:
     std::optional<RetryWait> retryWait(const QString &jobId) const;
     /// Every job with a run going or waiting to retry.
     QList<JobActivity> activity() const;
+    /// The output the run @p runId has written so far while it goes (the newest liveOutputCapChars); none when
+    /// it is not going.
+    std::optional<QString> outputSoFar(std::int64_t runId) const;
+
+    /// What outputSoFar() keeps of a run going (the newest characters; the record keeps its action's own cap).
+    static constexpr qsizetype liveOutputCapChars = 1 << 20;
 
 signals:
     void jobSubmitted(const punctual::RunRecord &run);
@@ -96,6 +102,8 @@ signals:
     void jobMaxInstances(const punctual::RunRecord &run);
     /// A finished job with remove_when_done was removed after its last run.
     void jobRemoved(const QString &jobId);
+    /// @p run (going) wrote @p chunk (coalesced by the executor: at most one per Executor::outputIntervalMs).
+    void runOutput(const punctual::RunRecord &run, const QString &chunk);
     /// A failed run now waits for its retry: the wake timer must be re-armed.
     void retryScheduled();
     /// runningCount(), instanceCount() or retryWait() of @p jobId changed.
@@ -109,6 +117,7 @@ private:
 
     void startNextRun(std::uint64_t submissionId);
     void onExecutionFinished(std::uint64_t token, const ExecutionResult &result);
+    void onOutputArrived(std::uint64_t token, const QByteArray &chunk);
     /// Inserts the row of the next attempt of a failed run; false when the store refused it.
     bool scheduleRetry(Submission &submission, RunRecord &run);
     void finishSubmission(std::uint64_t submissionId);

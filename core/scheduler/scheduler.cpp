@@ -12,6 +12,7 @@
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
+#include <QSet>
 
 #include <algorithm>
 
@@ -54,6 +55,7 @@ Scheduler::Scheduler(JobStore &store, const Clock &clock, std::unique_ptr<Execut
     connect(m_runs, &RunTracker::jobMissed, this, &Scheduler::jobMissed);
     connect(m_runs, &RunTracker::jobMaxInstances, this, &Scheduler::jobMaxInstances);
     connect(m_runs, &RunTracker::jobRemoved, this, &Scheduler::jobRemoved);
+    connect(m_runs, &RunTracker::runOutput, this, &Scheduler::runOutput);
     connect(m_runs, &RunTracker::retryScheduled, this, &Scheduler::rearm);
     connect(m_runs, &RunTracker::activityChanged, this, &Scheduler::jobActivityChanged);
     connect(m_runs, &RunTracker::idle, this, &Scheduler::checkShutdownDone);
@@ -496,10 +498,14 @@ Result<Job> Scheduler::resumeJob(const QString &id)
     if (!job || !job->paused)
         return job;
     job->paused = false;
-    auto next = job->trigger->nextFireTime(m_clock.nowMs());
-    job->nextRunTime = next && isInstantInRange(*next) ? std::optional(job->trigger->applyJitter(*next, m_random))
-                                                       : std::nullopt;
+    job->nextRunTime = resumedNextRunTime(job.value());
     return storeModified(std::move(job).value());
+}
+
+std::optional<std::int64_t> Scheduler::resumedNextRunTime(const Job &job)
+{
+    auto next = job.trigger->nextFireTime(m_clock.nowMs());
+    return next && isInstantInRange(*next) ? std::optional(job.trigger->applyJitter(*next, m_random)) : std::nullopt;
 }
 
 Result<Job> Scheduler::modifyJob(const QString &id, const JobChanges &changes)
@@ -576,12 +582,8 @@ Result<RunRecord> Scheduler::runJobNow(const QString &id)
     }
     // A request refused is not a scheduled run skipped: nothing is recorded, so the history and the job's last
     // result stay as they were, and the caller is told why.
-    if (m_runs->instanceCount(id) >= job->options.maxInstances) {
-        const QString message = runningCount(id) > 0
-            ? tr("\"%1\" is already running (max instances %2); nothing started")
-            : tr("\"%1\" is waiting to retry a failed run (max instances %2); nothing started");
-        return Error{ErrorCode::Busy, message.arg(job->name).arg(job->options.maxInstances)};
-    }
+    if (m_runs->instanceCount(id) >= job->options.maxInstances)
+        return Error{ErrorCode::Busy, busyMessage(job.value())};
     RunRecord run;
     run.jobId = id;
     run.scheduledTime = m_clock.nowMs();
@@ -590,6 +592,164 @@ Result<RunRecord> Scheduler::runJobNow(const QString &id)
         return inserted.error();
     m_runs->submit(job.value(), {run}, std::nullopt);
     return run;
+}
+
+QString Scheduler::busyMessage(const Job &job) const
+{
+    const QString message = runningCount(job.id) > 0
+        ? tr("\"%1\" is already running (max instances %2); nothing started")
+        : tr("\"%1\" is waiting to retry a failed run (max instances %2); nothing started");
+    return message.arg(job.name).arg(job.options.maxInstances);
+}
+
+Result<int> Scheduler::stopJob(const QString &id)
+{
+    if (auto job = requireJob(id); !job)
+        return job.error();
+    const int stopped = m_runs->stopJob(id, tr("stopped by the user"));
+    rearm(); // a retry it was waiting for is not made
+    return stopped;
+}
+
+std::optional<QString> Scheduler::runOutputSoFar(std::int64_t runId) const
+{
+    return m_runs->outputSoFar(runId);
+}
+
+// --- bulk ---------------------------------------------------------------------------------------------------
+
+Result<QList<Job>> Scheduler::requireJobs(const QStringList &ids) const
+{
+    QStringList distinct;
+    distinct.reserve(ids.size());
+    QSet<QString> seen;
+    seen.reserve(ids.size());
+    for (const QString &id : ids) {
+        if (!seen.contains(id)) {
+            seen.insert(id);
+            distinct.append(id);
+        }
+    }
+    auto stored = m_store.jobsById(distinct);
+    if (!stored)
+        return stored.error();
+    QList<Job> jobs;
+    jobs.reserve(distinct.size());
+    for (const QString &id : std::as_const(distinct)) {
+        const auto found = stored.value().constFind(id);
+        if (found == stored.value().cend())
+            return Error{ErrorCode::NotFound, tr("no job with id \"%1\"").arg(id)};
+        jobs.append(found.value());
+    }
+    return jobs;
+}
+
+Result<QList<Job>> Scheduler::pauseJobs(const QStringList &ids)
+{
+    auto found = requireJobs(ids);
+    if (!found)
+        return found;
+    QList<Job> changed;
+    for (Job &job : found.value()) {
+        if (job.paused)
+            continue;
+        job.paused = true;
+        job.nextRunTime.reset();
+        changed.append(std::move(job));
+    }
+    if (auto written = m_store.updateJobStates(changed); !written)
+        return written.error();
+    for (const Job &job : std::as_const(changed)) {
+        emit jobModified(job);
+        m_runs->dropWaitingRetries(job.id, tr("not retried: the job was paused"));
+    }
+    rearm();
+    return changed;
+}
+
+Result<QList<Job>> Scheduler::resumeJobs(const QStringList &ids)
+{
+    auto found = requireJobs(ids);
+    if (!found)
+        return found;
+    QList<Job> changed;
+    for (Job &job : found.value()) {
+        if (!job.paused)
+            continue;
+        job.paused = false;
+        job.nextRunTime = resumedNextRunTime(job);
+        changed.append(std::move(job));
+    }
+    if (auto written = m_store.updateJobStates(changed); !written)
+        return written.error();
+    for (const Job &job : std::as_const(changed))
+        emit jobModified(job);
+    rearm();
+    return changed;
+}
+
+Result<int> Scheduler::removeJobs(const QStringList &ids)
+{
+    // Existence first: the error names the first unknown id of the request, and nothing is removed.
+    auto found = requireJobs(ids);
+    if (!found)
+        return found.error();
+    QStringList distinct;
+    distinct.reserve(found.value().size());
+    for (const Job &job : std::as_const(found.value()))
+        distinct.append(job.id);
+    m_runs->flush();
+    if (auto removed = m_store.removeJobs(distinct); !removed)
+        return removed.error();
+    int stopped = 0;
+    for (const QString &id : std::as_const(distinct)) {
+        stopped += m_runs->stopJob(id, tr("stopped: the job was removed"));
+        m_runs->forgetJob(id);
+        emit jobRemoved(id);
+    }
+    rearm();
+    return stopped;
+}
+
+Result<QList<RunNowResult>> Scheduler::runJobsNow(const QStringList &ids)
+{
+    if (m_state == State::ShuttingDown)
+        return notRunning();
+    auto found = requireJobs(ids);
+    if (!found)
+        return found.error();
+    if (auto joined = joinCluster(); !joined)
+        return joined.error();
+    if (m_state == State::Stopped) {
+        if (auto learned = learnPasswordVariables(); !learned)
+            return learned.error();
+    }
+    const std::int64_t now = m_clock.nowMs();
+    QList<RunNowResult> results;
+    results.reserve(found.value().size());
+    QList<RunRecord> runs;
+    QList<qsizetype> startedAt; // the result of each run
+    for (const Job &job : std::as_const(found.value())) {
+        if (m_runs->instanceCount(job.id) >= job.options.maxInstances) {
+            results.append({job.id, std::nullopt, busyMessage(job)});
+            continue;
+        }
+        RunRecord run;
+        run.jobId = job.id;
+        run.scheduledTime = now;
+        run.startTime = now;
+        runs.append(run);
+        startedAt.append(results.size());
+        results.append({job.id, std::nullopt, {}});
+    }
+    if (auto inserted = m_store.insertRuns(runs); !inserted)
+        return inserted.error();
+    for (qsizetype i = 0; i < runs.size(); ++i) {
+        const qsizetype at = startedAt[i];
+        results[at].run = runs[i];
+        m_runs->submit(found.value()[at], {runs[i]}, std::nullopt);
+    }
+    return results;
 }
 
 Result<QList<RunRecord>> Scheduler::history(const QString &jobId, int limit) const

@@ -25,6 +25,14 @@ class JobStore;
 class RunTracker;
 class WakeTimer;
 
+/// What Scheduler::runJobsNow() did with one job: its run started, or why nothing started (max_instances).
+struct RunNowResult
+{
+    QString jobId;
+    std::optional<RunRecord> run; ///< the run started (recorded running); none when busy
+    QString busy;                 ///< why nothing started (the job is at max_instances); empty when run is set
+};
+
 /**
  * Runs jobs from a JobStore on time. The scheduler keeps the API, the life cycle and the due pass; the runs going
  * are RunTracker's, the cluster heartbeat ClusterMembership's, the decisions planDueJob()'s and planNewJob()'s.
@@ -106,6 +114,30 @@ public:
     Result<RunRecord> runJobNow(const QString &id);
     Result<QList<RunRecord>> history(const QString &jobId, int limit) const;
 
+    // --- bulk: many jobs in one store transaction (the window's selection, `punctualctl pause A B C`) ---
+    // Each is all or nothing: an id not stored is a NotFound naming the first such id, and nothing changes. An id
+    // given twice counts once. The signals are those of the single calls, one per job, after the commit.
+    /// pauseJob() of each: returns the jobs it paused (those already paused are left as they are, unreported).
+    Result<QList<Job>> pauseJobs(const QStringList &ids);
+    /// resumeJob() of each: returns the jobs it resumed (those not paused are left as they are, unreported).
+    Result<QList<Job>> resumeJobs(const QStringList &ids);
+    /// removeJob() of each: returns how many runs were going or waiting to retry (stopped, as removeJob()).
+    Result<int> removeJobs(const QStringList &ids);
+    /// runJobNow() of each, their runs recorded in one transaction. A job at max_instances is not a failure of
+    /// the request: its result says busy (why) and the others start. Only a store failure or an unknown id
+    /// fails the whole request (nothing started). Results follow @p ids' order.
+    Result<QList<RunNowResult>> runJobsNow(const QStringList &ids);
+
+    /// Ends the job's runs now, as removeJob() does (a command's process group gets SIGTERM, then SIGKILL after
+    /// Executor::stopGraceMs; a retry waiting is not made; run times queued behind do not begin); they are
+    /// recorded interrupted ("stopped by the user") once they have ended. The job stays scheduled. Returns how many
+    /// runs were going or waiting to retry (0: nothing was running).
+    Result<int> stopJob(const QString &id);
+
+    /// The output a run still going has written so far (a command's stdout and stderr, capped as the final record
+    /// is); none when the run is not going (over: its record has the output).
+    std::optional<QString> runOutputSoFar(std::int64_t runId) const;
+
     /// Runs going now (all jobs), and of one job. A failed run waiting to retry is not going (retryWait()), though
     /// it still counts towards max_instances: the scheduled run is not over until its last attempt ends.
     int runningCount() const;
@@ -143,6 +175,9 @@ signals:
     void jobModified(const punctual::Job &job);
     void jobRemoved(const QString &jobId);
     void allJobsRemoved();
+    /// A run going wrote @p chunk (commands; coalesced: at most one per Executor::outputIntervalMs per run).
+    /// runOutputSoFar() has everything it wrote so far.
+    void runOutput(const punctual::RunRecord &run, const QString &chunk);
 
     void jobSubmitted(const punctual::RunRecord &run);
     void jobExecuted(const punctual::RunRecord &run);  ///< ended successfully
@@ -164,6 +199,12 @@ private:
     void scheduleProcessing();
     void rearm();
     Result<Job> requireJob(const QString &id) const;
+    /// The jobs @p ids (each once, in the order given), or NotFound naming the first id not stored.
+    Result<QList<Job>> requireJobs(const QStringList &ids) const;
+    /// A resumed job's next run time: the trigger's next fire time from now (jittered), none when it has none.
+    std::optional<std::int64_t> resumedNextRunTime(const Job &job);
+    /// Why runJobNow() starts nothing for @p job (at max_instances).
+    QString busyMessage(const Job &job) const;
     Result<Job> storeModified(Job job);
     /// What addJob() does before the store sees the job: id, name, creation time, first run time.
     Result<void> prepareNewJob(Job &job, std::int64_t nowMs);

@@ -16,4 +16,18 @@ Result<QSet<QString>> JobStore::passwordVariables()
     return names;
 }
 
+Result<QHash<QString, Job>> JobStore::jobsById(const QStringList &ids)
+{
+    QHash<QString, Job> found;
+    found.reserve(ids.size());
+    for (const QString &id : ids) {
+        auto stored = job(id);
+        if (!stored)
+            return stored.error();
+        if (stored.value())
+            found.insert(id, std::move(*stored.value()));
+    }
+    return found;
+}
+
 } // namespace punctual

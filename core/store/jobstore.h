@@ -144,10 +144,19 @@ public:
     virtual Result<void> removeJob(const QString &id) = 0;
     /// Removes every job and all run history; returns how many jobs there were.
     virtual Result<int> removeAllJobs() = 0;
+    /// Removes the jobs @p ids (no id twice) and their run histories in one transaction: all of them or, when one
+    /// is not stored, none (NotFound names the first such id of @p ids).
+    virtual Result<void> removeJobs(const QStringList &ids) = 0;
+    /// Writes the next run times and paused states of @p jobs (nothing else, as commitDue() does) in one
+    /// transaction: all of them or, when one is not stored (NotFound names it), none. Bulk pause and resume.
+    virtual Result<void> updateJobStates(const QList<Job> &jobs) = 0;
 
     virtual Result<std::optional<Job>> job(const QString &id) = 0;
     /// All jobs, by next run time (jobs without one last), then by id.
     virtual Result<QList<Job>> jobs() = 0;
+    /// The stored jobs among @p ids, by id (an id not stored is absent): one read however many ids are asked for.
+    /// The default asks job() for each.
+    virtual Result<QHash<QString, Job>> jobsById(const QStringList &ids);
     virtual Result<int> jobCount() = 0;
     /// The environment variables sql jobs read their passwords from (SqlConnection::passwordVariable): command
     /// jobs must not inherit them. The default looks at every job; SQL stores look only at rows that name one.
@@ -171,6 +180,9 @@ public:
     virtual Result<void> commitDue(DueBatch &batch) = 0;
     /// Records a new run (assigns run.id); NotFound when its job is not stored.
     virtual Result<void> insertRun(RunRecord &run) = 0;
+    /// Records new runs in one transaction (assigns their ids): all of them or, when a run's job is not stored
+    /// (NotFound names it), none (ids stay 0).
+    virtual Result<void> insertRuns(QList<RunRecord> &runs) = 0;
     /// Rewrites a run's row (by id and job id), e.g. when it ends; NotFound when there is none.
     virtual Result<void> updateRun(const RunRecord &run) = 0;
     /// Rewrites many runs' rows in one transaction (the runs that ended together). A run whose row is gone (its

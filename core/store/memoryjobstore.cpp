@@ -394,6 +394,24 @@ Result<int> MemoryJobStore::removeAllJobs()
     return count;
 }
 
+Result<void> MemoryJobStore::removeJobs(const QStringList &ids)
+{
+    for (const QString &id : ids) {
+        if (find(id) == none)
+            return StoreError::jobNotFound(id);
+    }
+    for (const QString &id : ids)
+        erase(id);
+    return {};
+}
+
+Result<void> MemoryJobStore::updateJobStates(const QList<Job> &jobs)
+{
+    DueBatch states;
+    states.updatedJobs = jobs;
+    return commitDue(states);
+}
+
 Result<std::optional<Job>> MemoryJobStore::job(const QString &id)
 {
     const Index index = find(id);
@@ -501,6 +519,17 @@ Result<void> MemoryJobStore::insertRun(RunRecord &run)
     if (find(run.jobId) == none)
         return StoreError::jobNotFound(run.jobId);
     appendRun(run);
+    return {};
+}
+
+Result<void> MemoryJobStore::insertRuns(QList<RunRecord> &runs)
+{
+    for (const RunRecord &run : std::as_const(runs)) {
+        if (find(run.jobId) == none)
+            return StoreError::jobNotFound(run.jobId);
+    }
+    for (RunRecord &run : runs)
+        appendRun(run);
     return {};
 }
 

@@ -35,6 +35,8 @@ public:
     Result<void> updateJob(const Job &job) override;
     Result<void> removeJob(const QString &id) override;
     Result<int> removeAllJobs() override;
+    Result<void> removeJobs(const QStringList &ids) override;
+    Result<void> updateJobStates(const QList<Job> &jobs) override;
 
     Result<std::optional<Job>> job(const QString &id) override;
     Result<QList<Job>> jobs() override;
@@ -44,6 +46,7 @@ public:
 
     Result<void> commitDue(DueBatch &batch) override;
     Result<void> insertRun(RunRecord &run) override;
+    Result<void> insertRuns(QList<RunRecord> &runs) override;
     Result<void> updateRun(const RunRecord &run) override;
     Result<int> updateRuns(const QList<RunRecord> &runs) override;
     Result<QList<RunRecord>> runs(const QString &jobId, int limit) override;

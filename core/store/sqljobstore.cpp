@@ -195,6 +195,72 @@ Result<int> SqlJobStore::removeAllJobs()
     return count;
 }
 
+void SqlJobStore::bindIdGroup(QSqlQuery &query, const QStringList &ids, qsizetype begin, qsizetype end)
+{
+    // IN () does not mind an id twice.
+    for (int i = 0; i < statesPerStatement; ++i)
+        query.bindValue(numbered(jobParam(jobcol::Id), i), ids[std::min(begin + i, end - 1)]);
+}
+
+Result<void> SqlJobStore::removeJobs(const QStringList &ids)
+{
+    if (ids.isEmpty())
+        return {};
+    std::optional<qsizetype> shortGroup; // the first group of ids of which some were not stored
+    {
+        SqlSession::WriteTransaction transaction(*m_session);
+        if (auto ok = transaction.begin(); !ok)
+            return ok;
+        // Their runs go with them (ON DELETE CASCADE); a group of ids per statement.
+        for (qsizetype begin = 0; begin < ids.size() && !shortGroup; begin += statesPerStatement) {
+            const qsizetype end = std::min(ids.size(), begin + statesPerStatement);
+            auto query = m_session->execute(SqlStatement::DeleteJobs,
+                                            [&](QSqlQuery &q) { bindIdGroup(q, ids, begin, end); });
+            if (!query)
+                return query.error();
+            if (query.value()->numRowsAffected() != end - begin)
+                shortGroup = begin;
+        }
+        if (!shortGroup) {
+            if (auto ok = transaction.commit(); !ok)
+                return ok;
+        }
+    } // not committed: rolled back
+    if (shortGroup) {
+        // Name the first id of that group that is not stored.
+        const QStringList group = ids.mid(*shortGroup, statesPerStatement);
+        auto stored = jobsById(group);
+        if (!stored)
+            return stored.error();
+        for (const QString &id : group) {
+            if (!stored.value().contains(id))
+                return StoreError::jobNotFound(id);
+        }
+        return StoreError::jobNotFound(group.front()); // gone meanwhile
+    }
+    for (const QString &id : ids)
+        m_unreadableIds.remove(id);
+    m_session->wrote();
+    jobsChanged();
+    return {};
+}
+
+Result<void> SqlJobStore::updateJobStates(const QList<Job> &jobs)
+{
+    if (jobs.isEmpty())
+        return {};
+    SqlSession::WriteTransaction transaction(*m_session);
+    if (auto ok = transaction.begin(); !ok)
+        return ok;
+    if (auto ok = m_writer.writeStates(jobs); !ok)
+        return ok;
+    if (auto ok = transaction.commit(); !ok)
+        return ok;
+    m_session->wrote();
+    jobsChanged();
+    return {};
+}
+
 Result<std::optional<Job>> SqlJobStore::job(const QString &id)
 {
     auto statement = m_session->execute(SqlStatement::SelectJob,
@@ -251,6 +317,26 @@ Result<QList<Job>> SqlJobStore::jobs()
         return query.error();
     JobRowCodec codec;
     return readJobs(*query.value(), -1, codec);
+}
+
+Result<QHash<QString, Job>> SqlJobStore::jobsById(const QStringList &ids)
+{
+    QHash<QString, Job> found;
+    found.reserve(ids.size());
+    JobRowCodec codec;
+    for (qsizetype begin = 0; begin < ids.size(); begin += statesPerStatement) {
+        const qsizetype end = std::min(ids.size(), begin + statesPerStatement);
+        auto query = m_session->execute(SqlStatement::SelectJobsById,
+                                        [&](QSqlQuery &q) { bindIdGroup(q, ids, begin, end); });
+        if (!query)
+            return query.error();
+        auto jobs = readJobs(*query.value(), -1, codec);
+        if (!jobs)
+            return jobs.error();
+        for (Job &job : jobs.value())
+            found.insert(job.id, std::move(job));
+    }
+    return found;
 }
 
 Result<QList<Job>> SqlJobStore::jobs(QList<UnreadableJob> &unreadable)
@@ -391,6 +477,26 @@ Result<void> SqlJobStore::insertRun(RunRecord &run)
     m_session->wrote();
     run.id = written.id;
     run.instance = written.instance;
+    return {};
+}
+
+Result<void> SqlJobStore::insertRuns(QList<RunRecord> &runs)
+{
+    if (runs.isEmpty())
+        return {};
+    SqlSession::WriteTransaction transaction(*m_session);
+    if (auto ok = transaction.begin(); !ok)
+        return ok;
+    QList<std::int64_t> ids;
+    if (auto ok = m_writer.writeRuns(runs, ids); !ok)
+        return ok;
+    if (auto ok = transaction.commit(); !ok)
+        return ok;
+    m_session->wrote();
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        runs[i].id = ids[i];
+        runs[i].instance = m_session->instanceId();
+    }
     return {};
 }
 

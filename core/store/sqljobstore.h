@@ -89,9 +89,12 @@ public:
     Result<void> updateJob(const Job &job) override;
     Result<void> removeJob(const QString &id) override;
     Result<int> removeAllJobs() override;
+    Result<void> removeJobs(const QStringList &ids) override;
+    Result<void> updateJobStates(const QList<Job> &jobs) override;
 
     Result<std::optional<Job>> job(const QString &id) override;
     Result<QList<Job>> jobs() override;
+    Result<QHash<QString, Job>> jobsById(const QStringList &ids) override;
     Result<int> jobCount() override;
     Result<QSet<QString>> passwordVariables() override;
     Result<QList<Job>> dueJobs(std::int64_t nowMs, int limit) override;
@@ -102,6 +105,7 @@ public:
 
     Result<void> commitDue(DueBatch &batch) override;
     Result<void> insertRun(RunRecord &run) override;
+    Result<void> insertRuns(QList<RunRecord> &runs) override;
     Result<void> updateRun(const RunRecord &run) override;
     Result<int> updateRuns(const QList<RunRecord> &runs) override;
     Result<QList<RunRecord>> runs(const QString &jobId, int limit) override;
@@ -131,6 +135,8 @@ private:
                                 QList<UnreadableJob> *unreadable = nullptr);
     /// dueJobs() with SelectDueJobs, or claimDueJobs() with SelectDueJobsLocked.
     Result<QList<Job>> selectDueJobs(SqlStatement which, std::int64_t nowMs, int limit);
+    /// Binds ids [@p begin, @p end) of @p ids to a statement's `:id_#` list (a short group repeats its last id).
+    static void bindIdGroup(QSqlQuery &query, const QStringList &ids, qsizetype begin, qsizetype end);
     /// Runs a statement that changes rows; returns how many, noting the write when there were any.
     Result<int> change(SqlStatement which, const std::function<void(QSqlQuery &)> &bind);
 

@@ -49,8 +49,11 @@ constexpr StatementText statements[] = {
      "WHERE id IN ({list})",
      ":id_#", sqlschema::statesPerStatement},
     {S::DeleteJob, "DELETE FROM jobs WHERE id = :id"},
+    // Bulk removal and reads by id (a selection of thousands in the window): a group of ids per statement.
+    {S::DeleteJobs, "DELETE FROM jobs WHERE id IN ({list})", ":id_#", sqlschema::statesPerStatement},
     {S::DeleteAllJobs, "DELETE FROM jobs"},
     {S::SelectJob, "SELECT {job_columns} FROM jobs WHERE id = :id"},
+    {S::SelectJobsById, "SELECT {job_columns} FROM jobs WHERE id IN ({list})", ":id_#", sqlschema::statesPerStatement},
     {S::SelectJobs,
      "SELECT {job_columns} FROM jobs ORDER BY CASE WHEN next_run_time IS NULL THEN 1 ELSE 0 END, next_run_time, id"},
     {S::CountJobs, "SELECT COUNT(*) FROM jobs"},

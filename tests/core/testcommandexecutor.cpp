@@ -86,6 +86,8 @@ private slots:
     void capped();
     void floodKeepsTail();
     void floodUntilTimeout();
+    void liveOutputComesWhileTheRunGoes();
+    void liveOutputIsCoalesced();
     void timeoutKillsTree();
     void timeoutEscalatesToKill();
     void timeoutLongerThanOneTimerStep();
@@ -398,6 +400,58 @@ void TestCommandExecutor::floodUntilTimeout()
     const QString tail = result.output.mid(newline + 1);
     QCOMPARE(tail.size(), cap);
     QVERIFY(std::all_of(tail.begin(), tail.end(), [](QChar c) { return c == 'y' || c == '\n'; }));
+}
+
+void TestCommandExecutor::liveOutputComesWhileTheRunGoes()
+{
+    // Lines with pauses longer than the coalescing interval: each comes out while the run still goes, in order,
+    // and together they are the recorded output.
+    CommandExecutor executor(m_clock);
+    QSignalSpy output(&executor, &Executor::outputArrived);
+    QSignalSpy finished(&executor, &Executor::finished);
+    executor.start(commandRequest(1, "/bin/sh", {"-c", "echo one; sleep 0.5; echo two; sleep 0.5; echo three"}));
+    QTRY_VERIFY_WITH_TIMEOUT(output.count() >= 1, waitMs);
+    QCOMPARE(finished.count(), 0); // the first line came while the run was going
+    QCOMPARE(tokenAt(output, 0), 1u);
+    QCOMPARE(output.at(0).at(1).toByteArray(), QByteArray("one\n"));
+    QVERIFY(finished.wait(waitMs));
+    QByteArray followed;
+    for (const QList<QVariant> &chunk : std::as_const(output))
+        followed += chunk.at(1).toByteArray();
+    QCOMPARE(followed, QByteArray("one\ntwo\nthree\n"));
+    QVERIFY2(output.count() >= 2, qPrintable(QString::number(output.count())));
+    QCOMPARE(resultAt(finished, 0).output, QStringLiteral("one\ntwo\nthree\n"));
+}
+
+void TestCommandExecutor::liveOutputIsCoalesced()
+{
+    // A flood of output for 0.6 s: at most one outputArrived() per interval, each at most the live cap; the record
+    // keeps its own tail as before.
+    CommandExecutor executor(m_clock);
+    QSignalSpy output(&executor, &Executor::outputArrived);
+    ExecutionRequest request = commandRequest(1, "/usr/bin/yes");
+    command(request).outputCapBytes = 1000;
+    request.timeoutMs = 600;
+    QElapsedTimer elapsed;
+    elapsed.start();
+    ExecutionResult result;
+    runToEnd(executor, request, &result);
+    if (QTest::currentTestFailed())
+        return;
+    const qint64 ms = elapsed.elapsed();
+    QCOMPARE(result.outcome, RunOutcome::TimedOut);
+    QVERIFY(result.output.endsWith(QStringLiteral("y\n").repeated(500)));
+    qint64 bytes = 0;
+    for (const QList<QVariant> &chunk : std::as_const(output)) {
+        const QByteArray data = chunk.at(1).toByteArray();
+        QVERIFY(!data.isEmpty() && data.size() <= Executor::liveOutputCapBytes);
+        QVERIFY(data.startsWith("y\n") || data.startsWith("\ny"));
+        bytes += data.size();
+    }
+    qInfo("%lld ms of output: %lld outputArrived() carrying %lld bytes", ms, qint64(output.count()), bytes);
+    QVERIFY2(output.count() >= 3, qPrintable(QString::number(output.count())));
+    QVERIFY2(output.count() <= ms / Executor::outputIntervalMs + 2,
+             qPrintable(QStringLiteral("%1 signals in %2 ms").arg(output.count()).arg(ms)));
 }
 
 void TestCommandExecutor::timeoutKillsTree()

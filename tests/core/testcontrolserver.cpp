@@ -81,6 +81,7 @@ private slots:
     void reschedule();
     void removeAndRemoveAll();
     void runNowAndHistory();
+    void bulkMethodsAndStop();
     void runStateOverTheWire();
     void raise();
     void changesAreTheSchedulersOwn();
@@ -842,6 +843,52 @@ void TestControlServer::instanceHostStartsAndStopsInOrder()
     QVERIFY(!second.lock()); // the lock is held until stop()
     host.stop();
     QVERIFY(second.lock());
+}
+
+void TestControlServer::bulkMethodsAndStop()
+{
+    for (const QString id : {"a", "b", "c"})
+        QVERIFY_OK(call("add", intervalJob(id)));
+    QSignalSpy modified(m_scheduler.get(), &Scheduler::jobModified);
+    const QJsonObject ab{{"ids", QJsonArray{"a", "b"}}};
+
+    auto answer = call("pause_jobs", ab);
+    QVERIFY_OK(answer);
+    QCOMPARE(answer->toObject().value("changed").toArray(), (QJsonArray{"a", "b"}));
+    QCOMPARE(modified.size(), 2);
+    QVERIFY(m_scheduler->job("a")->paused && m_scheduler->job("b")->paused && !m_scheduler->job("c")->paused);
+    answer = call("resume_jobs", QJsonObject{{"ids", QJsonArray{"a", "c"}}});
+    QVERIFY_OK(answer);
+    QCOMPARE(answer->toObject().value("changed").toArray(), QJsonArray{"a"}); // "c" was not paused
+
+    // All or nothing: the first unknown id is named and nothing changes.
+    answer = call("pause_jobs", QJsonObject{{"ids", QJsonArray{"a", "zz", "yy"}}});
+    QVERIFY(!answer);
+    QCOMPARE(answer.error().code, ErrorCode::NotFound);
+    QCOMPARE(answer.error().message, QStringLiteral("no job with id \"zz\""));
+    QVERIFY(!m_scheduler->job("a")->paused);
+    answer = call("pause_jobs", QJsonObject{{"ids", QJsonArray{"a", 3}}});
+    QVERIFY(!answer);
+    QCOMPARE(answer.error().message, QStringLiteral("params.ids must be an array of job ids (strings)"));
+
+    answer = call("run_now_jobs", QJsonObject{{"ids", QJsonArray{"a", "c"}}});
+    QVERIFY_OK(answer);
+    QCOMPARE(answer->toObject().value("started").toArray().size(), 2);
+    QCOMPARE(answer->toObject().value("busy").toArray(), QJsonArray());
+    QTRY_COMPARE(m_scheduler->runningCount(), 0);
+
+    answer = call("stop", QJsonObject{{"id", "a"}});
+    QVERIFY_OK(answer);
+    QCOMPARE(answer->toObject().value("stopped").toInt(-1), 0);
+    answer = call("run_output", QJsonObject{{"run_id", 123456}});
+    QVERIFY_OK(answer);
+    QCOMPARE(answer->toObject().value("running").toBool(true), false);
+
+    answer = call("remove_jobs", ab);
+    QVERIFY_OK(answer);
+    QCOMPARE(answer->toObject().value("removed").toInt(), 2);
+    QCOMPARE(answer->toObject().value("stopped").toInt(-1), 0);
+    QCOMPARE(m_scheduler->jobs()->size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestControlServer)

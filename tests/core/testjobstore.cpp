@@ -132,6 +132,7 @@ private slots:
     void addAndGet();
     void updateJob();
     void removeJob();
+    void bulkWrites();
     void conflictUnlessReplace();
     void invalidJobRefused();
     void removeAllJobs();
@@ -281,6 +282,66 @@ void TestJobStore::removeJob()
     QVERIFY(!again);
     QCOMPARE(again.error().code, ErrorCode::NotFound);
     QVERIFY2(again.error().message.contains("\"a\""), qPrintable(again.error().message));
+}
+
+void TestJobStore::bulkWrites()
+{
+    // More ids than one statement's group (64), so the SQL stores' grouped statements are crossed.
+    QList<Job> jobs;
+    QStringList ids;
+    for (int i = 0; i < 100; ++i) {
+        jobs.append(makeJob(QStringLiteral("j%1").arg(i, 3, 10, QLatin1Char('0')), 1000 + i));
+        ids.append(jobs.back().id);
+    }
+    QVERIFY_OK(m_store->addJobs(jobs, ConflictPolicy::Fail));
+    const QStringList selected = ids.mid(10, 70);
+
+    auto found = m_store->jobsById(selected + QStringList{"missing"});
+    QVERIFY_OK(found);
+    QCOMPARE(found->size(), 70);
+    QCOMPARE(found->value("j042").nextRunTime, std::optional<std::int64_t>(1042));
+    QVERIFY(!found->contains("missing"));
+
+    QList<Job> paused;
+    for (const QString &id : selected)
+        paused.append(makeJob(id, std::nullopt, true));
+    QVERIFY_OK(m_store->updateJobStates(paused));
+    QVERIFY(m_store->job("j010").value()->paused);
+    QVERIFY(m_store->job("j079").value()->paused);
+    QVERIFY(!m_store->job("j080").value()->paused);
+    QCOMPARE(m_store->earliestNextRunTime().value(), std::optional<std::int64_t>(1000));
+    // A job not stored: NotFound naming it, and no state written.
+    QList<Job> resumed{makeJob("j020", 5), makeJob("ghost", 5)};
+    const auto refusedStates = m_store->updateJobStates(resumed);
+    QVERIFY(!refusedStates);
+    QCOMPARE(refusedStates.error().code, ErrorCode::NotFound);
+    QVERIFY2(refusedStates.error().message.contains("\"ghost\""), qPrintable(refusedStates.error().message));
+    QVERIFY(m_store->job("j020").value()->paused);
+
+    QList<RunRecord> runs{makeRun("j010", 100), makeRun("j011", 100), makeRun("j090", 100)};
+    QVERIFY_OK(m_store->insertRuns(runs));
+    QVERIFY(runs[0].id > 0 && runs[1].id > runs[0].id && runs[2].id > runs[1].id);
+    QCOMPARE(m_store->runs({}, -1)->size(), 3);
+    QList<RunRecord> orphan{makeRun("j012", 100), makeRun("ghost", 100)};
+    const auto refusedRuns = m_store->insertRuns(orphan);
+    QVERIFY(!refusedRuns);
+    QCOMPARE(refusedRuns.error().code, ErrorCode::NotFound);
+    QCOMPARE(m_store->runs({}, -1)->size(), 3);
+
+    // All or nothing: the first id not stored is named (here in the second group), nothing is removed.
+    QStringList withGhost = selected;
+    withGhost.insert(66, "ghost");
+    withGhost.append("ghost2");
+    const auto refused = m_store->removeJobs(withGhost);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, ErrorCode::NotFound);
+    QVERIFY2(refused.error().message.contains("\"ghost\""), qPrintable(refused.error().message));
+    QCOMPARE(m_store->jobCount().value(), 100);
+    QVERIFY_OK(m_store->removeJobs(selected));
+    QCOMPARE(m_store->jobCount().value(), 30);
+    QVERIFY(!m_store->job("j010").value());
+    QVERIFY(m_store->job("j080").value());
+    QCOMPARE(idsOf(m_store->runs({}, -1).value()), QList<std::int64_t>{runs[2].id}); // runs went with their jobs
 }
 
 void TestJobStore::conflictUnlessReplace()

@@ -2,6 +2,7 @@
 #include "support/jobbuilder.h"
 #include "support/schedulerharness.h"
 #include "support/testsupport.h"
+#include "store/sqljobstore.h"
 #include "triggers/datetrigger.h"
 #include "triggers/intervaltrigger.h"
 
@@ -61,8 +62,23 @@ private slots:
     void runningRunsAreInterruptedAtStart();
     void schedulerPauseHoldsRunsUntilResume();
     void shutdownStopsRuns();
+    void bulkPauseAndResume_data();
+    void bulkPauseAndResume();
+    void bulkCallsAreAllOrNothing_data();
+    void bulkCallsAreAllOrNothing();
+    void bulkRemoveStopsTheirRuns();
+    void bulkRunNowReportsBusyJobs();
+    void stoppingAFunctionRun();
+    void stoppingACommandRunEndsItsProcesses();
+    void stoppingDropsAWaitingRetry();
+    void runOutputFollowsACommand();
 
 private:
+    /// A fresh store of @p kind ("memory" or "sqlite", a file in m_dir) under a new scheduler at T0.
+    void setUpStore(const QString &kind);
+    /// A command job running @p script with /bin/sh, hourly (it runs when asked).
+    Job shellJob(const QString &id, const QString &script);
+    QTemporaryDir m_dir;
     Job intervalJob(const QString &id, const QString &function, std::int64_t every = minute);
     /// An hourly job of the failing function with @p retries retries @p retryDelayMs apart.
     Job failingJob(const QString &id, int retries, std::int64_t retryDelayMs, std::int64_t every = 60 * minute);
@@ -96,6 +112,28 @@ void TestScheduler::init()
 void TestScheduler::cleanup()
 {
     tearDownScheduler();
+}
+
+void TestScheduler::setUpStore(const QString &kind)
+{
+    if (kind == "memory") {
+        setUpScheduler(T0);
+        return;
+    }
+    static int stores = 0;
+    auto store = SqlJobStore::openSqlite(m_dir.filePath(QStringLiteral("jobs%1.db").arg(++stores)),
+                                         SqlJobStore::OpenMode::ExplicitPath);
+    if (!store)
+        qFatal("%s", qPrintable(store.error().message));
+    setUpScheduler(T0, std::move(store).value());
+}
+
+Job TestScheduler::shellJob(const QString &id, const QString &script)
+{
+    CommandAction command;
+    command.program = QStringLiteral("/bin/sh");
+    command.arguments = {QStringLiteral("-c"), script};
+    return JobBuilder(id).interval(60 * minute, m_clock.nowMs() + 60 * minute).action(command);
 }
 
 Job TestScheduler::intervalJob(const QString &id, const QString &function, std::int64_t every)
@@ -821,3 +859,243 @@ void TestScheduler::shutdownStopsRuns()
 
 QTEST_GUILESS_MAIN(TestScheduler)
 #include "testscheduler.moc"
+
+void TestScheduler::bulkPauseAndResume_data()
+{
+    QTest::addColumn<QString>("store");
+    QTest::newRow("memory") << "memory";
+    QTest::newRow("sqlite") << "sqlite";
+}
+
+void TestScheduler::bulkPauseAndResume()
+{
+    QFETCH(QString, store);
+    setUpStore(store);
+    addOrDie(intervalJob("a", "record"));
+    addOrDie(intervalJob("b", "record", 2 * minute));
+    addOrDie(intervalJob("c", "record", 3 * minute));
+    QVERIFY_OK(m_scheduler->pauseJob("c"));
+    QVERIFY(m_scheduler->start());
+    QCOMPARE(m_timer->armedAt(), T0 + minute);
+    QSignalSpy modified(m_scheduler.get(), &Scheduler::jobModified);
+
+    // "c" is paused already and "a" comes twice: two jobs change, one signal each.
+    const auto paused = m_scheduler->pauseJobs({"a", "b", "c", "a"});
+    QVERIFY_OK(paused);
+    QCOMPARE(paused->size(), 2);
+    QCOMPARE(paused->at(0).id, QStringLiteral("a"));
+    QCOMPARE(paused->at(1).id, QStringLiteral("b"));
+    QCOMPARE(modified.size(), 2);
+    for (const QString id : {"a", "b", "c"}) {
+        const Job stored = m_scheduler->job(id).value();
+        QVERIFY2(stored.paused && !stored.nextRunTime, qPrintable(id));
+    }
+    QCOMPARE(modified.at(0).front().value<Job>().paused, true);
+    QCOMPARE(m_timer->armedAt(), std::nullopt); // nothing left to wake for
+
+    // Resumed half a minute later: next runs from now, as resumeJob() computes them; "b" twice, "a" not asked.
+    m_clock.setNowMs(T0 + 30'000);
+    modified.clear();
+    const auto resumed = m_scheduler->resumeJobs({"b", "c", "b"});
+    QVERIFY_OK(resumed);
+    QCOMPARE(resumed->size(), 2);
+    QCOMPARE(modified.size(), 2);
+    QCOMPARE(m_scheduler->job("b")->nextRunTime, T0 + 2 * minute);
+    QCOMPARE(m_scheduler->job("c")->nextRunTime, T0 + 3 * minute);
+    QVERIFY(!m_scheduler->job("b")->paused);
+    QVERIFY(m_scheduler->job("a")->paused);
+    QCOMPARE(m_timer->armedAt(), T0 + 2 * minute);
+    // Nothing to do is no error.
+    QCOMPARE(m_scheduler->resumeJobs({"b"})->size(), 0);
+    QCOMPARE(m_scheduler->pauseJobs({}).value().size(), 0);
+}
+
+void TestScheduler::bulkCallsAreAllOrNothing_data()
+{
+    bulkPauseAndResume_data();
+}
+
+void TestScheduler::bulkCallsAreAllOrNothing()
+{
+    QFETCH(QString, store);
+    setUpStore(store);
+    addOrDie(intervalJob("a", "record"));
+    addOrDie(intervalJob("b", "record"));
+    QVERIFY_OK(m_scheduler->pauseJob("b"));
+    QVERIFY(m_scheduler->start());
+    QSignalSpy modified(m_scheduler.get(), &Scheduler::jobModified);
+    QSignalSpy removed(m_scheduler.get(), &Scheduler::jobRemoved);
+    QSignalSpy submitted(m_scheduler.get(), &Scheduler::jobSubmitted);
+    const QStringList ids{"a", "b", "nope", "gone"};
+
+    const auto checkRefused = [](const auto &result) {
+        QVERIFY(!result);
+        QCOMPARE(result.error().code, ErrorCode::NotFound);
+        QCOMPARE(result.error().message, QStringLiteral("no job with id \"nope\""));
+    };
+    checkRefused(m_scheduler->pauseJobs(ids));
+    checkRefused(m_scheduler->resumeJobs(ids));
+    checkRefused(m_scheduler->removeJobs(ids));
+    checkRefused(m_scheduler->runJobsNow(ids));
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(modified.size(), 0);
+    QCOMPARE(removed.size(), 0);
+    QCOMPARE(submitted.size(), 0);
+    QVERIFY(!m_scheduler->job("a")->paused);
+    QVERIFY(m_scheduler->job("b")->paused);
+    QCOMPARE(m_scheduler->jobs()->size(), 2);
+    QCOMPARE(m_store->runs(QString(), -1)->size(), 0);
+    QCOMPARE(m_timer->armedAt(), T0 + minute);
+}
+
+void TestScheduler::bulkRemoveStopsTheirRuns()
+{
+    addOrDie(intervalJob("busy", "block", 60 * minute));
+    addOrDie(intervalJob("idle", "record", 60 * minute));
+    addOrDie(intervalJob("kept", "record", 60 * minute));
+    QVERIFY(m_scheduler->start());
+    QVERIFY_OK(m_scheduler->runJobNow("busy"));
+    QTRY_COMPARE(m_scheduler->runningCount("busy"), 1);
+    QSignalSpy removed(m_scheduler.get(), &Scheduler::jobRemoved);
+    QSignalSpy errors(m_scheduler.get(), &Scheduler::jobError);
+
+    const auto stopped = m_scheduler->removeJobs({"busy", "idle"});
+    QVERIFY_OK(stopped);
+    QCOMPARE(stopped.value(), 1);
+    QCOMPARE(removed.size(), 2);
+    QCOMPARE(removed.at(0).front().toString(), QStringLiteral("busy"));
+    QCOMPARE(removed.at(1).front().toString(), QStringLiteral("idle"));
+    QCOMPARE(m_scheduler->jobs()->size(), 1);
+    QCOMPARE(m_scheduler->jobs()->front().id, QStringLiteral("kept"));
+    QTRY_COMPARE(m_scheduler->runningCount(), 0);
+    QTRY_COMPARE(errors.size(), 1);
+    QCOMPARE(errors.front().front().value<RunRecord>().error, QStringLiteral("stopped: the job was removed"));
+}
+
+void TestScheduler::bulkRunNowReportsBusyJobs()
+{
+    Job slow = intervalJob("slow", "block", 60 * minute);
+    slow.name = "Slow report";
+    addOrDie(slow);
+    addOrDie(intervalJob("quick", "record", 60 * minute));
+    QVERIFY(m_scheduler->start());
+    QVERIFY_OK(m_scheduler->runJobNow("slow"));
+    QTRY_COMPARE(m_scheduler->runningCount("slow"), 1);
+
+    // "slow" is at max_instances: reported busy, not a failure of the request; "quick" runs.
+    const auto results = m_scheduler->runJobsNow({"slow", "quick"});
+    QVERIFY_OK(results);
+    QCOMPARE(results->size(), 2);
+    QCOMPARE(results->at(0).jobId, QStringLiteral("slow"));
+    QVERIFY(!results->at(0).run);
+    QCOMPARE(results->at(0).busy, QStringLiteral("\"Slow report\" is already running (max instances 1); nothing started"));
+    QCOMPARE(results->at(1).jobId, QStringLiteral("quick"));
+    QVERIFY(results->at(1).run);
+    QVERIFY(results->at(1).run->id > 0);
+    QCOMPARE(results->at(1).run->scheduledTime, T0);
+    QTRY_COMPARE(recorded(), QList<std::int64_t>{T0});
+    QTRY_COMPARE(runsOf("quick", RunOutcome::Success).size(), 1);
+    QCOMPARE(runsOf("quick", RunOutcome::Success).front().id, results->at(1).run->id);
+    QCOMPARE(m_store->runs("slow", 10)->size(), 1); // the busy one recorded nothing
+    m_gate.release();
+    QTRY_COMPARE(m_scheduler->runningCount(), 0);
+}
+
+void TestScheduler::stoppingAFunctionRun()
+{
+    addOrDie(intervalJob("slow", "block", 60 * minute));
+    QVERIFY(m_scheduler->start());
+    QCOMPARE(m_scheduler->stopJob("slow").value(), 0); // nothing running: nothing stopped
+    QCOMPARE(m_scheduler->stopJob("nope").error().code, ErrorCode::NotFound);
+    QVERIFY_OK(m_scheduler->runJobNow("slow"));
+    QTRY_COMPARE(m_scheduler->runningCount("slow"), 1);
+    QSignalSpy errors(m_scheduler.get(), &Scheduler::jobError);
+
+    QCOMPARE(m_scheduler->stopJob("slow").value(), 1);
+    QTRY_COMPARE(m_scheduler->runningCount("slow"), 0);
+    QTRY_COMPARE(errors.size(), 1);
+    const RunRecord run = errors.front().front().value<RunRecord>();
+    QCOMPARE(run.outcome, RunOutcome::Interrupted);
+    QCOMPARE(run.error, QStringLiteral("stopped by the user"));
+    QTRY_COMPARE(runsOf("slow", RunOutcome::Interrupted).size(), 1);
+    // The job itself goes on as scheduled.
+    QCOMPARE(m_scheduler->job("slow")->nextRunTime, T0 + 60 * minute);
+    QCOMPARE(m_timer->armedAt(), T0 + 60 * minute);
+}
+
+void TestScheduler::stoppingACommandRunEndsItsProcesses()
+{
+    QTemporaryDir dir;
+    const QString pidFile = dir.filePath("sleep.pid");
+    Job job = shellJob("long", QStringLiteral("sleep 30 & echo $! > '%1'; wait").arg(pidFile));
+    job.options.maxRetries = 2; // a stopped run is not retried
+    addOrDie(job);
+    QVERIFY(m_scheduler->start());
+    QVERIFY_OK(m_scheduler->runJobNow("long"));
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(pidFile).size() > 0, 10'000);
+    QFile file(pidFile);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const qint64 sleeper = file.readAll().trimmed().toLongLong();
+    QVERIFY(sleeper > 0 && processAlive(sleeper));
+    QSignalSpy errors(m_scheduler.get(), &Scheduler::jobError);
+
+    QCOMPARE(m_scheduler->stopJob("long").value(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(m_scheduler->runningCount(), 0, 10'000);
+    QTRY_VERIFY_WITH_TIMEOUT(!processAlive(sleeper), 10'000);
+    QCOMPARE(errors.size(), 1);
+    const RunRecord run = errors.front().front().value<RunRecord>();
+    QCOMPARE(run.outcome, RunOutcome::Interrupted);
+    QCOMPARE(run.error, QStringLiteral("stopped by the user"));
+    QVERIFY(!m_scheduler->retryWait("long"));
+    QTRY_COMPARE(runsOf("long", RunOutcome::Interrupted).size(), 1);
+    QVERIFY(m_scheduler->job("long"));
+}
+
+void TestScheduler::runOutputFollowsACommand()
+{
+    addOrDie(shellJob("talk", "echo one; sleep 0.5; echo two; sleep 0.5; echo three"));
+    QVERIFY(m_scheduler->start());
+    QSignalSpy output(m_scheduler.get(), &Scheduler::runOutput);
+    QSignalSpy executed(m_scheduler.get(), &Scheduler::jobExecuted);
+    const auto run = m_scheduler->runJobNow("talk");
+    QVERIFY_OK(run);
+    QCOMPARE(m_scheduler->runOutputSoFar(run->id).value_or("not going"), QString()); // going, nothing written yet
+
+    QTRY_VERIFY_WITH_TIMEOUT(output.size() >= 1, 10'000);
+    QCOMPARE(executed.size(), 0); // followed while it goes
+    const RunRecord first = output.front().at(0).value<RunRecord>();
+    QCOMPARE(first.id, run->id);
+    QCOMPARE(first.jobId, QStringLiteral("talk"));
+    QCOMPARE(output.front().at(1).toString(), QStringLiteral("one\n"));
+    QVERIFY(m_scheduler->runOutputSoFar(run->id)->startsWith(QStringLiteral("one\n")));
+
+    QTRY_COMPARE_WITH_TIMEOUT(executed.size(), 1, 10'000);
+    QString followed;
+    for (const QList<QVariant> &chunk : std::as_const(output))
+        followed += chunk.at(1).toString();
+    QCOMPARE(followed, QStringLiteral("one\ntwo\nthree\n"));
+    QCOMPARE(executed.front().front().value<RunRecord>().output, followed);
+    QCOMPARE(m_scheduler->runOutputSoFar(run->id), std::nullopt); // over: the record has it
+}
+
+void TestScheduler::stoppingDropsAWaitingRetry()
+{
+    addOrDie(failingJob("flaky", 2, 300'000));
+    QVERIFY(m_scheduler->start());
+    QVERIFY_OK(m_scheduler->runJobNow("flaky"));
+    QTRY_VERIFY(m_scheduler->retryWait("flaky"));
+    QCOMPARE(m_timer->armedAt(), T0 + 300'000);
+    QSignalSpy errors(m_scheduler.get(), &Scheduler::jobError);
+
+    QCOMPARE(m_scheduler->stopJob("flaky").value(), 1); // a run waiting to retry counts
+    QVERIFY(!m_scheduler->retryWait("flaky"));
+    QCOMPARE(errors.size(), 1);
+    const RunRecord dropped = errors.front().front().value<RunRecord>();
+    QCOMPARE(dropped.attempt, 2);
+    QCOMPARE(dropped.outcome, RunOutcome::Interrupted);
+    QCOMPARE(dropped.error, QStringLiteral("stopped by the user"));
+    QCOMPARE(m_timer->armedAt(), T0 + 60 * minute); // the schedule goes on; no retry to wake for
+    wake(T0 + 300'000);
+    QCOMPARE(m_failures.load(), 1); // not retried
+}

@@ -32,6 +32,8 @@ const std::map<QString, Scenario> &scenarios()
         {QStringLiteral("cron_next"), {200000, {QStringLiteral("none")}, &bench::scenarioCronNext}},
         // Not in apscheduler_bench.py: a bulk import of N jobs in one call (issue 6, item 4).
         {QStringLiteral("import"), {100000, {QStringLiteral("sqlite"), QStringLiteral("memory")}, &bench::scenarioImport}},
+        // Not in apscheduler_bench.py: pause, resume and remove N selected jobs, one call each (issue 15).
+        {QStringLiteral("bulk-pause"), {10000, {QStringLiteral("sqlite"), QStringLiteral("memory")}, &bench::scenarioBulkPause}},
     };
     return table;
 }

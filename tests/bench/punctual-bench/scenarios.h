@@ -13,5 +13,6 @@ Figures scenarioIdle(const Options &options);
 Figures scenarioMemory(const Options &options);
 Figures scenarioCronNext(const Options &options);
 Figures scenarioImport(const Options &options);
+Figures scenarioBulkPause(const Options &options);
 
 } // namespace bench
