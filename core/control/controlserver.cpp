@@ -304,7 +304,7 @@ Result<QJsonValue> ControlServer::dispatch(const control::MethodSpec &method, co
 {
     if (auto checked = control::checkParams(method, params); !checked)
         return checked.error();
-    if (!m_origin.runsJobs && method.method == control::Method::RunNow)
+    if (!m_origin.runsJobs && (method.method == control::Method::RunNow || method.method == control::Method::RunNowJobs))
         return Error{ErrorCode::Busy, tr("this computer runs no jobs of this store (its Punctual only manages them); "
                                          "the computers that run them do")};
     control::MethodContext context{m_scheduler, m_store, [this](bool show) { return raise(show); },

@@ -71,6 +71,11 @@ EventStream::EventStream(Scheduler &scheduler, QObject *parent)
     connect(&scheduler, &Scheduler::paused, this, state);
     connect(&scheduler, &Scheduler::resumed, this, state);
     connect(&scheduler, &Scheduler::shutDown, this, state);
+    connect(&scheduler, &Scheduler::runOutput, this, [this](const RunRecord &run, const QString &chunk) {
+        publish(events::runOutput, {{QStringLiteral("run_id"), static_cast<double>(run.id)},
+                                    {QStringLiteral("job_id"), run.jobId},
+                                    {QStringLiteral("text"), chunk}});
+    });
     connect(&scheduler, &Scheduler::storeError, this,
             [this](const QString &message) { publish(events::storeError, {{QStringLiteral("message"), message}}); });
 }

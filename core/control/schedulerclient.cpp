@@ -409,13 +409,8 @@ QList<JobActivity> SchedulerClient::activity() const
 
 void SchedulerClient::sendRequest(control::Method method, const QJsonObject &params, Pending pending)
 {
-    sendRequest(control::methodName(method), params, std::move(pending));
-}
-
-void SchedulerClient::sendRequest(const QString &method, const QJsonObject &params, Pending pending)
-{
     if (!m_socket || m_socket->state() != QLocalSocket::ConnectedState
-        || (!m_subscribed && method != control::methodName(control::Method::Subscribe))) {
+        || (!m_subscribed && method != control::Method::Subscribe)) {
         // Answered on the next turn of the event loop, as a real answer would be: callers never re-enter.
         QMetaObject::invokeMethod(
             this,
@@ -428,7 +423,7 @@ void SchedulerClient::sendRequest(const QString &method, const QJsonObject &para
     }
     const qint64 id = m_nextId++;
     QJsonObject request{{QStringLiteral("id"), static_cast<double>(id)},
-                        {QStringLiteral("method"), method}};
+                        {QStringLiteral("method"), control::methodName(method)}};
     if (!params.isEmpty())
         request.insert(QStringLiteral("params"), params);
     m_pending.insert(id, std::move(pending));
@@ -436,16 +431,6 @@ void SchedulerClient::sendRequest(const QString &method, const QJsonObject &para
 }
 
 void SchedulerClient::call(control::Method method, const QJsonObject &params, QObject *context, Reply<QJsonValue> done)
-{
-    Pending pending;
-    pending.context = context;
-    pending.hasContext = context != nullptr;
-    pending.done = std::move(done);
-    sendRequest(method, params, std::move(pending));
-}
-
-void SchedulerClient::callByName(const QString &method, const QJsonObject &params, QObject *context,
-                                 Reply<QJsonValue> done)
 {
     Pending pending;
     pending.context = context;
@@ -498,27 +483,27 @@ void SchedulerClient::modifyJob(const QString &id, const JobChanges &changes, QO
 
 void SchedulerClient::pauseJobs(const QStringList &ids, QObject *context, Reply<QJsonValue> done)
 {
-    callByName(QStringLiteral("pause_jobs"), {{QStringLiteral("ids"), idArray(ids)}}, context, std::move(done));
+    call(control::Method::PauseJobs, {{QStringLiteral("ids"), idArray(ids)}}, context, std::move(done));
 }
 
 void SchedulerClient::resumeJobs(const QStringList &ids, QObject *context, Reply<QJsonValue> done)
 {
-    callByName(QStringLiteral("resume_jobs"), {{QStringLiteral("ids"), idArray(ids)}}, context, std::move(done));
+    call(control::Method::ResumeJobs, {{QStringLiteral("ids"), idArray(ids)}}, context, std::move(done));
 }
 
 void SchedulerClient::removeJobs(const QStringList &ids, QObject *context, Reply<QJsonValue> done)
 {
-    callByName(QStringLiteral("remove_jobs"), {{QStringLiteral("ids"), idArray(ids)}}, context, std::move(done));
+    call(control::Method::RemoveJobs, {{QStringLiteral("ids"), idArray(ids)}}, context, std::move(done));
 }
 
 void SchedulerClient::runJobsNow(const QStringList &ids, QObject *context, Reply<QJsonValue> done)
 {
-    callByName(QStringLiteral("run_now_jobs"), {{QStringLiteral("ids"), idArray(ids)}}, context, std::move(done));
+    call(control::Method::RunNowJobs, {{QStringLiteral("ids"), idArray(ids)}}, context, std::move(done));
 }
 
 void SchedulerClient::stopJob(const QString &id, QObject *context, Reply<int> done)
 {
-    callByName(QStringLiteral("stop"), {{QStringLiteral("id"), id}}, context,
+    call(control::Method::Stop, {{QStringLiteral("id"), id}}, context,
          asCount(QStringLiteral("stopped"), std::move(done)));
 }
 
@@ -537,7 +522,7 @@ void SchedulerClient::history(const QString &jobId, int limit, QObject *context,
 
 void SchedulerClient::runOutputSoFar(qint64 runId, QObject *context, Reply<QString> done)
 {
-    callByName(QStringLiteral("run_output"), {{QStringLiteral("run_id"), static_cast<double>(runId)}}, context,
+    call(control::Method::RunOutput, {{QStringLiteral("run_id"), static_cast<double>(runId)}}, context,
          [done = std::move(done)](Result<QJsonValue> answer) {
              if (!answer)
                  return done(answer.error());

@@ -160,8 +160,6 @@ private:
     void setActivity(const JobActivity &activity);
     void failPending(const Error &error);
     void sendRequest(control::Method method, const QJsonObject &params, Pending pending);
-    void sendRequest(const QString &method, const QJsonObject &params, Pending pending);
-    void callByName(const QString &method, const QJsonObject &params, QObject *context, Reply<QJsonValue> done);
     void subscribe();
 
     QString m_socketPath;

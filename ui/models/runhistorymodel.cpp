@@ -173,6 +173,19 @@ void RunHistoryModel::setJobId(const QString &id)
         if (!history)
             emit loadFailed(history.error().message);
         emit loaded();
+        // A run going now has no output in the store yet: what it wrote so far comes from the host, and what it
+        // writes next from run_output events (those that came before this answer are in it).
+        for (const RunRecord &run : std::as_const(m_runs)) {
+            if (run.outcome != RunOutcome::Running)
+                continue;
+            m_scheduler.runOutputSoFar(run.id, this, [this, serial, runId = run.id](Result<QString> output) {
+                const int row = rowOfRun(runId);
+                if (serial != m_loadSerial || !output || row < 0 || m_runs.at(row).outcome != RunOutcome::Running)
+                    return;
+                m_runs[row].output = output.value();
+                emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+            });
+        }
     });
 }
 

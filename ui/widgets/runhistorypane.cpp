@@ -11,6 +11,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace punctual {
 
 RunHistoryPane::RunHistoryPane(SchedulerClient &scheduler, const Clock &clock, QWidget *parent)
@@ -58,6 +60,15 @@ RunHistoryPane::RunHistoryPane(SchedulerClient &scheduler, const Clock &clock, Q
     // A run that ends while selected shows its new output at once.
     connect(m_model, &QAbstractItemModel::dataChanged, this, &RunHistoryPane::showSelectedRun);
     connect(m_model, &QAbstractItemModel::modelReset, this, &RunHistoryPane::showSelectedRun);
+    // A run that begins while the newest one (or none) is selected is followed: its output shows as it comes.
+    connect(m_model, &QAbstractItemModel::rowsAboutToBeInserted, this, [this](const QModelIndex &, int first) {
+        const QModelIndex current = m_view->selectionModel()->currentIndex();
+        m_followNewest = first == 0 && (!current.isValid() || current.row() == 0);
+    });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first) {
+        if (first == 0 && std::exchange(m_followNewest, false))
+            m_view->selectRow(0);
+    });
     // The newest run is selected when the history comes, so its output shows without a click.
     connect(m_model, &RunHistoryModel::loaded, this, [this] {
         if (m_model->rowCount() > 0)

@@ -39,6 +39,7 @@ private:
     QSplitter *m_splitter;
     QTableView *m_view;
     QPlainTextEdit *m_output;
+    bool m_followNewest = false; ///< a run being inserted at the top takes the selection
 };
 
 } // namespace punctual
