@@ -1,5 +1,6 @@
 // punctualctl run (the headless scheduler), run-now and history.
 #include "cli.h"
+#include "desktopnotifier.h"
 #include "schedulersession.h"
 
 #include "configuredstore.h"
@@ -14,8 +15,11 @@
 #include "util/signalwatcher.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QThread>
 #include <QTimer>
 
@@ -131,6 +135,24 @@ StartedBy startedBy()
     return StartedBy::Terminal;
 }
 
+// "Show log" of a desktop notice: the window app on this host's store, opened on the job (`punctual --show-job`).
+// The punctual installed beside this punctualctl, else the one on the PATH.
+void showJobInWindow(const StoreLocation &location, const QString &jobId)
+{
+    const QString beside = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("punctual"));
+    const QString program = QFileInfo(beside).isExecutable() ? beside : QStringLiteral("punctual");
+    QStringList arguments;
+    if (location.postgres)
+        arguments << QStringLiteral("--store") << location.postgres->url();
+    else if (!location.sqlitePath.isEmpty())
+        arguments << QStringLiteral("--db") << location.resolvedPath();
+    arguments << QStringLiteral("--show-job") << jobId;
+    if (QProcess::startDetached(program, arguments))
+        logLine(tr("job %1: opening its log in the window").arg(jobId));
+    else
+        logLine(tr("job %1: cannot start %2 to show its log").arg(jobId, program));
+}
+
 } // namespace
 
 int runScheduler(const QStringList &args)
@@ -188,6 +210,13 @@ int runScheduler(const QStringList &args)
     if (!watching)
         logLine(tr("changes made to the store by other processes will not be noticed: %1")
                     .arg(watching.error().message));
+    // Failed, timed-out and missed runs as desktop notices: no window or tray may be running to tell about them.
+    DesktopNotifier notifier(scheduler, clock);
+    QObject::connect(&notifier, &DesktopNotifier::logMessage, &notifier, &logLine);
+    notifier.setShowLog([location = storeLocation()](const QString &jobId) { showJobInWindow(location, jobId); });
+    if (ControlServer *control = host.controlServer())
+        control->setDesktopNotifications([&notifier] { return notifier.isAvailable(); });
+    notifier.start();
 
     QTimer stopTimer;
     stopTimer.setSingleShot(true);
