@@ -11,6 +11,7 @@
 #include <QDBusServiceWatcher>
 #include <QDateTime>
 #include <QLocale>
+#include <QTranslator>
 
 namespace punctual {
 
@@ -32,9 +33,8 @@ QString firstLine(const QString &text)
 }
 
 /// A run's scheduled time as the notice shows it: the time of day, with the date when it is not today.
-QString shortTime(std::int64_t ms, std::int64_t nowMs)
+QString shortTime(const QLocale &locale, std::int64_t ms, std::int64_t nowMs)
 {
-    const QLocale locale;
     const QDateTime when = QDateTime::fromMSecsSinceEpoch(ms);
     if (when.date() == QDateTime::fromMSecsSinceEpoch(nowMs).date())
         return locale.toString(when.time(), QLocale::ShortFormat);
@@ -58,6 +58,24 @@ DesktopNotifier::DesktopNotifier(Scheduler &scheduler, const Clock &clock, QDBus
 }
 
 DesktopNotifier::~DesktopNotifier() = default;
+
+bool DesktopNotifier::setLanguage(const QString &code)
+{
+    m_locale = code.isEmpty() ? QLocale::system() : QLocale(code);
+    m_translator = std::make_unique<QTranslator>();
+    if (m_translator->load(m_locale, QStringLiteral("punctual"), QStringLiteral("_"), QStringLiteral(":/notifier-i18n")))
+        return true;
+    m_translator.reset();
+    // The source texts are English; an unknown code gives the C locale, which is not a language we have.
+    return m_locale.language() == QLocale::English || (code.isEmpty() && m_locale.language() == QLocale::C);
+}
+
+QString DesktopNotifier::text(const char *source) const
+{
+    // The notices' own translator, not the application's: the host's log and protocol answers stay English.
+    const QString translated = m_translator ? m_translator->translate(metaObject()->className(), source) : QString();
+    return translated.isEmpty() ? QString::fromUtf8(source) : translated;
+}
 
 void DesktopNotifier::start()
 {
@@ -153,27 +171,27 @@ void DesktopNotifier::onRunEnded(const RunRecord &run)
 void DesktopNotifier::send(const RunRecord &run)
 {
     const QString name = jobName(run.jobId);
-    const QString due = shortTime(run.scheduledTime, m_clock.nowMs());
+    const QString due = shortTime(m_locale, run.scheduledTime, m_clock.nowMs());
     QString summary;
     QString body;
     switch (run.outcome) {
     case RunOutcome::Missed:
-        summary = tr("“%1” missed its run").arg(name);
-        body = run.error.isEmpty() ? tr("The run due %1 was not started.").arg(due)
-                                   : tr("The run due %1 was not started: %2").arg(due, firstLine(run.error));
+        summary = text(QT_TR_NOOP("“%1” missed its run")).arg(name);
+        body = run.error.isEmpty() ? text(QT_TR_NOOP("The run due %1 was not started.")).arg(due)
+                                   : text(QT_TR_NOOP("The run due %1 was not started: %2")).arg(due, firstLine(run.error));
         break;
     case RunOutcome::TimedOut:
-        summary = tr("“%1” timed out").arg(name);
-        body = tr("The run due %1 was stopped after the job's timeout.").arg(due);
+        summary = text(QT_TR_NOOP("“%1” timed out")).arg(name);
+        body = text(QT_TR_NOOP("The run due %1 was stopped after the job's timeout.")).arg(due);
         break;
     default:
-        summary = tr("“%1” failed").arg(name);
+        summary = text(QT_TR_NOOP("“%1” failed")).arg(name);
         if (run.exitCode)
-            body = tr("The run due %1 ended with exit code %2.").arg(due).arg(*run.exitCode);
+            body = text(QT_TR_NOOP("The run due %1 ended with exit code %2.")).arg(due).arg(*run.exitCode);
         else if (!run.error.isEmpty())
-            body = tr("The run due %1 failed: %2").arg(due, firstLine(run.error));
+            body = text(QT_TR_NOOP("The run due %1 failed: %2")).arg(due, firstLine(run.error));
         else
-            body = tr("The run due %1 failed.").arg(due);
+            body = text(QT_TR_NOOP("The run due %1 failed.")).arg(due);
         break;
     }
     // A server with "body-markup" reads the body as a subset of HTML: a job's "<" or "&" stays text.
@@ -183,8 +201,8 @@ void DesktopNotifier::send(const RunRecord &run)
     QStringList actions;
     if (m_capabilities.contains(QStringLiteral("actions"))) {
         if (m_showLog)
-            actions << defaultAction << tr("Show log") << showLogAction << tr("Show log");
-        actions << runAgainAction << tr("Run again");
+            actions << defaultAction << text(QT_TR_NOOP("Show log")) << showLogAction << text(QT_TR_NOOP("Show log"));
+        actions << runAgainAction << text(QT_TR_NOOP("Run again"));
     }
     const QVariantMap hints{
         {QStringLiteral("desktop-entry"), desktopEntry},

@@ -6,12 +6,16 @@
 
 #include <QDBusConnection>
 #include <QHash>
+#include <QLocale>
 #include <QObject>
 #include <QSet>
 #include <QStringList>
 
 #include <cstdint>
 #include <functional>
+#include <memory>
+
+class QTranslator;
 
 namespace punctual {
 
@@ -62,6 +66,10 @@ public:
     /// The outcomes told about (default: failed, timed out, missed; the user can switch each off in the window's
     /// settings). Others are ignored.
     void setNotifiedOutcomes(QSet<RunOutcome> outcomes) { m_outcomes = std::move(outcomes); }
+    /// The notices' language: @p code ("de", "zh_CN"; "" for the system's) for their texts (Punctual's translation,
+    /// embedded in this library) and dates. Only the notices: the host's log stays English. False when there is
+    /// no translation for that language (the notices are then English, with that locale's times).
+    bool setLanguage(const QString &code);
 
     /// A notification service answered and has not gone away: the host shows notices itself.
     bool isAvailable() const { return m_available; }
@@ -88,12 +96,16 @@ private:
     void onRunEnded(const RunRecord &run);
     void send(const RunRecord &run);
     QString jobName(const QString &jobId) const;
+    /// @p source (a QT_TR_NOOP text of this class) in the notices' language.
+    QString text(const char *source) const;
     void forgetNotice(uint notificationId);
 
     Scheduler &m_scheduler;
     const Clock &m_clock;
     QDBusConnection m_bus;
     std::function<void(const QString &)> m_showLog;
+    std::unique_ptr<QTranslator> m_translator; ///< none: English
+    QLocale m_locale;
     QSet<RunOutcome> m_outcomes{RunOutcome::Failed, RunOutcome::TimedOut, RunOutcome::Missed};
     bool m_started = false;
     bool m_available = false;

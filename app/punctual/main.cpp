@@ -62,7 +62,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption lang(QStringLiteral("lang"),
                                   QApplication::translate("main", "The interface language (e.g. de, zh_CN)."),
                                   QApplication::translate("main", "CODE"));
-    parser.addOptions({db, store, minimized, lang});
+    const QCommandLineOption showJob(QStringLiteral("show-job"),
+                                     QApplication::translate("main", "Open the window on this job's run history."),
+                                     QApplication::translate("main", "ID"));
+    parser.addOptions({db, store, minimized, lang, showJob});
     parser.process(app);
 
     StoreLocation location;
@@ -92,6 +95,9 @@ int main(int argc, char *argv[])
         }
         location = parsed.value();
     }
+
+    // The job a desktop notice's "Show log" opens the window on (punctualctl run starts `punctual --show-job ID`).
+    [[maybe_unused]] const QString jobToShow = parser.value(showJob);
 
     Application application(location);
     auto started = application.start(!parser.isSet(minimized));

@@ -1,5 +1,6 @@
 // punctualctl run (the headless scheduler), run-now and history.
 #include "cli.h"
+#include "configurednotices.h"
 #include "desktopnotifier.h"
 #include "schedulersession.h"
 
@@ -213,6 +214,9 @@ int runScheduler(const QStringList &args)
     // Failed, timed-out and missed runs as desktop notices: no window or tray may be running to tell about them.
     DesktopNotifier notifier(scheduler, clock);
     QObject::connect(&notifier, &DesktopNotifier::logMessage, &notifier, &logLine);
+    const ConfiguredNotices notices = configuredNotices(); // the kinds and language chosen in the window's settings
+    notifier.setNotifiedOutcomes(notices.outcomes);
+    notifier.setLanguage(notices.language);
     notifier.setShowLog([location = storeLocation()](const QString &jobId) { showJobInWindow(location, jobId); });
     if (ControlServer *control = host.controlServer())
         control->setDesktopNotifications([&notifier] { return notifier.isAvailable(); });

@@ -68,6 +68,8 @@ private slots:
     void runAgainActionRunsTheJob();
     void noActionsWithoutTheCapability();
     void interruptedRunIsNotNotified();
+    void switchedOffOutcomesAreNotNotified();
+    void noticesInTheChosenLanguage();
     void withoutServerNothingBreaksAndStatusSaysFalse();
     void withoutSessionBusNothingBreaks();
     void statusReportsTrueWithServer();
@@ -343,6 +345,43 @@ void TestDesktopNotifier::interruptedRunIsNotNotified()
     QCOMPARE(notifyCalls().size(), 0);
 }
 
+void TestDesktopNotifier::switchedOffOutcomesAreNotNotified()
+{
+    startMock("body");
+    const auto notifier = startedNotifier();
+    notifier->setNotifiedOutcomes({RunOutcome::Missed, RunOutcome::TimedOut}); // failures switched off in Settings
+    addCommandJob("backup", "/bin/false");
+    addOrDie(JobBuilder("slow").name("Slow").interval(3'600'000, startMs).command("/bin/sleep", {"30"})
+                 .options([] { JobOptions options; options.timeoutMs = 100; return options; }()));
+    QSignalSpy ended(m_scheduler.get(), &Scheduler::jobError);
+    QSignalSpy notified(notifier.get(), &DesktopNotifier::notified);
+    QVERIFY_OK(m_scheduler->runJobNow("backup"));
+    QVERIFY_OK(m_scheduler->runJobNow("slow"));
+    QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 2, 10'000);
+    QTRY_COMPARE_WITH_TIMEOUT(notified.size(), 1, 10'000);
+    QCOMPARE(notified.front().at(0).toString(), "slow");
+    QTest::qWait(200);
+    const QList<MockCall> sent = notifyCalls();
+    QCOMPARE(sent.size(), 1);
+    QCOMPARE(sent.front().args[3].toString(), "“Slow” timed out");
+}
+
+void TestDesktopNotifier::noticesInTheChosenLanguage()
+{
+    startMock("body actions");
+    const auto notifier = startedNotifier();
+    QVERIFY(notifier->setLanguage("de"));
+    addCommandJob("backup", "/bin/sh", {"-c", "exit 4"});
+    QSignalSpy notified(notifier.get(), &DesktopNotifier::notified);
+    QVERIFY_OK(m_scheduler->runJobNow("backup"));
+    QTRY_COMPARE_WITH_TIMEOUT(notified.size(), 1, 10'000);
+    const QVariantList args = notifyCalls().front().args;
+    QCOMPARE(args[3].toString(), "„Nightly backup“ ist fehlgeschlagen");
+    QVERIFY2(args[4].toString().contains("Exit-Code 4"), qPrintable(args[4].toString()));
+    QVERIFY2(args[5].toStringList().contains("Erneut ausführen"), qPrintable(args[5].toStringList().join(',')));
+    QVERIFY(!notifier->setLanguage("xx"));
+}
+
 void TestDesktopNotifier::withoutServerNothingBreaksAndStatusSaysFalse()
 {
     // The bus is there, nobody owns org.freedesktop.Notifications.
@@ -414,6 +453,10 @@ void TestDesktopNotifier::hostSendsNoticesEndToEnd()
     const QString db = m_dir->filePath("host.db");
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert("DBUS_SESSION_BUS_ADDRESS", m_busAddress);
+    // The host reads the window's settings file (notice kinds, language): an empty one, English notices.
+    environment.insert("XDG_CONFIG_HOME", m_dir->filePath("config"));
+    environment.insert("LC_ALL", "C.UTF-8");
+    environment.remove("LANGUAGE");
     QProcess host;
     host.setProcessEnvironment(environment);
     host.setProcessChannelMode(QProcess::MergedChannels);
