@@ -81,7 +81,7 @@ signals:
     void availabilityChanged(bool available);
     /// A line for the host's log (the service's absence, an action that could not be done).
     void logMessage(const QString &message);
-    /// A notice went out for @p jobId's @p run and the server gave it @p notificationId.
+    /// A notice about @p jobId went out and the server gave it @p notificationId.
     void notified(const QString &jobId, uint notificationId);
 
 private slots:

@@ -2,6 +2,7 @@
 // that this test starts itself: what a failed run sends, the per-job rate limit on the fake clock, the actions
 // ("Run again" runs the job again), the fallback without a server (the "status" flag), and the real punctualctl run.
 #include "cli/punctualctlprocess.h"
+#include "control/controlclient.h"
 #include "control/controlserver.h"
 #include "desktopnotifier.h"
 #include "store/storelocation.h"
@@ -74,6 +75,7 @@ private slots:
     void withoutSessionBusNothingBreaks();
     void statusReportsTrueWithServer();
     void hostSendsNoticesEndToEnd();
+    void hostWithNoticesOffSaysSo();
 
 private:
     /// Starts the mock notification daemon on the private bus with @p capabilities; waits until it owns its name.
@@ -86,6 +88,11 @@ private:
     Job addCommandJob(const QString &id, const QString &program, const QStringList &arguments = {});
     /// A notifier on the private bus, started, after it learnt whether the server is there.
     std::unique_ptr<DesktopNotifier> startedNotifier();
+    /// Starts the real `punctualctl --db @p db run` on the private bus, with its notices on or off by the
+    /// environment; waits until it schedules. Its output goes to m_hostLog.
+    void startHost(QProcess &host, const QString &db, bool notices);
+    /// The running host's answer to "status".
+    static QJsonObject hostStatus(const QString &db);
 
     QString m_python;
     QString m_busAddress;
@@ -93,6 +100,7 @@ private:
     QDBusConnection m_bus{QString()};
     std::unique_ptr<QProcess> m_mock;
     std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_hostLog;
 };
 
 void TestDesktopNotifier::initTestCase()
@@ -125,6 +133,7 @@ void TestDesktopNotifier::cleanupTestCase()
 
 void TestDesktopNotifier::init()
 {
+    m_hostLog.clear();
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     auto store = StoreLocation::fromPath(m_dir->filePath("jobs.db")).open();
@@ -446,26 +455,44 @@ void TestDesktopNotifier::statusReportsTrueWithServer()
     QCOMPARE(status.value("result").toObject().value("desktop_notifications"), QJsonValue(false));
 }
 
+void TestDesktopNotifier::startHost(QProcess &host, const QString &db, bool notices)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert("DBUS_SESSION_BUS_ADDRESS", m_busAddress);
+    if (notices)
+        environment.remove("PUNCTUAL_DESKTOP_NOTIFICATIONS"); // CTest turns them off for every other suite
+    else
+        environment.insert("PUNCTUAL_DESKTOP_NOTIFICATIONS", "0");
+    // The host reads the window's settings file (notice kinds, language): an empty one, English notices.
+    environment.insert("XDG_CONFIG_HOME", m_dir->filePath("config"));
+    environment.insert("LC_ALL", "C.UTF-8");
+    environment.remove("LANGUAGE");
+    host.setProcessEnvironment(environment);
+    host.setProcessChannelMode(QProcess::MergedChannels);
+    host.start(QStringLiteral(PUNCTUALCTL_PATH), {"--db", db, "run"});
+    QVERIFY(host.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT((m_hostLog += QString::fromUtf8(host.readAll())).contains("scheduler running on"), 15'000);
+}
+
+QJsonObject TestDesktopNotifier::hostStatus(const QString &db)
+{
+    ControlClient client;
+    if (auto connected = client.connectToStore(db); !connected)
+        qWarning("cannot reach the host: %s", qPrintable(connected.error().message));
+    auto status = client.call("status");
+    return status ? status->toObject() : QJsonObject{{"error", status.error().message}};
+}
+
 void TestDesktopNotifier::hostSendsNoticesEndToEnd()
 {
     startMock("body actions");
     tearDownScheduler(); // the host opens the store itself
     const QString db = m_dir->filePath("host.db");
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert("DBUS_SESSION_BUS_ADDRESS", m_busAddress);
-    // The host reads the window's settings file (notice kinds, language): an empty one, English notices.
-    environment.insert("XDG_CONFIG_HOME", m_dir->filePath("config"));
-    environment.insert("LC_ALL", "C.UTF-8");
-    environment.remove("LANGUAGE");
     QProcess host;
-    host.setProcessEnvironment(environment);
-    host.setProcessChannelMode(QProcess::MergedChannels);
-    host.start(QStringLiteral(PUNCTUALCTL_PATH), {"--db", db, "run"});
-    QVERIFY(host.waitForStarted());
-    QString log;
-    QTRY_VERIFY_WITH_TIMEOUT((log += QString::fromUtf8(host.readAll())).contains("scheduler running on"), 15'000);
-    QTRY_VERIFY_WITH_TIMEOUT((log += QString::fromUtf8(host.readAll())).contains("shown as desktop notifications"),
+    startHost(host, db, true);
+    QTRY_VERIFY_WITH_TIMEOUT((m_hostLog += QString::fromUtf8(host.readAll())).contains("shown as desktop notifications"),
                              10'000);
+    QCOMPARE(hostStatus(db).value("desktop_notifications"), QJsonValue(true));
 
     PunctualctlResult added =
         runPunctualctl({"--db", db, "add", "--id", "e2e", "--name", "Cache warm-up", "--every", "1h", "--", "/bin/false"});
@@ -480,9 +507,25 @@ void TestDesktopNotifier::hostSendsNoticesEndToEnd()
 
     host.terminate();
     QVERIFY(host.waitForFinished(15'000));
-    log += QString::fromUtf8(host.readAll());
+    m_hostLog += QString::fromUtf8(host.readAll());
     QCOMPARE(host.exitCode(), 0);
-    QVERIFY2(!log.contains("desktop notifications are off"), qPrintable(log));
+    QVERIFY2(!m_hostLog.contains("desktop notifications are off"), qPrintable(m_hostLog));
+}
+
+void TestDesktopNotifier::hostWithNoticesOffSaysSo()
+{
+    startMock("body actions");
+    tearDownScheduler();
+    const QString db = m_dir->filePath("host.db");
+    QProcess host;
+    startHost(host, db, false);
+    QVERIFY2(m_hostLog.contains("desktop notifications are off (PUNCTUAL_DESKTOP_NOTIFICATIONS=0)"), qPrintable(m_hostLog));
+    QCOMPARE(hostStatus(db).value("desktop_notifications"), QJsonValue(false));
+    QCOMPARE(runPunctualctl({"--db", db, "add", "--id", "quiet", "--every", "1h", "--", "/bin/false"}).exitCode, 0);
+    QCOMPARE(runPunctualctl({"--db", db, "run-now", "quiet"}).exitCode, 1);
+    host.terminate();
+    QVERIFY(host.waitForFinished(15'000));
+    QCOMPARE(notifyCalls().size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestDesktopNotifier)
