@@ -69,6 +69,7 @@ private slots:
     void runAgainActionRunsTheJob();
     void noActionsWithoutTheCapability();
     void interruptedRunIsNotNotified();
+    void missedRunIsNotified();
     void switchedOffOutcomesAreNotNotified();
     void noticesInTheChosenLanguage();
     void withoutServerNothingBreaksAndStatusSaysFalse();
@@ -352,6 +353,23 @@ void TestDesktopNotifier::interruptedRunIsNotNotified()
     QCOMPARE(ended.front().at(0).value<RunRecord>().outcome, RunOutcome::Interrupted);
     QTest::qWait(200);
     QCOMPARE(notifyCalls().size(), 0);
+}
+
+void TestDesktopNotifier::missedRunIsNotified()
+{
+    startMock("body");
+    const auto notifier = startedNotifier();
+    const Job job = addCommandJob("backup", "/bin/true");
+    QVERIFY(job.nextRunTime);
+    QSignalSpy missed(m_scheduler.get(), &Scheduler::jobMissed);
+    QSignalSpy notified(notifier.get(), &DesktopNotifier::notified);
+    wake(*job.nextRunTime + 5 * 60'000); // the machine slept past the 60 s misfire grace time
+    QTRY_COMPARE_WITH_TIMEOUT(missed.size(), 1, 10'000);
+    QTRY_COMPARE_WITH_TIMEOUT(notified.size(), 1, 10'000);
+    const QVariantList args = notifyCalls().front().args;
+    QCOMPARE(args[3].toString(), "“Nightly backup” missed its run");
+    QVERIFY2(args[4].toString().startsWith("The run due ") && args[4].toString().contains("was not started"),
+             qPrintable(args[4].toString()));
 }
 
 void TestDesktopNotifier::switchedOffOutcomesAreNotNotified()
