@@ -96,9 +96,6 @@ int main(int argc, char *argv[])
         location = parsed.value();
     }
 
-    // The job a desktop notice's "Show log" opens the window on (punctualctl run starts `punctual --show-job ID`).
-    [[maybe_unused]] const QString jobToShow = parser.value(showJob);
-
     Application application(location);
     auto started = application.start(!parser.isSet(minimized));
     if (!started) {
@@ -114,6 +111,10 @@ int main(int argc, char *argv[])
     SignalWatcher terminations;
     QObject::connect(&terminations, &SignalWatcher::terminationRequested, &application,
                      [&application] { application.quit(false); });
-    application.showWindow(parser.isSet(minimized));
+    // --show-job: a desktop notice's "Show log" (punctualctl run starts `punctual --show-job ID`).
+    if (parser.isSet(showJob))
+        application.showJob(parser.value(showJob));
+    else
+        application.showWindow(parser.isSet(minimized));
     return app.exec();
 }
