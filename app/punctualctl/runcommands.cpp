@@ -220,10 +220,11 @@ int runScheduler(const QStringList &args)
     notifier.setShowLog([location = storeLocation()](const QString &jobId) { showJobInWindow(location, jobId); });
     if (ControlServer *control = host.controlServer())
         control->setDesktopNotifications([&notifier] { return notifier.isAvailable(); });
-    // Off by the environment: test suites, so that a developer's desktop is not shown their failing jobs.
+    // Off by the environment: test suites, so that a developer's desktop is not shown their failing jobs. A host
+    // that only manages the jobs runs none: it has nothing to tell (and "status" leaves it to the window's tray).
     if (qEnvironmentVariable("PUNCTUAL_DESKTOP_NOTIFICATIONS") == QLatin1String("0"))
         logLine(tr("desktop notifications are off (PUNCTUAL_DESKTOP_NOTIFICATIONS=0)"));
-    else
+    else if (!parser.isSet(manageOnly))
         notifier.start();
 
     QTimer stopTimer;
