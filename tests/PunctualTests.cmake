@@ -1,4 +1,5 @@
-# punctual_add_test(NAME SOURCE [LIBS ...]): one Qt Test executable, run by CTest on the offscreen platform.
+# punctual_add_test(NAME SOURCE [LIBS ...]): one Qt Test executable, run by CTest on the offscreen platform, with
+# the scheduler host's desktop notices off (a developer's desktop is not shown the tests' failing jobs).
 set(PUNCTUAL_TEST_DATA_DIR "${CMAKE_SOURCE_DIR}/tests/data")
 
 function(punctual_add_test name source)
@@ -16,7 +17,7 @@ function(punctual_add_test name source)
     endif()
     add_test(NAME ${name} COMMAND ${name})
     set_tests_properties(${name} PROPERTIES
-        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=*.debug=false"
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=*.debug=false;PUNCTUAL_DESKTOP_NOTIFICATIONS=0"
         LABELS "${ARG_LABELS}"
         TIMEOUT 300)
 endfunction()

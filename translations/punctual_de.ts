@@ -1966,6 +1966,14 @@
         <source>The job store URL (sqlite:PATH or postgresql://user@host:port/db).</source>
         <translation>Die URL des Auftragsspeichers (sqlite:PFAD oder postgresql://user@host:port/db).</translation>
     </message>
+    <message>
+        <source>Open the window on this job&apos;s run history.</source>
+        <translation>Das Fenster mit dem Laufverlauf dieses Auftrags öffnen.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
 </context>
 <context>
     <name>punctual::ActionEditor</name>
@@ -2196,6 +2204,85 @@
     <message>
         <source>unknown method &quot;%1&quot;</source>
         <translation>unbekannte Methode „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::DesktopNotifier</name>
+    <message>
+        <source>there is no D-Bus session bus (%1)</source>
+        <translation>es gibt keinen D-Bus-Sitzungsbus (%1)</translation>
+    </message>
+    <message>
+        <source>nobody provides %1 on the session bus (%2)</source>
+        <translation>niemand stellt %1 auf dem Sitzungsbus bereit (%2)</translation>
+    </message>
+    <message>
+        <source>the notification service left the session bus</source>
+        <translation>der Benachrichtigungsdienst hat den Sitzungsbus verlassen</translation>
+    </message>
+    <message>
+        <source>desktop notifications are off: %1; the window&apos;s tray tells about failed runs instead</source>
+        <translation>Desktop-Benachrichtigungen sind aus: %1; stattdessen meldet das Infobereichssymbol des Fensters fehlgeschlagene Läufe</translation>
+    </message>
+    <message>
+        <source>failed, timed-out and missed runs are shown as desktop notifications (with &quot;Show log&quot; and &quot;Run again&quot;)</source>
+        <translation>fehlgeschlagene, abgebrochene und verpasste Läufe werden als Desktop-Benachrichtigungen gezeigt (mit „Protokoll zeigen“ und „Erneut ausführen“)</translation>
+    </message>
+    <message>
+        <source>failed, timed-out and missed runs are shown as desktop notifications</source>
+        <translation>fehlgeschlagene, abgebrochene und verpasste Läufe werden als Desktop-Benachrichtigungen gezeigt</translation>
+    </message>
+    <message>
+        <source>“%1” missed its run</source>
+        <translation>„%1“ hat seinen Lauf verpasst</translation>
+    </message>
+    <message>
+        <source>The run due %1 was not started.</source>
+        <translation>Der für %1 fällige Lauf wurde nicht gestartet.</translation>
+    </message>
+    <message>
+        <source>The run due %1 was not started: %2</source>
+        <translation>Der für %1 fällige Lauf wurde nicht gestartet: %2</translation>
+    </message>
+    <message>
+        <source>“%1” timed out</source>
+        <translation>„%1“ hat die Zeit überschritten</translation>
+    </message>
+    <message>
+        <source>The run due %1 was stopped after the job&apos;s timeout.</source>
+        <translation>Der für %1 fällige Lauf wurde nach der Zeitgrenze des Auftrags angehalten.</translation>
+    </message>
+    <message>
+        <source>“%1” failed</source>
+        <translation>„%1“ ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The run due %1 ended with exit code %2.</source>
+        <translation>Der für %1 fällige Lauf endete mit Exit-Code %2.</translation>
+    </message>
+    <message>
+        <source>The run due %1 failed: %2</source>
+        <translation>Der für %1 fällige Lauf ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>The run due %1 failed.</source>
+        <translation>Der für %1 fällige Lauf ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Show log</source>
+        <translation>Protokoll zeigen</translation>
+    </message>
+    <message>
+        <source>Run again</source>
+        <translation>Erneut ausführen</translation>
+    </message>
+    <message>
+        <source>job %1: the desktop notice could not be shown: %2</source>
+        <translation>Auftrag %1: die Desktop-Benachrichtigung konnte nicht gezeigt werden: %2</translation>
+    </message>
+    <message>
+        <source>job %1: not run again: %2</source>
+        <translation>Auftrag %1: nicht erneut ausgeführt: %2</translation>
     </message>
 </context>
 <context>

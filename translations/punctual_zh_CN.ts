@@ -1944,6 +1944,14 @@
         <source>The job store URL (sqlite:PATH or postgresql://user@host:port/db).</source>
         <translation>任务存储 URL（sqlite:路径 或 postgresql://user@host:port/db）。</translation>
     </message>
+    <message>
+        <source>Open the window on this job&apos;s run history.</source>
+        <translation>打开窗口并显示此任务的运行历史。</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
 </context>
 <context>
     <name>punctual::ActionEditor</name>
@@ -2173,6 +2181,85 @@
     <message>
         <source>unknown method &quot;%1&quot;</source>
         <translation>未知方法“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::DesktopNotifier</name>
+    <message>
+        <source>there is no D-Bus session bus (%1)</source>
+        <translation>没有 D-Bus 会话总线（%1）</translation>
+    </message>
+    <message>
+        <source>nobody provides %1 on the session bus (%2)</source>
+        <translation>会话总线上没有程序提供 %1（%2）</translation>
+    </message>
+    <message>
+        <source>the notification service left the session bus</source>
+        <translation>通知服务已离开会话总线</translation>
+    </message>
+    <message>
+        <source>desktop notifications are off: %1; the window&apos;s tray tells about failed runs instead</source>
+        <translation>桌面通知已关闭：%1；改由窗口的托盘图标提示失败的运行</translation>
+    </message>
+    <message>
+        <source>failed, timed-out and missed runs are shown as desktop notifications (with &quot;Show log&quot; and &quot;Run again&quot;)</source>
+        <translation>失败、超时和错过的运行以桌面通知显示（带有“显示日志”和“再次运行”）</translation>
+    </message>
+    <message>
+        <source>failed, timed-out and missed runs are shown as desktop notifications</source>
+        <translation>失败、超时和错过的运行以桌面通知显示</translation>
+    </message>
+    <message>
+        <source>“%1” missed its run</source>
+        <translation>“%1”错过了运行</translation>
+    </message>
+    <message>
+        <source>The run due %1 was not started.</source>
+        <translation>应于 %1 进行的运行未启动。</translation>
+    </message>
+    <message>
+        <source>The run due %1 was not started: %2</source>
+        <translation>应于 %1 进行的运行未启动：%2</translation>
+    </message>
+    <message>
+        <source>“%1” timed out</source>
+        <translation>“%1”超时</translation>
+    </message>
+    <message>
+        <source>The run due %1 was stopped after the job&apos;s timeout.</source>
+        <translation>应于 %1 进行的运行因超过任务的时限而被停止。</translation>
+    </message>
+    <message>
+        <source>“%1” failed</source>
+        <translation>“%1”失败</translation>
+    </message>
+    <message>
+        <source>The run due %1 ended with exit code %2.</source>
+        <translation>应于 %1 进行的运行以退出码 %2 结束。</translation>
+    </message>
+    <message>
+        <source>The run due %1 failed: %2</source>
+        <translation>应于 %1 进行的运行失败：%2</translation>
+    </message>
+    <message>
+        <source>The run due %1 failed.</source>
+        <translation>应于 %1 进行的运行失败。</translation>
+    </message>
+    <message>
+        <source>Show log</source>
+        <translation>显示日志</translation>
+    </message>
+    <message>
+        <source>Run again</source>
+        <translation>再次运行</translation>
+    </message>
+    <message>
+        <source>job %1: the desktop notice could not be shown: %2</source>
+        <translation>任务 %1：无法显示桌面通知：%2</translation>
+    </message>
+    <message>
+        <source>job %1: not run again: %2</source>
+        <translation>任务 %1：未再次运行：%2</translation>
     </message>
 </context>
 <context>

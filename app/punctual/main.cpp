@@ -62,7 +62,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption lang(QStringLiteral("lang"),
                                   QApplication::translate("main", "The interface language (e.g. de, zh_CN)."),
                                   QApplication::translate("main", "CODE"));
-    parser.addOptions({db, store, minimized, lang});
+    const QCommandLineOption showJob(QStringLiteral("show-job"),
+                                     QApplication::translate("main", "Open the window on this job's run history."),
+                                     QApplication::translate("main", "ID"));
+    parser.addOptions({db, store, minimized, lang, showJob});
     parser.process(app);
 
     StoreLocation location;
@@ -108,6 +111,10 @@ int main(int argc, char *argv[])
     SignalWatcher terminations;
     QObject::connect(&terminations, &SignalWatcher::terminationRequested, &application,
                      [&application] { application.quit(false); });
-    application.showWindow(parser.isSet(minimized));
+    // --show-job: a desktop notice's "Show log" (punctualctl run starts `punctual --show-job ID`).
+    if (parser.isSet(showJob))
+        application.showJob(parser.value(showJob));
+    else
+        application.showWindow(parser.isSet(minimized));
     return app.exec();
 }

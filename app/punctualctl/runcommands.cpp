@@ -1,5 +1,7 @@
 // punctualctl run (the headless scheduler), run-now and history.
 #include "cli.h"
+#include "configurednotices.h"
+#include "desktopnotifier.h"
 #include "schedulersession.h"
 
 #include "configuredstore.h"
@@ -14,8 +16,11 @@
 #include "util/signalwatcher.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QThread>
 #include <QTimer>
 
@@ -131,6 +136,24 @@ StartedBy startedBy()
     return StartedBy::Terminal;
 }
 
+// "Show log" of a desktop notice: the window app on this host's store, opened on the job (`punctual --show-job`).
+// The punctual installed beside this punctualctl, else the one on the PATH.
+void showJobInWindow(const StoreLocation &location, const QString &jobId)
+{
+    const QString beside = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("punctual"));
+    const QString program = QFileInfo(beside).isExecutable() ? beside : QStringLiteral("punctual");
+    QStringList arguments;
+    if (location.postgres)
+        arguments << QStringLiteral("--store") << location.postgres->url();
+    else if (!location.sqlitePath.isEmpty())
+        arguments << QStringLiteral("--db") << location.resolvedPath();
+    arguments << QStringLiteral("--show-job") << jobId;
+    if (QProcess::startDetached(program, arguments))
+        logLine(tr("job %1: opening its log in the window").arg(jobId));
+    else
+        logLine(tr("job %1: cannot start %2 to show its log").arg(jobId, program));
+}
+
 } // namespace
 
 int runScheduler(const QStringList &args)
@@ -188,6 +211,21 @@ int runScheduler(const QStringList &args)
     if (!watching)
         logLine(tr("changes made to the store by other processes will not be noticed: %1")
                     .arg(watching.error().message));
+    // Failed, timed-out and missed runs as desktop notices: no window or tray may be running to tell about them.
+    DesktopNotifier notifier(scheduler, clock);
+    QObject::connect(&notifier, &DesktopNotifier::logMessage, &notifier, &logLine);
+    const ConfiguredNotices notices = configuredNotices(); // the kinds and language chosen in the window's settings
+    notifier.setNotifiedOutcomes(notices.outcomes);
+    notifier.setLanguage(notices.language);
+    notifier.setShowLog([location = storeLocation()](const QString &jobId) { showJobInWindow(location, jobId); });
+    if (ControlServer *control = host.controlServer())
+        control->setDesktopNotifications([&notifier] { return notifier.isAvailable(); });
+    // Off by the environment: test suites, so that a developer's desktop is not shown their failing jobs. A host
+    // that only manages the jobs runs none: it has nothing to tell (and "status" leaves it to the window's tray).
+    if (qEnvironmentVariable("PUNCTUAL_DESKTOP_NOTIFICATIONS") == QLatin1String("0"))
+        logLine(tr("desktop notifications are off (PUNCTUAL_DESKTOP_NOTIFICATIONS=0)"));
+    else if (!parser.isSet(manageOnly))
+        notifier.start();
 
     QTimer stopTimer;
     stopTimer.setSingleShot(true);

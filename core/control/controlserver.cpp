@@ -308,7 +308,8 @@ Result<QJsonValue> ControlServer::dispatch(const control::MethodSpec &method, co
         return Error{ErrorCode::Busy, tr("this computer runs no jobs of this store (its Punctual only manages them); "
                                          "the computers that run them do")};
     control::MethodContext context{m_scheduler, m_store, [this](bool show) { return raise(show); },
-                                   client ? &client->stagedImport : nullptr, {}, {}, &m_origin};
+                                   client ? &client->stagedImport : nullptr, {}, {}, &m_origin,
+                                   m_desktopNotifications};
     if (client) {
         const QPointer<Client> subscriber(client);
         context.subscribe = [this, subscriber](bool output, bool window) {

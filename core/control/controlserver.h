@@ -11,6 +11,8 @@
 #include <QPointer>
 #include <QSet>
 
+#include <functional>
+
 class QLocalServer;
 class QTimer;
 class QLocalSocket;
@@ -74,6 +76,9 @@ public:
     EventStream &events() const { return *m_events; }
     /// Connections subscribed to the events now.
     int subscriberCount() const;
+    /// Tells "status" whether the instance shows desktop notices itself (DesktopNotifier::isAvailable()); without
+    /// it, "desktop_notifications" is false.
+    void setDesktopNotifications(std::function<bool()> shown) { m_desktopNotifications = std::move(shown); }
 
 signals:
     /// A client asked for the window ("raise"): a second `punctual` start, for one. The app shows and raises it.
@@ -113,6 +118,7 @@ private:
     control::HostOrigin m_origin;
     QTimer *m_trimTimer = nullptr;
     EventStream *m_events = nullptr; ///< child
+    std::function<bool()> m_desktopNotifications;
 };
 
 } // namespace punctual

@@ -97,6 +97,8 @@ Result<QJsonValue> status(const MethodContext &context, const QJsonObject &)
         static const auto utc = ZoneRules::forZone("UTC");
         json.insert(QStringLiteral("started_at"), formatIso(*context.origin->startedAtMs, *utc));
     }
+    json.insert(QStringLiteral("desktop_notifications"),
+                context.desktopNotifications ? context.desktopNotifications() : false);
     return QJsonValue(json);
 }
 

@@ -46,6 +46,8 @@ struct MethodContext
     std::function<bool(bool stopRuns)> shutdown;
     /// How and when this host started ("status"); nullptr when the server was not told.
     const HostOrigin *origin = nullptr;
+    /// Whether the instance shows desktop notices itself ("status": desktop_notifications); none: it does not.
+    std::function<bool()> desktopNotifications;
 };
 
 /// The most jobs one import may stage on a connection before its last add_jobs request.

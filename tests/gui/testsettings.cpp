@@ -2,6 +2,7 @@
 // XDG autostart entry of the scheduler host, written and removed under a temporary XDG_CONFIG_HOME, or as the systemd
 // user unit enabled and disabled (systemctl stood in by a script: no systemd user instance runs here); and the
 // dialog writing what it shows.
+#include "configurednotices.h"
 #include "configuredstore.h"
 #include "dialogs/settingsdialog.h"
 #include "settings/autostart.h"
@@ -45,6 +46,7 @@ private slots:
     void dialogShowsAndWritesSettings();
     void dialogKeepsOpenWhenAutostartFails();
     void storeChosenInTheDialogIsTheConfiguredOne();
+    void noticeChoicesAreTheConfiguredOnes();
     void windowLayoutKeepsItsKeys();
 
 private:
@@ -420,6 +422,26 @@ void TestSettings::storeChosenInTheDialogIsTheConfiguredOne()
     settings.setStoreLocation(QString());
     settings.sync();
     QVERIFY(configuredStoreLocation().value().sqlitePath.isEmpty());
+}
+
+void TestSettings::noticeChoicesAreTheConfiguredOnes()
+{
+    // What punctualctl run reads for its desktop notices is what the window's settings wrote.
+    QSettings(QSettings::NativeFormat, QSettings::UserScope, "punctual", "punctual").clear();
+    ConfiguredNotices notices = configuredNotices();
+    QCOMPARE(notices.outcomes, (QSet<RunOutcome>{RunOutcome::Failed, RunOutcome::Missed, RunOutcome::TimedOut}));
+    QVERIFY(notices.language.isEmpty());
+    Settings settings;
+    settings.setNotifies(NotificationKind::Missed, false);
+    settings.setLanguage("de");
+    settings.sync();
+    notices = configuredNotices();
+    QCOMPARE(notices.outcomes, (QSet<RunOutcome>{RunOutcome::Failed, RunOutcome::TimedOut}));
+    QCOMPARE(notices.language, QString("de"));
+    settings.setNotifies(NotificationKind::Failure, false);
+    settings.setNotifies(NotificationKind::Timeout, false);
+    settings.sync();
+    QVERIFY(configuredNotices().outcomes.isEmpty());
 }
 
 void TestSettings::windowLayoutKeepsItsKeys()

@@ -1,0 +1,120 @@
+// Tells the desktop about failed, timed-out and missed runs through its notification service (D-Bus), for the
+// scheduler host, which may run without a window or a tray.
+#pragma once
+
+#include "jobs/runrecord.h"
+
+#include <QDBusConnection>
+#include <QHash>
+#include <QLocale>
+#include <QObject>
+#include <QSet>
+#include <QStringList>
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+
+class QTranslator;
+
+namespace punctual {
+
+class Clock;
+class Scheduler;
+
+/**
+ * Sends a notice to `org.freedesktop.Notifications` on the session bus (the Desktop Notifications Specification)
+ * when one of @p scheduler's runs fails, times out or is missed (not when it is interrupted: that is a stop asked
+ * for, by the user or by the host's own shutdown). At most one notice per job per minimumIntervalMs, measured on
+ * the injected clock; a later notice of a job replaces its earlier one (replaces_id) while that is still shown.
+ *
+ * When the server's capabilities include "actions", each notice offers "Show log" (the showLog callback: the
+ * host starts the window on that job) and "Run again" (Scheduler::runJobNow(); an error, such as a run still
+ * going, is only logged). Clicking the notice itself ("default") is "Show log" too.
+ *
+ * Without a session bus, or with nobody owning (or able to be activated as) the service, the notifier says so once
+ * through logMessage() and stays silent; isAvailable() is then false, so the window's tray shows its own balloons
+ * (the control protocol's "status" reports it as "desktop_notifications"). A server that appears later is used
+ * from then on.
+ */
+class DesktopNotifier final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DesktopNotifier)
+
+public:
+    static constexpr std::int64_t minimumIntervalMs = 60'000;
+    /// How long a D-Bus call to the server may take before it counts as failed.
+    static constexpr int callTimeoutMs = 5'000;
+    static inline const QString service = QStringLiteral("org.freedesktop.Notifications");
+    static inline const QString path = QStringLiteral("/org/freedesktop/Notifications");
+    /// Action keys, as the server sends them back in ActionInvoked.
+    static inline const QString showLogAction = QStringLiteral("show-log");
+    static inline const QString runAgainAction = QStringLiteral("run-again");
+
+    /// Watches @p scheduler's runs on @p bus (QDBusConnection::sessionBus() for the host). @p scheduler and
+    /// @p clock (not owned) must outlive the notifier. Nothing is sent before start().
+    DesktopNotifier(Scheduler &scheduler, const Clock &clock, QDBusConnection bus = QDBusConnection::sessionBus(),
+                    QObject *parent = nullptr);
+    ~DesktopNotifier() override;
+
+    /// Looks for the notification service (asynchronously: availabilityChanged() tells the answer) and listens to
+    /// the scheduler from now on.
+    void start();
+    /// Asks the window to show @p jobId's run history ("Show log"); without one, that action is not offered.
+    void setShowLog(std::function<void(const QString &jobId)> showLog) { m_showLog = std::move(showLog); }
+    /// The outcomes told about (default: failed, timed out, missed; the user can switch each off in the window's
+    /// settings). Others are ignored.
+    void setNotifiedOutcomes(QSet<RunOutcome> outcomes) { m_outcomes = std::move(outcomes); }
+    /// The notices' language: @p code ("de", "zh_CN"; "" for the system's) for their texts (Punctual's translation,
+    /// embedded in this library) and dates. Only the notices: the host's log stays English. False when there is
+    /// no translation for that language (the notices are then English, with that locale's times).
+    bool setLanguage(const QString &code);
+
+    /// A notification service answered and has not gone away: the host shows notices itself.
+    bool isAvailable() const { return m_available; }
+    /// The service's capabilities (GetCapabilities), empty while none is available.
+    QStringList capabilities() const { return m_capabilities; }
+
+signals:
+    /// isAvailable() changed (or was first learnt, false included, after start()).
+    void availabilityChanged(bool available);
+    /// A line for the host's log (the service's absence, an action that could not be done).
+    void logMessage(const QString &message);
+    /// A notice about @p jobId went out and the server gave it @p notificationId.
+    void notified(const QString &jobId, uint notificationId);
+
+private slots:
+    // Old-style slots: QDBusConnection::connect() for D-Bus signals takes them by name.
+    void onActionInvoked(uint notificationId, const QString &actionKey);
+    void onNotificationClosed(uint notificationId, uint reason);
+
+private:
+    void askCapabilities();
+    void onServiceGone();
+    void setAvailable(bool available, const QString &whyNot = {});
+    void onRunEnded(const RunRecord &run);
+    void send(const RunRecord &run);
+    QString jobName(const QString &jobId) const;
+    /// @p source (a QT_TR_NOOP text of this class) in the notices' language.
+    QString text(const char *source) const;
+    void forgetNotice(uint notificationId);
+
+    Scheduler &m_scheduler;
+    const Clock &m_clock;
+    QDBusConnection m_bus;
+    std::function<void(const QString &)> m_showLog;
+    std::unique_ptr<QTranslator> m_translator; ///< none: English
+    QLocale m_locale;
+    QSet<RunOutcome> m_outcomes{RunOutcome::Failed, RunOutcome::TimedOut, RunOutcome::Missed};
+    bool m_started = false;
+    bool m_available = false;
+    bool m_known = false;      ///< availability learnt at least once (availabilityChanged() emitted)
+    bool m_toldAbsent = false; ///< the log was told once that notices are off
+    QStringList m_capabilities;
+    QHash<QString, std::int64_t> m_lastNoticeMs; ///< job id -> when its last notice went out
+    QHash<QString, uint> m_noticeOfJob;          ///< job id -> its notice still shown
+    QHash<uint, QString> m_jobOfNotice;          ///< the reverse, for ActionInvoked
+};
+
+} // namespace punctual
