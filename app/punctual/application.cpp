@@ -45,13 +45,16 @@ Application::~Application()
     m_client.reset();
 }
 
-Result<Application::Started> Application::start(bool raiseOther)
+Result<Application::Started> Application::start(bool raiseOther, const QString &showJobId)
 {
     // A window open on this store already: it is asked (through the host) to show itself, and this one ends.
     {
         ControlClient probe;
         if (probe.connectToStore(m_location.resolvedPath())) {
-            auto raised = probe.call(control::Method::Raise, {{QStringLiteral("show"), raiseOther}}, 10'000);
+            QJsonObject params{{QStringLiteral("show"), raiseOther}};
+            if (!showJobId.isEmpty())
+                params.insert(QStringLiteral("job_id"), showJobId);
+            auto raised = probe.call(control::Method::Raise, params, 10'000);
             if (raised && raised->toObject().value(QStringLiteral("raised")).toBool())
                 return Started::OtherInstance;
         }
@@ -77,7 +80,12 @@ Result<Application::Started> Application::start(bool raiseOther)
     // Shown even while no tray is there yet (a panel that starts after us at login): it appears when one does.
     m_tray->show();
 
-    connect(m_client.get(), &SchedulerClient::raiseRequested, this, [this] { showWindow(false); });
+    connect(m_client.get(), &SchedulerClient::raiseRequested, this, [this](const QString &jobId) {
+        if (jobId.isEmpty())
+            showWindow(false);
+        else
+            showJob(jobId);
+    });
     connect(m_client.get(), &SchedulerClient::hostConnectedChanged, this, [this](bool connected) {
         if (connected) {
             const QJsonObject status = m_client->hostStatus();
@@ -167,7 +175,14 @@ void Application::showWindow(bool minimized)
 void Application::showJob(const QString &id)
 {
     showWindow(false);
-    m_window->selectJob(id);
+    if (m_window->selectJob(id))
+        return;
+    // Not listed yet (the window has just started, or the host is being reached): selected once the list is in.
+    auto *once = new QObject(this);
+    connect(m_window.get(), &MainWindow::listLoaded, once, [this, id, once] {
+        m_window->selectJob(id);
+        once->deleteLater();
+    });
 }
 
 void Application::toggleWindow()

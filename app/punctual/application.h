@@ -45,8 +45,8 @@ public:
 
     /// Reaches the store's host, or starts one; the error says why neither can be done. When a window on the store
     /// is open already, it is asked to show itself (unless not @p raiseOther: `punctual --minimized` at login
-    /// leaves it as it is).
-    Result<Started> start(bool raiseOther = true);
+    /// leaves it as it is); with @p showJobId, that window selects the job.
+    Result<Started> start(bool raiseOther = true, const QString &showJobId = {});
     /// Shows the window (raised, when it exists already). @p minimized: stay in the tray (or, without a tray,
     /// show the window minimized).
     void showWindow(bool minimized);

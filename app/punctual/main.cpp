@@ -97,7 +97,7 @@ int main(int argc, char *argv[])
     }
 
     Application application(location);
-    auto started = application.start(!parser.isSet(minimized));
+    auto started = application.start(!parser.isSet(minimized), parser.value(showJob));
     if (!started) {
         std::fprintf(stderr, "punctual: error: %s\n", qPrintable(started.error().message));
         QMessageBox::critical(nullptr, QApplication::translate("main", "Punctual cannot start"),

@@ -307,7 +307,7 @@ Result<QJsonValue> ControlServer::dispatch(const control::MethodSpec &method, co
     if (!m_origin.runsJobs && (method.method == control::Method::RunNow || method.method == control::Method::RunNowJobs))
         return Error{ErrorCode::Busy, tr("this computer runs no jobs of this store (its Punctual only manages them); "
                                          "the computers that run them do")};
-    control::MethodContext context{m_scheduler, m_store, [this](bool show) { return raise(show); },
+    control::MethodContext context{m_scheduler, m_store, [this](bool show, const QString &jobId) { return raise(show, jobId); },
                                    client ? &client->stagedImport : nullptr, {}, {}, &m_origin,
                                    m_desktopNotifications};
     if (client) {
@@ -335,7 +335,7 @@ bool ControlServer::requestShutdown(bool stopRuns)
     return listened;
 }
 
-bool ControlServer::raise(bool show)
+bool ControlServer::raise(bool show, const QString &jobId)
 {
     // A window attached to this host (the usual case: the host is punctualctl run) is told to show itself.
     bool windows = false;
@@ -346,6 +346,8 @@ bool ControlServer::raise(bool show)
         if (show) {
             QJsonObject event{{QStringLiteral("event"), QString::fromLatin1(control::events::raiseWindow)},
                               {QStringLiteral("revision"), static_cast<double>(m_events->revision())}};
+            if (!jobId.isEmpty())
+                event.insert(QStringLiteral("job_id"), jobId);
             client->socket->write(QJsonDocument(event).toJson(QJsonDocument::Compact) + '\n');
         }
     }

@@ -104,7 +104,7 @@ private:
     Result<QJsonValue> dispatch(const control::MethodSpec &method, const QJsonObject &params, Client *client);
     /// "raise": tells the windows subscribed to this host to show themselves (an unnumbered raise_window event),
     /// else emits raiseRequested() (when @p show); false when there is no window at all.
-    bool raise(bool show);
+    bool raise(bool show, const QString &jobId);
     /// "shutdown": emits shutdownRequested(); false when nothing is connected to it.
     bool requestShutdown(bool stopRuns);
     /// Sends an event to every subscribed connection (run output only to those that asked for it).

@@ -262,7 +262,8 @@ Result<QJsonValue> activity(const MethodContext &context, const QJsonObject &par
 
 Result<QJsonValue> raise(const MethodContext &context, const QJsonObject &params)
 {
-    const bool raised = context.raise && context.raise(params.value(QStringLiteral("show")).toBool(true));
+    const bool raised = context.raise && context.raise(params.value(QStringLiteral("show")).toBool(true),
+                                                       params.value(QStringLiteral("job_id")).toString());
     return QJsonValue(QJsonObject{{QStringLiteral("raised"), raised}});
 }
 

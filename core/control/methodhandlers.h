@@ -33,9 +33,10 @@ struct MethodContext
 {
     Scheduler &scheduler;
     JobStore &store;
-    /// Asks the window to show and raise itself (only whether there is one, unless @p show); false when there is
+    /// Asks the window to show and raise itself (with job @p jobId selected, when given; only whether there is
+    /// one, unless @p show); false when there is
     /// no window (no window subscribed to the host, and none in this process).
-    std::function<bool(bool show)> raise;
+    std::function<bool(bool show, const QString &jobId)> raise;
     /// The jobs of an import sent in several add_jobs requests ("more": true) on this connection, read and
     /// checked, waiting for the last request; nullptr for a caller without a connection.
     QList<Job> *stagedImport = nullptr;

@@ -125,7 +125,10 @@ inline constexpr Param subscribe[] = {
     {"output", ParamType::Bool, Presence::Optional},
     {"window", ParamType::Bool, Presence::Optional},
 };
-inline constexpr Param raise[] = {{"show", ParamType::Bool, Presence::Optional}};
+inline constexpr Param raise[] = {
+    {"show", ParamType::Bool, Presence::Optional},
+    {"job_id", ParamType::String, Presence::Optional},
+};
 inline constexpr Param shutdown[] = {{"stop_runs", ParamType::Bool, Presence::Optional}};
 inline constexpr Param configure[] = {{"history_limit", ParamType::Count, Presence::Optional}};
 

@@ -302,7 +302,7 @@ void SchedulerClient::setActivity(const JobActivity &activity)
 void SchedulerClient::applyEvent(const QJsonObject &event)
 {
     if (event.value(QStringLiteral("event")).toString() == QLatin1String(control::events::raiseWindow)) {
-        emit raiseRequested(); // not a change of state: never stale
+        emit raiseRequested(event.value(QStringLiteral("job_id")).toString()); // not a change of state: never stale
         return;
     }
     const qint64 revision = event.value(QStringLiteral("revision")).toInteger();

@@ -120,8 +120,9 @@ signals:
     void storeReloaded();
     /// The host's scheduler state changed (state()).
     void stateChanged();
-    /// Another `punctual` start on this store asked the open window to show itself (setWindow()).
-    void raiseRequested();
+    /// Another `punctual` start on this store asked the open window to show itself (setWindow()), with job
+    /// @p jobId selected when not empty (a notice's "Show log").
+    void raiseRequested(const QString &jobId);
 
     // The host's Scheduler signals, as events (see Scheduler).
     void started();

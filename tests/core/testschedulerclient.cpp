@@ -214,13 +214,21 @@ private slots:
         QCOMPARE(m_control->handle(raise).value(QStringLiteral("result")).toObject().value(QStringLiteral("raised")).toBool(),
                  true);
         QTRY_COMPARE(raised.size(), 1);
+        QCOMPARE(raised.at(0).at(0).toString(), QString());
+        // A notice's "Show log" names the job the window selects.
+        const QJsonObject showJob{{QStringLiteral("id"), 3},
+                                  {QStringLiteral("method"), QStringLiteral("raise")},
+                                  {QStringLiteral("params"), QJsonObject{{QStringLiteral("job_id"), QStringLiteral("backup")}}}};
+        QVERIFY(m_control->handle(showJob).value(QStringLiteral("result")).toObject().value(QStringLiteral("raised")).toBool());
+        QTRY_COMPARE(raised.size(), 2);
+        QCOMPARE(raised.at(1).at(0).toString(), QString("backup"));
         // "show": false only asks whether a window is there.
         const QJsonObject ask{{QStringLiteral("id"), 2},
                               {QStringLiteral("method"), QStringLiteral("raise")},
                               {QStringLiteral("params"), QJsonObject{{QStringLiteral("show"), false}}}};
         QVERIFY(m_control->handle(ask).value(QStringLiteral("result")).toObject().value(QStringLiteral("raised")).toBool());
         QTest::qWait(50); // nothing more arrives
-        QCOMPARE(raised.size(), 1);
+        QCOMPARE(raised.size(), 2);
     }
 
     void shutdownIsHandedToTheHostApp()
