@@ -300,6 +300,7 @@ QWidget *MainWindow::createCentralArea()
 {
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("jobView"));
+    m_view->setAccessibleName(tr("Jobs"));
     m_view->setModel(m_proxy);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(JobListModel::NextRunColumn, Qt::AscendingOrder);
