@@ -9,6 +9,7 @@
 #include "util/jsontext.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QLocalSocket>
 #include <QLoggingCategory>
@@ -27,6 +28,8 @@ class ClientText
 };
 
 constexpr int maxReconnectDelayMs = 5000;
+/// How long one turn of the event loop may spend applying the host's lines.
+constexpr int maxSliceMs = 15;
 
 Error notConnected()
 {
@@ -209,23 +212,46 @@ void SchedulerClient::failPending(const Error &error)
 
 void SchedulerClient::readLines()
 {
-    while (m_socket && m_socket->bytesAvailable() > 0) {
+    // A burst (10,000 jobs paused in one request are 10,000 events) is applied a slice at a time, so the window's
+    // thread keeps painting and taking input between slices.
+    QElapsedTimer slice;
+    slice.start();
+    while (m_socket) {
         m_buffer += m_socket->readAll();
         qsizetype start = 0;
+        bool sliceUsed = false;
         for (qsizetype newline = m_buffer.indexOf('\n'); newline >= 0; newline = m_buffer.indexOf('\n', start)) {
             const QByteArray line = m_buffer.mid(start, newline - start);
             start = newline + 1;
             applyLine(line);
             if (!m_socket)
                 return; // disconnected while applying (a callback closed it)
+            if (slice.elapsed() >= maxSliceMs) {
+                sliceUsed = true;
+                break;
+            }
         }
         m_buffer.remove(0, start);
         if (m_buffer.size() > control::maxResponseBytes) {
-            qCWarning(lcClient, "the scheduler sent a line longer than %lld bytes", 
+            qCWarning(lcClient, "the scheduler sent a line longer than %lld bytes",
                       static_cast<long long>(control::maxResponseBytes));
             m_socket->abort();
             return;
         }
+        if (sliceUsed) {
+            if (!std::exchange(m_readQueued, true)) {
+                QMetaObject::invokeMethod(
+                    this,
+                    [this] {
+                        m_readQueued = false;
+                        readLines();
+                    },
+                    Qt::QueuedConnection);
+            }
+            return;
+        }
+        if (m_socket->bytesAvailable() == 0)
+            return;
     }
 }
 

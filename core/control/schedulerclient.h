@@ -169,6 +169,7 @@ private:
     int m_reconnectDelayMs = 250;
     bool m_wanted = false;
     bool m_window = false;
+    bool m_readQueued = false; ///< the rest of a burst is applied on the next turn of the event loop
     bool m_subscribed = false;
     QByteArray m_buffer;
     qint64 m_nextId = 1;
