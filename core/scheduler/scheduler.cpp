@@ -12,7 +12,6 @@
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
-#include <QSet>
 
 #include <algorithm>
 
@@ -30,12 +29,12 @@ constexpr std::int64_t storeRetryMs = 5000;
 // which would spin until its transaction commits).
 constexpr std::int64_t claimRetryMs = 100;
 
-Error notRunning()
-{
-    return {ErrorCode::InvalidInput, Scheduler::tr("the scheduler is shutting down")};
-}
-
 } // namespace
+
+Error Scheduler::shuttingDown()
+{
+    return {ErrorCode::InvalidInput, tr("the scheduler is shutting down")};
+}
 
 Scheduler::Scheduler(JobStore &store, const Clock &clock, std::unique_ptr<ExecutorSet> executors, QObject *parent)
     : QObject(parent)
@@ -418,7 +417,7 @@ Result<void> Scheduler::prepareNewJob(Job &job, std::int64_t nowMs)
 Result<Job> Scheduler::addJob(Job job, ConflictPolicy onConflict)
 {
     if (m_state == State::ShuttingDown)
-        return notRunning();
+        return shuttingDown();
     if (auto prepared = prepareNewJob(job, m_clock.nowMs()); !prepared)
         return prepared.error();
     if (auto added = m_store.addJob(job, onConflict); !added)
@@ -432,7 +431,7 @@ Result<Job> Scheduler::addJob(Job job, ConflictPolicy onConflict)
 Result<QList<Job>> Scheduler::addJobs(QList<Job> jobs, ConflictPolicy onConflict)
 {
     if (m_state == State::ShuttingDown)
-        return notRunning();
+        return shuttingDown();
     const std::int64_t now = m_clock.nowMs();
     for (Job &job : jobs) {
         if (auto prepared = prepareNewJob(job, now); !prepared)
@@ -569,7 +568,7 @@ Result<int> Scheduler::removeAllJobs()
 Result<RunRecord> Scheduler::runJobNow(const QString &id)
 {
     if (m_state == State::ShuttingDown)
-        return notRunning();
+        return shuttingDown();
     auto job = requireJob(id);
     if (!job)
         return job.error();
@@ -614,142 +613,6 @@ Result<int> Scheduler::stopJob(const QString &id)
 std::optional<QString> Scheduler::runOutputSoFar(std::int64_t runId) const
 {
     return m_runs->outputSoFar(runId);
-}
-
-// --- bulk ---------------------------------------------------------------------------------------------------
-
-Result<QList<Job>> Scheduler::requireJobs(const QStringList &ids) const
-{
-    QStringList distinct;
-    distinct.reserve(ids.size());
-    QSet<QString> seen;
-    seen.reserve(ids.size());
-    for (const QString &id : ids) {
-        if (!seen.contains(id)) {
-            seen.insert(id);
-            distinct.append(id);
-        }
-    }
-    auto stored = m_store.jobsById(distinct);
-    if (!stored)
-        return stored.error();
-    QList<Job> jobs;
-    jobs.reserve(distinct.size());
-    for (const QString &id : std::as_const(distinct)) {
-        const auto found = stored.value().constFind(id);
-        if (found == stored.value().cend())
-            return Error{ErrorCode::NotFound, tr("no job with id \"%1\"").arg(id)};
-        jobs.append(found.value());
-    }
-    return jobs;
-}
-
-Result<QList<Job>> Scheduler::pauseJobs(const QStringList &ids)
-{
-    auto found = requireJobs(ids);
-    if (!found)
-        return found;
-    QList<Job> changed;
-    for (Job &job : found.value()) {
-        if (job.paused)
-            continue;
-        job.paused = true;
-        job.nextRunTime.reset();
-        changed.append(std::move(job));
-    }
-    if (auto written = m_store.updateJobStates(changed); !written)
-        return written.error();
-    for (const Job &job : std::as_const(changed)) {
-        emit jobModified(job);
-        m_runs->dropWaitingRetries(job.id, tr("not retried: the job was paused"));
-    }
-    rearm();
-    return changed;
-}
-
-Result<QList<Job>> Scheduler::resumeJobs(const QStringList &ids)
-{
-    auto found = requireJobs(ids);
-    if (!found)
-        return found;
-    QList<Job> changed;
-    for (Job &job : found.value()) {
-        if (!job.paused)
-            continue;
-        job.paused = false;
-        job.nextRunTime = resumedNextRunTime(job);
-        changed.append(std::move(job));
-    }
-    if (auto written = m_store.updateJobStates(changed); !written)
-        return written.error();
-    for (const Job &job : std::as_const(changed))
-        emit jobModified(job);
-    rearm();
-    return changed;
-}
-
-Result<int> Scheduler::removeJobs(const QStringList &ids)
-{
-    // Existence first: the error names the first unknown id of the request, and nothing is removed.
-    auto found = requireJobs(ids);
-    if (!found)
-        return found.error();
-    QStringList distinct;
-    distinct.reserve(found.value().size());
-    for (const Job &job : std::as_const(found.value()))
-        distinct.append(job.id);
-    m_runs->flush();
-    if (auto removed = m_store.removeJobs(distinct); !removed)
-        return removed.error();
-    int stopped = 0;
-    for (const QString &id : std::as_const(distinct)) {
-        stopped += m_runs->stopJob(id, tr("stopped: the job was removed"));
-        m_runs->forgetJob(id);
-        emit jobRemoved(id);
-    }
-    rearm();
-    return stopped;
-}
-
-Result<QList<RunNowResult>> Scheduler::runJobsNow(const QStringList &ids)
-{
-    if (m_state == State::ShuttingDown)
-        return notRunning();
-    auto found = requireJobs(ids);
-    if (!found)
-        return found.error();
-    if (auto joined = joinCluster(); !joined)
-        return joined.error();
-    if (m_state == State::Stopped) {
-        if (auto learned = learnPasswordVariables(); !learned)
-            return learned.error();
-    }
-    const std::int64_t now = m_clock.nowMs();
-    QList<RunNowResult> results;
-    results.reserve(found.value().size());
-    QList<RunRecord> runs;
-    QList<qsizetype> startedAt; // the result of each run
-    for (const Job &job : std::as_const(found.value())) {
-        if (m_runs->instanceCount(job.id) >= job.options.maxInstances) {
-            results.append({job.id, std::nullopt, busyMessage(job)});
-            continue;
-        }
-        RunRecord run;
-        run.jobId = job.id;
-        run.scheduledTime = now;
-        run.startTime = now;
-        runs.append(run);
-        startedAt.append(results.size());
-        results.append({job.id, std::nullopt, {}});
-    }
-    if (auto inserted = m_store.insertRuns(runs); !inserted)
-        return inserted.error();
-    for (qsizetype i = 0; i < runs.size(); ++i) {
-        const qsizetype at = startedAt[i];
-        results[at].run = runs[i];
-        m_runs->submit(found.value()[at], {runs[i]}, std::nullopt);
-    }
-    return results;
 }
 
 Result<QList<RunRecord>> Scheduler::history(const QString &jobId, int limit) const

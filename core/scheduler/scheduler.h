@@ -198,6 +198,8 @@ private:
     bool commitDuePass(QList<Job> &due, std::int64_t nowMs);
     void scheduleProcessing();
     void rearm();
+    /// The error of a call refused while shutting down.
+    static Error shuttingDown();
     Result<Job> requireJob(const QString &id) const;
     /// The jobs @p ids (each once, in the order given), or NotFound naming the first id not stored.
     Result<QList<Job>> requireJobs(const QStringList &ids) const;
