@@ -457,6 +457,18 @@
         <source>params.%1 must be an array of job ids (strings)</source>
         <translation>params.%1 muss ein Array von Job-IDs (Zeichenketten) sein</translation>
     </message>
+    <message>
+        <source>subscribing needs a connection to send the events on</source>
+        <translation>ein Abonnement braucht eine Verbindung, auf der die Ereignisse gesendet werden</translation>
+    </message>
+    <message>
+        <source>this instance cannot be stopped through the control socket</source>
+        <translation>diese Instanz kann nicht über den Steuer-Socket beendet werden</translation>
+    </message>
+    <message>
+        <source>params.history_limit must be at most %1</source>
+        <translation>params.history_limit darf höchstens %1 sein</translation>
+    </message>
 </context>
 <context>
     <name>CronDescription</name>
@@ -1537,10 +1549,6 @@
         </translation>
     </message>
     <message>
-        <source>the scheduler is shutting down</source>
-        <translation>der Planer wird beendet</translation>
-    </message>
-    <message>
         <source>the run time %1 has already passed</source>
         <translation>der Zeitpunkt %1 ist bereits vorbei</translation>
     </message>
@@ -1555,6 +1563,21 @@
     <message>
         <source>this kind of action cannot be run here</source>
         <translation>diese Art von Aktion kann hier nicht ausgeführt werden</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulerClient</name>
+    <message>
+        <source>not connected to the Punctual scheduler</source>
+        <translation>nicht mit dem Punctual-Planer verbunden</translation>
+    </message>
+    <message>
+        <source>the Punctual scheduler sent a bad answer: %1</source>
+        <translation>der Punctual-Planer hat eine fehlerhafte Antwort gesendet: %1</translation>
+    </message>
+    <message>
+        <source>a list was expected</source>
+        <translation>eine Liste wurde erwartet</translation>
     </message>
 </context>
 <context>
@@ -2109,23 +2132,48 @@
 <context>
     <name>punctual::Application</name>
     <message>
-        <source>%1, without a window (punctualctl run); stop it to open the window here</source>
-        <translation>%1, ohne Fenster (punctualctl run); beenden Sie es, um das Fenster hier zu öffnen</translation>
-    </message>
-    <message>
         <source>Quit Punctual</source>
         <translation>Punctual beenden</translation>
     </message>
     <message>
-        <source>There is no system tray to keep Punctual in. Quit Punctual? Your jobs only run while it is running.</source>
-        <translation>Es gibt keinen Infobereich, in dem Punctual weiterlaufen kann. Punctual beenden? Ihre Aufträge laufen nur, solange es läuft.</translation>
+        <source>The Punctual scheduler cannot be started: %1</source>
+        <translation>Der Punctual-Planer kann nicht gestartet werden: %1</translation>
     </message>
-    <message numerus="yes">
-        <source>%n job(s) are still running. Stop them and quit?</source>
-        <translation>
-            <numerusform>%n Auftrag läuft noch. Anhalten und beenden?</numerusform>
-            <numerusform>%n Aufträge laufen noch. Anhalten und beenden?</numerusform>
-        </translation>
+    <message>
+        <source>The Punctual scheduler did not start: %1</source>
+        <translation>Der Punctual-Planer ist nicht gestartet: %1</translation>
+    </message>
+    <message>
+        <source>Punctual</source>
+        <translation>Punctual</translation>
+    </message>
+    <message>
+        <source>The Punctual scheduler is stopping; no job runs until it is started again.</source>
+        <translation>Der Punctual-Planer wird beendet; kein Auftrag läuft, bis er wieder gestartet wird.</translation>
+    </message>
+    <message>
+        <source>Cannot stop the scheduler: %1</source>
+        <translation>Der Planer kann nicht beendet werden: %1</translation>
+    </message>
+    <message>
+        <source>Keep jobs running in the background?</source>
+        <translation>Aufträge im Hintergrund weiter ausführen?</translation>
+    </message>
+    <message>
+        <source>The Punctual scheduler runs your jobs on time while the window is closed. Stopping it stops every job until Punctual is opened again.</source>
+        <translation>Der Punctual-Planer führt Ihre Aufträge pünktlich aus, auch wenn das Fenster geschlossen ist. Wird er beendet, läuft kein Auftrag mehr, bis Punctual wieder geöffnet wird.</translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation>Weiterlaufen lassen</translation>
+    </message>
+    <message>
+        <source>Stop scheduler</source>
+        <translation>Planer beenden</translation>
+    </message>
+    <message>
+        <source>The history setting did not reach the scheduler: %1</source>
+        <translation>Die Verlaufseinstellung hat den Planer nicht erreicht: %1</translation>
     </message>
 </context>
 <context>
@@ -2204,6 +2252,10 @@
     <message>
         <source>unknown method &quot;%1&quot;</source>
         <translation>unbekannte Methode „%1“</translation>
+    </message>
+    <message>
+        <source>this computer runs no jobs of this store (its Punctual only manages them); the computers that run them do</source>
+        <translation>dieser Computer führt keine Aufträge dieses Speichers aus (sein Punctual verwaltet sie nur); das tun die Computer, die sie ausführen</translation>
     </message>
 </context>
 <context>
@@ -2578,10 +2630,6 @@ http://localhost:8080/products</translation>
         <translation>Instanz</translation>
     </message>
     <message>
-        <source>Host</source>
-        <translation>Host</translation>
-    </message>
-    <message>
         <source>Process</source>
         <translation>Prozess</translation>
     </message>
@@ -2596,10 +2644,6 @@ http://localhost:8080/products</translation>
     <message>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
-    </message>
-    <message>
-        <source>Only this Punctual uses the job store, so there are no other instances. Several instances share a PostgreSQL store (see Settings).</source>
-        <translation>Nur dieses Punctual nutzt den Auftragsspeicher, es gibt also keine anderen Instanzen. Mehrere Instanzen teilen sich einen PostgreSQL-Speicher (siehe Einstellungen).</translation>
     </message>
     <message>
         <source>The instances cannot be read: %1</source>
@@ -2623,6 +2667,46 @@ http://localhost:8080/products</translation>
             <numerusform>%n Instanz aktiv auf diesem Auftragsspeicher.</numerusform>
             <numerusform>%n Instanzen aktiv auf diesem Auftragsspeicher.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>Computer</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Started by</source>
+        <translation>Gestartet durch</translation>
+    </message>
+    <message>
+        <source>Not connected to the Punctual scheduler.</source>
+        <translation>Nicht mit dem Punctual-Planer verbunden.</translation>
+    </message>
+    <message>
+        <source>One scheduler runs the jobs of this store. Several instances share a PostgreSQL store (see Settings).</source>
+        <translation>Ein Planer führt die Aufträge dieses Speichers aus. Mehrere Instanzen teilen sich einen PostgreSQL-Speicher (siehe Einstellungen).</translation>
+    </message>
+    <message>
+        <source>systemd user unit</source>
+        <translation>systemd-Benutzerdienst</translation>
+    </message>
+    <message>
+        <source>by the window</source>
+        <translation>durch das Fenster</translation>
+    </message>
+    <message>
+        <source>at login</source>
+        <translation>bei der Anmeldung</translation>
+    </message>
+    <message>
+        <source>from a terminal</source>
+        <translation>aus einem Terminal</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>dieser Computer</translation>
     </message>
 </context>
 <context>
@@ -3106,10 +3190,6 @@ Führt aus: %2</translation>
         <translation>Die Aufträge können nicht gelöscht werden</translation>
     </message>
     <message>
-        <source>Scheduler &amp;Instances…</source>
-        <translation>Planer-&amp;Instanzen…</translation>
-    </message>
-    <message>
         <source>&lt;h2&gt;No jobs yet&lt;/h2&gt;&lt;p&gt;Add a job to run a command, SQL statements or web requests on a schedule, or start from an example.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Noch keine Aufträge&lt;/h2&gt;&lt;p&gt;Legen Sie einen Auftrag an, der nach Zeitplan einen Befehl, SQL-Anweisungen oder Web-Anfragen ausführt, oder beginnen Sie mit einem Beispiel.&lt;/p&gt;</translation>
     </message>
@@ -3154,6 +3234,98 @@ Führt aus: %2</translation>
     <message>
         <source>Stop and delete</source>
         <translation>Anhalten und löschen</translation>
+    </message>
+    <message>
+        <source>Lost the connection to the Punctual scheduler; reconnecting…</source>
+        <translation>Verbindung zum Punctual-Planer verloren; verbinde erneut…</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>Be&amp;enden</translation>
+    </message>
+    <message>
+        <source>Stop the selected jobs&apos; runs going now</source>
+        <translation>Die laufenden Läufe der ausgewählten Aufträge beenden</translation>
+    </message>
+    <message>
+        <source>S&amp;top scheduler…</source>
+        <translation>Planer be&amp;enden…</translation>
+    </message>
+    <message>
+        <source>Stop the Punctual scheduler: no job runs until it is started again</source>
+        <translation>Den Punctual-Planer beenden: kein Auftrag läuft, bis er wieder gestartet wird</translation>
+    </message>
+    <message>
+        <source>Stop the Punctual scheduler? No job runs until it is started again (opening this window starts it). Runs going now may finish.</source>
+        <translation>Den Punctual-Planer beenden? Kein Auftrag läuft, bis er wieder gestartet wird (das Öffnen dieses Fensters startet ihn). Laufende Läufe dürfen zu Ende laufen.</translation>
+    </message>
+    <message>
+        <source>Stop scheduler</source>
+        <translation>Planer beenden</translation>
+    </message>
+    <message>
+        <source>St&amp;art scheduler</source>
+        <translation>Planer s&amp;tarten</translation>
+    </message>
+    <message>
+        <source>Start the Punctual scheduler, which runs the jobs</source>
+        <translation>Den Punctual-Planer starten, der die Aufträge ausführt</translation>
+    </message>
+    <message>
+        <source>&amp;Scheduler</source>
+        <translation>&amp;Planer</translation>
+    </message>
+    <message>
+        <source>&amp;Instances…</source>
+        <translation>&amp;Instanzen…</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <source>Not connected to the scheduler</source>
+        <translation>Nicht mit dem Planer verbunden</translation>
+    </message>
+    <message>
+        <source>Managing shared jobs (they run on other computers)</source>
+        <translation>Verwaltet gemeinsame Aufträge (sie laufen auf anderen Computern)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Starting %n job(s)…</source>
+        <translation>
+            <numerusform>%n Auftrag wird gestartet…</numerusform>
+            <numerusform>%n Aufträge werden gestartet…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot stop the job</source>
+        <translation>Der Auftrag kann nicht beendet werden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pausing %n job(s)…</source>
+        <translation>
+            <numerusform>%n Auftrag wird angehalten…</numerusform>
+            <numerusform>%n Aufträge werden angehalten…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resuming %n job(s)…</source>
+        <translation>
+            <numerusform>%n Auftrag wird fortgesetzt…</numerusform>
+            <numerusform>%n Aufträge werden fortgesetzt…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleting %n job(s)…</source>
+        <translation>
+            <numerusform>%n Auftrag wird gelöscht…</numerusform>
+            <numerusform>%n Aufträge werden gelöscht…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot pause the scheduler</source>
+        <translation>Der Planer kann nicht angehalten werden</translation>
     </message>
 </context>
 <context>
@@ -3405,6 +3577,10 @@ Führt aus: %2</translation>
         <source>stopped by the user</source>
         <translation>vom Benutzer angehalten</translation>
     </message>
+    <message>
+        <source>the scheduler is shutting down</source>
+        <translation>der Planer wird beendet</translation>
+    </message>
 </context>
 <context>
     <name>punctual::SettingsDialog</name>
@@ -3508,6 +3684,14 @@ Führt aus: %2</translation>
     <message>
         <source>Runs your jobs from login on, without the window: an autostart entry in ~/.config/autostart starts punctualctl run</source>
         <translation>Führt Ihre Aufträge ab der Anmeldung aus, ohne das Fenster: ein Autostart-Eintrag in ~/.config/autostart startet punctualctl run</translation>
+    </message>
+    <message>
+        <source>Run jobs on this computer</source>
+        <translation>Aufträge auf diesem Computer ausführen</translation>
+    </message>
+    <message>
+        <source>On a shared PostgreSQL store: run the shared jobs here too. Off, this computer only shows and changes them; the computers that run them do.</source>
+        <translation>Bei einem gemeinsamen PostgreSQL-Speicher: die gemeinsamen Aufträge auch hier ausführen. Aus: dieser Computer zeigt und ändert sie nur; ausgeführt werden sie von den Computern, die das tun.</translation>
     </message>
 </context>
 <context>

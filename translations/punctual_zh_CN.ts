@@ -452,6 +452,18 @@
         <source>params.%1 must be an array of job ids (strings)</source>
         <translation>params.%1 必须是作业 ID（字符串）的数组</translation>
     </message>
+    <message>
+        <source>subscribing needs a connection to send the events on</source>
+        <translation>订阅需要一个用于发送事件的连接</translation>
+    </message>
+    <message>
+        <source>this instance cannot be stopped through the control socket</source>
+        <translation>无法通过控制套接字停止此实例</translation>
+    </message>
+    <message>
+        <source>params.history_limit must be at most %1</source>
+        <translation>params.history_limit 最多为 %1</translation>
+    </message>
 </context>
 <context>
     <name>CronDescription</name>
@@ -1517,10 +1529,6 @@
         </translation>
     </message>
     <message>
-        <source>the scheduler is shutting down</source>
-        <translation>调度器正在关闭</translation>
-    </message>
-    <message>
         <source>the run time %1 has already passed</source>
         <translation>运行时间 %1 已经过去</translation>
     </message>
@@ -1535,6 +1543,21 @@
     <message>
         <source>this kind of action cannot be run here</source>
         <translation>此类操作无法在此运行</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulerClient</name>
+    <message>
+        <source>not connected to the Punctual scheduler</source>
+        <translation>未连接到 Punctual 调度器</translation>
+    </message>
+    <message>
+        <source>the Punctual scheduler sent a bad answer: %1</source>
+        <translation>Punctual 调度器发送了错误的应答：%1</translation>
+    </message>
+    <message>
+        <source>a list was expected</source>
+        <translation>应为一个列表</translation>
     </message>
 </context>
 <context>
@@ -2087,22 +2110,48 @@
 <context>
     <name>punctual::Application</name>
     <message>
-        <source>%1, without a window (punctualctl run); stop it to open the window here</source>
-        <translation>%1，无窗口（punctualctl run）；请先停止它，才能在此打开窗口</translation>
-    </message>
-    <message>
         <source>Quit Punctual</source>
         <translation>退出 Punctual</translation>
     </message>
     <message>
-        <source>There is no system tray to keep Punctual in. Quit Punctual? Your jobs only run while it is running.</source>
-        <translation>没有可让 Punctual 驻留的系统托盘。要退出 Punctual 吗？只有在它运行时您的任务才会运行。</translation>
+        <source>The Punctual scheduler cannot be started: %1</source>
+        <translation>无法启动 Punctual 调度器：%1</translation>
     </message>
-    <message numerus="yes">
-        <source>%n job(s) are still running. Stop them and quit?</source>
-        <translation>
-            <numerusform>仍有 %n 个任务正在运行。要停止它们并退出吗？</numerusform>
-        </translation>
+    <message>
+        <source>The Punctual scheduler did not start: %1</source>
+        <translation>Punctual 调度器未能启动：%1</translation>
+    </message>
+    <message>
+        <source>Punctual</source>
+        <translation>Punctual</translation>
+    </message>
+    <message>
+        <source>The Punctual scheduler is stopping; no job runs until it is started again.</source>
+        <translation>Punctual 调度器正在停止；在再次启动之前不会运行任何任务。</translation>
+    </message>
+    <message>
+        <source>Cannot stop the scheduler: %1</source>
+        <translation>无法停止调度器：%1</translation>
+    </message>
+    <message>
+        <source>Keep jobs running in the background?</source>
+        <translation>让任务在后台继续运行吗？</translation>
+    </message>
+    <message>
+        <source>The Punctual scheduler runs your jobs on time while the window is closed. Stopping it stops every job until Punctual is opened again.</source>
+        <translation>窗口关闭时，Punctual 调度器仍会按时运行您的任务。停止它会使所有任务停止，直到再次打开 Punctual。</translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation>继续运行</translation>
+    </message>
+    <message>
+        <source>Stop scheduler</source>
+        <translation>停止调度器</translation>
+    </message>
+    <message>
+        <source>The history setting did not reach the scheduler: %1</source>
+        <translation>历史记录设置未能传达给调度器：%1</translation>
     </message>
 </context>
 <context>
@@ -2181,6 +2230,10 @@
     <message>
         <source>unknown method &quot;%1&quot;</source>
         <translation>未知方法“%1”</translation>
+    </message>
+    <message>
+        <source>this computer runs no jobs of this store (its Punctual only manages them); the computers that run them do</source>
+        <translation>此计算机不运行该存储中的任务（其 Punctual 仅管理它们）；由运行它们的计算机运行</translation>
     </message>
 </context>
 <context>
@@ -2551,10 +2604,6 @@ http://localhost:8080/products</translation>
         <translation>实例</translation>
     </message>
     <message>
-        <source>Host</source>
-        <translation>主机</translation>
-    </message>
-    <message>
         <source>Process</source>
         <translation>进程</translation>
     </message>
@@ -2569,10 +2618,6 @@ http://localhost:8080/products</translation>
     <message>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Only this Punctual uses the job store, so there are no other instances. Several instances share a PostgreSQL store (see Settings).</source>
-        <translation>只有这个 Punctual 使用此任务存储，因此没有其他实例。多个实例可共享一个 PostgreSQL 存储（见设置）。</translation>
     </message>
     <message>
         <source>The instances cannot be read: %1</source>
@@ -2595,6 +2640,46 @@ http://localhost:8080/products</translation>
         <translation>
             <numerusform>此任务存储上有 %n 个实例存活。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>计算机</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>启动时间</translation>
+    </message>
+    <message>
+        <source>Started by</source>
+        <translation>启动方式</translation>
+    </message>
+    <message>
+        <source>Not connected to the Punctual scheduler.</source>
+        <translation>未连接到 Punctual 调度器。</translation>
+    </message>
+    <message>
+        <source>One scheduler runs the jobs of this store. Several instances share a PostgreSQL store (see Settings).</source>
+        <translation>一个调度器运行此存储中的任务。多个实例可共享一个 PostgreSQL 存储（见设置）。</translation>
+    </message>
+    <message>
+        <source>systemd user unit</source>
+        <translation>systemd 用户单元</translation>
+    </message>
+    <message>
+        <source>by the window</source>
+        <translation>由窗口启动</translation>
+    </message>
+    <message>
+        <source>at login</source>
+        <translation>登录时</translation>
+    </message>
+    <message>
+        <source>from a terminal</source>
+        <translation>从终端启动</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>此计算机</translation>
     </message>
 </context>
 <context>
@@ -3072,10 +3157,6 @@ Runs: %2</source>
         <translation>无法删除这些任务</translation>
     </message>
     <message>
-        <source>Scheduler &amp;Instances…</source>
-        <translation>调度器实例(&amp;I)…</translation>
-    </message>
-    <message>
         <source>&lt;h2&gt;No jobs yet&lt;/h2&gt;&lt;p&gt;Add a job to run a command, SQL statements or web requests on a schedule, or start from an example.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;还没有任务&lt;/h2&gt;&lt;p&gt;添加一个按计划运行命令、SQL 语句或网页请求的任务，或从示例开始。&lt;/p&gt;</translation>
     </message>
@@ -3118,6 +3199,94 @@ Runs: %2</source>
     <message>
         <source>Stop and delete</source>
         <translation>停止并删除</translation>
+    </message>
+    <message>
+        <source>Lost the connection to the Punctual scheduler; reconnecting…</source>
+        <translation>与 Punctual 调度器的连接已断开；正在重新连接…</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Stop the selected jobs&apos; runs going now</source>
+        <translation>停止所选任务正在进行的运行</translation>
+    </message>
+    <message>
+        <source>S&amp;top scheduler…</source>
+        <translation>停止调度器(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Stop the Punctual scheduler: no job runs until it is started again</source>
+        <translation>停止 Punctual 调度器：在再次启动之前不会运行任何任务</translation>
+    </message>
+    <message>
+        <source>Stop the Punctual scheduler? No job runs until it is started again (opening this window starts it). Runs going now may finish.</source>
+        <translation>停止 Punctual 调度器吗？在再次启动之前不会运行任何任务（打开此窗口会启动它）。正在进行的运行可以完成。</translation>
+    </message>
+    <message>
+        <source>Stop scheduler</source>
+        <translation>停止调度器</translation>
+    </message>
+    <message>
+        <source>St&amp;art scheduler</source>
+        <translation>启动调度器(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Start the Punctual scheduler, which runs the jobs</source>
+        <translation>启动运行任务的 Punctual 调度器</translation>
+    </message>
+    <message>
+        <source>&amp;Scheduler</source>
+        <translation>调度器(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Instances…</source>
+        <translation>实例(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>正在处理</translation>
+    </message>
+    <message>
+        <source>Not connected to the scheduler</source>
+        <translation>未连接到调度器</translation>
+    </message>
+    <message>
+        <source>Managing shared jobs (they run on other computers)</source>
+        <translation>正在管理共享任务（它们在其他计算机上运行）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Starting %n job(s)…</source>
+        <translation>
+            <numerusform>正在启动 %n 个任务…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot stop the job</source>
+        <translation>无法停止该任务</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pausing %n job(s)…</source>
+        <translation>
+            <numerusform>正在暂停 %n 个任务…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resuming %n job(s)…</source>
+        <translation>
+            <numerusform>正在恢复 %n 个任务…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleting %n job(s)…</source>
+        <translation>
+            <numerusform>正在删除 %n 个任务…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot pause the scheduler</source>
+        <translation>无法暂停调度器</translation>
     </message>
 </context>
 <context>
@@ -3369,6 +3538,10 @@ Runs: %2</source>
         <source>stopped by the user</source>
         <translation>已被用户停止</translation>
     </message>
+    <message>
+        <source>the scheduler is shutting down</source>
+        <translation>调度器正在关闭</translation>
+    </message>
 </context>
 <context>
     <name>punctual::SettingsDialog</name>
@@ -3472,6 +3645,14 @@ Runs: %2</source>
     <message>
         <source>Runs your jobs from login on, without the window: an autostart entry in ~/.config/autostart starts punctualctl run</source>
         <translation>从登录起运行您的任务，无需窗口：~/.config/autostart 中的自动启动项会运行 punctualctl run</translation>
+    </message>
+    <message>
+        <source>Run jobs on this computer</source>
+        <translation>在此计算机上运行任务</translation>
+    </message>
+    <message>
+        <source>On a shared PostgreSQL store: run the shared jobs here too. Off, this computer only shows and changes them; the computers that run them do.</source>
+        <translation>在共享的 PostgreSQL 存储上：也在此处运行共享任务。关闭时，此计算机只显示和修改它们；由运行它们的计算机来运行。</translation>
     </message>
 </context>
 <context>
