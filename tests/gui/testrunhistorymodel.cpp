@@ -1,8 +1,9 @@
-// RunHistoryModel over a real Scheduler on a fake clock: loading, live runs, missed runs, limits, clearing.
+// RunHistoryModel over a host (a real Scheduler on a fake clock, served on a private socket) through its
+// SchedulerClient: loading, live runs, missed runs, limits, clearing.
 #include "models/runhistorymodel.h"
 #include "scheduler/dueplanner.h"
 #include "support/jobbuilder.h"
-#include "support/schedulerharness.h"
+#include "support/hostharness.h"
 #include "support/testsupport.h"
 
 #include <QAbstractItemModelTester>
@@ -22,7 +23,7 @@ constexpr std::int64_t minute = 60'000;
 
 } // namespace
 
-class TestRunHistoryModel : public QObject, public SchedulerHarness
+class TestRunHistoryModel : public QObject, public HostHarness
 {
     Q_OBJECT
 
@@ -43,6 +44,8 @@ private slots:
 private:
     Job job(const QString &id, const QString &function);
     void runNow(const QString &id);
+    /// Shows job @p id in @p model and waits for the host's answer.
+    void load(RunHistoryModel &model, const QString &id);
     QString text(int row, int column, int role = Qt::DisplayRole) const;
 
     TimeZoneGuard m_zone{"Europe/Berlin"};
@@ -62,7 +65,8 @@ void TestRunHistoryModel::init()
 {
     setUpScheduler(T0);
     QVERIFY(m_scheduler->start());
-    m_model = std::make_unique<RunHistoryModel>(*m_scheduler, m_clock);
+    setUpHost();
+    m_model = std::make_unique<RunHistoryModel>(*m_client, m_clock);
     m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(),
                                                           QAbstractItemModelTester::FailureReportingMode::QtTest);
 }
@@ -72,6 +76,7 @@ void TestRunHistoryModel::cleanup()
     m_tester.reset();
     m_model.reset();
     stopRuns();
+    tearDownHost();
     tearDownScheduler();
 }
 
@@ -82,10 +87,20 @@ Job TestRunHistoryModel::job(const QString &id, const QString &function)
 
 void TestRunHistoryModel::runNow(const QString &id)
 {
-    QSignalSpy executed(m_scheduler.get(), &Scheduler::jobExecuted);
-    QSignalSpy error(m_scheduler.get(), &Scheduler::jobError);
+    // The client's signals: the run's end has reached the model when they come.
+    QSignalSpy executed(m_client.get(), &SchedulerClient::jobExecuted);
+    QSignalSpy error(m_client.get(), &SchedulerClient::jobError);
     QVERIFY(m_scheduler->runJobNow(id));
     QTRY_VERIFY(executed.count() + error.count() > 0);
+}
+
+void TestRunHistoryModel::load(RunHistoryModel &model, const QString &id)
+{
+    QSignalSpy loaded(&model, &RunHistoryModel::loaded);
+    model.setJobId(id);
+    QCOMPARE(model.jobId(), id);
+    QVERIFY(loaded.wait(5000));
+    QCOMPARE(loaded.count(), 1);
 }
 
 QString TestRunHistoryModel::text(int row, int column, int role) const
@@ -100,7 +115,7 @@ void TestRunHistoryModel::emptyWithoutJob()
     job("a", "ok");
     runNow("a");
     QCOMPARE(m_model->rowCount(), 0); // no job chosen: nothing shown
-    m_model->setJobId("a");
+    load(*m_model, "a");
     QCOMPARE(m_model->rowCount(), 1);
     m_model->setJobId({});
     QCOMPARE(m_model->rowCount(), 0);
@@ -118,8 +133,10 @@ void TestRunHistoryModel::loadsNewestFirst()
     runNow("a");
 
     QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
-    m_model->setJobId("a");
-    QCOMPARE(reset.count(), 1);
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    load(*m_model, "a");
+    QCOMPARE(reset.count(), 2); // emptied at once (another job), filled when the host answers
+    QCOMPARE(inserted.count(), 0);
     QCOMPARE(m_model->jobId(), "a");
     QCOMPARE(m_model->rowCount(), 3);
     QVERIFY(m_model->runAt(0)->id > m_model->runAt(1)->id);
@@ -143,7 +160,7 @@ void TestRunHistoryModel::loadsNewestFirst()
     m_clock.setNowMs(T0 + 24 * 60 * minute);
     QCOMPARE(text(0, RunHistoryModel::ScheduledColumn), "yesterday 09:05:00");
 
-    m_model->setJobId("b");
+    load(*m_model, "b");
     QCOMPARE(m_model->rowCount(), 1);
     QCOMPARE(text(0, RunHistoryModel::OutcomeColumn), "Failed");
     QCOMPARE(text(0, RunHistoryModel::MessageColumn), "curl: (7) Failed to connect");
@@ -154,14 +171,15 @@ void TestRunHistoryModel::loadsNewestFirst()
 void TestRunHistoryModel::runningRowThenOutcome()
 {
     job("slow", "block");
-    m_model->setJobId("slow");
+    load(*m_model, "slow");
     QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
     QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
     QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
-    QSignalSpy executed(m_scheduler.get(), &Scheduler::jobExecuted);
+    QSignalSpy executed(m_client.get(), &SchedulerClient::jobExecuted);
 
     const auto run = m_scheduler->runJobNow("slow");
     QVERIFY(run);
+    syncClient(); // its run_started event is in
     QCOMPARE(inserted.count(), 1);
     QCOMPARE(inserted.first().at(1).toInt(), 0);
     QCOMPARE(m_model->rowCount(), 1);
@@ -184,7 +202,7 @@ void TestRunHistoryModel::otherJobsIgnored()
 {
     job("a", "ok");
     job("b", "ok");
-    m_model->setJobId("a");
+    load(*m_model, "a");
     QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
     runNow("b");
     QCOMPARE(inserted.count(), 0);
@@ -201,9 +219,9 @@ void TestRunHistoryModel::missedRuns()
     j.options.coalesce = CoalescePolicy::All;
     j.options.misfireGraceMs = 1000;
     QVERIFY(m_scheduler->addJob(j));
-    m_model->setJobId("m");
+    load(*m_model, "m");
     QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
-    QSignalSpy executed(m_scheduler.get(), &Scheduler::jobExecuted);
+    QSignalSpy executed(m_client.get(), &SchedulerClient::jobExecuted);
 
     // Down from 09:00 to 09:03:00.5: the runs of 09:01 and 09:02 are missed, 09:03 runs.
     m_clock.setNowMs(T0 + 3 * minute + 500);
@@ -223,16 +241,22 @@ void TestRunHistoryModel::missedRuns()
     QList<std::int64_t> live;
     for (int row = 0; row < m_model->rowCount(); ++row)
         live << m_model->runAt(row)->id;
-    m_model->setJobId("m");
+    load(*m_model, "m");
+    QCOMPARE(m_model->rowCount(), live.size());
     for (int row = 0; row < m_model->rowCount(); ++row)
         QCOMPARE(m_model->runAt(row)->id, live.at(row));
 }
 
 void TestRunHistoryModel::keepsHistoryLimit()
 {
-    m_scheduler->setHistoryLimit(3);
+    // Set as the window's settings do: through the host, which answers with the limit now in force.
+    bool configured = false;
+    m_client->setHistoryLimit(3, nullptr, [&configured](Result<QJsonValue> answer) { configured = answer.ok(); });
+    QTRY_VERIFY(configured);
+    QCOMPARE(m_scheduler->historyLimit(), 3);
+    QCOMPARE(m_client->historyLimit(), 3);
     job("a", "ok");
-    m_model->setJobId("a");
+    load(*m_model, "a");
     for (int i = 0; i < 5; ++i)
         runNow("a");
     QCOMPARE(m_model->rowCount(), 3);
@@ -244,19 +268,22 @@ void TestRunHistoryModel::removalClears()
     job("a", "ok");
     job("b", "ok");
     runNow("a");
-    m_model->setJobId("a");
+    load(*m_model, "a");
     QCOMPARE(m_model->rowCount(), 1);
     QVERIFY(m_scheduler->removeJob("b"));
+    syncClient();
     QCOMPARE(m_model->rowCount(), 1); // another job
     QVERIFY(m_scheduler->removeJob("a"));
+    syncClient();
     QCOMPARE(m_model->rowCount(), 0);
     QCOMPARE(m_model->jobId(), QString());
 
     job("c", "ok");
     runNow("c");
-    m_model->setJobId("c");
+    load(*m_model, "c");
     QCOMPARE(m_model->rowCount(), 1);
     QVERIFY(m_scheduler->removeAllJobs());
+    syncClient();
     QCOMPARE(m_model->rowCount(), 0);
 }
 
@@ -265,7 +292,7 @@ void TestRunHistoryModel::dayChangeRepaintsTimes()
     m_clock.setNowMs(T0 + 53'970'000); // Friday 23:59:30 local
     job("a", "ok");
     runNow("a");
-    RunHistoryModel model(*m_scheduler, m_clock);
+    RunHistoryModel model(*m_client, m_clock);
     auto *timer = model.findChild<QTimer *>("dayTimer");
     QVERIFY(timer);
     QVERIFY(timer->isActive());
@@ -281,7 +308,7 @@ void TestRunHistoryModel::dayChangeRepaintsTimes()
     QCOMPARE(changed.count(), 0);
     QVERIFY(timer->isActive());
 
-    model.setJobId("a");
+    load(model, "a");
     QCOMPARE(model.rowCount(), 1);
     const QModelIndex scheduled = model.index(0, RunHistoryModel::ScheduledColumn);
     QCOMPARE(model.data(scheduled).toString(), "yesterday 23:59:30");
