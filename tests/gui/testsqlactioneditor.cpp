@@ -153,7 +153,9 @@ void TestSqlActionEditor::offersConnectionsOfOtherJobs()
     command.action = CommandAction{QStringLiteral("/bin/true"), {}, {}, {}, false, 1 << 20};
     QVERIFY(scheduler.addJob(command));
 
-    JobEditorDialog dialog(scheduler, clock, functions);
+    // The dialog saves through a client of the host; this test saves nothing, so one not attached to any will do.
+    auto client = SchedulerClient::forSocket(QStringLiteral("no-host"));
+    JobEditorDialog dialog(*client, clock, functions);
     dialog.setKnownSqlConnections(SqlActionEditor::connectionsOf(scheduler.jobs().value()));
     auto *kind = field<QComboBox>(&dialog, "actionKindCombo");
     kind->setCurrentIndex(kind->findText("SQL statements"));

@@ -1,10 +1,11 @@
 // The tray runner's logic on the offscreen platform (no tray there): tooltip and menu of the next runs, the icon's
 // paused and failing states, the menu's actions, and which finished runs are told about in tray messages.
+// The tray is a client of an in-process host (HostHarness): the runs it tells about are the host's events.
 // testtrayxvfb.cpp runs the same class, and the real app, in a real tray under Xvfb.
 #include "models/joblistmodel.h"
 #include "settings/settings.h"
 #include "support/jobbuilder.h"
-#include "support/schedulerharness.h"
+#include "support/hostharness.h"
 #include "support/testsupport.h"
 #include "tray/traycontroller.h"
 #include "triggers/crontrigger.h"
@@ -19,7 +20,7 @@
 using namespace punctual;
 using namespace punctual::test;
 
-class TestTray : public QObject, public SchedulerHarness
+class TestTray : public QObject, public HostHarness
 {
     Q_OBJECT
 
@@ -65,14 +66,16 @@ void TestTray::init()
     m_settings = std::make_unique<Settings>(m_dir.filePath(QStringLiteral("settings-%1.ini").arg(++counter)));
     setUpScheduler(QDateTime(QDate(2027, 1, 15), QTime(15, 30), QTimeZone::utc()).toMSecsSinceEpoch());
     QVERIFY(m_scheduler->start());
-    m_model = std::make_unique<JobListModel>(*m_scheduler, m_clock);
-    m_tray = std::make_unique<TrayController>(*m_scheduler, *m_model, m_clock, *m_settings);
+    setUpHost(); // the tray follows the host through its client, as in the app
+    m_model = std::make_unique<JobListModel>(*m_client, m_clock);
+    m_tray = std::make_unique<TrayController>(*m_client, *m_model, m_clock, *m_settings);
 }
 
 void TestTray::cleanup()
 {
     m_tray.reset();
     m_model.reset();
+    tearDownHost();
     tearDownScheduler();
     m_settings.reset();
 }
@@ -185,16 +188,18 @@ void TestTray::pauseAllResumeAll()
     m_model->setJobs(m_scheduler->jobs().value(), {});
     QAction *pause = m_tray->action(TrayController::Command::PauseAll);
     QCOMPARE(pause->text(), QString("&Pause all"));
+    // Asked of the host; the tray shows it once the host says so.
     pause->trigger();
-    QCOMPARE(m_scheduler->state(), Scheduler::State::Paused);
-    QCOMPARE(m_tray->iconState(), TrayController::IconState::Paused);
-    QCOMPARE(pause->text(), QString("&Resume all"));
-    QCOMPARE(m_tray->toolTip(),
-             QString("Punctual — next: Warm the cache at 15:55\nPaused: no job runs until you resume"));
+    QTRY_COMPARE(m_scheduler->state(), Scheduler::State::Paused);
+    QTRY_COMPARE(m_tray->iconState(), TrayController::IconState::Paused);
+    QCOMPARE(m_client->state(), Scheduler::State::Paused);
+    QTRY_COMPARE(pause->text(), QString("&Resume all"));
+    QTRY_COMPARE(m_tray->toolTip(),
+                 QString("Punctual — next: Warm the cache at 15:55\nPaused: no job runs until you resume"));
     pause->trigger();
-    QCOMPARE(m_scheduler->state(), Scheduler::State::Running);
-    QCOMPARE(m_tray->iconState(), TrayController::IconState::Normal);
-    QCOMPARE(pause->text(), QString("&Pause all"));
+    QTRY_COMPARE(m_scheduler->state(), Scheduler::State::Running);
+    QTRY_COMPARE(m_tray->iconState(), TrayController::IconState::Normal);
+    QTRY_COMPARE(pause->text(), QString("&Pause all"));
 
     // Pausing elsewhere (the window, punctualctl) shows too.
     m_scheduler->pause();
@@ -217,6 +222,7 @@ void TestTray::showQuitAndClick()
     QCOMPARE(toggle.size(), 1);
     m_tray->action(TrayController::Command::Quit)->trigger();
     QCOMPARE(quit.size(), 1);
+    syncClient();
     QCOMPARE(m_scheduler->state(), Scheduler::State::Running); // quitting is the app's business
 }
 
@@ -352,7 +358,7 @@ void TestTray::stillRunningMessageOnlyOnce()
     QVERIFY(m_settings->trayMessageShown());
     QVERIFY(!m_tray->showStillRunningMessage());
     // Remembered: another start does not say it again.
-    TrayController again(*m_scheduler, *m_model, m_clock, *m_settings);
+    TrayController again(*m_client, *m_model, m_clock, *m_settings);
     again.show();
     QVERIFY(!again.showStillRunningMessage());
     // Clicking that message shows the window (no job).

@@ -1,38 +1,39 @@
 // The tray in a real system tray: this test starts its own X server (Xvfb, on a free display it picks itself)
 // with `trayer` as the tray host, then
-// - runs TrayController in this process on the xcb platform with a real Scheduler: the icon is embedded in the
-//   tray, and its menu, popped up and clicked, pauses and resumes the scheduler, shows a window and asks to quit;
-// - runs the real `punctual` binary on a temporary store: `--minimized` puts its icon in the tray without a window,
-//   a second `punctual` on the same store exits 0 at once and the first one's window appears, and only the first
-//   process holds the store.
+// - runs TrayController in this process on the xcb platform as a client of an in-process host (HostHarness): the
+//   icon is embedded in the tray, and its menu, popped up and clicked, pauses and resumes the host's scheduler,
+//   shows a window and asks to quit;
+// - runs the real `punctual` binary on a temporary store: `--minimized` puts its icon in the tray without a window
+//   and starts a scheduler host (`punctualctl run`) that holds the store, a second `punctual` on the same store
+//   exits 0 at once and the first one's window appears, and the host keeps the store after the window app ends.
 // Xvfb, trayer and xwininfo (x11-utils) must be installed (scripts/install-deps installs them); without them the
 // test fails and says so: it never skips.
 #include "control/instancelock.h"
-#include "executors/executorset.h"
-#include "executors/functionregistry.h"
 #include "models/joblistmodel.h"
-#include "scheduler/scheduler.h"
 #include "settings/settings.h"
 #include "store/jobstore.h"
 #include "store/storelocation.h"
-#include "time/clock.h"
+#include "support/hostharness.h"
 #include "tray/traycontroller.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QMainWindow>
 #include <QMenu>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
+#include <csignal>
 #include <memory>
 
 using namespace punctual;
@@ -179,7 +180,7 @@ int viewableMainWindowsOf(const QString &wmClass)
 
 } // namespace
 
-class TestTrayXvfb : public QObject
+class TestTrayXvfb : public QObject, public punctual::test::HostHarness
 {
     Q_OBJECT
 
@@ -203,16 +204,20 @@ void TestTrayXvfb::initTestCase()
 
 void TestTrayXvfb::trayControllerInARealTray()
 {
-    SystemClock clock;
-    FunctionRegistry functions;
     auto store = StoreLocation::fromPath(m_dir.filePath("inprocess.db")).open();
     QVERIFY2(store, store ? "" : qPrintable(store.error().message));
-    Scheduler scheduler(*store.value(), clock, ExecutorSet::standard(clock, functions));
-    QVERIFY(scheduler.start());
-    JobListModel model(scheduler, clock);
+    setUpScheduler(QDateTime::currentMSecsSinceEpoch(), std::move(store).value());
+    QVERIFY(m_scheduler->start());
+    setUpHost();
+    auto done = qScopeGuard([this] {
+        tearDownHost();
+        tearDownScheduler();
+    });
+    Scheduler &scheduler = *m_scheduler;
+    JobListModel model(*m_client, m_clock);
     model.setJobs({}, {});
     Settings settings(m_dir.filePath("inprocess.ini"));
-    TrayController tray(scheduler, model, clock, settings);
+    TrayController tray(*m_client, model, m_clock, settings);
 
     // The icon appears: embedded in trayer's panel, so it has a place on the screen.
     tray.show();
@@ -243,12 +248,14 @@ void TestTrayXvfb::trayControllerInARealTray()
         QTest::mouseClick(menu, Qt::LeftButton, {}, point);
         return QTest::qWaitFor([&] { return !menu->isVisible(); }, 5000);
     };
+    // Pause all asks the host; the icon and the menu follow once the host's state event is in.
     QVERIFY(click(TrayController::Command::PauseAll));
-    QCOMPARE(scheduler.state(), Scheduler::State::Paused);
-    QCOMPARE(tray.iconState(), TrayController::IconState::Paused);
-    QCOMPARE(tray.action(TrayController::Command::PauseAll)->text(), QString("&Resume all"));
+    QTRY_COMPARE(scheduler.state(), Scheduler::State::Paused);
+    QTRY_COMPARE(tray.iconState(), TrayController::IconState::Paused);
+    QTRY_COMPARE(tray.action(TrayController::Command::PauseAll)->text(), QString("&Resume all"));
     QVERIFY(click(TrayController::Command::PauseAll));
-    QCOMPARE(scheduler.state(), Scheduler::State::Running);
+    QTRY_COMPARE(scheduler.state(), Scheduler::State::Running);
+    QTRY_COMPARE(tray.iconState(), TrayController::IconState::Normal);
 
     QVERIFY(!window.isVisible());
     QVERIFY(click(TrayController::Command::ShowWindow));
@@ -273,14 +280,22 @@ void TestTrayXvfb::realAppStartsInTrayAndASecondLaunchRaisesIt()
         return process.waitForStarted(10000);
     };
 
-    // `punctual --minimized`: into the tray, no window.
+    // `punctual --minimized`: into the tray, no window; it starts a scheduler host, which holds the store.
     QProcess first;
     QVERIFY(punctual(first, {"--minimized"}));
     QTRY_COMPARE_WITH_TIMEOUT(trayIconsOf(appClass), 1, 20000);
     QCOMPARE(first.state(), QProcess::Running);
     QCOMPARE(viewableMainWindowsOf(appClass), 0);
-    QTRY_COMPARE_WITH_TIMEOUT(InstanceLock::runningInstancePid(storePath), std::optional<qint64>(first.processId()),
-                              10000);
+    QTRY_VERIFY_WITH_TIMEOUT(InstanceLock::runningInstancePid(storePath).has_value(), 10000);
+    const qint64 hostPid = *InstanceLock::runningInstancePid(storePath);
+    QVERIFY(hostPid != first.processId());
+    QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(hostPid));
+    QVERIFY(cmdline.open(QIODevice::ReadOnly));
+    const QList<QByteArray> hostArguments = cmdline.readAll().split('\0');
+    QVERIFY2(hostArguments.value(0).endsWith("punctualctl") && hostArguments.contains("run"),
+             hostArguments.join(' ').constData());
+    // Stopped at the end whatever happens: it outlives the window app by design.
+    auto stopHost = qScopeGuard([hostPid] { ::kill(static_cast<pid_t>(hostPid), SIGTERM); });
 
     // A second `punctual` on the same store raises the first one's window and ends at once.
     QProcess second;
@@ -293,9 +308,9 @@ void TestTrayXvfb::realAppStartsInTrayAndASecondLaunchRaisesIt()
     QVERIFY2(elapsed.elapsed() < 5000, qPrintable(QString::number(elapsed.elapsed())));
     QTRY_COMPARE_WITH_TIMEOUT(viewableMainWindowsOf(appClass), 1, 10000);
 
-    // Still one instance: the first holds the store, with one icon in the tray.
+    // Still one window app, with one icon in the tray, and the one host holding the store.
     QCOMPARE(first.state(), QProcess::Running);
-    QCOMPARE(InstanceLock::runningInstancePid(storePath), std::optional<qint64>(first.processId()));
+    QCOMPARE(InstanceLock::runningInstancePid(storePath), std::optional<qint64>(hostPid));
     QCOMPARE(trayIconsOf(appClass), 1);
 
     // `punctual --minimized` (start at login) while it runs: ends quietly, nothing else changes.
@@ -305,13 +320,18 @@ void TestTrayXvfb::realAppStartsInTrayAndASecondLaunchRaisesIt()
     QCOMPARE(third.exitCode(), 0);
     QCOMPARE(first.state(), QProcess::Running);
 
-    // SIGTERM (logout) stops it cleanly: exit 0, the icon and the instance socket are gone.
+    // SIGTERM (logout) stops the window app cleanly: exit 0, the icon is gone; the host goes on scheduling.
     first.terminate();
     QVERIFY(first.waitForFinished(15000));
     QCOMPARE(first.exitStatus(), QProcess::NormalExit);
     QCOMPARE(first.exitCode(), 0);
-    QCOMPARE(InstanceLock::runningInstancePid(storePath), std::optional<qint64>());
     QTRY_COMPARE_WITH_TIMEOUT(trayIconsOf(appClass), 0, 10000);
+    QCOMPARE(InstanceLock::runningInstancePid(storePath), std::optional<qint64>(hostPid));
+
+    // The host, stopped as the session's end stops it, lets the store go.
+    stopHost.dismiss();
+    QVERIFY(::kill(static_cast<pid_t>(hostPid), SIGTERM) == 0);
+    QTRY_COMPARE_WITH_TIMEOUT(InstanceLock::runningInstancePid(storePath), std::optional<qint64>(), 15000);
 }
 
 int main(int argc, char *argv[])
