@@ -142,8 +142,10 @@ void SchedulerClient::openSocket()
     m_socket = new QLocalSocket(this);
     connect(m_socket, &QLocalSocket::connected, this, &SchedulerClient::onConnected);
     connect(m_socket, &QLocalSocket::disconnected, this, &SchedulerClient::onDisconnected);
-    connect(m_socket, &QLocalSocket::errorOccurred, this, [this](QLocalSocket::LocalSocketError) {
-        if (m_socket && m_socket->state() == QLocalSocket::UnconnectedState)
+    // A failed connect emits no disconnected, and its errorOccurred comes while the socket is still Connecting:
+    // the change to Unconnected is what ends the attempt.
+    connect(m_socket, &QLocalSocket::stateChanged, this, [this](QLocalSocket::LocalSocketState state) {
+        if (state == QLocalSocket::UnconnectedState)
             onDisconnected();
     });
     connect(m_socket, &QLocalSocket::readyRead, this, &SchedulerClient::readLines);
