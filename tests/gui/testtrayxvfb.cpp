@@ -8,6 +8,7 @@
 //   exits 0 at once and the first one's window appears, and the host keeps the store after the window app ends.
 // Xvfb, trayer and xwininfo (x11-utils) must be installed (scripts/install-deps installs them); without them the
 // test fails and says so: it never skips.
+#include "control/controlclient.h"
 #include "control/instancelock.h"
 #include "models/joblistmodel.h"
 #include "settings/settings.h"
@@ -296,6 +297,16 @@ void TestTrayXvfb::realAppStartsInTrayAndASecondLaunchRaisesIt()
              hostArguments.join(' ').constData());
     // Stopped at the end whatever happens: it outlives the window app by design.
     auto stopHost = qScopeGuard([hostPid] { ::kill(static_cast<pid_t>(hostPid), SIGTERM); });
+    // The window app attaches to it as a window ("raise" without showing says whether one is attached).
+    const auto windowAttached = [&storePath] {
+        ControlClient probe;
+        if (!probe.connectToStore(storePath))
+            return false;
+        auto raised = probe.call(control::Method::Raise, {{QStringLiteral("show"), false}}, 5000);
+        return raised && raised->toObject().value(QStringLiteral("raised")).toBool();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(windowAttached(), 15000);
+    QCOMPARE(viewableMainWindowsOf(appClass), 0);
 
     // A second `punctual` on the same store raises the first one's window and ends at once.
     QProcess second;
