@@ -1,10 +1,11 @@
-// JobListModel and JobFilterProxyModel over a real Scheduler on a fake clock: live row updates, texts, sorting.
+// JobListModel and JobFilterProxyModel over a host (a real Scheduler on a fake clock, served on a private socket)
+// through its SchedulerClient: live row updates, texts, sorting; and over a recorded event stream.
 #include "jobs/jobfilter.h"
 #include "models/jobfilterproxymodel.h"
 #include "models/joblistmodel.h"
 #include "models/runpresentation.h"
 #include "support/jobbuilder.h"
-#include "support/schedulerharness.h"
+#include "support/hostharness.h"
 #include "support/testsupport.h"
 #include "triggers/datetrigger.h"
 #include "triggers/intervaltrigger.h"
@@ -69,7 +70,7 @@ struct ModelSignals
 
 } // namespace
 
-class TestJobListModel : public QObject, public SchedulerHarness
+class TestJobListModel : public QObject, public HostHarness
 {
     Q_OBJECT
 
@@ -103,7 +104,13 @@ private slots:
 private:
     Job dateJob(const QString &id, const QString &name, std::int64_t atMs);
     Job intervalJob(const QString &id, const QString &name, std::int64_t every);
-    Job add(Job job) { return addOrDie(std::move(job)); } // the harness's, by the name this suite's tests use
+    /// Adds @p job on the host and waits until its event has reached the client (and the model).
+    Job add(Job job)
+    {
+        Job added = addOrDie(std::move(job));
+        syncClient();
+        return added;
+    }
     void loadModel();
     QString text(int row, int column, int role = Qt::DisplayRole) const;
 
@@ -121,13 +128,19 @@ void TestJobListModel::initTestCase()
     addSucceeding("ok", "fine");
     addFailing("boom", "boom\nsecond line");
     addBlocking("block");
+    // Succeeds with "fine" once the test releases m_gate (the row is seen running first).
+    m_functions.add("blockThenFine", [this](const FunctionContext &) {
+        m_gate.acquire();
+        return FunctionResult::success("fine");
+    });
 }
 
 void TestJobListModel::init()
 {
     setUpScheduler(T0);
     QVERIFY(m_scheduler->start());
-    m_model = std::make_unique<JobListModel>(*m_scheduler, m_clock);
+    setUpHost();
+    m_model = std::make_unique<JobListModel>(*m_client, m_clock);
     m_proxy = std::make_unique<JobFilterProxyModel>();
     m_proxy->setSourceModel(m_model.get());
     m_modelTester = std::make_unique<QAbstractItemModelTester>(m_model.get(),
@@ -143,6 +156,7 @@ void TestJobListModel::cleanup()
     m_proxy.reset();
     m_model.reset();
     stopRuns();
+    tearDownHost();
     tearDownScheduler();
 }
 
@@ -285,6 +299,7 @@ void TestJobListModel::liveChangesTouchOneRow()
     JobChanges rename;
     rename.name = "Beta renamed";
     QVERIFY(m_scheduler->modifyJob("b", rename));
+    syncClient();
     const int b = m_model->rowOf("b");
     QVERIFY(model.changedOnlyRow(b));
     QCOMPARE(model.changed.first().at(0).value<QModelIndex>().column(), 0);
@@ -294,6 +309,7 @@ void TestJobListModel::liveChangesTouchOneRow()
     // Rescheduled: the schedule text follows the new trigger.
     model.clear();
     QVERIFY(m_scheduler->rescheduleJob("b", std::make_shared<IntervalTrigger>(2 * hour, T0 + 2 * hour)));
+    syncClient();
     QVERIFY(model.changedOnlyRow(b));
     QCOMPARE(text(b, JobListModel::ScheduleColumn), "Every 2 hours");
     QCOMPARE(text(b, JobListModel::NextRunColumn), "11:00");
@@ -301,12 +317,14 @@ void TestJobListModel::liveChangesTouchOneRow()
     // Paused and resumed.
     model.clear();
     QVERIFY(m_scheduler->pauseJob("a"));
+    syncClient();
     const int a = m_model->rowOf("a");
     QVERIFY(model.changedOnlyRow(a));
     QCOMPARE(text(a, JobListModel::StateColumn), "Paused");
     QCOMPARE(text(a, JobListModel::NextRunColumn), QString(QChar(0x2014)));
     model.clear();
     QVERIFY(m_scheduler->resumeJob("a"));
+    syncClient();
     QVERIFY(model.changedOnlyRow(a));
     QCOMPARE(text(a, JobListModel::StateColumn), "Scheduled");
     QCOMPARE(text(a, JobListModel::NextRunColumn), "10:00");
@@ -314,6 +332,7 @@ void TestJobListModel::liveChangesTouchOneRow()
     // Removed.
     model.clear();
     QVERIFY(m_scheduler->removeJob("a"));
+    syncClient();
     QCOMPARE(model.removed.count(), 1);
     QCOMPARE(model.removed.first().at(1).toInt(), a);
     QCOMPARE(m_model->rowCount(), 2);
@@ -329,7 +348,9 @@ void TestJobListModel::removalKeepsRowOfRight()
         add(intervalJob(QStringLiteral("j%1").arg(i), QStringLiteral("Job %1").arg(i), (i + 1) * minute));
     loadModel();
     QVERIFY(m_scheduler->removeJob("j2"));
+    syncClient();
     QVERIFY(m_scheduler->removeJob("j0"));
+    syncClient();
     QCOMPARE(m_model->rowCount(), 4);
     for (int row = 0; row < m_model->rowCount(); ++row)
         QCOMPARE(m_model->rowOf(m_model->jobAt(row)->id), row);
@@ -344,6 +365,7 @@ void TestJobListModel::allJobsRemovedResets()
     loadModel();
     ModelSignals model(m_model.get());
     QVERIFY(m_scheduler->removeAllJobs());
+    syncClient();
     QCOMPARE(model.reset.count(), 1);
     QCOMPARE(m_model->rowCount(), 0);
     QCOMPARE(m_model->rowOf("a"), -1);
@@ -361,9 +383,11 @@ void TestJobListModel::changesWhileLoadingAreKept()
     // ... while these happened:
     add(intervalJob("new", "New", hour));
     QVERIFY(m_scheduler->removeJob("removed"));
+    syncClient();
     JobChanges rename;
     rename.name = "New name";
     QVERIFY(m_scheduler->modifyJob("renamed", rename));
+    syncClient();
     QCOMPARE(m_model->rowCount(), 0); // nothing shown before the load
 
     m_model->setJobs(snapshot, {});
@@ -378,9 +402,10 @@ void TestJobListModel::changesWhileLoadingAreKept()
     QCOMPARE(m_model->rowOf("new"), 2);
 
     // Everything removed while a second model loads: the older snapshot is dropped.
-    JobListModel second(*m_scheduler, m_clock);
+    JobListModel second(*m_client, m_clock);
     const QList<Job> before = m_scheduler->jobs().value();
     QVERIFY(m_scheduler->removeAllJobs());
+    syncClient();
     add(intervalJob("after", "After", hour));
     second.setJobs(before, {});
     QCOMPARE(second.rowCount(), 1);
@@ -441,19 +466,24 @@ void TestJobListModel::toolTipFollowsClock()
 
 void TestJobListModel::lastResultAfterRun()
 {
-    add(intervalJob("ok", "Fine job", hour));
+    Job fine = intervalJob("ok", "Fine job", hour);
+    fine.action = FunctionAction{"blockThenFine", {}};
+    add(fine);
     Job failing = intervalJob("boom", "Failing job", hour);
     failing.action = FunctionAction{"boom", {}};
     add(failing);
     loadModel();
     const int row = m_model->rowOf("ok");
     ModelSignals model(m_model.get());
-    QSignalSpy executed(m_scheduler.get(), &Scheduler::jobExecuted);
+    QSignalSpy executed(m_client.get(), &SchedulerClient::jobExecuted);
 
     QVERIFY(m_scheduler->runJobNow("ok"));
+    syncClient();
+    syncClient();
     QCOMPARE(text(row, JobListModel::StateColumn), "Running");
     QVERIFY(model.changedOnlyRow(row));
-    QVERIFY(executed.wait(5000));
+    m_gate.release();
+    QTRY_VERIFY_WITH_TIMEOUT(!executed.isEmpty(), 5000);
     QCOMPARE(text(row, JobListModel::LastResultColumn), "0 ms"); // the fake clock stood still during the run
     QCOMPARE(text(row, JobListModel::LastRunColumn), "09:00");
     QVERIFY(!m_model->data(m_model->index(row, JobListModel::LastResultColumn), Qt::DecorationRole)
@@ -467,16 +497,17 @@ void TestJobListModel::lastResultAfterRun()
     QVERIFY(model.changedOnlyRow(row));
     QCOMPARE(model.reset.count(), 0);
 
-    QSignalSpy error(m_scheduler.get(), &Scheduler::jobError);
+    QSignalSpy error(m_client.get(), &SchedulerClient::jobError);
     const int boom = m_model->rowOf("boom");
     QVERIFY(m_scheduler->runJobNow("boom"));
-    QVERIFY(error.wait(5000));
+    syncClient();
+    QTRY_VERIFY_WITH_TIMEOUT(!error.isEmpty(), 5000);
     QCOMPARE(text(boom, JobListModel::LastResultColumn), "failed");
     QCOMPARE(text(boom, JobListModel::LastResultColumn, Qt::ToolTipRole), "Failed: boom");
 
     // A reload shows the same last runs (from the store, once the scheduler has written them).
     QTRY_COMPARE(m_store->latestRuns().value().value("boom").outcome, RunOutcome::Failed);
-    JobListModel reloaded(*m_scheduler, m_clock);
+    JobListModel reloaded(*m_client, m_clock);
     reloaded.setJobs(m_scheduler->jobs().value(), m_store->latestRuns().value());
     QCOMPARE(reloaded.data(reloaded.index(reloaded.rowOf("boom"), JobListModel::LastResultColumn)).toString(),
              "failed");
@@ -488,9 +519,10 @@ void TestJobListModel::failedCommandShowsExitCode()
     job.action = CommandAction{"/bin/sh", {"-c", "exit 3"}, {}, {}, false};
     add(job);
     loadModel();
-    QSignalSpy error(m_scheduler.get(), &Scheduler::jobError);
+    QSignalSpy error(m_client.get(), &SchedulerClient::jobError);
     QVERIFY(m_scheduler->runJobNow("exit3"));
-    QVERIFY(error.wait(10000));
+    syncClient();
+    QTRY_VERIFY_WITH_TIMEOUT(!error.isEmpty(), 10000);
     QCOMPARE(text(m_model->rowOf("exit3"), JobListModel::LastResultColumn), "exit 3");
 }
 
@@ -524,9 +556,10 @@ void TestJobListModel::lessThanOrders()
     QVERIFY(!m_model->lessThan(pausedRow, sooner, JobListModel::StateColumn));
 
     // Last run: never run first; then by instant.
-    QSignalSpy executed(m_scheduler.get(), &Scheduler::jobExecuted);
+    QSignalSpy executed(m_client.get(), &SchedulerClient::jobExecuted);
     QVERIFY(m_scheduler->runJobNow("later"));
-    QVERIFY(executed.wait(5000));
+    syncClient();
+    QTRY_VERIFY_WITH_TIMEOUT(!executed.isEmpty(), 5000);
     QVERIFY(m_model->lessThan(sooner, later, JobListModel::LastRunColumn));
     QVERIFY(!m_model->lessThan(later, sooner, JobListModel::LastRunColumn));
     QVERIFY(m_model->lessThan(sooner, later, JobListModel::LastResultColumn));
@@ -589,8 +622,10 @@ void TestJobListModel::proxyKeepsSortOnLiveChanges()
     m_proxy->sort(JobListModel::NextRunColumn, Qt::AscendingOrder);
     ModelSignals source(m_model.get());
     QVERIFY(m_scheduler->rescheduleJob("a", std::make_shared<DateTrigger>(T0 + 40 * minute)));
+    syncClient();
     QCOMPARE(m_proxy->index(2, JobListModel::NameColumn).data().toString(), "A");
     QVERIFY(m_scheduler->pauseJob("c"));
+    syncClient();
     QCOMPARE(m_proxy->index(2, JobListModel::NameColumn).data().toString(), "C"); // no next run: last
     QCOMPARE(source.reset.count(), 0);
 }
@@ -614,10 +649,12 @@ void TestJobListModel::nameSortFollowsChanges()
     JobChanges rename;
     rename.name = "aardvark";
     QVERIFY(m_scheduler->modifyJob("d", rename));
+    syncClient();
     QCOMPARE(names(), QStringList({"aardvark", "Alpha", "Bravo", "charlie"}));
     m_proxy->sort(JobListModel::NameColumn, Qt::DescendingOrder);
     QCOMPARE(names(), QStringList({"charlie", "Bravo", "Alpha", "aardvark"}));
     QVERIFY(m_scheduler->removeJob("b"));
+    syncClient();
     m_proxy->sort(JobListModel::NameColumn, Qt::AscendingOrder); // ranks survive a removal
     QCOMPARE(names(), QStringList({"aardvark", "Alpha", "charlie"}));
 
@@ -641,6 +678,7 @@ void TestJobListModel::backgroundTextsAndRanks()
     JobChanges rename;
     rename.name = "beta";
     QVERIFY(m_scheduler->modifyJob("j4", rename)); // while "loading": the worker's ranks cannot be used
+    syncClient();
     m_model->setJobs(snapshot, {});
     QThreadPool::globalInstance()->waitForDone(); // the model's worker has built texts and ranks...
     QCoreApplication::processEvents();              // ... and they are in
@@ -656,7 +694,7 @@ void TestJobListModel::backgroundTextsAndRanks()
     QCOMPARE(proxyNames(), expected);
 
     // Loaded without changes: the worker's ranks are used, and agree.
-    JobListModel second(*m_scheduler, m_clock);
+    JobListModel second(*m_client, m_clock);
     JobFilterProxyModel proxy;
     proxy.setSourceModel(&second);
     second.setJobs(m_scheduler->jobs().value(), {});
@@ -673,6 +711,7 @@ void TestJobListModel::backgroundTextsAndRanks()
     }
     // The search texts the worker made are dropped for a job that changes.
     QVERIFY(m_scheduler->modifyJob("j0", rename));
+    syncClient();
     QVERIFY(second.matches(second.rowOf("j0"), {"beta", {}}));
     QVERIFY(!second.matches(second.rowOf("j0"), {"job", {}}));
 }
@@ -694,6 +733,7 @@ void TestJobListModel::stateSortFollowsRunning()
     QVERIFY(!m_model->isRunning(r));
 
     QVERIFY(m_scheduler->runJobNow("r"));
+    syncClient();
     QVERIFY(m_model->isRunning(r));
     QCOMPARE(text(r, JobListModel::StateColumn), "Running");
     QVERIFY(m_model->lessThan(r, s, JobListModel::StateColumn));
@@ -715,9 +755,10 @@ void TestJobListModel::runsWhileLoadingAreKept()
     add(intervalJob("a", "Alpha", hour));
     const QList<Job> snapshot = m_scheduler->jobs().value();
     const auto runs = m_store->latestRuns().value(); // empty: nothing has run yet
-    QSignalSpy executed(m_scheduler.get(), &Scheduler::jobExecuted);
+    QSignalSpy executed(m_client.get(), &SchedulerClient::jobExecuted);
     QVERIFY(m_scheduler->runJobNow("a"));
-    QVERIFY(executed.wait(5000));
+    syncClient();
+    QTRY_VERIFY_WITH_TIMEOUT(!executed.isEmpty(), 5000);
     m_model->setJobs(snapshot, runs);
     QVERIFY(m_model->lastRunAt(0));
     QCOMPARE(m_model->lastRunAt(0)->outcome, RunOutcome::Success);
@@ -739,11 +780,14 @@ void TestJobListModel::reloadNeverGoesBackInTime()
     JobChanges rename;
     rename.name = "New name";
     QVERIFY(m_scheduler->modifyJob("renamed", rename));
+    syncClient();
     QVERIFY(m_scheduler->removeJob("removed"));
+    syncClient();
     add(intervalJob("added", "Added", hour));
-    QSignalSpy executed(m_scheduler.get(), &Scheduler::jobExecuted);
+    QSignalSpy executed(m_client.get(), &SchedulerClient::jobExecuted);
     QVERIFY(m_scheduler->runJobNow("ran"));
-    QVERIFY(executed.wait(5000));
+    syncClient();
+    QTRY_VERIFY_WITH_TIMEOUT(!executed.isEmpty(), 5000);
     QCOMPARE(m_model->jobAt(m_model->rowOf("renamed"))->name, "New name");
 
     ModelSignals model(m_model.get());
@@ -766,6 +810,7 @@ void TestJobListModel::reloadNeverGoesBackInTime()
     m_model->beginLoad();
     const QList<Job> before = m_scheduler->jobs().value();
     QVERIFY(m_scheduler->removeAllJobs());
+    syncClient();
     add(intervalJob("after", "After", hour));
     m_model->setJobs(before, {});
     QCOMPARE(m_model->rowCount(), 1);
@@ -774,6 +819,7 @@ void TestJobListModel::reloadNeverGoesBackInTime()
     // A failed load keeps the rows; what was kept for it is let go.
     m_model->beginLoad();
     QVERIFY(m_scheduler->pauseJob("after"));
+    syncClient();
     m_model->loadFailed();
     QCOMPARE(text(0, JobListModel::StateColumn), "Paused");
     m_model->setJobs(before, {}); // a stale snapshot without a load begun: taken as it is
@@ -799,9 +845,11 @@ void TestJobListModel::retryShowsAttemptAndTime()
     loadModel();
     const int row = m_model->rowOf("flaky"), s = m_model->rowOf("s"), r = m_model->rowOf("r");
 
-    QSignalSpy errors(m_scheduler.get(), &Scheduler::jobError);
+    QSignalSpy errors(m_client.get(), &SchedulerClient::jobError);
     QVERIFY(m_scheduler->runJobNow("flaky"));
+    syncClient();
     QVERIFY(m_scheduler->runJobNow("late"));
+    syncClient();
     QTRY_COMPARE(errors.size(), 2);
     // Waiting to retry: neither running nor its stored state; attempt of attempts, and the local time (Berlin).
     QTRY_COMPARE(text(row, JobListModel::StateColumn), "Retrying (2 of 3) at 09:05");
@@ -816,6 +864,7 @@ void TestJobListModel::retryShowsAttemptAndTime()
 
     // Sorted after running, before scheduled.
     QVERIFY(m_scheduler->runJobNow("r"));
+    syncClient();
     QVERIFY(m_model->lessThan(r, row, JobListModel::StateColumn));
     QVERIFY(m_model->lessThan(row, s, JobListModel::StateColumn));
     QVERIFY(!m_model->lessThan(s, row, JobListModel::StateColumn));
@@ -856,13 +905,18 @@ void TestJobListModel::stateFilterMatchesWhatIsShown()
         ids.sort();
         return ids;
     };
-    QSignalSpy errors(m_scheduler.get(), &Scheduler::jobError);
+    QSignalSpy errors(m_client.get(), &SchedulerClient::jobError);
     QVERIFY(m_scheduler->runJobNow("r"));
+    syncClient();
     QVERIFY(m_scheduler->runJobNow("pr"));
+    syncClient();
     QVERIFY(m_scheduler->pauseJob("pr")); // its run goes on
+    syncClient();
     QVERIFY(m_scheduler->runJobNow("f"));
+    syncClient();
     QTRY_COMPARE(errors.size(), 1);
     QTRY_VERIFY(m_scheduler->retryWait("f"));
+    syncClient();
 
     using Shown = JobListModel::ShownState;
     m_proxy->setStateFilter(Shown::Running);
@@ -887,7 +941,7 @@ void TestJobListModel::stateFilterMatchesWhatIsShown()
 void TestJobListModel::dayChangeRepaintsDateColumns()
 {
     m_clock.setNowMs(T0 + 53'970'000); // Friday 23:59:30 local
-    JobListModel model(*m_scheduler, m_clock);
+    JobListModel model(*m_client, m_clock);
     add(dateJob("a", "A", T0 + 63'000'000)); // Saturday 02:30
     add(dateJob("b", "B", T0 + 64'000'000));
     model.setJobs(m_scheduler->jobs().value(), {});
