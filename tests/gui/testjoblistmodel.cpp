@@ -11,9 +11,16 @@
 #include "triggers/intervaltrigger.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocalServer>
+#include <QLocalSocket>
 #include <QIcon>
 #include <QLocale>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThreadPool>
 #include <QTimer>
@@ -100,6 +107,8 @@ private slots:
     void retryShowsAttemptAndTime();
     void stateFilterMatchesWhatIsShown();
     void dayChangeRepaintsDateColumns();
+    void recordedStreamIsWhatTheHostSends();
+    void followsARecordedEventStream();
 
 private:
     Job dateJob(const QString &id, const QString &name, std::int64_t atMs);
@@ -113,6 +122,9 @@ private:
     }
     void loadModel();
     QString text(int row, int column, int role = Qt::DisplayRole) const;
+    /// What a subscriber gets from the test's host for a short script (add, pause, run, remove): the subscribe
+    /// answer, then the event lines. Empty when something failed (the test has failed then).
+    QList<QByteArray> captureHostStream();
 
     // Local time is what the window shows: pin it (and the locale's names in initTestCase) so the texts are known.
     TimeZoneGuard m_zone{"Europe/Berlin"};
@@ -933,7 +945,7 @@ void TestJobListModel::stateFilterMatchesWhatIsShown()
     m_gate.release(2);
     QTRY_COMPARE(listed(), QStringList({"p", "pr"}));
     m_proxy->setStateFilter(Shown::Running);
-    QCOMPARE(listed(), QStringList());
+    QTRY_COMPARE(listed(), QStringList()); // "r" too, once its end is in
     m_proxy->setStateFilter(std::nullopt);
     QCOMPARE(m_proxy->rowCount(), 5);
 }
@@ -972,6 +984,187 @@ void TestJobListModel::dayChangeRepaintsDateColumns()
     QMetaObject::invokeMethod(timer, "timeout");
     QCOMPARE(changed.count(), 0);
     QVERIFY(timer->isActive());
+}
+
+namespace {
+
+/// The recorded stream the model test replays: tests/data/recorded-events.jsonl, written by
+/// recordedStreamIsWhatTheHostSends() when PUNCTUAL_RECORD_EVENTS names the file to write.
+QString recordedStreamPath()
+{
+    return QStringLiteral(PUNCTUAL_TEST_DATA_DIR "/recorded-events.jsonl");
+}
+
+QJsonObject parseLine(const QByteArray &line)
+{
+    return QJsonDocument::fromJson(line).object();
+}
+
+/// A line's shape: its event name (or "answer") and its keys, and those of its job or run.
+QString shapeOf(const QJsonObject &line)
+{
+    QStringList parts{line.contains("event") ? line.value("event").toString() : QStringLiteral("answer")};
+    parts << line.keys().join(',');
+    for (const char *inner : {"job", "run", "result"}) {
+        if (line.value(inner).isObject())
+            parts << QStringLiteral("%1{%2}").arg(inner, line.value(inner).toObject().keys().join(','));
+    }
+    return parts.join(' ');
+}
+
+} // namespace
+
+QList<QByteArray> TestJobListModel::captureHostStream()
+{
+    // Changes before the subscription: the snapshot's revision is past them, so it is not 0.
+    m_scheduler->pause();
+    m_scheduler->resume();
+
+    QLocalSocket subscriber;
+    QByteArray received;
+    connect(&subscriber, &QLocalSocket::readyRead, &subscriber, [&] { received += subscriber.readAll(); });
+    subscriber.connectToServer(m_client->socketPath());
+    if (!subscriber.waitForConnected(5000)) {
+        qWarning("cannot connect to the host: %s", qPrintable(subscriber.errorString()));
+        return {};
+    }
+    subscriber.write(R"({"id":1,"method":"subscribe","params":{"output":true}})" "\n");
+    if (!QTest::qWaitFor([&] { return received.contains('\n'); }, 5000))
+        return {};
+
+    Job running = intervalJob("a", "Alpha", hour);
+    running.action = FunctionAction{"block", {}};
+    add(running);
+    add(intervalJob("b", "Beta", hour));
+    QSignalSpy executed(m_client.get(), &SchedulerClient::jobExecuted);
+    if (!m_scheduler->pauseJob("b") || !m_scheduler->runJobNow("a"))
+        return {};
+    m_gate.release();
+    if (!QTest::qWaitFor([&] { return !executed.isEmpty(); }, 5000) || !m_scheduler->removeJob("b"))
+        return {};
+    if (!QTest::qWaitFor([&] { return received.contains(R"("event":"job_removed")"); }, 5000))
+        return {};
+    QTest::qWait(50); // nothing else comes after it
+    QList<QByteArray> lines = received.split('\n');
+    lines.removeAll(QByteArray());
+    return lines;
+}
+
+void TestJobListModel::recordedStreamIsWhatTheHostSends()
+{
+    const QList<QByteArray> live = captureHostStream();
+    QVERIFY(!live.isEmpty());
+    const QByteArray target = qgetenv("PUNCTUAL_RECORD_EVENTS");
+    if (!target.isEmpty()) {
+        QFile out(QString::fromLocal8Bit(target));
+        QVERIFY2(out.open(QIODevice::WriteOnly | QIODevice::Truncate), qPrintable(out.errorString()));
+        out.write(live.join('\n') + '\n');
+    }
+    // The recording is of the protocol as it is now: the same lines, of the same shapes, in the same order.
+    QFile recorded(recordedStreamPath());
+    QVERIFY2(recorded.open(QIODevice::ReadOnly), qPrintable(recorded.errorString()));
+    QList<QByteArray> lines = recorded.readAll().split('\n');
+    lines.removeAll(QByteArray());
+    QStringList liveShapes, recordedShapes;
+    for (const QByteArray &line : live)
+        liveShapes << shapeOf(parseLine(line));
+    for (const QByteArray &line : lines)
+        recordedShapes << shapeOf(parseLine(line));
+    QCOMPARE(liveShapes, recordedShapes);
+}
+
+void TestJobListModel::followsARecordedEventStream()
+{
+    // The host is this test's QLocalServer: it answers the subscription with a recorded snapshot and then writes
+    // the recorded events one at a time, so the model is checked after each.
+    QFile file(recordedStreamPath());
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.errorString()));
+    QList<QByteArray> recorded = file.readAll().split('\n');
+    recorded.removeAll(QByteArray());
+    QVERIFY(recorded.size() > 6);
+    QJsonObject snapshot = parseLine(recorded.takeFirst());
+    const qint64 snapshotRevision = snapshot.value("result").toObject().value("revision").toInteger();
+    QVERIFY(snapshotRevision > 0);
+
+    QTemporaryDir dir;
+    QLocalServer server;
+    QVERIFY2(server.listen(dir.filePath("recorded")), qPrintable(server.errorString()));
+    auto client = SchedulerClient::forSocket(server.fullServerName());
+    JobListModel model(*client, m_clock);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setJobs({}, {}); // loaded, empty: every row comes from the stream
+    client->connectToHost();
+    QTRY_VERIFY(server.hasPendingConnections());
+    QLocalSocket *host = server.nextPendingConnection();
+    QTRY_VERIFY(host->canReadLine());
+    const QJsonObject request = parseLine(host->readLine());
+    QCOMPARE(request.value("method").toString(), QString("subscribe"));
+    snapshot.insert("id", request.value("id"));
+    host->write(QJsonDocument(snapshot).toJson(QJsonDocument::Compact) + '\n');
+    QTRY_VERIFY(client->isConnected());
+    QCOMPARE(client->revision(), snapshotRevision);
+    QCOMPARE(client->state(), Scheduler::State::Running);
+
+    // Events the snapshot has already (revision not newer than its own) are dropped: a job added by one is not shown.
+    const auto added = std::find_if(recorded.cbegin(), recorded.cend(), [](const QByteArray &line) {
+        return parseLine(line).value("event").toString() == "job_added";
+    });
+    QVERIFY(added != recorded.cend());
+    for (qint64 revision : {snapshotRevision - 1, snapshotRevision}) {
+        QJsonObject stale = parseLine(*added);
+        QJsonObject job = stale.value("job").toObject();
+        job.insert("id", QStringLiteral("stale-%1").arg(revision));
+        stale.insert("job", job);
+        stale.insert("revision", double(revision));
+        host->write(QJsonDocument(stale).toJson(QJsonDocument::Compact) + '\n');
+    }
+
+    QStringList seen;
+    for (const QByteArray &line : std::as_const(recorded)) {
+        const QJsonObject event = parseLine(line);
+        const QString name = event.value("event").toString();
+        seen << name;
+        host->write(line + '\n');
+        QTRY_COMPARE(client->revision(), event.value("revision").toInteger());
+        QCOMPARE(model.rowOf(QStringLiteral("stale-%1").arg(snapshotRevision)), -1);
+        QCOMPARE(model.rowOf(QStringLiteral("stale-%1").arg(snapshotRevision - 1)), -1);
+        const auto column = [&model](const QString &id, int column) {
+            return model.data(model.index(model.rowOf(id), column)).toString();
+        };
+        if (name == "job_added" || name == "job_changed") {
+            const QJsonObject job = event.value("job").toObject();
+            const QString id = job.value("id").toString();
+            QVERIFY2(model.rowOf(id) >= 0, qPrintable(id));
+            QCOMPARE(column(id, JobListModel::NameColumn), job.value("name").toString());
+            const bool paused = job.value("paused").toBool();
+            QCOMPARE(column(id, JobListModel::StateColumn), paused ? QString("Paused") : QString("Scheduled"));
+            if (paused)
+                QCOMPARE(column(id, JobListModel::NextRunColumn), QString(QChar(0x2014)));
+        } else if (name == "activity") {
+            const QString id = event.value("job_id").toString();
+            const int running = event.value("running").toInt();
+            QCOMPARE(client->runningCount(id), running);
+            QCOMPARE(model.isRunning(model.rowOf(id)), running > 0);
+            QCOMPARE(column(id, JobListModel::StateColumn), running > 0 ? QString("Running") : QString("Scheduled"));
+        } else if (name == "run_finished") {
+            const QJsonObject run = event.value("run").toObject();
+            const QString id = run.value("job_id").toString();
+            const RunRecord *last = model.lastRunAt(model.rowOf(id));
+            QVERIFY(last);
+            QCOMPARE(last->id, run.value("id").toInteger());
+            QCOMPARE(last->outcome, RunOutcome::Success);
+            QCOMPARE(column(id, JobListModel::LastResultColumn), QString("0 ms"));
+        } else if (name == "job_removed") {
+            QCOMPARE(model.rowOf(event.value("job_id").toString()), -1);
+        }
+    }
+    // The script the recording was made of, and where it left the list: "a" alone, scheduled, its run shown.
+    for (const char *expected : {"job_added", "job_changed", "run_started", "activity", "run_finished", "job_removed"})
+        QVERIFY2(seen.contains(expected), expected);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.jobAt(0)->id, QString("a"));
+    QVERIFY(!model.isRunning(0));
+    QVERIFY(model.lastRunAt(0));
 }
 
 QTEST_MAIN(TestJobListModel)
