@@ -1,8 +1,11 @@
-// Takes the documentation's screenshots: a store with realistic jobs and runs, the real main window, the job
+// Takes the documentation's screenshots: a store with realistic jobs and runs, served as the host serves it (a
+// ControlServer on a private socket; the window and the tray attach with a SchedulerClient), the real main window, the job
 // editor with a cron preview, the history pane with a failed run and the tray menu, each grabbed from the X screen
 // under Xvfb. Run through scripts/screenshots (xvfb-run with trayer as the tray host, xcb platform); writes PNGs
 // into the folder given as argument. With --lang CODE the interface is in that language (as `punctual --lang`)
 // and only the main window and the editor are taken, as main-window-CODE.png and job-editor-cron-CODE.png.
+#include "control/controlserver.h"
+#include "control/schedulerclient.h"
 #include "dialogs/jobeditordialog.h"
 #include "executors/executorset.h"
 #include "executors/builtinfunctions.h"
@@ -26,6 +29,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QLineEdit>
+#include <QLocalServer>
 #include <QMenu>
 #include <QPixmap>
 #include <QRadioButton>
@@ -80,6 +84,14 @@ void waitFor(Predicate done, const char *what)
 void wait(Scheduler &scheduler)
 {
     waitFor([&] { return scheduler.runningCount() == 0; }, "runs to end");
+}
+
+/// Selects job @p id in @p window and waits for its history (the host answers it).
+void selectJob(MainWindow &window, const QString &id)
+{
+    window.selectJob(id);
+    RunHistoryModel *model = window.historyPane()->model();
+    waitFor([&] { return model->jobId() == id && model->rowCount() > 0; }, "the run history");
 }
 
 void grab(const QString &path)
@@ -217,24 +229,34 @@ int main(int argc, char *argv[])
     }
     (void)scheduler.start();
 
-    MainWindow::Services services{scheduler, clock, functions, [location] { return location.open(); },
+    // The window is a client of the scheduler host: this process is the host, on a socket of its own.
+    QLocalServer server;
+    server.setSocketOptions(QLocalServer::UserAccessOption);
+    if (!server.listen(dir.filePath(QStringLiteral("host"))))
+        qFatal("cannot listen: %s", qPrintable(server.errorString()));
+    ControlServer control(scheduler, *store, &server);
+    auto client = SchedulerClient::forSocket(server.fullServerName());
+    client->connectToHost();
+    waitFor([&] { return client->isConnected(); }, "the window's connection to the host");
+
+    MainWindow::Services services{*client, clock, functions, [location] { return location.openReadOnly(); },
                                   store->describe()};
     MainWindow window(services);
     window.resize(QApplication::primaryScreen()->size());
     window.move(0, 0);
     window.show();
     waitFor([&] { return window.jobModel()->isLoaded(); }, "the job list");
-    window.selectJob(QStringLiteral("tokens"));
+    selectJob(window, QStringLiteral("tokens"));
     QTableView *history = window.historyPane()->view();
     if (!lang.isEmpty()) {
         // The main window with a failed run's output, the way the English one shows a good run.
-        window.selectJob(QStringLiteral("cache"));
+        selectJob(window, QStringLiteral("cache"));
         history->selectRow(0);
     }
     grab(out + QStringLiteral("/main-window%1.png").arg(suffix));
 
     if (lang.isEmpty()) {
-        window.selectJob(QStringLiteral("cache"));
+        selectJob(window, QStringLiteral("cache"));
         history->selectRow(0);
         grab(out + QStringLiteral("/history-failed-run.png"));
     }
@@ -275,7 +297,7 @@ int main(int argc, char *argv[])
     window.setGeometry(screen.adjusted(0, 28, 0, 0)); // trayer's panel is 28 px high
     window.selectJob(QStringLiteral("tokens"));
     Settings settings(dir.filePath(QStringLiteral("settings.ini")));
-    TrayController tray(scheduler, *window.jobModel(), clock, settings);
+    TrayController tray(*client, *window.jobModel(), clock, settings);
     tray.show();
     waitFor([&] { return !tray.trayIcon()->geometry().isEmpty(); }, "the tray icon");
     QTest::qWait(300);
