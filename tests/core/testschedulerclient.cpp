@@ -8,6 +8,7 @@
 
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace punctual;
@@ -197,6 +198,22 @@ private slots:
         QCOMPARE(m_client->runningCount("slow"), 1);
         m_gate.release();
         QTRY_COMPARE(m_client->runningCount("slow"), 0);
+    }
+
+    void findsAHostStartedAfterIt()
+    {
+        // The window starts before its host (it starts the host itself): failed attempts must not stop the retries.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("later"));
+        auto client = SchedulerClient::forSocket(path);
+        client->connectToHost();
+        QTest::qWait(400); // a few attempts fail: nobody listens yet
+        QVERIFY(!client->isConnected());
+        QLocalServer server;
+        QVERIFY(server.listen(path));
+        ControlServer control(*m_scheduler, *m_store, &server);
+        QTRY_VERIFY_WITH_TIMEOUT(client->isConnected(), 5000);
+        QCOMPARE(client->state(), Scheduler::State::Running);
     }
 
     void raiseReachesTheWindowAttachedToTheHost()
