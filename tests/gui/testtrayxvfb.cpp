@@ -14,6 +14,7 @@
 #include "settings/settings.h"
 #include "store/jobstore.h"
 #include "store/storelocation.h"
+#include "support/xsession.h"
 #include "support/hostharness.h"
 #include "tray/traycontroller.h"
 
@@ -38,110 +39,11 @@
 #include <memory>
 
 using namespace punctual;
+using namespace punctual::test;
 
 namespace {
 
-/// The X server and tray host of this test, started before QApplication so it can use the xcb platform.
-struct XSession
-{
-    QString display;        ///< ":N"
-    QString error;          ///< why the session could not be made
-    QTemporaryDir runtime;  ///< XDG_RUNTIME_DIR, HOME and config of everything the test starts
-    std::unique_ptr<QProcess> xvfb;
-    std::unique_ptr<QProcess> trayer;
-
-    void start()
-    {
-        for (const char *program : {"Xvfb", "trayer", "xwininfo"}) {
-            if (QStandardPaths::findExecutable(QString::fromLatin1(program)).isEmpty()) {
-                error = QStringLiteral("%1 is not installed: the tray tests need Xvfb, trayer and xwininfo "
-                                       "(apt-get install xvfb trayer x11-utils, or scripts/install-deps)")
-                            .arg(QLatin1String(program));
-                return;
-            }
-        }
-        // -displayfd: Xvfb picks a free display number and writes it once it accepts connections.
-        xvfb = std::make_unique<QProcess>();
-        xvfb->setProcessChannelMode(QProcess::SeparateChannels);
-        xvfb->start(QStringLiteral("Xvfb"), {QStringLiteral("-displayfd"), QStringLiteral("1"),
-                                             QStringLiteral("-screen"), QStringLiteral("0"),
-                                             QStringLiteral("1024x768x24"), QStringLiteral("-nolisten"),
-                                             QStringLiteral("tcp")});
-        QElapsedTimer timer;
-        timer.start();
-        QByteArray number;
-        while (!number.contains('\n') && timer.elapsed() < 15000 && xvfb->state() != QProcess::NotRunning) {
-            xvfb->waitForReadyRead(200);
-            number += xvfb->readAllStandardOutput();
-        }
-        if (!number.contains('\n')) {
-            error = QStringLiteral("Xvfb did not start: %1").arg(QString::fromLocal8Bit(xvfb->readAllStandardError()));
-            return;
-        }
-        display = QLatin1Char(':') + QString::fromLatin1(number.trimmed());
-        const QString socket = QStringLiteral("/tmp/.X11-unix/X") + display.mid(1);
-        while (!QFileInfo::exists(socket) && timer.elapsed() < 15000)
-            QThread::msleep(50);
-        if (!QFileInfo::exists(socket)) {
-            error = QStringLiteral("Xvfb %1 has no socket %2").arg(display, socket);
-            return;
-        }
-        qputenv("DISPLAY", display.toUtf8());
-        trayer = std::make_unique<QProcess>();
-        trayer->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        trayer->start(QStringLiteral("trayer"), {QStringLiteral("--edge"), QStringLiteral("top"),
-                                                 QStringLiteral("--align"), QStringLiteral("right"),
-                                                 QStringLiteral("--widthtype"), QStringLiteral("request"),
-                                                 QStringLiteral("--height"), QStringLiteral("24"),
-                                                 QStringLiteral("--SetDockType"), QStringLiteral("true")});
-        if (!trayer->waitForStarted(10000))
-            error = QStringLiteral("trayer did not start: %1").arg(trayer->errorString());
-    }
-
-    ~XSession()
-    {
-        for (auto *process : {trayer.get(), xvfb.get()}) {
-            if (process && process->state() != QProcess::NotRunning) {
-                process->terminate();
-                if (!process->waitForFinished(5000))
-                    process->kill();
-                process->waitForFinished(2000);
-            }
-        }
-    }
-};
-
 XSession *session = nullptr;
-
-struct XWindow
-{
-    QString id;
-    int depth = 0; ///< nesting below the root
-    QString wmClass;
-    int width = 0;
-    int height = 0;
-};
-
-/// `xwininfo -root -tree` as a list of windows in tree order.
-QList<XWindow> windowTree()
-{
-    QProcess xwininfo;
-    xwininfo.start(QStringLiteral("xwininfo"), {QStringLiteral("-root"), QStringLiteral("-tree")});
-    if (!xwininfo.waitForFinished(10000))
-        return {};
-    static const QRegularExpression line(
-        QStringLiteral(R"(^(\s+)(0x[0-9a-f]+) .*?: \((.*)\)\s+(\d+)x(\d+)[+-])"));
-    QList<XWindow> windows;
-    const QStringList lines = QString::fromLocal8Bit(xwininfo.readAllStandardOutput()).split(QLatin1Char('\n'));
-    for (const QString &text : lines) {
-        const auto match = line.match(text);
-        if (!match.hasMatch())
-            continue;
-        windows.append({match.captured(2), static_cast<int>(match.captured(1).size()), match.captured(3),
-                        match.captured(4).toInt(), match.captured(5).toInt()});
-    }
-    return windows;
-}
 
 /// Windows of class @p wmClass (e.g. "\"punctual\" \"punctual\"") inside trayer's panel: embedded tray icons.
 int trayIconsOf(const QString &wmClass)
@@ -153,28 +55,6 @@ int trayIconsOf(const QString &wmClass)
             continue;
         for (int j = i + 1; j < windows.size() && windows[j].depth > windows[i].depth; ++j)
             count += windows[j].wmClass == wmClass;
-    }
-    return count;
-}
-
-bool isViewable(const QString &windowId)
-{
-    QProcess xwininfo;
-    xwininfo.start(QStringLiteral("xwininfo"), {QStringLiteral("-id"), windowId});
-    return xwininfo.waitForFinished(10000)
-        && xwininfo.readAllStandardOutput().contains("Map State: IsViewable");
-}
-
-/// Top-level windows of @p wmClass bigger than an icon that are mapped: a shown main window.
-int viewableMainWindowsOf(const QString &wmClass)
-{
-    int count = 0;
-    const QList<XWindow> windows = windowTree();
-    const int topDepth = windows.isEmpty() ? 0 : windows.front().depth;
-    for (const XWindow &window : windows) {
-        if (window.depth == topDepth && window.wmClass == wmClass && window.width > 200 && window.height > 200
-            && isViewable(window.id))
-            ++count;
     }
     return count;
 }
@@ -286,7 +166,7 @@ void TestTrayXvfb::realAppStartsInTrayAndASecondLaunchRaisesIt()
     QVERIFY(punctual(first, {"--minimized"}));
     QTRY_COMPARE_WITH_TIMEOUT(trayIconsOf(appClass), 1, 20000);
     QCOMPARE(first.state(), QProcess::Running);
-    QCOMPARE(viewableMainWindowsOf(appClass), 0);
+    QCOMPARE(viewableMainWindowsOf(appClass).size(), 0);
     QTRY_VERIFY_WITH_TIMEOUT(InstanceLock::runningInstancePid(storePath).has_value(), 10000);
     const qint64 hostPid = *InstanceLock::runningInstancePid(storePath);
     QVERIFY(hostPid != first.processId());
@@ -306,7 +186,7 @@ void TestTrayXvfb::realAppStartsInTrayAndASecondLaunchRaisesIt()
         return raised && raised->toObject().value(QStringLiteral("raised")).toBool();
     };
     QTRY_VERIFY_WITH_TIMEOUT(windowAttached(), 15000);
-    QCOMPARE(viewableMainWindowsOf(appClass), 0);
+    QCOMPARE(viewableMainWindowsOf(appClass).size(), 0);
 
     // A second `punctual` on the same store raises the first one's window and ends at once.
     QProcess second;
@@ -317,7 +197,7 @@ void TestTrayXvfb::realAppStartsInTrayAndASecondLaunchRaisesIt()
     QCOMPARE(second.exitStatus(), QProcess::NormalExit);
     QCOMPARE(second.exitCode(), 0);
     QVERIFY2(elapsed.elapsed() < 5000, qPrintable(QString::number(elapsed.elapsed())));
-    QTRY_COMPARE_WITH_TIMEOUT(viewableMainWindowsOf(appClass), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(viewableMainWindowsOf(appClass).size(), 1, 10000);
 
     // Still one window app, with one icon in the tray, and the one host holding the store.
     QCOMPARE(first.state(), QProcess::Running);
@@ -355,7 +235,7 @@ int main(int argc, char *argv[])
     qputenv("XDG_CONFIG_HOME", QDir(home).filePath("config").toUtf8());
     qputenv("XDG_DATA_HOME", QDir(home).filePath("data").toUtf8());
     qputenv("XDG_RUNTIME_DIR", home.toUtf8());
-    x.start();
+    x.start(true, {QStringLiteral("Xvfb"), QStringLiteral("trayer"), QStringLiteral("xwininfo")});
     // The xcb platform on the test's own display; without one, offscreen, and initTestCase fails with the reason.
     qputenv("QT_QPA_PLATFORM", x.error.isEmpty() ? "xcb" : "offscreen");
     QApplication app(argc, argv);
