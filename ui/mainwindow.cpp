@@ -73,7 +73,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     restoreSettings();
 
     connect(m_loader, &JobListLoader::loaded, this,
-            [this](QList<Job> jobs, QHash<QString, RunRecord> latestRuns) {
+            [this](QList<JobSummary> jobs, QHash<QString, RunRecord> latestRuns) {
                 m_model->setJobs(std::move(jobs), std::move(latestRuns));
                 updateEmptyState();
                 updateStatus();
