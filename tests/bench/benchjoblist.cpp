@@ -174,7 +174,7 @@ int main(int argc, char *argv[])
     QObject::connect(&loader, &JobListLoader::loaded, &model,
                      [&](const QList<JobSummary> &jobs, const QHash<QString, RunRecord> &latestRuns) {
                          storeSeconds = timer.nsecsElapsed() / 1e9;
-                         model.setJobs(jobs, latestRuns);
+                         model.setJobSummaries(jobs, latestRuns);
                          modelSeconds = timer.nsecsElapsed() / 1e9 - storeSeconds;
                      });
     QObject::connect(&model, &JobListModel::loaded, &loop, &QEventLoop::quit);

@@ -147,7 +147,7 @@ QSet<QString> JobTransfer::listedIds() const
     QSet<QString> ids;
     ids.reserve(m_model.rowCount());
     for (int row = 0; row < m_model.rowCount(); ++row)
-        ids.insert(m_model.jobAt(row)->id);
+        ids.insert(m_model.summaryAt(row)->id);
     return ids;
 }
 

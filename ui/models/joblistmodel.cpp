@@ -312,7 +312,7 @@ void JobListModel::setJobs(QList<Job> jobs, QHash<QString, RunRecord> latestRuns
     emit loaded();
 }
 
-void JobListModel::setJobs(QList<JobSummary> jobs, QHash<QString, RunRecord> latestRuns)
+void JobListModel::setJobSummaries(QList<JobSummary> jobs, QHash<QString, RunRecord> latestRuns)
 {
     if (m_pendingCleared)
         jobs.clear();

@@ -105,9 +105,9 @@ public:
     /// emits loaded(). Changes signalled by the scheduler since beginLoad() (or since the model was made) are
     /// applied on top, and no row's last run goes back to an older one.
     void setJobs(QList<Job> jobs, QHash<QString, RunRecord> latestRuns);
-    /// The same from summaries (JobListLoader): nothing is parsed until it is shown or asked for.
-    void setJobs(QList<JobSummary> jobs, QHash<QString, RunRecord> latestRuns);
-    /// True once setJobs() has been called.
+    /// setJobs() from summaries (JobListLoader): nothing is parsed until it is shown or asked for.
+    void setJobSummaries(QList<JobSummary> jobs, QHash<QString, RunRecord> latestRuns);
+    /// True once setJobs() or setJobSummaries() has been called.
     bool isLoaded() const { return m_loaded; }
 
     /// The job of @p row, or nullptr for a row that does not exist (or whose stored JSON this build cannot read).
