@@ -684,8 +684,11 @@ void TestJobListModel::summaryRowsParseWhenAsked()
     add(JobBuilder("cmd").name("Backup").trigger(IntervalTrigger::startingAfter(5 * minute, T0))
             .command("/usr/bin/rsync", {"--archive", "/srv"}));
     add(dateJob("once", "Once", T0 + hour));
+    // Intervals differing in their start share one description; another interval has its own.
+    add(JobBuilder("same").name("Same").trigger(std::make_unique<IntervalTrigger>(5 * minute, T0 - 1234)).function("ok"));
+    add(JobBuilder("other").name("Other").trigger(std::make_unique<IntervalTrigger>(7 * minute, T0 - 99)).function("ok"));
     QList<JobSummary> summaries = m_store->jobSummaries().value();
-    QCOMPARE(summaries.size(), 2);
+    QCOMPARE(summaries.size(), 4);
     JobSummary broken = summaries.first(); // as a newer Punctual might have written it
     broken.id = "broken";
     broken.name = "Broken";
@@ -697,6 +700,9 @@ void TestJobListModel::summaryRowsParseWhenAsked()
     const int cmd = m_model->rowOf("cmd");
     QCOMPARE(m_model->summaryAt(cmd)->name, "Backup");
     QCOMPARE(m_model->scheduleText(cmd), IntervalTrigger::describeInterval(5 * minute));
+    QCOMPARE(m_model->scheduleText(m_model->rowOf("same")), IntervalTrigger::describeInterval(5 * minute));
+    QCOMPARE(m_model->scheduleText(m_model->rowOf("other")), IntervalTrigger::describeInterval(7 * minute));
+    QCOMPARE(m_model->scheduleText(m_model->rowOf("once")), m_scheduler->job("once").value().trigger->description());
     QVERIFY(m_model->matches(cmd, {"rsync archive", {}})); // the action's text, parsed for the filter
     QVERIFY(!m_model->matches(m_model->rowOf("once"), {"rsync", {}}));
     const Job *job = m_model->jobAt(cmd);
@@ -722,7 +728,8 @@ void TestJobListModel::summaryRowsParseWhenAsked()
     warmed.setJobSummaries(summaries, {});
     QThreadPool::globalInstance()->waitForDone();
     QCoreApplication::processEvents();
-    QCOMPARE(warmed.scheduleText(warmed.rowOf("cmd")), IntervalTrigger::describeInterval(5 * minute));
+    for (const char *id : {"cmd", "same", "other", "once"})
+        QCOMPARE(warmed.scheduleText(warmed.rowOf(id)), m_model->scheduleText(m_model->rowOf(id)));
     QVERIFY(warmed.matches(warmed.rowOf("cmd"), {"rsync archive", {}}));
     QVERIFY(warmed.matches(warmed.rowOf("broken"), {"broken", {}}));
     QCOMPARE(warmed.scheduleText(warmed.rowOf("broken")), QString());

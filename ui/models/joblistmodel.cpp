@@ -8,6 +8,10 @@
 #include "time/clock.h"
 #include "util/postresult.h"
 
+#include <QMutex>
+#include <QMutexLocker>
+#include <QWaitCondition>
+
 #include <algorithm>
 #include <limits>
 #include <numeric>
@@ -90,14 +94,6 @@ JobSummary summaryOf(const Job &job)
     return {job.id, job.name, {}, job.paused, job.nextRunTime, job.createdAt};
 }
 
-/// The description of the trigger in @p text, or an empty text when it does not parse.
-QString describeTrigger(const QString &text)
-{
-    auto json = jsonObjectOf(text);
-    auto trigger = json ? Trigger::fromJson(json.value()) : Result<std::unique_ptr<Trigger>>(json.error());
-    return trigger ? trigger.value()->description() : QString();
-}
-
 /// JobFilter::searchText() of @p summary's job, parsing only its action (through @p actions); empty when that
 /// does not parse.
 QString searchTextOf(const JobSummary &summary, const QString &schedule, ParsedCache<Action> &actions)
@@ -122,6 +118,63 @@ QString interned(QSet<QString> &pool, QString text)
 
 } // namespace
 
+/**
+ * Descriptions of trigger texts, each distinct text described once, equal descriptions one string. An interval's
+ * description is its interval alone (IntervalTrigger::description()), and interval jobs made one after another
+ * differ in their start only: those are described once per interval, their texts parsed as JSON but not into
+ * triggers (half of 100,000 jobs in benchjoblist, three quarters of the list's background work).
+ */
+class TriggerDescriptions
+{
+public:
+    const QString &of(const QString &text)
+    {
+        auto found = m_byText.constFind(text);
+        if (found == m_byText.cend())
+            found = m_byText.insert(text, interned(describe(text)));
+        return *found;
+    }
+
+    /// Equal descriptions made elsewhere share this pool's string too.
+    QString interned(QString description) { return punctual::interned(m_pool, std::move(description)); }
+
+private:
+    QString describe(const QString &text)
+    {
+        auto json = jsonObjectOf(text);
+        if (!json)
+            return {};
+        const bool interval = json->value(QLatin1String("type")).toString()
+                              == Trigger::typeName(TriggerType::Interval);
+        const QJsonValue seconds = json->value(QLatin1String("interval_seconds"));
+        if (interval && seconds.isDouble()) {
+            if (auto known = m_byInterval.constFind(seconds.toDouble()); known != m_byInterval.cend())
+                return *known;
+        }
+        auto trigger = Trigger::fromJson(json.value());
+        if (!trigger)
+            return {}; // written by a newer Punctual, or damaged: jobAt() says so
+        QString description = trigger.value()->description();
+        if (interval && seconds.isDouble())
+            m_byInterval.insert(seconds.toDouble(), description);
+        return description;
+    }
+
+    QHash<QString, QString> m_byText;
+    QHash<double, QString> m_byInterval;
+    QSet<QString> m_pool;
+};
+
+struct JobListModel::WarmState
+{
+    QMutex mutex;
+    QWaitCondition ready; ///< done became true
+    bool done = false;
+    WarmTexts texts;
+    quint64 generation = 0;
+    QStringList ids; ///< the rows the texts are for, by position
+};
+
 struct JobListModel::Row
 {
     JobSummary summary; ///< always current; its texts are what `job` is parsed from while it is null
@@ -142,6 +195,7 @@ JobListModel::JobListModel(SchedulerClient &scheduler, const Clock &clock, QObje
     , m_clock(clock)
 {
     configureCollator(m_collator);
+    m_descriptions = std::make_unique<TriggerDescriptions>();
 
     connect(&scheduler, &SchedulerClient::jobAdded, this, &JobListModel::onJobAdded);
     connect(&scheduler, &SchedulerClient::jobModified, this, &JobListModel::onJobModified);
@@ -348,7 +402,7 @@ void JobListModel::resetRows(QHash<QString, RunRecord> latestRuns, qsizetype cou
     m_rows.clear();
     m_sortKeys.clear();
     m_byId.clear();
-    m_descriptions.clear();
+    m_descriptions = std::make_unique<TriggerDescriptions>();
     m_rows.reserve(static_cast<std::size_t>(count + m_pendingJobs.size()));
     m_sortKeys.reserve(m_rows.capacity());
     m_rankValid.fill(false);
@@ -395,6 +449,7 @@ void JobListModel::warmTexts(QList<Job> jobs, QList<JobSummary> summaries)
     // The names' ranks are made here too (with a collator of the worker's own, as QCollator is not thread-safe),
     // so that the first click on the Name header sorts integers.
     const quint64 generation = ++m_warmGeneration;
+    m_warm.reset(); // an older load's worker: its texts are not wanted any more
     if (jobs.isEmpty() && summaries.isEmpty())
         return;
     QStringList ids;
@@ -403,27 +458,26 @@ void JobListModel::warmTexts(QList<Job> jobs, QList<JobSummary> summaries)
         ids.append(job.id);
     for (const JobSummary &summary : std::as_const(summaries))
         ids.append(summary.id);
+    auto state = std::make_shared<WarmState>();
+    state->generation = generation;
+    state->ids = std::move(ids);
+    m_warm = state;
     postResult(
         this,
-        [jobs, summaries] {
+        [jobs, summaries, state] {
             WarmTexts warm;
             const qsizetype count = jobs.size() + summaries.size();
             warm.schedules.reserve(count);
             warm.searchTexts.reserve(count);
-            QSet<QString> descriptions;
+            TriggerDescriptions descriptions;
             for (const Job &job : jobs) {
-                warm.schedules.append(interned(descriptions, job.trigger ? job.trigger->description() : QString()));
+                warm.schedules.append(descriptions.interned(job.trigger ? job.trigger->description() : QString()));
                 warm.searchTexts.append(JobFilter::searchText(job, warm.schedules.constLast()));
             }
             ParsedCache<Action> actions;
-            QHash<QString, QString> byTrigger;
             for (const JobSummary &summary : summaries) {
-                auto found = byTrigger.constFind(summary.texts.trigger);
-                if (found == byTrigger.cend())
-                    found = byTrigger.insert(summary.texts.trigger,
-                                             interned(descriptions, describeTrigger(summary.texts.trigger)));
-                warm.schedules.append(*found);
-                warm.searchTexts.append(searchTextOf(summary, *found, actions));
+                warm.schedules.append(descriptions.of(summary.texts.trigger));
+                warm.searchTexts.append(searchTextOf(summary, warm.schedules.constLast(), actions));
             }
             QCollator collator;
             configureCollator(collator);
@@ -436,9 +490,26 @@ void JobListModel::warmTexts(QList<Job> jobs, QList<JobSummary> summaries)
             warm.nameRanks = ranksOf(keys.size(), [&keys](std::size_t a, std::size_t b) {
                 return keys[a].compare(keys[b]) < 0;
             });
-            return warm;
+            const QMutexLocker locker(&state->mutex);
+            state->texts = std::move(warm);
+            state->done = true;
+            state->ready.wakeAll();
+            return true;
         },
-        [this, generation, ids](const WarmTexts &warm) { applyWarmTexts(generation, ids, warm); });
+        [this, state](bool) { finishWarmTexts(state); });
+}
+
+void JobListModel::finishWarmTexts(std::shared_ptr<WarmState> state) // by value: it resets m_warm
+{
+    if (m_warm != state)
+        return; // applied already, or from an older load
+    m_warm.reset();
+    {
+        QMutexLocker locker(&state->mutex);
+        while (!state->done)
+            state->ready.wait(&state->mutex);
+    }
+    applyWarmTexts(state->generation, state->ids, state->texts);
 }
 
 void JobListModel::applyWarmTexts(quint64 generation, const QStringList &ids, const WarmTexts &warm)
@@ -547,6 +618,8 @@ bool JobListModel::matches(int row, const JobFilter &filter, std::optional<Shown
         m_wordsOf = filter;
         m_foldedWords = filter.foldedWords();
     }
+    if (!r->search && m_warm) // const_cast: applying the worker's texts changes caches only, as building them does
+        const_cast<JobListModel *>(this)->finishWarmTexts(m_warm);
     if (!r->search) {
         r->search = r->job ? JobFilter::searchText(*r->job, schedule(*r))
                            : searchTextOf(r->summary, schedule(*r), m_actions);
@@ -736,10 +809,7 @@ const QString &JobListModel::schedule(const Row &row) const
     if (row.job) {
         row.schedule = row.job->trigger ? row.job->trigger->description() : QString();
     } else {
-        auto found = m_descriptions.constFind(row.summary.texts.trigger);
-        if (found == m_descriptions.cend())
-            found = m_descriptions.insert(row.summary.texts.trigger, describeTrigger(row.summary.texts.trigger));
-        row.schedule = *found;
+        row.schedule = m_descriptions->of(row.summary.texts.trigger);
     }
     return *row.schedule;
 }

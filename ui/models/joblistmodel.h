@@ -23,6 +23,7 @@ namespace punctual {
 
 class Clock;
 class SchedulerClient;
+class TriggerDescriptions;
 
 /**
  * Every job of a Scheduler as a table. The rows come in from setJobs() (the window loads them off the GUI
@@ -179,6 +180,11 @@ private:
                    const std::function<void(qsizetype, const RunRecord *)> &appendAt);
     void warmTexts(QList<Job> jobs, QList<JobSummary> summaries);
     void applyWarmTexts(quint64 generation, const QStringList &ids, const WarmTexts &warm);
+    /// A worker's texts, handed over when it posts them or earlier, when the filter wants them (finishWarmTexts()).
+    struct WarmState;
+    /// Waits for the worker still building texts (if any) and applies them: a filter applied meanwhile would
+    /// otherwise build the same texts again, here, while the worker competes for the CPU.
+    void finishWarmTexts(std::shared_ptr<WarmState> state);
     void onDayChanged();
 
     const Row *rowAt(int row) const;
@@ -220,10 +226,11 @@ private:
 
     mutable JobRowCodec m_codec;         ///< parses rows' jobs (jobAt())
     mutable ParsedCache<Action> m_actions; ///< rows' actions, for search texts the worker has not built yet
-    mutable QHash<QString, QString> m_descriptions; ///< by trigger text: rows with one text share one description
+    std::unique_ptr<TriggerDescriptions> m_descriptions; ///< of rows' trigger texts, for schedule()
     mutable JobFilter m_wordsOf;              ///< the filter m_foldedWords were made for
     mutable QStringList m_foldedWords;
     quint64 m_warmGeneration = 0;
+    std::shared_ptr<WarmState> m_warm; ///< the worker of the last load, until its texts are applied
 
     QCollator m_collator;
     mutable std::array<QIcon, 7> m_icons; ///< by RunOutcome; one QIcon each, so rendered pixmaps are cached
