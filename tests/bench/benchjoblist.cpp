@@ -1,6 +1,5 @@
 // The job window at scale: 100,000 jobs from SQLite into loader, model, proxy and view; then sorting by column.
-#include "executors/functionregistry.h"
-#include "executors/executorset.h"
+#include "control/schedulerclient.h"
 #include "models/jobfilterproxymodel.h"
 #include "models/joblistmodel.h"
 #include "scheduler/joblistloader.h"
@@ -139,12 +138,9 @@ int main(int argc, char *argv[])
     if (auto filled = fillStore(path, jobCount, clock.nowMs()); !filled)
         return fail(filled.error().message);
 
-    // The window's scheduler, on its own connection (not started: nothing runs during the measurement).
-    auto guiStore = SqlJobStore::openSqlite(path, SqlJobStore::OpenMode::ExplicitPath);
-    if (!guiStore)
-        return fail(guiStore.error().message);
-    FunctionRegistry functions;
-    Scheduler scheduler(*guiStore.value(), clock, ExecutorSet::standard(clock, functions));
+    // The window is a client of the host; none runs here (nothing runs during the measurement), so it is not
+    // connected: the list comes from the store, read-only, as the window reads it.
+    SchedulerClient client(path);
     const double rssBefore = residentMiB();
 
     QElapsedTimer timer;
@@ -155,7 +151,7 @@ int main(int argc, char *argv[])
             return store.error();
         return std::unique_ptr<JobStore>(std::move(store).value());
     });
-    JobListModel model(scheduler, clock);
+    JobListModel model(client, clock);
     JobFilterProxyModel proxy;
     proxy.setSourceModel(&model);
     QTableView view;
