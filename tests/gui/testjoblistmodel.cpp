@@ -685,8 +685,10 @@ void TestJobListModel::summaryRowsParseWhenAsked()
             .command("/usr/bin/rsync", {"--archive", "/srv"}));
     add(dateJob("once", "Once", T0 + hour));
     // Intervals differing in their start share one description; another interval has its own.
-    add(JobBuilder("same").name("Same").trigger(std::make_unique<IntervalTrigger>(5 * minute, T0 - 1234)).function("ok"));
-    add(JobBuilder("other").name("Other").trigger(std::make_unique<IntervalTrigger>(7 * minute, T0 - 99)).function("ok"));
+    add(JobBuilder("same").name("Same").trigger(std::make_unique<IntervalTrigger>(5 * minute, T0 - 1234)).function(
+        "ok"));
+    add(JobBuilder("other").name("Other").trigger(std::make_unique<IntervalTrigger>(7 * minute, T0 - 99)).function(
+        "ok"));
     QList<JobSummary> summaries = m_store->jobSummaries().value();
     QCOMPARE(summaries.size(), 4);
     JobSummary broken = summaries.first(); // as a newer Punctual might have written it

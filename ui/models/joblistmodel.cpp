@@ -360,7 +360,8 @@ void JobListModel::setJobs(QList<Job> jobs, QHash<QString, RunRecord> latestRuns
     // const access: the list is shared with the loader's signal, and a detach would copy every job.
     const QList<Job> &snapshot = jobs;
     resetRows(
-        std::move(latestRuns), snapshot.size(), [&snapshot](qsizetype i) -> const QString & { return snapshot.at(i).id; },
+        std::move(latestRuns), snapshot.size(),
+        [&snapshot](qsizetype i) -> const QString & { return snapshot.at(i).id; },
         [this, &snapshot](qsizetype i, const RunRecord *run) { appendRow(snapshot.at(i), run); });
     warmTexts(jobs, {});
     emit loaded();
@@ -372,7 +373,8 @@ void JobListModel::setJobSummaries(QList<JobSummary> jobs, QHash<QString, RunRec
         jobs.clear();
     const QList<JobSummary> &snapshot = jobs;
     resetRows(
-        std::move(latestRuns), snapshot.size(), [&snapshot](qsizetype i) -> const QString & { return snapshot.at(i).id; },
+        std::move(latestRuns), snapshot.size(),
+        [&snapshot](qsizetype i) -> const QString & { return snapshot.at(i).id; },
         [this, &snapshot](qsizetype i, const RunRecord *run) { appendRow(snapshot.at(i), nullptr, run); });
     warmTexts({}, jobs);
     emit loaded();
