@@ -73,8 +73,8 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     restoreSettings();
 
     connect(m_loader, &JobListLoader::loaded, this,
-            [this](QList<Job> jobs, QHash<QString, RunRecord> latestRuns) {
-                m_model->setJobs(std::move(jobs), std::move(latestRuns));
+            [this](QList<JobSummary> jobs, QHash<QString, RunRecord> latestRuns) {
+                m_model->setJobSummaries(std::move(jobs), std::move(latestRuns));
                 updateEmptyState();
                 updateStatus();
                 updateActions();
@@ -463,7 +463,7 @@ void MainWindow::updateActions()
     bool anyPaused = false;
     for (const QString &id : ids) {
         const int row = m_model->rowOf(id);
-        const Job *job = row >= 0 ? m_model->jobAt(row) : nullptr;
+        const JobSummary *job = row >= 0 ? m_model->summaryAt(row) : nullptr;
         if (!job)
             continue;
         anyPaused |= job->paused;
@@ -531,7 +531,7 @@ void MainWindow::updateHistory()
         return;
     }
     const int row = m_model->rowOf(ids.front());
-    const Job *job = row >= 0 ? m_model->jobAt(row) : nullptr;
+    const JobSummary *job = row >= 0 ? m_model->summaryAt(row) : nullptr;
     m_history->showJob(ids.front(), job ? job->name : ids.front());
 }
 
@@ -660,7 +660,7 @@ void MainWindow::deleteSelected()
     QString question;
     if (ids.size() == 1) {
         const int row = m_model->rowOf(ids.front());
-        const Job *job = row >= 0 ? m_model->jobAt(row) : nullptr;
+        const JobSummary *job = row >= 0 ? m_model->summaryAt(row) : nullptr;
         const QString name = job ? job->name : ids.front();
         if (m_model->shownState(row) == JobListModel::ShownState::Running)
             question = tr("“%1” is running. Stop it and delete the job?").arg(name);

@@ -26,7 +26,7 @@ struct JobListLoader::Shared
 /// The two halves of one load, each written by its own worker; the one that finishes last posts the whole.
 struct JobListLoader::Outcome
 {
-    QList<Job> jobs;
+    QList<JobSummary> jobs;
     QHash<QString, RunRecord> latestRuns;
     QString jobsError; ///< empty when that half succeeded
     QString runsError;
@@ -63,7 +63,7 @@ void JobListLoader::load()
             if (!store) {
                 error = store.error().message;
             } else if (readJobs) {
-                if (auto jobs = store.value()->jobs())
+                if (auto jobs = store.value()->jobSummaries())
                     outcome->jobs = std::move(jobs).value();
                 else
                     error = jobs.error().message;

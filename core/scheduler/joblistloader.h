@@ -1,9 +1,11 @@
-// Loads every job and each job's last run off the GUI thread, so a window over 100,000 jobs opens smoothly.
+// Loads every job (as a summary) and each job's last run off the GUI thread, so a window over 100,000 jobs opens
+// smoothly.
 #pragma once
 
 #include "jobs/job.h"
 #include "jobs/runrecord.h"
 #include "scheduler/scheduler.h" // Q_DECLARE_METATYPE(Job, RunRecord): it must precede the signals' meta types
+#include "store/jobsummary.h"
 #include "util/result.h"
 
 #include <QHash>
@@ -18,9 +20,11 @@ namespace punctual {
 class JobStore;
 
 /**
- * Reads JobStore::jobs() and JobStore::latestRuns() on two workers of QThreadPool::globalInstance() at the same
+ * Reads JobStore::jobSummaries() and JobStore::latestRuns() on two workers of QThreadPool::globalInstance() at the same
  * time and hands the result back on the loader's own thread (loaded() or failed()). Each worker opens its store
  * with @c StoreFactory and closes it there, because a QSqlDatabase connection belongs to the thread that opened it.
+ * The jobs come unparsed (their JSON as text): parsing 100,000 triggers and actions took most of a load, and the
+ * list parses only the jobs it shows or is asked for (JobListModel).
  *
  * Only the newest load() reports: an older one still going when load() is called again is dropped. Destroying
  * the loader while a load is going is safe: the worker finishes on its own and its result is discarded.
@@ -44,7 +48,7 @@ public:
     bool isLoading() const { return m_loading; }
 
 signals:
-    void loaded(QList<punctual::Job> jobs, QHash<QString, punctual::RunRecord> latestRuns);
+    void loaded(QList<punctual::JobSummary> jobs, QHash<QString, punctual::RunRecord> latestRuns);
     void failed(QString message);
 
 private:

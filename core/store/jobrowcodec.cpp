@@ -52,16 +52,58 @@ Result<Job> JobRowCodec::read(const QSqlQuery &query)
     Job job;
     job.id = query.value(jobcol::Id).toString();
     job.name = query.value(jobcol::Name).toString();
-    if (auto ok = m_triggers.get(query.value(jobcol::Trigger).toString(), job.trigger, parseTrigger); !ok)
-        return columnError(jobcol::Trigger, ok.error());
-    if (auto ok = m_actions.get(query.value(jobcol::Action).toString(), job.action, actionFromJson); !ok)
-        return columnError(jobcol::Action, ok.error());
-    if (auto ok = m_options.get(query.value(jobcol::Options).toString(), job.options, JobOptions::fromJson); !ok)
-        return columnError(jobcol::Options, ok.error());
+    const JobTexts texts{query.value(jobcol::Trigger).toString(), query.value(jobcol::Action).toString(),
+                         query.value(jobcol::Options).toString()};
+    if (auto ok = parseParts(texts, job); !ok)
+        return ok.error();
     job.paused = query.value(jobcol::Paused).toLongLong() != 0;
     job.nextRunTime = optionalInt(query.value(jobcol::NextRunTime));
     job.createdAt = query.value(jobcol::CreatedAt).toLongLong();
     return job;
+}
+
+Result<Job> JobRowCodec::parse(const JobSummary &summary)
+{
+    Job job;
+    job.id = summary.id;
+    job.name = summary.name;
+    if (auto ok = parseParts(summary.texts, job); !ok)
+        return ok.error();
+    job.paused = summary.paused;
+    job.nextRunTime = summary.nextRunTime;
+    job.createdAt = summary.createdAt;
+    return job;
+}
+
+JobSummary JobRowCodec::readSummary(const QSqlQuery &query)
+{
+    JobSummary summary;
+    summary.id = query.value(jobcol::Id).toString();
+    summary.name = query.value(jobcol::Name).toString();
+    summary.texts.trigger = shared(query.value(jobcol::Trigger).toString());
+    summary.texts.action = shared(query.value(jobcol::Action).toString());
+    summary.texts.options = shared(query.value(jobcol::Options).toString());
+    summary.paused = query.value(jobcol::Paused).toLongLong() != 0;
+    summary.nextRunTime = optionalInt(query.value(jobcol::NextRunTime));
+    summary.createdAt = query.value(jobcol::CreatedAt).toLongLong();
+    return summary;
+}
+
+Result<void> JobRowCodec::parseParts(const JobTexts &texts, Job &job)
+{
+    if (auto ok = m_triggers.get(texts.trigger, job.trigger, parseTrigger); !ok)
+        return columnError(jobcol::Trigger, ok.error());
+    if (auto ok = m_actions.get(texts.action, job.action, actionFromJson); !ok)
+        return columnError(jobcol::Action, ok.error());
+    if (auto ok = m_options.get(texts.options, job.options, JobOptions::fromJson); !ok)
+        return columnError(jobcol::Options, ok.error());
+    return {};
+}
+
+const QString &JobRowCodec::shared(QString text)
+{
+    // 100,000 jobs often share a few schedules, commands and option sets: one string each, not one per row.
+    return *m_sharedTexts.insert(std::move(text));
 }
 
 bool JobRowCodec::full() const

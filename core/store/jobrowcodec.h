@@ -2,10 +2,12 @@
 #pragma once
 
 #include "jobs/job.h"
+#include "store/jobsummary.h"
 #include "store/sqlschema.h"
 
 #include <QHash>
 #include <QJsonObject>
+#include <QSet>
 #include <QString>
 
 #include <cstdint>
@@ -15,14 +17,6 @@
 class QSqlQuery;
 
 namespace punctual {
-
-/// The JSON texts of a job's trigger, action and options, as its row stores them.
-struct JobTexts
-{
-    QString trigger;
-    QString action;
-    QString options;
-};
 
 /// A JSON text's object, or why it is none.
 Result<QJsonObject> jsonObjectOf(const QString &text);
@@ -75,6 +69,13 @@ public:
     /// The job in the current row of @p query (a statement that selects {job_columns}); an error names the column
     /// this build cannot read (written by a newer version, or damaged).
     Result<Job> read(const QSqlQuery &query);
+    /// The job of @p summary, its texts parsed as read() parses them; an error names the part it cannot read.
+    Result<Job> parse(const JobSummary &summary);
+    /// The current row of @p query (selecting {job_columns}) without parsing its JSON. Equal texts share one
+    /// string (see forgetShared()).
+    JobSummary readSummary(const QSqlQuery &query);
+    /// Drops the texts readSummary() shares: what remains is held by the summaries themselves.
+    void forgetShared() { m_sharedTexts = {}; }
     /// A parse cache has reached its bound: forgetParsed() before the next pass.
     bool full() const;
     void forgetParsed();
@@ -85,6 +86,9 @@ public:
     static void bind(QSqlQuery &query, const Job &job, const JobTexts &texts, std::int64_t updatedAt);
 
 private:
+    Result<void> parseParts(const JobTexts &texts, Job &job);
+    const QString &shared(QString text);
+
     ParsedCache<std::shared_ptr<const Trigger>> m_triggers;
     ParsedCache<Action> m_actions;
     ParsedCache<JobOptions> m_options;
@@ -94,6 +98,7 @@ private:
     std::shared_ptr<const Trigger> m_lastTrigger;
     std::optional<Action> m_lastAction;
     std::optional<JobOptions> m_lastOptions;
+    QSet<QString> m_sharedTexts; ///< readSummary(): one string per distinct text, until forgetShared()
 };
 
 } // namespace punctual

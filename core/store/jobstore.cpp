@@ -1,6 +1,8 @@
 // Defaults of the JobStore interface that any store can answer from its other calls.
 #include "jobstore.h"
 
+#include "store/jobrowcodec.h"
+
 namespace punctual {
 
 Result<QSet<QString>> JobStore::passwordVariables()
@@ -28,6 +30,19 @@ Result<QHash<QString, Job>> JobStore::jobsById(const QStringList &ids)
             found.insert(id, std::move(*stored.value()));
     }
     return found;
+}
+
+Result<QList<JobSummary>> JobStore::jobSummaries()
+{
+    auto all = jobs();
+    if (!all)
+        return all.error();
+    JobRowCodec codec;
+    QList<JobSummary> out;
+    out.reserve(all->size());
+    for (const Job &job : std::as_const(all.value()))
+        out.append({job.id, job.name, codec.texts(job), job.paused, job.nextRunTime, job.createdAt});
+    return out;
 }
 
 } // namespace punctual

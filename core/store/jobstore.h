@@ -3,6 +3,7 @@
 
 #include "jobs/job.h"
 #include "jobs/runrecord.h"
+#include "store/jobsummary.h"
 #include "util/result.h"
 
 #include <QCoreApplication>
@@ -157,6 +158,10 @@ public:
     /// The stored jobs among @p ids, by id (an id not stored is absent): one read however many ids are asked for.
     /// The default asks job() for each.
     virtual Result<QHash<QString, Job>> jobsById(const QStringList &ids);
+    /// Every job as jobs() orders them, with its trigger, action and options as unparsed JSON texts: what a list
+    /// of many jobs reads (JobListLoader). The default makes them from jobs(); the SQL store reads its rows as
+    /// they are, never parsing (a row that would not parse comes too; parsing it later says why).
+    virtual Result<QList<JobSummary>> jobSummaries();
     virtual Result<int> jobCount() = 0;
     /// The environment variables sql jobs read their passwords from (SqlConnection::passwordVariable): command
     /// jobs must not inherit them. The default looks at every job; SQL stores look only at rows that name one.

@@ -13,6 +13,7 @@
 #include <QJsonObject>
 #include <QSqlError>
 
+#include <algorithm>
 #include <cerrno>
 
 namespace punctual {
@@ -346,6 +347,32 @@ Result<QList<Job>> SqlJobStore::jobs(QList<UnreadableJob> &unreadable)
         return query.error();
     JobRowCodec codec;
     return readJobs(*query.value(), -1, codec, &unreadable);
+}
+
+Result<QList<JobSummary>> SqlJobStore::jobSummaries()
+{
+    static_assert(jobcol::UpdatedAt == jobcol::Count - 1); // the one column SelectJobSummaries leaves out
+    auto statement = m_session->execute(SqlStatement::SelectJobSummaries);
+    if (!statement)
+        return statement.error();
+    QSqlQuery &query = *statement.value();
+    JobRowCodec codec;
+    QList<JobSummary> out;
+    while (query.next())
+        out.append(codec.readSummary(query));
+    const QSqlError error = query.lastError(); // a failed step must not pass for the end of the jobs
+    query.finish();
+    if (error.type() != QSqlError::NoError)
+        return m_session->failure(error);
+    // jobs() order: by next run time, jobs without one last, then by id.
+    std::sort(out.begin(), out.end(), [](const JobSummary &a, const JobSummary &b) {
+        if (a.nextRunTime.has_value() != b.nextRunTime.has_value())
+            return a.nextRunTime.has_value();
+        if (a.nextRunTime != b.nextRunTime)
+            return *a.nextRunTime < *b.nextRunTime;
+        return a.id < b.id;
+    });
+    return out;
 }
 
 Result<int> SqlJobStore::jobCount()

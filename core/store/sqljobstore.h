@@ -95,6 +95,7 @@ public:
     Result<std::optional<Job>> job(const QString &id) override;
     Result<QList<Job>> jobs() override;
     Result<QHash<QString, Job>> jobsById(const QStringList &ids) override;
+    Result<QList<JobSummary>> jobSummaries() override;
     Result<int> jobCount() override;
     Result<QSet<QString>> passwordVariables() override;
     Result<QList<Job>> dueJobs(std::int64_t nowMs, int limit) override;

@@ -56,6 +56,9 @@ constexpr StatementText statements[] = {
     {S::SelectJobsById, "SELECT {job_columns} FROM jobs WHERE id IN ({list})", ":id_#", sqlschema::statesPerStatement},
     {S::SelectJobs,
      "SELECT {job_columns} FROM jobs ORDER BY CASE WHEN next_run_time IS NULL THEN 1 ELSE 0 END, next_run_time, id"},
+    // {job_columns} without updated_at (the last), unsorted: JobStore::jobSummaries() sorts them itself, as
+    // SQLite's sorter copying 100,000 whole rows took a quarter of the read.
+    {S::SelectJobSummaries, "SELECT id, name, trigger, action, options, paused, next_run_time, created_at FROM jobs"},
     {S::CountJobs, "SELECT COUNT(*) FROM jobs"},
     // Only sql actions reading a password from the environment carry this key; the rest is decoded in C++.
     {S::SelectPasswordActions, "SELECT action FROM jobs WHERE action LIKE '%password_variable%'"},

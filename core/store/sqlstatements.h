@@ -28,6 +28,7 @@ enum class SqlStatement
     SelectJob,
     SelectJobsById,
     SelectJobs,
+    SelectJobSummaries,
     CountJobs,
     SelectPasswordActions,
     SelectDueJobs,

@@ -1,5 +1,6 @@
 // Job store contract: one suite, run against every backend (memory, sqlite, postgresql) through QTest's global data.
 // PostgreSQL: a private server (tests/support/postgresserver.h), a fresh database per test.
+#include "store/jobrowcodec.h"
 #include "store/jobvaluehash.h"
 #include "store/memoryjobstore.h"
 #include "store/sqljobstore.h"
@@ -411,6 +412,19 @@ void TestJobStore::jobsOrdering()
     QVERIFY_OK(m_store->addJob(makeJob("a", 100), ConflictPolicy::Fail));
     QVERIFY_OK(m_store->addJob(makeJob("f", 200, true), ConflictPolicy::Fail));
     QCOMPARE(idsOf(m_store->jobs().value()), QStringList({"a", "b", "f", "c", "d", "e"}));
+
+    // The window's read (JobListLoader): the same jobs in the same order, unparsed; parsed, each is the stored job.
+    const QList<JobSummary> summaries = m_store->jobSummaries().value();
+    const QList<Job> jobs = m_store->jobs().value();
+    QCOMPARE(summaries.size(), jobs.size());
+    JobRowCodec codec;
+    for (qsizetype i = 0; i < jobs.size(); ++i) {
+        QCOMPARE(summaries.at(i).id, jobs.at(i).id);
+        QCOMPARE(summaries.at(i).state(), jobs.at(i).state());
+        auto parsed = codec.parse(summaries.at(i));
+        QVERIFY_OK(parsed);
+        QCOMPARE(parsed->toJson(), jobs.at(i).toJson());
+    }
 }
 
 void TestJobStore::dueJobs()

@@ -1,5 +1,6 @@
 // JobListLoader on a real SQLite store: loads off the GUI thread, reports failures, survives early destruction.
 #include "scheduler/joblistloader.h"
+#include "store/jobrowcodec.h"
 #include "store/sqljobstore.h"
 #include "triggers/crontrigger.h"
 #include "triggers/intervaltrigger.h"
@@ -119,10 +120,30 @@ void TestJobListLoader::loadsJobsAndLatestRuns()
     QVERIFY(factoryThread.load() != nullptr);
     QVERIFY(factoryThread.load() != QThread::currentThread()); // the store was opened off the GUI thread
 
-    const auto jobs = loaded.first().at(0).value<QList<Job>>();
+    const auto jobs = loaded.first().at(0).value<QList<JobSummary>>();
     const auto runs = loaded.first().at(1).value<QHash<QString, RunRecord>>();
     QCOMPARE(jobs.size(), jobCount);
-    QVERIFY(jobs.first().trigger);
+    // Unparsed, in jobs() order; parsed, each is the stored job.
+    auto store = SqlJobStore::openSqlite(m_path, SqlJobStore::OpenMode::ExplicitPath);
+    QVERIFY(store);
+    const QList<Job> stored = store.value()->jobs().value();
+    QCOMPARE(stored.size(), jobCount);
+    JobRowCodec codec;
+    for (qsizetype i = 0; i < jobCount; ++i) {
+        const JobSummary &summary = jobs.at(i);
+        QCOMPARE(summary.id, stored.at(i).id);
+        QCOMPARE(summary.name, stored.at(i).name);
+        QCOMPARE(summary.nextRunTime, stored.at(i).nextRunTime);
+        QCOMPARE(summary.state(), stored.at(i).state());
+        auto job = codec.parse(summary);
+        QVERIFY2(job, qPrintable(job ? QString() : job.error().message));
+        QCOMPARE(job->trigger->toJson(), stored.at(i).trigger->toJson());
+        QVERIFY(job->action == stored.at(i).action);
+        QVERIFY(job->options == stored.at(i).options);
+        QCOMPARE(job->createdAt, stored.at(i).createdAt);
+    }
+    // Equal texts are one string: every job here has the default options.
+    QVERIFY(jobs.at(0).texts.options.isSharedWith(jobs.at(1).texts.options));
     QCOMPARE(runs.size(), 2);
     QCOMPARE(runs.value("job0000").outcome, RunOutcome::Failed);
     QCOMPARE(runs.value("job0001").outcome, RunOutcome::Missed);

@@ -101,6 +101,7 @@ private slots:
     void proxyKeepsSortOnLiveChanges();
     void nameSortFollowsChanges();
     void backgroundTextsAndRanks();
+    void summaryRowsParseWhenAsked();
     void stateSortFollowsRunning();
     void runsWhileLoadingAreKept();
     void reloadNeverGoesBackInTime();
@@ -184,7 +185,8 @@ Job TestJobListModel::intervalJob(const QString &id, const QString &name, std::i
 
 void TestJobListModel::loadModel()
 {
-    m_model->setJobs(m_scheduler->jobs().value(), m_store->latestRuns().value());
+    // As the window loads (JobListLoader): summaries, parsed only when shown or asked for.
+    m_model->setJobSummaries(m_store->jobSummaries().value(), m_store->latestRuns().value());
 }
 
 QString TestJobListModel::text(int row, int column, int role) const
@@ -726,6 +728,64 @@ void TestJobListModel::backgroundTextsAndRanks()
     syncClient();
     QVERIFY(second.matches(second.rowOf("j0"), {"beta", {}}));
     QVERIFY(!second.matches(second.rowOf("j0"), {"job", {}}));
+}
+
+void TestJobListModel::summaryRowsParseWhenAsked()
+{
+    add(JobBuilder("cmd").name("Backup").trigger(IntervalTrigger::startingAfter(5 * minute, T0))
+            .command("/usr/bin/rsync", {"--archive", "/srv"}));
+    add(dateJob("once", "Once", T0 + hour));
+    // Intervals differing in their start share one description; another interval has its own.
+    add(JobBuilder("same").name("Same").trigger(std::make_unique<IntervalTrigger>(5 * minute, T0 - 1234)).function(
+        "ok"));
+    add(JobBuilder("other").name("Other").trigger(std::make_unique<IntervalTrigger>(7 * minute, T0 - 99)).function(
+        "ok"));
+    QList<JobSummary> summaries = m_store->jobSummaries().value();
+    QCOMPARE(summaries.size(), 4);
+    JobSummary broken = summaries.first(); // as a newer Punctual might have written it
+    broken.id = "broken";
+    broken.name = "Broken";
+    broken.texts.trigger = "{\"type\": \"lunar\"}";
+    summaries.append(broken);
+    m_model->setJobSummaries(summaries, {});
+
+    // Before the model's worker is done: each row's texts come from its summary alone.
+    const int cmd = m_model->rowOf("cmd");
+    QCOMPARE(m_model->summaryAt(cmd)->name, "Backup");
+    QCOMPARE(m_model->scheduleText(cmd), IntervalTrigger::describeInterval(5 * minute));
+    QCOMPARE(m_model->scheduleText(m_model->rowOf("same")), IntervalTrigger::describeInterval(5 * minute));
+    QCOMPARE(m_model->scheduleText(m_model->rowOf("other")), IntervalTrigger::describeInterval(7 * minute));
+    QCOMPARE(m_model->scheduleText(m_model->rowOf("once")), m_scheduler->job("once").value().trigger->description());
+    QVERIFY(m_model->matches(cmd, {"rsync archive", {}})); // the action's text, parsed for the filter
+    QVERIFY(!m_model->matches(m_model->rowOf("once"), {"rsync", {}}));
+    const Job *job = m_model->jobAt(cmd);
+    QVERIFY(job);
+    QCOMPARE(job->action, m_scheduler->job("cmd").value().action);
+    QCOMPARE(job->trigger->toJson(), m_scheduler->job("cmd").value().trigger->toJson());
+    QCOMPARE(m_model->jobAt(cmd), job); // parsed once, kept
+
+    // A row whose trigger this build cannot read is listed as the store has it (found by its name), but has
+    // no schedule text and gives no job.
+    const int bad = m_model->rowOf("broken");
+    QVERIFY(bad >= 0);
+    QCOMPARE(text(bad, JobListModel::NameColumn), "Broken");
+    QCOMPARE(m_model->scheduleText(bad), QString());
+    QCOMPARE(m_model->jobAt(bad), nullptr);
+    QVERIFY(m_model->matches(bad, {"broken", {}}));
+    QCOMPARE(m_model->summaryAt(bad)->state(), JobState::Scheduled);
+
+    // The worker's texts agree with the ones made on demand.
+    QThreadPool::globalInstance()->waitForDone();
+    QCoreApplication::processEvents();
+    JobListModel warmed(*m_scheduler, m_clock);
+    warmed.setJobSummaries(summaries, {});
+    QThreadPool::globalInstance()->waitForDone();
+    QCoreApplication::processEvents();
+    for (const char *id : {"cmd", "same", "other", "once"})
+        QCOMPARE(warmed.scheduleText(warmed.rowOf(id)), m_model->scheduleText(m_model->rowOf(id)));
+    QVERIFY(warmed.matches(warmed.rowOf("cmd"), {"rsync archive", {}}));
+    QVERIFY(warmed.matches(warmed.rowOf("broken"), {"broken", {}}));
+    QCOMPARE(warmed.scheduleText(warmed.rowOf("broken")), QString());
 }
 
 void TestJobListModel::stateSortFollowsRunning()

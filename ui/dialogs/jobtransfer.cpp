@@ -147,7 +147,7 @@ QSet<QString> JobTransfer::listedIds() const
     QSet<QString> ids;
     ids.reserve(m_model.rowCount());
     for (int row = 0; row < m_model.rowCount(); ++row)
-        ids.insert(m_model.jobAt(row)->id);
+        ids.insert(m_model.summaryAt(row)->id);
     return ids;
 }
 
@@ -199,13 +199,14 @@ void JobTransfer::exportJobs(const QStringList &ids, const QString &path)
     QList<Job> jobs;
     if (ids.isEmpty()) {
         jobs.reserve(m_model.rowCount());
-        for (int row = 0; row < m_model.rowCount(); ++row)
-            jobs.append(*m_model.jobAt(row));
+        for (int row = 0; row < m_model.rowCount(); ++row) {
+            if (const Job *job = m_model.jobAt(row)) // none for a row this build cannot read
+                jobs.append(*job);
+        }
     } else {
         for (const QString &id : ids) {
-            const int row = m_model.rowOf(id);
-            if (row >= 0)
-                jobs.append(*m_model.jobAt(row));
+            if (const Job *job = m_model.jobAt(m_model.rowOf(id)))
+                jobs.append(*job);
         }
     }
     m_busy = true;

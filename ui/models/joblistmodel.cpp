@@ -8,6 +8,10 @@
 #include "time/clock.h"
 #include "util/postresult.h"
 
+#include <QMutex>
+#include <QMutexLocker>
+#include <QWaitCondition>
+
 #include <algorithm>
 #include <limits>
 #include <numeric>
@@ -23,7 +27,7 @@ const QString &noTime()
 }
 
 /// Results by severity, so sorting by the result column groups failures together; no run sorts first.
-int outcomeOrder(const std::optional<RunRecord> &run)
+int outcomeOrder(const std::unique_ptr<RunRecord> &run)
 {
     if (!run)
         return 0;
@@ -49,12 +53,12 @@ JobListModel::ShownState shownJobState(JobState state)
     return JobListModel::ShownState::Finished;
 }
 
-std::int64_t nextRunKey(const Job &job)
+std::int64_t nextRunKey(const JobSummary &job)
 {
     return job.nextRunTime.value_or(std::numeric_limits<std::int64_t>::max());
 }
 
-std::int64_t lastRunKey(const std::optional<RunRecord> &run)
+std::int64_t lastRunKey(const std::unique_ptr<RunRecord> &run)
 {
     return run ? run->scheduledTime : std::numeric_limits<std::int64_t>::min();
 }
@@ -84,12 +88,98 @@ std::vector<int> ranksOf(std::size_t count, Less less)
     return ranks;
 }
 
+/// The plain columns of @p job, without its texts (the job itself is kept).
+JobSummary summaryOf(const Job &job)
+{
+    return {job.id, job.name, {}, job.paused, job.nextRunTime, job.createdAt};
+}
+
+/// JobFilter::searchText() of @p summary's job, parsing only its action (through @p actions); empty when that
+/// does not parse.
+QString searchTextOf(const JobSummary &summary, const QString &schedule, ParsedCache<Action> &actions)
+{
+    Job job;
+    job.id = summary.id;
+    job.name = summary.name;
+    if (actions.full())
+        actions = {};
+    if (!actions.get(summary.texts.action, job.action, actionFromJson))
+        return QStringLiteral(""); // not null: known to match nothing, not still to be built
+    QString text = JobFilter::searchText(job, schedule);
+    text.squeeze(); // case folding leaves spare room: a third more on 100,000 texts
+    return text;
+}
+
+/// @p text itself, or the equal one @p pool holds already: 100,000 rows show a few dozen descriptions.
+QString interned(QSet<QString> &pool, QString text)
+{
+    return *pool.insert(std::move(text));
+}
+
 } // namespace
+
+/**
+ * Descriptions of trigger texts, each distinct text described once, equal descriptions one string. An interval's
+ * description is its interval alone (IntervalTrigger::description()), and interval jobs made one after another
+ * differ in their start only: those are described once per interval, their texts parsed as JSON but not into
+ * triggers (half of 100,000 jobs in benchjoblist, three quarters of the list's background work).
+ */
+class TriggerDescriptions
+{
+public:
+    const QString &of(const QString &text)
+    {
+        auto found = m_byText.constFind(text);
+        if (found == m_byText.cend())
+            found = m_byText.insert(text, interned(describe(text)));
+        return *found;
+    }
+
+    /// Equal descriptions made elsewhere share this pool's string too.
+    QString interned(QString description) { return punctual::interned(m_pool, std::move(description)); }
+
+private:
+    QString describe(const QString &text)
+    {
+        auto json = jsonObjectOf(text);
+        if (!json)
+            return {};
+        const bool interval = json->value(QLatin1String("type")).toString()
+                              == Trigger::typeName(TriggerType::Interval);
+        const QJsonValue seconds = json->value(QLatin1String("interval_seconds"));
+        if (interval && seconds.isDouble()) {
+            if (auto known = m_byInterval.constFind(seconds.toDouble()); known != m_byInterval.cend())
+                return *known;
+        }
+        auto trigger = Trigger::fromJson(json.value());
+        if (!trigger)
+            return {}; // written by a newer Punctual, or damaged: jobAt() says so
+        QString description = trigger.value()->description();
+        if (interval && seconds.isDouble())
+            m_byInterval.insert(seconds.toDouble(), description);
+        return description;
+    }
+
+    QHash<QString, QString> m_byText;
+    QHash<double, QString> m_byInterval;
+    QSet<QString> m_pool;
+};
+
+struct JobListModel::WarmState
+{
+    QMutex mutex;
+    QWaitCondition ready; ///< done became true
+    bool done = false;
+    WarmTexts texts;
+    quint64 generation = 0;
+    QStringList ids; ///< the rows the texts are for, by position
+};
 
 struct JobListModel::Row
 {
-    Job job;
-    std::optional<RunRecord> lastRun;
+    JobSummary summary; ///< always current; its texts are what `job` is parsed from while it is null
+    mutable std::unique_ptr<const Job> job; ///< from a signal or setJobs(QList<Job>), else parsed by jobAt()
+    std::unique_ptr<RunRecord> lastRun;
     int index = 0;
     bool asLoaded = false; ///< the job is still the one setJobs() brought (see warmTexts())
     // Built on first use (display, filter, sort) and dropped when the job changes.
@@ -105,6 +195,7 @@ JobListModel::JobListModel(SchedulerClient &scheduler, const Clock &clock, QObje
     , m_clock(clock)
 {
     configureCollator(m_collator);
+    m_descriptions = std::make_unique<TriggerDescriptions>();
 
     connect(&scheduler, &SchedulerClient::jobAdded, this, &JobListModel::onJobAdded);
     connect(&scheduler, &SchedulerClient::jobModified, this, &JobListModel::onJobModified);
@@ -158,7 +249,7 @@ QVariant JobListModel::data(const QModelIndex &index, int role) const
             return icon(RunOutcome::Running);
         return {};
     case JobIdRole:
-        return row->job.id;
+        return row->summary.id;
     case SortRole:
         return sortData(*row, index.column());
     default:
@@ -185,11 +276,11 @@ QVariant JobListModel::displayData(const Row &row, int column) const
 {
     switch (column) {
     case NameColumn:
-        return row.job.name;
+        return row.summary.name;
     case ScheduleColumn:
         return schedule(row);
     case NextRunColumn:
-        return row.job.nextRunTime ? shortDateTime(*row.job.nextRunTime, m_clock.nowMs()) : noTime();
+        return row.summary.nextRunTime ? shortDateTime(*row.summary.nextRunTime, m_clock.nowMs()) : noTime();
     case LastRunColumn:
         return row.lastRun ? shortDateTime(row.lastRun->scheduledTime, m_clock.nowMs()) : noTime();
     case LastResultColumn:
@@ -205,15 +296,18 @@ QVariant JobListModel::toolTipData(const Row &row, int column) const
 {
     const std::int64_t now = m_clock.nowMs();
     switch (column) {
-    case NameColumn:
-        return tr("ID: %1\nRuns: %2").arg(row.job.id, describeAction(row.job.action));
+    case NameColumn: {
+        QString action;
+        withJob(row, [&action](const Job &job) { action = describeAction(job.action); });
+        return tr("ID: %1\nRuns: %2").arg(row.summary.id, action);
+    }
     case ScheduleColumn:
         return schedule(row);
     case NextRunColumn:
-        if (row.job.nextRunTime)
+        if (row.summary.nextRunTime)
             return tr("%1\n%2", "date and time, then \"in 12 min\"")
-                .arg(longDateTime(*row.job.nextRunTime), relativeTime(*row.job.nextRunTime, now));
-        return row.job.paused ? tr("Paused: no run until it is resumed") : tr("Finished: it will not run again");
+                .arg(longDateTime(*row.summary.nextRunTime), relativeTime(*row.summary.nextRunTime, now));
+        return row.summary.paused ? tr("Paused: no run until it is resumed") : tr("Finished: it will not run again");
     case LastRunColumn:
         if (row.lastRun)
             return tr("%1\n%2", "date and time, then \"12 min ago\"")
@@ -231,9 +325,9 @@ QVariant JobListModel::toolTipData(const Row &row, int column) const
 QVariant JobListModel::sortData(const Row &row, int column) const
 {
     switch (column) {
-    case NameColumn: return row.job.name;
+    case NameColumn: return row.summary.name;
     case ScheduleColumn: return schedule(row);
-    case NextRunColumn: return qint64(nextRunKey(row.job));
+    case NextRunColumn: return qint64(nextRunKey(row.summary));
     case LastRunColumn: return qint64(lastRunKey(row.lastRun));
     case LastResultColumn: return outcomeOrder(row.lastRun);
     case StateColumn: return static_cast<int>(shownState(row));
@@ -261,11 +355,37 @@ void JobListModel::loadFailed()
 
 void JobListModel::setJobs(QList<Job> jobs, QHash<QString, RunRecord> latestRuns)
 {
-    if (m_pendingCleared) {
-        // All jobs were removed while loading: whatever the snapshot holds is older than that.
+    if (m_pendingCleared)
+        jobs.clear(); // all jobs were removed while loading: whatever the snapshot holds is older than that
+    // const access: the list is shared with the loader's signal, and a detach would copy every job.
+    const QList<Job> &snapshot = jobs;
+    resetRows(
+        std::move(latestRuns), snapshot.size(),
+        [&snapshot](qsizetype i) -> const QString & { return snapshot.at(i).id; },
+        [this, &snapshot](qsizetype i, const RunRecord *run) { appendRow(snapshot.at(i), run); });
+    warmTexts(jobs, {});
+    emit loaded();
+}
+
+void JobListModel::setJobSummaries(QList<JobSummary> jobs, QHash<QString, RunRecord> latestRuns)
+{
+    if (m_pendingCleared)
         jobs.clear();
+    const QList<JobSummary> &snapshot = jobs;
+    resetRows(
+        std::move(latestRuns), snapshot.size(),
+        [&snapshot](qsizetype i) -> const QString & { return snapshot.at(i).id; },
+        [this, &snapshot](qsizetype i, const RunRecord *run) { appendRow(snapshot.at(i), nullptr, run); });
+    warmTexts({}, jobs);
+    emit loaded();
+}
+
+void JobListModel::resetRows(QHash<QString, RunRecord> latestRuns, qsizetype count,
+                             const std::function<const QString &(qsizetype)> &idAt,
+                             const std::function<void(qsizetype, const RunRecord *)> &appendAt)
+{
+    if (m_pendingCleared)
         latestRuns.clear();
-    }
     // A last run signalled while loading, or shown before (its row written behind, after the snapshot was
     // read), is newer than the snapshot's when its id is larger.
     auto keepNewer = [&latestRuns](const RunRecord &run) {
@@ -284,21 +404,23 @@ void JobListModel::setJobs(QList<Job> jobs, QHash<QString, RunRecord> latestRuns
     m_rows.clear();
     m_sortKeys.clear();
     m_byId.clear();
-    m_rows.reserve(static_cast<std::size_t>(jobs.size() + m_pendingJobs.size()));
+    m_descriptions = std::make_unique<TriggerDescriptions>();
+    m_rows.reserve(static_cast<std::size_t>(count + m_pendingJobs.size()));
     m_sortKeys.reserve(m_rows.capacity());
     m_rankValid.fill(false);
-    m_byId.reserve(jobs.size() + m_pendingJobs.size());
-    // const access: the list is shared with the loader's signal, and a detach would copy every job.
-    for (const Job &job : std::as_const(jobs)) {
-        if (m_byId.contains(job.id))
+    m_byId.reserve(count + m_pendingJobs.size());
+    for (qsizetype i = 0; i < count; ++i) {
+        const QString &id = idAt(i);
+        if (m_byId.contains(id))
             continue;
-        const auto run = latestRuns.constFind(job.id);
-        const auto pending = m_pendingJobs.constFind(job.id);
+        const auto run = latestRuns.constFind(id);
+        const RunRecord *lastRun = run == latestRuns.cend() ? nullptr : &*run;
+        const auto pending = m_pendingJobs.constFind(id);
         if (pending == m_pendingJobs.cend()) {
-            appendRow(job, run == latestRuns.cend() ? nullptr : &*run);
+            appendAt(i, lastRun);
             m_rows.back()->asLoaded = true;
         } else if (*pending) {
-            appendRow(**pending, run == latestRuns.cend() ? nullptr : &*run); // the signal's version is newer
+            appendRow(**pending, lastRun); // the signal's version is newer
         } // else removed since
     }
     for (const QString &id : std::as_const(m_pendingOrder)) { // added since the snapshot, in the order they came
@@ -316,53 +438,90 @@ void JobListModel::setJobs(QList<Job> jobs, QHash<QString, RunRecord> latestRuns
     m_loaded = true;
     m_loading = false;
     endResetModel();
-    warmTexts(jobs);
-    emit loaded();
 }
 
-void JobListModel::warmTexts(const QList<Job> &jobs)
+void JobListModel::warmTexts(QList<Job> jobs, QList<JobSummary> summaries)
 {
     // The filter searches every job's schedule and action text, and building 100,000 descriptions takes longer
     // than a key press may: they are built here on a worker while the user looks at the fresh list. Triggers and
     // actions are immutable values and describing them is pure, so this is safe off the GUI thread.
-    // The search texts are about 20 MB for 100,000 jobs, built on first use anyway.
+    // The search texts are about 20 MB for 100,000 jobs, built on first use anyway. Summaries are parsed here
+    // (with a codec of the worker's own), one description per distinct trigger text, kept as one string per
+    // distinct description.
     // The names' ranks are made here too (with a collator of the worker's own, as QCollator is not thread-safe),
     // so that the first click on the Name header sorts integers.
     const quint64 generation = ++m_warmGeneration;
-    if (jobs.isEmpty())
+    m_warm.reset(); // an older load's worker: its texts are not wanted any more
+    if (jobs.isEmpty() && summaries.isEmpty())
         return;
+    QStringList ids;
+    ids.reserve(jobs.size() + summaries.size());
+    for (const Job &job : std::as_const(jobs))
+        ids.append(job.id);
+    for (const JobSummary &summary : std::as_const(summaries))
+        ids.append(summary.id);
+    auto state = std::make_shared<WarmState>();
+    state->generation = generation;
+    state->ids = std::move(ids);
+    m_warm = state;
     postResult(
         this,
-        [jobs] {
+        [jobs, summaries, state] {
             WarmTexts warm;
-            warm.schedules.reserve(jobs.size());
-            warm.searchTexts.reserve(jobs.size());
+            const qsizetype count = jobs.size() + summaries.size();
+            warm.schedules.reserve(count);
+            warm.searchTexts.reserve(count);
+            TriggerDescriptions descriptions;
             for (const Job &job : jobs) {
-                warm.schedules.append(job.trigger ? job.trigger->description() : QString());
+                warm.schedules.append(descriptions.interned(job.trigger ? job.trigger->description() : QString()));
                 warm.searchTexts.append(JobFilter::searchText(job, warm.schedules.constLast()));
+            }
+            ParsedCache<Action> actions;
+            for (const JobSummary &summary : summaries) {
+                warm.schedules.append(descriptions.of(summary.texts.trigger));
+                warm.searchTexts.append(searchTextOf(summary, warm.schedules.constLast(), actions));
             }
             QCollator collator;
             configureCollator(collator);
             std::vector<QCollatorSortKey> keys;
-            keys.reserve(static_cast<std::size_t>(jobs.size()));
+            keys.reserve(static_cast<std::size_t>(count));
             for (const Job &job : jobs)
                 keys.push_back(collator.sortKey(job.name));
+            for (const JobSummary &summary : summaries)
+                keys.push_back(collator.sortKey(summary.name));
             warm.nameRanks = ranksOf(keys.size(), [&keys](std::size_t a, std::size_t b) {
                 return keys[a].compare(keys[b]) < 0;
             });
-            return warm;
+            const QMutexLocker locker(&state->mutex);
+            state->texts = std::move(warm);
+            state->done = true;
+            state->ready.wakeAll();
+            return true;
         },
-        [this, generation, jobs](const WarmTexts &warm) { applyWarmTexts(generation, jobs, warm); });
+        [this, state](bool) { finishWarmTexts(state); });
 }
 
-void JobListModel::applyWarmTexts(quint64 generation, const QList<Job> &jobs, const WarmTexts &warm)
+void JobListModel::finishWarmTexts(std::shared_ptr<WarmState> state) // by value: it resets m_warm
+{
+    if (m_warm != state)
+        return; // applied already, or from an older load
+    m_warm.reset();
+    {
+        QMutexLocker locker(&state->mutex);
+        while (!state->done)
+            state->ready.wait(&state->mutex);
+    }
+    applyWarmTexts(state->generation, state->ids, state->texts);
+}
+
+void JobListModel::applyWarmTexts(quint64 generation, const QStringList &ids, const WarmTexts &warm)
 {
     if (generation != m_warmGeneration)
         return; // rows from an older setJobs()
     // The ranks order exactly the loaded rows: usable while none was added or renamed (removals leave gaps only).
     const bool useRanks = m_namesAsLoaded && !m_rankValid[NameColumn];
-    for (qsizetype i = 0; i < jobs.size(); ++i) {
-        Row *row = m_byId.value(jobs.at(i).id);
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        Row *row = m_byId.value(ids.at(i));
         if (!row || !row->asLoaded)
             continue; // gone or changed since: its texts are built when needed
         if (!row->schedule)
@@ -385,7 +544,34 @@ const JobListModel::Row *JobListModel::rowAt(int row) const
 const Job *JobListModel::jobAt(int row) const
 {
     const Row *r = rowAt(row);
-    return r ? &r->job : nullptr;
+    if (!r)
+        return nullptr;
+    if (!r->job) {
+        auto job = m_codec.parse(r->summary);
+        if (!job)
+            return nullptr; // written by a newer Punctual, or damaged: the store's own reads skip it too
+        r->job = std::make_unique<const Job>(std::move(job).value());
+    }
+    return r->job.get();
+}
+
+const JobSummary *JobListModel::summaryAt(int row) const
+{
+    const Row *r = rowAt(row);
+    return r ? &r->summary : nullptr;
+}
+
+bool JobListModel::withJob(const Row &row, const std::function<void(const Job &)> &use) const
+{
+    if (row.job) {
+        use(*row.job);
+        return true;
+    }
+    auto job = m_codec.parse(row.summary);
+    if (!job)
+        return false;
+    use(job.value());
+    return true;
 }
 
 const RunRecord *JobListModel::lastRunAt(int row) const
@@ -403,7 +589,7 @@ int JobListModel::rowOf(const QString &id) const
 bool JobListModel::isRunning(int row) const
 {
     const Row *r = rowAt(row);
-    return r && m_scheduler.runningCount(r->job.id) > 0;
+    return r && m_scheduler.runningCount(r->summary.id) > 0;
 }
 
 JobListModel::ShownState JobListModel::shownState(int row) const
@@ -428,25 +614,37 @@ bool JobListModel::matches(int row, const JobFilter &filter, std::optional<Shown
         return false; // what the State column shows, as followed from the scheduler
     if (filter.isEmpty())
         return true;
-    if (filter.state && r->job.state() != *filter.state)
+    if (filter.state && r->summary.state() != *filter.state)
         return false; // decided without building a description
     if (!(filter == m_wordsOf)) {
         m_wordsOf = filter;
         m_foldedWords = filter.foldedWords();
     }
-    if (!r->search)
-        r->search = JobFilter::searchText(r->job, schedule(*r));
-    return filter.matchesSearchText(r->job, *r->search, m_foldedWords);
+    if (!r->search && m_warm) // const_cast: applying the worker's texts changes caches only, as building them does
+        const_cast<JobListModel *>(this)->finishWarmTexts(m_warm);
+    if (!r->search) {
+        r->search = r->job ? JobFilter::searchText(*r->job, schedule(*r))
+                           : searchTextOf(r->summary, schedule(*r), m_actions);
+    }
+    // JobFilter::matchesSearchText() without its state test, made above from the summary.
+    return std::all_of(m_foldedWords.cbegin(), m_foldedWords.cend(),
+                       [r](const QString &word) { return r->search->contains(word); });
 }
 
 void JobListModel::appendRow(const Job &job, const RunRecord *lastRun)
 {
+    appendRow(summaryOf(job), std::make_unique<const Job>(job), lastRun);
+}
+
+void JobListModel::appendRow(JobSummary summary, std::unique_ptr<const Job> job, const RunRecord *lastRun)
+{
     auto row = std::make_unique<Row>();
-    row->job = job;
+    row->summary = std::move(summary);
+    row->job = std::move(job);
     if (lastRun)
         setLastRun(row->lastRun, *lastRun);
     row->index = static_cast<int>(m_rows.size());
-    m_byId.insert(job.id, row.get());
+    m_byId.insert(row->summary.id, row.get());
     m_sortKeys.emplace_back();
     m_rows.push_back(std::move(row));
     updateSortKeys(*m_rows.back());
@@ -457,7 +655,7 @@ void JobListModel::appendRow(const Job &job, const RunRecord *lastRun)
 void JobListModel::updateSortKeys(const Row &row)
 {
     SortKeys &keys = m_sortKeys[static_cast<std::size_t>(row.index)];
-    keys.nextRun = nextRunKey(row.job);
+    keys.nextRun = nextRunKey(row.summary);
     keys.lastRun = lastRunKey(row.lastRun);
     keys.outcome = static_cast<std::int8_t>(outcomeOrder(row.lastRun));
     keys.state = static_cast<std::int8_t>(shownState(row));
@@ -465,28 +663,29 @@ void JobListModel::updateSortKeys(const Row &row)
 
 void JobListModel::replaceJob(Row &row, const Job &job)
 {
-    if (row.job.trigger != job.trigger) {
+    if (!row.job || row.job->trigger != job.trigger) { // a row from a summary: the trigger may have changed
         row.schedule.reset();
         row.scheduleKey.reset();
         m_rankValid[ScheduleColumn] = false;
     }
-    if (row.job.name != job.name) {
+    if (row.summary.name != job.name) {
         row.nameKey.reset();
         m_rankValid[NameColumn] = false;
         m_namesAsLoaded = false;
     }
     row.search.reset();
-    row.job = job;
+    row.summary = summaryOf(job);
+    row.job = std::make_unique<const Job>(job);
     row.asLoaded = false;
     updateSortKeys(row);
 }
 
-bool JobListModel::setLastRun(std::optional<RunRecord> &lastRun, const RunRecord &run)
+bool JobListModel::setLastRun(std::unique_ptr<RunRecord> &lastRun, const RunRecord &run)
 {
     // The newest run by id, as JobStore::latestRuns() chooses, so a reload shows the same run.
     if (!run.isFinal() || (lastRun && lastRun->id > run.id))
         return false;
-    lastRun = run;
+    lastRun = std::make_unique<RunRecord>(run);
     lastRun->output = QString(); // see lastRunAt()
     return true;
 }
@@ -607,15 +806,20 @@ void JobListModel::onDayChanged()
 
 const QString &JobListModel::schedule(const Row &row) const
 {
-    if (!row.schedule)
-        row.schedule = row.job.trigger ? row.job.trigger->description() : QString();
+    if (row.schedule)
+        return *row.schedule;
+    if (row.job) {
+        row.schedule = row.job->trigger ? row.job->trigger->description() : QString();
+    } else {
+        row.schedule = m_descriptions->of(row.summary.texts.trigger);
+    }
     return *row.schedule;
 }
 
 const QCollatorSortKey &JobListModel::nameKey(const Row &row) const
 {
     if (!row.nameKey)
-        row.nameKey = m_collator.sortKey(row.job.name);
+        row.nameKey = m_collator.sortKey(row.summary.name);
     return *row.nameKey;
 }
 
@@ -628,11 +832,11 @@ const QCollatorSortKey &JobListModel::scheduleKey(const Row &row) const
 
 JobListModel::ShownState JobListModel::shownState(const Row &row) const
 {
-    if (m_scheduler.runningCount(row.job.id) > 0)
+    if (m_scheduler.runningCount(row.summary.id) > 0)
         return ShownState::Running;
-    if (m_scheduler.retryWait(row.job.id))
+    if (m_scheduler.retryWait(row.summary.id))
         return ShownState::Retrying;
-    return shownJobState(row.job.state());
+    return shownJobState(row.summary.state());
 }
 
 QString JobListModel::stateText(const Row &row) const
@@ -640,7 +844,7 @@ QString JobListModel::stateText(const Row &row) const
     switch (shownState(row)) {
     case ShownState::Running: return tr("Running");
     case ShownState::Retrying:
-        if (const auto wait = m_scheduler.retryWait(row.job.id)) {
+        if (const auto wait = m_scheduler.retryWait(row.summary.id)) {
             return tr("Retrying (%1 of %2) at %3", "attempt number, attempts in all, local time of the attempt")
                 .arg(wait->attempt)
                 .arg(wait->attempts)
@@ -656,7 +860,7 @@ QString JobListModel::stateText(const Row &row) const
 
 QString JobListModel::stateToolTip(const Row &row) const
 {
-    const auto wait = m_scheduler.retryWait(row.job.id);
+    const auto wait = m_scheduler.retryWait(row.summary.id);
     if (!wait || shownState(row) != ShownState::Retrying)
         return {};
     return tr("The last run failed. Attempt %1 of %2: %3\n%4", "attempt, attempts in all, date and time, \"in 5 min\"")
@@ -701,7 +905,7 @@ bool JobListModel::lessThan(int leftRow, int rightRow, int column) const
     }
     if (primary != 0)
         return primary < 0;
-    return m_rows[l]->job.id < m_rows[r]->job.id;
+    return m_rows[l]->summary.id < m_rows[r]->summary.id;
 }
 
 int JobListModel::textCompare(const Row &left, const Row &right, int column) const

@@ -4,6 +4,8 @@
 #include "jobs/job.h"
 #include "jobs/jobfilter.h"
 #include "jobs/runrecord.h"
+#include "store/jobrowcodec.h"
+#include "store/jobsummary.h"
 
 #include <QAbstractTableModel>
 #include <QCollator>
@@ -13,6 +15,7 @@
 #include <QSet>
 
 #include <array>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -20,10 +23,11 @@ namespace punctual {
 
 class Clock;
 class SchedulerClient;
+class TriggerDescriptions;
 
 /**
  * Every job of a Scheduler as a table. The rows come in from setJobs() (the window loads them off the GUI
- * thread with JobListLoader); after that the model follows the scheduler's signals and touches only the rows
+ * thread with JobListLoader, as JobSummary: the jobs' JSON unparsed); after that the model follows the scheduler's signals and touches only the rows
  * concerned: an added job is inserted at the end, a modified one changes its own row, a removed one is removed,
  * a run updates its job's row. Only setJobs() and allJobsRemoved() reset the model.
  *
@@ -44,6 +48,10 @@ class SchedulerClient;
  * collation keys), for JobFilterProxyModel; SortRole gives a similar order as plain values for other proxies.
  * Filtering: the schedule and action texts searched are cached per row; after setJobs() a worker builds them
  * for every row, so the first key press in a search field does not have to.
+ *
+ * Rows from summaries keep the light columns as values and the trigger, action and options as their JSON texts:
+ * a row's Job is parsed when jobAt() asks for it, its schedule's description when it is shown (one description
+ * per distinct trigger text), so a load of 100,000 jobs parses nothing before the list shows.
  */
 class JobListModel final : public QAbstractTableModel
 {
@@ -98,11 +106,18 @@ public:
     /// emits loaded(). Changes signalled by the scheduler since beginLoad() (or since the model was made) are
     /// applied on top, and no row's last run goes back to an older one.
     void setJobs(QList<Job> jobs, QHash<QString, RunRecord> latestRuns);
-    /// True once setJobs() has been called.
+    /// setJobs() from summaries (JobListLoader): nothing is parsed until it is shown or asked for.
+    void setJobSummaries(QList<JobSummary> jobs, QHash<QString, RunRecord> latestRuns);
+    /// True once setJobs() or setJobSummaries() has been called.
     bool isLoaded() const { return m_loaded; }
 
-    /// The job of @p row, or nullptr for a row that does not exist. Valid until that row changes or goes.
+    /// The job of @p row, or nullptr for a row that does not exist (or whose stored JSON this build cannot read).
+    /// Valid until that row changes or goes. A row loaded from a summary parses its job here, once: a pass over
+    /// every row wants summaryAt().
     const Job *jobAt(int row) const;
+    /// The plain columns of @p row's job (id, name, paused, next run time, created), or nullptr for a row that
+    /// does not exist; never parses. Its texts are empty when the row's job came parsed. Valid as jobAt().
+    const JobSummary *summaryAt(int row) const;
     /// The last finished run of @p row's job, or nullptr when it has none. Its output is not kept (the run
     /// history has it): a list of 100,000 jobs would otherwise hold 100,000 outputs.
     const RunRecord *lastRunAt(int row) const;
@@ -160,16 +175,28 @@ private:
     void onAllJobsRemoved();
     void onRunFinished(const RunRecord &run);
     void onActivityChanged(const QString &jobId);
-    void warmTexts(const QList<Job> &jobs);
-    void applyWarmTexts(quint64 generation, const QList<Job> &jobs, const WarmTexts &warm);
+    void resetRows(QHash<QString, RunRecord> latestRuns, qsizetype count,
+                   const std::function<const QString &(qsizetype)> &idAt,
+                   const std::function<void(qsizetype, const RunRecord *)> &appendAt);
+    void warmTexts(QList<Job> jobs, QList<JobSummary> summaries);
+    void applyWarmTexts(quint64 generation, const QStringList &ids, const WarmTexts &warm);
+    /// A worker's texts, handed over when it posts them or earlier, when the filter wants them (finishWarmTexts()).
+    struct WarmState;
+    /// Waits for the worker still building texts (if any) and applies them: a filter applied meanwhile would
+    /// otherwise build the same texts again, here, while the worker competes for the CPU.
+    void finishWarmTexts(std::shared_ptr<WarmState> state);
     void onDayChanged();
 
     const Row *rowAt(int row) const;
     void appendRow(const Job &job, const RunRecord *lastRun);
+    void appendRow(JobSummary summary, std::unique_ptr<const Job> job, const RunRecord *lastRun);
     void replaceJob(Row &row, const Job &job);
     void updateSortKeys(const Row &row);
     int textCompare(const Row &left, const Row &right, int column) const;
-    static bool setLastRun(std::optional<RunRecord> &lastRun, const RunRecord &run);
+    static bool setLastRun(std::unique_ptr<RunRecord> &lastRun, const RunRecord &run);
+    /// Calls @p use with @p row's job, parsed for the call when the row holds none (nothing kept); false when
+    /// its JSON does not parse.
+    bool withJob(const Row &row, const std::function<void(const Job &)> &use) const;
     const QCollatorSortKey &nameKey(const Row &row) const;
     const QCollatorSortKey &scheduleKey(const Row &row) const;
     const QString &schedule(const Row &row) const;
@@ -197,9 +224,13 @@ private:
     QHash<QString, RunRecord> m_pendingRuns;
     bool m_pendingCleared = false;
 
+    mutable JobRowCodec m_codec;         ///< parses rows' jobs (jobAt())
+    mutable ParsedCache<Action> m_actions; ///< rows' actions, for search texts the worker has not built yet
+    std::unique_ptr<TriggerDescriptions> m_descriptions; ///< of rows' trigger texts, for schedule()
     mutable JobFilter m_wordsOf;              ///< the filter m_foldedWords were made for
     mutable QStringList m_foldedWords;
     quint64 m_warmGeneration = 0;
+    std::shared_ptr<WarmState> m_warm; ///< the worker of the last load, until its texts are applied
 
     QCollator m_collator;
     mutable std::array<QIcon, 7> m_icons; ///< by RunOutcome; one QIcon each, so rendered pixmaps are cached

@@ -165,7 +165,7 @@ void TrayController::update()
     const auto later = [](const UpcomingRun &a, const UpcomingRun &b) { return a.time < b.time; };
     const int rows = m_jobs.rowCount();
     for (int row = 0; row < rows; ++row) {
-        const Job *job = m_jobs.jobAt(row);
+        const JobSummary *job = m_jobs.summaryAt(row); // never parses: this runs over every row
         if (!job)
             continue;
         if (const RunRecord *last = m_jobs.lastRunAt(row); last && isFailure(last->outcome))
@@ -241,7 +241,7 @@ QString TrayController::runLine(const UpcomingRun &run) const
 QString TrayController::jobName(const QString &jobId) const
 {
     const int row = m_jobs.rowOf(jobId);
-    const Job *job = row >= 0 ? m_jobs.jobAt(row) : nullptr;
+    const JobSummary *job = row >= 0 ? m_jobs.summaryAt(row) : nullptr;
     return job && !job->name.isEmpty() ? job->name : jobId;
 }
 
