@@ -777,7 +777,7 @@ void TestJobListModel::summaryRowsParseWhenAsked()
     // The worker's texts agree with the ones made on demand.
     QThreadPool::globalInstance()->waitForDone();
     QCoreApplication::processEvents();
-    JobListModel warmed(*m_scheduler, m_clock);
+    JobListModel warmed(*m_client, m_clock);
     warmed.setJobSummaries(summaries, {});
     QThreadPool::globalInstance()->waitForDone();
     QCoreApplication::processEvents();
