@@ -1,6 +1,7 @@
 // The store itself, with real files and the real punctualctl: damage is noticed before anything is written from
 // the store or to it (export, the scheduler host), `check` names what is wrong, `backup` copies a store while its
 // scheduler runs and writes, and replaces an old backup only with a complete, good one.
+#include "control/instancelock.h"
 #include "cli/punctualctlprocess.h"
 #include "support/postgresserver.h"
 
@@ -279,7 +280,8 @@ void TestPunctualctlStore::schedulerHostRefusesADamagedStore()
 
 void TestPunctualctlStore::windowAppShowsTheDamage()
 {
-    // The window app hosts the scheduler through the same InstanceHost: it says why and does not start.
+    // The window app starts a host (punctualctl run, the same InstanceHost) for the store; the host refuses the
+    // damaged store, and the window says why with the host's own words.
     QVERIFY(damagePage(indexLeaf, "job-") > 1);
     const FileState store = FileState::of(m_db);
     QProcess app;
@@ -291,15 +293,18 @@ void TestPunctualctlStore::windowAppShowsTheDamage()
     QVERIFY(QDir().mkpath(runtime));
     QVERIFY(QFile::setPermissions(runtime, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
     environment.insert("XDG_RUNTIME_DIR", runtime);
+    environment.insert("XDG_STATE_HOME", m_dir->filePath("state")); // the host's log
     app.setProcessEnvironment(environment);
     app.start(QStringLiteral(PUNCTUAL_PATH), {"--db", m_db});
     QVERIFY(app.waitForStarted());
     QString err;
     QTRY_VERIFY_WITH_TIMEOUT((err += QString::fromUtf8(app.readAllStandardError()))
-                                 .contains(QLatin1String("punctual: error: store is damaged: On tree page")),
+                                 .contains(QLatin1String("store is damaged: On tree page")),
                              20000);
-    // What follows the line is the error box ("Punctual cannot start"), waiting for its OK: no scheduler, no window.
+    QVERIFY2(err.contains(QLatin1String("The Punctual scheduler did not start")), qPrintable(err));
+    // The window stays open to say so (nothing is scheduled: no host holds the store).
     QCOMPARE(app.state(), QProcess::Running);
+    QCOMPARE(punctual::InstanceLock::runningInstancePid(m_db), std::optional<qint64>());
     app.kill();
     app.waitForFinished();
     QVERIFY(FileState::of(m_db) == store);
