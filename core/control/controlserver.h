@@ -5,6 +5,7 @@
 #include "control/methods.h"
 #include "util/result.h"
 
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QObject>
@@ -118,6 +119,7 @@ private:
     control::HostOrigin m_origin;
     QTimer *m_trimTimer = nullptr;
     EventStream *m_events = nullptr; ///< child
+    QElapsedTimer m_sinceFlush;      ///< since subscribers' sockets were last flushed
     std::function<bool()> m_desktopNotifications;
 };
 

@@ -10,6 +10,8 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QScopeGuard>
+#include <QScopedValueRollback>
 #include <QJsonDocument>
 #include <QLocalSocket>
 #include <QLoggingCategory>
@@ -182,6 +184,7 @@ void SchedulerClient::onDisconnected()
     socket->disconnect(this);
     socket->deleteLater();
     m_buffer.clear();
+    m_bufferStart = 0;
     failPending(notConnected());
     const bool was = std::exchange(m_subscribed, false);
     const QList<QString> busy = m_activity.keys();
@@ -216,25 +219,43 @@ void SchedulerClient::readLines()
 {
     // A burst (10,000 jobs paused in one request are 10,000 events) is applied a slice at a time, so the window's
     // thread keeps painting and taking input between slices.
+    // Not again from inside a callback (a modal error box runs an event loop of its own): the outer call goes on
+    // where it was once the callback returns.
+    if (m_reading) {
+        m_readAgain = true;
+        return;
+    }
+    const QScopedValueRollback reading(m_reading, true);
+    const auto again = qScopeGuard([this] {
+        if (std::exchange(m_readAgain, false))
+            QMetaObject::invokeMethod(this, &SchedulerClient::readLines, Qt::QueuedConnection);
+    });
+    QLocalSocket *const socket = m_socket;
     QElapsedTimer slice;
     slice.start();
     while (m_socket) {
         m_buffer += m_socket->readAll();
-        qsizetype start = 0;
+        qsizetype start = m_bufferStart;
         bool sliceUsed = false;
-        for (qsizetype newline = m_buffer.indexOf('\n'); newline >= 0; newline = m_buffer.indexOf('\n', start)) {
-            const QByteArray line = m_buffer.mid(start, newline - start);
+        for (qsizetype newline = m_buffer.indexOf('\n', start); newline >= 0; newline = m_buffer.indexOf('\n', start)) {
+            const QByteArray line = QByteArray::fromRawData(m_buffer.constData() + start, newline - start);
             start = newline + 1;
             applyLine(line);
-            if (!m_socket)
-                return; // disconnected while applying (a callback closed it)
+            if (m_socket != socket)
+                return; // disconnected (and maybe connected anew) while applying: the buffer is not this one
             if (slice.elapsed() >= maxSliceMs) {
                 sliceUsed = true;
                 break;
             }
         }
-        m_buffer.remove(0, start);
-        if (m_buffer.size() > control::maxResponseBytes) {
+        // Lines applied are dropped from the front only once they are most of the buffer (not once per slice:
+        // a burst of megabytes would be moved again and again).
+        m_bufferStart = start;
+        if (m_bufferStart > m_buffer.size() / 2) {
+            m_buffer.remove(0, m_bufferStart);
+            m_bufferStart = 0;
+        }
+        if (m_buffer.size() - m_bufferStart > control::maxResponseBytes) {
             qCWarning(lcClient, "the scheduler sent a line longer than %lld bytes",
                       static_cast<long long>(control::maxResponseBytes));
             m_socket->abort();

@@ -172,6 +172,9 @@ private:
     bool m_readQueued = false; ///< the rest of a burst is applied on the next turn of the event loop
     bool m_subscribed = false;
     QByteArray m_buffer;
+    qsizetype m_bufferStart = 0; ///< where the first line not applied yet begins in m_buffer
+    bool m_reading = false;      ///< in readLines()
+    bool m_readAgain = false;    ///< readLines() was called again meanwhile: it runs once the first one returns
     qint64 m_nextId = 1;
     QHash<qint64, Pending> m_pending;
 

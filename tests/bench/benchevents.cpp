@@ -4,7 +4,14 @@
 // as Running; and, apart, from the run's start_time (the due pass that recorded it) to then, which adds the time
 // the host took to start the runs due before it in the same pass. Same machine, same wall clock. One JSON line.
 //   benchevents [--jobs N] [--seconds S] [--punctualctl PATH]
+// With --bulk N: N paused interval jobs are put in the store, the host started, the window's side loads the list as
+// the window does, then resumes all N with one resume_jobs request and measures how long until the model has
+// applied all N job_changed events, and the longest the window's thread went without an event-loop turn meanwhile
+// (a 1 ms timer's largest gap).
 #include "control/instancelock.h"
+#include "jobs/job.h"
+#include "store/sqljobstore.h"
+#include "triggers/intervaltrigger.h"
 #include "control/schedulerclient.h"
 #include "models/joblistmodel.h"
 #include "store/storelocation.h"
@@ -20,6 +27,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <algorithm>
 #include <cstdio>
@@ -56,7 +64,9 @@ int main(int argc, char *argv[])
                                            QStringLiteral("S"), QStringLiteral("10"));
     const QCommandLineOption ctlOption(QStringLiteral("punctualctl"), QStringLiteral("The punctualctl to host with."),
                                        QStringLiteral("PATH"), QStringLiteral(PUNCTUALCTL_PATH));
-    parser.addOptions({jobsOption, secondsOption, ctlOption});
+    const QCommandLineOption bulkOption(QStringLiteral("bulk"), QStringLiteral("Resume N paused jobs in one request."),
+                                        QStringLiteral("N"));
+    parser.addOptions({jobsOption, secondsOption, ctlOption, bulkOption});
     parser.process(app);
     const int jobs = parser.value(jobsOption).toInt();
     const int seconds = parser.value(secondsOption).toInt();
@@ -66,7 +76,30 @@ int main(int argc, char *argv[])
     qputenv("XDG_STATE_HOME", dir.filePath("state").toUtf8());
     const QString store = dir.filePath(QStringLiteral("jobs.db"));
     const QString ctl = parser.value(ctlOption);
-    for (int i = 0; i < jobs; ++i) {
+    const int bulk = parser.value(bulkOption).toInt();
+    if (bulk > 0) {
+        // The store filled directly (no host yet): N paused jobs every hour.
+        auto filled = SqlJobStore::openSqlite(store, SqlJobStore::OpenMode::ExplicitPath);
+        if (!filled)
+            return std::fprintf(stderr, "benchevents: %s\n", qPrintable(filled.error().message)), 1;
+        QList<Job> paused;
+        const std::int64_t now = QDateTime::currentMSecsSinceEpoch();
+        for (int i = 0; i < bulk; ++i) {
+            Job job;
+            job.id = QStringLiteral("job-%1").arg(i, 6, 10, QLatin1Char('0'));
+            job.name = job.id;
+            job.trigger = std::make_shared<IntervalTrigger>(3'600'000, now);
+            CommandAction action;
+            action.program = QStringLiteral("/bin/true");
+            job.action = action;
+            job.paused = true;
+            job.createdAt = now;
+            paused << job;
+        }
+        if (auto added = filled.value()->addJobs(paused, ConflictPolicy::Fail); !added)
+            return std::fprintf(stderr, "benchevents: %s\n", qPrintable(added.error().message)), 1;
+    }
+    for (int i = 0; i < (bulk > 0 ? 0 : jobs); ++i) {
         QProcess add;
         add.start(ctl, {"--db", store, "add", "--id", QStringLiteral("job%1").arg(i), "--every", "1s", "--",
                         "/bin/true"});
@@ -97,6 +130,49 @@ int main(int argc, char *argv[])
     });
     client.connectToHost();
     QTest::qWaitFor([&] { return client.isConnected(); }, 10000);
+    if (bulk > 0) {
+        auto listed = StoreLocation::fromPath(store).openReadOnly();
+        auto summaries = listed ? listed.value()->jobSummaries() : Result<QList<JobSummary>>(listed.error());
+        if (!summaries)
+            return std::fprintf(stderr, "benchevents: %s\n", qPrintable(summaries.error().message)), 1;
+        model.setJobSummaries(summaries.value(), {});
+        QStringList ids;
+        for (int i = 0; i < bulk; ++i)
+            ids << QStringLiteral("job-%1").arg(i, 6, 10, QLatin1Char('0'));
+        int changed = 0;
+        QObject::connect(&client, &SchedulerClient::jobModified, &client, [&changed] { ++changed; });
+        QElapsedTimer gapTimer;
+        qint64 longestGap = 0;
+        QTimer ticker;
+        ticker.setInterval(1);
+        QObject::connect(&ticker, &QTimer::timeout, &ticker, [&] {
+            longestGap = std::max(longestGap, gapTimer.restart());
+        });
+        QElapsedTimer elapsed;
+        elapsed.start();
+        double answered = -1;
+        client.resumeJobs(ids, &client, [&](Result<QJsonValue>) { answered = elapsed.nsecsElapsed() / 1e9; });
+        gapTimer.start();
+        ticker.start();
+        QTest::qWaitFor([&] { return changed >= bulk && answered >= 0; }, 120000);
+        const double applied = elapsed.nsecsElapsed() / 1e9;
+        ticker.stop();
+        bool allResumed = true;
+        for (int row = 0; row < model.rowCount(); ++row)
+            allResumed &= model.jobAt(row) && !model.jobAt(row)->paused;
+        host.terminate();
+        host.waitForFinished(30000);
+        QJsonObject result{{"scenario", "bulk-resume-window"},
+                           {"jobs", bulk},
+                           {"answer_seconds", answered},
+                           {"all_events_applied_seconds", applied},
+                           {"events", changed},
+                           {"all_rows_resumed", allResumed},
+                           {"longest_gui_gap_ms", static_cast<double>(longestGap)},
+                           {"load_average", loadAverage()}};
+        std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
+        return 0;
+    }
     latencies.clear();
     sinceRecorded.clear();
     QTest::qWait(seconds * 1000);
