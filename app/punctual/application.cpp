@@ -25,6 +25,8 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcApp, "punctual.app")
 
+/// How long a second start waits for the host to raise the window already open.
+constexpr int raiseTimeoutMs = 2000;
 /// How long a host just started may take to answer before the window says it failed.
 constexpr int hostStartTimeoutMs = 15000;
 
@@ -54,7 +56,9 @@ Result<Application::Started> Application::start(bool raiseOther, const QString &
             QJsonObject params{{QStringLiteral("show"), raiseOther}};
             if (!showJobId.isEmpty())
                 params.insert(QStringLiteral("job_id"), showJobId);
-            auto raised = probe.call(control::Method::Raise, params, 10'000);
+            // Briefly: a host busy with a large import must not keep the window from appearing (at worst a second
+            // window opens, attached to the same host).
+            auto raised = probe.call(control::Method::Raise, params, raiseTimeoutMs);
             if (raised && raised->toObject().value(QStringLiteral("raised")).toBool())
                 return Started::OtherInstance;
         }
