@@ -1,6 +1,6 @@
 // punctualctl as a client of a real host process: `watch` prints the host's events (as lines and as JSON), and a
 // managing host (`run --manage-only`) serves the jobs without running any.
-#include "control/instancelock.h"
+#include "instanceprocess.h"
 #include "punctualctlprocess.h"
 
 #include <QFile>
@@ -9,41 +9,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-namespace {
-
-/// A `punctualctl run` process on a store, ended (and waited for) when it goes.
-class HostProcess
-{
-public:
-    explicit HostProcess(const QString &store, const QStringList &options = {})
-        : m_store(store)
-    {
-        // Its log is read as it comes, so the host never blocks on a full pipe.
-        m_process.setProcessChannelMode(QProcess::MergedChannels);
-        QObject::connect(&m_process, &QProcess::readyRead, [this] { m_log += m_process.readAll(); });
-        m_process.start(QStringLiteral(PUNCTUALCTL_PATH), QStringList{"--db", store, "run"} + options);
-    }
-    ~HostProcess()
-    {
-        m_process.terminate();
-        if (!m_process.waitForFinished(20000))
-            m_process.kill();
-    }
-    bool waitUntilServing()
-    {
-        return QTest::qWaitFor([this] { return punctual::InstanceLock::runningInstancePid(m_store).has_value(); },
-                               15000);
-    }
-    QString log() const { return QString::fromUtf8(m_log); }
-    QProcess &process() { return m_process; }
-
-private:
-    QString m_store;
-    QProcess m_process;
-    QByteArray m_log;
-};
-
-} // namespace
 
 class TestPunctualctlHostClients : public QObject
 {
@@ -60,8 +25,8 @@ private slots:
     void watchPrintsTheHostsEvents()
     {
         const QString store = m_dir.filePath("watch.db");
-        HostProcess host(store);
-        QVERIFY(host.waitUntilServing());
+        InstanceProcess host;
+        QVERIFY2(host.start(store), qPrintable(host.log()));
         QProcess text;
         QProcess json;
         text.start(QStringLiteral(PUNCTUALCTL_PATH), {"--db", store, "watch"});
@@ -101,7 +66,7 @@ private slots:
         QVERIFY2(textLines.contains("job_removed tick"), textLines.constData());
 
         // The host goes: watch says so and exits 1.
-        host.process().terminate();
+        host.process()->terminate();
         QVERIFY(json.waitForFinished(20000));
         QCOMPARE(json.exitCode(), 1);
         QVERIFY(json.readAllStandardError().contains("the scheduler host has gone"));
@@ -123,9 +88,8 @@ private slots:
                                  "echo ran >> " + marker})
                      .exitCode,
                  0);
-        HostProcess host(store, {"--manage-only"});
-        QVERIFY(host.waitUntilServing());
-        QTRY_VERIFY_WITH_TIMEOUT(host.log().contains("without running any here"), 10000);
+        InstanceProcess host;
+        QVERIFY2(host.start(store, {"--manage-only"}, "without running any here"), qPrintable(host.log()));
 
         // Jobs are read and changed through it...
         QCOMPARE(runPunctualctl({"--db", store, "add", "--id", "later", "--every", "1h", "--", "/bin/true"}).exitCode, 0);

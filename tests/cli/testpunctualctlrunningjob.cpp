@@ -1,6 +1,7 @@
 // End-to-end with real processes: punctualctl on a job the instance (`punctualctl run`) is running or retrying.
 // run-now refuses with a clear message and records nothing; show and list say what the runs do; remove stops the
 // run (its whole process group) and says so.
+#include "cli/instanceprocess.h"
 #include "cli/punctualctlprocess.h"
 
 #include <QFile>
@@ -25,20 +26,15 @@ private slots:
     void retryingJobIsShownAndRefused();
 
 private:
-    /// Starts `punctualctl --db DB run` and waits until it schedules.
-    void startInstance();
     /// punctualctl on the test's store, through the instance.
     PunctualctlResult ctl(const QStringList &args);
     /// punctualctl on the test's store, left running (run-now waits for the run).
     std::unique_ptr<QProcess> startCtl(const QStringList &args);
     int historySize(const QString &id);
-    QString log();
-    static bool processAlive(qint64 pid);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_db;
-    std::unique_ptr<QProcess> m_instance;
-    QString m_log;
+    InstanceProcess m_instance; ///< `punctualctl run` on m_db
 };
 
 void TestPunctualctlRunningJob::init()
@@ -46,43 +42,20 @@ void TestPunctualctlRunningJob::init()
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_db = m_dir->filePath("jobs.db");
-    m_log.clear();
-    startInstance();
+    QVERIFY2(m_instance.start(m_db), qPrintable(m_instance.log()));
 }
 
 void TestPunctualctlRunningJob::cleanup()
 {
-    if (m_instance && m_instance->state() != QProcess::NotRunning) {
-        m_instance->terminate();
-        if (!m_instance->waitForFinished(15000)) {
-            m_instance->kill();
-            m_instance->waitForFinished();
-        }
-    }
+    m_instance.stop();
     if (QTest::currentTestFailed())
-        qWarning().noquote() << "instance log:\n" << log();
-    m_instance.reset();
-}
-
-void TestPunctualctlRunningJob::startInstance()
-{
-    m_instance = std::make_unique<QProcess>();
-    m_instance->start(QStringLiteral(PUNCTUALCTL_PATH), {"--db", m_db, "run"});
-    QVERIFY(m_instance->waitForStarted());
-    QTRY_VERIFY_WITH_TIMEOUT(log().contains("scheduler running on"), 15000);
-}
-
-QString TestPunctualctlRunningJob::log()
-{
-    if (m_instance)
-        m_log += QString::fromUtf8(m_instance->readAllStandardError());
-    return m_log;
+        qWarning().noquote() << "instance log:\n" << m_instance.log();
 }
 
 PunctualctlResult TestPunctualctlRunningJob::ctl(const QStringList &args)
 {
     const PunctualctlResult result = runPunctualctl(QStringList{"--db", m_db} + args);
-    log(); // keep the instance's pipe drained
+    m_instance.log(); // keep the instance's pipe drained
     return result;
 }
 
@@ -98,17 +71,6 @@ int TestPunctualctlRunningJob::historySize(const QString &id)
 {
     const PunctualctlResult r = ctl({"history", id, "--json"});
     return r.exitCode == 0 ? static_cast<int>(QJsonDocument::fromJson(r.out.toUtf8()).array().size()) : -1;
-}
-
-bool TestPunctualctlRunningJob::processAlive(qint64 pid)
-{
-    // Not a zombie either: a container's init may never reap one.
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return false;
-    const QByteArray line = stat.readAll();
-    const qsizetype close = line.lastIndexOf(')');
-    return close > 0 && line.size() > close + 2 && line.at(close + 2) != 'Z';
 }
 
 void TestPunctualctlRunningJob::runNowAndRemoveOnARunningJob()
@@ -130,7 +92,7 @@ void TestPunctualctlRunningJob::runNowAndRemoveOnARunningJob()
     QCOMPARE(r.err, QStringLiteral("punctualctl: error: \"Long report\" is already running (max instances 1); "
                                    "nothing started\n"));
     QCOMPARE(historySize("long"), 1);
-    QVERIFY(!log().contains("job long: skipped"));
+    QVERIFY(!m_instance.log().contains("job long: skipped"));
 
     // show and list say it runs.
     r = ctl({"show", "long"});
@@ -144,8 +106,8 @@ void TestPunctualctlRunningJob::runNowAndRemoveOnARunningJob()
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out, QStringLiteral("job long removed; 1 run(s) of it going or waiting to retry were stopped\n"));
     QTRY_VERIFY_WITH_TIMEOUT(!processAlive(child), 10000);
-    QTRY_VERIFY_WITH_TIMEOUT(log().contains("job long: interrupted"), 10000);
-    QVERIFY2(log().contains("stopped: the job was removed"), qPrintable(log()));
+    QTRY_VERIFY_WITH_TIMEOUT(m_instance.log().contains("job long: interrupted"), 10000);
+    QVERIFY2(m_instance.log().contains("stopped: the job was removed"), qPrintable(m_instance.log()));
     QCOMPARE(ctl({"show", "long"}).exitCode, 3);
     // The run-now following it ends too: its job is gone.
     QVERIFY(first->waitForFinished(15000));
@@ -164,7 +126,7 @@ void TestPunctualctlRunningJob::retryingJobIsShownAndRefused()
                                "--", "/bin/false"});
     QCOMPARE(r.exitCode, 0);
     auto follower = startCtl({"run-now", "flaky"}); // would follow the retries for ten minutes: stopped below
-    QTRY_VERIFY_WITH_TIMEOUT(log().contains("job flaky: failed"), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_instance.log().contains("job flaky: failed"), 15000);
 
     r = ctl({"show", "flaky"});
     QCOMPARE(r.exitCode, 0);

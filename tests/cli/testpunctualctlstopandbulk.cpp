@@ -27,18 +27,12 @@ private slots:
     void severalIds();
 
 private:
-    /// Starts `punctualctl --db DB run` and waits until it schedules.
-    void startInstance();
-    void stopInstance();
     /// punctualctl on the test's store (through the instance when one runs).
     PunctualctlResult ctl(const QStringList &args);
-    QString log();
-    static bool processAlive(qint64 pid);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_db;
-    std::unique_ptr<QProcess> m_instance;
-    QString m_log;
+    InstanceProcess m_instance; ///< `punctualctl run` on m_db
 };
 
 void TestPunctualctlStopAndBulk::init()
@@ -46,64 +40,25 @@ void TestPunctualctlStopAndBulk::init()
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_db = m_dir->filePath("jobs.db");
-    m_log.clear();
 }
 
 void TestPunctualctlStopAndBulk::cleanup()
 {
-    stopInstance();
+    m_instance.stop();
     if (QTest::currentTestFailed())
-        qWarning().noquote() << "instance log:\n" << log();
-    m_instance.reset();
-}
-
-void TestPunctualctlStopAndBulk::startInstance()
-{
-    m_instance = std::make_unique<QProcess>();
-    m_instance->start(QStringLiteral(PUNCTUALCTL_PATH), {"--db", m_db, "run"});
-    QVERIFY(m_instance->waitForStarted());
-    QTRY_VERIFY_WITH_TIMEOUT(log().contains("scheduler running on"), 15000);
-}
-
-void TestPunctualctlStopAndBulk::stopInstance()
-{
-    if (m_instance && m_instance->state() != QProcess::NotRunning) {
-        m_instance->terminate();
-        if (!m_instance->waitForFinished(15000)) {
-            m_instance->kill();
-            m_instance->waitForFinished();
-        }
-    }
-}
-
-QString TestPunctualctlStopAndBulk::log()
-{
-    if (m_instance)
-        m_log += QString::fromUtf8(m_instance->readAllStandardError());
-    return m_log;
+        qWarning().noquote() << "instance log:\n" << m_instance.log();
 }
 
 PunctualctlResult TestPunctualctlStopAndBulk::ctl(const QStringList &args)
 {
     const PunctualctlResult result = runPunctualctl(QStringList{"--db", m_db} + args);
-    log(); // keep the instance's pipe drained
+    m_instance.log(); // keep the instance's pipe drained
     return result;
-}
-
-bool TestPunctualctlStopAndBulk::processAlive(qint64 pid)
-{
-    // Not a zombie either: a container's init may never reap one.
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return false;
-    const QByteArray line = stat.readAll();
-    const qsizetype close = line.lastIndexOf(')');
-    return close > 0 && line.size() > close + 2 && line.at(close + 2) != 'Z';
 }
 
 void TestPunctualctlStopAndBulk::stopEndsTheRunningCommand()
 {
-    startInstance();
+    QVERIFY2(m_instance.start(m_db), qPrintable(m_instance.log()));
     const QString pidFile = m_dir->filePath("sleep.pid");
     PunctualctlResult r = ctl({"add", "--id", "long", "--every", "1h", "--retries", "2", "--", "/bin/sh", "-c",
                                "sleep 30 & echo $! > '" + pidFile + "'; wait"});
@@ -168,7 +123,7 @@ void TestPunctualctlStopAndBulk::severalIds()
 {
     QFETCH(bool, throughInstance);
     if (throughInstance)
-        startInstance();
+        QVERIFY2(m_instance.start(m_db), qPrintable(m_instance.log()));
     for (const QString id : {"a", "b", "c"})
         QCOMPARE(ctl({"add", "--id", id, "--every", "1h", "--", "/bin/true"}).exitCode, 0);
     QCOMPARE(ctl({"pause", "c"}).exitCode, 0);
