@@ -230,13 +230,7 @@ int main(int argc, char *argv[])
 {
     XSession x;
     session = &x;
-    // Nothing of the user's: settings, the instance sockets and the host's log live in a temporary folder.
-    const QString home = x.runtime.path();
-    qputenv("HOME", home.toUtf8());
-    qputenv("XDG_CONFIG_HOME", QDir(home).filePath("config").toUtf8());
-    qputenv("XDG_DATA_HOME", QDir(home).filePath("data").toUtf8());
-    qputenv("XDG_STATE_HOME", QDir(home).filePath("state").toUtf8());
-    qputenv("XDG_RUNTIME_DIR", home.toUtf8());
+    x.useOwnHome(); // settings, autostart, instance sockets and the host's log in a temporary folder
     x.start(false, {QStringLiteral("Xvfb"), QStringLiteral("xwininfo"), QStringLiteral("xdotool")});
     qputenv("QT_QPA_PLATFORM", x.error.isEmpty() ? "xcb" : "offscreen");
     QApplication app(argc, argv);

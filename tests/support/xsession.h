@@ -25,6 +25,18 @@ struct XSession
     std::unique_ptr<QProcess> xvfb;
     std::unique_ptr<QProcess> trayer;
 
+    /// Nothing of the user's for this process and what it starts: HOME, settings, data, state (a host's log) and the
+    /// runtime folder (instance sockets) all in `runtime`. Call before QApplication.
+    void useOwnHome()
+    {
+        const QString home = runtime.path();
+        qputenv("HOME", home.toUtf8());
+        qputenv("XDG_CONFIG_HOME", (home + QStringLiteral("/config")).toUtf8());
+        qputenv("XDG_DATA_HOME", (home + QStringLiteral("/data")).toUtf8());
+        qputenv("XDG_STATE_HOME", (home + QStringLiteral("/state")).toUtf8());
+        qputenv("XDG_RUNTIME_DIR", home.toUtf8());
+    }
+
     /// Starts Xvfb and, when @p withTray, trayer; sets DISPLAY. Needs every program in @p programs installed.
     void start(bool withTray, const QStringList &programs)
     {
