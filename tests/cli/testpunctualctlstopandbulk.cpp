@@ -1,6 +1,7 @@
 // End-to-end with real processes: `punctualctl stop ID` through a running instance (`punctualctl run`) ends the
 // job's run and its whole process group, records it interrupted, and keeps the job; without an instance it says
 // that nothing runs. `pause`, `resume` and `remove` with several ids change them all in one step, or none.
+#include "cli/instanceprocess.h"
 #include "cli/punctualctlprocess.h"
 
 #include <QFile>
