@@ -5,8 +5,6 @@
 #include "control/protocol.h"
 #include "scheduler/scheduler.h"
 #include "store/jobstore.h"
-#include "time/isotime.h"
-#include "time/zonerules.h"
 #include "triggers/trigger.h"
 
 #include <QCoreApplication>
@@ -93,10 +91,8 @@ Result<QJsonValue> status(const MethodContext &context, const QJsonObject &)
     json.insert(QStringLiteral("runs_jobs"), !context.origin || context.origin->runsJobs);
     if (context.origin && !context.origin->startedBy.isEmpty())
         json.insert(QStringLiteral("started_by"), context.origin->startedBy);
-    if (context.origin && context.origin->startedAtMs) {
-        static const auto utc = ZoneRules::forZone("UTC");
-        json.insert(QStringLiteral("started_at"), formatIso(*context.origin->startedAtMs, *utc));
-    }
+    if (context.origin && context.origin->startedAtMs)
+        json.insert(QStringLiteral("started_at"), instantToWire(*context.origin->startedAtMs));
     json.insert(QStringLiteral("desktop_notifications"),
                 context.desktopNotifications ? context.desktopNotifications() : false);
     return QJsonValue(json);

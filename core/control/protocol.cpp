@@ -114,6 +114,12 @@ QString instantToWire(std::int64_t ms)
     return formatIso(ms, utc());
 }
 
+std::optional<std::int64_t> instantFromWire(const QString &text)
+{
+    auto parsed = parseIso(text, utc());
+    return parsed ? std::optional<std::int64_t>(parsed.value()) : std::nullopt;
+}
+
 QJsonObject modifyParams(const QString &id, const JobChanges &changes)
 {
     QJsonObject params{{QStringLiteral("id"), id}};

@@ -39,6 +39,8 @@ Error errorFromWire(const QJsonObject &json);
 
 /// An instant (UTC ms) as the protocol writes it: ISO-8601 in UTC.
 QString instantToWire(std::int64_t ms);
+/// Reads instantToWire()'s text (any ISO-8601 instant with an offset); nothing for text that is not one.
+std::optional<std::int64_t> instantFromWire(const QString &text);
 
 /// Job::toJson() plus "created_at" (ISO-8601 UTC).
 QJsonObject jobToWire(const Job &job);

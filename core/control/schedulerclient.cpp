@@ -3,8 +3,6 @@
 
 #include "control/eventstream.h"
 #include "control/protocol.h"
-#include "time/isotime.h"
-#include "time/zonerules.h"
 #include "triggers/trigger.h"
 #include "util/jsontext.h"
 
@@ -358,8 +356,8 @@ void SchedulerClient::applyEvent(const QJsonObject &event)
     if (revision <= m_revision)
         return; // the snapshot has it already
     m_revision = revision;
-    if (auto at = parseIso(event.value(QStringLiteral("at")).toString(), *ZoneRules::forZone(QByteArrayLiteral("UTC"))))
-        m_lastEventTime = at.value();
+    if (const auto at = control::instantFromWire(event.value(QStringLiteral("at")).toString()))
+        m_lastEventTime = *at;
     const QString name = event.value(QStringLiteral("event")).toString();
     namespace events = control::events;
     const auto is = [&name](const char *eventName) { return name == QLatin1String(eventName); };
@@ -460,14 +458,8 @@ void SchedulerClient::sendRequest(control::Method method, const QJsonObject &par
 {
     if (!m_socket || m_socket->state() != QLocalSocket::ConnectedState
         || (!m_subscribed && method != control::Method::Subscribe)) {
-        // Answered on the next turn of the event loop, as a real answer would be: callers never re-enter.
-        QMetaObject::invokeMethod(
-            this,
-            [pending] {
-                if (!pending.hasContext || pending.context)
-                    pending.done(notConnected());
-            },
-            Qt::QueuedConnection);
+        if (!pending.hasContext || pending.context)
+            answerLater(pending.context, [done = pending.done] { done(notConnected()); });
         return;
     }
     const qint64 id = m_nextId++;
@@ -477,6 +469,13 @@ void SchedulerClient::sendRequest(control::Method method, const QJsonObject &par
         request.insert(QStringLiteral("params"), params);
     m_pending.insert(id, std::move(pending));
     m_socket->write(QJsonDocument(request).toJson(QJsonDocument::Compact) + '\n');
+}
+
+void SchedulerClient::answerLater(QObject *context, std::function<void()> deliver)
+{
+    // On the next turn of the event loop, as a real answer would come (callers never re-enter), and only while
+    // @p context lives.
+    QMetaObject::invokeMethod(context ? context : this, std::move(deliver), Qt::QueuedConnection);
 }
 
 void SchedulerClient::call(control::Method method, const QJsonObject &params, QObject *context, Reply<QJsonValue> done)
@@ -491,8 +490,7 @@ void SchedulerClient::call(control::Method method, const QJsonObject &params, QO
 void SchedulerClient::addJob(const Job &job, ConflictPolicy onConflict, QObject *context, Reply<Job> done)
 {
     if (auto complete = requireTrigger(job); !complete) {
-        QMetaObject::invokeMethod(context ? context : this, [done, error = complete.error()] { done(error); },
-                                  Qt::QueuedConnection);
+        answerLater(context, [done, error = complete.error()] { done(error); });
         return;
     }
     QJsonObject params = job.toJson();
@@ -505,8 +503,7 @@ void SchedulerClient::addJobs(const QList<Job> &jobs, ConflictPolicy onConflict,
 {
     auto pieces = control::importPieces(jobs);
     if (!pieces) {
-        QMetaObject::invokeMethod(context ? context : this, [done, error = pieces.error()] { done(error); },
-                                  Qt::QueuedConnection);
+        answerLater(context, [done, error = pieces.error()] { done(error); });
         return;
     }
     // The pieces go one after another on this connection; the host stages them and adds all with the last one.

@@ -4,8 +4,7 @@
 #include "models/runpresentation.h"
 #include "scheduler/dueplanner.h"
 #include "control/schedulerclient.h"
-#include "time/isotime.h"
-#include "time/zonerules.h"
+#include "control/protocol.h"
 #include "time/clock.h"
 
 #include <QDialogButtonBox>
@@ -87,10 +86,7 @@ void InstancesDialog::showInstances(const QJsonArray &instances)
 {
     const std::int64_t now = m_clock.nowMs();
     const QJsonObject host = m_scheduler.hostStatus();
-    const auto instant = [](const QJsonValue &value) -> std::optional<std::int64_t> {
-        auto parsed = parseIso(value.toString(), *ZoneRules::forZone(QByteArrayLiteral("UTC")));
-        return parsed ? std::optional<std::int64_t>(parsed.value()) : std::nullopt;
-    };
+    const auto instant = [](const QJsonValue &value) { return control::instantFromWire(value.toString()); };
     int alive = 0;
     m_table->setRowCount(static_cast<int>(instances.size()));
     for (int row = 0; row < instances.size(); ++row) {
