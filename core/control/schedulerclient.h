@@ -161,6 +161,8 @@ private:
     void setActivity(const JobActivity &activity);
     void failPending(const Error &error);
     void sendRequest(control::Method method, const QJsonObject &params, Pending pending);
+    /// An answer given without asking the host (not connected, or refused before sending).
+    void answerLater(QObject *context, std::function<void()> deliver);
     void subscribe();
 
     QString m_socketPath;
