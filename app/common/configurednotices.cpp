@@ -1,15 +1,15 @@
 // Reads the notice choices from the window's settings file, for punctualctl run's desktop notices.
 #include "configurednotices.h"
 
+#include "configuredstore.h"
+
 #include <QSettings>
 
 namespace punctual {
 
 ConfiguredNotices configuredNotices()
 {
-    // The window's settings file, named explicitly: punctualctl has its own application name.
-    const QSettings settings(QSettings::NativeFormat, QSettings::UserScope, QStringLiteral("punctual"),
-                             QStringLiteral("punctual"));
+    const QSettings settings = windowSettings();
     ConfiguredNotices notices;
     const std::pair<const char *, RunOutcome> kinds[] = {
         {"Notifications/failure", RunOutcome::Failed},

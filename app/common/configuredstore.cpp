@@ -5,15 +5,10 @@
 
 namespace punctual {
 
-namespace {
-
-// The window's settings file, named explicitly: punctualctl has its own application name.
 QSettings windowSettings()
 {
     return QSettings(QSettings::NativeFormat, QSettings::UserScope, QStringLiteral("punctual"), QStringLiteral("punctual"));
 }
-
-} // namespace
 
 int configuredHistoryLimit()
 {
