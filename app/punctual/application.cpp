@@ -91,20 +91,18 @@ Result<Application::Started> Application::start(bool raiseOther, const QString &
             showJob(jobId);
     });
     connect(m_client.get(), &SchedulerClient::hostConnectedChanged, this, [this](bool connected) {
-        if (connected) {
-            const QJsonObject status = m_client->hostStatus();
-            qCInfo(lcApp, "attached to the scheduler host (pid %lld)",
-                   static_cast<long long>(status.value(QStringLiteral("pid")).toInteger()));
-            // The window's history setting is the host's (it keeps the runs).
-            if (m_client->historyLimit() != m_settings.historyLimit())
-                m_client->setHistoryLimit(m_settings.historyLimit(), this, [](Result<QJsonValue>) {});
+        if (!connected) {
+            if (std::exchange(m_restartHost, false))
+                ensureHost(); // the host was stopped to come back running (or managing) as the settings now say
+            return;
         }
+        qCInfo(lcApp, "attached to the scheduler host (pid %lld)",
+               static_cast<long long>(m_client->hostStatus().value(QStringLiteral("pid")).toInteger()));
+        // The window's history setting is the host's (it keeps the runs).
+        if (m_client->historyLimit() != m_settings.historyLimit())
+            m_client->setHistoryLimit(m_settings.historyLimit(), this, [](Result<QJsonValue>) {});
     });
     m_client->setWindow(true);
-    connect(m_client.get(), &SchedulerClient::hostConnectedChanged, this, [this](bool connected) {
-        if (!connected && std::exchange(m_restartHost, false))
-            ensureHost(); // the host was stopped to come back running (or managing) as the settings now say
-    });
     m_client->connectToHost();
     ensureHost();
     return Started::Window;
