@@ -73,5 +73,6 @@ int runImport(const QStringList &args);
 int runCheck(const QStringList &args);
 int runBackup(const QStringList &args);
 int runWatch(const QStringList &args);
+int runStatus(const QStringList &args);
 
 } // namespace punctual::cli

@@ -35,6 +35,7 @@ QString usage()
                                        "  import      add the jobs of a JSON file, or of a crontab with --crontab\n"
                                        "  check       check the store for damage and unreadable jobs\n"
                                        "  backup      write a consistent copy of the store to a file\n"
+                                       "  status      show the scheduler host and whether it reaches its store\n"
                                        "  watch       print the scheduler host's events as they happen\n"
                                        "  next        print the next fire times of a cron, interval or calendar "
                                        "schedule\n"
@@ -83,6 +84,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("check"), cli::runCheck},
         {QStringLiteral("backup"), cli::runBackup},
         {QStringLiteral("watch"), cli::runWatch},
+        {QStringLiteral("status"), cli::runStatus},
     };
 
     QStringList args = QCoreApplication::arguments();

@@ -3,6 +3,7 @@
 #include "configurednotices.h"
 #include "desktopnotifier.h"
 #include "schedulersession.h"
+#include "systemdnotify.h"
 
 #include "configuredstore.h"
 #include "control/controlserver.h"
@@ -82,6 +83,61 @@ void logEvents(Scheduler &scheduler)
     QObject::connect(&scheduler, &Scheduler::storeError, &scheduler,
                      [](const QString &message) { logLine(tr("store error: %1").arg(message)); });
 }
+
+// The store's outages in the log and in the unit's status line: when it goes, every 30 s while it stays away (with
+// the last error), and when it is back. @p waitedAtStart: the host started before its store could be reached.
+class StoreOutageLog : public QObject
+{
+public:
+    static constexpr int reminderMs = 30'000;
+
+    StoreOutageLog(Scheduler &scheduler, QObject *parent = nullptr) : QObject(parent), m_scheduler(scheduler)
+    {
+        m_reminder.setInterval(reminderMs);
+        connect(&m_reminder, &QTimer::timeout, this, &StoreOutageLog::remind);
+        connect(&scheduler, &Scheduler::storeStatusChanged, this, &StoreOutageLog::update);
+        if (!scheduler.isStoreAvailable()) {
+            const StoreStatus &status = scheduler.storeStatus();
+            logLine(cli::tr("waiting for the job store: %1").arg(status.lastError));
+            notifySystemd(QStringLiteral("STATUS=Waiting for the job store: %1").arg(status.lastError).toUtf8());
+            m_down = true;
+            m_reminder.start();
+        }
+    }
+
+private:
+    void update(const StoreStatus &status)
+    {
+        if (!status.available && !m_down) {
+            m_down = true;
+            logLine(cli::tr("the job store is unavailable: %1; no job starts until it is back (reconnecting)")
+                        .arg(status.lastError));
+            notifySystemd(QStringLiteral("STATUS=Job store unavailable: %1").arg(status.lastError).toUtf8());
+            m_reminder.start();
+        } else if (status.available && m_down) {
+            m_down = false;
+            m_reminder.stop();
+            logLine(cli::tr("the job store is available again (after %n reconnect(s))", nullptr, status.retries));
+            notifySystemd(QStringLiteral("STATUS=Scheduling").toUtf8());
+        }
+    }
+
+    void remind()
+    {
+        const StoreStatus &status = m_scheduler.storeStatus();
+        if (status.available)
+            return;
+        logLine(cli::tr("still waiting for the job store (unavailable for %1, %n reconnect(s)): %2", nullptr, status.retries)
+                    .arg(formatLateness(m_scheduler.clock().nowMs() - status.sinceMs), status.lastError));
+        notifySystemd(QStringLiteral("STATUS=Job store unavailable for %1: %2")
+                          .arg(formatLateness(m_scheduler.clock().nowMs() - status.sinceMs), status.lastError)
+                          .toUtf8());
+    }
+
+    Scheduler &m_scheduler;
+    QTimer m_reminder;
+    bool m_down = false;
+};
 
 // run-now through the running instance: it runs the job; this process follows the run (and its retries) by asking
 // for the job's history every pollMs and prints each attempt's output and outcome as the local run-now does.
@@ -173,7 +229,12 @@ int runScheduler(const QStringList &args)
         QStringLiteral("manage-only"),
         tr("Serve the store's jobs to the window and punctualctl without running any on this computer (a shared "
            "PostgreSQL store that other computers run)."));
-    parser.addOptions({runFor, stopTimeout, paused, manageOnly});
+    const QCommandLineOption storeTimeout(
+        QStringLiteral("store-timeout"),
+        tr("How long to wait for a store that cannot be reached at start (a PostgreSQL server not up yet) before "
+           "giving up with exit 1: a duration (90s, 5m) or \"none\" to wait as long as it takes (default)."),
+        tr("DURATION"), QStringLiteral("none"));
+    parser.addOptions({runFor, stopTimeout, paused, manageOnly, storeTimeout});
     int exitCode = ExitOk;
     if (!parseArguments(parser, args, exitCode))
         return exitCode;
@@ -187,6 +248,13 @@ int runScheduler(const QStringList &args)
     auto stopMs = parseSecondsMs(parser.value(stopTimeout), false);
     if (!stopMs)
         return fail(ExitUsage, QStringLiteral("--stop-timeout: %1").arg(stopMs.error().message));
+    std::optional<std::int64_t> storeWaitMs;
+    if (parser.value(storeTimeout) != QLatin1String("none")) {
+        auto waitMs = parseDuration(parser.value(storeTimeout), true);
+        if (!waitMs)
+            return fail(ExitUsage, QStringLiteral("--store-timeout: %1").arg(waitMs.error().message));
+        storeWaitMs = waitMs.value();
+    }
 
     // This process becomes the store's instance: a second one is refused before it touches the store, and
     // punctualctl commands of others reach this scheduler through the control server.
@@ -200,6 +268,25 @@ int runScheduler(const QStringList &args)
     if (auto opened = host.open(); !opened)
         return fail(opened.error());
     Scheduler &scheduler = host.scheduler();
+    StoreOutageLog outages(scheduler);
+    // A store not reachable at start is waited for, as long as --store-timeout allows.
+    QTimer storeWait;
+    if (storeWaitMs && !scheduler.isStoreAvailable()) {
+        storeWait.setSingleShot(true);
+        QObject::connect(&storeWait, &QTimer::timeout, &scheduler, [&scheduler, wait = *storeWaitMs] {
+            if (scheduler.isStoreAvailable())
+                return;
+            logLine(tr("the job store could not be reached within %1 (--store-timeout): %2")
+                        .arg(formatLateness(wait), scheduler.storeStatus().lastError));
+            QCoreApplication::exit(ExitFailure);
+        });
+        QObject::connect(&scheduler, &Scheduler::storeStatusChanged, &storeWait,
+                         [&storeWait](const StoreStatus &status) {
+                             if (status.available)
+                                 storeWait.stop(); // bounds the wait at start only: a later outage is waited out
+                         });
+        storeWait.start(static_cast<int>(std::min<std::int64_t>(*storeWaitMs, INT_MAX)));
+    }
     // The window's Settings › History (it sends changes through "configure" while the host runs).
     scheduler.setHistoryLimit(configuredHistoryLimit());
     logEvents(scheduler);
@@ -208,7 +295,7 @@ int runScheduler(const QStringList &args)
     // (InstanceHost makes the scheduler look again and tells the subscribed clients.)
     QObject::connect(host.storeWatcher(), &StoreWatcher::changed, &scheduler,
                      [] { logLine(tr("the store was changed by another process: looking again")); });
-    if (!watching)
+    if (!watching && scheduler.isStoreAvailable()) // else: watched from when the store answers
         logLine(tr("changes made to the store by other processes will not be noticed: %1")
                     .arg(watching.error().message));
     // Failed, timed-out and missed runs as desktop notices: no window or tray may be running to tell about them.
@@ -282,10 +369,17 @@ int runScheduler(const QStringList &args)
     }
     if (auto started = scheduler.start(parser.isSet(paused)); !started)
         return fail(started.error());
-    auto count = host.store().jobCount();
-    logLine(tr("scheduler running on %1 with %n job(s) (pid %2)", nullptr, count ? count.value() : 0)
-                .arg(host.store().describe())
-                .arg(QCoreApplication::applicationPid()));
+    if (scheduler.isStoreAvailable()) {
+        auto count = host.store().jobCount();
+        logLine(tr("scheduler running on %1 with %n job(s) (pid %2)", nullptr, count ? count.value() : 0)
+                    .arg(host.store().describe())
+                    .arg(QCoreApplication::applicationPid()));
+        notifySystemd("STATUS=Scheduling");
+    } else {
+        logLine(tr("scheduler started on %1 (pid %2); its jobs run once the store answers")
+                    .arg(host.store().describe())
+                    .arg(QCoreApplication::applicationPid()));
+    }
     return QCoreApplication::exec();
 }
 

@@ -299,6 +299,9 @@ QJsonObject ControlServer::handle(const QJsonObject &request, Client *client)
                              tr("unknown method \"%1\"").arg(name));
     qCDebug(lcControl) << "request" << name << (spec->effect == control::Effect::Changes ? "(changes the store)" : "");
     Result<QJsonValue> result = dispatch(*spec, params.toObject(), client);
+    // A request may be the first to find the store gone (nothing was due): the scheduler reconnects from here.
+    if (!result && result.error().code == ErrorCode::StoreUnavailable)
+        m_scheduler.storeLost(result.error());
     if (!result)
         return errorResponse(echoedId, control::errorCodeName(result.error().code), result.error().message);
     return {{QStringLiteral("id"), echoedId}, {QStringLiteral("ok"), true}, {QStringLiteral("result"), result.value()}};

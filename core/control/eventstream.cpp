@@ -78,6 +78,8 @@ EventStream::EventStream(Scheduler &scheduler, QObject *parent)
     });
     connect(&scheduler, &Scheduler::storeError, this,
             [this](const QString &message) { publish(events::storeError, {{QStringLiteral("message"), message}}); });
+    connect(&scheduler, &Scheduler::storeStatusChanged, this,
+            [this](const StoreStatus &status) { publish(events::storeStatus, control::storeStatusToWire(status)); });
 }
 
 void EventStream::publish(const char *name, QJsonObject fields)

@@ -26,6 +26,7 @@ inline constexpr char activity[] = "activity";            ///< "job_id", "runnin
 inline constexpr char schedulerState[] = "scheduler_state"; ///< "state" (as status)
 inline constexpr char storeReloaded[] = "store_reloaded";   ///< the host read the store again: take a new snapshot
 inline constexpr char storeError[] = "store_error";         ///< "message"
+inline constexpr char storeStatus[] = "store_status";       ///< storeStatusToWire()'s fields: reachable or not
 inline constexpr char runOutput[] = "run_output";           ///< "run_id", "job_id", "text" (subscribers with output)
 inline constexpr char raiseWindow[] = "raise_window";       ///< to windows only: show yourself (not numbered: the
                                                             ///< revision is the current one, so it is never stale)

@@ -11,9 +11,18 @@
 #include "store/storewatcher.h"
 #include "time/clock.h"
 
+#include <QCoreApplication>
+#include <QDir>
+#include <QLoggingCategory>
+
 namespace punctual {
 
 namespace {
+
+class HostText
+{
+    Q_DECLARE_TR_FUNCTIONS(InstanceHost)
+};
 
 constexpr struct { StartedBy startedBy; const char *name; } startedByNames[] = {
     {StartedBy::Terminal, "terminal"},
@@ -71,13 +80,18 @@ Result<void> InstanceHost::lock()
 Result<void> InstanceHost::open()
 {
     Q_ASSERT(m_lock);
-    auto store = m_location.open();
+    // A database server not up yet (at boot, before the network) is waited for: the host starts with its store
+    // unavailable and connects once it answers.
+    std::optional<Error> unreachable;
+    auto store = m_location.openForHost(unreachable);
     if (!store)
         return store.error();
     // A scheduler writes to its store all the time: not to a damaged one, where its writes could spread the damage
     // and its reads skip jobs unnoticed. One read of every page (0.2 s for 100,000 jobs; docs/store-integrity.md).
-    if (auto intact = store.value()->checkIntegrity(IntegrityCheck::Quick); !intact)
-        return intact;
+    if (!unreachable) {
+        if (auto intact = store.value()->checkIntegrity(IntegrityCheck::Quick); !intact)
+            return intact;
+    }
     m_store = std::move(store).value();
     // The instance keeps its command runs' process groups in a file of its own (per host and store), so that the
     // next start ends what they left running if this process dies without ending them.
@@ -85,6 +99,8 @@ Result<void> InstanceHost::open()
     m_scheduler = std::make_unique<Scheduler>(
         *m_store, m_clock,
         ExecutorSet::standard(m_clock, m_functions, m_functionThreads, std::move(processGroups)));
+    if (unreachable)
+        m_scheduler->storeLost(*unreachable);
     return {};
 }
 
@@ -102,6 +118,34 @@ Result<void> InstanceHost::serve()
         if (m_control)
             m_control->events().publish(control::events::storeReloaded);
     });
+    // The file under the store's connection was swapped or deleted: never scheduled from an unlinked file, the
+    // store is opened again (the new file, when it is a store) or unavailable until one is back.
+    const QString file = QDir::toNativeSeparators(m_lock->storePath());
+    QObject::connect(m_watcher.get(), &StoreWatcher::fileReplaced, m_scheduler.get(), [this, file] {
+        m_scheduler->storeLost({ErrorCode::StoreUnavailable,
+                                HostText::tr("the job store file %1 was replaced by another file").arg(file)},
+                               true);
+    });
+    QObject::connect(m_watcher.get(), &StoreWatcher::fileRemoved, m_scheduler.get(), [this, file] {
+        m_scheduler->storeLost({ErrorCode::StoreUnavailable,
+                                HostText::tr("the job store file %1 was removed or renamed").arg(file)},
+                               true);
+    });
+    // Back after an outage (or on a new file): the watcher starts over on the new connection, and every client reads
+    // again what may have changed meanwhile. Queued: the watcher may be the one whose signal led here.
+    QObject::connect(
+        m_scheduler.get(), &Scheduler::storeStatusChanged, m_watcher.get(),
+        [this](const StoreStatus &status) {
+            if (!status.available || !m_watcher)
+                return;
+            m_watcher->stop();
+            if (auto watching = m_watcher->start(); !watching)
+                qWarning("changes made to the store by other processes will not be noticed: %s",
+                         qPrintable(watching.error().message));
+            if (m_control)
+                m_control->events().publish(control::events::storeReloaded);
+        },
+        Qt::QueuedConnection);
     return m_watcher->start();
 }
 

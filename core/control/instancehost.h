@@ -72,6 +72,8 @@ public:
     Result<void> lock();
     /// After lock(): opens the store, checks it (JobStore::checkIntegrity(), quick) and builds its scheduler, not
     /// started. Errors: the store's; StoreError::damaged() for a damaged store, which is closed again unchanged.
+    /// A PostgreSQL server that cannot be reached is no error: the scheduler is built with its store unavailable
+    /// (Scheduler::storeStatus()) and connects once the server answers.
     Result<void> open();
     /// After open(): serves the control protocol on the lock's socket, then watches the store. The control server
     /// runs either way; an error says the store cannot be watched (changes made by other processes go unnoticed).

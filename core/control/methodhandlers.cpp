@@ -82,10 +82,16 @@ Result<QJsonValue> status(const MethodContext &context, const QJsonObject &)
     QJsonObject json = instanceInfo();
     json.insert(QStringLiteral("store"), context.store.describe());
     json.insert(QStringLiteral("state"), schedulerStateName(context.scheduler.state()));
-    auto count = context.store.jobCount();
-    if (!count)
-        return count.error();
-    json.insert(QStringLiteral("jobs"), count.value());
+    json.insert(QStringLiteral("store_health"), storeStatusToWire(context.scheduler.storeStatus()));
+    // Status answers while the store is away: that is when it is asked for. The count is then unknown (null).
+    if (context.scheduler.isStoreAvailable()) {
+        auto count = context.store.jobCount();
+        if (!count)
+            return count.error();
+        json.insert(QStringLiteral("jobs"), count.value());
+    } else {
+        json.insert(QStringLiteral("jobs"), QJsonValue::Null);
+    }
     json.insert(QStringLiteral("running"), context.scheduler.runningCount());
     json.insert(QStringLiteral("retrying"), context.scheduler.retryingCount());
     json.insert(QStringLiteral("runs_jobs"), !context.origin || context.origin->runsJobs);

@@ -33,7 +33,7 @@ constexpr struct
     {ErrorCode::InvalidInput, "invalid_input"}, {ErrorCode::NotFound, "not_found"},
     {ErrorCode::Conflict, "conflict"},          {ErrorCode::StoreFailure, "store_failure"},
     {ErrorCode::Io, "io"},                      {ErrorCode::Internal, "internal"},
-    {ErrorCode::Busy, "busy"},
+    {ErrorCode::Busy, "busy"},                  {ErrorCode::StoreUnavailable, "store_unavailable"},
 };
 
 const ZoneRules &utc()
@@ -244,6 +244,29 @@ Result<JobActivity> activityFromWire(const QJsonObject &json)
                                    wait.value(QStringLiteral("attempts")).toInt(), *at.value()};
     }
     return activity;
+}
+
+QJsonObject storeStatusToWire(const StoreStatus &status)
+{
+    const auto instant = [](std::optional<std::int64_t> ms) {
+        return ms ? QJsonValue(formatIso(*ms, utc())) : QJsonValue(QJsonValue::Null);
+    };
+    return {{QStringLiteral("available"), status.available},
+            {QStringLiteral("since"), instant(status.sinceMs > 0 ? std::optional(status.sinceMs) : std::nullopt)},
+            {QStringLiteral("last_error"), status.lastError},
+            {QStringLiteral("retries"), status.retries},
+            {QStringLiteral("next_retry"), instant(status.nextRetryMs)}};
+}
+
+StoreStatus storeStatusFromWire(const QJsonObject &json)
+{
+    StoreStatus status;
+    status.available = json.value(QStringLiteral("available")).toBool(true);
+    status.sinceMs = instantFromWire(json.value(QStringLiteral("since")).toString()).value_or(0);
+    status.lastError = json.value(QStringLiteral("last_error")).toString();
+    status.retries = json.value(QStringLiteral("retries")).toInt();
+    status.nextRetryMs = instantFromWire(json.value(QStringLiteral("next_retry")).toString());
+    return status;
 }
 
 Result<RunRecord> runFromWire(const QJsonObject &json)

@@ -5,6 +5,7 @@
 #include "jobs/jobchanges.h"
 #include "jobs/runrecord.h"
 #include "scheduler/runactivity.h"
+#include "scheduler/storestatus.h"
 #include "util/result.h"
 
 #include <QJsonArray>
@@ -52,6 +53,10 @@ Result<RunRecord> runFromWire(const QJsonObject &json);
 /// {"job_id", "running": N, "retry": {"attempt", "attempts", "at" (ISO-8601 UTC)} or null}
 QJsonObject activityToWire(const JobActivity &activity);
 Result<JobActivity> activityFromWire(const QJsonObject &json);
+
+/// {"available": bool, "since": ISO-8601 UTC or null, "last_error": text, "retries": N, "next_retry": ISO or null}
+QJsonObject storeStatusToWire(const StoreStatus &status);
+StoreStatus storeStatusFromWire(const QJsonObject &json);
 
 /// The params of "modify" for @p changes to job @p id (only the fields that change).
 QJsonObject modifyParams(const QString &id, const JobChanges &changes);

@@ -188,6 +188,10 @@ void SchedulerClient::onDisconnected()
     const QList<QString> busy = m_activity.keys();
     m_activity.clear();
     m_state = Scheduler::State::Stopped;
+    const bool storeWasDown = !m_storeStatus.available;
+    m_storeStatus = StoreStatus();
+    if (storeWasDown)
+        emit storeStatusChanged(m_storeStatus);
     if (was) {
         qCInfo(lcClient, "lost the connection to the scheduler host");
         for (const QString &id : busy)
@@ -320,6 +324,8 @@ void SchedulerClient::applySnapshot(const QJsonObject &snapshot)
     m_instanceId = snapshot.value(QStringLiteral("instance_id")).toString();
     m_state = schedulerStateFromName(m_hostStatus.value(QStringLiteral("state")).toString())
                   .value_or(Scheduler::State::Stopped);
+    // An older host says nothing of its store: available.
+    m_storeStatus = control::storeStatusFromWire(m_hostStatus.value(QStringLiteral("store_health")).toObject());
     const QList<QString> before = m_activity.keys();
     m_activity.clear();
     for (const QJsonValue &item : snapshot.value(QStringLiteral("activity")).toArray()) {
@@ -334,6 +340,7 @@ void SchedulerClient::applySnapshot(const QJsonObject &snapshot)
     for (auto it = m_activity.cbegin(); it != m_activity.cend(); ++it)
         emit jobActivityChanged(it.key());
     emit stateChanged();
+    emit storeStatusChanged(m_storeStatus);
     emit hostConnectedChanged(true);
 }
 
@@ -414,6 +421,9 @@ void SchedulerClient::applyEvent(const QJsonObject &event)
         emit storeReloaded();
     } else if (is(events::storeError)) {
         emit storeError(event.value(QStringLiteral("message")).toString());
+    } else if (is(events::storeStatus)) {
+        m_storeStatus = control::storeStatusFromWire(event);
+        emit storeStatusChanged(m_storeStatus);
     } else if (is(events::runOutput)) {
         emit runOutput(event.value(QStringLiteral("run_id")).toInteger(), event.value(QStringLiteral("job_id")).toString(),
                        event.value(QStringLiteral("text")).toString());

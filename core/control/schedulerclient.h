@@ -73,6 +73,8 @@ public:
     std::optional<RetryWait> retryWait(const QString &jobId) const;
     QList<JobActivity> activity() const;
     int historyLimit() const { return m_historyLimit; }
+    /// Whether the host can reach its store (available while not connected: there is nothing to say then).
+    const StoreStatus &storeStatus() const { return m_storeStatus; }
     bool isClustered() const { return m_clustered; }
     QString instanceId() const { return m_instanceId; }
     /// The host's "status" answer at subscription: pid, store, version, started_by...
@@ -140,6 +142,8 @@ signals:
     void jobMaxInstances(const punctual::RunRecord &run);
     void jobActivityChanged(const QString &jobId);
     void storeError(const QString &message);
+    /// storeStatus() changed: the host lost its store, failed a reconnect, or has it back (also on (dis)connect).
+    void storeStatusChanged(const punctual::StoreStatus &status);
     /// Output of a run going now, as it comes (subscribed with output).
     void runOutput(qint64 runId, const QString &jobId, const QString &text);
 
@@ -181,6 +185,7 @@ private:
     QHash<qint64, Pending> m_pending;
 
     Scheduler::State m_state = Scheduler::State::Stopped;
+    StoreStatus m_storeStatus;
     QHash<QString, JobActivity> m_activity;
     int m_historyLimit = 100;
     bool m_clustered = false;

@@ -60,8 +60,20 @@ void ClusterMembership::heartbeat()
     recoverAbandonedRuns(false);
 }
 
+void ClusterMembership::regained(std::int64_t othersRetryMs)
+{
+    m_takeOverNotBefore = m_clock.nowMs() + m_cluster.leaseMs() + othersRetryMs;
+    if (!m_joined)
+        return;
+    if (auto beat = m_cluster.heartbeat(m_clock.nowMs()); !beat)
+        emit storeFailed(beat.error());
+}
+
 void ClusterMembership::recoverAbandonedRuns(bool includeOwn)
 {
+    // Back from an outage: the others' heartbeats are as old as the outage, which says nothing of whether they live.
+    if (!includeOwn && m_clock.nowMs() < m_takeOverNotBefore)
+        return;
     int interrupted = 0;
     auto reruns = m_cluster.recoverRuns(m_clock.nowMs(), includeOwn, &interrupted);
     if (!reruns) {

@@ -38,6 +38,10 @@ public:
     void leave();
     /// Writes the heartbeat and takes over the runs of instances whose lease ran out.
     void heartbeat();
+    /// The store is back after an outage: the heartbeat is written at once, but no other instance's runs are taken
+    /// over for a lease plus @p othersRetryMs (the longest pause between their reconnects). Instances that lost the
+    /// database together were not seen beating meanwhile; each gets that long to reconnect and beat again.
+    void regained(std::int64_t othersRetryMs);
 
 signals:
     /// Runs of jobs with the recover option, inserted as running for this instance: to be started here.
@@ -51,6 +55,7 @@ private:
     const Clock &m_clock;
     QTimer *m_heartbeatTimer = nullptr;
     bool m_joined = false;
+    std::int64_t m_takeOverNotBefore = 0; ///< clock ms; after an outage (regained())
 };
 
 } // namespace punctual

@@ -215,12 +215,21 @@ void RunTracker::recordFinal(RunRecord &run)
 
 void RunTracker::flush()
 {
+    if (auto written = writeFinished(); !written)
+        emit storeFailed(written.error());
+}
+
+Result<void> RunTracker::writeFinished()
+{
     m_flushQueued = false;
     if (m_finishedRuns.isEmpty())
-        return;
-    const QList<RunRecord> runs = std::exchange(m_finishedRuns, {});
-    if (auto updated = m_store.updateRuns(runs); !updated)
-        emit storeFailed(updated.error());
+        return {};
+    if (auto updated = m_store.updateRuns(m_finishedRuns); !updated) {
+        // Kept: written once the store is back (a run's end is never lost to an outage while this process lives).
+        return updated.error();
+    }
+    m_finishedRuns.clear();
+    return {};
 }
 
 void RunTracker::emitOutcome(const RunRecord &run)

@@ -51,8 +51,10 @@ public:
     void submit(const Job &job, QList<RunRecord> runs, std::optional<std::int64_t> misfireGraceMs);
     /// Records a run that ended (or never began): written behind, and its outcome signalled.
     void recordFinal(RunRecord &run);
-    /// Writes the runs that ended since the last flush, in one transaction.
+    /// Writes the runs that ended since the last flush, in one transaction (storeFailed() when that fails).
     void flush();
+    /// flush() for the caller to judge: on failure the runs are kept for the next flush, and the error returned.
+    Result<void> writeFinished();
     /// Forgets every submission without recording anything more (the scheduler is being destroyed).
     void abandonAll();
 

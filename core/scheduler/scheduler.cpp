@@ -23,8 +23,6 @@ namespace {
 
 // How many due jobs one pass takes from the store; more are handled in the next pass, right after.
 constexpr int dueBatchLimit = 20000;
-// After a store failure, try again this much later.
-constexpr std::int64_t storeRetryMs = 5000;
 // Clustered: due rows another instance is claiming right now are looked at again this much later (not at once,
 // which would spin until its transaction commits).
 constexpr std::int64_t claimRetryMs = 100;
@@ -34,6 +32,13 @@ constexpr std::int64_t claimRetryMs = 100;
 Error Scheduler::shuttingDown()
 {
     return {ErrorCode::InvalidInput, tr("the scheduler is shutting down")};
+}
+
+Error Scheduler::storeUnavailable() const
+{
+    return {ErrorCode::StoreUnavailable,
+            tr("the job store is unavailable (%1); nothing started: the scheduler reconnects on its own")
+                .arg(m_storeStatus.lastError)};
 }
 
 Scheduler::Scheduler(JobStore &store, const Clock &clock, std::unique_ptr<ExecutorSet> executors, QObject *parent)
@@ -48,6 +53,7 @@ Scheduler::Scheduler(JobStore &store, const Clock &clock, std::unique_ptr<Execut
     qRegisterMetaType<Job>();
     qRegisterMetaType<RunRecord>();
     qRegisterMetaType<ExecutionResult>();
+    qRegisterMetaType<StoreStatus>();
     connect(m_runs, &RunTracker::jobSubmitted, this, &Scheduler::jobSubmitted);
     connect(m_runs, &RunTracker::jobExecuted, this, &Scheduler::jobExecuted);
     connect(m_runs, &RunTracker::jobError, this, &Scheduler::jobError);
@@ -58,11 +64,11 @@ Scheduler::Scheduler(JobStore &store, const Clock &clock, std::unique_ptr<Execut
     connect(m_runs, &RunTracker::retryScheduled, this, &Scheduler::rearm);
     connect(m_runs, &RunTracker::activityChanged, this, &Scheduler::jobActivityChanged);
     connect(m_runs, &RunTracker::idle, this, &Scheduler::checkShutdownDone);
-    connect(m_runs, &RunTracker::storeFailed, this, &Scheduler::reportStoreError);
+    connect(m_runs, &RunTracker::storeFailed, this, &Scheduler::storeFailed);
     if (ClusterStore *cluster = store.cluster()) {
         m_membership = new ClusterMembership(*cluster, clock, this);
         connect(m_membership, &ClusterMembership::runsRecovered, this, &Scheduler::startRecoveredRuns);
-        connect(m_membership, &ClusterMembership::storeFailed, this, &Scheduler::reportStoreError);
+        connect(m_membership, &ClusterMembership::storeFailed, this, &Scheduler::storeFailed);
     }
     connect(m_wakeTimer.get(), &WakeTimer::woke, this, &Scheduler::processDue);
 }
@@ -95,6 +101,29 @@ Result<void> Scheduler::start(bool startPaused)
 {
     if (m_state != State::Stopped)
         return {};
+    if (!m_storeStatus.available) {
+        // Started before its store can be reached (a database server not up yet): the start-up work is done by the
+        // first reconnect that succeeds; until then the scheduler runs with nothing to start.
+        m_startWorkPending = true;
+        m_state = startPaused ? State::Paused : State::Running;
+        emit started();
+        if (startPaused)
+            emit paused();
+        rearm();
+        return {};
+    }
+    if (auto ready = prepareStart(); !ready)
+        return ready;
+    m_state = startPaused ? State::Paused : State::Running;
+    emit started();
+    if (startPaused)
+        emit paused();
+    rearm();
+    return {};
+}
+
+Result<void> Scheduler::prepareStart()
+{
     m_runs->flush();
     if (auto learned = learnPasswordVariables(); !learned)
         return learned.error();
@@ -117,11 +146,6 @@ Result<void> Scheduler::start(bool startPaused)
     }
     if (auto pruned = m_store.pruneRuns(QString(), m_historyLimit); !pruned)
         qCWarning(lcScheduler, "pruning the run history failed: %s", qPrintable(pruned.error().message));
-    m_state = startPaused ? State::Paused : State::Running;
-    emit started();
-    if (startPaused)
-        emit paused();
-    rearm();
     return {};
 }
 
@@ -172,6 +196,8 @@ void Scheduler::resume()
 
 void Scheduler::refresh()
 {
+    if (!m_storeStatus.available) // the reconnect reads everything again
+        return;
     // Another process changed the store: it may have added an sql job naming a password variable.
     if (auto learned = learnPasswordVariables(); !learned)
         reportStoreError(learned.error());
@@ -206,6 +232,11 @@ void Scheduler::scheduleProcessing()
 
 void Scheduler::rearm()
 {
+    if (!m_storeStatus.available && m_state != State::ShuttingDown) {
+        // Paused or not, the store is reconnected to: its state is shown, and a resume finds it ready.
+        armReconnect();
+        return;
+    }
     if (m_state != State::Running) {
         // Paused: nothing starts, retries included. Stopped: an unstarted scheduler (punctualctl run-now) still
         // makes the retries of the run it was asked for.
@@ -220,8 +251,7 @@ void Scheduler::rearm()
         return;
     const auto earliest = m_store.earliestNextRunTime();
     if (!earliest) {
-        reportStoreError(earliest.error());
-        m_wakeTimer->armAt(m_clock.nowMs() + storeRetryMs);
+        storeFailed(earliest.error());
         return;
     }
     std::optional<std::int64_t> wakeAt = earliest.value();
@@ -241,11 +271,103 @@ void Scheduler::reportStoreError(const Error &error)
     emit storeError(error.message);
 }
 
+// --- the store's availability -------------------------------------------------------------------------------
+
+void Scheduler::storeFailed(const Error &error)
+{
+    // Reported once per outage: while unavailable, each heartbeat or flush failing again says nothing new.
+    if (m_storeStatus.available)
+        reportStoreError(error);
+    storeLost(error);
+}
+
+void Scheduler::storeLost(const Error &error, bool retryNow)
+{
+    const std::int64_t now = m_clock.nowMs();
+    if (m_storeStatus.available) {
+        m_storeStatus = StoreStatus{false, now, error.message, 0, now + (retryNow ? 0 : storeRetryFirstMs)};
+        qCInfo(lcScheduler, "the job store is unavailable: %s; nothing starts until it is back",
+               qPrintable(error.message));
+        emit storeStatusChanged(m_storeStatus);
+    } else {
+        m_storeStatus.lastError = error.message;
+        if (retryNow)
+            m_storeStatus.nextRetryMs = now;
+    }
+    if (m_state != State::ShuttingDown)
+        armReconnect();
+}
+
+void Scheduler::armReconnect()
+{
+    const std::int64_t at = m_storeStatus.nextRetryMs.value_or(m_clock.nowMs());
+    if (at <= m_clock.nowMs())
+        scheduleProcessing();
+    else
+        m_wakeTimer->armAt(at);
+}
+
+bool Scheduler::tryReconnect()
+{
+    const std::int64_t startedAt = m_clock.nowMs();
+    ++m_storeStatus.retries;
+    // Reconnected, read, and the runs that ended meanwhile written: only then can a new run be recorded.
+    Result<void> back = m_store.reconnect();
+    if (back) {
+        if (auto read = m_store.earliestNextRunTime(); !read)
+            back = read.error();
+    }
+    if (back)
+        back = m_runs->writeFinished();
+    if (back)
+        back = learnPasswordVariables();
+    if (back && m_startWorkPending) {
+        back = prepareStart();
+        if (back)
+            m_startWorkPending = false;
+    }
+    if (!back) {
+        // The pause doubles with each failed try, up to the cap.
+        std::int64_t pause = storeRetryFirstMs;
+        for (int i = 1; i < m_storeStatus.retries && pause < storeRetryCapMs; ++i)
+            pause *= 2;
+        m_storeStatus.lastError = back.error().message;
+        m_storeStatus.nextRetryMs = m_clock.nowMs() + std::min(pause, storeRetryCapMs);
+        qCInfo(lcScheduler, "reconnect %d to the job store failed: %s", m_storeStatus.retries,
+               qPrintable(back.error().message));
+        emit storeStatusChanged(m_storeStatus);
+        return false;
+    }
+    const std::int64_t downMs = startedAt - m_storeStatus.sinceMs;
+    qCInfo(lcScheduler, "the job store is available again (unavailable for %lld ms, %d reconnect(s))",
+           static_cast<long long>(downMs), m_storeStatus.retries);
+    m_storeStatus.available = true;
+    m_storeStatus.sinceMs = m_clock.nowMs();
+    m_storeStatus.nextRetryMs.reset();
+    if (m_membership)
+        m_membership->regained(storeRetryCapMs);
+    emit storeStatusChanged(m_storeStatus);
+    return true;
+}
+
 // --- processing due jobs ------------------------------------------------------------------------------------
 
 void Scheduler::processDue()
 {
     m_processingQueued = false;
+    if (!m_storeStatus.available) {
+        if (m_state == State::ShuttingDown)
+            return;
+        if (m_storeStatus.nextRetryMs && *m_storeStatus.nextRetryMs > m_clock.nowMs()) {
+            armReconnect(); // woken early (a refresh, a retry's time): nothing may start yet
+            return;
+        }
+        if (!tryReconnect()) {
+            armReconnect();
+            return;
+        }
+        // Back: the due times that passed meanwhile go through the misfire and coalesce rules below.
+    }
     if (m_state == State::Stopped) { // only retries of runs made now (see rearm())
         m_runs->startDueRetries(m_clock.nowMs());
         rearm();
@@ -258,14 +380,11 @@ void Scheduler::processDue()
     // Shared store: the due rows come back locked for this pass (the transaction commitDue() commits).
     auto due = m_store.claimDueJobs(now, dueBatchLimit);
     if (!due) {
-        reportStoreError(due.error());
-        m_wakeTimer->armAt(now + storeRetryMs);
+        storeFailed(due.error());
         return;
     }
-    if (!commitDuePass(due.value(), now)) {
-        m_wakeTimer->armAt(now + storeRetryMs);
-        return;
-    }
+    if (!commitDuePass(due.value(), now))
+        return; // the store is unavailable now: reconnects follow
     if (due.value().size() >= dueBatchLimit) {
         scheduleProcessing();
         return;
@@ -300,7 +419,7 @@ bool Scheduler::commitDuePass(QList<Job> &due, std::int64_t now)
             DueBatch nothing;
             if (auto ended = m_store.commitDue(nothing); !ended) // ends the claim
                 qCWarning(lcScheduler, "ending a claim failed: %s", qPrintable(ended.error().message));
-            reportStoreError(counted.error());
+            storeFailed(counted.error());
             return false;
         }
         elsewhere = std::move(counted).value();
@@ -345,7 +464,7 @@ bool Scheduler::commitDuePass(QList<Job> &due, std::int64_t now)
     // Runs are recorded and next run times advanced in one transaction before anything starts: after a crash
     // a scheduled time is never run twice.
     if (auto committed = m_store.commitDue(batch); !committed) {
-        reportStoreError(committed.error());
+        storeFailed(committed.error());
         return false;
     }
 
@@ -569,6 +688,9 @@ Result<RunRecord> Scheduler::runJobNow(const QString &id)
 {
     if (m_state == State::ShuttingDown)
         return shuttingDown();
+    // A run starts only once it is recorded, and nothing can be recorded now.
+    if (!m_storeStatus.available)
+        return storeUnavailable();
     auto job = requireJob(id);
     if (!job)
         return job.error();

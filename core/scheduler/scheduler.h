@@ -5,6 +5,7 @@
 #include "jobs/jobchanges.h"
 #include "jobs/runrecord.h"
 #include "scheduler/runactivity.h"
+#include "scheduler/storestatus.h"
 #include "store/jobstore.h"
 #include "util/result.h"
 
@@ -152,6 +153,18 @@ public:
     /// Looks at the store again now: due jobs run and the timer is re-armed (after others changed the store).
     void refresh();
 
+    // --- the store's availability (docs/store-faults.md) ---
+    /// First reconnect after the store failed, and the cap the pause between reconnects doubles up to.
+    static constexpr std::int64_t storeRetryFirstMs = 500;
+    static constexpr std::int64_t storeRetryCapMs = 30'000;
+    /// Whether the store can be reached, since when, the last error and the reconnects tried.
+    const StoreStatus &storeStatus() const { return m_storeStatus; }
+    bool isStoreAvailable() const { return m_storeStatus.available; }
+    /// The store failed in a way the scheduler's own work did not see (a client's request, the file replaced or
+    /// removed under it, @p error says which): it becomes unavailable and reconnects (at once when @p retryNow,
+    /// else after the backoff's first pause).
+    void storeLost(const Error &error, bool retryNow = false);
+
     // --- cluster (a store shared by several instances: JobStore::cluster()) ---
     /// Whether the store is shared with other instances (then due runs are claimed under row locks, this
     /// instance keeps a heartbeat row, and runs of dead instances are taken over).
@@ -188,6 +201,8 @@ signals:
     void jobActivityChanged(const QString &jobId);
     /// The store failed (logged too); the scheduler retries on its next wake.
     void storeError(const QString &message);
+    /// storeStatus() changed: the store became unavailable or available again, or a reconnect failed.
+    void storeStatusChanged(const punctual::StoreStatus &status);
 
 private:
     void processDue();
@@ -200,6 +215,8 @@ private:
     void rearm();
     /// The error of a call refused while shutting down.
     static Error shuttingDown();
+    /// The error of a run refused while the store is unavailable.
+    Error storeUnavailable() const;
     Result<Job> requireJob(const QString &id) const;
     /// The jobs @p ids (each once, in the order given), or NotFound naming the first id not stored.
     Result<QList<Job>> requireJobs(const QStringList &ids) const;
@@ -211,7 +228,16 @@ private:
     /// What addJob() does before the store sees the job: id, name, creation time, first run time.
     Result<void> prepareNewJob(Job &job, std::int64_t nowMs);
     void checkShutdownDone();
+    /// What start() does before scheduling: leftovers ended, interrupted runs recorded, the cluster joined, the
+    /// history pruned. Deferred to the first reconnect when the store cannot be reached at start().
+    Result<void> prepareStart();
     void reportStoreError(const Error &error);
+    /// A failure of the scheduler's own work: reported, and the store becomes unavailable (reconnects follow).
+    void storeFailed(const Error &error);
+    /// Tries to reconnect the store (due when unavailable); true when it is available again.
+    bool tryReconnect();
+    /// Arms the wake timer for the next reconnect.
+    void armReconnect();
     /// Joins the cluster when the store is shared and this scheduler has not joined yet.
     Result<void> joinCluster();
     /// Leaves the cluster once nothing of ours runs any more.
@@ -232,6 +258,8 @@ private:
     State m_state = State::Stopped;
     int m_historyLimit = 100;
     bool m_processingQueued = false;
+    StoreStatus m_storeStatus;
+    bool m_startWorkPending = false; ///< started while the store was unavailable: prepareStart() not done yet
 };
 
 } // namespace punctual

@@ -106,6 +106,8 @@ Result<QList<RunNowResult>> Scheduler::runJobsNow(const QStringList &ids)
 {
     if (m_state == State::ShuttingDown)
         return shuttingDown();
+    if (!m_storeStatus.available)
+        return storeUnavailable();
     auto found = requireJobs(ids);
     if (!found)
         return found.error();

@@ -134,6 +134,12 @@ public:
         return {};
     }
 
+    /// Drops the connection and opens the store again where it is (after a lost connection, a database restart,
+    /// or the file replaced under it): how a scheduler recovers from store failures. An error (StoreUnavailable
+    /// while the store cannot be reached; StoreFailure when what is there is not a usable store) says why; the
+    /// caller tries again later. Nothing to do for a store without a connection (memory).
+    virtual Result<void> reconnect() { return {}; }
+
     /// Adds a job; an existing id is a Conflict unless @p onConflict is Replace (which keeps the replaced job's
     /// run history).
     virtual Result<void> addJob(const Job &job, ConflictPolicy onConflict) = 0;

@@ -123,6 +123,9 @@ public:
                 return SqlErrorKind::DiskFull;
             case 26: // SQLITE_NOTADB
                 return SqlErrorKind::NotADatabase;
+            case 10: // SQLITE_IOERR: the file went away under the connection, a failing disk or network share
+            case 14: // SQLITE_CANTOPEN
+                return SqlErrorKind::Unreachable;
             default:
                 break;
             }
@@ -135,6 +138,8 @@ public:
             return SqlErrorKind::ReadOnly;
         if (text.contains(QLatin1String("file is not a database")))
             return SqlErrorKind::NotADatabase;
+        if (text.contains(QLatin1String("disk I/O error")) || text.contains(QLatin1String("unable to open database")))
+            return SqlErrorKind::Unreachable;
         return SqlErrorKind::Other;
     }
 };
@@ -150,7 +155,10 @@ public:
     QString connectOptions(int) const override
     {
         // A server that does not answer fails the open instead of hanging the caller.
-        return QStringLiteral("connect_timeout=10");
+        // Keepalives: a connection whose server vanished from the network (no reset ever comes) is found dead within
+        // about 20 s instead of the kernel's two hours, and the scheduler reconnects.
+        return QStringLiteral("connect_timeout=10;keepalives=1;keepalives_idle=10;keepalives_interval=5;"
+                              "keepalives_count=2");
     }
 
     QList<SqlSetupStatement> sessionSetup(int busyTimeoutMs) const override
@@ -208,6 +216,20 @@ public:
             return SqlErrorKind::ReadOnly;
         if (state == QLatin1String("XX001") || state == QLatin1String("XX002"))
             return SqlErrorKind::Corrupt;
+        // Class 08 (connection exception), 57P01-57P03 (the server shuts down, or cannot take connections yet).
+        if (state.startsWith(QLatin1String("08")) || state == QLatin1String("57P01")
+            || state == QLatin1String("57P02") || state == QLatin1String("57P03"))
+            return SqlErrorKind::Unreachable;
+        if (error.type() == QSqlError::ConnectionError)
+            return SqlErrorKind::Unreachable;
+        // A connection that died between statements has no SQLSTATE: libpq's fixed English texts say it.
+        const QString text = error.databaseText() + error.driverText();
+        for (const char *lost : {"no connection to the server", "server closed the connection",
+                                 "terminating connection", "could not connect to server", "connection to server",
+                                 "could not send data to server", "could not receive data from server"}) {
+            if (text.contains(QLatin1String(lost)))
+                return SqlErrorKind::Unreachable;
+        }
         return SqlErrorKind::Other;
     }
 };

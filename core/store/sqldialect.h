@@ -26,6 +26,7 @@ enum class SqlErrorKind
     NotADatabase, ///< the file is not a database of this engine
     Corrupt,      ///< the database is damaged
     DiskFull,     ///< the disk (or the database's size limit) is full
+    Unreachable,  ///< the connection is lost or cannot be made (server down or restarted, network, I/O error)
 };
 
 /// A statement run once on a connection; when @p expected is set, its first column must read so (else a warning).

@@ -55,6 +55,11 @@ public:
     /// store is then a cluster member (cluster()): location.instanceId is stamped on the runs it inserts.
     static Result<std::unique_ptr<SqlJobStore>> openPostgres(const PostgresLocation &location,
                                                              OpenMode mode = OpenMode::ExplicitPath);
+    /// openPostgres() for a scheduler host that waits for its database: when the server cannot be reached
+    /// (StoreUnavailable) the store is returned unconnected, that error in @p unreachable, and reconnect() connects
+    /// it (checking and migrating the schema then). Other errors are returned as openPostgres() returns them.
+    static Result<std::unique_ptr<SqlJobStore>> openPostgresOrLater(const PostgresLocation &location,
+                                                                   std::optional<Error> &unreachable);
     /// A second store on the same database with its own connection, e.g. for a worker thread. Call it from the
     /// thread that will use the new store: a Qt connection belongs to the thread that opened it.
     Result<std::unique_ptr<SqlJobStore>> openAnother() const;
@@ -77,6 +82,10 @@ public:
     /// (empty: none, or an engine with no check). A page so damaged that the check itself stops is one more problem.
     Result<QStringList> integrityProblems(IntegrityCheck depth);
     Result<void> checkIntegrity(IntegrityCheck depth) override;
+    /// Closes the connection and opens the database again (SQLite: the file now at path(), which must exist and be
+    /// a Punctual store; it is quick-checked; nothing is created). Errors: StoreUnavailable (server unreachable, file
+    /// gone), or what opening says about what is there.
+    Result<void> reconnect() override;
     /// jobs(), and in @p unreadable every row it skips, named with the reason (punctualctl check).
     Result<QList<Job>> jobs(QList<UnreadableJob> &unreadable);
     /// Writes a consistent copy of the database into @p file (missing or empty), while other connections go on
@@ -144,6 +153,7 @@ private:
     std::unique_ptr<SqlSession> m_session;
     std::optional<PostgresLocation> m_postgres; ///< set for a PostgreSQL store
     OpenMode m_mode;
+    SqlSession::Access m_access = SqlSession::Access::ReadWrite; ///< as connect() last opened it
     int m_schemaVersionFound = 0;
     SqlBatchWriter m_writer;
     /// Writes jobs' texts and reads due jobs: dueJobs() reads the same recurring jobs pass after pass, so their

@@ -21,6 +21,16 @@ namespace {
 /// Numbers the store's connections ("punctual-store-N", which StoreWatcher looks for), process-wide.
 std::atomic<int> connectionCounter{0};
 
+QtMessageHandler previousHandler = nullptr;
+
+void quietStatementCleanup(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type == QtWarningMsg && message.startsWith(QLatin1String("Unable to free statement")))
+        return;
+    if (previousHandler)
+        previousHandler(type, context, message);
+}
+
 } // namespace
 
 SqlSession::SqlSession(std::shared_ptr<const SqlDialect> dialect, QString path, QString instanceId)
@@ -34,11 +44,21 @@ SqlSession::SqlSession(std::shared_ptr<const SqlDialect> dialect, QString path, 
 
 SqlSession::~SqlSession()
 {
+    close();
+}
+
+void SqlSession::close()
+{
     // Its last checkpoint first, while the database is still open here too.
     m_checkpointer.reset();
-    // Every query and handle must be gone before the connection is removed.
+    // Every query and handle must be gone before the connection is removed. On a connection the server dropped,
+    // QPSQL warns for every prepared statement it cannot deallocate (the server has freed them already): not a
+    // problem worth a line each in the host's log.
+    const QtMessageHandler previous = qInstallMessageHandler(quietStatementCleanup);
+    previousHandler = previous;
     for (auto &statement : m_prepared)
         statement.reset();
+    qInstallMessageHandler(previous);
     if (m_db.isOpen())
         m_db.close();
     m_db = QSqlDatabase();
@@ -71,8 +91,16 @@ Result<void> SqlSession::open(const PostgresLocation *postgres, Access access)
     return runSetup(m_dialect->sessionSetup(busyTimeoutMs));
 }
 
+Error SqlSession::notConnected() const
+{
+    return {ErrorCode::StoreUnavailable,
+            SqlStoreText::tr("the job store %1 is not connected (reconnecting)").arg(shown(m_path))};
+}
+
 Result<QSqlQuery *> SqlSession::prepare(SqlStatement which)
 {
+    if (!m_db.isOpen())
+        return notConnected();
     auto query = std::make_unique<QSqlQuery>(m_db);
     query->setForwardOnly(true);
     if (!query->prepare(m_statements.sql(which)))
@@ -91,6 +119,8 @@ Result<void> SqlSession::exec(QSqlQuery &query)
 
 Result<void> SqlSession::execDirect(const QString &sql)
 {
+    if (!m_db.isOpen())
+        return notConnected();
     QSqlQuery query(m_db);
     if (!query.exec(sql))
         return failure(query.lastError());
@@ -139,6 +169,11 @@ Error SqlSession::failure(const QSqlError &error) const
                                              .arg(file, m_dialect->engineName())};
     case SqlErrorKind::Corrupt:
         return StoreError::damaged(error.databaseText(), file);
+    case SqlErrorKind::Unreachable: {
+        const QString text = error.databaseText().isEmpty() ? error.driverText() : error.databaseText();
+        return {ErrorCode::StoreUnavailable,
+                SqlStoreText::tr("cannot reach the job store %1: %2").arg(file, text.simplified())};
+    }
     case SqlErrorKind::DiskFull:
     case SqlErrorKind::Constraint:
     case SqlErrorKind::Other:

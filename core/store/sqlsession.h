@@ -69,6 +69,9 @@ public:
     /// Opens the connection (to @p postgres when given, else to the SQLite file) and runs the dialect's session
     /// setup.
     Result<void> open(const PostgresLocation *postgres, Access access = Access::ReadWrite);
+    /// Closes the connection (prepared statements and the checkpointer first); open() may follow, under the same
+    /// connection name. What a reconnect after a lost connection, or a replaced file, does.
+    void close();
 
     const SqlDialect &dialect() const { return *m_dialect; }
     const QString &path() const { return m_path; }
@@ -108,6 +111,8 @@ public:
 
     /// A database error as the store reports it (one line naming the file; locks, read-only and damage named).
     Error failure(const QSqlError &error) const;
+    /// The error of a call made while the connection is closed (between close() and a successful open()).
+    Error notConnected() const;
 
     /// Something was committed: hands the WAL checkpoint to the background checkpointer (started on first use).
     void wrote();

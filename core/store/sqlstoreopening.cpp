@@ -25,6 +25,8 @@ bool isReadOnly(const QFileInfo &info)
     return !info.isWritable() || !(info.permissions() & anyWrite);
 }
 
+const QByteArray sqliteHeader("SQLite format 3\0", 16);
+
 } // namespace
 
 
@@ -94,7 +96,7 @@ Result<std::unique_ptr<SqlJobStore>> SqlJobStore::openSqlite(const QString &path
         }
         // SQLite notices a foreign file only at its first query: look at the header before handing the file over
         // at all.
-        if (existing.size() > 0 && existing.read(16) != QByteArray("SQLite format 3\0", 16)) {
+        if (existing.size() > 0 && existing.read(16) != sqliteHeader) {
             return Error{ErrorCode::StoreFailure,
                          SqlStoreText::tr("%1 is not a Punctual job store (not an SQLite database)").arg(shown(file))};
         }
@@ -152,6 +154,22 @@ Result<std::unique_ptr<SqlJobStore>> SqlJobStore::openPostgres(const PostgresLoc
     return store;
 }
 
+Result<std::unique_ptr<SqlJobStore>> SqlJobStore::openPostgresOrLater(const PostgresLocation &location,
+                                                                    std::optional<Error> &unreachable)
+{
+    unreachable.reset();
+    std::unique_ptr<SqlJobStore> store(new SqlJobStore(
+        std::make_unique<SqlSession>(SqlDialect::postgresql(), location.url(), location.instanceId), location,
+        OpenMode::ExplicitPath));
+    if (auto connected = store->connect(false); !connected) {
+        if (connected.error().code != ErrorCode::StoreUnavailable)
+            return connected.error();
+        store->m_session->close();
+        unreachable = connected.error();
+    }
+    return store;
+}
+
 Result<std::unique_ptr<SqlJobStore>> SqlJobStore::openAnother() const
 {
     const OpenMode mode = m_mode == OpenMode::ReadOnly ? OpenMode::ReadOnly : OpenMode::ExplicitPath;
@@ -160,8 +178,48 @@ Result<std::unique_ptr<SqlJobStore>> SqlJobStore::openAnother() const
     return openSqlite(path(), mode);
 }
 
+Result<void> SqlJobStore::reconnect()
+{
+    // A pass's claim on the lost connection is gone with it (the server rolled it back).
+    m_claim.reset();
+    m_session->close();
+    if (!m_postgres) {
+        // The file at the path, whatever it is now (a restored copy, or nothing): never a new store made here.
+        const QFileInfo info(path());
+        if (!info.exists())
+            return Error{ErrorCode::StoreUnavailable,
+                         SqlStoreText::tr("the job store file %1 is gone (removed or renamed); waiting for it to come "
+                                          "back")
+                             .arg(shown(path()))};
+        if (!info.isFile())
+            return Error{ErrorCode::StoreFailure,
+                         SqlStoreText::tr("%1 is not a regular file, not a Punctual job store").arg(shown(path()))};
+        QFile file(path());
+        if (!file.open(QIODevice::ReadOnly))
+            return Error{ErrorCode::StoreUnavailable,
+                         SqlStoreText::tr("cannot read %1: %2").arg(shown(path()), file.errorString())};
+        if (file.read(16) != sqliteHeader)
+            return Error{ErrorCode::StoreFailure,
+                         SqlStoreText::tr("%1 is not a Punctual job store (not an SQLite database)").arg(shown(path()))};
+    }
+    m_unreadableIds.clear();
+    if (auto connected = connect(false, m_access); !connected) {
+        m_session->close();
+        return connected;
+    }
+    // A file put in place of ours is checked as the host checks its store at start: damage is not built upon.
+    if (!m_postgres && m_mode != OpenMode::ReadOnly) {
+        if (auto intact = checkIntegrity(IntegrityCheck::Quick); !intact) {
+            m_session->close();
+            return intact;
+        }
+    }
+    return {};
+}
+
 Result<void> SqlJobStore::connect(bool created, SqlSession::Access access)
 {
+    m_access = access;
     if (auto ok = m_session->open(m_postgres ? &*m_postgres : nullptr, access); !ok)
         return ok;
     // Only reads until the database is known to be ours and not newer than this build.

@@ -187,6 +187,17 @@ Result<std::unique_ptr<JobStore>> StoreLocation::open() const
     return std::unique_ptr<JobStore>(std::move(store).value());
 }
 
+Result<std::unique_ptr<JobStore>> StoreLocation::openForHost(std::optional<Error> &unreachable) const
+{
+    unreachable.reset();
+    if (!postgres)
+        return open();
+    auto store = SqlJobStore::openPostgresOrLater(*postgres, unreachable);
+    if (!store)
+        return store.error();
+    return std::unique_ptr<JobStore>(std::move(store).value());
+}
+
 Result<std::unique_ptr<JobStore>> StoreLocation::openReadOnly() const
 {
     auto store = postgres ? SqlJobStore::openPostgres(*postgres, SqlJobStore::OpenMode::ReadOnly)

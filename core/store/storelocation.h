@@ -62,6 +62,9 @@ struct StoreLocation
     QString resolvedPath() const;
     /// Opens the store (creating the default one, with its folder, on first use).
     Result<std::unique_ptr<JobStore>> open() const;
+    /// open() for the scheduler host: a PostgreSQL server that cannot be reached yet gives a store not connected
+    /// yet (its error in @p unreachable), for the host to reconnect while it waits (SqlJobStore::openPostgresOrLater()).
+    Result<std::unique_ptr<JobStore>> openForHost(std::optional<Error> &unreachable) const;
     /// Opens the existing store only to read it (SqlJobStore::OpenMode::ReadOnly: nothing is created, migrated or
     /// written): the window's list and punctualctl check read a store a host schedules this way.
     Result<std::unique_ptr<JobStore>> openReadOnly() const;

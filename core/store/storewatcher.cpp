@@ -5,6 +5,7 @@
 #include "store/storelocation.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
 #include <QLoggingCategory>
@@ -15,6 +16,8 @@
 #include <algorithm>
 #include <atomic>
 #include <map>
+
+#include <sys/stat.h>
 
 Q_LOGGING_CATEGORY(lcStoreWatcher, "punctual.store.watcher")
 
@@ -31,6 +34,17 @@ class WatcherText
 const QLatin1String storeConnectionPrefix("punctual-store-");
 
 std::atomic<int> ownConnectionCounter{0};
+
+/// The device and inode of the file at @p path (symbolic links followed), or nothing when there is none.
+std::optional<std::pair<quint64, quint64>> fileIdentity(const QString &path)
+{
+    struct stat info
+    {
+    };
+    if (::stat(QFile::encodeName(path).constData(), &info) != 0)
+        return std::nullopt;
+    return std::pair<quint64, quint64>(info.st_dev, info.st_ino);
+}
 
 QString canonical(const QString &path)
 {
@@ -118,7 +132,9 @@ Result<void> StoreWatcher::start()
         }
         return {};
     }
-    if (!QFileInfo::exists(m_path))
+    m_identity = fileIdentity(m_path);
+    m_reportedMove = false;
+    if (!m_identity)
         return Error{ErrorCode::StoreFailure, WatcherText::tr("cannot watch %1 for changes: no such file").arg(m_path)};
     if (m_judge.isEmpty())
         m_judge = findStoreConnection(m_path);
@@ -191,9 +207,33 @@ void StoreWatcher::onNotification()
     m_debounce.start(static_cast<int>(std::clamp<qint64>(left, 0, debounceMs)));
 }
 
+bool StoreWatcher::fileMoved()
+{
+    if (!m_identity)
+        return false;
+    const auto now = fileIdentity(m_path);
+    if (now == m_identity)
+        return false;
+    m_debounce.stop();
+    if (!m_reportedMove) {
+        m_reportedMove = true;
+        qCWarning(lcStoreWatcher) << m_path << (now ? "was replaced by another file" : "was removed");
+        if (now)
+            emit fileReplaced();
+        else
+            emit fileRemoved();
+    } else if (now) {
+        // Removed, and now a file is there again: it may be a store to open.
+        emit fileReplaced();
+    }
+    return true;
+}
+
 void StoreWatcher::onFolderChanged()
 {
     if (!m_watcher)
+        return;
+    if (fileMoved())
         return;
     watchFiles();
     onNotification(); // the -wal file may have been written before it was watched again
@@ -201,6 +241,8 @@ void StoreWatcher::onFolderChanged()
 
 void StoreWatcher::look()
 {
+    if (fileMoved())
+        return;
     auto version = dataVersion();
     if (!version) {
         if (!m_reportedFailure)

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <utility>
 
 class QFileSystemWatcher;
 
@@ -67,6 +68,11 @@ public:
 signals:
     /// Another connection (another process) committed to the store: reload what you show, refresh the scheduler.
     void changed();
+    /// The path watched is now another file than the one watched from start() on (a restored copy moved over it, a
+    /// sync tool swapping it): the store's connection still reads the old one and must be opened again.
+    void fileReplaced();
+    /// Nothing is at the path watched any more (deleted or renamed away).
+    void fileRemoved();
 
 private:
     void onNotification();
@@ -76,6 +82,9 @@ private:
     Result<std::int64_t> dataVersion();
     Result<void> openOwnConnection();
     static QString findStoreConnection(const QString &path);
+    /// Compares the file at the path with the one watched since start(); true (and a signal) when it is another
+    /// or none.
+    bool fileMoved();
 
     QString m_path;
     QString m_walPath;
@@ -88,6 +97,9 @@ private:
     QElapsedTimer m_firstNotification;
     std::optional<std::int64_t> m_version;
     bool m_reportedFailure = false;
+    /// Device and inode of the file watched (SQLite), from start(); what fileMoved() compares with.
+    std::optional<std::pair<quint64, quint64>> m_identity;
+    bool m_reportedMove = false; ///< fileReplaced() or fileRemoved() was emitted: once until start() again
 };
 
 } // namespace punctual

@@ -15,6 +15,7 @@ enum class ErrorCode
     NotFound,
     Conflict,
     StoreFailure,
+    StoreUnavailable, ///< the store cannot be reached now (connection lost, server down, file gone): try again later
     Io,
     Internal,
     Busy, ///< refused for now, e.g. a run-now while max_instances runs of the job are going
