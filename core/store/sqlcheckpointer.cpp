@@ -7,6 +7,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUrl>
 
 #include <chrono>
 
@@ -19,11 +20,12 @@ Q_LOGGING_CATEGORY(lcCheckpoint, "punctual.store.checkpoint")
 } // namespace
 
 SqlCheckpointer::SqlCheckpointer(std::shared_ptr<const SqlDialect> dialect, QString path, QString connectionName,
-                                 int busyTimeoutMs)
+                                 int busyTimeoutMs, std::optional<FileIdentity> expected)
     : m_dialect(std::move(dialect))
     , m_path(std::move(path))
     , m_connectionName(std::move(connectionName))
     , m_busyTimeoutMs(busyTimeoutMs)
+    , m_expected(expected)
     , m_thread([this] { run(); })
 {
 }
@@ -55,11 +57,22 @@ void SqlCheckpointer::run()
     {
         // A Qt connection belongs to the thread that opened it: this one is opened, used and closed here.
         QSqlDatabase db = QSqlDatabase::addDatabase(m_dialect->driverName(), m_connectionName);
-        db.setDatabaseName(m_path);
-        db.setConnectOptions(m_dialect->connectOptions(m_busyTimeoutMs));
-        const bool open = db.open();
+        // mode=rw: never create the file. The store's file may be gone by the time this thread opens it (removed
+        // or renamed by the user: the host then waits for it to come back), and an empty file made in its place
+        // would be taken for a damaged store.
+        QUrl uri = QUrl::fromLocalFile(m_path);
+        uri.setQuery(QStringLiteral("mode=rw"));
+        db.setDatabaseName(uri.toString(QUrl::FullyEncoded));
+        db.setConnectOptions(m_dialect->connectOptions(m_busyTimeoutMs) + QStringLiteral(";QSQLITE_OPEN_URI"));
+        bool open = db.open();
         if (!open)
             qCWarning(lcCheckpoint) << "cannot open" << m_path << "for checkpoints:" << db.lastError().text();
+        if (open && m_expected && fileIdentity(m_path) != m_expected) {
+            // Opened after the file was swapped: the log at the path is the old file's. The store reopens.
+            qCWarning(lcCheckpoint) << m_path << "was replaced: no checkpoints from this connection";
+            db.close();
+            open = false;
+        }
         for (const SqlSetupStatement &statement : m_dialect->sessionSetup(m_busyTimeoutMs)) {
             QSqlQuery setup(db);
             if (open && !setup.exec(statement.sql))

@@ -1,6 +1,10 @@
 // Copies a database's write-ahead log back into the database on a thread of its own, never on the writer's.
 #pragma once
 
+#include "util/fileidentity.h"
+
+#include <optional>
+
 #include <QString>
 
 #include <atomic>
@@ -29,9 +33,11 @@ public:
     /// Writes gathered this long before one checkpoint covers them all.
     static constexpr int gatherMs = 250;
 
-    /// Starts the thread, which opens its own connection (@p connectionName) to the database at @p path.
+    /// Starts the thread, which opens its own connection (@p connectionName) to the database at @p path. When
+    /// the file it finds there is not @p expected (replaced meanwhile), it checkpoints nothing: a checkpoint would
+    /// copy the store's write-ahead log into a file it does not belong to.
     SqlCheckpointer(std::shared_ptr<const SqlDialect> dialect, QString path, QString connectionName,
-                    int busyTimeoutMs);
+                    int busyTimeoutMs, std::optional<FileIdentity> expected);
     ~SqlCheckpointer();
     SqlCheckpointer(const SqlCheckpointer &) = delete;
     SqlCheckpointer &operator=(const SqlCheckpointer &) = delete;
@@ -48,6 +54,7 @@ private:
     const QString m_path;
     const QString m_connectionName;
     const int m_busyTimeoutMs;
+    const std::optional<FileIdentity> m_expected;
 
     std::atomic<bool> m_signalled{false}; ///< a write since the thread last started a checkpoint
     std::atomic<int> m_checkpoints{0};

@@ -6,6 +6,7 @@
 #include "store/sqldialect.h"
 #include "store/storelocation.h"
 
+#include <QFile>
 #include <QSqlError>
 
 #include <atomic>
@@ -184,14 +185,44 @@ Error SqlSession::failure(const QSqlError &error) const
     return {ErrorCode::StoreFailure, SqlStoreText::tr("job store %1: %2").arg(file, text)};
 }
 
+void SqlSession::rememberFiles()
+{
+    if (m_dialect->checkpointStatement().isEmpty())
+        return; // not a file (PostgreSQL)
+    m_databaseFile = fileIdentity(m_path);
+    m_walFile = fileIdentity(m_path + QStringLiteral("-wal"));
+    m_shmFile = fileIdentity(m_path + QStringLiteral("-shm"));
+}
+
+bool SqlSession::dropStaleCompanions()
+{
+    const auto now = fileIdentity(m_path);
+    if (!m_databaseFile || !now || *now == *m_databaseFile)
+        return false; // the same file (moved away and back), or none yet: its log is its own
+    for (const auto &[suffix, remembered] : {std::pair(QStringLiteral("-wal"), m_walFile),
+                                             std::pair(QStringLiteral("-shm"), m_shmFile)}) {
+        const QString companion = m_path + suffix;
+        if (remembered && fileIdentity(companion) == remembered) {
+            if (QFile::remove(companion))
+                qCInfo(lcStore) << "removed" << companion << "left by the file that" << m_path << "replaced";
+            else
+                qCWarning(lcStore) << "cannot remove" << companion << "left by the replaced store file";
+        }
+    }
+    return true;
+}
+
 void SqlSession::wrote()
 {
+    // SQLite makes the -wal and -shm files at the first transaction after the open: noted once they are there.
+    if (m_databaseFile && !m_walFile)
+        rememberFiles();
     if (!m_checkpointer) {
         if (m_dialect->checkpointStatement().isEmpty())
             return;
         // Not "punctual-store-N": that prefix names the connections stores (and StoreWatcher) use on their thread.
         const QString name = QStringLiteral("punctual-checkpoint-%1").arg(++connectionCounter);
-        m_checkpointer = std::make_unique<SqlCheckpointer>(m_dialect, m_path, name, busyTimeoutMs);
+        m_checkpointer = std::make_unique<SqlCheckpointer>(m_dialect, m_path, name, busyTimeoutMs, m_databaseFile);
         if (auto ok = runSetup(m_dialect->writerSetup()); !ok)
             qCWarning(lcStore) << "cannot hand checkpoints of" << m_path << "over:" << ok.error().message;
     }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "store/sqlstatements.h"
+#include "util/fileidentity.h"
 #include "util/result.h"
 
 #include <QCoreApplication>
@@ -12,6 +13,7 @@
 
 #include <array>
 #include <memory>
+#include <optional>
 
 class QSqlError;
 
@@ -117,6 +119,15 @@ public:
     /// Something was committed: hands the WAL checkpoint to the background checkpointer (started on first use).
     void wrote();
 
+    /// SQLite: notes which files the open connection uses (the database, its -wal and -shm, these as soon as they
+    /// exist: wrote() looks again), so that a reconnect can tell a file replaced under it (dropStaleCompanions()).
+    void rememberFiles();
+    /// SQLite, the connection closed: when another file is now at path() than the one remembered, the -wal and
+    /// -shm files the old one left (SQLite cannot checkpoint into a file that moved) are removed, if they are still
+    /// those it used: paired with the new file they would be replayed into it. A -wal that came with the new file
+    /// is another file and stays. Returns whether the path now holds another file.
+    bool dropStaleCompanions();
+
     class WriteTransaction;
 
 private:
@@ -132,6 +143,9 @@ private:
     QSqlDatabase m_db;
     std::array<std::unique_ptr<QSqlQuery>, sqlStatementCount> m_prepared;
     std::unique_ptr<SqlCheckpointer> m_checkpointer;
+    std::optional<FileIdentity> m_databaseFile; ///< rememberFiles()
+    std::optional<FileIdentity> m_walFile;
+    std::optional<FileIdentity> m_shmFile;
 };
 
 /// A write transaction that rolls back unless committed: every multi-statement change goes through one.

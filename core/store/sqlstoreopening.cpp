@@ -184,6 +184,7 @@ Result<void> SqlJobStore::reconnect()
     m_claim.reset();
     m_session->close();
     if (!m_postgres) {
+        m_session->dropStaleCompanions();
         // The file at the path, whatever it is now (a restored copy, or nothing): never a new store made here.
         const QFileInfo info(path());
         if (!info.exists())
@@ -248,6 +249,7 @@ Result<void> SqlJobStore::connect(bool created, SqlSession::Access access)
     }
     if (auto ok = m_session->runSetup(m_session->dialect().storeSetup()); !ok)
         return ok;
+    m_session->rememberFiles();
     qCDebug(lcStore) << (created ? "created" : "opened") << describe() << "as connection" << connectionName();
     return {};
 }

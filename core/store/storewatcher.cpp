@@ -3,6 +3,7 @@
 
 #include "store/postgreschangelistener.h"
 #include "store/storelocation.h"
+#include "util/fileidentity.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -12,12 +13,11 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUrl>
 
 #include <algorithm>
 #include <atomic>
 #include <map>
-
-#include <sys/stat.h>
 
 Q_LOGGING_CATEGORY(lcStoreWatcher, "punctual.store.watcher")
 
@@ -35,16 +35,6 @@ const QLatin1String storeConnectionPrefix("punctual-store-");
 
 std::atomic<int> ownConnectionCounter{0};
 
-/// The device and inode of the file at @p path (symbolic links followed), or nothing when there is none.
-std::optional<std::pair<quint64, quint64>> fileIdentity(const QString &path)
-{
-    struct stat info
-    {
-    };
-    if (::stat(QFile::encodeName(path).constData(), &info) != 0)
-        return std::nullopt;
-    return std::pair<quint64, quint64>(info.st_dev, info.st_ino);
-}
 
 QString canonical(const QString &path)
 {
@@ -104,8 +94,11 @@ Result<void> StoreWatcher::openOwnConnection()
     const QString name = QStringLiteral("punctual-watch-%1").arg(++ownConnectionCounter);
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(m_path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        // mode=rw: a watcher never creates the file it watches (it may be gone: removed under the host).
+        QUrl uri = QUrl::fromLocalFile(m_path);
+        uri.setQuery(QStringLiteral("mode=rw"));
+        db.setDatabaseName(uri.toString(QUrl::FullyEncoded));
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_URI"));
         if (!db.open()) {
             const QString message = db.lastError().text();
             db = QSqlDatabase();

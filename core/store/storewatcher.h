@@ -1,6 +1,7 @@
 // Notices commits that another process made to an SQLite store file, without polling and without idle wake-ups.
 #pragma once
 
+#include "util/fileidentity.h"
 #include "util/result.h"
 
 #include <QElapsedTimer>
@@ -10,7 +11,6 @@
 
 #include <cstdint>
 #include <optional>
-#include <utility>
 
 class QFileSystemWatcher;
 
@@ -98,7 +98,7 @@ private:
     std::optional<std::int64_t> m_version;
     bool m_reportedFailure = false;
     /// Device and inode of the file watched (SQLite), from start(); what fileMoved() compares with.
-    std::optional<std::pair<quint64, quint64>> m_identity;
+    std::optional<FileIdentity> m_identity;
     bool m_reportedMove = false; ///< fileReplaced() or fileRemoved() was emitted: once until start() again
 };
 
