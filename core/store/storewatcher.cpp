@@ -205,20 +205,23 @@ bool StoreWatcher::fileMoved()
     if (!m_identity)
         return false;
     const auto now = fileIdentity(m_path);
-    if (now == m_identity)
-        return false;
-    m_debounce.stop();
     if (!m_reportedMove) {
+        if (now == m_identity)
+            return false;
         m_reportedMove = true;
+        m_debounce.stop();
         qCWarning(lcStoreWatcher) << m_path << (now ? "was replaced by another file" : "was removed");
         if (now)
             emit fileReplaced();
         else
             emit fileRemoved();
-    } else if (now) {
-        // Removed, and now a file is there again: it may be a store to open.
-        emit fileReplaced();
+        return true;
     }
+    // Reported already (the store reconnects, and start() begins anew once it has): a file at the path again,
+    // another or the same one moved back, is worth a reconnect at once.
+    m_debounce.stop();
+    if (now)
+        emit fileReplaced();
     return true;
 }
 

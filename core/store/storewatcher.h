@@ -69,7 +69,8 @@ signals:
     /// Another connection (another process) committed to the store: reload what you show, refresh the scheduler.
     void changed();
     /// The path watched is now another file than the one watched from start() on (a restored copy moved over it, a
-    /// sync tool swapping it): the store's connection still reads the old one and must be opened again.
+    /// sync tool swapping it): the store's connection still reads the old one and must be opened again. After
+    /// fileRemoved(), a file back at the path (the same one moved back, too) is told so as well.
     void fileReplaced();
     /// Nothing is at the path watched any more (deleted or renamed away).
     void fileRemoved();

@@ -76,6 +76,8 @@ private slots:
     void checkpointsDoNotBlindIt();
     void folderChangesKeepTheWatches();
     void withoutAStoreConnection();
+    void aReplacedFileIsToldWithinTwoSeconds();
+    void aRemovedFileIsToldAndItsReturnToo();
 
 private:
     /// Runs this test program as the writer process; returns when it has exited.
@@ -212,6 +214,41 @@ void TestStoreWatcher::folderChangesKeepTheWatches()
     QCOMPARE(changed.size(), 0);
     writeFromAnotherProcess("later");
     expectChangeWithin(changed, 2000);
+}
+
+void TestStoreWatcher::aReplacedFileIsToldWithinTwoSeconds()
+{
+    StoreWatcher watcher(m_db);
+    QVERIFY(watcher.start());
+    QSignalSpy replaced(&watcher, &StoreWatcher::fileReplaced);
+    QSignalSpy removed(&watcher, &StoreWatcher::fileRemoved);
+    const QString other = m_dir->filePath("restored.db");
+    {
+        auto restored = SqlJobStore::openSqlite(other, SqlJobStore::OpenMode::ExplicitPath);
+        QVERIFY(restored);
+    }
+    // Moved over the path in one step, as mv and sync tools do.
+    QCOMPARE(std::rename(QFile::encodeName(other).constData(), QFile::encodeName(m_db).constData()), 0);
+    expectChangeWithin(replaced, 2000);
+    QCOMPARE(replaced.size(), 1);
+    QCOMPARE(removed.size(), 0);
+}
+
+void TestStoreWatcher::aRemovedFileIsToldAndItsReturnToo()
+{
+    StoreWatcher watcher(m_db);
+    QVERIFY(watcher.start());
+    QSignalSpy replaced(&watcher, &StoreWatcher::fileReplaced);
+    QSignalSpy removed(&watcher, &StoreWatcher::fileRemoved);
+    const QString away = m_dir->filePath("away.db");
+    QVERIFY(QFile::rename(m_db, away));
+    expectChangeWithin(removed, 2000);
+    QCOMPARE(replaced.size(), 0);
+    QVERIFY(!QFile::exists(m_db)); // told, not re-created
+    // The same file moved back: worth a reconnect at once.
+    QVERIFY(QFile::rename(away, m_db));
+    expectChangeWithin(replaced, 2000);
+    QCOMPARE(removed.size(), 1);
 }
 
 void TestStoreWatcher::withoutAStoreConnection()
