@@ -105,15 +105,9 @@ Result<void> Scheduler::start(bool startPaused)
         // Started before its store can be reached (a database server not up yet): the start-up work is done by the
         // first reconnect that succeeds; until then the scheduler runs with nothing to start.
         m_startWorkPending = true;
-        m_state = startPaused ? State::Paused : State::Running;
-        emit started();
-        if (startPaused)
-            emit paused();
-        rearm();
-        return {};
-    }
-    if (auto ready = prepareStart(); !ready)
+    } else if (auto ready = prepareStart(); !ready) {
         return ready;
+    }
     m_state = startPaused ? State::Paused : State::Running;
     emit started();
     if (startPaused)
