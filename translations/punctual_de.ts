@@ -991,6 +991,17 @@
     </message>
 </context>
 <context>
+    <name>InstanceHost</name>
+    <message>
+        <source>the job store file %1 was replaced by another file</source>
+        <translation>die Auftragsspeicher-Datei %1 wurde durch eine andere Datei ersetzt</translation>
+    </message>
+    <message>
+        <source>the job store file %1 was removed or renamed</source>
+        <translation>die Auftragsspeicher-Datei %1 wurde entfernt oder umbenannt</translation>
+    </message>
+</context>
+<context>
     <name>InstanceLock</name>
     <message>
         <source>Punctual is already running on %1 (pid %2)</source>
@@ -1806,6 +1817,22 @@
     <message>
         <source>written by a newer Punctual</source>
         <translation>von einem neueren Punctual geschrieben</translation>
+    </message>
+    <message>
+        <source>the job store %1 is not connected (reconnecting)</source>
+        <translation>der Auftragsspeicher %1 ist nicht verbunden (verbinde erneut)</translation>
+    </message>
+    <message>
+        <source>cannot reach the job store %1: %2</source>
+        <translation>der Auftragsspeicher %1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>the job store file %1 is gone (removed or renamed); waiting for it to come back</source>
+        <translation>die Auftragsspeicher-Datei %1 ist nicht mehr da (entfernt oder umbenannt); warte, bis sie wieder da ist</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file, not a Punctual job store</source>
+        <translation>%1 ist keine reguläre Datei und kein Punctual-Auftragsspeicher</translation>
     </message>
 </context>
 <context>
@@ -3580,6 +3607,10 @@ Führt aus: %2</translation>
     <message>
         <source>the scheduler is shutting down</source>
         <translation>der Planer wird beendet</translation>
+    </message>
+    <message>
+        <source>the job store is unavailable (%1); nothing started: the scheduler reconnects on its own</source>
+        <translation>der Auftragsspeicher ist nicht verfügbar (%1); nichts wurde gestartet: der Planer verbindet sich selbst erneut</translation>
     </message>
 </context>
 <context>

@@ -982,6 +982,17 @@
     </message>
 </context>
 <context>
+    <name>InstanceHost</name>
+    <message>
+        <source>the job store file %1 was replaced by another file</source>
+        <translation>任务存储文件 %1 已被另一个文件替换</translation>
+    </message>
+    <message>
+        <source>the job store file %1 was removed or renamed</source>
+        <translation>任务存储文件 %1 已被删除或重命名</translation>
+    </message>
+</context>
+<context>
     <name>InstanceLock</name>
     <message>
         <source>Punctual is already running on %1 (pid %2)</source>
@@ -1784,6 +1795,22 @@
     <message>
         <source>written by a newer Punctual</source>
         <translation>由较新版本的 Punctual 写入</translation>
+    </message>
+    <message>
+        <source>the job store %1 is not connected (reconnecting)</source>
+        <translation>任务存储 %1 未连接（正在重新连接）</translation>
+    </message>
+    <message>
+        <source>cannot reach the job store %1: %2</source>
+        <translation>无法访问任务存储 %1：%2</translation>
+    </message>
+    <message>
+        <source>the job store file %1 is gone (removed or renamed); waiting for it to come back</source>
+        <translation>任务存储文件 %1 已不存在（被删除或重命名）；正在等待它恢复</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file, not a Punctual job store</source>
+        <translation>%1 不是普通文件，也不是 Punctual 任务存储</translation>
     </message>
 </context>
 <context>
@@ -3541,6 +3568,10 @@ Runs: %2</source>
     <message>
         <source>the scheduler is shutting down</source>
         <translation>调度器正在关闭</translation>
+    </message>
+    <message>
+        <source>the job store is unavailable (%1); nothing started: the scheduler reconnects on its own</source>
+        <translation>任务存储不可用（%1）；未启动任何运行：调度器会自行重新连接</translation>
     </message>
 </context>
 <context>
