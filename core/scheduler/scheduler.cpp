@@ -279,7 +279,11 @@ void Scheduler::storeLost(const Error &error, bool retryNow)
 {
     const std::int64_t now = m_clock.nowMs();
     if (m_storeStatus.available) {
-        m_storeStatus = StoreStatus{false, now, error.message, 0, now + (retryNow ? 0 : storeRetryFirstMs)};
+        // A store that fails again soon after it came back (a full disk: reconnecting works, writing does not)
+        // goes on with the pause it had reached, rather than flapping every half second.
+        if (m_storeStatus.sinceMs == 0 || now - m_storeStatus.sinceMs >= storeStableMs)
+            m_backoffStep = 0;
+        m_storeStatus = StoreStatus{false, now, error.message, 0, now + (retryNow ? 0 : reconnectPause())};
         qCInfo(lcScheduler, "the job store is unavailable: %s; nothing starts until it is back",
                qPrintable(error.message));
         emit storeStatusChanged(m_storeStatus);
@@ -290,6 +294,15 @@ void Scheduler::storeLost(const Error &error, bool retryNow)
     }
     if (m_state != State::ShuttingDown)
         armReconnect();
+}
+
+std::int64_t Scheduler::reconnectPause() const
+{
+    // Doubles with each failed try, up to the cap.
+    std::int64_t pause = storeRetryFirstMs;
+    for (int i = 0; i < m_backoffStep && pause < storeRetryCapMs; ++i)
+        pause *= 2;
+    return std::min(pause, storeRetryCapMs);
 }
 
 void Scheduler::armReconnect()
@@ -321,12 +334,9 @@ bool Scheduler::tryReconnect()
             m_startWorkPending = false;
     }
     if (!back) {
-        // The pause doubles with each failed try, up to the cap.
-        std::int64_t pause = storeRetryFirstMs;
-        for (int i = 1; i < m_storeStatus.retries && pause < storeRetryCapMs; ++i)
-            pause *= 2;
         m_storeStatus.lastError = back.error().message;
-        m_storeStatus.nextRetryMs = m_clock.nowMs() + std::min(pause, storeRetryCapMs);
+        m_storeStatus.nextRetryMs = m_clock.nowMs() + reconnectPause();
+        ++m_backoffStep;
         qCInfo(lcScheduler, "reconnect %d to the job store failed: %s", m_storeStatus.retries,
                qPrintable(back.error().message));
         emit storeStatusChanged(m_storeStatus);

@@ -157,6 +157,8 @@ public:
     /// First reconnect after the store failed, and the cap the pause between reconnects doubles up to.
     static constexpr std::int64_t storeRetryFirstMs = 500;
     static constexpr std::int64_t storeRetryCapMs = 30'000;
+    /// A store back for less than this that fails again keeps the pause it had reached (no flapping).
+    static constexpr std::int64_t storeStableMs = 60'000;
     /// Whether the store can be reached, since when, the last error and the reconnects tried.
     const StoreStatus &storeStatus() const { return m_storeStatus; }
     bool isStoreAvailable() const { return m_storeStatus.available; }
@@ -238,6 +240,8 @@ private:
     bool tryReconnect();
     /// Arms the wake timer for the next reconnect.
     void armReconnect();
+    /// The pause before the next reconnect: storeRetryFirstMs doubled per failed try (m_backoffStep), capped.
+    std::int64_t reconnectPause() const;
     /// Joins the cluster when the store is shared and this scheduler has not joined yet.
     Result<void> joinCluster();
     /// Leaves the cluster once nothing of ours runs any more.
@@ -259,6 +263,7 @@ private:
     int m_historyLimit = 100;
     bool m_processingQueued = false;
     StoreStatus m_storeStatus;
+    int m_backoffStep = 0; ///< failed reconnects counted into the pause (kept through a store that flaps)
     bool m_startWorkPending = false; ///< started while the store was unavailable: prepareStart() not done yet
 };
 

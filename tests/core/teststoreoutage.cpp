@@ -42,6 +42,7 @@ private slots:
     void cleanup() { tearDownScheduler(); }
 
     void reconnectsWithDoublingPauseUpToTheCap();
+    void aStoreThatFailsAgainSoonKeepsItsPause();
     void nothingStartsWhileUnavailable();
     void dueTimesThatPassedFollowTheMisfireRules();
     void runsThatEndedMeanwhileAreWrittenOnReturn();
@@ -136,6 +137,32 @@ void TestStoreOutage::reconnectsWithDoublingPauseUpToTheCap()
     QCOMPARE(changes.size(), 1 + before + 1);
     QVERIFY(!changes.first().at(0).value<StoreStatus>().available);
     QVERIFY(changes.last().at(0).value<StoreStatus>().available);
+}
+
+void TestStoreOutage::aStoreThatFailsAgainSoonKeepsItsPause()
+{
+    addOrDie(everySecond("tick", "ok", std::nullopt));
+    QVERIFY_OK(m_scheduler->start());
+    removeFile(); // fails at once: the next try in 0.5 s
+    for (int i = 0; i < 4; ++i)
+        wake(*m_timer->armedAt()); // then 1, 2, 4 s: the next in 8 s
+    QCOMPARE(*m_timer->armedAt() - m_clock.nowMs(), 8000);
+    restoreFile();
+    wake(*m_timer->armedAt());
+    QVERIFY(m_scheduler->isStoreAvailable());
+
+    // Gone again 10 s later (a disk that fails, a flapping link): the pause goes on from where it was.
+    m_clock.advance(10 * second);
+    removeFile();
+    QCOMPARE(*m_timer->armedAt() - m_clock.nowMs(), 16000);
+    restoreFile();
+    wake(*m_timer->armedAt());
+    QVERIFY(m_scheduler->isStoreAvailable());
+
+    // After a minute of a store that works, an outage starts from the first pause again.
+    m_clock.advance(Scheduler::storeStableMs);
+    removeFile();
+    QCOMPARE(*m_timer->armedAt() - m_clock.nowMs(), Scheduler::storeRetryFirstMs);
 }
 
 void TestStoreOutage::nothingStartsWhileUnavailable()
