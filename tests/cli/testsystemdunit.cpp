@@ -10,6 +10,13 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cstring>
+
+#include <poll.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
 class TestSystemdUnit : public QObject
 {
     Q_OBJECT
@@ -19,6 +26,7 @@ private slots:
     void unitSaysWhatItRuns();
     void systemdAcceptsTheUnit();
     void verifyCatchesMistakes();
+    void hostTellsTheUnitWhatItWaitsFor();
 
 private:
     struct Verdict
@@ -120,6 +128,45 @@ void TestSystemdUnit::verifyCatchesMistakes()
     }));
     QVERIFY(undocumented.exitCode != 0);
     QVERIFY2(undocumented.err.contains("punctualctl-no-such-page"), qPrintable(undocumented.err));
+}
+
+
+// The unit's status line (NotifyAccess=main): a host waiting for its store says so through $NOTIFY_SOCKET, as
+// systemd reads it. A datagram socket of the test's own stands in for systemd's.
+void TestSystemdUnit::hostTellsTheUnitWhatItWaitsFor()
+{
+    QVERIFY(m_unit.contains("NotifyAccess=main"));
+    const QByteArray path = QFile::encodeName(m_dir.filePath("notify.sock"));
+    const int fd = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    QVERIFY(fd >= 0);
+    sockaddr_un address{};
+    address.sun_family = AF_UNIX;
+    std::memcpy(address.sun_path, path.constData(), static_cast<std::size_t>(path.size()));
+    QCOMPARE(::bind(fd, reinterpret_cast<const sockaddr *>(&address), sizeof(address)), 0);
+
+    QProcess host;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert("NOTIFY_SOCKET", QString::fromLocal8Bit(path));
+    environment.insert("XDG_RUNTIME_DIR", m_dir.filePath("runtime"));
+    environment.insert("HOME", m_dir.path());
+    environment.insert("PUNCTUAL_DESKTOP_NOTIFICATIONS", "0");
+    host.setProcessEnvironment(environment);
+    // Port 1: nothing listens there, so the store cannot be reached; the wait is bounded for the test.
+    host.start(PUNCTUALCTL_PATH, {"--store", "postgresql://nobody@127.0.0.1:1/none", "run", "--store-timeout", "3s"});
+    QVERIFY(host.waitForStarted());
+    pollfd wait{fd, POLLIN, 0};
+    QCOMPARE(::poll(&wait, 1, 10000), 1);
+    char message[4096];
+    const ssize_t size = ::recv(fd, message, sizeof(message), 0);
+    ::close(fd);
+    QVERIFY(size > 0);
+    const QString text = QString::fromUtf8(message, static_cast<qsizetype>(size));
+    QVERIFY2(text.startsWith("STATUS=Waiting for the job store: cannot reach the job store"), qPrintable(text));
+    QVERIFY2(text.contains("127.0.0.1:1"), qPrintable(text));
+    // It waited, then gave up as --store-timeout says: exit 1, naming the option.
+    QVERIFY(host.waitForFinished(30000));
+    QCOMPARE(host.exitCode(), 1);
+    QVERIFY(QString::fromUtf8(host.readAllStandardError()).contains("--store-timeout"));
 }
 
 QTEST_GUILESS_MAIN(TestSystemdUnit)
