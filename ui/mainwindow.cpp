@@ -7,9 +7,12 @@
 #include "dialogs/sqlactioneditor.h"
 #include "models/jobfilterproxymodel.h"
 #include "models/joblistmodel.h"
+#include "models/runpresentation.h"
 #include "control/schedulerclient.h"
 #include "settings/settings.h"
+#include "time/clock.h"
 #include "widgets/runhistorypane.h"
+#include "widgets/storestatusbanner.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -103,6 +106,12 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     connect(&scheduler, &SchedulerClient::jobActivityChanged, this, &MainWindow::updateStatus);
     connect(&scheduler, &SchedulerClient::storeError, this, [this](const QString &message) {
         statusBar()->showMessage(tr("Store error: %1").arg(message), 10000);
+    });
+    // The banner says the store is gone (and updates itself); the status bar says since when, and that it is back.
+    connect(&scheduler, &SchedulerClient::storeStatusChanged, this, &MainWindow::updateStatus);
+    connect(m_storeBanner, &StoreStatusBanner::availableAgain, this, [this](std::int64_t downMs) {
+        statusBar()->showMessage(tr("Job store available again (was unavailable for %1)").arg(shortDuration(downMs)),
+                                 10000);
     });
     // The list is read again whenever the host (re)connects or read its store again; between, events keep it.
     connect(&scheduler, &SchedulerClient::hostConnectedChanged, this, &MainWindow::hostConnectionChanged);
@@ -368,7 +377,19 @@ QWidget *MainWindow::createCentralArea()
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setChildrenCollapsible(false);
-    return m_splitter;
+
+    // The store's outage above everything: while it lasts, nothing in the list below runs.
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_storeBanner = new StoreStatusBanner(m_services.scheduler, m_services.clock, central);
+    auto *bannerRow = new QHBoxLayout;
+    bannerRow->setContentsMargins(6, 6, 6, 6);
+    bannerRow->addWidget(m_storeBanner);
+    layout->addLayout(bannerRow);
+    layout->addWidget(m_splitter, 1);
+    return central;
 }
 
 void MainWindow::createStatusBar()
@@ -507,6 +528,11 @@ void MainWindow::updateStatus()
     }
     if (!m_services.scheduler.hostStatus().value(QStringLiteral("runs_jobs")).toBool(true))
         text = tr("Managing shared jobs (they run on other computers)");
+    // Nothing runs while the store is away, whatever the scheduler's state: that comes first.
+    if (const StoreStatus &store = m_services.scheduler.storeStatus(); !store.available) {
+        const std::int64_t now = m_services.clock.nowMs();
+        text = tr("Store unavailable since %1").arg(shortDateTime(store.sinceMs > 0 ? store.sinceMs : now, now));
+    }
     m_schedulerLabel->setText(text);
     m_actions[Command::PauseScheduler]->setChecked(state == Scheduler::State::Paused);
     m_countLabel->setText(m_model->isLoaded() ? tr("%n job(s)", nullptr, m_model->rowCount()) : tr("Loading jobs…"));

@@ -24,6 +24,7 @@ class JobListModel;
 class JobTransfer;
 class RunHistoryPane;
 class SchedulerClient;
+class StoreStatusBanner;
 
 class MainWindow final : public QMainWindow
 {
@@ -69,6 +70,8 @@ public:
     JobFilterProxyModel *proxyModel() const { return m_proxy; }
     QTableView *jobView() const { return m_view; }
     RunHistoryPane *historyPane() const { return m_history; }
+    /// The banner shown at the top while the host cannot reach its store.
+    StoreStatusBanner *storeBanner() const { return m_storeBanner; }
     /// File > Import / Export (jobtransfer.h).
     JobTransfer *jobTransfer() const { return m_transfer; }
     /// Ids of the selected jobs, in view order.
@@ -144,6 +147,7 @@ private:
     QComboBox *m_stateFilter = nullptr;
     QSplitter *m_splitter = nullptr;
     RunHistoryPane *m_history = nullptr;
+    StoreStatusBanner *m_storeBanner = nullptr;
     JobTransfer *m_transfer = nullptr;
     QLabel *m_schedulerLabel = nullptr;
     QLabel *m_countLabel = nullptr;

@@ -34,6 +34,7 @@ public:
     void setUpWindow()
     {
         const QString path = m_dir.filePath(QStringLiteral("jobs-%1.db").arg(++m_storeNumber));
+        m_storePath = path;
         setUpScheduler(startMs, StoreLocation::fromPath(path).open().value());
         QVERIFY(m_scheduler->start());
         setUpHost();
@@ -51,6 +52,7 @@ public:
 
 protected:
     QTemporaryDir m_dir;
+    QString m_storePath; ///< the store file of the last set-up
     std::unique_ptr<MainWindow> m_window;
 
 private:
