@@ -1,5 +1,5 @@
 // The tray runner's logic on the offscreen platform (no tray there): tooltip and menu of the next runs, the icon's
-// paused and failing states, the menu's actions, and which finished runs are told about in tray messages.
+// paused, failing and store-unavailable states, the menu's actions, and which finished runs are told about in tray messages.
 // The tray is a client of an in-process host (HostHarness): the runs it tells about are the host's events.
 // testtrayxvfb.cpp runs the same class, and the real app, in a real tray under Xvfb.
 #include "models/joblistmodel.h"
@@ -35,6 +35,7 @@ private slots:
     void pauseAllResumeAll();
     void showQuitAndClick();
     void failingIcon();
+    void storeUnavailableIconAndTooltip();
     void notificationKinds();
     void notificationsFilteredBySettings_data();
     void notificationsFilteredBySettings();
@@ -253,6 +254,49 @@ void TestTray::failingIcon()
     m_scheduler->resume();
     QTRY_COMPARE(m_tray->iconState(), TrayController::IconState::Failing);
     QVERIFY(m_scheduler->runJobNow("cache"));
+    QTRY_COMPARE(m_tray->iconState(), TrayController::IconState::Normal);
+}
+
+void TestTray::storeUnavailableIconAndTooltip()
+{
+    addJob("cache", "Warm the cache", "55 * * * *");
+    m_model->setJobs(m_scheduler->jobs().value(), {});
+    QTRY_COMPARE(m_tray->toolTip(), QString("Punctual — next: Warm the cache at 15:55"));
+    const auto iconImage = [](const QIcon &icon) { return icon.pixmap(22, 22).toImage(); };
+    const QImage normal = iconImage(m_tray->trayIcon()->icon());
+    m_scheduler->pause();
+    QTRY_COMPARE(m_tray->iconState(), TrayController::IconState::Paused);
+
+    // The host loses its store: that wins over paused (nothing runs either way, and this one needs fixing).
+    m_scheduler->storeLost(Error{ErrorCode::StoreUnavailable,
+                                 "cannot reach the job store postgresql://db/jobs: connection refused\nsecond line"});
+    QTRY_COMPARE(m_tray->iconState(), TrayController::IconState::StoreUnavailable);
+    QCOMPARE(m_tray->toolTip(),
+             QString("Punctual — job store unavailable since 15:30 (cannot reach the job store postgresql://db/jobs: "
+                     "connection refused)\nNo job runs until it is back; Punctual reconnects on its own\n"
+                     "Paused: no job runs until you resume"));
+    const QImage unavailable = iconImage(m_tray->trayIcon()->icon());
+    QCOMPARE(unavailable, iconImage(QIcon(":/icons/tray-store-unavailable.svg")));
+    QVERIFY(unavailable != normal);
+    QVERIFY(unavailable != iconImage(QIcon(":/icons/tray-failing.svg")));
+
+    // Back (the scheduler's next reconnect succeeds): as before.
+    m_scheduler->resume();
+    wake(m_scheduler->storeStatus().nextRetryMs.value());
+    QVERIFY(m_scheduler->isStoreAvailable());
+    QTRY_COMPARE(m_tray->iconState(), TrayController::IconState::Normal);
+    QTRY_COMPARE(m_tray->toolTip(), QString("Punctual — next: Warm the cache at 15:55"));
+    QCOMPARE(iconImage(m_tray->trayIcon()->icon()), normal);
+
+    // Lost again with a long error: cut in the tooltip (some trays cut it anyway; the window has it whole).
+    m_scheduler->storeLost(Error{ErrorCode::StoreUnavailable, QString(300, 'x')});
+    QTRY_COMPARE(m_tray->iconState(), TrayController::IconState::StoreUnavailable);
+    QVERIFY2(m_tray->toolTip().contains("(" + QString(119, 'x') + "…)\n"), qPrintable(m_tray->toolTip()));
+
+    // Then the host goes away: nothing is known of the store, the icon is not left saying it is gone.
+    m_control.reset();
+    m_server.reset();
+    QTRY_VERIFY(!m_client->isConnected());
     QTRY_COMPARE(m_tray->iconState(), TrayController::IconState::Normal);
 }
 

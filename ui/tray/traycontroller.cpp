@@ -24,6 +24,8 @@ QIcon stateIcon(TrayController::IconState state)
     switch (state) {
     case TrayController::IconState::Paused: return QIcon(QStringLiteral(":/icons/tray-paused.svg"));
     case TrayController::IconState::Failing: return QIcon(QStringLiteral(":/icons/tray-failing.svg"));
+    case TrayController::IconState::StoreUnavailable:
+        return QIcon(QStringLiteral(":/icons/tray-store-unavailable.svg"));
     case TrayController::IconState::Normal: break;
     }
     return QIcon(QStringLiteral(":/icons/punctual.svg"));
@@ -97,6 +99,8 @@ TrayController::TrayController(SchedulerClient &scheduler, const JobListModel &j
         connect(&m_jobs, signal, this, &TrayController::scheduleUpdate);
     connect(&m_jobs, &QAbstractItemModel::dataChanged, this, &TrayController::scheduleUpdate);
     connect(&m_scheduler, &SchedulerClient::stateChanged, this, &TrayController::scheduleUpdate);
+    connect(&m_scheduler, &SchedulerClient::storeStatusChanged, this, &TrayController::scheduleUpdate);
+    connect(&m_scheduler, &SchedulerClient::hostConnectedChanged, this, &TrayController::scheduleUpdate);
 
     // The host tells the desktop's notification service itself when it can; the tray's messages are the fallback.
     const auto unlessHostNotifies = [this](const RunRecord &run) {
@@ -183,7 +187,11 @@ void TrayController::update()
     m_failingJobs = failing;
 
     const Scheduler::State state = m_scheduler.state();
-    const IconState iconState = state == Scheduler::State::Paused ? IconState::Paused
+    // The client says available while not connected: there is no news of the store then.
+    const StoreStatus &store = m_scheduler.storeStatus();
+    const bool storeDown = m_scheduler.isConnected() && !store.available;
+    const IconState iconState = storeDown                          ? IconState::StoreUnavailable
+        : state == Scheduler::State::Paused                       ? IconState::Paused
         : failing > 0                                             ? IconState::Failing
                                                                   : IconState::Normal;
     if (iconState != m_iconState || m_icon->icon().isNull()) {
@@ -192,7 +200,19 @@ void TrayController::update()
     }
 
     QStringList lines;
-    if (!m_jobs.isLoaded())
+    if (storeDown) {
+        // Instead of the next run: it does not start until the store is back.
+        const std::int64_t now = m_clock.nowMs();
+        const QString since = shortDateTime(store.sinceMs > 0 ? store.sinceMs : now, now);
+        // Some trays cut long tooltips: the error's start is enough there (the window has it whole).
+        const int errorChars = 120;
+        QString error = firstLine(store.lastError);
+        if (error.size() > errorChars)
+            error = error.left(errorChars - 1) + QStringLiteral("…");
+        lines << (error.isEmpty() ? tr("Punctual — job store unavailable since %1").arg(since)
+                                  : tr("Punctual — job store unavailable since %1 (%2)").arg(since, error));
+        lines << tr("No job runs until it is back; Punctual reconnects on its own");
+    } else if (!m_jobs.isLoaded())
         lines << tr("Punctual — loading jobs…");
     else if (m_upcoming.isEmpty())
         lines << tr("Punctual — no runs scheduled");

@@ -30,7 +30,9 @@ class SchedulerClient;
  *
  * - The icon is the application's (":/icons/punctual.svg"), ":/icons/tray-paused.svg" while the scheduler is
  *   paused, and ":/icons/tray-failing.svg" while the latest run of any job failed or timed out (paused wins: no
- *   run starts then anyway).
+ *   run starts then anyway). While the host cannot reach its job store it is ":/icons/tray-store-unavailable.svg"
+ *   (that wins over both: nothing runs, whatever else is so) and the tooltip begins "Punctual — job store
+ *   unavailable since 14:02 (the last error)".
  * - The tooltip names the next due job ("Punctual — next: Warm the cache at 15:55") and the menu lists the next
  *   upcomingCount runs as disabled items, then Show Punctual, Pause all / Resume all (Scheduler::pause/resume)
  *   and Quit. Both come from the JobListModel (which follows the scheduler's signals): they are recomputed when
@@ -60,6 +62,7 @@ public:
         Normal,
         Paused,  ///< the scheduler is paused
         Failing, ///< the latest run of at least one job failed or timed out
+        StoreUnavailable, ///< the host cannot reach its job store: nothing runs
     };
     Q_ENUM(IconState)
 
