@@ -55,6 +55,8 @@ DesktopNotifier::DesktopNotifier(Scheduler &scheduler, const Clock &clock, QDBus
     , m_clock(clock)
     , m_bus(std::move(bus))
 {
+    m_storeOutageTimer.setSingleShot(true);
+    connect(&m_storeOutageTimer, &QTimer::timeout, this, &DesktopNotifier::checkStoreOutage);
 }
 
 DesktopNotifier::~DesktopNotifier() = default;
@@ -84,6 +86,8 @@ void DesktopNotifier::start()
     m_started = true;
     connect(&m_scheduler, &Scheduler::jobError, this, &DesktopNotifier::onRunEnded);
     connect(&m_scheduler, &Scheduler::jobMissed, this, &DesktopNotifier::onRunEnded);
+    connect(&m_scheduler, &Scheduler::storeStatusChanged, this, &DesktopNotifier::onStoreStatusChanged);
+    checkStoreOutage(); // a host that started before its store could be reached
     if (!m_bus.isConnected()) {
         setAvailable(false, tr("there is no D-Bus session bus (%1)").arg(m_bus.lastError().message()));
         return;
@@ -129,6 +133,7 @@ void DesktopNotifier::onServiceGone()
         const QDBusPendingReply<QStringList> reply = *call;
         m_noticeOfJob.clear();
         m_jobOfNotice.clear();
+        m_storeNotice = 0;
         if (!reply.isError() && reply.value().contains(service))
             return;
         m_capabilities.clear();
@@ -154,6 +159,8 @@ void DesktopNotifier::setAvailable(bool available, const QString &whyNot)
     }
     if (changed)
         emit availabilityChanged(available);
+    if (available && changed)
+        checkStoreOutage(); // a server that came during a long outage is told about it
 }
 
 void DesktopNotifier::onRunEnded(const RunRecord &run)
@@ -236,6 +243,79 @@ QString DesktopNotifier::jobName(const QString &jobId) const
     return job && !job->name.isEmpty() ? job->name : jobId;
 }
 
+// --- the store's outages -------------------------------------------------------------------------------------
+
+void DesktopNotifier::onStoreStatusChanged(const StoreStatus &status)
+{
+    if (!status.available) {
+        checkStoreOutage();
+        return;
+    }
+    m_storeOutageTimer.stop();
+    // Back: said only when the desktop was told it was gone (a short outage is in the host's log alone).
+    if (const auto downSince = std::exchange(m_storeNoticeFor, std::nullopt); downSince && m_available)
+        sendStoreNotice(status, *downSince);
+}
+
+void DesktopNotifier::checkStoreOutage()
+{
+    const StoreStatus &status = m_scheduler.storeStatus();
+    if (status.available || (m_storeNoticeFor && *m_storeNoticeFor == status.sinceMs))
+        return;
+    const std::int64_t down = m_clock.nowMs() - status.sinceMs;
+    if (down <= storeOutageNoticeMs) {
+        // Measured on the clock when it goes off (a reconnect failing meanwhile looks again too).
+        m_storeOutageTimer.start(static_cast<int>(storeOutageNoticeMs - down + 1));
+        return;
+    }
+    m_storeOutageTimer.stop();
+    if (!m_available)
+        return; // setAvailable() looks again when a server comes
+    m_storeNoticeFor = status.sinceMs;
+    sendStoreNotice(status, status.sinceMs);
+}
+
+void DesktopNotifier::sendStoreNotice(const StoreStatus &status, std::int64_t downSinceMs)
+{
+    const std::int64_t now = m_clock.nowMs();
+    const QString since = shortTime(m_locale, downSinceMs, now);
+    QString summary;
+    QString body;
+    if (!status.available) {
+        summary = text(QT_TR_NOOP("Punctual cannot reach its job store"));
+        body = text(QT_TR_NOOP("No job runs until it is back (unavailable since %1); Punctual reconnects on its own. "
+                               "Last error: %2"))
+                   .arg(since, firstLine(status.lastError));
+    } else {
+        summary = text(QT_TR_NOOP("Punctual's job store is back"));
+        body = text(QT_TR_NOOP("It was unavailable from %1 to %2; jobs run again."))
+                   .arg(since, shortTime(m_locale, status.sinceMs > 0 ? status.sinceMs : now, now));
+    }
+    if (m_capabilities.contains(QStringLiteral("body-markup")))
+        body = body.toHtmlEscaped();
+    const QVariantMap hints{
+        {QStringLiteral("desktop-entry"), desktopEntry},
+        // Unavailable: critical, it stays until dismissed or replaced (nothing runs meanwhile). Back: normal.
+        {QStringLiteral("urgency"), QVariant::fromValue<uchar>(status.available ? 1 : 2)},
+    };
+    QDBusMessage call = notificationsCall(QStringLiteral("Notify"));
+    call << QStringLiteral("Punctual") << m_storeNotice << iconName << summary << body << QStringList() << hints << -1;
+    auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(call, callTimeoutMs), this);
+    connect(watcher, &QDBusPendingCallWatcher::finished, this,
+            [this, available = status.available](QDBusPendingCallWatcher *watcher) {
+                watcher->deleteLater();
+                const QDBusPendingReply<uint> reply = *watcher;
+                if (reply.isError()) {
+                    emit logMessage(tr("the desktop notice about the job store could not be shown: %1")
+                                        .arg(reply.error().message()));
+                    return;
+                }
+                // The outage's notice is replaced by the "back" one; that one is not replaced by anything.
+                m_storeNotice = available ? 0u : reply.value();
+                emit storeNotified(available, reply.value());
+            });
+}
+
 void DesktopNotifier::onActionInvoked(uint notificationId, const QString &actionKey)
 {
     const QString jobId = m_jobOfNotice.value(notificationId);
@@ -256,6 +336,8 @@ void DesktopNotifier::onNotificationClosed(uint notificationId, uint)
 
 void DesktopNotifier::forgetNotice(uint notificationId)
 {
+    if (notificationId == m_storeNotice)
+        m_storeNotice = 0;
     const QString jobId = m_jobOfNotice.take(notificationId);
     if (!jobId.isEmpty() && m_noticeOfJob.value(jobId) == notificationId)
         m_noticeOfJob.remove(jobId);

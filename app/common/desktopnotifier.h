@@ -3,6 +3,7 @@
 #pragma once
 
 #include "jobs/runrecord.h"
+#include "scheduler/storestatus.h"
 
 #include <QDBusConnection>
 #include <QHash>
@@ -10,10 +11,12 @@
 #include <QObject>
 #include <QSet>
 #include <QStringList>
+#include <QTimer>
 
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QTranslator;
 
@@ -32,6 +35,11 @@ class Scheduler;
  * host starts the window on that job) and "Run again" (Scheduler::runJobNow(); an error, such as a run still
  * going, is only logged). Clicking the notice itself ("default") is "Show log" too.
  *
+ * The store's outages too (Scheduler::storeStatusChanged): once it has been unavailable for more than
+ * storeOutageNoticeMs on the injected clock (a single-shot timer measures it; a reconnect failing later checks again),
+ * one critical notice "Punctual cannot reach its job store" with the last error; when it is back after such a notice,
+ * one "Punctual's job store is back" in its place. Shorter outages are only in the host's log.
+ *
  * Without a session bus, or with nobody owning (or able to be activated as) the service, the notifier says so once
  * through logMessage() and stays silent; isAvailable() is then false, so the window's tray shows its own balloons
  * (the control protocol's "status" reports it as "desktop_notifications"). A server that appears later is used
@@ -44,6 +52,8 @@ class DesktopNotifier final : public QObject
 
 public:
     static constexpr std::int64_t minimumIntervalMs = 60'000;
+    /// How long the store must have been unavailable before the desktop is told (more than this).
+    static constexpr std::int64_t storeOutageNoticeMs = 60'000;
     /// How long a D-Bus call to the server may take before it counts as failed.
     static constexpr int callTimeoutMs = 5'000;
     static inline const QString service = QStringLiteral("org.freedesktop.Notifications");
@@ -75,6 +85,8 @@ public:
     bool isAvailable() const { return m_available; }
     /// The service's capabilities (GetCapabilities), empty while none is available.
     QStringList capabilities() const { return m_capabilities; }
+    /// Armed while the store is unavailable and not yet told about: goes off when the outage is long enough.
+    const QTimer &storeOutageTimer() const { return m_storeOutageTimer; }
 
 signals:
     /// isAvailable() changed (or was first learnt, false included, after start()).
@@ -83,6 +95,8 @@ signals:
     void logMessage(const QString &message);
     /// A notice about @p jobId went out and the server gave it @p notificationId.
     void notified(const QString &jobId, uint notificationId);
+    /// A notice about the store went out: it is unavailable (@p available false) or back.
+    void storeNotified(bool available, uint notificationId);
 
 private slots:
     // Old-style slots: QDBusConnection::connect() for D-Bus signals takes them by name.
@@ -96,6 +110,10 @@ private:
     void onRunEnded(const RunRecord &run);
     void send(const RunRecord &run);
     QString jobName(const QString &jobId) const;
+    void onStoreStatusChanged(const StoreStatus &status);
+    /// Tells about the outage going on once it is long enough, else arms m_storeOutageTimer for when it will be.
+    void checkStoreOutage();
+    void sendStoreNotice(const StoreStatus &status, std::int64_t downSinceMs);
     /// @p source (a QT_TR_NOOP text of this class) in the notices' language.
     QString text(const char *source) const;
     void forgetNotice(uint notificationId);
@@ -115,6 +133,9 @@ private:
     QHash<QString, std::int64_t> m_lastNoticeMs; ///< job id -> when its last notice went out
     QHash<QString, uint> m_noticeOfJob;          ///< job id -> its notice still shown
     QHash<uint, QString> m_jobOfNotice;          ///< the reverse, for ActionInvoked
+    QTimer m_storeOutageTimer;                   ///< single shot: when the outage going on becomes long enough
+    std::optional<std::int64_t> m_storeNoticeFor; ///< the outage (its start) the desktop was told about
+    uint m_storeNotice = 0;                      ///< that notice, while shown: the "back" notice replaces it
 };
 
 } // namespace punctual

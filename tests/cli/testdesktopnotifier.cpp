@@ -1,6 +1,7 @@
 // The scheduler host's desktop notices against python3-dbusmock's notification daemon on a private session bus
 // that this test starts itself: what a failed run sends, the per-job rate limit on the fake clock, the actions
-// ("Run again" runs the job again), the fallback without a server (the "status" flag), and the real punctualctl run.
+// ("Run again" runs the job again), the store's outages longer than a minute (on the fake clock, over a real SQLite
+// file moved away and back), the fallback without a server (the "status" flag), and the real punctualctl run.
 #include "cli/punctualctlprocess.h"
 #include "control/controlclient.h"
 #include "control/controlserver.h"
@@ -15,6 +16,7 @@
 #include <QDBusConnectionInterface>
 #include <QDBusMessage>
 #include <QDBusVariant>
+#include <QFile>
 #include <QLocalServer>
 #include <QProcess>
 #include <QSignalSpy>
@@ -72,6 +74,8 @@ private slots:
     void missedRunIsNotified();
     void switchedOffOutcomesAreNotNotified();
     void noticesInTheChosenLanguage();
+    void storeOutageOverAMinuteIsNotifiedAndItsEnd();
+    void shortStoreOutageIsNotNotified();
     void withoutServerNothingBreaksAndStatusSaysFalse();
     void withoutSessionBusNothingBreaks();
     void statusReportsTrueWithServer();
@@ -407,6 +411,99 @@ void TestDesktopNotifier::noticesInTheChosenLanguage()
     QVERIFY2(args[4].toString().contains("Exit-Code 4"), qPrintable(args[4].toString()));
     QVERIFY2(args[5].toStringList().contains("Erneut ausführen"), qPrintable(args[5].toStringList().join(',')));
     QVERIFY(!notifier->setLanguage("xx"));
+}
+
+void TestDesktopNotifier::storeOutageOverAMinuteIsNotifiedAndItsEnd()
+{
+    startMock("body actions");
+    const auto notifier = startedNotifier();
+    QSignalSpy told(notifier.get(), &DesktopNotifier::storeNotified);
+    // The file moved away, as a user or a sync tool may: the host's reconnects fail until it is back.
+    const QString db = m_dir->filePath("jobs.db");
+    QVERIFY(QFile::rename(db, db + ".away"));
+    const std::int64_t lostAt = m_clock.nowMs();
+    m_scheduler->storeLost(Error{ErrorCode::StoreUnavailable, "the job store file jobs.db was removed or renamed"});
+    QVERIFY(!m_scheduler->isStoreAvailable());
+    // Nothing yet: a single-shot timer is armed for the minute.
+    QVERIFY(notifier->storeOutageTimer().isActive());
+    QVERIFY2(notifier->storeOutageTimer().remainingTime() > 59'000,
+             qPrintable(QString::number(notifier->storeOutageTimer().remainingTime())));
+
+    // Half a minute on, a reconnect fails: still nothing.
+    wake(lostAt + 30'000);
+    QCOMPARE(m_scheduler->storeStatus().retries, 1);
+    QCOMPARE(notifyCalls().size(), 0);
+    // A reconnect fails 50 ms before the minute: the timer is armed again for the rest, measured on the clock.
+    wake(lostAt + 59'950);
+    QCOMPARE(m_scheduler->storeStatus().retries, 2);
+    QVERIFY(notifier->storeOutageTimer().isActive());
+    QVERIFY2(notifier->storeOutageTimer().remainingTime() < 1000, // not a minute again: the 50 ms left
+             qPrintable(QString::number(notifier->storeOutageTimer().remainingTime())));
+    QCOMPARE(notifyCalls().size(), 0);
+    // The clock passes the minute: when the timer goes off, one notice with the reconnect's error.
+    m_clock.setNowMs(lostAt + 60'100);
+    QTRY_COMPARE_WITH_TIMEOUT(told.size(), 1, 10'000);
+    QCOMPARE(told.front().at(0).toBool(), false);
+    const uint outageId = told.front().at(1).toUInt();
+    QList<MockCall> sent = notifyCalls();
+    QCOMPARE(sent.size(), 1);
+    const QString lostTime = QLocale().toString(QDateTime::fromMSecsSinceEpoch(lostAt).time(), QLocale::ShortFormat);
+    QCOMPARE(sent[0].args[1].toUInt(), 0u);
+    QCOMPARE(sent[0].args[3].toString(), "Punctual cannot reach its job store");
+    QCOMPARE(sent[0].args[4].toString(),
+             "No job runs until it is back (unavailable since " + lostTime + "); Punctual reconnects on its own. "
+             "Last error: the job store file " + db + " is gone (removed or renamed); waiting for it to come back");
+    QCOMPARE(sent[0].args[5].toStringList(), QStringList()); // nothing to click: the store comes back by itself
+    QVERIFY(!notifier->storeOutageTimer().isActive());
+
+    // More reconnects fail: the outage was told, once.
+    wake(m_scheduler->storeStatus().nextRetryMs.value());
+    wake(m_scheduler->storeStatus().nextRetryMs.value());
+    QCOMPARE(m_scheduler->storeStatus().retries, 4);
+    QCOMPARE(notifyCalls().size(), 1);
+
+    // The file is back: the next reconnect succeeds, and "back" replaces the outage's notice.
+    QVERIFY(QFile::rename(db + ".away", db));
+    wake(m_scheduler->storeStatus().nextRetryMs.value());
+    QVERIFY(m_scheduler->isStoreAvailable());
+    QTRY_COMPARE_WITH_TIMEOUT(told.size(), 2, 10'000);
+    QCOMPARE(told.back().at(0).toBool(), true);
+    sent = notifyCalls();
+    QCOMPARE(sent.size(), 2);
+    QCOMPARE(sent[1].args[1].toUInt(), outageId);
+    QCOMPARE(sent[1].args[3].toString(), "Punctual's job store is back");
+    const QString backTime =
+        QLocale().toString(QDateTime::fromMSecsSinceEpoch(m_clock.nowMs()).time(), QLocale::ShortFormat);
+    QCOMPARE(sent[1].args[4].toString(), "It was unavailable from " + lostTime + " to " + backTime + "; jobs run again.");
+
+    // A later outage is a new one: told again once it lasts a minute (here seen at a reconnect failing after it).
+    QVERIFY(QFile::rename(db, db + ".away"));
+    const std::int64_t lostAgain = m_clock.nowMs();
+    m_scheduler->storeLost(Error{ErrorCode::StoreUnavailable, "the job store file jobs.db was removed or renamed"});
+    wake(lostAgain + 61'000);
+    QVERIFY(!m_scheduler->isStoreAvailable());
+    QTRY_COMPARE_WITH_TIMEOUT(told.size(), 3, 10'000);
+    sent = notifyCalls();
+    QCOMPARE(sent.size(), 3);
+    QCOMPARE(sent[2].args[1].toUInt(), 0u); // the "back" notice is not replaced: it may still be read
+    QCOMPARE(sent[2].args[3].toString(), "Punctual cannot reach its job store");
+    QVERIFY(QFile::rename(db + ".away", db));
+}
+
+void TestDesktopNotifier::shortStoreOutageIsNotNotified()
+{
+    startMock("body");
+    const auto notifier = startedNotifier();
+    const std::int64_t lostAt = m_clock.nowMs();
+    m_scheduler->storeLost(Error{ErrorCode::StoreUnavailable, "the job store file jobs.db was removed or renamed"});
+    QVERIFY(notifier->storeOutageTimer().isActive());
+    // The file is there: the reconnect 50 s later succeeds; no notice, now or later.
+    wake(lostAt + 50'000);
+    QVERIFY(m_scheduler->isStoreAvailable());
+    QVERIFY(!notifier->storeOutageTimer().isActive());
+    m_clock.advance(120'000);
+    QTest::qWait(100);
+    QCOMPARE(notifyCalls().size(), 0);
 }
 
 void TestDesktopNotifier::withoutServerNothingBreaksAndStatusSaysFalse()
