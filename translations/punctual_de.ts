@@ -2363,6 +2363,26 @@
         <source>job %1: not run again: %2</source>
         <translation>Auftrag %1: nicht erneut ausgeführt: %2</translation>
     </message>
+    <message>
+        <source>Punctual cannot reach its job store</source>
+        <translation>Punctual erreicht seinen Auftragsspeicher nicht</translation>
+    </message>
+    <message>
+        <source>No job runs until it is back (unavailable since %1); Punctual reconnects on its own. Last error: %2</source>
+        <translation>Bis er wieder da ist, läuft kein Auftrag (nicht verfügbar seit %1); Punctual stellt die Verbindung selbst wieder her. Letzter Fehler: %2</translation>
+    </message>
+    <message>
+        <source>Punctual&apos;s job store is back</source>
+        <translation>Der Auftragsspeicher von Punctual ist wieder da</translation>
+    </message>
+    <message>
+        <source>It was unavailable from %1 to %2; jobs run again.</source>
+        <translation>Er war von %1 bis %2 nicht verfügbar; die Aufträge laufen wieder.</translation>
+    </message>
+    <message>
+        <source>the desktop notice about the job store could not be shown: %1</source>
+        <translation>die Desktop-Benachrichtigung über den Auftragsspeicher konnte nicht angezeigt werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>punctual::Executor</name>
@@ -3354,6 +3374,14 @@ Führt aus: %2</translation>
         <source>Cannot pause the scheduler</source>
         <translation>Der Planer kann nicht angehalten werden</translation>
     </message>
+    <message>
+        <source>Job store available again (was unavailable for %1)</source>
+        <translation>Auftragsspeicher wieder verfügbar (war %1 lang nicht verfügbar)</translation>
+    </message>
+    <message>
+        <source>Store unavailable since %1</source>
+        <translation>Speicher nicht verfügbar seit %1</translation>
+    </message>
 </context>
 <context>
     <name>punctual::OptionsEditor</name>
@@ -3958,6 +3986,57 @@ Der Auftrag kann es stattdessen aus einer Umgebungsvariablen des Planers lesen: 
     </message>
 </context>
 <context>
+    <name>punctual::StoreStatusBanner</name>
+    <message>
+        <source>Job store unavailable</source>
+        <translation>Auftragsspeicher nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Last error of the job store</source>
+        <translation>Letzter Fehler des Auftragsspeichers</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Show the whole error</source>
+        <translation>Den ganzen Fehler zeigen</translation>
+    </message>
+    <message>
+        <source>The job store has been unavailable since %1 — no jobs run until it is back.</source>
+        <translation>Der Auftragsspeicher ist seit %1 nicht verfügbar – bis er wieder da ist, läuft kein Auftrag.</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Letzter Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Punctual reconnects on its own (first attempt %1).</source>
+        <comment>in 16 s</comment>
+        <translation>Punctual stellt die Verbindung selbst wieder her (erster Versuch %1).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Punctual reconnects on its own (%n attempt(s) failed, next %1).</source>
+        <comment>in 16 s</comment>
+        <translation>
+            <numerusform>Punctual stellt die Verbindung selbst wieder her (%n Versuch fehlgeschlagen, nächster %1).</numerusform>
+            <numerusform>Punctual stellt die Verbindung selbst wieder her (%n Versuche fehlgeschlagen, nächster %1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Punctual is reconnecting now.</source>
+        <translation>Punctual stellt die Verbindung gerade wieder her.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Punctual is reconnecting now (%n attempt(s) failed so far).</source>
+        <translation>
+            <numerusform>Punctual stellt die Verbindung gerade wieder her (bisher %n Versuch fehlgeschlagen).</numerusform>
+            <numerusform>Punctual stellt die Verbindung gerade wieder her (bisher %n Versuche fehlgeschlagen).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>punctual::TrayController</name>
     <message>
         <source>&amp;Show Punctual</source>
@@ -4061,6 +4140,18 @@ Der Auftrag kann es stattdessen aus einer Umgebungsvariablen des Planers lesen: 
     <message>
         <source>Your jobs keep running on schedule. Click the icon to open the window; choose Quit in its menu to stop Punctual.</source>
         <translation>Ihre Aufträge laufen weiter nach Zeitplan. Klicken Sie auf das Symbol, um das Fenster zu öffnen; wählen Sie „Beenden“ in seinem Menü, um Punctual zu beenden.</translation>
+    </message>
+    <message>
+        <source>Punctual — job store unavailable since %1</source>
+        <translation>Punctual — Auftragsspeicher nicht verfügbar seit %1</translation>
+    </message>
+    <message>
+        <source>Punctual — job store unavailable since %1 (%2)</source>
+        <translation>Punctual — Auftragsspeicher nicht verfügbar seit %1 (%2)</translation>
+    </message>
+    <message>
+        <source>No job runs until it is back; Punctual reconnects on its own</source>
+        <translation>Bis er wieder da ist, läuft kein Auftrag; Punctual stellt die Verbindung selbst wieder her</translation>
     </message>
 </context>
 <context>

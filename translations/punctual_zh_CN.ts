@@ -2341,6 +2341,26 @@
         <source>job %1: not run again: %2</source>
         <translation>任务 %1：未再次运行：%2</translation>
     </message>
+    <message>
+        <source>Punctual cannot reach its job store</source>
+        <translation>Punctual 无法连接其任务存储</translation>
+    </message>
+    <message>
+        <source>No job runs until it is back (unavailable since %1); Punctual reconnects on its own. Last error: %2</source>
+        <translation>在其恢复之前不会运行任何任务（自 %1 起不可用）；Punctual 会自动重新连接。最后的错误：%2</translation>
+    </message>
+    <message>
+        <source>Punctual&apos;s job store is back</source>
+        <translation>Punctual 的任务存储已恢复</translation>
+    </message>
+    <message>
+        <source>It was unavailable from %1 to %2; jobs run again.</source>
+        <translation>它在 %1 至 %2 期间不可用；任务已恢复运行。</translation>
+    </message>
+    <message>
+        <source>the desktop notice about the job store could not be shown: %1</source>
+        <translation>无法显示有关任务存储的桌面通知：%1</translation>
+    </message>
 </context>
 <context>
     <name>punctual::Executor</name>
@@ -3315,6 +3335,14 @@ Runs: %2</source>
         <source>Cannot pause the scheduler</source>
         <translation>无法暂停调度器</translation>
     </message>
+    <message>
+        <source>Job store available again (was unavailable for %1)</source>
+        <translation>任务存储已恢复可用（曾不可用 %1）</translation>
+    </message>
+    <message>
+        <source>Store unavailable since %1</source>
+        <translation>存储自 %1 起不可用</translation>
+    </message>
 </context>
 <context>
     <name>punctual::OptionsEditor</name>
@@ -3919,6 +3947,55 @@ The job can read it from an environment variable of the scheduler instead: enter
     </message>
 </context>
 <context>
+    <name>punctual::StoreStatusBanner</name>
+    <message>
+        <source>Job store unavailable</source>
+        <translation>任务存储不可用</translation>
+    </message>
+    <message>
+        <source>Last error of the job store</source>
+        <translation>任务存储的最后错误</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <source>Show the whole error</source>
+        <translation>显示完整错误</translation>
+    </message>
+    <message>
+        <source>The job store has been unavailable since %1 — no jobs run until it is back.</source>
+        <translation>任务存储自 %1 起不可用——在其恢复之前不会运行任何任务。</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>最后的错误：%1</translation>
+    </message>
+    <message>
+        <source>Punctual reconnects on its own (first attempt %1).</source>
+        <comment>in 16 s</comment>
+        <translation>Punctual 会自动重新连接（首次尝试：%1）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Punctual reconnects on its own (%n attempt(s) failed, next %1).</source>
+        <comment>in 16 s</comment>
+        <translation>
+            <numerusform>Punctual 会自动重新连接（已失败 %n 次，下次尝试：%1）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Punctual is reconnecting now.</source>
+        <translation>Punctual 正在重新连接。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Punctual is reconnecting now (%n attempt(s) failed so far).</source>
+        <translation>
+            <numerusform>Punctual 正在重新连接（迄今已失败 %n 次）。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>punctual::TrayController</name>
     <message>
         <source>&amp;Show Punctual</source>
@@ -4019,6 +4096,18 @@ The job can read it from an environment variable of the scheduler instead: enter
     <message>
         <source>Your jobs keep running on schedule. Click the icon to open the window; choose Quit in its menu to stop Punctual.</source>
         <translation>您的任务将继续按计划运行。点击图标打开窗口；在其菜单中选择“退出”可停止 Punctual。</translation>
+    </message>
+    <message>
+        <source>Punctual — job store unavailable since %1</source>
+        <translation>Punctual — 任务存储自 %1 起不可用</translation>
+    </message>
+    <message>
+        <source>Punctual — job store unavailable since %1 (%2)</source>
+        <translation>Punctual — 任务存储自 %1 起不可用（%2）</translation>
+    </message>
+    <message>
+        <source>No job runs until it is back; Punctual reconnects on its own</source>
+        <translation>在其恢复之前不会运行任何任务；Punctual 会自动重新连接</translation>
     </message>
 </context>
 <context>

@@ -1,9 +1,10 @@
 // Takes the documentation's screenshots: a store with realistic jobs and runs, served as the host serves it (a
-// ControlServer on a private socket; the window and the tray attach with a SchedulerClient), the real main window, the job
-// editor with a cron preview, the history pane with a failed run and the tray menu, each grabbed from the X screen
-// under Xvfb. Run through scripts/screenshots (xvfb-run with trayer as the tray host, xcb platform); writes PNGs
-// into the folder given as argument. With --lang CODE the interface is in that language (as `punctual --lang`)
-// and only the main window and the editor are taken, as main-window-CODE.png and job-editor-cron-CODE.png.
+// ControlServer on a private socket; the window and the tray attach with a SchedulerClient), the real main window, the
+// banner while the store is unavailable, the job editor with a cron preview, the history pane with a failed run and
+// the tray menu, each grabbed from the X screen under Xvfb. Run through scripts/screenshots (xvfb-run with trayer as
+// the tray host, xcb platform); writes PNGs into the folder given as argument. With --lang CODE the interface is in
+// that language (as `punctual --lang`) and only the main window, the banner and the editor are taken, as
+// main-window-CODE.png, window-store-unavailable-CODE.png and job-editor-cron-CODE.png.
 #include "control/controlserver.h"
 #include "control/schedulerclient.h"
 #include "dialogs/jobeditordialog.h"
@@ -28,6 +29,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QFile>
 #include <QLineEdit>
 #include <QLocalServer>
 #include <QMenu>
@@ -100,6 +102,22 @@ void grab(const QString &path)
     QTest::qWait(400);
     QApplication::primaryScreen()->grabWindow(0).save(path);
     qInfo("wrote %s", qPrintable(path));
+}
+
+/// The window while the host cannot reach its store (docs/host.md): the file moved away as a user might, the host
+/// told so as its watcher tells it, a few reconnects failed; then the file back and the store with it.
+void grabStoreUnavailable(Scheduler &scheduler, const QString &path, const QString &shot)
+{
+    const QString away = path + QStringLiteral(".away");
+    if (!QFile::rename(path, away))
+        qFatal("cannot move %s away", qPrintable(path));
+    scheduler.storeLost({ErrorCode::StoreUnavailable,
+                         QStringLiteral("the job store file %1 was removed or renamed").arg(path)});
+    waitFor([&] { return scheduler.storeStatus().retries >= 3; }, "three failed reconnects");
+    grab(shot);
+    if (!QFile::rename(away, path))
+        qFatal("cannot move %s back", qPrintable(path));
+    waitFor([&] { return scheduler.isStoreAvailable(); }, "the store back");
 }
 
 /// The "delete expired tokens" job for real: an SQLite table with tokens, three of them expired.
@@ -254,6 +272,7 @@ int main(int argc, char *argv[])
         history->selectRow(0);
     }
     grab(out + QStringLiteral("/main-window%1.png").arg(suffix));
+    grabStoreUnavailable(scheduler, path, out + QStringLiteral("/window-store-unavailable%1.png").arg(suffix));
 
     if (lang.isEmpty()) {
         selectJob(window, QStringLiteral("cache"));

@@ -71,7 +71,6 @@ StoreStatusBanner::StoreStatusBanner(SchedulerClient &scheduler, const Clock &cl
     m_detailsButton->setText(tr("Details"));
     m_detailsButton->setToolTip(tr("Show the whole error"));
     m_detailsButton->setCheckable(true);
-    m_detailsButton->setAutoRaise(true);
     connect(m_detailsButton, &QToolButton::toggled, m_details, &QWidget::setVisible);
 
     auto *texts = new QVBoxLayout;
@@ -134,6 +133,9 @@ void StoreStatusBanner::refresh()
     const StoreStatus &status = m_scheduler.storeStatus();
     const bool unavailable = m_scheduler.isConnected() && !status.available;
     if (!unavailable) {
+        // Nothing stale left for a screen reader walking the hidden parts.
+        m_text->clear();
+        m_details->clear();
         setAccessibleDescription(QString());
         setToolTip(QString());
         hide();
@@ -142,14 +144,15 @@ void StoreStatusBanner::refresh()
     }
     const std::int64_t now = m_clock.nowMs();
     const QString since = status.sinceMs > 0 ? shortDateTime(status.sinceMs, now) : shortDateTime(now, now);
-    const QString headline = tr("The job store is unavailable since %1 — no jobs run until it is back.").arg(since);
+    const QString headline = tr("The job store has been unavailable since %1 — no jobs run until it is back.").arg(since);
     const QString reconnect = reconnectText(status, now);
     const QString error = firstLine(status.lastError);
     const QString lastError = error.isEmpty() ? QString() : tr("Last error: %1").arg(error);
 
+    // One line each (as far as the width allows): what it means, what Punctual does, why.
     QString html = QStringLiteral("<b>%1</b><br>%2").arg(headline.toHtmlEscaped(), reconnect.toHtmlEscaped());
     if (!lastError.isEmpty())
-        html += QLatin1Char(' ') + lastError.toHtmlEscaped();
+        html += QStringLiteral("<br>") + lastError.toHtmlEscaped();
     if (m_text->text() != html)
         m_text->setText(html);
     const QString plain = QStringList{headline, reconnect, lastError}.join(QLatin1Char(' ')).trimmed();
@@ -158,7 +161,10 @@ void StoreStatusBanner::refresh()
     const QString fullError = status.lastError.trimmed();
     if (m_details->text() != fullError)
         m_details->setText(fullError);
-    m_detailsButton->setVisible(!fullError.isEmpty());
+    // Only for an error of several lines (a database server's hint): a one-line error is in the banner whole.
+    m_detailsButton->setVisible(fullError != error);
+    if (m_detailsButton->isHidden())
+        m_detailsButton->setChecked(false);
     setToolTip(fullError.isEmpty() ? QString() : tr("Last error: %1").arg(fullError));
     show();
     updateCountdown();

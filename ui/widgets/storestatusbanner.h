@@ -20,9 +20,9 @@ class SchedulerClient;
 
 /**
  * A coloured frame at the top of the main window, shown while the host is connected and reports its store
- * unavailable (SchedulerClient::storeStatus()), hidden otherwise: a warning icon, "The job store is unavailable since
- * 14:02 — no jobs run until it is back", the reconnects ("2 attempts failed, next in 16 s") and the last error's
- * first line; the whole error in its tooltip and under "Details".
+ * unavailable (SchedulerClient::storeStatus()), hidden otherwise: a warning icon, "The job store has been unavailable
+ * since 14:02 — no jobs run until it is back", the reconnects ("2 attempts failed, next in 16 s") and the last error's
+ * first line; the whole error in its tooltip and, when it has more lines, under "Details".
  *
  * The "next in N s" countdown is the only thing that wakes it: a 1 s timer that runs only while the banner is visible
  * and the next reconnect is at least a second away (SchedulerClient's events say when the host tried again).
