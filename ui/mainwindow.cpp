@@ -85,6 +85,12 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
             });
     connect(m_loader, &JobListLoader::failed, this, [this](const QString &message) {
         m_model->loadFailed();
+        // While the host cannot reach the store its banner says so, and the list is read again once the store is
+        // back (store_reloaded): no box to click away on every reconnect.
+        if (!m_services.scheduler.storeStatus().available) {
+            statusBar()->showMessage(message, 10000);
+            return;
+        }
         showError(tr("Cannot list the jobs"), message);
     });
 

@@ -33,6 +33,7 @@ inline char *toString(const punctual::ErrorCode &code)
     case ErrorCode::NotFound: return qstrdup("NotFound");
     case ErrorCode::Conflict: return qstrdup("Conflict");
     case ErrorCode::StoreFailure: return qstrdup("StoreFailure");
+    case ErrorCode::StoreUnavailable: return qstrdup("StoreUnavailable");
     case ErrorCode::Io: return qstrdup("Io");
     case ErrorCode::Internal: return qstrdup("Internal");
     case ErrorCode::Busy: return qstrdup("Busy");
