@@ -338,6 +338,13 @@ Result<QJsonValue> instances(const MethodContext &context, const QJsonObject &)
     return QJsonValue(array);
 }
 
+Result<QJsonValue> reconnectStore(const MethodContext &context, const QJsonObject &)
+{
+    // The window's "Retry now": the next reconnect is made at once instead of after its pause.
+    const bool tried = context.scheduler.retryStoreNow();
+    return QJsonValue(QJsonObject{{QStringLiteral("reconnecting"), tried}});
+}
+
 Result<QJsonValue> configure(const MethodContext &context, const QJsonObject &params)
 {
     const QJsonValue limit = params.value(QStringLiteral("history_limit"));
@@ -471,6 +478,7 @@ constexpr struct
     {Method::RunNowJobs, runNowJobs},
     {Method::Stop, stop},
     {Method::RunOutput, runOutput},
+    {Method::ReconnectStore, reconnectStore},
 };
 
 constexpr bool handlersFollowTheTable()

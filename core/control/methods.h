@@ -44,9 +44,10 @@ enum class Method
     RunNowJobs,
     Stop,
     RunOutput,
+    ReconnectStore,
 };
-/// The number of methods (RunOutput is the last of Method).
-inline constexpr std::size_t methodCount = static_cast<std::size_t>(Method::RunOutput) + 1;
+/// The number of methods (ReconnectStore is the last of Method).
+inline constexpr std::size_t methodCount = static_cast<std::size_t>(Method::ReconnectStore) + 1;
 
 /// What a method does to the instance's store.
 enum class Effect
@@ -170,6 +171,7 @@ inline constexpr MethodSpec methods[] = {
     {Method::RunNowJobs, "run_now_jobs", Effect::Changes, methodParams::ids},
     {Method::Stop, "stop", Effect::Changes, methodParams::id},
     {Method::RunOutput, "run_output", Effect::Reads, methodParams::runOutput},
+    {Method::ReconnectStore, "reconnect_store", Effect::Reads, {}},
 };
 
 constexpr bool methodsFollowTheEnum()

@@ -610,6 +610,11 @@ void SchedulerClient::shutdownHost(bool stopRuns, QObject *context, Reply<QJsonV
     call(control::Method::Shutdown, {{QStringLiteral("stop_runs"), stopRuns}}, context, std::move(done));
 }
 
+void SchedulerClient::reconnectStore(QObject *context, Reply<QJsonValue> done)
+{
+    call(control::Method::ReconnectStore, {}, context, std::move(done));
+}
+
 void SchedulerClient::setHistoryLimit(int runsPerJob, QObject *context, Reply<QJsonValue> done)
 {
     call(control::Method::Configure, {{QStringLiteral("history_limit"), runsPerJob}}, context,

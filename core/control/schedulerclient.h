@@ -109,6 +109,8 @@ public:
     /// Stops the host (its runs finish first unless @p stopRuns).
     void shutdownHost(bool stopRuns, QObject *context, Reply<QJsonValue> done);
     void setHistoryLimit(int runsPerJob, QObject *context, Reply<QJsonValue> done);
+    /// Asks the host to reconnect to its store now, not after its pause ("reconnect_store").
+    void reconnectStore(QObject *context, Reply<QJsonValue> done);
 
     /// Applies one line of the host's stream (a response or an event), as the socket does for each line read:
     /// offscreen model tests feed recorded streams through it.

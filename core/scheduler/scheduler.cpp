@@ -296,6 +296,15 @@ void Scheduler::storeLost(const Error &error, bool retryNow)
         armReconnect();
 }
 
+bool Scheduler::retryStoreNow()
+{
+    if (m_storeStatus.available || m_state == State::ShuttingDown)
+        return false;
+    m_storeStatus.nextRetryMs = m_clock.nowMs();
+    armReconnect();
+    return true;
+}
+
 std::int64_t Scheduler::reconnectPause() const
 {
     // Doubles with each failed try, up to the cap.

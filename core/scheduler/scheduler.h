@@ -166,6 +166,8 @@ public:
     /// removed under it, @p error says which): it becomes unavailable and reconnects (at once when @p retryNow,
     /// else after the backoff's first pause).
     void storeLost(const Error &error, bool retryNow = false);
+    /// Unavailable: the next reconnect is tried at once (a user's "Retry now"); false when there is nothing to retry.
+    bool retryStoreNow();
 
     // --- cluster (a store shared by several instances: JobStore::cluster()) ---
     /// Whether the store is shared with other instances (then due runs are claimed under row locks, this

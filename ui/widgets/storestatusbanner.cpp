@@ -36,6 +36,7 @@ StoreStatusBanner::StoreStatusBanner(SchedulerClient &scheduler, const Clock &cl
     , m_text(new QLabel(this))
     , m_details(new QLabel(this))
     , m_detailsButton(new QToolButton(this))
+    , m_retryButton(new QToolButton(this))
 {
     static const bool factoryInstalled = [] {
         QAccessible::installFactory(bannerAccessible);
@@ -73,6 +74,17 @@ StoreStatusBanner::StoreStatusBanner(SchedulerClient &scheduler, const Clock &cl
     m_detailsButton->setCheckable(true);
     connect(m_detailsButton, &QToolButton::toggled, m_details, &QWidget::setVisible);
 
+    m_retryButton->setObjectName(QStringLiteral("storeRetryNowButton"));
+    m_retryButton->setText(tr("Retry now"));
+    m_retryButton->setToolTip(tr("Reconnect to the job store now instead of after the pause"));
+    connect(m_retryButton, &QToolButton::clicked, this, [this] {
+        m_retryButton->setEnabled(false); // until the host says how the try went (store_status)
+        m_scheduler.reconnectStore(this, [this](Result<QJsonValue> answer) {
+            if (!answer)
+                m_retryButton->setEnabled(true);
+        });
+    });
+
     auto *texts = new QVBoxLayout;
     texts->setSpacing(4);
     texts->addWidget(m_text);
@@ -83,6 +95,7 @@ StoreStatusBanner::StoreStatusBanner(SchedulerClient &scheduler, const Clock &cl
     layout->addWidget(icon, 0, Qt::AlignTop);
     layout->addLayout(texts, 1);
     layout->addWidget(m_detailsButton, 0, Qt::AlignTop);
+    layout->addWidget(m_retryButton, 0, Qt::AlignTop);
 
     m_countdown.setObjectName(QStringLiteral("storeCountdownTimer"));
     m_countdown.setInterval(countdownStepMs);
@@ -104,6 +117,7 @@ QString StoreStatusBanner::message() const
 
 void StoreStatusBanner::statusChanged(const StoreStatus &status)
 {
+    m_retryButton->setEnabled(true); // the host tried (or the store is back): another try may be asked for
     // While not connected there is no news of the store (the client resets it to available then).
     if (!m_scheduler.isConnected()) {
         m_downSince.reset();

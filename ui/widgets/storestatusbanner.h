@@ -29,7 +29,7 @@ class SchedulerClient;
  *
  * Accessible as an alert named "Job store unavailable" whose description is the banner's text.
  * Object names: storeStatusBanner, storeStatusText, storeStatusDetails (the full error), storeStatusDetailsButton,
- * storeCountdownTimer.
+ * storeRetryNowButton ("Retry now": the host's next reconnect at once), storeCountdownTimer.
  */
 class StoreStatusBanner final : public QFrame
 {
@@ -68,6 +68,7 @@ private:
     QLabel *m_text;
     QLabel *m_details;
     QToolButton *m_detailsButton;
+    QToolButton *m_retryButton; ///< "Retry now": the host reconnects at once (reconnect_store)
     QTimer m_countdown;
     std::optional<std::int64_t> m_downSince; ///< when the outage being shown began (host's clock)
 };
