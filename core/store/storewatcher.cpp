@@ -209,6 +209,7 @@ bool StoreWatcher::fileMoved()
         if (now == m_identity)
             return false;
         m_reportedMove = true;
+        m_reportedFile = now;
         m_debounce.stop();
         qCWarning(lcStoreWatcher) << m_path << (now ? "was replaced by another file" : "was removed");
         if (now)
@@ -218,9 +219,13 @@ bool StoreWatcher::fileMoved()
         return true;
     }
     // Reported already (the store reconnects, and start() begins anew once it has): a file at the path again,
-    // another or the same one moved back, is worth a reconnect at once.
+    // another or the same one moved back, is worth a reconnect at once. Once per file: a reconnect that opens a file
+    // and refuses it (damaged, not ours) touches the folder itself (-wal, -shm), which must not bring the next
+    // reconnect at once (a busy loop); the backoff paces those.
     m_debounce.stop();
-    if (now)
+    const bool another = now != m_reportedFile;
+    m_reportedFile = now;
+    if (now && another)
         emit fileReplaced();
     return true;
 }

@@ -101,6 +101,7 @@ private:
     /// Device and inode of the file watched (SQLite), from start(); what fileMoved() compares with.
     std::optional<FileIdentity> m_identity;
     bool m_reportedMove = false; ///< fileReplaced() or fileRemoved() was emitted: once until start() again
+    std::optional<FileIdentity> m_reportedFile; ///< the file at the path when last signalled (none: removed)
 };
 
 } // namespace punctual

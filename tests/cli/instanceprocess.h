@@ -20,11 +20,18 @@ public:
     bool start(const QString &db, const QStringList &options = {},
                const QString &ready = QStringLiteral("scheduler running on"))
     {
+        return startOn({"--db", db}, options, ready);
+    }
+    /// start() on the store that @p storeArguments name (`--store URL` for PostgreSQL, `--db FILE`).
+    bool startOn(const QStringList &storeArguments, const QStringList &options = {},
+                 const QString &ready = QStringLiteral("scheduler running on"))
+    {
         m_log.clear();
         m_process = std::make_unique<QProcess>();
-        m_process->start(QStringLiteral(PUNCTUALCTL_PATH), QStringList{"--db", db, "run"} + options);
+        m_process->start(QStringLiteral(PUNCTUALCTL_PATH), storeArguments + QStringList{"run"} + options);
         return m_process->waitForStarted() && QTest::qWaitFor([&] { return log().contains(ready); }, 15000);
     }
+    bool isRunning() const { return m_process && m_process->state() == QProcess::Running; }
     /// SIGTERM, then SIGKILL after 15 s.
     void stop()
     {

@@ -78,6 +78,7 @@ private slots:
     void withoutAStoreConnection();
     void aReplacedFileIsToldWithinTwoSeconds();
     void aRemovedFileIsToldAndItsReturnToo();
+    void aFileThatCameBackIsToldOnce();
 
 private:
     /// Runs this test program as the writer process; returns when it has exited.
@@ -248,6 +249,42 @@ void TestStoreWatcher::aRemovedFileIsToldAndItsReturnToo()
     // The same file moved back: worth a reconnect at once.
     QVERIFY(QFile::rename(away, m_db));
     expectChangeWithin(replaced, 2000);
+    QCOMPARE(removed.size(), 1);
+}
+
+void TestStoreWatcher::aFileThatCameBackIsToldOnce()
+{
+    StoreWatcher watcher(m_db);
+    QVERIFY(watcher.start());
+    QSignalSpy replaced(&watcher, &StoreWatcher::fileReplaced);
+    QSignalSpy removed(&watcher, &StoreWatcher::fileRemoved);
+    QVERIFY(QFile::remove(m_db));
+    expectChangeWithin(removed, 2000);
+    const auto makeStoreFile = [this](const QString &name) {
+        const QString path = m_dir->filePath(name);
+        auto made = SqlJobStore::openSqlite(path, SqlJobStore::OpenMode::ExplicitPath);
+        return made ? path : QString();
+    };
+    const QString first = makeStoreFile("first.db");
+    QVERIFY(!first.isEmpty());
+    QCOMPARE(std::rename(QFile::encodeName(first).constData(), QFile::encodeName(m_db).constData()), 0);
+    expectChangeWithin(replaced, 2000);
+    // The folder changes again, the file at the path does not (a reconnect that opens and refuses it makes its -wal
+    // and -shm): no further signal, which would bring the next reconnect at once, again and again.
+    for (int i = 0; i < 5; ++i) {
+        QFile sibling(m_db + QStringLiteral("-wal"));
+        QVERIFY(sibling.open(QIODevice::WriteOnly));
+        sibling.close();
+        QVERIFY(QFile::remove(m_db + QStringLiteral("-wal")));
+        // Each change its own notification (one read of the folder's events folds those that came together).
+        QTest::qWait(100);
+    }
+    // Another file put there is told: the signals come in order, so any for the folder changes came before.
+    const QString second = makeStoreFile("second.db");
+    QVERIFY(!second.isEmpty());
+    QCOMPARE(std::rename(QFile::encodeName(second).constData(), QFile::encodeName(m_db).constData()), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(replaced.size() >= 2, 2000);
+    QCOMPARE(replaced.size(), 2);
     QCOMPARE(removed.size(), 1);
 }
 

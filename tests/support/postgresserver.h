@@ -1,5 +1,7 @@
 // A throw-away PostgreSQL server for tests: Debian's own binaries (package `postgresql`), a fresh cluster in a
-// temporary folder, listening on 127.0.0.1 on a free port, stopped and deleted when the object goes away.
+// temporary folder, listening on 127.0.0.1 on a free port, stopped and deleted when the object goes away. A test may
+// stop it (as a restart does: fast, every session ended) and start it again on the same data and port, or end the
+// sessions of a database (pg_terminate_backend) through query().
 // Never touches the system's cluster. As root the server runs as the `postgres` user (PostgreSQL refuses root).
 #pragma once
 
@@ -16,6 +18,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <optional>
 
 namespace punctual::test {
 
@@ -69,27 +72,78 @@ public:
                                                 QStringLiteral("-E"), QStringLiteral("UTF8"),
                                                 QStringLiteral("--no-sync"), QStringLiteral("--no-instructions")}))
             return false;
+        if (!startAgain())
+            return false;
+        return createDatabase(database());
+    }
+
+    /// Starts the server stopped by stop() again, on the same data folder and port (its databases kept); returns
+    /// once it accepts connections. False with error() when it does not start.
+    bool startAgain()
+    {
+        if (m_running)
+            return true;
         // fsync off and a short checkpoint: a test server, deleted afterwards.
         const QString options = QStringLiteral("-h 127.0.0.1 -p %1 -k %2 -F -c max_connections=200")
                                     .arg(m_port)
                                     .arg(m_dir.path());
-        if (!runTool(QStringLiteral("pg_ctl"), {QStringLiteral("-D"), data, QStringLiteral("-o"), options,
+        if (!runTool(QStringLiteral("pg_ctl"), {QStringLiteral("-D"), dataDir(), QStringLiteral("-o"), options,
                                                 QStringLiteral("-l"), m_dir.filePath(QStringLiteral("server.log")),
                                                 QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60"),
                                                 QStringLiteral("start")}))
             return false;
         m_running = true;
-        return createDatabase(database());
+        return true;
     }
 
-    /// Stops the server at once (tests do not need a clean shutdown); the folder is deleted with the object.
-    void stop()
+    /// How stop() ends the server (pg_ctl stop -m): Fast ends every session (clients see their connections
+    /// terminated, as in a database restart) and shuts down cleanly; Immediate kills the server without a shutdown.
+    enum class StopMode
+    {
+        Fast,
+        Immediate,
+    };
+
+    /// Stops the server and returns once it is down; the data folder stays (startAgain() brings it back) and is
+    /// deleted with the object. Tests that only need it gone use the default: no clean shutdown.
+    bool stop(StopMode mode = StopMode::Immediate)
     {
         if (!m_running)
-            return;
+            return true;
         m_running = false;
-        runTool(QStringLiteral("pg_ctl"), {QStringLiteral("-D"), dataDir(), QStringLiteral("-m"),
-                                           QStringLiteral("immediate"), QStringLiteral("-w"), QStringLiteral("stop")});
+        return runTool(QStringLiteral("pg_ctl"),
+                       {QStringLiteral("-D"), dataDir(), QStringLiteral("-m"),
+                        mode == StopMode::Fast ? QStringLiteral("fast") : QStringLiteral("immediate"),
+                        QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("stop")});
+    }
+
+    bool isRunning() const { return m_running; }
+
+    /// Runs @p sql on database @p db (default: database()) with psql as the server's superuser; the rows it
+    /// returns as psql's unaligned output (one line a row, columns split by '|'), or nothing with error() on failure.
+    /// E.g. ending every other session of a database: `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+    /// WHERE datname = 'db' AND pid <> pg_backend_pid()`.
+    std::optional<QString> query(const QString &sql, const QString &db = {})
+    {
+        QString output;
+        if (!runTool(QStringLiteral("psql"),
+                     {QStringLiteral("-h"), host(), QStringLiteral("-p"), QString::number(m_port), QStringLiteral("-U"),
+                      user(), QStringLiteral("-d"), db.isEmpty() ? database() : db, QStringLiteral("-X"),
+                      QStringLiteral("-A"), QStringLiteral("-t"), QStringLiteral("-q"), QStringLiteral("-v"),
+                      QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-c"), sql},
+                     &output))
+            return std::nullopt;
+        return output.trimmed();
+    }
+
+    /// Ends every session of database @p db but psql's own (pg_terminate_backend): how many it ended, or -1.
+    int terminateSessions(const QString &db)
+    {
+        const QString sql = QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                           "WHERE datname = '%1' AND pid <> pg_backend_pid()")
+                                .arg(db);
+        const auto ended = query(sql, db);
+        return ended ? ended->toInt() : -1;
     }
 
     /// A further empty database on the same server (e.g. one per test).
@@ -140,10 +194,11 @@ private:
         return probe.serverPort();
     }
 
-    bool runTool(const QString &tool, const QStringList &arguments)
+    bool runTool(const QString &tool, const QStringList &arguments, QString *output = nullptr)
     {
         QProcess process;
-        process.setProcessChannelMode(QProcess::MergedChannels);
+        // psql's rows on stdout apart from its notices.
+        process.setProcessChannelMode(output ? QProcess::SeparateChannels : QProcess::MergedChannels);
         process.setWorkingDirectory(m_dir.path());
         if (m_uid != 0) {
             const uid_t uid = m_uid;
@@ -157,8 +212,13 @@ private:
         process.start(m_bin + QLatin1Char('/') + tool, arguments);
         if (!process.waitForFinished(120'000) || process.exitStatus() != QProcess::NormalExit
             || process.exitCode() != 0) {
-            return fail(QStringLiteral("%1 failed: %2").arg(tool, QString::fromLocal8Bit(process.readAll()).trimmed()));
+            return fail(QStringLiteral("%1 failed: %2")
+                            .arg(tool, QString::fromLocal8Bit(process.readAllStandardOutput()
+                                                              + process.readAllStandardError())
+                                           .trimmed()));
         }
+        if (output)
+            *output = QString::fromLocal8Bit(process.readAllStandardOutput());
         return true;
     }
 
