@@ -4035,6 +4035,14 @@ Der Auftrag kann es stattdessen aus einer Umgebungsvariablen des Planers lesen: 
             <numerusform>Punctual stellt die Verbindung gerade wieder her (bisher %n Versuche fehlgeschlagen).</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Jetzt erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Reconnect to the job store now instead of after the pause</source>
+        <translation>Jetzt statt nach der Pause erneut mit dem Auftragsspeicher verbinden</translation>
+    </message>
 </context>
 <context>
     <name>punctual::TrayController</name>

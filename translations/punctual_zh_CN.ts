@@ -3994,6 +3994,14 @@ The job can read it from an environment variable of the scheduler instead: enter
             <numerusform>Punctual 正在重新连接（迄今已失败 %n 次）。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Retry now</source>
+        <translation>立即重试</translation>
+    </message>
+    <message>
+        <source>Reconnect to the job store now instead of after the pause</source>
+        <translation>立即重新连接任务存储，而不是等待间隔结束</translation>
+    </message>
 </context>
 <context>
     <name>punctual::TrayController</name>

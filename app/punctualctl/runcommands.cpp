@@ -273,6 +273,7 @@ int runScheduler(const QStringList &args)
     QTimer storeWait;
     if (storeWaitMs && !scheduler.isStoreAvailable()) {
         storeWait.setSingleShot(true);
+        storeWait.setTimerType(Qt::PreciseTimer); // a coarse timer may give up 5 % early
         QObject::connect(&storeWait, &QTimer::timeout, &scheduler, [&scheduler, wait = *storeWaitMs] {
             if (scheduler.isStoreAvailable())
                 return;
