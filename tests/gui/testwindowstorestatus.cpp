@@ -32,6 +32,7 @@ private slots:
     void errorOfSeveralLinesHasDetails();
     void windowOpenedDuringAnOutageShowsIt();
     void lostHostHidesTheBannerWithoutSayingTheStoreIsBack();
+    void retryNowReconnectsAtOnce();
 
 private:
     /// The store is lost as the host finds its file removed; with @p moveAway the file is moved away too, so that
@@ -232,6 +233,30 @@ void TestWindowStoreStatus::windowOpenedDuringAnOutageShowsIt()
     QTRY_VERIFY(banner()->isVisible());
     QVERIFY2(banner()->message().startsWith("The job store has been unavailable since 08:00"), qPrintable(banner()->message()));
     QCOMPARE(stateText(), QString("Store unavailable since 08:00"));
+}
+
+void TestWindowStoreStatus::retryNowReconnectsAtOnce()
+{
+    loseStore();
+    QTRY_VERIFY(banner()->isVisible());
+    reconnect(); // fails: the next try is a pause away
+    QTRY_VERIFY(m_scheduler->storeStatus().retries >= 1);
+    const int tries = m_scheduler->storeStatus().retries;
+    auto *retry = banner()->findChild<QToolButton *>(QStringLiteral("storeRetryNowButton"));
+    QVERIFY(retry && retry->isVisible() && retry->isEnabled());
+    QCOMPARE(retry->text(), QString("Retry now"));
+    // Still away: the try is made at once (the clock has not moved) and fails; the button can be used again.
+    retry->click();
+    QTRY_COMPARE(m_scheduler->storeStatus().retries, tries + 1);
+    QTRY_VERIFY(retry->isEnabled());
+    QVERIFY(banner()->isVisible());
+    // Back: Retry now brings it in at once instead of after the pause.
+    QVERIFY(QFile::rename(m_path + QStringLiteral(".away"), m_path));
+    const std::int64_t before = m_clock.nowMs();
+    retry->click();
+    QTRY_VERIFY(m_scheduler->isStoreAvailable());
+    QCOMPARE(m_clock.nowMs(), before);
+    QTRY_VERIFY(banner()->isHidden());
 }
 
 void TestWindowStoreStatus::lostHostHidesTheBannerWithoutSayingTheStoreIsBack()
