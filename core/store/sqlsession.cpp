@@ -194,6 +194,17 @@ void SqlSession::rememberFiles()
     m_shmFile = fileIdentity(m_path + QStringLiteral("-shm"));
 }
 
+void SqlSession::checkpointMovedFile()
+{
+    if (!m_databaseFile || !m_db.isOpen() || fileIdentity(m_path) == m_databaseFile)
+        return;
+    // The connection's descriptors still name the old file and its log: the copy lands where it belongs.
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")))
+        qCWarning(lcStore) << "cannot keep the last commits of the moved store file" << m_path << ":"
+                           << query.lastError().text();
+}
+
 bool SqlSession::dropStaleCompanions()
 {
     const auto now = fileIdentity(m_path);

@@ -127,6 +127,10 @@ public:
     /// those it used: paired with the new file they would be replayed into it. A -wal that came with the new file
     /// is another file and stays. Returns whether the path now holds another file.
     bool dropStaleCompanions();
+    /// SQLite, before close(): when the file at path() is no longer the one this connection opened (renamed away,
+    /// replaced), the commits still in its -wal are copied into it through the open connection, so that the file,
+    /// wherever it is now, keeps them. Nothing otherwise.
+    void checkpointMovedFile();
 
     class WriteTransaction;
 

@@ -182,6 +182,7 @@ Result<void> SqlJobStore::reconnect()
 {
     // A pass's claim on the lost connection is gone with it (the server rolled it back).
     m_claim.reset();
+    m_session->checkpointMovedFile();
     m_session->close();
     if (!m_postgres) {
         m_session->dropStaleCompanions();

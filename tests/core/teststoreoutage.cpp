@@ -48,6 +48,7 @@ private slots:
     void runsThatEndedMeanwhileAreWrittenOnReturn();
     void aReplacedFileIsOpenedAgain();
     void aFileThatIsNoStoreIsLeftAlone();
+    void aFileMovedAwayKeepsItsLastCommits();
     void aRequestFindsTheStoreGone();
 
 private:
@@ -334,6 +335,31 @@ void TestStoreOutage::aFileThatIsNoStoreIsLeftAlone()
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), garbage); // untouched: no log of the old store was replayed into it
     QVERIFY(!QFile::exists(path() + "-wal"));
+}
+
+void TestStoreOutage::aFileMovedAwayKeepsItsLastCommits()
+{
+    // The last commits of the store are in its -wal (the checkpointer copies them later). The file is moved
+    // away and another store put in its place: the moved file must still hold them, wherever it is now.
+    addOrDie(everySecond("kept", "ok", std::nullopt));
+    QVERIFY_OK(m_scheduler->start());
+    QVERIFY(QFile::rename(path(), away()));
+    const QString other = m_dir.filePath(QStringLiteral("restored.db"));
+    {
+        auto restored = SqlJobStore::openSqlite(other, SqlJobStore::OpenMode::ExplicitPath);
+        QVERIFY_OK(restored);
+    }
+    QVERIFY(moveOver(other, path()));
+    m_scheduler->storeLost({ErrorCode::StoreUnavailable, QStringLiteral("the job store file was replaced")}, true);
+    settle();
+    QVERIFY(m_scheduler->isStoreAvailable());
+    QCOMPARE(m_scheduler->jobs().value().size(), 0); // the new store
+
+    auto moved = SqlJobStore::openSqlite(away(), SqlJobStore::OpenMode::ReadOnly);
+    QVERIFY_OK(moved);
+    const auto job = moved.value()->job("kept");
+    QVERIFY_OK(job);
+    QVERIFY(job.value().has_value());
 }
 
 void TestStoreOutage::aRequestFindsTheStoreGone()
