@@ -1830,10 +1830,6 @@
         <source>the job store file %1 is gone (removed or renamed); waiting for it to come back</source>
         <translation>die Auftragsspeicher-Datei %1 ist nicht mehr da (entfernt oder umbenannt); warte, bis sie wieder da ist</translation>
     </message>
-    <message>
-        <source>%1 is not a regular file, not a Punctual job store</source>
-        <translation>%1 ist keine reguläre Datei und kein Punctual-Auftragsspeicher</translation>
-    </message>
 </context>
 <context>
     <name>StoreLocation</name>

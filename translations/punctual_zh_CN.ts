@@ -1808,10 +1808,6 @@
         <source>the job store file %1 is gone (removed or renamed); waiting for it to come back</source>
         <translation>任务存储文件 %1 已不存在（被删除或重命名）；正在等待它恢复</translation>
     </message>
-    <message>
-        <source>%1 is not a regular file, not a Punctual job store</source>
-        <translation>%1 不是普通文件，也不是 Punctual 任务存储</translation>
-    </message>
 </context>
 <context>
     <name>StoreLocation</name>

@@ -537,7 +537,7 @@ void MainWindow::updateStatus()
     // Nothing runs while the store is away, whatever the scheduler's state: that comes first.
     if (const StoreStatus &store = m_services.scheduler.storeStatus(); !store.available) {
         const std::int64_t now = m_services.clock.nowMs();
-        text = tr("Store unavailable since %1").arg(shortDateTime(store.sinceMs > 0 ? store.sinceMs : now, now));
+        text = tr("Store unavailable since %1").arg(shortDateTime(store.sinceOr(now), now));
     }
     m_schedulerLabel->setText(text);
     m_actions[Command::PauseScheduler]->setChecked(state == Scheduler::State::Paused);

@@ -289,7 +289,7 @@ void DesktopNotifier::sendStoreNotice(const StoreStatus &status, std::int64_t do
     } else {
         summary = text(QT_TR_NOOP("Punctual's job store is back"));
         body = text(QT_TR_NOOP("It was unavailable from %1 to %2; jobs run again."))
-                   .arg(since, shortTime(m_locale, status.sinceMs > 0 ? status.sinceMs : now, now));
+                   .arg(since, shortTime(m_locale, status.sinceOr(now), now));
     }
     if (m_capabilities.contains(QStringLiteral("body-markup")))
         body = body.toHtmlEscaped();

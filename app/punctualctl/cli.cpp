@@ -3,6 +3,8 @@
 
 #include "configuredstore.h"
 #include "store/jobstore.h"
+#include "time/isotime.h"
+#include "time/zonerules.h"
 
 #include <QCoreApplication>
 
@@ -21,6 +23,12 @@ StoreLocation &location()
 }
 
 } // namespace
+
+QString localTime(std::optional<std::int64_t> ms)
+{
+    static const auto zone = ZoneRules::system();
+    return ms ? formatIso(*ms, *zone) : QStringLiteral("-");
+}
 
 QString tr(const char *text, const char *disambiguation, int n)
 {

@@ -7,7 +7,9 @@
 #include <QCommandLineParser>
 #include <QStringList>
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 
 namespace punctual {
 class JobStore;
@@ -39,6 +41,8 @@ int finishOutput(int exitCode);
 
 /// Writes one line to stderr (for logs of `punctualctl run`).
 void printError(const QString &line);
+/// An instant in the system's time zone as ISO-8601 with its offset ("2026-12-06T15:46:11.402+01:00"); "-" for none.
+QString localTime(std::optional<std::int64_t> ms);
 /// Translates punctualctl's own texts (context "punctualctl"); @p n picks the plural form.
 QString tr(const char *text, const char *disambiguation = nullptr, int n = -1);
 

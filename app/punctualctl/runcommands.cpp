@@ -31,12 +31,6 @@ namespace punctual::cli {
 
 namespace {
 
-QString localTime(std::optional<std::int64_t> ms)
-{
-    static const auto zone = ZoneRules::system();
-    return ms ? formatIso(*ms, *zone) : QStringLiteral("-");
-}
-
 QString firstLine(const QString &text)
 {
     const QString trimmed = text.trimmed();

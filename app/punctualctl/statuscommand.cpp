@@ -5,10 +5,6 @@
 #include "control/methods.h"
 #include "control/protocol.h"
 #include "scheduler/dueplanner.h"
-#include "time/duration.h"
-#include "time/isotime.h"
-#include "time/zonerules.h"
-#include "util/jsontext.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -18,12 +14,6 @@
 namespace punctual::cli {
 
 namespace {
-
-QString localTime(std::int64_t ms)
-{
-    static const auto zone = ZoneRules::system();
-    return formatIso(ms, *zone);
-}
 
 // "unavailable since 2026-12-06T15:46:11+01:00 (2 min 3 s), 5 reconnects, the next at ..." and the error.
 QString storeHealthLines(const StoreStatus &health, std::int64_t nowMs)
@@ -49,6 +39,12 @@ QString storeHealthLines(const StoreStatus &health, std::int64_t nowMs)
     return text;
 }
 
+/// The status as one line of JSON, for scripts.
+void printJsonLine(const QJsonObject &json)
+{
+    print(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
+}
+
 } // namespace
 
 int runStatus(const QStringList &args)
@@ -72,8 +68,7 @@ int runStatus(const QStringList &args)
         if (connected.error().code != ErrorCode::NotFound)
             return fail(connected.error());
         if (parser.isSet(json)) {
-            const QJsonObject out{{QStringLiteral("running"), false}, {QStringLiteral("store"), location.describe()}};
-            print(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
+            printJsonLine({{QStringLiteral("running"), false}, {QStringLiteral("store"), location.describe()}});
         } else {
             print(tr("No scheduler host runs on %1 (start one: punctualctl run, or the window)\n")
                       .arg(location.describe()));
@@ -88,7 +83,7 @@ int runStatus(const QStringList &args)
     if (parser.isSet(json)) {
         QJsonObject out = status;
         out.insert(QStringLiteral("running"), true);
-        print(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
+        printJsonLine(out);
         return health.available ? ExitOk : ExitFailure;
     }
     QString text;

@@ -121,15 +121,12 @@ Result<void> InstanceHost::serve()
     // The file under the store's connection was swapped or deleted: never scheduled from an unlinked file, the
     // store is opened again (the new file, when it is a store) or unavailable until one is back.
     const QString file = QDir::toNativeSeparators(m_lock->storePath());
-    QObject::connect(m_watcher.get(), &StoreWatcher::fileReplaced, m_scheduler.get(), [this, file] {
-        m_scheduler->storeLost({ErrorCode::StoreUnavailable,
-                                HostText::tr("the job store file %1 was replaced by another file").arg(file)},
-                               true);
+    const auto lost = [this](const QString &why) { m_scheduler->storeLost({ErrorCode::StoreUnavailable, why}, true); };
+    QObject::connect(m_watcher.get(), &StoreWatcher::fileReplaced, m_scheduler.get(), [lost, file] {
+        lost(HostText::tr("the job store file %1 was replaced by another file").arg(file));
     });
-    QObject::connect(m_watcher.get(), &StoreWatcher::fileRemoved, m_scheduler.get(), [this, file] {
-        m_scheduler->storeLost({ErrorCode::StoreUnavailable,
-                                HostText::tr("the job store file %1 was removed or renamed").arg(file)},
-                               true);
+    QObject::connect(m_watcher.get(), &StoreWatcher::fileRemoved, m_scheduler.get(), [lost, file] {
+        lost(HostText::tr("the job store file %1 was removed or renamed").arg(file));
     });
     // Back after an outage (or on a new file): the watcher starts over on the new connection, and every client reads
     // again what may have changed meanwhile. Queued: the watcher may be the one whose signal led here.

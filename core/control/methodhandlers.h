@@ -36,19 +36,19 @@ struct MethodContext
     /// Asks the window to show and raise itself (with job @p jobId selected, when given; only whether there is
     /// one, unless @p show); false when there is
     /// no window (no window subscribed to the host, and none in this process).
-    std::function<bool(bool show, const QString &jobId)> raise;
+    std::function<bool(bool show, const QString &jobId)> raise = {};
     /// The jobs of an import sent in several add_jobs requests ("more": true) on this connection, read and
     /// checked, waiting for the last request; nullptr for a caller without a connection.
     QList<Job> *stagedImport = nullptr;
     /// Subscribes this connection to the host's events (with run output when asked); the revision of the last
     /// event before the subscription. Empty for a caller without a connection.
-    std::function<qint64(bool output, bool window)> subscribe;
+    std::function<qint64(bool output, bool window)> subscribe = {};
     /// Asks the host to stop (its app ends once the scheduler has shut down); false when nothing listens.
-    std::function<bool(bool stopRuns)> shutdown;
+    std::function<bool(bool stopRuns)> shutdown = {};
     /// How and when this host started ("status"); nullptr when the server was not told.
     const HostOrigin *origin = nullptr;
     /// Whether the instance shows desktop notices itself ("status": desktop_notifications); none: it does not.
-    std::function<bool()> desktopNotifications;
+    std::function<bool()> desktopNotifications = {};
 };
 
 /// The most jobs one import may stage on a connection before its last add_jobs request.

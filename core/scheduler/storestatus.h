@@ -25,6 +25,9 @@ struct StoreStatus
     int retries = 0;
     /// When the next reconnect is tried (unavailable only).
     std::optional<std::int64_t> nextRetryMs;
+
+    /// sinceMs, or @p nowMs when it is not known (a status from a host that does not say).
+    std::int64_t sinceOr(std::int64_t nowMs) const { return sinceMs > 0 ? sinceMs : nowMs; }
 };
 
 } // namespace punctual

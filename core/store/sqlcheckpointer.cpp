@@ -7,7 +7,6 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUrl>
 
 #include <chrono>
 
@@ -57,13 +56,10 @@ void SqlCheckpointer::run()
     {
         // A Qt connection belongs to the thread that opened it: this one is opened, used and closed here.
         QSqlDatabase db = QSqlDatabase::addDatabase(m_dialect->driverName(), m_connectionName);
-        // mode=rw: never create the file. The store's file may be gone by the time this thread opens it (removed
-        // or renamed by the user: the host then waits for it to come back), and an empty file made in its place
-        // would be taken for a damaged store.
-        QUrl uri = QUrl::fromLocalFile(m_path);
-        uri.setQuery(QStringLiteral("mode=rw"));
-        db.setDatabaseName(uri.toString(QUrl::FullyEncoded));
-        db.setConnectOptions(m_dialect->connectOptions(m_busyTimeoutMs) + QStringLiteral(";QSQLITE_OPEN_URI"));
+        // Never created here: the store's file may be gone by the time this thread opens it (removed or renamed by
+        // the user: the host then waits for it to come back).
+        db.setDatabaseName(sqliteExistingFileName(m_path));
+        db.setConnectOptions(m_dialect->connectOptions(m_busyTimeoutMs) + QLatin1String(sqliteUriOption));
         bool open = db.open();
         if (!open)
             qCWarning(lcCheckpoint) << "cannot open" << m_path << "for checkpoints:" << db.lastError().text();

@@ -5,6 +5,7 @@
 
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUrl>
 #include <QVariant>
 
 namespace punctual {
@@ -235,6 +236,13 @@ public:
 };
 
 } // namespace
+
+QString sqliteExistingFileName(const QString &path)
+{
+    QUrl uri = QUrl::fromLocalFile(path);
+    uri.setQuery(QStringLiteral("mode=rw"));
+    return uri.toString(QUrl::FullyEncoded);
+}
 
 std::unique_ptr<SqlDialect> SqlDialect::sqlite()
 {

@@ -16,6 +16,12 @@ namespace punctual {
 
 enum class IntegrityCheck; // store/jobstore.h
 
+/// A secondary SQLite connection's database name for @p path (a `file:` URI with mode=rw) and, appended to its connect
+/// options, sqliteUriOption: QSQLITE then opens the file only if it exists. Such connections (the checkpointer, the
+/// store watcher) may open after the file was removed under the host, and must not leave an empty file in its place.
+QString sqliteExistingFileName(const QString &path);
+inline constexpr char sqliteUriOption[] = ";QSQLITE_OPEN_URI";
+
 /// What a database error means to the store, whichever engine reported it.
 enum class SqlErrorKind
 {

@@ -125,6 +125,8 @@ public:
 
 private:
     SqlJobStore(std::unique_ptr<SqlSession> session, std::optional<PostgresLocation> postgres, OpenMode mode);
+    /// A PostgreSQL store on @p location, not connected yet (ReadOnly, or else ExplicitPath).
+    static std::unique_ptr<SqlJobStore> unconnectedPostgres(const PostgresLocation &location, OpenMode mode);
 
     /// Opens the connection, checks what the database holds, migrates it (unless ReadOnly); the file is known to
     /// be readable.

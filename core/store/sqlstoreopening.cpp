@@ -27,6 +27,32 @@ bool isReadOnly(const QFileInfo &info)
 
 const QByteArray sqliteHeader("SQLite format 3\0", 16);
 
+Error notSqlite(const QString &file)
+{
+    return {ErrorCode::StoreFailure,
+            SqlStoreText::tr("%1 is not a Punctual job store (not an SQLite database)").arg(shown(file))};
+}
+
+// What an existing file at a store's path must be before SQLite is handed it: a regular file (opening a FIFO would
+// wait forever for a writer) that can be read and, unless empty, starts with SQLite's header (SQLite notices a
+// foreign file only at its first query).
+Result<void> checkExistingFile(const QFileInfo &info)
+{
+    const QString file = info.absoluteFilePath();
+    if (info.isDir())
+        return Error{ErrorCode::StoreFailure, SqlStoreText::tr("%1 is a folder, not a Punctual job store").arg(shown(file))};
+    if (!info.isFile())
+        return Error{ErrorCode::StoreFailure,
+                     SqlStoreText::tr("%1 is not a regular file (a FIFO, device or socket cannot be a job store)")
+                         .arg(shown(file))};
+    QFile existing(file);
+    if (!existing.open(QIODevice::ReadOnly))
+        return Error{ErrorCode::StoreFailure, SqlStoreText::tr("cannot read %1: %2").arg(shown(file), existing.errorString())};
+    if (existing.size() > 0 && existing.read(16) != sqliteHeader)
+        return notSqlite(file);
+    return {};
+}
+
 } // namespace
 
 
@@ -74,33 +100,15 @@ Result<std::unique_ptr<SqlJobStore>> SqlJobStore::openSqlite(const QString &path
     bool created = false;
     SqlSession::Access access = SqlSession::Access::ReadWrite;
     if (info.exists()) {
-        if (info.isDir())
-            return Error{ErrorCode::StoreFailure,
-                         SqlStoreText::tr("%1 is a folder, not a Punctual job store").arg(shown(file))};
-        // Checked before anything opens it: opening a FIFO would wait forever for a writer.
-        if (!info.isFile())
-            return Error{ErrorCode::StoreFailure,
-                         SqlStoreText::tr("%1 is not a regular file (a FIFO, device or socket cannot be a job store)")
-                             .arg(shown(file))};
         // An empty file the user named is not taken over as a store (it may be a mistyped path or a file about
         // to be written); at the default path it is this program's own creation, interrupted before SQLite ran.
-        if (info.size() == 0 && mode != OpenMode::DefaultStore)
+        if (info.isFile() && info.size() == 0 && mode != OpenMode::DefaultStore)
             return Error{ErrorCode::StoreFailure,
                          SqlStoreText::tr("%1 is an empty file, not a Punctual job store (remove it to make a new "
                                           "store there)")
                              .arg(shown(file))};
-        QFile existing(file);
-        if (!existing.open(QIODevice::ReadOnly)) {
-            return Error{ErrorCode::StoreFailure,
-                         SqlStoreText::tr("cannot read %1: %2").arg(shown(file), existing.errorString())};
-        }
-        // SQLite notices a foreign file only at its first query: look at the header before handing the file over
-        // at all.
-        if (existing.size() > 0 && existing.read(16) != sqliteHeader) {
-            return Error{ErrorCode::StoreFailure,
-                         SqlStoreText::tr("%1 is not a Punctual job store (not an SQLite database)").arg(shown(file))};
-        }
-        existing.close();
+        if (auto usable = checkExistingFile(info); !usable)
+            return usable.error();
         if (mode == OpenMode::ReadOnly) {
             // A file or folder that cannot be written is read as it is (without it, SQLite's WAL needs to write
             // its -shm file; with it, the -wal and -shm files are removed again when the connection closes).
@@ -144,11 +152,16 @@ Result<std::unique_ptr<SqlJobStore>> SqlJobStore::openSqlite(const QString &path
     return store;
 }
 
-Result<std::unique_ptr<SqlJobStore>> SqlJobStore::openPostgres(const PostgresLocation &location, OpenMode mode)
+std::unique_ptr<SqlJobStore> SqlJobStore::unconnectedPostgres(const PostgresLocation &location, OpenMode mode)
 {
-    std::unique_ptr<SqlJobStore> store(new SqlJobStore(
+    return std::unique_ptr<SqlJobStore>(new SqlJobStore(
         std::make_unique<SqlSession>(SqlDialect::postgresql(), location.url(), location.instanceId), location,
         mode == OpenMode::ReadOnly ? OpenMode::ReadOnly : OpenMode::ExplicitPath));
+}
+
+Result<std::unique_ptr<SqlJobStore>> SqlJobStore::openPostgres(const PostgresLocation &location, OpenMode mode)
+{
+    auto store = unconnectedPostgres(location, mode);
     if (auto connected = store->connect(false); !connected)
         return connected.error();
     return store;
@@ -158,9 +171,7 @@ Result<std::unique_ptr<SqlJobStore>> SqlJobStore::openPostgresOrLater(const Post
                                                                     std::optional<Error> &unreachable)
 {
     unreachable.reset();
-    std::unique_ptr<SqlJobStore> store(new SqlJobStore(
-        std::make_unique<SqlSession>(SqlDialect::postgresql(), location.url(), location.instanceId), location,
-        OpenMode::ExplicitPath));
+    auto store = unconnectedPostgres(location, OpenMode::ExplicitPath);
     if (auto connected = store->connect(false); !connected) {
         if (connected.error().code != ErrorCode::StoreUnavailable)
             return connected.error();
@@ -193,16 +204,11 @@ Result<void> SqlJobStore::reconnect()
                          SqlStoreText::tr("the job store file %1 is gone (removed or renamed); waiting for it to come "
                                           "back")
                              .arg(shown(path()))};
-        if (!info.isFile())
-            return Error{ErrorCode::StoreFailure,
-                         SqlStoreText::tr("%1 is not a regular file, not a Punctual job store").arg(shown(path()))};
-        QFile file(path());
-        if (!file.open(QIODevice::ReadOnly))
-            return Error{ErrorCode::StoreUnavailable,
-                         SqlStoreText::tr("cannot read %1: %2").arg(shown(path()), file.errorString())};
-        if (file.read(16) != sqliteHeader)
-            return Error{ErrorCode::StoreFailure,
-                         SqlStoreText::tr("%1 is not a Punctual job store (not an SQLite database)").arg(shown(path()))};
+        // An empty file is one being written, not yet a store: never made into one here.
+        if (info.isFile() && info.size() == 0)
+            return notSqlite(path());
+        if (auto usable = checkExistingFile(info); !usable)
+            return usable;
     }
     m_unreadableIds.clear();
     if (auto connected = connect(false, m_access); !connected) {

@@ -2,6 +2,7 @@
 #include "storewatcher.h"
 
 #include "store/postgreschangelistener.h"
+#include "store/sqldialect.h"
 #include "store/storelocation.h"
 #include "util/fileidentity.h"
 
@@ -13,7 +14,6 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUrl>
 
 #include <algorithm>
 #include <atomic>
@@ -34,7 +34,6 @@ class WatcherText
 const QLatin1String storeConnectionPrefix("punctual-store-");
 
 std::atomic<int> ownConnectionCounter{0};
-
 
 QString canonical(const QString &path)
 {
@@ -94,11 +93,9 @@ Result<void> StoreWatcher::openOwnConnection()
     const QString name = QStringLiteral("punctual-watch-%1").arg(++ownConnectionCounter);
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        // mode=rw: a watcher never creates the file it watches (it may be gone: removed under the host).
-        QUrl uri = QUrl::fromLocalFile(m_path);
-        uri.setQuery(QStringLiteral("mode=rw"));
-        db.setDatabaseName(uri.toString(QUrl::FullyEncoded));
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_URI"));
+        // A watcher never creates the file it watches (it may be gone: removed under the host).
+        db.setDatabaseName(sqliteExistingFileName(m_path));
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000") + QLatin1String(sqliteUriOption));
         if (!db.open()) {
             const QString message = db.lastError().text();
             db = QSqlDatabase();

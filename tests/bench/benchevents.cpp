@@ -129,7 +129,10 @@ int main(int argc, char *argv[])
             sinceRecorded.append(static_cast<double>(now - *run.startTime));
     });
     client.connectToHost();
-    QTest::qWaitFor([&] { return client.isConnected(); }, 10000);
+    if (!QTest::qWaitFor([&] { return client.isConnected(); }, 10000)) {
+        std::fprintf(stderr, "benchevents: no connection to the host within 10 s\n");
+        return 1;
+    }
     if (bulk > 0) {
         auto listed = StoreLocation::fromPath(store).openReadOnly();
         auto summaries = listed ? listed.value()->jobSummaries() : Result<QList<JobSummary>>(listed.error());
@@ -154,8 +157,13 @@ int main(int argc, char *argv[])
         client.resumeJobs(ids, &client, [&](Result<QJsonValue>) { answered = elapsed.nsecsElapsed() / 1e9; });
         gapTimer.start();
         ticker.start();
-        QTest::qWaitFor([&] { return changed >= bulk && answered >= 0; }, 120000);
+        const bool done = QTest::qWaitFor([&] { return changed >= bulk && answered >= 0; }, 120000);
         const double applied = elapsed.nsecsElapsed() / 1e9;
+        if (!done) {
+            std::fprintf(stderr, "benchevents: %d of %d job changes and %s after 120 s\n", changed, bulk,
+                         answered >= 0 ? "the answer" : "no answer");
+            return 1;
+        }
         ticker.stop();
         bool allResumed = true;
         for (int row = 0; row < model.rowCount(); ++row)

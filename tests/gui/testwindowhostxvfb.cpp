@@ -67,7 +67,8 @@ void stopHost(const QString &store)
 {
     if (const auto pid = InstanceLock::runningInstancePid(store)) {
         ::kill(static_cast<pid_t>(*pid), SIGTERM);
-        QTest::qWaitFor([&] { return !isAlive(*pid); }, 15000);
+        if (!QTest::qWaitFor([&] { return !isAlive(*pid); }, 15000))
+            qWarning("the host (pid %lld) did not end within 15 s of SIGTERM", static_cast<long long>(*pid));
     }
 }
 

@@ -203,7 +203,7 @@ void TrayController::update()
     if (storeDown) {
         // Instead of the next run: it does not start until the store is back.
         const std::int64_t now = m_clock.nowMs();
-        const QString since = shortDateTime(store.sinceMs > 0 ? store.sinceMs : now, now);
+        const QString since = shortDateTime(store.sinceOr(now), now);
         // Some trays cut long tooltips: the error's start is enough there (the window has it whole).
         const int errorChars = 120;
         QString error = firstLine(store.lastError);

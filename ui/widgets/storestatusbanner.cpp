@@ -128,7 +128,7 @@ void StoreStatusBanner::statusChanged(const StoreStatus &status)
         if (!m_downSince)
             m_downSince = status.sinceMs;
     } else if (m_downSince) {
-        const std::int64_t back = status.sinceMs > 0 ? status.sinceMs : m_clock.nowMs();
+        const std::int64_t back = status.sinceOr(m_clock.nowMs());
         emit availableAgain(std::max<std::int64_t>(0, back - *m_downSince));
         m_downSince.reset();
     }
@@ -157,7 +157,7 @@ void StoreStatusBanner::refresh()
         return;
     }
     const std::int64_t now = m_clock.nowMs();
-    const QString since = status.sinceMs > 0 ? shortDateTime(status.sinceMs, now) : shortDateTime(now, now);
+    const QString since = shortDateTime(status.sinceOr(now), now);
     const QString headline = tr("The job store has been unavailable since %1 — no jobs run until it is back.").arg(since);
     const QString reconnect = reconnectText(status, now);
     const QString error = firstLine(status.lastError);

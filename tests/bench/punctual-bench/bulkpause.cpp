@@ -44,7 +44,7 @@ Figures scenarioBulkPause(const Options &options)
 
     // One pause_jobs request as the control server handles it: parameters checked, ids read, the answer made.
     const QJsonObject params{{QStringLiteral("ids"), QJsonArray::fromStringList(ids)}};
-    punctual::control::MethodContext context{*scheduler, *store, {}};
+    punctual::control::MethodContext context{.scheduler = *scheduler, .store = *store};
     const auto &spec = punctual::control::spec(punctual::control::Method::PauseJobs);
     t0 = monotonicSeconds();
     if (auto checked = punctual::control::checkParams(spec, params); !checked)
