@@ -16,6 +16,7 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QShowEvent>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QHBoxLayout>
@@ -449,6 +450,18 @@ void MainWindow::saveSettings() const
     layout.splitter = m_splitter->saveState();
     layout.historySplitter = m_history->splitter()->saveState();
     Settings::setWindowLayout(layout);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    // QStatusBar hides its normal widgets for a message only if they are visible then: a message given before the
+    // window was shown ("Started the Punctual scheduler") would be drawn over them. Given again now (cleared first:
+    // the same text again is ignored), it hides them.
+    if (const QString message = statusBar()->currentMessage(); !message.isEmpty()) {
+        statusBar()->clearMessage();
+        statusBar()->showMessage(message, 10000);
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

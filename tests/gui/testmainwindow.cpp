@@ -40,6 +40,7 @@ private slots:
     void init();
     void cleanup();
     void emptyStoreShowsEmptyState();
+    void messageGivenBeforeShowIsNotDrawnOverTheLabels();
     void addEditPauseResumeRunNowDelete();
     void deleteSeveralAndAll();
     void searchAndStateFilter();
@@ -153,6 +154,21 @@ QString TestMainWindow::stateText(const QString &id) const
 QString TestMainWindow::runningText() const
 {
     return m_window->findChild<QLabel *>("runningLabel")->text();
+}
+
+void TestMainWindow::messageGivenBeforeShowIsNotDrawnOverTheLabels()
+{
+    // What the app does when it starts the host: a message before the window is shown (again, from the tray).
+    m_window->hide();
+    m_window->statusBar()->showMessage("Started the Punctual scheduler", 15000);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QCOMPARE(m_window->statusBar()->currentMessage(), QString("Started the Punctual scheduler"));
+    const auto *label = m_window->findChild<QLabel *>("schedulerStateLabel");
+    QVERIFY(label);
+    QVERIFY(!label->isVisible()); // hidden while the message is shown, not painted under it
+    m_window->statusBar()->clearMessage();
+    QVERIFY(label->isVisible());
 }
 
 void TestMainWindow::emptyStoreShowsEmptyState()
