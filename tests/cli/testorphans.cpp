@@ -215,7 +215,9 @@ void TestOrphans::killedSchedulerLeavesNoJobProcess()
     for (const qint64 pid : pids)
         QVERIFY(!processGone(pid));
 
-    // While it runs, the instance lists the run's group in its state folder.
+    // While it runs, the instance lists the run's group in its state folder (written just after the launch: the
+    // job's shell may have written its pids first).
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(processFile()), waitMs);
     QFile list(processFile());
     QVERIFY2(list.open(QIODevice::ReadOnly), qPrintable(processFile()));
     const QJsonObject group =
