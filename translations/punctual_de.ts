@@ -1211,6 +1211,38 @@
         <source>a job name must not begin with U+FEFF (a byte order mark)</source>
         <translation>ein Auftragsname darf nicht mit U+FEFF (einer Byte-Order-Markierung) beginnen</translation>
     </message>
+    <message>
+        <source>chains must be an object with on_success, on_failure and on_finish lists</source>
+        <translation>chains muss ein Objekt mit den Listen on_success, on_failure und on_finish sein</translation>
+    </message>
+    <message>
+        <source>chains: unknown key &quot;%1&quot; (on_success, on_failure or on_finish)</source>
+        <translation>chains: unbekannter Schlüssel „%1“ (on_success, on_failure oder on_finish)</translation>
+    </message>
+    <message>
+        <source>chains: %1</source>
+        <translation>chains: %1</translation>
+    </message>
+    <message>
+        <source>chains: %1: %2</source>
+        <translation>chains: %1: %2</translation>
+    </message>
+    <message>
+        <source>overlap must be skip, queue-one, queue-all, replace or allow</source>
+        <translation>overlap muss skip, queue-one, queue-all, replace oder allow sein</translation>
+    </message>
+    <message>
+        <source>queue_limit must be a whole number from 1 to 10000</source>
+        <translation>queue_limit muss eine ganze Zahl von 1 bis 10000 sein</translation>
+    </message>
+    <message>
+        <source>pause_after_failures must be a whole number from 1 to 1000 or null</source>
+        <translation>pause_after_failures muss eine ganze Zahl von 1 bis 1000 oder null sein</translation>
+    </message>
+    <message>
+        <source>a pause note must be one line of at most 1000 characters, without control characters</source>
+        <translation>eine Pausennotiz muss eine Zeile mit höchstens 1000 Zeichen ohne Steuerzeichen sein</translation>
+    </message>
 </context>
 <context>
     <name>JobFile</name>
@@ -1517,6 +1549,22 @@
         <source>%1 ago</source>
         <comment>12 min ago</comment>
         <translation>vor %1</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>In Warteschlange</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>Ersetzt</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>in Warteschlange</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>ersetzt</translation>
     </message>
 </context>
 <context>

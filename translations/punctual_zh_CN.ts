@@ -1197,6 +1197,38 @@
         <source>a job name must not begin with U+FEFF (a byte order mark)</source>
         <translation>任务名称不能以 U+FEFF（字节顺序标记）开头</translation>
     </message>
+    <message>
+        <source>chains must be an object with on_success, on_failure and on_finish lists</source>
+        <translation>chains 必须是包含 on_success、on_failure 和 on_finish 列表的对象</translation>
+    </message>
+    <message>
+        <source>chains: unknown key &quot;%1&quot; (on_success, on_failure or on_finish)</source>
+        <translation>chains：未知的键“%1”（应为 on_success、on_failure 或 on_finish）</translation>
+    </message>
+    <message>
+        <source>chains: %1</source>
+        <translation>chains：%1</translation>
+    </message>
+    <message>
+        <source>chains: %1: %2</source>
+        <translation>chains：%1：%2</translation>
+    </message>
+    <message>
+        <source>overlap must be skip, queue-one, queue-all, replace or allow</source>
+        <translation>overlap 必须是 skip、queue-one、queue-all、replace 或 allow</translation>
+    </message>
+    <message>
+        <source>queue_limit must be a whole number from 1 to 10000</source>
+        <translation>queue_limit 必须是 1 到 10000 之间的整数</translation>
+    </message>
+    <message>
+        <source>pause_after_failures must be a whole number from 1 to 1000 or null</source>
+        <translation>pause_after_failures 必须是 1 到 1000 之间的整数或 null</translation>
+    </message>
+    <message>
+        <source>a pause note must be one line of at most 1000 characters, without control characters</source>
+        <translation>暂停备注必须是一行，最多 1000 个字符，且不含控制字符</translation>
+    </message>
 </context>
 <context>
     <name>JobFile</name>
@@ -1499,6 +1531,22 @@
         <source>%1 ago</source>
         <comment>12 min ago</comment>
         <translation>%1前</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>已替换</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>已替换</translation>
     </message>
 </context>
 <context>

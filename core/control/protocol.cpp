@@ -302,6 +302,11 @@ Result<RunRecord> runFromWire(const QJsonObject &json)
         run.lateMs = static_cast<std::int64_t>(late.toDouble() * 1000.0 + (late.toDouble() < 0 ? -0.5 : 0.5));
     run.attempt = json.value(QStringLiteral("attempt")).toInt(1);
     run.instance = json.value(QStringLiteral("instance")).toString();
+    run.reason = RunRecord::reasonFromName(json.value(QStringLiteral("reason")).toString()).value_or(RunReason::Scheduled);
+    const QJsonValue causedBy = json.value(QStringLiteral("caused_by"));
+    if (causedBy.isDouble())
+        run.causedBy = static_cast<std::int64_t>(causedBy.toDouble());
+    run.count = std::max<std::int64_t>(1, static_cast<std::int64_t>(json.value(QStringLiteral("count")).toDouble(1)));
     return run;
 }
 

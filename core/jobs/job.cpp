@@ -6,6 +6,7 @@
 #include "util/jsonfields.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QUuid>
 
 #include <algorithm>
@@ -63,7 +64,76 @@ char32_t codePointAt(const QString &text, qsizetype &i)
     return c.unicode();
 }
 
+constexpr struct { OverlapPolicy policy; const char *name; } overlapNames[] = {
+    {OverlapPolicy::Skip, "skip"},       {OverlapPolicy::QueueOne, "queue-one"}, {OverlapPolicy::QueueAll, "queue-all"},
+    {OverlapPolicy::Replace, "replace"}, {OverlapPolicy::Allow, "allow"},
+};
+
+constexpr struct { ChainCondition when; const char *key; } chainKeys[] = {
+    {ChainCondition::OnSuccess, "on_success"},
+    {ChainCondition::OnFailure, "on_failure"},
+    {ChainCondition::OnFinish, "on_finish"},
+};
+
+/// The "chains" object: {"on_success": [ids], ...}; absent keys have no chains.
+Result<QList<JobChain>> chainsFromJson(const QJsonValue &value)
+{
+    if (value.isUndefined() || value.isNull())
+        return QList<JobChain>();
+    if (!value.isObject())
+        return invalidInput(JobText::tr("chains must be an object with on_success, on_failure and on_finish lists"));
+    const QJsonObject chains = value.toObject();
+    for (auto it = chains.begin(); it != chains.end(); ++it) {
+        if (!std::any_of(std::begin(chainKeys), std::end(chainKeys),
+                         [&it](const auto &entry) { return it.key() == QLatin1String(entry.key); }))
+            return invalidInput(JobText::tr("chains: unknown key \"%1\" (on_success, on_failure or on_finish)")
+                                    .arg(it.key()));
+    }
+    QList<JobChain> out;
+    for (const auto &entry : chainKeys) {
+        const QString key = QString::fromLatin1(entry.key);
+        auto ids = jsonfields::stringList(chains, key);
+        if (!ids)
+            return invalidInput(JobText::tr("chains: %1").arg(ids.error().message));
+        for (const QString &id : ids.value()) {
+            if (auto valid = validateJobId(id); !valid)
+                return invalidInput(JobText::tr("chains: %1: %2").arg(key, valid.error().message));
+            JobChain chain{entry.when, id};
+            if (!out.contains(chain))
+                out.append(chain);
+        }
+    }
+    return out;
+}
+
 } // namespace
+
+QString JobChain::conditionName(ChainCondition when)
+{
+    for (const auto &entry : chainKeys) {
+        if (entry.when == when)
+            return QString::fromLatin1(entry.key);
+    }
+    return {};
+}
+
+QString JobOptions::overlapName(OverlapPolicy policy)
+{
+    for (const auto &entry : overlapNames) {
+        if (entry.policy == policy)
+            return QString::fromLatin1(entry.name);
+    }
+    return {};
+}
+
+std::optional<OverlapPolicy> JobOptions::overlapFromName(const QString &name)
+{
+    for (const auto &entry : overlapNames) {
+        if (name == QLatin1String(entry.name))
+            return entry.policy;
+    }
+    return std::nullopt;
+}
 
 std::int64_t JobOptions::retryDelayAfter(int attempt) const
 {
@@ -87,6 +157,21 @@ void JobOptions::writeJson(QJsonObject &json) const
     json.insert(QStringLiteral("retry_delay_max"), secondsValue(retryDelayMaxMs));
     json.insert(QStringLiteral("remove_when_done"), removeWhenDone);
     json.insert(QStringLiteral("recover"), recover);
+    json.insert(QStringLiteral("overlap"), overlapName(overlap));
+    json.insert(QStringLiteral("queue_limit"), queueLimit);
+    QJsonObject chainJson;
+    for (const auto &entry : chainKeys) {
+        QJsonArray ids;
+        for (const JobChain &chain : chains) {
+            if (chain.when == entry.when)
+                ids.append(chain.jobId);
+        }
+        if (!ids.isEmpty())
+            chainJson.insert(QString::fromLatin1(entry.key), ids);
+    }
+    json.insert(QStringLiteral("chains"), chainJson);
+    json.insert(QStringLiteral("pause_after_failures"),
+                pauseAfterFailures ? QJsonValue(*pauseAfterFailures) : QJsonValue(QJsonValue::Null));
 }
 
 Result<JobOptions> JobOptions::fromJson(const QJsonObject &json)
@@ -152,6 +237,32 @@ Result<JobOptions> JobOptions::fromJson(const QJsonObject &json)
             return value.error();
         *target = value.value();
     }
+    const QJsonValue overlap = json.value(QStringLiteral("overlap"));
+    if (!overlap.isUndefined()) {
+        const auto policy = overlapFromName(overlap.toString());
+        if (!overlap.isString() || !policy)
+            return invalidInput(JobText::tr("overlap must be skip, queue-one, queue-all, replace or allow"));
+        options.overlap = *policy;
+    }
+    const QJsonValue queueLimit = json.value(QStringLiteral("queue_limit"));
+    if (!queueLimit.isUndefined()) {
+        auto value = wholeNumber(queueLimit, 1, 10'000, JobText::tr("queue_limit must be a whole number from 1 to 10000"));
+        if (!value)
+            return value.error();
+        options.queueLimit = value.value();
+    }
+    auto chains = chainsFromJson(json.value(QStringLiteral("chains")));
+    if (!chains)
+        return chains.error();
+    options.chains = chains.value();
+    const QJsonValue pauseAfter = json.value(QStringLiteral("pause_after_failures"));
+    if (!pauseAfter.isUndefined() && !pauseAfter.isNull()) {
+        auto value = wholeNumber(pauseAfter, 1, 1000,
+                                 JobText::tr("pause_after_failures must be a whole number from 1 to 1000 or null"));
+        if (!value)
+            return value.error();
+        options.pauseAfterFailures = value.value();
+    }
     return options;
 }
 
@@ -175,6 +286,7 @@ QJsonObject Job::toJson() const
         {QStringLiteral("trigger"), triggerJson},
         {QStringLiteral("action"), actionToJson(action)},
         {QStringLiteral("paused"), paused},
+        {QStringLiteral("pause_note"), pauseNote},
         {QStringLiteral("state"), stateName(state())},
         {QStringLiteral("next_run_time"),
          nextRunTime ? QJsonValue(formatIso(*nextRunTime, trigger->zone())) : QJsonValue(QJsonValue::Null)},
@@ -225,6 +337,12 @@ Result<Job> Job::fromJson(const QJsonObject &json, bool keepNextRunTime)
     if (!paused)
         return inJob(paused.error());
     job.paused = paused.value();
+    auto note = jsonfields::string(json, QStringLiteral("pause_note"));
+    if (!note)
+        return inJob(note.error());
+    if (auto valid = validatePauseNote(note.value()); !valid)
+        return inJob(valid.error());
+    job.pauseNote = job.paused ? note.value() : QString();
     const QJsonValue next = json.value(QStringLiteral("next_run_time"));
     if (keepNextRunTime && next.isString()) {
         auto at = parseIso(next.toString(), job.trigger->zone());
@@ -280,6 +398,15 @@ Result<void> validateJobName(const QString &name)
     // would differ from the one given.
     if (name.startsWith(QChar(0xFEFF)))
         return invalidInput(JobText::tr("a job name must not begin with U+FEFF (a byte order mark)"));
+    return {};
+}
+
+Result<void> validatePauseNote(const QString &note)
+{
+    // A name's rules (one line, no control characters, at most 1000 characters), for the same reasons.
+    if (!validateJobName(note))
+        return invalidInput(JobText::tr("a pause note must be one line of at most 1000 characters, without control "
+                                        "characters"));
     return {};
 }
 

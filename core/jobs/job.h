@@ -5,6 +5,7 @@
 #include "triggers/trigger.h"
 
 #include <QJsonObject>
+#include <QList>
 #include <QMetaType>
 #include <QString>
 
@@ -19,6 +20,39 @@ enum class CoalescePolicy
 {
     All,    ///< every due run time runs (coalesce = false)
     Latest, ///< only the latest (coalesce = true, the default)
+};
+
+/// What a due run does when the job's earlier runs are still going (docs/scheduling.md has a picture of each).
+enum class OverlapPolicy
+{
+    Skip,     ///< beyond max_instances runs going the new one is skipped (APScheduler; the default)
+    QueueOne, ///< it waits for the runs going to end; at most one waits, a further one is skipped
+    QueueAll, ///< it waits in order; at most queueLimit wait, further ones are skipped
+    Replace,  ///< the runs going are stopped (recorded replaced), then it starts
+    Allow,    ///< it starts at once, however many are going
+};
+
+/// When a chained job runs: after the run of this job succeeded, failed, or either.
+enum class ChainCondition
+{
+    OnSuccess,
+    OnFailure,
+    OnFinish,
+};
+
+/// "After this job's run ends (so), run that job": a run of @p jobId starts, reason chained.
+struct JobChain
+{
+    ChainCondition when = ChainCondition::OnSuccess;
+    QString jobId;
+
+    bool operator==(const JobChain &) const = default;
+    /// Whether a run that ended @p succeeded starts this chain.
+    bool firesAfter(bool succeeded) const
+    {
+        return when == ChainCondition::OnFinish || (when == ChainCondition::OnSuccess) == succeeded;
+    }
+    static QString conditionName(ChainCondition when); ///< "on_success", "on_failure", "on_finish"
 };
 
 /// APScheduler 3's job options (DESIGN.md section 4), with its defaults.
@@ -37,15 +71,25 @@ struct JobOptions
     bool removeWhenDone = false;
     /// A run left running by a cluster instance that died is run again by another (Quartz's "requests recovery").
     bool recover = false;
+    OverlapPolicy overlap = OverlapPolicy::Skip;
+    static constexpr int defaultQueueLimit = 10;
+    int queueLimit = defaultQueueLimit; ///< runs that may wait with overlap queue-all
+    QList<JobChain> chains;             ///< jobs run after this job's runs end
+    /// Pause the job after this many runs in a row failed (a run's retries count as one run); none: never.
+    std::optional<int> pauseAfterFailures;
 
     bool operator==(const JobOptions &) const = default;
+
+    static QString overlapName(OverlapPolicy policy); ///< "skip", "queue-one", "queue-all", "replace", "allow"
+    static std::optional<OverlapPolicy> overlapFromName(const QString &name);
 
     /// The wait before the attempt that follows failed attempt @p attempt (1: the first try): retry_delay times
     /// retry_backoff^(attempt-1), at most retry_delay_max (JSON keys retry_backoff, retry_delay_max).
     std::int64_t retryDelayAfter(int attempt) const;
 
     /// Flat keys as in the job JSON: max_instances, coalesce, misfire_grace_time (s or null), timeout,
-    /// max_retries, retry_delay, remove_when_done, recover.
+    /// max_retries, retry_delay, remove_when_done, recover, overlap, queue_limit, chains ({"on_success": [ids],
+    /// "on_failure": [...], "on_finish": [...]}), pause_after_failures (n or null).
     void writeJson(QJsonObject &json) const;
     /// Reads the keys writeJson() writes; absent keys keep their defaults; bad values are errors.
     static Result<JobOptions> fromJson(const QJsonObject &json);
@@ -78,6 +122,7 @@ public:
     Action action;
     JobOptions options;
     bool paused = false;
+    QString pauseNote; ///< why it was paused, in the user's words (or the scheduler's, after failures); one line
     std::optional<std::int64_t> nextRunTime; ///< UTC ms; none when paused or finished
     std::int64_t createdAt = 0;
 
@@ -98,6 +143,8 @@ public:
 QString generateJobId();
 /// Job ids are printable, at most 200 characters, without control characters; the error says why not.
 Result<void> validateJobId(const QString &id);
+/// A pause note is one line of at most 1000 characters, as a name.
+Result<void> validatePauseNote(const QString &note);
 /// Job names are one line (no line breaks or control characters), at most 1000 characters, not beginning with U+FEFF.
 Result<void> validateJobName(const QString &name);
 /// The one "no trigger" check: a job without a trigger is refused, naming its id.

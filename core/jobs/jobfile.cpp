@@ -72,7 +72,8 @@ const QSet<QString> &jobKeys()
         QStringLiteral("max_instances"), QStringLiteral("coalesce"), QStringLiteral("misfire_grace_time"),
         QStringLiteral("timeout"), QStringLiteral("max_retries"), QStringLiteral("retry_delay"),
         QStringLiteral("retry_backoff"), QStringLiteral("retry_delay_max"), QStringLiteral("remove_when_done"),
-        QStringLiteral("recover")};
+        QStringLiteral("recover"), QStringLiteral("overlap"), QStringLiteral("queue_limit"), QStringLiteral("chains"),
+        QStringLiteral("pause_after_failures"), QStringLiteral("pause_note")};
     return keys;
 }
 

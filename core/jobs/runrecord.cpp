@@ -11,8 +11,15 @@ constexpr struct { RunOutcome outcome; const char *name; } outcomeNames[] = {
     {RunOutcome::Running, "running"},   {RunOutcome::Success, "success"},
     {RunOutcome::Failed, "failed"},     {RunOutcome::Missed, "missed"},
     {RunOutcome::Skipped, "skipped"},   {RunOutcome::Interrupted, "interrupted"},
-    {RunOutcome::TimedOut, "timed_out"},
+    {RunOutcome::TimedOut, "timed_out"}, {RunOutcome::Queued, "queued"},
+    {RunOutcome::Replaced, "replaced"},
 };
+
+constexpr struct { RunReason reason; const char *name; } reasonNames[] = {
+    {RunReason::Scheduled, "scheduled"}, {RunReason::CatchUp, "catch-up"}, {RunReason::RunNow, "run-now"},
+    {RunReason::Retry, "retry"},         {RunReason::Chained, "chained"},  {RunReason::Backfill, "backfill"},
+};
+
 
 QJsonValue instant(const std::optional<std::int64_t> &ms)
 {
@@ -40,6 +47,24 @@ std::optional<RunOutcome> RunRecord::outcomeFromName(const QString &name)
     return std::nullopt;
 }
 
+QString RunRecord::reasonName(RunReason reason)
+{
+    for (const auto &entry : reasonNames) {
+        if (entry.reason == reason)
+            return QString::fromLatin1(entry.name);
+    }
+    return {};
+}
+
+std::optional<RunReason> RunRecord::reasonFromName(const QString &name)
+{
+    for (const auto &entry : reasonNames) {
+        if (name == QLatin1String(entry.name))
+            return entry.reason;
+    }
+    return std::nullopt;
+}
+
 QJsonObject RunRecord::toJson() const
 {
     QJsonObject json{
@@ -54,6 +79,9 @@ QJsonObject RunRecord::toJson() const
         {QStringLiteral("error"), error},
         {QStringLiteral("attempt"), attempt},
         {QStringLiteral("instance"), instance},
+        {QStringLiteral("reason"), reasonName(reason)},
+        {QStringLiteral("caused_by"), causedBy ? QJsonValue(static_cast<double>(*causedBy)) : QJsonValue()},
+        {QStringLiteral("count"), static_cast<double>(count)},
     };
     if (lateMs)
         json.insert(QStringLiteral("late_seconds"), static_cast<double>(*lateMs) / 1000.0);

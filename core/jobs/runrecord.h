@@ -19,6 +19,19 @@ enum class RunOutcome
     Skipped,     ///< not run: max_instances runs of the job were still going
     Interrupted, ///< the scheduler stopped (or crashed) while it ran
     TimedOut,    ///< killed after the job's timeout
+    Queued,      ///< waiting for the run going to end (overlap queue-one, queue-all, replace); starts later
+    Replaced,    ///< stopped because a newer run of the job replaced it (overlap replace)
+};
+
+/// Why a run ran (or was to run): shown in the history (`history --json` key "reason").
+enum class RunReason
+{
+    Scheduled, ///< its trigger's fire time, run on time
+    CatchUp,   ///< a fire time that passed while the scheduler could not run it (stopped, paused, asleep), run late
+    RunNow,    ///< started by a user (run-now)
+    Retry,     ///< a further attempt of a failed run
+    Chained,   ///< started because another run ended (causedBy names it)
+    Backfill,  ///< one fire time of a backfill
 };
 
 struct RunRecord
@@ -35,14 +48,21 @@ struct RunRecord
     std::optional<std::int64_t> lateMs; ///< for a missed run: how late it would have started
     int attempt = 1;                    ///< 1 for the first try, 2.. for retries
     QString instance; ///< the scheduler instance that claimed it (set by SQL stores on insert)
+    RunReason reason = RunReason::Scheduled;
+    std::optional<std::int64_t> causedBy; ///< a chained run: the run whose end started it
+    /// How many run times this row stands for: more than 1 for the one missed row of a long downtime.
+    std::int64_t count = 1;
 
-    bool isFinal() const { return outcome != RunOutcome::Running; }
+    /// Over: neither going nor waiting in a queue.
+    bool isFinal() const { return outcome != RunOutcome::Running && outcome != RunOutcome::Queued; }
 
     /// The run JSON of DESIGN.md section 7 (times as ISO-8601 UTC).
     QJsonObject toJson() const;
 
     static QString outcomeName(RunOutcome outcome);
     static std::optional<RunOutcome> outcomeFromName(const QString &name);
+    static QString reasonName(RunReason reason);
+    static std::optional<RunReason> reasonFromName(const QString &name);
 };
 
 } // namespace punctual

@@ -59,6 +59,7 @@ Result<Job> JobRowCodec::read(const QSqlQuery &query)
     job.paused = query.value(jobcol::Paused).toLongLong() != 0;
     job.nextRunTime = optionalInt(query.value(jobcol::NextRunTime));
     job.createdAt = query.value(jobcol::CreatedAt).toLongLong();
+    job.pauseNote = query.value(jobcol::PauseNote).toString();
     return job;
 }
 
@@ -72,6 +73,7 @@ Result<Job> JobRowCodec::parse(const JobSummary &summary)
     job.paused = summary.paused;
     job.nextRunTime = summary.nextRunTime;
     job.createdAt = summary.createdAt;
+    job.pauseNote = summary.pauseNote;
     return job;
 }
 
@@ -86,6 +88,7 @@ JobSummary JobRowCodec::readSummary(const QSqlQuery &query)
     summary.paused = query.value(jobcol::Paused).toLongLong() != 0;
     summary.nextRunTime = optionalInt(query.value(jobcol::NextRunTime));
     summary.createdAt = query.value(jobcol::CreatedAt).toLongLong();
+    summary.pauseNote = query.value(jobcol::PauseNote).toString();
     return summary;
 }
 
@@ -148,6 +151,7 @@ void JobRowCodec::bind(QSqlQuery &query, const Job &job, const JobTexts &texts, 
     query.bindValue(jobParam(jobcol::Paused), job.paused ? 1 : 0);
     query.bindValue(jobParam(jobcol::NextRunTime), optionalValue(job.nextRunTime));
     query.bindValue(jobParam(jobcol::CreatedAt), static_cast<qlonglong>(job.createdAt));
+    query.bindValue(jobParam(jobcol::PauseNote), textValue(job.pauseNote));
     // Bookkeeping for people reading the database; the scheduler never reads it back.
     query.bindValue(jobParam(jobcol::UpdatedAt), static_cast<qlonglong>(updatedAt));
 }

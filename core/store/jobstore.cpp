@@ -41,7 +41,7 @@ Result<QList<JobSummary>> JobStore::jobSummaries()
     QList<JobSummary> out;
     out.reserve(all->size());
     for (const Job &job : std::as_const(all.value()))
-        out.append({job.id, job.name, codec.texts(job), job.paused, job.nextRunTime, job.createdAt});
+        out.append({job.id, job.name, codec.texts(job), job.paused, job.nextRunTime, job.createdAt, job.pauseNote});
     return out;
 }
 

@@ -33,6 +33,7 @@ struct JobSummary
     bool paused = false;
     std::optional<std::int64_t> nextRunTime; ///< UTC ms; none when paused or finished
     std::int64_t createdAt = 0;
+    QString pauseNote;
 
     JobState state() const
     {

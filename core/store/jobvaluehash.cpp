@@ -39,6 +39,14 @@ std::size_t fieldHash(const QMap<QString, QString> &map)
     return hash;
 }
 
+std::size_t fieldHash(const QList<JobChain> &chains)
+{
+    std::size_t hash = 0;
+    for (const JobChain &chain : chains)
+        hash = combine(hash, combine(qHash(static_cast<int>(chain.when)), qHash(chain.jobId)));
+    return hash;
+}
+
 /// Folds the hashes of @p fields, in order, into @p seed.
 template <typename... Fields>
 std::size_t hashFields(std::size_t seed, const Fields &...fields)
@@ -70,7 +78,8 @@ std::size_t valueHash(const Action &action)
 std::size_t valueHash(const JobOptions &o)
 {
     return hashFields(0, o.maxInstances, o.coalesce, o.misfireGraceMs, o.timeoutMs, o.maxRetries, o.retryDelayMs,
-                      o.retryBackoff, o.retryDelayMaxMs, o.removeWhenDone, o.recover);
+                      o.retryBackoff, o.retryDelayMaxMs, o.removeWhenDone, o.recover, o.overlap, o.queueLimit,
+                      o.chains, o.pauseAfterFailures);
 }
 
 } // namespace punctual

@@ -63,6 +63,7 @@ Job MemoryJobStore::jobAt(Index index) const
     if (slot.hasNextRunTime)
         job.nextRunTime = slot.nextRunTime;
     job.createdAt = slot.createdAt;
+    job.pauseNote = m_pauseNotes.value(index);
     return job;
 }
 
@@ -143,7 +144,16 @@ void MemoryJobStore::put(const Job &job)
     slot.hasNextRunTime = job.nextRunTime.has_value();
     slot.nextRunTime = job.nextRunTime.value_or(0);
     slot.createdAt = job.createdAt;
+    setPauseNote(index, job.pauseNote);
     updateDueIndex(index);
+}
+
+void MemoryJobStore::setPauseNote(Index index, const QString &note)
+{
+    if (note.isEmpty())
+        m_pauseNotes.remove(index);
+    else
+        m_pauseNotes.insert(index, note);
 }
 
 void MemoryJobStore::putState(const Job &job)
@@ -153,6 +163,7 @@ void MemoryJobStore::putState(const Job &job)
     slot.paused = job.paused;
     slot.hasNextRunTime = job.nextRunTime.has_value();
     slot.nextRunTime = job.nextRunTime.value_or(0);
+    setPauseNote(index, job.pauseNote);
     updateDueIndex(index);
 }
 
@@ -182,6 +193,7 @@ void MemoryJobStore::erase(const QString &id)
         m_options.release(slot.options);
         const std::size_t characters = slot.idLength + (slot.nameIsId ? 0 : slot.nameLength);
         slot = Slot{};
+        m_pauseNotes.remove(index);
         m_freeSlots.push_back(index);
         dropText(characters);
     }
@@ -196,6 +208,7 @@ void MemoryJobStore::clearJobs()
     m_slotEnd = 0;
     m_freeSlots.clear();
     m_jobCount = 0;
+    m_pauseNotes.clear();
     m_index.clear();
     m_due.clear();
     m_actions.clear();

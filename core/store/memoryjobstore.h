@@ -94,6 +94,7 @@ private:
     Job jobAt(Index index) const;
     QStringView idOf(const Slot &slot) const { return {m_text.data() + slot.idOffset, slot.idLength}; }
     QStringView nameOf(const Slot &slot) const { return {m_text.data() + slot.nameOffset, slot.nameLength}; }
+    void setPauseNote(Index index, const QString &note);
     /// Appends @p text to m_text; returns its offset.
     std::uint32_t storeText(QStringView text);
     /// Characters of m_text no slot uses any more; compacts m_text when they are most of it.
@@ -137,6 +138,7 @@ private:
     ValuePool<Action> m_actions;
     ValuePool<JobOptions> m_options;
     QHash<QString, std::vector<RunRecord>> m_runs; ///< per job, ascending id
+    QHash<Index, QString> m_pauseNotes;            ///< the few jobs paused with a note (not a field of every slot)
     std::int64_t m_lastRunId = 0;                  ///< never reused, as SQL AUTOINCREMENT
 };
 

@@ -35,6 +35,10 @@ std::optional<RunRecord> RunRowCodec::read(const QSqlQuery &query)
     run.lateMs = optionalInt(query.value(runcol::LateMs));
     run.attempt = query.value(runcol::Attempt).toInt();
     run.instance = query.value(runcol::Instance).toString();
+    // A reason a newer build wrote reads as scheduled: the run itself is still worth showing.
+    run.reason = RunRecord::reasonFromName(query.value(runcol::Reason).toString()).value_or(RunReason::Scheduled);
+    run.causedBy = optionalInt(query.value(runcol::CausedBy));
+    run.count = std::max<qlonglong>(1, query.value(runcol::TimeCount).toLongLong());
     return run;
 }
 
@@ -52,12 +56,15 @@ void RunRowCodec::bind(QSqlQuery &query, const RunRecord &run)
     query.bindValue(runParam(runcol::Error), textValue(run.error));
     query.bindValue(runParam(runcol::LateMs), optionalValue(run.lateMs));
     query.bindValue(runParam(runcol::Attempt), run.attempt);
+    query.bindValue(runParam(runcol::Reason), RunRecord::reasonName(run.reason));
+    query.bindValue(runParam(runcol::CausedBy), optionalValue(run.causedBy));
+    query.bindValue(runParam(runcol::TimeCount), static_cast<qlonglong>(run.count));
 }
 
 bool RunRowCodec::isFresh(const RunRecord &run)
 {
     return run.outcome == RunOutcome::Running && !run.endTime && !run.exitCode
-           && run.output.isEmpty() && run.error.isEmpty() && !run.lateMs;
+           && run.output.isEmpty() && run.error.isEmpty() && !run.lateMs && !run.causedBy && run.count == 1;
 }
 
 void RunRowCodec::bindFresh(QSqlQuery &query, const RunRecord &run, std::optional<int> copy)
@@ -67,6 +74,7 @@ void RunRowCodec::bindFresh(QSqlQuery &query, const RunRecord &run, std::optiona
     query.bindValue(name(runcol::ScheduledTime), static_cast<qlonglong>(run.scheduledTime));
     query.bindValue(name(runcol::StartTime), optionalValue(run.startTime));
     query.bindValue(name(runcol::Attempt), run.attempt);
+    query.bindValue(name(runcol::Reason), RunRecord::reasonName(run.reason));
 }
 
 } // namespace punctual

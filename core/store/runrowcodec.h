@@ -17,9 +17,9 @@ public:
     static std::optional<RunRecord> read(const QSqlQuery &query);
     /// Binds every column of @p run (a statement without one of them ignores it).
     static void bind(QSqlQuery &query, const RunRecord &run);
-    /// Whether @p run is a new run that has nothing but its job, time, attempt and maybe start yet (InsertRunningRun).
+    /// Whether @p run is a new run that has nothing but its job, time, attempt, reason and maybe start yet (InsertRunningRun).
     static bool isFresh(const RunRecord &run);
-    /// Binds a fresh run's four values, with the placeholders' copy number @p copy of a repeated row (or none).
+    /// Binds a fresh run's five values, with the placeholders' copy number @p copy of a repeated row (or none).
     static void bindFresh(QSqlQuery &query, const RunRecord &run, std::optional<int> copy = std::nullopt);
 };
 

@@ -26,6 +26,7 @@ namespace {
 void bindState(QSqlQuery &query, const Job &job, std::int64_t now)
 {
     query.bindValue(jobParam(jobcol::Paused), job.paused ? 1 : 0);
+    query.bindValue(jobParam(jobcol::PauseNote), textValue(job.pauseNote));
     query.bindValue(jobParam(jobcol::NextRunTime), optionalValue(job.nextRunTime));
     query.bindValue(jobParam(jobcol::UpdatedAt), static_cast<qlonglong>(now));
 }
@@ -75,7 +76,7 @@ Result<void> SqlBatchWriter::writeStates(const QList<Job> &jobs)
     std::iota(order.begin(), order.end(), 0);
     const auto stateOf = [&jobs](qsizetype i) {
         const Job &job = jobs[i];
-        return std::tuple(job.paused, job.nextRunTime.has_value(), job.nextRunTime.value_or(0));
+        return std::tuple(job.paused, job.nextRunTime.has_value(), job.nextRunTime.value_or(0), job.pauseNote);
     };
     if (distinct)
         std::stable_sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) { return stateOf(a) < stateOf(b); });

@@ -32,6 +32,20 @@ const QList<Migration> &migrations()
              "CREATE TABLE punctual_instances (id {text} PRIMARY KEY, host {text} NOT NULL, pid {int64} NOT NULL, "
              "started_at {int64} NOT NULL, heartbeat {int64} NOT NULL, lease_ms {int64} NOT NULL)",
          }},
+        // Version 3: run policies (docs/scheduling.md). Runs say why they ran and, when chained, which run started
+        // them; one missed row may stand for many run times. Jobs keep a pause note. Backfilled run times are
+        // remembered apart from the history (which is pruned), so the same backfill again adds nothing.
+        {3,
+         {
+             "ALTER TABLE runs ADD COLUMN reason {text} NOT NULL DEFAULT 'scheduled'",
+             "ALTER TABLE runs ADD COLUMN caused_by {int64} NULL",
+             "ALTER TABLE runs ADD COLUMN time_count {int64} NOT NULL DEFAULT 1",
+             "ALTER TABLE jobs ADD COLUMN pause_note {text} NOT NULL DEFAULT ''",
+             "CREATE TABLE punctual_backfilled (job_id {text} NOT NULL REFERENCES jobs (id) ON DELETE CASCADE, "
+             "scheduled_time {int64} NOT NULL, PRIMARY KEY (job_id, scheduled_time))",
+             // Queued runs are looked for when a run ends and at start, as running ones are.
+             "CREATE INDEX runs_queued ON runs (job_id, id) WHERE outcome = 'queued'",
+         }},
     };
     return all;
 }

@@ -17,7 +17,7 @@ namespace punctual::sqlschema {
 
 /// The schema this build writes; it reads every older one (migrating it) and refuses newer ones. The one
 /// declaration of it (SqlJobStore::schemaVersion is this).
-constexpr int currentVersion = 2;
+constexpr int currentVersion = 3;
 
 /// The table a Punctual store always has, and what it holds (punctual_meta's key and value pairs).
 constexpr QLatin1String metaTable("punctual_meta");
@@ -36,6 +36,7 @@ enum : int {
     Paused,
     NextRunTime,
     CreatedAt,
+    PauseNote,
     UpdatedAt,
     Count,
 };
@@ -49,6 +50,7 @@ constexpr QLatin1String jobColumns[] = {
     QLatin1String("paused"),        // 0 or 1
     QLatin1String("next_run_time"), // UTC ms, NULL when paused or finished
     QLatin1String("created_at"),    // UTC ms
+    QLatin1String("pause_note"),    // why it is paused, "" when not (schema 3)
     QLatin1String("updated_at"),    // UTC ms of the last write
 };
 static_assert(std::size(jobColumns) == jobcol::Count);
@@ -68,6 +70,9 @@ enum : int {
     LateMs,
     Attempt,
     Instance,
+    Reason,
+    CausedBy,
+    TimeCount,
     Count,
 };
 }
@@ -84,6 +89,9 @@ constexpr QLatin1String runColumns[] = {
     QLatin1String("late_ms"),
     QLatin1String("attempt"),
     QLatin1String("instance"),       // the instance that inserted it (schema 2)
+    QLatin1String("reason"),         // RunRecord::reasonName() (schema 3)
+    QLatin1String("caused_by"),      // a chained run: the run that started it, else NULL (schema 3)
+    QLatin1String("time_count"),     // run times this row stands for (a long downtime's one missed row; schema 3)
 };
 static_assert(std::size(runColumns) == runcol::Count);
 

@@ -30,23 +30,26 @@ constexpr StatementText statements[] = {
     {S::Rollback, "ROLLBACK"},
 
     {S::InsertJob,
-     "INSERT INTO jobs (id, name, trigger, action, options, paused, next_run_time, created_at, updated_at) "
-     "VALUES (:id, :name, :trigger, :action, :options, :paused, :next_run_time, :created_at, :updated_at)"},
+     "INSERT INTO jobs (id, name, trigger, action, options, paused, next_run_time, created_at, pause_note, "
+     "updated_at) VALUES (:id, :name, :trigger, :action, :options, :paused, :next_run_time, :created_at, "
+     ":pause_note, :updated_at)"},
     {S::UpsertJob,
      "INSERT INTO jobs (id, name, trigger, action, options, paused, next_run_time, created_at, updated_at) "
      "VALUES (:id, :name, :trigger, :action, :options, :paused, :next_run_time, :created_at, :updated_at) "
      "ON CONFLICT (id) DO UPDATE SET name = excluded.name, trigger = excluded.trigger, action = excluded.action, "
      "options = excluded.options, paused = excluded.paused, next_run_time = excluded.next_run_time, "
-     "created_at = excluded.created_at, updated_at = excluded.updated_at"},
+     "created_at = excluded.created_at, pause_note = excluded.pause_note, updated_at = excluded.updated_at"},
     {S::UpdateJob,
      "UPDATE jobs SET name = :name, trigger = :trigger, action = :action, options = :options, paused = :paused, "
-     "next_run_time = :next_run_time, created_at = :created_at, updated_at = :updated_at WHERE id = :id"},
+     "next_run_time = :next_run_time, created_at = :created_at, pause_note = :pause_note, updated_at = :updated_at "
+     "WHERE id = :id"},
     // A due pass moves jobs on: only their state is written, so an edit made meanwhile elsewhere is kept.
     {S::UpdateJobState,
-     "UPDATE jobs SET paused = :paused, next_run_time = :next_run_time, updated_at = :updated_at WHERE id = :id"},
+     "UPDATE jobs SET paused = :paused, pause_note = :pause_note, next_run_time = :next_run_time, "
+     "updated_at = :updated_at WHERE id = :id"},
     {S::UpdateJobStates,
-     "UPDATE jobs SET paused = :paused, next_run_time = :next_run_time, updated_at = :updated_at "
-     "WHERE id IN ({list})",
+     "UPDATE jobs SET paused = :paused, pause_note = :pause_note, next_run_time = :next_run_time, "
+     "updated_at = :updated_at WHERE id IN ({list})",
      ":id_#", sqlschema::statesPerStatement},
     {S::DeleteJob, "DELETE FROM jobs WHERE id = :id"},
     // Bulk removal and reads by id (a selection of thousands in the window): a group of ids per statement.
@@ -58,7 +61,7 @@ constexpr StatementText statements[] = {
      "SELECT {job_columns} FROM jobs ORDER BY CASE WHEN next_run_time IS NULL THEN 1 ELSE 0 END, next_run_time, id"},
     // {job_columns} without updated_at (the last), unsorted: JobStore::jobSummaries() sorts them itself, as
     // SQLite's sorter copying 100,000 whole rows took a quarter of the read.
-    {S::SelectJobSummaries, "SELECT id, name, trigger, action, options, paused, next_run_time, created_at FROM jobs"},
+    {S::SelectJobSummaries, "SELECT id, name, trigger, action, options, paused, next_run_time, created_at, pause_note FROM jobs"},
     {S::CountJobs, "SELECT COUNT(*) FROM jobs"},
     // Only sql actions reading a password from the environment carry this key; the rest is decoded in C++.
     {S::SelectPasswordActions, "SELECT action FROM jobs WHERE action LIKE '%password_variable%'"},
@@ -78,22 +81,25 @@ constexpr StatementText statements[] = {
     // Every column but the id; the instance is always this store's.
     {S::InsertRun,
      "INSERT INTO runs (job_id, scheduled_time, start_time, end_time, outcome, exit_code, output, error, late_ms, "
-     "attempt, instance) VALUES (:job_id, :scheduled_time, :start_time, :end_time, :outcome, :exit_code, :output, "
-     ":error, :late_ms, :attempt, {instance}){returning_id}"},
-    // A run recorded before it starts has nothing but its job, time and attempt yet: three values to bind instead
-    // of ten (a burst records thousands in one pass).
+     "attempt, instance, reason, caused_by, time_count) VALUES (:job_id, :scheduled_time, :start_time, :end_time, "
+     ":outcome, :exit_code, :output, :error, :late_ms, :attempt, {instance}, :reason, :caused_by, :time_count)"
+     "{returning_id}"},
+    // A run recorded before it starts has nothing but its job, time, attempt and reason yet: five values to bind
+    // instead of fourteen (a burst records thousands in one pass).
     {S::InsertRunningRun,
-     "INSERT INTO runs (job_id, scheduled_time, start_time, outcome, output, error, attempt, instance) "
-     "VALUES (:job_id, :scheduled_time, :start_time, 'running', '', '', :attempt, {instance}){returning_id}"},
+     "INSERT INTO runs (job_id, scheduled_time, start_time, outcome, output, error, attempt, instance, reason) "
+     "VALUES (:job_id, :scheduled_time, :start_time, 'running', '', '', :attempt, {instance}, :reason){returning_id}"},
     {S::InsertRunningRuns,
-     "INSERT INTO runs (job_id, scheduled_time, start_time, outcome, output, error, attempt, instance) VALUES {list}",
-     "(:job_id_#, :scheduled_time_#, :start_time_#, 'running', '', '', :attempt_#, {instance})",
+     "INSERT INTO runs (job_id, scheduled_time, start_time, outcome, output, error, attempt, instance, reason) "
+     "VALUES {list}",
+     "(:job_id_#, :scheduled_time_#, :start_time_#, 'running', '', '', :attempt_#, {instance}, :reason_#)",
      sqlschema::runsPerStatement},
     // Not the instance: a run stays the one of the instance that claimed it.
     {S::UpdateRun,
      "UPDATE runs SET scheduled_time = :scheduled_time, start_time = :start_time, end_time = :end_time, "
      "outcome = :outcome, exit_code = :exit_code, output = :output, error = :error, late_ms = :late_ms, "
-     "attempt = :attempt WHERE id = :id AND job_id = :job_id"},
+     "attempt = :attempt, reason = :reason, caused_by = :caused_by, time_count = :time_count "
+     "WHERE id = :id AND job_id = :job_id"},
     {S::SelectRunsOfJob,
      "SELECT {run_columns} FROM runs WHERE job_id = :job_id ORDER BY id DESC LIMIT :row_limit"},
     {S::SelectAllRuns, "SELECT {run_columns} FROM runs ORDER BY id DESC LIMIT :row_limit"},

@@ -795,7 +795,13 @@ QList<QPair<QString, T>> variantsOf(const T &base, const QJsonObject &json, Pars
         if (it.key() == "type")
             continue;
         QJsonObject changed = json;
-        changed.insert(it.key(), changedValue(it.value()));
+        // Names from a fixed set, and objects of fixed keys, change to another valid value.
+        if (it.key() == "overlap")
+            changed.insert(it.key(), it.value() == "allow" ? "skip" : "allow");
+        else if (it.key() == "chains")
+            changed.insert(it.key(), QJsonObject{{"on_failure", QJsonArray{"another-job"}}});
+        else
+            changed.insert(it.key(), changedValue(it.value()));
         auto parsed = parse(changed);
         if (!parsed)
             qFatal("%s: %s", qPrintable(it.key()), qPrintable(parsed.error().message));

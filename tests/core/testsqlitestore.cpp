@@ -360,7 +360,7 @@ void TestSqliteStore::newerSchemaRefusedUntouched()
 
 void TestSqliteStore::schemaOneIsMigrated()
 {
-    // A store written by a version 1 build: no runs.instance, no punctual_instances.
+    // A store written by a version 1 build: no runs.instance, no punctual_instances, and nothing of version 3.
     std::int64_t oldRunId = 0;
     {
         auto store = openStore(dbPath());
@@ -375,6 +375,11 @@ void TestSqliteStore::schemaOneIsMigrated()
     }
     {
         RawDatabase raw(dbPath());
+        QVERIFY(raw.exec("DROP TABLE punctual_backfilled"));
+        QVERIFY(raw.exec("DROP INDEX runs_queued"));
+        for (const char *column : {"reason", "caused_by", "time_count"})
+            QVERIFY(raw.exec(QString("ALTER TABLE runs DROP COLUMN %1").arg(column)));
+        QVERIFY(raw.exec("ALTER TABLE jobs DROP COLUMN pause_note"));
         QVERIFY(raw.exec("DROP TABLE punctual_instances"));
         QVERIFY(raw.exec("ALTER TABLE runs DROP COLUMN instance"));
         QVERIFY(raw.exec("UPDATE punctual_meta SET value = '1' WHERE key = 'schema_version'"));
@@ -386,6 +391,9 @@ void TestSqliteStore::schemaOneIsMigrated()
     QCOMPARE(runs.value().size(), 1);
     QCOMPARE(runs.value().first().id, oldRunId);
     QCOMPARE(runs.value().first().instance, QString()); // older rows name no instance
+    QCOMPARE(runs.value().first().reason, RunReason::Scheduled); // nor a reason: they were scheduled runs
+    QCOMPARE(runs.value().first().count, 1);
+    QCOMPARE(store->job("a").value()->pauseNote, QString());
     RunRecord fresh;
     fresh.jobId = "a";
     fresh.scheduledTime = 6;

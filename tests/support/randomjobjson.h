@@ -413,6 +413,40 @@ private:
         job.put(QStringLiteral("retry_delay_max"), seconds(0.5, QJsonValue(QJsonValue::Null), true, true));
         job.put(QStringLiteral("remove_when_done"), boolean(0.5, false));
         job.put(QStringLiteral("recover"), boolean(0.5, false));
+        QList<Valid> policies;
+        for (const char *policy : {"skip", "queue-one", "queue-all", "replace", "allow"})
+            policies.append({QString::fromLatin1(policy), QString::fromLatin1(policy)});
+        QList<Invalid> badPolicies{{QStringLiteral("sometimes"), QStringLiteral("unknown policy")},
+                                   {QStringLiteral("Skip"), QStringLiteral("names are lower case")},
+                                   {QString(), QStringLiteral("empty")}};
+        badPolicies.append(wrongTypes(Kind::String, false));
+        job.put(QStringLiteral("overlap"), choose(0.6, QStringLiteral("skip"), policies, badPolicies));
+        job.put(QStringLiteral("queue_limit"), wholeNumber(0.6, 10, 1, 10000));
+        // Chains name other jobs, which these documents cannot rely on: only empty ones, and malformed ones.
+        QList<Invalid> badChains{{QJsonObject{{QStringLiteral("on_sucess"), QJsonArray{}}}, QStringLiteral("unknown key")},
+                                 {QJsonObject{{QStringLiteral("on_success"), QStringLiteral("a")}}, QStringLiteral("not a list")},
+                                 {QJsonObject{{QStringLiteral("on_failure"), QJsonArray{5}}}, QStringLiteral("not an id")},
+                                 {QJsonObject{{QStringLiteral("on_finish"), QJsonArray{QString()}}}, QStringLiteral("empty id")}};
+        badChains.append({{QJsonArray{}, QStringLiteral("an array")},
+                          {true, QStringLiteral("a bool")},
+                          {5, QStringLiteral("a number")},
+                          {QStringLiteral("on_success"), QStringLiteral("a string")}});
+        job.put(QStringLiteral("chains"),
+                choose(0.7, QJsonObject{},
+                       {{QJsonObject{}, QJsonObject{}}, {QJsonValue(QJsonValue::Null), QJsonObject{}},
+                        {QJsonObject{{QStringLiteral("on_success"), QJsonArray{}}}, QJsonObject{}}},
+                       badChains));
+        QList<Invalid> badCounts{{0, QStringLiteral("below 1")}, {1001, QStringLiteral("above 1000")},
+                                 {1.5, QStringLiteral("not whole")}};
+        badCounts.append(wrongTypes(Kind::Number, true));
+        job.put(QStringLiteral("pause_after_failures"),
+                choose(0.6, QJsonValue(QJsonValue::Null),
+                       {{QJsonValue(QJsonValue::Null), QJsonValue(QJsonValue::Null)}, {1, 1}, {3, 3}, {1000, 1000}},
+                       badCounts));
+        // A note is kept only with a paused job; these documents leave it empty.
+        job.put(QStringLiteral("pause_note"),
+                choose(0.8, QString(), {{QString(), QString()}},
+                       {{QStringLiteral("two\nlines"), QStringLiteral("not one line")}, {5, QStringLiteral("a number")}}));
 
         // Informational keys: the import does not read them.
         if (chance(0.2))

@@ -34,7 +34,9 @@ int outcomeOrder(const std::unique_ptr<RunRecord> &run)
     switch (run->outcome) {
     case RunOutcome::Success: return 1;
     case RunOutcome::Running: return 2;
+    case RunOutcome::Queued: return 2;
     case RunOutcome::Skipped: return 3;
+    case RunOutcome::Replaced: return 3;
     case RunOutcome::Missed: return 4;
     case RunOutcome::Interrupted: return 5;
     case RunOutcome::TimedOut: return 6;
@@ -91,7 +93,7 @@ std::vector<int> ranksOf(std::size_t count, Less less)
 /// The plain columns of @p job, without its texts (the job itself is kept).
 JobSummary summaryOf(const Job &job)
 {
-    return {job.id, job.name, {}, job.paused, job.nextRunTime, job.createdAt};
+    return {job.id, job.name, {}, job.paused, job.nextRunTime, job.createdAt, job.pauseNote};
 }
 
 /// JobFilter::searchText() of @p summary's job, parsing only its action (through @p actions); empty when that

@@ -74,6 +74,8 @@ QIcon outcomeIcon(RunOutcome outcome)
     case RunOutcome::Skipped: name = "skipped"; break;
     case RunOutcome::Interrupted: name = "interrupted"; break;
     case RunOutcome::TimedOut: name = "timed-out"; break;
+    case RunOutcome::Queued: name = "queued"; break;
+    case RunOutcome::Replaced: name = "replaced"; break;
     }
     return QIcon(QStringLiteral(":/icons/outcome-%1.svg").arg(QLatin1String(name)));
 }
@@ -88,6 +90,8 @@ QString outcomeName(RunOutcome outcome)
     case RunOutcome::Skipped: return RunText::tr("Skipped");
     case RunOutcome::Interrupted: return RunText::tr("Interrupted");
     case RunOutcome::TimedOut: return RunText::tr("Timed out");
+    case RunOutcome::Queued: return RunText::tr("Queued");
+    case RunOutcome::Replaced: return RunText::tr("Replaced");
     }
     return {};
 }
@@ -106,6 +110,8 @@ QString outcomeText(const RunRecord &run)
     case RunOutcome::Skipped: return RunText::tr("skipped");
     case RunOutcome::Interrupted: return RunText::tr("interrupted");
     case RunOutcome::TimedOut: return RunText::tr("timed out");
+    case RunOutcome::Queued: return RunText::tr("queued");
+    case RunOutcome::Replaced: return RunText::tr("replaced");
     }
     return {};
 }
