@@ -87,6 +87,7 @@ void DesktopNotifier::start()
     connect(&m_scheduler, &Scheduler::jobError, this, &DesktopNotifier::onRunEnded);
     connect(&m_scheduler, &Scheduler::jobMissed, this, &DesktopNotifier::onRunEnded);
     connect(&m_scheduler, &Scheduler::storeStatusChanged, this, &DesktopNotifier::onStoreStatusChanged);
+    connect(&m_scheduler, &Scheduler::jobPausedAfterFailures, this, &DesktopNotifier::onPausedAfterFailures);
     checkStoreOutage(); // a host that started before its store could be reached
     if (!m_bus.isConnected()) {
         setAvailable(false, tr("there is no D-Bus session bus (%1)").arg(m_bus.lastError().message()));
@@ -201,6 +202,25 @@ void DesktopNotifier::send(const RunRecord &run)
             body = text(QT_TR_NOOP("The run due %1 failed.")).arg(due);
         break;
     }
+    notifyAboutJob(run.jobId, summary, body, true);
+}
+
+void DesktopNotifier::onPausedAfterFailures(const Job &job, int failures)
+{
+    if (!m_available)
+        return;
+    const QString name = job.name.isEmpty() ? job.id : job.name;
+    const QString summary = text(QT_TR_NOOP("“%1” was paused")).arg(name);
+    const QString body = failures == 1
+        ? text(QT_TR_NOOP("Its run failed, and it is set to pause after a failure. It runs again once you resume it."))
+        : text(QT_TR_NOOP("Its last %1 runs failed, and it is set to pause after that many. It runs again once you "
+                          "resume it."))
+              .arg(failures);
+    notifyAboutJob(job.id, summary, body, false);
+}
+
+void DesktopNotifier::notifyAboutJob(const QString &jobId, const QString &summary, QString body, bool runAgain)
+{
     // A server with "body-markup" reads the body as a subset of HTML: a job's "<" or "&" stays text.
     if (m_capabilities.contains(QStringLiteral("body-markup")))
         body = body.toHtmlEscaped();
@@ -209,18 +229,19 @@ void DesktopNotifier::send(const RunRecord &run)
     if (m_capabilities.contains(QStringLiteral("actions"))) {
         if (m_showLog)
             actions << defaultAction << text(QT_TR_NOOP("Show log")) << showLogAction << text(QT_TR_NOOP("Show log"));
-        actions << runAgainAction << text(QT_TR_NOOP("Run again"));
+        if (runAgain)
+            actions << runAgainAction << text(QT_TR_NOOP("Run again"));
     }
     const QVariantMap hints{
         {QStringLiteral("desktop-entry"), desktopEntry},
         {QStringLiteral("urgency"), QVariant::fromValue<uchar>(1)}, // normal: it goes away on its own
     };
     QDBusMessage call = notificationsCall(QStringLiteral("Notify"));
-    call << QStringLiteral("Punctual") << m_noticeOfJob.value(run.jobId, 0u) << iconName << summary << body << actions
+    call << QStringLiteral("Punctual") << m_noticeOfJob.value(jobId, 0u) << iconName << summary << body << actions
          << hints << -1;
     auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(call, callTimeoutMs), this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this,
-            [this, jobId = run.jobId](QDBusPendingCallWatcher *watcher) {
+            [this, jobId](QDBusPendingCallWatcher *watcher) {
                 watcher->deleteLater();
                 const QDBusPendingReply<uint> reply = *watcher;
                 if (reply.isError()) {

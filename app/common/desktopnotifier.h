@@ -2,6 +2,7 @@
 // scheduler host, which may run without a window or a tray.
 #pragma once
 
+#include "jobs/job.h"
 #include "jobs/runrecord.h"
 #include "scheduler/storestatus.h"
 
@@ -109,6 +110,10 @@ private:
     void setAvailable(bool available, const QString &whyNot = {});
     void onRunEnded(const RunRecord &run);
     void send(const RunRecord &run);
+    /// A job paused by its pause_after_failures option (with "Show log").
+    void onPausedAfterFailures(const Job &job, int failures);
+    /// Shows a notice about @p jobId (replacing its earlier one), with "Show log" and, when @p runAgain, "Run again".
+    void notifyAboutJob(const QString &jobId, const QString &summary, QString body, bool runAgain);
     QString jobName(const QString &jobId) const;
     void onStoreStatusChanged(const StoreStatus &status);
     /// Tells about the outage going on once it is long enough, else arms m_storeOutageTimer for when it will be.

@@ -1,6 +1,7 @@
 // Shared pieces of punctualctl: exit codes, error output, store access and the command table.
 #pragma once
 
+#include "jobs/runrecord.h"
 #include "store/storelocation.h"
 #include "util/result.h"
 
@@ -78,5 +79,9 @@ int runCheck(const QStringList &args);
 int runBackup(const QStringList &args);
 int runWatch(const QStringList &args);
 int runStatus(const QStringList &args);
+int runBackfill(const QStringList &args);
+
+/// "success in 0.3 s (exit code 0)", "missed by 3 h 2 min ...": one run in words, for logs and outcomes.
+QString runSummary(const RunRecord &run);
 
 } // namespace punctual::cli

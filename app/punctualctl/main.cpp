@@ -30,6 +30,7 @@ QString usage()
                                        "  run-now     run a job now and wait for it\n"
                                        "  stop        stop a job's runs going now (through the running instance)\n"
                                        "  history     show the run history\n"
+                                       "  backfill    run a job for the fire times of a past range\n"
                                        "  run         run the scheduler in the foreground (one per store)\n"
                                        "  export      write jobs as JSON (all, or the ids given)\n"
                                        "  import      add the jobs of a JSON file, or of a crontab with --crontab\n"
@@ -85,6 +86,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("backup"), cli::runBackup},
         {QStringLiteral("watch"), cli::runWatch},
         {QStringLiteral("status"), cli::runStatus},
+        {QStringLiteral("backfill"), cli::runBackfill},
     };
 
     QStringList args = QCoreApplication::arguments();

@@ -206,6 +206,11 @@ void showJobInWindow(const StoreLocation &location, const QString &jobId)
 
 } // namespace
 
+QString runSummary(const RunRecord &run)
+{
+    return summary(run);
+}
+
 int runScheduler(const QStringList &args)
 {
     QCommandLineParser parser;

@@ -59,6 +59,9 @@ public:
     /// What the runs of one job (all jobs when @p jobId is empty) are doing now: going, or waiting to retry
     /// (Scheduler::activity()). Without an instance nothing runs: empty.
     virtual Result<QList<JobActivity>> activity(const QString &jobId) = 0;
+    /// Scheduler::backfill(): the fire times in the range and the runs recorded for them (none on a dry run).
+    virtual Result<BackfillResult> backfill(const QString &id, std::int64_t fromMs, std::int64_t toMs,
+                                            std::optional<OverlapPolicy> overlap, bool dryRun) = 0;
 };
 
 /// The job control of a Scheduler in this process (not owned).
@@ -103,6 +106,11 @@ public:
     Result<QList<RunRecord>> history(const QString &jobId, int limit) override
     {
         return m_scheduler.history(jobId, limit);
+    }
+    Result<BackfillResult> backfill(const QString &id, std::int64_t fromMs, std::int64_t toMs,
+                                    std::optional<OverlapPolicy> overlap, bool dryRun) override
+    {
+        return m_scheduler.backfill(id, fromMs, toMs, overlap, dryRun);
     }
     Result<QList<JobActivity>> activity(const QString &jobId) override
     {

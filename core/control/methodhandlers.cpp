@@ -345,6 +345,34 @@ Result<QJsonValue> reconnectStore(const MethodContext &context, const QJsonObjec
     return QJsonValue(QJsonObject{{QStringLiteral("reconnecting"), tried}});
 }
 
+Result<QJsonValue> backfill(const MethodContext &context, const QJsonObject &params)
+{
+    std::int64_t range[2] = {0, 0};
+    for (int i = 0; i < 2; ++i) {
+        const QString key = i == 0 ? QStringLiteral("from") : QStringLiteral("to");
+        const auto at = instantFromWire(params.value(key).toString());
+        if (!at)
+            return invalidInput(ServerText::tr("params.%1 must be an ISO-8601 time with its offset").arg(key));
+        range[i] = *at;
+    }
+    std::optional<OverlapPolicy> overlap;
+    if (const QJsonValue given = params.value(QStringLiteral("overlap")); given.isString()) {
+        overlap = JobOptions::overlapFromName(given.toString());
+        if (!overlap)
+            return invalidInput(ServerText::tr("params.overlap must be skip, queue-one, queue-all, replace or allow"));
+    }
+    auto done = context.scheduler.backfill(idParam(params), range[0], range[1], overlap,
+                                           params.value(QStringLiteral("dry_run")).toBool(false));
+    if (!done)
+        return done.error();
+    QJsonArray times;
+    for (const std::int64_t at : std::as_const(done->times))
+        times.append(instantToWire(at));
+    return QJsonValue(QJsonObject{{QStringLiteral("times"), times},
+                                  {QStringLiteral("runs"), listToWire(done->runs)},
+                                  {QStringLiteral("already_backfilled"), done->alreadyBackfilled}});
+}
+
 Result<QJsonValue> configure(const MethodContext &context, const QJsonObject &params)
 {
     const QJsonValue limit = params.value(QStringLiteral("history_limit"));
@@ -479,6 +507,7 @@ constexpr struct
     {Method::Stop, stop},
     {Method::RunOutput, runOutput},
     {Method::ReconnectStore, reconnectStore},
+    {Method::Backfill, backfill},
 };
 
 constexpr bool handlersFollowTheTable()

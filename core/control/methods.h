@@ -45,9 +45,10 @@ enum class Method
     Stop,
     RunOutput,
     ReconnectStore,
+    Backfill,
 };
-/// The number of methods (ReconnectStore is the last of Method).
-inline constexpr std::size_t methodCount = static_cast<std::size_t>(Method::ReconnectStore) + 1;
+/// The number of methods (Backfill is the last of Method).
+inline constexpr std::size_t methodCount = static_cast<std::size_t>(Method::Backfill) + 1;
 
 /// What a method does to the instance's store.
 enum class Effect
@@ -139,6 +140,14 @@ inline constexpr Param runOutput[] = {
     {"job_id", ParamType::String, Presence::Optional},
 };
 
+inline constexpr Param backfill[] = {
+    {"id", ParamType::String, Presence::Required},
+    {"from", ParamType::String, Presence::Required},
+    {"to", ParamType::String, Presence::Required},
+    {"overlap", ParamType::String, Presence::Optional},
+    {"dry_run", ParamType::Bool, Presence::Optional},
+};
+
 } // namespace methodParams
 
 /// The protocol's methods, in the order of Method.
@@ -172,6 +181,7 @@ inline constexpr MethodSpec methods[] = {
     {Method::Stop, "stop", Effect::Changes, methodParams::id},
     {Method::RunOutput, "run_output", Effect::Reads, methodParams::runOutput},
     {Method::ReconnectStore, "reconnect_store", Effect::Reads, {}},
+    {Method::Backfill, "backfill", Effect::Changes, methodParams::backfill},
 };
 
 constexpr bool methodsFollowTheEnum()

@@ -152,6 +152,34 @@ Result<int> RemoteJobControl::stopJob(const QString &id)
     return answer.value().toObject().value(QStringLiteral("stopped")).toInt(0);
 }
 
+Result<BackfillResult> RemoteJobControl::backfill(const QString &id, std::int64_t fromMs, std::int64_t toMs,
+                                                  std::optional<OverlapPolicy> overlap, bool dryRun)
+{
+    QJsonObject params = idParams(id);
+    params.insert(QStringLiteral("from"), control::instantToWire(fromMs));
+    params.insert(QStringLiteral("to"), control::instantToWire(toMs));
+    if (overlap)
+        params.insert(QStringLiteral("overlap"), JobOptions::overlapName(*overlap));
+    params.insert(QStringLiteral("dry_run"), dryRun);
+    auto answer = m_client->call(control::Method::Backfill, params);
+    if (!answer)
+        return answer.error();
+    const QJsonObject result = answer.value().toObject();
+    BackfillResult done;
+    for (const QJsonValue &time : result.value(QStringLiteral("times")).toArray()) {
+        const auto at = control::instantFromWire(time.toString());
+        if (!at)
+            return badAnswer(RemoteText::tr("\"backfill\" returned a time that is not one: %1").arg(time.toString()));
+        done.times.append(*at);
+    }
+    auto runs = control::listFromWire<RunRecord>(result.value(QStringLiteral("runs")).toArray());
+    if (!runs)
+        return runs.error();
+    done.runs = runs.value();
+    done.alreadyBackfilled = result.value(QStringLiteral("already_backfilled")).toInt();
+    return done;
+}
+
 Result<QStringList> RemoteJobControl::changedCall(control::Method method, const QStringList &ids)
 {
     auto answer = m_client->call(method, idsParams(ids));

@@ -34,6 +34,8 @@ public:
     Result<Job> rescheduleJob(const QString &id, std::shared_ptr<const Trigger> trigger) override;
     Result<int> removeJob(const QString &id) override;
     Result<int> stopJob(const QString &id) override;
+    Result<BackfillResult> backfill(const QString &id, std::int64_t fromMs, std::int64_t toMs,
+                                    std::optional<OverlapPolicy> overlap, bool dryRun) override;
     Result<QStringList> pauseJobs(const QStringList &ids) override;
     Result<QStringList> resumeJobs(const QStringList &ids) override;
     Result<int> removeJobs(const QStringList &ids) override;

@@ -4,6 +4,7 @@
 #include "executors/processgroupregistry.h"
 #include "time/clock.h"
 #include "time/duration.h"
+#include "time/isotime.h"
 #include "util/longtimer.h"
 
 #include <QDir>
@@ -196,6 +197,27 @@ bool CommandExecutor::accepts(const Action &action) const
     return std::holds_alternative<CommandAction>(action);
 }
 
+void CommandExecutor::setRunVariables(QProcessEnvironment &environment, const ExecutionRequest &request)
+{
+    // Facts of this run, set last so a job's own environment cannot misstate them. A scheduler started from a
+    // chained job must not hand its own PUNCTUAL_PREVIOUS_* on to runs that were not chained.
+    static const auto utc = ZoneRules::forZone("UTC");
+    for (const QString &name : environment.keys()) {
+        if (name.startsWith(QLatin1String("PUNCTUAL_PREVIOUS_")))
+            environment.remove(name);
+    }
+    environment.insert(QStringLiteral("PUNCTUAL_JOB_ID"), request.jobId);
+    environment.insert(QStringLiteral("PUNCTUAL_RUN_ID"), QString::number(request.runId));
+    environment.insert(QStringLiteral("PUNCTUAL_SCHEDULED_TIME"), formatIso(request.scheduledTime, *utc));
+    if (const auto &previous = request.previous) {
+        environment.insert(QStringLiteral("PUNCTUAL_PREVIOUS_JOB_ID"), previous->jobId);
+        environment.insert(QStringLiteral("PUNCTUAL_PREVIOUS_RUN_ID"), QString::number(previous->runId));
+        environment.insert(QStringLiteral("PUNCTUAL_PREVIOUS_OUTCOME"), RunRecord::outcomeName(previous->outcome));
+        environment.insert(QStringLiteral("PUNCTUAL_PREVIOUS_EXIT_CODE"),
+                           previous->exitCode ? QString::number(*previous->exitCode) : QString());
+    }
+}
+
 void CommandExecutor::start(const ExecutionRequest &request)
 {
     const std::uint64_t token = request.token;
@@ -225,6 +247,7 @@ void CommandExecutor::start(const ExecutionRequest &request)
         environment.remove(name);
     for (auto it = command->environment.cbegin(); it != command->environment.cend(); ++it)
         environment.insert(it.key(), it.value());
+    setRunVariables(environment, request);
 
     QString program;
     QStringList arguments;

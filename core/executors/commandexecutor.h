@@ -4,6 +4,8 @@
 #include "executor.h"
 #include "processgroupregistry.h"
 
+#include <QProcessEnvironment>
+
 #include <cstdint>
 #include <memory>
 #include <unordered_map>
@@ -61,6 +63,9 @@ public:
 
 private:
     struct Run;
+
+    /// PUNCTUAL_JOB_ID, PUNCTUAL_RUN_ID, PUNCTUAL_SCHEDULED_TIME and, for a chained run, PUNCTUAL_PREVIOUS_*.
+    static void setRunVariables(QProcessEnvironment &environment, const ExecutionRequest &request);
 
     Run *findRun(std::uint64_t token, const QProcess *process) const;
     void onStarted(std::uint64_t token, QProcess *process);

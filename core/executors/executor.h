@@ -12,6 +12,15 @@
 
 namespace punctual {
 
+/// The run whose end started a chained run (a command sees it as PUNCTUAL_PREVIOUS_* variables).
+struct PreviousRun
+{
+    QString jobId;
+    std::int64_t runId = 0;
+    RunOutcome outcome = RunOutcome::Success;
+    std::optional<int> exitCode;
+};
+
 /// One run to execute.
 struct ExecutionRequest
 {
@@ -25,6 +34,8 @@ struct ExecutionRequest
     std::optional<std::int64_t> misfireGraceMs;
     /// Variables of the scheduler's environment a started process must not inherit (sql jobs' passwords).
     QSet<QString> hiddenVariables;
+    /// A chained run: the run that started it.
+    std::optional<PreviousRun> previous;
 };
 
 /// How an execution ended. outcome is Success, Failed, TimedOut, Interrupted or Missed (grace exceeded).

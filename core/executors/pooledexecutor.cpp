@@ -59,7 +59,7 @@ void PooledExecutor::submit(std::shared_ptr<Task> task)
                   static_cast<unsigned long long>(token));
         return;
     }
-    m_active.insert(token, Entry{task, std::nullopt, 0});
+    m_active.insert(token, Entry{task, std::nullopt, 0, {}});
     m_pool->start([link = m_link, task = std::move(task)] { runTask(link, task); });
 }
 

@@ -29,6 +29,7 @@ struct RunTracker::Submission
     QList<RunRecord> runs;
     int current = 0;
     std::optional<std::int64_t> misfireGraceMs;
+    std::optional<PreviousRun> previous; ///< a chained submission: the run that started it
     std::uint64_t token = 0; ///< the execution going now; 0 while waiting to retry
     /// When the next attempt is due (the injected clock; the wake timer is armed for it); none unless waiting.
     std::optional<std::int64_t> retryAt;
@@ -67,13 +68,15 @@ void RunTracker::abandonAll()
     m_waitingTotal = 0;
 }
 
-void RunTracker::submit(const Job &job, QList<RunRecord> runs, std::optional<std::int64_t> misfireGraceMs)
+void RunTracker::submit(const Job &job, QList<RunRecord> runs, std::optional<std::int64_t> misfireGraceMs,
+                        std::optional<PreviousRun> previous)
 {
     auto *submission = new Submission;
     submission->id = m_nextId++;
     submission->job = job;
     submission->runs = std::move(runs);
     submission->misfireGraceMs = misfireGraceMs;
+    submission->previous = std::move(previous);
     submission->removeJobWhenDone = job.options.removeWhenDone && !job.nextRunTime && !job.paused;
     m_submissions.insert(submission->id, submission);
     ++m_instances[job.id];
@@ -110,6 +113,7 @@ void RunTracker::startNextRun(std::uint64_t submissionId)
         // Begins now (it was queued behind another run time, or waited for a retry): recorded at once, so other
         // instances sharing the store count it for max_instances; a run still waiting is not counted.
         run.startTime = m_clock.nowMs();
+        run.outcome = RunOutcome::Running; // a queued row (a backfill's, an overlap queue's) runs now
         if (auto marked = m_store.updateRun(run); !marked)
             emit storeFailed(marked.error());
     }
@@ -123,6 +127,7 @@ void RunTracker::startNextRun(std::uint64_t submissionId)
     // A retry is late on purpose: the grace time applies to first attempts only.
     request.misfireGraceMs = run.attempt == 1 ? submission->misfireGraceMs : std::nullopt;
     request.hiddenVariables = m_executors.hiddenVariables();
+    request.previous = submission->previous;
     submission->token = request.token;
     submission->liveOutput.clear();
     submission->liveDecoder = QStringDecoder(QStringDecoder::Utf8);
@@ -155,6 +160,14 @@ void RunTracker::onExecutionFinished(std::uint64_t token, const ExecutionResult 
     if (failed && run.attempt <= submission->job.options.maxRetries && !m_stopping && !stopped
         && scheduleRetry(*submission, run))
         return;
+    if (failed || run.outcome == RunOutcome::Success) {
+        const Job job = submission->job; // the handler may start runs that change m_submissions
+        const RunRecord ended = run;
+        emit runEnded(job, ended);
+        submission = m_submissions.value(submissionId);
+        if (!submission)
+            return;
+    }
     ++submission->current;
     startNextRun(submissionId);
 }

@@ -2,6 +2,7 @@
 // finished runs.
 #pragma once
 
+#include "executors/executor.h"
 #include "jobs/job.h"
 #include "jobs/runrecord.h"
 #include "scheduler/runactivity.h"
@@ -47,8 +48,10 @@ public:
     void setStopping(bool stopping) { m_stopping = stopping; }
 
     /// Hands @p runs (recorded as running) of @p job to its executor, one after another, as one instance.
-    /// @p misfireGraceMs applies to first attempts when they really begin.
-    void submit(const Job &job, QList<RunRecord> runs, std::optional<std::int64_t> misfireGraceMs);
+    /// @p misfireGraceMs applies to first attempts when they really begin. A chained run names the run that
+    /// started it (@p previous).
+    void submit(const Job &job, QList<RunRecord> runs, std::optional<std::int64_t> misfireGraceMs,
+                std::optional<PreviousRun> previous = std::nullopt);
     /// Records a run that ended (or never began): written behind, and its outcome signalled.
     void recordFinal(RunRecord &run);
     /// Writes the runs that ended since the last flush, in one transaction (storeFailed() when that fails).
@@ -102,6 +105,9 @@ signals:
     void jobError(const punctual::RunRecord &run);
     void jobMissed(const punctual::RunRecord &run);
     void jobMaxInstances(const punctual::RunRecord &run);
+    /// A run of @p job ended for good (no retry follows) having run: success, failed or timed out. What chains
+    /// and pause-after-failures look at.
+    void runEnded(const punctual::Job &job, const punctual::RunRecord &run);
     /// A finished job with remove_when_done was removed after its last run.
     void jobRemoved(const QString &jobId);
     /// @p run (going) wrote @p chunk (coalesced by the executor: at most one per Executor::outputIntervalMs).

@@ -64,6 +64,7 @@ Scheduler::Scheduler(JobStore &store, const Clock &clock, std::unique_ptr<Execut
     connect(m_runs, &RunTracker::retryScheduled, this, &Scheduler::rearm);
     connect(m_runs, &RunTracker::activityChanged, this, &Scheduler::jobActivityChanged);
     connect(m_runs, &RunTracker::idle, this, &Scheduler::checkShutdownDone);
+    connect(m_runs, &RunTracker::runEnded, this, &Scheduler::onRunEnded);
     connect(m_runs, &RunTracker::storeFailed, this, &Scheduler::storeFailed);
     if (ClusterStore *cluster = store.cluster()) {
         m_membership = new ClusterMembership(*cluster, clock, this);
@@ -538,6 +539,10 @@ Result<void> Scheduler::prepareNewJob(Job &job, std::int64_t nowMs)
         return valid.error();
     if (job.name.isEmpty())
         job.name = job.id;
+    if (!job.paused)
+        job.pauseNote.clear();
+    else if (auto valid = validatePauseNote(job.pauseNote); !valid)
+        return invalidInput(tr("job \"%1\": %2").arg(job.id, valid.error().message));
     job.createdAt = nowMs;
     auto first = planNewJob(job, nowMs, m_random);
     if (!first)
@@ -552,6 +557,8 @@ Result<Job> Scheduler::addJob(Job job, ConflictPolicy onConflict)
         return shuttingDown();
     if (auto prepared = prepareNewJob(job, m_clock.nowMs()); !prepared)
         return prepared.error();
+    if (auto chains = checkChains(job); !chains)
+        return chains.error();
     if (auto added = m_store.addJob(job, onConflict); !added)
         return added.error();
     notePasswordVariable(job);
@@ -568,6 +575,10 @@ Result<QList<Job>> Scheduler::addJobs(QList<Job> jobs, ConflictPolicy onConflict
     for (Job &job : jobs) {
         if (auto prepared = prepareNewJob(job, now); !prepared)
             return prepared.error();
+    }
+    for (const Job &job : std::as_const(jobs)) {
+        if (auto chains = checkChains(job, jobs); !chains)
+            return chains.error();
     }
     if (auto added = m_store.addJobs(jobs, onConflict); !added)
         return added.error();
@@ -629,6 +640,7 @@ Result<Job> Scheduler::resumeJob(const QString &id)
     if (!job || !job->paused)
         return job;
     job->paused = false;
+    job->pauseNote.clear();
     job->nextRunTime = resumedNextRunTime(job.value());
     return storeModified(std::move(job).value());
 }
@@ -649,8 +661,11 @@ Result<Job> Scheduler::modifyJob(const QString &id, const JobChanges &changes)
         job.name = changes.name->isEmpty() ? job.id : *changes.name;
     if (changes.action)
         job.action = *changes.action;
-    if (changes.options)
+    if (changes.options) {
         job.options = *changes.options;
+        if (auto chains = checkChains(job); !chains)
+            return chains.error();
+    }
     if (changes.trigger) {
         job.trigger = changes.trigger;
         if (!job.paused) {

@@ -34,6 +34,14 @@ struct RunNowResult
     QString busy;                 ///< why nothing started (the job is at max_instances); empty when run is set
 };
 
+/// What Scheduler::backfill() found and did.
+struct BackfillResult
+{
+    QList<std::int64_t> times;    ///< every fire time of the job's trigger in the range, in order
+    QList<RunRecord> runs;        ///< the runs recorded now, one per time not backfilled before (none: dry run)
+    int alreadyBackfilled = 0;    ///< times of the range a backfill ran before (not run again)
+};
+
 /**
  * Runs jobs from a JobStore on time. The scheduler keeps the API, the life cycle and the due pass; the runs going
  * are RunTracker's, the cluster heartbeat ClusterMembership's, the decisions planDueJob()'s and planNewJob()'s.
@@ -114,6 +122,15 @@ public:
     /// going (a run waiting to retry is one), nothing starts and nothing is recorded: a Busy error says why.
     Result<RunRecord> runJobNow(const QString &id);
     Result<QList<RunRecord>> history(const QString &jobId, int limit) const;
+
+    /// The most fire times one backfill runs (a longer range is refused: it is likely a mistake).
+    static constexpr int maxBackfillRuns = 10'000;
+    /// Runs @p jobId once for each fire time of its trigger in [@p fromMs, @p toMs] (no jitter, no misfire
+    /// grace), in order, one after another, reason backfill; a time backfilled before is not run again. The
+    /// range must end by now. @p overlap (default: the job's policy) decides what happens when the job is
+    /// running: skip refuses (Busy), allow starts beside it. With @p dryRun only the times are returned.
+    Result<BackfillResult> backfill(const QString &jobId, std::int64_t fromMs, std::int64_t toMs,
+                                    std::optional<OverlapPolicy> overlap, bool dryRun);
 
     // --- bulk: many jobs in one store transaction (the window's selection, `punctualctl pause A B C`) ---
     // Each is all or nothing: an id not stored is a NotFound naming the first such id, and nothing changes. An id
@@ -203,6 +220,8 @@ signals:
     void jobMaxInstances(const punctual::RunRecord &run);
     /// runningCount(@p jobId) or retryWait(@p jobId) changed: a run began or ended, a retry wait began or ended.
     void jobActivityChanged(const QString &jobId);
+    /// @p job was paused because its last @p failures runs failed (its pause_after_failures option).
+    void jobPausedAfterFailures(const punctual::Job &job, int failures);
     /// The store failed (logged too); the scheduler retries on its next wake.
     void storeError(const QString &message);
     /// storeStatus() changed: the store became unavailable or available again, or a reconnect failed.
@@ -250,6 +269,16 @@ private:
     void leaveCluster();
     /// Starts the re-runs of recovering jobs that the cluster handed over (or records why they cannot run).
     void startRecoveredRuns(const QList<RunRecord> &runs);
+    // --- chains and pause-after-failures (schedulerchains.cpp) ---
+    /// Refuses chains to jobs that do not exist (in the store or in @p batch, the jobs being added with @p job)
+    /// and chains that lead back to @p job, naming the cycle.
+    Result<void> checkChains(const Job &job, const QList<Job> &batch = {}) const;
+    /// A run of @p job ended for good: its chains start, and it is paused after too many failures in a row.
+    void onRunEnded(const Job &job, const RunRecord &run);
+    /// Starts a run of @p targetId because @p cause (of @p causeJob) ended; recorded skipped when it cannot.
+    void startChainedRun(const QString &targetId, const Job &causeJob, const RunRecord &cause);
+    void pauseIfFailing(const Job &job);
+
     /// Asks the store which variables hold sql jobs' passwords, so command jobs do not inherit them.
     Result<void> learnPasswordVariables();
     void notePasswordVariable(const Job &job);

@@ -68,6 +68,7 @@ Result<QList<Job>> Scheduler::resumeJobs(const QStringList &ids)
         if (!job.paused)
             continue;
         job.paused = false;
+        job.pauseNote.clear();
         job.nextRunTime = resumedNextRunTime(job);
         changed.append(std::move(job));
     }

@@ -194,6 +194,10 @@ public:
     /// Records new runs in one transaction (assigns their ids): all of them or, when a run's job is not stored
     /// (NotFound names it), none (ids stay 0).
     virtual Result<void> insertRuns(QList<RunRecord> &runs) = 0;
+    /// A backfill of @p jobId: records @p runs (their scheduled times, reason backfill) in one transaction, each
+    /// only if its scheduled time was never backfilled for this job before (that is remembered apart from the
+    /// pruned history). @p runs keeps those recorded, with their ids. NotFound when the job is not stored.
+    virtual Result<void> insertBackfillRuns(const QString &jobId, QList<RunRecord> &runs) = 0;
     /// Rewrites a run's row (by id and job id), e.g. when it ends; NotFound when there is none.
     virtual Result<void> updateRun(const RunRecord &run) = 0;
     /// Rewrites many runs' rows in one transaction (the runs that ended together). A run whose row is gone (its

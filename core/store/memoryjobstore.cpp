@@ -198,6 +198,7 @@ void MemoryJobStore::erase(const QString &id)
         dropText(characters);
     }
     m_runs.remove(id);
+    m_backfilled.remove(id);
 }
 
 void MemoryJobStore::clearJobs()
@@ -214,6 +215,7 @@ void MemoryJobStore::clearJobs()
     m_actions.clear();
     m_options.clear();
     m_runs.clear();
+    m_backfilled.clear();
 }
 
 // --- id index -------------------------------------------------------------------------------------------------
@@ -543,6 +545,23 @@ Result<void> MemoryJobStore::insertRuns(QList<RunRecord> &runs)
     }
     for (RunRecord &run : runs)
         appendRun(run);
+    return {};
+}
+
+Result<void> MemoryJobStore::insertBackfillRuns(const QString &jobId, QList<RunRecord> &runs)
+{
+    if (find(jobId) == none)
+        return StoreError::jobNotFound(jobId);
+    QSet<std::int64_t> &done = m_backfilled[jobId];
+    QList<RunRecord> fresh;
+    for (RunRecord run : std::as_const(runs)) {
+        if (done.contains(run.scheduledTime))
+            continue;
+        done.insert(run.scheduledTime);
+        appendRun(run);
+        fresh.append(run);
+    }
+    runs = std::move(fresh);
     return {};
 }
 

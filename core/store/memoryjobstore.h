@@ -5,6 +5,7 @@
 #include "store/valuepool.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <cstdint>
 #include <limits>
@@ -47,6 +48,7 @@ public:
     Result<void> commitDue(DueBatch &batch) override;
     Result<void> insertRun(RunRecord &run) override;
     Result<void> insertRuns(QList<RunRecord> &runs) override;
+    Result<void> insertBackfillRuns(const QString &jobId, QList<RunRecord> &runs) override;
     Result<void> updateRun(const RunRecord &run) override;
     Result<int> updateRuns(const QList<RunRecord> &runs) override;
     Result<QList<RunRecord>> runs(const QString &jobId, int limit) override;
@@ -138,6 +140,7 @@ private:
     ValuePool<Action> m_actions;
     ValuePool<JobOptions> m_options;
     QHash<QString, std::vector<RunRecord>> m_runs; ///< per job, ascending id
+    QHash<QString, QSet<std::int64_t>> m_backfilled; ///< per job, the run times backfilled (insertBackfillRuns)
     QHash<Index, QString> m_pauseNotes;            ///< the few jobs paused with a note (not a field of every slot)
     std::int64_t m_lastRunId = 0;                  ///< never reused, as SQL AUTOINCREMENT
 };

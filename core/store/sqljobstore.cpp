@@ -527,6 +527,41 @@ Result<void> SqlJobStore::insertRuns(QList<RunRecord> &runs)
     return {};
 }
 
+Result<void> SqlJobStore::insertBackfillRuns(const QString &jobId, QList<RunRecord> &runs)
+{
+    SqlSession::WriteTransaction transaction(*m_session);
+    if (auto ok = transaction.begin(); !ok)
+        return ok;
+    auto stored = job(jobId);
+    if (!stored)
+        return stored.error();
+    if (!stored.value())
+        return StoreError::jobNotFound(jobId);
+    QList<RunRecord> fresh;
+    for (const RunRecord &run : std::as_const(runs)) {
+        auto marked = m_session->execute(SqlStatement::InsertBackfilled, [&](QSqlQuery &q) {
+            q.bindValue(runParam(runcol::JobId), jobId);
+            q.bindValue(runParam(runcol::ScheduledTime), static_cast<qlonglong>(run.scheduledTime));
+        });
+        if (!marked)
+            return marked.error();
+        if (marked.value()->numRowsAffected() > 0)
+            fresh.append(run);
+    }
+    QList<std::int64_t> ids;
+    if (auto ok = m_writer.writeRuns(fresh, ids); !ok)
+        return ok;
+    if (auto ok = transaction.commit(); !ok)
+        return ok;
+    m_session->wrote();
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        fresh[i].id = ids[i];
+        fresh[i].instance = m_session->instanceId();
+    }
+    runs = std::move(fresh);
+    return {};
+}
+
 Result<void> SqlJobStore::updateRun(const RunRecord &run)
 {
     auto query = m_session->execute(SqlStatement::UpdateRun, [&](QSqlQuery &q) { RunRowCodec::bind(q, run); });

@@ -116,6 +116,7 @@ public:
     Result<void> commitDue(DueBatch &batch) override;
     Result<void> insertRun(RunRecord &run) override;
     Result<void> insertRuns(QList<RunRecord> &runs) override;
+    Result<void> insertBackfillRuns(const QString &jobId, QList<RunRecord> &runs) override;
     Result<void> updateRun(const RunRecord &run) override;
     Result<int> updateRuns(const QList<RunRecord> &runs) override;
     Result<QList<RunRecord>> runs(const QString &jobId, int limit) override;

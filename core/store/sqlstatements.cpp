@@ -143,6 +143,11 @@ constexpr StatementText statements[] = {
     // type ":now - 86400000" as a 32-bit integer.
     {S::DeleteDeadInstances, "DELETE FROM punctual_instances WHERE heartbeat + lease_ms + 86400000 < :now"},
 
+    // A run time backfilled before is passed over (no row changed): the same backfill again adds nothing.
+    {S::InsertBackfilled,
+     "INSERT INTO punctual_backfilled (job_id, scheduled_time) VALUES (:job_id, :scheduled_time) "
+     "ON CONFLICT (job_id, scheduled_time) DO NOTHING"},
+
     {S::SelectMeta, "SELECT key, value FROM punctual_meta"},
     {S::SetMeta,
      "INSERT INTO punctual_meta (key, value) VALUES (:key, :value) ON CONFLICT (key) DO UPDATE SET "

@@ -55,6 +55,8 @@ enum class SqlStatement
     InterruptRun,
     CountRunningElsewhere,
     DeleteDeadInstances,
+    // backfills (schema 3)
+    InsertBackfilled,
     // opening
     SelectMeta,
     SetMeta,
