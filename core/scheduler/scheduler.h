@@ -5,6 +5,7 @@
 #include "jobs/jobchanges.h"
 #include "jobs/runrecord.h"
 #include "scheduler/runactivity.h"
+#include "scheduler/runexplainer.h"
 #include "scheduler/storestatus.h"
 #include "store/jobstore.h"
 #include "util/result.h"
@@ -114,6 +115,8 @@ public:
     /// going (a run waiting to retry is one), nothing starts and nothing is recorded: a Busy error says why.
     Result<RunRecord> runJobNow(const QString &id);
     Result<QList<RunRecord>> history(const QString &jobId, int limit) const;
+    /// What happened, or will happen, at @p atMs for the job and why (explainRun() over its whole history).
+    Result<RunExplanation> explain(const QString &jobId, std::int64_t atMs) const;
 
     // --- bulk: many jobs in one store transaction (the window's selection, `punctualctl pause A B C`) ---
     // Each is all or nothing: an id not stored is a NotFound naming the first such id, and nothing changes. An id
