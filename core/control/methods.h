@@ -45,9 +45,10 @@ enum class Method
     Stop,
     RunOutput,
     ReconnectStore,
+    Explain,
 };
-/// The number of methods (ReconnectStore is the last of Method).
-inline constexpr std::size_t methodCount = static_cast<std::size_t>(Method::ReconnectStore) + 1;
+/// The number of methods (Explain is the last of Method).
+inline constexpr std::size_t methodCount = static_cast<std::size_t>(Method::Explain) + 1;
 
 /// What a method does to the instance's store.
 enum class Effect
@@ -138,6 +139,10 @@ inline constexpr Param runOutput[] = {
     {"run_id", ParamType::Number, Presence::Required},
     {"job_id", ParamType::String, Presence::Optional},
 };
+inline constexpr Param explain[] = {
+    {"id", ParamType::String, Presence::Required},
+    {"at", ParamType::String, Presence::Required},
+};
 
 } // namespace methodParams
 
@@ -172,6 +177,7 @@ inline constexpr MethodSpec methods[] = {
     {Method::Stop, "stop", Effect::Changes, methodParams::id},
     {Method::RunOutput, "run_output", Effect::Reads, methodParams::runOutput},
     {Method::ReconnectStore, "reconnect_store", Effect::Reads, {}},
+    {Method::Explain, "explain", Effect::Reads, methodParams::explain},
 };
 
 constexpr bool methodsFollowTheEnum()

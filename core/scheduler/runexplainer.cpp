@@ -329,8 +329,8 @@ private:
         m_result.fireAfter = trigger.nextFireTime(m_at);
         const QString none = ExplainText::tr("none");
         return finish(ExplanationKind::NotAFireTime,
-                      ExplainText::tr("%1 is not a fire time of the job's trigger (%2): it fired last before it at %3, "
-                                      "and fires next at %4.")
+                      ExplainText::tr("%1 is not a fire time of the job's trigger (%2): the fire time before it is %3, "
+                                      "the one after it %4.")
                           .arg(time(m_at), trigger.description(),
                                m_result.fireBefore ? time(*m_result.fireBefore) : none,
                                m_result.fireAfter ? time(*m_result.fireAfter) : none));

@@ -172,10 +172,10 @@ void TestRunExplainer::explain_data()
         << "not_recorded" << none << "no run is recorded" << none << none;
     QTest::newRow("not a fire time: the fire times around it")
         << job << ran << T0 - 2 * hour + 30 * minute << 100 << "not_a_fire_time" << none
-        << "fired last before it at 2027-01-15T06:00:00+00:00" << OptionalMs(T0 - 2 * hour) << OptionalMs(T0 - hour);
+        << "the fire time before it is 2027-01-15T06:00:00+00:00" << OptionalMs(T0 - 2 * hour) << OptionalMs(T0 - hour);
     QTest::newRow("not a fire time: a one-off job after its time")
         << JobBuilder(hourly()).date(T0 - 3 * hour).nextRunTime(std::nullopt).build() << Runs{} << T0 - hour << 100
-        << "not_a_fire_time" << none << "fires next at none" << OptionalMs(T0 - 3 * hour) << none;
+        << "not_a_fire_time" << none << "the one after it none" << OptionalMs(T0 - 3 * hour) << none;
     QTest::newRow("future: will run")
         << job << ran << T0 + 3 * hour << 100 << "will_run" << none << "will run at 2027-01-15T11:00:00+00:00" << none
         << none;
