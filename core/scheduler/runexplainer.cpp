@@ -523,25 +523,28 @@ RunExplanation explainRun(const Job &job, const QList<RunRecord> &runsNewestFirs
 
 std::optional<std::int64_t> previousFireTime(const Trigger &trigger, std::int64_t beforeMs)
 {
-    // Windows doubling backwards from beforeMs: the first window holding a fire time is walked forwards to its last
-    // one. About 50 windows reach year 1; a window holds few fire times, as the half before it held none.
-    constexpr int maxSteps = 1'000'000;
+    // "Some fire time lies in (x, beforeMs)" holds for every x up to the last fire time and for none after it. Windows
+    // doubling backwards find an x where it holds (about 50 reach year 1); bisection then finds the largest such x,
+    // whose next fire time is the answer: some 100 calls of nextFireTime() whatever the trigger's density.
+    const auto firesBetween = [&](std::int64_t afterMs) {
+        const auto next = trigger.nextFireTime(afterMs);
+        return next && *next < beforeMs;
+    };
+    std::int64_t low = 0;
     for (std::int64_t width = 1000;; width *= 2) {
         const bool lastWindow = beforeMs - minInstantMs <= width;
-        const std::int64_t start = lastWindow ? minInstantMs - 1 : beforeMs - width;
-        auto fire = trigger.nextFireTime(start);
-        if (fire && *fire < beforeMs) {
-            for (int step = 0; step < maxSteps; ++step) {
-                const auto next = trigger.nextFireTime(*fire);
-                if (!next || *next >= beforeMs)
-                    break;
-                fire = next;
-            }
-            return fire;
-        }
+        low = lastWindow ? minInstantMs - 1 : beforeMs - width;
+        if (firesBetween(low))
+            break;
         if (lastWindow)
             return std::nullopt;
     }
+    std::int64_t high = beforeMs - 1; // nothing lies in (beforeMs - 1, beforeMs)
+    while (high - low > 1) {
+        const std::int64_t middle = low + (high - low) / 2;
+        (firesBetween(middle) ? low : high) = middle;
+    }
+    return trigger.nextFireTime(low);
 }
 
 } // namespace punctual

@@ -2,6 +2,7 @@
 #include "scheduler/runexplainer.h"
 #include "support/jobbuilder.h"
 #include "triggers/crontrigger.h"
+#include "triggers/intervaltrigger.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -102,6 +103,7 @@ private slots:
     void jsonRoundTrips();
     void previousFireTimeSearchesBackwards_data();
     void previousFireTimeSearchesBackwards();
+    void previousFireTimeOfADenseTriggerLongEnded();
 };
 
 void TestRunExplainer::explain_data()
@@ -284,6 +286,16 @@ void TestRunExplainer::previousFireTimeSearchesBackwards_data()
     QTest::newRow("every second") << "* * * * * *" << T0 << OptionalMs(T0 - second);
     QTest::newRow("yearly, months back") << "0 0 1 1 *" << T0 << OptionalMs(1'798'761'600'000); // 2027-01-01
     QTest::newRow("29 February, years back") << "0 0 29 2 *" << T0 << OptionalMs(1'709'164'800'000); // 2024-02-29
+}
+
+void TestRunExplainer::previousFireTimeOfADenseTriggerLongEnded()
+{
+    // Every second until 2000, asked in 2027: the search neither walks 27 years of seconds nor stops short.
+    const std::int64_t end = 946'684'800'000; // 2000-01-01T00:00:00Z
+    IntervalTrigger trigger(second, end - 10 * 365 * 24 * hour, end);
+    QCOMPARE(previousFireTime(trigger, T0), OptionalMs(end));
+    QCOMPARE(previousFireTime(trigger, end), OptionalMs(end - second));
+    QCOMPARE(previousFireTime(trigger, end - 10 * 365 * 24 * hour), OptionalMs());
 }
 
 void TestRunExplainer::previousFireTimeSearchesBackwards()
