@@ -383,8 +383,8 @@ QWidget *MainWindow::createCentralArea()
     m_whyAction = new QAction(tr("Why?"), m_history->view());
     m_whyAction->setObjectName(QStringLiteral("whyAction"));
     m_whyAction->setToolTip(tr("Why this run ran, or did not run"));
-    m_history->view()->addAction(m_whyAction);
-    m_history->view()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_history->view()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_history->view(), &QWidget::customContextMenuRequested, this, &MainWindow::showHistoryMenu);
     connect(m_whyAction, &QAction::triggered, this, &MainWindow::explainCurrentRun);
     m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -587,6 +587,21 @@ void MainWindow::updateHistory()
     const int row = m_model->rowOf(ids.front());
     const JobSummary *job = row >= 0 ? m_model->summaryAt(row) : nullptr;
     m_history->showJob(ids.front(), job ? job->name : ids.front());
+}
+
+void MainWindow::showHistoryMenu(const QPoint &position)
+{
+    // The row clicked becomes the current one, so Why? is about the run the menu was opened on.
+    QTableView *view = m_history->view();
+    const QModelIndex index = view->indexAt(position);
+    if (!index.isValid())
+        return;
+    view->selectRow(index.row());
+    auto *menu = new QMenu(view);
+    menu->setObjectName(QStringLiteral("historyMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addAction(m_whyAction);
+    menu->popup(view->viewport()->mapToGlobal(position));
 }
 
 void MainWindow::explainCurrentRun()

@@ -123,6 +123,8 @@ private:
     void updateStatus();
     void updateEmptyState();
     void updateHistory();
+    /// The history view's context menu at @p position (viewport coordinates): Why? for the row there.
+    void showHistoryMenu(const QPoint &position);
     void explainCurrentRun();
     void showError(const QString &title, const QString &message);
 

@@ -9,6 +9,7 @@
 
 #include <QAction>
 #include <QLabel>
+#include <QMenu>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -82,10 +83,18 @@ void TestRunExplanationDialog::whyExplainsTheSelectedRun()
 {
     const std::int64_t runId = showJobWithARun();
     QVERIFY(runId > 0);
+    // The context menu on a row makes that row current and offers Why?.
     QTableView *view = m_window->historyPane()->view();
-    QCOMPARE(view->contextMenuPolicy(), Qt::ActionsContextMenu);
-    QVERIFY(view->actions().contains(m_window->whyAction()));
+    view->clearSelection();
+    view->setCurrentIndex({});
+    emit view->customContextMenuRequested(view->visualRect(view->model()->index(0, 1)).center());
+    QMenu *menu = view->findChild<QMenu *>(QStringLiteral("historyMenu"));
+    QVERIFY(menu);
+    QTRY_VERIFY(menu->isVisible());
+    QCOMPARE(menu->actions(), QList<QAction *>{m_window->whyAction()});
     QCOMPARE(m_window->whyAction()->text(), QStringLiteral("Why?"));
+    QCOMPARE(view->currentIndex().row(), 0);
+    menu->close();
 
     RunExplanationDialog *dialog = triggerWhy();
     QVERIFY(dialog);
