@@ -469,6 +469,10 @@
         <source>params.history_limit must be at most %1</source>
         <translation>params.history_limit darf höchstens %1 sein</translation>
     </message>
+    <message>
+        <source>params.at: %1</source>
+        <translation>params.at: %1</translation>
+    </message>
 </context>
 <context>
     <name>CronDescription</name>
@@ -1398,6 +1402,172 @@
     <message>
         <source>&quot;%1&quot; did not say how many jobs it removed</source>
         <translation>„%1“ hat nicht gesagt, wie viele Aufträge entfernt wurden</translation>
+    </message>
+</context>
+<context>
+    <name>RunExplainer</name>
+    <message>
+        <source>on schedule</source>
+        <translation>planmäßig</translation>
+    </message>
+    <message>
+        <source>late, catching up a run time that passed while the scheduler could not run it</source>
+        <translation>verspätet, als Nachholung einer Laufzeit, die verstrich, während der Planer sie nicht ausführen konnte</translation>
+    </message>
+    <message>
+        <source>because a user asked to run it now</source>
+        <translation>weil ein Benutzer es sofort ausführen ließ</translation>
+    </message>
+    <message>
+        <source>as a retry</source>
+        <translation>als Wiederholung</translation>
+    </message>
+    <message>
+        <source>chained after run %1 ended</source>
+        <translation>verkettet nach dem Ende von Lauf %1</translation>
+    </message>
+    <message>
+        <source>chained after another run ended</source>
+        <translation>verkettet nach dem Ende eines anderen Laufs</translation>
+    </message>
+    <message>
+        <source>as part of a backfill</source>
+        <translation>als Teil einer Nachberechnung (Backfill)</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>war erfolgreich</translation>
+    </message>
+    <message>
+        <source>failed (exit code %1)</source>
+        <translation>schlug fehl (Exit-Code %1)</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>schlug fehl</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>überschritt die Zeitgrenze</translation>
+    </message>
+    <message>
+        <source>was interrupted</source>
+        <translation>wurde unterbrochen</translation>
+    </message>
+    <message>
+        <source>%1 is before the job existed: it was created at %2.</source>
+        <translation>%1 liegt vor der Entstehung des Auftrags: Er wurde am %2 angelegt.</translation>
+    </message>
+    <message>
+        <source>No run is recorded at %1.</source>
+        <translation>Für %1 ist kein Lauf verzeichnet.</translation>
+    </message>
+    <message>
+        <source>%1 is due but has not run yet: the scheduler has not handled the job since its run time %2 (it was not running). It will be handled by the misfire rules when the scheduler runs.</source>
+        <translation>%1 ist fällig, wurde aber noch nicht ausgeführt: Der Planer hat den Auftrag seit seiner Laufzeit %2 nicht bearbeitet (er lief nicht). Sobald der Planer läuft, wird er nach den Regeln für versäumte Läufe behandelt.</translation>
+    </message>
+    <message>
+        <source>No run is recorded at %1. The job is paused now%2, and nothing was recorded for it since, so it was most likely paused then; runs missed while paused are not made up. (The history does not record when it was paused.)</source>
+        <translation>Für %1 ist kein Lauf verzeichnet. Der Auftrag ist jetzt angehalten%2, und seitdem wurde nichts für ihn verzeichnet, also war er damals höchstwahrscheinlich angehalten; während der Pause versäumte Läufe werden nicht nachgeholt. (Der Verlauf verzeichnet nicht, wann er angehalten wurde.)</translation>
+    </message>
+    <message>
+        <source>%1 is a fire time of the job&apos;s trigger, but no run is recorded for it and no later run covers it. The job may have been paused then, or had another trigger (the history records neither).</source>
+        <translation>%1 ist ein Auslösezeitpunkt des Auftrags, aber dafür ist kein Lauf verzeichnet und kein späterer Lauf deckt ihn ab. Der Auftrag war damals vielleicht angehalten oder hatte einen anderen Auslöser (der Verlauf verzeichnet beides nicht).</translation>
+    </message>
+    <message>
+        <source> (&quot;%1&quot;)</source>
+        <translation> („%1“)</translation>
+    </message>
+    <message>
+        <source>The run time %1 was missed (run %2): the scheduler could have started it only %3 late, more than the misfire grace time of %4.</source>
+        <translation>Die Laufzeit %1 wurde versäumt (Lauf %2): Der Planer hätte sie erst %3 zu spät starten können, mehr als die Kulanzzeit von %4.</translation>
+    </message>
+    <message>
+        <source>The run time %1 was missed (run %2): %3</source>
+        <translation>Die Laufzeit %1 wurde versäumt (Lauf %2): %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>This row stands for %n run time(s) missed together.</source>
+        <translation>
+            <numerusform>Diese Zeile steht für %n zusammen versäumte Laufzeit.</numerusform>
+            <numerusform>Diese Zeile steht für %n zusammen versäumte Laufzeiten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The run time %1 was skipped (run %2): %3 (overlap policy %4, max instances %5).</source>
+        <translation>Die Laufzeit %1 wurde übersprungen (Lauf %2): %3 (Überlappungsregel %4, höchstens %5 Instanzen).</translation>
+    </message>
+    <message>
+        <source>the job&apos;s earlier runs were still going</source>
+        <translation>frühere Läufe des Auftrags liefen noch</translation>
+    </message>
+    <message>
+        <source>The run for %1 (run %2) is waiting for the job&apos;s earlier run to end (overlap policy %3).</source>
+        <translation>Der Lauf für %1 (Lauf %2) wartet auf das Ende des früheren Laufs des Auftrags (Überlappungsregel %3).</translation>
+    </message>
+    <message>
+        <source>Run %1 for %2 started %3 and was stopped because a newer run of the job replaced it (overlap policy replace).</source>
+        <translation>Lauf %1 für %2 startete %3 und wurde beendet, weil ein neuerer Lauf des Auftrags ihn ersetzte (Überlappungsregel replace).</translation>
+    </message>
+    <message>
+        <source>Run %1 for %2 started %3 and is still going.</source>
+        <translation>Lauf %1 für %2 startete %3 und läuft noch.</translation>
+    </message>
+    <message>
+        <source>Run %1 for %2 started %3 and %4</source>
+        <translation>Lauf %1 für %2 startete %3 und %4</translation>
+    </message>
+    <message>
+        <source> after %1</source>
+        <translation> nach %1</translation>
+    </message>
+    <message>
+        <source>That was attempt %1 of the same run time: the earlier attempts failed and were retried (last run %2).</source>
+        <translation>Das war Versuch %1 derselben Laufzeit: Die früheren Versuche schlugen fehl und wurden wiederholt (letzter Lauf %2).</translation>
+    </message>
+    <message>
+        <source>Its time was moved from %1 by the trigger&apos;s jitter.</source>
+        <translation>Seine Zeit wurde durch die Streuung (Jitter) des Auslösers von %1 verschoben.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>%1 is not a fire time of the job&apos;s trigger (%2): the fire time before it is %3, the one after it %4.</source>
+        <translation>%1 ist kein Auslösezeitpunkt des Auftrags (%2): Der Auslösezeitpunkt davor ist %3, der danach %4.</translation>
+    </message>
+    <message>
+        <source>The job will not run at %1: it is paused%2. Resuming it computes the next run time from then.</source>
+        <translation>Der Auftrag wird um %1 nicht ausgeführt: Er ist angehalten%2. Beim Fortsetzen wird die nächste Laufzeit ab dann berechnet.</translation>
+    </message>
+    <message>
+        <source>The job will not run at %1: it is finished (it has no next run time).</source>
+        <translation>Der Auftrag wird um %1 nicht ausgeführt: Er ist abgeschlossen (er hat keine nächste Laufzeit).</translation>
+    </message>
+    <message>
+        <source>The job will run at %1 (reason scheduled).</source>
+        <translation>Der Auftrag wird um %1 ausgeführt (Grund: planmäßig).</translation>
+    </message>
+    <message>
+        <source>That is its next run time.</source>
+        <translation>Das ist seine nächste Laufzeit.</translation>
+    </message>
+    <message>
+        <source>Its next run time is %1.</source>
+        <translation>Seine nächste Laufzeit ist %1.</translation>
+    </message>
+    <message>
+        <source>%1 is one of %2 run times missed while the scheduler could not run the job (from %3 to %4), recorded together as run %5: %6</source>
+        <translation>%1 ist eine von %2 Laufzeiten, die versäumt wurden, während der Planer den Auftrag nicht ausführen konnte (von %3 bis %4), zusammen verzeichnet als Lauf %5: %6</translation>
+    </message>
+    <message>
+        <source>%1 is older than the history kept: the job keeps its newest %2 runs, and the oldest of them is from %3.</source>
+        <translation>%1 ist älter als der aufbewahrte Verlauf: Der Auftrag behält seine neuesten %2 Läufe, und der älteste davon ist vom %3.</translation>
+    </message>
+    <message>
+        <source>%1 was coalesced into run %2 (run time %3, %4): when the scheduler came to run the job at %5, several run times were due, and with coalescing on only the latest runs.</source>
+        <translation>%1 wurde in Lauf %2 zusammengefasst (Laufzeit %3, %4): Als der Planer den Auftrag um %5 ausführen wollte, waren mehrere Laufzeiten fällig, und bei eingeschaltetem Zusammenfassen läuft nur die neueste.</translation>
     </message>
 </context>
 <context>
@@ -3426,6 +3596,14 @@ Führt aus: %2</translation>
         <source>Store unavailable since %1</source>
         <translation>Speicher nicht verfügbar seit %1</translation>
     </message>
+    <message>
+        <source>Why?</source>
+        <translation>Warum?</translation>
+    </message>
+    <message>
+        <source>Why this run ran, or did not run</source>
+        <translation>Warum dieser Lauf lief oder nicht lief</translation>
+    </message>
 </context>
 <context>
     <name>punctual::OptionsEditor</name>
@@ -3551,6 +3729,33 @@ Führt aus: %2</translation>
     </message>
 </context>
 <context>
+    <name>punctual::RunExplanationDialog</name>
+    <message>
+        <source>Asking the scheduler…</source>
+        <translation>Frage den Planer…</translation>
+    </message>
+    <message>
+        <source>Why? %1 at %2</source>
+        <translation>Warum? %1 um %2</translation>
+    </message>
+    <message>
+        <source>Why the job ran or did not run</source>
+        <translation>Warum der Auftrag lief oder nicht lief</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Erklärung</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>The scheduler could not explain it: %1</source>
+        <translation>Der Planer konnte es nicht erklären: %1</translation>
+    </message>
+</context>
+<context>
     <name>punctual::RunHistoryModel</name>
     <message>
         <source>Result</source>
@@ -3613,6 +3818,59 @@ Führt aus: %2</translation>
     <message>
         <source>Run by the scheduler instance %1</source>
         <translation>Ausgeführt von der Planer-Instanz %1</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Missed ×%1</source>
+        <translation>Versäumt ×%1</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <comment>run reason</comment>
+        <translation>Planmäßig</translation>
+    </message>
+    <message>
+        <source>Catch-up</source>
+        <comment>run reason</comment>
+        <translation>Nachholung</translation>
+    </message>
+    <message>
+        <source>Run now</source>
+        <comment>run reason</comment>
+        <translation>Sofort ausführen</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <comment>run reason</comment>
+        <translation>Wiederholung</translation>
+    </message>
+    <message>
+        <source>Chained (after run %1)</source>
+        <comment>run reason</comment>
+        <translation>Verkettet (nach Lauf %1)</translation>
+    </message>
+    <message>
+        <source>Chained</source>
+        <comment>run reason</comment>
+        <translation>Verkettet</translation>
+    </message>
+    <message>
+        <source>Backfill</source>
+        <comment>run reason</comment>
+        <translation>Nachberechnung</translation>
+    </message>
+    <message>
+        <source>%1 run times missed together
+%2</source>
+        <translation>%1 Laufzeiten zusammen versäumt
+%2</translation>
+    </message>
+    <message>
+        <source>Started because run %1 ended</source>
+        <translation>Gestartet, weil Lauf %1 endete</translation>
     </message>
 </context>
 <context>

@@ -464,6 +464,10 @@
         <source>params.history_limit must be at most %1</source>
         <translation>params.history_limit 最多为 %1</translation>
     </message>
+    <message>
+        <source>params.at: %1</source>
+        <translation>params.at：%1</translation>
+    </message>
 </context>
 <context>
     <name>CronDescription</name>
@@ -1382,6 +1386,171 @@
     <message>
         <source>&quot;%1&quot; did not say how many jobs it removed</source>
         <translation>“%1”未说明删除了多少任务</translation>
+    </message>
+</context>
+<context>
+    <name>RunExplainer</name>
+    <message>
+        <source>on schedule</source>
+        <translation>按计划</translation>
+    </message>
+    <message>
+        <source>late, catching up a run time that passed while the scheduler could not run it</source>
+        <translation>延迟地补运行一个在调度器无法运行时错过的运行时间</translation>
+    </message>
+    <message>
+        <source>because a user asked to run it now</source>
+        <translation>因为用户要求立即运行</translation>
+    </message>
+    <message>
+        <source>as a retry</source>
+        <translation>作为重试</translation>
+    </message>
+    <message>
+        <source>chained after run %1 ended</source>
+        <translation>在运行 %1 结束后链式启动</translation>
+    </message>
+    <message>
+        <source>chained after another run ended</source>
+        <translation>在另一个运行结束后链式启动</translation>
+    </message>
+    <message>
+        <source>as part of a backfill</source>
+        <translation>作为回填的一部分</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>failed (exit code %1)</source>
+        <translation>失败（退出码 %1）</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>was interrupted</source>
+        <translation>被中断</translation>
+    </message>
+    <message>
+        <source>%1 is before the job existed: it was created at %2.</source>
+        <translation>%1 早于该任务存在的时间：任务创建于 %2。</translation>
+    </message>
+    <message>
+        <source>No run is recorded at %1.</source>
+        <translation>%1 没有记录任何运行。</translation>
+    </message>
+    <message>
+        <source>%1 is due but has not run yet: the scheduler has not handled the job since its run time %2 (it was not running). It will be handled by the misfire rules when the scheduler runs.</source>
+        <translation>%1 已到期但尚未运行：自运行时间 %2 以来调度器没有处理该任务（调度器未在运行）。调度器运行时将按错过运行的规则处理。</translation>
+    </message>
+    <message>
+        <source>No run is recorded at %1. The job is paused now%2, and nothing was recorded for it since, so it was most likely paused then; runs missed while paused are not made up. (The history does not record when it was paused.)</source>
+        <translation>%1 没有记录任何运行。该任务当前已暂停%2，且此后没有任何记录，因此当时很可能已暂停；暂停期间错过的运行不会补上。（历史记录不记录暂停的时间。）</translation>
+    </message>
+    <message>
+        <source>%1 is a fire time of the job&apos;s trigger, but no run is recorded for it and no later run covers it. The job may have been paused then, or had another trigger (the history records neither).</source>
+        <translation>%1 是该任务触发器的触发时间，但没有对应的运行记录，也没有之后的运行涵盖它。该任务当时可能已暂停，或使用的是另一个触发器（历史记录两者都不记录）。</translation>
+    </message>
+    <message>
+        <source> (&quot;%1&quot;)</source>
+        <translation>（“%1”）</translation>
+    </message>
+    <message>
+        <source>The run time %1 was missed (run %2): the scheduler could have started it only %3 late, more than the misfire grace time of %4.</source>
+        <translation>运行时间 %1 被错过（运行 %2）：调度器最早只能延迟 %3 启动，超过了 %4 的错过宽限时间。</translation>
+    </message>
+    <message>
+        <source>The run time %1 was missed (run %2): %3</source>
+        <translation>运行时间 %1 被错过（运行 %2）：%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>This row stands for %n run time(s) missed together.</source>
+        <translation>
+            <numerusform>此行代表一起错过的 %n 个运行时间。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The run time %1 was skipped (run %2): %3 (overlap policy %4, max instances %5).</source>
+        <translation>运行时间 %1 被跳过（运行 %2）：%3（重叠策略 %4，最大实例数 %5）。</translation>
+    </message>
+    <message>
+        <source>the job&apos;s earlier runs were still going</source>
+        <translation>该任务之前的运行仍在进行</translation>
+    </message>
+    <message>
+        <source>The run for %1 (run %2) is waiting for the job&apos;s earlier run to end (overlap policy %3).</source>
+        <translation>%1 的运行（运行 %2）正在等待该任务之前的运行结束（重叠策略 %3）。</translation>
+    </message>
+    <message>
+        <source>Run %1 for %2 started %3 and was stopped because a newer run of the job replaced it (overlap policy replace).</source>
+        <translation>%2 的运行 %1 %3启动，因被该任务的较新运行替换而停止（重叠策略 replace）。</translation>
+    </message>
+    <message>
+        <source>Run %1 for %2 started %3 and is still going.</source>
+        <translation>%2 的运行 %1 %3启动，仍在进行中。</translation>
+    </message>
+    <message>
+        <source>Run %1 for %2 started %3 and %4</source>
+        <translation>%2 的运行 %1 %3启动，%4</translation>
+    </message>
+    <message>
+        <source> after %1</source>
+        <translation>，用时 %1</translation>
+    </message>
+    <message>
+        <source>That was attempt %1 of the same run time: the earlier attempts failed and were retried (last run %2).</source>
+        <translation>这是同一运行时间的第 %1 次尝试：之前的尝试失败并已重试（最后一次运行 %2）。</translation>
+    </message>
+    <message>
+        <source>Its time was moved from %1 by the trigger&apos;s jitter.</source>
+        <translation>其时间因触发器的随机抖动从 %1 推后。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 is not a fire time of the job&apos;s trigger (%2): the fire time before it is %3, the one after it %4.</source>
+        <translation>%1 不是该任务触发器（%2）的触发时间：之前的触发时间为 %3，之后的为 %4。</translation>
+    </message>
+    <message>
+        <source>The job will not run at %1: it is paused%2. Resuming it computes the next run time from then.</source>
+        <translation>该任务不会在 %1 运行：它已暂停%2。恢复时将从那时起计算下次运行时间。</translation>
+    </message>
+    <message>
+        <source>The job will not run at %1: it is finished (it has no next run time).</source>
+        <translation>该任务不会在 %1 运行：它已结束（没有下次运行时间）。</translation>
+    </message>
+    <message>
+        <source>The job will run at %1 (reason scheduled).</source>
+        <translation>该任务将在 %1 运行（原因：按计划）。</translation>
+    </message>
+    <message>
+        <source>That is its next run time.</source>
+        <translation>这是它的下次运行时间。</translation>
+    </message>
+    <message>
+        <source>Its next run time is %1.</source>
+        <translation>它的下次运行时间为 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is one of %2 run times missed while the scheduler could not run the job (from %3 to %4), recorded together as run %5: %6</source>
+        <translation>%1 是调度器无法运行该任务期间（%3 至 %4）错过的 %2 个运行时间之一，合并记录为运行 %5：%6</translation>
+    </message>
+    <message>
+        <source>%1 is older than the history kept: the job keeps its newest %2 runs, and the oldest of them is from %3.</source>
+        <translation>%1 早于保留的历史记录：该任务保留最近的 %2 次运行，其中最早的一次为 %3。</translation>
+    </message>
+    <message>
+        <source>%1 was coalesced into run %2 (run time %3, %4): when the scheduler came to run the job at %5, several run times were due, and with coalescing on only the latest runs.</source>
+        <translation>%1 已合并到运行 %2（运行时间 %3，%4）：调度器在 %5 运行该任务时有多个运行时间到期，启用合并时只运行最新的一个。</translation>
     </message>
 </context>
 <context>
@@ -3387,6 +3556,14 @@ Runs: %2</source>
         <source>Store unavailable since %1</source>
         <translation>存储自 %1 起不可用</translation>
     </message>
+    <message>
+        <source>Why?</source>
+        <translation>为什么？</translation>
+    </message>
+    <message>
+        <source>Why this run ran, or did not run</source>
+        <translation>此运行为何运行或未运行</translation>
+    </message>
 </context>
 <context>
     <name>punctual::OptionsEditor</name>
@@ -3512,6 +3689,33 @@ Runs: %2</source>
     </message>
 </context>
 <context>
+    <name>punctual::RunExplanationDialog</name>
+    <message>
+        <source>Asking the scheduler…</source>
+        <translation>正在询问调度器…</translation>
+    </message>
+    <message>
+        <source>Why? %1 at %2</source>
+        <translation>为什么？%1 于 %2</translation>
+    </message>
+    <message>
+        <source>Why the job ran or did not run</source>
+        <translation>任务为何运行或未运行</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>The scheduler could not explain it: %1</source>
+        <translation>调度器无法说明：%1</translation>
+    </message>
+</context>
+<context>
     <name>punctual::RunHistoryModel</name>
     <message>
         <source>Result</source>
@@ -3574,6 +3778,59 @@ Runs: %2</source>
     <message>
         <source>Run by the scheduler instance %1</source>
         <translation>由调度器实例 %1 运行</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Missed ×%1</source>
+        <translation>错过 ×%1</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <comment>run reason</comment>
+        <translation>按计划</translation>
+    </message>
+    <message>
+        <source>Catch-up</source>
+        <comment>run reason</comment>
+        <translation>补运行</translation>
+    </message>
+    <message>
+        <source>Run now</source>
+        <comment>run reason</comment>
+        <translation>立即运行</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <comment>run reason</comment>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Chained (after run %1)</source>
+        <comment>run reason</comment>
+        <translation>链式（在运行 %1 之后）</translation>
+    </message>
+    <message>
+        <source>Chained</source>
+        <comment>run reason</comment>
+        <translation>链式</translation>
+    </message>
+    <message>
+        <source>Backfill</source>
+        <comment>run reason</comment>
+        <translation>回填</translation>
+    </message>
+    <message>
+        <source>%1 run times missed together
+%2</source>
+        <translation>一起错过了 %1 个运行时间
+%2</translation>
+    </message>
+    <message>
+        <source>Started because run %1 ended</source>
+        <translation>因运行 %1 结束而启动</translation>
     </message>
 </context>
 <context>

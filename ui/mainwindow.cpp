@@ -4,9 +4,11 @@
 #include "dialogs/instancesdialog.h"
 #include "dialogs/jobeditordialog.h"
 #include "dialogs/jobtransfer.h"
+#include "dialogs/runexplanationdialog.h"
 #include "dialogs/sqlactioneditor.h"
 #include "models/jobfilterproxymodel.h"
 #include "models/joblistmodel.h"
+#include "models/runhistorymodel.h"
 #include "models/runpresentation.h"
 #include "control/schedulerclient.h"
 #include "settings/settings.h"
@@ -377,6 +379,13 @@ QWidget *MainWindow::createCentralArea()
     m_tableStack->addWidget(empty);
 
     m_history = new RunHistoryPane(m_services.scheduler, m_services.clock, this);
+    // A history row's context menu: Why? asks the host what happened at that run's time.
+    m_whyAction = new QAction(tr("Why?"), m_history->view());
+    m_whyAction->setObjectName(QStringLiteral("whyAction"));
+    m_whyAction->setToolTip(tr("Why this run ran, or did not run"));
+    m_history->view()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_history->view(), &QWidget::customContextMenuRequested, this, &MainWindow::showHistoryMenu);
+    connect(m_whyAction, &QAction::triggered, this, &MainWindow::explainCurrentRun);
     m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(m_tableStack);
@@ -578,6 +587,34 @@ void MainWindow::updateHistory()
     const int row = m_model->rowOf(ids.front());
     const JobSummary *job = row >= 0 ? m_model->summaryAt(row) : nullptr;
     m_history->showJob(ids.front(), job ? job->name : ids.front());
+}
+
+void MainWindow::showHistoryMenu(const QPoint &position)
+{
+    // The row clicked becomes the current one, so Why? is about the run the menu was opened on.
+    QTableView *view = m_history->view();
+    const QModelIndex index = view->indexAt(position);
+    if (!index.isValid())
+        return;
+    view->selectRow(index.row());
+    auto *menu = new QMenu(view);
+    menu->setObjectName(QStringLiteral("historyMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addAction(m_whyAction);
+    menu->popup(view->viewport()->mapToGlobal(position));
+}
+
+void MainWindow::explainCurrentRun()
+{
+    const QModelIndex current = m_history->view()->currentIndex();
+    const RunRecord *run = current.isValid() ? m_history->model()->runAt(current.row()) : nullptr;
+    if (!run)
+        return;
+    const int row = m_model->rowOf(run->jobId);
+    const JobSummary *job = row >= 0 ? m_model->summaryAt(row) : nullptr;
+    auto *dialog = new RunExplanationDialog(m_services.scheduler, run->jobId, job ? job->name : run->jobId,
+                                            run->scheduledTime, this);
+    dialog->show();
 }
 
 void MainWindow::showError(const QString &title, const QString &message)

@@ -70,6 +70,8 @@ public:
     JobFilterProxyModel *proxyModel() const { return m_proxy; }
     QTableView *jobView() const { return m_view; }
     RunHistoryPane *historyPane() const { return m_history; }
+    /// Why? in the history view's context menu: explains the current run's time (RunExplanationDialog).
+    QAction *whyAction() const { return m_whyAction; }
     /// The banner shown at the top while the host cannot reach its store.
     StoreStatusBanner *storeBanner() const { return m_storeBanner; }
     /// File > Import / Export (jobtransfer.h).
@@ -121,6 +123,9 @@ private:
     void updateStatus();
     void updateEmptyState();
     void updateHistory();
+    /// The history view's context menu at @p position (viewport coordinates): Why? for the row there.
+    void showHistoryMenu(const QPoint &position);
+    void explainCurrentRun();
     void showError(const QString &title, const QString &message);
 
     void addJob();
@@ -148,6 +153,7 @@ private:
     QComboBox *m_stateFilter = nullptr;
     QSplitter *m_splitter = nullptr;
     RunHistoryPane *m_history = nullptr;
+    QAction *m_whyAction = nullptr;
     StoreStatusBanner *m_storeBanner = nullptr;
     JobTransfer *m_transfer = nullptr;
     QLabel *m_schedulerLabel = nullptr;

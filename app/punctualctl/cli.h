@@ -71,6 +71,7 @@ int runStop(const QStringList &args);
 int runShow(const QStringList &args);
 int runList(const QStringList &args);
 int runHistory(const QStringList &args);
+int runExplain(const QStringList &args);
 int runRunNow(const QStringList &args);
 int runScheduler(const QStringList &args);
 int runExport(const QStringList &args);

@@ -31,6 +31,7 @@ QString usage()
                                        "  stop        stop a job's runs going now (through the running instance)\n"
                                        "  history     show the run history\n"
                                        "  backfill    run a job for the fire times of a past range\n"
+                                       "  explain     say why a job ran, or did not, or will run at a time\n"
                                        "  run         run the scheduler in the foreground (one per store)\n"
                                        "  export      write jobs as JSON (all, or the ids given)\n"
                                        "  import      add the jobs of a JSON file, or of a crontab with --crontab\n"
@@ -78,6 +79,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("run-now"), cli::runRunNow},
         {QStringLiteral("stop"), cli::runStop},
         {QStringLiteral("history"), cli::runHistory},
+        {QStringLiteral("explain"), cli::runExplain},
         {QStringLiteral("run"), cli::runScheduler},
         {QStringLiteral("next"), cli::runNext},
         {QStringLiteral("export"), cli::runExport},

@@ -56,6 +56,8 @@ public:
     virtual Result<RunRecord> runJobNow(const QString &id) = 0;
     /// Runs of one job (all jobs when @p jobId is empty), newest first, at most @p limit.
     virtual Result<QList<RunRecord>> history(const QString &jobId, int limit) = 0;
+    /// What happened, or will happen, at @p atMs for the job and why (Scheduler::explain()).
+    virtual Result<RunExplanation> explain(const QString &jobId, std::int64_t atMs) = 0;
     /// What the runs of one job (all jobs when @p jobId is empty) are doing now: going, or waiting to retry
     /// (Scheduler::activity()). Without an instance nothing runs: empty.
     virtual Result<QList<JobActivity>> activity(const QString &jobId) = 0;
@@ -111,6 +113,9 @@ public:
                                     std::optional<OverlapPolicy> overlap, bool dryRun) override
     {
         return m_scheduler.backfill(id, fromMs, toMs, overlap, dryRun);
+    Result<RunExplanation> explain(const QString &jobId, std::int64_t atMs) override
+    {
+        return m_scheduler.explain(jobId, atMs);
     }
     Result<QList<JobActivity>> activity(const QString &jobId) override
     {

@@ -5,6 +5,7 @@
 #include "control/protocol.h"
 #include "scheduler/scheduler.h"
 #include "store/jobstore.h"
+#include "time/isotime.h"
 #include "triggers/trigger.h"
 
 #include <QCoreApplication>
@@ -473,6 +474,22 @@ Result<QJsonValue> runOutput(const MethodContext &context, const QJsonObject &pa
     return QJsonValue(QJsonObject{{QStringLiteral("output"), output}, {QStringLiteral("running"), false}});
 }
 
+Result<QJsonValue> explain(const MethodContext &context, const QJsonObject &params)
+{
+    auto job = context.scheduler.job(idParam(params));
+    if (!job)
+        return job.error();
+    // A time without an offset is a wall-clock time in the job's zone, as punctualctl reads times.
+    const auto zone = job->trigger ? job->trigger->zonePtr() : ZoneRules::forZone("UTC");
+    auto at = parseIso(params.value(QStringLiteral("at")).toString(), *zone);
+    if (!at)
+        return invalidInput(ServerText::tr("params.at: %1").arg(at.error().message));
+    auto explanation = context.scheduler.explain(job->id, at.value());
+    if (!explanation)
+        return explanation.error();
+    return QJsonValue(explanation->toJson());
+}
+
 constexpr struct
 {
     Method method;
@@ -508,6 +525,7 @@ constexpr struct
     {Method::RunOutput, runOutput},
     {Method::ReconnectStore, reconnectStore},
     {Method::Backfill, backfill},
+    {Method::Explain, explain},
 };
 
 constexpr bool handlersFollowTheTable()

@@ -46,9 +46,10 @@ enum class Method
     RunOutput,
     ReconnectStore,
     Backfill,
+    Explain,
 };
-/// The number of methods (Backfill is the last of Method).
-inline constexpr std::size_t methodCount = static_cast<std::size_t>(Method::Backfill) + 1;
+/// The number of methods (Explain is the last of Method).
+inline constexpr std::size_t methodCount = static_cast<std::size_t>(Method::Explain) + 1;
 
 /// What a method does to the instance's store.
 enum class Effect
@@ -139,6 +140,10 @@ inline constexpr Param runOutput[] = {
     {"run_id", ParamType::Number, Presence::Required},
     {"job_id", ParamType::String, Presence::Optional},
 };
+inline constexpr Param explain[] = {
+    {"id", ParamType::String, Presence::Required},
+    {"at", ParamType::String, Presence::Required},
+};
 
 inline constexpr Param backfill[] = {
     {"id", ParamType::String, Presence::Required},
@@ -182,6 +187,7 @@ inline constexpr MethodSpec methods[] = {
     {Method::RunOutput, "run_output", Effect::Reads, methodParams::runOutput},
     {Method::ReconnectStore, "reconnect_store", Effect::Reads, {}},
     {Method::Backfill, "backfill", Effect::Changes, methodParams::backfill},
+    {Method::Explain, "explain", Effect::Reads, methodParams::explain},
 };
 
 constexpr bool methodsFollowTheEnum()

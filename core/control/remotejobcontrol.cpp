@@ -2,6 +2,7 @@
 #include "remotejobcontrol.h"
 
 #include "control/protocol.h"
+#include "time/isotime.h"
 #include "triggers/trigger.h"
 
 #include <QCoreApplication>
@@ -241,6 +242,19 @@ Result<QList<RunRecord>> RemoteJobControl::history(const QString &jobId, int lim
     if (!jobId.isEmpty())
         params.insert(QStringLiteral("job_id"), jobId);
     return listCall<RunRecord>(control::Method::History, params);
+}
+
+Result<RunExplanation> RemoteJobControl::explain(const QString &jobId, std::int64_t atMs)
+{
+    static const auto utc = ZoneRules::forZone("UTC");
+    auto answer = m_client->call(control::Method::Explain,
+                                 {{QStringLiteral("id"), jobId}, {QStringLiteral("at"), formatIso(atMs, *utc)}});
+    if (!answer)
+        return answer.error();
+    auto explanation = RunExplanation::fromJson(answer.value().toObject());
+    if (!explanation)
+        return badAnswer(explanation.error().message);
+    return explanation;
 }
 
 Result<QList<JobActivity>> RemoteJobControl::activity(const QString &jobId)

@@ -3,6 +3,7 @@
 
 #include "control/eventstream.h"
 #include "control/protocol.h"
+#include "time/isotime.h"
 #include "triggers/trigger.h"
 #include "util/jsontext.h"
 
@@ -574,6 +575,20 @@ void SchedulerClient::history(const QString &jobId, int limit, QObject *context,
     if (!jobId.isEmpty())
         params.insert(QStringLiteral("job_id"), jobId);
     call(control::Method::History, params, context, asList<RunRecord>(std::move(done)));
+}
+
+void SchedulerClient::explain(const QString &jobId, std::int64_t atMs, QObject *context, Reply<RunExplanation> done)
+{
+    static const auto utc = ZoneRules::forZone("UTC");
+    call(control::Method::Explain, {{QStringLiteral("id"), jobId}, {QStringLiteral("at"), formatIso(atMs, *utc)}},
+         context, [done = std::move(done)](Result<QJsonValue> answer) {
+             if (!answer)
+                 return done(answer.error());
+             auto explanation = RunExplanation::fromJson(answer.value().toObject());
+             if (!explanation)
+                 return done(badAnswer(explanation.error().message));
+             done(std::move(explanation));
+         });
 }
 
 void SchedulerClient::runOutputSoFar(qint64 runId, QObject *context, Reply<QString> done)

@@ -101,6 +101,8 @@ public:
     void stopJob(const QString &id, QObject *context, Reply<int> done);
     void removeAllJobs(QObject *context, Reply<int> done);
     void history(const QString &jobId, int limit, QObject *context, Reply<QList<RunRecord>> done);
+    /// What happened, or will happen, at @p atMs for the job and why ("explain"; the text in the host's language).
+    void explain(const QString &jobId, std::int64_t atMs, QObject *context, Reply<RunExplanation> done);
     /// The output captured so far of a run going now ("run_output").
     void runOutputSoFar(qint64 runId, QObject *context, Reply<QString> done);
     void instances(QObject *context, Reply<QJsonArray> done);

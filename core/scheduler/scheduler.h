@@ -5,6 +5,7 @@
 #include "jobs/jobchanges.h"
 #include "jobs/runrecord.h"
 #include "scheduler/runactivity.h"
+#include "scheduler/runexplainer.h"
 #include "scheduler/storestatus.h"
 #include "store/jobstore.h"
 #include "util/result.h"
@@ -122,6 +123,8 @@ public:
     /// going (a run waiting to retry is one), nothing starts and nothing is recorded: a Busy error says why.
     Result<RunRecord> runJobNow(const QString &id);
     Result<QList<RunRecord>> history(const QString &jobId, int limit) const;
+    /// What happened, or will happen, at @p atMs for the job and why (explainRun() over its whole history).
+    Result<RunExplanation> explain(const QString &jobId, std::int64_t atMs) const;
 
     /// The most fire times one backfill runs (a longer range is refused: it is likely a mistake).
     static constexpr int maxBackfillRuns = 10'000;

@@ -1,6 +1,7 @@
 // RunHistoryModel over a host (a real Scheduler on a fake clock, served on a private socket) through its
 // SchedulerClient: loading, live runs, missed runs, limits, clearing.
 #include "models/runhistorymodel.h"
+#include "models/runpresentation.h"
 #include "scheduler/dueplanner.h"
 #include "support/jobbuilder.h"
 #include "support/hostharness.h"
@@ -37,6 +38,7 @@ private slots:
     void runningRowThenOutcome();
     void otherJobsIgnored();
     void missedRuns();
+    void reasonsAndMissedCounts();
     void keepsHistoryLimit();
     void removalClears();
     void dayChangeRepaintsTimes();
@@ -207,6 +209,51 @@ void TestRunHistoryModel::otherJobsIgnored()
     runNow("b");
     QCOMPARE(inserted.count(), 0);
     QCOMPARE(m_model->rowCount(), 0);
+}
+
+void TestRunHistoryModel::reasonsAndMissedCounts()
+{
+    job("r", "ok");
+    // Rows as the scheduler records them, written into the host's store directly.
+    QList<RunRecord> runs;
+    const auto add = [&](RunReason reason, RunOutcome outcome, std::optional<std::int64_t> causedBy = {},
+                         std::int64_t count = 1) {
+        RunRecord run;
+        run.jobId = "r";
+        run.scheduledTime = T0 + runs.size() * minute;
+        run.outcome = outcome;
+        run.endTime = run.scheduledTime + 1000;
+        run.reason = reason;
+        run.causedBy = causedBy;
+        run.count = count;
+        runs.append(run);
+    };
+    add(RunReason::Scheduled, RunOutcome::Success);
+    add(RunReason::CatchUp, RunOutcome::Success);
+    add(RunReason::RunNow, RunOutcome::Success);
+    add(RunReason::Retry, RunOutcome::Failed);
+    add(RunReason::Chained, RunOutcome::Success, 123);
+    add(RunReason::Backfill, RunOutcome::Success);
+    add(RunReason::Scheduled, RunOutcome::Missed, {}, 5000);
+    add(RunReason::Scheduled, RunOutcome::Queued);
+    add(RunReason::Scheduled, RunOutcome::Replaced);
+    QVERIFY(m_store->insertRuns(runs));
+    load(*m_model, "r");
+    QCOMPARE(m_model->rowCount(), 9);
+    const QStringList reasons{"Scheduled", "Scheduled", "Scheduled", "Backfill", "Chained (after run 123)", "Retry",
+                              "Run now", "Catch-up", "Scheduled"}; // newest first
+    for (int row = 0; row < reasons.size(); ++row)
+        QCOMPARE(text(row, RunHistoryModel::ReasonColumn), reasons.at(row));
+    QCOMPARE(m_model->headerData(RunHistoryModel::ReasonColumn, Qt::Horizontal).toString(), "Reason");
+    QCOMPARE(text(4, RunHistoryModel::ReasonColumn, Qt::ToolTipRole), "Started because run 123 ended");
+    QCOMPARE(text(2, RunHistoryModel::OutcomeColumn), "Missed ×5000");
+    QVERIFY(text(2, RunHistoryModel::OutcomeColumn, Qt::ToolTipRole).startsWith("5000 run times missed together"));
+    // Queued and replaced runs have their own icons (one per outcome, none out of range).
+    QCOMPARE(text(0, RunHistoryModel::OutcomeColumn), outcomeName(RunOutcome::Replaced));
+    QVERIFY(!m_model->data(m_model->index(0, RunHistoryModel::OutcomeColumn), Qt::DecorationRole)
+                 .value<QIcon>().isNull());
+    QVERIFY(!m_model->data(m_model->index(1, RunHistoryModel::OutcomeColumn), Qt::DecorationRole)
+                 .value<QIcon>().isNull());
 }
 
 void TestRunHistoryModel::missedRuns()

@@ -77,6 +77,7 @@ QVariant RunHistoryModel::headerData(int section, Qt::Orientation orientation, i
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case OutcomeColumn: return tr("Result");
+    case ReasonColumn: return tr("Reason");
     case ScheduledColumn: return tr("Scheduled");
     case StartedColumn: return tr("Started");
     case DurationColumn: return tr("Duration");
@@ -92,7 +93,12 @@ QVariant RunHistoryModel::displayData(const RunRecord &run, int column) const
     const std::int64_t now = m_clock.nowMs();
     switch (column) {
     case OutcomeColumn:
+        // The one missed row of a long downtime stands for many run times.
+        if (run.outcome == RunOutcome::Missed && run.count > 1)
+            return tr("Missed ×%1").arg(run.count);
         return outcomeName(run.outcome);
+    case ReasonColumn:
+        return reasonText(run);
     case ScheduledColumn:
         return shortDateTime(run.scheduledTime, now, TimePrecision::Seconds);
     case StartedColumn:
@@ -118,12 +124,33 @@ QVariant RunHistoryModel::displayData(const RunRecord &run, int column) const
     }
 }
 
+QString RunHistoryModel::reasonText(const RunRecord &run)
+{
+    switch (run.reason) {
+    case RunReason::Scheduled: return tr("Scheduled", "run reason");
+    case RunReason::CatchUp: return tr("Catch-up", "run reason");
+    case RunReason::RunNow: return tr("Run now", "run reason");
+    case RunReason::Retry: return tr("Retry", "run reason");
+    case RunReason::Chained:
+        return run.causedBy ? tr("Chained (after run %1)", "run reason").arg(*run.causedBy)
+                            : tr("Chained", "run reason");
+    case RunReason::Backfill: return tr("Backfill", "run reason");
+    }
+    return {};
+}
+
 QVariant RunHistoryModel::toolTipData(const RunRecord &run, int column) const
 {
     const std::int64_t now = m_clock.nowMs();
     switch (column) {
     case OutcomeColumn:
+        if (run.outcome == RunOutcome::Missed && run.count > 1)
+            return tr("%1 run times missed together\n%2").arg(run.count).arg(outcomeToolTip(run));
         return outcomeToolTip(run);
+    case ReasonColumn:
+        if (run.reason == RunReason::Chained && run.causedBy)
+            return tr("Started because run %1 ended").arg(*run.causedBy);
+        return {};
     case ScheduledColumn:
         return tr("%1\n%2", "date and time, then \"12 min ago\"")
             .arg(longDateTime(run.scheduledTime), relativeTime(run.scheduledTime, now));

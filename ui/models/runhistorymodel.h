@@ -30,6 +30,7 @@ public:
     enum Column
     {
         OutcomeColumn,
+        ReasonColumn, ///< why it ran: "Scheduled", "Catch-up", "Run now", "Retry", "Chained (after run 12)", "Backfill"
         ScheduledColumn,
         StartedColumn,
         DurationColumn,
@@ -79,6 +80,7 @@ private:
     void onDayChanged();
     QVariant displayData(const RunRecord &run, int column) const;
     QVariant toolTipData(const RunRecord &run, int column) const;
+    static QString reasonText(const RunRecord &run);
     const QIcon &icon(RunOutcome outcome) const;
 
     SchedulerClient &m_scheduler;
@@ -86,7 +88,7 @@ private:
     const Clock &m_clock;
     QString m_jobId;
     QList<RunRecord> m_runs; ///< newest first
-    mutable std::array<QIcon, 7> m_icons;
+    mutable std::array<QIcon, static_cast<std::size_t>(RunOutcome::Replaced) + 1> m_icons; ///< one per outcome
 };
 
 } // namespace punctual
