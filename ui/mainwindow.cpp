@@ -4,6 +4,7 @@
 #include "dialogs/instancesdialog.h"
 #include "dialogs/jobeditordialog.h"
 #include "dialogs/jobtransfer.h"
+#include "dialogs/backfilldialog.h"
 #include "dialogs/runexplanationdialog.h"
 #include "dialogs/sqlactioneditor.h"
 #include "models/jobfilterproxymodel.h"
@@ -190,6 +191,8 @@ void MainWindow::createActions()
          [this] { setPaused(false); });
     make(Command::TogglePause, {}, tr("Pause or resume"), QKeySequence(Qt::CTRL | Qt::Key_P),
          tr("Pause the selected jobs, or resume them when all are paused"), &MainWindow::togglePause);
+    make(Command::Backfill, {}, tr("&Backfill…"), {},
+         tr("Run the selected job for the fire times of a past range"), &MainWindow::backfillSelected);
     make(Command::Delete, icon("action-delete"), tr("&Delete…"), QKeySequence::Delete,
          tr("Delete the selected jobs and their history"), &MainWindow::deleteSelected);
     make(Command::DeleteAll, icon("action-delete-all"), tr("Delete &all…"), {}, tr("Delete every job"),
@@ -243,6 +246,7 @@ void MainWindow::createMenus()
     QMenu *job = menuBar()->addMenu(tr("&Job"));
     for (Command c : {Command::Add, Command::Edit, Command::RunNow, Command::Stop, Command::Pause, Command::Resume})
         job->addAction(m_actions[c]);
+    job->addAction(m_actions[Command::Backfill]);
     job->addSeparator();
     job->addAction(m_actions[Command::Delete]);
     job->addAction(m_actions[Command::DeleteAll]);
@@ -526,6 +530,7 @@ void MainWindow::updateActions()
         anyGoing |= m_services.scheduler.runningCount(id) > 0 || m_services.scheduler.retryWait(id).has_value();
     m_actions[Command::Add]->setEnabled(connected);
     m_actions[Command::RunNow]->setEnabled(connected && !ids.isEmpty());
+    m_actions[Command::Backfill]->setEnabled(connected && ids.size() == 1);
     m_actions[Command::Stop]->setEnabled(connected && anyGoing);
     m_actions[Command::PauseScheduler]->setEnabled(connected);
     m_actions[Command::StopScheduler]->setEnabled(connected);
@@ -615,6 +620,26 @@ void MainWindow::explainCurrentRun()
     auto *dialog = new RunExplanationDialog(m_services.scheduler, run->jobId, job ? job->name : run->jobId,
                                             run->scheduledTime, this);
     dialog->show();
+}
+
+void MainWindow::backfillSelected()
+{
+    const QStringList ids = selectedJobIds();
+    if (ids.size() != 1)
+        return;
+    // The job's trigger and options come from the host (the list keeps only what it shows).
+    m_services.scheduler.job(ids.first(), this, [this](Result<Job> job) {
+        if (!job) {
+            showError(tr("Cannot backfill the job"), job.error().message);
+            return;
+        }
+        auto *dialog = new BackfillDialog(m_services.scheduler, job.value(), m_services.clock.nowMs(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &BackfillDialog::backfilled, this, [this](const BackfillResult &result) {
+            statusBar()->showMessage(tr("%n run(s) backfilled", nullptr, static_cast<int>(result.runs.size())), 10000);
+        });
+        dialog->open();
+    });
 }
 
 void MainWindow::showError(const QString &title, const QString &message)

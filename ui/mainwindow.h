@@ -60,6 +60,7 @@ public:
         Find,
         Settings,
         Quit,
+        Backfill,
     };
 
     explicit MainWindow(const Services &services, QWidget *parent = nullptr);
@@ -126,6 +127,8 @@ private:
     /// The history view's context menu at @p position (viewport coordinates): Why? for the row there.
     void showHistoryMenu(const QPoint &position);
     void explainCurrentRun();
+    /// Job › Backfill… for the selected job (BackfillDialog).
+    void backfillSelected();
     void showError(const QString &title, const QString &message);
 
     void addJob();

@@ -16,19 +16,6 @@ namespace punctual::cli {
 
 namespace {
 
-QJsonObject resultJson(const BackfillResult &result)
-{
-    QJsonArray times;
-    for (const std::int64_t at : result.times)
-        times.append(control::instantToWire(at));
-    QJsonArray runs;
-    for (const RunRecord &run : result.runs)
-        runs.append(run.toJson());
-    return {{QStringLiteral("times"), times},
-            {QStringLiteral("runs"), runs},
-            {QStringLiteral("already_backfilled"), result.alreadyBackfilled}};
-}
-
 /// In this process (no instance runs the store): the runs go here, so wait for the last to end.
 int waitForRuns(Scheduler &scheduler, const QString &id, const BackfillResult &result, bool json)
 {
@@ -119,7 +106,7 @@ int runBackfill(const QStringList &args)
         return fail(result.error());
     const BackfillResult &done = result.value();
     if (parser.isSet(json)) {
-        print(QString::fromUtf8(QJsonDocument(resultJson(done)).toJson(QJsonDocument::Indented)));
+        print(QString::fromUtf8(QJsonDocument(control::backfillToWire(done)).toJson(QJsonDocument::Indented)));
     } else if (parser.isSet(dryRun)) {
         QString text;
         for (const std::int64_t at : done.times)

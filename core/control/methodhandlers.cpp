@@ -366,12 +366,7 @@ Result<QJsonValue> backfill(const MethodContext &context, const QJsonObject &par
                                            params.value(QStringLiteral("dry_run")).toBool(false));
     if (!done)
         return done.error();
-    QJsonArray times;
-    for (const std::int64_t at : std::as_const(done->times))
-        times.append(instantToWire(at));
-    return QJsonValue(QJsonObject{{QStringLiteral("times"), times},
-                                  {QStringLiteral("runs"), listToWire(done->runs)},
-                                  {QStringLiteral("already_backfilled"), done->alreadyBackfilled}});
+    return QJsonValue(backfillToWire(done.value()));
 }
 
 Result<QJsonValue> configure(const MethodContext &context, const QJsonObject &params)

@@ -246,6 +246,33 @@ Result<JobActivity> activityFromWire(const QJsonObject &json)
     return activity;
 }
 
+QJsonObject backfillToWire(const BackfillResult &result)
+{
+    QJsonArray times;
+    for (const std::int64_t at : result.times)
+        times.append(instantToWire(at));
+    return {{QStringLiteral("times"), times},
+            {QStringLiteral("runs"), listToWire(result.runs)},
+            {QStringLiteral("already_backfilled"), result.alreadyBackfilled}};
+}
+
+Result<BackfillResult> backfillFromWire(const QJsonObject &json)
+{
+    BackfillResult result;
+    for (const QJsonValue &time : json.value(QStringLiteral("times")).toArray()) {
+        const auto at = instantFromWire(time.toString());
+        if (!at)
+            return invalidInput(ProtocolText::tr("a backfill time that is not one: %1").arg(time.toString()));
+        result.times.append(*at);
+    }
+    auto runs = listFromWire<RunRecord>(json.value(QStringLiteral("runs")).toArray());
+    if (!runs)
+        return runs.error();
+    result.runs = runs.value();
+    result.alreadyBackfilled = json.value(QStringLiteral("already_backfilled")).toInt();
+    return result;
+}
+
 QJsonObject storeStatusToWire(const StoreStatus &status)
 {
     const auto instant = [](std::optional<std::int64_t> ms) {

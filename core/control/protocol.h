@@ -4,6 +4,7 @@
 #include "jobs/job.h"
 #include "jobs/jobchanges.h"
 #include "jobs/runrecord.h"
+#include "scheduler/backfillresult.h"
 #include "scheduler/runactivity.h"
 #include "scheduler/storestatus.h"
 #include "util/result.h"
@@ -55,6 +56,10 @@ QJsonObject activityToWire(const JobActivity &activity);
 Result<JobActivity> activityFromWire(const QJsonObject &json);
 
 /// {"available": bool, "since": ISO-8601 UTC or null, "last_error": text, "retries": N, "next_retry": ISO or null}
+/// A backfill's answer: {"times": [ISO], "runs": [run], "already_backfilled": N}.
+QJsonObject backfillToWire(const BackfillResult &result);
+Result<BackfillResult> backfillFromWire(const QJsonObject &json);
+
 QJsonObject storeStatusToWire(const StoreStatus &status);
 StoreStatus storeStatusFromWire(const QJsonObject &json);
 

@@ -165,20 +165,10 @@ Result<BackfillResult> RemoteJobControl::backfill(const QString &id, std::int64_
     auto answer = m_client->call(control::Method::Backfill, params);
     if (!answer)
         return answer.error();
-    const QJsonObject result = answer.value().toObject();
-    BackfillResult done;
-    for (const QJsonValue &time : result.value(QStringLiteral("times")).toArray()) {
-        const auto at = control::instantFromWire(time.toString());
-        if (!at)
-            return badAnswer(RemoteText::tr("\"backfill\" returned a time that is not one: %1").arg(time.toString()));
-        done.times.append(*at);
-    }
-    auto runs = control::listFromWire<RunRecord>(result.value(QStringLiteral("runs")).toArray());
-    if (!runs)
-        return runs.error();
-    done.runs = runs.value();
-    done.alreadyBackfilled = result.value(QStringLiteral("already_backfilled")).toInt();
-    return done;
+    auto result = control::backfillFromWire(answer.value().toObject());
+    if (!result)
+        return badAnswer(result.error().message);
+    return result;
 }
 
 Result<QStringList> RemoteJobControl::changedCall(control::Method method, const QStringList &ids)

@@ -591,6 +591,26 @@ void SchedulerClient::explain(const QString &jobId, std::int64_t atMs, QObject *
          });
 }
 
+void SchedulerClient::backfill(const QString &jobId, std::int64_t fromMs, std::int64_t toMs,
+                               std::optional<OverlapPolicy> overlap, bool dryRun, QObject *context,
+                               Reply<BackfillResult> done)
+{
+    QJsonObject params{{QStringLiteral("id"), jobId},
+                       {QStringLiteral("from"), control::instantToWire(fromMs)},
+                       {QStringLiteral("to"), control::instantToWire(toMs)},
+                       {QStringLiteral("dry_run"), dryRun}};
+    if (overlap)
+        params.insert(QStringLiteral("overlap"), JobOptions::overlapName(*overlap));
+    call(control::Method::Backfill, params, context, [done = std::move(done)](Result<QJsonValue> answer) {
+        if (!answer)
+            return done(answer.error());
+        auto result = control::backfillFromWire(answer.value().toObject());
+        if (!result)
+            return done(badAnswer(result.error().message));
+        done(std::move(result));
+    });
+}
+
 void SchedulerClient::runOutputSoFar(qint64 runId, QObject *context, Reply<QString> done)
 {
     call(control::Method::RunOutput, {{QStringLiteral("run_id"), static_cast<double>(runId)}}, context,

@@ -103,6 +103,9 @@ public:
     void history(const QString &jobId, int limit, QObject *context, Reply<QList<RunRecord>> done);
     /// What happened, or will happen, at @p atMs for the job and why ("explain"; the text in the host's language).
     void explain(const QString &jobId, std::int64_t atMs, QObject *context, Reply<RunExplanation> done);
+    /// Backfills the job for the fire times in [@p fromMs, @p toMs] ("backfill"; with @p dryRun only the times).
+    void backfill(const QString &jobId, std::int64_t fromMs, std::int64_t toMs, std::optional<OverlapPolicy> overlap,
+                  bool dryRun, QObject *context, Reply<BackfillResult> done);
     /// The output captured so far of a run going now ("run_output").
     void runOutputSoFar(qint64 runId, QObject *context, Reply<QString> done);
     void instances(QObject *context, Reply<QJsonArray> done);

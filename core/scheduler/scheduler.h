@@ -4,6 +4,7 @@
 #include "jobs/job.h"
 #include "jobs/jobchanges.h"
 #include "jobs/runrecord.h"
+#include "scheduler/backfillresult.h"
 #include "scheduler/runactivity.h"
 #include "scheduler/runexplainer.h"
 #include "scheduler/storestatus.h"
@@ -33,14 +34,6 @@ struct RunNowResult
     QString jobId;
     std::optional<RunRecord> run; ///< the run started (recorded running); none when busy
     QString busy;                 ///< why nothing started (the job is at max_instances); empty when run is set
-};
-
-/// What Scheduler::backfill() found and did.
-struct BackfillResult
-{
-    QList<std::int64_t> times;    ///< every fire time of the job's trigger in the range, in order
-    QList<RunRecord> runs;        ///< the runs recorded now, one per time not backfilled before (none: dry run)
-    int alreadyBackfilled = 0;    ///< times of the range a backfill ran before (not run again)
 };
 
 /**

@@ -235,7 +235,7 @@ void TestRunChains::commandsSeeTheirRunAndTheRunBefore()
     const QString file = dir.filePath("env.txt");
     addOrDie(JobBuilder("report")
                  .cron("0 0 1 1 *", "UTC")
-                 .command("/bin/sh", {"-c", "env | grep ^PUNCTUAL_ | sort > \"$0\"", file}));
+                 .command("/bin/sh", {"-c", "env | grep -E '^PUNCTUAL_(JOB_ID|RUN_ID|SCHEDULED_TIME|PREVIOUS_)' | sort > \"$0\"", file}));
     addOrDie(JobBuilder("build").cron("0 0 1 1 *", "UTC").command("/bin/sh", {"-c", "exit 3"}).options(
         chained({{ChainCondition::OnFailure, "report"}})));
     const auto build = m_scheduler->runJobNow("build");
