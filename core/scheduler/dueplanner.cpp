@@ -138,8 +138,10 @@ DuePlan planDueJob(const Job &job, std::int64_t nowMs, DueLoad load, QRandomGene
         runTimes = {dropped.last};
     }
 
+    // ONE row for all the run times beyond those kept, however many: memory and history stay bounded. It follows the
+    // single missed rows (a higher id), so that pruning the history to its newest rows keeps it.
+    std::optional<RunRecord> counted;
     if (dropped.count > 0) {
-        // ONE row for all the run times beyond those kept, however many: memory and history stay bounded.
         RunRecord missed = record(job, dropped.first, RunOutcome::Missed, nowMs);
         missed.count = dropped.count;
         missed.lateMs = nowMs - dropped.first;
@@ -153,7 +155,7 @@ DuePlan planDueJob(const Job &job, std::int64_t nowMs, DueLoad load, QRandomGene
             : PlannerText::tr("%Ln run time(s) from %1 to %2 were missed while the scheduler was not running",
                               nullptr, count)
                   .arg(formatIso(dropped.first, zone), formatIso(dropped.last, zone));
-        plan.missed.append(missed);
+        counted = missed;
     }
 
     QList<std::int64_t> onTime;
@@ -169,6 +171,8 @@ DuePlan planDueJob(const Job &job, std::int64_t nowMs, DueLoad load, QRandomGene
             onTime.append(runTime);
         }
     }
+    if (counted)
+        plan.missed.append(*counted);
 
     if (onTime.isEmpty())
         return plan;

@@ -71,6 +71,16 @@ Figures scenarioCatchup(const Options &options)
     auto scheduler = makeScheduler(*store);
     int moved = 0;
     QObject::connect(scheduler.get(), &Scheduler::jobModified, [&moved] { ++moved; });
+    // The missed rows the pass recorded for the first cron job (from the signals: the history is pruned to 100).
+    int rows = 0;
+    std::int64_t counted = 0;
+    const auto note = [&](const punctual::RunRecord &run) {
+        if (run.jobId != QLatin1String("cron-0"))
+            return;
+        ++rows;
+        counted = std::max(counted, run.count);
+    };
+    QObject::connect(scheduler.get(), &Scheduler::jobMissed, note);
     const double rssBefore = rssMb();
     const double t0 = monotonicSeconds();
     if (auto started = scheduler->start(); !started)
@@ -82,20 +92,11 @@ Figures scenarioCatchup(const Options &options)
     const double peak = peakRssMb();
     shutdown(*scheduler, Scheduler::ShutdownMode::StopRuns);
 
-    // What the pass recorded for the first pair.
-    std::int64_t counted = 0;
-    int rows = 0;
-    auto runs = store->runs(QStringLiteral("cron-0"), -1);
-    if (runs) {
-        rows = static_cast<int>(runs->size());
-        for (const punctual::RunRecord &run : runs.value())
-            counted = std::max(counted, run.count);
-    }
     Figures figures;
     figures.number("due_pass_seconds", passSeconds);
     figures.number("rss_mb_before", rssBefore, 1);
     figures.number("peak_rss_mb", peak, 1);
-    figures.integer("rows_per_cron_job", rows);
+    figures.integer("missed_rows_per_cron_job", rows);
     figures.integer("counted_in_one_row", counted);
     return figures;
 }
