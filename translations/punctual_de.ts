@@ -1323,6 +1323,10 @@
         <source>store is damaged: %1 (%2)</source>
         <translation>der Auftragsspeicher ist beschädigt: %1 (%2)</translation>
     </message>
+    <message>
+        <source>the scheduler stopped while this run waited in the queue</source>
+        <translation>der Scheduler wurde beendet, während dieser Lauf in der Warteschlange wartete</translation>
+    </message>
 </context>
 <context>
     <name>JsonFields</name>
@@ -1764,13 +1768,6 @@
         <translation>um %1 verpasst (Kulanzzeit %2)</translation>
     </message>
     <message numerus="yes">
-        <source>; %n earlier run time(s) were also missed</source>
-        <translation>
-            <numerusform>; %n früherer Laufzeitpunkt wurde ebenfalls verpasst</numerusform>
-            <numerusform>; %n frühere Laufzeitpunkte wurden ebenfalls verpasst</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>skipped: %n run(s) of this job still going (max instances)</source>
         <translation>
             <numerusform>übersprungen: %n Lauf dieses Auftrags läuft noch (max. Instanzen)</numerusform>
@@ -1792,6 +1789,39 @@
     <message>
         <source>this kind of action cannot be run here</source>
         <translation>diese Art von Aktion kann hier nicht ausgeführt werden</translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %Ln run time(s) from %1 to %2 were missed while the scheduler was not running</source>
+        <translation>
+            <numerusform>mindestens %Ln Ausführungszeit von %1 bis %2 wurde verpasst, während der Scheduler nicht lief</numerusform>
+            <numerusform>mindestens %Ln Ausführungszeiten von %1 bis %2 wurden verpasst, während der Scheduler nicht lief</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln run time(s) from %1 to %2 were missed while the scheduler was not running</source>
+        <translation>
+            <numerusform>%Ln Ausführungszeit von %1 bis %2 wurde verpasst, während der Scheduler nicht lief</numerusform>
+            <numerusform>%Ln Ausführungszeiten von %1 bis %2 wurden verpasst, während der Scheduler nicht lief</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>skipped: the queue is full (%n run(s) waiting, overlap %1)</source>
+        <translation>
+            <numerusform>übersprungen: die Warteschlange ist voll (%n Lauf wartet, Überlappung %1)</numerusform>
+            <numerusform>übersprungen: die Warteschlange ist voll (%n Läufe warten, Überlappung %1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>replaced by the run of %1</source>
+        <translation>ersetzt durch den Lauf von %1</translation>
+    </message>
+    <message>
+        <source>stopped: the job was removed</source>
+        <translation>angehalten: der Auftrag wurde gelöscht</translation>
+    </message>
+    <message>
+        <source>the scheduler stopped while this run waited in the queue</source>
+        <translation>der Scheduler wurde beendet, während dieser Lauf in der Warteschlange wartete</translation>
     </message>
 </context>
 <context>
@@ -3941,6 +3971,14 @@ Führt aus: %2</translation>
     <message>
         <source>the job store is unavailable (%1); nothing started: the scheduler reconnects on its own</source>
         <translation>der Auftragsspeicher ist nicht verfügbar (%1); nichts wurde gestartet: der Planer verbindet sich selbst erneut</translation>
+    </message>
+    <message>
+        <source>not run: the job was paused while this run waited in the queue</source>
+        <translation>nicht ausgeführt: der Auftrag wurde pausiert, während dieser Lauf in der Warteschlange wartete</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is already running and its queue is full (%2 waiting); nothing started</source>
+        <translation>„%1“ läuft bereits und seine Warteschlange ist voll (%2 wartend); nichts gestartet</translation>
     </message>
 </context>
 <context>

@@ -1307,6 +1307,10 @@
         <source>store is damaged: %1 (%2)</source>
         <translation>存储已损坏：%1（%2）</translation>
     </message>
+    <message>
+        <source>the scheduler stopped while this run waited in the queue</source>
+        <translation>此运行在队列中等待时调度器已停止</translation>
+    </message>
 </context>
 <context>
     <name>JsonFields</name>
@@ -1745,12 +1749,6 @@
         <translation>错过 %1（宽限时间 %2）</translation>
     </message>
     <message numerus="yes">
-        <source>; %n earlier run time(s) were also missed</source>
-        <translation>
-            <numerusform>；另有 %n 个更早的运行时间也已错过</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>skipped: %n run(s) of this job still going (max instances)</source>
         <translation>
             <numerusform>已跳过：此任务仍有 %n 次运行未结束（最大实例数）</numerusform>
@@ -1771,6 +1769,36 @@
     <message>
         <source>this kind of action cannot be run here</source>
         <translation>此类操作无法在此运行</translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %Ln run time(s) from %1 to %2 were missed while the scheduler was not running</source>
+        <translation>
+            <numerusform>调度器未运行期间，从 %1 到 %2 至少错过了 %Ln 个运行时间</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln run time(s) from %1 to %2 were missed while the scheduler was not running</source>
+        <translation>
+            <numerusform>调度器未运行期间，从 %1 到 %2 错过了 %Ln 个运行时间</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>skipped: the queue is full (%n run(s) waiting, overlap %1)</source>
+        <translation>
+            <numerusform>已跳过：队列已满（%n 个运行在等待，重叠策略 %1）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>replaced by the run of %1</source>
+        <translation>已被 %1 的运行取代</translation>
+    </message>
+    <message>
+        <source>stopped: the job was removed</source>
+        <translation>已停止：任务已被删除</translation>
+    </message>
+    <message>
+        <source>the scheduler stopped while this run waited in the queue</source>
+        <translation>此运行在队列中等待时调度器已停止</translation>
     </message>
 </context>
 <context>
@@ -3901,6 +3929,14 @@ Runs: %2</source>
     <message>
         <source>the job store is unavailable (%1); nothing started: the scheduler reconnects on its own</source>
         <translation>任务存储不可用（%1）；未启动任何运行：调度器会自行重新连接</translation>
+    </message>
+    <message>
+        <source>not run: the job was paused while this run waited in the queue</source>
+        <translation>未运行：此运行在队列中等待时任务被暂停</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is already running and its queue is full (%2 waiting); nothing started</source>
+        <translation>“%1”已在运行且其队列已满（%2 个在等待）；未启动任何运行</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,8 @@
 
 namespace punctual {
 
+RunReason dueReason(std::int64_t runTimeMs, std::int64_t nowMs);
+
 namespace {
 
 class PlannerText
@@ -23,7 +25,8 @@ RunRecord record(const Job &job, std::int64_t scheduled, RunOutcome outcome, std
     run.jobId = job.id;
     run.scheduledTime = scheduled;
     run.outcome = outcome;
-    if (outcome != RunOutcome::Running)
+    run.reason = dueReason(scheduled, nowMs);
+    if (outcome != RunOutcome::Running && outcome != RunOutcome::Queued)
         run.endTime = nowMs;
     return run;
 }
@@ -48,36 +51,111 @@ QString formatLateness(std::int64_t ms)
     return PlannerText::tr("%1 d %2 h").arg(hours / 24).arg(hours % 24);
 }
 
-DuePlan planDueJob(const Job &job, std::int64_t nowMs, int runningInstances, QRandomGenerator &random)
+RunReason dueReason(std::int64_t runTimeMs, std::int64_t nowMs)
+{
+    return nowMs - runTimeMs > catchUpThresholdMs ? RunReason::CatchUp : RunReason::Scheduled;
+}
+
+namespace {
+
+/// Run times a long downtime left beyond the maxRunTimes kept: counted, not listed.
+struct DroppedTimes
+{
+    std::int64_t count = 0;
+    std::int64_t first = 0;
+    std::int64_t last = 0;
+    bool jumped = false; ///< the walk jumped: more were missed than counted
+
+    void add(std::int64_t runTime)
+    {
+        if (count++ == 0)
+            first = runTime;
+        last = runTime;
+    }
+};
+
+/// Every run time of @p job up to @p nowMs, each computed from the previous one (jitter included, as APScheduler
+/// does), the latest maxRunTimes kept and the older ones counted in @p dropped. Returns the next run time after now.
+std::optional<std::int64_t> collectRunTimes(const Job &job, std::int64_t nowMs, QRandomGenerator &random,
+                                            QList<std::int64_t> &runTimes, DroppedTimes &dropped)
+{
+    const auto keep = [&](std::int64_t runTime) {
+        if (runTimes.size() == maxRunTimes)
+            dropped.add(runTimes.takeFirst());
+        runTimes.append(runTime);
+    };
+    std::optional<std::int64_t> next = job.nextRunTime;
+    std::int64_t walked = 0;
+    while (next && *next <= nowMs) {
+        if (++walked > maxWalkedRunTimes) {
+            if (dropped.jumped) { // walked twice: straight to now (an irregular trigger, e.g. dense then sparse)
+                next = job.trigger->nextFireTime(nowMs);
+                break;
+            }
+            // Years of an every-second job: jump to near now, by as much time as the kept run times span, and
+            // walk on from there: the latest run times are the ones kept (coalesce runs the very last).
+            dropped.jumped = true;
+            const std::int64_t span = runTimes.isEmpty() ? 0 : runTimes.last() - runTimes.first();
+            for (const std::int64_t runTime : std::as_const(runTimes))
+                dropped.add(runTime);
+            runTimes.clear();
+            walked = 0;
+            const std::int64_t resumeAfter = std::max(*next, nowMs - span);
+            dropped.add(*next);
+            dropped.last = resumeAfter; // the range missed goes on to where the walk resumes (uncounted between)
+            next = job.trigger->nextFireTime(resumeAfter);
+            if (next)
+                next = job.trigger->applyJitter(*next, random);
+            continue;
+        }
+        keep(*next);
+        next = job.trigger->nextFireTime(*next);
+        if (next)
+            next = job.trigger->applyJitter(*next, random);
+    }
+    return next;
+}
+
+} // namespace
+
+DuePlan planDueJob(const Job &job, std::int64_t nowMs, DueLoad load, QRandomGenerator &random)
 {
     DuePlan plan;
     if (!job.nextRunTime || job.paused)
         return plan;
 
-    // Every run time up to now, each computed from the previous one (jitter included, as APScheduler does).
     QList<std::int64_t> runTimes;
-    std::int64_t dropped = 0;
-    std::optional<std::int64_t> next = job.nextRunTime;
-    while (next && *next <= nowMs) {
-        if (runTimes.size() == maxRunTimes) {
-            runTimes.removeFirst();
-            ++dropped;
-            if (dropped > 100000) { // years of an every-second job: jump to now instead of walking
-                next = job.trigger->nextFireTime(nowMs);
-                break;
-            }
-        }
-        runTimes.append(*next);
-        next = job.trigger->nextFireTime(*next);
-        if (next)
-            next = job.trigger->applyJitter(*next, random);
-    }
+    DroppedTimes dropped;
+    const std::optional<std::int64_t> next = collectRunTimes(job, nowMs, random, runTimes, dropped);
     // A time past year 9999 cannot be stored and read back: the job is finished instead.
     plan.nextRunTime = next && isInstantInRange(*next) ? next : std::nullopt;
 
     if (job.options.coalesce == CoalescePolicy::Latest && runTimes.size() > 1) {
-        dropped = 0; // coalescing is not missing
+        dropped = {}; // coalescing is not missing
         runTimes = {runTimes.last()};
+    } else if (job.options.coalesce == CoalescePolicy::Latest && runTimes.isEmpty() && dropped.count > 0) {
+        dropped = {}; // only a jump's run times: the latest of them stands for all
+        runTimes = {dropped.last};
+    }
+
+    // ONE row for all the run times beyond those kept, however many: memory and history stay bounded. It follows the
+    // single missed rows (a higher id), so that pruning the history to its newest rows keeps it.
+    std::optional<RunRecord> counted;
+    if (dropped.count > 0) {
+        RunRecord missed = record(job, dropped.first, RunOutcome::Missed, nowMs);
+        missed.count = dropped.count;
+        missed.lateMs = nowMs - dropped.first;
+        missed.reason = RunReason::CatchUp;
+        const ZoneRules &zone = job.trigger->zone();
+        const int count = static_cast<int>(std::min<std::int64_t>(dropped.count, INT_MAX));
+        missed.error = dropped.jumped
+            ? PlannerText::tr("at least %Ln run time(s) from %1 to %2 were missed while the scheduler was not running",
+                              nullptr, count)
+                  .arg(formatIso(dropped.first, zone), formatIso(dropped.last, zone))
+            : PlannerText::tr("%Ln run time(s) from %1 to %2 were missed while the scheduler was not running",
+                              nullptr, count)
+                  .arg(formatIso(dropped.first, zone), formatIso(dropped.last, zone));
+        counted = missed;
     }
 
     QList<std::int64_t> onTime;
@@ -93,23 +171,58 @@ DuePlan planDueJob(const Job &job, std::int64_t nowMs, int runningInstances, QRa
             onTime.append(runTime);
         }
     }
-    if (dropped > 0 && !plan.missed.isEmpty())
-        plan.missed.first().error += PlannerText::tr("; %n earlier run time(s) were also missed", nullptr,
-                                                     static_cast<int>(std::min<std::int64_t>(dropped, INT_MAX)));
+    if (counted)
+        plan.missed.append(*counted);
 
     if (onTime.isEmpty())
         return plan;
-    if (runningInstances >= job.options.maxInstances) {
+    plan.submitReason = dueReason(onTime.first(), nowMs);
+    const OverlapPolicy overlap = job.options.overlap;
+    const bool full = load.running >= job.options.maxInstances;
+    // A run waiting already goes first: a new one cannot overtake it.
+    if (overlap == OverlapPolicy::Allow || (!full && (load.queued == 0 || overlap == OverlapPolicy::Skip))) {
+        plan.submit = onTime;
+        return plan;
+    }
+    if (overlap == OverlapPolicy::Skip) {
         for (const std::int64_t runTime : std::as_const(onTime)) {
             RunRecord skipped = record(job, runTime, RunOutcome::Skipped, nowMs);
             skipped.error = PlannerText::tr("skipped: %n run(s) of this job still going (max instances)", nullptr,
-                                            runningInstances);
+                                            load.running);
             plan.skipped.append(skipped);
         }
         return plan;
     }
-    plan.submit = onTime;
+    if (overlap == OverlapPolicy::Replace) {
+        // The latest run time replaces the runs going (stopped), the one waiting, and the earlier ones of this pass.
+        plan.replaceRunning = true;
+        const std::int64_t latest = onTime.last();
+        for (qsizetype i = 0; i + 1 < onTime.size(); ++i) {
+            RunRecord replaced = record(job, onTime[i], RunOutcome::Replaced, nowMs);
+            replaced.error = replacedByText(job, latest);
+            plan.skipped.append(replaced);
+        }
+        plan.queued.append(record(job, latest, RunOutcome::Queued, nowMs));
+        return plan;
+    }
+    const int limit = overlap == OverlapPolicy::QueueOne ? 1 : job.options.queueLimit;
+    int room = std::max(0, limit - load.queued);
+    for (const std::int64_t runTime : std::as_const(onTime)) {
+        if (room-- > 0) {
+            plan.queued.append(record(job, runTime, RunOutcome::Queued, nowMs));
+            continue;
+        }
+        RunRecord skipped = record(job, runTime, RunOutcome::Skipped, nowMs);
+        skipped.error = PlannerText::tr("skipped: the queue is full (%n run(s) waiting, overlap %1)", nullptr, limit)
+                            .arg(JobOptions::overlapName(overlap));
+        plan.skipped.append(skipped);
+    }
     return plan;
+}
+
+QString replacedByText(const Job &job, std::int64_t runTimeMs)
+{
+    return PlannerText::tr("replaced by the run of %1").arg(formatIso(runTimeMs, job.trigger->zone()));
 }
 
 Result<std::optional<std::int64_t>> planNewJob(const Job &job, std::int64_t nowMs, QRandomGenerator &random)

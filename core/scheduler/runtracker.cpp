@@ -34,8 +34,10 @@ struct RunTracker::Submission
     /// When the next attempt is due (the injected clock; the wake timer is armed for it); none unless waiting.
     std::optional<std::int64_t> retryAt;
     bool removeJobWhenDone = false;
-    /// Set by stopJob(): why the runs left end interrupted (none begins, nothing is retried); empty otherwise.
+    /// Set by stopJob() and replaceRuns(): why the runs left end so (none begins, nothing is retried); empty
+    /// otherwise. stopOutcome is how they end: interrupted, or replaced (overlap replace).
     QString stopReason;
+    RunOutcome stopOutcome = RunOutcome::Interrupted;
     /// The current run's output so far (outputSoFar()), decoded as it comes (a chunk may end inside a character).
     QString liveOutput;
     QStringDecoder liveDecoder{QStringDecoder::Utf8};
@@ -91,7 +93,7 @@ void RunTracker::startNextRun(std::uint64_t submissionId)
         return;
     submission->token = 0;
     if (!submission->stopReason.isEmpty())
-        interruptRest(*submission, submission->stopReason);
+        interruptRest(*submission, submission->stopReason, submission->stopOutcome);
     if (submission->current >= submission->runs.size()) {
         finishSubmission(submissionId);
         return;
@@ -114,7 +116,8 @@ void RunTracker::startNextRun(std::uint64_t submissionId)
         // instances sharing the store count it for max_instances; a run still waiting is not counted.
         run.startTime = m_clock.nowMs();
         run.outcome = RunOutcome::Running; // a queued row (a backfill's, an overlap queue's) runs now
-        if (auto marked = m_store.updateRun(run); !marked)
+        // A row pruned meanwhile (a long wait behind many skipped rows) is not a store failure.
+        if (auto marked = m_store.updateRun(run); !marked && marked.error().code != ErrorCode::NotFound)
             emit storeFailed(marked.error());
     }
     ExecutionRequest request;
@@ -152,8 +155,13 @@ void RunTracker::onExecutionFinished(std::uint64_t token, const ExecutionResult 
     run.error = result.error;
     run.lateMs = result.lateMs;
     const bool stopped = !submission->stopReason.isEmpty();
-    if (stopped && run.outcome == RunOutcome::Interrupted)
+    // A replaced run that was cancelled may report a failure of its own (a function seeing its cancel flag).
+    const bool replaced = stopped && submission->stopOutcome == RunOutcome::Replaced
+                          && run.outcome != RunOutcome::Success;
+    if ((stopped && run.outcome == RunOutcome::Interrupted) || replaced) {
+        run.outcome = submission->stopOutcome;
         run.error = submission->stopReason;
+    }
     recordFinal(run);
 
     const bool failed = run.outcome == RunOutcome::Failed || run.outcome == RunOutcome::TimedOut;
@@ -202,6 +210,7 @@ bool RunTracker::scheduleRetry(Submission &submission, RunRecord &run)
     retry.jobId = run.jobId;
     retry.scheduledTime = run.scheduledTime;
     retry.attempt = run.attempt + 1;
+    retry.reason = RunReason::Retry;
     if (auto inserted = m_store.insertRun(retry); !inserted) {
         emit storeFailed(inserted.error());
         return false;
@@ -273,10 +282,13 @@ void RunTracker::finishSubmission(std::uint64_t submissionId)
         // Only if it is still the finished job that ran (it may have been rescheduled meanwhile).
         const auto stored = m_store.job(jobId);
         if (stored && stored.value() && !stored.value()->nextRunTime && !stored.value()->paused
-            && m_store.removeJob(jobId))
+            && m_store.removeJob(jobId)) {
+            dropQueued(jobId, TrackerText::tr("stopped: the job was removed"));
             emit jobRemoved(jobId);
+        }
     }
     delete submission;
+    startQueued(jobId); // an instance ended: the first run waiting may start
     if (m_submissions.isEmpty())
         emit idle();
 }
@@ -321,6 +333,11 @@ void RunTracker::startDueRetries(std::int64_t nowMs)
 
 void RunTracker::dropWaitingRetries(const QString &jobId, const QString &reason)
 {
+    dropWaitingRetries(jobId, reason, RunOutcome::Interrupted);
+}
+
+void RunTracker::dropWaitingRetries(const QString &jobId, const QString &reason, RunOutcome outcome)
+{
     const QString why = reason.isEmpty() ? TrackerText::tr("the scheduler stopped before this run began") : reason;
     const QList<Submission *> submissions = m_submissions.values();
     for (Submission *submission : submissions) {
@@ -329,39 +346,127 @@ void RunTracker::dropWaitingRetries(const QString &jobId, const QString &reason)
         setRetryAt(*submission, std::nullopt);
         // The waiting attempt and the run times submitted with it (recorded running) are all ended, none left
         // "running" in the history.
-        interruptRest(*submission, why);
+        interruptRest(*submission, why, outcome);
         startNextRun(submission->id); // nothing left: the submission ends
     }
 }
 
 int RunTracker::stopJob(const QString &jobId, const QString &reason)
 {
+    // The waiting runs first: none may start in a place a stopped run leaves.
+    const int dropped = dropQueued(jobId, reason);
+    return dropped + stopRuns(jobId, reason, RunOutcome::Interrupted);
+}
+
+int RunTracker::replaceRuns(const QString &jobId, const QString &reason)
+{
+    // A run still waiting (for earlier replaced runs to end) is replaced as well: the newest run is the one to make.
+    endQueued(m_queue.takeAll(jobId), RunOutcome::Replaced, reason);
+    return stopRuns(jobId, reason, RunOutcome::Replaced);
+}
+
+int RunTracker::stopRuns(const QString &jobId, const QString &reason, RunOutcome outcome)
+{
     int ended = 0;
     QList<std::pair<Executor *, std::uint64_t>> going;
     for (Submission *submission : std::as_const(m_submissions)) {
         if (submission->job.id != jobId)
             continue;
+        // Replacing leaves a run already being stopped alone (its process group is on its way out); a user's stop
+        // takes over any earlier reason.
+        if (outcome == RunOutcome::Replaced && !submission->stopReason.isEmpty())
+            continue;
         ++ended;
         submission->stopReason = reason;
+        submission->stopOutcome = outcome;
         if (submission->token != 0) {
             if (Executor *executor = m_executors.executorFor(submission->job.action))
                 going.append({executor, submission->token});
         }
     }
-    dropWaitingRetries(jobId, reason);
+    dropWaitingRetries(jobId, reason, outcome);
     // Last: an executor may report the stopped run at once, which may end (and delete) its submission.
     for (const auto &[executor, token] : std::as_const(going))
         executor->stop(token);
     return ended;
 }
 
-void RunTracker::interruptRest(Submission &submission, const QString &why)
+void RunTracker::interruptRest(Submission &submission, const QString &why, RunOutcome outcome)
 {
     for (; submission.current < submission.runs.size(); ++submission.current) {
         RunRecord &run = submission.runs[submission.current];
-        run.outcome = RunOutcome::Interrupted;
+        run.outcome = outcome;
         run.endTime = m_clock.nowMs();
         run.error = why;
+        recordFinal(run);
+    }
+}
+
+// --- queues (overlap policies) --------------------------------------------------------------------------------
+
+void RunTracker::enqueue(const Job &job, const RunRecord &run, std::optional<std::int64_t> misfireGraceMs)
+{
+    m_queue.push({job, run, misfireGraceMs});
+}
+
+int RunTracker::replacedGoing(const QString &jobId) const
+{
+    int count = 0;
+    for (const Submission *submission : m_submissions) {
+        if (submission->job.id == jobId && submission->stopOutcome == RunOutcome::Replaced)
+            ++count;
+    }
+    return count;
+}
+
+void RunTracker::startQueued(const QString &jobId, int elsewhere)
+{
+    if (m_queuesHeld || m_stopping)
+        return;
+    // Re-checked per run: a run that ends at once (nothing can run its action) makes room again inside submit().
+    while (const RunQueue::Entry *next = m_queue.first(jobId)) {
+        // Replace: the new run waits until every replaced run has ended (their process groups are gone).
+        if (replacedGoing(jobId) > 0)
+            return;
+        if (next->job.options.overlap != OverlapPolicy::Allow
+            && instanceCount(jobId) + elsewhere >= next->job.options.maxInstances)
+            return;
+        RunQueue::Entry entry = *m_queue.takeFirst(jobId);
+        // Begins now: startNextRun() stamps its start and writes the row running; the executor checks the grace.
+        entry.run.outcome = RunOutcome::Running;
+        entry.run.startTime.reset();
+        entry.run.endTime.reset();
+        entry.run.error.clear();
+        submit(entry.job, {entry.run}, entry.misfireGraceMs);
+    }
+}
+
+void RunTracker::holdQueues(bool held)
+{
+    m_queuesHeld = held;
+    if (held)
+        return;
+    for (const QString &jobId : m_queue.jobIds())
+        startQueued(jobId);
+}
+
+int RunTracker::dropQueued(const QString &jobId, const QString &reason)
+{
+    QList<RunQueue::Entry> entries = m_queue.takeAll(jobId);
+    const int count = static_cast<int>(entries.size());
+    endQueued(std::move(entries), RunOutcome::Interrupted,
+              reason.isEmpty() ? TrackerText::tr("the scheduler stopped while this run waited in the queue") : reason);
+    return count;
+}
+
+void RunTracker::endQueued(QList<RunQueue::Entry> entries, RunOutcome outcome, const QString &why)
+{
+    for (RunQueue::Entry &entry : entries) {
+        RunRecord &run = entry.run;
+        run.outcome = outcome;
+        run.endTime = m_clock.nowMs();
+        run.error = why;
+        m_endedSincePrune[run.jobId] += 1;
         recordFinal(run);
     }
 }

@@ -6,6 +6,7 @@
 #include "jobs/job.h"
 #include "jobs/runrecord.h"
 #include "scheduler/runactivity.h"
+#include "scheduler/runqueue.h"
 #include "util/result.h"
 
 #include <QHash>
@@ -29,6 +30,10 @@ struct ExecutionResult;
  * armed for it) as a new run row of the same scheduled time. A submission waiting so is still an instance
  * (instanceCount(): the scheduled run is not over) but not a run going (runningCount()); retryWait() tells which
  * attempt waits and when, and activityChanged() follows every change of either.
+ *
+ * Runs that wait for the job's earlier runs to end (overlap queue-one, queue-all, replace) are kept in a RunQueue
+ * per job, recorded queued; the first starts when an instance of its job ends (or, for replace, once every
+ * replaced run has ended), and then counts as an instance. Its misfire grace applies then.
  *
  * Finished runs are written behind: the rows of runs that end in one event-loop turn are rewritten in one
  * transaction at its end (flush()), or earlier when the history is read or pruned. The run was recorded before
@@ -74,6 +79,24 @@ public:
     /// them do not begin and nothing is retried. The stopped runs end (finished) later. Returns how many runs
     /// were going or waiting to retry.
     int stopJob(const QString &jobId, const QString &reason);
+
+    // --- overlap policies: runs waiting for earlier runs of their job to end ---
+    /// Queues @p run (recorded queued in the store) behind the runs of @p job going now; it starts when one ends
+    /// (startQueued()), with @p misfireGraceMs checked when it really begins.
+    void enqueue(const Job &job, const RunRecord &run, std::optional<std::int64_t> misfireGraceMs);
+    /// Runs of @p jobId waiting in its queue.
+    int queuedCount(const QString &jobId) const { return m_queue.size(jobId); }
+    /// Starts waiting runs of @p jobId while it has room (@p elsewhere: its runs going on other instances) and no
+    /// replaced run is still ending. Nothing starts while held or stopping.
+    void startQueued(const QString &jobId, int elsewhere = 0);
+    /// While held (the scheduler is paused) nothing leaves a queue; releasing starts what has room.
+    void holdQueues(bool held);
+    /// Ends the waiting runs of @p jobId (of every job when empty), recorded interrupted with @p reason (empty:
+    /// "the scheduler stopped while this run waited in the queue"); returns how many.
+    int dropQueued(const QString &jobId = {}, const QString &reason = {});
+    /// Overlap replace: the runs of @p jobId going are stopped as stopJob() does but recorded replaced with
+    /// @p reason, and the runs waiting in its queue end replaced too. Returns how many runs were going.
+    int replaceRuns(const QString &jobId, const QString &reason);
 
     /// Runs of @p jobId that ended outside a submission (missed, skipped) count towards the next pruning.
     void countEnded(const QString &jobId, int runs) { m_endedSincePrune[jobId] += runs; }
@@ -133,8 +156,15 @@ private:
     void emitOutcome(const RunRecord &run);
     /// Sets or clears the submission's retry wait, keeping the waiting counts.
     void setRetryAt(Submission &submission, std::optional<std::int64_t> at);
-    /// Records the runs of @p submission from its current one on as interrupted with @p why (none begins).
-    void interruptRest(Submission &submission, const QString &why);
+    /// Records the runs of @p submission from its current one on as @p outcome with @p why (none begins).
+    void interruptRest(Submission &submission, const QString &why, RunOutcome outcome = RunOutcome::Interrupted);
+    void dropWaitingRetries(const QString &jobId, const QString &reason, RunOutcome outcome);
+    /// stopJob() and replaceRuns(): the runs going end as @p outcome with @p reason.
+    int stopRuns(const QString &jobId, const QString &reason, RunOutcome outcome);
+    /// Submissions of @p jobId stopped as replaced that have not ended yet.
+    int replacedGoing(const QString &jobId) const;
+    /// Ends @p entries (never begun) as @p outcome with @p why.
+    void endQueued(QList<RunQueue::Entry> entries, RunOutcome outcome, const QString &why);
 
     JobStore &m_store;
     const Clock &m_clock;
@@ -146,6 +176,8 @@ private:
     int m_waitingTotal = 0;
     QHash<QString, int> m_endedSincePrune;
     QList<RunRecord> m_finishedRuns; ///< ended, their rows not rewritten yet (flush())
+    RunQueue m_queue;
+    bool m_queuesHeld = false;
     std::uint64_t m_nextId = 1;
     int m_historyLimit = 100;
     bool m_stopping = false;

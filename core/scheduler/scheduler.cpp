@@ -154,6 +154,7 @@ void Scheduler::shutdown(ShutdownMode mode)
     m_runs->setStopping(true);
     m_wakeTimer->disarm();
     m_runs->dropWaitingRetries(); // runs waiting to be retried will not be
+    m_runs->dropQueued();         // nor those waiting in a queue
     if (mode == ShutdownMode::StopRuns) {
         m_executors->stopAll();
     }
@@ -177,6 +178,7 @@ void Scheduler::pause()
         return;
     m_state = State::Paused;
     m_wakeTimer->disarm();
+    m_runs->holdQueues(true); // nothing starts while paused, runs waiting in a queue included
     emit paused();
 }
 
@@ -186,6 +188,7 @@ void Scheduler::resume()
         return;
     m_state = State::Running;
     emit resumed();
+    m_runs->holdQueues(false);
     rearm();
 }
 
@@ -445,21 +448,35 @@ bool Scheduler::commitDuePass(QList<Job> &due, std::int64_t now)
         qsizetype firstRun;
         qsizetype runCount;
     };
+    struct Waiting
+    {
+        qsizetype job;
+        qsizetype firstRun;
+        qsizetype runCount;
+        bool replace;
+    };
     DueBatch batch;
     QList<Pending> pending;
+    QList<Waiting> queued;
     QStringList removeNow;
     batch.updatedJobs.reserve(due.size());
     for (Job &job : due) {
         // A run waiting to retry is an instance: its scheduled run is not over (APScheduler has no retries; this
         // keeps max_instances 1 meaning "one scheduled run at a time").
-        DuePlan plan = planDueJob(job, now, m_runs->instanceCount(job.id) + elsewhere.value(job.id), m_random);
+        const DueLoad load{m_runs->instanceCount(job.id) + elsewhere.value(job.id), m_runs->queuedCount(job.id)};
+        DuePlan plan = planDueJob(job, now, load, m_random);
         batch.runs += plan.missed;
         batch.runs += plan.skipped;
+        if (!plan.queued.isEmpty()) {
+            queued.append({batch.updatedJobs.size(), batch.runs.size(), plan.queued.size(), plan.replaceRunning});
+            batch.runs += plan.queued;
+        }
         const qsizetype firstRun = batch.runs.size();
         for (const std::int64_t runTime : std::as_const(plan.submit)) {
             RunRecord run;
             run.jobId = job.id;
             run.scheduledTime = runTime;
+            run.reason = plan.submitReason;
             // The first begins at once; the others wait their turn (their start is written when they begin):
             // other instances count only begun runs for max_instances.
             if (batch.runs.size() == firstRun)
@@ -489,10 +506,21 @@ bool Scheduler::commitDuePass(QList<Job> &due, std::int64_t now)
             emit jobMissed(run);
         } else if (run.outcome == RunOutcome::Skipped) {
             emit jobMaxInstances(run);
+        } else if (run.outcome == RunOutcome::Replaced) {
+            emit jobError(run);
         }
     }
     for (const Job &job : std::as_const(batch.updatedJobs))
         emit jobModified(job);
+    // Overlap queue-one, queue-all and replace: the runs recorded queued wait for the job's runs going to end.
+    for (const Waiting &w : std::as_const(queued)) {
+        const Job &job = batch.updatedJobs[w.job];
+        if (w.replace)
+            m_runs->replaceRuns(job.id, replacedByText(job, batch.runs[w.firstRun + w.runCount - 1].scheduledTime));
+        for (qsizetype i = w.firstRun; i < w.firstRun + w.runCount; ++i)
+            m_runs->enqueue(job, batch.runs[i], job.options.misfireGraceMs);
+        m_runs->startQueued(job.id, elsewhere.value(job.id));
+    }
     for (const Pending &p : std::as_const(pending)) {
         const Job &job = batch.updatedJobs[p.job];
         m_runs->submit(job, batch.runs.mid(p.firstRun, p.runCount), job.options.misfireGraceMs);
@@ -629,8 +657,10 @@ Result<Job> Scheduler::pauseJob(const QString &id)
     job->nextRunTime.reset();
     auto paused = storeModified(std::move(job).value());
     // A paused job makes no more attempts: a retry waiting for its time is not made (a run going now ends as it is).
-    if (paused)
+    if (paused) {
         m_runs->dropWaitingRetries(id, tr("not retried: the job was paused"));
+        m_runs->dropQueued(id, tr("not run: the job was paused while this run waited in the queue"));
+    }
     return paused;
 }
 
@@ -729,22 +759,58 @@ Result<RunRecord> Scheduler::runJobNow(const QString &id)
         if (auto learned = learnPasswordVariables(); !learned)
             return learned.error();
     }
-    // A request refused is not a scheduled run skipped: nothing is recorded, so the history and the job's last
-    // result stay as they were, and the caller is told why.
-    if (m_runs->instanceCount(id) >= job->options.maxInstances)
-        return Error{ErrorCode::Busy, busyMessage(job.value())};
     RunRecord run;
     run.jobId = id;
     run.scheduledTime = m_clock.nowMs();
-    run.startTime = run.scheduledTime;
+    run.reason = RunReason::RunNow;
+    const RunNowAdmission admission = admitRunNow(job.value());
+    // A request refused is not a scheduled run skipped: nothing is recorded, so the history and the job's last
+    // result stay as they were, and the caller is told why.
+    if (admission == RunNowAdmission::Busy)
+        return Error{ErrorCode::Busy, busyMessage(job.value())};
+    if (admission == RunNowAdmission::Start)
+        run.startTime = run.scheduledTime;
+    else
+        run.outcome = RunOutcome::Queued;
     if (auto inserted = m_store.insertRun(run); !inserted)
         return inserted.error();
-    m_runs->submit(job.value(), {run}, std::nullopt);
+    startOrQueueRunNow(job.value(), run, admission);
     return run;
+}
+
+Scheduler::RunNowAdmission Scheduler::admitRunNow(const Job &job) const
+{
+    const OverlapPolicy overlap = job.options.overlap;
+    const int waiting = m_runs->queuedCount(job.id);
+    if (overlap == OverlapPolicy::Allow || (m_runs->instanceCount(job.id) < job.options.maxInstances && waiting == 0))
+        return RunNowAdmission::Start;
+    switch (overlap) {
+    case OverlapPolicy::QueueOne: return waiting < 1 ? RunNowAdmission::Queue : RunNowAdmission::Busy;
+    case OverlapPolicy::QueueAll:
+        return waiting < job.options.queueLimit ? RunNowAdmission::Queue : RunNowAdmission::Busy;
+    case OverlapPolicy::Replace: return RunNowAdmission::Replace;
+    default: return RunNowAdmission::Busy;
+    }
+}
+
+void Scheduler::startOrQueueRunNow(const Job &job, const RunRecord &run, RunNowAdmission admission)
+{
+    if (admission == RunNowAdmission::Start) {
+        m_runs->submit(job, {run}, std::nullopt);
+        return;
+    }
+    if (admission == RunNowAdmission::Replace)
+        m_runs->replaceRuns(job.id, replacedByText(job, run.scheduledTime));
+    m_runs->enqueue(job, run, std::nullopt);
+    m_runs->startQueued(job.id);
 }
 
 QString Scheduler::busyMessage(const Job &job) const
 {
+    if (m_runs->queuedCount(job.id) > 0)
+        return tr("\"%1\" is already running and its queue is full (%2 waiting); nothing started")
+            .arg(job.name)
+            .arg(m_runs->queuedCount(job.id));
     const QString message = runningCount(job.id) > 0
         ? tr("\"%1\" is already running (max instances %2); nothing started")
         : tr("\"%1\" is waiting to retry a failed run (max instances %2); nothing started");

@@ -112,8 +112,11 @@ public:
     Result<int> removeJob(const QString &id);
     /// Removes every job (their runs stopped as removeJob() does); returns how many jobs were removed.
     Result<int> removeAllJobs();
-    /// Runs the job now, outside its schedule; its next run time is unchanged. When max_instances runs of it are
-    /// going (a run waiting to retry is one), nothing starts and nothing is recorded: a Busy error says why.
+    /// Runs the job now, outside its schedule (reason run-now); its next run time is unchanged. When max_instances
+    /// runs of it are going (a run waiting to retry is one), its overlap policy decides: skip starts nothing and
+    /// records nothing (a Busy error says why); queue-one and queue-all return the run recorded queued (Busy when
+    /// the queue is full); replace stops the runs going and returns the new run queued until they have ended;
+    /// allow starts it.
     Result<RunRecord> runJobNow(const QString &id);
     Result<QList<RunRecord>> history(const QString &jobId, int limit) const;
     /// What happened, or will happen, at @p atMs for the job and why (explainRun() over its whole history).
@@ -243,6 +246,17 @@ private:
     std::optional<std::int64_t> resumedNextRunTime(const Job &job);
     /// Why runJobNow() starts nothing for @p job (at max_instances).
     QString busyMessage(const Job &job) const;
+    /// What a run-now of @p job does by its overlap policy when its runs are going.
+    enum class RunNowAdmission
+    {
+        Start,   ///< room, or overlap allow
+        Queue,   ///< queue-one, queue-all with room in the queue
+        Replace, ///< replace: the runs going are stopped, the new one waits for them to end
+        Busy,    ///< nothing starts (skip, or a full queue)
+    };
+    RunNowAdmission admitRunNow(const Job &job) const;
+    /// Hands @p run (recorded) of @p job over as @p admission says.
+    void startOrQueueRunNow(const Job &job, const RunRecord &run, RunNowAdmission admission);
     Result<Job> storeModified(Job job);
     /// What addJob() does before the store sees the job: id, name, creation time, first run time.
     Result<void> prepareNewJob(Job &job, std::int64_t nowMs);

@@ -123,16 +123,23 @@ Result<QList<RunNowResult>> Scheduler::runJobsNow(const QStringList &ids)
     results.reserve(found.value().size());
     QList<RunRecord> runs;
     QList<qsizetype> startedAt; // the result of each run
+    QList<RunNowAdmission> admissions;
     for (const Job &job : std::as_const(found.value())) {
-        if (m_runs->instanceCount(job.id) >= job.options.maxInstances) {
+        const RunNowAdmission admission = admitRunNow(job);
+        if (admission == RunNowAdmission::Busy) {
             results.append({job.id, std::nullopt, busyMessage(job)});
             continue;
         }
         RunRecord run;
         run.jobId = job.id;
         run.scheduledTime = now;
-        run.startTime = now;
+        run.reason = RunReason::RunNow;
+        if (admission == RunNowAdmission::Start)
+            run.startTime = now;
+        else
+            run.outcome = RunOutcome::Queued; // overlap queue-one, queue-all, replace
         runs.append(run);
+        admissions.append(admission);
         startedAt.append(results.size());
         results.append({job.id, std::nullopt, {}});
     }
@@ -141,7 +148,7 @@ Result<QList<RunNowResult>> Scheduler::runJobsNow(const QStringList &ids)
     for (qsizetype i = 0; i < runs.size(); ++i) {
         const qsizetype at = startedAt[i];
         results[at].run = runs[i];
-        m_runs->submit(found.value()[at], {runs[i]}, std::nullopt);
+        startOrQueueRunNow(found.value()[at], runs[i], admissions[i]);
     }
     return results;
 }

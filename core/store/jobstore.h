@@ -93,6 +93,11 @@ public:
     {
         return tr("the scheduler stopped while this run was going (shut down or crashed)");
     }
+    /// The error text of a run found still queued (overlap policies) at start-up: it never began.
+    static QString interruptedQueuedMessage()
+    {
+        return tr("the scheduler stopped while this run waited in the queue");
+    }
     static Error jobNotFound(const QString &id)
     {
         return {ErrorCode::NotFound, tr("no job with id \"%1\"").arg(id)};
@@ -208,7 +213,8 @@ public:
     virtual Result<QList<RunRecord>> runs(const QString &jobId, int limit) = 0;
     /// The newest finished (not running) run of every job that has one, by job id: the window's "last run".
     virtual Result<QHash<QString, RunRecord>> latestRuns() = 0;
-    /// At start-up: every run still marked running becomes interrupted (ended at @p nowMs); returns how many.
+    /// At start-up: every run still marked running, or queued (overlap policies), becomes interrupted (ended at
+    /// @p nowMs; a queued one with interruptedQueuedMessage()); returns how many.
     virtual Result<int> interruptRunningRuns(std::int64_t nowMs) = 0;
     /// Keeps the newest @p keepPerJob runs of @p jobId (of every job when empty); returns how many were removed.
     /// Run ids are never reused, so "newest" is "highest id".

@@ -621,7 +621,7 @@ Result<QHash<QString, RunRecord>> MemoryJobStore::latestRuns()
     for (auto it = m_runs.cbegin(); it != m_runs.cend(); ++it) {
         // Runs are kept in id order: the newest finished one is the last that is not running.
         for (auto run = it->crbegin(); run != it->crend(); ++run) {
-            if (run->outcome != RunOutcome::Running) {
+            if (run->isFinal()) {
                 out.insert(it.key(), *run);
                 break;
             }
@@ -635,12 +635,15 @@ Result<int> MemoryJobStore::interruptRunningRuns(std::int64_t nowMs)
     int count = 0;
     for (auto &list : m_runs) {
         for (RunRecord &run : list) {
-            if (run.outcome != RunOutcome::Running)
+            if (run.isFinal())
                 continue;
+            const bool queued = run.outcome == RunOutcome::Queued;
             run.outcome = RunOutcome::Interrupted;
-            if (!run.endTime)
+            if (!run.endTime || queued)
                 run.endTime = nowMs;
-            if (run.error.isEmpty())
+            if (queued)
+                run.error = StoreError::interruptedQueuedMessage();
+            else if (run.error.isEmpty())
                 run.error = StoreError::interruptedMessage();
             ++count;
         }

@@ -99,6 +99,8 @@ Result<QList<SqlClusterStore::Abandoned>> SqlClusterStore::abandonedRuns(std::in
         run.rerun.scheduledTime = query.value(2).toLongLong();
         run.rerun.attempt = query.value(3).toInt();
         run.instance = query.value(4).toString();
+        run.rerun.reason = RunRecord::reasonFromName(query.value(5).toString()).value_or(RunReason::Scheduled);
+        run.queued = query.value(6).toString() == RunRecord::outcomeName(RunOutcome::Queued);
         abandoned.append(run);
     }
     query.finish();
@@ -122,8 +124,10 @@ Result<QList<RunRecord>> SqlClusterStore::recoverRuns(std::int64_t nowMs, bool i
         auto query = m_session.execute(SqlStatement::InterruptRun, [&](QSqlQuery &q) {
             q.bindValue(runParam(runcol::Id), static_cast<qlonglong>(run.id));
             q.bindValue(runParam(runcol::EndTime), static_cast<qlonglong>(nowMs));
-            q.bindValue(runParam(runcol::Error), run.instance == instanceId() ? StoreError::interruptedMessage()
-                                                                              : ClusterText::abandoned(run.instance));
+            q.bindValue(runParam(runcol::Error),
+                        run.instance != instanceId() ? ClusterText::abandoned(run.instance)
+                        : run.queued                 ? StoreError::interruptedQueuedMessage()
+                                                     : StoreError::interruptedMessage());
         });
         if (!query)
             return query.error();
@@ -131,6 +135,8 @@ Result<QList<RunRecord>> SqlClusterStore::recoverRuns(std::int64_t nowMs, bool i
             continue; // ended meanwhile
         if (interrupted)
             ++*interrupted;
+        if (run.queued) // never began: nothing to run again (its job's next run times go on)
+            continue;
         const QString &jobId = run.rerun.jobId;
         if (!recovers.contains(jobId)) {
             auto job = m_jobs.job(jobId);

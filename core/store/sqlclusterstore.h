@@ -35,6 +35,7 @@ private:
         std::int64_t id;
         RunRecord rerun; ///< its job, scheduled time and attempt, to run again
         QString instance;
+        bool queued = false; ///< waiting in a queue (overlap policies), not begun
     };
     Result<QList<Abandoned>> abandonedRuns(std::int64_t nowMs, bool includeOwn);
 

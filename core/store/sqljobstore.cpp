@@ -642,11 +642,20 @@ Result<QHash<QString, RunRecord>> SqlJobStore::latestRuns()
 
 Result<int> SqlJobStore::interruptRunningRuns(std::int64_t nowMs)
 {
-    return change(SqlStatement::InterruptRuns, [&](QSqlQuery &q) {
+    auto running = change(SqlStatement::InterruptRuns, [&](QSqlQuery &q) {
         q.bindValue(runParam(runcol::Outcome), RunRecord::outcomeName(RunOutcome::Interrupted));
         q.bindValue(runParam(runcol::EndTime), static_cast<qlonglong>(nowMs));
         q.bindValue(runParam(runcol::Error), StoreError::interruptedMessage());
     });
+    if (!running)
+        return running;
+    auto queued = change(SqlStatement::InterruptQueuedRuns, [&](QSqlQuery &q) {
+        q.bindValue(runParam(runcol::EndTime), static_cast<qlonglong>(nowMs));
+        q.bindValue(runParam(runcol::Error), StoreError::interruptedQueuedMessage());
+    });
+    if (!queued)
+        return queued;
+    return running.value() + queued.value();
 }
 
 Result<int> SqlJobStore::pruneRuns(const QString &jobId, int keepPerJob)

@@ -44,6 +44,7 @@ enum class SqlStatement
     SelectAllRuns,
     SelectLatestRuns,
     InterruptRuns,
+    InterruptQueuedRuns,
     PruneRunsOfJob,
     PruneAllRuns,
     DeleteAllRuns,

@@ -2,8 +2,10 @@
 // (the first run time of a job being added or rescheduled).
 #include "scheduler/dueplanner.h"
 #include "triggers/datetrigger.h"
+#include "time/zonerules.h"
 #include "triggers/intervaltrigger.h"
 
+#include <QLocale>
 #include <QRandomGenerator>
 #include <QTest>
 
@@ -24,6 +26,16 @@ Job everyJob(std::int64_t everyMs, std::int64_t firstRun)
     job.id = QStringLiteral("j");
     job.trigger = std::make_shared<IntervalTrigger>(everyMs, firstRun);
     job.nextRunTime = firstRun;
+    return job;
+}
+
+/// everyJob() in UTC, so the texts naming times are the same on every machine.
+Job utcEveryJob(std::int64_t everyMs, std::int64_t firstRun)
+{
+    Job job = everyJob(everyMs, firstRun);
+    auto trigger = std::make_shared<IntervalTrigger>(everyMs, firstRun);
+    trigger->setZone(ZoneRules::forZone("UTC"));
+    job.trigger = std::move(trigger);
     return job;
 }
 
@@ -48,6 +60,8 @@ Times scheduledTimes(const QList<RunRecord> &runs)
 Q_DECLARE_METATYPE(std::optional<std::int64_t>)
 Q_DECLARE_METATYPE(std::shared_ptr<const punctual::Trigger>)
 Q_DECLARE_METATYPE(Times)
+Q_DECLARE_METATYPE(punctual::OverlapPolicy)
+Q_DECLARE_METATYPE(punctual::RunReason)
 
 class TestDuePlanner : public QObject
 {
@@ -57,6 +71,12 @@ private slots:
     void planDue_data();
     void planDue();
     void longDowntimeKeepsTheNewestRunTimes();
+    void tenYearsDownIsBounded_data();
+    void tenYearsDownIsBounded();
+    void overlapPolicies_data();
+    void overlapPolicies();
+    void reasons_data();
+    void reasons();
     void notDueJobsPlanNothing();
     void planNew_data();
     void planNew();
@@ -122,7 +142,7 @@ void TestDuePlanner::planDue()
     QFETCH(Times, skipped);
     QFETCH(std::int64_t, next);
 
-    Job job = everyJob(everyMs, T0);
+    Job job = utcEveryJob(everyMs, T0);
     job.options.coalesce = coalesce ? CoalescePolicy::Latest : CoalescePolicy::All;
     job.options.misfireGraceMs = graceMs;
     job.options.maxInstances = maxInstances;
@@ -147,18 +167,175 @@ void TestDuePlanner::planDue()
 
 void TestDuePlanner::longDowntimeKeepsTheNewestRunTimes()
 {
-    // 5,000 run times passed, none coalesced, all past grace: the newest maxRunTimes are recorded and the first
-    // record counts the older ones.
-    Job job = everyJob(second, T0);
+    // 5,001 run times passed, none coalesced, all past grace but the last: the newest maxRunTimes are planned one by
+    // one, and the 4,001 older ones are ONE missed row that counts them.
+    Job job = utcEveryJob(second, T0);
     job.options.coalesce = CoalescePolicy::All;
     QRandomGenerator random(1);
     const std::int64_t now = T0 + 5000 * second + 500;
     const DuePlan plan = planDueJob(job, now, 0, random);
-    QCOMPARE(plan.missed.size() + plan.submit.size(), qsizetype(maxRunTimes));
+    QCOMPARE(plan.missed.size() + plan.submit.size(), qsizetype(maxRunTimes + 1));
     QCOMPARE(plan.submit.last(), T0 + 5000 * second);
-    QVERIFY2(plan.missed.first().error.contains(QLatin1String("4001 earlier run time(s) were also missed")),
-             qPrintable(plan.missed.first().error));
+    const RunRecord &bounded = plan.missed.last(); // after the single rows: pruning the history keeps it
+    QCOMPARE(bounded.outcome, RunOutcome::Missed);
+    QCOMPARE(bounded.count, std::int64_t(4001));
+    QCOMPARE(bounded.scheduledTime, T0);
+    QCOMPARE(bounded.reason, RunReason::CatchUp);
+    QCOMPARE(bounded.lateMs, std::optional<std::int64_t>(now - T0));
+    const QString expected = QLocale().toString(4001)
+                             + QLatin1String(" run time(s) from 2027-01-15T08:00:00+00:00 to "
+                                             "2027-01-15T09:06:40+00:00 were missed while the scheduler was not "
+                                             "running");
+    QVERIFY2(bounded.error == expected,
+             qPrintable(bounded.error));
+    // The rest are single rows, the oldest kept first.
+    QCOMPARE(plan.missed.first().scheduledTime, T0 + 4001 * second);
+    QCOMPARE(plan.missed.first().count, std::int64_t(1));
     QCOMPARE(plan.nextRunTime, std::optional<std::int64_t>(T0 + 5001 * second));
+}
+
+void TestDuePlanner::tenYearsDownIsBounded_data()
+{
+    QTest::addColumn<std::int64_t>("everyMs");
+    QTest::addColumn<bool>("coalesce");
+    QTest::newRow("every second, not coalesced") << second << false;
+    QTest::newRow("every 100 ms, not coalesced") << std::int64_t(100) << false;
+    QTest::newRow("every 100 ms, coalesced") << std::int64_t(100) << true;
+}
+
+void TestDuePlanner::tenYearsDownIsBounded()
+{
+    // Ten years of run times (3 billion at 100 ms) are not walked: past maxWalkedRunTimes the walk jumps to near
+    // now, the count becomes "at least", and the run times kept are still the latest ones.
+    QFETCH(std::int64_t, everyMs);
+    QFETCH(bool, coalesce);
+    constexpr std::int64_t tenYears = std::int64_t(3652) * 24 * 3600 * second;
+    Job job = utcEveryJob(everyMs, T0);
+    job.options.coalesce = coalesce ? CoalescePolicy::Latest : CoalescePolicy::All;
+    QRandomGenerator random(1);
+    const std::int64_t now = T0 + tenYears + 50;
+    const DuePlan plan = planDueJob(job, now, 0, random);
+    const std::int64_t last = T0 + tenYears; // a run time: ten years is a whole number of either interval
+    QCOMPARE(plan.nextRunTime, std::optional<std::int64_t>(last + everyMs));
+    if (coalesce) {
+        QCOMPARE(plan.submit, Times{last}); // the latest runs, within its grace
+        QVERIFY(plan.missed.isEmpty());     // coalescing is not missing
+        return;
+    }
+    QCOMPARE(plan.submit.last(), last);
+    QVERIFY(plan.missed.size() + plan.submit.size() <= maxRunTimes + 1);
+    const RunRecord &bounded = plan.missed.last();
+    QCOMPARE(bounded.scheduledTime, T0);
+    QVERIFY2(bounded.count > maxWalkedRunTimes && bounded.count < 2 * maxWalkedRunTimes + 2 * maxRunTimes,
+             qPrintable(QString::number(bounded.count)));
+    QVERIFY2(bounded.error.startsWith(QLatin1String("at least ")), qPrintable(bounded.error));
+    QVERIFY2(bounded.error.contains(QLatin1String("from 2027-01-15T08:00:00+00:00 to 2037-")),
+             qPrintable(bounded.error));
+    // The rows kept one by one follow the counted ones and end at the last run time.
+    QVERIFY(plan.missed.first().scheduledTime > T0 + tenYears - 2 * maxRunTimes * everyMs);
+}
+
+void TestDuePlanner::overlapPolicies_data()
+{
+    QTest::addColumn<OverlapPolicy>("overlap");
+    QTest::addColumn<int>("queueLimit");
+    QTest::addColumn<int>("running");
+    QTest::addColumn<int>("queued");
+    QTest::addColumn<int>("dueTimes"); // not coalesced, all within grace
+    QTest::addColumn<Times>("submit");
+    QTest::addColumn<Times>("queuedTimes");
+    QTest::addColumn<Times>("skipped");
+    QTest::addColumn<bool>("replace");
+
+    const Times t1{T0}, t2{T0, T0 + second}, t3{T0, T0 + second, T0 + 2 * second};
+    QTest::newRow("skip: free") << OverlapPolicy::Skip << 10 << 0 << 0 << 1 << t1 << Times{} << Times{} << false;
+    QTest::newRow("skip: busy") << OverlapPolicy::Skip << 10 << 1 << 0 << 2 << Times{} << Times{} << t2 << false;
+    QTest::newRow("queue-one: busy, one waits")
+        << OverlapPolicy::QueueOne << 10 << 1 << 0 << 2 << Times{} << Times{T0} << Times{T0 + second} << false;
+    QTest::newRow("queue-one: one waits already")
+        << OverlapPolicy::QueueOne << 10 << 1 << 1 << 1 << Times{} << Times{} << t1 << false;
+    QTest::newRow("queue-one: free but one waits: behind it")
+        << OverlapPolicy::QueueOne << 10 << 0 << 1 << 1 << Times{} << Times{} << t1 << false;
+    QTest::newRow("queue-all: in order up to the limit")
+        << OverlapPolicy::QueueAll << 2 << 1 << 0 << 3 << Times{} << t2 << Times{T0 + 2 * second} << false;
+    QTest::newRow("queue-all: limit reached") << OverlapPolicy::QueueAll << 2 << 1 << 2 << 1 << Times{} << Times{}
+                                              << t1 << false;
+    QTest::newRow("queue-all: free") << OverlapPolicy::QueueAll << 2 << 0 << 0 << 2 << t2 << Times{} << Times{}
+                                     << false;
+    QTest::newRow("replace: busy, the latest waits")
+        << OverlapPolicy::Replace << 10 << 1 << 0 << 3 << Times{} << Times{T0 + 2 * second}
+        << Times{T0, T0 + second} << true;
+    QTest::newRow("replace: free") << OverlapPolicy::Replace << 10 << 0 << 0 << 1 << t1 << Times{} << Times{}
+                                   << false;
+    QTest::newRow("allow: busy starts anyway") << OverlapPolicy::Allow << 10 << 5 << 0 << 3 << t3 << Times{}
+                                               << Times{} << false;
+}
+
+void TestDuePlanner::overlapPolicies()
+{
+    QFETCH(OverlapPolicy, overlap);
+    QFETCH(int, queueLimit);
+    QFETCH(int, running);
+    QFETCH(int, queued);
+    QFETCH(int, dueTimes);
+    QFETCH(Times, submit);
+    QFETCH(Times, queuedTimes);
+    QFETCH(Times, skipped);
+    QFETCH(bool, replace);
+
+    Job job = everyJob(second, T0);
+    job.options.coalesce = CoalescePolicy::All;
+    job.options.misfireGraceMs.reset();
+    job.options.overlap = overlap;
+    job.options.queueLimit = queueLimit;
+    QRandomGenerator random(1);
+    const std::int64_t now = T0 + (dueTimes - 1) * second;
+    const DuePlan plan = planDueJob(job, now, DueLoad{running, queued}, random);
+    QCOMPARE(plan.submit, submit);
+    QCOMPARE(scheduledTimes(plan.queued), queuedTimes);
+    QCOMPARE(scheduledTimes(plan.skipped), skipped);
+    QCOMPARE(plan.replaceRunning, replace);
+    for (const RunRecord &run : plan.queued) {
+        QCOMPARE(run.outcome, RunOutcome::Queued);
+        QCOMPARE(run.endTime, std::nullopt);
+        QCOMPARE(run.reason, RunReason::Scheduled);
+    }
+    for (const RunRecord &run : plan.skipped) {
+        QCOMPARE(run.endTime, std::optional<std::int64_t>(now));
+        if (overlap == OverlapPolicy::Replace) {
+            QCOMPARE(run.outcome, RunOutcome::Replaced);
+            QVERIFY2(run.error.startsWith(QLatin1String("replaced by the run of ")), qPrintable(run.error));
+        } else {
+            QCOMPARE(run.outcome, RunOutcome::Skipped);
+            const bool queueFull = overlap == OverlapPolicy::QueueOne || overlap == OverlapPolicy::QueueAll;
+            QVERIFY2(run.error.contains(queueFull ? QLatin1String("queue is full") : QLatin1String("max instances")),
+                     qPrintable(run.error));
+        }
+    }
+}
+
+void TestDuePlanner::reasons_data()
+{
+    QTest::addColumn<std::int64_t>("late");
+    QTest::addColumn<RunReason>("reason");
+    QTest::newRow("on time") << std::int64_t(0) << RunReason::Scheduled;
+    QTest::newRow("at the threshold") << catchUpThresholdMs << RunReason::Scheduled;
+    QTest::newRow("past the threshold") << catchUpThresholdMs + 1 << RunReason::CatchUp;
+    QTest::newRow("an hour late") << 60 * minute << RunReason::CatchUp;
+}
+
+void TestDuePlanner::reasons()
+{
+    // The reason goes with the run whatever happens to it: run, queued or skipped.
+    QFETCH(std::int64_t, late);
+    QFETCH(RunReason, reason);
+    Job job = everyJob(24 * 60 * minute, T0);
+    job.options.misfireGraceMs.reset();
+    QRandomGenerator random(1);
+    QCOMPARE(planDueJob(job, T0 + late, 0, random).submitReason, reason);
+    QCOMPARE(planDueJob(job, T0 + late, 1, random).skipped.value(0).reason, reason);
+    job.options.overlap = OverlapPolicy::QueueOne;
+    QCOMPARE(planDueJob(job, T0 + late, 1, random).queued.value(0).reason, reason);
 }
 
 void TestDuePlanner::notDueJobsPlanNothing()

@@ -34,6 +34,9 @@ const std::map<QString, Scenario> &scenarios()
         {QStringLiteral("import"), {100000, {QStringLiteral("sqlite"), QStringLiteral("memory")}, &bench::scenarioImport}},
         // Not in apscheduler_bench.py: pause, resume and remove N selected jobs, one call each (issue 15).
         {QStringLiteral("bulk-pause"), {10000, {QStringLiteral("sqlite"), QStringLiteral("memory")}, &bench::scenarioBulkPause}},
+        // Not in apscheduler_bench.py: the first due pass after ten years down, N pairs of very frequent jobs
+        // (issue 16, item 5).
+        {QStringLiteral("catchup"), {1, {QStringLiteral("sqlite"), QStringLiteral("memory")}, &bench::scenarioCatchup}},
     };
     return table;
 }

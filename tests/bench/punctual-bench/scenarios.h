@@ -14,5 +14,6 @@ Figures scenarioMemory(const Options &options);
 Figures scenarioCronNext(const Options &options);
 Figures scenarioImport(const Options &options);
 Figures scenarioBulkPause(const Options &options);
+Figures scenarioCatchup(const Options &options);
 
 } // namespace bench
