@@ -468,6 +468,14 @@
         <source>params.at: %1</source>
         <translation>params.at：%1</translation>
     </message>
+    <message>
+        <source>params.%1 must be an ISO-8601 time with its offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>params.overlap must be skip, queue-one, queue-all, replace or allow</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CronDescription</name>
@@ -1386,6 +1394,10 @@
     <message>
         <source>&quot;%1&quot; did not say how many jobs it removed</source>
         <translation>“%1”未说明删除了多少任务</translation>
+    </message>
+    <message>
+        <source>&quot;backfill&quot; returned a time that is not one: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2395,6 +2407,65 @@
     </message>
 </context>
 <context>
+    <name>punctual::ChainsEditor</name>
+    <message>
+        <source>When it succeeds</source>
+        <translation>成功时</translation>
+    </message>
+    <message>
+        <source>When it fails</source>
+        <translation>失败时</translation>
+    </message>
+    <message>
+        <source>Either way</source>
+        <translation>无论成败</translation>
+    </message>
+    <message>
+        <source>Jobs run afterwards</source>
+        <translation>之后运行的任务</translation>
+    </message>
+    <message>
+        <source>The jobs that run after a run of this job ends, and when (--on-success, --on-failure, --on-finish)</source>
+        <translation>此任务的一次运行结束后要运行的任务及其条件（--on-success、--on-failure、--on-finish）</translation>
+    </message>
+    <message>
+        <source>When to run the chosen job</source>
+        <translation>何时运行所选任务</translation>
+    </message>
+    <message>
+        <source>Job to run afterwards</source>
+        <translation>之后要运行的任务</translation>
+    </message>
+    <message>
+        <source>Choose a job by name, or type its id</source>
+        <translation>按名称选择任务，或输入其 ID</translation>
+    </message>
+    <message>
+        <source>job name or id</source>
+        <translation>任务名称或 ID</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Add the job to run afterwards</source>
+        <translation>添加之后要运行的任务</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove the selected jobs run afterwards</source>
+        <translation>移除所选的之后运行的任务</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>punctual::CommandExecutor</name>
     <message>
         <source>[… %1 bytes dropped]</source>
@@ -2573,6 +2644,18 @@
     <message>
         <source>the desktop notice about the job store could not be shown: %1</source>
         <translation>无法显示有关任务存储的桌面通知：%1</translation>
+    </message>
+    <message>
+        <source>“%1” was paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its run failed, and it is set to pause after a failure. It runs again once you resume it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its last %1 runs failed, and it is set to pause after that many. It runs again once you resume it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3000,6 +3083,10 @@ http://localhost:8080/products</translation>
         <source>Could not save the job: %1</source>
         <translation>无法保存任务：%1</translation>
     </message>
+    <message>
+        <source>Afterwards</source>
+        <translation>之后</translation>
+    </message>
 </context>
 <context>
     <name>punctual::JobListLoader</name>
@@ -3097,6 +3184,13 @@ Runs: %2</source>
         <comment>attempt, attempts in all, date and time, &quot;in 5 min&quot;</comment>
         <translation>上次运行失败。第 %1 次尝试，共 %2 次：%3
 %4</translation>
+    </message>
+    <message>
+        <source>Paused: %1
+No run until it is resumed.</source>
+        <comment>the note given when it was paused</comment>
+        <translation>已暂停：%1
+恢复之前不会运行。</translation>
     </message>
 </context>
 <context>
@@ -3564,6 +3658,22 @@ Runs: %2</source>
         <source>Why this run ran, or did not run</source>
         <translation>此运行为何运行或未运行</translation>
     </message>
+    <message>
+        <source>Pause with note</source>
+        <translation>暂停并附注</translation>
+    </message>
+    <message>
+        <source>Why are the jobs paused? The note is shown in the job list and the tray until they are resumed.</source>
+        <translation>为什么暂停这些任务？在恢复之前，备注会显示在任务列表和托盘中。</translation>
+    </message>
+    <message>
+        <source>Pause with &amp;note…</source>
+        <translation>暂停并附注(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Pause the selected jobs and say why (a paused job takes the new note)</source>
+        <translation>暂停所选任务并说明原因（已暂停的任务会采用新的备注）</translation>
+    </message>
 </context>
 <context>
     <name>punctual::OptionsEditor</name>
@@ -3598,10 +3708,6 @@ Runs: %2</source>
     <message>
         <source>How many runs of this job may go on at the same time; a run due while that many are still going is skipped and recorded as such (APScheduler: max_instances)</source>
         <translation>此任务可同时进行的运行次数；若到期时已有这么多运行未结束，则跳过并记录（APScheduler：max_instances）</translation>
-    </message>
-    <message>
-        <source>skip the new run; at most</source>
-        <translation>跳过新的运行；最多同时</translation>
     </message>
     <message>
         <source>at a time</source>
@@ -3648,10 +3754,6 @@ Runs: %2</source>
         <translation>错过多次运行：</translation>
     </message>
     <message>
-        <source>If still running:</source>
-        <translation>若仍在运行：</translation>
-    </message>
-    <message>
         <source>Stop a run after:</source>
         <translation>运行超时停止：</translation>
     </message>
@@ -3686,6 +3788,86 @@ Runs: %2</source>
     <message>
         <source>Wait longer each retry?</source>
         <translation>每次重试等待更久？</translation>
+    </message>
+    <message>
+        <source>If the previous run is still going</source>
+        <translation>如果上一次运行仍在进行</translation>
+    </message>
+    <message>
+        <source>Skip the new run</source>
+        <translation>跳过新的运行</translation>
+    </message>
+    <message>
+        <source>Wait — at most one waiting</source>
+        <translation>等待——最多一个等待</translation>
+    </message>
+    <message>
+        <source>Wait in a queue</source>
+        <translation>排队等待</translation>
+    </message>
+    <message>
+        <source>Stop the running one and start</source>
+        <translation>停止正在运行的并启动</translation>
+    </message>
+    <message>
+        <source>Run both</source>
+        <translation>同时运行</translation>
+    </message>
+    <message>
+        <source>What a run due while earlier runs are still going does: it is skipped (beyond the runs allowed at a time), waits for them to end (one, or a queue), stops them first, or runs alongside (overlap: skip, queue-one, queue-all, replace, allow)</source>
+        <translation>在之前的运行仍在进行时到期的运行如何处理：跳过（超出同时允许的运行数时）、等待它们结束（一个或排队）、先停止它们，或同时运行（overlap：skip、queue-one、queue-all、replace、allow）</translation>
+    </message>
+    <message>
+        <source>Runs that may wait in the queue</source>
+        <translation>可在队列中等待的运行数</translation>
+    </message>
+    <message>
+        <source>up to </source>
+        <translation>最多 </translation>
+    </message>
+    <message>
+        <source> waiting</source>
+        <translation> 个等待</translation>
+    </message>
+    <message>
+        <source>How many runs may wait; a further one is skipped (queue_limit)</source>
+        <translation>可等待的运行数；超出的将被跳过（queue_limit）</translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation>最多</translation>
+    </message>
+    <message>
+        <source>Runs at a time</source>
+        <translation>同时运行数</translation>
+    </message>
+    <message>
+        <source>Pauses the job after this many runs in a row failed (a run and its retries count as one); a notice says so, and the job list shows why (pause_after_failures)</source>
+        <translation>连续这么多次运行失败后暂停任务（一次运行及其重试算作一次）；会有通知提示，任务列表会显示原因（pause_after_failures）</translation>
+    </message>
+    <message>
+        <source>pause the job after</source>
+        <translation>连续失败</translation>
+    </message>
+    <message>
+        <source>Pause the job after failures in a row</source>
+        <translation>连续失败后暂停任务</translation>
+    </message>
+    <message>
+        <source>Failures in a row before the job is paused</source>
+        <translation>暂停任务前的连续失败次数</translation>
+    </message>
+    <message>
+        <source>failures in a row</source>
+        <translation>次后暂停任务</translation>
+    </message>
+    <message>
+        <source>If the previous run is still going:</source>
+        <translation>如果上一次运行仍在进行：</translation>
+    </message>
+    <message>
+        <source>If it keeps failing:</source>
+        <translation>如果持续失败：</translation>
     </message>
 </context>
 <context>
@@ -3863,6 +4045,14 @@ Runs: %2</source>
         <source>Run output</source>
         <translation>运行输出</translation>
     </message>
+    <message>
+        <source>Why the job is paused</source>
+        <translation>任务暂停的原因</translation>
+    </message>
+    <message>
+        <source>Paused: %1</source>
+        <translation>已暂停：%1</translation>
+    </message>
 </context>
 <context>
     <name>punctual::Scheduler</name>
@@ -3901,6 +4091,60 @@ Runs: %2</source>
     <message>
         <source>the job store is unavailable (%1); nothing started: the scheduler reconnects on its own</source>
         <translation>任务存储不可用（%1）；未启动任何运行：调度器会自行重新连接</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot;: %2</source>
+        <translation type="unfinished">任务“%1”：%2</translation>
+    </message>
+    <message>
+        <source>the range starts (%1) after it ends (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a backfill runs past fire times: the range must end by now (%1), not at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the range holds more than %1 fire times of &quot;%2&quot;; backfill a shorter range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is running; nothing backfilled (wait for it to end, or backfill with --overlap allow to run beside it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot;: the job to run %2, &quot;%3&quot;, does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot;: its chains make a cycle: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not run after run %1 of &quot;%2&quot;: the scheduler is %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not run after run %1 of &quot;%2&quot;: this job is paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not run after run %1 of &quot;%2&quot;: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>paused after %n failed runs in a row</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4417,6 +4661,17 @@ The job can read it from an environment variable of the scheduler instead: enter
     <message>
         <source>No job runs until it is back; Punctual reconnects on its own</source>
         <translation>在其恢复之前不会运行任何任务；Punctual 会自动重新连接</translation>
+    </message>
+    <message>
+        <source>%1 — paused: %2</source>
+        <comment>job name, the note given when it was paused</comment>
+        <translation>%1——已暂停：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more paused with a note</source>
+        <translation>
+            <numerusform>另有 %n 个附注暂停的任务</numerusform>
+        </translation>
     </message>
 </context>
 <context>
