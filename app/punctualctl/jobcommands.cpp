@@ -139,9 +139,10 @@ QList<std::pair<QString, QString>> runPolicyLines(const JobOptions &o)
         if (!ids.isEmpty())
             lines.append({key, ids.join(QStringLiteral(", "))});
     }
-    if (o.pauseAfterFailures)
-        lines.append({tr("pause after"), *o.pauseAfterFailures == 1 ? tr("1 failure") // punctualctl is English only
-                                                                    : tr("%1 failures in a row").arg(*o.pauseAfterFailures)});
+    if (o.pauseAfterFailures) { // punctualctl is English only: no plural forms
+        const int n = *o.pauseAfterFailures;
+        lines.append({tr("pause after"), n == 1 ? tr("1 failure") : tr("%1 failures in a row").arg(n)});
+    }
     return lines;
 }
 

@@ -24,9 +24,9 @@ class TriggerEditor;
 
 /**
  * "New job" (as constructed) or "Edit job" (after setJob()): name and id, when it runs (TriggerEditor), what it
- * runs (ActionEditor), what happens when things go wrong (OptionsEditor) and what runs afterwards (ChainsEditor). It only collects input: parsing,
- * validation and next-time maths come from core, saving goes through the Scheduler. Save stays disabled while
- * any input is invalid; each error is shown next to its field. Save adds the job (new) or modifies it (edit:
+ * runs (ActionEditor), what happens when things go wrong (OptionsEditor) and what runs afterwards
+ * (ChainsEditor). It only collects input: parsing, validation and next-time maths come from core, saving goes
+ * through the Scheduler. Save stays disabled while any input is invalid; each error is shown next to its field. Save adds the job (new) or modifies it (edit:
  * name, action, options, and the trigger only when it changed, since a new trigger reschedules from now); the
  * dialog closes only when the scheduler accepted it, otherwise its error is shown (a taken id next to the id)
  * and the dialog stays open.
