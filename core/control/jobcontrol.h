@@ -120,6 +120,7 @@ public:
                                     std::optional<OverlapPolicy> overlap, bool dryRun) override
     {
         return m_scheduler.backfill(id, fromMs, toMs, overlap, dryRun);
+    }
     Result<RunExplanation> explain(const QString &jobId, std::int64_t atMs) override
     {
         return m_scheduler.explain(jobId, atMs);
