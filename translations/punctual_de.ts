@@ -402,6 +402,10 @@
         <source>a retry needs its time</source>
         <translation>eine Wiederholung braucht einen Zeitpunkt</translation>
     </message>
+    <message>
+        <source>a backfill time that is not one: %1</source>
+        <translation>eine Nachhol-Zeit, die keine ist: %1</translation>
+    </message>
 </context>
 <context>
     <name>ControlServer</name>
@@ -472,6 +476,14 @@
     <message>
         <source>params.at: %1</source>
         <translation>params.at: %1</translation>
+    </message>
+    <message>
+        <source>params.%1 must be an ISO-8601 time with its offset</source>
+        <translation>params.%1 muss eine Zeit nach ISO 8601 mit Zeitzonenversatz sein</translation>
+    </message>
+    <message>
+        <source>params.overlap must be skip, queue-one, queue-all, replace or allow</source>
+        <translation>params.overlap muss skip, queue-one, queue-all, replace oder allow sein</translation>
     </message>
 </context>
 <context>
@@ -2448,6 +2460,146 @@
     </message>
 </context>
 <context>
+    <name>punctual::BackfillDialog</name>
+    <message>
+        <source>Backfill %1</source>
+        <translation>%1 nachholen</translation>
+    </message>
+    <message>
+        <source>Backfill a job</source>
+        <translation>Einen Auftrag nachholen</translation>
+    </message>
+    <message>
+        <source>Runs the job once for each time its schedule would have fired in the range, in order, one after another. Times backfilled before are not run again.</source>
+        <translation>Führt den Auftrag einmal für jeden Zeitpunkt aus, zu dem sein Zeitplan im Bereich ausgelöst hätte, der Reihe nach, einen nach dem anderen. Schon nachgeholte Zeiten werden nicht erneut ausgeführt.</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>If the job is running</source>
+        <translation>Wenn der Auftrag läuft</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Run beside it</source>
+        <translation>Daneben ausführen</translation>
+    </message>
+    <message>
+        <source>Fire times in the range</source>
+        <translation>Auslösezeiten im Bereich</translation>
+    </message>
+    <message>
+        <source>Preview shows the times the range holds.</source>
+        <translation>„Vorschau“ zeigt die Zeiten im Bereich.</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Bis:</translation>
+    </message>
+    <message>
+        <source>If the job is &amp;running:</source>
+        <translation>Wenn der Auftrag &amp;läuft:</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>&amp;Vorschau</translation>
+    </message>
+    <message>
+        <source>&amp;Backfill</source>
+        <translation>&amp;Nachholen</translation>
+    </message>
+    <message>
+        <source>Asking the scheduler…</source>
+        <translation>Der Planer wird gefragt…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fire time(s) in the range.</source>
+        <translation>
+            <numerusform>%n Auslösezeit im Bereich.</numerusform>
+            <numerusform>%n Auslösezeiten im Bereich.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) backfilled.</source>
+        <translation>
+            <numerusform>%n Lauf nachgeholt.</numerusform>
+            <numerusform>%n Läufe nachgeholt.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>punctual::ChainsEditor</name>
+    <message>
+        <source>When it succeeds</source>
+        <translation>Wenn er gelingt</translation>
+    </message>
+    <message>
+        <source>When it fails</source>
+        <translation>Wenn er fehlschlägt</translation>
+    </message>
+    <message>
+        <source>Either way</source>
+        <translation>In jedem Fall</translation>
+    </message>
+    <message>
+        <source>Jobs run afterwards</source>
+        <translation>Danach ausgeführte Aufträge</translation>
+    </message>
+    <message>
+        <source>The jobs that run after a run of this job ends, and when (--on-success, --on-failure, --on-finish)</source>
+        <translation>Die Aufträge, die nach dem Ende eines Laufs dieses Auftrags laufen, und wann (--on-success, --on-failure, --on-finish)</translation>
+    </message>
+    <message>
+        <source>When to run the chosen job</source>
+        <translation>Wann der gewählte Auftrag läuft</translation>
+    </message>
+    <message>
+        <source>Job to run afterwards</source>
+        <translation>Danach auszuführender Auftrag</translation>
+    </message>
+    <message>
+        <source>Choose a job by name, or type its id</source>
+        <translation>Wählen Sie einen Auftrag nach Namen oder geben Sie seine ID ein</translation>
+    </message>
+    <message>
+        <source>job name or id</source>
+        <translation>Auftragsname oder ID</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add the job to run afterwards</source>
+        <translation>Den danach auszuführenden Auftrag hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected jobs run afterwards</source>
+        <translation>Die gewählten danach ausgeführten Aufträge entfernen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>punctual::CommandExecutor</name>
     <message>
         <source>[… %1 bytes dropped]</source>
@@ -2626,6 +2778,18 @@
     <message>
         <source>the desktop notice about the job store could not be shown: %1</source>
         <translation>die Desktop-Benachrichtigung über den Auftragsspeicher konnte nicht angezeigt werden: %1</translation>
+    </message>
+    <message>
+        <source>“%1” was paused</source>
+        <translation>„%1“ wurde angehalten</translation>
+    </message>
+    <message>
+        <source>Its run failed, and it is set to pause after a failure. It runs again once you resume it.</source>
+        <translation>Sein Lauf ist fehlgeschlagen, und er ist so eingestellt, dass er nach einem Fehlschlag anhält. Er läuft wieder, sobald Sie ihn fortsetzen.</translation>
+    </message>
+    <message>
+        <source>Its last %1 runs failed, and it is set to pause after that many. It runs again once you resume it.</source>
+        <translation>Seine letzten %1 Läufe sind fehlgeschlagen, und er ist so eingestellt, dass er danach anhält. Er läuft wieder, sobald Sie ihn fortsetzen.</translation>
     </message>
 </context>
 <context>
@@ -3058,6 +3222,10 @@ http://localhost:8080/products</translation>
         <source>Could not save the job: %1</source>
         <translation>Der Auftrag konnte nicht gespeichert werden: %1</translation>
     </message>
+    <message>
+        <source>Afterwards</source>
+        <translation>Danach</translation>
+    </message>
 </context>
 <context>
     <name>punctual::JobListLoader</name>
@@ -3155,6 +3323,13 @@ Führt aus: %2</translation>
         <comment>attempt, attempts in all, date and time, &quot;in 5 min&quot;</comment>
         <translation>Der letzte Lauf ist fehlgeschlagen. Versuch %1 von %2: %3
 %4</translation>
+    </message>
+    <message>
+        <source>Paused: %1
+No run until it is resumed.</source>
+        <comment>the note given when it was paused</comment>
+        <translation>Angehalten: %1
+Kein Lauf, bis er fortgesetzt wird.</translation>
     </message>
 </context>
 <context>
@@ -3634,6 +3809,41 @@ Führt aus: %2</translation>
         <source>Why this run ran, or did not run</source>
         <translation>Warum dieser Lauf lief oder nicht lief</translation>
     </message>
+    <message>
+        <source>Pause with note</source>
+        <translation>Mit Notiz anhalten</translation>
+    </message>
+    <message>
+        <source>Why are the jobs paused? The note is shown in the job list and the tray until they are resumed.</source>
+        <translation>Warum werden die Aufträge angehalten? Die Notiz steht in der Auftragsliste und im Infobereich, bis sie fortgesetzt werden.</translation>
+    </message>
+    <message>
+        <source>Pause with &amp;note…</source>
+        <translation>Mit &amp;Notiz anhalten …</translation>
+    </message>
+    <message>
+        <source>Pause the selected jobs and say why (a paused job takes the new note)</source>
+        <translation>Die gewählten Aufträge anhalten und den Grund nennen (ein angehaltener Auftrag erhält die neue Notiz)</translation>
+    </message>
+    <message>
+        <source>&amp;Backfill…</source>
+        <translation>Na&amp;chholen…</translation>
+    </message>
+    <message>
+        <source>Run the selected job for the fire times of a past range</source>
+        <translation>Den ausgewählten Auftrag für die Auslösezeiten eines vergangenen Bereichs ausführen</translation>
+    </message>
+    <message>
+        <source>Cannot backfill the job</source>
+        <translation>Der Auftrag kann nicht nachgeholt werden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) backfilled</source>
+        <translation>
+            <numerusform>%n Lauf nachgeholt</numerusform>
+            <numerusform>%n Läufe nachgeholt</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>punctual::OptionsEditor</name>
@@ -3668,10 +3878,6 @@ Führt aus: %2</translation>
     <message>
         <source>How many runs of this job may go on at the same time; a run due while that many are still going is skipped and recorded as such (APScheduler: max_instances)</source>
         <translation>Wie viele Läufe dieses Auftrags gleichzeitig laufen dürfen; ein Lauf, der fällig wird, während so viele noch laufen, wird übersprungen und so vermerkt (APScheduler: max_instances)</translation>
-    </message>
-    <message>
-        <source>skip the new run; at most</source>
-        <translation>neuen Lauf überspringen; höchstens</translation>
     </message>
     <message>
         <source>at a time</source>
@@ -3718,10 +3924,6 @@ Führt aus: %2</translation>
         <translation>Mehrere Läufe verpasst:</translation>
     </message>
     <message>
-        <source>If still running:</source>
-        <translation>Wenn noch laufend:</translation>
-    </message>
-    <message>
         <source>Stop a run after:</source>
         <translation>Lauf anhalten nach:</translation>
     </message>
@@ -3756,6 +3958,86 @@ Führt aus: %2</translation>
     <message>
         <source>Wait longer each retry?</source>
         <translation>Bei jeder Wiederholung länger warten?</translation>
+    </message>
+    <message>
+        <source>If the previous run is still going</source>
+        <translation>Wenn der vorige Lauf noch läuft</translation>
+    </message>
+    <message>
+        <source>Skip the new run</source>
+        <translation>Neuen Lauf überspringen</translation>
+    </message>
+    <message>
+        <source>Wait — at most one waiting</source>
+        <translation>Warten – höchstens einer wartet</translation>
+    </message>
+    <message>
+        <source>Wait in a queue</source>
+        <translation>In einer Warteschlange warten</translation>
+    </message>
+    <message>
+        <source>Stop the running one and start</source>
+        <translation>Laufenden beenden und starten</translation>
+    </message>
+    <message>
+        <source>Run both</source>
+        <translation>Beide laufen lassen</translation>
+    </message>
+    <message>
+        <source>What a run due while earlier runs are still going does: it is skipped (beyond the runs allowed at a time), waits for them to end (one, or a queue), stops them first, or runs alongside (overlap: skip, queue-one, queue-all, replace, allow)</source>
+        <translation>Was ein fälliger Lauf tut, während frühere noch laufen: Er wird übersprungen (über die gleichzeitig erlaubten Läufe hinaus), wartet auf ihr Ende (einer oder eine Warteschlange), beendet sie zuerst oder läuft daneben (overlap: skip, queue-one, queue-all, replace, allow)</translation>
+    </message>
+    <message>
+        <source>Runs that may wait in the queue</source>
+        <translation>Läufe, die in der Warteschlange warten dürfen</translation>
+    </message>
+    <message>
+        <source>up to </source>
+        <translation>bis zu </translation>
+    </message>
+    <message>
+        <source> waiting</source>
+        <translation> wartend</translation>
+    </message>
+    <message>
+        <source>How many runs may wait; a further one is skipped (queue_limit)</source>
+        <translation>Wie viele Läufe warten dürfen; ein weiterer wird übersprungen (queue_limit)</translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation>höchstens</translation>
+    </message>
+    <message>
+        <source>Runs at a time</source>
+        <translation>Gleichzeitige Läufe</translation>
+    </message>
+    <message>
+        <source>Pauses the job after this many runs in a row failed (a run and its retries count as one); a notice says so, and the job list shows why (pause_after_failures)</source>
+        <translation>Hält den Auftrag an, nachdem so viele Läufe hintereinander fehlgeschlagen sind (ein Lauf und seine Wiederholungen zählen als einer); eine Benachrichtigung sagt es, und die Auftragsliste zeigt den Grund (pause_after_failures)</translation>
+    </message>
+    <message>
+        <source>pause the job after</source>
+        <translation>Auftrag anhalten nach</translation>
+    </message>
+    <message>
+        <source>Pause the job after failures in a row</source>
+        <translation>Auftrag nach Fehlschlägen in Folge anhalten</translation>
+    </message>
+    <message>
+        <source>Failures in a row before the job is paused</source>
+        <translation>Fehlschläge in Folge, bevor der Auftrag angehalten wird</translation>
+    </message>
+    <message>
+        <source>failures in a row</source>
+        <translation>Fehlschlägen in Folge</translation>
+    </message>
+    <message>
+        <source>If the previous run is still going:</source>
+        <translation>Wenn der vorige Lauf noch läuft:</translation>
+    </message>
+    <message>
+        <source>If it keeps failing:</source>
+        <translation>Wenn er immer wieder fehlschlägt:</translation>
     </message>
 </context>
 <context>
@@ -3933,6 +4215,14 @@ Führt aus: %2</translation>
         <source>Run output</source>
         <translation>Ausgabe des Laufs</translation>
     </message>
+    <message>
+        <source>Why the job is paused</source>
+        <translation>Warum der Auftrag angehalten ist</translation>
+    </message>
+    <message>
+        <source>Paused: %1</source>
+        <translation>Angehalten: %1</translation>
+    </message>
 </context>
 <context>
     <name>punctual::Scheduler</name>
@@ -3979,6 +4269,61 @@ Führt aus: %2</translation>
     <message>
         <source>&quot;%1&quot; is already running and its queue is full (%2 waiting); nothing started</source>
         <translation>„%1“ läuft bereits und seine Warteschlange ist voll (%2 wartend); nichts gestartet</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot;: %2</source>
+        <translation>Auftrag „%1“: %2</translation>
+    </message>
+    <message>
+        <source>the range starts (%1) after it ends (%2)</source>
+        <translation>der Bereich beginnt (%1) nach seinem Ende (%2)</translation>
+    </message>
+    <message>
+        <source>a backfill runs past fire times: the range must end by now (%1), not at %2</source>
+        <translation>Nachholen führt vergangene Auslösezeiten aus: der Bereich muss spätestens jetzt (%1) enden, nicht um %2</translation>
+    </message>
+    <message>
+        <source>the range holds more than %1 fire times of &quot;%2&quot;; backfill a shorter range</source>
+        <translation>der Bereich enthält mehr als %1 Auslösezeiten von „%2“; holen Sie einen kürzeren Bereich nach</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is running; nothing backfilled (wait for it to end, or backfill with --overlap allow to run beside it)</source>
+        <translation>„%1“ läuft; nichts nachgeholt (warten Sie, bis er endet, oder holen Sie mit --overlap allow daneben nach)</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot;: the job to run %2, &quot;%3&quot;, does not exist</source>
+        <translation>Auftrag „%1“: der für %2 auszuführende Auftrag „%3“ existiert nicht</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot;: its chains make a cycle: %2</source>
+        <translation>Auftrag „%1“: seine Verkettungen bilden einen Kreis: %2</translation>
+    </message>
+    <message>
+        <source>not run after run %1 of &quot;%2&quot;: the scheduler is %3</source>
+        <translation>nicht nach Lauf %1 von „%2“ ausgeführt: der Planer ist %3</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation>wird beendet</translation>
+    </message>
+    <message>
+        <source>not run after run %1 of &quot;%2&quot;: this job is paused</source>
+        <translation>nicht nach Lauf %1 von „%2“ ausgeführt: dieser Auftrag ist angehalten</translation>
+    </message>
+    <message>
+        <source>not run after run %1 of &quot;%2&quot;: %3</source>
+        <translation>nicht nach Lauf %1 von „%2“ ausgeführt: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>paused after %n failed runs in a row</source>
+        <translation>
+            <numerusform>angehalten nach %n fehlgeschlagenen Lauf in Folge</numerusform>
+            <numerusform>angehalten nach %n fehlgeschlagenen Läufen in Folge</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4500,6 +4845,18 @@ Der Auftrag kann es stattdessen aus einer Umgebungsvariablen des Planers lesen: 
     <message>
         <source>No job runs until it is back; Punctual reconnects on its own</source>
         <translation>Bis er wieder da ist, läuft kein Auftrag; Punctual stellt die Verbindung selbst wieder her</translation>
+    </message>
+    <message>
+        <source>%1 — paused: %2</source>
+        <comment>job name, the note given when it was paused</comment>
+        <translation>%1 – angehalten: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more paused with a note</source>
+        <translation>
+            <numerusform>und %n weiterer mit Notiz angehalten</numerusform>
+            <numerusform>und %n weitere mit Notiz angehalten</numerusform>
+        </translation>
     </message>
 </context>
 <context>

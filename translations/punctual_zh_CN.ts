@@ -397,6 +397,10 @@
         <source>a retry needs its time</source>
         <translation>重试需要指定时间</translation>
     </message>
+    <message>
+        <source>a backfill time that is not one: %1</source>
+        <translation>不是时间的补跑时间：%1</translation>
+    </message>
 </context>
 <context>
     <name>ControlServer</name>
@@ -467,6 +471,14 @@
     <message>
         <source>params.at: %1</source>
         <translation>params.at：%1</translation>
+    </message>
+    <message>
+        <source>params.%1 must be an ISO-8601 time with its offset</source>
+        <translation>params.%1 必须是带偏移量的 ISO-8601 时间</translation>
+    </message>
+    <message>
+        <source>params.overlap must be skip, queue-one, queue-all, replace or allow</source>
+        <translation>params.overlap 必须是 skip、queue-one、queue-all、replace 或 allow</translation>
     </message>
 </context>
 <context>
@@ -2423,6 +2435,144 @@
     </message>
 </context>
 <context>
+    <name>punctual::BackfillDialog</name>
+    <message>
+        <source>Backfill %1</source>
+        <translation>补跑 %1</translation>
+    </message>
+    <message>
+        <source>Backfill a job</source>
+        <translation>补跑任务</translation>
+    </message>
+    <message>
+        <source>Runs the job once for each time its schedule would have fired in the range, in order, one after another. Times backfilled before are not run again.</source>
+        <translation>按顺序、逐个地为计划在该范围内本应触发的每个时间运行一次任务。已补跑过的时间不会再次运行。</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>If the job is running</source>
+        <translation>如果任务正在运行</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Run beside it</source>
+        <translation>同时运行</translation>
+    </message>
+    <message>
+        <source>Fire times in the range</source>
+        <translation>范围内的触发时间</translation>
+    </message>
+    <message>
+        <source>Preview shows the times the range holds.</source>
+        <translation>“预览”显示该范围内的时间。</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>到(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>If the job is &amp;running:</source>
+        <translation>如果任务正在运行(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>预览(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Backfill</source>
+        <translation>补跑(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Asking the scheduler…</source>
+        <translation>正在询问调度器…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fire time(s) in the range.</source>
+        <translation>
+            <numerusform>范围内有 %n 个触发时间。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) backfilled.</source>
+        <translation>
+            <numerusform>已补跑 %n 次运行。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>punctual::ChainsEditor</name>
+    <message>
+        <source>When it succeeds</source>
+        <translation>成功时</translation>
+    </message>
+    <message>
+        <source>When it fails</source>
+        <translation>失败时</translation>
+    </message>
+    <message>
+        <source>Either way</source>
+        <translation>无论成败</translation>
+    </message>
+    <message>
+        <source>Jobs run afterwards</source>
+        <translation>之后运行的任务</translation>
+    </message>
+    <message>
+        <source>The jobs that run after a run of this job ends, and when (--on-success, --on-failure, --on-finish)</source>
+        <translation>此任务的一次运行结束后要运行的任务及其条件（--on-success、--on-failure、--on-finish）</translation>
+    </message>
+    <message>
+        <source>When to run the chosen job</source>
+        <translation>何时运行所选任务</translation>
+    </message>
+    <message>
+        <source>Job to run afterwards</source>
+        <translation>之后要运行的任务</translation>
+    </message>
+    <message>
+        <source>Choose a job by name, or type its id</source>
+        <translation>按名称选择任务，或输入其 ID</translation>
+    </message>
+    <message>
+        <source>job name or id</source>
+        <translation>任务名称或 ID</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Add the job to run afterwards</source>
+        <translation>添加之后要运行的任务</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove the selected jobs run afterwards</source>
+        <translation>移除所选的之后运行的任务</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>punctual::CommandExecutor</name>
     <message>
         <source>[… %1 bytes dropped]</source>
@@ -2601,6 +2751,18 @@
     <message>
         <source>the desktop notice about the job store could not be shown: %1</source>
         <translation>无法显示有关任务存储的桌面通知：%1</translation>
+    </message>
+    <message>
+        <source>“%1” was paused</source>
+        <translation>“%1”已暂停</translation>
+    </message>
+    <message>
+        <source>Its run failed, and it is set to pause after a failure. It runs again once you resume it.</source>
+        <translation>它的运行失败了，并且设置为失败后暂停。恢复后它会再次运行。</translation>
+    </message>
+    <message>
+        <source>Its last %1 runs failed, and it is set to pause after that many. It runs again once you resume it.</source>
+        <translation>它最近的 %1 次运行都失败了，并且设置为达到该次数后暂停。恢复后它会再次运行。</translation>
     </message>
 </context>
 <context>
@@ -3028,6 +3190,10 @@ http://localhost:8080/products</translation>
         <source>Could not save the job: %1</source>
         <translation>无法保存任务：%1</translation>
     </message>
+    <message>
+        <source>Afterwards</source>
+        <translation>之后</translation>
+    </message>
 </context>
 <context>
     <name>punctual::JobListLoader</name>
@@ -3125,6 +3291,13 @@ Runs: %2</source>
         <comment>attempt, attempts in all, date and time, &quot;in 5 min&quot;</comment>
         <translation>上次运行失败。第 %1 次尝试，共 %2 次：%3
 %4</translation>
+    </message>
+    <message>
+        <source>Paused: %1
+No run until it is resumed.</source>
+        <comment>the note given when it was paused</comment>
+        <translation>已暂停：%1
+恢复之前不会运行。</translation>
     </message>
 </context>
 <context>
@@ -3592,6 +3765,40 @@ Runs: %2</source>
         <source>Why this run ran, or did not run</source>
         <translation>此运行为何运行或未运行</translation>
     </message>
+    <message>
+        <source>Pause with note</source>
+        <translation>暂停并附注</translation>
+    </message>
+    <message>
+        <source>Why are the jobs paused? The note is shown in the job list and the tray until they are resumed.</source>
+        <translation>为什么暂停这些任务？在恢复之前，备注会显示在任务列表和托盘中。</translation>
+    </message>
+    <message>
+        <source>Pause with &amp;note…</source>
+        <translation>暂停并附注(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Pause the selected jobs and say why (a paused job takes the new note)</source>
+        <translation>暂停所选任务并说明原因（已暂停的任务会采用新的备注）</translation>
+    </message>
+    <message>
+        <source>&amp;Backfill…</source>
+        <translation>补跑(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Run the selected job for the fire times of a past range</source>
+        <translation>为过去某个范围内的触发时间运行所选任务</translation>
+    </message>
+    <message>
+        <source>Cannot backfill the job</source>
+        <translation>无法补跑该任务</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) backfilled</source>
+        <translation>
+            <numerusform>已补跑 %n 次运行</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>punctual::OptionsEditor</name>
@@ -3626,10 +3833,6 @@ Runs: %2</source>
     <message>
         <source>How many runs of this job may go on at the same time; a run due while that many are still going is skipped and recorded as such (APScheduler: max_instances)</source>
         <translation>此任务可同时进行的运行次数；若到期时已有这么多运行未结束，则跳过并记录（APScheduler：max_instances）</translation>
-    </message>
-    <message>
-        <source>skip the new run; at most</source>
-        <translation>跳过新的运行；最多同时</translation>
     </message>
     <message>
         <source>at a time</source>
@@ -3676,10 +3879,6 @@ Runs: %2</source>
         <translation>错过多次运行：</translation>
     </message>
     <message>
-        <source>If still running:</source>
-        <translation>若仍在运行：</translation>
-    </message>
-    <message>
         <source>Stop a run after:</source>
         <translation>运行超时停止：</translation>
     </message>
@@ -3714,6 +3913,86 @@ Runs: %2</source>
     <message>
         <source>Wait longer each retry?</source>
         <translation>每次重试等待更久？</translation>
+    </message>
+    <message>
+        <source>If the previous run is still going</source>
+        <translation>如果上一次运行仍在进行</translation>
+    </message>
+    <message>
+        <source>Skip the new run</source>
+        <translation>跳过新的运行</translation>
+    </message>
+    <message>
+        <source>Wait — at most one waiting</source>
+        <translation>等待——最多一个等待</translation>
+    </message>
+    <message>
+        <source>Wait in a queue</source>
+        <translation>排队等待</translation>
+    </message>
+    <message>
+        <source>Stop the running one and start</source>
+        <translation>停止正在运行的并启动</translation>
+    </message>
+    <message>
+        <source>Run both</source>
+        <translation>同时运行</translation>
+    </message>
+    <message>
+        <source>What a run due while earlier runs are still going does: it is skipped (beyond the runs allowed at a time), waits for them to end (one, or a queue), stops them first, or runs alongside (overlap: skip, queue-one, queue-all, replace, allow)</source>
+        <translation>在之前的运行仍在进行时到期的运行如何处理：跳过（超出同时允许的运行数时）、等待它们结束（一个或排队）、先停止它们，或同时运行（overlap：skip、queue-one、queue-all、replace、allow）</translation>
+    </message>
+    <message>
+        <source>Runs that may wait in the queue</source>
+        <translation>可在队列中等待的运行数</translation>
+    </message>
+    <message>
+        <source>up to </source>
+        <translation>最多 </translation>
+    </message>
+    <message>
+        <source> waiting</source>
+        <translation> 个等待</translation>
+    </message>
+    <message>
+        <source>How many runs may wait; a further one is skipped (queue_limit)</source>
+        <translation>可等待的运行数；超出的将被跳过（queue_limit）</translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation>最多</translation>
+    </message>
+    <message>
+        <source>Runs at a time</source>
+        <translation>同时运行数</translation>
+    </message>
+    <message>
+        <source>Pauses the job after this many runs in a row failed (a run and its retries count as one); a notice says so, and the job list shows why (pause_after_failures)</source>
+        <translation>连续这么多次运行失败后暂停任务（一次运行及其重试算作一次）；会有通知提示，任务列表会显示原因（pause_after_failures）</translation>
+    </message>
+    <message>
+        <source>pause the job after</source>
+        <translation>连续失败</translation>
+    </message>
+    <message>
+        <source>Pause the job after failures in a row</source>
+        <translation>连续失败后暂停任务</translation>
+    </message>
+    <message>
+        <source>Failures in a row before the job is paused</source>
+        <translation>暂停任务前的连续失败次数</translation>
+    </message>
+    <message>
+        <source>failures in a row</source>
+        <translation>次后暂停任务</translation>
+    </message>
+    <message>
+        <source>If the previous run is still going:</source>
+        <translation>如果上一次运行仍在进行：</translation>
+    </message>
+    <message>
+        <source>If it keeps failing:</source>
+        <translation>如果持续失败：</translation>
     </message>
 </context>
 <context>
@@ -3891,6 +4170,14 @@ Runs: %2</source>
         <source>Run output</source>
         <translation>运行输出</translation>
     </message>
+    <message>
+        <source>Why the job is paused</source>
+        <translation>任务暂停的原因</translation>
+    </message>
+    <message>
+        <source>Paused: %1</source>
+        <translation>已暂停：%1</translation>
+    </message>
 </context>
 <context>
     <name>punctual::Scheduler</name>
@@ -3937,6 +4224,60 @@ Runs: %2</source>
     <message>
         <source>&quot;%1&quot; is already running and its queue is full (%2 waiting); nothing started</source>
         <translation>“%1”已在运行且其队列已满（%2 个在等待）；未启动任何运行</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot;: %2</source>
+        <translation>任务“%1”：%2</translation>
+    </message>
+    <message>
+        <source>the range starts (%1) after it ends (%2)</source>
+        <translation>范围的开始（%1）晚于结束（%2）</translation>
+    </message>
+    <message>
+        <source>a backfill runs past fire times: the range must end by now (%1), not at %2</source>
+        <translation>补跑运行的是过去的触发时间：范围必须在现在（%1）之前结束，而不是 %2</translation>
+    </message>
+    <message>
+        <source>the range holds more than %1 fire times of &quot;%2&quot;; backfill a shorter range</source>
+        <translation>该范围包含“%2”的 %1 个以上触发时间；请补跑更短的范围</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is running; nothing backfilled (wait for it to end, or backfill with --overlap allow to run beside it)</source>
+        <translation>“%1”正在运行；未补跑任何内容（等待其结束，或使用 --overlap allow 同时补跑）</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot;: the job to run %2, &quot;%3&quot;, does not exist</source>
+        <translation>任务“%1”：%2 时要运行的任务“%3”不存在</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot;: its chains make a cycle: %2</source>
+        <translation>任务“%1”：其链构成循环：%2</translation>
+    </message>
+    <message>
+        <source>not run after run %1 of &quot;%2&quot;: the scheduler is %3</source>
+        <translation>未在“%2”的运行 %1 之后运行：调度器%3</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation>正在停止</translation>
+    </message>
+    <message>
+        <source>not run after run %1 of &quot;%2&quot;: this job is paused</source>
+        <translation>未在“%2”的运行 %1 之后运行：此任务已暂停</translation>
+    </message>
+    <message>
+        <source>not run after run %1 of &quot;%2&quot;: %3</source>
+        <translation>未在“%2”的运行 %1 之后运行：%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>paused after %n failed runs in a row</source>
+        <translation>
+            <numerusform>连续 %n 次运行失败后已暂停</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4453,6 +4794,17 @@ The job can read it from an environment variable of the scheduler instead: enter
     <message>
         <source>No job runs until it is back; Punctual reconnects on its own</source>
         <translation>在其恢复之前不会运行任何任务；Punctual 会自动重新连接</translation>
+    </message>
+    <message>
+        <source>%1 — paused: %2</source>
+        <comment>job name, the note given when it was paused</comment>
+        <translation>%1——已暂停：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more paused with a note</source>
+        <translation>
+            <numerusform>另有 %n 个附注暂停的任务</numerusform>
+        </translation>
     </message>
 </context>
 <context>

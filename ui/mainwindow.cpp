@@ -24,6 +24,7 @@
 #include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
@@ -71,6 +72,15 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
         box.setDefaultButton(QMessageBox::Cancel);
         box.exec();
         return box.clickedButton() == yes;
+    };
+
+    m_askNote = [this](const QString &current) -> std::optional<QString> {
+        bool ok = false;
+        const QString note = QInputDialog::getText(this, tr("Pause with note"),
+                                                   tr("Why are the jobs paused? The note is shown in the job list "
+                                                      "and the tray until they are resumed."),
+                                                   QLineEdit::Normal, current, &ok);
+        return ok ? std::optional<QString>(note) : std::nullopt;
     };
 
     createActions();
@@ -187,6 +197,8 @@ void MainWindow::createActions()
          tr("Stop the selected jobs' runs going now"), &MainWindow::stopSelected);
     make(Command::Pause, icon("action-pause"), tr("&Pause"), {}, tr("Pause the selected jobs (Ctrl+P)"),
          [this] { setPaused(true); });
+    make(Command::PauseWithNote, {}, tr("Pause with &note…"), {},
+         tr("Pause the selected jobs and say why (a paused job takes the new note)"), &MainWindow::pauseWithNote);
     make(Command::Resume, icon("action-resume"), tr("Res&ume"), {}, tr("Resume the selected jobs (Ctrl+P)"),
          [this] { setPaused(false); });
     make(Command::TogglePause, {}, tr("Pause or resume"), QKeySequence(Qt::CTRL | Qt::Key_P),
@@ -244,7 +256,8 @@ void MainWindow::createMenus()
     file->addAction(m_actions[Command::Quit]);
 
     QMenu *job = menuBar()->addMenu(tr("&Job"));
-    for (Command c : {Command::Add, Command::Edit, Command::RunNow, Command::Stop, Command::Pause, Command::Resume})
+    for (Command c : {Command::Add, Command::Edit, Command::RunNow, Command::Stop, Command::Pause,
+                      Command::PauseWithNote, Command::Resume})
         job->addAction(m_actions[c]);
     job->addAction(m_actions[Command::Backfill]);
     job->addSeparator();
@@ -342,13 +355,16 @@ QWidget *MainWindow::createCentralArea()
     const int widths[] = {220, 300, 170, 120, 120, 90};
     for (int column = 0; column < JobListModel::ColumnCount; ++column)
         header->resizeSection(column, widths[column]);
-    for (Command c : {Command::Edit, Command::RunNow, Command::Stop, Command::Pause, Command::Resume, Command::Delete})
+    for (Command c : {Command::Edit, Command::RunNow, Command::Stop, Command::Pause, Command::PauseWithNote,
+                      Command::Resume, Command::Delete})
         m_view->addAction(m_actions[c]);
     connect(m_view, &QTableView::doubleClicked, this, &MainWindow::editJob);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         updateActions();
         updateHistory();
     });
+    // The job shown may be paused (with a note) or resumed while selected.
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateHistory);
 
     // Shown instead of the table while the store has no job at all.
     auto *empty = new QWidget(this);
@@ -540,6 +556,7 @@ void MainWindow::updateActions()
     m_actions[Command::Pause]->setEnabled(anyActive);
     m_actions[Command::Resume]->setEnabled(anyPaused);
     m_actions[Command::TogglePause]->setEnabled(connected && !ids.isEmpty());
+    m_actions[Command::PauseWithNote]->setEnabled(connected && !ids.isEmpty());
     m_actions[Command::Delete]->setEnabled(connected && !ids.isEmpty());
     m_actions[Command::DeleteAll]->setEnabled(connected && m_model->rowCount() > 0);
 }
@@ -587,11 +604,13 @@ void MainWindow::updateHistory()
     const QStringList ids = selectedJobIds();
     if (ids.size() != 1) {
         m_history->showJob({}, {});
+        m_history->setPauseNote({});
         return;
     }
     const int row = m_model->rowOf(ids.front());
     const JobSummary *job = row >= 0 ? m_model->summaryAt(row) : nullptr;
     m_history->showJob(ids.front(), job ? job->name : ids.front());
+    m_history->setPauseNote(job && job->paused ? job->pauseNote : QString());
 }
 
 void MainWindow::showHistoryMenu(const QPoint &position)
@@ -658,6 +677,7 @@ void MainWindow::addJob()
     auto *dialog = new JobEditorDialog(m_services.scheduler, m_services.clock, m_services.functions, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setKnownSqlConnections(knownSqlConnections());
+    dialog->setKnownJobs(knownJobs());
     dialog->setDefaultOptions(m_newJobOptions);
     connect(dialog, &JobEditorDialog::jobSaved, this, [this](const Job &job) { selectJob(job.id); });
     dialog->open();
@@ -675,6 +695,20 @@ QList<SqlConnection> MainWindow::knownSqlConnections() const
     return SqlActionEditor::connectionsOf(sqlJobs);
 }
 
+QList<std::pair<QString, QString>> MainWindow::knownJobs() const
+{
+    QList<std::pair<QString, QString>> jobs;
+    jobs.reserve(m_model->rowCount());
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (const JobSummary *job = m_model->summaryAt(row))
+            jobs.append({job->id, job->name});
+    }
+    std::sort(jobs.begin(), jobs.end(), [](const auto &a, const auto &b) {
+        return QString::localeAwareCompare(a.second, b.second) < 0;
+    });
+    return jobs;
+}
+
 void MainWindow::editJob()
 {
     const QStringList ids = selectedJobIds();
@@ -689,6 +723,7 @@ void MainWindow::editJob()
         auto *dialog = new JobEditorDialog(m_services.scheduler, m_services.clock, m_services.functions, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->setKnownSqlConnections(knownSqlConnections());
+        dialog->setKnownJobs(knownJobs());
         dialog->setJob(job.value());
         dialog->open();
     });
@@ -726,7 +761,29 @@ void MainWindow::stopSelected()
     }
 }
 
-void MainWindow::setPaused(bool paused)
+void MainWindow::pauseWithNote()
+{
+    const QStringList ids = selectedJobIds();
+    if (ids.isEmpty())
+        return;
+    // One job's note is offered for editing; several start empty.
+    QString current;
+    if (ids.size() == 1) {
+        const int row = m_model->rowOf(ids.front());
+        if (const JobSummary *job = row >= 0 ? m_model->summaryAt(row) : nullptr)
+            current = job->pauseNote;
+    }
+    const std::optional<QString> note = m_askNote(current);
+    if (!note)
+        return;
+    if (auto valid = validatePauseNote(note->trimmed()); !valid) {
+        showError(tr("Cannot pause the job"), valid.error().message);
+        return;
+    }
+    setPaused(true, note->trimmed());
+}
+
+void MainWindow::setPaused(bool paused, const QString &note)
 {
     const QStringList ids = selectedJobIds();
     if (ids.isEmpty())
@@ -742,7 +799,7 @@ void MainWindow::setPaused(bool paused)
         updateActions();
     };
     if (paused)
-        m_services.scheduler.pauseJobs(ids, this, done);
+        m_services.scheduler.pauseJobs(ids, note, this, done);
     else
         m_services.scheduler.resumeJobs(ids, this, done);
 }

@@ -49,6 +49,7 @@ public:
         RunNow,
         Stop,
         Pause,
+        PauseWithNote,
         Resume,
         TogglePause,
         Delete,
@@ -81,6 +82,8 @@ public:
     QStringList selectedJobIds() const;
     /// The sql connections the listed jobs use, offered for reuse in the job editor.
     QList<SqlConnection> knownSqlConnections() const;
+    /// The listed jobs as (id, name), for the editor's "Afterwards" chooser.
+    QList<std::pair<QString, QString>> knownJobs() const;
     /// Selects the job @p id (for the tray and tests); false when it is not listed.
     bool selectJob(const QString &id);
 
@@ -88,6 +91,10 @@ public:
     /// Yes) next to Cancel; tests replace it (return true to go ahead).
     using Confirmation = std::function<bool(const QString &title, const QString &question, const QString &goAhead)>;
     void setConfirmation(Confirmation confirmation) { m_confirm = std::move(confirmation); }
+
+    /// Asks for the note of "Pause with note…", @p current filled in; nothing when cancelled. Tests replace it.
+    using NoteQuestion = std::function<std::optional<QString>(const QString &current)>;
+    void setNoteQuestion(NoteQuestion question) { m_askNote = std::move(question); }
 
     /// The options the job editor gives a new job (the user's defaults); JobOptions{} unless set.
     void setNewJobOptions(const JobOptions &options) { m_newJobOptions = options; }
@@ -134,7 +141,9 @@ private:
     void addJob();
     void editJob();
     void runNow();
-    void setPaused(bool paused);
+    /// Pauses (with @p note saying why, when not empty) or resumes the selected jobs.
+    void setPaused(bool paused, const QString &note = {});
+    void pauseWithNote();
     void togglePause();
     void deleteSelected();
     void deleteAll();
@@ -165,6 +174,7 @@ private:
     QWidget *m_busy = nullptr;      ///< the busy bar and its label (status bar)
     QLabel *m_busyLabel = nullptr;
     Confirmation m_confirm;
+    NoteQuestion m_askNote;
     JobOptions m_newJobOptions;
 };
 

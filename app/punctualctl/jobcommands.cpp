@@ -33,12 +33,22 @@ struct IdCommand
     QString id;
     QStringList ids; ///< every id given (several only where the command takes them)
     bool json = false;
+    QString note; ///< pause --note
+};
+
+/// What parseIdCommand() takes besides the ids.
+struct IdCommandShape
+{
+    bool withJson = true;
+    bool several = false;
+    bool withNote = false; ///< pause: --note TEXT
 };
 
 /// Parses ID [--json]; with @p several, ID... (pause, resume and remove take a selection; --json then one id).
-int parseIdCommand(const QStringList &args, const QString &description, IdCommand &out, bool withJson = true,
-                   bool several = false)
+int parseIdCommand(const QStringList &args, const QString &description, IdCommand &out, IdCommandShape shape)
 {
+    const bool withJson = shape.withJson;
+    const bool several = shape.several;
     QCommandLineParser parser;
     parser.setApplicationDescription(description);
     if (several)
@@ -50,6 +60,12 @@ int parseIdCommand(const QStringList &args, const QString &description, IdComman
     const QCommandLineOption json(QStringLiteral("json"), tr("Print the job as JSON."));
     if (withJson)
         parser.addOption(json);
+    const QCommandLineOption note(QStringLiteral("note"),
+                                  tr("Why the jobs are paused: one line, shown by list, show, the window and the tray "
+                                     "until they are resumed (a job paused already takes the new note)."),
+                                  tr("TEXT"));
+    if (shape.withNote)
+        parser.addOption(note);
     int exitCode = ExitOk;
     if (!parseArguments(parser, args, exitCode))
         return exitCode;
@@ -61,7 +77,20 @@ int parseIdCommand(const QStringList &args, const QString &description, IdComman
     out.json = withJson && parser.isSet(json);
     if (out.json && given.size() > 1)
         return fail(ExitUsage, tr("--json prints one job: give one id"));
+    if (shape.withNote && parser.isSet(note)) {
+        out.note = parser.value(note);
+        if (out.note.trimmed().isEmpty())
+            return fail(ExitUsage, tr("--note needs a text"));
+        if (auto valid = validatePauseNote(out.note); !valid)
+            return fail(ExitUsage, QStringLiteral("--note: %1").arg(valid.error().message));
+    }
     return -1;
+}
+
+/// parseIdCommand() of one id with --json.
+int parseIdCommand(const QStringList &args, const QString &description, IdCommand &out)
+{
+    return parseIdCommand(args, description, out, IdCommandShape{});
 }
 
 // The job's state as list and show print it: what its runs do now (through an instance) before its stored state.
@@ -75,7 +104,46 @@ QString stateText(const Job &job, const std::optional<JobActivity> &activity)
             .arg(activity->retry->attempts)
             .arg(formatIso(activity->retry->at, job.trigger->zone()));
     }
+    if (job.paused && !job.pauseNote.isEmpty())
+        return Job::stateName(job.state()) + QStringLiteral(": ") + job.pauseNote;
     return Job::stateName(job.state());
+}
+
+/// @p text cut to @p most characters with an ellipsis (a long pause note in list's state column; show has it all).
+QString elided(const QString &text, qsizetype most)
+{
+    return text.size() <= most ? text : text.left(most - 1) + QChar(0x2026);
+}
+
+/// The run policies show prints when they are not the defaults, as key and value.
+QList<std::pair<QString, QString>> runPolicyLines(const JobOptions &o)
+{
+    QList<std::pair<QString, QString>> lines;
+    if (o.overlap != OverlapPolicy::Skip) {
+        QString value = JobOptions::overlapName(o.overlap);
+        if (o.overlap == OverlapPolicy::QueueAll)
+            value += tr(" (at most %1 waiting)").arg(o.queueLimit);
+        lines.append({tr("overlap"), value});
+    }
+    const std::pair<ChainCondition, QString> conditions[] = {
+        {ChainCondition::OnSuccess, tr("on success")},
+        {ChainCondition::OnFailure, tr("on failure")},
+        {ChainCondition::OnFinish, tr("on finish")},
+    };
+    for (const auto &[when, key] : conditions) {
+        QStringList ids;
+        for (const JobChain &chain : o.chains) {
+            if (chain.when == when)
+                ids.append(chain.jobId);
+        }
+        if (!ids.isEmpty())
+            lines.append({key, ids.join(QStringLiteral(", "))});
+    }
+    if (o.pauseAfterFailures) { // punctualctl is English only: no plural forms
+        const int n = *o.pauseAfterFailures;
+        lines.append({tr("pause after"), n == 1 ? tr("1 failure") : tr("%1 failures in a row").arg(n)});
+    }
+    return lines;
 }
 
 // What the runs of @p jobId (all jobs when empty) do now, by job id. Best effort: an instance too old to know
@@ -252,21 +320,21 @@ int runReschedule(const QStringList &args)
 
 // pause and resume: one id prints the job as before; several are changed in one step (all or none).
 template <typename Single, typename Bulk>
-int onJobs(const QStringList &args, const QString &description, Single single, Bulk bulk)
+int onJobs(const QStringList &args, const QString &description, bool withNote, Single single, Bulk bulk)
 {
     IdCommand command;
-    if (const int code = parseIdCommand(args, description, command, true, true); code >= 0)
+    if (const int code = parseIdCommand(args, description, command, {true, true, withNote}); code >= 0)
         return code;
     SchedulerSession session;
     if (auto opened = session.open(); !opened)
         return fail(opened.error());
     if (command.ids.size() == 1) {
-        auto job = single(session.control(), command.id);
+        auto job = single(session.control(), command);
         if (!job)
             return fail(job.error());
         return printJob(job.value(), command.json);
     }
-    auto changed = bulk(session.control(), command.ids);
+    auto changed = bulk(session.control(), command);
     if (!changed)
         return fail(changed.error());
     for (const QString &id : std::as_const(changed.value()))
@@ -278,8 +346,8 @@ int runPause(const QStringList &args)
 {
     return onJobs(
         args, tr("Pause jobs: they do not run until resumed. Prints the job (one id) or the ids paused (several)."),
-        [](JobControl &control, const QString &id) { return control.pauseJob(id); },
-        [](JobControl &control, const QStringList &ids) { return control.pauseJobs(ids); });
+        true, [](JobControl &control, const IdCommand &c) { return control.pauseJob(c.id, c.note); },
+        [](JobControl &control, const IdCommand &c) { return control.pauseJobs(c.ids, c.note); });
 }
 
 int runResume(const QStringList &args)
@@ -287,8 +355,8 @@ int runResume(const QStringList &args)
     return onJobs(args,
                   tr("Resume paused jobs: their next runs are computed from now. Prints the job (one id) or the "
                      "ids resumed (several)."),
-                  [](JobControl &control, const QString &id) { return control.resumeJob(id); },
-                  [](JobControl &control, const QStringList &ids) { return control.resumeJobs(ids); });
+                  false, [](JobControl &control, const IdCommand &c) { return control.resumeJob(c.id); },
+                  [](JobControl &control, const IdCommand &c) { return control.resumeJobs(c.ids); });
 }
 
 int runRemove(const QStringList &args)
@@ -296,7 +364,7 @@ int runRemove(const QStringList &args)
     IdCommand command;
     if (const int code = parseIdCommand(args, tr("Remove jobs and their run history. Their runs going now are "
                                                  "stopped (recorded interrupted) and a retry waiting is not made."),
-                                        command, false, true);
+                                        command, {false, true});
         code >= 0)
         return code;
     SchedulerSession session;
@@ -326,7 +394,7 @@ int runStop(const QStringList &args)
     if (const int code = parseIdCommand(args, tr("Stop a job's runs going now: a command's process group is ended "
                                                  "(SIGTERM, then SIGKILL), a retry waiting is not made; the runs are "
                                                  "recorded interrupted. The job stays scheduled."),
-                                        command, false);
+                                        command, {false});
         code >= 0)
         return code;
     SchedulerSession session;
@@ -406,6 +474,8 @@ int runShow(const QStringList &args)
                                      : QString());
         line(tr("retry wait"), wait);
     }
+    for (const auto &[key, value] : runPolicyLines(job->options))
+        line(key, value);
     print(text);
     return ExitOk;
 }
@@ -435,7 +505,7 @@ int runList(const QStringList &args)
     QList<QStringList> rows{{tr("ID"), tr("NAME"), tr("STATE"), tr("NEXT RUN"), tr("SCHEDULE")}};
     const QHash<QString, JobActivity> activities = activityOf(session.control());
     for (const Job &job : std::as_const(jobs.value()))
-        rows.append({job.id, job.name, stateText(job, find(activities, job.id)), nextRunText(job),
+        rows.append({job.id, job.name, elided(stateText(job, find(activities, job.id)), 60), nextRunText(job),
                      job.trigger->description()});
     QList<qsizetype> widths(5, 0);
     for (const QStringList &row : rows) {

@@ -43,6 +43,20 @@ JobCommandOptions::JobCommandOptions()
               tr("On a shared PostgreSQL store: run again a run left going by an instance that died."))
     , paused(QStringLiteral("paused"), tr("Add the job paused."))
     , replace(QStringLiteral("replace"), tr("Replace a job with the same id instead of failing."))
+    , overlap(QStringLiteral("overlap"),
+              tr("If the previous run is still going: skip (default: the new run is skipped beyond "
+                 "--max-instances), queue-one, queue-all, replace or allow."),
+              tr("POLICY"))
+    , queueLimit(QStringLiteral("queue-limit"), tr("With --overlap queue-all: runs that may wait (default 10)."),
+                 tr("N"))
+    , onSuccess(QStringLiteral("on-success"), tr("After a run succeeds, run job ID (repeatable)."), tr("ID"))
+    , onFailure(QStringLiteral("on-failure"), tr("After a run fails, run job ID (repeatable)."), tr("ID"))
+    , onFinish(QStringLiteral("on-finish"), tr("After a run ends either way, run job ID (repeatable)."), tr("ID"))
+    , noChains(QStringLiteral("no-chains"), tr("Remove every job run afterwards (--on-success, --on-failure, "
+                                               "--on-finish given too set the new ones)."))
+    , pauseAfterFailures(QStringLiteral("pause-after-failures"),
+                         tr("Pause the job after N runs in a row failed, 1-1000 (none: never, the default)."),
+                         tr("N"))
     , shell(QStringLiteral("shell"), tr("Run PROGRAM as a /bin/sh command line."))
     , workdir(QStringLiteral("workdir"), tr("Working directory of the command."), tr("DIR"))
     , env(QStringLiteral("env"), tr("Set an environment variable for the command (repeatable)."), tr("NAME=VALUE"))
@@ -62,8 +76,8 @@ void JobCommandOptions::addTrigger(QCommandLineParser &parser) const
 void JobCommandOptions::addBehaviour(QCommandLineParser &parser) const
 {
     parser.addOptions({maxInstances, coalesce, noCoalesce, misfireGrace, timeout, retries, retryDelay, retryBackoff,
-                       retryDelayMax,
-                       removeWhenDone, recover});
+                       retryDelayMax, removeWhenDone, recover, overlap, queueLimit, onSuccess, onFailure, onFinish,
+                       noChains, pauseAfterFailures});
 }
 
 void JobCommandOptions::addCommand(QCommandLineParser &parser) const
@@ -157,7 +171,8 @@ bool JobCommandOptions::anyBehaviourSet(const QCommandLineParser &parser) const
 {
     for (const QCommandLineOption *o :
          {&maxInstances, &coalesce, &noCoalesce, &misfireGrace, &timeout, &retries, &retryDelay, &retryBackoff,
-          &retryDelayMax, &removeWhenDone, &recover}) {
+          &retryDelayMax, &removeWhenDone, &recover, &overlap, &queueLimit, &onSuccess, &onFailure, &onFinish,
+          &noChains, &pauseAfterFailures}) {
         if (parser.isSet(*o))
             return true;
     }
@@ -226,7 +241,61 @@ Result<JobOptions> JobCommandOptions::jobOptions(const QCommandLineParser &parse
         base.removeWhenDone = true;
     if (parser.isSet(recover))
         base.recover = true;
+    if (auto r = applyRunPolicies(parser, base); !r)
+        return r.error();
     return base;
+}
+
+Result<void> JobCommandOptions::applyRunPolicies(const QCommandLineParser &parser, JobOptions &base) const
+{
+    if (parser.isSet(overlap)) {
+        const auto policy = JobOptions::overlapFromName(parser.value(overlap));
+        if (!policy)
+            return invalidInput(tr("--overlap must be skip, queue-one, queue-all, replace or allow, not \"%1\"")
+                                    .arg(parser.value(overlap)));
+        base.overlap = *policy;
+    }
+    if (parser.isSet(queueLimit)) {
+        bool ok = false;
+        const int value = parser.value(queueLimit).toInt(&ok);
+        if (!ok || value < 1 || value > 10'000)
+            return invalidInput(tr("--queue-limit needs a whole number from 1 to 10000"));
+        // Said rather than stored unused: with another policy nothing waits, so a limit would mislead.
+        if (base.overlap != OverlapPolicy::QueueAll)
+            return invalidInput(tr("--queue-limit applies to --overlap queue-all only"));
+        base.queueLimit = value;
+    }
+    if (parser.isSet(noChains))
+        base.chains.clear();
+    const std::pair<const QCommandLineOption *, ChainCondition> chainOptions[] = {
+        {&onSuccess, ChainCondition::OnSuccess},
+        {&onFailure, ChainCondition::OnFailure},
+        {&onFinish, ChainCondition::OnFinish},
+    };
+    for (const auto &[option, when] : chainOptions) {
+        if (!parser.isSet(*option))
+            continue;
+        base.chains.removeIf([when](const JobChain &chain) { return chain.when == when; });
+        for (const QString &id : parser.values(*option)) {
+            if (auto valid = validateJobId(id); !valid)
+                return invalidInput(QStringLiteral("--%1: %2").arg(option->names().front(), valid.error().message));
+            const JobChain chain{when, id};
+            if (!base.chains.contains(chain))
+                base.chains.append(chain);
+        }
+    }
+    if (parser.isSet(pauseAfterFailures)) {
+        const QString text = parser.value(pauseAfterFailures);
+        bool ok = false;
+        const int value = text.toInt(&ok);
+        if (text == QLatin1String("none"))
+            base.pauseAfterFailures.reset();
+        else if (ok && value >= 1 && value <= 1000)
+            base.pauseAfterFailures = value;
+        else
+            return invalidInput(tr("--pause-after-failures needs a whole number from 1 to 1000 or \"none\""));
+    }
+    return {};
 }
 
 Result<std::optional<Action>> JobCommandOptions::action(const QCommandLineParser &parser,

@@ -34,7 +34,8 @@ public:
     virtual Result<QList<Job>> addJobs(QList<Job> jobs, ConflictPolicy onConflict) = 0;
     virtual Result<Job> job(const QString &id) = 0;
     virtual Result<QList<Job>> jobs() = 0;
-    virtual Result<Job> pauseJob(const QString &id) = 0;
+    /// Pauses the job; @p note says why (Scheduler::pauseJob()).
+    virtual Result<Job> pauseJob(const QString &id, const QString &note = {}) = 0;
     virtual Result<Job> resumeJob(const QString &id) = 0;
     virtual Result<Job> modifyJob(const QString &id, const JobChanges &changes) = 0;
     virtual Result<Job> rescheduleJob(const QString &id, std::shared_ptr<const Trigger> trigger) = 0;
@@ -44,7 +45,7 @@ public:
     virtual Result<int> removeAllJobs() = 0;
     /// Pause or resume several jobs in one call, all or none (Scheduler::pauseJobs(), resumeJobs()): the ids of
     /// the jobs that changed (the others were in that state already).
-    virtual Result<QStringList> pauseJobs(const QStringList &ids) = 0;
+    virtual Result<QStringList> pauseJobs(const QStringList &ids, const QString &note = {}) = 0;
     virtual Result<QStringList> resumeJobs(const QStringList &ids) = 0;
     /// Removes several jobs in one call, all or none (Scheduler::removeJobs()): how many runs were stopped.
     virtual Result<int> removeJobs(const QStringList &ids) = 0;
@@ -88,7 +89,10 @@ public:
     }
     Result<Job> job(const QString &id) override { return m_scheduler.job(id); }
     Result<QList<Job>> jobs() override { return m_scheduler.jobs(); }
-    Result<Job> pauseJob(const QString &id) override { return m_scheduler.pauseJob(id); }
+    Result<Job> pauseJob(const QString &id, const QString &note = {}) override
+    {
+        return m_scheduler.pauseJob(id, note);
+    }
     Result<Job> resumeJob(const QString &id) override { return m_scheduler.resumeJob(id); }
     Result<Job> modifyJob(const QString &id, const JobChanges &changes) override
     {
@@ -101,7 +105,10 @@ public:
     Result<int> removeJob(const QString &id) override { return m_scheduler.removeJob(id); }
     Result<int> removeAllJobs() override { return m_scheduler.removeAllJobs(); }
     Result<int> stopJob(const QString &id) override { return m_scheduler.stopJob(id); }
-    Result<QStringList> pauseJobs(const QStringList &ids) override { return idsOf(m_scheduler.pauseJobs(ids)); }
+    Result<QStringList> pauseJobs(const QStringList &ids, const QString &note = {}) override
+    {
+        return idsOf(m_scheduler.pauseJobs(ids, note));
+    }
     Result<QStringList> resumeJobs(const QStringList &ids) override { return idsOf(m_scheduler.resumeJobs(ids)); }
     Result<int> removeJobs(const QStringList &ids) override { return m_scheduler.removeJobs(ids); }
     Result<RunRecord> runJobNow(const QString &id) override { return m_scheduler.runJobNow(id); }

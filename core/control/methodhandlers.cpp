@@ -34,6 +34,12 @@ QString idParam(const QJsonObject &params)
     return params.value(QStringLiteral("id")).toString();
 }
 
+/// Why a job is paused ("note"), empty when not given.
+QString noteParam(const QJsonObject &params)
+{
+    return params.value(QStringLiteral("note")).toString();
+}
+
 ConflictPolicy conflictParam(const QJsonObject &params)
 {
     return params.value(QStringLiteral("replace")).toBool(false) ? ConflictPolicy::Replace : ConflictPolicy::Fail;
@@ -156,7 +162,7 @@ Result<QJsonValue> show(const MethodContext &context, const QJsonObject &params)
 
 Result<QJsonValue> pause(const MethodContext &context, const QJsonObject &params)
 {
-    return answer(context.scheduler.pauseJob(idParam(params)));
+    return answer(context.scheduler.pauseJob(idParam(params), noteParam(params)));
 }
 
 Result<QJsonValue> resume(const MethodContext &context, const QJsonObject &params)
@@ -406,7 +412,7 @@ Result<QJsonValue> changedIds(const Result<QList<Job>> &changed)
 
 Result<QJsonValue> pauseJobs(const MethodContext &context, const QJsonObject &params)
 {
-    return changedIds(context.scheduler.pauseJobs(idsParam(params)));
+    return changedIds(context.scheduler.pauseJobs(idsParam(params), noteParam(params)));
 }
 
 Result<QJsonValue> resumeJobs(const MethodContext &context, const QJsonObject &params)

@@ -136,6 +136,14 @@ inline constexpr Param shutdown[] = {{"stop_runs", ParamType::Bool, Presence::Op
 inline constexpr Param configure[] = {{"history_limit", ParamType::Count, Presence::Optional}};
 
 inline constexpr Param ids[] = {{"ids", ParamType::Ids, Presence::Required}};
+inline constexpr Param pause[] = {
+    {"id", ParamType::String, Presence::Required},
+    {"note", ParamType::String, Presence::Optional},
+};
+inline constexpr Param pauseJobs[] = {
+    {"ids", ParamType::Ids, Presence::Required},
+    {"note", ParamType::String, Presence::Optional},
+};
 inline constexpr Param runOutput[] = {
     {"run_id", ParamType::Number, Presence::Required},
     {"job_id", ParamType::String, Presence::Optional},
@@ -163,7 +171,7 @@ inline constexpr MethodSpec methods[] = {
     {Method::AddJobs, "add_jobs", Effect::Changes, methodParams::addJobs},
     {Method::List, "list", Effect::Reads, {}},
     {Method::Show, "show", Effect::Reads, methodParams::id},
-    {Method::Pause, "pause", Effect::Changes, methodParams::id},
+    {Method::Pause, "pause", Effect::Changes, methodParams::pause},
     {Method::Resume, "resume", Effect::Changes, methodParams::id},
     {Method::Modify, "modify", Effect::Changes, methodParams::modify},
     {Method::Reschedule, "reschedule", Effect::Changes, methodParams::reschedule},
@@ -179,7 +187,7 @@ inline constexpr MethodSpec methods[] = {
     {Method::Shutdown, "shutdown", Effect::Changes, methodParams::shutdown},
     {Method::Instances, "instances", Effect::Reads, {}},
     {Method::Configure, "configure", Effect::Changes, methodParams::configure},
-    {Method::PauseJobs, "pause_jobs", Effect::Changes, methodParams::ids},
+    {Method::PauseJobs, "pause_jobs", Effect::Changes, methodParams::pauseJobs},
     {Method::ResumeJobs, "resume_jobs", Effect::Changes, methodParams::ids},
     {Method::RemoveJobs, "remove_jobs", Effect::Changes, methodParams::ids},
     {Method::RunNowJobs, "run_now_jobs", Effect::Changes, methodParams::ids},

@@ -112,9 +112,12 @@ Result<QList<Job>> RemoteJobControl::jobs()
     return listCall<Job>(control::Method::List);
 }
 
-Result<Job> RemoteJobControl::pauseJob(const QString &id)
+Result<Job> RemoteJobControl::pauseJob(const QString &id, const QString &note)
 {
-    return jobCall(control::Method::Pause, idParams(id));
+    QJsonObject params = idParams(id);
+    if (!note.isEmpty())
+        params.insert(QStringLiteral("note"), note);
+    return jobCall(control::Method::Pause, params);
 }
 
 Result<Job> RemoteJobControl::resumeJob(const QString &id)
@@ -171,9 +174,13 @@ Result<BackfillResult> RemoteJobControl::backfill(const QString &id, std::int64_
     return result;
 }
 
-Result<QStringList> RemoteJobControl::changedCall(control::Method method, const QStringList &ids)
+Result<QStringList> RemoteJobControl::changedCall(control::Method method, const QStringList &ids,
+                                                  const QString &note)
 {
-    auto answer = m_client->call(method, idsParams(ids));
+    QJsonObject params = idsParams(ids);
+    if (!note.isEmpty())
+        params.insert(QStringLiteral("note"), note);
+    auto answer = m_client->call(method, params);
     if (!answer)
         return answer.error();
     const QJsonValue changed = answer.value().toObject().value(QStringLiteral("changed"));
@@ -185,9 +192,9 @@ Result<QStringList> RemoteJobControl::changedCall(control::Method method, const 
     return out;
 }
 
-Result<QStringList> RemoteJobControl::pauseJobs(const QStringList &ids)
+Result<QStringList> RemoteJobControl::pauseJobs(const QStringList &ids, const QString &note)
 {
-    return changedCall(control::Method::PauseJobs, ids);
+    return changedCall(control::Method::PauseJobs, ids, note);
 }
 
 Result<QStringList> RemoteJobControl::resumeJobs(const QStringList &ids)

@@ -28,7 +28,7 @@ public:
     Result<QList<Job>> addJobs(QList<Job> jobs, ConflictPolicy onConflict) override;
     Result<Job> job(const QString &id) override;
     Result<QList<Job>> jobs() override;
-    Result<Job> pauseJob(const QString &id) override;
+    Result<Job> pauseJob(const QString &id, const QString &note = {}) override;
     Result<Job> resumeJob(const QString &id) override;
     Result<Job> modifyJob(const QString &id, const JobChanges &changes) override;
     Result<Job> rescheduleJob(const QString &id, std::shared_ptr<const Trigger> trigger) override;
@@ -36,7 +36,7 @@ public:
     Result<int> stopJob(const QString &id) override;
     Result<BackfillResult> backfill(const QString &id, std::int64_t fromMs, std::int64_t toMs,
                                     std::optional<OverlapPolicy> overlap, bool dryRun) override;
-    Result<QStringList> pauseJobs(const QStringList &ids) override;
+    Result<QStringList> pauseJobs(const QStringList &ids, const QString &note = {}) override;
     Result<QStringList> resumeJobs(const QStringList &ids) override;
     Result<int> removeJobs(const QStringList &ids) override;
     Result<int> removeAllJobs() override;
@@ -55,7 +55,8 @@ private:
     template <typename T>
     Result<QList<T>> listCall(control::Method method, const QJsonObject &params = {});
     /// pause_jobs or resume_jobs: the ids that changed.
-    Result<QStringList> changedCall(control::Method method, const QStringList &ids);
+    /// A bulk call; @p note (pause_jobs) is sent when not empty.
+    Result<QStringList> changedCall(control::Method method, const QStringList &ids, const QString &note = {});
     /// Sends one piece of a large import for the instance to stage (add_jobs with "more").
     Result<void> stageJobs(const QJsonArray &jobs);
 

@@ -538,9 +538,13 @@ void SchedulerClient::modifyJob(const QString &id, const JobChanges &changes, QO
     call(control::Method::Modify, control::modifyParams(id, changes), context, asItem<Job>(std::move(done)));
 }
 
-void SchedulerClient::pauseJobs(const QStringList &ids, QObject *context, Reply<QJsonValue> done)
+void SchedulerClient::pauseJobs(const QStringList &ids, const QString &note, QObject *context,
+                                Reply<QJsonValue> done)
 {
-    call(control::Method::PauseJobs, {{QStringLiteral("ids"), idArray(ids)}}, context, std::move(done));
+    QJsonObject params{{QStringLiteral("ids"), idArray(ids)}};
+    if (!note.isEmpty())
+        params.insert(QStringLiteral("note"), note);
+    call(control::Method::PauseJobs, params, context, std::move(done));
 }
 
 void SchedulerClient::resumeJobs(const QStringList &ids, QObject *context, Reply<QJsonValue> done)

@@ -93,7 +93,12 @@ public:
     void job(const QString &id, QObject *context, Reply<Job> done);
     void modifyJob(const QString &id, const JobChanges &changes, QObject *context, Reply<Job> done);
     /// Pause, resume, remove or run now every job in @p ids in one request; the host's answer as it is.
-    void pauseJobs(const QStringList &ids, QObject *context, Reply<QJsonValue> done);
+    void pauseJobs(const QStringList &ids, QObject *context, Reply<QJsonValue> done)
+    {
+        pauseJobs(ids, {}, context, std::move(done));
+    }
+    /// Pauses them with @p note saying why (a job paused already takes the note).
+    void pauseJobs(const QStringList &ids, const QString &note, QObject *context, Reply<QJsonValue> done);
     void resumeJobs(const QStringList &ids, QObject *context, Reply<QJsonValue> done);
     void removeJobs(const QStringList &ids, QObject *context, Reply<QJsonValue> done);
     void runJobsNow(const QStringList &ids, QObject *context, Reply<QJsonValue> done);

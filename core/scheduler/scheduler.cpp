@@ -648,12 +648,22 @@ Result<Job> Scheduler::storeModified(Job job)
     return job;
 }
 
-Result<Job> Scheduler::pauseJob(const QString &id)
+Result<Job> Scheduler::pauseJob(const QString &id, const QString &note)
 {
+    if (auto valid = validatePauseNote(note); !valid)
+        return valid.error();
     auto job = requireJob(id);
-    if (!job || job->paused)
+    if (!job)
         return job;
+    if (job->paused) {
+        // Paused already: only a new note changes it (a pause without one keeps the note it has).
+        if (note.isEmpty() || note == job->pauseNote)
+            return job;
+        job->pauseNote = note;
+        return storeModified(std::move(job).value());
+    }
     job->paused = true;
+    job->pauseNote = note;
     job->nextRunTime.reset();
     auto paused = storeModified(std::move(job).value());
     // A paused job makes no more attempts: a retry waiting for its time is not made (a run going now ends as it is).

@@ -100,8 +100,11 @@ public:
     Result<QList<Job>> addJobs(QList<Job> jobs, ConflictPolicy onConflict = ConflictPolicy::Fail);
     Result<Job> job(const QString &id) const;
     Result<QList<Job>> jobs() const;
-    Result<Job> pauseJob(const QString &id);
-    /// Resumes a paused job: its next run is computed from now (runs missed while paused are not made up).
+    /// Pauses the job; @p note (one line, validatePauseNote()) says why, for the list, the window and the tray. A job
+    /// already paused keeps its state; a non-empty @p note replaces its note.
+    Result<Job> pauseJob(const QString &id, const QString &note = {});
+    /// Resumes a paused job (its pause note is cleared): its next run is computed from now (runs missed while paused
+    /// are not made up).
     Result<Job> resumeJob(const QString &id);
     Result<Job> modifyJob(const QString &id, const JobChanges &changes);
     /// New trigger, next run computed from now.
@@ -134,8 +137,9 @@ public:
     // --- bulk: many jobs in one store transaction (the window's selection, `punctualctl pause A B C`) ---
     // Each is all or nothing: an id not stored is a NotFound naming the first such id, and nothing changes. An id
     // given twice counts once. The signals are those of the single calls, one per job, after the commit.
-    /// pauseJob() of each: returns the jobs it paused (those already paused are left as they are, unreported).
-    Result<QList<Job>> pauseJobs(const QStringList &ids);
+    /// pauseJob() of each: returns the jobs it paused, and those already paused whose note a non-empty @p note
+    /// replaced (the others already paused are left as they are, unreported).
+    Result<QList<Job>> pauseJobs(const QStringList &ids, const QString &note = {});
     /// resumeJob() of each: returns the jobs it resumed (those not paused are left as they are, unreported).
     Result<QList<Job>> resumeJobs(const QStringList &ids);
     /// removeJob() of each: returns how many runs were going or waiting to retry (stopped, as removeJob()).

@@ -35,24 +35,34 @@ Result<QList<Job>> Scheduler::requireJobs(const QStringList &ids) const
     return jobs;
 }
 
-Result<QList<Job>> Scheduler::pauseJobs(const QStringList &ids)
+Result<QList<Job>> Scheduler::pauseJobs(const QStringList &ids, const QString &note)
 {
+    if (auto valid = validatePauseNote(note); !valid)
+        return valid.error();
     auto found = requireJobs(ids);
     if (!found)
         return found;
     QList<Job> changed;
+    QSet<QString> newlyPaused;
     for (Job &job : found.value()) {
-        if (job.paused)
-            continue;
-        job.paused = true;
-        job.nextRunTime.reset();
+        if (job.paused) {
+            // As pauseJob(): a job paused already only takes a new note.
+            if (note.isEmpty() || note == job.pauseNote)
+                continue;
+        } else {
+            job.paused = true;
+            job.nextRunTime.reset();
+            newlyPaused.insert(job.id);
+        }
+        job.pauseNote = note;
         changed.append(std::move(job));
     }
     if (auto written = m_store.updateJobStates(changed); !written)
         return written.error();
     for (const Job &job : std::as_const(changed)) {
         emit jobModified(job);
-        m_runs->dropWaitingRetries(job.id, tr("not retried: the job was paused"));
+        if (newlyPaused.contains(job.id))
+            m_runs->dropWaitingRetries(job.id, tr("not retried: the job was paused"));
     }
     rearm();
     return changed;

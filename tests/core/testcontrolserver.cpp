@@ -270,6 +270,34 @@ void TestControlServer::pauseResume()
     QCOMPARE(call("resume", {{"id", "nope"}}).error().code, ErrorCode::NotFound);
     QCOMPARE(call("pause", {}).error().code, ErrorCode::InvalidInput);
     QCOMPARE(call("pause", {{"id", 5}}).error().code, ErrorCode::InvalidInput);
+
+    // A note says why; a paused job takes a new one; resume clears it; a bad note changes nothing.
+    auto noted = call("pause", {{"id", "p"}, {"note", "disk swapped"}});
+    QVERIFY(noted);
+    QCOMPARE(noted->toObject().value("pause_note").toString(), QStringLiteral("disk swapped"));
+    QCOMPARE(m_scheduler->job("p")->pauseNote, QStringLiteral("disk swapped"));
+    QVERIFY(call("pause", {{"id", "p"}, {"note", "still swapped"}}));
+    QCOMPARE(m_scheduler->job("p")->pauseNote, QStringLiteral("still swapped"));
+    QVERIFY(call("pause", {{"id", "p"}}));
+    QCOMPARE(m_scheduler->job("p")->pauseNote, QStringLiteral("still swapped"));
+    auto twoLines = call("pause", {{"id", "p"}, {"note", "one\ntwo"}});
+    QCOMPARE(twoLines.error().code, ErrorCode::InvalidInput);
+    QCOMPARE(m_scheduler->job("p")->pauseNote, QStringLiteral("still swapped"));
+    QCOMPARE(call("pause", {{"id", "p"}, {"note", 3}}).error().code, ErrorCode::InvalidInput);
+    QVERIFY(call("resume", {{"id", "p"}}));
+    QCOMPARE(m_scheduler->job("p")->pauseNote, QString());
+
+    // pause_jobs: the jobs paused, and a paused one whose note changed.
+    QVERIFY(call("add", intervalJob("q", 60)));
+    QVERIFY(call("pause", {{"id", "q"}, {"note", "old"}}));
+    auto bulk = call("pause_jobs", {{"ids", QJsonArray{"p", "q"}}, {"note", "maintenance"}});
+    QVERIFY(bulk);
+    QCOMPARE(bulk->toObject().value("changed").toArray(), (QJsonArray{"p", "q"}));
+    QCOMPARE(m_scheduler->job("p")->pauseNote, QStringLiteral("maintenance"));
+    QCOMPARE(m_scheduler->job("q")->pauseNote, QStringLiteral("maintenance"));
+    bulk = call("pause_jobs", {{"ids", QJsonArray{"p", "q"}}});
+    QCOMPARE(bulk->toObject().value("changed").toArray(), QJsonArray());
+    QCOMPARE(m_scheduler->job("q")->pauseNote, QStringLiteral("maintenance"));
 }
 
 void TestControlServer::modifyAnySubset()
@@ -688,8 +716,10 @@ void TestControlServer::remoteJobControlMatchesLocal()
         auto modified = remote.modifyJob("x", changes);
         if (!modified || modified->name != "Renamed" || modified->options.maxRetries != 2)
             return "modify";
-        if (auto paused = remote.pauseJob("x"); !paused || !paused->paused)
+        if (auto paused = remote.pauseJob("x", "why not"); !paused || !paused->paused || paused->pauseNote != "why not")
             return "pause";
+        if (auto changed = remote.pauseJobs({"x"}, "because"); !changed || changed.value() != QStringList{"x"})
+            return "pause_jobs with a note";
         if (auto duplicate = remote.addJob(job, ConflictPolicy::Fail); duplicate || duplicate.error().code != ErrorCode::Conflict)
             return "conflict";
         if (auto missing = remote.removeJob("nope"); missing || missing.error().code != ErrorCode::NotFound)

@@ -25,6 +25,8 @@
 #include <QScrollBar>
 #include <QScreen>
 #include <QTest>
+#include <QTranslator>
+#include <QLayout>
 
 using namespace punctual;
 using namespace punctual::test;
@@ -78,6 +80,11 @@ private slots:
     void functionKindListsRegisteredNames();
     void argumentsSplitLikeAShell_data();
     void argumentsSplitLikeAShell();
+    void runPoliciesSaveAndReadBack();
+    void editRunPoliciesReplacesChains();
+    void newWidgetsHaveAccessibleNames();
+    void fitsWithoutScrollBars_data();
+    void fitsWithoutScrollBars();
 
 private:
     template <typename T>
@@ -96,6 +103,9 @@ private:
     QStringList preview() const;
     bool triggerErrorShown() const;
     Job addJob(Job job) { return addOrDie(std::move(job)); } // the harness's, by the name this suite's tests use
+    /// A command job @p id named @p name, every hour.
+    Job addPlainJob(const QString &id, const QString &name);
+    void chooseOverlap(OverlapPolicy policy);
     Job stored(const QString &id) const;
     /// Clicks Save and waits for the host's answer to the dialog's request.
     void clickSave();
@@ -734,6 +744,164 @@ void TestJobEditorDialog::tallPagesScrollAndButtonsStayOnScreen()
     if (scroll->widget()->sizeHint().height() > scroll->viewport()->height())
         QVERIFY(scroll->verticalScrollBar()->maximum() > 0);
     QVERIFY(scroll->isAncestorOf(child<QWidget>("httpUrlsEdit")));
+}
+
+// --- run policies: overlap, chains, pause after failures ------------------------------------------------------
+
+Job TestJobEditorDialog::addPlainJob(const QString &id, const QString &name)
+{
+    Job job;
+    job.id = id;
+    job.name = name;
+    job.trigger = std::shared_ptr<const Trigger>(CronTrigger::create("0 * * * *", zone("UTC")).value());
+    job.action = CommandAction{QStringLiteral("/bin/true"), {}, {}, {}, false, 1 << 20};
+    return addJob(job);
+}
+
+void TestJobEditorDialog::chooseOverlap(OverlapPolicy policy)
+{
+    auto *combo = child<QComboBox>("overlapCombo");
+    const int index = combo->findData(static_cast<int>(policy));
+    QVERIFY(index >= 0);
+    combo->setCurrentIndex(index);
+}
+
+void TestJobEditorDialog::runPoliciesSaveAndReadBack()
+{
+    addPlainJob(QStringLiteral("report"), QStringLiteral("Report mail"));
+    addPlainJob(QStringLiteral("alert"), QStringLiteral("Page the admin"));
+    m_dialog->setKnownJobs({{"alert", "Page the admin"}, {"report", "Report mail"}});
+    type("idEdit", "nightly");
+    type("cronEdit", "0 2 * * *");
+    type("programEdit", "/bin/true");
+
+    // The queue's length is asked only for a queue.
+    auto *queueSpin = child<QSpinBox>("queueLimitSpin");
+    QCOMPARE(child<QComboBox>("overlapCombo")->currentData().toInt(), static_cast<int>(OverlapPolicy::Skip));
+    QVERIFY(!queueSpin->isEnabled());
+    chooseOverlap(OverlapPolicy::QueueAll);
+    QVERIFY(queueSpin->isEnabled());
+    queueSpin->setValue(25);
+
+    auto *pauseCheck = child<QCheckBox>("pauseAfterFailuresCheck");
+    auto *pauseSpin = child<QSpinBox>("pauseAfterFailuresSpin");
+    QVERIFY(!pauseCheck->isChecked());
+    QVERIFY(!pauseSpin->isEnabled());
+    QTest::mouseClick(pauseCheck, Qt::LeftButton);
+    QVERIFY(pauseSpin->isEnabled());
+    pauseSpin->setValue(4);
+
+    // Afterwards: a job chosen by name, and one typed as an id.
+    auto *condition = child<QComboBox>("chainConditionCombo");
+    auto *jobCombo = child<QComboBox>("chainJobCombo");
+    auto *add = child<QPushButton>("chainAddButton");
+    QCOMPARE(jobCombo->count(), 2);
+    QVERIFY(!add->isEnabled());
+    condition->setCurrentIndex(condition->findData(static_cast<int>(ChainCondition::OnSuccess)));
+    jobCombo->setCurrentIndex(jobCombo->findData(QStringLiteral("report")));
+    QCOMPARE(jobCombo->currentText(), QStringLiteral("Report mail (report)"));
+    QVERIFY(add->isEnabled());
+    QTest::mouseClick(add, Qt::LeftButton);
+    condition->setCurrentIndex(condition->findData(static_cast<int>(ChainCondition::OnFailure)));
+    jobCombo->lineEdit()->selectAll();
+    QTest::keyClicks(jobCombo->lineEdit(), QStringLiteral("alert"));
+    QTest::keyClick(jobCombo->lineEdit(), Qt::Key_Return);
+    auto *list = child<QListWidget>("chainsList");
+    QCOMPARE(list->count(), 2);
+    QCOMPARE(list->item(0)->text(), QStringLiteral("When it succeeds: Report mail (report)"));
+    QCOMPARE(list->item(1)->text(), QStringLiteral("When it fails: Page the admin (alert)"));
+    QVERIFY(jobCombo->currentText().isEmpty()); // ready for the next
+
+    QVERIFY(saveButton()->isEnabled());
+    clickSave();
+    QVERIFY(!m_dialog->isVisible());
+    const Job job = stored(QStringLiteral("nightly"));
+    QVERIFY(job.options.overlap == OverlapPolicy::QueueAll);
+    QCOMPARE(job.options.queueLimit, 25);
+    QCOMPARE(job.options.pauseAfterFailures, std::optional<int>(4));
+    QCOMPARE(job.options.chains, (QList<JobChain>{{ChainCondition::OnSuccess, QStringLiteral("report")},
+                                                  {ChainCondition::OnFailure, QStringLiteral("alert")}}));
+}
+
+void TestJobEditorDialog::editRunPoliciesReplacesChains()
+{
+    addPlainJob(QStringLiteral("a"), QStringLiteral("Job A"));
+    addPlainJob(QStringLiteral("b"), QStringLiteral("Job B"));
+    Job job;
+    job.id = QStringLiteral("main");
+    job.trigger = std::shared_ptr<const Trigger>(CronTrigger::create("0 3 * * *", zone("UTC")).value());
+    job.action = CommandAction{QStringLiteral("/bin/true"), {}, {}, {}, false, 1 << 20};
+    job.options.overlap = OverlapPolicy::Replace;
+    job.options.pauseAfterFailures = 7;
+    job.options.chains = {{ChainCondition::OnFinish, QStringLiteral("a")}, {ChainCondition::OnSuccess, "b"}};
+    const Job before = addJob(job);
+
+    m_dialog->setKnownJobs({{"a", "Job A"}, {"b", "Job B"}, {"main", "main"}});
+    m_dialog->setJob(before);
+    QCOMPARE(child<QComboBox>("overlapCombo")->currentData().toInt(), static_cast<int>(OverlapPolicy::Replace));
+    QVERIFY(!child<QSpinBox>("maxInstancesSpin")->isEnabled()); // replace: nothing else runs at a time
+    QVERIFY(child<QCheckBox>("pauseAfterFailuresCheck")->isChecked());
+    QCOMPARE(child<QSpinBox>("pauseAfterFailuresSpin")->value(), 7);
+    auto *jobCombo = child<QComboBox>("chainJobCombo");
+    QCOMPARE(jobCombo->findData(QStringLiteral("main")), -1); // a job is not offered to follow itself
+    auto *list = child<QListWidget>("chainsList");
+    QCOMPARE(list->count(), 2);
+    QCOMPARE(list->item(0)->text(), QStringLiteral("Either way: Job A (a)"));
+
+    // Remove the first; switch the policy back; no pause after failures.
+    QVERIFY(!child<QPushButton>("chainRemoveButton")->isEnabled());
+    list->item(0)->setSelected(true);
+    QTest::mouseClick(child<QPushButton>("chainRemoveButton"), Qt::LeftButton);
+    QCOMPARE(list->count(), 1);
+    chooseOverlap(OverlapPolicy::QueueOne);
+    QTest::mouseClick(child<QCheckBox>("pauseAfterFailuresCheck"), Qt::LeftButton);
+    clickSave();
+    QVERIFY(!m_dialog->isVisible());
+    const Job after = stored(QStringLiteral("main"));
+    QVERIFY(after.options.overlap == OverlapPolicy::QueueOne);
+    QVERIFY(!after.options.pauseAfterFailures);
+    QCOMPARE(after.options.chains, (QList<JobChain>{{ChainCondition::OnSuccess, QStringLiteral("b")}}));
+    QCOMPARE(*after.nextRunTime, *before.nextRunTime); // options only: not rescheduled
+}
+
+void TestJobEditorDialog::newWidgetsHaveAccessibleNames()
+{
+    for (const char *name : {"overlapCombo", "queueLimitSpin", "maxInstancesSpin", "pauseAfterFailuresCheck",
+                             "pauseAfterFailuresSpin", "chainsList", "chainConditionCombo", "chainJobCombo",
+                             "chainAddButton", "chainRemoveButton"})
+        QVERIFY2(!child<QWidget>(name)->accessibleName().isEmpty(), name);
+}
+
+void TestJobEditorDialog::fitsWithoutScrollBars_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << QString();
+    QTest::newRow("de") << QStringLiteral("de");
+    QTest::newRow("zh_CN") << QStringLiteral("zh_CN");
+}
+
+void TestJobEditorDialog::fitsWithoutScrollBars()
+{
+    // The command page of a new job at its default size needs at most 0.92 of a 1280x1024 screen (fitToScreen()'s
+    // share), so nothing scrolls there; where the screen is that large, the scroll bar says so too.
+    QFETCH(QString, language);
+    QTranslator translator;
+    if (!language.isEmpty()) {
+        QVERIFY(translator.load(QStringLiteral(":/i18n/punctual_%1.qm").arg(language)));
+        QCoreApplication::installTranslator(&translator);
+    }
+    openDialog();
+    QCoreApplication::removeTranslator(&translator);
+    auto *scroll = child<QScrollArea>("editorScrollArea");
+    const QMargins margins = m_dialog->layout()->contentsMargins();
+    const int needed = scroll->widget()->sizeHint().height() + margins.top() + margins.bottom()
+        + 2 * m_dialog->layout()->spacing() + child<QWidget>("messageLabel")->sizeHint().height()
+        + child<QWidget>("buttonBox")->sizeHint().height();
+    QVERIFY2(needed <= int(1024 * 0.92), qPrintable(QStringLiteral("needs %1 px").arg(needed)));
+    QVERIFY2(scroll->widget()->sizeHint().width() <= int(1280 * 0.92) - 40,
+             qPrintable(QStringLiteral("form %1 px wide").arg(scroll->widget()->sizeHint().width())));
+    if (m_dialog->screen()->availableGeometry().height() >= 1024)
+        QCOMPARE(scroll->verticalScrollBar()->maximum(), 0);
 }
 
 QTEST_MAIN(TestJobEditorDialog)

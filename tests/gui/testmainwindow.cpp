@@ -46,6 +46,8 @@ private slots:
     void searchAndStateFilter();
     void actionsFollowSelection();
     void editorOffersTheListedSqlConnections();
+    void pauseWithNoteShowsTheNote();
+    void editorOffersTheListedJobsToChain();
     void deletingARunningJobStopsIt();
     void retryingJobIsShownNotCounted();
     void runNowOnARunningJobSaysWhy();
@@ -363,6 +365,78 @@ void TestMainWindow::editorOffersTheListedSqlConnections()
     QVERIFY(connections);
     QCOMPARE(connections->count(), 1);
     QCOMPARE(connections->itemText(0), QStringLiteral("app database"));
+    dialog->reject();
+}
+
+void TestMainWindow::pauseWithNoteShowsTheNote()
+{
+    addJob("backup", "Nightly backup", "30 2 * * *");
+    addJob("report", "Report", "0 9 * * *");
+    QTRY_COMPARE(m_window->jobModel()->rowCount(), 2);
+    QVERIFY(m_window->selectJob("backup"));
+    QString offered = QStringLiteral("not asked");
+    std::optional<QString> answer = QStringLiteral("  Disk swapped until Friday  ");
+    m_window->setNoteQuestion([&](const QString &current) {
+        offered = current;
+        return answer;
+    });
+    QAction *pauseWithNote = m_window->action(MainWindow::Command::PauseWithNote);
+    QVERIFY(pauseWithNote->isEnabled());
+    pauseWithNote->trigger();
+    QCOMPARE(offered, QString());
+    QTRY_COMPARE(storedJob("backup").pauseNote, QStringLiteral("Disk swapped until Friday")); // trimmed
+    QVERIFY(storedJob("backup").paused);
+    QVERIFY(!storedJob("report").paused);
+
+    // The State column says Paused; its tooltip and the history pane give the note.
+    const int row = m_window->jobModel()->rowOf("backup");
+    const QModelIndex state = m_window->jobModel()->index(row, JobListModel::StateColumn);
+    QTRY_COMPARE(state.data().toString(), QStringLiteral("Paused"));
+    QCOMPARE(state.data(Qt::ToolTipRole).toString(),
+             QStringLiteral("Paused: Disk swapped until Friday\nNo run until it is resumed."));
+    auto *noteLabel = m_window->historyPane()->findChild<QLabel *>("pauseNoteLabel");
+    QVERIFY(noteLabel);
+    QTRY_VERIFY(noteLabel->isVisible());
+    QCOMPARE(noteLabel->text(), QStringLiteral("Paused: Disk swapped until Friday"));
+
+    // Asked again, the note is offered for editing; a new one replaces it; Cancel changes nothing.
+    answer = QStringLiteral("Disk back on Monday");
+    pauseWithNote->trigger();
+    QCOMPARE(offered, QStringLiteral("Disk swapped until Friday"));
+    QTRY_COMPARE(storedJob("backup").pauseNote, QStringLiteral("Disk back on Monday"));
+    QTRY_COMPARE(noteLabel->text(), QStringLiteral("Paused: Disk back on Monday"));
+    answer.reset();
+    pauseWithNote->trigger();
+    syncClient();
+    QCOMPARE(storedJob("backup").pauseNote, QStringLiteral("Disk back on Monday"));
+
+    // A note of two lines is refused with a message, nothing changes.
+    answer = QStringLiteral("one\ntwo");
+    pauseWithNote->trigger();
+    QTRY_COMPARE(m_errors.size(), 1);
+    m_errors.clear();
+    QCOMPARE(storedJob("backup").pauseNote, QStringLiteral("Disk back on Monday"));
+
+    // Resume clears it everywhere.
+    m_window->action(MainWindow::Command::Resume)->trigger();
+    QTRY_VERIFY(!storedJob("backup").paused);
+    QCOMPARE(storedJob("backup").pauseNote, QString());
+    QTRY_VERIFY(!noteLabel->isVisible());
+    QTRY_COMPARE(state.data().toString(), QStringLiteral("Scheduled"));
+}
+
+void TestMainWindow::editorOffersTheListedJobsToChain()
+{
+    addJob("backup", "Nightly backup", "30 2 * * *");
+    addJob("report", "Report", "0 9 * * *");
+    QTRY_COMPARE(m_window->jobModel()->rowCount(), 2);
+    QVERIFY(m_window->selectJob("backup"));
+    JobEditorDialog *dialog = openEditor(MainWindow::Command::Edit);
+    QVERIFY(dialog);
+    auto *jobs = dialog->findChild<QComboBox *>(QStringLiteral("chainJobCombo"));
+    QVERIFY(jobs);
+    QCOMPARE(jobs->count(), 1); // the job edited is not offered
+    QCOMPARE(jobs->itemText(0), QStringLiteral("Report (report)"));
     dialog->reject();
 }
 

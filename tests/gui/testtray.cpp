@@ -32,6 +32,7 @@ private slots:
     void tooltipNamesTheNextDueJob();
     void menuListsTheNextThreeRuns();
     void followsJobChanges();
+    void pausedJobsNotesAreListed();
     void pauseAllResumeAll();
     void showQuitAndClick();
     void failingIcon();
@@ -152,8 +153,8 @@ void TestTray::menuListsTheNextThreeRuns()
     // Then Show, Pause all and Quit.
     QStringList names;
     for (QAction *action : m_tray->menu()->actions())
-        if (!action->isSeparator() && action->objectName() != "trayUpcomingAction")
-            names << action->objectName();
+        if (!action->isSeparator() && action->isVisible() && action->objectName() != "trayUpcomingAction")
+            names << action->objectName(); // a job paused without a note is not listed
     QCOMPARE(names, (QStringList{"trayShowAction", "trayPauseAction", "trayQuitAction"}));
 
     // "&" in a name is not a mnemonic.
@@ -181,6 +182,49 @@ void TestTray::followsJobChanges()
     QTRY_COMPARE(m_tray->toolTip(), QString("Punctual — next: Warm the shop's cache at 15:55"));
     QVERIFY(m_scheduler->removeAllJobs());
     QTRY_COMPARE(m_tray->toolTip(), QString("Punctual — no runs scheduled"));
+}
+
+void TestTray::pausedJobsNotesAreListed()
+{
+    addJob("cache", "Warm the cache", "55 * * * *");
+    addJob("report", "Report & mail", "0 9 * * *");
+    m_model->setJobs(m_scheduler->jobs().value(), {});
+    const auto noteTexts = [this] {
+        QStringList texts;
+        for (QAction *action : m_tray->menu()->actions()) {
+            if (action->objectName() == "trayPausedNoteAction" && action->isVisible()) {
+                if (action->isEnabled())
+                    return QStringList{"enabled: " + action->text()};
+                texts << action->text();
+            }
+        }
+        return texts;
+    };
+    QTRY_COMPARE(m_tray->toolTip(), QString("Punctual — next: Warm the cache at 15:55"));
+    QCOMPARE(noteTexts(), QStringList());
+
+    QVERIFY(m_scheduler->pauseJob("report", "mail server moves on Monday"));
+    QTRY_COMPARE(noteTexts(), QStringList{"Report && mail — paused: mail server moves on Monday"});
+    QCOMPARE(m_tray->toolTip(),
+             QString("Punctual — next: Warm the cache at 15:55\nReport & mail — paused: mail server moves on Monday"));
+    // A pause without a note is not listed; a long note is cut.
+    QVERIFY(m_scheduler->pauseJob("cache"));
+    QTRY_COMPARE(m_tray->toolTip(),
+                 QString("Punctual — no runs scheduled\nReport & mail — paused: mail server moves on Monday"));
+    QVERIFY(m_scheduler->pauseJob("report", QString(200, QLatin1Char('x'))));
+    QTRY_COMPARE(noteTexts(), QStringList{"Report && mail — paused: " + QString(79, QLatin1Char('x')) + "…"});
+    // Resuming clears the note: nothing is listed.
+    QVERIFY(m_scheduler->resumeJob("report"));
+    QTRY_COMPARE(noteTexts(), QStringList());
+    QCOMPARE(m_tray->toolTip(), QString("Punctual — next: Report & mail, tomorrow 09:00"));
+    // Beyond pausedNoteCount: "and N more".
+    for (int i = 0; i < TrayController::pausedNoteCount + 2; ++i) {
+        const QString id = QStringLiteral("job%1").arg(i);
+        addJob(id, id, "0 9 * * *");
+        QVERIFY(m_scheduler->pauseJob(id, "why"));
+    }
+    QTRY_COMPARE(noteTexts().size(), TrayController::pausedNoteCount + 1);
+    QCOMPARE(noteTexts().last(), QString("and 2 more paused with a note"));
 }
 
 void TestTray::pauseAllResumeAll()

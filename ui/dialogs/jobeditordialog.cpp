@@ -2,6 +2,7 @@
 #include "jobeditordialog.h"
 
 #include "actioneditor.h"
+#include "chainseditor.h"
 #include "fieldmessage.h"
 #include "optionseditor.h"
 #include "control/schedulerclient.h"
@@ -71,6 +72,7 @@ JobEditorDialog::JobEditorDialog(SchedulerClient &scheduler, const Clock &clock,
     m_triggerEditor = new TriggerEditor(clock, this);
     m_actionEditor = new ActionEditor(functions, this);
     m_optionsEditor = new OptionsEditor(this);
+    m_chainsEditor = new ChainsEditor(this);
 
     m_message = new FieldMessage(this);
     m_message->setObjectName(QStringLiteral("messageLabel"));
@@ -88,6 +90,7 @@ JobEditorDialog::JobEditorDialog(SchedulerClient &scheduler, const Clock &clock,
     formLayout->addWidget(section(tr("When"), m_triggerEditor, form));
     formLayout->addWidget(section(tr("What"), m_actionEditor, form));
     formLayout->addWidget(section(tr("If things go wrong"), m_optionsEditor, form));
+    formLayout->addWidget(section(tr("Afterwards"), m_chainsEditor, form));
     // Room a shorter page leaves (the function page) goes here, not into a group box.
     formLayout->addStretch(1);
     m_scrollArea = new QScrollArea(this);
@@ -114,6 +117,7 @@ JobEditorDialog::JobEditorDialog(SchedulerClient &scheduler, const Clock &clock,
     connect(m_triggerEditor, &TriggerEditor::edited, this, edited);
     connect(m_actionEditor, &ActionEditor::edited, this, edited);
     connect(m_optionsEditor, &OptionsEditor::edited, this, edited);
+    connect(m_chainsEditor, &ChainsEditor::edited, this, edited);
 
     alignFormLabels(this);
     setTabOrderByName();
@@ -127,6 +131,12 @@ JobEditorDialog::~JobEditorDialog() = default;
 void JobEditorDialog::setKnownSqlConnections(const QList<SqlConnection> &connections)
 {
     m_actionEditor->setKnownSqlConnections(connections);
+}
+
+void JobEditorDialog::setKnownJobs(const QList<std::pair<QString, QString>> &jobs)
+{
+    m_knownJobs = jobs;
+    m_chainsEditor->setKnownJobs(jobs, m_original ? m_original->id : QString());
 }
 
 void JobEditorDialog::fitToScreen()
@@ -159,8 +169,10 @@ void JobEditorDialog::setTabOrderByName()
         "sqlSetPasswordButton", "sqlStatementsEdit", "sqlStatementTimeoutSpin", "sqlTestButton",
         "httpUrlsEdit", "httpMethodCombo", "httpBodyEdit", "httpContentTypeEdit", "httpConcurrencySpin",
         "httpRequestTimeoutSpin", "httpFollowRedirectsCheck", "httpFailOnErrorCheck",
-        "misfireGraceSpin", "misfireNoLimitCheck", "coalesceCheck", "maxInstancesSpin", "timeoutSpin",
-        "retriesSpin", "retryDelaySpin", "retryBackoffSpin", "retryDelayMaxSpin",
+        "misfireGraceSpin", "misfireNoLimitCheck", "coalesceCheck", "overlapCombo", "queueLimitSpin",
+        "maxInstancesSpin", "timeoutSpin", "retriesSpin", "retryDelaySpin", "retryBackoffSpin", "retryDelayMaxSpin",
+        "pauseAfterFailuresCheck", "pauseAfterFailuresSpin",
+        "chainsList", "chainConditionCombo", "chainJobCombo", "chainAddButton", "chainRemoveButton",
         "buttonBox",
     };
     QWidget *previous = nullptr;
@@ -192,6 +204,8 @@ void JobEditorDialog::setJob(const Job &job)
     m_triggerEditor->setTrigger(job.trigger);
     m_actionEditor->setAction(job.action);
     m_optionsEditor->setOptions(job.options);
+    m_chainsEditor->setKnownJobs(m_knownJobs, job.id);
+    m_chainsEditor->setChains(job.options.chains);
     m_message->clearMessage();
     updateValidity();
 }
@@ -214,6 +228,7 @@ Result<Job> JobEditorDialog::jobFromInput() const
         return action.error();
     job.action = std::move(action).value();
     job.options = m_optionsEditor->options();
+    job.options.chains = m_chainsEditor->chains();
     return job;
 }
 

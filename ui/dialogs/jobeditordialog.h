@@ -15,6 +15,7 @@ class QScrollArea;
 namespace punctual {
 
 class ActionEditor;
+class ChainsEditor;
 class Clock;
 class FieldMessage;
 class FunctionRegistry;
@@ -23,9 +24,9 @@ class TriggerEditor;
 
 /**
  * "New job" (as constructed) or "Edit job" (after setJob()): name and id, when it runs (TriggerEditor), what it
- * runs (ActionEditor) and what happens when things go wrong (OptionsEditor). It only collects input: parsing,
- * validation and next-time maths come from core, saving goes through the Scheduler. Save stays disabled while
- * any input is invalid; each error is shown next to its field. Save adds the job (new) or modifies it (edit:
+ * runs (ActionEditor), what happens when things go wrong (OptionsEditor) and what runs afterwards
+ * (ChainsEditor). It only collects input: parsing, validation and next-time maths come from core, saving goes
+ * through the Scheduler. Save stays disabled while any input is invalid; each error is shown next to its field. Save adds the job (new) or modifies it (edit:
  * name, action, options, and the trigger only when it changed, since a new trigger reschedules from now); the
  * dialog closes only when the scheduler accepted it, otherwise its error is shown (a taken id next to the id)
  * and the dialog stays open.
@@ -35,7 +36,8 @@ class TriggerEditor;
  * dateTimeEdit, calendarEdit, timeZoneCombo, jitterSpin, triggerDescription, triggerError, previewList,
  * actionKindCombo, programEdit, programError, argumentsEdit, workingDirectoryEdit, shellCheck, functionCombo,
  * functionWarning, misfireGraceSpin, misfireNoLimitCheck, coalesceCheck, maxInstancesSpin, timeoutSpin,
- * retriesSpin, retryDelaySpin, messageLabel, buttonBox.
+ * retriesSpin, retryDelaySpin, overlapCombo, queueLimitSpin, pauseAfterFailuresCheck, pauseAfterFailuresSpin,
+ * chainsList, chainConditionCombo, chainJobCombo, chainAddButton, chainRemoveButton, messageLabel, buttonBox.
  */
 class JobEditorDialog final : public QDialog
 {
@@ -53,6 +55,8 @@ public:
     /// The sql connections other jobs use, offered on the SQL page (SqlActionEditor::connectionsOf()). The
     /// caller has the jobs at hand (the window's list): the dialog does not read the store on the GUI thread.
     void setKnownSqlConnections(const QList<SqlConnection> &connections);
+    /// The jobs the "Afterwards" section offers by name, as (id, name): the window's list (no store read here).
+    void setKnownJobs(const QList<std::pair<QString, QString>> &jobs);
     /// The options a new job starts with (the user's defaults from the settings); call before setJob().
     void setDefaultOptions(const JobOptions &options);
     /// True after setJob().
@@ -88,6 +92,8 @@ private:
     TriggerEditor *m_triggerEditor = nullptr;
     ActionEditor *m_actionEditor = nullptr;
     OptionsEditor *m_optionsEditor = nullptr;
+    ChainsEditor *m_chainsEditor = nullptr;
+    QList<std::pair<QString, QString>> m_knownJobs;
     FieldMessage *m_message = nullptr;
     QDialogButtonBox *m_buttonBox = nullptr;
     QScrollArea *m_scrollArea = nullptr;

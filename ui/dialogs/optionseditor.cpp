@@ -4,6 +4,7 @@
 #include "fieldmessage.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -59,18 +60,59 @@ OptionsEditor::OptionsEditor(QWidget *parent)
     m_coalesceCheck->setToolTip(tr("When several runs were missed (after the computer was off or asleep), run the "
                                    "job once for all of them instead of once for each (APScheduler: coalesce)"));
 
+    // The overlap policies in the combo's order; their names are what --overlap and the JSON take.
+    m_overlapCombo = new QComboBox(this);
+    m_overlapCombo->setObjectName(QStringLiteral("overlapCombo"));
+    m_overlapCombo->setAccessibleName(tr("If the previous run is still going"));
+    const std::pair<OverlapPolicy, QString> policies[] = {
+        {OverlapPolicy::Skip, tr("Skip the new run")},
+        {OverlapPolicy::QueueOne, tr("Wait — at most one waiting")},
+        {OverlapPolicy::QueueAll, tr("Wait in a queue")},
+        {OverlapPolicy::Replace, tr("Stop the running one and start")},
+        {OverlapPolicy::Allow, tr("Run both")},
+    };
+    for (const auto &[policy, text] : policies)
+        m_overlapCombo->addItem(text, static_cast<int>(policy));
+    m_overlapCombo->setToolTip(tr("What a run due while earlier runs are still going does: it is skipped (beyond "
+                                  "the runs allowed at a time), waits for them to end (one, or a queue), stops them "
+                                  "first, or runs alongside (overlap: skip, queue-one, queue-all, replace, allow)"));
+
+    m_queueLimitSpin = new QSpinBox(this);
+    m_queueLimitSpin->setObjectName(QStringLiteral("queueLimitSpin"));
+    m_queueLimitSpin->setAccessibleName(tr("Runs that may wait in the queue"));
+    m_queueLimitSpin->setRange(1, 10'000);
+    m_queueLimitSpin->setPrefix(tr("up to "));
+    m_queueLimitSpin->setSuffix(tr(" waiting"));
+    m_queueLimitSpin->setToolTip(tr("How many runs may wait; a further one is skipped (queue_limit)"));
+
     const QString instancesTip = tr("How many runs of this job may go on at the same time; a run due while that "
                                     "many are still going is skipped and recorded as such (APScheduler: "
                                     "max_instances)");
-    auto *instancesWords = new QLabel(tr("skip the new run; at most"), this);
+    auto *instancesWords = new QLabel(tr("at most"), this);
     m_maxInstancesSpin = new QSpinBox(this);
     m_maxInstancesSpin->setObjectName(QStringLiteral("maxInstancesSpin"));
+    m_maxInstancesSpin->setAccessibleName(tr("Runs at a time"));
     m_maxInstancesSpin->setRange(1, 100);
     auto *instancesAfter = new QLabel(tr("at a time"), this);
     for (QWidget *widget : {static_cast<QWidget *>(instancesWords), static_cast<QWidget *>(m_maxInstancesSpin),
                             static_cast<QWidget *>(instancesAfter)})
         widget->setToolTip(instancesTip);
     instancesWords->setBuddy(m_maxInstancesSpin);
+    m_instancesWords = {instancesWords, instancesAfter};
+
+    const QString pauseTip = tr("Pauses the job after this many runs in a row failed (a run and its retries count "
+                                "as one); a notice says so, and the job list shows why (pause_after_failures)");
+    m_pauseAfterCheck = new QCheckBox(tr("pause the job after"), this);
+    m_pauseAfterCheck->setObjectName(QStringLiteral("pauseAfterFailuresCheck"));
+    m_pauseAfterCheck->setAccessibleName(tr("Pause the job after failures in a row"));
+    m_pauseAfterCheck->setToolTip(pauseTip);
+    m_pauseAfterSpin = new QSpinBox(this);
+    m_pauseAfterSpin->setObjectName(QStringLiteral("pauseAfterFailuresSpin"));
+    m_pauseAfterSpin->setAccessibleName(tr("Failures in a row before the job is paused"));
+    m_pauseAfterSpin->setRange(1, 1000);
+    m_pauseAfterSpin->setToolTip(pauseTip);
+    auto *failuresWords = new QLabel(tr("failures in a row"), this);
+    failuresWords->setToolTip(pauseTip);
 
     m_timeoutSpin = secondsSpin(QStringLiteral("timeoutSpin"), week, this);
     m_timeoutSpin->setSpecialValueText(tr("never"));
@@ -115,19 +157,25 @@ OptionsEditor::OptionsEditor(QWidget *parent)
     form->setContentsMargins(0, 0, 0, 0);
     form->addRow(tr("Missed while off or asleep:"), sentence({graceWords, m_misfireGraceSpin, m_misfireNoLimitCheck}));
     form->addRow(tr("Several runs missed:"), sentence({m_coalesceCheck}));
-    form->addRow(tr("If still running:"), sentence({instancesWords, m_maxInstancesSpin, instancesAfter}));
+    form->addRow(tr("If the previous run is still going:"),
+                 sentence({m_overlapCombo, m_queueLimitSpin, instancesWords, m_maxInstancesSpin, instancesAfter}));
     form->addRow(tr("Stop a run after:"), sentence({m_timeoutSpin}));
     form->addRow(tr("If it fails:"), sentence({retryWords, m_retriesSpin, timesWords, m_retryDelaySpin, apartWords}));
     form->addRow(tr("Wait longer each retry?"), sentence({m_retryBackoffSpin, upToWords, m_retryDelayMaxSpin}));
+    form->addRow(tr("If it keeps failing:"), sentence({m_pauseAfterCheck, m_pauseAfterSpin, failuresWords}));
 
     setOptions(JobOptions{});
-    for (QSpinBox *spin : {m_misfireGraceSpin, m_maxInstancesSpin, m_timeoutSpin, m_retriesSpin, m_retryDelaySpin})
+    for (QSpinBox *spin : {m_misfireGraceSpin, m_maxInstancesSpin, m_timeoutSpin, m_retriesSpin, m_retryDelaySpin,
+                           m_queueLimitSpin, m_pauseAfterSpin})
         connect(spin, &QSpinBox::valueChanged, this, &OptionsEditor::edited);
     connect(m_retryDelayMaxSpin, &QSpinBox::valueChanged, this, &OptionsEditor::edited);
     connect(m_retryBackoffSpin, &QDoubleSpinBox::valueChanged, this, &OptionsEditor::edited);
     connect(m_retryBackoffSpin, &QDoubleSpinBox::valueChanged, this, &OptionsEditor::updateEnabled);
-    for (QCheckBox *check : {m_misfireNoLimitCheck, m_coalesceCheck})
+    for (QCheckBox *check : {m_misfireNoLimitCheck, m_coalesceCheck, m_pauseAfterCheck})
         connect(check, &QCheckBox::toggled, this, &OptionsEditor::edited);
+    connect(m_pauseAfterCheck, &QCheckBox::toggled, this, &OptionsEditor::updateEnabled);
+    connect(m_overlapCombo, &QComboBox::currentIndexChanged, this, &OptionsEditor::edited);
+    connect(m_overlapCombo, &QComboBox::currentIndexChanged, this, &OptionsEditor::updateEnabled);
     connect(m_misfireNoLimitCheck, &QCheckBox::toggled, this, &OptionsEditor::updateEnabled);
     connect(m_retriesSpin, &QSpinBox::valueChanged, this, &OptionsEditor::updateEnabled);
 }
@@ -140,6 +188,10 @@ void OptionsEditor::setOptions(const JobOptions &options)
         roundToSeconds(options.misfireGraceMs.value_or(JobOptions::defaultMisfireGraceMs)));
     m_coalesceCheck->setChecked(options.coalesce == CoalescePolicy::Latest);
     m_maxInstancesSpin->setValue(options.maxInstances);
+    m_overlapCombo->setCurrentIndex(m_overlapCombo->findData(static_cast<int>(options.overlap)));
+    m_queueLimitSpin->setValue(options.queueLimit);
+    m_pauseAfterCheck->setChecked(options.pauseAfterFailures.has_value());
+    m_pauseAfterSpin->setValue(options.pauseAfterFailures.value_or(3));
     m_timeoutSpin->setValue(options.timeoutMs ? roundToSeconds(*options.timeoutMs) : 0);
     m_retriesSpin->setValue(options.maxRetries);
     m_retryDelaySpin->setValue(roundToSeconds(options.retryDelayMs));
@@ -157,6 +209,12 @@ JobOptions OptionsEditor::options() const
         options.misfireGraceMs = secondsToMs(m_misfireGraceSpin->value(), m_original.misfireGraceMs);
     options.coalesce = m_coalesceCheck->isChecked() ? CoalescePolicy::Latest : CoalescePolicy::All;
     options.maxInstances = m_maxInstancesSpin->value();
+    options.overlap = static_cast<OverlapPolicy>(m_overlapCombo->currentData().toInt());
+    options.queueLimit = m_queueLimitSpin->value();
+    if (m_pauseAfterCheck->isChecked())
+        options.pauseAfterFailures = m_pauseAfterSpin->value();
+    else
+        options.pauseAfterFailures.reset();
     if (m_timeoutSpin->value() == 0)
         options.timeoutMs.reset();
     else
@@ -176,6 +234,14 @@ JobOptions OptionsEditor::options() const
 void OptionsEditor::updateEnabled()
 {
     m_misfireGraceSpin->setEnabled(!m_misfireNoLimitCheck->isChecked());
+    // The queue's length only means something for a queue; runs at a time mean nothing when all run anyway.
+    const auto policy = static_cast<OverlapPolicy>(m_overlapCombo->currentData().toInt());
+    m_queueLimitSpin->setEnabled(policy == OverlapPolicy::QueueAll);
+    const bool limited = policy != OverlapPolicy::Allow && policy != OverlapPolicy::Replace;
+    m_maxInstancesSpin->setEnabled(limited);
+    for (QLabel *words : m_instancesWords)
+        words->setEnabled(limited);
+    m_pauseAfterSpin->setEnabled(m_pauseAfterCheck->isChecked());
     m_retryDelaySpin->setEnabled(m_retriesSpin->value() > 0);
     m_retryBackoffSpin->setEnabled(m_retriesSpin->value() > 1);
     m_retryDelayMaxSpin->setEnabled(m_retriesSpin->value() > 1 && m_retryBackoffSpin->value() > 1.0);

@@ -1,4 +1,5 @@
-// The "If things go wrong" part of the job editor: misfire grace, coalesce, max instances, timeout, retries.
+// The "If things go wrong" part of the job editor: misfire grace, coalesce, overlap policy and max instances,
+// timeout, retries, pause after failures.
 #pragma once
 
 #include "jobs/job.h"
@@ -6,7 +7,9 @@
 #include <QWidget>
 
 class QCheckBox;
+class QComboBox;
 class QDoubleSpinBox;
+class QLabel;
 class QSpinBox;
 
 namespace punctual {
@@ -38,7 +41,12 @@ private:
     QSpinBox *m_misfireGraceSpin = nullptr;
     QCheckBox *m_misfireNoLimitCheck = nullptr;
     QCheckBox *m_coalesceCheck = nullptr;
+    QComboBox *m_overlapCombo = nullptr;
+    QSpinBox *m_queueLimitSpin = nullptr;
     QSpinBox *m_maxInstancesSpin = nullptr;
+    QList<QLabel *> m_instancesWords; ///< "at most", "at a time": shown with the spin box
+    QCheckBox *m_pauseAfterCheck = nullptr;
+    QSpinBox *m_pauseAfterSpin = nullptr;
     QSpinBox *m_timeoutSpin = nullptr;
     QSpinBox *m_retriesSpin = nullptr;
     QSpinBox *m_retryDelaySpin = nullptr;

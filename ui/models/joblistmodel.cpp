@@ -862,6 +862,12 @@ QString JobListModel::stateText(const Row &row) const
 
 QString JobListModel::stateToolTip(const Row &row) const
 {
+    if (shownState(row) == ShownState::Paused) {
+        if (row.summary.pauseNote.isEmpty())
+            return tr("Paused: no run until it is resumed");
+        return tr("Paused: %1\nNo run until it is resumed.", "the note given when it was paused")
+            .arg(row.summary.pauseNote);
+    }
     const auto wait = m_scheduler.retryWait(row.summary.id);
     if (!wait || shownState(row) != ShownState::Retrying)
         return {};

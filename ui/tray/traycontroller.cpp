@@ -42,6 +42,13 @@ QString menuText(QString text)
     return text.replace(QLatin1Char('&'), QStringLiteral("&&"));
 }
 
+/// A long pause note cut for the tray (some trays cut long tooltips; the window has it whole).
+QString elided(const QString &note)
+{
+    constexpr qsizetype most = 80;
+    return note.size() <= most ? note : note.left(most - 1) + QStringLiteral("…");
+}
+
 } // namespace
 
 TrayController::TrayController(SchedulerClient &scheduler, const JobListModel &jobs, const Clock &clock,
@@ -61,6 +68,13 @@ TrayController::TrayController(SchedulerClient &scheduler, const JobListModel &j
         item->setObjectName(QStringLiteral("trayUpcomingAction"));
         item->setEnabled(false);
         m_upcomingActions << item;
+    }
+    for (int i = 0; i <= pausedNoteCount; ++i) { // and one for "and N more"
+        auto *item = m_menu->addAction(QString());
+        item->setObjectName(QStringLiteral("trayPausedNoteAction"));
+        item->setEnabled(false);
+        item->setVisible(false);
+        m_pausedNoteActions << item;
     }
     m_menu->addSeparator();
     auto add = [this](Command command, const QString &name, const QString &text, auto slot) {
@@ -166,6 +180,8 @@ void TrayController::update()
     // One pass over the rows: the earliest upcomingCount next run times, and jobs whose last run failed.
     QList<UpcomingRun> upcoming;
     int failing = 0;
+    QStringList pausedNotes;
+    int morePausedNotes = 0;
     const auto later = [](const UpcomingRun &a, const UpcomingRun &b) { return a.time < b.time; };
     const int rows = m_jobs.rowCount();
     for (int row = 0; row < rows; ++row) {
@@ -174,6 +190,13 @@ void TrayController::update()
             continue;
         if (const RunRecord *last = m_jobs.lastRunAt(row); last && isFailure(last->outcome))
             ++failing;
+        if (job->paused && !job->pauseNote.isEmpty()) {
+            if (pausedNotes.size() < pausedNoteCount)
+                pausedNotes << tr("%1 — paused: %2", "job name, the note given when it was paused")
+                                   .arg(job->name.isEmpty() ? job->id : job->name, elided(job->pauseNote));
+            else
+                ++morePausedNotes;
+        }
         if (job->paused || !job->nextRunTime)
             continue;
         if (upcoming.size() == upcomingCount && *job->nextRunTime >= upcoming.back().time)
@@ -185,6 +208,9 @@ void TrayController::update()
     }
     m_upcoming = upcoming;
     m_failingJobs = failing;
+    if (morePausedNotes > 0)
+        pausedNotes << tr("and %n more paused with a note", nullptr, morePausedNotes);
+    m_pausedNoteLines = pausedNotes;
 
     const Scheduler::State state = m_scheduler.state();
     // The client says available while not connected: there is no news of the store then.
@@ -222,6 +248,7 @@ void TrayController::update()
         lines << tr("Paused: no job runs until you resume");
     if (failing > 0)
         lines << tr("The last run of %n job(s) failed", nullptr, failing);
+    lines << m_pausedNoteLines;
     m_icon->setToolTip(lines.join(QLatin1Char('\n')));
     updateMenu();
 }
@@ -242,6 +269,12 @@ void TrayController::updateMenu()
         } else {
             item->setVisible(false);
         }
+    }
+    for (int i = 0; i < m_pausedNoteActions.size(); ++i) {
+        QAction *item = m_pausedNoteActions[i];
+        item->setVisible(i < m_pausedNoteLines.size());
+        if (i < m_pausedNoteLines.size())
+            item->setText(menuText(m_pausedNoteLines[i]));
     }
     const Scheduler::State state = m_scheduler.state();
     QAction *pause = m_actions[Command::PauseAll];

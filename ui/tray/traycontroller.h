@@ -42,8 +42,11 @@ class SchedulerClient;
  *   kind switched on in Settings. Runs ending within notifyDelayMs of each other share one message. Clicking a
  *   message asks for the window on that job (jobRequested()).
  *
+ * - Jobs paused with a note (punctualctl pause --note, Job › Pause with note…) are listed after the runs, up to
+ *   pausedNoteCount, as disabled "Name — paused: note" items, and the tooltip ends with the same lines.
+ *
  * Object names of the menu actions: trayShowAction, trayPauseAction, trayQuitAction; the disabled run items:
- * trayUpcomingAction.
+ * trayUpcomingAction; the paused jobs' notes: trayPausedNoteAction.
  */
 class TrayController final : public QObject
 {
@@ -52,6 +55,8 @@ class TrayController final : public QObject
 
 public:
     static constexpr int upcomingCount = 3;
+    /// At most this many paused jobs' notes are listed (the window has them all).
+    static constexpr int pausedNoteCount = 3;
     /// Runs ending within this time of the first of them are told in one message.
     static constexpr int notifyDelayMs = 250;
     /// How long a tray message stays.
@@ -103,6 +108,9 @@ public:
     QString toolTip() const;
     /// The next upcomingCount runs (fewer when fewer jobs are scheduled), earliest first.
     QList<UpcomingRun> upcomingRuns() const { return m_upcoming; }
+    /// The lines of paused jobs' notes ("Backup — paused: disk swapped"), at most pausedNoteCount, plus
+    /// "and 2 more paused with a note" when there are more.
+    QStringList pausedNoteLines() const { return m_pausedNoteLines; }
     /// Recomputes the tooltip, menu and icon now (they otherwise follow changes at the next event loop turn).
     void update();
 
@@ -138,6 +146,8 @@ private:
     QSystemTrayIcon *m_icon;
     std::unique_ptr<QMenu> m_menu; ///< a widget: it has no QObject parent
     QList<QAction *> m_upcomingActions;
+    QList<QAction *> m_pausedNoteActions;
+    QStringList m_pausedNoteLines;
     QHash<Command, QAction *> m_actions;
     QList<UpcomingRun> m_upcoming;
     int m_failingJobs = 0;

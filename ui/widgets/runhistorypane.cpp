@@ -53,6 +53,14 @@ RunHistoryPane::RunHistoryPane(SchedulerClient &scheduler, const Clock &clock, Q
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
     layout->addWidget(m_title);
+    m_pauseNote = new QLabel(this);
+    m_pauseNote->setObjectName(QStringLiteral("pauseNoteLabel"));
+    m_pauseNote->setAccessibleName(tr("Why the job is paused"));
+    m_pauseNote->setTextFormat(Qt::PlainText);
+    m_pauseNote->setWordWrap(true);
+    m_pauseNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_pauseNote->hide();
+    layout->addWidget(m_pauseNote);
     layout->addWidget(m_splitter, 1);
 
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -84,6 +92,12 @@ void RunHistoryPane::showJob(const QString &jobId, const QString &jobName)
     if (jobId == m_model->jobId())
         return;
     m_model->setJobId(jobId); // the rows come with the host's answer (RunHistoryModel::loaded)
+}
+
+void RunHistoryPane::setPauseNote(const QString &note)
+{
+    m_pauseNote->setText(note.isEmpty() ? QString() : tr("Paused: %1").arg(note));
+    m_pauseNote->setVisible(!note.isEmpty());
 }
 
 QString RunHistoryPane::jobId() const

@@ -24,6 +24,8 @@ public:
 
     /// Shows the runs of @p jobId (empty: none), titled with @p jobName.
     void showJob(const QString &jobId, const QString &jobName);
+    /// Shows why the job shown is paused under the title (object name pauseNoteLabel); hidden when empty.
+    void setPauseNote(const QString &note);
     QString jobId() const;
 
     RunHistoryModel *model() const { return m_model; }
@@ -36,6 +38,7 @@ private:
 
     RunHistoryModel *m_model;
     QLabel *m_title;
+    QLabel *m_pauseNote = nullptr;
     QSplitter *m_splitter;
     QTableView *m_view;
     QPlainTextEdit *m_output;
