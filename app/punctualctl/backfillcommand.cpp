@@ -112,16 +112,21 @@ int runBackfill(const QStringList &args)
         for (const std::int64_t at : done.times)
             text += localTime(at) + QLatin1Char('\n');
         print(text);
-        printError(tr("punctualctl: %n fire time(s) of %1 in the range; nothing was run (--dry-run)", nullptr,
-                      static_cast<int>(done.times.size()))
-                       .arg(id));
+        const auto times = done.times.size();
+        printError(times == 1 ? tr("punctualctl: 1 fire time of %1 in the range; nothing was run (--dry-run)").arg(id)
+                              : tr("punctualctl: %1 fire times of %2 in the range; nothing was run (--dry-run)")
+                                    .arg(times)
+                                    .arg(id));
     } else {
-        printError(tr("punctualctl: job %1: %n run(s) backfilled", nullptr, static_cast<int>(done.runs.size()))
-                       .arg(id)
-                   + (done.alreadyBackfilled > 0
-                          ? tr("; %n time(s) of the range were backfilled before and are not run again", nullptr,
-                               done.alreadyBackfilled)
-                          : QString()));
+        // Said without "(s)": punctualctl has no English plural forms to fill in.
+        const auto runs = done.runs.size();
+        QString line = runs == 1 ? tr("punctualctl: job %1: 1 run backfilled").arg(id)
+                                 : tr("punctualctl: job %1: %2 runs backfilled").arg(id).arg(runs);
+        if (done.alreadyBackfilled == 1)
+            line += tr("; 1 time of the range was backfilled before and is not run again");
+        else if (done.alreadyBackfilled > 1)
+            line += tr("; %1 times of the range were backfilled before and are not run again").arg(done.alreadyBackfilled);
+        printError(line);
     }
     if (parser.isSet(dryRun) || session.isRemote())
         return ExitOk;

@@ -39,14 +39,6 @@ Job utcEveryJob(std::int64_t everyMs, std::int64_t firstRun)
     return job;
 }
 
-Job dateJob(std::int64_t at)
-{
-    Job job;
-    job.id = QStringLiteral("d");
-    job.trigger = std::make_shared<DateTrigger>(at);
-    return job;
-}
-
 Times scheduledTimes(const QList<RunRecord> &runs)
 {
     Times times;
