@@ -4,6 +4,7 @@
 #include "jobs/runrecord.h"
 
 #include <QList>
+#include <QMetaType>
 
 #include <cstdint>
 
@@ -17,3 +18,5 @@ struct BackfillResult
 };
 
 } // namespace punctual
+
+Q_DECLARE_METATYPE(punctual::BackfillResult)

@@ -250,6 +250,10 @@ void TestPunctualctlRunPolicies::badInput_data()
     QTest::newRow("queue limit on a skip job") << QStringList{"modify", "job", "--queue-limit", "5"}
                                                << "applies to --overlap queue-all only";
     QTest::newRow("blank chained id") << add + QStringList{"--on-success", " "} + command << "--on-success:";
+    QTest::newRow("unknown chained id") << add + QStringList{"--on-failure", "nothere"} + command
+                                        << "the job to run on_failure, \"nothere\", does not exist";
+    QTest::newRow("chain to itself") << QStringList{"modify", "job", "--on-finish", "job"}
+                                     << "its chains make a cycle: job → job";
     QTest::newRow("pause after zero") << add + QStringList{"--pause-after-failures", "0"} + command
                                       << "--pause-after-failures needs a whole number from 1 to 1000 or \"none\"";
     QTest::newRow("pause after too many") << QStringList{"modify", "job", "--pause-after-failures", "1001"}
