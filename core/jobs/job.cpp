@@ -4,6 +4,7 @@
 #include "time/duration.h"
 #include "time/isotime.h"
 #include "util/jsonfields.h"
+#include "util/nametable.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -64,12 +65,12 @@ char32_t codePointAt(const QString &text, qsizetype &i)
     return c.unicode();
 }
 
-constexpr struct { OverlapPolicy policy; const char *name; } overlapNames[] = {
+constexpr NameOf<OverlapPolicy> overlapNames[] = {
     {OverlapPolicy::Skip, "skip"},       {OverlapPolicy::QueueOne, "queue-one"}, {OverlapPolicy::QueueAll, "queue-all"},
     {OverlapPolicy::Replace, "replace"}, {OverlapPolicy::Allow, "allow"},
 };
 
-constexpr struct { ChainCondition when; const char *key; } chainKeys[] = {
+constexpr NameOf<ChainCondition> chainKeys[] = {
     {ChainCondition::OnSuccess, "on_success"},
     {ChainCondition::OnFailure, "on_failure"},
     {ChainCondition::OnFinish, "on_finish"},
@@ -85,20 +86,20 @@ Result<QList<JobChain>> chainsFromJson(const QJsonValue &value)
     const QJsonObject chains = value.toObject();
     for (auto it = chains.begin(); it != chains.end(); ++it) {
         if (!std::any_of(std::begin(chainKeys), std::end(chainKeys),
-                         [&it](const auto &entry) { return it.key() == QLatin1String(entry.key); }))
+                         [&it](const auto &entry) { return it.key() == QLatin1String(entry.name); }))
             return invalidInput(JobText::tr("chains: unknown key \"%1\" (on_success, on_failure or on_finish)")
                                     .arg(it.key()));
     }
     QList<JobChain> out;
     for (const auto &entry : chainKeys) {
-        const QString key = QString::fromLatin1(entry.key);
+        const QString key = QString::fromLatin1(entry.name);
         auto ids = jsonfields::stringList(chains, key);
         if (!ids)
             return invalidInput(JobText::tr("chains: %1").arg(ids.error().message));
         for (const QString &id : ids.value()) {
             if (auto valid = validateJobId(id); !valid)
                 return invalidInput(JobText::tr("chains: %1: %2").arg(key, valid.error().message));
-            JobChain chain{entry.when, id};
+            JobChain chain{entry.value, id};
             if (!out.contains(chain))
                 out.append(chain);
         }
@@ -110,29 +111,17 @@ Result<QList<JobChain>> chainsFromJson(const QJsonValue &value)
 
 QString JobChain::conditionName(ChainCondition when)
 {
-    for (const auto &entry : chainKeys) {
-        if (entry.when == when)
-            return QString::fromLatin1(entry.key);
-    }
-    return {};
+    return nameIn(chainKeys, when);
 }
 
 QString JobOptions::overlapName(OverlapPolicy policy)
 {
-    for (const auto &entry : overlapNames) {
-        if (entry.policy == policy)
-            return QString::fromLatin1(entry.name);
-    }
-    return {};
+    return nameIn(overlapNames, policy);
 }
 
 std::optional<OverlapPolicy> JobOptions::overlapFromName(const QString &name)
 {
-    for (const auto &entry : overlapNames) {
-        if (name == QLatin1String(entry.name))
-            return entry.policy;
-    }
-    return std::nullopt;
+    return valueIn(overlapNames, name);
 }
 
 std::int64_t JobOptions::retryDelayAfter(int attempt) const
@@ -163,11 +152,11 @@ void JobOptions::writeJson(QJsonObject &json) const
     for (const auto &entry : chainKeys) {
         QJsonArray ids;
         for (const JobChain &chain : chains) {
-            if (chain.when == entry.when)
+            if (chain.when == entry.value)
                 ids.append(chain.jobId);
         }
         if (!ids.isEmpty())
-            chainJson.insert(QString::fromLatin1(entry.key), ids);
+            chainJson.insert(QString::fromLatin1(entry.name), ids);
     }
     json.insert(QStringLiteral("chains"), chainJson);
     json.insert(QStringLiteral("pause_after_failures"),

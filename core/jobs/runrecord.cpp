@@ -2,12 +2,13 @@
 #include "runrecord.h"
 
 #include "time/isotime.h"
+#include "util/nametable.h"
 
 namespace punctual {
 
 namespace {
 
-constexpr struct { RunOutcome outcome; const char *name; } outcomeNames[] = {
+constexpr NameOf<RunOutcome> outcomeNames[] = {
     {RunOutcome::Running, "running"},   {RunOutcome::Success, "success"},
     {RunOutcome::Failed, "failed"},     {RunOutcome::Missed, "missed"},
     {RunOutcome::Skipped, "skipped"},   {RunOutcome::Interrupted, "interrupted"},
@@ -15,7 +16,7 @@ constexpr struct { RunOutcome outcome; const char *name; } outcomeNames[] = {
     {RunOutcome::Replaced, "replaced"},
 };
 
-constexpr struct { RunReason reason; const char *name; } reasonNames[] = {
+constexpr NameOf<RunReason> reasonNames[] = {
     {RunReason::Scheduled, "scheduled"}, {RunReason::CatchUp, "catch-up"}, {RunReason::RunNow, "run-now"},
     {RunReason::Retry, "retry"},         {RunReason::Chained, "chained"},  {RunReason::Backfill, "backfill"},
 };
@@ -31,38 +32,22 @@ QJsonValue instant(const std::optional<std::int64_t> &ms)
 
 QString RunRecord::outcomeName(RunOutcome outcome)
 {
-    for (const auto &entry : outcomeNames) {
-        if (entry.outcome == outcome)
-            return QString::fromLatin1(entry.name);
-    }
-    return {};
+    return nameIn(outcomeNames, outcome);
 }
 
 std::optional<RunOutcome> RunRecord::outcomeFromName(const QString &name)
 {
-    for (const auto &entry : outcomeNames) {
-        if (name == QLatin1String(entry.name))
-            return entry.outcome;
-    }
-    return std::nullopt;
+    return valueIn(outcomeNames, name);
 }
 
 QString RunRecord::reasonName(RunReason reason)
 {
-    for (const auto &entry : reasonNames) {
-        if (entry.reason == reason)
-            return QString::fromLatin1(entry.name);
-    }
-    return {};
+    return nameIn(reasonNames, reason);
 }
 
 std::optional<RunReason> RunRecord::reasonFromName(const QString &name)
 {
-    for (const auto &entry : reasonNames) {
-        if (name == QLatin1String(entry.name))
-            return entry.reason;
-    }
-    return std::nullopt;
+    return valueIn(reasonNames, name);
 }
 
 QJsonObject RunRecord::toJson() const

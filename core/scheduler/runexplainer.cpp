@@ -3,6 +3,7 @@
 
 #include "scheduler/dueplanner.h"
 #include "time/isotime.h"
+#include "util/nametable.h"
 
 #include <QCoreApplication>
 
@@ -18,7 +19,7 @@ class ExplainText
     Q_DECLARE_TR_FUNCTIONS(RunExplainer)
 };
 
-constexpr struct { ExplanationKind kind; const char *name; } kindNames[] = {
+constexpr NameOf<ExplanationKind> kindNames[] = {
     {ExplanationKind::Ran, "ran"},
     {ExplanationKind::Running, "running"},
     {ExplanationKind::Missed, "missed"},
@@ -447,20 +448,12 @@ private:
 
 QString RunExplanation::kindName(ExplanationKind kind)
 {
-    for (const auto &entry : kindNames) {
-        if (entry.kind == kind)
-            return QString::fromLatin1(entry.name);
-    }
-    return {};
+    return nameIn(kindNames, kind);
 }
 
 std::optional<ExplanationKind> RunExplanation::kindFromName(const QString &name)
 {
-    for (const auto &entry : kindNames) {
-        if (name == QLatin1String(entry.name))
-            return entry.kind;
-    }
-    return std::nullopt;
+    return valueIn(kindNames, name);
 }
 
 QJsonObject RunExplanation::toJson() const
