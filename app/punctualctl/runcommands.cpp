@@ -466,9 +466,15 @@ int runHistory(const QStringList &args)
     }
     QString text;
     for (const RunRecord &run : std::as_const(runs.value())) {
-        text += QStringLiteral("%1  %2  %3  %4\n")
+        // Why it ran, when not simply on schedule (a chained run names the run that started it).
+        QString why;
+        if (run.reason == RunReason::Chained && run.causedBy)
+            why = tr(" [chained after run %1]").arg(*run.causedBy);
+        else if (run.reason != RunReason::Scheduled)
+            why = QStringLiteral(" [%1]").arg(RunRecord::reasonName(run.reason));
+        text += QStringLiteral("%1  %2  %3  %4%5\n")
                     .arg(localTime(run.scheduledTime), run.jobId, RunRecord::outcomeName(run.outcome).leftJustified(11),
-                         summary(run).section(QLatin1Char(' '), 1));
+                         summary(run).section(QLatin1Char(' '), 1), why);
     }
     print(text);
     return ExitOk;

@@ -99,6 +99,9 @@ void TestPunctualctlBackfill::eachTimeRunsOnceInOrder()
         QCOMPARE(run["outcome"].toString(), QStringLiteral("success"));
     }
 
+    const PunctualctlResult text = ctl({"history", "hourly"});
+    QCOMPARE(text.out.count("[backfill]"), 3); // the text history says why each ran
+
     const PunctualctlResult again = ctl(QStringList{"backfill", "hourly"} + range);
     QCOMPARE(again.exitCode, 0);
     QVERIFY2(again.err.contains("0 runs backfilled; 3 times of the range were backfilled before"), qPrintable(again.err));
