@@ -752,6 +752,19 @@ Result<int> Scheduler::removeAllJobs()
     return removed;
 }
 
+Result<void> Scheduler::readyToRunOutsideSchedule()
+{
+    // An unstarted scheduler (punctualctl run-now, backfill) runs it: its heartbeat keeps the run from being taken
+    // over, and command runs must not inherit sql jobs' passwords.
+    if (auto joined = joinCluster(); !joined)
+        return joined.error();
+    if (m_state == State::Stopped) {
+        if (auto learned = learnPasswordVariables(); !learned)
+            return learned.error();
+    }
+    return {};
+}
+
 Result<RunRecord> Scheduler::runJobNow(const QString &id)
 {
     if (m_state == State::ShuttingDown)
@@ -762,13 +775,8 @@ Result<RunRecord> Scheduler::runJobNow(const QString &id)
     auto job = requireJob(id);
     if (!job)
         return job.error();
-    // An unstarted scheduler (punctualctl run-now) runs it: its heartbeat keeps the run from being taken over.
-    if (auto joined = joinCluster(); !joined)
-        return joined.error();
-    if (m_state == State::Stopped) {
-        if (auto learned = learnPasswordVariables(); !learned)
-            return learned.error();
-    }
+    if (auto ready = readyToRunOutsideSchedule(); !ready)
+        return ready.error();
     RunRecord run;
     run.jobId = id;
     run.scheduledTime = m_clock.nowMs();

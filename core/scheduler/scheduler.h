@@ -277,6 +277,9 @@ private:
     void armReconnect();
     /// The pause before the next reconnect: storeRetryFirstMs doubled per failed try (m_backoffStep), capped.
     std::int64_t reconnectPause() const;
+    /// What a run outside the schedule (run-now, backfill) needs first in a scheduler that may not have started:
+    /// the cluster joined, and the password variables learned.
+    Result<void> readyToRunOutsideSchedule();
     /// Joins the cluster when the store is shared and this scheduler has not joined yet.
     Result<void> joinCluster();
     /// Leaves the cluster once nothing of ours runs any more.

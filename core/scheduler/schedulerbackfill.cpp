@@ -45,12 +45,8 @@ Result<BackfillResult> Scheduler::backfill(const QString &jobId, std::int64_t fr
                      tr("\"%1\" is running; nothing backfilled (wait for it to end, or backfill with --overlap "
                         "allow to run beside it)")
                          .arg(job->name)};
-    if (auto joined = joinCluster(); !joined)
-        return joined.error();
-    if (m_state == State::Stopped) {
-        if (auto learned = learnPasswordVariables(); !learned)
-            return learned.error();
-    }
+    if (auto ready = readyToRunOutsideSchedule(); !ready)
+        return ready.error();
 
     // Recorded queued; each becomes running when its turn comes (one after another, as one instance).
     for (const std::int64_t at : std::as_const(result.times)) {

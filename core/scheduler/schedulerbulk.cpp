@@ -122,12 +122,8 @@ Result<QList<RunNowResult>> Scheduler::runJobsNow(const QStringList &ids)
     auto found = requireJobs(ids);
     if (!found)
         return found.error();
-    if (auto joined = joinCluster(); !joined)
-        return joined.error();
-    if (m_state == State::Stopped) {
-        if (auto learned = learnPasswordVariables(); !learned)
-            return learned.error();
-    }
+    if (auto ready = readyToRunOutsideSchedule(); !ready)
+        return ready.error();
     const std::int64_t now = m_clock.nowMs();
     QList<RunNowResult> results;
     results.reserve(found.value().size());

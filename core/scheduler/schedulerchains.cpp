@@ -145,18 +145,15 @@ void Scheduler::pauseIfFailing(const Job &ended)
     const int failures = failuresInARow(history.value(), enough);
     if (failures < enough)
         return;
-    auto job = requireJob(ended.id);
-    if (!job || job->paused)
+    // A job paused meanwhile keeps its own note.
+    if (auto current = requireJob(ended.id); !current || current->paused)
         return;
-    job->paused = true;
-    job->nextRunTime.reset();
-    job->pauseNote = tr("paused after %n failed runs in a row", nullptr, failures);
-    auto paused = storeModified(std::move(job).value());
+    // pauseJob(): also ends what waits to retry or waits in its queue.
+    auto paused = pauseJob(ended.id, tr("paused after %n failed runs in a row", nullptr, failures));
     if (!paused) {
         storeFailed(paused.error());
         return;
     }
-    m_runs->dropWaitingRetries(ended.id, tr("not retried: the job was paused"));
     qCInfo(lcScheduler, "job %s: %s", qPrintable(ended.id), qPrintable(paused->pauseNote));
     emit jobPausedAfterFailures(paused.value(), failures);
 }

@@ -507,6 +507,14 @@ Result<void> SqlJobStore::insertRun(RunRecord &run)
     return {};
 }
 
+void SqlJobStore::assignIds(QList<RunRecord> &runs, const QList<std::int64_t> &ids) const
+{
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        runs[i].id = ids[i];
+        runs[i].instance = m_session->instanceId();
+    }
+}
+
 Result<void> SqlJobStore::insertRuns(QList<RunRecord> &runs)
 {
     if (runs.isEmpty())
@@ -520,10 +528,7 @@ Result<void> SqlJobStore::insertRuns(QList<RunRecord> &runs)
     if (auto ok = transaction.commit(); !ok)
         return ok;
     m_session->wrote();
-    for (qsizetype i = 0; i < ids.size(); ++i) {
-        runs[i].id = ids[i];
-        runs[i].instance = m_session->instanceId();
-    }
+    assignIds(runs, ids);
     return {};
 }
 
@@ -554,10 +559,7 @@ Result<void> SqlJobStore::insertBackfillRuns(const QString &jobId, QList<RunReco
     if (auto ok = transaction.commit(); !ok)
         return ok;
     m_session->wrote();
-    for (qsizetype i = 0; i < ids.size(); ++i) {
-        fresh[i].id = ids[i];
-        fresh[i].instance = m_session->instanceId();
-    }
+    assignIds(fresh, ids);
     runs = std::move(fresh);
     return {};
 }

@@ -125,6 +125,8 @@ public:
     Result<int> pruneRuns(const QString &jobId, int keepPerJob) override;
 
 private:
+    /// Gives freshly written @p runs their ids (@p ids, in order) and this store's instance.
+    void assignIds(QList<RunRecord> &runs, const QList<std::int64_t> &ids) const;
     SqlJobStore(std::unique_ptr<SqlSession> session, std::optional<PostgresLocation> postgres, OpenMode mode);
     /// A PostgreSQL store on @p location, not connected yet (ReadOnly, or else ExplicitPath).
     static std::unique_ptr<SqlJobStore> unconnectedPostgres(const PostgresLocation &location, OpenMode mode);
