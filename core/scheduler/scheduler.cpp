@@ -1,6 +1,7 @@
 // Scheduler life cycle, management API and due-job processing.
 #include "scheduler.h"
 
+#include "desktop/desktopstate.h"
 #include "executors/executorset.h"
 #include "scheduler/clustermembership.h"
 #include "scheduler/dueplanner.h"
@@ -47,6 +48,8 @@ Scheduler::Scheduler(JobStore &store, const Clock &clock, std::unique_ptr<Execut
     , m_clock(clock)
     , m_executors(std::move(executors))
     , m_wakeTimer(WakeTimer::createDefault(clock))
+    , m_ownDesktop(std::make_unique<ManualDesktopState>())
+    , m_desktop(m_ownDesktop.get())
     , m_runs(new RunTracker(store, clock, *m_executors, this))
     , m_random(QRandomGenerator::securelySeeded())
 {
@@ -88,6 +91,11 @@ void Scheduler::setWakeTimer(std::unique_ptr<WakeTimer> timer)
 {
     m_wakeTimer = std::move(timer);
     connect(m_wakeTimer.get(), &WakeTimer::woke, this, &Scheduler::processDue);
+}
+
+void Scheduler::setDesktopState(DesktopState *state)
+{
+    m_desktop = state ? state : m_ownDesktop.get();
 }
 
 void Scheduler::setHistoryLimit(int runsPerJob)

@@ -22,6 +22,7 @@
 namespace punctual {
 
 class Clock;
+class DesktopState;
 class ClusterMembership;
 class ExecutorSet;
 class JobStore;
@@ -76,6 +77,12 @@ public:
 
     /// Replaces the wake timer (tests drive time by hand). Call before start().
     void setWakeTimer(std::unique_ptr<WakeTimer> timer);
+    /// The desktop's power, network and idle state and its resume and network-up events, read by conditions that
+    /// wait and by event triggers (docs/desktop-triggers.md). Not owned: it must outlive the scheduler. Until one
+    /// is set the scheduler has a ManualDesktopState of its own (on AC power, online: nothing waits). Call before
+    /// start().
+    void setDesktopState(DesktopState *state);
+    DesktopState &desktopState() const { return *m_desktop; }
     /// Runs kept per job in the history (older ones are pruned); default 100.
     void setHistoryLimit(int runsPerJob);
     int historyLimit() const { return m_historyLimit; }
@@ -304,6 +311,8 @@ private:
     const Clock &m_clock;
     std::unique_ptr<ExecutorSet> m_executors;
     std::unique_ptr<WakeTimer> m_wakeTimer;
+    std::unique_ptr<DesktopState> m_ownDesktop; ///< used until setDesktopState()
+    DesktopState *m_desktop = nullptr;          ///< m_ownDesktop or the one set
     RunTracker *m_runs = nullptr;                ///< child
     ClusterMembership *m_membership = nullptr;   ///< child; only on a shared store
     QRandomGenerator m_random;
