@@ -81,6 +81,7 @@ int runBackup(const QStringList &args);
 int runWatch(const QStringList &args);
 int runStatus(const QStringList &args);
 int runBackfill(const QStringList &args);
+int runCalendar(const QStringList &args);
 
 /// "success in 0.3 s (exit code 0)", "missed by 3 h 2 min ...": one run in words, for logs and outcomes.
 QString runSummary(const RunRecord &run);

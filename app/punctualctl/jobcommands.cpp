@@ -7,6 +7,7 @@
 
 #include "time/isotime.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 
 #include <QJsonDocument>
@@ -143,6 +144,8 @@ QList<std::pair<QString, QString>> runPolicyLines(const JobOptions &o)
         const int n = *o.pauseAfterFailures;
         lines.append({tr("pause after"), n == 1 ? tr("1 failure") : tr("%1 failures in a row").arg(n)});
     }
+    if (!o.exclude.isEmpty())
+        lines.append({tr("excluded days"), tr("calendars %1").arg(o.exclude.join(QStringLiteral(", ")))});
     return lines;
 }
 
@@ -455,6 +458,11 @@ int runShow(const QStringList &args)
     line(tr("schedule"), job->trigger->description());
     line(tr("time zone"), QString::fromLatin1(job->trigger->zone().id()));
     line(tr("next run"), nextRunText(job.value()));
+    // No next run although the trigger fires again: its calendars exclude every day it could run on.
+    if (!job->nextRunTime && !job->paused && !job->options.exclude.isEmpty()
+        && job->trigger->nextFireTime(QDateTime::currentMSecsSinceEpoch()))
+        line(tr("why no next run"), tr("calendars %1 exclude every day it fires on (searched 20 years ahead)")
+                                        .arg(job->options.exclude.join(QStringLiteral(", "))));
     line(tr("action"), describeAction(job->action));
     line(tr("max instances"), QString::number(job->options.maxInstances));
     line(tr("coalesce"), job->options.coalesce == CoalescePolicy::Latest ? tr("yes") : tr("no"));

@@ -1,6 +1,7 @@
 // Builds triggers, options and actions from punctualctl's job options.
 #include "joboptions.h"
 
+#include "calendars/exclusioncalendar.h"
 #include "cli.h"
 #include "time/duration.h"
 #include "time/isotime.h"
@@ -60,6 +61,11 @@ JobCommandOptions::JobCommandOptions()
     , shell(QStringLiteral("shell"), tr("Run PROGRAM as a /bin/sh command line."))
     , workdir(QStringLiteral("workdir"), tr("Working directory of the command."), tr("DIR"))
     , env(QStringLiteral("env"), tr("Set an environment variable for the command (repeatable)."), tr("NAME=VALUE"))
+    , exclude(QStringLiteral("exclude"),
+              tr("Do not run on the days calendar CALENDAR excludes (repeatable; see punctualctl calendar)."),
+              tr("CALENDAR"))
+    , noExclude(QStringLiteral("no-exclude"),
+                tr("Use no exclusion calendar (--exclude given too sets the new ones)."))
 {
 }
 
@@ -78,6 +84,7 @@ void JobCommandOptions::addBehaviour(QCommandLineParser &parser) const
     parser.addOptions({maxInstances, coalesce, noCoalesce, misfireGrace, timeout, retries, retryDelay, retryBackoff,
                        retryDelayMax, removeWhenDone, recover, overlap, queueLimit, onSuccess, onFailure, onFinish,
                        noChains, pauseAfterFailures});
+    parser.addOptions({exclude, noExclude});
 }
 
 void JobCommandOptions::addCommand(QCommandLineParser &parser) const
@@ -172,7 +179,7 @@ bool JobCommandOptions::anyBehaviourSet(const QCommandLineParser &parser) const
     for (const QCommandLineOption *o :
          {&maxInstances, &coalesce, &noCoalesce, &misfireGrace, &timeout, &retries, &retryDelay, &retryBackoff,
           &retryDelayMax, &removeWhenDone, &recover, &overlap, &queueLimit, &onSuccess, &onFailure, &onFinish,
-          &noChains, &pauseAfterFailures}) {
+          &noChains, &pauseAfterFailures, &exclude, &noExclude}) {
         if (parser.isSet(*o))
             return true;
     }
@@ -294,6 +301,15 @@ Result<void> JobCommandOptions::applyRunPolicies(const QCommandLineParser &parse
             base.pauseAfterFailures = value;
         else
             return invalidInput(tr("--pause-after-failures needs a whole number from 1 to 1000 or \"none\""));
+    }
+    // Exclusion calendars: that each exists is checked where the job is stored (Scheduler::checkCalendars()).
+    if (parser.isSet(noExclude) || parser.isSet(exclude))
+        base.exclude.clear();
+    for (const QString &name : parser.values(exclude)) {
+        if (auto valid = validateCalendarName(name); !valid)
+            return invalidInput(QStringLiteral("--exclude: %1").arg(valid.error().message));
+        if (!base.exclude.contains(name))
+            base.exclude.append(name);
     }
     return {};
 }

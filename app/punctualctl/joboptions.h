@@ -39,6 +39,7 @@ public:
         removeWhenDone, recover, paused, replace;
     QCommandLineOption overlap, queueLimit, onSuccess, onFailure, onFinish, noChains, pauseAfterFailures;
     QCommandLineOption shell, workdir, env;
+    QCommandLineOption exclude, noExclude; // exclusion calendars
 };
 
 } // namespace punctual::cli

@@ -32,6 +32,8 @@ QString usage()
                                        "  history     show the run history\n"
                                        "  backfill    run a job for the fire times of a past range\n"
                                        "  explain     say why a job ran, or did not, or will run at a time\n"
+                                       "  calendar    add, list, show or remove exclusion calendars (days jobs "
+                                       "skip)\n"
                                        "  run         run the scheduler in the foreground (one per store)\n"
                                        "  export      write jobs as JSON (all, or the ids given)\n"
                                        "  import      add the jobs of a JSON file, or of a crontab with --crontab\n"
@@ -89,6 +91,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("watch"), cli::runWatch},
         {QStringLiteral("status"), cli::runStatus},
         {QStringLiteral("backfill"), cli::runBackfill},
+        {QStringLiteral("calendar"), cli::runCalendar},
     };
 
     QStringList args = QCoreApplication::arguments();

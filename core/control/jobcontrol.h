@@ -65,6 +65,16 @@ public:
     /// Scheduler::backfill(): the fire times in the range and the runs recorded for them (none on a dry run).
     virtual Result<BackfillResult> backfill(const QString &id, std::int64_t fromMs, std::int64_t toMs,
                                             std::optional<OverlapPolicy> overlap, bool dryRun) = 0;
+
+    // Exclusion calendars (Scheduler::calendars() and the rest), each with the jobs that use it.
+    virtual Result<QList<CalendarInfo>> calendars() = 0;
+    /// NotFound naming it when there is none.
+    virtual Result<CalendarInfo> calendar(const QString &name) = 0;
+    /// Stores it (Conflict for a name that exists unless @p onConflict is Replace); the jobs using it are planned
+    /// again. Returns it as stored.
+    virtual Result<CalendarInfo> putCalendar(const ExclusionCalendar &calendar, ConflictPolicy onConflict) = 0;
+    /// InvalidInput naming the jobs while jobs use it; NotFound when there is none.
+    virtual Result<void> removeCalendar(const QString &name) = 0;
 };
 
 /// The job control of a Scheduler in this process (not owned).
@@ -125,6 +135,37 @@ public:
     {
         return m_scheduler.explain(jobId, atMs);
     }
+    Result<QList<CalendarInfo>> calendars() override
+    {
+        auto all = m_scheduler.calendars();
+        if (!all)
+            return all.error();
+        QList<CalendarInfo> infos;
+        for (const ExclusionCalendar &calendar : std::as_const(all.value())) {
+            auto users = m_scheduler.jobsUsingCalendar(calendar.name);
+            if (!users)
+                return users.error();
+            infos.append({calendar, users.value()});
+        }
+        return infos;
+    }
+    Result<CalendarInfo> calendar(const QString &name) override
+    {
+        auto found = m_scheduler.calendar(name);
+        if (!found)
+            return found.error();
+        auto users = m_scheduler.jobsUsingCalendar(name);
+        if (!users)
+            return users.error();
+        return CalendarInfo{found.value(), users.value()};
+    }
+    Result<CalendarInfo> putCalendar(const ExclusionCalendar &calendar, ConflictPolicy onConflict) override
+    {
+        if (auto put = m_scheduler.putCalendar(calendar, onConflict); !put)
+            return put.error();
+        return this->calendar(calendar.name);
+    }
+    Result<void> removeCalendar(const QString &name) override { return m_scheduler.removeCalendar(name); }
     Result<QList<JobActivity>> activity(const QString &jobId) override
     {
         if (!jobId.isEmpty()) {

@@ -491,6 +491,69 @@ Result<QJsonValue> explain(const MethodContext &context, const QJsonObject &para
     return QJsonValue(explanation->toJson());
 }
 
+Result<CalendarInfo> calendarInfo(const MethodContext &context, const QString &name)
+{
+    auto calendar = context.scheduler.calendar(name);
+    if (!calendar)
+        return calendar.error();
+    auto users = context.scheduler.jobsUsingCalendar(name);
+    if (!users)
+        return users.error();
+    return CalendarInfo{std::move(calendar).value(), std::move(users).value()};
+}
+
+Result<QJsonValue> calendars(const MethodContext &context, const QJsonObject &)
+{
+    auto all = context.scheduler.calendars();
+    if (!all)
+        return all.error();
+    auto jobs = context.scheduler.jobs();
+    if (!jobs)
+        return jobs.error();
+    QJsonArray list;
+    for (const ExclusionCalendar &calendar : std::as_const(all.value())) {
+        CalendarInfo info{calendar, {}};
+        for (const Job &job : std::as_const(jobs.value())) {
+            if (job.options.exclude.contains(calendar.name))
+                info.usedBy.append(job.id);
+        }
+        std::sort(info.usedBy.begin(), info.usedBy.end());
+        list.append(calendarToWire(info));
+    }
+    return QJsonValue(list);
+}
+
+Result<QJsonValue> calendar(const MethodContext &context, const QJsonObject &params)
+{
+    auto info = calendarInfo(context, params.value(QStringLiteral("name")).toString());
+    if (!info)
+        return info.error();
+    return QJsonValue(calendarToWire(info.value()));
+}
+
+Result<QJsonValue> putCalendar(const MethodContext &context, const QJsonObject &params)
+{
+    auto read = calendarFromWire(params.value(QStringLiteral("calendar")).toObject());
+    if (!read)
+        return invalidInput(ServerText::tr("params.calendar: %1").arg(read.error().message));
+    const bool replace = params.value(QStringLiteral("replace")).toBool(false);
+    auto changed = context.scheduler.putCalendar(read->calendar,
+                                                 replace ? ConflictPolicy::Replace : ConflictPolicy::Fail);
+    if (!changed)
+        return changed.error();
+    auto info = calendarInfo(context, read->calendar.name);
+    if (!info)
+        return info.error();
+    return QJsonValue(calendarToWire(info.value()));
+}
+
+Result<QJsonValue> removeCalendar(const MethodContext &context, const QJsonObject &params)
+{
+    if (auto removed = context.scheduler.removeCalendar(params.value(QStringLiteral("name")).toString()); !removed)
+        return removed.error();
+    return QJsonValue(true);
+}
+
 constexpr struct
 {
     Method method;
@@ -527,6 +590,10 @@ constexpr struct
     {Method::ReconnectStore, reconnectStore},
     {Method::Backfill, backfill},
     {Method::Explain, explain},
+    {Method::Calendars, calendars},
+    {Method::Calendar, calendar},
+    {Method::PutCalendar, putCalendar},
+    {Method::RemoveCalendar, removeCalendar},
 };
 
 constexpr bool handlersFollowTheTable()

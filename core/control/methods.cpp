@@ -34,7 +34,8 @@ bool holds(ParamType type, const QJsonValue &value)
     }
     case ParamType::Trigger:
     case ParamType::Action:
-    case ParamType::Options: return value.isObject();
+    case ParamType::Options:
+    case ParamType::Calendar: return value.isObject();
     case ParamType::Jobs: return value.isArray();
     case ParamType::Ids: {
         if (!value.isArray())
@@ -58,6 +59,7 @@ QString wrongType(ParamType type, QLatin1String name)
     case ParamType::Options: return ServerText::tr("params.%1 must be an object (job option keys)").arg(name);
     case ParamType::Jobs: return ServerText::tr("params.%1 must be an array of jobs").arg(name);
     case ParamType::Ids: return ServerText::tr("params.%1 must be an array of job ids (strings)").arg(name);
+    case ParamType::Calendar: return ServerText::tr("params.%1 must be an object (a calendar's JSON)").arg(name);
     }
     return {};
 }

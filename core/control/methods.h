@@ -47,9 +47,13 @@ enum class Method
     ReconnectStore,
     Backfill,
     Explain,
+    Calendars,
+    Calendar,
+    PutCalendar,
+    RemoveCalendar,
 };
-/// The number of methods (Explain is the last of Method).
-inline constexpr std::size_t methodCount = static_cast<std::size_t>(Method::Explain) + 1;
+/// The number of methods (RemoveCalendar is the last of Method).
+inline constexpr std::size_t methodCount = static_cast<std::size_t>(Method::RemoveCalendar) + 1;
 
 /// What a method does to the instance's store.
 enum class Effect
@@ -70,6 +74,7 @@ enum class ParamType
     Options, ///< an object of job option keys
     Jobs,    ///< an array (of jobs' JSON objects: the handler checks each)
     Ids,     ///< an array of strings (job ids)
+    Calendar, ///< an object: an exclusion calendar's JSON with its "name" (the handler reads it)
 };
 
 /// Whether a parameter may be left out.
@@ -161,6 +166,12 @@ inline constexpr Param backfill[] = {
     {"dry_run", ParamType::Bool, Presence::Optional},
 };
 
+inline constexpr Param calendarName[] = {{"name", ParamType::String, Presence::Required}};
+inline constexpr Param putCalendar[] = {
+    {"calendar", ParamType::Calendar, Presence::Required},
+    {"replace", ParamType::Bool, Presence::Optional},
+};
+
 } // namespace methodParams
 
 /// The protocol's methods, in the order of Method.
@@ -196,6 +207,10 @@ inline constexpr MethodSpec methods[] = {
     {Method::ReconnectStore, "reconnect_store", Effect::Reads, {}},
     {Method::Backfill, "backfill", Effect::Changes, methodParams::backfill},
     {Method::Explain, "explain", Effect::Reads, methodParams::explain},
+    {Method::Calendars, "calendars", Effect::Reads, {}},
+    {Method::Calendar, "calendar", Effect::Reads, methodParams::calendarName},
+    {Method::PutCalendar, "put_calendar", Effect::Changes, methodParams::putCalendar},
+    {Method::RemoveCalendar, "remove_calendar", Effect::Changes, methodParams::calendarName},
 };
 
 constexpr bool methodsFollowTheEnum()

@@ -273,6 +273,28 @@ Result<BackfillResult> backfillFromWire(const QJsonObject &json)
     return result;
 }
 
+QJsonObject calendarToWire(const CalendarInfo &info)
+{
+    QJsonObject json = info.calendar.toJson();
+    json.insert(QStringLiteral("name"), info.calendar.name);
+    json.insert(QStringLiteral("used_by"), QJsonArray::fromStringList(info.usedBy));
+    return json;
+}
+
+Result<CalendarInfo> calendarFromWire(const QJsonObject &json)
+{
+    const QString name = json.value(QStringLiteral("name")).toString();
+    if (auto valid = validateCalendarName(name); !valid)
+        return valid.error();
+    auto calendar = ExclusionCalendar::fromJson(name, json);
+    if (!calendar)
+        return calendar.error();
+    CalendarInfo info{std::move(calendar).value(), {}};
+    for (const QJsonValue &id : json.value(QStringLiteral("used_by")).toArray())
+        info.usedBy.append(id.toString());
+    return info;
+}
+
 QJsonObject storeStatusToWire(const StoreStatus &status)
 {
     const auto instant = [](std::optional<std::int64_t> ms) {

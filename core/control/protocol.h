@@ -1,6 +1,7 @@
 // The control protocol's shared pieces: limits, error code names, the wire forms of jobs and runs, the socket name.
 #pragma once
 
+#include "calendars/exclusioncalendar.h"
 #include "jobs/job.h"
 #include "jobs/jobchanges.h"
 #include "jobs/runrecord.h"
@@ -59,6 +60,10 @@ Result<JobActivity> activityFromWire(const QJsonObject &json);
 /// A backfill's answer: {"times": [ISO], "runs": [run], "already_backfilled": N}.
 QJsonObject backfillToWire(const BackfillResult &result);
 Result<BackfillResult> backfillFromWire(const QJsonObject &json);
+
+/// A calendar: ExclusionCalendar::toJson() with "name" and "used_by" (job ids).
+QJsonObject calendarToWire(const CalendarInfo &info);
+Result<CalendarInfo> calendarFromWire(const QJsonObject &json);
 
 QJsonObject storeStatusToWire(const StoreStatus &status);
 StoreStatus storeStatusFromWire(const QJsonObject &json);

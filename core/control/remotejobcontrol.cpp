@@ -254,6 +254,55 @@ Result<RunExplanation> RemoteJobControl::explain(const QString &jobId, std::int6
     return explanation;
 }
 
+Result<QList<CalendarInfo>> RemoteJobControl::calendars()
+{
+    auto answer = m_client->call(control::Method::Calendars, {});
+    if (!answer)
+        return answer.error();
+    QList<CalendarInfo> infos;
+    for (const QJsonValue &value : answer.value().toArray()) {
+        auto info = control::calendarFromWire(value.toObject());
+        if (!info)
+            return badAnswer(info.error().message);
+        infos.append(std::move(info).value());
+    }
+    return infos;
+}
+
+Result<CalendarInfo> RemoteJobControl::calendar(const QString &name)
+{
+    auto answer = m_client->call(control::Method::Calendar, {{QStringLiteral("name"), name}});
+    if (!answer)
+        return answer.error();
+    auto info = control::calendarFromWire(answer.value().toObject());
+    if (!info)
+        return badAnswer(info.error().message);
+    return info;
+}
+
+Result<CalendarInfo> RemoteJobControl::putCalendar(const ExclusionCalendar &calendar, ConflictPolicy onConflict)
+{
+    QJsonObject json = calendar.toJson();
+    json.insert(QStringLiteral("name"), calendar.name);
+    auto answer = m_client->call(control::Method::PutCalendar,
+                                 {{QStringLiteral("calendar"), json},
+                                  {QStringLiteral("replace"), onConflict == ConflictPolicy::Replace}});
+    if (!answer)
+        return answer.error();
+    auto info = control::calendarFromWire(answer.value().toObject());
+    if (!info)
+        return badAnswer(info.error().message);
+    return info;
+}
+
+Result<void> RemoteJobControl::removeCalendar(const QString &name)
+{
+    auto answer = m_client->call(control::Method::RemoveCalendar, {{QStringLiteral("name"), name}});
+    if (!answer)
+        return answer.error();
+    return {};
+}
+
 Result<QList<JobActivity>> RemoteJobControl::activity(const QString &jobId)
 {
     auto answer = m_client->call(control::Method::Activity,

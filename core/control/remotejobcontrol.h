@@ -43,6 +43,10 @@ public:
     Result<RunRecord> runJobNow(const QString &id) override;
     Result<QList<RunRecord>> history(const QString &jobId, int limit) override;
     Result<RunExplanation> explain(const QString &jobId, std::int64_t atMs) override;
+    Result<QList<CalendarInfo>> calendars() override;
+    Result<CalendarInfo> calendar(const QString &name) override;
+    Result<CalendarInfo> putCalendar(const ExclusionCalendar &calendar, ConflictPolicy onConflict) override;
+    Result<void> removeCalendar(const QString &name) override;
     Result<QList<JobActivity>> activity(const QString &jobId) override;
 
     /// Runs of @p jobId with an id of at least @p minRunId, newest first (following a run started by runJobNow()).

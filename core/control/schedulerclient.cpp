@@ -595,6 +595,44 @@ void SchedulerClient::explain(const QString &jobId, std::int64_t atMs, QObject *
          });
 }
 
+void SchedulerClient::calendars(QObject *context, Reply<QList<CalendarInfo>> done)
+{
+    call(control::Method::Calendars, {}, context, [done = std::move(done)](Result<QJsonValue> answer) {
+        if (!answer)
+            return done(answer.error());
+        QList<CalendarInfo> infos;
+        for (const QJsonValue &value : answer.value().toArray()) {
+            auto info = control::calendarFromWire(value.toObject());
+            if (!info)
+                return done(badAnswer(info.error().message));
+            infos.append(std::move(info).value());
+        }
+        done(std::move(infos));
+    });
+}
+
+void SchedulerClient::putCalendar(const ExclusionCalendar &calendar, ConflictPolicy onConflict, QObject *context,
+                                  Reply<CalendarInfo> done)
+{
+    QJsonObject json = calendar.toJson();
+    json.insert(QStringLiteral("name"), calendar.name);
+    call(control::Method::PutCalendar,
+         {{QStringLiteral("calendar"), json}, {QStringLiteral("replace"), onConflict == ConflictPolicy::Replace}},
+         context, [done = std::move(done)](Result<QJsonValue> answer) {
+             if (!answer)
+                 return done(answer.error());
+             auto info = control::calendarFromWire(answer.value().toObject());
+             if (!info)
+                 return done(badAnswer(info.error().message));
+             done(std::move(info));
+         });
+}
+
+void SchedulerClient::removeCalendar(const QString &name, QObject *context, Reply<QJsonValue> done)
+{
+    call(control::Method::RemoveCalendar, {{QStringLiteral("name"), name}}, context, std::move(done));
+}
+
 void SchedulerClient::backfill(const QString &jobId, std::int64_t fromMs, std::int64_t toMs,
                                std::optional<OverlapPolicy> overlap, bool dryRun, QObject *context,
                                Reply<BackfillResult> done)

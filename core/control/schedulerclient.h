@@ -121,6 +121,13 @@ public:
     void setHistoryLimit(int runsPerJob, QObject *context, Reply<QJsonValue> done);
     /// Asks the host to reconnect to its store now, not after its pause ("reconnect_store").
     void reconnectStore(QObject *context, Reply<QJsonValue> done);
+    /// The exclusion calendars, each with the jobs that use it ("calendars").
+    void calendars(QObject *context, Reply<QList<CalendarInfo>> done);
+    /// Stores a calendar ("put_calendar"); the answer is the calendar as stored.
+    void putCalendar(const ExclusionCalendar &calendar, ConflictPolicy onConflict, QObject *context,
+                     Reply<CalendarInfo> done);
+    /// Removes a calendar ("remove_calendar"): refused while jobs use it, naming them.
+    void removeCalendar(const QString &name, QObject *context, Reply<QJsonValue> done);
 
     /// Applies one line of the host's stream (a response or an event), as the socket does for each line read:
     /// offscreen model tests feed recorded streams through it.

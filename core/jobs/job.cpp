@@ -1,6 +1,7 @@
 // Job JSON and option validation.
 #include "job.h"
 
+#include "calendars/exclusioncalendar.h"
 #include "time/duration.h"
 #include "time/isotime.h"
 #include "util/jsonfields.h"
@@ -161,6 +162,7 @@ void JobOptions::writeJson(QJsonObject &json) const
     json.insert(QStringLiteral("chains"), chainJson);
     json.insert(QStringLiteral("pause_after_failures"),
                 pauseAfterFailures ? QJsonValue(*pauseAfterFailures) : QJsonValue(QJsonValue::Null));
+    json.insert(QStringLiteral("exclude"), QJsonArray::fromStringList(exclude));
 }
 
 Result<JobOptions> JobOptions::fromJson(const QJsonObject &json)
@@ -251,6 +253,15 @@ Result<JobOptions> JobOptions::fromJson(const QJsonObject &json)
         if (!value)
             return value.error();
         options.pauseAfterFailures = value.value();
+    }
+    auto exclude = jsonfields::stringList(json, QStringLiteral("exclude"));
+    if (!exclude)
+        return exclude.error();
+    for (const QString &name : exclude.value()) {
+        if (auto valid = validateCalendarName(name); !valid)
+            return invalidInput(JobText::tr("exclude: %1").arg(valid.error().message));
+        if (!options.exclude.contains(name))
+            options.exclude.append(name);
     }
     return options;
 }

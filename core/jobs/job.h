@@ -8,6 +8,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 #include <cstdint>
 #include <memory>
@@ -77,6 +78,8 @@ struct JobOptions
     QList<JobChain> chains;             ///< jobs run after this job's runs end
     /// Pause the job after this many runs in a row failed (a run's retries count as one run); none: never.
     std::optional<int> pauseAfterFailures;
+    /// Exclusion calendars (by name): a fire time on a day one of them excludes does not run (recorded excluded).
+    QStringList exclude;
 
     bool operator==(const JobOptions &) const = default;
 
@@ -89,7 +92,7 @@ struct JobOptions
 
     /// Flat keys as in the job JSON: max_instances, coalesce, misfire_grace_time (s or null), timeout,
     /// max_retries, retry_delay, remove_when_done, recover, overlap, queue_limit, chains ({"on_success": [ids],
-    /// "on_failure": [...], "on_finish": [...]}), pause_after_failures (n or null).
+    /// "on_failure": [...], "on_finish": [...]}), pause_after_failures (n or null), exclude (calendar names).
     void writeJson(QJsonObject &json) const;
     /// Reads the keys writeJson() writes; absent keys keep their defaults; bad values are errors.
     static Result<JobOptions> fromJson(const QJsonObject &json);

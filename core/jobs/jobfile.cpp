@@ -73,7 +73,8 @@ const QSet<QString> &jobKeys()
         QStringLiteral("timeout"), QStringLiteral("max_retries"), QStringLiteral("retry_delay"),
         QStringLiteral("retry_backoff"), QStringLiteral("retry_delay_max"), QStringLiteral("remove_when_done"),
         QStringLiteral("recover"), QStringLiteral("overlap"), QStringLiteral("queue_limit"), QStringLiteral("chains"),
-        QStringLiteral("pause_after_failures"), QStringLiteral("pause_note")};
+        QStringLiteral("pause_after_failures"), QStringLiteral("pause_note"),
+        QStringLiteral("exclude")};
     return keys;
 }
 

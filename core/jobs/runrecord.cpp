@@ -14,6 +14,7 @@ constexpr NameOf<RunOutcome> outcomeNames[] = {
     {RunOutcome::Skipped, "skipped"},   {RunOutcome::Interrupted, "interrupted"},
     {RunOutcome::TimedOut, "timed_out"}, {RunOutcome::Queued, "queued"},
     {RunOutcome::Replaced, "replaced"},
+    {RunOutcome::Excluded, "excluded"},
 };
 
 constexpr NameOf<RunReason> reasonNames[] = {

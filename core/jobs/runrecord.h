@@ -21,6 +21,7 @@ enum class RunOutcome
     TimedOut,    ///< killed after the job's timeout
     Queued,      ///< waiting for the run going to end (overlap queue-one, queue-all, replace); starts later
     Replaced,    ///< stopped because a newer run of the job replaced it (overlap replace)
+    Excluded,    ///< not run: its day is excluded by one of the job's exclusion calendars
 };
 
 /// Why a run ran (or was to run): shown in the history (`history --json` key "reason").

@@ -1,7 +1,9 @@
 // APScheduler's processing order for one due job.
 #include "dueplanner.h"
 
+#include "time/civil.h"
 #include "time/isotime.h"
+#include "time/zonerules.h"
 
 #include <QCoreApplication>
 #include <QRandomGenerator>
@@ -77,7 +79,8 @@ struct DroppedTimes
 /// Every run time of @p job up to @p nowMs, each computed from the previous one (jitter included, as APScheduler
 /// does), the latest maxRunTimes kept and the older ones counted in @p dropped. Returns the next run time after now.
 std::optional<std::int64_t> collectRunTimes(const Job &job, std::int64_t nowMs, QRandomGenerator &random,
-                                            QList<std::int64_t> &runTimes, DroppedTimes &dropped)
+                                            QList<std::int64_t> &runTimes, DroppedTimes &dropped,
+                                            const ExclusionCalendars &calendars, QList<RunRecord> &excluded)
 {
     const auto keep = [&](std::int64_t runTime) {
         if (runTimes.size() == maxRunTimes)
@@ -108,7 +111,15 @@ std::optional<std::int64_t> collectRunTimes(const Job &job, std::int64_t nowMs, 
                 next = job.trigger->applyJitter(*next, random);
             continue;
         }
-        keep(*next);
+        if (const auto exclusion = calendars.excludes(job, *next)) {
+            RunRecord run = record(job, *next, RunOutcome::Excluded, nowMs);
+            run.error = exclusionText(*exclusion);
+            excluded.append(run);
+            if (excluded.size() > maxRunTimes)
+                excluded.removeFirst();
+        } else {
+            keep(*next);
+        }
         next = job.trigger->nextFireTime(*next);
         if (next)
             next = job.trigger->applyJitter(*next, random);
@@ -118,7 +129,8 @@ std::optional<std::int64_t> collectRunTimes(const Job &job, std::int64_t nowMs, 
 
 } // namespace
 
-DuePlan planDueJob(const Job &job, std::int64_t nowMs, DueLoad load, QRandomGenerator &random)
+DuePlan planDueJob(const Job &job, std::int64_t nowMs, DueLoad load, QRandomGenerator &random,
+                   const ExclusionCalendars &calendars)
 {
     DuePlan plan;
     if (!job.nextRunTime || job.paused)
@@ -126,9 +138,33 @@ DuePlan planDueJob(const Job &job, std::int64_t nowMs, DueLoad load, QRandomGene
 
     QList<std::int64_t> runTimes;
     DroppedTimes dropped;
-    const std::optional<std::int64_t> next = collectRunTimes(job, nowMs, random, runTimes, dropped);
+    QList<RunRecord> walkedExcluded;
+    std::optional<std::int64_t> next =
+        collectRunTimes(job, nowMs, random, runTimes, dropped, calendars, walkedExcluded);
+    if (next && !job.options.exclude.isEmpty()) {
+        const std::optional<std::int64_t> included = calendars.firstIncluded(job, next, &plan.allExcluded);
+        if (included != next && included)
+            next = job.trigger->applyJitter(*included, random);
+        else
+            next = included;
+    }
     // A time past year 9999 cannot be stored and read back: the job is finished instead.
     plan.nextRunTime = next && isInstantInRange(*next) ? next : std::nullopt;
+    // Excluded fire times are recorded once (see dueplanner.h): those before this pass's first run time that
+    // is not excluded, and those walked over before its last; the rest wait for the next pass.
+    // A job without a next run time has no next pass: everything walked is recorded now.
+    if (!runTimes.isEmpty() || dropped.count > 0 || !plan.nextRunTime) {
+        const std::int64_t lastKept = !plan.nextRunTime ? nowMs + 1
+            : runTimes.isEmpty()                         ? dropped.last
+                                                         : runTimes.last();
+        plan.excluded = excludedBefore(job, *job.nextRunTime, nowMs, calendars);
+        for (const RunRecord &run : std::as_const(walkedExcluded)) {
+            if (run.scheduledTime < lastKept)
+                plan.excluded.append(run);
+        }
+        if (plan.excluded.size() > maxRunTimes)
+            plan.excluded.remove(0, plan.excluded.size() - maxRunTimes);
+    }
 
     if (job.options.coalesce == CoalescePolicy::Latest && runTimes.size() > 1) {
         dropped = {}; // coalescing is not missing
@@ -225,11 +261,56 @@ QString replacedByText(const Job &job, std::int64_t runTimeMs)
     return PlannerText::tr("replaced by the run of %1").arg(formatIso(runTimeMs, job.trigger->zone()));
 }
 
-Result<std::optional<std::int64_t>> planNewJob(const Job &job, std::int64_t nowMs, QRandomGenerator &random)
+QList<RunRecord> excludedBefore(const Job &job, std::int64_t beforeMs, std::int64_t nowMs,
+                                const ExclusionCalendars &calendars)
+{
+    QList<RunRecord> found;
+    if (job.options.exclude.isEmpty() || calendars.isEmpty())
+        return found;
+    const ZoneRules &zone = job.trigger->zone();
+    const auto dayStartMs = [&zone](std::int64_t day) { return zone.toUtc(day * civil::secondsPerDay) * 1000; };
+    std::int64_t day = civil::floorDiv(zone.toLocal(civil::floorDiv(beforeMs, 1000)), civil::secondsPerDay);
+    // Day by day backwards: each excluded day's fire times are taken, until a day not excluded that has one.
+    for (std::int64_t steps = 0; steps < excludedLookBackDays; ++steps, --day) {
+        const std::int64_t start = std::max(dayStartMs(day), job.createdAt);
+        const std::int64_t end = std::min(dayStartMs(day + 1), beforeMs);
+        QList<RunRecord> ofDay;
+        for (auto at = job.trigger->nextFireTime(start - 1); at && *at < end && ofDay.size() < maxRunTimes;
+             at = job.trigger->nextFireTime(*at))
+            ofDay.append(record(job, *at, RunOutcome::Excluded, nowMs));
+        const std::optional<Exclusion> exclusion = calendars.excludesDay(job, day);
+        if (!exclusion && !ofDay.isEmpty())
+            break;
+        if (exclusion) {
+            for (RunRecord &run : ofDay)
+                run.error = exclusionText(*exclusion);
+            found = ofDay + found;
+            if (found.size() > maxRunTimes)
+                found.remove(0, found.size() - maxRunTimes);
+        }
+        if (dayStartMs(day) <= job.createdAt)
+            break;
+    }
+    return found;
+}
+
+Result<std::optional<std::int64_t>> planNewJob(const Job &job, std::int64_t nowMs, QRandomGenerator &random,
+                                               const ExclusionCalendars &calendars)
 {
     if (job.paused)
         return std::optional<std::int64_t>();
     auto first = job.trigger->firstFireTime(nowMs);
+    if (first && !job.options.exclude.isEmpty()) {
+        // A day the calendars exclude is jumped over; when they exclude every day the job has no next run.
+        const auto included = calendars.firstIncluded(job, first);
+        if (!included)
+            return std::optional<std::int64_t>();
+        if (*included != *first) {
+            if (!isInstantInRange(*included))
+                return std::optional<std::int64_t>();
+            return std::optional(job.trigger->applyJitter(*included, random));
+        }
+    }
     if (first && !isInstantInRange(*first))
         first.reset();
     if (first && *first > nowMs)

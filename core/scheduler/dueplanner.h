@@ -1,6 +1,7 @@
 // What to do with one due job, decided in APScheduler's order: a pure function, tested on its own.
 #pragma once
 
+#include "calendars/exclusioncalendar.h"
 #include "jobs/job.h"
 #include "jobs/runrecord.h"
 
@@ -24,6 +25,10 @@ struct DuePlan
     /// Overlap replace: the runs going (and the one waiting) are to be stopped and recorded replaced.
     bool replaceRunning = false;
     std::optional<std::int64_t> nextRunTime; ///< the job's next run time after this pass (jitter applied)
+    /// Fire times on days the job's exclusion calendars exclude, now passed (outcome Excluded), in order.
+    QList<RunRecord> excluded;
+    /// No next run time because the job's calendars exclude every day it could fire on (within searchDays).
+    bool allExcluded = false;
 };
 
 /// What a due job has going when the pass plans it.
@@ -42,12 +47,28 @@ struct DueLoad
  * ONE missed row whose count says how many it stands for. Walking a trigger past maxWalkedRunTimes jumps to near
  * now (the count is then "at least"), so a due pass after years down with a per-second job stays fast and small.
  */
-DuePlan planDueJob(const Job &job, std::int64_t nowMs, DueLoad load, QRandomGenerator &random);
+DuePlan planDueJob(const Job &job, std::int64_t nowMs, DueLoad load, QRandomGenerator &random,
+                   const ExclusionCalendars &calendars = {});
 /// The same with only @p runningInstances going and nothing queued.
-inline DuePlan planDueJob(const Job &job, std::int64_t nowMs, int runningInstances, QRandomGenerator &random)
+inline DuePlan planDueJob(const Job &job, std::int64_t nowMs, int runningInstances, QRandomGenerator &random,
+                          const ExclusionCalendars &calendars = {})
 {
-    return planDueJob(job, nowMs, DueLoad{runningInstances, 0}, random);
+    return planDueJob(job, nowMs, DueLoad{runningInstances, 0}, random, calendars);
 }
+
+/*
+ * Exclusion calendars in the due pass. A fire time on an excluded day never runs, and the job's next run time
+ * jumps over excluded days (so the list shows the real next run). The fire times jumped over are recorded
+ * excluded once they have passed: by the pass of the next run time that does run (they lie between the last fire
+ * time that ran, or was missed or skipped, and that one: excludedBefore()), or, after a downtime, by the pass
+ * that walks over them. Excluded fire times after the last run time a pass keeps are left to the next pass, so
+ * each is recorded once.
+ */
+/// The fire times of @p job before @p beforeMs back to its previous fire time on a day not excluded (at most
+/// excludedLookBackDays, never before the job was created) that lie on excluded days, as Excluded records.
+QList<RunRecord> excludedBefore(const Job &job, std::int64_t beforeMs, std::int64_t nowMs,
+                                const ExclusionCalendars &calendars);
+inline constexpr std::int64_t excludedLookBackDays = 400;
 
 inline constexpr int maxRunTimes = 1000;
 /// Run times one due pass walks through for a job before it jumps to near now.
@@ -69,7 +90,8 @@ RunReason dueReason(std::int64_t runTimeMs, std::int64_t nowMs);
  * within the misfire grace time (it then runs at once, without jitter). An error when the job would never run:
  * a one-off time past its grace ("has already passed") or a trigger that never fires after now.
  */
-Result<std::optional<std::int64_t>> planNewJob(const Job &job, std::int64_t nowMs, QRandomGenerator &random);
+Result<std::optional<std::int64_t>> planNewJob(const Job &job, std::int64_t nowMs, QRandomGenerator &random,
+                                               const ExclusionCalendars &calendars = {});
 
 /// "replaced by the run of TIME": the error of runs stopped or superseded by a newer run (overlap replace).
 QString replacedByText(const Job &job, std::int64_t runTimeMs);

@@ -131,8 +131,10 @@ QString outcomePhrase(const RunRecord &run)
 class Explainer
 {
 public:
-    Explainer(const Job &job, const QList<RunRecord> &runs, std::int64_t atMs, std::int64_t nowMs, int historyLimit)
-        : m_job(job)
+    Explainer(const Job &job, const QList<RunRecord> &runs, std::int64_t atMs, std::int64_t nowMs, int historyLimit,
+              const ExclusionCalendars &calendars)
+        : m_calendars(calendars)
+        , m_job(job)
         , m_runs(runs)
         , m_at(atMs)
         , m_now(nowMs)
@@ -157,8 +159,12 @@ public:
         const Trigger &trigger = *m_job.trigger;
         if (!firesAt(trigger, m_at))
             return notAFireTime(trigger);
-        // Exclusion calendars go here once they exist: a fire time a calendar leaves out is ExplanationKind::Excluded,
-        // past or future, before the pause and history checks below.
+        // A fire time a calendar leaves out, past (not recorded yet: the pass of the next run records it) or future.
+        if (const auto exclusion = m_calendars.excludes(m_job, m_at))
+            return finish(ExplanationKind::Excluded,
+                          ExplainText::tr("%1 is a fire time of the job's trigger on a day its calendar \"%2\" "
+                                          "excludes (%3): the job does not run then.")
+                              .arg(time(m_at), exclusion->calendar, ExclusionCalendar::dayText(exclusion->day)));
         if (m_at > m_now)
             return future();
         if (explainCountRow())
@@ -274,6 +280,10 @@ private:
                        .arg(at)
                        .arg(last.id)
                        .arg(JobOptions::overlapName(m_job.options.overlap)));
+            return;
+        case RunOutcome::Excluded:
+            finish(ExplanationKind::Excluded,
+                   ExplainText::tr("The run time %1 did not run (run %2): %3.").arg(at).arg(last.id).arg(last.error));
             return;
         case RunOutcome::Replaced:
             finish(ExplanationKind::Replaced,
@@ -436,6 +446,7 @@ private:
     /// A run started within this of its run time was on time (a due pass takes a moment).
     static constexpr std::int64_t lateToleranceMs = 1000;
 
+    const ExclusionCalendars &m_calendars;
     const Job &m_job;
     const QList<RunRecord> &m_runs;
     const std::int64_t m_at;
@@ -509,9 +520,9 @@ Result<RunExplanation> RunExplanation::fromJson(const QJsonObject &json)
 }
 
 RunExplanation explainRun(const Job &job, const QList<RunRecord> &runsNewestFirst, std::int64_t atMs,
-                          std::int64_t nowMs, int historyLimit)
+                          std::int64_t nowMs, int historyLimit, const ExclusionCalendars &calendars)
 {
-    return Explainer(job, runsNewestFirst, atMs, nowMs, historyLimit).explain();
+    return Explainer(job, runsNewestFirst, atMs, nowMs, historyLimit, calendars).explain();
 }
 
 std::optional<std::int64_t> previousFireTime(const Trigger &trigger, std::int64_t beforeMs)

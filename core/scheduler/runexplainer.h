@@ -1,6 +1,7 @@
 // Why a job ran, or did not, or will run at an instant: a pure reading of the job and its run history.
 #pragma once
 
+#include "calendars/exclusioncalendar.h"
 #include "jobs/job.h"
 #include "jobs/runrecord.h"
 #include "util/result.h"
@@ -26,7 +27,7 @@ enum class ExplanationKind
     Replaced,         ///< stopped because a newer run replaced it (overlap replace)
     Coalesced,        ///< a fire time folded into a later run of the same pass (coalesce on)
     Paused,           ///< the job is paused (said only where the history cannot contradict it)
-    Excluded,         ///< an exclusion calendar leaves it out (calendars do not exist yet: never given now)
+    Excluded,         ///< an exclusion calendar leaves it out (recorded excluded, or a day one excludes)
     BeforeCreated,    ///< before the job existed
     OlderThanHistory, ///< before the oldest run the history keeps (older runs were pruned)
     NotAFireTime,     ///< the trigger does not fire then: fireBefore and fireAfter say when it does
@@ -71,7 +72,7 @@ struct RunExplanation
  * is called paused only when the job is paused now and nothing after that time was recorded.
  */
 RunExplanation explainRun(const Job &job, const QList<RunRecord> &runsNewestFirst, std::int64_t atMs,
-                          std::int64_t nowMs, int historyLimit);
+                          std::int64_t nowMs, int historyLimit, const ExclusionCalendars &calendars = {});
 
 /// The trigger's last fire time strictly before @p beforeMs, or none (a backward search over nextFireTime()).
 std::optional<std::int64_t> previousFireTime(const Trigger &trigger, std::int64_t beforeMs);

@@ -204,6 +204,7 @@ void Scheduler::refresh()
 {
     if (!m_storeStatus.available) // the reconnect reads everything again
         return;
+    m_calendars.reset(); // another process may have changed them
     // Another process changed the store: it may have added an sql job naming a password variable.
     if (auto learned = learnPasswordVariables(); !learned)
         reportStoreError(learned.error());
@@ -472,7 +473,8 @@ bool Scheduler::commitDuePass(QList<Job> &due, std::int64_t now)
         // A run waiting to retry is an instance: its scheduled run is not over (APScheduler has no retries; this
         // keeps max_instances 1 meaning "one scheduled run at a time").
         const DueLoad load{m_runs->instanceCount(job.id) + elsewhere.value(job.id), m_runs->queuedCount(job.id)};
-        DuePlan plan = planDueJob(job, now, load, m_random);
+        DuePlan plan = planDueJob(job, now, load, m_random, exclusionCalendars());
+        batch.runs += plan.excluded;
         batch.runs += plan.missed;
         batch.runs += plan.skipped;
         if (!plan.queued.isEmpty()) {
@@ -497,7 +499,8 @@ bool Scheduler::commitDuePass(QList<Job> &due, std::int64_t now)
         batch.updatedJobs.append(job);
         if (!plan.submit.isEmpty())
             pending.append({batch.updatedJobs.size() - 1, firstRun, plan.submit.size()});
-        m_runs->countEnded(job.id, static_cast<int>(plan.missed.size() + plan.skipped.size()));
+        m_runs->countEnded(job.id,
+                           static_cast<int>(plan.missed.size() + plan.skipped.size() + plan.excluded.size()));
     }
 
     // Runs are recorded and next run times advanced in one transaction before anything starts: after a crash
@@ -580,7 +583,9 @@ Result<void> Scheduler::prepareNewJob(Job &job, std::int64_t nowMs)
     else if (auto valid = validatePauseNote(job.pauseNote); !valid)
         return invalidInput(tr("job \"%1\": %2").arg(job.id, valid.error().message));
     job.createdAt = nowMs;
-    auto first = planNewJob(job, nowMs, m_random);
+    if (auto known = checkCalendars(job); !known)
+        return known.error();
+    auto first = planNewJob(job, nowMs, m_random, exclusionCalendars());
     if (!first)
         return first.error();
     job.nextRunTime = first.value();
@@ -695,7 +700,7 @@ Result<Job> Scheduler::resumeJob(const QString &id)
 
 std::optional<std::int64_t> Scheduler::resumedNextRunTime(const Job &job)
 {
-    auto next = job.trigger->nextFireTime(m_clock.nowMs());
+    auto next = exclusionCalendars().firstIncluded(job, job.trigger->nextFireTime(m_clock.nowMs()));
     return next && isInstantInRange(*next) ? std::optional(job.trigger->applyJitter(*next, m_random)) : std::nullopt;
 }
 
@@ -710,14 +715,19 @@ Result<Job> Scheduler::modifyJob(const QString &id, const JobChanges &changes)
     if (changes.action)
         job.action = *changes.action;
     if (changes.options) {
+        const bool excludeChanged = job.options.exclude != changes.options->exclude;
         job.options = *changes.options;
         if (auto chains = checkChains(job); !chains)
             return chains.error();
+        if (auto known = checkCalendars(job); !known)
+            return known.error();
+        if (excludeChanged && !changes.trigger && !job.paused)
+            job.nextRunTime = nextRunTimeAfterCalendarChange(job);
     }
     if (changes.trigger) {
         job.trigger = changes.trigger;
         if (!job.paused) {
-            auto next = planNewJob(job, m_clock.nowMs(), m_random);
+            auto next = planNewJob(job, m_clock.nowMs(), m_random, exclusionCalendars());
             if (!next)
                 return next.error();
             job.nextRunTime = next.value();

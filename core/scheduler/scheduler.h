@@ -180,6 +180,20 @@ public:
     /// Looks at the store again now: due jobs run and the timer is re-armed (after others changed the store).
     void refresh();
 
+    // --- exclusion calendars (docs/desktop-triggers/calendars.md) ---
+    Result<QList<ExclusionCalendar>> calendars() const;
+    /// One calendar; NotFound naming it when there is none.
+    Result<ExclusionCalendar> calendar(const QString &name) const;
+    /// Stores a calendar (a name that exists is a Conflict unless @p onConflict is Replace). The unpaused jobs using
+    /// it get their next run times again, past its excluded days (jobModified each); returns them.
+    Result<QList<Job>> putCalendar(const ExclusionCalendar &calendar, ConflictPolicy onConflict);
+    /// Removes a calendar: NotFound when there is none, InvalidInput naming the jobs while jobs use it.
+    Result<void> removeCalendar(const QString &name);
+    /// The ids of the jobs whose exclude list names @p name, sorted.
+    Result<QStringList> jobsUsingCalendar(const QString &name) const;
+    /// The calendars as the due pass reads them (loaded from the store once, again after a change or refresh()).
+    const ExclusionCalendars &exclusionCalendars() const;
+
     // --- the store's availability (docs/store-faults.md) ---
     /// First reconnect after the store failed, and the cap the pause between reconnects doubles up to.
     static constexpr std::int64_t storeRetryFirstMs = 500;
@@ -297,6 +311,10 @@ private:
     /// Refuses chains to jobs that do not exist (in the store or in @p batch, the jobs being added with @p job)
     /// and chains that lead back to @p job, naming the cycle.
     Result<void> checkChains(const Job &job, const QList<Job> &batch = {}) const;
+    /// Every calendar @p job's exclude list names is stored; else InvalidInput naming the first that is not.
+    Result<void> checkCalendars(const Job &job) const;
+    /// After a calendar changed: the next run time of @p job past the excluded days (a due one is left alone).
+    std::optional<std::int64_t> nextRunTimeAfterCalendarChange(const Job &job);
     /// A run of @p job ended for good: its chains start, and it is paused after too many failures in a row.
     void onRunEnded(const Job &job, const RunRecord &run);
     /// Starts a run of @p targetId because @p cause (of @p causeJob) ended; recorded skipped when it cannot.
@@ -322,6 +340,7 @@ private:
     StoreStatus m_storeStatus;
     int m_backoffStep = 0; ///< failed reconnects counted into the pause (kept through a store that flaps)
     bool m_startWorkPending = false; ///< started while the store was unavailable: prepareStart() not done yet
+    mutable std::optional<ExclusionCalendars> m_calendars; ///< exclusionCalendars(), until the next change
 };
 
 } // namespace punctual

@@ -13,7 +13,7 @@ Result<RunExplanation> Scheduler::explain(const QString &jobId, std::int64_t atM
     auto runs = history(jobId, -1);
     if (!runs)
         return runs.error();
-    return explainRun(job.value(), runs.value(), atMs, m_clock.nowMs(), m_historyLimit);
+    return explainRun(job.value(), runs.value(), atMs, m_clock.nowMs(), m_historyLimit, exclusionCalendars());
 }
 
 } // namespace punctual

@@ -1,6 +1,7 @@
 // The job store interface: it only stores. Scheduling decisions stay in the scheduler.
 #pragma once
 
+#include "calendars/exclusioncalendar.h"
 #include "jobs/job.h"
 #include "jobs/runrecord.h"
 #include "store/jobsummary.h"
@@ -115,6 +116,14 @@ public:
     {
         return {ErrorCode::NotFound, tr("no run %1 of job \"%2\"").arg(runId).arg(jobId)};
     }
+    static Error calendarNotFound(const QString &name)
+    {
+        return {ErrorCode::NotFound, tr("no calendar named \"%1\"").arg(name)};
+    }
+    static Error calendarExists(const QString &name)
+    {
+        return {ErrorCode::Conflict, tr("a calendar named \"%1\" already exists").arg(name)};
+    }
 };
 
 /**
@@ -219,6 +228,17 @@ public:
     /// Keeps the newest @p keepPerJob runs of @p jobId (of every job when empty); returns how many were removed.
     /// Run ids are never reused, so "newest" is "highest id".
     virtual Result<int> pruneRuns(const QString &jobId, int keepPerJob) = 0;
+
+    // Exclusion calendars (schema 4): stored only; which jobs name one is the scheduler's business.
+    /// Every calendar, by name.
+    virtual Result<QList<ExclusionCalendar>> calendars() = 0;
+    /// One calendar, or none when no calendar has that name.
+    virtual Result<std::optional<ExclusionCalendar>> calendar(const QString &name) = 0;
+    /// Stores @p calendar under its name; an existing name is a Conflict unless @p onConflict is Replace.
+    virtual Result<void> putCalendar(const ExclusionCalendar &calendar, ConflictPolicy onConflict,
+                                     std::int64_t nowMs) = 0;
+    /// Removes a calendar; NotFound (naming it) when there is none.
+    virtual Result<void> removeCalendar(const QString &name) = 0;
 };
 
 } // namespace punctual

@@ -672,4 +672,33 @@ Result<int> MemoryJobStore::pruneRuns(const QString &jobId, int keepPerJob)
     return removed;
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Exclusion calendars
+
+Result<QList<ExclusionCalendar>> MemoryJobStore::calendars()
+{
+    return m_calendars.values();
+}
+
+Result<std::optional<ExclusionCalendar>> MemoryJobStore::calendar(const QString &name)
+{
+    const auto found = m_calendars.constFind(name);
+    return found == m_calendars.cend() ? std::optional<ExclusionCalendar>() : std::optional(*found);
+}
+
+Result<void> MemoryJobStore::putCalendar(const ExclusionCalendar &calendar, ConflictPolicy onConflict, std::int64_t)
+{
+    if (onConflict != ConflictPolicy::Replace && m_calendars.contains(calendar.name))
+        return StoreError::calendarExists(calendar.name);
+    m_calendars.insert(calendar.name, calendar);
+    return {};
+}
+
+Result<void> MemoryJobStore::removeCalendar(const QString &name)
+{
+    if (m_calendars.remove(name) == 0)
+        return StoreError::calendarNotFound(name);
+    return {};
+}
+
 } // namespace punctual

@@ -5,6 +5,7 @@
 #include "store/valuepool.h"
 
 #include <QHash>
+#include <QMap>
 #include <QSet>
 
 #include <cstdint>
@@ -55,6 +56,11 @@ public:
     Result<QHash<QString, RunRecord>> latestRuns() override;
     Result<int> interruptRunningRuns(std::int64_t nowMs) override;
     Result<int> pruneRuns(const QString &jobId, int keepPerJob) override;
+
+    Result<QList<ExclusionCalendar>> calendars() override;
+    Result<std::optional<ExclusionCalendar>> calendar(const QString &name) override;
+    Result<void> putCalendar(const ExclusionCalendar &calendar, ConflictPolicy onConflict, std::int64_t nowMs) override;
+    Result<void> removeCalendar(const QString &name) override;
 
 private:
     using Index = std::uint32_t;
@@ -142,6 +148,7 @@ private:
     QHash<QString, std::vector<RunRecord>> m_runs; ///< per job, ascending id
     QHash<QString, QSet<std::int64_t>> m_backfilled; ///< per job, the run times backfilled (insertBackfillRuns)
     QHash<Index, QString> m_pauseNotes;            ///< the few jobs paused with a note (not a field of every slot)
+    QMap<QString, ExclusionCalendar> m_calendars; ///< by name
     std::int64_t m_lastRunId = 0;                  ///< never reused, as SQL AUTOINCREMENT
 };
 

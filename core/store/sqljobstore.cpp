@@ -749,4 +749,97 @@ Result<void> SqlJobStore::copyInto(const QString &file, const QString &shownAs)
     }
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Exclusion calendars
+
+namespace {
+
+Result<ExclusionCalendar> readCalendarRow(const QSqlQuery &query)
+{
+    const QString name = query.value(0).toString();
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(query.value(1).toString().toUtf8(), &error);
+    if (!document.isObject())
+        return Error{ErrorCode::StoreFailure,
+                     SqlStoreText::tr("calendar \"%1\" cannot be read: %2").arg(name, error.errorString())};
+    auto calendar = ExclusionCalendar::fromJson(name, document.object());
+    if (!calendar)
+        return Error{ErrorCode::StoreFailure, calendar.error().message};
+    return calendar;
+}
+
+} // namespace
+
+Result<QList<ExclusionCalendar>> SqlJobStore::calendars()
+{
+    auto statement = m_session->execute(SqlStatement::SelectCalendars);
+    if (!statement)
+        return statement.error();
+    QSqlQuery &query = *statement.value();
+    QList<ExclusionCalendar> list;
+    while (query.next()) {
+        auto calendar = readCalendarRow(query);
+        if (!calendar) {
+            query.finish();
+            return calendar.error();
+        }
+        list.append(std::move(calendar).value());
+    }
+    query.finish();
+    return list;
+}
+
+Result<std::optional<ExclusionCalendar>> SqlJobStore::calendar(const QString &name)
+{
+    auto statement = m_session->execute(SqlStatement::SelectCalendar,
+                                        [&](QSqlQuery &q) { q.bindValue(QStringLiteral(":name"), name); });
+    if (!statement)
+        return statement.error();
+    QSqlQuery &query = *statement.value();
+    if (!query.next()) {
+        query.finish();
+        return std::optional<ExclusionCalendar>();
+    }
+    auto calendar = readCalendarRow(query);
+    query.finish();
+    if (!calendar)
+        return calendar.error();
+    return std::optional(std::move(calendar).value());
+}
+
+Result<void> SqlJobStore::putCalendar(const ExclusionCalendar &calendar, ConflictPolicy onConflict,
+                                      std::int64_t nowMs)
+{
+    const bool replace = onConflict == ConflictPolicy::Replace;
+    if (!replace) {
+        auto existing = this->calendar(calendar.name);
+        if (!existing)
+            return existing.error();
+        if (existing.value())
+            return StoreError::calendarExists(calendar.name);
+    }
+    const QString definition = QString::fromUtf8(QJsonDocument(calendar.toJson()).toJson(QJsonDocument::Compact));
+    auto written = change(replace ? SqlStatement::UpsertCalendar : SqlStatement::InsertCalendar, [&](QSqlQuery &q) {
+        q.bindValue(QStringLiteral(":name"), calendar.name);
+        q.bindValue(QStringLiteral(":definition"), definition);
+        q.bindValue(QStringLiteral(":updated_at"), static_cast<qlonglong>(nowMs));
+    });
+    if (!written) // a name stored meanwhile by another process: the primary key refuses it
+        return written.error();
+    jobsChanged();
+    return {};
+}
+
+Result<void> SqlJobStore::removeCalendar(const QString &name)
+{
+    auto removed = change(SqlStatement::DeleteCalendar,
+                          [&](QSqlQuery &q) { q.bindValue(QStringLiteral(":name"), name); });
+    if (!removed)
+        return removed.error();
+    if (removed.value() == 0)
+        return StoreError::calendarNotFound(name);
+    jobsChanged();
+    return {};
+}
+
 } // namespace punctual

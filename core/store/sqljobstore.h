@@ -124,6 +124,11 @@ public:
     Result<int> interruptRunningRuns(std::int64_t nowMs) override;
     Result<int> pruneRuns(const QString &jobId, int keepPerJob) override;
 
+    Result<QList<ExclusionCalendar>> calendars() override;
+    Result<std::optional<ExclusionCalendar>> calendar(const QString &name) override;
+    Result<void> putCalendar(const ExclusionCalendar &calendar, ConflictPolicy onConflict, std::int64_t nowMs) override;
+    Result<void> removeCalendar(const QString &name) override;
+
 private:
     /// Gives freshly written @p runs their ids (@p ids, in order) and this store's instance.
     void assignIds(QList<RunRecord> &runs, const QList<std::int64_t> &ids) const;

@@ -17,7 +17,7 @@ namespace punctual::sqlschema {
 
 /// The schema this build writes; it reads every older one (migrating it) and refuses newer ones. The one
 /// declaration of it (SqlJobStore::schemaVersion is this).
-constexpr int currentVersion = 3;
+constexpr int currentVersion = 4;
 
 /// The table a Punctual store always has, and what it holds (punctual_meta's key and value pairs).
 constexpr QLatin1String metaTable("punctual_meta");

@@ -152,6 +152,15 @@ constexpr StatementText statements[] = {
      "INSERT INTO punctual_backfilled (job_id, scheduled_time) VALUES (:job_id, :scheduled_time) "
      "ON CONFLICT (job_id, scheduled_time) DO NOTHING"},
 
+    {S::SelectCalendars, "SELECT name, definition FROM calendars ORDER BY name"},
+    {S::SelectCalendar, "SELECT name, definition FROM calendars WHERE name = :name"},
+    {S::InsertCalendar,
+     "INSERT INTO calendars (name, definition, updated_at) VALUES (:name, :definition, :updated_at)"},
+    {S::UpsertCalendar,
+     "INSERT INTO calendars (name, definition, updated_at) VALUES (:name, :definition, :updated_at) "
+     "ON CONFLICT (name) DO UPDATE SET definition = excluded.definition, updated_at = excluded.updated_at"},
+    {S::DeleteCalendar, "DELETE FROM calendars WHERE name = :name"},
+
     {S::SelectMeta, "SELECT key, value FROM punctual_meta"},
     {S::SetMeta,
      "INSERT INTO punctual_meta (key, value) VALUES (:key, :value) ON CONFLICT (key) DO UPDATE SET "

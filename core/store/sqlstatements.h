@@ -58,6 +58,12 @@ enum class SqlStatement
     DeleteDeadInstances,
     // backfills (schema 3)
     InsertBackfilled,
+    // exclusion calendars (schema 4)
+    SelectCalendars,
+    SelectCalendar,
+    InsertCalendar,
+    UpsertCalendar,
+    DeleteCalendar,
     // opening
     SelectMeta,
     SetMeta,

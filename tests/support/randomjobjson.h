@@ -447,6 +447,12 @@ private:
         job.put(QStringLiteral("pause_note"),
                 choose(0.8, QString(), {{QString(), QString()}},
                        {{QStringLiteral("two\nlines"), QStringLiteral("not one line")}, {5, QStringLiteral("a number")}}));
+        // Exclusion calendars must exist in the store these documents go to: only empty lists, and malformed ones.
+        job.put(QStringLiteral("exclude"),
+                choose(0.7, QJsonArray{}, {{QJsonArray{}, QJsonArray{}}},
+                       {{QStringLiteral("holidays"), QStringLiteral("not a list")},
+                        {QJsonArray{5}, QStringLiteral("not a name")},
+                        {QJsonArray{QString()}, QStringLiteral("blank name")}}));
 
         // Informational keys: the import does not read them.
         if (chance(0.2))

@@ -37,6 +37,7 @@ int outcomeOrder(const std::unique_ptr<RunRecord> &run)
     case RunOutcome::Queued: return 2;
     case RunOutcome::Skipped: return 3;
     case RunOutcome::Replaced: return 3;
+    case RunOutcome::Excluded: return 3;
     case RunOutcome::Missed: return 4;
     case RunOutcome::Interrupted: return 5;
     case RunOutcome::TimedOut: return 6;

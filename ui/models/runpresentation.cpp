@@ -76,6 +76,7 @@ QIcon outcomeIcon(RunOutcome outcome)
     case RunOutcome::TimedOut: name = "timed-out"; break;
     case RunOutcome::Queued: name = "queued"; break;
     case RunOutcome::Replaced: name = "replaced"; break;
+    case RunOutcome::Excluded: name = "skipped"; break;
     }
     return QIcon(QStringLiteral(":/icons/outcome-%1.svg").arg(QLatin1String(name)));
 }
@@ -92,6 +93,7 @@ QString outcomeName(RunOutcome outcome)
     case RunOutcome::TimedOut: return RunText::tr("Timed out");
     case RunOutcome::Queued: return RunText::tr("Queued");
     case RunOutcome::Replaced: return RunText::tr("Replaced");
+    case RunOutcome::Excluded: return RunText::tr("Excluded");
     }
     return {};
 }
@@ -112,6 +114,7 @@ QString outcomeText(const RunRecord &run)
     case RunOutcome::TimedOut: return RunText::tr("timed out");
     case RunOutcome::Queued: return RunText::tr("queued");
     case RunOutcome::Replaced: return RunText::tr("replaced");
+    case RunOutcome::Excluded: return RunText::tr("excluded");
     }
     return {};
 }
