@@ -152,6 +152,7 @@ private slots:
     void persistsAcrossReopen();
     void skipConflictRefusedAsFail();
     void everyFieldOfActionsAndOptionsKept();
+    void calendars();
 
 private:
     std::unique_ptr<JobStore> open();
@@ -863,6 +864,47 @@ void TestJobStore::everyFieldOfActionsAndOptionsKept()
         QVERIFY(stored.value().has_value());
         QVERIFY2(jobDifference(*stored.value(), job).isEmpty(), qPrintable(jobDifference(*stored.value(), job)));
     }
+}
+
+void TestJobStore::calendars()
+{
+    // Exclusion calendars (schema 4): stored by name, replaced only when asked, removed, kept across a reopen.
+    QVERIFY(m_store->calendars().value().isEmpty());
+    QCOMPARE(m_store->calendar("holidays").value(), std::nullopt);
+    ExclusionCalendar holidays;
+    holidays.name = "holidays";
+    holidays.addDate(ExclusionCalendar::parseDay("2026-12-25").value());
+    holidays.addRange(ExclusionCalendar::parseRange("2027-04-12..2027-04-14").value());
+    holidays.weekdays = ExclusionCalendar::parseWeekdays("sat,sun").value();
+    ExclusionCalendar empty;
+    empty.name = "Ämter (leer)";
+    QVERIFY_OK(m_store->putCalendar(holidays, ConflictPolicy::Fail, 1000));
+    QVERIFY_OK(m_store->putCalendar(empty, ConflictPolicy::Fail, 1000));
+    const auto again = m_store->putCalendar(holidays, ConflictPolicy::Fail, 2000);
+    QVERIFY(!again);
+    QCOMPARE(again.error().code, ErrorCode::Conflict);
+    QCOMPARE(again.error().message, QString("a calendar named \"holidays\" already exists"));
+    QCOMPARE(m_store->calendar("holidays").value(), std::optional(holidays));
+    QList<ExclusionCalendar> all = m_store->calendars().value();
+    QCOMPARE(all.size(), 2);
+    QCOMPARE(all[0].name, QString("holidays")); // by name
+    QCOMPARE(all[1], empty);
+
+    holidays.addDate(ExclusionCalendar::parseDay("2026-12-26").value());
+    QVERIFY_OK(m_store->putCalendar(holidays, ConflictPolicy::Replace, 3000));
+    QFETCH_GLOBAL(QString, backend);
+    if (backend != "memory") {
+        m_store.reset();
+        m_store = open();
+        QVERIFY(m_store);
+    }
+    QCOMPARE(m_store->calendar("holidays").value(), std::optional(holidays));
+    QVERIFY_OK(m_store->removeCalendar("Ämter (leer)"));
+    const auto gone = m_store->removeCalendar("Ämter (leer)");
+    QVERIFY(!gone);
+    QCOMPARE(gone.error().code, ErrorCode::NotFound);
+    QCOMPARE(gone.error().message, QString("no calendar named \"Ämter (leer)\""));
+    QCOMPARE(m_store->calendars().value().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestJobStore)

@@ -147,6 +147,8 @@ private slots:
     void foreignDatabaseUntouched();
     void newerSchemaRefusedUntouched();
     void schemaOneIsMigrated();
+    void schemaTwoAndThreeAreMigrated_data();
+    void schemaTwoAndThreeAreMigrated();
     void readOnlyRefused_data();
     void readOnlyRefused();
     void lockedStoreReported();
@@ -375,6 +377,7 @@ void TestSqliteStore::schemaOneIsMigrated()
     }
     {
         RawDatabase raw(dbPath());
+        QVERIFY(raw.exec("DROP TABLE calendars"));
         QVERIFY(raw.exec("DROP TABLE punctual_backfilled"));
         QVERIFY(raw.exec("DROP INDEX runs_queued"));
         for (const char *column : {"reason", "caused_by", "time_count"})
@@ -403,6 +406,47 @@ void TestSqliteStore::schemaOneIsMigrated()
     QVERIFY(instances.heartbeat(1000)); // the instances table is there again
     QCOMPARE(instances.instances().value().size(), 1);
     QVERIFY(!store->cluster()); // but an SQLite store is no cluster member
+    QVERIFY(store->calendars().value().isEmpty()); // and the calendars table of version 4
+}
+
+void TestSqliteStore::schemaTwoAndThreeAreMigrated_data()
+{
+    QTest::addColumn<int>("version");
+    QTest::newRow("2") << 2;
+    QTest::newRow("3") << 3;
+}
+
+void TestSqliteStore::schemaTwoAndThreeAreMigrated()
+{
+    // A store of version 2 or 3: no calendars table; its jobs and runs are kept, and calendars can be stored.
+    QFETCH(int, version);
+    {
+        auto store = openStore(dbPath());
+        QVERIFY(store);
+        QVERIFY(store->addJob(makeJob("a", 5), ConflictPolicy::Fail));
+    }
+    {
+        RawDatabase raw(dbPath());
+        QVERIFY(raw.exec("DROP TABLE calendars"));
+        if (version == 2) {
+            QVERIFY(raw.exec("DROP TABLE punctual_backfilled"));
+            QVERIFY(raw.exec("DROP INDEX runs_queued"));
+            for (const char *column : {"reason", "caused_by", "time_count"})
+                QVERIFY(raw.exec(QString("ALTER TABLE runs DROP COLUMN %1").arg(column)));
+            QVERIFY(raw.exec("ALTER TABLE jobs DROP COLUMN pause_note"));
+        }
+        QVERIFY(raw.exec(QString("UPDATE punctual_meta SET value = '%1' WHERE key = 'schema_version'").arg(version)));
+    }
+    auto store = openStore(dbPath());
+    QVERIFY(store);
+    QVERIFY(store->job("a").value().has_value());
+    ExclusionCalendar calendar;
+    calendar.name = "holidays";
+    calendar.addDate(ExclusionCalendar::parseDay("2026-12-25").value());
+    QVERIFY(store->putCalendar(calendar, ConflictPolicy::Fail, 1));
+    QCOMPARE(store->calendar("holidays").value(), std::optional(calendar));
+    RawDatabase raw(dbPath());
+    QCOMPARE(raw.scalar("SELECT value FROM punctual_meta WHERE key = 'schema_version'"), QString("4"));
 }
 
 void TestSqliteStore::readOnlyRefused_data()
