@@ -1,6 +1,7 @@
 // The main window: wires the job list, its actions, the history pane and the status bar to the scheduler.
 #include "mainwindow.h"
 
+#include "dialogs/calendarsdialog.h"
 #include "dialogs/instancesdialog.h"
 #include "dialogs/jobeditordialog.h"
 #include "dialogs/jobtransfer.h"
@@ -275,6 +276,12 @@ void MainWindow::createMenus()
     // The scheduler hosts: this computer's, and on a PostgreSQL store every instance sharing it.
     scheduler->addAction(tr("&Instances…"), this, [this] {
         auto *dialog = new InstancesDialog(m_services.scheduler, m_services.clock, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    // Exclusion calendars: the days jobs that use them skip (docs/desktop-triggers/calendars.md).
+    scheduler->addAction(tr("&Calendars…"), this, [this] {
+        auto *dialog = new CalendarsDialog(m_services.scheduler, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->show();
     });

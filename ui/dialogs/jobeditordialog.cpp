@@ -3,6 +3,7 @@
 
 #include "actioneditor.h"
 #include "chainseditor.h"
+#include "excludeeditor.h"
 #include "fieldmessage.h"
 #include "optionseditor.h"
 #include "control/schedulerclient.h"
@@ -73,6 +74,7 @@ JobEditorDialog::JobEditorDialog(SchedulerClient &scheduler, const Clock &clock,
     m_actionEditor = new ActionEditor(functions, this);
     m_optionsEditor = new OptionsEditor(this);
     m_chainsEditor = new ChainsEditor(this);
+    m_excludeEditor = new ExcludeEditor(this);
 
     m_message = new FieldMessage(this);
     m_message->setObjectName(QStringLiteral("messageLabel"));
@@ -88,6 +90,7 @@ JobEditorDialog::JobEditorDialog(SchedulerClient &scheduler, const Clock &clock,
     formLayout->setContentsMargins(0, 0, 0, 0);
     formLayout->addLayout(header);
     formLayout->addWidget(section(tr("When"), m_triggerEditor, form));
+    formLayout->addWidget(section(tr("Days off"), m_excludeEditor, form));
     formLayout->addWidget(section(tr("What"), m_actionEditor, form));
     formLayout->addWidget(section(tr("If things go wrong"), m_optionsEditor, form));
     formLayout->addWidget(section(tr("Afterwards"), m_chainsEditor, form));
@@ -118,6 +121,20 @@ JobEditorDialog::JobEditorDialog(SchedulerClient &scheduler, const Clock &clock,
     connect(m_actionEditor, &ActionEditor::edited, this, edited);
     connect(m_optionsEditor, &OptionsEditor::edited, this, edited);
     connect(m_chainsEditor, &ChainsEditor::edited, this, edited);
+    // Exclusion calendars: the choice, and the preview striking through the times they exclude.
+    connect(m_excludeEditor, &ExcludeEditor::edited, this, [this, edited] {
+        m_triggerEditor->setExclusions(m_excludeEditor->calendars(), m_excludeEditor->exclude());
+        edited();
+    });
+    m_scheduler.calendars(this, [this](Result<QList<CalendarInfo>> calendars) {
+        if (!calendars)
+            return; // an older host, or none: no calendars to offer
+        QList<ExclusionCalendar> list;
+        for (const CalendarInfo &info : std::as_const(calendars.value()))
+            list.append(info.calendar);
+        m_excludeEditor->setCalendars(list);
+        m_triggerEditor->setExclusions(m_excludeEditor->calendars(), m_excludeEditor->exclude());
+    });
 
     alignFormLabels(this);
     setTabOrderByName();
@@ -161,7 +178,7 @@ void JobEditorDialog::setTabOrderByName()
         "nameEdit", "idEdit",
         "cronRadio", "intervalRadio", "dateRadio", "calendarRadio",
         "cronEdit", "intervalEdit", "intervalStartEdit", "dateTimeEdit", "calendarEdit",
-        "timeZoneCombo", "jitterSpin",
+        "timeZoneCombo", "jitterSpin", "excludeList",
         "actionKindCombo", "programEdit", "programBrowseButton", "argumentsEdit", "workingDirectoryEdit",
         "workingDirectoryBrowseButton", "shellCheck", "functionCombo",
         "sqlConnectionCombo", "sqlDriverCombo", "sqlHostEdit", "sqlPortSpin", "sqlDatabaseEdit",
@@ -206,6 +223,8 @@ void JobEditorDialog::setJob(const Job &job)
     m_optionsEditor->setOptions(job.options);
     m_chainsEditor->setKnownJobs(m_knownJobs, job.id);
     m_chainsEditor->setChains(job.options.chains);
+    m_excludeEditor->setExclude(job.options.exclude);
+    m_triggerEditor->setExclusions(m_excludeEditor->calendars(), job.options.exclude);
     m_message->clearMessage();
     updateValidity();
 }
@@ -229,6 +248,7 @@ Result<Job> JobEditorDialog::jobFromInput() const
     job.action = std::move(action).value();
     job.options = m_optionsEditor->options();
     job.options.chains = m_chainsEditor->chains();
+    job.options.exclude = m_excludeEditor->exclude();
     return job;
 }
 

@@ -16,6 +16,7 @@ namespace punctual {
 
 class ActionEditor;
 class ChainsEditor;
+class ExcludeEditor;
 class Clock;
 class FieldMessage;
 class FunctionRegistry;
@@ -93,6 +94,7 @@ private:
     ActionEditor *m_actionEditor = nullptr;
     OptionsEditor *m_optionsEditor = nullptr;
     ChainsEditor *m_chainsEditor = nullptr;
+    ExcludeEditor *m_excludeEditor = nullptr; ///< "Exclude days of:", under When
     QList<std::pair<QString, QString>> m_knownJobs;
     FieldMessage *m_message = nullptr;
     QDialogButtonBox *m_buttonBox = nullptr;

@@ -2,6 +2,7 @@
 #include "triggereditor.h"
 
 #include "fieldmessage.h"
+#include "jobs/job.h"
 #include "time/clock.h"
 #include "time/duration.h"
 #include "time/isotime.h"
@@ -26,6 +27,8 @@
 #include <QTimeZone>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace punctual {
 
@@ -167,7 +170,8 @@ TriggerEditor::TriggerEditor(const Clock &clock, QWidget *parent)
     // Wide enough for the longest entry: a date in another year with seconds.
     const std::int64_t widestMs = QDateTime(QDate(2026, 9, 30), QTime(23, 59, 59), Qt::UTC).toMSecsSinceEpoch();
     const QString widest = formatRunTime(widestMs, *ZoneRules::forZone(QByteArrayLiteral("UTC")), 0);
-    m_preview->setFixedWidth(m_preview->fontMetrics().horizontalAdvance(widest) + 2 * m_preview->frameWidth() + 16);
+    m_previewWidth = m_preview->fontMetrics().horizontalAdvance(widest) + 2 * m_preview->frameWidth() + 16;
+    m_preview->setFixedWidth(m_previewWidth);
     previewTitle->setBuddy(m_preview);
     auto *previewColumn = new QVBoxLayout;
     previewColumn->setContentsMargins(0, 0, 0, 0);
@@ -553,12 +557,45 @@ void TriggerEditor::showPreview(const Trigger &trigger)
         if (zone.id() != system->id())
             tip += QLatin1Char('\n') + tr("%1 in this computer's time zone").arg(formatIso(*next, *system));
         item->setToolTip(tip);
+        markExcluded(item, trigger, *next);
         after = *next;
     }
     if (m_preview->count() == 0) {
         auto *item = new QListWidgetItem(tr("No more runs"), m_preview);
         item->setFlags(Qt::NoItemFlags);
     }
+}
+
+void TriggerEditor::setExclusions(const ExclusionCalendars &calendars, const QStringList &names)
+{
+    m_exclusions = calendars;
+    m_excludeNames = names;
+    // Room for the longest calendar name after a time.
+    int extra = 0;
+    for (const QString &name : names)
+        extra = std::max(extra, m_preview->fontMetrics().horizontalAdvance(QStringLiteral(" (%1)").arg(name)));
+    m_preview->setFixedWidth(m_previewWidth + std::min(extra, 240));
+    refresh();
+}
+
+void TriggerEditor::markExcluded(QListWidgetItem *item, const Trigger &trigger, std::int64_t fireMs) const
+{
+    if (m_excludeNames.isEmpty())
+        return;
+    Job probe; // excludes() asks a job: its trigger (not owned here) and exclude list
+    probe.trigger = std::shared_ptr<const Trigger>(std::shared_ptr<const Trigger>(), &trigger);
+    probe.options.exclude = m_excludeNames;
+    const auto exclusion = m_exclusions.excludes(probe, fireMs);
+    if (!exclusion)
+        return;
+    QFont font = item->font();
+    font.setStrikeOut(true);
+    item->setFont(font);
+    item->setForeground(m_preview->palette().color(QPalette::Disabled, QPalette::Text));
+    item->setText(tr("%1 (%2)", "a fire time struck through, and the calendar that excludes it")
+                      .arg(item->text(), exclusion->calendar));
+    item->setData(Qt::UserRole, exclusion->calendar);
+    item->setToolTip(item->toolTip() + QLatin1Char('\n') + tr("Not run: %1").arg(exclusionText(*exclusion)));
 }
 
 QString TriggerEditor::formatRunTime(std::int64_t utcMs, const ZoneRules &zone, std::int64_t nowMs) const

@@ -1,6 +1,7 @@
 // The "When" part of the job editor: trigger type, its fields, time zone and jitter, with a live preview.
 #pragma once
 
+#include "calendars/exclusioncalendar.h"
 #include "util/result.h"
 
 #include <QWidget>
@@ -13,6 +14,7 @@ class QDateTimeEdit;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QListWidgetItem;
 class QRadioButton;
 class QSpinBox;
 class QStackedWidget;
@@ -55,6 +57,10 @@ public:
     /// Updates description, error and preview now instead of after the typing pause.
     void refresh();
 
+    /// The job's exclusion calendars (@p names of @p calendars): the preview shows fire times on the days they
+    /// exclude struck through, naming the calendar.
+    void setExclusions(const ExclusionCalendars &calendars, const QStringList &names);
+
 signals:
     /// Any input changed (at once, not after the typing pause).
     void edited();
@@ -78,6 +84,7 @@ private:
     void buildDate(Built &built, const std::shared_ptr<const ZoneRules> &zone) const;
     void buildCalendar(Built &built, const std::shared_ptr<const ZoneRules> &zone, std::int64_t nowMs) const;
     void showPreview(const Trigger &trigger);
+    void markExcluded(QListWidgetItem *item, const Trigger &trigger, std::int64_t fireMs) const;
     QString formatRunTime(std::int64_t utcMs, const ZoneRules &zone, std::int64_t nowMs) const;
     void setDateTimeInZone(std::int64_t utcMs, const ZoneRules &zone);
 
@@ -101,6 +108,9 @@ private:
     QLabel *m_description = nullptr;
     FieldMessage *m_error = nullptr;
     QListWidget *m_preview = nullptr;
+    int m_previewWidth = 0;          ///< the preview's width without calendar names
+    ExclusionCalendars m_exclusions; ///< setExclusions()
+    QStringList m_excludeNames;
 };
 
 } // namespace punctual
