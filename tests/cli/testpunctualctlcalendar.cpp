@@ -226,6 +226,7 @@ void TestPunctualctlCalendar::badInput()
     QFETCH(QStringList, args);
     QFETCH(int, exitCode);
     QFETCH(QString, error);
+    QCOMPARE(ctl({"calendar", "add", "other", "--weekday", "sun"}).exitCode, 0); // the store exists
     const PunctualctlResult r = ctl(args);
     QCOMPARE(r.exitCode, exitCode);
     QVERIFY2(oneErrorLine(r), qPrintable(r.err));
