@@ -485,6 +485,14 @@
         <source>params.overlap must be skip, queue-one, queue-all, replace or allow</source>
         <translation>params.overlap muss skip, queue-one, queue-all, replace oder allow sein</translation>
     </message>
+    <message>
+        <source>params.calendar: %1</source>
+        <translation>params.calendar: %1</translation>
+    </message>
+    <message>
+        <source>params.%1 must be an object (a calendar&apos;s JSON)</source>
+        <translation>params.%1 muss ein Objekt sein (das JSON eines Kalenders)</translation>
+    </message>
 </context>
 <context>
     <name>CronDescription</name>
@@ -960,6 +968,85 @@
     </message>
 </context>
 <context>
+    <name>ExclusionCalendar</name>
+    <message>
+        <source>calendar &quot;%1&quot;: unknown version %2</source>
+        <translation>Kalender „%1“: unbekannte Version %2</translation>
+    </message>
+    <message>
+        <source>calendar &quot;%1&quot;: %2</source>
+        <translation>Kalender „%1“: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date (YYYY-MM-DD, years 1 to 9999)</source>
+        <translation>„%1“ ist kein Datum (JJJJ-MM-TT, Jahre 1 bis 9999)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a range of dates (FIRST..LAST)</source>
+        <translation>„%1“ ist kein Datumsbereich (ERSTER..LETZTER)</translation>
+    </message>
+    <message>
+        <source>the range &quot;%1&quot; ends before it begins</source>
+        <translation>der Bereich „%1“ endet, bevor er beginnt</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a weekday (sun, mon, tue, wed, thu, fri, sat or 0-7)</source>
+        <translation>„%1“ ist kein Wochentag (sun, mon, tue, wed, thu, fri, sat oder 0-7)</translation>
+    </message>
+    <message>
+        <source>a calendar name must not be blank</source>
+        <translation>ein Kalendername darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>the calendar name &quot;%1…&quot; is longer than 200 characters</source>
+        <translation>der Kalendername „%1…“ ist länger als 200 Zeichen</translation>
+    </message>
+    <message>
+        <source>the calendar name &quot;%1&quot; has a control character</source>
+        <translation>der Kalendername „%1“ enthält ein Steuerzeichen</translation>
+    </message>
+    <message>
+        <source>excluded by calendar &quot;%1&quot; (%2)</source>
+        <translation>ausgeschlossen durch Kalender „%1“ (%2)</translation>
+    </message>
+    <message>
+        <source>%1: event &quot;%2&quot;: %3</source>
+        <translation>%1: Termin „%2“: %3</translation>
+    </message>
+    <message>
+        <source>%1: event &quot;%2&quot; has no DTSTART</source>
+        <translation>%1: Termin „%2“ hat kein DTSTART</translation>
+    </message>
+    <message>
+        <source>%1: event &quot;%2&quot; has an RRULE libical cannot expand</source>
+        <translation>%1: Termin „%2“ hat eine RRULE, die libical nicht auflösen kann</translation>
+    </message>
+    <message>
+        <source>%1: not an iCalendar file (no BEGIN:VCALENDAR)</source>
+        <translation>%1: keine iCalendar-Datei (kein BEGIN:VCALENDAR)</translation>
+    </message>
+    <message>
+        <source>%1: not an iCalendar file (libical could not parse it)</source>
+        <translation>%1: keine iCalendar-Datei (libical konnte sie nicht lesen)</translation>
+    </message>
+    <message>
+        <source>%1: not an iCalendar file (no VCALENDAR)</source>
+        <translation>%1: keine iCalendar-Datei (kein VCALENDAR)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: no events (VEVENT) in it</source>
+        <translation>%1: enthält keine Termine (VEVENT)</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>HostStarter</name>
     <message>
         <source>cannot create the folder %1</source>
@@ -1259,6 +1346,10 @@
         <source>a pause note must be one line of at most 1000 characters, without control characters</source>
         <translation>eine Pausennotiz muss eine Zeile mit höchstens 1000 Zeichen ohne Steuerzeichen sein</translation>
     </message>
+    <message>
+        <source>exclude: %1</source>
+        <translation>exclude: %1</translation>
+    </message>
 </context>
 <context>
     <name>JobFile</name>
@@ -1338,6 +1429,14 @@
     <message>
         <source>the scheduler stopped while this run waited in the queue</source>
         <translation>der Scheduler wurde beendet, während dieser Lauf in der Warteschlange wartete</translation>
+    </message>
+    <message>
+        <source>no calendar named &quot;%1&quot;</source>
+        <translation>kein Kalender namens „%1“</translation>
+    </message>
+    <message>
+        <source>a calendar named &quot;%1&quot; already exists</source>
+        <translation>ein Kalender namens „%1“ existiert bereits</translation>
     </message>
 </context>
 <context>
@@ -1585,6 +1684,14 @@
         <source>%1 was coalesced into run %2 (run time %3, %4): when the scheduler came to run the job at %5, several run times were due, and with coalescing on only the latest runs.</source>
         <translation>%1 wurde in Lauf %2 zusammengefasst (Laufzeit %3, %4): Als der Planer den Auftrag um %5 ausführen wollte, waren mehrere Laufzeiten fällig, und bei eingeschaltetem Zusammenfassen läuft nur die neueste.</translation>
     </message>
+    <message>
+        <source>%1 is a fire time of the job&apos;s trigger on a day its calendar &quot;%2&quot; excludes (%3): the job does not run then.</source>
+        <translation>%1 ist ein Auslösezeitpunkt des Auftrags an einem Tag, den sein Kalender „%2“ ausschließt (%3): Der Auftrag läuft dann nicht.</translation>
+    </message>
+    <message>
+        <source>The run time %1 did not run (run %2): %3.</source>
+        <translation>Der Laufzeitpunkt %1 lief nicht (Lauf %2): %3.</translation>
+    </message>
 </context>
 <context>
     <name>RunPresentation</name>
@@ -1751,6 +1858,14 @@
     <message>
         <source>replaced</source>
         <translation>ersetzt</translation>
+    </message>
+    <message>
+        <source>Excluded</source>
+        <translation>Ausgeschlossen</translation>
+    </message>
+    <message>
+        <source>excluded</source>
+        <translation>ausgeschlossen</translation>
     </message>
 </context>
 <context>
@@ -2089,6 +2204,10 @@
     <message>
         <source>the job store file %1 is gone (removed or renamed); waiting for it to come back</source>
         <translation>die Auftragsspeicher-Datei %1 ist nicht mehr da (entfernt oder umbenannt); warte, bis sie wieder da ist</translation>
+    </message>
+    <message>
+        <source>calendar &quot;%1&quot; cannot be read: %2</source>
+        <translation>Kalender „%1“ kann nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>
@@ -2541,6 +2660,128 @@
     </message>
 </context>
 <context>
+    <name>punctual::CalendarsDialog</name>
+    <message>
+        <source>Calendars</source>
+        <translation>Kalender</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Neu…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Calendars:</source>
+        <translation>&amp;Kalender:</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>Jede Woche</translation>
+    </message>
+    <message>
+        <source>Exclude every %1</source>
+        <translation>Jeden %1 ausschließen</translation>
+    </message>
+    <message>
+        <source>Excluded days and ranges</source>
+        <translation>Ausgeschlossene Tage und Bereiche</translation>
+    </message>
+    <message>
+        <source>Days and &amp;ranges:</source>
+        <translation>Tage und &amp;Bereiche:</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Erster Tag</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Letzter Tag</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Exclude the day, or the days from the first to the last</source>
+        <translation>Den Tag ausschließen, oder die Tage vom ersten bis zum letzten</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>&amp;Import .ics…</source>
+        <translation>&amp;ICS importieren…</translation>
+    </message>
+    <message>
+        <source>Exclude the days of an iCalendar file&apos;s all-day events (recurring ones through 2100)</source>
+        <translation>Die Tage der ganztägigen Termine einer iCalendar-Datei ausschließen (wiederkehrende bis 2100)</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>&amp;to:</source>
+        <translation>&amp;bis:</translation>
+    </message>
+    <message>
+        <source>New calendar</source>
+        <translation>Neuer Kalender</translation>
+    </message>
+    <message>
+        <source>Name of the calendar:</source>
+        <translation>Name des Kalenders:</translation>
+    </message>
+    <message>
+        <source>Import .ics</source>
+        <translation>ICS importieren</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics);;All files (*)</source>
+        <translation>iCalendar-Dateien (*.ics);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Used by no job</source>
+        <translation>Von keinem Auftrag verwendet</translation>
+    </message>
+    <message>
+        <source>Used by %1</source>
+        <translation>Verwendet von %1</translation>
+    </message>
+    <message>
+        <source>Choose a calendar, or make one with New…</source>
+        <translation>Wählen Sie einen Kalender, oder legen Sie mit Neu… einen an</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>Used by no job.</source>
+        <translation>Von keinem Auftrag verwendet.</translation>
+    </message>
+    <message>
+        <source>Used by: %1</source>
+        <translation>Verwendet von: %1</translation>
+    </message>
+    <message>
+        <source>The last day is before the first.</source>
+        <translation>Der letzte Tag liegt vor dem ersten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) with a time of day left out: only all-day events exclude days.</source>
+        <translation>
+            <numerusform>%n Termin mit Uhrzeit ausgelassen: Nur ganztägige Termine schließen Tage aus.</numerusform>
+            <numerusform>%n Termine mit Uhrzeit ausgelassen: Nur ganztägige Termine schließen Tage aus.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>punctual::ChainsEditor</name>
     <message>
         <source>When it succeeds</source>
@@ -2790,6 +3031,29 @@
     <message>
         <source>Its last %1 runs failed, and it is set to pause after that many. It runs again once you resume it.</source>
         <translation>Seine letzten %1 Läufe sind fehlgeschlagen, und er ist so eingestellt, dass er danach anhält. Er läuft wieder, sobald Sie ihn fortsetzen.</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::ExcludeEditor</name>
+    <message>
+        <source>E&amp;xclude days of:</source>
+        <translation>Tage aus&amp;schließen von:</translation>
+    </message>
+    <message>
+        <source>Exclusion calendars</source>
+        <translation>Ausschlusskalender</translation>
+    </message>
+    <message>
+        <source>Fire times on the days a checked calendar excludes do not run (Scheduler › Calendars… edits them)</source>
+        <translation>Auslösezeitpunkte an Tagen, die ein angehakter Kalender ausschließt, laufen nicht (Planer › Kalender… bearbeitet sie)</translation>
+    </message>
+    <message>
+        <source>No calendars yet: Scheduler › Calendars… adds them.</source>
+        <translation>Noch keine Kalender: Planer › Kalender… legt sie an.</translation>
+    </message>
+    <message>
+        <source>%1 (not stored)</source>
+        <translation>%1 (nicht gespeichert)</translation>
     </message>
 </context>
 <context>
@@ -3225,6 +3489,10 @@ http://localhost:8080/products</translation>
     <message>
         <source>Afterwards</source>
         <translation>Danach</translation>
+    </message>
+    <message>
+        <source>Days off</source>
+        <translation>Freie Tage</translation>
     </message>
 </context>
 <context>
@@ -3844,6 +4112,10 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
             <numerusform>%n Läufe nachgeholt</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Calendars…</source>
+        <translation>&amp;Kalender…</translation>
+    </message>
 </context>
 <context>
     <name>punctual::OptionsEditor</name>
@@ -4323,6 +4595,17 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
         <translation>
             <numerusform>angehalten nach %n fehlgeschlagenen Lauf in Folge</numerusform>
             <numerusform>angehalten nach %n fehlgeschlagenen Läufen in Folge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot;: no calendar named &quot;%2&quot; (exclude)</source>
+        <translation>Auftrag „%1“: kein Kalender namens „%2“ (exclude)</translation>
+    </message>
+    <message numerus="yes">
+        <source>calendar &quot;%1&quot; is used by %n job(s): %2</source>
+        <translation>
+            <numerusform>Kalender „%1“ wird von %n Auftrag verwendet: %2</numerusform>
+            <numerusform>Kalender „%1“ wird von %n Aufträgen verwendet: %2</numerusform>
         </translation>
     </message>
 </context>
@@ -5030,6 +5313,15 @@ Der Auftrag kann es stattdessen aus einer Umgebungsvariablen des Planers lesen: 
         <source>ddd d MMM yyyy</source>
         <comment>QDate format of a date in another year: Sat 5 Dec 2027</comment>
         <translation>ddd, d. MMM yyyy</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a fire time struck through, and the calendar that excludes it</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Not run: %1</source>
+        <translation>Nicht ausgeführt: %1</translation>
     </message>
 </context>
 </TS>

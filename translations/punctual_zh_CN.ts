@@ -480,6 +480,14 @@
         <source>params.overlap must be skip, queue-one, queue-all, replace or allow</source>
         <translation>params.overlap 必须是 skip、queue-one、queue-all、replace 或 allow</translation>
     </message>
+    <message>
+        <source>params.calendar: %1</source>
+        <translation>params.calendar：%1</translation>
+    </message>
+    <message>
+        <source>params.%1 must be an object (a calendar&apos;s JSON)</source>
+        <translation>params.%1 必须是对象（日历的 JSON）</translation>
+    </message>
 </context>
 <context>
     <name>CronDescription</name>
@@ -951,6 +959,85 @@
     </message>
 </context>
 <context>
+    <name>ExclusionCalendar</name>
+    <message>
+        <source>calendar &quot;%1&quot;: unknown version %2</source>
+        <translation>日历“%1”：未知版本 %2</translation>
+    </message>
+    <message>
+        <source>calendar &quot;%1&quot;: %2</source>
+        <translation>日历“%1”：%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date (YYYY-MM-DD, years 1 to 9999)</source>
+        <translation>“%1”不是日期（YYYY-MM-DD，年份 1 到 9999）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a range of dates (FIRST..LAST)</source>
+        <translation>“%1”不是日期范围（起始..结束）</translation>
+    </message>
+    <message>
+        <source>the range &quot;%1&quot; ends before it begins</source>
+        <translation>范围“%1”的结束早于开始</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a weekday (sun, mon, tue, wed, thu, fri, sat or 0-7)</source>
+        <translation>“%1”不是星期几（sun、mon、tue、wed、thu、fri、sat 或 0-7）</translation>
+    </message>
+    <message>
+        <source>a calendar name must not be blank</source>
+        <translation>日历名称不能为空</translation>
+    </message>
+    <message>
+        <source>the calendar name &quot;%1…&quot; is longer than 200 characters</source>
+        <translation>日历名称“%1…”超过 200 个字符</translation>
+    </message>
+    <message>
+        <source>the calendar name &quot;%1&quot; has a control character</source>
+        <translation>日历名称“%1”含有控制字符</translation>
+    </message>
+    <message>
+        <source>excluded by calendar &quot;%1&quot; (%2)</source>
+        <translation>被日历“%1”排除（%2）</translation>
+    </message>
+    <message>
+        <source>%1: event &quot;%2&quot;: %3</source>
+        <translation>%1：事件“%2”：%3</translation>
+    </message>
+    <message>
+        <source>%1: event &quot;%2&quot; has no DTSTART</source>
+        <translation>%1：事件“%2”没有 DTSTART</translation>
+    </message>
+    <message>
+        <source>%1: event &quot;%2&quot; has an RRULE libical cannot expand</source>
+        <translation>%1：事件“%2”的 RRULE 无法由 libical 展开</translation>
+    </message>
+    <message>
+        <source>%1: not an iCalendar file (no BEGIN:VCALENDAR)</source>
+        <translation>%1：不是 iCalendar 文件（没有 BEGIN:VCALENDAR）</translation>
+    </message>
+    <message>
+        <source>%1: not an iCalendar file (libical could not parse it)</source>
+        <translation>%1：不是 iCalendar 文件（libical 无法解析）</translation>
+    </message>
+    <message>
+        <source>%1: not an iCalendar file (no VCALENDAR)</source>
+        <translation>%1：不是 iCalendar 文件（没有 VCALENDAR）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: no events (VEVENT) in it</source>
+        <translation>%1：其中没有事件（VEVENT）</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>HostStarter</name>
     <message>
         <source>cannot create the folder %1</source>
@@ -1245,6 +1332,10 @@
         <source>a pause note must be one line of at most 1000 characters, without control characters</source>
         <translation>暂停备注必须是一行，最多 1000 个字符，且不含控制字符</translation>
     </message>
+    <message>
+        <source>exclude: %1</source>
+        <translation>exclude：%1</translation>
+    </message>
 </context>
 <context>
     <name>JobFile</name>
@@ -1322,6 +1413,14 @@
     <message>
         <source>the scheduler stopped while this run waited in the queue</source>
         <translation>此运行在队列中等待时调度器已停止</translation>
+    </message>
+    <message>
+        <source>no calendar named &quot;%1&quot;</source>
+        <translation>没有名为“%1”的日历</translation>
+    </message>
+    <message>
+        <source>a calendar named &quot;%1&quot; already exists</source>
+        <translation>名为“%1”的日历已存在</translation>
     </message>
 </context>
 <context>
@@ -1568,6 +1667,14 @@
         <source>%1 was coalesced into run %2 (run time %3, %4): when the scheduler came to run the job at %5, several run times were due, and with coalescing on only the latest runs.</source>
         <translation>%1 已合并到运行 %2（运行时间 %3，%4）：调度器在 %5 运行该任务时有多个运行时间到期，启用合并时只运行最新的一个。</translation>
     </message>
+    <message>
+        <source>%1 is a fire time of the job&apos;s trigger on a day its calendar &quot;%2&quot; excludes (%3): the job does not run then.</source>
+        <translation>%1 是该任务触发器的触发时间，但落在其日历“%2”排除的日期（%3）：任务届时不会运行。</translation>
+    </message>
+    <message>
+        <source>The run time %1 did not run (run %2): %3.</source>
+        <translation>运行时间 %1 未运行（运行 %2）：%3。</translation>
+    </message>
 </context>
 <context>
     <name>RunPresentation</name>
@@ -1732,6 +1839,14 @@
     <message>
         <source>replaced</source>
         <translation>已替换</translation>
+    </message>
+    <message>
+        <source>Excluded</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <source>excluded</source>
+        <translation>已排除</translation>
     </message>
 </context>
 <context>
@@ -2064,6 +2179,10 @@
     <message>
         <source>the job store file %1 is gone (removed or renamed); waiting for it to come back</source>
         <translation>任务存储文件 %1 已不存在（被删除或重命名）；正在等待它恢复</translation>
+    </message>
+    <message>
+        <source>calendar &quot;%1&quot; cannot be read: %2</source>
+        <translation>无法读取日历“%1”：%2</translation>
     </message>
 </context>
 <context>
@@ -2514,6 +2633,127 @@
     </message>
 </context>
 <context>
+    <name>punctual::CalendarsDialog</name>
+    <message>
+        <source>Calendars</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Calendars:</source>
+        <translation>日历(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <source>Exclude every %1</source>
+        <translation>排除每个%1</translation>
+    </message>
+    <message>
+        <source>Excluded days and ranges</source>
+        <translation>排除的日期和范围</translation>
+    </message>
+    <message>
+        <source>Days and &amp;ranges:</source>
+        <translation>日期和范围(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>第一天</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>最后一天</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Exclude the day, or the days from the first to the last</source>
+        <translation>排除该日期，或从第一天到最后一天的所有日期</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>移除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Import .ics…</source>
+        <translation>导入 .ics(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Exclude the days of an iCalendar file&apos;s all-day events (recurring ones through 2100)</source>
+        <translation>排除 iCalendar 文件中全天事件的日期（重复事件展开至 2100 年）</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;to:</source>
+        <translation>到(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>New calendar</source>
+        <translation>新建日历</translation>
+    </message>
+    <message>
+        <source>Name of the calendar:</source>
+        <translation>日历名称：</translation>
+    </message>
+    <message>
+        <source>Import .ics</source>
+        <translation>导入 .ics</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics);;All files (*)</source>
+        <translation>iCalendar 文件 (*.ics);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Used by no job</source>
+        <translation>没有任务使用</translation>
+    </message>
+    <message>
+        <source>Used by %1</source>
+        <translation>使用者：%1</translation>
+    </message>
+    <message>
+        <source>Choose a calendar, or make one with New…</source>
+        <translation>请选择一个日历，或用“新建…”创建一个</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>Used by no job.</source>
+        <translation>没有任务使用。</translation>
+    </message>
+    <message>
+        <source>Used by: %1</source>
+        <translation>使用者：%1</translation>
+    </message>
+    <message>
+        <source>The last day is before the first.</source>
+        <translation>最后一天早于第一天。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) with a time of day left out: only all-day events exclude days.</source>
+        <translation>
+            <numerusform>已略过 %n 个带具体时间的事件：只有全天事件会排除日期。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>punctual::ChainsEditor</name>
     <message>
         <source>When it succeeds</source>
@@ -2763,6 +3003,29 @@
     <message>
         <source>Its last %1 runs failed, and it is set to pause after that many. It runs again once you resume it.</source>
         <translation>它最近的 %1 次运行都失败了，并且设置为达到该次数后暂停。恢复后它会再次运行。</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::ExcludeEditor</name>
+    <message>
+        <source>E&amp;xclude days of:</source>
+        <translation>排除以下日历中的日期(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Exclusion calendars</source>
+        <translation>排除日历</translation>
+    </message>
+    <message>
+        <source>Fire times on the days a checked calendar excludes do not run (Scheduler › Calendars… edits them)</source>
+        <translation>落在已勾选日历所排除日期上的触发时间不会运行（在“调度器 › 日历…”中编辑）</translation>
+    </message>
+    <message>
+        <source>No calendars yet: Scheduler › Calendars… adds them.</source>
+        <translation>尚无日历：可在“调度器 › 日历…”中添加。</translation>
+    </message>
+    <message>
+        <source>%1 (not stored)</source>
+        <translation>%1（未存储）</translation>
     </message>
 </context>
 <context>
@@ -3193,6 +3456,10 @@ http://localhost:8080/products</translation>
     <message>
         <source>Afterwards</source>
         <translation>之后</translation>
+    </message>
+    <message>
+        <source>Days off</source>
+        <translation>休息日</translation>
     </message>
 </context>
 <context>
@@ -3799,6 +4066,10 @@ No run until it is resumed.</source>
             <numerusform>已补跑 %n 次运行</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Calendars…</source>
+        <translation>日历(&amp;C)…</translation>
+    </message>
 </context>
 <context>
     <name>punctual::OptionsEditor</name>
@@ -4277,6 +4548,16 @@ No run until it is resumed.</source>
         <source>paused after %n failed runs in a row</source>
         <translation>
             <numerusform>连续 %n 次运行失败后已暂停</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot;: no calendar named &quot;%2&quot; (exclude)</source>
+        <translation>任务“%1”：没有名为“%2”的日历（exclude）</translation>
+    </message>
+    <message numerus="yes">
+        <source>calendar &quot;%1&quot; is used by %n job(s): %2</source>
+        <translation>
+            <numerusform>日历“%1”正被 %n 个任务使用：%2</numerusform>
         </translation>
     </message>
 </context>
@@ -4978,6 +5259,15 @@ The job can read it from an environment variable of the scheduler instead: enter
         <source>ddd d MMM yyyy</source>
         <comment>QDate format of a date in another year: Sat 5 Dec 2027</comment>
         <translation>yyyy年M月d日 ddd</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a fire time struck through, and the calendar that excludes it</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Not run: %1</source>
+        <translation>未运行：%1</translation>
     </message>
 </context>
 </TS>

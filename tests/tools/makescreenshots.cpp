@@ -5,7 +5,9 @@
 // the tray host, xcb platform); writes PNGs into the folder given as argument. With --lang CODE the interface is in
 // that language (as `punctual --lang`) and only the main window, the banner and the editor are taken, as
 // main-window-CODE.png, window-store-unavailable-CODE.png and job-editor-cron-CODE.png.
+#include "calendars/exclusioncalendar.h"
 #include "control/controlserver.h"
+#include "dialogs/calendarsdialog.h"
 #include "control/schedulerclient.h"
 #include "dialogs/jobeditordialog.h"
 #include "executors/executorset.h"
@@ -19,6 +21,7 @@
 #include "settings/settings.h"
 #include "store/jobstore.h"
 #include "store/storelocation.h"
+#include "time/civil.h"
 #include "time/clock.h"
 #include "tray/traycontroller.h"
 #include "triggers/calendartrigger.h"
@@ -31,6 +34,7 @@
 #include <QDir>
 #include <QFile>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QLocalServer>
 #include <QMenu>
 #include <QPixmap>
@@ -306,6 +310,59 @@ int main(int argc, char *argv[])
         grab(out + QStringLiteral("/job-editor-sql.png"));
         page->reject();
         // It deletes itself on close: let it go now, so findChild() finds only the next one.
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    }
+
+    // Exclusion calendars (docs/desktop-triggers/calendars.md): Scheduler › Calendars…, and the editor's preview of a
+    // job using one, tomorrow struck through.
+    {
+        const QDate today = QDate::currentDate();
+        const auto dayNumber = [](const QDate &d) { return civil::daysFromCivil(d.year(), d.month(), d.day()); };
+        ExclusionCalendar holidays;
+        holidays.name = QStringLiteral("holidays");
+        holidays.addDate(dayNumber(today.addDays(1)));
+        holidays.addRange({dayNumber(QDate(today.year(), 12, 24)), dayNumber(QDate(today.year(), 12, 26))});
+        holidays.addDate(dayNumber(QDate(today.year() + 1, 1, 1)));
+        holidays.addDate(dayNumber(QDate(today.year() + 1, 5, 1)));
+        ExclusionCalendar weekends;
+        weekends.name = QStringLiteral("weekends");
+        weekends.weekdays = (1 << 6) | 1;
+        for (const ExclusionCalendar &calendar : {holidays, weekends}) {
+            if (auto put = scheduler.putCalendar(calendar, ConflictPolicy::Replace); !put)
+                qFatal("%s", qPrintable(put.error().message));
+        }
+        JobChanges changes;
+        changes.options = scheduler.job(QStringLiteral("backup")).value().options;
+        changes.options->exclude = {QStringLiteral("holidays")};
+        if (auto modified = scheduler.modifyJob(QStringLiteral("backup"), changes); !modified)
+            qFatal("%s", qPrintable(modified.error().message));
+        auto *calendars = new CalendarsDialog(*client, &window);
+        calendars->setAttribute(Qt::WA_DeleteOnClose);
+        calendars->show();
+        waitFor([&] { return calendars->calendarList()->count() == 2; }, "the calendars");
+        calendars->selectCalendar(QStringLiteral("holidays"));
+        calendars->move(window.geometry().center() - calendars->rect().center());
+        QTest::qWait(200);
+        grab(out + QStringLiteral("/desktop-calendars-dialog.png"));
+        calendars->close();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+
+        window.selectJob(QStringLiteral("backup"));
+        window.action(MainWindow::Command::Edit)->trigger();
+        JobEditorDialog *editor = nullptr;
+        waitFor([&] { return (editor = window.findChild<JobEditorDialog *>()) && editor->isVisible(); }, "the editor");
+        auto *preview = editor->findChild<QListWidget *>(QStringLiteral("previewList"));
+        waitFor([&] {
+            for (int row = 0; row < preview->count(); ++row) {
+                if (preview->item(row)->font().strikeOut())
+                    return true;
+            }
+            return false;
+        }, "the struck-through day");
+        editor->move(window.geometry().center() - editor->rect().center());
+        QTest::qWait(200);
+        grab(out + QStringLiteral("/desktop-calendars-preview.png"));
+        editor->reject();
         QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     }
 
