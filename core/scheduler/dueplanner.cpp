@@ -27,7 +27,8 @@ RunRecord record(const Job &job, std::int64_t scheduled, RunOutcome outcome, std
     run.jobId = job.id;
     run.scheduledTime = scheduled;
     run.outcome = outcome;
-    run.reason = dueReason(scheduled, nowMs);
+    // An excluded fire time is recorded after it passed (often a day later, see dueplanner.h): not a catch-up.
+    run.reason = outcome == RunOutcome::Excluded ? RunReason::Scheduled : dueReason(scheduled, nowMs);
     if (outcome != RunOutcome::Running && outcome != RunOutcome::Queued)
         run.endTime = nowMs;
     return run;

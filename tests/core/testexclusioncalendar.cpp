@@ -352,6 +352,7 @@ void TestExclusionCalendar::plannerWalksAYear()
         for (const RunRecord &run : plan.excluded) {
             QVERIFY2(!excluded.contains(run.scheduledTime), "recorded excluded twice");
             QCOMPARE(run.outcome, RunOutcome::Excluded);
+            QCOMPARE(run.reason, RunReason::Scheduled);
             QVERIFY(run.error.startsWith("excluded by calendar \""));
             excluded << run.scheduledTime;
         }
