@@ -49,7 +49,9 @@ int addCalendar(const QStringList &args)
     int exitCode = ExitOk;
     if (!parseArguments(parser, args, exitCode))
         return exitCode;
-    if (parser.positionalArguments().size() != 1)
+    // "--date D1 D2 D3": the words after the name are more dates of --date.
+    const QStringList words = parser.positionalArguments();
+    if (words.isEmpty() || (words.size() > 1 && !parser.isSet(date)))
         return fail(ExitUsage, tr("give one calendar name"));
     ExclusionCalendar calendar;
     calendar.name = parser.positionalArguments().front();
@@ -57,7 +59,7 @@ int addCalendar(const QStringList &args)
         return fail(valid.error());
     if (!parser.isSet(date) && !parser.isSet(range) && !parser.isSet(weekday) && !parser.isSet(ics))
         return fail(ExitUsage, tr("give the days to exclude: --date, --range, --weekday or --ics"));
-    for (const QString &value : parser.values(date)) {
+    for (const QString &value : parser.values(date) + words.mid(1)) {
         for (const QString &text : value.split(QLatin1Char(','))) {
             auto day = ExclusionCalendar::parseDay(text);
             if (!day)

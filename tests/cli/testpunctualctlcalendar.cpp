@@ -64,8 +64,8 @@ PunctualctlResult TestPunctualctlCalendar::ctl(QStringList args)
 
 void TestPunctualctlCalendar::everyCommand(const QString &where)
 {
-    PunctualctlResult r = ctl({"calendar", "add", "holidays", "--date", "2026-12-25,2026-12-26", "--date",
-                               "2027-01-01", "--range", "2027-04-12..2027-04-14", "--weekday", "sat,sun"});
+    PunctualctlResult r = ctl({"calendar", "add", "holidays", "--date", "2026-12-25,2026-12-26", "--range",
+                               "2027-04-12..2027-04-14", "--weekday", "sat,sun", "--date", "2027-01-01"});
     QVERIFY2(r.exitCode == 0, qPrintable(where + r.err));
     QCOMPARE(r.out, QString("calendar \"holidays\": 3 dates, 1 range, weekdays sun,sat\n"));
     r = ctl({"calendar", "add", "holidays", "--date", "2027-05-01"});
@@ -93,6 +93,11 @@ void TestPunctualctlCalendar::everyCommand(const QString &where)
     QCOMPARE(json.value("ranges").toArray().first().toObject().value("to").toString(), QString("2027-04-14"));
     QCOMPARE(json.value("weekdays").toArray(), QJsonArray({"sun", "sat"}));
 
+    r = ctl({"calendar", "add", "bridge-days", "--date", "2027-05-14", "2027-05-28"});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, QString("calendar \"bridge-days\": 2 dates, 0 ranges\n"));
+    r = ctl({"calendar", "remove", "bridge-days"});
+    QCOMPARE(r.exitCode, 0);
     // --replace replaces the whole calendar.
     r = ctl({"calendar", "add", "holidays", "--date", "2027-05-01", "--replace"});
     QCOMPARE(r.exitCode, 0);
@@ -216,6 +221,10 @@ void TestPunctualctlCalendar::badInput_data()
                                           << 2 << "job \"j\": no calendar named \"nope\" (exclude)";
     QTest::newRow("blank exclude") << QStringList{"add", "--every", "1h", "--exclude", " ", "--", "/bin/true"} << 2
                                    << "--exclude: a calendar name must not be blank";
+    QTest::newRow("dates after --date") << QStringList{"calendar", "add", "h", "--date", "2026-12-25", "2026-13-01"}
+                                        << 2 << "--date: \"2026-13-01\" is not a date (YYYY-MM-DD, years 1 to 9999)";
+    QTest::newRow("two names") << QStringList{"calendar", "add", "h", "g", "--weekday", "sat"} << 2
+                               << "give one calendar name";
     QTest::newRow("no subcommand") << QStringList{"calendar"} << 2
                                    << "give a calendar command: add, list, show or remove (punctualctl calendar add "
                                       "--help)";
