@@ -786,6 +786,9 @@ Result<QList<ExclusionCalendar>> SqlJobStore::calendars()
         list.append(std::move(calendar).value());
     }
     query.finish();
+    // By name as QString compares (the memory store's order), whatever the database's collation.
+    std::sort(list.begin(), list.end(),
+              [](const ExclusionCalendar &a, const ExclusionCalendar &b) { return a.name < b.name; });
     return list;
 }
 

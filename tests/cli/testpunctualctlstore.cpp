@@ -316,7 +316,7 @@ void TestPunctualctlStore::checkFindsNothingInAHealthyStore()
     const PunctualctlResult r = ctl({"check"});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains(QLatin1String("integrity: ok\n")), qPrintable(r.out));
-    QVERIFY2(r.out.contains(QLatin1String("schema: 3 (current)\n")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QLatin1String("schema: 4 (current)\n")), qPrintable(r.out));
     QVERIFY2(r.out.contains(QLatin1String("jobs: 2000 row(s), all readable\n")), qPrintable(r.out));
     QVERIFY(r.out.endsWith(QLatin1String("healthy\n")));
 
@@ -416,7 +416,7 @@ void TestPunctualctlStore::checkReportsTheSchema()
     const FileState older = FileState::of(m_db);
     const PunctualctlResult r = ctl({"check"});
     QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
-    QVERIFY2(r.out.contains(QLatin1String("schema: 1 (this Punctual: 3;")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QLatin1String("schema: 1 (this Punctual: 4;")), qPrintable(r.out));
     QVERIFY(FileState::of(m_db) == older);
     // Damaged, it is not migrated either: the migration would write on top of the damage.
     QVERIFY(damageJobsPage() > 1);
