@@ -324,6 +324,7 @@ void MainWindow::createMenus()
     m_stateFilter->addItem(tr("Scheduled"), static_cast<int>(Shown::Scheduled));
     m_stateFilter->addItem(tr("Paused"), static_cast<int>(Shown::Paused));
     m_stateFilter->addItem(tr("Finished"), static_cast<int>(Shown::Finished));
+    m_stateFilter->addItem(tr("On events"), static_cast<int>(Shown::OnEvents));
     toolBar->addWidget(m_stateFilter);
 
     auto applyFilter = [this] {

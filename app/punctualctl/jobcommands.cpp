@@ -6,6 +6,7 @@
 #include "schedulersession.h"
 
 #include "time/isotime.h"
+#include "triggers/eventtrigger.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -192,7 +193,7 @@ int runAdd(const QStringList &args)
     httpOptions.addTo(parser);
     parser.addOptions({options.paused, options.replace});
     int exitCode = ExitOk;
-    if (!parseArguments(parser, args, exitCode))
+    if (!parseArguments(parser, JobCommandOptions::withOptionalValues(args), exitCode))
         return exitCode;
 
     SchedulerSession session;
@@ -201,8 +202,11 @@ int runAdd(const QStringList &args)
     auto trigger = options.trigger(parser, session.nowMs());
     if (!trigger)
         return fail(trigger.error());
+    if (!trigger.value() && options.anyEventSet(parser) && !parser.isSet(options.noEvents))
+        trigger = std::shared_ptr<const Trigger>(std::make_shared<EventTrigger>()); // runs on its events only
     if (!trigger.value())
-        return fail(ExitUsage, tr("give a schedule: --cron, --every, --at or --calendar"));
+        return fail(ExitUsage, tr("give a schedule: --cron, --every, --at or --calendar, or an event: --at-start, "
+                                  "--after-resume, --on-network-up"));
     if (sqlOptions.requested(parser) && httpOptions.requested(parser))
         return fail(ExitUsage, tr("a job runs SQL or requests URLs, not both: give sql or http options"));
     auto action = httpOptions.requested(parser) ? httpOptions.action(parser, parser.positionalArguments(), std::nullopt)
@@ -249,7 +253,7 @@ int runModify(const QStringList &args)
     const QCommandLineOption json(QStringLiteral("json"), tr("Print the job as JSON."));
     parser.addOption(json);
     int exitCode = ExitOk;
-    if (!parseArguments(parser, args, exitCode))
+    if (!parseArguments(parser, JobCommandOptions::withOptionalValues(args), exitCode))
         return exitCode;
     QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
@@ -266,7 +270,7 @@ int runModify(const QStringList &args)
     JobChanges changes;
     if (parser.isSet(options.name))
         changes.name = parser.value(options.name);
-    auto trigger = options.trigger(parser, session.nowMs());
+    auto trigger = options.trigger(parser, session.nowMs(), current->trigger.get());
     if (!trigger)
         return fail(trigger.error());
     changes.trigger = trigger.value();
@@ -310,12 +314,20 @@ int runReschedule(const QStringList &args)
     SchedulerSession session;
     if (auto opened = session.open(); !opened)
         return fail(opened.error());
-    auto trigger = options.trigger(parser, session.nowMs());
+    const QString id = parser.positionalArguments().front();
+    std::shared_ptr<const Trigger> current;
+    if (parser.isSet(options.dst) || parser.isSet(options.noSchedule)) { // --dst alone keeps the cron expression
+        auto job = session.control().job(id);
+        if (!job)
+            return fail(job.error());
+        current = job->trigger;
+    }
+    auto trigger = options.trigger(parser, session.nowMs(), current.get());
     if (!trigger)
         return fail(trigger.error());
     if (!trigger.value())
         return fail(ExitUsage, tr("give a schedule: --cron, --every, --at or --calendar"));
-    auto modified = session.control().rescheduleJob(parser.positionalArguments().front(), trigger.value());
+    auto modified = session.control().rescheduleJob(id, trigger.value());
     if (!modified)
         return fail(modified.error());
     return printJob(modified.value(), parser.isSet(json));
@@ -455,7 +467,7 @@ int runShow(const QStringList &args)
     line(tr("id"), job->id);
     line(tr("name"), job->name);
     line(tr("state"), stateText(job.value(), find(activityOf(session.control(), command.id), command.id)));
-    line(tr("schedule"), job->trigger->description());
+    line(tr("schedule"), describeSchedule(job.value()));
     line(tr("time zone"), QString::fromLatin1(job->trigger->zone().id()));
     line(tr("next run"), nextRunText(job.value()));
     // No next run although the trigger fires again: its calendars exclude every day it could run on.
@@ -514,7 +526,7 @@ int runList(const QStringList &args)
     const QHash<QString, JobActivity> activities = activityOf(session.control());
     for (const Job &job : std::as_const(jobs.value()))
         rows.append({job.id, job.name, elided(stateText(job, find(activities, job.id)), 60), nextRunText(job),
-                     job.trigger->description()});
+                     describeSchedule(job)});
     QList<qsizetype> widths(5, 0);
     for (const QStringList &row : rows) {
         for (int c = 0; c < 4; ++c)

@@ -8,6 +8,7 @@
 #include "triggers/calendartrigger.h"
 #include "triggers/crontrigger.h"
 #include "triggers/datetrigger.h"
+#include "triggers/eventtrigger.h"
 #include "triggers/intervaltrigger.h"
 
 #include <QDir>
@@ -66,6 +67,18 @@ JobCommandOptions::JobCommandOptions()
               tr("CALENDAR"))
     , noExclude(QStringLiteral("no-exclude"),
                 tr("Use no exclusion calendar (--exclude given too sets the new ones)."))
+    , dst(QStringLiteral("dst"),
+          tr("With --cron: what DST changes do: cron (default: cronie's rules), skip (times that do not exist are "
+             "skipped, repeated ones run once) or both (repeated times run in both passes)."),
+          tr("MODE"))
+    , noSchedule(QStringLiteral("no-schedule"),
+                 tr("No schedule: the job runs only on its events (--at-start, --after-resume, --on-network-up)."))
+    , atStart(QStringLiteral("at-start"), tr("Also run when the scheduler starts (log-in or boot)."))
+    , afterResume(QStringLiteral("after-resume"),
+                  tr("Also run when the computer wakes from sleep, DELAY later (default: at once)."), tr("DELAY"))
+    , onNetworkUp(QStringLiteral("on-network-up"),
+                  tr("Also run when the network comes up (at most once per 30 s)."))
+    , noEvents(QStringLiteral("no-events"), tr("Remove the job's event triggers (those given too are set again)."))
 {
 }
 
@@ -77,6 +90,7 @@ void JobCommandOptions::addIdentity(QCommandLineParser &parser) const
 void JobCommandOptions::addTrigger(QCommandLineParser &parser) const
 {
     parser.addOptions({cron, tz, every, start, end, at, calendar, jitter});
+    parser.addOptions({dst, noSchedule});
 }
 
 void JobCommandOptions::addBehaviour(QCommandLineParser &parser) const
@@ -85,6 +99,7 @@ void JobCommandOptions::addBehaviour(QCommandLineParser &parser) const
                        retryDelayMax, removeWhenDone, recover, overlap, queueLimit, onSuccess, onFailure, onFinish,
                        noChains, pauseAfterFailures});
     parser.addOptions({exclude, noExclude});
+    parser.addOptions({atStart, afterResume, onNetworkUp, noEvents});
 }
 
 void JobCommandOptions::addCommand(QCommandLineParser &parser) const
@@ -93,12 +108,38 @@ void JobCommandOptions::addCommand(QCommandLineParser &parser) const
 }
 
 Result<std::shared_ptr<const Trigger>> JobCommandOptions::trigger(const QCommandLineParser &parser,
-                                                                  std::int64_t nowMs) const
+                                                                  std::int64_t nowMs, const Trigger *current) const
 {
     const int kinds = int(parser.isSet(cron)) + int(parser.isSet(every)) + int(parser.isSet(at))
-        + int(parser.isSet(calendar));
+        + int(parser.isSet(calendar)) + int(parser.isSet(noSchedule));
     if (kinds > 1)
-        return invalidInput(tr("give only one of --cron, --every, --at and --calendar"));
+        return invalidInput(tr("give only one of --cron, --every, --at, --calendar and --no-schedule"));
+    std::optional<DstPolicy> dstPolicy;
+    if (parser.isSet(dst)) {
+        dstPolicy = CronTrigger::dstPolicyFromName(parser.value(dst));
+        if (!dstPolicy)
+            return invalidInput(tr("--dst must be cron, skip or both, not \"%1\"").arg(parser.value(dst)));
+        if (kinds > 0 && !parser.isSet(cron))
+            return invalidInput(tr("--dst applies to --cron schedules only"));
+    }
+    if (parser.isSet(noSchedule)) {
+        for (const QCommandLineOption *o : {&tz, &start, &end, &jitter}) {
+            if (parser.isSet(*o))
+                return invalidInput(tr("--%1 belongs to a schedule, not to --no-schedule").arg(o->names().front()));
+        }
+        auto none = std::make_shared<EventTrigger>();
+        if (current)
+            none->setZone(current->zonePtr());
+        return std::shared_ptr<const Trigger>(std::move(none));
+    }
+    if (kinds == 0 && dstPolicy) {
+        // modify ID --dst MODE: the cron schedule stays, with the new policy.
+        if (!current || current->type() != TriggerType::Cron)
+            return invalidInput(tr("--dst applies to --cron schedules only"));
+        auto changed = std::make_shared<CronTrigger>(static_cast<const CronTrigger &>(*current));
+        changed->setDstPolicy(*dstPolicy);
+        return std::shared_ptr<const Trigger>(std::move(changed));
+    }
     if (kinds == 0) {
         for (const QCommandLineOption *o : {&tz, &start, &end, &jitter}) {
             if (parser.isSet(*o))
@@ -138,6 +179,8 @@ Result<std::shared_ptr<const Trigger>> JobCommandOptions::trigger(const QCommand
             return created.error();
         created.value()->setStartMs(startMs.value());
         created.value()->setEndMs(endMs.value());
+        if (dstPolicy)
+            created.value()->setDstPolicy(*dstPolicy);
         trigger = std::move(created).value();
     } else if (parser.isSet(every)) {
         auto interval = parseDuration(parser.value(every));
@@ -183,7 +226,52 @@ bool JobCommandOptions::anyBehaviourSet(const QCommandLineParser &parser) const
         if (parser.isSet(*o))
             return true;
     }
-    return false;
+    return anyEventSet(parser);
+}
+
+bool JobCommandOptions::anyEventSet(const QCommandLineParser &parser) const
+{
+    return parser.isSet(atStart) || parser.isSet(afterResume) || parser.isSet(onNetworkUp) || parser.isSet(noEvents);
+}
+
+QStringList JobCommandOptions::withOptionalValues(const QStringList &args)
+{
+    const QString option = QStringLiteral("--after-resume");
+    QStringList out;
+    out.reserve(args.size());
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &word = args[i];
+        if (word == QLatin1String("--")) {
+            out += args.mid(i);
+            break;
+        }
+        out.append(word);
+        if (word != option)
+            continue;
+        const QString next = i + 1 < args.size() ? args[i + 1] : QString();
+        const bool isDelay = !next.isEmpty()
+            && (next.front().isDigit() || (next.size() > 1 && next.front() == QLatin1Char('P')));
+        if (!isDelay)
+            out.append(QStringLiteral("0s"));
+    }
+    return out;
+}
+
+Result<void> JobCommandOptions::applyEvents(const QCommandLineParser &parser, JobOptions &base) const
+{
+    if (parser.isSet(noEvents))
+        base.events = JobEvents{};
+    if (parser.isSet(atStart))
+        base.events.atStart = true;
+    if (parser.isSet(onNetworkUp))
+        base.events.networkUp = true;
+    if (parser.isSet(afterResume)) {
+        auto delay = parseDuration(parser.value(afterResume), true);
+        if (!delay)
+            return invalidInput(QStringLiteral("--after-resume: %1").arg(delay.error().message));
+        base.events.afterResumeDelayMs = delay.value();
+    }
+    return {};
 }
 
 Result<JobOptions> JobCommandOptions::jobOptions(const QCommandLineParser &parser, JobOptions base) const
@@ -249,6 +337,8 @@ Result<JobOptions> JobCommandOptions::jobOptions(const QCommandLineParser &parse
     if (parser.isSet(recover))
         base.recover = true;
     if (auto r = applyRunPolicies(parser, base); !r)
+        return r.error();
+    if (auto r = applyEvents(parser, base); !r)
         return r.error();
     return base;
 }

@@ -106,7 +106,9 @@ int runNext(const QStringList &args)
                                    QStringLiteral("5"));
     const QCommandLineOption vectors(QStringLiteral("vectors"), tr("Answer the cases of a JSONL vector file."),
                                      tr("FILE"));
-    parser.addOptions({cron, every, calendar, tz, from, count, vectors});
+    const QCommandLineOption dst(QStringLiteral("dst"),
+                                 tr("With --cron: what DST changes do: cron (default), skip or both."), tr("MODE"));
+    parser.addOptions({cron, every, calendar, tz, from, count, vectors, dst});
     int exitCode = ExitOk;
     if (!parseArguments(parser, args, exitCode))
         return exitCode;
@@ -119,6 +121,8 @@ int runNext(const QStringList &args)
     const int schedules = int(parser.isSet(cron)) + int(parser.isSet(every)) + int(parser.isSet(calendar));
     if (schedules != 1)
         return fail(ExitUsage, tr("give exactly one of --cron, --every, --calendar or --vectors"));
+    if (parser.isSet(dst) && !parser.isSet(cron))
+        return fail(ExitUsage, tr("--dst applies to --cron schedules only"));
 
     std::shared_ptr<const ZoneRules> zone = ZoneRules::system();
     if (parser.isSet(tz)) {
@@ -143,6 +147,12 @@ int runNext(const QStringList &args)
         auto created = CronTrigger::create(parser.value(cron), zone);
         if (!created)
             return fail(ExitUsage, created.error().message);
+        if (parser.isSet(dst)) {
+            const auto policy = CronTrigger::dstPolicyFromName(parser.value(dst));
+            if (!policy)
+                return fail(ExitUsage, tr("--dst must be cron, skip or both, not \"%1\"").arg(parser.value(dst)));
+            created.value()->setDstPolicy(*policy);
+        }
         trigger = std::move(created).value();
     } else if (parser.isSet(every)) {
         auto interval = parseDuration(parser.value(every));

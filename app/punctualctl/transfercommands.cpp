@@ -30,7 +30,7 @@ QString addedLine(const Job &job, const QString &origin, const QString &verb)
     const QString next = job.nextRunTime ? formatIso(*job.nextRunTime, job.trigger->zone())
                                          : (job.paused ? tr("paused") : QStringLiteral("-"));
     return QStringLiteral("%1 %2 (%3): %4; next %5; %6\n")
-        .arg(verb, job.id, origin, job.name, next, job.trigger->description());
+        .arg(verb, job.id, origin, job.name, next, describeSchedule(job));
 }
 
 /// Reads a job file, or standard input for "-".

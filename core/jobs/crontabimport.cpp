@@ -3,6 +3,7 @@
 
 #include "triggers/cronexpression.h"
 #include "triggers/crontrigger.h"
+#include "triggers/eventtrigger.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -189,13 +190,11 @@ private:
         }
         const QString schedule = line.left(pos);
         const QString rawCommand = line.mid(pos).trimmed();
-        if (schedule.compare(QLatin1String("@reboot"), Qt::CaseInsensitive) == 0) {
-            problem(number, CrontabText::tr("@reboot cannot be imported: Punctual has no start-up trigger (add the "
-                                            "command to your session's autostart instead)"));
-            return;
-        }
-        auto parsed = CronExpression::parse(schedule);
-        if (const auto *error = std::get_if<CronParseError>(&parsed)) {
+        // @reboot: run when the scheduler host starts (log-in or boot), with no schedule besides.
+        const bool atStart = schedule.compare(QLatin1String("@reboot"), Qt::CaseInsensitive) == 0;
+        auto parsed = atStart ? std::variant<CronExpression, CronParseError>(CronParseError{})
+                              : CronExpression::parse(schedule);
+        if (const auto *error = std::get_if<CronParseError>(&parsed); error && !atStart) {
             problem(number, error->toString());
             return;
         }
@@ -216,10 +215,15 @@ private:
             return;
         }
 
-        auto trigger = std::make_shared<CronTrigger>(std::get<CronExpression>(std::move(parsed)));
+        std::shared_ptr<Trigger> trigger;
+        if (atStart)
+            trigger = std::make_shared<EventTrigger>();
+        else
+            trigger = std::make_shared<CronTrigger>(std::get<CronExpression>(std::move(parsed)));
         trigger->setZone(m_env.zone);
-        trigger->setJitterMs(m_env.jitterMs);
-        if (m_nowMs && !trigger->nextFireTime(*m_nowMs)) {
+        if (!atStart)
+            trigger->setJitterMs(m_env.jitterMs);
+        if (!atStart && m_nowMs && !trigger->nextFireTime(*m_nowMs)) {
             problem(number, CrontabText::tr("\"%1\" never fires (no such date within %2 years)")
                                 .arg(schedule)
                                 .arg(CronTrigger::searchYears));
@@ -245,6 +249,7 @@ private:
         job.name = CrontabImport::nameFromCommand(command);
         job.trigger = std::move(trigger);
         job.action = std::move(action);
+        job.options.events.atStart = atStart;
         m_contents.jobs.append(std::move(job));
         m_contents.origins.append(CrontabText::tr("line %1").arg(number));
     }

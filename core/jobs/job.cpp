@@ -163,6 +163,8 @@ void JobOptions::writeJson(QJsonObject &json) const
     json.insert(QStringLiteral("pause_after_failures"),
                 pauseAfterFailures ? QJsonValue(*pauseAfterFailures) : QJsonValue(QJsonValue::Null));
     json.insert(QStringLiteral("exclude"), QJsonArray::fromStringList(exclude));
+    if (events.any())
+        json.insert(QStringLiteral("events"), events.toJson());
 }
 
 Result<JobOptions> JobOptions::fromJson(const QJsonObject &json)
@@ -263,6 +265,10 @@ Result<JobOptions> JobOptions::fromJson(const QJsonObject &json)
         if (!options.exclude.contains(name))
             options.exclude.append(name);
     }
+    auto events = JobEvents::fromJson(json.value(QStringLiteral("events")));
+    if (!events)
+        return events.error();
+    options.events = events.value();
     return options;
 }
 
@@ -272,6 +278,7 @@ QString Job::stateName(JobState state)
     case JobState::Scheduled: return QStringLiteral("scheduled");
     case JobState::Paused: return QStringLiteral("paused");
     case JobState::Finished: return QStringLiteral("finished");
+    case JobState::OnEvents: return QStringLiteral("on-events");
     }
     return {};
 }
@@ -414,7 +421,16 @@ Result<void> requireTrigger(const Job &job)
 {
     if (!job.trigger)
         return invalidInput(JobText::tr("job \"%1\" has no trigger").arg(job.id));
+    if (job.trigger->type() == TriggerType::Event && !job.options.events.any())
+        return invalidInput(JobText::tr("job \"%1\" has no schedule and no event to run on").arg(job.id));
     return {};
+}
+
+QString describeSchedule(const Job &job)
+{
+    if (!job.trigger)
+        return {};
+    return describeSchedule(job.trigger->description(), job.trigger->type() == TriggerType::Event, job.options.events);
 }
 
 Result<void> validateJob(const Job &job)

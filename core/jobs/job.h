@@ -2,6 +2,7 @@
 #pragma once
 
 #include "jobs/action.h"
+#include "jobs/jobevents.h"
 #include "triggers/trigger.h"
 
 #include <QJsonObject>
@@ -80,6 +81,8 @@ struct JobOptions
     std::optional<int> pauseAfterFailures;
     /// Exclusion calendars (by name): a fire time on a day one of them excludes does not run (recorded excluded).
     QStringList exclude;
+    /// Desktop events that also run the job (at start, after wake-up, network up); JSON key "events".
+    JobEvents events;
 
     bool operator==(const JobOptions &) const = default;
 
@@ -92,7 +95,8 @@ struct JobOptions
 
     /// Flat keys as in the job JSON: max_instances, coalesce, misfire_grace_time (s or null), timeout,
     /// max_retries, retry_delay, remove_when_done, recover, overlap, queue_limit, chains ({"on_success": [ids],
-    /// "on_failure": [...], "on_finish": [...]}), pause_after_failures (n or null), exclude (calendar names).
+    /// "on_failure": [...], "on_finish": [...]}), pause_after_failures (n or null), exclude (calendar names),
+    /// events (JobEvents; only when one is set).
     void writeJson(QJsonObject &json) const;
     /// Reads the keys writeJson() writes; absent keys keep their defaults; bad values are errors.
     static Result<JobOptions> fromJson(const QJsonObject &json);
@@ -114,6 +118,7 @@ enum class JobState
     Scheduled, ///< has a next run time
     Paused,    ///< paused by the user: no next run time until resumed
     Finished,  ///< its trigger will not fire again (a date job after its run)
+    OnEvents,  ///< no next run time, but it still runs on its event triggers (JobEvents)
 };
 
 class Job
@@ -131,7 +136,11 @@ public:
 
     JobState state() const
     {
-        return paused ? JobState::Paused : nextRunTime ? JobState::Scheduled : JobState::Finished;
+        if (paused)
+            return JobState::Paused;
+        if (nextRunTime)
+            return JobState::Scheduled;
+        return options.events.any() ? JobState::OnEvents : JobState::Finished;
     }
 
     /// The job JSON of DESIGN.md section 7 (times in the trigger's zone).
@@ -142,6 +151,8 @@ public:
     static QString stateName(JobState state);
 };
 
+/// describeSchedule() of the job's trigger and events: what list, show and the window print as its schedule.
+QString describeSchedule(const Job &job);
 /// A fresh job id: 32 hex digits, as APScheduler's uuid4().hex.
 QString generateJobId();
 /// Job ids are printable, at most 200 characters, without control characters; the error says why not.
@@ -150,7 +161,8 @@ Result<void> validateJobId(const QString &id);
 Result<void> validatePauseNote(const QString &note);
 /// Job names are one line (no line breaks or control characters), at most 1000 characters, not beginning with U+FEFF.
 Result<void> validateJobName(const QString &name);
-/// The one "no trigger" check: a job without a trigger is refused, naming its id.
+/// The one "no trigger" check: a job without a trigger is refused, naming its id; so is a job with no schedule
+/// (an EventTrigger) and no events, which would never run.
 Result<void> requireTrigger(const Job &job);
 /// What every job has before it is stored: a valid id (validateJobId) and a trigger (requireTrigger).
 Result<void> validateJob(const Job &job);

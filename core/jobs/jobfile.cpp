@@ -74,7 +74,7 @@ const QSet<QString> &jobKeys()
         QStringLiteral("retry_backoff"), QStringLiteral("retry_delay_max"), QStringLiteral("remove_when_done"),
         QStringLiteral("recover"), QStringLiteral("overlap"), QStringLiteral("queue_limit"), QStringLiteral("chains"),
         QStringLiteral("pause_after_failures"), QStringLiteral("pause_note"),
-        QStringLiteral("exclude")};
+        QStringLiteral("exclude"), QStringLiteral("events")};
     return keys;
 }
 
@@ -89,7 +89,7 @@ const QSet<QString> &triggerKeys(const QString &type)
             {QString(), shared},
             {QStringLiteral("date"), shared + QSet<QString>{QStringLiteral("run_date")}},
             {QStringLiteral("interval"), shared + startEnd + QSet<QString>{QStringLiteral("interval_seconds")}},
-            {QStringLiteral("cron"), shared + startEnd + QSet<QString>{QStringLiteral("expression")}},
+            {QStringLiteral("cron"), shared + startEnd + QSet<QString>{QStringLiteral("expression"), QStringLiteral("dst")}},
             {QStringLiteral("calendar"), shared + QSet<QString>{QStringLiteral("unit"), QStringLiteral("every"),
                                                                 QStringLiteral("anchor"), QStringLiteral("time"),
                                                                 QStringLiteral("end")}}};

@@ -20,6 +20,8 @@ constexpr NameOf<RunOutcome> outcomeNames[] = {
 constexpr NameOf<RunReason> reasonNames[] = {
     {RunReason::Scheduled, "scheduled"}, {RunReason::CatchUp, "catch-up"}, {RunReason::RunNow, "run-now"},
     {RunReason::Retry, "retry"},         {RunReason::Chained, "chained"},  {RunReason::Backfill, "backfill"},
+    {RunReason::AtStart, "at-start"},    {RunReason::AfterResume, "after-resume"},
+    {RunReason::NetworkUp, "network-up"},
 };
 
 

@@ -33,6 +33,9 @@ enum class RunReason
     Retry,     ///< a further attempt of a failed run
     Chained,   ///< started because another run ended (causedBy names it)
     Backfill,  ///< one fire time of a backfill
+    AtStart,     ///< event trigger: the scheduler host started
+    AfterResume, ///< event trigger: the computer woke from sleep (after the job's delay)
+    NetworkUp,   ///< event trigger: the network became reachable
 };
 
 struct RunRecord

@@ -323,6 +323,8 @@ Result<std::optional<std::int64_t>> planNewJob(const Job &job, std::int64_t nowM
         return invalidInput(
             PlannerText::tr("the run time %1 has already passed").arg(formatIso(*first, job.trigger->zone())));
     }
+    if (job.trigger->type() == TriggerType::Event)
+        return std::optional<std::int64_t>(); // no schedule: it runs on its events only
     return invalidInput(
         PlannerText::tr("the trigger \"%1\" never fires after now").arg(job.trigger->description()));
 }

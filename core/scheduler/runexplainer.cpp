@@ -107,6 +107,12 @@ QString reasonPhrase(const RunRecord &run)
                             : ExplainText::tr("chained after another run ended");
     case RunReason::Backfill:
         return ExplainText::tr("as part of a backfill");
+    case RunReason::AtStart:
+        return ExplainText::tr("because the scheduler started");
+    case RunReason::AfterResume:
+        return ExplainText::tr("because the computer woke from sleep");
+    case RunReason::NetworkUp:
+        return ExplainText::tr("because the network came up");
     }
     return {};
 }

@@ -79,7 +79,8 @@ void RunTracker::submit(const Job &job, QList<RunRecord> runs, std::optional<std
     submission->runs = std::move(runs);
     submission->misfireGraceMs = misfireGraceMs;
     submission->previous = std::move(previous);
-    submission->removeJobWhenDone = job.options.removeWhenDone && !job.nextRunTime && !job.paused;
+    // A job with event triggers will run again (on its events): never "done".
+    submission->removeJobWhenDone = job.options.removeWhenDone && !job.nextRunTime && !job.paused && !job.options.events.any();
     m_submissions.insert(submission->id, submission);
     ++m_instances[job.id];
     emit activityChanged(job.id);

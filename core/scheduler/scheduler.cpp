@@ -75,6 +75,7 @@ Scheduler::Scheduler(JobStore &store, const Clock &clock, std::unique_ptr<Execut
         connect(m_membership, &ClusterMembership::storeFailed, this, &Scheduler::storeFailed);
     }
     connect(m_wakeTimer.get(), &WakeTimer::woke, this, &Scheduler::processDue);
+    connectDesktop();
 }
 
 Scheduler::~Scheduler()
@@ -96,6 +97,7 @@ void Scheduler::setWakeTimer(std::unique_ptr<WakeTimer> timer)
 void Scheduler::setDesktopState(DesktopState *state)
 {
     m_desktop = state ? state : m_ownDesktop.get();
+    connectDesktop();
 }
 
 void Scheduler::setHistoryLimit(int runsPerJob)
@@ -121,6 +123,8 @@ Result<void> Scheduler::start(bool startPaused)
     emit started();
     if (startPaused)
         emit paused();
+    if (!m_startWorkPending)
+        runAtStartJobs(); // else after the first reconnect
     rearm();
     return {};
 }
@@ -187,6 +191,7 @@ void Scheduler::pause()
     m_state = State::Paused;
     m_wakeTimer->disarm();
     m_runs->holdQueues(true); // nothing starts while paused, runs waiting in a queue included
+    m_afterResumeDue.clear(); // a paused scheduler runs nothing on events, delayed wake-up runs included
     emit paused();
 }
 
@@ -264,6 +269,8 @@ void Scheduler::rearm()
     std::optional<std::int64_t> wakeAt = earliest.value();
     if (const auto retry = m_runs->earliestRetry(); retry && (!wakeAt || *retry < *wakeAt))
         wakeAt = retry;
+    if (const auto event = earliestEventRun(); event && (!wakeAt || *event < *wakeAt))
+        wakeAt = event;
     if (!wakeAt)
         m_wakeTimer->disarm();
     else if (*wakeAt <= m_clock.nowMs())
@@ -350,10 +357,13 @@ bool Scheduler::tryReconnect()
         back = m_runs->writeFinished();
     if (back)
         back = learnPasswordVariables();
+    bool startWorkDone = false;
     if (back && m_startWorkPending) {
         back = prepareStart();
-        if (back)
+        if (back) {
             m_startWorkPending = false;
+            startWorkDone = true;
+        }
     }
     if (!back) {
         m_storeStatus.lastError = back.error().message;
@@ -373,6 +383,8 @@ bool Scheduler::tryReconnect()
     if (m_membership)
         m_membership->regained(storeRetryCapMs);
     emit storeStatusChanged(m_storeStatus);
+    if (startWorkDone)
+        runAtStartJobs(); // the start() that could not reach the store
     return true;
 }
 
@@ -403,6 +415,7 @@ void Scheduler::processDue()
         return;
     const std::int64_t now = m_clock.nowMs();
     m_runs->startDueRetries(now);
+    startDueEventRuns(now);
     // Shared store: the due rows come back locked for this pass (the transaction commitDue() commits).
     auto due = m_store.claimDueJobs(now, dueBatchLimit);
     if (!due) {
@@ -494,7 +507,7 @@ bool Scheduler::commitDuePass(QList<Job> &due, std::int64_t now)
             batch.runs.append(run);
         }
         job.nextRunTime = plan.nextRunTime;
-        if (!plan.nextRunTime && job.options.removeWhenDone && plan.submit.isEmpty())
+        if (!plan.nextRunTime && job.options.removeWhenDone && !job.options.events.any() && plan.submit.isEmpty())
             removeNow << job.id;
         batch.updatedJobs.append(job);
         if (!plan.submit.isEmpty())

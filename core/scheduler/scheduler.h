@@ -321,6 +321,27 @@ private:
     void startChainedRun(const QString &targetId, const Job &causeJob, const RunRecord &cause);
     void pauseIfFailing(const Job &job);
 
+    // --- event triggers (schedulerevents.cpp; docs/desktop-triggers/events.md) ---
+    /// Follows m_desktop's resumed() and networkCameUp().
+    void connectDesktop();
+    /// Running with the store available: events run jobs (else they are ignored, nothing recorded).
+    bool canRunOnEvents() const;
+    /// The unpaused jobs that have event triggers, freshly read.
+    Result<QList<Job>> unpausedJobsWithEvents() const;
+    /// Once per start(): the jobs with at_start run (reason at-start).
+    void runAtStartJobs();
+    /// The computer woke: after_resume jobs run now or after their delay (reason after-resume).
+    void onDesktopResumed();
+    /// The network came up: network_up jobs run, at most once per JobEvents::networkUpDebounceMs each.
+    void onNetworkCameUp();
+    /// The earliest delayed after-resume run waiting (the wake timer is armed for it).
+    std::optional<std::int64_t> earliestEventRun() const;
+    /// Starts the delayed after-resume runs due at @p now.
+    void startDueEventRuns(std::int64_t now);
+    /// Records a run of each of @p jobs for @p reason now and starts or queues it by its overlap policy; a busy job's
+    /// run is recorded skipped.
+    void runOnEvent(const QList<Job> &jobs, RunReason reason);
+
     /// Asks the store which variables hold sql jobs' passwords, so command jobs do not inherit them.
     Result<void> learnPasswordVariables();
     void notePasswordVariable(const Job &job);
@@ -341,6 +362,12 @@ private:
     int m_backoffStep = 0; ///< failed reconnects counted into the pause (kept through a store that flaps)
     bool m_startWorkPending = false; ///< started while the store was unavailable: prepareStart() not done yet
     mutable std::optional<ExclusionCalendars> m_calendars; ///< exclusionCalendars(), until the next change
+    // Event triggers (schedulerevents.cpp).
+    bool m_atStartDone = false;                 ///< the at-start runs of this scheduler's start() were made
+    QHash<QString, std::int64_t> m_afterResumeDue; ///< job id -> when its delayed after-resume run starts
+    QHash<QString, std::int64_t> m_lastNetworkUpRun; ///< job id -> its last network-up run (debounce)
+    QMetaObject::Connection m_desktopResumed;
+    QMetaObject::Connection m_desktopNetworkUp;
 };
 
 } // namespace punctual

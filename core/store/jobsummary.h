@@ -37,7 +37,13 @@ struct JobSummary
 
     JobState state() const
     {
-        return paused ? JobState::Paused : nextRunTime ? JobState::Scheduled : JobState::Finished;
+        if (paused)
+            return JobState::Paused;
+        if (nextRunTime)
+            return JobState::Scheduled;
+        // A job with events has the key "events" in its options JSON (written only then); a quote inside a JSON
+        // string is escaped, so the text can only come from the key.
+        return texts.options.contains(QLatin1String("\"events\":")) ? JobState::OnEvents : JobState::Finished;
     }
 };
 

@@ -79,7 +79,8 @@ std::size_t valueHash(const JobOptions &o)
 {
     return hashFields(0, o.maxInstances, o.coalesce, o.misfireGraceMs, o.timeoutMs, o.maxRetries, o.retryDelayMs,
                       o.retryBackoff, o.retryDelayMaxMs, o.removeWhenDone, o.recover, o.overlap, o.queueLimit,
-                      o.chains, o.pauseAfterFailures, o.exclude);
+                      o.chains, o.pauseAfterFailures, o.exclude, o.events.atStart, o.events.afterResumeDelayMs,
+                      o.events.networkUp);
 }
 
 } // namespace punctual

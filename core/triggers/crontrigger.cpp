@@ -35,16 +35,28 @@ Result<std::unique_ptr<CronTrigger>> CronTrigger::create(const QString &expressi
     return trigger;
 }
 
+bool CronTrigger::firesInBothPasses() const
+{
+    // Cronie's rules follow from wildness; a DST policy sets them for every expression.
+    return m_dst == DstPolicy::Both || (m_dst == DstPolicy::Cron && m_expression.isWild());
+}
+
+bool CronTrigger::firesAtGapEnd() const
+{
+    return m_dst != DstPolicy::Skip && !m_expression.isWild();
+}
+
 std::optional<std::int64_t> CronTrigger::firstFireAtOrAfter(std::int64_t utcSeconds, int maxYear) const
 {
     const ZoneRules &rules = zone();
-    const bool wild = m_expression.isWild();
+    const bool bothPasses = firesInBothPasses();
+    const bool gapFiresAtEnd = firesAtGapEnd();
     int segment = rules.segmentAt(utcSeconds);
     std::int64_t from = utcSeconds;
     for (;;) {
         const int offset = rules.segmentOffset(segment);
         std::int64_t localFrom = from + offset;
-        if (!wild && segment > 0) {
+        if (!bothPasses && segment > 0) {
             // Second pass of an overlap: local times already lived through before the clocks went back.
             const int previousOffset = rules.segmentOffset(segment - 1);
             if (previousOffset > offset)
@@ -56,10 +68,10 @@ std::optional<std::int64_t> CronTrigger::firstFireAtOrAfter(std::int64_t utcSeco
         const std::int64_t end = rules.segmentEnd(segment);
         if (end == std::numeric_limits<std::int64_t>::max() || *match - offset < end)
             return *match - offset;
-        // The match lies beyond this segment. For a non-wild expression, a match inside the gap that opens here
-        // fires once, at the instant the gap ends (which is this segment's end).
+        // The match lies beyond this segment. For a non-wild expression (unless dst skip), a match inside the gap
+        // that opens here fires once, at the instant the gap ends (which is this segment's end).
         const int nextOffset = rules.segmentOffset(segment + 1);
-        if (!wild && nextOffset > offset && *match < end + nextOffset)
+        if (gapFiresAtEnd && nextOffset > offset && *match < end + nextOffset)
             return end;
         ++segment;
         from = end;
@@ -81,7 +93,31 @@ std::optional<std::int64_t> CronTrigger::nextFireTime(std::int64_t afterMs) cons
 
 QString CronTrigger::description() const
 {
-    return describeCron(m_expression) + zoneSuffix();
+    QString text = describeCron(m_expression);
+    if (m_dst == DstPolicy::Skip)
+        text += CronTriggerText::tr(", DST: skip");
+    else if (m_dst == DstPolicy::Both)
+        text += CronTriggerText::tr(", DST: both passes");
+    return text + zoneSuffix();
+}
+
+QString CronTrigger::dstPolicyName(DstPolicy policy)
+{
+    switch (policy) {
+    case DstPolicy::Cron: return QStringLiteral("cron");
+    case DstPolicy::Skip: return QStringLiteral("skip");
+    case DstPolicy::Both: return QStringLiteral("both");
+    }
+    return {};
+}
+
+std::optional<DstPolicy> CronTrigger::dstPolicyFromName(const QString &name)
+{
+    for (DstPolicy policy : {DstPolicy::Cron, DstPolicy::Skip, DstPolicy::Both}) {
+        if (name == dstPolicyName(policy))
+            return policy;
+    }
+    return std::nullopt;
 }
 
 QJsonObject CronTrigger::toJson() const
@@ -92,6 +128,8 @@ QJsonObject CronTrigger::toJson() const
         json.insert(QStringLiteral("start"), formatIso(*m_startMs, zone()));
     if (m_endMs)
         json.insert(QStringLiteral("end"), formatIso(*m_endMs, zone()));
+    if (m_dst != DstPolicy::Cron)
+        json.insert(QStringLiteral("dst"), dstPolicyName(m_dst));
     return json;
 }
 
@@ -112,6 +150,13 @@ Result<std::unique_ptr<CronTrigger>> CronTrigger::fromJson(const QJsonObject &js
         if (!instant)
             return invalidInput(CronTriggerText::tr("cron trigger %1: %2").arg(key, instant.error().message));
         *target = instant.value();
+    }
+    if (const QJsonValue dst = json.value(QStringLiteral("dst")); !dst.isUndefined() && !dst.isNull()) {
+        const auto policy = dstPolicyFromName(dst.toString());
+        if (!dst.isString() || !policy)
+            return invalidInput(CronTriggerText::tr("cron trigger dst: \"%1\" is not cron, skip or both")
+                                    .arg(dst.isString() ? dst.toString() : QStringLiteral("?")));
+        trigger->m_dst = *policy;
     }
     if (trigger->m_startMs && trigger->m_endMs && *trigger->m_endMs < *trigger->m_startMs)
         return invalidInput(CronTriggerText::tr("the cron trigger ends before it starts"));

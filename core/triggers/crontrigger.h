@@ -13,7 +13,16 @@ namespace punctual {
  * - a non-wild one fires once, at the gap's end, for matching local times in a gap, and only in the first pass
  *   of an overlap.
  * Fire instants are whole seconds and strictly increasing. The search looks at most 50 years ahead.
+ * dstPolicy() changes these rules per job (docs/desktop-triggers/dst.md).
  */
+/// How a cron job treats DST changes (JSON "dst"): cronie's rules, or the same for every expression.
+enum class DstPolicy
+{
+    Cron, ///< cronie's rules above (the default; omitted from the JSON)
+    Skip, ///< local times in a gap are skipped (no fire at the gap's end); repeated ones run once, in the first pass
+    Both, ///< repeated local times run in both passes; gap times as Cron
+};
+
 class CronTrigger final : public Trigger
 {
 public:
@@ -30,6 +39,14 @@ public:
     /// No fire before @p startMs (inclusive) or after @p endMs (inclusive).
     void setStartMs(std::optional<std::int64_t> startMs) { m_startMs = startMs; }
     void setEndMs(std::optional<std::int64_t> endMs) { m_endMs = endMs; }
+    DstPolicy dstPolicy() const { return m_dst; }
+    void setDstPolicy(DstPolicy policy) { m_dst = policy; }
+    /// The DST rules in force: a matching local time repeated by an overlap fires in both passes; one in a gap
+    /// fires once at the gap's end (else it is skipped). From wildness under DstPolicy::Cron, else the policy's.
+    bool firesInBothPasses() const;
+    bool firesAtGapEnd() const;
+    static QString dstPolicyName(DstPolicy policy); ///< "cron", "skip", "both"
+    static std::optional<DstPolicy> dstPolicyFromName(const QString &name);
 
     TriggerType type() const override { return TriggerType::Cron; }
     std::optional<std::int64_t> nextFireTime(std::int64_t afterMs) const override;
@@ -46,6 +63,7 @@ private:
     CronExpression m_expression;
     std::optional<std::int64_t> m_startMs;
     std::optional<std::int64_t> m_endMs;
+    DstPolicy m_dst = DstPolicy::Cron;
 };
 
 /// "At 02:30 every day", "Every 15 minutes", ... for an expression (without the zone), translated.

@@ -4,6 +4,7 @@
 #include "triggers/calendartrigger.h"
 #include "triggers/crontrigger.h"
 #include "triggers/datetrigger.h"
+#include "triggers/eventtrigger.h"
 #include "triggers/intervaltrigger.h"
 #include "time/duration.h"
 #include "time/isotime.h"
@@ -61,6 +62,7 @@ QString Trigger::typeName(TriggerType type)
     case TriggerType::Interval: return QStringLiteral("interval");
     case TriggerType::Cron: return QStringLiteral("cron");
     case TriggerType::Calendar: return QStringLiteral("calendar");
+    case TriggerType::Event: return QStringLiteral("event");
     }
     return {};
 }
@@ -135,6 +137,8 @@ Result<std::unique_ptr<Trigger>> Trigger::fromJson(const QJsonObject &json)
         return upcast(CronTrigger::fromJson(json));
     if (type == typeName(TriggerType::Calendar))
         return upcast(CalendarTrigger::fromJson(json));
+    if (type == typeName(TriggerType::Event))
+        return upcast(EventTrigger::fromJson(json));
     return invalidInput(TriggerText::tr("unknown trigger type \"%1\"").arg(type));
 }
 

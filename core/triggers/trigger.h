@@ -21,6 +21,7 @@ enum class TriggerType
     Interval,
     Cron,
     Calendar,
+    Event, ///< no schedule: the job runs only on its event triggers (EventTrigger)
 };
 
 /**

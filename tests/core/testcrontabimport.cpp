@@ -61,8 +61,8 @@ private slots:
     void takesEveryValidEntry()
     {
         QCOMPARE(m_sample.title, QStringLiteral("crontab.sample"));
-        QCOMPARE(m_sample.jobs.size(), 22);
-        QCOMPARE(m_sample.origins.size(), 22);
+        QCOMPARE(m_sample.jobs.size(), 23);
+        QCOMPARE(m_sample.origins.size(), 23);
         QCOMPARE(m_sample.origins.first(), QStringLiteral("line 10"));
         QCOMPARE(m_sample.origins.last(), QStringLiteral("line 40"));
     }
@@ -72,20 +72,40 @@ private slots:
         QStringList where;
         for (const ImportProblem &problem : std::as_const(m_sample.problems))
             where << problem.where;
-        QCOMPARE(where, (QStringList{"line 27", "line 37", "line 38", "line 41", "line 42", "line 43", "line 44",
-                                     "line 45", "line 46"}));
+        QCOMPARE(where, (QStringList{"line 37", "line 38", "line 41", "line 42", "line 43", "line 44", "line 45",
+                                     "line 46"}));
         auto message = [this](int i) { return m_sample.problems.at(i).message; };
-        QVERIFY(message(0).contains(QLatin1String("@reboot")));
-        QVERIFY(message(1).contains(QLatin1String("Mars/Olympus_Mons")));
-        QVERIFY(message(2).contains(QLatin1String("line 37")));
-        QVERIFY(message(3).contains(QLatin1String("\"%\"")));
+        QVERIFY(message(0).contains(QLatin1String("Mars/Olympus_Mons")));
+        QVERIFY(message(1).contains(QLatin1String("line 37")));
+        QVERIFY(message(2).contains(QLatin1String("\"%\"")));
         // The cron parser's positioned messages.
-        QCOMPARE(message(4), QStringLiteral("field \"minute\": 61 is out of range 0-59 (position 1)"));
-        QVERIFY2(message(5).startsWith(QLatin1String("field \"hour\": 25 is out of range 0-23")), qPrintable(message(5)));
-        QVERIFY2(message(6).startsWith(QLatin1String("field \"day-of-week\"")), qPrintable(message(6)));
-        QVERIFY2(message(7).contains(QLatin1String("never fires")), qPrintable(message(7)));
-        QVERIFY2(message(8).startsWith(QLatin1String("field \"day-of-week\"")), qPrintable(message(8)));
-        QCOMPARE(m_sample.problems.at(4).text(), QStringLiteral("line 42: ") + message(4));
+        QCOMPARE(message(3), QStringLiteral("field \"minute\": 61 is out of range 0-59 (position 1)"));
+        QVERIFY2(message(4).startsWith(QLatin1String("field \"hour\": 25 is out of range 0-23")), qPrintable(message(4)));
+        QVERIFY2(message(5).startsWith(QLatin1String("field \"day-of-week\"")), qPrintable(message(5)));
+        QVERIFY2(message(6).contains(QLatin1String("never fires")), qPrintable(message(6)));
+        QVERIFY2(message(7).startsWith(QLatin1String("field \"day-of-week\"")), qPrintable(message(7)));
+        QCOMPARE(m_sample.problems.at(3).text(), QStringLiteral("line 42: ") + message(3));
+    }
+
+    void rebootImportsAsAtStart()
+    {
+        const Job *workers = jobNamed(m_sample, QStringLiteral("start-workers"));
+        QVERIFY(workers);
+        QCOMPARE(workers->trigger->type(), TriggerType::Event);
+        QVERIFY(workers->options.events.atStart);
+        QVERIFY(!workers->options.events.afterResumeDelayMs);
+        QVERIFY(!workers->options.events.networkUp);
+        QCOMPARE(workers->state(), JobState::OnEvents);
+        QCOMPARE(describeSchedule(*workers), QStringLiteral("At start"));
+        QVERIFY(validateJob(*workers));
+        // Case does not matter, and a command is still required.
+        CrontabImport::Options options;
+        const ImportContents upper = CrontabImport::parse(QStringLiteral("@REBOOT /bin/true\n@reboot\n"), options);
+        QCOMPARE(upper.jobs.size(), 1);
+        QVERIFY(upper.jobs.front().options.events.atStart);
+        QCOMPARE(upper.problems.size(), 1);
+        QVERIFY2(upper.problems.front().message.contains(QLatin1String("no command")),
+                 qPrintable(upper.problems.front().message));
     }
 
     void notesMailto()
@@ -151,6 +171,8 @@ private slots:
     {
         // Every job's trigger, against a CronTrigger made from the same expression and zone.
         for (const Job &job : std::as_const(m_sample.jobs)) {
+            if (job.options.events.atStart)
+                continue; // @reboot: no schedule (rebootImportsAsAtStart)
             const auto *cron = dynamic_cast<const CronTrigger *>(job.trigger.get());
             QVERIFY(cron);
             auto reference = CronTrigger::create(cron->expression().text(), job.trigger->zonePtr());

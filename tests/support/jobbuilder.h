@@ -5,6 +5,7 @@
 #include "time/zonerules.h"
 #include "triggers/crontrigger.h"
 #include "triggers/datetrigger.h"
+#include "triggers/eventtrigger.h"
 #include "triggers/intervaltrigger.h"
 
 #include <QJsonObject>
@@ -58,6 +59,14 @@ public:
     }
     /// Once, at @p atMs.
     JobBuilder &date(std::int64_t atMs) { return trigger(std::make_shared<DateTrigger>(atMs)); }
+    /// No schedule: the job runs only on its events (set them with events()).
+    JobBuilder &eventsOnly() { return trigger(std::make_shared<EventTrigger>()); }
+    /// The desktop events that run the job (at start, after wake-up, network up).
+    JobBuilder &events(const JobEvents &events)
+    {
+        m_job.options.events = events;
+        return *this;
+    }
 
     // --- what ---
     JobBuilder &action(Action action)

@@ -454,6 +454,33 @@ private:
                         {QJsonArray{5}, QStringLiteral("not a name")},
                         {QJsonArray{QString()}, QStringLiteral("blank name")}}));
 
+        // Event triggers: written back only when one is set, each key only when set.
+        QList<Invalid> badEvents{{QJsonObject{{QStringLiteral("at_boot"), true}}, QStringLiteral("unknown key")},
+                                 {QJsonObject{{QStringLiteral("at_start"), 1}}, QStringLiteral("not a bool")},
+                                 {QJsonObject{{QStringLiteral("network_up"), QStringLiteral("yes")}}, QStringLiteral("not a bool")},
+                                 {QJsonObject{{QStringLiteral("after_resume"), -1}}, QStringLiteral("negative")},
+                                 {QJsonObject{{QStringLiteral("after_resume"), QStringLiteral("2m")}}, QStringLiteral("a string")},
+                                 {QJsonArray{}, QStringLiteral("an array")},
+                                 {true, QStringLiteral("a bool")},
+                                 {5, QStringLiteral("a number")}};
+        const QJsonObject atStart{{QStringLiteral("at_start"), true}};
+        const QJsonObject resume{{QStringLiteral("after_resume"), 120}};
+        const QJsonObject resumeNow{{QStringLiteral("after_resume"), 0}};
+        const QJsonObject all{{QStringLiteral("at_start"), true}, {QStringLiteral("after_resume"), 0.5},
+                              {QStringLiteral("network_up"), true}};
+        job.put(QStringLiteral("events"),
+                choose(0.7, std::nullopt,
+                       {{QJsonObject{}, std::nullopt},
+                        {QJsonValue(QJsonValue::Null), std::nullopt},
+                        {QJsonObject{{QStringLiteral("at_start"), false}, {QStringLiteral("network_up"), false}}, std::nullopt},
+                        {atStart, atStart},
+                        {resume, resume},
+                        {resumeNow, resumeNow},
+                        {QJsonObject{{QStringLiteral("at_start"), false}, {QStringLiteral("network_up"), true}},
+                         QJsonObject{{QStringLiteral("network_up"), true}}},
+                        {all, all}},
+                       badEvents));
+
         // Informational keys: the import does not read them.
         if (chance(0.2))
             job.put(QStringLiteral("state"), {pick(QList<QJsonValue>{QStringLiteral("scheduled"), QStringLiteral("bogus"), 5}),

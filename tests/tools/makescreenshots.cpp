@@ -31,6 +31,8 @@
 #include "widgets/runhistorypane.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QLineEdit>
@@ -363,6 +365,25 @@ int main(int argc, char *argv[])
         QTest::qWait(200);
         grab(out + QStringLiteral("/desktop-calendars-preview.png"));
         editor->reject();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    }
+
+    // Event triggers and the DST choice (docs/desktop-triggers/): the nightly backup also at start and 2 minutes after
+    // a wake-up, skipping 02:30 on the night the clocks go forward (the note under the next runs says so).
+    {
+        window.selectJob(QStringLiteral("backup"));
+        window.action(MainWindow::Command::Edit)->trigger();
+        JobEditorDialog *page = nullptr;
+        waitFor([&] { return (page = window.findChild<JobEditorDialog *>()) && page->isVisible(); }, "the editor");
+        page->move(window.geometry().center() - page->rect().center());
+        auto *dst = page->findChild<QComboBox *>(QStringLiteral("dstCombo"));
+        dst->setCurrentIndex(dst->findData(static_cast<int>(DstPolicy::Skip)));
+        page->findChild<QCheckBox *>(QStringLiteral("atStartCheck"))->setChecked(true);
+        page->findChild<QCheckBox *>(QStringLiteral("afterResumeCheck"))->setChecked(true);
+        page->findChild<QLineEdit *>(QStringLiteral("afterResumeDelayEdit"))->setText(QStringLiteral("2m"));
+        QTest::qWait(400); // the preview follows after the typing pause
+        grab(out + QStringLiteral("/desktop-events-editor.png"));
+        page->reject();
         QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     }
 

@@ -53,7 +53,7 @@ ImportDialog::ImportDialog(const ImportContents &contents, const QStringList &co
     QList<QTreeWidgetItem *> items;
     for (qsizetype i = 0; i < contents.jobs.size() && i < previewRows; ++i) {
         const Job &job = contents.jobs.at(i);
-        auto *item = new QTreeWidgetItem({job.name, job.trigger->description(), describeAction(job.action),
+        auto *item = new QTreeWidgetItem({job.name, describeSchedule(job), describeAction(job.action),
                                           contents.origins.value(i), job.id});
         if (conflicting.contains(job.id))
             item->setToolTip(0, tr("A job with this id is stored already"));

@@ -4,6 +4,7 @@
 #include "actioneditor.h"
 #include "chainseditor.h"
 #include "excludeeditor.h"
+#include "eventseditor.h"
 #include "fieldmessage.h"
 #include "optionseditor.h"
 #include "control/schedulerclient.h"
@@ -71,6 +72,7 @@ JobEditorDialog::JobEditorDialog(SchedulerClient &scheduler, const Clock &clock,
     header->setColumnStretch(4, 2);
 
     m_triggerEditor = new TriggerEditor(clock, this);
+    m_eventsEditor = new EventsEditor(this);
     m_actionEditor = new ActionEditor(functions, this);
     m_optionsEditor = new OptionsEditor(this);
     m_chainsEditor = new ChainsEditor(this);
@@ -91,6 +93,7 @@ JobEditorDialog::JobEditorDialog(SchedulerClient &scheduler, const Clock &clock,
     formLayout->addLayout(header);
     formLayout->addWidget(section(tr("When"), m_triggerEditor, form));
     formLayout->addWidget(section(tr("Days off"), m_excludeEditor, form));
+    formLayout->addWidget(section(tr("Also run"), m_eventsEditor, form));
     formLayout->addWidget(section(tr("What"), m_actionEditor, form));
     formLayout->addWidget(section(tr("If things go wrong"), m_optionsEditor, form));
     formLayout->addWidget(section(tr("Afterwards"), m_chainsEditor, form));
@@ -118,6 +121,10 @@ JobEditorDialog::JobEditorDialog(SchedulerClient &scheduler, const Clock &clock,
         edited();
     });
     connect(m_triggerEditor, &TriggerEditor::edited, this, edited);
+    connect(m_eventsEditor, &EventsEditor::edited, this, [this, edited] {
+        m_triggerEditor->setHasEvents(m_eventsEditor->anyChecked()); // "No schedule" needs an event
+        edited();
+    });
     connect(m_actionEditor, &ActionEditor::edited, this, edited);
     connect(m_optionsEditor, &OptionsEditor::edited, this, edited);
     connect(m_chainsEditor, &ChainsEditor::edited, this, edited);
@@ -176,9 +183,10 @@ void JobEditorDialog::setTabOrderByName()
     // Top to bottom, left to right, whatever order the parts happened to create their widgets in.
     static const char *const order[] = {
         "nameEdit", "idEdit",
-        "cronRadio", "intervalRadio", "dateRadio", "calendarRadio",
-        "cronEdit", "intervalEdit", "intervalStartEdit", "dateTimeEdit", "calendarEdit",
+        "cronRadio", "intervalRadio", "dateRadio", "calendarRadio", "eventsOnlyRadio",
+        "cronEdit", "dstCombo", "intervalEdit", "intervalStartEdit", "dateTimeEdit", "calendarEdit",
         "timeZoneCombo", "jitterSpin", "excludeList",
+        "atStartCheck", "afterResumeCheck", "afterResumeDelayEdit", "networkUpCheck",
         "actionKindCombo", "programEdit", "programBrowseButton", "argumentsEdit", "workingDirectoryEdit",
         "workingDirectoryBrowseButton", "shellCheck", "functionCombo",
         "sqlConnectionCombo", "sqlDriverCombo", "sqlHostEdit", "sqlPortSpin", "sqlDatabaseEdit",
@@ -218,6 +226,8 @@ void JobEditorDialog::setJob(const Job &job)
     m_idEdit->setPlaceholderText({});
     m_idEdit->setToolTip(tr("A job's id cannot change"));
     m_nameEdit->setText(job.name);
+    m_eventsEditor->setEvents(job.options.events);
+    m_triggerEditor->setHasEvents(job.options.events.any());
     m_triggerEditor->setTrigger(job.trigger);
     m_actionEditor->setAction(job.action);
     m_optionsEditor->setOptions(job.options);
@@ -249,6 +259,10 @@ Result<Job> JobEditorDialog::jobFromInput() const
     job.options = m_optionsEditor->options();
     job.options.chains = m_chainsEditor->chains();
     job.options.exclude = m_excludeEditor->exclude();
+    auto events = m_eventsEditor->events();
+    if (!events)
+        return events.error();
+    job.options.events = events.value();
     return job;
 }
 

@@ -17,6 +17,7 @@ namespace punctual {
 class ActionEditor;
 class ChainsEditor;
 class ExcludeEditor;
+class EventsEditor;
 class Clock;
 class FieldMessage;
 class FunctionRegistry;
@@ -38,7 +39,9 @@ class TriggerEditor;
  * actionKindCombo, programEdit, programError, argumentsEdit, workingDirectoryEdit, shellCheck, functionCombo,
  * functionWarning, misfireGraceSpin, misfireNoLimitCheck, coalesceCheck, maxInstancesSpin, timeoutSpin,
  * retriesSpin, retryDelaySpin, overlapCombo, queueLimitSpin, pauseAfterFailuresCheck, pauseAfterFailuresSpin,
- * chainsList, chainConditionCombo, chainJobCombo, chainAddButton, chainRemoveButton, messageLabel, buttonBox.
+ * chainsList, chainConditionCombo, chainJobCombo, chainAddButton, chainRemoveButton, messageLabel, buttonBox;
+ * event triggers ("Also run"): eventsOnlyRadio, dstCombo, dstNote, atStartCheck, afterResumeCheck,
+ * afterResumeDelayEdit, networkUpCheck, eventsError.
  */
 class JobEditorDialog final : public QDialog
 {
@@ -91,6 +94,7 @@ private:
     QLineEdit *m_idEdit = nullptr;
     FieldMessage *m_idError = nullptr;
     TriggerEditor *m_triggerEditor = nullptr;
+    EventsEditor *m_eventsEditor = nullptr;
     ActionEditor *m_actionEditor = nullptr;
     OptionsEditor *m_optionsEditor = nullptr;
     ChainsEditor *m_chainsEditor = nullptr;

@@ -8,8 +8,10 @@
 #include "time/isotime.h"
 #include "time/zonerules.h"
 #include "triggers/calendartrigger.h"
+#include "triggers/crondsteffect.h"
 #include "triggers/crontrigger.h"
 #include "triggers/datetrigger.h"
+#include "triggers/eventtrigger.h"
 #include "triggers/intervaltrigger.h"
 
 #include <QButtonGroup>
@@ -101,11 +103,15 @@ TriggerEditor::TriggerEditor(const Clock &clock, QWidget *parent)
     m_calendarRadio->setToolTip(tr("Runs every N days, weeks, months or years at a time of day, keeping the wall "
                                    "clock time across daylight saving changes (APScheduler 4: "
                                    "CalendarIntervalTrigger)"));
+    m_eventsOnlyRadio = new QRadioButton(tr("No schedul&e"), this);
+    m_eventsOnlyRadio->setObjectName(QStringLiteral("eventsOnlyRadio"));
+    m_eventsOnlyRadio->setToolTip(tr("Runs only on the events checked under “Also run”"));
     m_typeGroup = new QButtonGroup(this);
     m_typeGroup->addButton(m_cronRadio, static_cast<int>(TriggerType::Cron));
     m_typeGroup->addButton(m_intervalRadio, static_cast<int>(TriggerType::Interval));
     m_typeGroup->addButton(m_dateRadio, static_cast<int>(TriggerType::Date));
     m_typeGroup->addButton(m_calendarRadio, static_cast<int>(TriggerType::Calendar));
+    m_typeGroup->addButton(m_eventsOnlyRadio, static_cast<int>(TriggerType::Event));
     auto *typeRow = new QHBoxLayout;
     for (QAbstractButton *button : m_typeGroup->buttons())
         typeRow->addWidget(button);
@@ -118,6 +124,7 @@ TriggerEditor::TriggerEditor(const Clock &clock, QWidget *parent)
     m_pages->insertWidget(static_cast<int>(TriggerType::Interval), createIntervalPage());
     m_pages->insertWidget(static_cast<int>(TriggerType::Cron), createCronPage());
     m_pages->insertWidget(static_cast<int>(TriggerType::Calendar), createCalendarPage());
+    m_pages->insertWidget(static_cast<int>(TriggerType::Event), createEventsOnlyPage());
 
     createZoneCombo();
     m_jitterSpin = new QSpinBox(this);
@@ -177,6 +184,14 @@ TriggerEditor::TriggerEditor(const Clock &clock, QWidget *parent)
     previewColumn->setContentsMargins(0, 0, 0, 0);
     previewColumn->addWidget(previewTitle);
     previewColumn->addWidget(m_preview);
+    m_dstNote = new QLabel(this);
+    m_dstNote->setObjectName(QStringLiteral("dstNote"));
+    m_dstNote->setTextFormat(Qt::PlainText);
+    m_dstNote->setWordWrap(true);
+    m_dstNote->setMaximumWidth(m_preview->width());
+    m_dstNote->setToolTip(tr("What the next daylight saving change does to the times of this schedule"));
+    m_dstNote->hide();
+    previewColumn->addWidget(m_dstNote);
     previewColumn->addStretch();
 
     auto *body = new QHBoxLayout;
@@ -211,9 +226,39 @@ QWidget *TriggerEditor::createCronPage()
                               "seconds first; each <tt>*</tt>, <tt>N</tt>, <tt>A-B</tt>, <tt>*/S</tt> or a comma "
                               "list. Also <tt>@hourly</tt>, <tt>@daily</tt>, <tt>@weekly</tt>, <tt>@monthly</tt>, "
                               "<tt>@yearly</tt>; <tt>L</tt>, <tt>W</tt> and <tt>#</tt> in the day fields.</p>"));
+    m_dstCombo = new QComboBox(page);
+    m_dstCombo->setObjectName(QStringLiteral("dstCombo"));
+    m_dstCombo->addItem(tr("DST: as cron does"), static_cast<int>(DstPolicy::Cron));
+    m_dstCombo->addItem(tr("DST: skip missing times"), static_cast<int>(DstPolicy::Skip));
+    m_dstCombo->addItem(tr("DST: repeated times twice"), static_cast<int>(DstPolicy::Both));
+    m_dstCombo->setAccessibleName(tr("Daylight saving changes"));
+    m_dstCombo->setToolTip(tr("<p>When the clocks change for daylight saving time. <b>As cron does</b>: a time "
+                              "that does not exist runs when the clocks have jumped (unless the minute or hour is "
+                              "<tt>*</tt>), a repeated time runs once (twice when the minute or hour is "
+                              "<tt>*</tt>). <b>Skip missing times</b>: a time that does not exist does not run that "
+                              "day, a repeated time runs once. <b>Repeated times twice</b>: a repeated time runs in "
+                              "both passes.</p>"));
+    // Beside the expression, not a row of its own: the editor must fit a small screen (fitToScreen()).
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_cronEdit, 1);
+    row->addWidget(m_dstCombo);
     auto *form = new QFormLayout(page);
     form->setContentsMargins(0, 0, 0, 0);
-    form->addRow(tr("E&xpression:"), m_cronEdit);
+    form->addRow(buddyLabel(tr("E&xpression:"), m_cronEdit), row);
+    return page;
+}
+
+QWidget *TriggerEditor::createEventsOnlyPage()
+{
+    auto *page = new QWidget(this);
+    page->setObjectName(QStringLiteral("eventsOnlyPage"));
+    auto *words = new QLabel(tr("The job has no schedule: it runs only on the events checked under "
+                                "“Also run”."),
+                             page);
+    words->setWordWrap(true);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(words);
     return page;
 }
 
@@ -321,6 +366,7 @@ void TriggerEditor::connectEdits()
         connect(edit, &QLineEdit::textChanged, this, changed);
     connect(m_dateTimeEdit, &QDateTimeEdit::dateTimeChanged, this, changed);
     connect(m_zoneCombo, &QComboBox::currentTextChanged, this, changed);
+    connect(m_dstCombo, &QComboBox::currentIndexChanged, this, changed);
     connect(m_jitterSpin, &QSpinBox::valueChanged, this, changed);
 }
 
@@ -331,6 +377,7 @@ QWidget *TriggerEditor::mainField(TriggerType type) const
     case TriggerType::Interval: return m_intervalEdit;
     case TriggerType::Date: return m_dateTimeEdit;
     case TriggerType::Calendar: return m_calendarEdit;
+    case TriggerType::Event: return m_eventsOnlyRadio;
     }
     return nullptr;
 }
@@ -368,6 +415,7 @@ void TriggerEditor::setTrigger(std::shared_ptr<const Trigger> trigger)
     switch (t.type()) {
     case TriggerType::Cron:
         m_cronEdit->setText(static_cast<const CronTrigger &>(t).expression().text());
+        m_dstCombo->setCurrentIndex(m_dstCombo->findData(static_cast<int>(static_cast<const CronTrigger &>(t).dstPolicy())));
         break;
     case TriggerType::Interval: {
         const auto &interval = static_cast<const IntervalTrigger &>(t);
@@ -380,6 +428,8 @@ void TriggerEditor::setTrigger(std::shared_ptr<const Trigger> trigger)
         break;
     case TriggerType::Calendar:
         m_calendarEdit->setText(calendarSpec(static_cast<const CalendarTrigger &>(t)));
+        break;
+    case TriggerType::Event:
         break;
     }
     selectType(t.type());
@@ -413,6 +463,14 @@ TriggerEditor::Built TriggerEditor::build() const
     case TriggerType::Interval: buildInterval(built, zone, now); break;
     case TriggerType::Date: buildDate(built, zone); break;
     case TriggerType::Calendar: buildCalendar(built, zone, now); break;
+    case TriggerType::Event:
+        if (!m_hasEvents) {
+            built.fail(tr("No schedule: check at least one event under “Also run”"), m_eventsOnlyRadio);
+            return built;
+        }
+        built.trigger = std::make_unique<EventTrigger>();
+        built.trigger->setZone(zone);
+        break;
     }
     if (!built.trigger)
         return built;
@@ -420,7 +478,7 @@ TriggerEditor::Built TriggerEditor::build() const
                                            m_original ? std::optional(m_original->jitterMs()) : std::nullopt));
     built.unchanged = m_original && m_original->toJson() == built.trigger->toJson();
     // An untouched trigger that has fired for the last time (a date job that ran) may stay as it is.
-    if (!built.unchanged && !built.trigger->nextFireTime(now)) {
+    if (!built.unchanged && built.trigger->type() != TriggerType::Event && !built.trigger->nextFireTime(now)) {
         built.error = built.trigger->type() == TriggerType::Date ? tr("This time has already passed")
                                                                  : tr("This schedule never runs after now");
         built.field = mainField(built.trigger->type());
@@ -444,6 +502,7 @@ void TriggerEditor::buildCron(Built &built, const std::shared_ptr<const ZoneRule
         created.value()->setStartMs(original->startMs());
         created.value()->setEndMs(original->endMs());
     }
+    created.value()->setDstPolicy(static_cast<DstPolicy>(m_dstCombo->currentData().toInt()));
     built.trigger = std::move(created).value();
 }
 
@@ -540,6 +599,48 @@ void TriggerEditor::refresh()
     m_preview->clear();
     if (built.trigger)
         showPreview(*built.trigger);
+    showDstNote(built.trigger.get());
+}
+
+void TriggerEditor::setHasEvents(bool hasEvents)
+{
+    if (hasEvents == m_hasEvents)
+        return;
+    m_hasEvents = hasEvents;
+    refresh();
+}
+
+void TriggerEditor::showDstNote(const Trigger *trigger)
+{
+    const auto *cron = dynamic_cast<const CronTrigger *>(trigger);
+    const auto effect = cron ? nextDstEffect(*cron, m_clock.nowMs()) : std::nullopt;
+    if (!effect) {
+        m_dstNote->clear();
+        m_dstNote->hide();
+        return;
+    }
+    const QLocale locale;
+    const auto wall = [](std::int64_t localSeconds) { return QDateTime::fromSecsSinceEpoch(localSeconds, Qt::UTC); };
+    const QString time = locale.toString(wall(effect->localSeconds).time(), QLocale::ShortFormat);
+    const QString day = locale.toString(wall(effect->localSeconds).date(), tr("d MMM", "QDate format: 29 Mar"));
+    QString text;
+    switch (effect->kind) {
+    case CronDstEffect::Kind::GapSkipped:
+        text = tr("DST: %1 does not exist on %2: skipped").arg(time, day);
+        break;
+    case CronDstEffect::Kind::GapAtEnd:
+        text = tr("DST: %1 does not exist on %2: runs at %3")
+                   .arg(time, day, locale.toString(wall(effect->gapEndLocalSeconds).time(), QLocale::ShortFormat));
+        break;
+    case CronDstEffect::Kind::OverlapOnce:
+        text = tr("DST: %1 happens twice on %2: runs once").arg(time, day);
+        break;
+    case CronDstEffect::Kind::OverlapTwice:
+        text = tr("DST: %1 happens twice on %2: runs twice").arg(time, day);
+        break;
+    }
+    m_dstNote->setText(text);
+    m_dstNote->show();
 }
 
 void TriggerEditor::showPreview(const Trigger &trigger)
@@ -561,7 +662,9 @@ void TriggerEditor::showPreview(const Trigger &trigger)
         after = *next;
     }
     if (m_preview->count() == 0) {
-        auto *item = new QListWidgetItem(tr("No more runs"), m_preview);
+        auto *item = new QListWidgetItem(trigger.type() == TriggerType::Event ? tr("Only on events")
+                                                                              : tr("No more runs"),
+                                         m_preview);
         item->setFlags(Qt::NoItemFlags);
     }
 }

@@ -56,6 +56,8 @@ public:
 
     /// Updates description, error and preview now instead of after the typing pause.
     void refresh();
+    /// Whether the job has event triggers: "No schedule" is valid only then (the job editor's "Also run").
+    void setHasEvents(bool hasEvents);
 
     /// The job's exclusion calendars (@p names of @p calendars): the preview shows fire times on the days they
     /// exclude struck through, naming the calendar.
@@ -72,6 +74,7 @@ private:
     QWidget *createIntervalPage();
     QWidget *createDatePage();
     QWidget *createCalendarPage();
+    QWidget *createEventsOnlyPage();
     void createZoneCombo();
     void connectEdits();
 
@@ -85,6 +88,8 @@ private:
     void buildCalendar(Built &built, const std::shared_ptr<const ZoneRules> &zone, std::int64_t nowMs) const;
     void showPreview(const Trigger &trigger);
     void markExcluded(QListWidgetItem *item, const Trigger &trigger, std::int64_t fireMs) const;
+    /// The dstNote label: what the zone's next DST change does to a cron trigger's times (empty otherwise).
+    void showDstNote(const Trigger *trigger);
     QString formatRunTime(std::int64_t utcMs, const ZoneRules &zone, std::int64_t nowMs) const;
     void setDateTimeInZone(std::int64_t utcMs, const ZoneRules &zone);
 
@@ -97,6 +102,10 @@ private:
     QRadioButton *m_intervalRadio = nullptr;
     QRadioButton *m_dateRadio = nullptr;
     QRadioButton *m_calendarRadio = nullptr;
+    QRadioButton *m_eventsOnlyRadio = nullptr;
+    QComboBox *m_dstCombo = nullptr;
+    QLabel *m_dstNote = nullptr;
+    bool m_hasEvents = false;
     QStackedWidget *m_pages = nullptr;
     QLineEdit *m_cronEdit = nullptr;
     QLineEdit *m_intervalEdit = nullptr;

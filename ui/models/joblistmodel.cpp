@@ -52,6 +52,7 @@ JobListModel::ShownState shownJobState(JobState state)
     case JobState::Scheduled: return JobListModel::ShownState::Scheduled;
     case JobState::Paused: return JobListModel::ShownState::Paused;
     case JobState::Finished: return JobListModel::ShownState::Finished;
+    case JobState::OnEvents: return JobListModel::ShownState::OnEvents;
     }
     return JobListModel::ShownState::Finished;
 }
@@ -167,6 +168,16 @@ private:
     QHash<double, QString> m_byInterval;
     QSet<QString> m_pool;
 };
+
+/// A stored job's schedule text: its trigger's description, with its event triggers (rare: parsed only then).
+QString scheduleOf(const JobSummary &summary, TriggerDescriptions &descriptions)
+{
+    const QString &trigger = descriptions.of(summary.texts.trigger);
+    const JobEvents events = eventsOfOptionsText(summary.texts.options);
+    if (!events.any())
+        return trigger;
+    return descriptions.interned(describeSchedule(trigger, isEventTriggerText(summary.texts.trigger), events));
+}
 
 struct JobListModel::WarmState
 {
@@ -476,12 +487,12 @@ void JobListModel::warmTexts(QList<Job> jobs, QList<JobSummary> summaries)
             warm.searchTexts.reserve(count);
             TriggerDescriptions descriptions;
             for (const Job &job : jobs) {
-                warm.schedules.append(descriptions.interned(job.trigger ? job.trigger->description() : QString()));
+                warm.schedules.append(descriptions.interned(describeSchedule(job)));
                 warm.searchTexts.append(JobFilter::searchText(job, warm.schedules.constLast()));
             }
             ParsedCache<Action> actions;
             for (const JobSummary &summary : summaries) {
-                warm.schedules.append(descriptions.of(summary.texts.trigger));
+                warm.schedules.append(scheduleOf(summary, descriptions));
                 warm.searchTexts.append(searchTextOf(summary, warm.schedules.constLast(), actions));
             }
             QCollator collator;
@@ -617,7 +628,7 @@ bool JobListModel::matches(int row, const JobFilter &filter, std::optional<Shown
         return false; // what the State column shows, as followed from the scheduler
     if (filter.isEmpty())
         return true;
-    if (filter.state && r->summary.state() != *filter.state)
+    if (filter.state && (r->job ? r->job->state() : r->summary.state()) != *filter.state)
         return false; // decided without building a description
     if (!(filter == m_wordsOf)) {
         m_wordsOf = filter;
@@ -812,9 +823,9 @@ const QString &JobListModel::schedule(const Row &row) const
     if (row.schedule)
         return *row.schedule;
     if (row.job) {
-        row.schedule = row.job->trigger ? row.job->trigger->description() : QString();
+        row.schedule = describeSchedule(*row.job);
     } else {
-        row.schedule = m_descriptions->of(row.summary.texts.trigger);
+        row.schedule = scheduleOf(row.summary, *m_descriptions);
     }
     return *row.schedule;
 }
@@ -839,7 +850,8 @@ JobListModel::ShownState JobListModel::shownState(const Row &row) const
         return ShownState::Running;
     if (m_scheduler.retryWait(row.summary.id))
         return ShownState::Retrying;
-    return shownJobState(row.summary.state());
+    // A parsed job knows its events; a summary made from one has no texts to find them in.
+    return shownJobState(row.job ? row.job->state() : row.summary.state());
 }
 
 QString JobListModel::stateText(const Row &row) const
@@ -857,6 +869,7 @@ QString JobListModel::stateText(const Row &row) const
     case ShownState::Scheduled: return tr("Scheduled");
     case ShownState::Paused: return tr("Paused");
     case ShownState::Finished: return tr("Finished");
+    case ShownState::OnEvents: return tr("On events");
     }
     return {};
 }

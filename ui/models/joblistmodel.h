@@ -84,6 +84,7 @@ public:
         Scheduled,
         Paused,
         Finished,
+        OnEvents, ///< no next run time, runs on its event triggers (at start, after wake-up, network up)
     };
 
     /// The model uses @p scheduler and @p clock without owning them; they must outlive it.

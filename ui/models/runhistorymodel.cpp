@@ -135,6 +135,9 @@ QString RunHistoryModel::reasonText(const RunRecord &run)
         return run.causedBy ? tr("Chained (after run %1)", "run reason").arg(*run.causedBy)
                             : tr("Chained", "run reason");
     case RunReason::Backfill: return tr("Backfill", "run reason");
+    case RunReason::AtStart: return tr("At start", "run reason");
+    case RunReason::AfterResume: return tr("After wake-up", "run reason");
+    case RunReason::NetworkUp: return tr("Network up", "run reason");
     }
     return {};
 }
