@@ -861,6 +861,18 @@
         <source>the cron trigger ends before it starts</source>
         <translation>der Cron-Auslöser endet, bevor er beginnt</translation>
     </message>
+    <message>
+        <source>, DST: skip</source>
+        <translation>, Zeitumstellung: überspringen</translation>
+    </message>
+    <message>
+        <source>, DST: both passes</source>
+        <translation>, Zeitumstellung: beide Durchläufe</translation>
+    </message>
+    <message>
+        <source>cron trigger dst: &quot;%1&quot; is not cron, skip or both</source>
+        <translation>Cron-Auslöser dst: „%1“ ist nicht cron, skip oder both</translation>
+    </message>
 </context>
 <context>
     <name>CrontabImport</name>
@@ -883,10 +895,6 @@
     <message>
         <source>expected 5 time fields and a command</source>
         <translation>erwartet werden 5 Zeitfelder und ein Befehl</translation>
-    </message>
-    <message>
-        <source>@reboot cannot be imported: Punctual has no start-up trigger (add the command to your session&apos;s autostart instead)</source>
-        <translation>@reboot kann nicht importiert werden: Punctual hat keinen Auslöser beim Start (tragen Sie den Befehl stattdessen in den Autostart Ihrer Sitzung ein)</translation>
     </message>
     <message>
         <source>no command after the schedule &quot;%1&quot;</source>
@@ -965,6 +973,13 @@
     <message>
         <source>%1 must be at least 1 ms (0.001 s)</source>
         <translation>%1 muss mindestens 1 ms (0,001 s) betragen</translation>
+    </message>
+</context>
+<context>
+    <name>EventTrigger</name>
+    <message>
+        <source>Only on events</source>
+        <translation>Nur bei Ereignissen</translation>
     </message>
 </context>
 <context>
@@ -1350,6 +1365,53 @@
         <source>exclude: %1</source>
         <translation>exclude: %1</translation>
     </message>
+    <message>
+        <source>job &quot;%1&quot; has no schedule and no event to run on</source>
+        <translation>Auftrag „%1“ hat weder einen Zeitplan noch ein Ereignis, bei dem er läuft</translation>
+    </message>
+</context>
+<context>
+    <name>JobEvents</name>
+    <message>
+        <source>events must be an object with at_start, after_resume and network_up</source>
+        <translation>events muss ein Objekt mit at_start, after_resume und network_up sein</translation>
+    </message>
+    <message>
+        <source>events: unknown key &quot;%1&quot; (at_start, after_resume or network_up)</source>
+        <translation>events: unbekannter Schlüssel „%1“ (at_start, after_resume oder network_up)</translation>
+    </message>
+    <message>
+        <source>events: %1 must be true or false</source>
+        <translation>events: %1 muss true oder false sein</translation>
+    </message>
+    <message>
+        <source>events: after_resume must be a number of seconds (0: no delay)</source>
+        <translation>events: after_resume muss eine Anzahl Sekunden sein (0: ohne Verzögerung)</translation>
+    </message>
+    <message>
+        <source>at start</source>
+        <translation>beim Start</translation>
+    </message>
+    <message>
+        <source>after wake-up (%1 later)</source>
+        <translation>nach dem Aufwachen (%1 später)</translation>
+    </message>
+    <message>
+        <source>after wake-up</source>
+        <translation>nach dem Aufwachen</translation>
+    </message>
+    <message>
+        <source>when the network comes up</source>
+        <translation>wenn das Netzwerk verfügbar wird</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1; also %2</source>
+        <translation>%1; außerdem %2</translation>
+    </message>
 </context>
 <context>
     <name>JobFile</name>
@@ -1691,6 +1753,18 @@
     <message>
         <source>The run time %1 did not run (run %2): %3.</source>
         <translation>Der Laufzeitpunkt %1 lief nicht (Lauf %2): %3.</translation>
+    </message>
+    <message>
+        <source>because the scheduler started</source>
+        <translation>weil der Planer gestartet wurde</translation>
+    </message>
+    <message>
+        <source>because the computer woke from sleep</source>
+        <translation>weil der Computer aus dem Ruhezustand aufgewacht ist</translation>
+    </message>
+    <message>
+        <source>because the network came up</source>
+        <translation>weil das Netzwerk verfügbar wurde</translation>
     </message>
 </context>
 <context>
@@ -3034,6 +3108,53 @@
     </message>
 </context>
 <context>
+    <name>punctual::EventsEditor</name>
+    <message>
+        <source>When the scheduler &amp;starts (log-in or boot)</source>
+        <translation>Wenn der Planer &amp;startet (Anmeldung oder Systemstart)</translation>
+    </message>
+    <message>
+        <source>Runs once each time the scheduler starts, as cron&apos;s @reboot does (not when it is resumed from a pause)</source>
+        <translation>Läuft einmal bei jedem Start des Planers, wie @reboot bei cron (nicht, wenn er nach einer Pause fortgesetzt wird)</translation>
+    </message>
+    <message>
+        <source>After the computer &amp;wakes up,</source>
+        <translation>Nachdem der Computer &amp;aufwacht,</translation>
+    </message>
+    <message>
+        <source>Runs when the computer wakes from sleep or hibernation</source>
+        <translation>Läuft, wenn der Computer aus dem Ruhezustand oder Tiefschlaf aufwacht</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>nach</translation>
+    </message>
+    <message>
+        <source>at once</source>
+        <translation>sofort</translation>
+    </message>
+    <message>
+        <source>How long after the wake-up: 30s, 2m, 1h30m (empty: at once). Another wake-up before it has passed starts the wait again.</source>
+        <translation>Wie lange nach dem Aufwachen: 30s, 2m, 1h30m (leer: sofort). Ein weiteres Aufwachen vor Ablauf startet die Wartezeit neu.</translation>
+    </message>
+    <message>
+        <source>Delay after the wake-up</source>
+        <translation>Verzögerung nach dem Aufwachen</translation>
+    </message>
+    <message>
+        <source>When the network comes up</source>
+        <translation>Wenn das Netzwerk verfügbar wird</translation>
+    </message>
+    <message>
+        <source>Runs when the network becomes reachable after it was not (at most once in 30 seconds)</source>
+        <translation>Läuft, wenn das Netzwerk wieder erreichbar wird (höchstens einmal in 30 Sekunden)</translation>
+    </message>
+    <message>
+        <source>Wake-up delay: %1</source>
+        <translation>Verzögerung nach dem Aufwachen: %1</translation>
+    </message>
+</context>
+<context>
     <name>punctual::ExcludeEditor</name>
     <message>
         <source>E&amp;xclude days of:</source>
@@ -3494,6 +3615,10 @@ http://localhost:8080/products</translation>
         <source>Days off</source>
         <translation>Freie Tage</translation>
     </message>
+    <message>
+        <source>Also run</source>
+        <translation>Außerdem ausführen</translation>
+    </message>
 </context>
 <context>
     <name>punctual::JobListLoader</name>
@@ -3598,6 +3723,10 @@ No run until it is resumed.</source>
         <comment>the note given when it was paused</comment>
         <translation>Angehalten: %1
 Kein Lauf, bis er fortgesetzt wird.</translation>
+    </message>
+    <message>
+        <source>On events</source>
+        <translation>Bei Ereignissen</translation>
     </message>
 </context>
 <context>
@@ -4116,6 +4245,10 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
         <source>&amp;Calendars…</source>
         <translation>&amp;Kalender…</translation>
     </message>
+    <message>
+        <source>On events</source>
+        <translation>Bei Ereignissen</translation>
+    </message>
 </context>
 <context>
     <name>punctual::OptionsEditor</name>
@@ -4455,6 +4588,21 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
     <message>
         <source>Started because run %1 ended</source>
         <translation>Gestartet, weil Lauf %1 endete</translation>
+    </message>
+    <message>
+        <source>At start</source>
+        <comment>run reason</comment>
+        <translation>Beim Start</translation>
+    </message>
+    <message>
+        <source>After wake-up</source>
+        <comment>run reason</comment>
+        <translation>Nach dem Aufwachen</translation>
+    </message>
+    <message>
+        <source>Network up</source>
+        <comment>run reason</comment>
+        <translation>Netzwerk verfügbar</translation>
     </message>
 </context>
 <context>
@@ -5322,6 +5470,71 @@ Der Auftrag kann es stattdessen aus einer Umgebungsvariablen des Planers lesen: 
     <message>
         <source>Not run: %1</source>
         <translation>Nicht ausgeführt: %1</translation>
+    </message>
+    <message>
+        <source>No schedul&amp;e</source>
+        <translation>K&amp;ein Zeitplan</translation>
+    </message>
+    <message>
+        <source>Runs only on the events checked under “Also run”</source>
+        <translation>Läuft nur bei den unter „Außerdem ausführen“ angekreuzten Ereignissen</translation>
+    </message>
+    <message>
+        <source>What the next daylight saving change does to the times of this schedule</source>
+        <translation>Was die nächste Zeitumstellung mit den Zeiten dieses Zeitplans macht</translation>
+    </message>
+    <message>
+        <source>DST: as cron does</source>
+        <translation>Zeitumstellung: wie cron</translation>
+    </message>
+    <message>
+        <source>DST: skip missing times</source>
+        <translation>Zeitumstellung: fehlende Zeiten überspringen</translation>
+    </message>
+    <message>
+        <source>DST: repeated times twice</source>
+        <translation>Zeitumstellung: doppelte Zeiten zweimal</translation>
+    </message>
+    <message>
+        <source>Daylight saving changes</source>
+        <translation>Zeitumstellungen</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;When the clocks change for daylight saving time. &lt;b&gt;As cron does&lt;/b&gt;: a time that does not exist runs when the clocks have jumped (unless the minute or hour is &lt;tt&gt;*&lt;/tt&gt;), a repeated time runs once (twice when the minute or hour is &lt;tt&gt;*&lt;/tt&gt;). &lt;b&gt;Skip missing times&lt;/b&gt;: a time that does not exist does not run that day, a repeated time runs once. &lt;b&gt;Repeated times twice&lt;/b&gt;: a repeated time runs in both passes.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Wenn die Uhren für die Sommerzeit umgestellt werden. &lt;b&gt;Wie cron&lt;/b&gt;: eine Zeit, die es nicht gibt, läuft, wenn die Uhren gesprungen sind (außer Minute oder Stunde ist &lt;tt&gt;*&lt;/tt&gt;), eine doppelte Zeit läuft einmal (zweimal, wenn Minute oder Stunde &lt;tt&gt;*&lt;/tt&gt; ist). &lt;b&gt;Fehlende Zeiten überspringen&lt;/b&gt;: eine Zeit, die es nicht gibt, läuft an diesem Tag nicht, eine doppelte Zeit läuft einmal. &lt;b&gt;Doppelte Zeiten zweimal&lt;/b&gt;: eine doppelte Zeit läuft in beiden Durchläufen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The job has no schedule: it runs only on the events checked under “Also run”.</source>
+        <translation>Der Auftrag hat keinen Zeitplan: Er läuft nur bei den unter „Außerdem ausführen“ angekreuzten Ereignissen.</translation>
+    </message>
+    <message>
+        <source>No schedule: check at least one event under “Also run”</source>
+        <translation>Kein Zeitplan: Kreuzen Sie unter „Außerdem ausführen“ mindestens ein Ereignis an</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <comment>QDate format: 29 Mar</comment>
+        <translation>d. MMM</translation>
+    </message>
+    <message>
+        <source>DST: %1 does not exist on %2: skipped</source>
+        <translation>Zeitumstellung: %1 gibt es am %2 nicht: übersprungen</translation>
+    </message>
+    <message>
+        <source>DST: %1 does not exist on %2: runs at %3</source>
+        <translation>Zeitumstellung: %1 gibt es am %2 nicht: läuft um %3</translation>
+    </message>
+    <message>
+        <source>DST: %1 happens twice on %2: runs once</source>
+        <translation>Zeitumstellung: %1 kommt am %2 zweimal vor: läuft einmal</translation>
+    </message>
+    <message>
+        <source>DST: %1 happens twice on %2: runs twice</source>
+        <translation>Zeitumstellung: %1 kommt am %2 zweimal vor: läuft zweimal</translation>
+    </message>
+    <message>
+        <source>Only on events</source>
+        <translation>Nur bei Ereignissen</translation>
     </message>
 </context>
 </TS>

@@ -852,6 +852,18 @@
         <source>the cron trigger ends before it starts</source>
         <translation>Cron 触发器在开始之前就已结束</translation>
     </message>
+    <message>
+        <source>, DST: skip</source>
+        <translation>，夏令时：跳过</translation>
+    </message>
+    <message>
+        <source>, DST: both passes</source>
+        <translation>，夏令时：两次都运行</translation>
+    </message>
+    <message>
+        <source>cron trigger dst: &quot;%1&quot; is not cron, skip or both</source>
+        <translation>cron 触发器 dst：“%1”不是 cron、skip 或 both</translation>
+    </message>
 </context>
 <context>
     <name>CrontabImport</name>
@@ -874,10 +886,6 @@
     <message>
         <source>expected 5 time fields and a command</source>
         <translation>应为 5 个时间字段和一条命令</translation>
-    </message>
-    <message>
-        <source>@reboot cannot be imported: Punctual has no start-up trigger (add the command to your session&apos;s autostart instead)</source>
-        <translation>无法导入 @reboot：Punctual 没有开机触发器（请改为将该命令加入会话的自动启动）</translation>
     </message>
     <message>
         <source>no command after the schedule &quot;%1&quot;</source>
@@ -956,6 +964,13 @@
     <message>
         <source>%1 must be at least 1 ms (0.001 s)</source>
         <translation>%1 必须至少为 1 毫秒（0.001 秒）</translation>
+    </message>
+</context>
+<context>
+    <name>EventTrigger</name>
+    <message>
+        <source>Only on events</source>
+        <translation>仅在事件发生时</translation>
     </message>
 </context>
 <context>
@@ -1336,6 +1351,53 @@
         <source>exclude: %1</source>
         <translation>exclude：%1</translation>
     </message>
+    <message>
+        <source>job &quot;%1&quot; has no schedule and no event to run on</source>
+        <translation>任务“%1”既没有计划，也没有可触发它运行的事件</translation>
+    </message>
+</context>
+<context>
+    <name>JobEvents</name>
+    <message>
+        <source>events must be an object with at_start, after_resume and network_up</source>
+        <translation>events 必须是包含 at_start、after_resume 和 network_up 的对象</translation>
+    </message>
+    <message>
+        <source>events: unknown key &quot;%1&quot; (at_start, after_resume or network_up)</source>
+        <translation>events：未知的键“%1”（应为 at_start、after_resume 或 network_up）</translation>
+    </message>
+    <message>
+        <source>events: %1 must be true or false</source>
+        <translation>events：%1 必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>events: after_resume must be a number of seconds (0: no delay)</source>
+        <translation>events：after_resume 必须是秒数（0：不延迟）</translation>
+    </message>
+    <message>
+        <source>at start</source>
+        <translation>启动时</translation>
+    </message>
+    <message>
+        <source>after wake-up (%1 later)</source>
+        <translation>唤醒后（%1 之后）</translation>
+    </message>
+    <message>
+        <source>after wake-up</source>
+        <translation>唤醒后</translation>
+    </message>
+    <message>
+        <source>when the network comes up</source>
+        <translation>网络连通时</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>%1; also %2</source>
+        <translation>%1；另外%2</translation>
+    </message>
 </context>
 <context>
     <name>JobFile</name>
@@ -1674,6 +1736,18 @@
     <message>
         <source>The run time %1 did not run (run %2): %3.</source>
         <translation>运行时间 %1 未运行（运行 %2）：%3。</translation>
+    </message>
+    <message>
+        <source>because the scheduler started</source>
+        <translation>因为调度器已启动</translation>
+    </message>
+    <message>
+        <source>because the computer woke from sleep</source>
+        <translation>因为计算机已从睡眠中唤醒</translation>
+    </message>
+    <message>
+        <source>because the network came up</source>
+        <translation>因为网络已连通</translation>
     </message>
 </context>
 <context>
@@ -3006,6 +3080,53 @@
     </message>
 </context>
 <context>
+    <name>punctual::EventsEditor</name>
+    <message>
+        <source>When the scheduler &amp;starts (log-in or boot)</source>
+        <translation>调度器启动时（登录或开机）(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Runs once each time the scheduler starts, as cron&apos;s @reboot does (not when it is resumed from a pause)</source>
+        <translation>每次调度器启动时运行一次，如同 cron 的 @reboot（从暂停中恢复时不运行）</translation>
+    </message>
+    <message>
+        <source>After the computer &amp;wakes up,</source>
+        <translation>计算机唤醒后(&amp;W)，</translation>
+    </message>
+    <message>
+        <source>Runs when the computer wakes from sleep or hibernation</source>
+        <translation>在计算机从睡眠或休眠中唤醒时运行</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>at once</source>
+        <translation>立即</translation>
+    </message>
+    <message>
+        <source>How long after the wake-up: 30s, 2m, 1h30m (empty: at once). Another wake-up before it has passed starts the wait again.</source>
+        <translation>唤醒后多久运行：30s、2m、1h30m（留空：立即）。在此之前再次唤醒会重新开始等待。</translation>
+    </message>
+    <message>
+        <source>Delay after the wake-up</source>
+        <translation>唤醒后的延迟</translation>
+    </message>
+    <message>
+        <source>When the network comes up</source>
+        <translation>网络连通时</translation>
+    </message>
+    <message>
+        <source>Runs when the network becomes reachable after it was not (at most once in 30 seconds)</source>
+        <translation>在网络从不可达变为可达时运行（每 30 秒最多一次）</translation>
+    </message>
+    <message>
+        <source>Wake-up delay: %1</source>
+        <translation>唤醒延迟：%1</translation>
+    </message>
+</context>
+<context>
     <name>punctual::ExcludeEditor</name>
     <message>
         <source>E&amp;xclude days of:</source>
@@ -3461,6 +3582,10 @@ http://localhost:8080/products</translation>
         <source>Days off</source>
         <translation>休息日</translation>
     </message>
+    <message>
+        <source>Also run</source>
+        <translation>另外运行</translation>
+    </message>
 </context>
 <context>
     <name>punctual::JobListLoader</name>
@@ -3565,6 +3690,10 @@ No run until it is resumed.</source>
         <comment>the note given when it was paused</comment>
         <translation>已暂停：%1
 恢复之前不会运行。</translation>
+    </message>
+    <message>
+        <source>On events</source>
+        <translation>事件触发</translation>
     </message>
 </context>
 <context>
@@ -4070,6 +4199,10 @@ No run until it is resumed.</source>
         <source>&amp;Calendars…</source>
         <translation>日历(&amp;C)…</translation>
     </message>
+    <message>
+        <source>On events</source>
+        <translation>事件触发</translation>
+    </message>
 </context>
 <context>
     <name>punctual::OptionsEditor</name>
@@ -4409,6 +4542,21 @@ No run until it is resumed.</source>
     <message>
         <source>Started because run %1 ended</source>
         <translation>因运行 %1 结束而启动</translation>
+    </message>
+    <message>
+        <source>At start</source>
+        <comment>run reason</comment>
+        <translation>启动时</translation>
+    </message>
+    <message>
+        <source>After wake-up</source>
+        <comment>run reason</comment>
+        <translation>唤醒后</translation>
+    </message>
+    <message>
+        <source>Network up</source>
+        <comment>run reason</comment>
+        <translation>网络连通</translation>
     </message>
 </context>
 <context>
@@ -5268,6 +5416,71 @@ The job can read it from an environment variable of the scheduler instead: enter
     <message>
         <source>Not run: %1</source>
         <translation>未运行：%1</translation>
+    </message>
+    <message>
+        <source>No schedul&amp;e</source>
+        <translation>无计划(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Runs only on the events checked under “Also run”</source>
+        <translation>仅在“另外运行”中勾选的事件发生时运行</translation>
+    </message>
+    <message>
+        <source>What the next daylight saving change does to the times of this schedule</source>
+        <translation>下一次夏令时切换对此计划时间的影响</translation>
+    </message>
+    <message>
+        <source>DST: as cron does</source>
+        <translation>夏令时：与 cron 相同</translation>
+    </message>
+    <message>
+        <source>DST: skip missing times</source>
+        <translation>夏令时：跳过不存在的时间</translation>
+    </message>
+    <message>
+        <source>DST: repeated times twice</source>
+        <translation>夏令时：重复的时间运行两次</translation>
+    </message>
+    <message>
+        <source>Daylight saving changes</source>
+        <translation>夏令时切换</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;When the clocks change for daylight saving time. &lt;b&gt;As cron does&lt;/b&gt;: a time that does not exist runs when the clocks have jumped (unless the minute or hour is &lt;tt&gt;*&lt;/tt&gt;), a repeated time runs once (twice when the minute or hour is &lt;tt&gt;*&lt;/tt&gt;). &lt;b&gt;Skip missing times&lt;/b&gt;: a time that does not exist does not run that day, a repeated time runs once. &lt;b&gt;Repeated times twice&lt;/b&gt;: a repeated time runs in both passes.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;时钟因夏令时调整时。&lt;b&gt;与 cron 相同&lt;/b&gt;：不存在的时间在时钟跳变后运行（分钟或小时为 &lt;tt&gt;*&lt;/tt&gt; 时除外），重复的时间运行一次（分钟或小时为 &lt;tt&gt;*&lt;/tt&gt; 时运行两次）。&lt;b&gt;跳过不存在的时间&lt;/b&gt;：不存在的时间当天不运行，重复的时间运行一次。&lt;b&gt;重复的时间运行两次&lt;/b&gt;：重复的时间在两次经过时都运行。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The job has no schedule: it runs only on the events checked under “Also run”.</source>
+        <translation>此任务没有计划：它只在“另外运行”中勾选的事件发生时运行。</translation>
+    </message>
+    <message>
+        <source>No schedule: check at least one event under “Also run”</source>
+        <translation>无计划：请在“另外运行”中至少勾选一个事件</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <comment>QDate format: 29 Mar</comment>
+        <translation>M月d日</translation>
+    </message>
+    <message>
+        <source>DST: %1 does not exist on %2: skipped</source>
+        <translation>夏令时：%2 不存在 %1：跳过</translation>
+    </message>
+    <message>
+        <source>DST: %1 does not exist on %2: runs at %3</source>
+        <translation>夏令时：%2 不存在 %1：改为 %3 运行</translation>
+    </message>
+    <message>
+        <source>DST: %1 happens twice on %2: runs once</source>
+        <translation>夏令时：%2 的 %1 出现两次：运行一次</translation>
+    </message>
+    <message>
+        <source>DST: %1 happens twice on %2: runs twice</source>
+        <translation>夏令时：%2 的 %1 出现两次：运行两次</translation>
+    </message>
+    <message>
+        <source>Only on events</source>
+        <translation>仅在事件发生时</translation>
     </message>
 </context>
 </TS>
