@@ -3110,16 +3110,8 @@
 <context>
     <name>punctual::EventsEditor</name>
     <message>
-        <source>When the scheduler &amp;starts (log-in or boot)</source>
-        <translation>Wenn der Planer &amp;startet (Anmeldung oder Systemstart)</translation>
-    </message>
-    <message>
         <source>Runs once each time the scheduler starts, as cron&apos;s @reboot does (not when it is resumed from a pause)</source>
         <translation>Läuft einmal bei jedem Start des Planers, wie @reboot bei cron (nicht, wenn er nach einer Pause fortgesetzt wird)</translation>
-    </message>
-    <message>
-        <source>After the computer &amp;wakes up,</source>
-        <translation>Nachdem der Computer &amp;aufwacht,</translation>
     </message>
     <message>
         <source>Runs when the computer wakes from sleep or hibernation</source>
@@ -3142,16 +3134,28 @@
         <translation>Verzögerung nach dem Aufwachen</translation>
     </message>
     <message>
-        <source>When the network comes up</source>
-        <translation>Wenn das Netzwerk verfügbar wird</translation>
-    </message>
-    <message>
         <source>Runs when the network becomes reachable after it was not (at most once in 30 seconds)</source>
         <translation>Läuft, wenn das Netzwerk wieder erreichbar wird (höchstens einmal in 30 Sekunden)</translation>
     </message>
     <message>
         <source>Wake-up delay: %1</source>
         <translation>Verzögerung nach dem Aufwachen: %1</translation>
+    </message>
+    <message>
+        <source>at &amp;start</source>
+        <translation>beim &amp;Start</translation>
+    </message>
+    <message>
+        <source>after &amp;wake-up,</source>
+        <translation>nach dem &amp;Aufwachen,</translation>
+    </message>
+    <message>
+        <source>when the network comes up</source>
+        <translation>wenn das Netzwerk verfügbar wird</translation>
+    </message>
+    <message>
+        <source>Also run:</source>
+        <translation>Außerdem ausführen:</translation>
     </message>
 </context>
 <context>
@@ -3614,10 +3618,6 @@ http://localhost:8080/products</translation>
     <message>
         <source>Days off</source>
         <translation>Freie Tage</translation>
-    </message>
-    <message>
-        <source>Also run</source>
-        <translation>Außerdem ausführen</translation>
     </message>
 </context>
 <context>

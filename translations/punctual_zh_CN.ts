@@ -3082,16 +3082,8 @@
 <context>
     <name>punctual::EventsEditor</name>
     <message>
-        <source>When the scheduler &amp;starts (log-in or boot)</source>
-        <translation>调度器启动时（登录或开机）(&amp;S)</translation>
-    </message>
-    <message>
         <source>Runs once each time the scheduler starts, as cron&apos;s @reboot does (not when it is resumed from a pause)</source>
         <translation>每次调度器启动时运行一次，如同 cron 的 @reboot（从暂停中恢复时不运行）</translation>
-    </message>
-    <message>
-        <source>After the computer &amp;wakes up,</source>
-        <translation>计算机唤醒后(&amp;W)，</translation>
     </message>
     <message>
         <source>Runs when the computer wakes from sleep or hibernation</source>
@@ -3114,16 +3106,28 @@
         <translation>唤醒后的延迟</translation>
     </message>
     <message>
-        <source>When the network comes up</source>
-        <translation>网络连通时</translation>
-    </message>
-    <message>
         <source>Runs when the network becomes reachable after it was not (at most once in 30 seconds)</source>
         <translation>在网络从不可达变为可达时运行（每 30 秒最多一次）</translation>
     </message>
     <message>
         <source>Wake-up delay: %1</source>
         <translation>唤醒延迟：%1</translation>
+    </message>
+    <message>
+        <source>at &amp;start</source>
+        <translation>启动时(&amp;S)</translation>
+    </message>
+    <message>
+        <source>after &amp;wake-up,</source>
+        <translation>唤醒后(&amp;W)，</translation>
+    </message>
+    <message>
+        <source>when the network comes up</source>
+        <translation>网络连通时</translation>
+    </message>
+    <message>
+        <source>Also run:</source>
+        <translation>另外运行：</translation>
     </message>
 </context>
 <context>
@@ -3581,10 +3585,6 @@ http://localhost:8080/products</translation>
     <message>
         <source>Days off</source>
         <translation>休息日</translation>
-    </message>
-    <message>
-        <source>Also run</source>
-        <translation>另外运行</translation>
     </message>
 </context>
 <context>

@@ -15,11 +15,11 @@ namespace punctual {
 EventsEditor::EventsEditor(QWidget *parent)
     : QWidget(parent)
 {
-    m_atStartCheck = new QCheckBox(tr("When the scheduler &starts (log-in or boot)"), this);
+    m_atStartCheck = new QCheckBox(tr("at &start"), this);
     m_atStartCheck->setObjectName(QStringLiteral("atStartCheck"));
     m_atStartCheck->setToolTip(tr("Runs once each time the scheduler starts, as cron's @reboot does (not when it "
                                   "is resumed from a pause)"));
-    m_afterResumeCheck = new QCheckBox(tr("After the computer &wakes up,"), this);
+    m_afterResumeCheck = new QCheckBox(tr("after &wake-up,"), this);
     m_afterResumeCheck->setObjectName(QStringLiteral("afterResumeCheck"));
     m_afterResumeCheck->setToolTip(tr("Runs when the computer wakes from sleep or hibernation"));
     auto *afterWords = new QLabel(tr("after"), this);
@@ -31,28 +31,28 @@ EventsEditor::EventsEditor(QWidget *parent)
     m_afterResumeDelayEdit->setMaximumWidth(m_afterResumeDelayEdit->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 10);
     afterWords->setBuddy(m_afterResumeDelayEdit);
     m_afterResumeDelayEdit->setAccessibleName(tr("Delay after the wake-up"));
-    m_networkUpCheck = new QCheckBox(tr("When the network comes up"), this);
+    m_networkUpCheck = new QCheckBox(tr("when the network comes up"), this);
     m_networkUpCheck->setObjectName(QStringLiteral("networkUpCheck"));
     m_networkUpCheck->setToolTip(tr("Runs when the network becomes reachable after it was not (at most once in 30 "
                                     "seconds)"));
     m_error = new FieldMessage(this);
     m_error->setObjectName(QStringLiteral("eventsError"));
 
-    // Two rows: the editor must fit a small screen (JobEditorDialog::fitToScreen()).
-    auto *firstRow = new QHBoxLayout;
-    firstRow->addWidget(m_atStartCheck);
-    firstRow->addSpacing(12);
-    firstRow->addWidget(m_networkUpCheck);
-    firstRow->addStretch();
-    auto *resumeRow = new QHBoxLayout;
-    resumeRow->addWidget(m_afterResumeCheck);
-    resumeRow->addWidget(afterWords);
-    resumeRow->addWidget(m_afterResumeDelayEdit);
-    resumeRow->addStretch();
+    // One row under the schedule: the editor must fit a small screen (JobEditorDialog::fitToScreen()).
+    auto *title = new QLabel(tr("Also run:"), this);
+    auto *row = new QHBoxLayout;
+    row->addWidget(title);
+    row->addWidget(m_atStartCheck);
+    row->addSpacing(8);
+    row->addWidget(m_afterResumeCheck);
+    row->addWidget(afterWords);
+    row->addWidget(m_afterResumeDelayEdit);
+    row->addSpacing(8);
+    row->addWidget(m_networkUpCheck);
+    row->addStretch();
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(firstRow);
-    layout->addLayout(resumeRow);
+    layout->addLayout(row);
     layout->addWidget(m_error);
 
     for (QCheckBox *check : {m_atStartCheck, m_afterResumeCheck, m_networkUpCheck})

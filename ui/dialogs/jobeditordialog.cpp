@@ -91,9 +91,14 @@ JobEditorDialog::JobEditorDialog(SchedulerClient &scheduler, const Clock &clock,
     auto *formLayout = new QVBoxLayout(form);
     formLayout->setContentsMargins(0, 0, 0, 0);
     formLayout->addLayout(header);
-    formLayout->addWidget(section(tr("When"), m_triggerEditor, form));
+    // The event triggers ("Also run:") belong to when the job runs: one row under the schedule.
+    auto *when = new QWidget(form);
+    auto *whenLayout = new QVBoxLayout(when);
+    whenLayout->setContentsMargins(0, 0, 0, 0);
+    whenLayout->addWidget(m_triggerEditor);
+    whenLayout->addWidget(m_eventsEditor);
+    formLayout->addWidget(section(tr("When"), when, form));
     formLayout->addWidget(section(tr("Days off"), m_excludeEditor, form));
-    formLayout->addWidget(section(tr("Also run"), m_eventsEditor, form));
     formLayout->addWidget(section(tr("What"), m_actionEditor, form));
     formLayout->addWidget(section(tr("If things go wrong"), m_optionsEditor, form));
     formLayout->addWidget(section(tr("Afterwards"), m_chainsEditor, form));
