@@ -31,6 +31,8 @@ public:
     bool anyBehaviourSet(const QCommandLineParser &parser) const;
     /// The run policies part of jobOptions(): overlap, queue limit, chains, pause after failures.
     Result<void> applyRunPolicies(const QCommandLineParser &parser, JobOptions &base) const;
+    /// The conditions part: --require (replaces the list), --no-require, --require-deadline, --stop-if-lost.
+    Result<void> applyConditions(const QCommandLineParser &parser, JobOptions &base) const;
 
     QCommandLineOption id, name;
     QCommandLineOption cron, tz, every, start, end, at, calendar, jitter;
@@ -40,6 +42,7 @@ public:
     QCommandLineOption overlap, queueLimit, onSuccess, onFailure, onFinish, noChains, pauseAfterFailures;
     QCommandLineOption shell, workdir, env;
     QCommandLineOption exclude, noExclude; // exclusion calendars
+    QCommandLineOption require, noRequire, requireDeadline, stopIfLost, noStopIfLost;
 };
 
 } // namespace punctual::cli

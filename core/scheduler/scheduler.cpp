@@ -65,6 +65,8 @@ Scheduler::Scheduler(JobStore &store, const Clock &clock, std::unique_ptr<Execut
     connect(m_runs, &RunTracker::jobRemoved, this, &Scheduler::jobRemoved);
     connect(m_runs, &RunTracker::runOutput, this, &Scheduler::runOutput);
     connect(m_runs, &RunTracker::retryScheduled, this, &Scheduler::rearm);
+    // Queued: it may be emitted in the middle of a due pass, which re-arms at its end anyway.
+    connect(m_runs, &RunTracker::conditionWaitsChanged, this, &Scheduler::rearm, Qt::QueuedConnection);
     connect(m_runs, &RunTracker::activityChanged, this, &Scheduler::jobActivityChanged);
     connect(m_runs, &RunTracker::idle, this, &Scheduler::checkShutdownDone);
     connect(m_runs, &RunTracker::runEnded, this, &Scheduler::onRunEnded);
@@ -75,6 +77,7 @@ Scheduler::Scheduler(JobStore &store, const Clock &clock, std::unique_ptr<Execut
         connect(m_membership, &ClusterMembership::storeFailed, this, &Scheduler::storeFailed);
     }
     connect(m_wakeTimer.get(), &WakeTimer::woke, this, &Scheduler::processDue);
+    setDesktopState(nullptr);
 }
 
 Scheduler::~Scheduler()
@@ -95,7 +98,21 @@ void Scheduler::setWakeTimer(std::unique_ptr<WakeTimer> timer)
 
 void Scheduler::setDesktopState(DesktopState *state)
 {
+    if (m_desktop)
+        disconnect(m_desktop, &DesktopState::changed, this, &Scheduler::onDesktopChanged);
     m_desktop = state ? state : m_ownDesktop.get();
+    m_runs->setDesktopState(m_desktop);
+    connect(m_desktop, &DesktopState::changed, this, &Scheduler::onDesktopChanged);
+}
+
+void Scheduler::onDesktopChanged()
+{
+    // At once, not at the next wake: a run waiting for AC power starts when the cable is plugged in, and a run
+    // with stop_if_lost is stopped when it is pulled.
+    if (m_state != State::Running || !m_storeStatus.available)
+        return;
+    m_runs->checkConditions(m_clock.nowMs());
+    rearm(); // an idle time to wait for may have begun
 }
 
 void Scheduler::setHistoryLimit(int runsPerJob)
@@ -163,6 +180,7 @@ void Scheduler::shutdown(ShutdownMode mode)
     m_wakeTimer->disarm();
     m_runs->dropWaitingRetries(); // runs waiting to be retried will not be
     m_runs->dropQueued();         // nor those waiting in a queue
+    m_runs->dropConditionWaits(); // nor those waiting for their conditions
     if (mode == ShutdownMode::StopRuns) {
         m_executors->stopAll();
     }
@@ -197,6 +215,7 @@ void Scheduler::resume()
     m_state = State::Running;
     emit resumed();
     m_runs->holdQueues(false);
+    m_runs->checkConditions(m_clock.nowMs());
     rearm();
 }
 
@@ -264,6 +283,8 @@ void Scheduler::rearm()
     std::optional<std::int64_t> wakeAt = earliest.value();
     if (const auto retry = m_runs->earliestRetry(); retry && (!wakeAt || *retry < *wakeAt))
         wakeAt = retry;
+    if (const auto check = m_runs->earliestConditionCheck(); check && (!wakeAt || *check < *wakeAt))
+        wakeAt = check;
     if (!wakeAt)
         m_wakeTimer->disarm();
     else if (*wakeAt <= m_clock.nowMs())
@@ -403,6 +424,7 @@ void Scheduler::processDue()
         return;
     const std::int64_t now = m_clock.nowMs();
     m_runs->startDueRetries(now);
+    m_runs->checkConditions(now); // deadlines and idle times reached
     // Shared store: the due rows come back locked for this pass (the transaction commitDue() commits).
     auto due = m_store.claimDueJobs(now, dueBatchLimit);
     if (!due) {
@@ -558,6 +580,16 @@ int Scheduler::retryingCount() const
     return m_runs->retryingCount();
 }
 
+std::optional<ConditionWait> Scheduler::conditionWait(const QString &jobId) const
+{
+    return m_runs->conditionWait(jobId);
+}
+
+int Scheduler::conditionWaitingCount() const
+{
+    return m_runs->conditionWaitingCount();
+}
+
 std::optional<RetryWait> Scheduler::retryWait(const QString &jobId) const
 {
     return m_runs->retryWait(jobId);
@@ -683,6 +715,7 @@ Result<Job> Scheduler::pauseJob(const QString &id, const QString &note)
     if (paused) {
         m_runs->dropWaitingRetries(id, tr("not retried: the job was paused"));
         m_runs->dropQueued(id, tr("not run: the job was paused while this run waited in the queue"));
+        m_runs->dropConditionWaits(id, tr("not run: the job was paused while this run waited for its conditions"));
     }
     return paused;
 }
@@ -847,6 +880,10 @@ QString Scheduler::busyMessage(const Job &job) const
         return tr("\"%1\" is already running and its queue is full (%2 waiting); nothing started")
             .arg(job.name)
             .arg(m_runs->queuedCount(job.id));
+    if (m_runs->conditionWait(job.id) && runningCount(job.id) == 0)
+        return tr("\"%1\" has a run waiting for its conditions (max instances %2); nothing started")
+            .arg(job.name)
+            .arg(job.options.maxInstances);
     const QString message = runningCount(job.id) > 0
         ? tr("\"%1\" is already running (max instances %2); nothing started")
         : tr("\"%1\" is waiting to retry a failed run (max instances %2); nothing started");

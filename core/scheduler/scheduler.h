@@ -172,8 +172,12 @@ public:
     int runningCount(const QString &jobId) const;
     /// Failed runs waiting to retry (all jobs).
     int retryingCount() const;
+    /// Due runs waiting for their jobs' conditions (all jobs; activity() says per job what they wait for).
+    int conditionWaitingCount() const;
     /// The earliest retry of @p jobId waiting for its time: which attempt of how many, and when.
     std::optional<RetryWait> retryWait(const QString &jobId) const;
+    /// What the oldest run of @p jobId waiting for its conditions waits for, and until when.
+    std::optional<ConditionWait> conditionWait(const QString &jobId) const;
     /// Every job with a run going or waiting to retry, by id.
     QList<JobActivity> activity() const;
 
@@ -253,6 +257,8 @@ signals:
 
 private:
     void processDue();
+    /// The desktop state changed: runs waiting for conditions may start, runs with stop_if_lost may be stopped.
+    void onDesktopChanged();
     /// After a clustered pass that claimed nothing: arms the timer a little later when rows are still due (held by
     /// another instance); false when nothing is due.
     bool lookAgainAfterClaim(std::int64_t now);

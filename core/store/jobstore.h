@@ -99,6 +99,11 @@ public:
     {
         return tr("the scheduler stopped while this run waited in the queue");
     }
+    /// The error text of a run found still waiting for its conditions (a job's "requires") at start-up.
+    static QString interruptedWaitingMessage()
+    {
+        return tr("the scheduler stopped while this run waited for its conditions");
+    }
     static Error jobNotFound(const QString &id)
     {
         return {ErrorCode::NotFound, tr("no job with id \"%1\"").arg(id)};
