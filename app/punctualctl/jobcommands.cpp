@@ -469,12 +469,7 @@ int runShow(const QStringList &args)
     const std::optional<JobActivity> activity = find(activityOf(session.control(), command.id), command.id);
     line(tr("state"), stateText(job.value(), activity));
     if (activity && activity->waiting) {
-        RunConditions unmet;
-        for (const QString &name : std::as_const(activity->waiting->conditions)) {
-            if (auto condition = RunCondition::parse(name))
-                unmet.append(condition.value());
-        }
-        QString what = waitingForText(unmet);
+        QString what = waitingForText(conditionsNamed(activity->waiting->conditions));
         if (activity->waiting->deadline)
             what += tr(" (until %1)").arg(formatIso(*activity->waiting->deadline, job->trigger->zone()));
         line(tr("waiting"), what);

@@ -130,6 +130,16 @@ QStringList conditionNames(const RunConditions &conditions)
     return names;
 }
 
+RunConditions conditionsNamed(const QStringList &names)
+{
+    RunConditions out;
+    for (const QString &name : names) {
+        if (auto condition = RunCondition::parse(name))
+            out.append(condition.value());
+    }
+    return out;
+}
+
 Result<RunConditions> parseConditions(const QStringList &names)
 {
     RunConditions out;

@@ -53,6 +53,8 @@ std::optional<std::int64_t> idleHoldsAt(const RunConditions &conditions, const D
 QString waitingForText(const RunConditions &unmet);
 /// The names of @p conditions (name()).
 QStringList conditionNames(const RunConditions &conditions);
+/// The conditions named (as a ConditionWait carries them); names this version does not know are left out.
+RunConditions conditionsNamed(const QStringList &names);
 /// Reads names as conditionNames() gives them; the first bad one is the error. Duplicates are kept once.
 Result<RunConditions> parseConditions(const QStringList &names);
 

@@ -17,6 +17,7 @@ namespace punctual {
 class ActionEditor;
 class ChainsEditor;
 class ExcludeEditor;
+class ConditionsEditor;
 class Clock;
 class FieldMessage;
 class FunctionRegistry;
@@ -38,7 +39,9 @@ class TriggerEditor;
  * actionKindCombo, programEdit, programError, argumentsEdit, workingDirectoryEdit, shellCheck, functionCombo,
  * functionWarning, misfireGraceSpin, misfireNoLimitCheck, coalesceCheck, maxInstancesSpin, timeoutSpin,
  * retriesSpin, retryDelaySpin, overlapCombo, queueLimitSpin, pauseAfterFailuresCheck, pauseAfterFailuresSpin,
- * chainsList, chainConditionCombo, chainJobCombo, chainAddButton, chainRemoveButton, messageLabel, buttonBox.
+ * chainsList, chainConditionCombo, chainJobCombo, chainAddButton, chainRemoveButton, messageLabel, buttonBox;
+ * conditions: acPowerCheck, networkCheck, unmeteredCheck, idleCheck, idleSpin, requireDeadlineCombo,
+ * requireDeadlineSpin, stopIfLostCheck.
  */
 class JobEditorDialog final : public QDialog
 {
@@ -95,6 +98,7 @@ private:
     OptionsEditor *m_optionsEditor = nullptr;
     ChainsEditor *m_chainsEditor = nullptr;
     ExcludeEditor *m_excludeEditor = nullptr; ///< "Exclude days of:", under When
+    ConditionsEditor *m_conditionsEditor = nullptr;
     QList<std::pair<QString, QString>> m_knownJobs;
     FieldMessage *m_message = nullptr;
     QDialogButtonBox *m_buttonBox = nullptr;
