@@ -222,17 +222,17 @@ QJsonObject activityToWire(const JobActivity &activity)
                             {QStringLiteral("attempts"), activity.retry->attempts},
                             {QStringLiteral("at"), formatIso(activity.retry->at, utc())}};
     }
-    QJsonValue waiting(QJsonValue::Null);
+    QJsonObject json{{QStringLiteral("job_id"), activity.jobId},
+                     {QStringLiteral("running"), activity.running},
+                     {QStringLiteral("retry"), retry}};
+    // Only while a run waits: the events of jobs without conditions keep their shape.
     if (activity.waiting) {
-        waiting = QJsonObject{{QStringLiteral("conditions"), QJsonArray::fromStringList(activity.waiting->conditions)},
+        json[QStringLiteral("waiting")] = QJsonObject{{QStringLiteral("conditions"), QJsonArray::fromStringList(activity.waiting->conditions)},
                               {QStringLiteral("deadline"), activity.waiting->deadline
                                                                ? QJsonValue(formatIso(*activity.waiting->deadline, utc()))
                                                                : QJsonValue(QJsonValue::Null)}};
     }
-    return {{QStringLiteral("job_id"), activity.jobId},
-            {QStringLiteral("running"), activity.running},
-            {QStringLiteral("retry"), retry},
-            {QStringLiteral("waiting"), waiting}};
+    return json;
 }
 
 Result<JobActivity> activityFromWire(const QJsonObject &json)

@@ -53,7 +53,7 @@ Result<Job> jobFromWire(const QJsonObject &json);
 QJsonObject runToWire(const RunRecord &run);
 Result<RunRecord> runFromWire(const QJsonObject &json);
 /// {"job_id", "running": N, "retry": {"attempt", "attempts", "at" (ISO-8601 UTC)} or null,
-///  "waiting": {"conditions": ["ac-power", ...], "deadline": ISO-8601 UTC or null} or null}
+///  "waiting": {"conditions": ["ac-power", ...], "deadline": ISO-8601 UTC or null} (only while a run waits)}
 QJsonObject activityToWire(const JobActivity &activity);
 Result<JobActivity> activityFromWire(const QJsonObject &json);
 

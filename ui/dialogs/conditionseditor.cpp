@@ -39,6 +39,7 @@ ConditionsEditor::ConditionsEditor(QWidget *parent)
         auto *box = new QCheckBox(text, this);
         box->setObjectName(objectName);
         box->setToolTip(tip);
+        box->setAccessibleName(text);
         connect(box, &QCheckBox::toggled, this, &ConditionsEditor::edited);
         connect(box, &QCheckBox::toggled, this, &ConditionsEditor::updateEnabled);
         return box;
@@ -83,10 +84,9 @@ ConditionsEditor::ConditionsEditor(QWidget *parent)
 
     auto *form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);
-    form->addRow(tr("Power and network:"), row({m_acPowerCheck, m_networkCheck, m_unmeteredCheck}));
-    form->addRow(tr("Nobody at it:"), row({m_idleCheck, m_idleSpin}));
-    form->addRow(tr("Wait for them:"), row({m_deadlineCombo, m_deadlineSpin}));
-    form->addRow(tr("If one is lost:"), row({m_stopIfLostCheck}));
+    // Two rows: the editor is tall already and must fit a 1024-pixel screen without scrolling.
+    form->addRow(tr("Only when:"), row({m_acPowerCheck, m_networkCheck, m_unmeteredCheck, m_idleCheck, m_idleSpin}));
+    form->addRow(tr("Wait for them:"), row({m_deadlineCombo, m_deadlineSpin, m_stopIfLostCheck}));
     setOptions(JobOptions{});
 }
 
