@@ -70,7 +70,7 @@ QString RunCondition::waitingText() const
     case Kind::AcPower: return ConditionText::tr("AC power");
     case Kind::Network: return ConditionText::tr("network");
     case Kind::Unmetered: return ConditionText::tr("an unmetered network");
-    case Kind::Idle: return ConditionText::tr("%1 idle").arg(formatDuration(idleMs));
+    case Kind::Idle: return ConditionText::tr("the computer to be idle for %1").arg(formatDuration(idleMs));
     }
     return {};
 }

@@ -320,7 +320,7 @@ void TestDesktopStateDBus::idleJobStartsTheIdleTimeAfterIdleBegins()
     addOrDie(job);
     QVERIFY_OK(m_scheduler->start());
     wake(T0 + minute);
-    QCOMPARE(runsOf("job", RunOutcome::Waiting).first().error, QStringLiteral("waiting for 10m idle"));
+    QCOMPARE(runsOf("job", RunOutcome::Waiting).first().error, QStringLiteral("waiting for the computer to be idle for 10m"));
     // The session goes idle at T0 + 2 min (logind's IdleHint, IdleSinceHint): the wake is armed 10 min later.
     m_clock.setNowMs(T0 + 2 * minute);
     setIdle(true, T0 + 2 * minute);

@@ -282,7 +282,7 @@ void TestConditions::idleStartsWhenIdleLongEnough()
     addOrDie(job);
     QVERIFY(m_scheduler->start());
     wake(T0 + minute);
-    QCOMPARE(runsOf("job", RunOutcome::Waiting).first().error, QStringLiteral("waiting for 10m idle"));
+    QCOMPARE(runsOf("job", RunOutcome::Waiting).first().error, QStringLiteral("waiting for the computer to be idle for 10m"));
     QTRY_COMPARE(m_timer->armedAt(), std::optional<std::int64_t>(T0 + 61 * minute)); // only the deadline
 
     // Idle from T0 + 5 min: the timer is armed for 10 min later, when idle:10m holds.

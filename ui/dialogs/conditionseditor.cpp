@@ -85,7 +85,7 @@ ConditionsEditor::ConditionsEditor(QWidget *parent)
     auto *form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);
     // Two rows: the editor is tall already and must fit a 1024-pixel screen without scrolling.
-    form->addRow(tr("Only when:"), row({m_acPowerCheck, m_networkCheck, m_unmeteredCheck, m_idleCheck, m_idleSpin}));
+    form->addRow(tr("Conditions:"), row({m_acPowerCheck, m_networkCheck, m_unmeteredCheck, m_idleCheck, m_idleSpin}));
     form->addRow(tr("Wait for them:"), row({m_deadlineCombo, m_deadlineSpin, m_stopIfLostCheck}));
     setOptions(JobOptions{});
 }
