@@ -79,8 +79,8 @@ public:
     void setWakeTimer(std::unique_ptr<WakeTimer> timer);
     /// The desktop's power, network and idle state and its resume and network-up events, read by conditions that
     /// wait and by event triggers (docs/desktop-triggers.md). Not owned: it must outlive the scheduler. Until one
-    /// is set the scheduler has a ManualDesktopState of its own (on AC power, online: nothing waits). Call before
-    /// start().
+    /// is set the scheduler has a ManualDesktopState of its own (on AC power, online: nothing waits). May be set
+    /// before or after start(); runs waiting for conditions are checked against the new state at its next change.
     void setDesktopState(DesktopState *state);
     DesktopState &desktopState() const { return *m_desktop; }
     /// Runs kept per job in the history (older ones are pruned); default 100.

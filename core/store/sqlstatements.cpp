@@ -137,13 +137,13 @@ constexpr StatementText statements[] = {
     // older than its lease, or gone. Locked, passing over rows another reaper holds: each is taken over once.
     {S::SelectAbandonedRuns,
      "SELECT id, job_id, scheduled_time, attempt, instance, reason, outcome FROM runs "
-     "WHERE (outcome = 'running' OR outcome = 'queued') "
+     "WHERE (outcome = 'running' OR outcome = 'queued' OR outcome = 'waiting') "
      "AND ((instance = :me AND :own = 1) OR (instance <> :me AND NOT EXISTS "
      "(SELECT 1 FROM punctual_instances WHERE id = instance AND heartbeat + lease_ms >= :now))) "
      "ORDER BY id{lock_rows}"},
     {S::InterruptRun,
      "UPDATE runs SET outcome = 'interrupted', end_time = COALESCE(end_time, :end_time), error = :error "
-     "WHERE id = :id AND (outcome = 'running' OR outcome = 'queued')"},
+     "WHERE id = :id AND (outcome = 'running' OR outcome = 'queued' OR outcome = 'waiting')"},
     {S::CountRunningElsewhere,
      // Begun runs only: run times queued behind another, and retries waiting for their time, hold no instance.
      "SELECT job_id, COUNT(*) FROM runs WHERE outcome = 'running' AND start_time IS NOT NULL "
