@@ -17,7 +17,7 @@ function(punctual_add_test name source)
     endif()
     add_test(NAME ${name} COMMAND ${name})
     set_tests_properties(${name} PROPERTIES
-        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=*.debug=false;PUNCTUAL_DESKTOP_NOTIFICATIONS=0"
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=*.debug=false;PUNCTUAL_DESKTOP_NOTIFICATIONS=0;PUNCTUAL_DESKTOP_STATE=manual"
         LABELS "${ARG_LABELS}"
         TIMEOUT 300)
 endfunction()

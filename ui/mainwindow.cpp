@@ -321,6 +321,7 @@ void MainWindow::createMenus()
     m_stateFilter->addItem(tr("All"));
     m_stateFilter->addItem(tr("Running"), static_cast<int>(Shown::Running));
     m_stateFilter->addItem(tr("Retrying"), static_cast<int>(Shown::Retrying));
+    m_stateFilter->addItem(tr("Waiting"), static_cast<int>(Shown::Waiting));
     m_stateFilter->addItem(tr("Scheduled"), static_cast<int>(Shown::Scheduled));
     m_stateFilter->addItem(tr("Paused"), static_cast<int>(Shown::Paused));
     m_stateFilter->addItem(tr("Finished"), static_cast<int>(Shown::Finished));

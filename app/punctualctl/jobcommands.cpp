@@ -106,6 +106,8 @@ QString stateText(const Job &job, const std::optional<JobActivity> &activity)
             .arg(activity->retry->attempts)
             .arg(formatIso(activity->retry->at, job.trigger->zone()));
     }
+    if (activity && activity->waiting)
+        return QStringLiteral("waiting"); // for its conditions: show says which
     if (job.paused && !job.pauseNote.isEmpty())
         return Job::stateName(job.state()) + QStringLiteral(": ") + job.pauseNote;
     return Job::stateName(job.state());
@@ -147,6 +149,16 @@ QList<std::pair<QString, QString>> runPolicyLines(const JobOptions &o)
     }
     if (!o.exclude.isEmpty())
         lines.append({tr("excluded days"), tr("calendars %1").arg(o.exclude.join(QStringLiteral(", ")))});
+    // Conditions that wait (docs/desktop-triggers.md).
+    if (!o.conditions.isEmpty()) {
+        lines.append({tr("requires"), conditionNames(o.conditions).join(QStringLiteral(", "))});
+        const auto deadline = o.conditionDeadlineMs();
+        lines.append({tr("require deadline"),
+                      (deadline ? QStringLiteral("%1 s").arg(static_cast<double>(*deadline) / 1000.0) : tr("none"))
+                          + (o.requireDeadlineMs ? QString() : tr(" (the misfire grace time)"))});
+        if (o.stopIfLost)
+            lines.append({tr("stop if lost"), tr("yes")});
+    }
     return lines;
 }
 
@@ -466,7 +478,14 @@ int runShow(const QStringList &args)
     };
     line(tr("id"), job->id);
     line(tr("name"), job->name);
-    line(tr("state"), stateText(job.value(), find(activityOf(session.control(), command.id), command.id)));
+    const std::optional<JobActivity> activity = find(activityOf(session.control(), command.id), command.id);
+    line(tr("state"), stateText(job.value(), activity));
+    if (activity && activity->waiting) {
+        QString what = waitingForText(conditionsNamed(activity->waiting->conditions));
+        if (activity->waiting->deadline)
+            what += tr(" (until %1)").arg(formatIso(*activity->waiting->deadline, job->trigger->zone()));
+        line(tr("waiting"), what);
+    }
     line(tr("schedule"), describeSchedule(job.value()));
     line(tr("time zone"), QString::fromLatin1(job->trigger->zone().id()));
     line(tr("next run"), nextRunText(job.value()));

@@ -79,6 +79,17 @@ JobCommandOptions::JobCommandOptions()
     , onNetworkUp(QStringLiteral("on-network-up"),
                   tr("Also run when the network comes up (at most once per 30 s)."))
     , noEvents(QStringLiteral("no-events"), tr("Remove the job's event triggers (those given too are set again)."))
+    , require(QStringLiteral("require"),
+              tr("Run only when C holds, else wait for it: ac-power, network, unmetered or idle:DURATION "
+                 "(repeatable; replaces the job's conditions)."),
+              tr("C"))
+    , noRequire(QStringLiteral("no-require"), tr("Remove the job's conditions."))
+    , requireDeadline(QStringLiteral("require-deadline"),
+                      tr("How long after its time a run may wait for its conditions (default: the misfire grace "
+                         "time; none = for ever)."),
+                      tr("DURATION"))
+    , stopIfLost(QStringLiteral("stop-if-lost"), tr("Stop a run going when one of its conditions stops holding."))
+    , noStopIfLost(QStringLiteral("no-stop-if-lost"), tr("Let runs going finish when a condition stops holding."))
 {
 }
 
@@ -100,6 +111,7 @@ void JobCommandOptions::addBehaviour(QCommandLineParser &parser) const
                        noChains, pauseAfterFailures});
     parser.addOptions({exclude, noExclude});
     parser.addOptions({atStart, afterResume, onNetworkUp, noEvents});
+    parser.addOptions({require, noRequire, requireDeadline, stopIfLost, noStopIfLost});
 }
 
 void JobCommandOptions::addCommand(QCommandLineParser &parser) const
@@ -222,7 +234,8 @@ bool JobCommandOptions::anyBehaviourSet(const QCommandLineParser &parser) const
     for (const QCommandLineOption *o :
          {&maxInstances, &coalesce, &noCoalesce, &misfireGrace, &timeout, &retries, &retryDelay, &retryBackoff,
           &retryDelayMax, &removeWhenDone, &recover, &overlap, &queueLimit, &onSuccess, &onFailure, &onFinish,
-          &noChains, &pauseAfterFailures, &exclude, &noExclude}) {
+          &noChains, &pauseAfterFailures, &exclude, &noExclude, &require, &noRequire, &requireDeadline, &stopIfLost,
+          &noStopIfLost}) {
         if (parser.isSet(*o))
             return true;
     }
@@ -401,6 +414,38 @@ Result<void> JobCommandOptions::applyRunPolicies(const QCommandLineParser &parse
         if (!base.exclude.contains(name))
             base.exclude.append(name);
     }
+    return applyConditions(parser, base);
+}
+
+Result<void> JobCommandOptions::applyConditions(const QCommandLineParser &parser, JobOptions &base) const
+{
+    if (parser.isSet(require) && parser.isSet(noRequire))
+        return invalidInput(tr("give --require or --no-require, not both"));
+    if (parser.isSet(noRequire))
+        base.conditions.clear();
+    if (parser.isSet(require)) {
+        auto conditions = parseConditions(parser.values(require));
+        if (!conditions)
+            return invalidInput(QStringLiteral("--require: %1").arg(conditions.error().message));
+        base.conditions = conditions.value();
+    }
+    if (parser.isSet(requireDeadline)) {
+        const QString text = parser.value(requireDeadline);
+        if (text == QLatin1String("none")) {
+            base.requireDeadlineMs = std::optional<std::int64_t>();
+        } else {
+            auto ms = parseDuration(text);
+            if (!ms)
+                return invalidInput(QStringLiteral("--require-deadline: %1").arg(ms.error().message));
+            base.requireDeadlineMs = std::optional(ms.value());
+        }
+    }
+    if (parser.isSet(stopIfLost) && parser.isSet(noStopIfLost))
+        return invalidInput(tr("give --stop-if-lost or --no-stop-if-lost, not both"));
+    if (parser.isSet(stopIfLost))
+        base.stopIfLost = true;
+    if (parser.isSet(noStopIfLost))
+        base.stopIfLost = false;
     return {};
 }
 

@@ -44,6 +44,8 @@ public:
     Result<void> applyRunPolicies(const QCommandLineParser &parser, JobOptions &base) const;
     /// The event triggers part of jobOptions(): --no-events drops them all, then the ones given are set.
     Result<void> applyEvents(const QCommandLineParser &parser, JobOptions &base) const;
+    /// The conditions part: --require (replaces the list), --no-require, --require-deadline, --stop-if-lost.
+    Result<void> applyConditions(const QCommandLineParser &parser, JobOptions &base) const;
 
     QCommandLineOption id, name;
     QCommandLineOption cron, tz, every, start, end, at, calendar, jitter;
@@ -54,6 +56,7 @@ public:
     QCommandLineOption shell, workdir, env;
     QCommandLineOption exclude, noExclude; // exclusion calendars
     QCommandLineOption dst, noSchedule, atStart, afterResume, onNetworkUp, noEvents;
+    QCommandLineOption require, noRequire, requireDeadline, stopIfLost, noStopIfLost;
 };
 
 } // namespace punctual::cli

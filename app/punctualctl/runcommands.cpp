@@ -1,6 +1,7 @@
 // punctualctl run (the headless scheduler), run-now and history.
 #include "cli.h"
 #include "configurednotices.h"
+#include "dbusdesktopstate.h"
 #include "desktopnotifier.h"
 #include "schedulersession.h"
 #include "systemdnotify.h"
@@ -17,6 +18,7 @@
 #include "util/signalwatcher.h"
 
 #include <QCoreApplication>
+#include <QDBusError>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -51,6 +53,30 @@ QString summary(const RunRecord &run)
     if (run.attempt > 1)
         text += tr(" [attempt %1]").arg(run.attempt);
     return text;
+}
+
+void logLine(const QString &text);
+
+/// The desktop state conditions and event triggers read (docs/desktop-triggers.md): the system bus, or set by hand
+/// (on AC power, online, not idle) with PUNCTUAL_DESKTOP_STATE=manual (test suites) or without a system bus.
+std::unique_ptr<DesktopState> makeDesktopState()
+{
+    if (qEnvironmentVariable("PUNCTUAL_DESKTOP_STATE") == QLatin1String("manual")) {
+        logLine(tr("desktop state: manual (PUNCTUAL_DESKTOP_STATE=manual): on AC power, online, not idle"));
+        return std::make_unique<ManualDesktopState>();
+    }
+    QDBusConnection bus = QDBusConnection::systemBus();
+    if (!bus.isConnected()) {
+        logLine(tr("desktop state: no system bus (%1): on AC power, online and not idle are assumed")
+                    .arg(bus.lastError().message()));
+        return std::make_unique<ManualDesktopState>();
+    }
+    auto state = std::make_unique<DBusDesktopState>(bus);
+    QObject::connect(state.get(), &DBusDesktopState::logMessage, state.get(), &logLine);
+    state->start();
+    for (const QString &source : state->sources())
+        logLine(tr("desktop state: %1").arg(source));
+    return state;
 }
 
 void logLine(const QString &text)
@@ -260,6 +286,8 @@ int runScheduler(const QStringList &args)
     SystemClock clock;
     FunctionRegistry functions;
     registerBuiltinFunctions(functions);
+    // Before the host: it must outlive the scheduler that reads it.
+    const std::unique_ptr<DesktopState> desktop = makeDesktopState();
     InstanceHost host(storeLocation(), clock, functions);
     host.setStartedBy(startedBy());
     if (auto locked = host.lock(); !locked)
@@ -267,6 +295,7 @@ int runScheduler(const QStringList &args)
     if (auto opened = host.open(); !opened)
         return fail(opened.error());
     Scheduler &scheduler = host.scheduler();
+    scheduler.setDesktopState(desktop.get());
     StoreOutageLog outages(scheduler);
     // A store not reachable at start is waited for, as long as --store-timeout allows.
     QTimer storeWait;

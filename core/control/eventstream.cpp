@@ -61,7 +61,7 @@ EventStream::EventStream(Scheduler &scheduler, QObject *parent)
     connect(&scheduler, &Scheduler::jobMissed, this, withRun(events::runMissed));
     connect(&scheduler, &Scheduler::jobMaxInstances, this, withRun(events::runSkipped));
     connect(&scheduler, &Scheduler::jobActivityChanged, this, [this](const QString &id) {
-        JobActivity now{id, m_scheduler.runningCount(id), m_scheduler.retryWait(id)};
+        JobActivity now{id, m_scheduler.runningCount(id), m_scheduler.retryWait(id), m_scheduler.conditionWait(id)};
         publish(events::activity, activityToWire(now));
     });
     const auto state = [this] {

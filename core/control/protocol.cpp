@@ -222,9 +222,17 @@ QJsonObject activityToWire(const JobActivity &activity)
                             {QStringLiteral("attempts"), activity.retry->attempts},
                             {QStringLiteral("at"), formatIso(activity.retry->at, utc())}};
     }
-    return {{QStringLiteral("job_id"), activity.jobId},
-            {QStringLiteral("running"), activity.running},
-            {QStringLiteral("retry"), retry}};
+    QJsonObject json{{QStringLiteral("job_id"), activity.jobId},
+                     {QStringLiteral("running"), activity.running},
+                     {QStringLiteral("retry"), retry}};
+    // Only while a run waits: the events of jobs without conditions keep their shape.
+    if (activity.waiting) {
+        json[QStringLiteral("waiting")] = QJsonObject{{QStringLiteral("conditions"), QJsonArray::fromStringList(activity.waiting->conditions)},
+                              {QStringLiteral("deadline"), activity.waiting->deadline
+                                                               ? QJsonValue(formatIso(*activity.waiting->deadline, utc()))
+                                                               : QJsonValue(QJsonValue::Null)}};
+    }
+    return json;
 }
 
 Result<JobActivity> activityFromWire(const QJsonObject &json)
@@ -242,6 +250,19 @@ Result<JobActivity> activityFromWire(const QJsonObject &json)
             return invalidInput(ProtocolText::tr("a retry needs its time"));
         activity.retry = RetryWait{wait.value(QStringLiteral("attempt")).toInt(),
                                    wait.value(QStringLiteral("attempts")).toInt(), *at.value()};
+    }
+    // A run waiting for its conditions (absent from older hosts' events).
+    const QJsonValue waiting = json.value(QStringLiteral("waiting"));
+    if (waiting.isObject()) {
+        const QJsonObject wait = waiting.toObject();
+        auto deadline = optionalInstant(wait, "deadline");
+        if (!deadline)
+            return deadline.error();
+        ConditionWait conditionWait;
+        for (const QJsonValue &name : wait.value(QStringLiteral("conditions")).toArray())
+            conditionWait.conditions << name.toString();
+        conditionWait.deadline = deadline.value();
+        activity.waiting = conditionWait;
     }
     return activity;
 }

@@ -52,7 +52,8 @@ Result<Job> jobFromWire(const QJsonObject &json);
 /// RunRecord::toJson() (it carries the run id and attempt).
 QJsonObject runToWire(const RunRecord &run);
 Result<RunRecord> runFromWire(const QJsonObject &json);
-/// {"job_id", "running": N, "retry": {"attempt", "attempts", "at" (ISO-8601 UTC)} or null}
+/// {"job_id", "running": N, "retry": {"attempt", "attempts", "at" (ISO-8601 UTC)} or null,
+///  "waiting": {"conditions": ["ac-power", ...], "deadline": ISO-8601 UTC or null} (only while a run waits)}
 QJsonObject activityToWire(const JobActivity &activity);
 Result<JobActivity> activityFromWire(const QJsonObject &json);
 

@@ -347,7 +347,7 @@ void SchedulerClient::applySnapshot(const QJsonObject &snapshot)
 
 void SchedulerClient::setActivity(const JobActivity &activity)
 {
-    if (activity.running == 0 && !activity.retry)
+    if (activity.running == 0 && !activity.retry && !activity.waiting)
         m_activity.remove(activity.jobId);
     else
         m_activity.insert(activity.jobId, activity);
@@ -450,6 +450,18 @@ int SchedulerClient::retryingCount() const
 {
     return static_cast<int>(std::count_if(m_activity.cbegin(), m_activity.cend(),
                                           [](const JobActivity &activity) { return activity.retry.has_value(); }));
+}
+
+int SchedulerClient::conditionWaitingCount() const
+{
+    return static_cast<int>(std::count_if(m_activity.cbegin(), m_activity.cend(),
+                                          [](const JobActivity &activity) { return activity.waiting.has_value(); }));
+}
+
+std::optional<ConditionWait> SchedulerClient::conditionWait(const QString &jobId) const
+{
+    const auto found = m_activity.constFind(jobId);
+    return found == m_activity.cend() ? std::nullopt : found->waiting;
 }
 
 std::optional<RetryWait> SchedulerClient::retryWait(const QString &jobId) const

@@ -71,6 +71,9 @@ public:
     int runningCount(const QString &jobId) const;
     int retryingCount() const;
     std::optional<RetryWait> retryWait(const QString &jobId) const;
+    /// Jobs with a run waiting for its conditions, and what the run of @p jobId waits for.
+    int conditionWaitingCount() const;
+    std::optional<ConditionWait> conditionWait(const QString &jobId) const;
     QList<JobActivity> activity() const;
     int historyLimit() const { return m_historyLimit; }
     /// Whether the host can reach its store (available while not connected: there is nothing to say then).

@@ -108,6 +108,38 @@ Result<QList<JobChain>> chainsFromJson(const QJsonValue &value)
     return out;
 }
 
+/// The keys of conditions that wait: requires (a list of names, or null for none), require_deadline, stop_if_lost.
+Result<void> conditionsFromJson(const QJsonObject &json, JobOptions &options)
+{
+    const QJsonValue required = json.value(QStringLiteral("requires"));
+    if (!required.isUndefined() && !required.isNull()) {
+        if (!required.isArray())
+            return invalidInput(JobText::tr("requires must be a list of conditions"));
+        QStringList names;
+        for (const QJsonValue &name : required.toArray()) {
+            if (!name.isString())
+                return invalidInput(JobText::tr("requires must be a list of conditions"));
+            names << name.toString();
+        }
+        auto conditions = parseConditions(names);
+        if (!conditions)
+            return invalidInput(JobText::tr("requires: %1").arg(conditions.error().message));
+        options.conditions = conditions.value();
+    }
+    const QJsonValue deadline = json.value(QStringLiteral("require_deadline"));
+    if (!deadline.isUndefined()) {
+        auto ms = secondsOption(deadline, QStringLiteral("require_deadline"), true, false);
+        if (!ms)
+            return ms.error();
+        options.requireDeadlineMs = ms.value();
+    }
+    auto stop = jsonfields::boolean(json, QStringLiteral("stop_if_lost"), false);
+    if (!stop)
+        return stop.error();
+    options.stopIfLost = stop.value();
+    return {};
+}
+
 } // namespace
 
 QString JobChain::conditionName(ChainCondition when)
@@ -165,6 +197,13 @@ void JobOptions::writeJson(QJsonObject &json) const
     json.insert(QStringLiteral("exclude"), QJsonArray::fromStringList(exclude));
     if (events.any())
         json.insert(QStringLiteral("events"), events.toJson());
+    // Conditions: written only when set, so the options of jobs without them stay as they were.
+    if (!conditions.isEmpty())
+        json.insert(QStringLiteral("requires"), QJsonArray::fromStringList(conditionNames(conditions)));
+    if (requireDeadlineMs)
+        json.insert(QStringLiteral("require_deadline"), secondsValue(*requireDeadlineMs));
+    if (stopIfLost)
+        json.insert(QStringLiteral("stop_if_lost"), true);
 }
 
 Result<JobOptions> JobOptions::fromJson(const QJsonObject &json)
@@ -269,6 +308,8 @@ Result<JobOptions> JobOptions::fromJson(const QJsonObject &json)
     if (!events)
         return events.error();
     options.events = events.value();
+    if (auto read = conditionsFromJson(json, options); !read)
+        return read.error();
     return options;
 }
 

@@ -3,6 +3,7 @@
 
 #include "jobs/action.h"
 #include "jobs/jobevents.h"
+#include "jobs/runcondition.h"
 #include "triggers/trigger.h"
 
 #include <QJsonObject>
@@ -83,6 +84,14 @@ struct JobOptions
     QStringList exclude;
     /// Desktop events that also run the job (at start, after wake-up, network up); JSON key "events".
     JobEvents events;
+    // --- conditions that wait (docs/desktop-triggers.md) ---
+    /// JSON "requires": a due run waits until all of them hold (recorded waiting), or ends condition_timeout.
+    RunConditions conditions;
+    /// JSON "require_deadline": how long after its scheduled time a run may wait for its conditions. Absent (the
+    /// outer none): the misfire grace time; an inner none ("none", JSON null): it waits for ever.
+    std::optional<std::optional<std::int64_t>> requireDeadlineMs;
+    /// JSON "stop_if_lost": a run going is stopped (interrupted) when one of its conditions stops holding.
+    bool stopIfLost = false;
 
     bool operator==(const JobOptions &) const = default;
 
@@ -92,11 +101,17 @@ struct JobOptions
     /// The wait before the attempt that follows failed attempt @p attempt (1: the first try): retry_delay times
     /// retry_backoff^(attempt-1), at most retry_delay_max (JSON keys retry_backoff, retry_delay_max).
     std::int64_t retryDelayAfter(int attempt) const;
+    /// How long a run may wait for its conditions (require_deadline, else misfire_grace_time); none: for ever.
+    std::optional<std::int64_t> conditionDeadlineMs() const
+    {
+        return requireDeadlineMs ? *requireDeadlineMs : misfireGraceMs;
+    }
 
     /// Flat keys as in the job JSON: max_instances, coalesce, misfire_grace_time (s or null), timeout,
     /// max_retries, retry_delay, remove_when_done, recover, overlap, queue_limit, chains ({"on_success": [ids],
-    /// "on_failure": [...], "on_finish": [...]}), pause_after_failures (n or null), exclude (calendar names),
-    /// events (JobEvents; only when one is set).
+    /// "on_failure": [...], "on_finish": [...]}), pause_after_failures (n or null), exclude (calendar names); and,
+    /// only when not the default, events (JobEvents),
+    /// requires (["ac-power", "idle:10m"]), require_deadline (s or null), stop_if_lost.
     void writeJson(QJsonObject &json) const;
     /// Reads the keys writeJson() writes; absent keys keep their defaults; bad values are errors.
     static Result<JobOptions> fromJson(const QJsonObject &json);

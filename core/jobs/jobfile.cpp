@@ -74,7 +74,8 @@ const QSet<QString> &jobKeys()
         QStringLiteral("retry_backoff"), QStringLiteral("retry_delay_max"), QStringLiteral("remove_when_done"),
         QStringLiteral("recover"), QStringLiteral("overlap"), QStringLiteral("queue_limit"), QStringLiteral("chains"),
         QStringLiteral("pause_after_failures"), QStringLiteral("pause_note"),
-        QStringLiteral("exclude"), QStringLiteral("events")};
+        QStringLiteral("exclude"), QStringLiteral("events"),
+        QStringLiteral("requires"), QStringLiteral("require_deadline"), QStringLiteral("stop_if_lost")};
     return keys;
 }
 

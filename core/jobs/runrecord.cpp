@@ -15,6 +15,7 @@ constexpr NameOf<RunOutcome> outcomeNames[] = {
     {RunOutcome::TimedOut, "timed_out"}, {RunOutcome::Queued, "queued"},
     {RunOutcome::Replaced, "replaced"},
     {RunOutcome::Excluded, "excluded"},
+    {RunOutcome::Waiting, "waiting"},   {RunOutcome::ConditionTimeout, "condition_timeout"},
 };
 
 constexpr NameOf<RunReason> reasonNames[] = {

@@ -22,6 +22,9 @@ enum class RunOutcome
     Queued,      ///< waiting for the run going to end (overlap queue-one, queue-all, replace); starts later
     Replaced,    ///< stopped because a newer run of the job replaced it (overlap replace)
     Excluded,    ///< not run: its day is excluded by one of the job's exclusion calendars
+    // --- conditions that wait (a job's "requires") ---
+    Waiting,          ///< due, waiting for its conditions to hold (error says for what); starts later
+    ConditionTimeout, ///< not run: its conditions did not hold by its require_deadline
 };
 
 /// Why a run ran (or was to run): shown in the history (`history --json` key "reason").
@@ -57,8 +60,11 @@ struct RunRecord
     /// How many run times this row stands for: more than 1 for the one missed row of a long downtime.
     std::int64_t count = 1;
 
-    /// Over: neither going nor waiting in a queue.
-    bool isFinal() const { return outcome != RunOutcome::Running && outcome != RunOutcome::Queued; }
+    /// Over: neither going nor waiting in a queue or for its conditions.
+    bool isFinal() const
+    {
+        return outcome != RunOutcome::Running && outcome != RunOutcome::Queued && outcome != RunOutcome::Waiting;
+    }
 
     /// The run JSON of DESIGN.md section 7 (times as ISO-8601 UTC).
     QJsonObject toJson() const;

@@ -3,6 +3,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <cstdint>
 #include <optional>
@@ -19,12 +20,22 @@ struct RetryWait
     bool operator==(const RetryWait &) const = default;
 };
 
+/// A due run waiting for its job's conditions (a job's "requires"): what it waits for, and until when.
+struct ConditionWait
+{
+    QStringList conditions;              ///< the conditions that do not hold yet, as names ("ac-power", "idle:10m")
+    std::optional<std::int64_t> deadline; ///< when it ends condition_timeout (UTC ms); none: it waits for ever
+
+    bool operator==(const ConditionWait &) const = default;
+};
+
 /// One job's runs now (Scheduler::activity()): a job with nothing going has no entry.
 struct JobActivity
 {
     QString jobId;
     int running = 0;                ///< runs going now; a run waiting to retry is not one of them
     std::optional<RetryWait> retry; ///< the earliest retry waiting, if any
+    std::optional<ConditionWait> waiting; ///< the oldest run waiting for its conditions, if any
 
     bool operator==(const JobActivity &) const = default;
 };

@@ -291,6 +291,18 @@ private:
             finish(ExplanationKind::Excluded,
                    ExplainText::tr("The run time %1 did not run (run %2): %3.").arg(at).arg(last.id).arg(last.error));
             return;
+        case RunOutcome::Waiting: // for the job's conditions: the error says which
+            finish(ExplanationKind::Queued, ExplainText::tr("The run for %1 (run %2) is %3 (the job's conditions).")
+                                                .arg(at)
+                                                .arg(last.id)
+                                                .arg(last.error));
+            return;
+        case RunOutcome::ConditionTimeout:
+            finish(ExplanationKind::Missed, ExplainText::tr("The run time %1 was not run (run %2): %3.")
+                                                .arg(at)
+                                                .arg(last.id)
+                                                .arg(last.error));
+            return;
         case RunOutcome::Replaced:
             finish(ExplanationKind::Replaced,
                    ExplainText::tr("Run %1 for %2 started %3 and was stopped because a newer run of the job replaced "

@@ -1,6 +1,7 @@
 // Submissions, retries and the write-behind of finished runs.
 #include "runtracker.h"
 
+#include "desktop/desktopstate.h"
 #include "executors/executorset.h"
 #include "store/jobstore.h"
 #include "time/clock.h"
@@ -34,6 +35,8 @@ struct RunTracker::Submission
     /// When the next attempt is due (the injected clock; the wake timer is armed for it); none unless waiting.
     std::optional<std::int64_t> retryAt;
     bool removeJobWhenDone = false;
+    /// Set while it waits for its job's conditions (its rows recorded waiting); none otherwise.
+    std::optional<ConditionWait> conditionWait;
     /// Set by stopJob() and replaceRuns(): why the runs left end so (none begins, nothing is retried); empty
     /// otherwise. stopOutcome is how they end: interrupted, or replaced (overlap replace).
     QString stopReason;
@@ -68,6 +71,8 @@ void RunTracker::abandonAll()
     m_instances.clear();
     m_waiting.clear();
     m_waitingTotal = 0;
+    m_conditionWaiting.clear();
+    m_conditionWaitingTotal = 0;
 }
 
 void RunTracker::submit(const Job &job, QList<RunRecord> runs, std::optional<std::int64_t> misfireGraceMs,
@@ -84,6 +89,27 @@ void RunTracker::submit(const Job &job, QList<RunRecord> runs, std::optional<std
     m_submissions.insert(submission->id, submission);
     ++m_instances[job.id];
     emit activityChanged(job.id);
+    if (m_desktop && !m_stopping && conditionsApply(job, submission->runs)) {
+        const std::int64_t now = m_clock.nowMs();
+        const RunConditions unmet = unmetConditions(job.options.conditions, *m_desktop, now);
+        if (!unmet.isEmpty()) {
+            // Waits: an instance (max_instances, overlap), recorded waiting, not begun. The deadline counts from its
+            // scheduled time, as the misfire grace time does.
+            const auto allowed = job.options.conditionDeadlineMs();
+            const auto deadline = allowed ? std::optional(submission->runs.first().scheduledTime + *allowed)
+                                          : std::nullopt;
+            for (RunRecord &run : submission->runs) {
+                run.outcome = RunOutcome::Waiting;
+                run.startTime.reset();
+                run.error = waitingForText(unmet);
+            }
+            if (auto marked = m_store.updateRuns(submission->runs); !marked)
+                emit storeFailed(marked.error());
+            setConditionWait(*submission, ConditionWait{conditionNames(unmet), deadline});
+            emit conditionWaitsChanged();
+            return;
+        }
+    }
     startNextRun(submission->id);
 }
 
@@ -386,6 +412,7 @@ int RunTracker::stopRuns(const QString &jobId, const QString &reason, RunOutcome
         }
     }
     dropWaitingRetries(jobId, reason, outcome);
+    dropConditionWaits(jobId, reason, outcome);
     // Last: an executor may report the stopped run at once, which may end (and delete) its submission.
     for (const auto &[executor, token] : std::as_const(going))
         executor->stop(token);
@@ -401,6 +428,166 @@ void RunTracker::interruptRest(Submission &submission, const QString &why, RunOu
         run.error = why;
         recordFinal(run);
     }
+}
+
+// --- conditions that wait ---------------------------------------------------------------------------------
+
+bool RunTracker::conditionsApply(const Job &job, const QList<RunRecord> &runs)
+{
+    // A user's run-now, a retry (late on purpose) and a backfill run when asked; the schedule's runs wait.
+    if (job.options.conditions.isEmpty() || runs.isEmpty())
+        return false;
+    const RunReason reason = runs.first().reason;
+    return reason == RunReason::Scheduled || reason == RunReason::CatchUp || reason == RunReason::Chained;
+}
+
+void RunTracker::checkConditions(std::int64_t nowMs)
+{
+    if (!m_desktop)
+        return;
+    QList<std::uint64_t> waiting;
+    for (const Submission *submission : std::as_const(m_submissions)) {
+        if (submission->conditionWait)
+            waiting.append(submission->id);
+    }
+    std::sort(waiting.begin(), waiting.end()); // oldest first
+    bool changed = false;
+    for (const std::uint64_t id : std::as_const(waiting)) {
+        Submission *submission = m_submissions.value(id);
+        if (!submission || !submission->conditionWait)
+            continue;
+        const RunConditions unmet = unmetConditions(submission->job.options.conditions, *m_desktop, nowMs);
+        if (unmet.isEmpty()) {
+            if (m_queuesHeld || m_stopping)
+                continue; // the scheduler is paused: it starts when it resumes
+            setConditionWait(*submission, std::nullopt);
+            for (qsizetype i = submission->current; i < submission->runs.size(); ++i) {
+                RunRecord &run = submission->runs[i];
+                run.outcome = RunOutcome::Running;
+                run.startTime.reset(); // stamped and written when it begins
+                run.error.clear();
+            }
+            // The wait was allowed by its deadline: the misfire grace time is not applied again when it begins.
+            submission->misfireGraceMs.reset();
+            changed = true;
+            startNextRun(id);
+            continue;
+        }
+        const auto &deadline = submission->conditionWait->deadline;
+        if (deadline && *deadline <= nowMs) {
+            setConditionWait(*submission, std::nullopt);
+            interruptRest(*submission, TrackerText::tr("not run: still %1 at its deadline").arg(waitingForText(unmet)),
+                          RunOutcome::ConditionTimeout);
+            changed = true;
+            startNextRun(id); // nothing left: the submission ends
+            continue;
+        }
+        const QStringList names = conditionNames(unmet);
+        if (names != submission->conditionWait->conditions) {
+            ConditionWait wait = *submission->conditionWait;
+            wait.conditions = names;
+            setConditionWait(*submission, wait);
+        }
+    }
+    stopRunsWithLostConditions(nowMs);
+    if (changed)
+        emit conditionWaitsChanged();
+}
+
+void RunTracker::stopRunsWithLostConditions(std::int64_t nowMs)
+{
+    QList<std::pair<Executor *, std::uint64_t>> going;
+    for (Submission *submission : std::as_const(m_submissions)) {
+        if (submission->token == 0 || !submission->job.options.stopIfLost || !submission->stopReason.isEmpty()
+            || !conditionsApply(submission->job, submission->runs))
+            continue;
+        const RunConditions unmet = unmetConditions(submission->job.options.conditions, *m_desktop, nowMs);
+        if (unmet.isEmpty())
+            continue;
+        // As stopJob() does: the process group is ended, the run recorded interrupted, the runs behind it not begun.
+        submission->stopReason = TrackerText::tr("stopped: %1").arg(unmet.first().lostText());
+        submission->stopOutcome = RunOutcome::Interrupted;
+        if (Executor *executor = m_executors.executorFor(submission->job.action))
+            going.append({executor, submission->token});
+    }
+    for (const auto &[executor, token] : std::as_const(going))
+        executor->stop(token);
+}
+
+std::optional<std::int64_t> RunTracker::earliestConditionCheck() const
+{
+    if (!m_desktop || m_conditionWaitingTotal == 0)
+        return std::nullopt;
+    const std::int64_t now = m_clock.nowMs();
+    std::optional<std::int64_t> earliest;
+    const auto consider = [&earliest](std::optional<std::int64_t> at) {
+        if (at && (!earliest || *at < *earliest))
+            earliest = at;
+    };
+    for (const Submission *submission : m_submissions) {
+        if (!submission->conditionWait)
+            continue;
+        consider(submission->conditionWait->deadline);
+        // idle:D holds D after the session became idle: no change of the desktop state tells when.
+        consider(idleHoldsAt(unmetConditions(submission->job.options.conditions, *m_desktop, now), *m_desktop));
+    }
+    return earliest;
+}
+
+int RunTracker::dropConditionWaits(const QString &jobId, const QString &reason)
+{
+    int count = 0;
+    for (const Submission *submission : std::as_const(m_submissions)) {
+        if (submission->conditionWait && (jobId.isEmpty() || submission->job.id == jobId))
+            ++count;
+    }
+    dropConditionWaits(jobId, reason, RunOutcome::Interrupted);
+    return count;
+}
+
+void RunTracker::dropConditionWaits(const QString &jobId, const QString &reason, RunOutcome outcome)
+{
+    const QString why =
+        reason.isEmpty() ? TrackerText::tr("the scheduler stopped while this run waited for its conditions") : reason;
+    bool changed = false;
+    QList<std::uint64_t> ids = m_submissions.keys();
+    std::sort(ids.begin(), ids.end());
+    for (const std::uint64_t id : std::as_const(ids)) {
+        // Looked up again: ending one may end (and delete) others through the queue it frees.
+        Submission *submission = m_submissions.value(id);
+        if (!submission || !submission->conditionWait || (!jobId.isEmpty() && submission->job.id != jobId))
+            continue;
+        setConditionWait(*submission, std::nullopt);
+        interruptRest(*submission, why, outcome);
+        changed = true;
+        startNextRun(submission->id); // nothing left: the submission ends
+    }
+    if (changed)
+        emit conditionWaitsChanged();
+}
+
+void RunTracker::setConditionWait(Submission &submission, std::optional<ConditionWait> wait)
+{
+    if (submission.conditionWait.has_value() != wait.has_value()) {
+        const int change = wait ? 1 : -1;
+        m_conditionWaitingTotal += change;
+        if ((m_conditionWaiting[submission.job.id] += change) <= 0)
+            m_conditionWaiting.remove(submission.job.id);
+    }
+    submission.conditionWait = std::move(wait);
+    emit activityChanged(submission.job.id);
+}
+
+std::optional<ConditionWait> RunTracker::conditionWait(const QString &jobId) const
+{
+    if (!m_conditionWaiting.contains(jobId))
+        return std::nullopt;
+    const Submission *oldest = nullptr;
+    for (const Submission *submission : m_submissions) {
+        if (submission->job.id == jobId && submission->conditionWait && (!oldest || submission->id < oldest->id))
+            oldest = submission;
+    }
+    return oldest ? oldest->conditionWait : std::nullopt;
 }
 
 // --- queues (overlap policies) --------------------------------------------------------------------------------
@@ -503,7 +690,7 @@ QList<JobActivity> RunTracker::activity() const
     QList<JobActivity> jobs;
     jobs.reserve(m_instances.size());
     for (auto it = m_instances.cbegin(); it != m_instances.cend(); ++it)
-        jobs.append({it.key(), runningCount(it.key()), retryWait(it.key())});
+        jobs.append({it.key(), runningCount(it.key()), retryWait(it.key()), conditionWait(it.key())});
     std::sort(jobs.begin(), jobs.end(), [](const JobActivity &a, const JobActivity &b) { return a.jobId < b.jobId; });
     return jobs;
 }

@@ -19,6 +19,7 @@
 namespace punctual {
 
 class Clock;
+class DesktopState;
 class ExecutorSet;
 class JobStore;
 struct ExecutionResult;
@@ -34,6 +35,12 @@ struct ExecutionResult;
  * Runs that wait for the job's earlier runs to end (overlap queue-one, queue-all, replace) are kept in a RunQueue
  * per job, recorded queued; the first starts when an instance of its job ends (or, for replace, once every
  * replaced run has ended), and then counts as an instance. Its misfire grace applies then.
+ *
+ * A submission of a job with conditions (its "requires"; runs on schedule, caught up or chained, not run-now,
+ * retries or backfills) whose conditions do not hold waits for them: its rows are rewritten waiting (the error
+ * says for what) and it is an instance, not a run going, as a retry waiting is. checkConditions() starts it once
+ * they hold, or ends it condition_timeout at its deadline; earliestConditionCheck() is when it must be asked
+ * again without a change of the desktop state (a deadline, an idle time reached).
  *
  * Finished runs are written behind: the rows of runs that end in one event-loop turn are rewritten in one
  * transaction at its end (flush()), or earlier when the history is read or pruned. The run was recorded before
@@ -51,6 +58,8 @@ public:
     void setHistoryLimit(int runsPerJob) { m_historyLimit = runsPerJob; }
     /// While stopping, runs not begun yet are recorded interrupted and failed attempts are not retried.
     void setStopping(bool stopping) { m_stopping = stopping; }
+    /// What conditions are checked against (not owned).
+    void setDesktopState(const DesktopState *desktop) { m_desktop = desktop; }
 
     /// Hands @p runs (recorded as running) of @p job to its executor, one after another, as one instance.
     /// @p misfireGraceMs applies to first attempts when they really begin. A chained run names the run that
@@ -80,6 +89,22 @@ public:
     /// were going or waiting to retry.
     int stopJob(const QString &jobId, const QString &reason);
 
+    // --- conditions that wait (a job's "requires", docs/desktop-triggers.md) ---
+    /// Starts the waiting submissions whose conditions hold now (not while held or stopping) and ends those past
+    /// their deadline (condition_timeout). Then stops the runs going of jobs with stop_if_lost whose conditions
+    /// no longer hold (interrupted, "stopped: AC power was lost").
+    void checkConditions(std::int64_t nowMs);
+    /// When checkConditions() must run again although the desktop state did not change: the earliest deadline or
+    /// idle time reached of a waiting submission; none when none waits for a time.
+    std::optional<std::int64_t> earliestConditionCheck() const;
+    /// Ends the submissions waiting for their conditions (of @p jobId, or all), recorded interrupted with
+    /// @p reason (empty: "the scheduler stopped while this run waited for its conditions"); returns how many.
+    int dropConditionWaits(const QString &jobId = {}, const QString &reason = {});
+    /// Submissions waiting for their conditions (all jobs).
+    int conditionWaitingCount() const { return m_conditionWaitingTotal; }
+    /// What the oldest submission of @p jobId waiting for its conditions waits for.
+    std::optional<ConditionWait> conditionWait(const QString &jobId) const;
+
     // --- overlap policies: runs waiting for earlier runs of their job to end ---
     /// Queues @p run (recorded queued in the store) behind the runs of @p job going now; it starts when one ends
     /// (startQueued()), with @p misfireGraceMs checked when it really begins.
@@ -107,8 +132,11 @@ public:
     int instanceCount() const { return static_cast<int>(m_submissions.size()); }
     int instanceCount(const QString &jobId) const { return m_instances.value(jobId, 0); }
     /// Submissions running now (all jobs), and of one job: those waiting to retry are not counted.
-    int runningCount() const { return instanceCount() - m_waitingTotal; }
-    int runningCount(const QString &jobId) const { return instanceCount(jobId) - m_waiting.value(jobId, 0); }
+    int runningCount() const { return instanceCount() - m_waitingTotal - m_conditionWaitingTotal; }
+    int runningCount(const QString &jobId) const
+    {
+        return instanceCount(jobId) - m_waiting.value(jobId, 0) - m_conditionWaiting.value(jobId, 0);
+    }
     /// Submissions waiting to retry.
     int retryingCount() const { return m_waitingTotal; }
     /// The earliest retry of @p jobId waiting for its time, if any.
@@ -137,6 +165,8 @@ signals:
     void runOutput(const punctual::RunRecord &run, const QString &chunk);
     /// A failed run now waits for its retry: the wake timer must be re-armed.
     void retryScheduled();
+    /// A submission began or stopped waiting for its conditions: the wake timer must be re-armed.
+    void conditionWaitsChanged();
     /// runningCount(), instanceCount() or retryWait() of @p jobId changed.
     void activityChanged(const QString &jobId);
     /// The last submission ended.
@@ -163,6 +193,13 @@ private:
     int stopRuns(const QString &jobId, const QString &reason, RunOutcome outcome);
     /// Submissions of @p jobId stopped as replaced that have not ended yet.
     int replacedGoing(const QString &jobId) const;
+    /// Whether @p job's conditions apply to @p runs: it has some, and they run on schedule, caught up or chained.
+    static bool conditionsApply(const Job &job, const QList<RunRecord> &runs);
+    /// Sets or clears the submission's condition wait, keeping the waiting counts.
+    void setConditionWait(Submission &submission, std::optional<ConditionWait> wait);
+    /// Stops the runs going of jobs with stop_if_lost whose conditions do not hold at @p nowMs.
+    void stopRunsWithLostConditions(std::int64_t nowMs);
+    void dropConditionWaits(const QString &jobId, const QString &reason, RunOutcome outcome);
     /// Ends @p entries (never begun) as @p outcome with @p why.
     void endQueued(QList<RunQueue::Entry> entries, RunOutcome outcome, const QString &why);
 
@@ -174,6 +211,9 @@ private:
     QHash<QString, int> m_instances;                  ///< job id -> submissions going
     QHash<QString, int> m_waiting;                    ///< job id -> submissions waiting to retry
     int m_waitingTotal = 0;
+    QHash<QString, int> m_conditionWaiting;           ///< job id -> submissions waiting for their conditions
+    int m_conditionWaitingTotal = 0;
+    const DesktopState *m_desktop = nullptr;
     QHash<QString, int> m_endedSincePrune;
     QList<RunRecord> m_finishedRuns; ///< ended, their rows not rewritten yet (flush())
     RunQueue m_queue;

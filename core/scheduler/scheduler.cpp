@@ -65,6 +65,8 @@ Scheduler::Scheduler(JobStore &store, const Clock &clock, std::unique_ptr<Execut
     connect(m_runs, &RunTracker::jobRemoved, this, &Scheduler::jobRemoved);
     connect(m_runs, &RunTracker::runOutput, this, &Scheduler::runOutput);
     connect(m_runs, &RunTracker::retryScheduled, this, &Scheduler::rearm);
+    // Queued: it may be emitted in the middle of a due pass, which re-arms at its end anyway.
+    connect(m_runs, &RunTracker::conditionWaitsChanged, this, &Scheduler::rearm, Qt::QueuedConnection);
     connect(m_runs, &RunTracker::activityChanged, this, &Scheduler::jobActivityChanged);
     connect(m_runs, &RunTracker::idle, this, &Scheduler::checkShutdownDone);
     connect(m_runs, &RunTracker::runEnded, this, &Scheduler::onRunEnded);
@@ -75,7 +77,7 @@ Scheduler::Scheduler(JobStore &store, const Clock &clock, std::unique_ptr<Execut
         connect(m_membership, &ClusterMembership::storeFailed, this, &Scheduler::storeFailed);
     }
     connect(m_wakeTimer.get(), &WakeTimer::woke, this, &Scheduler::processDue);
-    connectDesktop();
+    setDesktopState(nullptr);
 }
 
 Scheduler::~Scheduler()
@@ -96,8 +98,22 @@ void Scheduler::setWakeTimer(std::unique_ptr<WakeTimer> timer)
 
 void Scheduler::setDesktopState(DesktopState *state)
 {
+    if (m_desktop)
+        disconnect(m_desktop, &DesktopState::changed, this, &Scheduler::onDesktopChanged);
     m_desktop = state ? state : m_ownDesktop.get();
-    connectDesktop();
+    m_runs->setDesktopState(m_desktop);
+    connect(m_desktop, &DesktopState::changed, this, &Scheduler::onDesktopChanged);
+    connectDesktop(); // resume and network-up: event triggers
+}
+
+void Scheduler::onDesktopChanged()
+{
+    // At once, not at the next wake: a run waiting for AC power starts when the cable is plugged in, and a run
+    // with stop_if_lost is stopped when it is pulled.
+    if (m_state != State::Running || !m_storeStatus.available)
+        return;
+    m_runs->checkConditions(m_clock.nowMs());
+    rearm(); // an idle time to wait for may have begun
 }
 
 void Scheduler::setHistoryLimit(int runsPerJob)
@@ -167,6 +183,7 @@ void Scheduler::shutdown(ShutdownMode mode)
     m_wakeTimer->disarm();
     m_runs->dropWaitingRetries(); // runs waiting to be retried will not be
     m_runs->dropQueued();         // nor those waiting in a queue
+    m_runs->dropConditionWaits(); // nor those waiting for their conditions
     if (mode == ShutdownMode::StopRuns) {
         m_executors->stopAll();
     }
@@ -202,6 +219,7 @@ void Scheduler::resume()
     m_state = State::Running;
     emit resumed();
     m_runs->holdQueues(false);
+    m_runs->checkConditions(m_clock.nowMs());
     rearm();
 }
 
@@ -271,6 +289,8 @@ void Scheduler::rearm()
         wakeAt = retry;
     if (const auto event = earliestEventRun(); event && (!wakeAt || *event < *wakeAt))
         wakeAt = event;
+    if (const auto check = m_runs->earliestConditionCheck(); check && (!wakeAt || *check < *wakeAt))
+        wakeAt = check;
     if (!wakeAt)
         m_wakeTimer->disarm();
     else if (*wakeAt <= m_clock.nowMs())
@@ -416,6 +436,7 @@ void Scheduler::processDue()
     const std::int64_t now = m_clock.nowMs();
     m_runs->startDueRetries(now);
     startDueEventRuns(now);
+    m_runs->checkConditions(now); // deadlines and idle times reached
     // Shared store: the due rows come back locked for this pass (the transaction commitDue() commits).
     auto due = m_store.claimDueJobs(now, dueBatchLimit);
     if (!due) {
@@ -571,6 +592,16 @@ int Scheduler::retryingCount() const
     return m_runs->retryingCount();
 }
 
+std::optional<ConditionWait> Scheduler::conditionWait(const QString &jobId) const
+{
+    return m_runs->conditionWait(jobId);
+}
+
+int Scheduler::conditionWaitingCount() const
+{
+    return m_runs->conditionWaitingCount();
+}
+
 std::optional<RetryWait> Scheduler::retryWait(const QString &jobId) const
 {
     return m_runs->retryWait(jobId);
@@ -696,6 +727,7 @@ Result<Job> Scheduler::pauseJob(const QString &id, const QString &note)
     if (paused) {
         m_runs->dropWaitingRetries(id, tr("not retried: the job was paused"));
         m_runs->dropQueued(id, tr("not run: the job was paused while this run waited in the queue"));
+        m_runs->dropConditionWaits(id, tr("not run: the job was paused while this run waited for its conditions"));
     }
     return paused;
 }
@@ -860,6 +892,10 @@ QString Scheduler::busyMessage(const Job &job) const
         return tr("\"%1\" is already running and its queue is full (%2 waiting); nothing started")
             .arg(job.name)
             .arg(m_runs->queuedCount(job.id));
+    if (m_runs->conditionWait(job.id) && runningCount(job.id) == 0)
+        return tr("\"%1\" has a run waiting for its conditions (max instances %2); nothing started")
+            .arg(job.name)
+            .arg(job.options.maxInstances);
     const QString message = runningCount(job.id) > 0
         ? tr("\"%1\" is already running (max instances %2); nothing started")
         : tr("\"%1\" is waiting to retry a failed run (max instances %2); nothing started");

@@ -79,8 +79,8 @@ public:
     void setWakeTimer(std::unique_ptr<WakeTimer> timer);
     /// The desktop's power, network and idle state and its resume and network-up events, read by conditions that
     /// wait and by event triggers (docs/desktop-triggers.md). Not owned: it must outlive the scheduler. Until one
-    /// is set the scheduler has a ManualDesktopState of its own (on AC power, online: nothing waits). Call before
-    /// start().
+    /// is set the scheduler has a ManualDesktopState of its own (on AC power, online: nothing waits). May be set
+    /// before or after start(); runs waiting for conditions are checked against the new state at its next change.
     void setDesktopState(DesktopState *state);
     DesktopState &desktopState() const { return *m_desktop; }
     /// Runs kept per job in the history (older ones are pruned); default 100.
@@ -172,8 +172,12 @@ public:
     int runningCount(const QString &jobId) const;
     /// Failed runs waiting to retry (all jobs).
     int retryingCount() const;
+    /// Due runs waiting for their jobs' conditions (all jobs; activity() says per job what they wait for).
+    int conditionWaitingCount() const;
     /// The earliest retry of @p jobId waiting for its time: which attempt of how many, and when.
     std::optional<RetryWait> retryWait(const QString &jobId) const;
+    /// What the oldest run of @p jobId waiting for its conditions waits for, and until when.
+    std::optional<ConditionWait> conditionWait(const QString &jobId) const;
     /// Every job with a run going or waiting to retry, by id.
     QList<JobActivity> activity() const;
 
@@ -253,6 +257,8 @@ signals:
 
 private:
     void processDue();
+    /// The desktop state changed: runs waiting for conditions may start, runs with stop_if_lost may be stopped.
+    void onDesktopChanged();
     /// After a clustered pass that claimed nothing: arms the timer a little later when rows are still due (held by
     /// another instance); false when nothing is due.
     bool lookAgainAfterClaim(std::int64_t now);

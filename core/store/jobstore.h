@@ -99,6 +99,11 @@ public:
     {
         return tr("the scheduler stopped while this run waited in the queue");
     }
+    /// The error text of a run found still waiting for its conditions (a job's "requires") at start-up.
+    static QString interruptedWaitingMessage()
+    {
+        return tr("the scheduler stopped while this run waited for its conditions");
+    }
     static Error jobNotFound(const QString &id)
     {
         return {ErrorCode::NotFound, tr("no job with id \"%1\"").arg(id)};
@@ -222,8 +227,9 @@ public:
     virtual Result<QList<RunRecord>> runs(const QString &jobId, int limit) = 0;
     /// The newest finished (not running) run of every job that has one, by job id: the window's "last run".
     virtual Result<QHash<QString, RunRecord>> latestRuns() = 0;
-    /// At start-up: every run still marked running, or queued (overlap policies), becomes interrupted (ended at
-    /// @p nowMs; a queued one with interruptedQueuedMessage()); returns how many.
+    /// At start-up: every run still marked running, queued (overlap policies) or waiting (for its job's conditions)
+    /// becomes interrupted (ended at @p nowMs; a queued one with interruptedQueuedMessage(), a waiting one with
+    /// interruptedWaitingMessage()); returns how many.
     virtual Result<int> interruptRunningRuns(std::int64_t nowMs) = 0;
     /// Keeps the newest @p keepPerJob runs of @p jobId (of every job when empty); returns how many were removed.
     /// Run ids are never reused, so "newest" is "highest id".

@@ -47,6 +47,14 @@ std::size_t fieldHash(const QList<JobChain> &chains)
     return hash;
 }
 
+std::size_t fieldHash(const RunConditions &conditions)
+{
+    std::size_t hash = 0;
+    for (const RunCondition &condition : conditions)
+        hash = combine(hash, combine(qHash(static_cast<int>(condition.kind)), qHash(condition.idleMs)));
+    return hash;
+}
+
 /// Folds the hashes of @p fields, in order, into @p seed.
 template <typename... Fields>
 std::size_t hashFields(std::size_t seed, const Fields &...fields)
@@ -80,7 +88,7 @@ std::size_t valueHash(const JobOptions &o)
     return hashFields(0, o.maxInstances, o.coalesce, o.misfireGraceMs, o.timeoutMs, o.maxRetries, o.retryDelayMs,
                       o.retryBackoff, o.retryDelayMaxMs, o.removeWhenDone, o.recover, o.overlap, o.queueLimit,
                       o.chains, o.pauseAfterFailures, o.exclude, o.events.atStart, o.events.afterResumeDelayMs,
-                      o.events.networkUp);
+                      o.events.networkUp, o.conditions, o.requireDeadlineMs, o.stopIfLost);
 }
 
 } // namespace punctual

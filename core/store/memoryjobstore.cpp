@@ -638,11 +638,14 @@ Result<int> MemoryJobStore::interruptRunningRuns(std::int64_t nowMs)
             if (run.isFinal())
                 continue;
             const bool queued = run.outcome == RunOutcome::Queued;
+            const bool waiting = run.outcome == RunOutcome::Waiting;
             run.outcome = RunOutcome::Interrupted;
-            if (!run.endTime || queued)
+            if (!run.endTime || queued || waiting)
                 run.endTime = nowMs;
             if (queued)
                 run.error = StoreError::interruptedQueuedMessage();
+            else if (waiting)
+                run.error = StoreError::interruptedWaitingMessage();
             else if (run.error.isEmpty())
                 run.error = StoreError::interruptedMessage();
             ++count;

@@ -101,6 +101,7 @@ Result<QList<SqlClusterStore::Abandoned>> SqlClusterStore::abandonedRuns(std::in
         run.instance = query.value(4).toString();
         run.rerun.reason = RunRecord::reasonFromName(query.value(5).toString()).value_or(RunReason::Scheduled);
         run.queued = query.value(6).toString() == RunRecord::outcomeName(RunOutcome::Queued);
+        run.waiting = query.value(6).toString() == RunRecord::outcomeName(RunOutcome::Waiting);
         abandoned.append(run);
     }
     query.finish();
@@ -127,6 +128,7 @@ Result<QList<RunRecord>> SqlClusterStore::recoverRuns(std::int64_t nowMs, bool i
             q.bindValue(runParam(runcol::Error),
                         run.instance != instanceId() ? ClusterText::abandoned(run.instance)
                         : run.queued                 ? StoreError::interruptedQueuedMessage()
+                        : run.waiting                ? StoreError::interruptedWaitingMessage()
                                                      : StoreError::interruptedMessage());
         });
         if (!query)
@@ -135,7 +137,7 @@ Result<QList<RunRecord>> SqlClusterStore::recoverRuns(std::int64_t nowMs, bool i
             continue; // ended meanwhile
         if (interrupted)
             ++*interrupted;
-        if (run.queued) // never began: nothing to run again (its job's next run times go on)
+        if (run.queued || run.waiting) // never began: nothing to run again (its job's next run times go on)
             continue;
         const QString &jobId = run.rerun.jobId;
         if (!recovers.contains(jobId)) {

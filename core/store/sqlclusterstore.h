@@ -36,6 +36,7 @@ private:
         RunRecord rerun; ///< its job, scheduled time and attempt, to run again
         QString instance;
         bool queued = false; ///< waiting in a queue (overlap policies), not begun
+        bool waiting = false; ///< waiting for its job's conditions, not begun
     };
     Result<QList<Abandoned>> abandonedRuns(std::int64_t nowMs, bool includeOwn);
 

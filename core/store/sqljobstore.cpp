@@ -657,7 +657,13 @@ Result<int> SqlJobStore::interruptRunningRuns(std::int64_t nowMs)
     });
     if (!queued)
         return queued;
-    return running.value() + queued.value();
+    auto waiting = change(SqlStatement::InterruptWaitingRuns, [&](QSqlQuery &q) {
+        q.bindValue(runParam(runcol::EndTime), static_cast<qlonglong>(nowMs));
+        q.bindValue(runParam(runcol::Error), StoreError::interruptedWaitingMessage());
+    });
+    if (!waiting)
+        return waiting;
+    return running.value() + queued.value() + waiting.value();
 }
 
 Result<int> SqlJobStore::pruneRuns(const QString &jobId, int keepPerJob)

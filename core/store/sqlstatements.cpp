@@ -105,13 +105,18 @@ constexpr StatementText statements[] = {
     {S::SelectAllRuns, "SELECT {run_columns} FROM runs ORDER BY id DESC LIMIT :row_limit"},
     {S::SelectLatestRuns,
      "SELECT {run_columns} FROM runs WHERE id IN "
-     "(SELECT MAX(id) FROM runs WHERE outcome NOT IN ('running', 'queued') GROUP BY job_id)"},
+     "(SELECT MAX(id) FROM runs WHERE outcome NOT IN ('running', 'queued', 'waiting') GROUP BY job_id)"},
     {S::InterruptRuns,
      "UPDATE runs SET outcome = :outcome, end_time = COALESCE(end_time, :end_time), "
      "error = CASE WHEN error IS NULL OR error = '' THEN :error ELSE error END WHERE outcome = 'running'"},
     // Runs left waiting in a queue (overlap policies) never began: the partial index runs_queued finds them.
     {S::InterruptQueuedRuns,
      "UPDATE runs SET outcome = 'interrupted', end_time = :end_time, error = :error WHERE outcome = 'queued'"},
+    // Runs left waiting for their conditions never began. Only jobs with conditions ("requires" in their options)
+    // have such runs: looked for through runs_job, job by job, not by a scan of the whole history (no index on it).
+    {S::InterruptWaitingRuns,
+     "UPDATE runs SET outcome = 'interrupted', end_time = :end_time, error = :error WHERE outcome = 'waiting' "
+     "AND job_id IN (SELECT id FROM jobs WHERE options LIKE '%\"requires\"%')"},
     {S::PruneRunsOfJob,
      "DELETE FROM runs WHERE job_id = :job_id AND id NOT IN "
      "(SELECT id FROM runs WHERE job_id = :kept_job_id ORDER BY id DESC LIMIT :keep)"},
@@ -132,13 +137,13 @@ constexpr StatementText statements[] = {
     // older than its lease, or gone. Locked, passing over rows another reaper holds: each is taken over once.
     {S::SelectAbandonedRuns,
      "SELECT id, job_id, scheduled_time, attempt, instance, reason, outcome FROM runs "
-     "WHERE (outcome = 'running' OR outcome = 'queued') "
+     "WHERE (outcome = 'running' OR outcome = 'queued' OR outcome = 'waiting') "
      "AND ((instance = :me AND :own = 1) OR (instance <> :me AND NOT EXISTS "
      "(SELECT 1 FROM punctual_instances WHERE id = instance AND heartbeat + lease_ms >= :now))) "
      "ORDER BY id{lock_rows}"},
     {S::InterruptRun,
      "UPDATE runs SET outcome = 'interrupted', end_time = COALESCE(end_time, :end_time), error = :error "
-     "WHERE id = :id AND (outcome = 'running' OR outcome = 'queued')"},
+     "WHERE id = :id AND (outcome = 'running' OR outcome = 'queued' OR outcome = 'waiting')"},
     {S::CountRunningElsewhere,
      // Begun runs only: run times queued behind another, and retries waiting for their time, hold no instance.
      "SELECT job_id, COUNT(*) FROM runs WHERE outcome = 'running' AND start_time IS NOT NULL "

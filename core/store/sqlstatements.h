@@ -45,6 +45,7 @@ enum class SqlStatement
     SelectLatestRuns,
     InterruptRuns,
     InterruptQueuedRuns,
+    InterruptWaitingRuns,
     PruneRunsOfJob,
     PruneAllRuns,
     DeleteAllRuns,

@@ -799,6 +799,8 @@ QList<QPair<QString, T>> variantsOf(const T &base, const QJsonObject &json, Pars
         // Names from a fixed set, and objects of fixed keys, change to another valid value.
         if (it.key() == "overlap")
             changed.insert(it.key(), it.value() == "allow" ? "skip" : "allow");
+        else if (it.key() == "requires")
+            changed.insert(it.key(), QJsonArray{"network"});
         else if (it.key() == "chains")
             changed.insert(it.key(), QJsonObject{{"on_failure", QJsonArray{"another-job"}}});
         else
@@ -822,6 +824,9 @@ void TestJobStore::everyFieldOfActionsAndOptionsKept()
     JobOptions options = rich.options;
     options.retryBackoff = 2.0;
     options.retryDelayMaxMs = 60'000;
+    options.conditions = parseConditions({"ac-power", "idle:10m"}).value();
+    options.requireDeadlineMs = std::optional<std::int64_t>(600'000);
+    options.stopIfLost = true;
     QJsonObject optionsJson;
     options.writeJson(optionsJson);
     const auto optionVariants = variantsOf(options, optionsJson, JobOptions::fromJson);

@@ -480,6 +480,25 @@ private:
                          QJsonObject{{QStringLiteral("network_up"), true}}},
                         {all, all}},
                        badEvents));
+        // Conditions that wait: left out of the export unless set (an empty list, null, false are the defaults).
+        job.put(QStringLiteral("requires"),
+                choose(0.6, std::nullopt,
+                       {{QJsonArray{QStringLiteral("ac-power")}, QJsonArray{QStringLiteral("ac-power")}},
+                        {QJsonArray{QStringLiteral("network"), QStringLiteral("idle:90s")},
+                         QJsonArray{QStringLiteral("network"), QStringLiteral("idle:1m30s")}},
+                        {QJsonArray{QStringLiteral("idle:PT15M"), QStringLiteral("idle:15m")},
+                         QJsonArray{QStringLiteral("idle:15m")}},
+                        {QJsonArray{}, std::nullopt},
+                        {QJsonValue(QJsonValue::Null), std::nullopt}},
+                       {{QJsonArray{QStringLiteral("sunshine")}, QStringLiteral("unknown condition")},
+                        {QJsonArray{QStringLiteral("idle:0s")}, QStringLiteral("zero idle time")},
+                        {QJsonArray{QStringLiteral("Network")}, QStringLiteral("names are lower case")},
+                        {QStringLiteral("ac-power"), QStringLiteral("not a list")},
+                        {QJsonArray{5}, QStringLiteral("not a name")}}));
+        job.put(QStringLiteral("require_deadline"), seconds(0.7, std::nullopt, false, true));
+        job.put(QStringLiteral("stop_if_lost"),
+                choose(0.7, std::nullopt, {{true, true}, {false, std::nullopt}},
+                       {{QStringLiteral("yes"), QStringLiteral("a string")}, {1, QStringLiteral("a number")}}));
 
         // Informational keys: the import does not read them.
         if (chance(0.2))

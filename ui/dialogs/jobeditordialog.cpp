@@ -5,6 +5,7 @@
 #include "chainseditor.h"
 #include "excludeeditor.h"
 #include "eventseditor.h"
+#include "conditionseditor.h"
 #include "fieldmessage.h"
 #include "optionseditor.h"
 #include "control/schedulerclient.h"
@@ -77,6 +78,7 @@ JobEditorDialog::JobEditorDialog(SchedulerClient &scheduler, const Clock &clock,
     m_optionsEditor = new OptionsEditor(this);
     m_chainsEditor = new ChainsEditor(this);
     m_excludeEditor = new ExcludeEditor(this);
+    m_conditionsEditor = new ConditionsEditor(this);
 
     m_message = new FieldMessage(this);
     m_message->setObjectName(QStringLiteral("messageLabel"));
@@ -102,6 +104,7 @@ JobEditorDialog::JobEditorDialog(SchedulerClient &scheduler, const Clock &clock,
     formLayout->addWidget(section(tr("What"), m_actionEditor, form));
     formLayout->addWidget(section(tr("If things go wrong"), m_optionsEditor, form));
     formLayout->addWidget(section(tr("Afterwards"), m_chainsEditor, form));
+    formLayout->addWidget(section(tr("Only when"), m_conditionsEditor, form));
     // Room a shorter page leaves (the function page) goes here, not into a group box.
     formLayout->addStretch(1);
     m_scrollArea = new QScrollArea(this);
@@ -147,6 +150,7 @@ JobEditorDialog::JobEditorDialog(SchedulerClient &scheduler, const Clock &clock,
         m_excludeEditor->setCalendars(list);
         m_triggerEditor->setExclusions(m_excludeEditor->calendars(), m_excludeEditor->exclude());
     });
+    connect(m_conditionsEditor, &ConditionsEditor::edited, this, edited);
 
     alignFormLabels(this);
     setTabOrderByName();
@@ -203,6 +207,8 @@ void JobEditorDialog::setTabOrderByName()
         "maxInstancesSpin", "timeoutSpin", "retriesSpin", "retryDelaySpin", "retryBackoffSpin", "retryDelayMaxSpin",
         "pauseAfterFailuresCheck", "pauseAfterFailuresSpin",
         "chainsList", "chainConditionCombo", "chainJobCombo", "chainAddButton", "chainRemoveButton",
+        "acPowerCheck", "networkCheck", "unmeteredCheck", "idleCheck", "idleSpin", "requireDeadlineCombo",
+        "requireDeadlineSpin", "stopIfLostCheck",
         "buttonBox",
     };
     QWidget *previous = nullptr;
@@ -240,6 +246,7 @@ void JobEditorDialog::setJob(const Job &job)
     m_chainsEditor->setChains(job.options.chains);
     m_excludeEditor->setExclude(job.options.exclude);
     m_triggerEditor->setExclusions(m_excludeEditor->calendars(), job.options.exclude);
+    m_conditionsEditor->setOptions(job.options);
     m_message->clearMessage();
     updateValidity();
 }
@@ -268,6 +275,7 @@ Result<Job> JobEditorDialog::jobFromInput() const
     if (!events)
         return events.error();
     job.options.events = events.value();
+    m_conditionsEditor->applyTo(job.options);
     return job;
 }
 

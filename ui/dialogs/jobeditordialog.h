@@ -18,6 +18,7 @@ class ActionEditor;
 class ChainsEditor;
 class ExcludeEditor;
 class EventsEditor;
+class ConditionsEditor;
 class Clock;
 class FieldMessage;
 class FunctionRegistry;
@@ -42,6 +43,8 @@ class TriggerEditor;
  * chainsList, chainConditionCombo, chainJobCombo, chainAddButton, chainRemoveButton, messageLabel, buttonBox;
  * event triggers ("Also run"): eventsOnlyRadio, dstCombo, dstNote, atStartCheck, afterResumeCheck,
  * afterResumeDelayEdit, networkUpCheck, eventsError.
+ * conditions: acPowerCheck, networkCheck, unmeteredCheck, idleCheck, idleSpin, requireDeadlineCombo,
+ * requireDeadlineSpin, stopIfLostCheck.
  */
 class JobEditorDialog final : public QDialog
 {
@@ -99,6 +102,7 @@ private:
     OptionsEditor *m_optionsEditor = nullptr;
     ChainsEditor *m_chainsEditor = nullptr;
     ExcludeEditor *m_excludeEditor = nullptr; ///< "Exclude days of:", under When
+    ConditionsEditor *m_conditionsEditor = nullptr;
     QList<std::pair<QString, QString>> m_knownJobs;
     FieldMessage *m_message = nullptr;
     QDialogButtonBox *m_buttonBox = nullptr;

@@ -20,6 +20,11 @@ namespace punctual {
 
 namespace {
 
+RunConditions conditionsOf(const ConditionWait &wait)
+{
+    return conditionsNamed(wait.conditions);
+}
+
 const QString &noTime()
 {
     static const QString dash(QChar(0x2014)); // "—": no time, a sign rather than a word
@@ -38,6 +43,8 @@ int outcomeOrder(const std::unique_ptr<RunRecord> &run)
     case RunOutcome::Skipped: return 3;
     case RunOutcome::Replaced: return 3;
     case RunOutcome::Excluded: return 3;
+    case RunOutcome::Waiting: return 2;
+    case RunOutcome::ConditionTimeout: return 4;
     case RunOutcome::Missed: return 4;
     case RunOutcome::Interrupted: return 5;
     case RunOutcome::TimedOut: return 6;
@@ -802,8 +809,9 @@ void JobListModel::onActivityChanged(const QString &jobId)
         return;
     auto &state = m_sortKeys[static_cast<std::size_t>(row->index)].state;
     const auto now = static_cast<std::int8_t>(shownState(*row));
-    if (state == now && now != static_cast<std::int8_t>(ShownState::Retrying))
-        return; // a retry's attempt or time may change while it stays Retrying
+    if (state == now && now != static_cast<std::int8_t>(ShownState::Retrying)
+        && now != static_cast<std::int8_t>(ShownState::Waiting))
+        return; // a retry's attempt or time, or what a run waits for, may change while it stays so
     state = now;
     emit dataChanged(index(row->index, StateColumn), index(row->index, StateColumn));
 }
@@ -850,6 +858,8 @@ JobListModel::ShownState JobListModel::shownState(const Row &row) const
         return ShownState::Running;
     if (m_scheduler.retryWait(row.summary.id))
         return ShownState::Retrying;
+    if (m_scheduler.conditionWait(row.summary.id))
+        return ShownState::Waiting;
     // A parsed job knows its events; a summary made from one has no texts to find them in.
     return shownJobState(row.job ? row.job->state() : row.summary.state());
 }
@@ -866,6 +876,15 @@ QString JobListModel::stateText(const Row &row) const
                 .arg(shortDateTime(wait->at, m_clock.nowMs()));
         }
         return tr("Retrying");
+    case ShownState::Waiting:
+        if (const auto wait = m_scheduler.conditionWait(row.summary.id)) {
+            // "Waiting for AC power": the run's message with a capital letter, as the other states are written.
+            QString text = waitingForText(conditionsOf(*wait));
+            if (!text.isEmpty())
+                text[0] = text[0].toUpper();
+            return text;
+        }
+        return tr("Waiting");
     case ShownState::Scheduled: return tr("Scheduled");
     case ShownState::Paused: return tr("Paused");
     case ShownState::Finished: return tr("Finished");
@@ -881,6 +900,18 @@ QString JobListModel::stateToolTip(const Row &row) const
             return tr("Paused: no run until it is resumed");
         return tr("Paused: %1\nNo run until it is resumed.", "the note given when it was paused")
             .arg(row.summary.pauseNote);
+    }
+    if (shownState(row) == ShownState::Waiting) {
+        const auto waiting = m_scheduler.conditionWait(row.summary.id);
+        if (!waiting)
+            return {};
+        const QString why = tr("A due run waits until its conditions hold: %1.")
+                                .arg(waitingForText(conditionsOf(*waiting)));
+        if (!waiting->deadline)
+            return why;
+        return why + QLatin1Char('\n')
+            + tr("If they do not by %1 (%2), it is not run.", "date and time, \"in 5 min\"")
+                  .arg(longDateTime(*waiting->deadline), relativeTime(*waiting->deadline, m_clock.nowMs()));
     }
     const auto wait = m_scheduler.retryWait(row.summary.id);
     if (!wait || shownState(row) != ShownState::Retrying)

@@ -81,6 +81,7 @@ public:
     {
         Running,   ///< a run of the job is going
         Retrying,  ///< nothing going, a failed run waits to retry
+        Waiting,   ///< nothing going, a due run waits for the job's conditions ("Waiting for AC power")
         Scheduled,
         Paused,
         Finished,

@@ -88,7 +88,7 @@ private:
     const Clock &m_clock;
     QString m_jobId;
     QList<RunRecord> m_runs; ///< newest first
-    mutable std::array<QIcon, static_cast<std::size_t>(RunOutcome::Excluded) + 1> m_icons; ///< one per outcome
+    mutable std::array<QIcon, static_cast<std::size_t>(RunOutcome::ConditionTimeout) + 1> m_icons; ///< one per outcome
 };
 
 } // namespace punctual

@@ -77,6 +77,8 @@ QIcon outcomeIcon(RunOutcome outcome)
     case RunOutcome::Queued: name = "queued"; break;
     case RunOutcome::Replaced: name = "replaced"; break;
     case RunOutcome::Excluded: name = "skipped"; break;
+    case RunOutcome::Waiting: name = "queued"; break;          // waits, as a queued run does
+    case RunOutcome::ConditionTimeout: name = "missed"; break; // not run in time, as a missed run
     }
     return QIcon(QStringLiteral(":/icons/outcome-%1.svg").arg(QLatin1String(name)));
 }
@@ -94,6 +96,8 @@ QString outcomeName(RunOutcome outcome)
     case RunOutcome::Queued: return RunText::tr("Queued");
     case RunOutcome::Replaced: return RunText::tr("Replaced");
     case RunOutcome::Excluded: return RunText::tr("Excluded");
+    case RunOutcome::Waiting: return RunText::tr("Waiting");
+    case RunOutcome::ConditionTimeout: return RunText::tr("Condition timeout");
     }
     return {};
 }
@@ -115,6 +119,8 @@ QString outcomeText(const RunRecord &run)
     case RunOutcome::Queued: return RunText::tr("queued");
     case RunOutcome::Replaced: return RunText::tr("replaced");
     case RunOutcome::Excluded: return RunText::tr("excluded");
+    case RunOutcome::Waiting: return RunText::tr("waiting");
+    case RunOutcome::ConditionTimeout: return RunText::tr("condition timeout");
     }
     return {};
 }

@@ -248,6 +248,8 @@ void TrayController::update()
         lines << tr("Paused: no job runs until you resume");
     if (failing > 0)
         lines << tr("The last run of %n job(s) failed", nullptr, failing);
+    if (const int waiting = m_scheduler.conditionWaitingCount(); waiting > 0)
+        lines << tr("%n job(s) waiting for their conditions (power, network, idle)", nullptr, waiting);
     lines << m_pausedNoteLines;
     m_icon->setToolTip(lines.join(QLatin1Char('\n')));
     updateMenu();
