@@ -1369,6 +1369,14 @@
         <source>job &quot;%1&quot; has no schedule and no event to run on</source>
         <translation>Auftrag „%1“ hat weder einen Zeitplan noch ein Ereignis, bei dem er läuft</translation>
     </message>
+    <message>
+        <source>requires must be a list of conditions</source>
+        <translation>requires muss eine Liste von Bedingungen sein</translation>
+    </message>
+    <message>
+        <source>requires: %1</source>
+        <translation>requires: %1</translation>
+    </message>
 </context>
 <context>
     <name>JobEvents</name>
@@ -1500,6 +1508,10 @@
         <source>a calendar named &quot;%1&quot; already exists</source>
         <translation>ein Kalender namens „%1“ existiert bereits</translation>
     </message>
+    <message>
+        <source>the scheduler stopped while this run waited for its conditions</source>
+        <translation>der Planer wurde beendet, während dieser Lauf auf seine Bedingungen wartete</translation>
+    </message>
 </context>
 <context>
     <name>JsonFields</name>
@@ -1579,6 +1591,57 @@
     <message>
         <source>&quot;%1&quot; did not say how many jobs it removed</source>
         <translation>„%1“ hat nicht gesagt, wie viele Aufträge entfernt wurden</translation>
+    </message>
+</context>
+<context>
+    <name>RunCondition</name>
+    <message>
+        <source>condition &quot;%1&quot;: %2</source>
+        <translation>Bedingung „%1“: %2</translation>
+    </message>
+    <message>
+        <source>unknown condition &quot;%1&quot; (use ac-power, network, unmetered or idle:DURATION)</source>
+        <translation>unbekannte Bedingung „%1“ (ac-power, network, unmetered oder idle:DAUER verwenden)</translation>
+    </message>
+    <message>
+        <source>AC power</source>
+        <translation>Netzstrom</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>an unmetered network</source>
+        <translation>ein nicht getaktetes Netzwerk</translation>
+    </message>
+    <message>
+        <source>the computer to be idle for %1</source>
+        <translation>%1 Leerlauf des Computers</translation>
+    </message>
+    <message>
+        <source>AC power was lost</source>
+        <translation>der Netzstrom ist weggefallen</translation>
+    </message>
+    <message>
+        <source>the network was lost</source>
+        <translation>das Netzwerk ist weggefallen</translation>
+    </message>
+    <message>
+        <source>the network is no longer unmetered</source>
+        <translation>das Netzwerk ist nicht mehr ungetaktet</translation>
+    </message>
+    <message>
+        <source>the computer is no longer idle</source>
+        <translation>der Computer ist nicht mehr im Leerlauf</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 und %2</translation>
+    </message>
+    <message>
+        <source>waiting for %1</source>
+        <translation>wartet auf %1</translation>
     </message>
 </context>
 <context>
@@ -1766,6 +1829,14 @@
         <source>because the network came up</source>
         <translation>weil das Netzwerk verfügbar wurde</translation>
     </message>
+    <message>
+        <source>The run for %1 (run %2) is %3 (the job&apos;s conditions).</source>
+        <translation>Der Lauf für %1 (Lauf %2) ist %3 (die Bedingungen des Auftrags).</translation>
+    </message>
+    <message>
+        <source>The run time %1 was not run (run %2): %3.</source>
+        <translation>Der Laufzeitpunkt %1 wurde nicht ausgeführt (Lauf %2): %3.</translation>
+    </message>
 </context>
 <context>
     <name>RunPresentation</name>
@@ -1941,6 +2012,22 @@
         <source>excluded</source>
         <translation>ausgeschlossen</translation>
     </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Condition timeout</source>
+        <translation>Bedingungs-Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>condition timeout</source>
+        <translation>Bedingungs-Zeitüberschreitung</translation>
+    </message>
 </context>
 <context>
     <name>Scheduler</name>
@@ -2023,6 +2110,18 @@
     <message>
         <source>the scheduler stopped while this run waited in the queue</source>
         <translation>der Scheduler wurde beendet, während dieser Lauf in der Warteschlange wartete</translation>
+    </message>
+    <message>
+        <source>not run: still %1 at its deadline</source>
+        <translation>nicht ausgeführt: bei Fristende noch %1</translation>
+    </message>
+    <message>
+        <source>stopped: %1</source>
+        <translation>beendet: %1</translation>
+    </message>
+    <message>
+        <source>the scheduler stopped while this run waited for its conditions</source>
+        <translation>der Planer wurde beendet, während dieser Lauf auf seine Bedingungen wartete</translation>
     </message>
 </context>
 <context>
@@ -2962,6 +3061,93 @@
     </message>
 </context>
 <context>
+    <name>punctual::ConditionsEditor</name>
+    <message>
+        <source>On AC power</source>
+        <translation>Am Netzstrom</translation>
+    </message>
+    <message>
+        <source>A due run waits while the computer runs on battery (requires ac-power)</source>
+        <translation>Ein fälliger Lauf wartet, solange der Computer im Akkubetrieb läuft (requires ac-power)</translation>
+    </message>
+    <message>
+        <source>Network available</source>
+        <translation>Netzwerk verfügbar</translation>
+    </message>
+    <message>
+        <source>A due run waits until the network can be reached (requires network)</source>
+        <translation>Ein fälliger Lauf wartet, bis das Netzwerk erreichbar ist (requires network)</translation>
+    </message>
+    <message>
+        <source>Unmetered network</source>
+        <translation>Nicht getaktetes Netzwerk</translation>
+    </message>
+    <message>
+        <source>A due run waits while there is no network, or only a metered one such as a mobile connection (requires unmetered)</source>
+        <translation>Ein fälliger Lauf wartet, solange kein Netzwerk oder nur ein getaktetes wie eine Mobilfunkverbindung besteht (requires unmetered)</translation>
+    </message>
+    <message>
+        <source>Idle for</source>
+        <translation>Im Leerlauf seit</translation>
+    </message>
+    <message>
+        <source>A due run waits until nobody has used the computer for this long (requires idle:DURATION)</source>
+        <translation>Ein fälliger Lauf wartet, bis niemand den Computer so lange benutzt hat (requires idle:DAUER)</translation>
+    </message>
+    <message>
+        <source>Only when the computer is idle</source>
+        <translation>Nur wenn der Computer im Leerlauf ist</translation>
+    </message>
+    <message>
+        <source>Idle for this many minutes</source>
+        <translation>So viele Minuten im Leerlauf</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>How long a due run waits for its conditions</source>
+        <translation>Wie lange ein fälliger Lauf auf seine Bedingungen wartet</translation>
+    </message>
+    <message>
+        <source>as long as the misfire grace time</source>
+        <translation>so lange wie die Verspätungstoleranz</translation>
+    </message>
+    <message>
+        <source>for ever</source>
+        <translation>unbegrenzt</translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation>höchstens</translation>
+    </message>
+    <message>
+        <source>A run whose conditions do not hold by then is not run; it is recorded as condition timeout (require_deadline)</source>
+        <translation>Ein Lauf, dessen Bedingungen bis dahin nicht erfüllt sind, wird nicht ausgeführt; er wird als Bedingungs-Zeitüberschreitung erfasst (require_deadline)</translation>
+    </message>
+    <message>
+        <source>Minutes a due run waits for its conditions</source>
+        <translation>Minuten, die ein fälliger Lauf auf seine Bedingungen wartet</translation>
+    </message>
+    <message>
+        <source>Stop the run if the condition is lost</source>
+        <translation>Lauf beenden, wenn die Bedingung wegfällt</translation>
+    </message>
+    <message>
+        <source>A run going is stopped (recorded interrupted) when one of its conditions stops holding, such as the power cable being pulled (stop_if_lost)</source>
+        <translation>Ein laufender Lauf wird beendet (als unterbrochen erfasst), wenn eine seiner Bedingungen nicht mehr erfüllt ist, etwa wenn das Netzkabel gezogen wird (stop_if_lost)</translation>
+    </message>
+    <message>
+        <source>Conditions:</source>
+        <translation>Bedingungen:</translation>
+    </message>
+    <message>
+        <source>Wait for them:</source>
+        <translation>Darauf warten:</translation>
+    </message>
+</context>
+<context>
     <name>punctual::ControlServer</name>
     <message>
         <source>too many clients are connected (at most %1)</source>
@@ -2994,6 +3180,61 @@
     <message>
         <source>this computer runs no jobs of this store (its Punctual only manages them); the computers that run them do</source>
         <translation>dieser Computer führt keine Aufträge dieses Speichers aus (sein Punctual verwaltet sie nur); das tun die Computer, die sie ausführen</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::DBusDesktopState</name>
+    <message>
+        <source>desktop state: no system bus (%1): on AC power, online and not idle are assumed</source>
+        <translation>Desktop-Zustand: kein Systembus (%1): Netzstrom, verbunden und nicht im Leerlauf werden angenommen</translation>
+    </message>
+    <message>
+        <source>desktop state: UPower is not on the system bus: on AC power is assumed</source>
+        <translation>Desktop-Zustand: UPower ist nicht auf dem Systembus: Netzstrom wird angenommen</translation>
+    </message>
+    <message>
+        <source>UPower: on battery</source>
+        <translation>UPower: im Akkubetrieb</translation>
+    </message>
+    <message>
+        <source>UPower: on AC power</source>
+        <translation>UPower: am Netzstrom</translation>
+    </message>
+    <message>
+        <source>desktop state: no logind session found on the system bus: the computer is taken as not idle (idle conditions wait)</source>
+        <translation>Desktop-Zustand: keine logind-Sitzung auf dem Systembus gefunden: der Computer gilt als nicht im Leerlauf (Leerlauf-Bedingungen warten)</translation>
+    </message>
+    <message>
+        <source>logind session %1: %2</source>
+        <translation>logind-Sitzung %1: %2</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>im Leerlauf</translation>
+    </message>
+    <message>
+        <source>not idle</source>
+        <translation>nicht im Leerlauf</translation>
+    </message>
+    <message>
+        <source>desktop state: no network information backend (NetworkManager): the network is taken as online and unmetered</source>
+        <translation>Desktop-Zustand: kein Backend für Netzwerkinformationen (NetworkManager): das Netzwerk gilt als verbunden und nicht getaktet</translation>
+    </message>
+    <message>
+        <source>network (%1): %2%3</source>
+        <translation>Netzwerk (%1): %2%3</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>nicht verbunden</translation>
+    </message>
+    <message>
+        <source>, metered</source>
+        <translation>, getaktet</translation>
     </message>
 </context>
 <context>
@@ -3619,6 +3860,10 @@ http://localhost:8080/products</translation>
         <source>Days off</source>
         <translation>Freie Tage</translation>
     </message>
+    <message>
+        <source>Only when</source>
+        <translation>Nur wenn</translation>
+    </message>
 </context>
 <context>
     <name>punctual::JobListLoader</name>
@@ -3727,6 +3972,19 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
     <message>
         <source>On events</source>
         <translation>Bei Ereignissen</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>A due run waits until its conditions hold: %1.</source>
+        <translation>Ein fälliger Lauf wartet, bis seine Bedingungen erfüllt sind: %1.</translation>
+    </message>
+    <message>
+        <source>If they do not by %1 (%2), it is not run.</source>
+        <comment>date and time, &quot;in 5 min&quot;</comment>
+        <translation>Sind sie bis %1 (%2) nicht erfüllt, wird er nicht ausgeführt.</translation>
     </message>
 </context>
 <context>
@@ -4249,6 +4507,10 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
         <source>On events</source>
         <translation>Bei Ereignissen</translation>
     </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
 </context>
 <context>
     <name>punctual::OptionsEditor</name>
@@ -4755,6 +5017,14 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
             <numerusform>Kalender „%1“ wird von %n Auftrag verwendet: %2</numerusform>
             <numerusform>Kalender „%1“ wird von %n Aufträgen verwendet: %2</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>not run: the job was paused while this run waited for its conditions</source>
+        <translation>nicht ausgeführt: der Auftrag wurde angehalten, während dieser Lauf auf seine Bedingungen wartete</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has a run waiting for its conditions (max instances %2); nothing started</source>
+        <translation>„%1“ hat einen Lauf, der auf seine Bedingungen wartet (höchstens %2 gleichzeitig); nichts gestartet</translation>
     </message>
 </context>
 <context>
@@ -5287,6 +5557,13 @@ Der Auftrag kann es stattdessen aus einer Umgebungsvariablen des Planers lesen: 
         <translation>
             <numerusform>und %n weiterer mit Notiz angehalten</numerusform>
             <numerusform>und %n weitere mit Notiz angehalten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) waiting for their conditions (power, network, idle)</source>
+        <translation>
+            <numerusform>%n Auftrag wartet auf seine Bedingungen (Strom, Netzwerk, Leerlauf)</numerusform>
+            <numerusform>%n Aufträge warten auf ihre Bedingungen (Strom, Netzwerk, Leerlauf)</numerusform>
         </translation>
     </message>
 </context>

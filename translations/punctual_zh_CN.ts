@@ -1355,6 +1355,14 @@
         <source>job &quot;%1&quot; has no schedule and no event to run on</source>
         <translation>任务“%1”既没有计划，也没有可触发它运行的事件</translation>
     </message>
+    <message>
+        <source>requires must be a list of conditions</source>
+        <translation>requires 必须是条件列表</translation>
+    </message>
+    <message>
+        <source>requires: %1</source>
+        <translation>requires：%1</translation>
+    </message>
 </context>
 <context>
     <name>JobEvents</name>
@@ -1484,6 +1492,10 @@
         <source>a calendar named &quot;%1&quot; already exists</source>
         <translation>名为“%1”的日历已存在</translation>
     </message>
+    <message>
+        <source>the scheduler stopped while this run waited for its conditions</source>
+        <translation>此运行等待其条件时调度器已停止</translation>
+    </message>
 </context>
 <context>
     <name>JsonFields</name>
@@ -1563,6 +1575,57 @@
     <message>
         <source>&quot;%1&quot; did not say how many jobs it removed</source>
         <translation>“%1”未说明删除了多少任务</translation>
+    </message>
+</context>
+<context>
+    <name>RunCondition</name>
+    <message>
+        <source>condition &quot;%1&quot;: %2</source>
+        <translation>条件“%1”：%2</translation>
+    </message>
+    <message>
+        <source>unknown condition &quot;%1&quot; (use ac-power, network, unmetered or idle:DURATION)</source>
+        <translation>未知的条件“%1”（请使用 ac-power、network、unmetered 或 idle:时长）</translation>
+    </message>
+    <message>
+        <source>AC power</source>
+        <translation>交流电源</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>an unmetered network</source>
+        <translation>不按流量计费的网络</translation>
+    </message>
+    <message>
+        <source>the computer to be idle for %1</source>
+        <translation>计算机空闲 %1</translation>
+    </message>
+    <message>
+        <source>AC power was lost</source>
+        <translation>交流电源已断开</translation>
+    </message>
+    <message>
+        <source>the network was lost</source>
+        <translation>网络已断开</translation>
+    </message>
+    <message>
+        <source>the network is no longer unmetered</source>
+        <translation>网络不再是不按流量计费的</translation>
+    </message>
+    <message>
+        <source>the computer is no longer idle</source>
+        <translation>计算机不再空闲</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1和%2</translation>
+    </message>
+    <message>
+        <source>waiting for %1</source>
+        <translation>等待%1</translation>
     </message>
 </context>
 <context>
@@ -1749,6 +1812,14 @@
         <source>because the network came up</source>
         <translation>因为网络已连通</translation>
     </message>
+    <message>
+        <source>The run for %1 (run %2) is %3 (the job&apos;s conditions).</source>
+        <translation>%1 的运行（运行 %2）正在%3（任务的条件）。</translation>
+    </message>
+    <message>
+        <source>The run time %1 was not run (run %2): %3.</source>
+        <translation>运行时间 %1 未运行（运行 %2）：%3。</translation>
+    </message>
 </context>
 <context>
     <name>RunPresentation</name>
@@ -1922,6 +1993,22 @@
         <source>excluded</source>
         <translation>已排除</translation>
     </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Condition timeout</source>
+        <translation>条件超时</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>condition timeout</source>
+        <translation>条件超时</translation>
+    </message>
 </context>
 <context>
     <name>Scheduler</name>
@@ -2000,6 +2087,18 @@
     <message>
         <source>the scheduler stopped while this run waited in the queue</source>
         <translation>此运行在队列中等待时调度器已停止</translation>
+    </message>
+    <message>
+        <source>not run: still %1 at its deadline</source>
+        <translation>未运行：到截止时间仍在%1</translation>
+    </message>
+    <message>
+        <source>stopped: %1</source>
+        <translation>已停止：%1</translation>
+    </message>
+    <message>
+        <source>the scheduler stopped while this run waited for its conditions</source>
+        <translation>此运行等待其条件时调度器已停止</translation>
     </message>
 </context>
 <context>
@@ -2934,6 +3033,93 @@
     </message>
 </context>
 <context>
+    <name>punctual::ConditionsEditor</name>
+    <message>
+        <source>On AC power</source>
+        <translation>使用交流电源</translation>
+    </message>
+    <message>
+        <source>A due run waits while the computer runs on battery (requires ac-power)</source>
+        <translation>计算机使用电池供电时，到期的运行会等待（requires ac-power）</translation>
+    </message>
+    <message>
+        <source>Network available</source>
+        <translation>网络可用</translation>
+    </message>
+    <message>
+        <source>A due run waits until the network can be reached (requires network)</source>
+        <translation>到期的运行会等到网络可以访问（requires network）</translation>
+    </message>
+    <message>
+        <source>Unmetered network</source>
+        <translation>不按流量计费的网络</translation>
+    </message>
+    <message>
+        <source>A due run waits while there is no network, or only a metered one such as a mobile connection (requires unmetered)</source>
+        <translation>没有网络或只有按流量计费的网络（如移动网络）时，到期的运行会等待（requires unmetered）</translation>
+    </message>
+    <message>
+        <source>Idle for</source>
+        <translation>空闲达</translation>
+    </message>
+    <message>
+        <source>A due run waits until nobody has used the computer for this long (requires idle:DURATION)</source>
+        <translation>到期的运行会等到计算机无人使用达到这么长时间（requires idle:时长）</translation>
+    </message>
+    <message>
+        <source>Only when the computer is idle</source>
+        <translation>仅当计算机空闲时</translation>
+    </message>
+    <message>
+        <source>Idle for this many minutes</source>
+        <translation>空闲的分钟数</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>How long a due run waits for its conditions</source>
+        <translation>到期的运行等待其条件的时长</translation>
+    </message>
+    <message>
+        <source>as long as the misfire grace time</source>
+        <translation>与错过宽限时间一样长</translation>
+    </message>
+    <message>
+        <source>for ever</source>
+        <translation>无限期</translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation>最多</translation>
+    </message>
+    <message>
+        <source>A run whose conditions do not hold by then is not run; it is recorded as condition timeout (require_deadline)</source>
+        <translation>到那时条件仍未满足的运行不会执行；它被记录为条件超时（require_deadline）</translation>
+    </message>
+    <message>
+        <source>Minutes a due run waits for its conditions</source>
+        <translation>到期的运行等待其条件的分钟数</translation>
+    </message>
+    <message>
+        <source>Stop the run if the condition is lost</source>
+        <translation>条件不再满足时停止运行</translation>
+    </message>
+    <message>
+        <source>A run going is stopped (recorded interrupted) when one of its conditions stops holding, such as the power cable being pulled (stop_if_lost)</source>
+        <translation>当某个条件不再满足时（例如拔下电源线），正在进行的运行会被停止（记录为已中断）（stop_if_lost）</translation>
+    </message>
+    <message>
+        <source>Conditions:</source>
+        <translation>条件：</translation>
+    </message>
+    <message>
+        <source>Wait for them:</source>
+        <translation>等待条件：</translation>
+    </message>
+</context>
+<context>
     <name>punctual::ControlServer</name>
     <message>
         <source>too many clients are connected (at most %1)</source>
@@ -2966,6 +3152,61 @@
     <message>
         <source>this computer runs no jobs of this store (its Punctual only manages them); the computers that run them do</source>
         <translation>此计算机不运行该存储中的任务（其 Punctual 仅管理它们）；由运行它们的计算机运行</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::DBusDesktopState</name>
+    <message>
+        <source>desktop state: no system bus (%1): on AC power, online and not idle are assumed</source>
+        <translation>桌面状态：没有系统总线（%1）：假定使用交流电源、在线且非空闲</translation>
+    </message>
+    <message>
+        <source>desktop state: UPower is not on the system bus: on AC power is assumed</source>
+        <translation>桌面状态：系统总线上没有 UPower：假定使用交流电源</translation>
+    </message>
+    <message>
+        <source>UPower: on battery</source>
+        <translation>UPower：使用电池</translation>
+    </message>
+    <message>
+        <source>UPower: on AC power</source>
+        <translation>UPower：使用交流电源</translation>
+    </message>
+    <message>
+        <source>desktop state: no logind session found on the system bus: the computer is taken as not idle (idle conditions wait)</source>
+        <translation>桌面状态：系统总线上未找到 logind 会话：计算机视为非空闲（空闲条件会等待）</translation>
+    </message>
+    <message>
+        <source>logind session %1: %2</source>
+        <translation>logind 会话 %1：%2</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>not idle</source>
+        <translation>非空闲</translation>
+    </message>
+    <message>
+        <source>desktop state: no network information backend (NetworkManager): the network is taken as online and unmetered</source>
+        <translation>桌面状态：没有网络信息后端（NetworkManager）：网络视为在线且不按流量计费</translation>
+    </message>
+    <message>
+        <source>network (%1): %2%3</source>
+        <translation>网络（%1）：%2%3</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>, metered</source>
+        <translation>，按流量计费</translation>
     </message>
 </context>
 <context>
@@ -3586,6 +3827,10 @@ http://localhost:8080/products</translation>
         <source>Days off</source>
         <translation>休息日</translation>
     </message>
+    <message>
+        <source>Only when</source>
+        <translation>仅当</translation>
+    </message>
 </context>
 <context>
     <name>punctual::JobListLoader</name>
@@ -3694,6 +3939,19 @@ No run until it is resumed.</source>
     <message>
         <source>On events</source>
         <translation>事件触发</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>A due run waits until its conditions hold: %1.</source>
+        <translation>到期的运行会等待其条件满足：%1。</translation>
+    </message>
+    <message>
+        <source>If they do not by %1 (%2), it is not run.</source>
+        <comment>date and time, &quot;in 5 min&quot;</comment>
+        <translation>如果到 %1（%2）仍未满足，则不会运行。</translation>
     </message>
 </context>
 <context>
@@ -4203,6 +4461,10 @@ No run until it is resumed.</source>
         <source>On events</source>
         <translation>事件触发</translation>
     </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
 </context>
 <context>
     <name>punctual::OptionsEditor</name>
@@ -4707,6 +4969,14 @@ No run until it is resumed.</source>
         <translation>
             <numerusform>日历“%1”正被 %n 个任务使用：%2</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>not run: the job was paused while this run waited for its conditions</source>
+        <translation>未运行：此运行等待其条件时任务被暂停</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has a run waiting for its conditions (max instances %2); nothing started</source>
+        <translation>“%1”有一次运行正在等待其条件（最大实例数 %2）；未启动任何运行</translation>
     </message>
 </context>
 <context>
@@ -5233,6 +5503,12 @@ The job can read it from an environment variable of the scheduler instead: enter
         <source>and %n more paused with a note</source>
         <translation>
             <numerusform>另有 %n 个附注暂停的任务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) waiting for their conditions (power, network, idle)</source>
+        <translation>
+            <numerusform>%n 个任务正在等待其条件（电源、网络、空闲）</numerusform>
         </translation>
     </message>
 </context>

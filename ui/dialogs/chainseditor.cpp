@@ -36,8 +36,9 @@ ChainsEditor::ChainsEditor(QWidget *parent)
     m_list->setToolTip(tr("The jobs that run after a run of this job ends, and when (--on-success, --on-failure, "
                           "--on-finish)"));
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    // About three lines: most jobs chain to one or two; more scroll.
-    m_list->setMaximumHeight(m_list->fontMetrics().height() * 4 + 2 * m_list->frameWidth());
+    // Two lines beside one row of controls (the editor must fit a 1024-pixel screen): most jobs chain to one or
+    // two; more scroll.
+    m_list->setMaximumHeight(m_list->fontMetrics().height() * 2 + 2 * m_list->frameWidth() + 4);
 
     m_conditionCombo = new QComboBox(this);
     m_conditionCombo->setObjectName(QStringLiteral("chainConditionCombo"));
@@ -67,11 +68,11 @@ ChainsEditor::ChainsEditor(QWidget *parent)
 
     auto *layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_list, 0, 0, 2, 1);
+    layout->addWidget(m_list, 0, 0);
     layout->addWidget(m_conditionCombo, 0, 1);
     layout->addWidget(m_jobCombo, 0, 2);
     layout->addWidget(m_addButton, 0, 3);
-    layout->addWidget(m_removeButton, 1, 3, Qt::AlignTop);
+    layout->addWidget(m_removeButton, 0, 4);
     layout->setColumnStretch(0, 3);
     layout->setColumnStretch(2, 2);
 

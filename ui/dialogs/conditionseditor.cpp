@@ -82,11 +82,13 @@ ConditionsEditor::ConditionsEditor(QWidget *parent)
                               tr("A run going is stopped (recorded interrupted) when one of its conditions stops "
                                  "holding, such as the power cable being pulled (stop_if_lost)"));
 
-    auto *form = new QFormLayout(this);
-    form->setContentsMargins(0, 0, 0, 0);
-    // Two rows: the editor is tall already and must fit a 1024-pixel screen without scrolling.
-    form->addRow(tr("Conditions:"), row({m_acPowerCheck, m_networkCheck, m_unmeteredCheck, m_idleCheck, m_idleSpin}));
-    form->addRow(tr("Wait for them:"), row({m_deadlineCombo, m_deadlineSpin, m_stopIfLostCheck}));
+    m_form = new QFormLayout(this);
+    m_form->setContentsMargins(0, 0, 0, 0);
+    // The editor is tall already and must fit a 1024-pixel screen without scrolling: the second row, which means
+    // nothing without a condition, shows only once one is checked.
+    m_form->addRow(tr("Conditions:"),
+                   row({m_acPowerCheck, m_networkCheck, m_unmeteredCheck, m_idleCheck, m_idleSpin}));
+    m_form->addRow(tr("Wait for them:"), row({m_deadlineCombo, m_deadlineSpin, m_stopIfLostCheck}));
     setOptions(JobOptions{});
 }
 
@@ -164,6 +166,7 @@ void ConditionsEditor::updateEnabled()
     m_deadlineSpin->setEnabled(any && static_cast<DeadlineChoice>(m_deadlineCombo->currentData().toInt())
                                           == DeadlineChoice::Minutes);
     m_stopIfLostCheck->setEnabled(any);
+    m_form->setRowVisible(1, any);
 }
 
 } // namespace punctual

@@ -7,6 +7,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QSpinBox;
 
 namespace punctual {
@@ -46,6 +47,7 @@ private:
     QComboBox *m_deadlineCombo = nullptr;
     QSpinBox *m_deadlineSpin = nullptr;
     QCheckBox *m_stopIfLostCheck = nullptr;
+    QFormLayout *m_form = nullptr;
 };
 
 } // namespace punctual

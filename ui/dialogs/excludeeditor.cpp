@@ -4,6 +4,9 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QSignalBlocker>
+
+#include <algorithm>
+#include <QHBoxLayout>
 #include <QVBoxLayout>
 
 namespace punctual {
@@ -17,16 +20,18 @@ ExcludeEditor::ExcludeEditor(QWidget *parent)
     m_list->setAccessibleName(tr("Exclusion calendars"));
     m_list->setToolTip(tr("Fire times on the days a checked calendar excludes do not run (Scheduler › "
                           "Calendars… edits them)"));
-    m_list->setMaximumHeight(m_list->fontMetrics().height() * 5 + 12);
     title->setBuddy(m_list);
     m_empty = new QLabel(tr("No calendars yet: Scheduler › Calendars… adds them."), this);
     m_empty->setObjectName(QStringLiteral("excludeEmptyLabel"));
     m_empty->setEnabled(false);
-    auto *layout = new QVBoxLayout(this);
+    // One row beside its label, as tall as its calendars (up to four): the editor is long enough already.
+    auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(title);
-    layout->addWidget(m_list);
-    layout->addWidget(m_empty);
+    layout->addWidget(title, 0, Qt::AlignTop);
+    auto *right = new QVBoxLayout;
+    right->addWidget(m_list);
+    right->addWidget(m_empty);
+    layout->addLayout(right, 1);
     connect(m_list, &QListWidget::itemChanged, this, [this](QListWidgetItem *) {
         m_selected = exclude();
         emit edited();
@@ -76,6 +81,9 @@ void ExcludeEditor::refill()
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         item->setCheckState(m_selected.contains(name) ? Qt::Checked : Qt::Unchecked);
     }
+    const int rows = std::clamp(int(shown.size()), 1, 4);
+    const int rowHeight = std::max(m_list->sizeHintForRow(0), m_list->fontMetrics().height() + 4);
+    m_list->setFixedHeight(rowHeight * rows + 2 * m_list->frameWidth() + 2);
     m_list->setVisible(!shown.isEmpty());
     m_empty->setVisible(shown.isEmpty());
 }

@@ -99,8 +99,8 @@ JobEditorDialog::JobEditorDialog(SchedulerClient &scheduler, const Clock &clock,
     whenLayout->setContentsMargins(0, 0, 0, 0);
     whenLayout->addWidget(m_triggerEditor);
     whenLayout->addWidget(m_eventsEditor);
+    whenLayout->addWidget(m_excludeEditor);
     formLayout->addWidget(section(tr("When"), when, form));
-    formLayout->addWidget(section(tr("Days off"), m_excludeEditor, form));
     formLayout->addWidget(section(tr("What"), m_actionEditor, form));
     formLayout->addWidget(section(tr("If things go wrong"), m_optionsEditor, form));
     formLayout->addWidget(section(tr("Afterwards"), m_chainsEditor, form));
