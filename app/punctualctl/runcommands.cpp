@@ -286,12 +286,14 @@ int runScheduler(const QStringList &args)
     SystemClock clock;
     FunctionRegistry functions;
     registerBuiltinFunctions(functions);
-    // Before the host: it must outlive the scheduler that reads it.
-    const std::unique_ptr<DesktopState> desktop = makeDesktopState();
+    // Declared before the host (it must outlive the scheduler that reads it), made once the lock is held: a second
+    // host is refused with one line and nothing else.
+    std::unique_ptr<DesktopState> desktop;
     InstanceHost host(storeLocation(), clock, functions);
     host.setStartedBy(startedBy());
     if (auto locked = host.lock(); !locked)
         return fail(ExitFailure, locked.error().message);
+    desktop = makeDesktopState();
     if (auto opened = host.open(); !opened)
         return fail(opened.error());
     Scheduler &scheduler = host.scheduler();
