@@ -279,7 +279,7 @@ void MainWindow::createMenus()
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->show();
     });
-    // Exclusion calendars: the days jobs that use them skip (docs/desktop-triggers/calendars.md).
+    // Exclusion calendars: the days jobs that use them skip (docs/desktop-triggers.md).
     scheduler->addAction(tr("&Calendars…"), this, [this] {
         auto *dialog = new CalendarsDialog(m_services.scheduler, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);

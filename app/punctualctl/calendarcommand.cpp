@@ -1,4 +1,4 @@
-// punctualctl calendar: exclusion calendars (add, list, show, remove); docs/desktop-triggers/calendars.md.
+// punctualctl calendar: exclusion calendars (add, list, show, remove); docs/desktop-triggers.md.
 #include "cli.h"
 #include "schedulersession.h"
 

@@ -12,7 +12,7 @@
 namespace punctual {
 
 /**
- * When a job runs on desktop events (docs/desktop-triggers/events.md). JSON (job key "events", written only when
+ * When a job runs on desktop events (docs/desktop-triggers.md). JSON (job key "events", written only when
  * one is set): {"at_start": true, "after_resume": SECONDS, "network_up": true}; a key absent is that event off,
  * after_resume 0 is "at once after the wake".
  */

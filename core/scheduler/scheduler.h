@@ -184,7 +184,7 @@ public:
     /// Looks at the store again now: due jobs run and the timer is re-armed (after others changed the store).
     void refresh();
 
-    // --- exclusion calendars (docs/desktop-triggers/calendars.md) ---
+    // --- exclusion calendars (docs/desktop-triggers.md) ---
     Result<QList<ExclusionCalendar>> calendars() const;
     /// One calendar; NotFound naming it when there is none.
     Result<ExclusionCalendar> calendar(const QString &name) const;
@@ -327,7 +327,7 @@ private:
     void startChainedRun(const QString &targetId, const Job &causeJob, const RunRecord &cause);
     void pauseIfFailing(const Job &job);
 
-    // --- event triggers (schedulerevents.cpp; docs/desktop-triggers/events.md) ---
+    // --- event triggers (schedulerevents.cpp; docs/desktop-triggers.md) ---
     /// Follows m_desktop's resumed() and networkCameUp().
     void connectDesktop();
     /// Running with the store available: events run jobs (else they are ignored, nothing recorded).

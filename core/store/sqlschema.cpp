@@ -46,7 +46,7 @@ const QList<Migration> &migrations()
              // Queued runs are looked for when a run ends and at start, as running ones are.
              "CREATE INDEX runs_queued ON runs (job_id, id) WHERE outcome = 'queued'",
          }},
-        // Version 4: exclusion calendars (docs/desktop-triggers/calendars.md), shared by the jobs that name them in
+        // Version 4: exclusion calendars (docs/desktop-triggers.md), shared by the jobs that name them in
         // their options' "exclude"; the definition is ExclusionCalendar's JSON.
         {4,
          {

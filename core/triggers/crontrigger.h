@@ -13,7 +13,7 @@ namespace punctual {
  * - a non-wild one fires once, at the gap's end, for matching local times in a gap, and only in the first pass
  *   of an overlap.
  * Fire instants are whole seconds and strictly increasing. The search looks at most 50 years ahead.
- * dstPolicy() changes these rules per job (docs/desktop-triggers/dst.md).
+ * dstPolicy() changes these rules per job (docs/desktop-triggers.md).
  */
 /// How a cron job treats DST changes (JSON "dst"): cronie's rules, or the same for every expression.
 enum class DstPolicy

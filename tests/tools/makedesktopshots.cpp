@@ -1,4 +1,4 @@
-// Takes the screenshots of conditions that wait (docs/desktop-triggers/conditions.md): the main window with jobs
+// Takes the screenshots of conditions that wait (docs/desktop-triggers.md): the main window with jobs
 // "Waiting for AC power" (the desktop state set by hand: on battery, on a metered network), and the job editor's
 // "Only when" group. Run under Xvfb (xcb), as scripts/screenshots runs makescreenshots:
 //   TZ=Europe/Berlin QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x1024x24" build/tests/tools/makedesktopshots DIR

@@ -315,7 +315,7 @@ int main(int argc, char *argv[])
         QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     }
 
-    // Exclusion calendars (docs/desktop-triggers/calendars.md): Scheduler › Calendars…, and the editor's preview of a
+    // Exclusion calendars (docs/desktop-triggers.md): Scheduler › Calendars…, and the editor's preview of a
     // job using one, tomorrow struck through.
     {
         const QDate today = QDate::currentDate();
@@ -368,7 +368,7 @@ int main(int argc, char *argv[])
         QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     }
 
-    // Event triggers and the DST choice (docs/desktop-triggers/): the nightly backup also at start and 2 minutes after
+    // Event triggers and the DST choice (docs/desktop-triggers.md): the nightly backup also at start and 2 minutes after
     // a wake-up, skipping 02:30 on the night the clocks go forward (the note under the next runs says so).
     {
         window.selectJob(QStringLiteral("backup"));
