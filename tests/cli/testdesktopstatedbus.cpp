@@ -69,6 +69,7 @@ private slots:
     void idleJobStartsTheIdleTimeAfterIdleBegins();
     void missingServicesMeanNothingWaitsAndAreSaidOnce();
     void hostReadsTheSystemBusAndListShowsWaiting();
+    void afterResumeJobRunsAfterAMockedResume();
 
 private:
     QDBusMessage call(const QString &service, const QString &path, const QString &interface, const QString &method,
@@ -392,6 +393,25 @@ void TestDesktopStateDBus::hostReadsTheSystemBusAndListShowsWaiting()
     host.terminate();
     QVERIFY(host.waitForFinished(15'000));
     QCOMPARE(host.exitCode(), 0);
+}
+
+void TestDesktopStateDBus::afterResumeJobRunsAfterAMockedResume()
+{
+    // A job with no schedule that runs 2 minutes after each wake-up; the wake-up is logind's real signal.
+    JobEvents events;
+    events.afterResumeDelayMs = 2 * minute;
+    addOrDie(JobBuilder("wake").eventsOnly().events(events).command("/bin/true"));
+    QVERIFY_OK(m_scheduler->start());
+    QSignalSpy resumed(m_desktop.get(), &DesktopState::resumed);
+    for (const bool sleeping : {true, false})
+        call(logind, logindPath, mockInterface, "EmitSignal",
+             {"org.freedesktop.login1.Manager", "PrepareForSleep", "b", QVariantList{sleeping}});
+    QTRY_COMPARE(resumed.size(), 1);
+    QTRY_COMPARE(m_timer->armedAt(), std::optional<std::int64_t>(T0 + 2 * minute)); // the delay, on the fake clock
+    QVERIFY(m_scheduler->history("wake", -1).value().isEmpty());
+    wake(T0 + 2 * minute);
+    QTRY_COMPARE(runsOf("wake", RunOutcome::Success).size(), 1);
+    QCOMPARE(runsOf("wake", RunOutcome::Success).first().reason, RunReason::AfterResume);
 }
 
 QTEST_GUILESS_MAIN(TestDesktopStateDBus)

@@ -368,8 +368,8 @@ int main(int argc, char *argv[])
         QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     }
 
-    // Event triggers and the DST choice (docs/desktop-triggers.md): the nightly backup also at start and 2 minutes after
-    // a wake-up, skipping 02:30 on the night the clocks go forward (the note under the next runs says so).
+    // Event triggers and the DST choice (docs/desktop-triggers.md): the nightly backup also at start and 2 minutes
+    // after a wake-up, skipping 02:30 on the night the clocks go forward (the note under the next runs says so).
     {
         window.selectJob(QStringLiteral("backup"));
         window.action(MainWindow::Command::Edit)->trigger();
