@@ -83,6 +83,29 @@ QIcon outcomeIcon(RunOutcome outcome)
     return QIcon(QStringLiteral(":/icons/outcome-%1.svg").arg(QLatin1String(name)));
 }
 
+QColor outcomeColor(RunOutcome outcome, const QPalette &palette)
+{
+    // Hues chosen apart for the common colour-vision deficiencies as far as four families allow (blue and amber
+    // stay distinct for all of them); the words and icons carry the meaning too.
+    QColor color;
+    switch (outcome) {
+    case RunOutcome::Success: color = QColor(0x2e, 0x7d, 0x32); break;
+    case RunOutcome::Failed:
+    case RunOutcome::TimedOut: color = QColor(0xc6, 0x28, 0x28); break;
+    case RunOutcome::Missed:
+    case RunOutcome::Skipped:
+    case RunOutcome::ConditionTimeout: color = QColor(0xb2, 0x6a, 0x00); break;
+    case RunOutcome::Running:
+    case RunOutcome::Queued:
+    case RunOutcome::Waiting: color = QColor(0x15, 0x65, 0xc0); break;
+    case RunOutcome::Interrupted:
+    case RunOutcome::Replaced:
+    case RunOutcome::Excluded: color = QColor(0x75, 0x75, 0x75); break;
+    }
+    const bool dark = palette.color(QPalette::Window).lightnessF() < 0.5;
+    return dark ? color.lighter(160) : color;
+}
+
 QString outcomeName(RunOutcome outcome)
 {
     switch (outcome) {

@@ -3,7 +3,9 @@
 
 #include "jobs/runrecord.h"
 
+#include <QColor>
 #include <QIcon>
+#include <QPalette>
 #include <QString>
 
 #include <cstdint>
@@ -21,6 +23,11 @@ enum class TimePrecision
 /// The outcome's icon (":/icons/outcome-*.svg"). Always shown next to words that say the same: never colour alone.
 /// Each call builds a new QIcon; a model keeps the ones it uses, so their rendered pixmaps are cached.
 QIcon outcomeIcon(RunOutcome outcome);
+/// The outcome's colour for bars, marks and charts (the timeline, the statistics): green success, red failure and
+/// time-out, amber missed / skipped / condition time-out, grey the rest, blue running and waiting. Lighter on a dark
+/// @p palette (its window colour decides), so each keeps a readable contrast against the background either way.
+/// Like the icon, always shown with words or a tooltip that say the same: never colour alone.
+QColor outcomeColor(RunOutcome outcome, const QPalette &palette);
 /// The outcome as a word for a cell or a filter: "Success", "Failed", "Missed", "Timed out"...
 QString outcomeName(RunOutcome outcome);
 /// The short result of a run: its duration for a success ("0.3 s", "4 min"), "exit 1", "failed", "timed out",
