@@ -1,6 +1,7 @@
 // No clipped text in English, German and Chinese: every visible label, button, check box and group title of the
 // main window (at its default size), the job editor (each trigger page and action page) and the Settings dialog
-// has the room its text needs. ctest runs this suite twice: as it is, and with QT_SCALE_FACTOR=2
+// has the room its text needs, and each window lies inside the screen. ctest runs it on a 1024x768 screen (the
+// smallest the window is made for) and at QT_SCALE_FACTOR=2 on one as large in logical pixels
 // (testclippedtext-scale2), where fonts round differently.
 #include "dialogs/jobeditordialog.h"
 #include "dialogs/settingsdialog.h"
@@ -10,11 +11,14 @@
 #include "support/mainwindowharness.h"
 
 #include <QAbstractButton>
+#include <QAbstractScrollArea>
+#include <QScrollBar>
 #include <QComboBox>
 #include <QGroupBox>
 #include <QLabel>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScreen>
 #include <QStyle>
 #include <QStyleOptionGroupBox>
 #include <QTest>
@@ -34,6 +38,35 @@ QString shownText(const QWidget *widget)
         return button->text();
     if (const auto *group = qobject_cast<const QGroupBox *>(widget))
         return group->title();
+    return {};
+}
+
+/// Why @p widget is cut off by one of its ancestors (it reaches past the right or bottom edge of a parent, say a
+/// dialog narrower than its form), or empty when it is not. A scroll area's viewport cuts off only in a direction in
+/// which it has no visible scroll bar to reach the rest.
+QString cutOffByAncestor(const QWidget *widget)
+{
+    // Past a viewport that scrolls in a direction, the rest is reachable that way: not checked further out.
+    bool scrollsAcross = false;
+    bool scrollsDown = false;
+    for (const QWidget *ancestor = widget->parentWidget(); ancestor; ancestor = ancestor->parentWidget()) {
+        const QRect inAncestor(widget->mapTo(ancestor, QPoint(0, 0)), widget->size());
+        if (const auto *area = qobject_cast<const QAbstractScrollArea *>(ancestor->parentWidget());
+            area && area->viewport() == ancestor) {
+            scrollsAcross = scrollsAcross || area->horizontalScrollBar()->isVisible();
+            scrollsDown = scrollsDown || area->verticalScrollBar()->isVisible();
+        }
+        if (!scrollsAcross && inAncestor.right() > ancestor->rect().right())
+            return QStringLiteral("cut off on the right by %1 (%2 px past it)")
+                .arg(QLatin1String(ancestor->metaObject()->className()))
+                .arg(inAncestor.right() - ancestor->rect().right());
+        if (!scrollsDown && inAncestor.bottom() > ancestor->rect().bottom())
+            return QStringLiteral("cut off at the bottom by %1 (%2 px past it)")
+                .arg(QLatin1String(ancestor->metaObject()->className()))
+                .arg(inAncestor.bottom() - ancestor->rect().bottom());
+        if (ancestor->isWindow())
+            break;
+    }
     return {};
 }
 
@@ -59,7 +92,7 @@ QString clipping(const QWidget *widget)
     }
     if (hint.width() > widget->width())
         return QStringLiteral("needs %1 px wide, has %2").arg(hint.width()).arg(widget->width());
-    return {};
+    return cutOffByAncestor(widget);
 }
 
 /// Every visible widget under @p root whose text is clipped, as "class 'text': why" lines.
@@ -123,7 +156,13 @@ private:
     }
     static void verifyNothingClipped(QWidget *root, const QString &where)
     {
-        const QStringList clipped = clippedWidgets(root);
+        QStringList clipped = clippedWidgets(root);
+        const QRect screen = root->screen()->availableGeometry();
+        if (!screen.contains(root->frameGeometry()))
+            clipped.prepend(QStringLiteral("the window %1x%2 at %3,%4 is not inside the screen's %5x%6")
+                                .arg(root->frameGeometry().width()).arg(root->frameGeometry().height())
+                                .arg(root->frameGeometry().x()).arg(root->frameGeometry().y())
+                                .arg(screen.width()).arg(screen.height()));
         QVERIFY2(clipped.isEmpty(), qPrintable(where + QStringLiteral(":\n  ") + clipped.join(QStringLiteral("\n  "))));
     }
 

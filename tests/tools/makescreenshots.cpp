@@ -4,7 +4,8 @@
 // the tray menu, each grabbed from the X screen under Xvfb. Run through scripts/screenshots (xvfb-run with trayer as
 // the tray host, xcb platform); writes PNGs into the folder given as argument. With --lang CODE the interface is in
 // that language (as `punctual --lang`) and only the main window, the banner and the editor are taken, as
-// main-window-CODE.png, window-store-unavailable-CODE.png and job-editor-cron-CODE.png.
+// main-window-CODE.png, window-store-unavailable-CODE.png and job-editor-cron-CODE.png; with QT_SCALE_FACTOR=2 the
+// same three, named *-x2.png (main-window-x2.png, main-window-de-x2.png...).
 #include "calendars/exclusioncalendar.h"
 #include "control/controlserver.h"
 #include "dialogs/calendarsdialog.h"
@@ -173,7 +174,11 @@ int main(int argc, char *argv[])
     const QString lang = language::fromArguments(QApplication::arguments());
     if (!lang.isEmpty() && !language::apply(lang))
         qFatal("no translation for %s", qPrintable(lang));
-    const QString suffix = lang.isEmpty() ? QString() : QLatin1Char('-') + lang;
+    // At twice the scale (QT_SCALE_FACTOR=2, scripts/screenshots) the subset is taken too, named *-x2.png.
+    const bool doubled = qEnvironmentVariable("QT_SCALE_FACTOR") == QLatin1String("2");
+    const bool subset = !lang.isEmpty() || doubled;
+    const QString suffix = (lang.isEmpty() ? QString() : QLatin1Char('-') + lang)
+        + (doubled ? QStringLiteral("-x2") : QString());
     const bool chinese = lang.startsWith(QLatin1String("zh"));
     QDir().mkpath(out);
     QSettings().clear();
@@ -272,7 +277,7 @@ int main(int argc, char *argv[])
     waitFor([&] { return window.jobModel()->isLoaded(); }, "the job list");
     selectJob(window, QStringLiteral("tokens"));
     QTableView *history = window.historyPane()->view();
-    if (!lang.isEmpty()) {
+    if (subset) {
         // The main window with a failed run's output, the way the English one shows a good run.
         selectJob(window, QStringLiteral("cache"));
         history->selectRow(0);
@@ -280,7 +285,7 @@ int main(int argc, char *argv[])
     grab(out + QStringLiteral("/main-window%1.png").arg(suffix));
     grabStoreUnavailable(scheduler, path, out + QStringLiteral("/window-store-unavailable%1.png").arg(suffix));
 
-    if (lang.isEmpty()) {
+    if (!subset) {
         selectJob(window, QStringLiteral("cache"));
         history->selectRow(0);
         grab(out + QStringLiteral("/history-failed-run.png"));
@@ -292,7 +297,7 @@ int main(int argc, char *argv[])
     waitFor([&] { return (editor = window.findChild<JobEditorDialog *>()) && editor->isVisible(); }, "the editor");
     editor->move(window.geometry().center() - editor->rect().center());
     grab(out + QStringLiteral("/job-editor-cron%1.png").arg(suffix));
-    if (!lang.isEmpty()) {
+    if (subset) {
         editor->reject();
         return 0;
     }
