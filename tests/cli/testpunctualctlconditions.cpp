@@ -1,7 +1,7 @@
 // The conditions' options of the real punctualctl (--require, --no-require, --require-deadline, --stop-if-lost,
 // --no-stop-if-lost): values round-trip through show --json and export, show prints them, and bad input exits 2 with
 // one line naming it, leaving the store as it was.
-#include "cli/punctualctlprocess.h"
+#include "cli/punctualctlstore.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -12,7 +12,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-class TestPunctualctlConditions : public QObject
+class TestPunctualctlConditions : public QObject, public PunctualctlStore
 {
     Q_OBJECT
 
@@ -27,50 +27,16 @@ private slots:
     void badInput();
 
 private:
-    PunctualctlResult ctl(QStringList args);
-    QJsonObject showJob(const QString &id);
-    void addJob(const QString &id, const QStringList &options = {});
-    QByteArray storeHash() const;
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    QString m_db;
+    /// A command job every hour, with @p options.
+    void addJob(const QString &id, const QStringList &options = {}) const
+    {
+        addCommandJob(id, QStringList{"--every", "1h"} + options);
+    }
 };
 
 void TestPunctualctlConditions::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_db = m_dir->filePath("jobs.db");
-}
-
-PunctualctlResult TestPunctualctlConditions::ctl(QStringList args)
-{
-    args.prepend(m_db);
-    args.prepend("--db");
-    return runPunctualctl(args);
-}
-
-QJsonObject TestPunctualctlConditions::showJob(const QString &id)
-{
-    const PunctualctlResult r = ctl({"show", id, "--json"});
-    if (r.exitCode != 0)
-        qWarning().noquote() << "show failed:" << r.err;
-    return QJsonDocument::fromJson(r.out.toUtf8()).object();
-}
-
-void TestPunctualctlConditions::addJob(const QString &id, const QStringList &options)
-{
-    const PunctualctlResult r = ctl(QStringList{"add", "--id", id, "--every", "1h"} + options
-                                    + QStringList{"--", "/bin/true"});
-    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-}
-
-QByteArray TestPunctualctlConditions::storeHash() const
-{
-    QFile file(m_db);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+    newStore();
 }
 
 void TestPunctualctlConditions::requireRoundTripsAndModifyReplacesThem()

@@ -1,7 +1,7 @@
 // Event triggers and the DST choice through the real punctualctl: --at-start, --after-resume [DELAY],
 // --on-network-up, --no-events, --no-schedule, --dst; what show, list and history print; a host start running an
 // at-start job; crontab @reboot; bad input exits 2 with one line, leaving the store as it was.
-#include "cli/punctualctlprocess.h"
+#include "cli/punctualctlstore.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -11,7 +11,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-class TestPunctualctlEvents : public QObject
+class TestPunctualctlEvents : public QObject, public PunctualctlStore
 {
     Q_OBJECT
 
@@ -29,49 +29,12 @@ private slots:
     void badInput();
 
 private:
-    PunctualctlResult ctl(QStringList args);
-    QJsonObject showJob(const QString &id);
-    void addJob(const QString &id, const QStringList &options);
-    QByteArray storeHash() const;
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    QString m_db;
+    void addJob(const QString &id, const QStringList &options) const { addCommandJob(id, options); }
 };
 
 void TestPunctualctlEvents::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_db = m_dir->filePath("jobs.db");
-}
-
-PunctualctlResult TestPunctualctlEvents::ctl(QStringList args)
-{
-    args.prepend(m_db);
-    args.prepend("--db");
-    return runPunctualctl(args);
-}
-
-QJsonObject TestPunctualctlEvents::showJob(const QString &id)
-{
-    const PunctualctlResult r = ctl({"show", id, "--json"});
-    if (r.exitCode != 0)
-        qWarning().noquote() << "show failed:" << r.err;
-    return QJsonDocument::fromJson(r.out.toUtf8()).object();
-}
-
-void TestPunctualctlEvents::addJob(const QString &id, const QStringList &options)
-{
-    const PunctualctlResult r = ctl(QStringList{"add", "--id", id} + options + QStringList{"--", "/bin/true"});
-    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-}
-
-QByteArray TestPunctualctlEvents::storeHash() const
-{
-    QFile file(m_db);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+    newStore();
 }
 
 void TestPunctualctlEvents::eventsOnlyJob()

@@ -1,5 +1,5 @@
 // End-to-end with real processes: persistence across restarts, pause/resume, a crash mid-run, and bad input.
-#include "cli/punctualctlprocess.h"
+#include "cli/punctualctlstore.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -16,7 +16,7 @@
 
 #include <csignal>
 
-class TestPunctualctlJobs : public QObject
+class TestPunctualctlJobs : public QObject, public PunctualctlStore
 {
     Q_OBJECT
 
@@ -31,36 +31,14 @@ private slots:
     void addShowModifyRemove();
 
 private:
-    PunctualctlResult ctl(QStringList args, int timeoutMs = 60000);
-    QJsonObject showJob(const QString &id);
     QJsonArray history(const QString &id);
     static std::int64_t ms(const QJsonValue &iso);
     static QByteArray fileHash(const QString &path);
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    QString m_db;
 };
 
 void TestPunctualctlJobs::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_db = m_dir->filePath("jobs.db");
-}
-
-PunctualctlResult TestPunctualctlJobs::ctl(QStringList args, int timeoutMs)
-{
-    args.prepend(m_db);
-    args.prepend("--db");
-    return runPunctualctl(args, timeoutMs);
-}
-
-QJsonObject TestPunctualctlJobs::showJob(const QString &id)
-{
-    const PunctualctlResult r = ctl({"show", id, "--json"});
-    if (r.exitCode != 0)
-        qWarning().noquote() << "show failed:" << r.err;
-    return QJsonDocument::fromJson(r.out.toUtf8()).object();
+    newStore();
 }
 
 QJsonArray TestPunctualctlJobs::history(const QString &id)

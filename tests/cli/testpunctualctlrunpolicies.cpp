@@ -1,7 +1,7 @@
 // The run policies' options of the real punctualctl (--overlap, --queue-limit, --on-success/--on-failure/--on-finish,
 // --no-chains, --pause-after-failures, pause --note): values round-trip through show --json and export, show and
 // list print them, and bad input exits 2 with one line, leaving the store as it was.
-#include "cli/punctualctlprocess.h"
+#include "cli/punctualctlstore.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -12,7 +12,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-class TestPunctualctlRunPolicies : public QObject
+class TestPunctualctlRunPolicies : public QObject, public PunctualctlStore
 {
     Q_OBJECT
 
@@ -30,59 +30,16 @@ private slots:
     void badInput();
 
 private:
-    PunctualctlResult ctl(QStringList args);
-    QJsonObject showJob(const QString &id);
-    QJsonObject exported(const QString &id);
-    void addJob(const QString &id, const QStringList &options = {});
-    QByteArray storeHash() const;
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    QString m_db;
+    /// A command job every hour, with @p options.
+    void addJob(const QString &id, const QStringList &options = {}) const
+    {
+        addCommandJob(id, QStringList{"--every", "1h"} + options);
+    }
 };
 
 void TestPunctualctlRunPolicies::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_db = m_dir->filePath("jobs.db");
-}
-
-PunctualctlResult TestPunctualctlRunPolicies::ctl(QStringList args)
-{
-    args.prepend(m_db);
-    args.prepend("--db");
-    return runPunctualctl(args);
-}
-
-QJsonObject TestPunctualctlRunPolicies::showJob(const QString &id)
-{
-    const PunctualctlResult r = ctl({"show", id, "--json"});
-    if (r.exitCode != 0)
-        qWarning().noquote() << "show failed:" << r.err;
-    return QJsonDocument::fromJson(r.out.toUtf8()).object();
-}
-
-QJsonObject TestPunctualctlRunPolicies::exported(const QString &id)
-{
-    const PunctualctlResult r = ctl({"export", id});
-    if (r.exitCode != 0)
-        qWarning().noquote() << "export failed:" << r.err;
-    return QJsonDocument::fromJson(r.out.toUtf8()).array().at(0).toObject();
-}
-
-void TestPunctualctlRunPolicies::addJob(const QString &id, const QStringList &options)
-{
-    const PunctualctlResult r = ctl(QStringList{"add", "--id", id, "--every", "1h"} + options
-                                    + QStringList{"--", "/bin/true"});
-    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-}
-
-QByteArray TestPunctualctlRunPolicies::storeHash() const
-{
-    QFile file(m_db);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+    newStore();
 }
 
 void TestPunctualctlRunPolicies::overlapPoliciesRoundTrip_data()
