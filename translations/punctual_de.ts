@@ -933,6 +933,96 @@
     </message>
 </context>
 <context>
+    <name>DeleteWording</name>
+    <message>
+        <source>“%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation type="unfinished">
+            <numerusform>%1 und %n weiterer</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished">, </translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <comment>the last two of a list of names</comment>
+        <translation type="unfinished">%1 und %2</translation>
+    </message>
+    <message>
+        <source>“%1” is running or waiting to retry. Stop it and delete the job with its run history?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the job “%1” and its run history?</source>
+        <translation type="unfinished">Den Auftrag „%1“ und seinen Verlauf löschen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n jobs and their run history?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them are running or waiting to retry and will be stopped.</source>
+        <translation type="unfinished">
+            <numerusform>%n davon läuft oder wartet auf eine Wiederholung und wird angehalten.</numerusform>
+            <numerusform>%n davon laufen oder warten auf eine Wiederholung und werden angehalten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You can undo this for 10 minutes (Edit › Undo delete).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop and delete</source>
+        <translation type="unfinished">Anhalten und löschen</translation>
+    </message>
+    <message>
+        <source>Delete “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n jobs</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deleted “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n jobs</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · Undo (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n jobs</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DurationText</name>
     <message>
         <source>&quot;%1&quot; is not a duration (expected e.g. 90s, 15m, 1h30m, 2d, 1w or PT15M)</source>
@@ -3857,10 +3947,6 @@ http://localhost:8080/products</translation>
         <translation>Danach</translation>
     </message>
     <message>
-        <source>Days off</source>
-        <translation>Freie Tage</translation>
-    </message>
-    <message>
         <source>Only when</source>
         <translation>Nur wenn</translation>
     </message>
@@ -4155,10 +4241,6 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
         <translation>Aufträge durchsuchen</translation>
     </message>
     <message>
-        <source>&amp;Settings…</source>
-        <translation>&amp;Einstellungen…</translation>
-    </message>
-    <message>
         <source>Change Punctual&apos;s settings</source>
         <translation>Die Einstellungen von Punctual ändern</translation>
     </message>
@@ -4242,13 +4324,6 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
         <source>Scheduler stopped</source>
         <translation>Planer beendet</translation>
     </message>
-    <message numerus="yes">
-        <source>%n job(s)</source>
-        <translation>
-            <numerusform>%n Auftrag</numerusform>
-            <numerusform>%n Aufträge</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Loading jobs…</source>
         <translation>Aufträge werden geladen…</translation>
@@ -4277,17 +4352,6 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
         <translation>Der Auftrag kann nicht fortgesetzt werden</translation>
     </message>
     <message>
-        <source>Delete the job “%1” and its run history?</source>
-        <translation>Den Auftrag „%1“ und seinen Verlauf löschen?</translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete %n job(s) and their run history?</source>
-        <translation>
-            <numerusform>%n Auftrag und seinen Verlauf löschen?</numerusform>
-            <numerusform>%n Aufträge und ihren Verlauf löschen?</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Delete jobs</source>
         <translation>Aufträge löschen</translation>
     </message>
@@ -4298,13 +4362,6 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
     <message>
         <source>Delete all jobs</source>
         <translation>Alle Aufträge löschen</translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete all %n job(s) and their whole run history? This cannot be undone.</source>
-        <translation>
-            <numerusform>Den %n Auftrag und seinen gesamten Verlauf löschen? Das kann nicht rückgängig gemacht werden.</numerusform>
-            <numerusform>Alle %n Aufträge und ihren gesamten Verlauf löschen? Das kann nicht rückgängig gemacht werden.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Cannot delete the jobs</source>
@@ -4336,14 +4393,6 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
             <numerusform>%n wartet auf Wiederholung</numerusform>
             <numerusform>%n warten auf Wiederholung</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>“%1” is running. Stop it and delete the job?</source>
-        <translation>„%1“ läuft. Anhalten und den Auftrag löschen?</translation>
-    </message>
-    <message>
-        <source>“%1” is waiting to retry a failed run. Stop it and delete the job?</source>
-        <translation>„%1“ wartet darauf, einen fehlgeschlagenen Lauf zu wiederholen. Anhalten und den Auftrag löschen?</translation>
     </message>
     <message numerus="yes">
         <source>%n of them are running or waiting to retry and will be stopped.</source>
@@ -4412,37 +4461,9 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
         <source>Managing shared jobs (they run on other computers)</source>
         <translation>Verwaltet gemeinsame Aufträge (sie laufen auf anderen Computern)</translation>
     </message>
-    <message numerus="yes">
-        <source>Starting %n job(s)…</source>
-        <translation>
-            <numerusform>%n Auftrag wird gestartet…</numerusform>
-            <numerusform>%n Aufträge werden gestartet…</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Cannot stop the job</source>
         <translation>Der Auftrag kann nicht beendet werden</translation>
-    </message>
-    <message numerus="yes">
-        <source>Pausing %n job(s)…</source>
-        <translation>
-            <numerusform>%n Auftrag wird angehalten…</numerusform>
-            <numerusform>%n Aufträge werden angehalten…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Resuming %n job(s)…</source>
-        <translation>
-            <numerusform>%n Auftrag wird fortgesetzt…</numerusform>
-            <numerusform>%n Aufträge werden fortgesetzt…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Deleting %n job(s)…</source>
-        <translation>
-            <numerusform>%n Auftrag wird gelöscht…</numerusform>
-            <numerusform>%n Aufträge werden gelöscht…</numerusform>
-        </translation>
     </message>
     <message>
         <source>Cannot pause the scheduler</source>
@@ -4510,6 +4531,203 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
     <message>
         <source>Waiting</source>
         <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bring back the jobs deleted last, with their run history (for 10 minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User &amp;manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the user manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show jobs by state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the jobs in this state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished">Fehlgeschlagen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n jobs</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Starting %n jobs…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Started “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Started %n jobs</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Pausing %n jobs…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resuming %n jobs…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleting %n jobs…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete all %n jobs and their whole run history? This cannot be undone.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete all %n jobs</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to undo: a delete can be undone for 10 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot undo the delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo delete of “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Undo delete of %n jobs</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>punctual::ManualWindow</name>
+    <message>
+        <source>Punctual User Manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The manual is missing from this build.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find in the manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find the next match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find the previous match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Schließen</translation>
+    </message>
+    <message>
+        <source>Wrapped around</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>punctual::NoMatchState</name>
+    <message>
+        <source>&amp;Clear search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the search and the state filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No “%1” jobs match “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No jobs match “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No jobs are “%1”</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4705,6 +4923,29 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
     <message>
         <source>If it keeps failing:</source>
         <translation>Wenn er immer wieder fehlschlägt:</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::PausedBanner</name>
+    <message>
+        <source>Scheduler paused</source>
+        <translation type="unfinished">Planer angehalten</translation>
+    </message>
+    <message>
+        <source>The scheduler is paused: no job starts until you resume it. The next run times below wait.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume the scheduler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume the scheduler: runs due meanwhile follow the misfire rules</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5025,6 +5266,13 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
     <message>
         <source>&quot;%1&quot; has a run waiting for its conditions (max instances %2); nothing started</source>
         <translation>„%1“ hat einen Lauf, der auf seine Bedingungen wartet (höchstens %2 gleichzeitig); nichts gestartet</translation>
+    </message>
+    <message numerus="yes">
+        <source>job &quot;%1&quot; cannot be restored: it was not removed in the last %n minute(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5460,13 +5708,6 @@ Der Auftrag kann es stattdessen aus einer Umgebungsvariablen des Planers lesen: 
         <source>Paused: no job runs until you resume</source>
         <translation>Angehalten: kein Auftrag läuft, bis Sie fortsetzen</translation>
     </message>
-    <message numerus="yes">
-        <source>The last run of %n job(s) failed</source>
-        <translation>
-            <numerusform>Der letzte Lauf von %n Auftrag ist fehlgeschlagen</numerusform>
-            <numerusform>Der letzte Lauf von %n Aufträgen ist fehlgeschlagen</numerusform>
-        </translation>
-    </message>
     <message>
         <source>No runs scheduled</source>
         <translation>Keine Läufe geplant</translation>
@@ -5560,11 +5801,22 @@ Der Auftrag kann es stattdessen aus einer Umgebungsvariablen des Planers lesen: 
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n job(s) waiting for their conditions (power, network, idle)</source>
-        <translation>
-            <numerusform>%n Auftrag wartet auf seine Bedingungen (Strom, Netzwerk, Leerlauf)</numerusform>
-            <numerusform>%n Aufträge warten auf ihre Bedingungen (Strom, Netzwerk, Leerlauf)</numerusform>
+        <source>The last run of %n jobs failed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n jobs waiting for their conditions (power, network, idle)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scheduler paused</source>
+        <translation type="unfinished">Planer angehalten</translation>
     </message>
 </context>
 <context>

@@ -924,6 +924,90 @@
     </message>
 </context>
 <context>
+    <name>DeleteWording</name>
+    <message>
+        <source>“%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation type="unfinished">
+            <numerusform>%1 等另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished">，</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <comment>the last two of a list of names</comment>
+        <translation type="unfinished">%1和%2</translation>
+    </message>
+    <message>
+        <source>“%1” is running or waiting to retry. Stop it and delete the job with its run history?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the job “%1” and its run history?</source>
+        <translation type="unfinished">删除任务“%1”及其运行历史吗？</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n jobs and their run history?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them are running or waiting to retry and will be stopped.</source>
+        <translation type="unfinished">
+            <numerusform>其中 %n 个正在运行或等待重试，将被停止。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You can undo this for 10 minutes (Edit › Undo delete).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop and delete</source>
+        <translation type="unfinished">停止并删除</translation>
+    </message>
+    <message>
+        <source>Delete “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n jobs</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deleted “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n jobs</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · Undo (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n jobs</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DurationText</name>
     <message>
         <source>&quot;%1&quot; is not a duration (expected e.g. 90s, 15m, 1h30m, 2d, 1w or PT15M)</source>
@@ -3824,10 +3908,6 @@ http://localhost:8080/products</translation>
         <translation>之后</translation>
     </message>
     <message>
-        <source>Days off</source>
-        <translation>休息日</translation>
-    </message>
-    <message>
         <source>Only when</source>
         <translation>仅当</translation>
     </message>
@@ -4120,10 +4200,6 @@ No run until it is resumed.</source>
         <translation>搜索任务</translation>
     </message>
     <message>
-        <source>&amp;Settings…</source>
-        <translation>设置(&amp;S)…</translation>
-    </message>
-    <message>
         <source>Change Punctual&apos;s settings</source>
         <translation>更改 Punctual 的设置</translation>
     </message>
@@ -4207,12 +4283,6 @@ No run until it is resumed.</source>
         <source>Scheduler stopped</source>
         <translation>调度器已停止</translation>
     </message>
-    <message numerus="yes">
-        <source>%n job(s)</source>
-        <translation>
-            <numerusform>%n 个任务</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Loading jobs…</source>
         <translation>正在加载任务…</translation>
@@ -4240,16 +4310,6 @@ No run until it is resumed.</source>
         <translation>无法恢复任务</translation>
     </message>
     <message>
-        <source>Delete the job “%1” and its run history?</source>
-        <translation>删除任务“%1”及其运行历史吗？</translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete %n job(s) and their run history?</source>
-        <translation>
-            <numerusform>删除 %n 个任务及其运行历史吗？</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Delete jobs</source>
         <translation>删除任务</translation>
     </message>
@@ -4260,12 +4320,6 @@ No run until it is resumed.</source>
     <message>
         <source>Delete all jobs</source>
         <translation>删除所有任务</translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete all %n job(s) and their whole run history? This cannot be undone.</source>
-        <translation>
-            <numerusform>删除全部 %n 个任务及其全部运行历史吗？此操作无法撤销。</numerusform>
-        </translation>
     </message>
     <message>
         <source>Cannot delete the jobs</source>
@@ -4296,14 +4350,6 @@ No run until it is resumed.</source>
         <translation>
             <numerusform>%n 个等待重试</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>“%1” is running. Stop it and delete the job?</source>
-        <translation>“%1”正在运行。停止它并删除该任务吗？</translation>
-    </message>
-    <message>
-        <source>“%1” is waiting to retry a failed run. Stop it and delete the job?</source>
-        <translation>“%1”正在等待重试一次失败的运行。停止它并删除该任务吗？</translation>
     </message>
     <message numerus="yes">
         <source>%n of them are running or waiting to retry and will be stopped.</source>
@@ -4371,33 +4417,9 @@ No run until it is resumed.</source>
         <source>Managing shared jobs (they run on other computers)</source>
         <translation>正在管理共享任务（它们在其他计算机上运行）</translation>
     </message>
-    <message numerus="yes">
-        <source>Starting %n job(s)…</source>
-        <translation>
-            <numerusform>正在启动 %n 个任务…</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Cannot stop the job</source>
         <translation>无法停止该任务</translation>
-    </message>
-    <message numerus="yes">
-        <source>Pausing %n job(s)…</source>
-        <translation>
-            <numerusform>正在暂停 %n 个任务…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Resuming %n job(s)…</source>
-        <translation>
-            <numerusform>正在恢复 %n 个任务…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Deleting %n job(s)…</source>
-        <translation>
-            <numerusform>正在删除 %n 个任务…</numerusform>
-        </translation>
     </message>
     <message>
         <source>Cannot pause the scheduler</source>
@@ -4464,6 +4486,194 @@ No run until it is resumed.</source>
     <message>
         <source>Waiting</source>
         <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bring back the jobs deleted last, with their run history (for 10 minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User &amp;manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the user manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show jobs by state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the jobs in this state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished">失败</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n jobs</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Starting %n jobs…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Started “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Started %n jobs</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Pausing %n jobs…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resuming %n jobs…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleting %n jobs…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete all %n jobs and their whole run history? This cannot be undone.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete all %n jobs</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to undo: a delete can be undone for 10 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot undo the delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo delete of “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Undo delete of %n jobs</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>punctual::ManualWindow</name>
+    <message>
+        <source>Punctual User Manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The manual is missing from this build.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find in the manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find the next match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find the previous match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">关闭</translation>
+    </message>
+    <message>
+        <source>Wrapped around</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>punctual::NoMatchState</name>
+    <message>
+        <source>&amp;Clear search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the search and the state filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No “%1” jobs match “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No jobs match “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No jobs are “%1”</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4659,6 +4869,29 @@ No run until it is resumed.</source>
     <message>
         <source>If it keeps failing:</source>
         <translation>如果持续失败：</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::PausedBanner</name>
+    <message>
+        <source>Scheduler paused</source>
+        <translation type="unfinished">调度器已暂停</translation>
+    </message>
+    <message>
+        <source>The scheduler is paused: no job starts until you resume it. The next run times below wait.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume the scheduler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume the scheduler: runs due meanwhile follow the misfire rules</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4977,6 +5210,12 @@ No run until it is resumed.</source>
     <message>
         <source>&quot;%1&quot; has a run waiting for its conditions (max instances %2); nothing started</source>
         <translation>“%1”有一次运行正在等待其条件（最大实例数 %2）；未启动任何运行</translation>
+    </message>
+    <message numerus="yes">
+        <source>job &quot;%1&quot; cannot be restored: it was not removed in the last %n minute(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5410,12 +5649,6 @@ The job can read it from an environment variable of the scheduler instead: enter
         <source>Paused: no job runs until you resume</source>
         <translation>已暂停：恢复之前不会运行任何任务</translation>
     </message>
-    <message numerus="yes">
-        <source>The last run of %n job(s) failed</source>
-        <translation>
-            <numerusform>%n 个任务的上次运行失败</numerusform>
-        </translation>
-    </message>
     <message>
         <source>No runs scheduled</source>
         <translation>没有已计划的运行</translation>
@@ -5506,10 +5739,20 @@ The job can read it from an environment variable of the scheduler instead: enter
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n job(s) waiting for their conditions (power, network, idle)</source>
-        <translation>
-            <numerusform>%n 个任务正在等待其条件（电源、网络、空闲）</numerusform>
+        <source>The last run of %n jobs failed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n jobs waiting for their conditions (power, network, idle)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scheduler paused</source>
+        <translation type="unfinished">调度器已暂停</translation>
     </message>
 </context>
 <context>

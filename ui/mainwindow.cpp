@@ -17,6 +17,12 @@
 #include "time/clock.h"
 #include "widgets/runhistorypane.h"
 #include "widgets/storestatusbanner.h"
+#include "help/manualwindow.h"
+#include "util/deletewording.h"
+#include "widgets/jobtableview.h"
+#include "widgets/nomatchstate.h"
+#include "widgets/pausedbanner.h"
+#include "widgets/searchfield.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -44,6 +50,10 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QScreen>
+#include <QSet>
+#include <QStyle>
+#include <QGuiApplication>
 
 namespace punctual {
 
@@ -96,6 +106,11 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
                 updateEmptyState();
                 updateStatus();
                 updateActions();
+                // Something is always selected, so Enter edits and the history shows: the jobs an undo brought
+                // back, else the first row.
+                if (!m_selectAfterLoad.isEmpty())
+                    selectWhenListed(std::exchange(m_selectAfterLoad, {}));
+                m_view->selectFirstRowIfNone();
                 emit listLoaded();
             });
     connect(m_loader, &JobListLoader::failed, this, [this](const QString &message) {
@@ -117,6 +132,11 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     connect(m_model, &QAbstractItemModel::rowsInserted, this, rowsChanged);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, rowsChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, rowsChanged);
+    // "No jobs match" follows what the filter leaves.
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_proxy, signal, this, &MainWindow::updateEmptyState);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateEmptyState);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateEmptyState);
     connect(m_model, &QAbstractItemModel::dataChanged, this, [this] {
         updateActions();
         updateStatus();
@@ -227,7 +247,7 @@ void MainWindow::createActions()
         m_search->setFocus();
         m_search->selectAll();
     });
-    make(Command::Settings, {}, tr("&Settings…"), QKeySequence::Preferences, tr("Change Punctual's settings"),
+    make(Command::Settings, {}, tr("Se&ttings…"), QKeySequence::Preferences, tr("Change Punctual's settings"),
          [this] { emit settingsRequested(); });
     make(Command::Quit, {}, tr("&Quit"), QKeySequence::Quit, tr("Quit Punctual"), [this] {
         if (isSignalConnected(QMetaMethod::fromSignal(&MainWindow::quitRequested)))
@@ -235,6 +255,11 @@ void MainWindow::createActions()
         else
             close();
     });
+    make(Command::UndoDelete, {}, tr("&Undo delete"), QKeySequence::Undo,
+         tr("Bring back the jobs deleted last, with their run history (for 10 minutes)"), &MainWindow::undoDelete);
+    make(Command::Manual, {}, tr("User &manual"), QKeySequence::HelpContents, tr("Open the user manual"),
+         &MainWindow::showManual);
+    m_actions[Command::UndoDelete]->setEnabled(false);
     m_actions[Command::PauseScheduler]->setCheckable(true);
     // Return edits only from the table (added there below), where it is the expected key; elsewhere the key
     // belongs to the focused widget.
@@ -255,6 +280,11 @@ void MainWindow::createMenus()
     file->addAction(m_actions[Command::Settings]);
     file->addSeparator();
     file->addAction(m_actions[Command::Quit]);
+
+    QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
+    editMenu->setObjectName(QStringLiteral("editMenu"));
+    editMenu->addAction(m_actions[Command::UndoDelete]);
+    connect(editMenu, &QMenu::aboutToShow, this, &MainWindow::updateUndoAction);
 
     QMenu *job = menuBar()->addMenu(tr("&Job"));
     for (Command c : {Command::Add, Command::Edit, Command::RunNow, Command::Stop, Command::Pause,
@@ -287,6 +317,7 @@ void MainWindow::createMenus()
     });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_actions[Command::Manual]);
     help->addAction(tr("&About Punctual"), this, [this] {
         QMessageBox::about(this, tr("About Punctual"),
                            tr("<b>Punctual %1</b><p>Runs your jobs on time: date, interval, cron and calendar "
@@ -306,7 +337,7 @@ void MainWindow::createMenus()
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolBar->addWidget(spacer);
 
-    m_search = new QLineEdit(toolBar);
+    m_search = new SearchField(toolBar);
     m_search->setObjectName(QStringLiteral("searchEdit"));
     m_search->setPlaceholderText(tr("Search jobs…"));
     m_search->setAccessibleName(tr("Search jobs")); // a placeholder is not read as the field's name
@@ -315,10 +346,13 @@ void MainWindow::createMenus()
     toolBar->addWidget(m_search);
     m_stateFilter = new QComboBox(toolBar);
     m_stateFilter->setObjectName(QStringLiteral("stateFilter"));
+    m_stateFilter->setAccessibleName(tr("Show jobs by state"));
+    m_stateFilter->setToolTip(tr("Show only the jobs in this state"));
     // The states the State column shows: a job running or waiting to retry is listed under that, not under its
     // stored state (Scheduled, Paused), so what is filtered is what is read.
     using Shown = JobListModel::ShownState;
     m_stateFilter->addItem(tr("All"));
+    m_stateFilter->addItem(tr("Failed"), QStringLiteral("failed")); // the last run failed or timed out
     m_stateFilter->addItem(tr("Running"), static_cast<int>(Shown::Running));
     m_stateFilter->addItem(tr("Retrying"), static_cast<int>(Shown::Retrying));
     m_stateFilter->addItem(tr("Waiting"), static_cast<int>(Shown::Waiting));
@@ -328,21 +362,41 @@ void MainWindow::createMenus()
     m_stateFilter->addItem(tr("On events"), static_cast<int>(Shown::OnEvents));
     toolBar->addWidget(m_stateFilter);
 
-    auto applyFilter = [this] {
-        JobFilter filter;
-        filter.text = m_search->text();
-        m_proxy->setFilter(filter);
-        const QVariant state = m_stateFilter->currentData();
-        m_proxy->setStateFilter(state.isValid() ? std::optional(static_cast<Shown>(state.toInt())) : std::nullopt);
-        updateActions();
-    };
-    connect(m_search, &QLineEdit::textChanged, this, applyFilter);
-    connect(m_stateFilter, &QComboBox::currentIndexChanged, this, applyFilter);
+    connect(m_search, &QLineEdit::textChanged, this, &MainWindow::applyFilter);
+    connect(m_stateFilter, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilter);
+    // Down in the search field goes on to the jobs found, the first one selected.
+    connect(m_search, &SearchField::downPressed, this, [this] {
+        if (m_proxy->rowCount() == 0)
+            return;
+        m_view->setFocus(Qt::OtherFocusReason);
+        m_view->selectionModel()->setCurrentIndex(m_proxy->index(0, 0),
+                                                  QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    });
+}
+
+void MainWindow::applyFilter()
+{
+    using Shown = JobListModel::ShownState;
+    JobFilter filter;
+    filter.text = m_search->text();
+    m_proxy->setFilter(filter);
+    const QVariant state = m_stateFilter->currentData();
+    const bool failed = state.typeId() == QMetaType::QString;
+    m_proxy->setFailedFilter(failed);
+    m_proxy->setStateFilter(state.isValid() && !failed ? std::optional(static_cast<Shown>(state.toInt()))
+                                                       : std::nullopt);
+    updateEmptyState();
+    updateActions();
+}
+
+QLineEdit *MainWindow::searchField() const
+{
+    return m_search;
 }
 
 QWidget *MainWindow::createCentralArea()
 {
-    m_view = new QTableView(this);
+    m_view = new JobTableView(this);
     m_view->setObjectName(QStringLiteral("jobView"));
     m_view->setAccessibleName(tr("Jobs"));
     m_view->setModel(m_proxy);
@@ -359,11 +413,8 @@ QWidget *MainWindow::createCentralArea()
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 10);
     QHeaderView *header = m_view->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
-    header->setStretchLastSection(true);
     header->setSectionsMovable(true);
-    const int widths[] = {220, 300, 170, 120, 120, 90};
-    for (int column = 0; column < JobListModel::ColumnCount; ++column)
-        header->resizeSection(column, widths[column]);
+    setDefaultColumnWidths();
     for (Command c : {Command::Edit, Command::RunNow, Command::Stop, Command::Pause, Command::PauseWithNote,
                       Command::Resume, Command::Delete})
         m_view->addAction(m_actions[c]);
@@ -406,6 +457,14 @@ QWidget *MainWindow::createCentralArea()
     m_tableStack = new QStackedWidget(this);
     m_tableStack->addWidget(m_view);
     m_tableStack->addWidget(empty);
+    // Page 2: the search and filter leave no job.
+    m_noMatch = new NoMatchState(this);
+    connect(m_noMatch, &NoMatchState::clearRequested, this, [this] {
+        m_search->clear();
+        m_stateFilter->setCurrentIndex(0);
+        m_search->setFocus();
+    });
+    m_tableStack->addWidget(m_noMatch);
 
     m_history = new RunHistoryPane(m_services.scheduler, m_services.clock, this);
     // A history row's context menu: Why? asks the host what happened at that run's time.
@@ -415,6 +474,21 @@ QWidget *MainWindow::createCentralArea()
     m_history->view()->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_history->view(), &QWidget::customContextMenuRequested, this, &MainWindow::showHistoryMenu);
     connect(m_whyAction, &QAction::triggered, this, &MainWindow::explainCurrentRun);
+    // The history's Result column fits its longest word ("Timed out", "Interrupted"), whatever the rows shown when
+    // the columns were fitted to their contents.
+    auto fitResultColumn = [this] {
+        QHeaderView *header = m_history->view()->horizontalHeader();
+        int width = 0;
+        for (RunOutcome outcome : {RunOutcome::Success, RunOutcome::Failed, RunOutcome::TimedOut,
+                                   RunOutcome::Interrupted, RunOutcome::Missed, RunOutcome::Skipped})
+            width = std::max(width, m_history->view()->fontMetrics().horizontalAdvance(outcomeName(outcome)));
+        width += 24 + m_history->view()->style()->pixelMetric(QStyle::PM_SmallIconSize);
+        if (header->sectionSize(RunHistoryModel::OutcomeColumn) < width)
+            header->resizeSection(RunHistoryModel::OutcomeColumn, width);
+    };
+    connect(m_history->model(), &RunHistoryModel::loaded, this, fitResultColumn);
+    connect(m_history->model(), &QAbstractItemModel::rowsInserted, this, fitResultColumn);
+    fitResultColumn();
     m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(m_tableStack);
@@ -432,6 +506,9 @@ QWidget *MainWindow::createCentralArea()
     auto *bannerRow = new QHBoxLayout;
     bannerRow->setContentsMargins(6, 6, 6, 6);
     bannerRow->addWidget(m_storeBanner);
+    m_pausedBanner = new PausedBanner(m_services.scheduler, central);
+    connect(m_pausedBanner, &PausedBanner::resumeRequested, this, &MainWindow::toggleScheduler);
+    bannerRow->addWidget(m_pausedBanner);
     layout->addLayout(bannerRow);
     layout->addWidget(m_splitter, 1);
     return central;
@@ -471,10 +548,18 @@ void MainWindow::createStatusBar()
 void MainWindow::restoreSettings()
 {
     const WindowLayout layout = Settings::windowLayout();
-    if (!restoreGeometry(layout.geometry))
-        resize(1100, 680);
+    if (!restoreGeometry(layout.geometry)) {
+        const QScreen *screen = QGuiApplication::primaryScreen();
+        resize(screen ? defaultSize(screen->availableGeometry()) : QSize(1100, 680));
+    }
     restoreState(layout.state);
-    m_view->horizontalHeader()->restoreState(layout.columns);
+    QHeaderView *header = m_view->horizontalHeader();
+    if (!header->restoreState(layout.columns))
+        setDefaultColumnWidths();
+    // Whatever was saved (by an older version too): Schedule takes the spare width, the others keep theirs.
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setSectionResizeMode(JobListModel::ScheduleColumn, QHeaderView::Stretch);
     m_splitter->restoreState(layout.splitter);
     m_history->splitter()->restoreState(layout.historySplitter);
 }
@@ -594,7 +679,7 @@ void MainWindow::updateStatus()
     }
     m_schedulerLabel->setText(text);
     m_actions[Command::PauseScheduler]->setChecked(state == Scheduler::State::Paused);
-    m_countLabel->setText(m_model->isLoaded() ? tr("%n job(s)", nullptr, m_model->rowCount()) : tr("Loading jobs…"));
+    m_countLabel->setText(m_model->isLoaded() ? tr("%n jobs", nullptr, m_model->rowCount()) : tr("Loading jobs…"));
     // A run waiting to retry is not running (its row says "Retrying ... at"): counted apart, when there is one.
     QString runs = tr("%n running", nullptr, m_services.scheduler.runningCount());
     if (const int retrying = m_services.scheduler.retryingCount(); retrying > 0)
@@ -605,7 +690,12 @@ void MainWindow::updateStatus()
 void MainWindow::updateEmptyState()
 {
     const bool empty = m_model->isLoaded() && m_model->rowCount() == 0;
-    m_tableStack->setCurrentIndex(empty ? 1 : 0);
+    const bool noMatch = !empty && m_model->isLoaded() && m_proxy->rowCount() == 0;
+    if (noMatch)
+        m_noMatch->setFilter(m_search->text(), m_stateFilter->currentIndex() > 0 ? m_stateFilter->currentText()
+                                                                                 : QString());
+    // The search field keeps the focus while the page changes under it.
+    m_tableStack->setCurrentIndex(empty ? 1 : noMatch ? 2 : 0);
 }
 
 void MainWindow::updateHistory()
@@ -688,7 +778,11 @@ void MainWindow::addJob()
     dialog->setKnownSqlConnections(knownSqlConnections());
     dialog->setKnownJobs(knownJobs());
     dialog->setDefaultOptions(m_newJobOptions);
-    connect(dialog, &JobEditorDialog::jobSaved, this, [this](const Job &job) { selectJob(job.id); });
+    connect(dialog, &JobEditorDialog::jobSaved, this, [this](const Job &job) {
+        statusBar()->showMessage(tr("Saved “%1”").arg(job.name), 10000);
+        if (!selectJob(job.id))
+            selectWhenListed({job.id}); // its row comes with the host's event
+    });
     dialog->open();
 }
 
@@ -734,6 +828,9 @@ void MainWindow::editJob()
         dialog->setKnownSqlConnections(knownSqlConnections());
         dialog->setKnownJobs(knownJobs());
         dialog->setJob(job.value());
+        connect(dialog, &JobEditorDialog::jobSaved, this, [this](const Job &saved) {
+            statusBar()->showMessage(tr("Saved “%1”").arg(saved.name), 10000);
+        });
         dialog->open();
     });
 }
@@ -744,8 +841,14 @@ void MainWindow::runNow()
     if (ids.isEmpty())
         return;
     auto *request = new QObject(this);
-    showBusyAfterDelay(tr("Starting %n job(s)…", nullptr, static_cast<int>(ids.size())), request);
-    m_services.scheduler.runJobsNow(ids, this, [this, request](Result<QJsonValue> answer) {
+    showBusyAfterDelay(tr("Starting %n jobs…", nullptr, static_cast<int>(ids.size())), request);
+    QStringList names;
+    for (const QString &id : ids) {
+        const int row = m_model->rowOf(id);
+        const JobSummary *job = row >= 0 ? m_model->summaryAt(row) : nullptr;
+        names << (job ? job->name : id);
+    }
+    m_services.scheduler.runJobsNow(ids, this, [this, request, names](Result<QJsonValue> answer) {
         delete request;
         if (!answer) {
             showError(tr("Cannot run the job"), answer.error().message);
@@ -753,8 +856,13 @@ void MainWindow::runNow()
         }
         // Jobs already running (max instances) started nothing and recorded nothing: said where it is seen.
         const QJsonArray busy = answer.value().toObject().value(QStringLiteral("busy")).toArray();
+        const int started = static_cast<int>(answer.value().toObject().value(QStringLiteral("started")).toArray().size());
         if (!busy.isEmpty())
             statusBar()->showMessage(busy.first().toObject().value(QStringLiteral("message")).toString(), 10000);
+        else if (names.size() == 1)
+            statusBar()->showMessage(tr("Started “%1”").arg(names.front()), 10000);
+        else
+            statusBar()->showMessage(tr("Started %n jobs", nullptr, started), 10000);
     });
 }
 
@@ -799,7 +907,7 @@ void MainWindow::setPaused(bool paused, const QString &note)
         return;
     auto *request = new QObject(this);
     const int count = static_cast<int>(ids.size());
-    showBusyAfterDelay(paused ? tr("Pausing %n job(s)…", nullptr, count) : tr("Resuming %n job(s)…", nullptr, count),
+    showBusyAfterDelay(paused ? tr("Pausing %n jobs…", nullptr, count) : tr("Resuming %n jobs…", nullptr, count),
                        request);
     auto done = [this, request, paused](Result<QJsonValue> answer) {
         delete request;
@@ -826,35 +934,49 @@ void MainWindow::deleteSelected()
         return;
     // Deleting a job stops its runs (Scheduler::removeJob()): said before, so nothing is stopped by surprise.
     int going = 0;
+    bool retrying = false;
+    QStringList names;
     for (const QString &id : ids) {
-        const auto shown = m_model->shownState(m_model->rowOf(id));
+        const int row = m_model->rowOf(id);
+        const auto shown = m_model->shownState(row);
         going += shown == JobListModel::ShownState::Running || shown == JobListModel::ShownState::Retrying ? 1 : 0;
-    }
-    QString question;
-    if (ids.size() == 1) {
-        const int row = m_model->rowOf(ids.front());
+        retrying |= shown == JobListModel::ShownState::Retrying;
         const JobSummary *job = row >= 0 ? m_model->summaryAt(row) : nullptr;
-        const QString name = job ? job->name : ids.front();
-        if (m_model->shownState(row) == JobListModel::ShownState::Running)
-            question = tr("“%1” is running. Stop it and delete the job?").arg(name);
-        else if (m_model->shownState(row) == JobListModel::ShownState::Retrying)
-            question = tr("“%1” is waiting to retry a failed run. Stop it and delete the job?").arg(name);
-        else
-            question = tr("Delete the job “%1” and its run history?").arg(name);
-    } else if (going > 0) {
-        question = tr("Delete %n job(s) and their run history?", nullptr, static_cast<int>(ids.size())) + QLatin1Char(' ')
-            + tr("%n of them are running or waiting to retry and will be stopped.", nullptr, going);
-    } else {
-        question = tr("Delete %n job(s) and their run history?", nullptr, static_cast<int>(ids.size()));
+        names << (job ? job->name : id);
     }
-    if (!m_confirm(tr("Delete jobs"), question, going > 0 ? tr("Stop and delete") : QString()))
+    if (!m_confirm(tr("Delete jobs"), DeleteWording::question(names, going, retrying),
+                   DeleteWording::goAhead(names, going)))
         return;
+    // What is selected afterwards: the row after the last one deleted, else the one before the first.
+    QString next;
+    {
+        QSet<int> deletedRows;
+        for (const QModelIndex &index : m_view->selectionModel()->selectedRows())
+            deletedRows.insert(index.row());
+        const int last = *std::max_element(deletedRows.cbegin(), deletedRows.cend());
+        const int first = *std::min_element(deletedRows.cbegin(), deletedRows.cend());
+        for (int row = last + 1; row < m_proxy->rowCount() && next.isEmpty(); ++row)
+            if (!deletedRows.contains(row))
+                next = m_proxy->index(row, 0).data(JobListModel::JobIdRole).toString();
+        for (int row = first - 1; row >= 0 && next.isEmpty(); --row)
+            if (!deletedRows.contains(row))
+                next = m_proxy->index(row, 0).data(JobListModel::JobIdRole).toString();
+    }
     auto *request = new QObject(this);
-    showBusyAfterDelay(tr("Deleting %n job(s)…", nullptr, static_cast<int>(ids.size())), request);
-    m_services.scheduler.removeJobs(ids, this, [this, request](Result<QJsonValue> answer) {
+    showBusyAfterDelay(tr("Deleting %n jobs…", nullptr, static_cast<int>(ids.size())), request);
+    m_services.scheduler.removeJobs(ids, this, [this, request, ids, names, next](Result<QJsonValue> answer) {
         delete request;
-        if (!answer)
+        if (!answer) {
             showError(tr("Cannot delete the job"), answer.error().message);
+            return;
+        }
+        m_deleteUndo.push({ids, names, m_services.clock.nowMs()});
+        updateUndoAction();
+        statusBar()->showMessage(
+            DeleteWording::deleted(names, m_actions[Command::UndoDelete]->shortcut().toString(QKeySequence::NativeText)),
+            10000);
+        if (!next.isEmpty())
+            selectJob(next);
     });
 }
 
@@ -862,13 +984,15 @@ void MainWindow::deleteAll()
 {
     const int count = m_model->rowCount();
     const int going = static_cast<int>(m_services.scheduler.activity().size());
-    QString question = tr("Delete all %n job(s) and their whole run history? This cannot be undone.", nullptr, count);
+    QString question = tr("Delete all %n jobs and their whole run history? This cannot be undone.", nullptr, count);
     if (going > 0)
         question += QLatin1Char(' ') + tr("%n of them are running or waiting to retry and will be stopped.", nullptr, going);
-    if (count == 0 || !m_confirm(tr("Delete all jobs"), question, going > 0 ? tr("Stop and delete") : QString()))
+    if (count == 0
+        || !m_confirm(tr("Delete all jobs"), question,
+                      going > 0 ? tr("Stop and delete") : tr("Delete all %n jobs", nullptr, count)))
         return;
     auto *request = new QObject(this);
-    showBusyAfterDelay(tr("Deleting %n job(s)…", nullptr, count), request);
+    showBusyAfterDelay(tr("Deleting %n jobs…", nullptr, count), request);
     m_services.scheduler.removeAllJobs(this, [this, request](Result<int> removed) {
         delete request;
         if (!removed)
@@ -888,6 +1012,105 @@ void MainWindow::toggleScheduler()
         scheduler.resumeScheduler(this, done);
     else
         scheduler.pauseScheduler(this, done);
+}
+
+// --- issue 18: undo, manual, columns, size ----------------------------------------------------------------------
+
+void MainWindow::undoDelete()
+{
+    const std::optional<DeleteUndo::Batch> batch = m_deleteUndo.latest(m_services.clock.nowMs());
+    updateUndoAction();
+    if (!batch) {
+        statusBar()->showMessage(tr("Nothing to undo: a delete can be undone for 10 minutes"), 10000);
+        return;
+    }
+    m_actions[Command::UndoDelete]->setEnabled(false); // until the host has answered
+    m_services.scheduler.restoreJobs(batch->ids, this, [this, batch](Result<QJsonValue> answer) {
+        // Undone or not, this delete is done with: the host no longer has it, or has it back.
+        m_deleteUndo.dropLatest();
+        updateUndoAction();
+        if (!answer) {
+            showError(tr("Cannot undo the delete"), answer.error().message);
+            return;
+        }
+        statusBar()->showMessage(DeleteWording::restored(batch->names), 10000);
+        // The rows came back with the host's events; read again so their last runs show too.
+        m_selectAfterLoad = batch->ids;
+        reload();
+    });
+}
+
+void MainWindow::updateUndoAction()
+{
+    const std::optional<DeleteUndo::Batch> batch = m_deleteUndo.latest(m_services.clock.nowMs());
+    QAction *undo = m_actions[Command::UndoDelete];
+    undo->setEnabled(batch.has_value() && m_services.scheduler.isConnected());
+    undo->setText(!batch ? tr("&Undo delete")
+                  : batch->names.size() == 1
+                      ? tr("&Undo delete of “%1”").arg(batch->names.front())
+                      : tr("&Undo delete of %n jobs", nullptr, static_cast<int>(batch->names.size())));
+}
+
+void MainWindow::showManual()
+{
+    if (!m_manual) {
+        m_manual = new ManualWindow(this);
+        m_manual->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_manual->show();
+    m_manual->raise();
+    m_manual->activateWindow();
+}
+
+void MainWindow::selectWhenListed(const QStringList &ids)
+{
+    bool first = true;
+    for (const QString &id : ids) {
+        const int sourceRow = m_model->rowOf(id);
+        const QModelIndex index = sourceRow >= 0 ? m_proxy->mapFromSource(m_model->index(sourceRow, 0)) : QModelIndex();
+        if (!index.isValid())
+            continue;
+        m_view->selectionModel()->setCurrentIndex(
+            index, (first ? QItemSelectionModel::ClearAndSelect : QItemSelectionModel::Select)
+                       | QItemSelectionModel::Rows);
+        if (first)
+            m_view->scrollTo(index);
+        first = false;
+    }
+}
+
+void MainWindow::setDefaultColumnWidths()
+{
+    // From the texts the columns hold, in this font and language: a next run is "tomorrow 02:30" or a date.
+    const QFontMetrics metrics = m_view->fontMetrics();
+    const int padding = 24 + m_view->style()->pixelMetric(QStyle::PM_SmallIconSize); // icon, margins, sort arrow
+    auto fit = [&](std::initializer_list<QString> texts) {
+        int width = 0;
+        for (const QString &text : texts)
+            width = std::max(width, metrics.horizontalAdvance(text));
+        return width + padding;
+    };
+    const std::int64_t now = m_services.clock.nowMs();
+    QHeaderView *header = m_view->horizontalHeader();
+    header->resizeSection(JobListModel::NameColumn, fit({QStringLiteral("Nightly backup of the photos")}));
+    header->resizeSection(JobListModel::NextRunColumn,
+                          fit({shortDateTime(now + 24 * 3600 * 1000, now), shortDateTime(now + 9 * 24 * 3600 * 1000, now),
+                               m_model->headerData(JobListModel::NextRunColumn, Qt::Horizontal).toString()}));
+    header->resizeSection(JobListModel::LastRunColumn, header->sectionSize(JobListModel::NextRunColumn));
+    header->resizeSection(JobListModel::LastResultColumn,
+                          fit({outcomeName(RunOutcome::TimedOut), outcomeName(RunOutcome::Interrupted),
+                               QStringLiteral("12 min 30 s")}));
+    header->resizeSection(JobListModel::StateColumn, fit({tr("Scheduled"), tr("Paused"), tr("Running")}));
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(JobListModel::ScheduleColumn, QHeaderView::Stretch);
+}
+
+QSize MainWindow::defaultSize(const QRect &availableGeometry)
+{
+    // Room for the frame and a panel: a 1024×768 screen shows the whole window, State and the filter included.
+    const QSize preferred(1100, 680);
+    const QSize room = availableGeometry.size() - QSize(40, 60);
+    return preferred.boundedTo(room).expandedTo(QSize(640, 400));
 }
 
 } // namespace punctual

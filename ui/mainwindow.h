@@ -3,9 +3,13 @@
 
 #include "jobs/job.h"
 #include "scheduler/joblistloader.h"
+#include "help/manualwindow.h"
+#include "undo/deleteundo.h"
+#include "widgets/jobtableview.h"
 
 #include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 
 class QAction;
 class QComboBox;
@@ -22,8 +26,11 @@ class FunctionRegistry;
 class JobFilterProxyModel;
 class JobListModel;
 class JobTransfer;
+class NoMatchState;
+class PausedBanner;
 class RunHistoryPane;
 class SchedulerClient;
+class SearchField;
 class StoreStatusBanner;
 
 class MainWindow final : public QMainWindow
@@ -62,6 +69,8 @@ public:
         Settings,
         Quit,
         Backfill,
+        UndoDelete, ///< Edit › Undo delete (Ctrl+Z): restore_jobs of the latest delete
+        Manual,     ///< Help › User manual (F1)
     };
 
     explicit MainWindow(const Services &services, QWidget *parent = nullptr);
@@ -101,6 +110,19 @@ public:
 
     /// Loads the list from the store again (F5).
     void reload();
+
+    /// The search field (Escape clears it, Down moves to the list).
+    QLineEdit *searchField() const;
+    /// The state filter beside it.
+    QComboBox *stateFilter() const { return m_stateFilter; }
+    /// Shown instead of the table when the search and filter leave no job.
+    NoMatchState *noMatchState() const { return m_noMatch; }
+    /// The banner over the list while the scheduler is paused.
+    PausedBanner *pausedBanner() const { return m_pausedBanner; }
+    /// Help › User manual, once opened (null before).
+    ManualWindow *manualWindow() const { return m_manual; }
+    /// The window's size when no saved geometry fits: 1100×680, or less on a smaller screen (a 1024×768 one).
+    static QSize defaultSize(const QRect &availableGeometry);
 
 signals:
     /// File > Settings… was chosen; the app opens the settings dialog.
@@ -149,6 +171,16 @@ private:
     void deleteAll();
     void stopSelected();
     void toggleScheduler();
+    /// Edit › Undo delete: asks the host to restore the latest delete's jobs (restore_jobs).
+    void undoDelete();
+    void updateUndoAction();
+    void showManual();
+    /// The job table's default column widths from the font (Schedule stretches over what is left).
+    void setDefaultColumnWidths();
+    /// Applies the search text and state filter to the proxy.
+    void applyFilter();
+    /// Selects @p ids (the first current) once the list has them, e.g. after it is loaded again.
+    void selectWhenListed(const QStringList &ids);
     /// Sends a request about the selected jobs; when it takes longer than half a second, a busy bar with
     /// @p doing shows in the status bar until the answer comes.
     void showBusyAfterDelay(const QString &doing, QObject *request);
@@ -160,8 +192,8 @@ private:
     JobListLoader *m_loader;
     QHash<Command, QAction *> m_actions;
     QStackedWidget *m_tableStack = nullptr;
-    QTableView *m_view = nullptr;
-    QLineEdit *m_search = nullptr;
+    JobTableView *m_view = nullptr;
+    SearchField *m_search = nullptr;
     QComboBox *m_stateFilter = nullptr;
     QSplitter *m_splitter = nullptr;
     RunHistoryPane *m_history = nullptr;
@@ -176,6 +208,12 @@ private:
     Confirmation m_confirm;
     NoteQuestion m_askNote;
     JobOptions m_newJobOptions;
+    // Issue 18 (window): feedback, undo, finding, paused banner, manual.
+    DeleteUndo m_deleteUndo;
+    NoMatchState *m_noMatch = nullptr;
+    PausedBanner *m_pausedBanner = nullptr;
+    QPointer<ManualWindow> m_manual;
+    QStringList m_selectAfterLoad; ///< jobs to select once the list has them (after an undo)
 };
 
 } // namespace punctual

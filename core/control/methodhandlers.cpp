@@ -431,6 +431,17 @@ Result<QJsonValue> removeJobs(const MethodContext &context, const QJsonObject &p
                                   {QStringLiteral("stopped"), stopped.value()}});
 }
 
+Result<QJsonValue> restoreJobs(const MethodContext &context, const QJsonObject &params)
+{
+    auto restored = context.scheduler.restoreJobs(idsParam(params));
+    if (!restored)
+        return restored.error();
+    QJsonArray ids;
+    for (const Job &job : restored.value())
+        ids.append(job.id);
+    return QJsonValue(QJsonObject{{QStringLiteral("restored"), ids}});
+}
+
 Result<QJsonValue> runNowJobs(const MethodContext &context, const QJsonObject &params)
 {
     auto results = context.scheduler.runJobsNow(idsParam(params));
@@ -594,6 +605,7 @@ constexpr struct
     {Method::Calendar, calendar},
     {Method::PutCalendar, putCalendar},
     {Method::RemoveCalendar, removeCalendar},
+    {Method::RestoreJobs, restoreJobs},
 };
 
 constexpr bool handlersFollowTheTable()

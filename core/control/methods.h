@@ -51,9 +51,10 @@ enum class Method
     Calendar,
     PutCalendar,
     RemoveCalendar,
+    RestoreJobs,
 };
-/// The number of methods (RemoveCalendar is the last of Method).
-inline constexpr std::size_t methodCount = static_cast<std::size_t>(Method::RemoveCalendar) + 1;
+/// The number of methods (RestoreJobs is the last of Method).
+inline constexpr std::size_t methodCount = static_cast<std::size_t>(Method::RestoreJobs) + 1;
 
 /// What a method does to the instance's store.
 enum class Effect
@@ -211,6 +212,7 @@ inline constexpr MethodSpec methods[] = {
     {Method::Calendar, "calendar", Effect::Reads, methodParams::calendarName},
     {Method::PutCalendar, "put_calendar", Effect::Changes, methodParams::putCalendar},
     {Method::RemoveCalendar, "remove_calendar", Effect::Changes, methodParams::calendarName},
+    {Method::RestoreJobs, "restore_jobs", Effect::Changes, methodParams::ids},
 };
 
 constexpr bool methodsFollowTheEnum()

@@ -714,4 +714,9 @@ void SchedulerClient::setHistoryLimit(int runsPerJob, QObject *context, Reply<QJ
          });
 }
 
+void SchedulerClient::restoreJobs(const QStringList &ids, QObject *context, Reply<QJsonValue> done)
+{
+    call(control::Method::RestoreJobs, {{QStringLiteral("ids"), idArray(ids)}}, context, std::move(done));
+}
+
 } // namespace punctual

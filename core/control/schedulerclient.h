@@ -136,6 +136,10 @@ public:
     /// offscreen model tests feed recorded streams through it.
     void applyLine(const QByteArray &line);
 
+    /// Puts back jobs removed a moment ago with their run history ("restore_jobs"; Scheduler::restoreJobs()); the
+    /// answer's "restored" lists their ids.
+    void restoreJobs(const QStringList &ids, QObject *context, Reply<QJsonValue> done);
+
 signals:
     /// Connected and subscribed (the cached state is fresh: lists should be read again), or the connection was
     /// lost (the cached state is cleared).

@@ -51,8 +51,26 @@ bool JobFilter::matches(const Job &job) const
 QString JobFilter::searchText(const Job &job, const QString &scheduleDescription)
 {
     const QChar separator = QLatin1Char('\n');
-    return (job.name + separator + job.id + separator + scheduleDescription + separator + describeAction(job.action))
+    return (job.name + separator + job.id + separator + scheduleDescription + separator + describeAction(job.action)
+            + separator + actionSearchText(job.action))
         .toCaseFolded();
+}
+
+QString JobFilter::actionSearchText(const Action &action)
+{
+    // What describeAction() leaves out: a shell command's words are in it, but not a SQL job's statements nor
+    // the URLs of a request to several. Line breaks become spaces: a word never matches across two lines.
+    QString text;
+    if (const auto *command = std::get_if<CommandAction>(&action))
+        text = (QStringList{command->program} + command->arguments).join(QLatin1Char(' '));
+    else if (const auto *sql = std::get_if<SqlAction>(&action))
+        text = sql->statements.join(QLatin1Char(' '));
+    else if (const auto *http = std::get_if<HttpAction>(&action))
+        text = http->urls.join(QLatin1Char(' '));
+    else
+        text = std::get<FunctionAction>(action).name;
+    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return text;
 }
 
 QStringList JobFilter::foldedWords() const

@@ -5,6 +5,7 @@
 #include "executors/executorset.h"
 #include "scheduler/clustermembership.h"
 #include "scheduler/dueplanner.h"
+#include "scheduler/removedjobs.h"
 #include "scheduler/runtracker.h"
 #include "scheduler/waketimer.h"
 #include "store/jobstore.h"
@@ -791,8 +792,13 @@ Result<Job> Scheduler::rescheduleJob(const QString &id, std::shared_ptr<const Tr
 Result<int> Scheduler::removeJob(const QString &id)
 {
     m_runs->flush();
+    // Kept for an undo (restoreJobs()): the job and its history as they are before they go.
+    auto kept = m_store.job(id);
+    const QList<Job> keptJobs = kept && kept.value() ? QList<Job>{*kept.value()} : QList<Job>{};
+    auto histories = historiesForUndo(keptJobs);
     if (auto removed = m_store.removeJob(id); !removed)
         return removed.error();
+    keepRemoved(keptJobs, std::move(histories));
     // Nothing of a removed job goes on unseen: its runs are stopped (they end, recorded, a moment later).
     const int stopped = m_runs->stopJob(id, tr("stopped: the job was removed"));
     m_runs->forgetJob(id);

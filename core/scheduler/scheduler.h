@@ -26,6 +26,7 @@ class DesktopState;
 class ClusterMembership;
 class ExecutorSet;
 class JobStore;
+class RemovedJobs;
 class RunTracker;
 class WakeTimer;
 
@@ -227,6 +228,16 @@ public:
     /// public so tests drive it with their clock.
     void clusterHeartbeat();
 
+    // --- undo a removal (schedulerrestore.cpp; RemovedJobs) ---
+    /// Puts back jobs removeJob() or removeJobs() removed within RemovedJobs::defaultKeepMs, each with the run
+    /// history it had (JobStore::restoreRuns()), all of them or none. A next run time that has passed meanwhile is
+    /// planned as for a newly added job (planNewJob()); a paused job stays paused. NotFound names the first id not
+    /// kept (never removed, restored already, or removed too long ago); Conflict when a job of that id was added
+    /// since. jobAdded() follows for each. Returns the jobs restored.
+    Result<QList<Job>> restoreJobs(const QStringList &ids);
+    /// The ids restoreJobs() can put back now, the latest removal first.
+    QStringList restorableJobIds();
+
 signals:
     void started();
     void paused();
@@ -374,6 +385,12 @@ private:
     QHash<QString, std::int64_t> m_lastNetworkUpRun; ///< job id -> its last network-up run (debounce)
     QMetaObject::Connection m_desktopResumed;
     QMetaObject::Connection m_desktopNetworkUp;
+    // Undo of removals (schedulerrestore.cpp).
+    /// The run histories of @p jobs about to be removed, by job id (none when there are too many to keep).
+    QHash<QString, QList<RunRecord>> historiesForUndo(const QList<Job> &jobs) const;
+    /// Keeps @p jobs, just removed, with @p histories for restoreJobs().
+    void keepRemoved(const QList<Job> &jobs, QHash<QString, QList<RunRecord>> histories);
+    std::unique_ptr<RemovedJobs> m_removed;
 };
 
 } // namespace punctual

@@ -101,8 +101,10 @@ Result<int> Scheduler::removeJobs(const QStringList &ids)
     for (const Job &job : std::as_const(found.value()))
         distinct.append(job.id);
     m_runs->flush();
+    auto histories = historiesForUndo(found.value()); // for an undo (restoreJobs())
     if (auto removed = m_store.removeJobs(distinct); !removed)
         return removed.error();
+    keepRemoved(found.value(), std::move(histories));
     int stopped = 0;
     for (const QString &id : std::as_const(distinct)) {
         stopped += m_runs->stopJob(id, tr("stopped: the job was removed"));

@@ -245,6 +245,12 @@ public:
                                      std::int64_t nowMs) = 0;
     /// Removes a calendar; NotFound (naming it) when there is none.
     virtual Result<void> removeCalendar(const QString &name) = 0;
+
+    /// Records the runs of a job being restored after its removal (Scheduler::restoreJobs()) as they were: outcome,
+    /// times, exit code, output, error, reason, attempt and count kept, in one transaction. They get new ids, in
+    /// the order given (pass them oldest first so the newest stays the highest id); the instance becomes this
+    /// store's; causedBy keeps the old run id. NotFound when a run's job is not stored (then none is written).
+    virtual Result<void> restoreRuns(QList<RunRecord> &runs) { return insertRuns(runs); }
 };
 
 } // namespace punctual

@@ -453,7 +453,7 @@ void TestMainWindow::deletingARunningJobStopsIt()
     // Asked in so many words; cancelled: nothing happens.
     m_confirmAnswer = false;
     m_window->action(MainWindow::Command::Delete)->trigger();
-    QCOMPARE(m_question, QStringLiteral("“Slow report” is running. Stop it and delete the job?"));
+    QVERIFY(m_question.startsWith(QStringLiteral("“Slow report” is running. Stop it and delete the job?\n")));
     QCOMPARE(m_goAhead, QStringLiteral("Stop and delete"));
     QVERIFY(m_store->job("slow").value());
     QCOMPARE(m_scheduler->runningCount("slow"), 1);
@@ -473,8 +473,8 @@ void TestMainWindow::deletingARunningJobStopsIt()
     addJob("idle", "Idle", "0 * * * *");
     QTRY_VERIFY(m_window->selectJob("idle"));
     m_window->action(MainWindow::Command::Delete)->trigger();
-    QCOMPARE(m_question, QStringLiteral("Delete the job “Idle” and its run history?"));
-    QCOMPARE(m_goAhead, QString());
+    QVERIFY(m_question.startsWith(QStringLiteral("Delete the job “Idle” and its run history?\n")));
+    QCOMPARE(m_goAhead, QStringLiteral("Delete “Idle”"));
 }
 
 void TestMainWindow::retryingJobIsShownNotCounted()
@@ -513,7 +513,7 @@ void TestMainWindow::retryingJobIsShownNotCounted()
     // Deleting it says it waits, and ends the wait.
     QVERIFY(m_window->selectJob("flaky"));
     m_window->action(MainWindow::Command::Delete)->trigger();
-    QCOMPARE(m_question, QStringLiteral("“Flaky” is waiting to retry a failed run. Stop it and delete the job?"));
+    QVERIFY(m_question.startsWith(QStringLiteral("“Flaky” is waiting to retry a failed run. Stop it and delete the job?")));
     QCOMPARE(m_goAhead, QStringLiteral("Stop and delete"));
     QTRY_COMPARE(runningText(), QStringLiteral("0 running"));
     QTRY_VERIFY(!m_scheduler->retryWait("flaky"));

@@ -51,10 +51,23 @@ void JobFilterProxyModel::setStateFilter(std::optional<JobListModel::ShownState>
     invalidateFilter();
 }
 
+void JobFilterProxyModel::setFailedFilter(bool failedOnly)
+{
+    if (failedOnly == m_failedOnly)
+        return;
+    m_failedOnly = failedOnly;
+    invalidateFilter();
+}
+
 bool JobFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     if (sourceParent.isValid() || !m_jobs)
         return false;
+    if (m_failedOnly) {
+        const RunRecord *last = m_jobs->lastRunAt(sourceRow);
+        if (!last || (last->outcome != RunOutcome::Failed && last->outcome != RunOutcome::TimedOut))
+            return false;
+    }
     return m_jobs->matches(sourceRow, m_filter, m_state);
 }
 

@@ -34,6 +34,9 @@ public:
     /// Only rows whose State column shows @p state (JobListModel::shownState()); none: every state.
     void setStateFilter(std::optional<JobListModel::ShownState> state);
     std::optional<JobListModel::ShownState> stateFilter() const { return m_state; }
+    /// Only jobs whose last run failed or timed out (the window's "Failed"); with a state filter, both must hold.
+    void setFailedFilter(bool failedOnly);
+    bool failedFilter() const { return m_failedOnly; }
 
     /// Lets the model prepare integer sort keys for @p column first (JobListModel::prepareSort()).
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
@@ -46,6 +49,7 @@ private:
     JobListModel *m_jobs = nullptr;
     JobFilter m_filter;
     std::optional<JobListModel::ShownState> m_state;
+    bool m_failedOnly = false;
 };
 
 } // namespace punctual

@@ -273,6 +273,11 @@ QVariant JobListModel::data(const QModelIndex &index, int role) const
         return row->summary.id;
     case SortRole:
         return sortData(*row, index.column());
+    case SearchTextRole: {
+        QString text;
+        withJob(*row, [&text](const Job &job) { text = JobFilter::actionSearchText(job.action); });
+        return text;
+    }
     default:
         return {};
     }

@@ -74,6 +74,8 @@ public:
     {
         JobIdRole = Qt::UserRole, ///< QString: the job's id, in every column
         SortRole,                 ///< the column's sort value: qint64 instants, int orders, QString texts
+        SearchTextRole,           ///< QString: the action's words the search also matches (command and
+                                  ///< arguments, URLs, SQL statements: JobFilter::actionSearchText())
     };
 
     /// What the State column shows, in its sort order.

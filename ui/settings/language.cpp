@@ -50,6 +50,7 @@ QStringList available()
     const QStringList files = QDir(resourceFolder).entryList({QStringLiteral("punctual_*.qm")}, QDir::Files);
     for (const QString &file : files)
         codes << file.mid(9, file.size() - 9 - 3); // "punctual_" CODE ".qm"
+    codes.removeDuplicates(); // English has a plural-only translation of its own
     codes.sort();
     return codes;
 }
@@ -69,9 +70,14 @@ bool apply(const QString &code)
     const QLocale locale = localeFor(code);
     QLocale::setDefault(locale);
     appTranslator() = load(locale, QStringLiteral("punctual"), resourceFolder);
+    // A language without a translation shows the English texts: with their plurals ("1 job", "2 jobs"), which the
+    // plural-only English translation gives.
+    if (!appTranslator())
+        appTranslator() = load(QLocale(QLocale::English), QStringLiteral("punctual"), resourceFolder);
     qtTranslator() = load(locale, QStringLiteral("qtbase"), QLibraryInfo::path(QLibraryInfo::TranslationsPath));
     // A language without a translation (fr) keeps the English texts, with its own formats; English needs none.
-    return appTranslator() != nullptr || isEnglish(locale);
+    return (appTranslator() != nullptr && !appTranslator()->language().startsWith(QLatin1String("en")))
+        || isEnglish(locale);
 }
 
 QString fromArguments(const QStringList &arguments)

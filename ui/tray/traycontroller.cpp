@@ -26,6 +26,7 @@ QIcon stateIcon(TrayController::IconState state)
     case TrayController::IconState::Failing: return QIcon(QStringLiteral(":/icons/tray-failing.svg"));
     case TrayController::IconState::StoreUnavailable:
         return QIcon(QStringLiteral(":/icons/tray-store-unavailable.svg"));
+    case TrayController::IconState::PausedFailing: return QIcon(QStringLiteral(":/icons/tray-paused-failing.svg"));
     case TrayController::IconState::Normal: break;
     }
     return QIcon(QStringLiteral(":/icons/punctual.svg"));
@@ -99,12 +100,23 @@ TrayController::TrayController(SchedulerClient &scheduler, const JobListModel &j
     connect(m_icon, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
         if (reason == QSystemTrayIcon::Trigger)
             emit toggleWindowRequested();
+        if (reason == QSystemTrayIcon::Context) {
+            m_contextClicked = true;
+            QTimer::singleShot(0, this, [this] { m_contextClicked = false; });
+        }
     });
     connect(m_icon, &QSystemTrayIcon::messageClicked, this, [this] {
-        if (m_messageJobId.isEmpty())
-            emit showWindowRequested();
-        else
-            emit jobRequested(m_messageJobId);
+        // Qt's X11 tray reports any press on the icon while a message shows as a click on the message, before it
+        // reports the press itself: a right-click for the menu would open the window too. Decided once the
+        // press has been reported whole.
+        QTimer::singleShot(0, this, [this] {
+            if (m_contextClicked)
+                return;
+            if (m_messageJobId.isEmpty())
+                emit showWindowRequested();
+            else
+                emit jobRequested(m_messageJobId);
+        });
     });
 
     // Everything shown follows the model (which follows the scheduler) and the scheduler's state.
@@ -216,8 +228,10 @@ void TrayController::update()
     // The client says available while not connected: there is no news of the store then.
     const StoreStatus &store = m_scheduler.storeStatus();
     const bool storeDown = m_scheduler.isConnected() && !store.available;
+    const bool paused = state == Scheduler::State::Paused;
     const IconState iconState = storeDown                          ? IconState::StoreUnavailable
-        : state == Scheduler::State::Paused                       ? IconState::Paused
+        : paused && failing > 0                                   ? IconState::PausedFailing
+        : paused                                                  ? IconState::Paused
         : failing > 0                                             ? IconState::Failing
                                                                   : IconState::Normal;
     if (iconState != m_iconState || m_icon->icon().isNull()) {
@@ -247,9 +261,9 @@ void TrayController::update()
     if (state == Scheduler::State::Paused)
         lines << tr("Paused: no job runs until you resume");
     if (failing > 0)
-        lines << tr("The last run of %n job(s) failed", nullptr, failing);
+        lines << tr("The last run of %n jobs failed", nullptr, failing);
     if (const int waiting = m_scheduler.conditionWaitingCount(); waiting > 0)
-        lines << tr("%n job(s) waiting for their conditions (power, network, idle)", nullptr, waiting);
+        lines << tr("%n jobs waiting for their conditions (power, network, idle)", nullptr, waiting);
     lines << m_pausedNoteLines;
     m_icon->setToolTip(lines.join(QLatin1Char('\n')));
     updateMenu();
@@ -258,9 +272,14 @@ void TrayController::update()
 void TrayController::updateMenu()
 {
     const std::int64_t now = m_clock.nowMs();
+    // While everything is paused no run comes: the times would mislead.
+    const bool allPaused = m_scheduler.isConnected() && m_scheduler.state() == Scheduler::State::Paused;
     for (int i = 0; i < upcomingCount; ++i) {
         QAction *item = m_upcomingActions[i];
-        if (i < m_upcoming.size()) {
+        if (allPaused) {
+            item->setText(tr("Scheduler paused"));
+            item->setVisible(i == 0);
+        } else if (i < m_upcoming.size()) {
             const UpcomingRun &run = m_upcoming[i];
             // The time goes into the shortcut column, so the times line up at the right.
             item->setText(QStringLiteral("%1\t%2").arg(menuText(run.jobName), shortDateTime(run.time, now)));

@@ -29,15 +29,18 @@ class SchedulerClient;
  * decides what showing, toggling and quitting mean.
  *
  * - The icon is the application's (":/icons/punctual.svg"), ":/icons/tray-paused.svg" while the scheduler is
- *   paused, and ":/icons/tray-failing.svg" while the latest run of any job failed or timed out (paused wins: no
- *   run starts then anyway). While the host cannot reach its job store it is ":/icons/tray-store-unavailable.svg"
+ *   paused, and ":/icons/tray-failing.svg" while the latest run of any job failed or timed out; both at once is
+ *   ":/icons/tray-paused-failing.svg" (the pause badge keeps the failure's). While the host cannot reach its job store it is ":/icons/tray-store-unavailable.svg"
  *   (that wins over both: nothing runs, whatever else is so) and the tooltip begins "Punctual — job store
  *   unavailable since 14:02 (the last error)".
  * - The tooltip names the next due job ("Punctual — next: Warm the cache at 15:55") and the menu lists the next
  *   upcomingCount runs as disabled items, then Show Punctual, Pause all / Resume all (Scheduler::pause/resume)
  *   and Quit. Both come from the JobListModel (which follows the scheduler's signals): they are recomputed when
  *   the model or the scheduler's state changes, once per event loop turn, never on a timer.
- * - Clicking the icon asks to toggle the window.
+ * - Clicking the icon asks to toggle the window. While the scheduler is paused the menu says "Scheduler paused"
+ *   instead of listing next runs (none starts).
+ * - A right-click on the icon while a message shows opens the menu only: the tray reports such a click as a click
+ *   on the message too (Qt's X11 tray does), and that would open the window.
  * - A run that fails, is missed or times out (Scheduler::jobError, jobMissed) is told in a tray message, for each
  *   kind switched on in Settings. Runs ending within notifyDelayMs of each other share one message. Clicking a
  *   message asks for the window on that job (jobRequested()).
@@ -68,6 +71,7 @@ public:
         Paused,  ///< the scheduler is paused
         Failing, ///< the latest run of at least one job failed or timed out
         StoreUnavailable, ///< the host cannot reach its job store: nothing runs
+        PausedFailing,    ///< paused, and the latest run of at least one job failed: both badges
     };
     Q_ENUM(IconState)
 
@@ -156,6 +160,7 @@ private:
     QList<RunRecord> m_pendingRuns; ///< ended runs waiting for their message
     QTimer m_notifyTimer;
     QString m_messageJobId; ///< the job the last message is about
+    bool m_contextClicked = false; ///< the icon was right-clicked in this turn of the event loop
 };
 
 } // namespace punctual
