@@ -161,6 +161,8 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
         reload();
     updateActions();
     updateStatus();
+    // Focus starts in the list (its first row selected once loaded), so Enter edits and arrows move.
+    m_view->setFocus(Qt::OtherFocusReason);
 }
 
 MainWindow::~MainWindow() = default;
@@ -188,6 +190,9 @@ void MainWindow::showBusyAfterDelay(const QString &doing, QObject *request)
 
 void MainWindow::reload()
 {
+    // The selection survives (F5, a reconnect): the same jobs are selected once the list is in again.
+    if (m_selectAfterLoad.isEmpty() && m_model->isLoaded())
+        m_selectAfterLoad = selectedJobIds();
     m_model->beginLoad(); // what is signalled while the snapshot is read is applied on top of it
     m_loader->load();
 }
@@ -228,7 +233,7 @@ void MainWindow::createActions()
          tr("Run the selected job for the fire times of a past range"), &MainWindow::backfillSelected);
     make(Command::Delete, icon("action-delete"), tr("&Delete…"), QKeySequence::Delete,
          tr("Delete the selected jobs and their history"), &MainWindow::deleteSelected);
-    make(Command::DeleteAll, icon("action-delete-all"), tr("Delete &all…"), {}, tr("Delete every job"),
+    make(Command::DeleteAll, icon("action-delete-all"), tr("Delete a&ll…"), {}, tr("Delete every job"),
          &MainWindow::deleteAll);
     make(Command::PauseScheduler, {}, tr("Pause &scheduler"), {},
          tr("Start no runs until resumed (runs due meanwhile follow the misfire rules)"), &MainWindow::toggleScheduler);
@@ -295,7 +300,7 @@ void MainWindow::createMenus()
     job->addAction(m_actions[Command::Delete]);
     job->addAction(m_actions[Command::DeleteAll]);
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QMenu *view = menuBar()->addMenu(tr("&View", "menu bar"));
     view->addAction(m_actions[Command::Find]);
 
     QMenu *scheduler = menuBar()->addMenu(tr("&Scheduler"));
@@ -333,18 +338,20 @@ void MainWindow::createMenus()
     for (Command c : {Command::Add, Command::Edit, Command::RunNow, Command::Stop, Command::Pause, Command::Resume,
                       Command::Delete})
         toolBar->addAction(m_actions[c]);
-    auto *spacer = new QWidget(toolBar);
-    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    toolBar->addWidget(spacer);
 
-    m_search = new SearchField(toolBar);
+    // The search and the state filter sit in a row over the list (createCentralArea()): in the toolbar they were
+    // folded away on a 1024 px screen.
+    m_search = new SearchField(this);
     m_search->setObjectName(QStringLiteral("searchEdit"));
     m_search->setPlaceholderText(tr("Search jobs…"));
     m_search->setAccessibleName(tr("Search jobs")); // a placeholder is not read as the field's name
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(220);
-    toolBar->addWidget(m_search);
-    m_stateFilter = new QComboBox(toolBar);
+    // Screen readers on Linux name a combo box by its value ("All"): the label says what it chooses.
+    auto *stateLabel = new QLabel(tr("Show:"), this);
+    stateLabel->setObjectName(QStringLiteral("stateFilterLabel"));
+    m_stateFilter = new QComboBox(this);
+    stateLabel->setBuddy(m_stateFilter);
     m_stateFilter->setObjectName(QStringLiteral("stateFilter"));
     m_stateFilter->setAccessibleName(tr("Show jobs by state"));
     m_stateFilter->setToolTip(tr("Show only the jobs in this state"));
@@ -360,7 +367,6 @@ void MainWindow::createMenus()
     m_stateFilter->addItem(tr("Paused"), static_cast<int>(Shown::Paused));
     m_stateFilter->addItem(tr("Finished"), static_cast<int>(Shown::Finished));
     m_stateFilter->addItem(tr("On events"), static_cast<int>(Shown::OnEvents));
-    toolBar->addWidget(m_stateFilter);
 
     connect(m_search, &QLineEdit::textChanged, this, &MainWindow::applyFilter);
     connect(m_stateFilter, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilter);
@@ -491,7 +497,23 @@ QWidget *MainWindow::createCentralArea()
     fitResultColumn();
     m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
-    m_splitter->addWidget(m_tableStack);
+    // The list with its search and state filter over it.
+    auto *listArea = new QWidget(this);
+    auto *listLayout = new QVBoxLayout(listArea);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->setSpacing(4);
+    auto *filterRow = new QHBoxLayout;
+    filterRow->setContentsMargins(6, 4, 6, 0);
+    m_search->setMaximumWidth(360);
+    filterRow->addWidget(m_search, 1);
+    auto *stateLabel = findChild<QLabel *>(QStringLiteral("stateFilterLabel"));
+    filterRow->addSpacing(8);
+    filterRow->addWidget(stateLabel);
+    filterRow->addWidget(m_stateFilter);
+    filterRow->addStretch(1);
+    listLayout->addLayout(filterRow);
+    listLayout->addWidget(m_tableStack, 1);
+    m_splitter->addWidget(listArea);
     m_splitter->addWidget(m_history);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);

@@ -49,7 +49,7 @@ void JobTransfer::addMenuActions(QMenu *menu, std::function<QStringList()> selec
     m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     m_importAction->setStatusTip(tr("Add the jobs of a job file (JSON) or of a crontab"));
     QMenu *examples = createExamplesMenu(menu);
-    examples->setTitle(tr("Import e&xample"));
+    examples->setTitle(tr("Import e&xample", "File menu"));
     examples->setObjectName(QStringLiteral("importExampleMenu"));
     menu->addMenu(examples);
     m_exportAllAction = menu->addAction(tr("&Export all jobs…"), this, [this] { chooseExportFile(false); });

@@ -2,6 +2,7 @@
 #include "jobtableview.h"
 
 #include <QFocusEvent>
+#include <QKeyEvent>
 #include <QItemSelectionModel>
 
 namespace punctual {
@@ -31,6 +32,18 @@ QModelIndex JobTableView::moveCursor(CursorAction cursorAction, Qt::KeyboardModi
         return model()->index(row, column);
     }
     return QTableView::moveCursor(cursorAction, modifiers);
+}
+
+QItemSelectionModel::SelectionFlags JobTableView::selectionCommand(const QModelIndex &index, const QEvent *event) const
+{
+    // Ctrl+Home and Ctrl+End move the current row without selecting it in a QTableView (Ctrl is for picking rows
+    // one by one): here they go to the first and last job, as Home and End do.
+    if (event && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<const QKeyEvent *>(event);
+        if ((key->key() == Qt::Key_Home || key->key() == Qt::Key_End) && key->modifiers() == Qt::ControlModifier)
+            return QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows;
+    }
+    return QTableView::selectionCommand(index, event);
 }
 
 void JobTableView::focusInEvent(QFocusEvent *event)
