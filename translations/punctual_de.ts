@@ -936,90 +936,94 @@
     <name>DeleteWording</name>
     <message>
         <source>“%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“</translation>
     </message>
     <message numerus="yes">
         <source>%1 and %n more</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%1 und %n weiterer</numerusform>
             <numerusform>%1 und %n weitere</numerusform>
         </translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished">, </translation>
+        <translation>, </translation>
     </message>
     <message>
         <source>%1 and %2</source>
         <comment>the last two of a list of names</comment>
-        <translation type="unfinished">%1 und %2</translation>
-    </message>
-    <message>
-        <source>“%1” is running or waiting to retry. Stop it and delete the job with its run history?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 und %2</translation>
     </message>
     <message>
         <source>Delete the job “%1” and its run history?</source>
-        <translation type="unfinished">Den Auftrag „%1“ und seinen Verlauf löschen?</translation>
+        <translation>Den Auftrag „%1“ samt Laufverlauf löschen?</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n jobs and their run history?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Auftrag samt Laufverlauf löschen?</numerusform>
+            <numerusform>%n Aufträge samt Laufverlauf löschen?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n of them are running or waiting to retry and will be stopped.</source>
-        <translation type="unfinished">
-            <numerusform>%n davon läuft oder wartet auf eine Wiederholung und wird angehalten.</numerusform>
-            <numerusform>%n davon laufen oder warten auf eine Wiederholung und werden angehalten.</numerusform>
+        <translation>
+            <numerusform>%n davon läuft oder wartet auf eine Wiederholung und wird beendet.</numerusform>
+            <numerusform>%n davon laufen oder warten auf eine Wiederholung und werden beendet.</numerusform>
         </translation>
     </message>
     <message>
         <source>You can undo this for 10 minutes (Edit › Undo delete).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie können das 10 Minuten lang rückgängig machen (Bearbeiten › Löschen rückgängig machen).</translation>
     </message>
     <message>
         <source>Stop and delete</source>
-        <translation type="unfinished">Anhalten und löschen</translation>
+        <translation>Beenden und löschen</translation>
     </message>
     <message>
         <source>Delete “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ löschen</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n jobs</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Auftrag löschen</numerusform>
+            <numerusform>%n Aufträge löschen</numerusform>
         </translation>
     </message>
     <message>
         <source>Deleted “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ gelöscht</translation>
     </message>
     <message numerus="yes">
         <source>Deleted %n jobs</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Auftrag gelöscht</numerusform>
+            <numerusform>%n Aufträge gelöscht</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 · Undo (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · Rückgängig (%2)</translation>
     </message>
     <message>
         <source>Restored “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ wiederhergestellt</translation>
     </message>
     <message numerus="yes">
         <source>Restored %n jobs</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Auftrag wiederhergestellt</numerusform>
+            <numerusform>%n Aufträge wiederhergestellt</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>“%1” is waiting to retry a failed run. Stop it and delete the job?</source>
+        <translation>„%1“ wartet darauf, einen fehlgeschlagenen Lauf zu wiederholen. Beenden und den Auftrag löschen?</translation>
+    </message>
+    <message>
+        <source>“%1” is running. Stop it and delete the job?</source>
+        <translation>„%1“ läuft. Beenden und den Auftrag löschen?</translation>
     </message>
 </context>
 <context>
@@ -4084,10 +4088,6 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
         <translation>Die Aufträge einer Auftragsdatei (JSON) oder einer Crontab hinzufügen</translation>
     </message>
     <message>
-        <source>Import e&amp;xample</source>
-        <translation>&amp;Beispiel importieren</translation>
-    </message>
-    <message>
         <source>&amp;Export all jobs…</source>
         <translation>Alle Aufträge &amp;exportieren…</translation>
     </message>
@@ -4136,6 +4136,11 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
             <numerusform>%n Auftrag nach %1 exportiert</numerusform>
             <numerusform>%n Aufträge nach %1 exportiert</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Import e&amp;xample</source>
+        <comment>File menu</comment>
+        <translation>Bei&amp;spiel importieren</translation>
     </message>
 </context>
 <context>
@@ -4209,10 +4214,6 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
         <translation>Die ausgewählten Aufträge und ihren Verlauf löschen</translation>
     </message>
     <message>
-        <source>Delete &amp;all…</source>
-        <translation>Alle lö&amp;schen…</translation>
-    </message>
-    <message>
         <source>Delete every job</source>
         <translation>Alle Aufträge löschen</translation>
     </message>
@@ -4259,10 +4260,6 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
     <message>
         <source>&amp;Job</source>
         <translation>&amp;Auftrag</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -4534,200 +4531,213 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
     </message>
     <message>
         <source>Se&amp;ttings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellun&amp;gen…</translation>
     </message>
     <message>
         <source>&amp;Undo delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen &amp;rückgängig machen</translation>
     </message>
     <message>
         <source>Bring back the jobs deleted last, with their run history (for 10 minutes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die zuletzt gelöschten Aufträge samt Laufverlauf zurückholen (10 Minuten lang)</translation>
     </message>
     <message>
         <source>User &amp;manual</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer&amp;handbuch</translation>
     </message>
     <message>
         <source>Open the user manual</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Benutzerhandbuch öffnen</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>Show jobs by state</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufträge nach Zustand zeigen</translation>
     </message>
     <message>
         <source>Show only the jobs in this state</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die Aufträge in diesem Zustand zeigen</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished">Fehlgeschlagen</translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message numerus="yes">
         <source>%n jobs</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Auftrag</numerusform>
+            <numerusform>%n Aufträge</numerusform>
         </translation>
     </message>
     <message>
         <source>Saved “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ gespeichert</translation>
     </message>
     <message numerus="yes">
         <source>Starting %n jobs…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Auftrag wird gestartet…</numerusform>
+            <numerusform>%n Aufträge werden gestartet…</numerusform>
         </translation>
     </message>
     <message>
         <source>Started “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ gestartet</translation>
     </message>
     <message numerus="yes">
         <source>Started %n jobs</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Auftrag gestartet</numerusform>
+            <numerusform>%n Aufträge gestartet</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Pausing %n jobs…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Auftrag wird angehalten…</numerusform>
+            <numerusform>%n Aufträge werden angehalten…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Resuming %n jobs…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Auftrag wird fortgesetzt…</numerusform>
+            <numerusform>%n Aufträge werden fortgesetzt…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Deleting %n jobs…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Auftrag wird gelöscht…</numerusform>
+            <numerusform>%n Aufträge werden gelöscht…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Delete all %n jobs and their whole run history? This cannot be undone.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Den %n Auftrag samt seinem ganzen Laufverlauf löschen? Das kann nicht rückgängig gemacht werden.</numerusform>
+            <numerusform>Alle %n Aufträge samt ihrem ganzen Laufverlauf löschen? Das kann nicht rückgängig gemacht werden.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Delete all %n jobs</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Den %n Auftrag löschen</numerusform>
+            <numerusform>Alle %n Aufträge löschen</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing to undo: a delete can be undone for 10 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts rückgängig zu machen: Löschen lässt sich 10 Minuten lang rückgängig machen</translation>
     </message>
     <message>
         <source>Cannot undo the delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Löschen kann nicht rückgängig gemacht werden</translation>
     </message>
     <message>
         <source>&amp;Undo delete of “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen von „%1“ &amp;rückgängig machen</translation>
     </message>
     <message numerus="yes">
         <source>&amp;Undo delete of %n jobs</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Löschen von %n Auftrag &amp;rückgängig machen</numerusform>
+            <numerusform>Löschen von %n Aufträgen &amp;rückgängig machen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Delete a&amp;ll…</source>
+        <translation>Alle lö&amp;schen…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <comment>menu bar</comment>
+        <translation>A&amp;nsicht</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Zeigen:</translation>
     </message>
 </context>
 <context>
     <name>punctual::ManualWindow</name>
     <message>
         <source>Punctual User Manual</source>
-        <translation type="unfinished"></translation>
+        <translation>Punctual-Benutzerhandbuch</translation>
     </message>
     <message>
         <source>User manual</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzerhandbuch</translation>
     </message>
     <message>
         <source>The manual is missing from this build.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Handbuch fehlt in diesem Build.</translation>
     </message>
     <message>
         <source>Find in the manual</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Handbuch suchen</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiter</translation>
     </message>
     <message>
         <source>Find the next match</source>
-        <translation type="unfinished"></translation>
+        <translation>Den nächsten Treffer suchen</translation>
     </message>
     <message>
         <source>Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück</translation>
     </message>
     <message>
         <source>Find the previous match</source>
-        <translation type="unfinished"></translation>
+        <translation>Den vorigen Treffer suchen</translation>
     </message>
     <message>
         <source>Find:</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen:</translation>
     </message>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Schließen</translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Wrapped around</source>
-        <translation type="unfinished"></translation>
+        <translation>Von vorn begonnen</translation>
     </message>
     <message>
         <source>Not found</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gefunden</translation>
     </message>
 </context>
 <context>
     <name>punctual::NoMatchState</name>
     <message>
         <source>&amp;Clear search</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche &amp;leeren</translation>
     </message>
     <message>
         <source>Clear the search and the state filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche und Zustandsfilter leeren</translation>
     </message>
     <message>
         <source>No “%1” jobs match “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Aufträge im Zustand „%1“ passen zu „%2“</translation>
     </message>
     <message>
         <source>No jobs match “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Aufträge passen zu „%1“</translation>
     </message>
     <message>
         <source>No jobs are “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Aufträge im Zustand „%1“</translation>
     </message>
 </context>
 <context>
@@ -4929,23 +4939,23 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
     <name>punctual::PausedBanner</name>
     <message>
         <source>Scheduler paused</source>
-        <translation type="unfinished">Planer angehalten</translation>
+        <translation>Planer angehalten</translation>
     </message>
     <message>
         <source>The scheduler is paused: no job starts until you resume it. The next run times below wait.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Planer ist angehalten: Kein Auftrag startet, bis Sie ihn fortsetzen. Die nächsten Laufzeiten unten warten.</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen</translation>
     </message>
     <message>
         <source>Resume the scheduler</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Planer fortsetzen</translation>
     </message>
     <message>
         <source>Resume the scheduler: runs due meanwhile follow the misfire rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Planer fortsetzen: Inzwischen fällige Läufe folgen den Regeln für verpasste Läufe</translation>
     </message>
 </context>
 <context>
@@ -5268,10 +5278,10 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
         <translation>„%1“ hat einen Lauf, der auf seine Bedingungen wartet (höchstens %2 gleichzeitig); nichts gestartet</translation>
     </message>
     <message numerus="yes">
-        <source>job &quot;%1&quot; cannot be restored: it was not removed in the last %n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>job &quot;%1&quot; cannot be restored: it was not removed in the last %n minutes</source>
+        <translation>
+            <numerusform>Auftrag „%1“ kann nicht wiederhergestellt werden: er wurde nicht in der letzten %n Minute entfernt</numerusform>
+            <numerusform>Auftrag „%1“ kann nicht wiederhergestellt werden: er wurde nicht in den letzten %n Minuten entfernt</numerusform>
         </translation>
     </message>
 </context>
@@ -5802,21 +5812,21 @@ Der Auftrag kann es stattdessen aus einer Umgebungsvariablen des Planers lesen: 
     </message>
     <message numerus="yes">
         <source>The last run of %n jobs failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Der letzte Lauf von %n Auftrag ist fehlgeschlagen</numerusform>
+            <numerusform>Der letzte Lauf von %n Aufträgen ist fehlgeschlagen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n jobs waiting for their conditions (power, network, idle)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Auftrag wartet auf seine Bedingungen (Strom, Netzwerk, Leerlauf)</numerusform>
+            <numerusform>%n Aufträge warten auf ihre Bedingungen (Strom, Netzwerk, Leerlauf)</numerusform>
         </translation>
     </message>
     <message>
         <source>Scheduler paused</source>
-        <translation type="unfinished">Planer angehalten</translation>
+        <translation>Planer angehalten</translation>
     </message>
 </context>
 <context>

@@ -444,7 +444,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>job &quot;%1&quot; cannot be restored: it was not removed in the last %n minute(s)</source>
+        <source>job &quot;%1&quot; cannot be restored: it was not removed in the last %n minutes</source>
         <translation>
             <numerusform>job &quot;%1&quot; cannot be restored: it was not removed in the last %n minute</numerusform>
             <numerusform>job &quot;%1&quot; cannot be restored: it was not removed in the last %n minutes</numerusform>

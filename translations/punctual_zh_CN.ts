@@ -927,84 +927,88 @@
     <name>DeleteWording</name>
     <message>
         <source>“%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”</translation>
     </message>
     <message numerus="yes">
         <source>%1 and %n more</source>
-        <translation type="unfinished">
-            <numerusform>%1 等另外 %n 个</numerusform>
+        <translation>
+            <numerusform>%1 及另外 %n 个</numerusform>
         </translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished">，</translation>
+        <translation>、</translation>
     </message>
     <message>
         <source>%1 and %2</source>
         <comment>the last two of a list of names</comment>
-        <translation type="unfinished">%1和%2</translation>
-    </message>
-    <message>
-        <source>“%1” is running or waiting to retry. Stop it and delete the job with its run history?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1和%2</translation>
     </message>
     <message>
         <source>Delete the job “%1” and its run history?</source>
-        <translation type="unfinished">删除任务“%1”及其运行历史吗？</translation>
+        <translation>删除任务“%1”及其运行历史吗？</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n jobs and their run history?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>删除 %n 个任务及其运行历史吗？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n of them are running or waiting to retry and will be stopped.</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>其中 %n 个正在运行或等待重试，将被停止。</numerusform>
         </translation>
     </message>
     <message>
         <source>You can undo this for 10 minutes (Edit › Undo delete).</source>
-        <translation type="unfinished"></translation>
+        <translation>您可以在 10 分钟内撤销此操作（编辑 › 撤销删除）。</translation>
     </message>
     <message>
         <source>Stop and delete</source>
-        <translation type="unfinished">停止并删除</translation>
+        <translation>停止并删除</translation>
     </message>
     <message>
         <source>Delete “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>删除“%1”</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n jobs</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>删除 %n 个任务</numerusform>
         </translation>
     </message>
     <message>
         <source>Deleted “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除“%1”</translation>
     </message>
     <message numerus="yes">
         <source>Deleted %n jobs</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已删除 %n 个任务</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 · Undo (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · 撤销（%2）</translation>
     </message>
     <message>
         <source>Restored “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>已恢复“%1”</translation>
     </message>
     <message numerus="yes">
         <source>Restored %n jobs</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已恢复 %n 个任务</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>“%1” is waiting to retry a failed run. Stop it and delete the job?</source>
+        <translation>“%1”正在等待重试失败的运行。停止它并删除该任务吗？</translation>
+    </message>
+    <message>
+        <source>“%1” is running. Stop it and delete the job?</source>
+        <translation>“%1”正在运行。停止它并删除该任务吗？</translation>
     </message>
 </context>
 <context>
@@ -4045,10 +4049,6 @@ No run until it is resumed.</source>
         <translation>添加任务文件（JSON）或 crontab 中的任务</translation>
     </message>
     <message>
-        <source>Import e&amp;xample</source>
-        <translation>导入示例(&amp;X)</translation>
-    </message>
-    <message>
         <source>&amp;Export all jobs…</source>
         <translation>导出所有任务(&amp;E)…</translation>
     </message>
@@ -4095,6 +4095,11 @@ No run until it is resumed.</source>
         <translation>
             <numerusform>已将 %n 个任务导出到 %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Import e&amp;xample</source>
+        <comment>File menu</comment>
+        <translation>导入示例(&amp;X)</translation>
     </message>
 </context>
 <context>
@@ -4168,10 +4173,6 @@ No run until it is resumed.</source>
         <translation>删除所选任务及其运行历史</translation>
     </message>
     <message>
-        <source>Delete &amp;all…</source>
-        <translation>全部删除(&amp;A)…</translation>
-    </message>
-    <message>
         <source>Delete every job</source>
         <translation>删除所有任务</translation>
     </message>
@@ -4218,10 +4219,6 @@ No run until it is resumed.</source>
     <message>
         <source>&amp;Job</source>
         <translation>任务(&amp;J)</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -4489,191 +4486,204 @@ No run until it is resumed.</source>
     </message>
     <message>
         <source>Se&amp;ttings…</source>
-        <translation type="unfinished"></translation>
+        <translation>设置(&amp;T)…</translation>
     </message>
     <message>
         <source>&amp;Undo delete</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销删除(&amp;U)</translation>
     </message>
     <message>
         <source>Bring back the jobs deleted last, with their run history (for 10 minutes)</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复最近删除的任务及其运行历史（10 分钟内）</translation>
     </message>
     <message>
         <source>User &amp;manual</source>
-        <translation type="unfinished"></translation>
+        <translation>用户手册(&amp;M)</translation>
     </message>
     <message>
         <source>Open the user manual</source>
-        <translation type="unfinished"></translation>
+        <translation>打开用户手册</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <source>Show jobs by state</source>
-        <translation type="unfinished"></translation>
+        <translation>按状态显示任务</translation>
     </message>
     <message>
         <source>Show only the jobs in this state</source>
-        <translation type="unfinished"></translation>
+        <translation>只显示处于此状态的任务</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished">失败</translation>
+        <translation>失败</translation>
     </message>
     <message numerus="yes">
         <source>%n jobs</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个任务</numerusform>
         </translation>
     </message>
     <message>
         <source>Saved “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存“%1”</translation>
     </message>
     <message numerus="yes">
         <source>Starting %n jobs…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>正在启动 %n 个任务…</numerusform>
         </translation>
     </message>
     <message>
         <source>Started “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>已启动“%1”</translation>
     </message>
     <message numerus="yes">
         <source>Started %n jobs</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已启动 %n 个任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Pausing %n jobs…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>正在暂停 %n 个任务…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Resuming %n jobs…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>正在恢复 %n 个任务…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Deleting %n jobs…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>正在删除 %n 个任务…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Delete all %n jobs and their whole run history? This cannot be undone.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>删除全部 %n 个任务及其全部运行历史吗？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Delete all %n jobs</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>删除全部 %n 个任务</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing to undo: a delete can be undone for 10 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可撤销的操作：删除可在 10 分钟内撤销</translation>
     </message>
     <message>
         <source>Cannot undo the delete</source>
-        <translation type="unfinished"></translation>
+        <translation>无法撤销删除</translation>
     </message>
     <message>
         <source>&amp;Undo delete of “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销删除“%1”(&amp;U)</translation>
     </message>
     <message numerus="yes">
         <source>&amp;Undo delete of %n jobs</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>撤销删除 %n 个任务(&amp;U)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Delete a&amp;ll…</source>
+        <translation>全部删除(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <comment>menu bar</comment>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
     </message>
 </context>
 <context>
     <name>punctual::ManualWindow</name>
     <message>
         <source>Punctual User Manual</source>
-        <translation type="unfinished"></translation>
+        <translation>Punctual 用户手册</translation>
     </message>
     <message>
         <source>User manual</source>
-        <translation type="unfinished"></translation>
+        <translation>用户手册</translation>
     </message>
     <message>
         <source>The manual is missing from this build.</source>
-        <translation type="unfinished"></translation>
+        <translation>此版本中缺少手册。</translation>
     </message>
     <message>
         <source>Find in the manual</source>
-        <translation type="unfinished"></translation>
+        <translation>在手册中查找</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>下一个</translation>
     </message>
     <message>
         <source>Find the next match</source>
-        <translation type="unfinished"></translation>
+        <translation>查找下一个匹配项</translation>
     </message>
     <message>
         <source>Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>上一个</translation>
     </message>
     <message>
         <source>Find the previous match</source>
-        <translation type="unfinished"></translation>
+        <translation>查找上一个匹配项</translation>
     </message>
     <message>
         <source>Find:</source>
-        <translation type="unfinished"></translation>
+        <translation>查找：</translation>
     </message>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>查找</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Wrapped around</source>
-        <translation type="unfinished"></translation>
+        <translation>已从头开始</translation>
     </message>
     <message>
         <source>Not found</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到</translation>
     </message>
 </context>
 <context>
     <name>punctual::NoMatchState</name>
     <message>
         <source>&amp;Clear search</source>
-        <translation type="unfinished"></translation>
+        <translation>清除搜索(&amp;C)</translation>
     </message>
     <message>
         <source>Clear the search and the state filter</source>
-        <translation type="unfinished"></translation>
+        <translation>清除搜索和状态筛选</translation>
     </message>
     <message>
         <source>No “%1” jobs match “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>没有状态为“%1”的任务匹配“%2”</translation>
     </message>
     <message>
         <source>No jobs match “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>没有任务匹配“%1”</translation>
     </message>
     <message>
         <source>No jobs are “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>没有状态为“%1”的任务</translation>
     </message>
 </context>
 <context>
@@ -4875,23 +4885,23 @@ No run until it is resumed.</source>
     <name>punctual::PausedBanner</name>
     <message>
         <source>Scheduler paused</source>
-        <translation type="unfinished">调度器已暂停</translation>
+        <translation>调度器已暂停</translation>
     </message>
     <message>
         <source>The scheduler is paused: no job starts until you resume it. The next run times below wait.</source>
-        <translation type="unfinished"></translation>
+        <translation>调度器已暂停：在您恢复之前不会启动任何任务。下面的下次运行时间将等待。</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复</translation>
     </message>
     <message>
         <source>Resume the scheduler</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复调度器</translation>
     </message>
     <message>
         <source>Resume the scheduler: runs due meanwhile follow the misfire rules</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复调度器：期间到期的运行遵循错过运行的规则</translation>
     </message>
 </context>
 <context>
@@ -5212,9 +5222,9 @@ No run until it is resumed.</source>
         <translation>“%1”有一次运行正在等待其条件（最大实例数 %2）；未启动任何运行</translation>
     </message>
     <message numerus="yes">
-        <source>job &quot;%1&quot; cannot be restored: it was not removed in the last %n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <source>job &quot;%1&quot; cannot be restored: it was not removed in the last %n minutes</source>
+        <translation>
+            <numerusform>无法恢复任务“%1”：它不是在最近 %n 分钟内删除的</numerusform>
         </translation>
     </message>
 </context>
@@ -5740,19 +5750,19 @@ The job can read it from an environment variable of the scheduler instead: enter
     </message>
     <message numerus="yes">
         <source>The last run of %n jobs failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个任务的上次运行失败</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n jobs waiting for their conditions (power, network, idle)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个任务正在等待其条件（电源、网络、空闲）</numerusform>
         </translation>
     </message>
     <message>
         <source>Scheduler paused</source>
-        <translation type="unfinished">调度器已暂停</translation>
+        <translation>调度器已暂停</translation>
     </message>
 </context>
 <context>

@@ -65,7 +65,7 @@ Result<QList<Job>> Scheduler::restoreJobs(const QStringList &ids)
         if (!entry) {
             putBack();
             return Error{ErrorCode::NotFound,
-                         tr("job \"%1\" cannot be restored: it was not removed in the last %n minute(s)", nullptr,
+                         tr("job \"%1\" cannot be restored: it was not removed in the last %n minutes", nullptr,
                             static_cast<int>(RemovedJobs::defaultKeepMs / 60'000))
                              .arg(id)};
         }
