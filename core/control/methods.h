@@ -51,9 +51,11 @@ enum class Method
     Calendar,
     PutCalendar,
     RemoveCalendar,
+    MissedRuns,
+    DismissMissed,
 };
-/// The number of methods (RemoveCalendar is the last of Method).
-inline constexpr std::size_t methodCount = static_cast<std::size_t>(Method::RemoveCalendar) + 1;
+/// The number of methods (DismissMissed is the last of Method).
+inline constexpr std::size_t methodCount = static_cast<std::size_t>(Method::DismissMissed) + 1;
 
 /// What a method does to the instance's store.
 enum class Effect
@@ -172,6 +174,11 @@ inline constexpr Param putCalendar[] = {
     {"replace", ParamType::Bool, Presence::Optional},
 };
 
+inline constexpr Param dismissMissed[] = {
+    {"ids", ParamType::Ids, Presence::Optional},
+    {"all", ParamType::Bool, Presence::Optional},
+};
+
 } // namespace methodParams
 
 /// The protocol's methods, in the order of Method.
@@ -211,6 +218,8 @@ inline constexpr MethodSpec methods[] = {
     {Method::Calendar, "calendar", Effect::Reads, methodParams::calendarName},
     {Method::PutCalendar, "put_calendar", Effect::Changes, methodParams::putCalendar},
     {Method::RemoveCalendar, "remove_calendar", Effect::Changes, methodParams::calendarName},
+    {Method::MissedRuns, "missed_runs", Effect::Reads, {}},
+    {Method::DismissMissed, "dismiss_missed", Effect::Reads, methodParams::dismissMissed},
 };
 
 constexpr bool methodsFollowTheEnum()

@@ -5,6 +5,7 @@
 #include "jobs/jobchanges.h"
 #include "jobs/runrecord.h"
 #include "scheduler/backfillresult.h"
+#include "scheduler/missedrunsreport.h"
 #include "scheduler/runactivity.h"
 #include "scheduler/runexplainer.h"
 #include "scheduler/storestatus.h"
@@ -26,6 +27,7 @@ class DesktopState;
 class ClusterMembership;
 class ExecutorSet;
 class JobStore;
+class MissedRunsReview;
 class RunTracker;
 class WakeTimer;
 
@@ -227,6 +229,12 @@ public:
     /// public so tests drive it with their clock.
     void clusterHeartbeat();
 
+    // --- the missed-runs review (missedrunsreview.h, docs/window/review.md) ---
+    /// The pending reports of fire times missed while Punctual was not running or the computer was asleep.
+    QList<MissedRunsReport> missedRuns() const;
+    /// Dismisses the reports of @p jobIds (empty: all); returns the ids dismissed.
+    QStringList dismissMissedRuns(const QStringList &jobIds);
+
 signals:
     void started();
     void paused();
@@ -254,6 +262,9 @@ signals:
     void storeError(const QString &message);
     /// storeStatus() changed: the store became unavailable or available again, or a reconnect failed.
     void storeStatusChanged(const punctual::StoreStatus &status);
+    /// Missed-runs reports were added or grew (each as it is now); @p newEpisode: a new downtime or sleep.
+    void missedRunsAdded(const QList<punctual::MissedRunsReport> &reports, bool newEpisode);
+    void missedRunsDismissed(const QStringList &jobIds);
 
 private:
     void processDue();
@@ -374,6 +385,7 @@ private:
     QHash<QString, std::int64_t> m_lastNetworkUpRun; ///< job id -> its last network-up run (debounce)
     QMetaObject::Connection m_desktopResumed;
     QMetaObject::Connection m_desktopNetworkUp;
+    MissedRunsReview *m_review = nullptr; ///< child: catch-up passes become missed-runs reports
 };
 
 } // namespace punctual
