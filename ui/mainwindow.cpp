@@ -17,6 +17,7 @@
 #include "time/clock.h"
 #include "widgets/runhistorypane.h"
 #include "widgets/storestatusbanner.h"
+#include "review/missedrunsbanner.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -433,6 +434,12 @@ QWidget *MainWindow::createCentralArea()
     bannerRow->setContentsMargins(6, 6, 6, 6);
     bannerRow->addWidget(m_storeBanner);
     layout->addLayout(bannerRow);
+    // Runs missed while the computer slept or the host was down: above the table until dismissed.
+    m_missedRunsBanner = new MissedRunsBanner(m_services.scheduler, m_services.clock, central);
+    auto *missedRow = new QHBoxLayout;
+    missedRow->setContentsMargins(6, 0, 6, 6);
+    missedRow->addWidget(m_missedRunsBanner);
+    layout->addLayout(missedRow);
     layout->addWidget(m_splitter, 1);
     return central;
 }
