@@ -370,13 +370,13 @@ void DesktopNotifier::forgetNotice(uint notificationId)
 
 // --- missed-runs episodes ------------------------------------------------------------------------------------
 
-QString DesktopNotifier::plural(const char *source, std::int64_t n) const
+QString DesktopNotifier::plural(const char *source, std::int64_t n, const char *englishOne) const
 {
     const int count = static_cast<int>(std::min<std::int64_t>(n, INT_MAX));
     QString translated = m_translator ? m_translator->translate(metaObject()->className(), source, nullptr, count)
                                       : QString();
-    if (translated.isEmpty())
-        translated = QString::fromUtf8(source);
+    if (translated.isEmpty()) // English: no translation file, the singular is given
+        translated = QString::fromUtf8(count == 1 && englishOne ? englishOne : source);
     return translated.replace(QStringLiteral("%n"), m_locale.toString(n));
 }
 
@@ -399,15 +399,23 @@ void DesktopNotifier::onMissedRunsAdded(const QList<MissedRunsReport> &reports, 
     if (names.isEmpty() || (names.size() == 1 && total == 1))
         return; // one run time of one job: its own notice, as any missed run, says more
     m_noticedEpisode = episode;
-    const QString summary = asleep && notRunning
-        ? plural(QT_TR_N_NOOP("%n runs were missed while the computer was asleep or Punctual was not running"), total)
-        : asleep ? plural(QT_TR_N_NOOP("%n runs were missed while the computer was asleep"), total)
-                 : plural(QT_TR_N_NOOP("%n runs were missed while Punctual was not running"), total);
+    QString summary;
+    if (asleep && notRunning)
+        summary = plural(QT_TR_N_NOOP("%n runs were missed while the computer was asleep or Punctual was not running"),
+                         total, "%n run was missed while the computer was asleep or Punctual was not running");
+    else if (asleep)
+        summary = plural(QT_TR_N_NOOP("%n runs were missed while the computer was asleep"), total,
+                         "%n run was missed while the computer was asleep");
+    else
+        summary = plural(QT_TR_N_NOOP("%n runs were missed while Punctual was not running"), total,
+                         "%n run was missed while Punctual was not running");
     const int shown = 3;
     const QString jobs = names.size() <= shown
         ? names.join(QStringLiteral(", "))
-        : plural(QT_TR_N_NOOP("%1 and %n more"), names.size() - shown).arg(names.mid(0, shown).join(QStringLiteral(", ")));
-    const QString body = plural(QT_TR_N_NOOP("%n jobs: %1. Open Punctual to review what each job did."), names.size())
+        : plural(QT_TR_N_NOOP("%1 and %n more"), names.size() - shown)
+              .arg(names.mid(0, shown).join(QStringLiteral(", ")));
+    const QString body = plural(QT_TR_N_NOOP("%n jobs: %1. Open Punctual to review what each job did."), names.size(),
+                                "%n job: %1. Open Punctual to review what it did.")
                              .arg(jobs);
     // "Show log" opens the window, where the review's banner is.
     notifyAboutJob(reports.front().jobId, summary, body, false);

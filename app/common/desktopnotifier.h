@@ -128,8 +128,9 @@ private:
     void onMissedRunsAdded(const QList<MissedRunsReport> &reports, bool newEpisode);
     /// Whether @p run is a catch-up's missed run already told about by its episode's notice.
     bool inNoticedEpisode(const RunRecord &run) const;
-    /// @p source (a QT_TR_N_NOOP text of this class with %n) for @p n in the notices' language.
-    QString plural(const char *source, std::int64_t n) const;
+    /// @p source (a QT_TR_N_NOOP text of this class with %n) for @p n in the notices' language; untranslated (English)
+    /// @p englishOne, when given, for one.
+    QString plural(const char *source, std::int64_t n, const char *englishOne = nullptr) const;
 
     Scheduler &m_scheduler;
     const Clock &m_clock;

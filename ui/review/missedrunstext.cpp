@@ -23,6 +23,19 @@ int clamped(std::int64_t n)
     return static_cast<int>(std::min<std::int64_t>(n, INT_MAX));
 }
 
+/// tr() of a %n text (marked with QT_TRANSLATE_N_NOOP for lupdate). English has no translation file: its singular,
+/// @p englishOne when it differs, is used only while @p source is untranslated.
+QString counted(const char *source, std::int64_t n, const char *englishOne = nullptr)
+{
+    const int count = clamped(n);
+    const QString translated = MissedRunsText::tr(source, nullptr, count);
+    const QString one = QStringLiteral("1");
+    if (englishOne && count == 1 && translated == QString::fromUtf8(source).replace(QStringLiteral("%n"), one))
+        return QString::fromUtf8(englishOne).replace(QStringLiteral("%n"), one);
+    return translated;
+}
+
+
 } // namespace
 
 std::int64_t missedRunsTotal(const QList<MissedRunsReport> &reports)
@@ -35,22 +48,26 @@ std::int64_t missedRunsTotal(const QList<MissedRunsReport> &reports)
 
 QString missedRunsTitle(const QList<MissedRunsReport> &reports)
 {
-    const int total = clamped(missedRunsTotal(reports));
+    const std::int64_t total = missedRunsTotal(reports);
     const bool asleep = std::any_of(reports.cbegin(), reports.cend(),
                                     [](const MissedRunsReport &r) { return r.cause == MissedCause::Asleep; });
     const bool notRunning = std::any_of(reports.cbegin(), reports.cend(),
                                         [](const MissedRunsReport &r) { return r.cause == MissedCause::NotRunning; });
     if (asleep && notRunning)
-        return MissedRunsText::tr("%n runs were missed while the computer was asleep or Punctual was not running",
-                                  nullptr, total);
+        return counted(QT_TRANSLATE_N_NOOP("MissedRunsReview", "%n runs were missed while the computer was asleep or "
+                                                               "Punctual was not running"),
+                       total, "%n run was missed while the computer was asleep or Punctual was not running");
     if (asleep)
-        return MissedRunsText::tr("%n runs were missed while the computer was asleep", nullptr, total);
-    return MissedRunsText::tr("%n runs were missed while Punctual was not running", nullptr, total);
+        return counted(QT_TRANSLATE_N_NOOP("MissedRunsReview", "%n runs were missed while the computer was asleep"),
+                       total, "%n run was missed while the computer was asleep");
+    return counted(QT_TRANSLATE_N_NOOP("MissedRunsReview", "%n runs were missed while Punctual was not running"), total,
+                   "%n run was missed while Punctual was not running");
 }
 
 QString missedRunsSummary(const QList<MissedRunsReport> &reports)
 {
-    return MissedRunsText::tr("%1 (%n jobs)", nullptr, static_cast<int>(reports.size())).arg(missedRunsTitle(reports));
+    return counted(QT_TRANSLATE_N_NOOP("MissedRunsReview", "%1 (%n jobs)"), reports.size(), "%1 (%n job)")
+        .arg(missedRunsTitle(reports));
 }
 
 QString missedCauseText(const MissedRunsReport &report, std::int64_t nowMs)
@@ -72,8 +89,9 @@ QString missedTimesText(const MissedRunsReport &report, std::int64_t nowMs, int 
     const QString joined = times.join(MissedRunsText::tr(", "));
     if (more <= 0)
         return MissedRunsText::tr("Due %1").arg(joined);
-    return report.times.atLeast ? MissedRunsText::tr("Due %1 and at least %n more", nullptr, clamped(more)).arg(joined)
-                                : MissedRunsText::tr("Due %1 and %n more", nullptr, clamped(more)).arg(joined);
+    return report.times.atLeast
+        ? counted(QT_TRANSLATE_N_NOOP("MissedRunsReview", "Due %1 and at least %n more"), more).arg(joined)
+        : counted(QT_TRANSLATE_N_NOOP("MissedRunsReview", "Due %1 and %n more"), more).arg(joined);
 }
 
 QString missedTimesFullText(const MissedRunsReport &report, std::int64_t nowMs)
@@ -82,7 +100,7 @@ QString missedTimesFullText(const MissedRunsReport &report, std::int64_t nowMs)
     for (const std::int64_t at : report.times.first)
         lines << shortDateTime(at, nowMs);
     if (report.times.hidden() > 0)
-        lines << MissedRunsText::tr("… %n more …", nullptr, clamped(report.times.hidden()));
+        lines << counted(QT_TRANSLATE_N_NOOP("MissedRunsReview", "… %n more …"), report.times.hidden());
     for (const std::int64_t at : report.times.last)
         lines << shortDateTime(at, nowMs);
     return lines.join(QLatin1Char('\n'));
@@ -93,30 +111,42 @@ QStringList missedDecisionTexts(const MissedRunsReport &report, std::int64_t now
     QStringList lines;
     const QString ranAt = report.ranAtMs ? shortDateTime(*report.ranAtMs, nowMs) : QString();
     const bool ranOnceForAll = report.coalesce && report.coalesced > 0 && report.ranLate == 1;
-    if (ranOnceForAll)
+    if (ranOnceForAll) {
         lines << MissedRunsText::tr("Ran once at %1 instead (only once: coalesce)").arg(ranAt);
-    else if (report.ranLate > 0)
-        lines << MissedRunsText::tr("%n ran late, from %1", nullptr, clamped(report.ranLate)).arg(ranAt);
+    } else if (report.ranLate > 0) {
+        lines << counted(QT_TRANSLATE_N_NOOP("MissedRunsReview", "%n ran late, from %1"), report.ranLate,
+                         "%n ran late, at %1")
+                     .arg(ranAt);
+    }
     if (report.coalesced > 0 && !ranOnceForAll)
-        lines << MissedRunsText::tr("%n folded into one run time (coalesce)", nullptr, clamped(report.coalesced));
+        lines << counted(QT_TRANSLATE_N_NOOP("MissedRunsReview", "%n folded into one run time (coalesce)"),
+                         report.coalesced);
     if (report.missedLate > 0) {
         const QString grace = report.misfireGraceMs ? formatLateness(*report.misfireGraceMs) : QString();
-        lines << MissedRunsText::tr("%n not run: more than %1 late (misfire grace time)", nullptr,
-                                    clamped(report.missedLate))
+        lines << counted(QT_TRANSLATE_N_NOOP("MissedRunsReview", "%n not run: more than %1 late (misfire grace time)"),
+                         report.missedLate)
                      .arg(grace);
     }
     if (report.missedUncaught > 0)
-        lines << MissedRunsText::tr("%n not run: older than the latest %1 run times a catch-up considers", nullptr,
-                                    clamped(report.missedUncaught))
+        lines << counted(QT_TRANSLATE_N_NOOP("MissedRunsReview",
+                                             "%n not run: older than the latest %1 run times a catch-up considers"),
+                         report.missedUncaught)
                      .arg(maxRunTimes);
     if (report.skipped > 0)
-        lines << MissedRunsText::tr("%n skipped: the job was still running (max instances %1)", nullptr,
-                                    clamped(report.skipped))
+        lines << counted(QT_TRANSLATE_N_NOOP("MissedRunsReview",
+                                             "%n skipped: the job was still running (max instances %1)"),
+                         report.skipped)
                      .arg(report.maxInstances);
     if (report.excluded > 0)
-        lines << MissedRunsText::tr("%n not run: on days the job's calendars exclude", nullptr,
-                                    clamped(report.excluded));
+        lines << counted(QT_TRANSLATE_N_NOOP("MissedRunsReview", "%n not run: on days the job's calendars exclude"),
+                         report.excluded, "%n not run: on a day the job's calendars exclude");
     return lines;
+}
+
+QString missedRunsTrayMessage(const QList<MissedRunsReport> &reports)
+{
+    return counted(QT_TRANSLATE_N_NOOP("MissedRunsReview", "%n jobs. Click to review what each job did."),
+                   reports.size(), "%n job. Click to review what it did.");
 }
 
 } // namespace punctual

@@ -17,6 +17,8 @@ std::int64_t missedRunsTotal(const QList<MissedRunsReport> &reports);
 QString missedRunsTitle(const QList<MissedRunsReport> &reports);
 /// The banner's sentence: the title and "(3 jobs)".
 QString missedRunsSummary(const QList<MissedRunsReport> &reports);
+/// The tray message's body under missedRunsTitle(): how many jobs, and that a click opens the review.
+QString missedRunsTrayMessage(const QList<MissedRunsReport> &reports);
 /// Why and when: "Missed while the computer was asleep, from 01:00 to 07:58."
 QString missedCauseText(const MissedRunsReport &report, std::int64_t nowMs);
 /// The times that passed, local time, the first @p shown of them and "and 12 more".

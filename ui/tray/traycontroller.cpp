@@ -411,7 +411,7 @@ void TrayController::onMissedRunsAdded(const QList<MissedRunsReport> &reports, b
         return; // one run time of one job: its own message, as any missed run, says more
     m_noticedEpisode = episode;
     const QString title = missedRunsTitle(ofEpisode);
-    const QString message = tr("%n jobs. Click to review what each did.", nullptr, static_cast<int>(ofEpisode.size()));
+    const QString message = missedRunsTrayMessage(ofEpisode);
     m_messageJobId.clear();
     m_messageIsReview = true;
     if (m_icon->isVisible())
