@@ -1687,6 +1687,14 @@
             <numerusform>%n Aufträge. Klicken, um zu sehen, was jeder Auftrag getan hat.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
 </context>
 <context>
     <name>PasswordProvider</name>
@@ -4683,10 +4691,6 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
         <translation>Verpasste Läufe</translation>
     </message>
     <message>
-        <source>&amp;Review…</source>
-        <translation>&amp;Überprüfen…</translation>
-    </message>
-    <message>
         <source>Review missed runs</source>
         <translation>Verpasste Läufe überprüfen</translation>
     </message>
@@ -4705,6 +4709,10 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
     <message>
         <source>Hide this message for all jobs; the run history keeps what happened</source>
         <translation>Diese Meldung für alle Aufträge ausblenden; der Verlauf behält, was geschehen ist</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>Überprüfen…</translation>
     </message>
 </context>
 <context>

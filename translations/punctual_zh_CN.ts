@@ -1657,6 +1657,14 @@
             <numerusform>%n 个任务。点击查看每个任务的处理情况。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
 </context>
 <context>
     <name>PasswordProvider</name>
@@ -4618,10 +4626,6 @@ No run until it is resumed.</source>
         <translation>错过的运行</translation>
     </message>
     <message>
-        <source>&amp;Review…</source>
-        <translation>查看(&amp;R)…</translation>
-    </message>
-    <message>
         <source>Review missed runs</source>
         <translation>查看错过的运行</translation>
     </message>
@@ -4640,6 +4644,10 @@ No run until it is resumed.</source>
     <message>
         <source>Hide this message for all jobs; the run history keeps what happened</source>
         <translation>为所有任务隐藏此消息；运行历史会保留发生的情况</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>查看…</translation>
     </message>
 </context>
 <context>

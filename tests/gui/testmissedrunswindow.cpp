@@ -127,7 +127,7 @@ void TestMissedRunsReviewWindow::reviewDialogListsEachJobsTimesAndDecisions()
 
     QGroupBox *beta = jobGroup(dialog, "b");
     QCOMPARE(beta->findChild<QLabel *>("missedRunsDecisions")->text(),
-             "• 1 ran late, at 11:00\n• 2 not run: more than 1 min 0 s late (misfire grace time)");
+             "• 1 ran late, at 11:00\n• 2 not run: more than 60 s late (misfire grace time)");
     QCOMPARE(beta->findChild<QPushButton *>("missedRunsRunNowButton")->accessibleName(), "Run “Beta” now");
     QCOMPARE(beta->findChild<QPushButton *>("missedRunsDismissJobButton")->accessibleName(), "Dismiss “Beta”");
 }

@@ -37,7 +37,7 @@ MissedRunsBanner::MissedRunsBanner(SchedulerClient &scheduler, const Clock &cloc
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_review->setObjectName(QStringLiteral("missedRunsReviewButton"));
-    m_review->setText(tr("&Review…"));
+    m_review->setText(tr("Review…")); // no mnemonic: Alt+R is Run now's
     m_review->setAccessibleName(tr("Review missed runs"));
     m_review->setToolTip(tr("See per job which runs were missed and what its policy did about them"));
     connect(m_review, &QPushButton::clicked, this, &MissedRunsBanner::openReview);

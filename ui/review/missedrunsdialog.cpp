@@ -67,7 +67,7 @@ MissedRunsDialog::MissedRunsDialog(SchedulerClient &scheduler, const Clock &cloc
     layout->addWidget(m_intro);
     layout->addWidget(scroll, 1);
     layout->addWidget(buttons);
-    resize(560, 440);
+    resize(600, 520);
 
     connect(&m_scheduler, &SchedulerClient::missedRunsChanged, this, &MissedRunsDialog::rebuild);
     rebuild();
@@ -139,6 +139,7 @@ QWidget *MissedRunsDialog::jobBox(const MissedRunsReport &report, std::int64_t n
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(status, 1);
+    buttons->addStretch(status->isHidden() ? 1 : 0);
     buttons->addWidget(runNowButton);
     buttons->addWidget(dismiss);
     auto *layout = new QVBoxLayout(box);

@@ -36,6 +36,16 @@ QString counted(const char *source, std::int64_t n, const char *englishOne = nul
 }
 
 
+/// The misfire grace time as it was set: "60 s", "5 min" (whole minutes), else as formatLateness() says it.
+QString graceText(std::int64_t ms)
+{
+    if (ms >= 10'000 && ms <= 60'000 && ms % 1000 == 0)
+        return MissedRunsText::tr("%1 s").arg(ms / 1000);
+    if (ms > 60'000 && ms < 3'600'000 && ms % 60'000 == 0)
+        return MissedRunsText::tr("%1 min").arg(ms / 60'000);
+    return formatLateness(ms);
+}
+
 } // namespace
 
 std::int64_t missedRunsTotal(const QList<MissedRunsReport> &reports)
@@ -122,7 +132,7 @@ QStringList missedDecisionTexts(const MissedRunsReport &report, std::int64_t now
         lines << counted(QT_TRANSLATE_N_NOOP("MissedRunsReview", "%n folded into one run time (coalesce)"),
                          report.coalesced);
     if (report.missedLate > 0) {
-        const QString grace = report.misfireGraceMs ? formatLateness(*report.misfireGraceMs) : QString();
+        const QString grace = report.misfireGraceMs ? graceText(*report.misfireGraceMs) : QString();
         lines << counted(QT_TRANSLATE_N_NOOP("MissedRunsReview", "%n not run: more than %1 late (misfire grace time)"),
                          report.missedLate)
                      .arg(grace);
