@@ -737,6 +737,12 @@ QList<MissedRunsReport> SchedulerClient::missedRuns() const
     return all;
 }
 
+std::optional<int> SchedulerClient::missedRunsEpisode(const QString &jobId) const
+{
+    const auto found = m_missedRuns.constFind(jobId);
+    return found == m_missedRuns.cend() ? std::nullopt : std::optional(found->episode);
+}
+
 void SchedulerClient::dismissMissedRuns(const QStringList &jobIds, QObject *context, Reply<QJsonValue> done)
 {
     const QJsonObject params = jobIds.isEmpty() ? QJsonObject{{QStringLiteral("all"), true}}

@@ -138,6 +138,8 @@ public:
     QList<MissedRunsReport> missedRuns() const;
     /// Dismisses the reports of @p jobIds, or all of them when @p jobIds is empty ("dismiss_missed").
     void dismissMissedRuns(const QStringList &jobIds, QObject *context, Reply<QJsonValue> done);
+    /// The episode of @p jobId's pending report; none without one.
+    std::optional<int> missedRunsEpisode(const QString &jobId) const;
 
     /// Applies one line of the host's stream (a response or an event), as the socket does for each line read:
     /// offscreen model tests feed recorded streams through it.

@@ -23,7 +23,7 @@ enum class MissedCause
 /// Fire times in order, bounded: the first and the last listedTimes are kept, the rest only counted.
 struct PassedTimes
 {
-    static constexpr int listedTimes = 100;
+    static constexpr int listedTimes = 20; // the window shows five; 20000 jobs caught up stay a few MB on the wire
 
     std::int64_t total = 0;
     QList<std::int64_t> first; ///< the earliest, up to listedTimes

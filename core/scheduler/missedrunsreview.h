@@ -61,6 +61,12 @@ public:
     /// The pending reports, by job name.
     QList<MissedRunsReport> reports() const;
     bool hasReport(const QString &jobId) const { return m_pending.contains(jobId); }
+    /// The episode of @p jobId's pending report; none without one.
+    std::optional<int> episodeOf(const QString &jobId) const
+    {
+        const auto found = m_pending.constFind(jobId);
+        return found == m_pending.cend() ? std::nullopt : std::optional(found->episode);
+    }
     /// Dismisses the reports of @p jobIds (empty: all); returns the ids dismissed (reportsDismissed() when any).
     QStringList dismiss(const QStringList &jobIds);
 

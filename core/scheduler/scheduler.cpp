@@ -995,4 +995,9 @@ QStringList Scheduler::dismissMissedRuns(const QStringList &jobIds)
     return m_review->dismiss(jobIds);
 }
 
+std::optional<int> Scheduler::missedRunsEpisode(const QString &jobId) const
+{
+    return m_review->episodeOf(jobId);
+}
+
 } // namespace punctual

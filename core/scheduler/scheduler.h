@@ -234,6 +234,8 @@ public:
     QList<MissedRunsReport> missedRuns() const;
     /// Dismisses the reports of @p jobIds (empty: all); returns the ids dismissed.
     QStringList dismissMissedRuns(const QStringList &jobIds);
+    /// The episode of @p jobId's pending report (none without one): cheap, for each missed run of a catch-up.
+    std::optional<int> missedRunsEpisode(const QString &jobId) const;
 
 signals:
     void started();

@@ -423,10 +423,7 @@ bool TrayController::inNoticedEpisode(const RunRecord &run) const
 {
     if (m_noticedEpisode == 0 || run.outcome != RunOutcome::Missed || run.reason != RunReason::CatchUp)
         return false;
-    const QList<MissedRunsReport> reports = m_scheduler.missedRuns();
-    return std::any_of(reports.cbegin(), reports.cend(), [&](const MissedRunsReport &report) {
-        return report.jobId == run.jobId && report.episode == m_noticedEpisode;
-    });
+    return m_scheduler.missedRunsEpisode(run.jobId) == m_noticedEpisode;
 }
 
 } // namespace punctual
