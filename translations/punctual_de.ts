@@ -493,6 +493,18 @@
         <source>params.%1 must be an object (a calendar&apos;s JSON)</source>
         <translation>params.%1 muss ein Objekt sein (das JSON eines Kalenders)</translation>
     </message>
+    <message>
+        <source>dismiss_missed takes either params.ids (job ids) or params.all: true</source>
+        <translation>dismiss_missed erwartet entweder params.ids (Auftrags-IDs) oder params.all: true</translation>
+    </message>
+    <message>
+        <source>a missed-runs report without a job_id</source>
+        <translation>ein Bericht über verpasste Läufe ohne job_id</translation>
+    </message>
+    <message>
+        <source>the missed-runs report of &quot;%1&quot; has a bad time</source>
+        <translation>der Bericht über verpasste Läufe von „%1“ enthält eine ungültige Zeit</translation>
+    </message>
 </context>
 <context>
     <name>CronDescription</name>
@@ -1647,6 +1659,135 @@
     <message>
         <source>memory</source>
         <translation>Arbeitsspeicher</translation>
+    </message>
+</context>
+<context>
+    <name>MissedRunsReview</name>
+    <message numerus="yes">
+        <source>%n runs were missed while the computer was asleep or Punctual was not running</source>
+        <translation>
+            <numerusform>%n Lauf wurde verpasst, während der Computer im Ruhezustand war oder Punctual nicht lief</numerusform>
+            <numerusform>%n Läufe wurden verpasst, während der Computer im Ruhezustand war oder Punctual nicht lief</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs were missed while the computer was asleep</source>
+        <translation>
+            <numerusform>%n Lauf wurde verpasst, während der Computer im Ruhezustand war</numerusform>
+            <numerusform>%n Läufe wurden verpasst, während der Computer im Ruhezustand war</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs were missed while Punctual was not running</source>
+        <translation>
+            <numerusform>%n Lauf wurde verpasst, während Punctual nicht lief</numerusform>
+            <numerusform>%n Läufe wurden verpasst, während Punctual nicht lief</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n jobs)</source>
+        <translation>
+            <numerusform>%1 (%n Auftrag)</numerusform>
+            <numerusform>%1 (%n Aufträge)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Missed while the computer was asleep, from %1 to %2.</source>
+        <translation>Verpasst, während der Computer im Ruhezustand war, von %1 bis %2.</translation>
+    </message>
+    <message>
+        <source>Missed while Punctual was not running, from %1 to %2.</source>
+        <translation>Verpasst, während Punctual nicht lief, von %1 bis %2.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>Fällig %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Due %1 and at least %n more</source>
+        <translation>
+            <numerusform>Fällig %1 und mindestens %n weiterer</numerusform>
+            <numerusform>Fällig %1 und mindestens %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Due %1 and %n more</source>
+        <translation>
+            <numerusform>Fällig %1 und %n weiterer</numerusform>
+            <numerusform>Fällig %1 und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n more …</source>
+        <translation>
+            <numerusform>… %n weiterer …</numerusform>
+            <numerusform>… %n weitere …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ran once at %1 instead (only once: coalesce)</source>
+        <translation>Stattdessen einmal um %1 gelaufen (nur einmal: zusammenfassen)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ran late, from %1</source>
+        <translation>
+            <numerusform>%n lief verspätet, um %1</numerusform>
+            <numerusform>%n liefen verspätet, ab %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n folded into one run time (coalesce)</source>
+        <translation>
+            <numerusform>%n in einen Lauf zusammengefasst (zusammenfassen)</numerusform>
+            <numerusform>%n in einen Lauf zusammengefasst (zusammenfassen)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not run: more than %1 late (misfire grace time)</source>
+        <translation>
+            <numerusform>%n nicht ausgeführt: mehr als %1 zu spät (Kulanzzeit)</numerusform>
+            <numerusform>%n nicht ausgeführt: mehr als %1 zu spät (Kulanzzeit)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not run: older than the latest %1 run times a catch-up considers</source>
+        <translation>
+            <numerusform>%n nicht ausgeführt: älter als die letzten %1 Ausführungszeiten, die ein Nachholen berücksichtigt</numerusform>
+            <numerusform>%n nicht ausgeführt: älter als die letzten %1 Ausführungszeiten, die ein Nachholen berücksichtigt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped: the job was still running (max instances %1)</source>
+        <translation>
+            <numerusform>%n übersprungen: der Auftrag lief noch (höchstens %1 Instanzen)</numerusform>
+            <numerusform>%n übersprungen: der Auftrag lief noch (höchstens %1 Instanzen)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not run: on days the job&apos;s calendars exclude</source>
+        <translation>
+            <numerusform>%n nicht ausgeführt: an einem Tag, den die Kalender des Auftrags ausschließen</numerusform>
+            <numerusform>%n nicht ausgeführt: an Tagen, die die Kalender des Auftrags ausschließen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n jobs. Click to review what each job did.</source>
+        <translation>
+            <numerusform>%n Auftrag. Klicken, um zu sehen, was er getan hat.</numerusform>
+            <numerusform>%n Aufträge. Klicken, um zu sehen, was jeder Auftrag getan hat.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
     </message>
 </context>
 <context>
@@ -3441,6 +3582,41 @@
         <source>Its last %1 runs failed, and it is set to pause after that many. It runs again once you resume it.</source>
         <translation>Seine letzten %1 Läufe sind fehlgeschlagen, und er ist so eingestellt, dass er danach anhält. Er läuft wieder, sobald Sie ihn fortsetzen.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n runs were missed while the computer was asleep or Punctual was not running</source>
+        <translation>
+            <numerusform>%n Lauf wurde verpasst, während der Computer im Ruhezustand war oder Punctual nicht lief</numerusform>
+            <numerusform>%n Läufe wurden verpasst, während der Computer im Ruhezustand war oder Punctual nicht lief</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs were missed while the computer was asleep</source>
+        <translation>
+            <numerusform>%n Lauf wurde verpasst, während der Computer im Ruhezustand war</numerusform>
+            <numerusform>%n Läufe wurden verpasst, während der Computer im Ruhezustand war</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs were missed while Punctual was not running</source>
+        <translation>
+            <numerusform>%n Lauf wurde verpasst, während Punctual nicht lief</numerusform>
+            <numerusform>%n Läufe wurden verpasst, während Punctual nicht lief</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 und %n weiterer</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n jobs: %1. Open Punctual to review what each job did.</source>
+        <translation>
+            <numerusform>%n Auftrag: %1. Öffnen Sie Punctual, um zu sehen, was er getan hat.</numerusform>
+            <numerusform>%n Aufträge: %1. Öffnen Sie Punctual, um zu sehen, was jeder Auftrag getan hat.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>punctual::EventsEditor</name>
@@ -4738,6 +4914,96 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
     <message>
         <source>No jobs are “%1”</source>
         <translation>Keine Aufträge im Zustand „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::MissedRunsBanner</name>
+    <message>
+        <source>Missed runs</source>
+        <translation>Verpasste Läufe</translation>
+    </message>
+    <message>
+        <source>Review missed runs</source>
+        <translation>Verpasste Läufe überprüfen</translation>
+    </message>
+    <message>
+        <source>See per job which runs were missed and what its policy did about them</source>
+        <translation>Je Auftrag sehen, welche Läufe verpasst wurden und was seine Regeln damit gemacht haben</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Dismiss the missed runs</source>
+        <translation>Die verpassten Läufe verwerfen</translation>
+    </message>
+    <message>
+        <source>Hide this message for all jobs; the run history keeps what happened</source>
+        <translation>Diese Meldung für alle Aufträge ausblenden; der Verlauf behält, was geschehen ist</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>Überprüfen…</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::MissedRunsDialog</name>
+    <message>
+        <source>Dismiss &amp;all</source>
+        <translation>&amp;Alle verwerfen</translation>
+    </message>
+    <message>
+        <source>Missed runs</source>
+        <translation>Verpasste Läufe</translation>
+    </message>
+    <message>
+        <source>Missed runs by job</source>
+        <translation>Verpasste Läufe je Auftrag</translation>
+    </message>
+    <message>
+        <source>Dismiss all missed runs</source>
+        <translation>Alle verpassten Läufe verwerfen</translation>
+    </message>
+    <message>
+        <source>Hide the review for every job; the run history keeps what happened</source>
+        <translation>Die Überprüfung für jeden Auftrag ausblenden; der Verlauf behält, was geschehen ist</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>No missed runs to review.</source>
+        <translation>Keine verpassten Läufe zu überprüfen.</translation>
+    </message>
+    <message>
+        <source>What each job&apos;s policy did about them:</source>
+        <translation>Was die Regeln jedes Auftrags damit gemacht haben:</translation>
+    </message>
+    <message>
+        <source>Run now</source>
+        <translation>Jetzt ausführen</translation>
+    </message>
+    <message>
+        <source>Run “%1” now</source>
+        <translation>„%1“ jetzt ausführen</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Dismiss “%1”</source>
+        <translation>„%1“ verwerfen</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Started at %1</source>
+        <translation>Um %1 gestartet</translation>
     </message>
 </context>
 <context>

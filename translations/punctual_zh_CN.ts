@@ -488,6 +488,18 @@
         <source>params.%1 must be an object (a calendar&apos;s JSON)</source>
         <translation>params.%1 必须是对象（日历的 JSON）</translation>
     </message>
+    <message>
+        <source>dismiss_missed takes either params.ids (job ids) or params.all: true</source>
+        <translation>dismiss_missed 需要 params.ids（任务 ID）或 params.all: true 之一</translation>
+    </message>
+    <message>
+        <source>a missed-runs report without a job_id</source>
+        <translation>缺少 job_id 的错过运行报告</translation>
+    </message>
+    <message>
+        <source>the missed-runs report of &quot;%1&quot; has a bad time</source>
+        <translation>“%1”的错过运行报告包含无效时间</translation>
+    </message>
 </context>
 <context>
     <name>CronDescription</name>
@@ -1625,6 +1637,121 @@
     <message>
         <source>memory</source>
         <translation>内存</translation>
+    </message>
+</context>
+<context>
+    <name>MissedRunsReview</name>
+    <message numerus="yes">
+        <source>%n runs were missed while the computer was asleep or Punctual was not running</source>
+        <translation>
+            <numerusform>在计算机睡眠或 Punctual 未运行期间错过了 %n 次运行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs were missed while the computer was asleep</source>
+        <translation>
+            <numerusform>在计算机睡眠期间错过了 %n 次运行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs were missed while Punctual was not running</source>
+        <translation>
+            <numerusform>在 Punctual 未运行期间错过了 %n 次运行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n jobs)</source>
+        <translation>
+            <numerusform>%1（%n 个任务）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Missed while the computer was asleep, from %1 to %2.</source>
+        <translation>在计算机睡眠期间错过，从 %1 到 %2。</translation>
+    </message>
+    <message>
+        <source>Missed while Punctual was not running, from %1 to %2.</source>
+        <translation>在 Punctual 未运行期间错过，从 %1 到 %2。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>到期时间：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Due %1 and at least %n more</source>
+        <translation>
+            <numerusform>到期时间：%1，以及至少另外 %n 次</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Due %1 and %n more</source>
+        <translation>
+            <numerusform>到期时间：%1，以及另外 %n 次</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n more …</source>
+        <translation>
+            <numerusform>……另外 %n 次……</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ran once at %1 instead (only once: coalesce)</source>
+        <translation>改为在 %1 运行一次（仅一次：合并）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ran late, from %1</source>
+        <translation>
+            <numerusform>%n 次延迟运行，从 %1 开始</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n folded into one run time (coalesce)</source>
+        <translation>
+            <numerusform>%n 次合并为一次运行（合并）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not run: more than %1 late (misfire grace time)</source>
+        <translation>
+            <numerusform>%n 次未运行：延迟超过 %1（宽限时间）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not run: older than the latest %1 run times a catch-up considers</source>
+        <translation>
+            <numerusform>%n 次未运行：早于补运行所考虑的最近 %1 个运行时间</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped: the job was still running (max instances %1)</source>
+        <translation>
+            <numerusform>%n 次已跳过：任务仍在运行（最大实例数 %1）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not run: on days the job&apos;s calendars exclude</source>
+        <translation>
+            <numerusform>%n 次未运行：在任务日历排除的日期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n jobs. Click to review what each job did.</source>
+        <translation>
+            <numerusform>%n 个任务。点击查看每个任务的处理情况。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
     </message>
 </context>
 <context>
@@ -3407,6 +3534,36 @@
         <source>Its last %1 runs failed, and it is set to pause after that many. It runs again once you resume it.</source>
         <translation>它最近的 %1 次运行都失败了，并且设置为达到该次数后暂停。恢复后它会再次运行。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n runs were missed while the computer was asleep or Punctual was not running</source>
+        <translation>
+            <numerusform>在计算机睡眠或 Punctual 未运行期间错过了 %n 次运行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs were missed while the computer was asleep</source>
+        <translation>
+            <numerusform>在计算机睡眠期间错过了 %n 次运行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs were missed while Punctual was not running</source>
+        <translation>
+            <numerusform>在 Punctual 未运行期间错过了 %n 次运行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 以及另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n jobs: %1. Open Punctual to review what each job did.</source>
+        <translation>
+            <numerusform>%n 个任务：%1。打开 Punctual 查看每个任务的处理情况。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>punctual::EventsEditor</name>
@@ -4684,6 +4841,96 @@ No run until it is resumed.</source>
     <message>
         <source>No jobs are “%1”</source>
         <translation>没有状态为“%1”的任务</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::MissedRunsBanner</name>
+    <message>
+        <source>Missed runs</source>
+        <translation>错过的运行</translation>
+    </message>
+    <message>
+        <source>Review missed runs</source>
+        <translation>查看错过的运行</translation>
+    </message>
+    <message>
+        <source>See per job which runs were missed and what its policy did about them</source>
+        <translation>按任务查看错过了哪些运行，以及其策略如何处理</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>Dismiss the missed runs</source>
+        <translation>忽略错过的运行</translation>
+    </message>
+    <message>
+        <source>Hide this message for all jobs; the run history keeps what happened</source>
+        <translation>为所有任务隐藏此消息；运行历史会保留发生的情况</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>查看…</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::MissedRunsDialog</name>
+    <message>
+        <source>Dismiss &amp;all</source>
+        <translation>全部忽略(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Missed runs</source>
+        <translation>错过的运行</translation>
+    </message>
+    <message>
+        <source>Missed runs by job</source>
+        <translation>按任务列出的错过运行</translation>
+    </message>
+    <message>
+        <source>Dismiss all missed runs</source>
+        <translation>忽略所有错过的运行</translation>
+    </message>
+    <message>
+        <source>Hide the review for every job; the run history keeps what happened</source>
+        <translation>为每个任务隐藏此查看；运行历史会保留发生的情况</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>No missed runs to review.</source>
+        <translation>没有需要查看的错过运行。</translation>
+    </message>
+    <message>
+        <source>What each job&apos;s policy did about them:</source>
+        <translation>各任务的策略如何处理它们：</translation>
+    </message>
+    <message>
+        <source>Run now</source>
+        <translation>立即运行</translation>
+    </message>
+    <message>
+        <source>Run “%1” now</source>
+        <translation>立即运行“%1”</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>Dismiss “%1”</source>
+        <translation>忽略“%1”</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>Started at %1</source>
+        <translation>已于 %1 启动</translation>
     </message>
 </context>
 <context>

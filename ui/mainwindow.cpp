@@ -23,6 +23,7 @@
 #include "widgets/nomatchstate.h"
 #include "widgets/pausedbanner.h"
 #include "widgets/searchfield.h"
+#include "review/missedrunsbanner.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -532,6 +533,12 @@ QWidget *MainWindow::createCentralArea()
     connect(m_pausedBanner, &PausedBanner::resumeRequested, this, &MainWindow::toggleScheduler);
     bannerRow->addWidget(m_pausedBanner);
     layout->addLayout(bannerRow);
+    // Runs missed while the computer slept or the host was down: above the table until dismissed.
+    m_missedRunsBanner = new MissedRunsBanner(m_services.scheduler, m_services.clock, central);
+    auto *missedRow = new QHBoxLayout;
+    missedRow->setContentsMargins(6, 0, 6, 6);
+    missedRow->addWidget(m_missedRunsBanner);
+    layout->addLayout(missedRow);
     layout->addWidget(m_splitter, 1);
     return central;
 }

@@ -32,6 +32,7 @@ class RunHistoryPane;
 class SchedulerClient;
 class SearchField;
 class StoreStatusBanner;
+class MissedRunsBanner;
 
 class MainWindow final : public QMainWindow
 {
@@ -85,6 +86,8 @@ public:
     QAction *whyAction() const { return m_whyAction; }
     /// The banner shown at the top while the host cannot reach its store.
     StoreStatusBanner *storeBanner() const { return m_storeBanner; }
+    /// The missed-runs banner (ui/review): its openReview() is what the tray's notice opens.
+    MissedRunsBanner *missedRunsBanner() const { return m_missedRunsBanner; }
     /// File > Import / Export (jobtransfer.h).
     JobTransfer *jobTransfer() const { return m_transfer; }
     /// Ids of the selected jobs, in view order.
@@ -199,6 +202,7 @@ private:
     RunHistoryPane *m_history = nullptr;
     QAction *m_whyAction = nullptr;
     StoreStatusBanner *m_storeBanner = nullptr;
+    MissedRunsBanner *m_missedRunsBanner = nullptr;
     JobTransfer *m_transfer = nullptr;
     QLabel *m_schedulerLabel = nullptr;
     QLabel *m_countLabel = nullptr;

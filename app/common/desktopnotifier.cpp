@@ -13,6 +13,9 @@
 #include <QLocale>
 #include <QTranslator>
 
+#include <algorithm>
+#include <climits>
+
 namespace punctual {
 
 namespace {
@@ -88,6 +91,7 @@ void DesktopNotifier::start()
     connect(&m_scheduler, &Scheduler::jobMissed, this, &DesktopNotifier::onRunEnded);
     connect(&m_scheduler, &Scheduler::storeStatusChanged, this, &DesktopNotifier::onStoreStatusChanged);
     connect(&m_scheduler, &Scheduler::jobPausedAfterFailures, this, &DesktopNotifier::onPausedAfterFailures);
+    connect(&m_scheduler, &Scheduler::missedRunsAdded, this, &DesktopNotifier::onMissedRunsAdded);
     checkStoreOutage(); // a host that started before its store could be reached
     if (!m_bus.isConnected()) {
         setAvailable(false, tr("there is no D-Bus session bus (%1)").arg(m_bus.lastError().message()));
@@ -166,7 +170,7 @@ void DesktopNotifier::setAvailable(bool available, const QString &whyNot)
 
 void DesktopNotifier::onRunEnded(const RunRecord &run)
 {
-    if (!m_available || !m_outcomes.contains(run.outcome))
+    if (!m_available || !m_outcomes.contains(run.outcome) || inNoticedEpisode(run))
         return;
     const std::int64_t now = m_clock.nowMs();
     const auto last = m_lastNoticeMs.constFind(run.jobId);
@@ -362,6 +366,66 @@ void DesktopNotifier::forgetNotice(uint notificationId)
     const QString jobId = m_jobOfNotice.take(notificationId);
     if (!jobId.isEmpty() && m_noticeOfJob.value(jobId) == notificationId)
         m_noticeOfJob.remove(jobId);
+}
+
+// --- missed-runs episodes ------------------------------------------------------------------------------------
+
+QString DesktopNotifier::plural(const char *source, std::int64_t n, const char *englishOne) const
+{
+    const int count = static_cast<int>(std::min<std::int64_t>(n, INT_MAX));
+    QString translated = m_translator ? m_translator->translate(metaObject()->className(), source, nullptr, count)
+                                      : QString();
+    if (translated.isEmpty()) // English: no translation file, the singular is given
+        translated = QString::fromUtf8(count == 1 && englishOne ? englishOne : source);
+    return translated.replace(QStringLiteral("%n"), m_locale.toString(n));
+}
+
+void DesktopNotifier::onMissedRunsAdded(const QList<MissedRunsReport> &reports, bool newEpisode)
+{
+    if (!newEpisode || reports.isEmpty() || !m_available || !m_outcomes.contains(RunOutcome::Missed))
+        return;
+    const int episode = reports.front().episode;
+    QStringList names;
+    std::int64_t total = 0;
+    bool asleep = false;
+    bool notRunning = false;
+    for (const MissedRunsReport &report : m_scheduler.missedRuns()) {
+        if (report.episode != episode)
+            continue;
+        names << report.jobName;
+        total += report.times.total;
+        (report.cause == MissedCause::Asleep ? asleep : notRunning) = true;
+    }
+    if (names.isEmpty() || (names.size() == 1 && total == 1))
+        return; // one run time of one job: its own notice, as any missed run, says more
+    m_noticedEpisode = episode;
+    QString summary;
+    if (asleep && notRunning)
+        summary = plural(QT_TR_N_NOOP("%n runs were missed while the computer was asleep or Punctual was not running"),
+                         total, "%n run was missed while the computer was asleep or Punctual was not running");
+    else if (asleep)
+        summary = plural(QT_TR_N_NOOP("%n runs were missed while the computer was asleep"), total,
+                         "%n run was missed while the computer was asleep");
+    else
+        summary = plural(QT_TR_N_NOOP("%n runs were missed while Punctual was not running"), total,
+                         "%n run was missed while Punctual was not running");
+    const int shown = 3;
+    const QString jobs = names.size() <= shown
+        ? names.join(QStringLiteral(", "))
+        : plural(QT_TR_N_NOOP("%1 and %n more"), names.size() - shown)
+              .arg(names.mid(0, shown).join(QStringLiteral(", ")));
+    const QString body = plural(QT_TR_N_NOOP("%n jobs: %1. Open Punctual to review what each job did."), names.size(),
+                                "%n job: %1. Open Punctual to review what it did.")
+                             .arg(jobs);
+    // "Show log" opens the window, where the review's banner is.
+    notifyAboutJob(reports.front().jobId, summary, body, false);
+}
+
+bool DesktopNotifier::inNoticedEpisode(const RunRecord &run) const
+{
+    if (m_noticedEpisode == 0 || run.outcome != RunOutcome::Missed || run.reason != RunReason::CatchUp)
+        return false;
+    return m_scheduler.missedRunsEpisode(run.jobId) == m_noticedEpisode;
 }
 
 } // namespace punctual

@@ -4,6 +4,7 @@
 
 #include "jobs/job.h"
 #include "jobs/runrecord.h"
+#include "scheduler/missedrunsreport.h"
 #include "scheduler/storestatus.h"
 
 #include <QDBusConnection>
@@ -122,6 +123,14 @@ private:
     /// @p source (a QT_TR_NOOP text of this class) in the notices' language.
     QString text(const char *source) const;
     void forgetNotice(uint notificationId);
+    // --- missed-runs episodes: one notice for a catch-up, not one per run (docs/window/review.md) ---
+    /// New reports: one notice for a new episode of more than one run time.
+    void onMissedRunsAdded(const QList<MissedRunsReport> &reports, bool newEpisode);
+    /// Whether @p run is a catch-up's missed run already told about by its episode's notice.
+    bool inNoticedEpisode(const RunRecord &run) const;
+    /// @p source (a QT_TR_N_NOOP text of this class with %n) for @p n in the notices' language; untranslated (English)
+    /// @p englishOne, when given, for one.
+    QString plural(const char *source, std::int64_t n, const char *englishOne = nullptr) const;
 
     Scheduler &m_scheduler;
     const Clock &m_clock;
@@ -141,6 +150,7 @@ private:
     QTimer m_storeOutageTimer;                   ///< single shot: when the outage going on becomes long enough
     std::optional<std::int64_t> m_storeNoticeFor; ///< the outage (its start) the desktop was told about
     uint m_storeNotice = 0;                      ///< that notice, while shown: the "back" notice replaces it
+    int m_noticedEpisode = 0;                    ///< the last missed-runs episode told in one notice
 };
 
 } // namespace punctual

@@ -8,6 +8,7 @@
 #include "hoststarter.h"
 #include "mainwindow.h"
 #include "models/joblistmodel.h"
+#include "review/missedrunsbanner.h"
 #include "settings/autostart.h"
 #include "tray/traycontroller.h"
 
@@ -81,6 +82,10 @@ Result<Application::Started> Application::start(bool raiseOther, const QString &
     connect(m_tray.get(), &TrayController::toggleWindowRequested, this, &Application::toggleWindow);
     connect(m_tray.get(), &TrayController::quitRequested, this, [this] { quit(); });
     connect(m_tray.get(), &TrayController::jobRequested, this, &Application::showJob);
+    connect(m_tray.get(), &TrayController::missedRunsReviewRequested, this, [this] {
+        showWindow(false);
+        m_window->missedRunsBanner()->openReview();
+    });
     // Shown even while no tray is there yet (a panel that starts after us at login): it appears when one does.
     m_tray->show();
 

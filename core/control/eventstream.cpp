@@ -80,6 +80,17 @@ EventStream::EventStream(Scheduler &scheduler, QObject *parent)
             [this](const QString &message) { publish(events::storeError, {{QStringLiteral("message"), message}}); });
     connect(&scheduler, &Scheduler::storeStatusChanged, this,
             [this](const StoreStatus &status) { publish(events::storeStatus, control::storeStatusToWire(status)); });
+    connect(&scheduler, &Scheduler::missedRunsAdded, this,
+            [this](const QList<MissedRunsReport> &reports, bool newEpisode) {
+                QJsonArray list;
+                for (const MissedRunsReport &report : reports)
+                    list.append(report.toJson());
+                publish(events::missedRunsAdded,
+                        {{QStringLiteral("reports"), list}, {QStringLiteral("new_episode"), newEpisode}});
+            });
+    connect(&scheduler, &Scheduler::missedRunsDismissed, this, [this](const QStringList &ids) {
+        publish(events::missedRunsDismissed, {{QStringLiteral("job_ids"), QJsonArray::fromStringList(ids)}});
+    });
 }
 
 void EventStream::publish(const char *name, QJsonObject fields)

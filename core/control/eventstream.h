@@ -30,6 +30,9 @@ inline constexpr char storeStatus[] = "store_status";       ///< storeStatusToWi
 inline constexpr char runOutput[] = "run_output";           ///< "run_id", "job_id", "text" (subscribers with output)
 inline constexpr char raiseWindow[] = "raise_window";       ///< to windows only: show yourself (not numbered: the
                                                             ///< revision is the current one, so it is never stale)
+inline constexpr char missedRunsAdded[] = "missed_runs_added"; ///< "reports" (as missed_runs: those added or
+                                                            ///< grown, each whole), "new_episode"
+inline constexpr char missedRunsDismissed[] = "missed_runs_dismissed"; ///< "job_ids": the reports dismissed
 } // namespace control::events
 
 /**

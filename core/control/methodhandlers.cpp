@@ -565,6 +565,25 @@ Result<QJsonValue> removeCalendar(const MethodContext &context, const QJsonObjec
     return QJsonValue(true);
 }
 
+Result<QJsonValue> missedRuns(const MethodContext &context, const QJsonObject &)
+{
+    QJsonArray list;
+    for (const MissedRunsReport &report : context.scheduler.missedRuns())
+        list.append(report.toJson());
+    return QJsonValue(list);
+}
+
+Result<QJsonValue> dismissMissed(const MethodContext &context, const QJsonObject &params)
+{
+    const bool all = params.value(QStringLiteral("all")).toBool(false);
+    QStringList ids;
+    for (const QJsonValue &id : params.value(QStringLiteral("ids")).toArray())
+        ids << id.toString();
+    if (all == !ids.isEmpty())
+        return invalidInput(ServerText::tr("dismiss_missed takes either params.ids (job ids) or params.all: true"));
+    return QJsonValue(QJsonArray::fromStringList(context.scheduler.dismissMissedRuns(ids)));
+}
+
 constexpr struct
 {
     Method method;
@@ -606,6 +625,8 @@ constexpr struct
     {Method::PutCalendar, putCalendar},
     {Method::RemoveCalendar, removeCalendar},
     {Method::RestoreJobs, restoreJobs},
+    {Method::MissedRuns, missedRuns},
+    {Method::DismissMissed, dismissMissed},
 };
 
 constexpr bool handlersFollowTheTable()

@@ -52,9 +52,11 @@ enum class Method
     PutCalendar,
     RemoveCalendar,
     RestoreJobs,
+    MissedRuns,
+    DismissMissed,
 };
-/// The number of methods (RestoreJobs is the last of Method).
-inline constexpr std::size_t methodCount = static_cast<std::size_t>(Method::RestoreJobs) + 1;
+/// The number of methods (DismissMissed is the last of Method).
+inline constexpr std::size_t methodCount = static_cast<std::size_t>(Method::DismissMissed) + 1;
 
 /// What a method does to the instance's store.
 enum class Effect
@@ -173,6 +175,11 @@ inline constexpr Param putCalendar[] = {
     {"replace", ParamType::Bool, Presence::Optional},
 };
 
+inline constexpr Param dismissMissed[] = {
+    {"ids", ParamType::Ids, Presence::Optional},
+    {"all", ParamType::Bool, Presence::Optional},
+};
+
 } // namespace methodParams
 
 /// The protocol's methods, in the order of Method.
@@ -213,6 +220,8 @@ inline constexpr MethodSpec methods[] = {
     {Method::PutCalendar, "put_calendar", Effect::Changes, methodParams::putCalendar},
     {Method::RemoveCalendar, "remove_calendar", Effect::Changes, methodParams::calendarName},
     {Method::RestoreJobs, "restore_jobs", Effect::Changes, methodParams::ids},
+    {Method::MissedRuns, "missed_runs", Effect::Reads, {}},
+    {Method::DismissMissed, "dismiss_missed", Effect::Reads, methodParams::dismissMissed},
 };
 
 constexpr bool methodsFollowTheEnum()

@@ -96,6 +96,15 @@ SchedulerClient::SchedulerClient(QString storePath, QObject *parent)
 {
     m_reconnect.setSingleShot(true);
     connect(&m_reconnect, &QTimer::timeout, this, &SchedulerClient::openSocket);
+    // The missed-runs reports are the host's: read again on each connection, gone with it.
+    connect(this, &SchedulerClient::hostConnectedChanged, this, [this](bool connected) {
+        if (connected) {
+            fetchMissedRuns();
+        } else if (!m_missedRuns.isEmpty()) {
+            m_missedRuns.clear();
+            emit missedRunsChanged();
+        }
+    });
 }
 
 std::unique_ptr<SchedulerClient> SchedulerClient::forSocket(QString socketPath, QObject *parent)
@@ -428,6 +437,8 @@ void SchedulerClient::applyEvent(const QJsonObject &event)
     } else if (is(events::runOutput)) {
         emit runOutput(event.value(QStringLiteral("run_id")).toInteger(), event.value(QStringLiteral("job_id")).toString(),
                        event.value(QStringLiteral("text")).toString());
+    } else if (is(events::missedRunsAdded) || is(events::missedRunsDismissed)) {
+        applyMissedRunsEvent(name, event);
     }
     // Events of a newer host that this client does not know are ignored.
 }
@@ -717,6 +728,68 @@ void SchedulerClient::setHistoryLimit(int runsPerJob, QObject *context, Reply<QJ
 void SchedulerClient::restoreJobs(const QStringList &ids, QObject *context, Reply<QJsonValue> done)
 {
     call(control::Method::RestoreJobs, {{QStringLiteral("ids"), idArray(ids)}}, context, std::move(done));
+}
+
+// --- the missed-runs review ---------------------------------------------------------------------------------
+
+QList<MissedRunsReport> SchedulerClient::missedRuns() const
+{
+    QList<MissedRunsReport> all = m_missedRuns.values();
+    std::sort(all.begin(), all.end(), [](const MissedRunsReport &a, const MissedRunsReport &b) {
+        const int byName = QString::localeAwareCompare(a.jobName, b.jobName);
+        return byName != 0 ? byName < 0 : a.jobId < b.jobId;
+    });
+    return all;
+}
+
+std::optional<int> SchedulerClient::missedRunsEpisode(const QString &jobId) const
+{
+    const auto found = m_missedRuns.constFind(jobId);
+    return found == m_missedRuns.cend() ? std::nullopt : std::optional(found->episode);
+}
+
+void SchedulerClient::dismissMissedRuns(const QStringList &jobIds, QObject *context, Reply<QJsonValue> done)
+{
+    const QJsonObject params = jobIds.isEmpty() ? QJsonObject{{QStringLiteral("all"), true}}
+                                                : QJsonObject{{QStringLiteral("ids"), QJsonArray::fromStringList(jobIds)}};
+    call(control::Method::DismissMissed, params, context, std::move(done));
+}
+
+void SchedulerClient::fetchMissedRuns()
+{
+    call(control::Method::MissedRuns, {}, this, [this](Result<QJsonValue> answer) {
+        if (!answer) // an older host without the review: nothing to show
+            return;
+        // Events applied before this answer are in it too: the answer is the host's state now.
+        m_missedRuns.clear();
+        for (const QJsonValue &item : answer.value().toArray()) {
+            if (auto report = MissedRunsReport::fromJson(item.toObject()))
+                m_missedRuns.insert(report->jobId, report.value());
+        }
+        emit missedRunsChanged();
+    });
+}
+
+void SchedulerClient::applyMissedRunsEvent(const QString &name, const QJsonObject &event)
+{
+    if (name == QLatin1String(control::events::missedRunsDismissed)) {
+        for (const QJsonValue &id : event.value(QStringLiteral("job_ids")).toArray())
+            m_missedRuns.remove(id.toString());
+        emit missedRunsChanged();
+        return;
+    }
+    QList<MissedRunsReport> added;
+    for (const QJsonValue &item : event.value(QStringLiteral("reports")).toArray()) {
+        auto report = MissedRunsReport::fromJson(item.toObject());
+        if (!report) {
+            qCWarning(lcClient, "a bad missed-runs report: %s", qPrintable(report.error().message));
+            continue;
+        }
+        m_missedRuns.insert(report->jobId, report.value());
+        added.append(report.value());
+    }
+    emit missedRunsChanged();
+    emit missedRunsAdded(added, event.value(QStringLiteral("new_episode")).toBool());
 }
 
 } // namespace punctual

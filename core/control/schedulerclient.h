@@ -5,6 +5,7 @@
 #include "jobs/job.h"
 #include "jobs/jobchanges.h"
 #include "jobs/runrecord.h"
+#include "scheduler/missedrunsreport.h"
 #include "scheduler/runactivity.h"
 #include "scheduler/scheduler.h"
 #include "util/result.h"
@@ -132,6 +133,14 @@ public:
     /// Removes a calendar ("remove_calendar"): refused while jobs use it, naming them.
     void removeCalendar(const QString &name, QObject *context, Reply<QJsonValue> done);
 
+    // --- the missed-runs review (docs/window/review.md) ---
+    /// The host's pending missed-runs reports (read at subscription, then kept by its events), by job name.
+    QList<MissedRunsReport> missedRuns() const;
+    /// Dismisses the reports of @p jobIds, or all of them when @p jobIds is empty ("dismiss_missed").
+    void dismissMissedRuns(const QStringList &jobIds, QObject *context, Reply<QJsonValue> done);
+    /// The episode of @p jobId's pending report; none without one.
+    std::optional<int> missedRunsEpisode(const QString &jobId) const;
+
     /// Applies one line of the host's stream (a response or an event), as the socket does for each line read:
     /// offscreen model tests feed recorded streams through it.
     void applyLine(const QByteArray &line);
@@ -172,6 +181,10 @@ signals:
     void storeStatusChanged(const punctual::StoreStatus &status);
     /// Output of a run going now, as it comes (subscribed with output).
     void runOutput(qint64 runId, const QString &jobId, const QString &text);
+    /// missedRuns() changed (reports added, grown or dismissed; read at (re)connection; cleared when disconnected).
+    void missedRunsChanged();
+    /// The host added missed-runs reports (or they grew); @p newEpisode: a new downtime or sleep to tell about.
+    void missedRunsAdded(const QList<punctual::MissedRunsReport> &reports, bool newEpisode);
 
 private:
     struct Pending
@@ -219,6 +232,10 @@ private:
     QJsonObject m_hostStatus;
     qint64 m_revision = 0;
     std::int64_t m_lastEventTime = 0;
+    /// Reads the host's missed-runs reports (after subscribing) into m_missedRuns.
+    void fetchMissedRuns();
+    void applyMissedRunsEvent(const QString &name, const QJsonObject &event);
+    QHash<QString, MissedRunsReport> m_missedRuns; ///< job id -> its pending report
 };
 
 } // namespace punctual

@@ -6,6 +6,7 @@
 #include "scheduler/clustermembership.h"
 #include "scheduler/dueplanner.h"
 #include "scheduler/removedjobs.h"
+#include "scheduler/missedrunsreview.h"
 #include "scheduler/runtracker.h"
 #include "scheduler/waketimer.h"
 #include "store/jobstore.h"
@@ -78,6 +79,9 @@ Scheduler::Scheduler(JobStore &store, const Clock &clock, std::unique_ptr<Execut
         connect(m_membership, &ClusterMembership::storeFailed, this, &Scheduler::storeFailed);
     }
     connect(m_wakeTimer.get(), &WakeTimer::woke, this, &Scheduler::processDue);
+    m_review = new MissedRunsReview(*this, clock);
+    connect(m_review, &MissedRunsReview::reportsAdded, this, &Scheduler::missedRunsAdded);
+    connect(m_review, &MissedRunsReview::reportsDismissed, this, &Scheduler::missedRunsDismissed);
     setDesktopState(nullptr);
 }
 
@@ -105,6 +109,8 @@ void Scheduler::setDesktopState(DesktopState *state)
     m_runs->setDesktopState(m_desktop);
     connect(m_desktop, &DesktopState::changed, this, &Scheduler::onDesktopChanged);
     connectDesktop(); // resume and network-up: event triggers
+    if (m_review)
+        m_review->setDesktopState(m_desktop); // a resume tells a sleep from a long pass
 }
 
 void Scheduler::onDesktopChanged()
@@ -509,6 +515,7 @@ bool Scheduler::commitDuePass(QList<Job> &due, std::int64_t now)
         // keeps max_instances 1 meaning "one scheduled run at a time").
         const DueLoad load{m_runs->instanceCount(job.id) + elsewhere.value(job.id), m_runs->queuedCount(job.id)};
         DuePlan plan = planDueJob(job, now, load, m_random, exclusionCalendars());
+        m_review->notePlan(job, plan, now, exclusionCalendars());
         batch.runs += plan.excluded;
         batch.runs += plan.missed;
         batch.runs += plan.skipped;
@@ -541,9 +548,11 @@ bool Scheduler::commitDuePass(QList<Job> &due, std::int64_t now)
     // Runs are recorded and next run times advanced in one transaction before anything starts: after a crash
     // a scheduled time is never run twice.
     if (auto committed = m_store.commitDue(batch); !committed) {
+        m_review->dropPass();
         storeFailed(committed.error());
         return false;
     }
+    m_review->commitPass(); // before jobMissed: notices of a catch-up's runs are one for the episode
 
     for (const RunRecord &run : std::as_const(batch.runs)) {
         if (run.outcome == RunOutcome::Missed) {
@@ -978,6 +987,23 @@ void Scheduler::startRecoveredRuns(const QList<RunRecord> &runs)
         }
         m_runs->submit(job.value(), {rerun}, std::nullopt);
     }
+}
+
+// --- missed-runs review -------------------------------------------------------------------------------------
+
+QList<MissedRunsReport> Scheduler::missedRuns() const
+{
+    return m_review->reports();
+}
+
+QStringList Scheduler::dismissMissedRuns(const QStringList &jobIds)
+{
+    return m_review->dismiss(jobIds);
+}
+
+std::optional<int> Scheduler::missedRunsEpisode(const QString &jobId) const
+{
+    return m_review->episodeOf(jobId);
 }
 
 } // namespace punctual

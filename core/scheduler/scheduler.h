@@ -5,6 +5,7 @@
 #include "jobs/jobchanges.h"
 #include "jobs/runrecord.h"
 #include "scheduler/backfillresult.h"
+#include "scheduler/missedrunsreport.h"
 #include "scheduler/runactivity.h"
 #include "scheduler/runexplainer.h"
 #include "scheduler/storestatus.h"
@@ -27,6 +28,7 @@ class ClusterMembership;
 class ExecutorSet;
 class JobStore;
 class RemovedJobs;
+class MissedRunsReview;
 class RunTracker;
 class WakeTimer;
 
@@ -237,6 +239,13 @@ public:
     Result<QList<Job>> restoreJobs(const QStringList &ids);
     /// The ids restoreJobs() can put back now, the latest removal first.
     QStringList restorableJobIds();
+    // --- the missed-runs review (missedrunsreview.h, docs/window/review.md) ---
+    /// The pending reports of fire times missed while Punctual was not running or the computer was asleep.
+    QList<MissedRunsReport> missedRuns() const;
+    /// Dismisses the reports of @p jobIds (empty: all); returns the ids dismissed.
+    QStringList dismissMissedRuns(const QStringList &jobIds);
+    /// The episode of @p jobId's pending report (none without one): cheap, for each missed run of a catch-up.
+    std::optional<int> missedRunsEpisode(const QString &jobId) const;
 
 signals:
     void started();
@@ -265,6 +274,9 @@ signals:
     void storeError(const QString &message);
     /// storeStatus() changed: the store became unavailable or available again, or a reconnect failed.
     void storeStatusChanged(const punctual::StoreStatus &status);
+    /// Missed-runs reports were added or grew (each as it is now); @p newEpisode: a new downtime or sleep.
+    void missedRunsAdded(const QList<punctual::MissedRunsReport> &reports, bool newEpisode);
+    void missedRunsDismissed(const QStringList &jobIds);
 
 private:
     void processDue();
@@ -391,6 +403,7 @@ private:
     /// Keeps @p jobs, just removed, with @p histories for restoreJobs().
     void keepRemoved(const QList<Job> &jobs, QHash<QString, QList<RunRecord>> histories);
     std::unique_ptr<RemovedJobs> m_removed;
+    MissedRunsReview *m_review = nullptr; ///< child: catch-up passes become missed-runs reports
 };
 
 } // namespace punctual

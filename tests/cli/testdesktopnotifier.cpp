@@ -82,6 +82,7 @@ private slots:
     void hostSendsNoticesEndToEnd();
     void hostWithNoticesOffSaysSo();
     void manageOnlyHostLeavesNoticesToTheTray();
+    void catchUpEpisodeIsOneNotice();
 
 private:
     /// Starts the mock notification daemon on the private bus with @p capabilities; waits until it owns its name.
@@ -375,6 +376,35 @@ void TestDesktopNotifier::missedRunIsNotified()
     QCOMPARE(args[3].toString(), "“Nightly backup” missed its run");
     QVERIFY2(args[4].toString().startsWith("The run due ") && args[4].toString().contains("was not started"),
              qPrintable(args[4].toString()));
+}
+
+void TestDesktopNotifier::catchUpEpisodeIsOneNotice()
+{
+    startMock("body actions");
+    const auto notifier = startedNotifier();
+    JobOptions everyRun;
+    everyRun.coalesce = CoalescePolicy::All; // each of the 5 run times, each past the 60 s grace: 15 missed runs
+    for (const QString &id : {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")})
+        addOrDie(JobBuilder(id).name("Job " + id).interval(3'600'000, startMs + 3'600'000).command("/bin/true")
+                     .options(everyRun));
+    QSignalSpy missed(m_scheduler.get(), &Scheduler::jobMissed);
+    QSignalSpy notified(notifier.get(), &DesktopNotifier::notified);
+    wake(startMs + 5 * 3'600'000 + 10 * 60'000); // the computer slept five hours
+    QTRY_COMPARE_WITH_TIMEOUT(missed.size(), 15, 10'000);
+    QTRY_COMPARE_WITH_TIMEOUT(notified.size(), 1, 10'000);
+    const QList<MockCall> sent = notifyCalls(); // asked after the notifier's calls, on the same connection
+    QCOMPARE(sent.size(), 1);
+    QCOMPARE(sent.front().args[3].toString(), "15 runs were missed while the computer was asleep");
+    QCOMPARE(sent.front().args[4].toString(), "3 jobs: Job a, Job b, Job c. Open Punctual to review what each job did.");
+    QVERIFY(!sent.front().args[5].toStringList().contains(DesktopNotifier::runAgainAction)); // for one job only
+
+    // A single missed run later on keeps its own notice.
+    for (const QString &id : {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")})
+        QVERIFY_OK(m_scheduler->removeJob(id));
+    addOrDie(JobBuilder("solo").name("Solo").interval(3'600'000, startMs + 6 * 3'600'000).command("/bin/true"));
+    wake(startMs + 6 * 3'600'000 + 2 * 60'000);
+    QTRY_COMPARE_WITH_TIMEOUT(notified.size(), 2, 10'000);
+    QCOMPARE(notifyCalls().at(1).args[3].toString(), "“Solo” missed its run");
 }
 
 void TestDesktopNotifier::switchedOffOutcomesAreNotNotified()

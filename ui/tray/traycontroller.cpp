@@ -3,6 +3,7 @@
 
 #include "models/joblistmodel.h"
 #include "models/runpresentation.h"
+#include "review/missedrunstext.h"
 #include "control/schedulerclient.h"
 #include "time/clock.h"
 
@@ -138,6 +139,15 @@ TrayController::TrayController(SchedulerClient &scheduler, const JobListModel &j
     m_notifyTimer.setSingleShot(true);
     m_notifyTimer.setInterval(notifyDelayMs);
     connect(&m_notifyTimer, &QTimer::timeout, this, &TrayController::postNotifications);
+    // A missed-runs episode: one message, whose click opens the Review dialog (the window is shown too).
+    connect(&m_scheduler, &SchedulerClient::missedRunsAdded, this, [this](const auto &reports, bool newEpisode) {
+        if (!m_scheduler.hostStatus().value(QStringLiteral("desktop_notifications")).toBool(false))
+            onMissedRunsAdded(reports, newEpisode);
+    });
+    connect(m_icon, &QSystemTrayIcon::messageClicked, this, [this] {
+        if (m_messageIsReview)
+            emit missedRunsReviewRequested();
+    });
 
     update();
 }
@@ -334,7 +344,7 @@ std::optional<NotificationKind> TrayController::notificationKind(RunOutcome outc
 void TrayController::onRunEnded(const RunRecord &run)
 {
     const auto kind = notificationKind(run.outcome);
-    if (!kind || !m_settings.notifies(*kind))
+    if (!kind || !m_settings.notifies(*kind) || inNoticedEpisode(run))
         return;
     m_pendingRuns << run;
     if (!m_notifyTimer.isActive())
@@ -384,6 +394,7 @@ void TrayController::postNotifications()
     }
     message += QLatin1Char('\n') + tr("Click to see the run history.");
     m_messageJobId = first.jobId;
+    m_messageIsReview = false;
     if (m_icon->isVisible())
         m_icon->showMessage(title, message, icon, messageTimeoutMs);
     emit notificationPosted(title, message, first.jobId);
@@ -395,11 +406,43 @@ bool TrayController::showStillRunningMessage()
         return false;
     m_settings.setTrayMessageShown(true);
     m_messageJobId.clear();
+    m_messageIsReview = false;
     m_icon->showMessage(tr("Punctual is still running"),
                         tr("Your jobs keep running on schedule. Click the icon to open the window; choose Quit in "
                            "its menu to stop Punctual."),
                         QSystemTrayIcon::Information, messageTimeoutMs);
     return true;
+}
+
+// --- missed-runs episodes -----------------------------------------------------------------------------------
+
+void TrayController::onMissedRunsAdded(const QList<MissedRunsReport> &reports, bool newEpisode)
+{
+    if (!newEpisode || reports.isEmpty() || !m_settings.notifies(NotificationKind::Missed))
+        return;
+    const int episode = reports.front().episode;
+    QList<MissedRunsReport> ofEpisode;
+    for (const MissedRunsReport &report : m_scheduler.missedRuns()) {
+        if (report.episode == episode)
+            ofEpisode << report;
+    }
+    if (ofEpisode.isEmpty() || (ofEpisode.size() == 1 && ofEpisode.front().times.total == 1))
+        return; // one run time of one job: its own message, as any missed run, says more
+    m_noticedEpisode = episode;
+    const QString title = missedRunsTitle(ofEpisode);
+    const QString message = missedRunsTrayMessage(ofEpisode);
+    m_messageJobId.clear();
+    m_messageIsReview = true;
+    if (m_icon->isVisible())
+        m_icon->showMessage(title, message, QSystemTrayIcon::Information, messageTimeoutMs);
+    emit notificationPosted(title, message, QString());
+}
+
+bool TrayController::inNoticedEpisode(const RunRecord &run) const
+{
+    if (m_noticedEpisode == 0 || run.outcome != RunOutcome::Missed || run.reason != RunReason::CatchUp)
+        return false;
+    return m_scheduler.missedRunsEpisode(run.jobId) == m_noticedEpisode;
 }
 
 } // namespace punctual

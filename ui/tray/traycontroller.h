@@ -2,6 +2,7 @@
 #pragma once
 
 #include "jobs/runrecord.h"
+#include "scheduler/missedrunsreport.h"
 #include "settings/settings.h"
 
 #include <QHash>
@@ -134,6 +135,8 @@ signals:
     /// A message about finished runs was posted (shown when the icon is visible); @p jobId is the job a click
     /// opens.
     void notificationPosted(const QString &title, const QString &message, const QString &jobId);
+    /// The message of a missed-runs episode was clicked: open the window's Review dialog.
+    void missedRunsReviewRequested();
 
 private:
     void scheduleUpdate();
@@ -161,6 +164,12 @@ private:
     QTimer m_notifyTimer;
     QString m_messageJobId; ///< the job the last message is about
     bool m_contextClicked = false; ///< the icon was right-clicked in this turn of the event loop
+    // --- missed-runs episodes: one message each (ui/review, docs/window/review.md) ---
+    void onMissedRunsAdded(const QList<MissedRunsReport> &reports, bool newEpisode);
+    /// A catch-up's missed run of a job whose episode had its own message.
+    bool inNoticedEpisode(const RunRecord &run) const;
+    int m_noticedEpisode = 0;
+    bool m_messageIsReview = false; ///< the last message is an episode's: a click opens the Review dialog
 };
 
 } // namespace punctual
