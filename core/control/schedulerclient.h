@@ -132,6 +132,11 @@ public:
     /// Removes a calendar ("remove_calendar"): refused while jobs use it, naming them.
     void removeCalendar(const QString &name, QObject *context, Reply<QJsonValue> done);
 
+    /// The runs of the jobs @p jobIds that overlap [@p sinceMs, @p untilMs], newest first, without their output
+    /// ("history" with since, until and job_ids; the timeline).
+    void runsInRange(const QStringList &jobIds, std::int64_t sinceMs, std::int64_t untilMs, QObject *context,
+                     Reply<QList<RunRecord>> done);
+
     /// Applies one line of the host's stream (a response or an event), as the socket does for each line read:
     /// offscreen model tests feed recorded streams through it.
     void applyLine(const QByteArray &line);

@@ -227,6 +227,11 @@ public:
     /// public so tests drive it with their clock.
     void clusterHeartbeat();
 
+    // --- the timeline (docs/window/timeline.md) ---
+    /// JobStore::runsInRange(), with the runs that ended this event-loop turn (as history()).
+    Result<QList<RunRecord>> runsInRange(const QStringList &jobIds, std::int64_t sinceMs, std::int64_t untilMs,
+                                         int limit) const;
+
 signals:
     void started();
     void paused();
