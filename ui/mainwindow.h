@@ -25,6 +25,7 @@ class JobTransfer;
 class RunHistoryPane;
 class SchedulerClient;
 class StoreStatusBanner;
+class TimelineWidget;
 
 class MainWindow final : public QMainWindow
 {
@@ -102,6 +103,10 @@ public:
     /// Loads the list from the store again (F5).
     void reload();
 
+    /// View › Timeline (checkable, remembered) and the timeline it shows in place of the job table.
+    QAction *timelineAction() const { return m_timelineAction; }
+    TimelineWidget *timeline() const { return m_timeline; }
+
 signals:
     /// File > Settings… was chosen; the app opens the settings dialog.
     void settingsRequested();
@@ -176,6 +181,8 @@ private:
     Confirmation m_confirm;
     NoteQuestion m_askNote;
     JobOptions m_newJobOptions;
+    QAction *m_timelineAction = nullptr;
+    TimelineWidget *m_timeline = nullptr;
 };
 
 } // namespace punctual
