@@ -3857,10 +3857,6 @@ http://localhost:8080/products</translation>
         <translation>Danach</translation>
     </message>
     <message>
-        <source>Days off</source>
-        <translation>Freie Tage</translation>
-    </message>
-    <message>
         <source>Only when</source>
         <translation>Nur wenn</translation>
     </message>
@@ -4510,6 +4506,14 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
     <message>
         <source>Waiting</source>
         <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>&amp;Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Show the jobs&apos; runs and coming fire times on a timeline instead of the table</source>
+        <translation>Die Läufe und kommenden Ausführungszeiten der Aufträge auf einer Zeitleiste statt in der Tabelle zeigen</translation>
     </message>
 </context>
 <context>
@@ -5428,6 +5432,171 @@ Der Auftrag kann es stattdessen aus einer Umgebungsvariablen des Planers lesen: 
     <message>
         <source>Reconnect to the job store now instead of after the pause</source>
         <translation>Jetzt statt nach der Pause erneut mit dem Auftragsspeicher verbinden</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::TimelineScale</name>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>6 hours</source>
+        <translation>6 Stunden</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <source>3 days</source>
+        <translation>3 Tage</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 Tage</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 Tage</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::TimelineView</name>
+    <message>
+        <source>Timeline</source>
+        <translation>Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Next run %1</source>
+        <translation>Nächster Lauf %1</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation>%1: %2, %3</translation>
+    </message>
+    <message>
+        <source>%1: %2, since %3</source>
+        <translation>%1: %2, seit %3</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3, took %4</source>
+        <translation>%1: %2, %3, dauerte %4</translation>
+    </message>
+    <message>
+        <source>overlaps an earlier run</source>
+        <translation>überschneidet sich mit einem früheren Lauf</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Runs shown: %1; coming runs: %2</source>
+        <translation>Angezeigte Läufe: %1; kommende Läufe: %2</translation>
+    </message>
+    <message>
+        <source>Scheduled: %1</source>
+        <translation>Geplant: %1</translation>
+    </message>
+    <message>
+        <source>Started: %1</source>
+        <translation>Gestartet: %1</translation>
+    </message>
+    <message>
+        <source>Took %1</source>
+        <translation>Dauerte %1</translation>
+    </message>
+    <message>
+        <source>Running for %1</source>
+        <translation>Läuft seit %1</translation>
+    </message>
+    <message>
+        <source>Exit code %1</source>
+        <translation>Exit-Code %1</translation>
+    </message>
+    <message>
+        <source>Stands for %1 run times</source>
+        <translation>Steht für %1 Ausführungszeiten</translation>
+    </message>
+    <message>
+        <source>Overlaps an earlier run of the job</source>
+        <translation>Überschneidet sich mit einem früheren Lauf des Auftrags</translation>
+    </message>
+    <message>
+        <source>Excluded by the calendar &quot;%1&quot;: runs on this day are skipped</source>
+        <translation>Durch den Kalender „%1“ ausgeschlossen: Läufe an diesem Tag entfallen</translation>
+    </message>
+    <message>
+        <source>Clocks go forward by %1 at %2 (%3)</source>
+        <translation>Die Uhren werden um %2 um %1 vorgestellt (%3)</translation>
+    </message>
+    <message>
+        <source>Clocks go back by %1 at %2 (%3)</source>
+        <translation>Die Uhren werden um %2 um %1 zurückgestellt (%3)</translation>
+    </message>
+    <message>
+        <source>%1 is paused: no runs are coming</source>
+        <translation>%1 ist angehalten: es kommen keine Läufe</translation>
+    </message>
+    <message>
+        <source>The scheduler is paused: no runs are coming</source>
+        <translation>Der Planer ist angehalten: es kommen keine Läufe</translation>
+    </message>
+    <message>
+        <source>No jobs match</source>
+        <translation>Keine passenden Aufträge</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Scheduler paused</source>
+        <translation>Planer angehalten</translation>
+    </message>
+    <message>
+        <source>%1 (paused)</source>
+        <translation>%1 (angehalten)</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::TimelineWidget</name>
+    <message>
+        <source>Time span shown</source>
+        <translation>Angezeigte Zeitspanne</translation>
+    </message>
+    <message>
+        <source>How much time the timeline shows across (Ctrl+wheel, + and - zoom too)</source>
+        <translation>Wie viel Zeit die Zeitleiste in der Breite zeigt (auch Strg+Mausrad, + und - zoomen)</translation>
+    </message>
+    <message>
+        <source>Earlier</source>
+        <translation>Früher</translation>
+    </message>
+    <message>
+        <source>Show earlier times (or drag the timeline to the right)</source>
+        <translation>Frühere Zeiten zeigen (oder die Zeitleiste nach rechts ziehen)</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Jetzt</translation>
+    </message>
+    <message>
+        <source>Show the time around now</source>
+        <translation>Die Zeit um jetzt zeigen</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Später</translation>
+    </message>
+    <message>
+        <source>Show later times (or drag the timeline to the left)</source>
+        <translation>Spätere Zeiten zeigen (oder die Zeitleiste nach links ziehen)</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Zeigen:</translation>
     </message>
 </context>
 <context>

@@ -3824,10 +3824,6 @@ http://localhost:8080/products</translation>
         <translation>之后</translation>
     </message>
     <message>
-        <source>Days off</source>
-        <translation>休息日</translation>
-    </message>
-    <message>
         <source>Only when</source>
         <translation>仅当</translation>
     </message>
@@ -4464,6 +4460,14 @@ No run until it is resumed.</source>
     <message>
         <source>Waiting</source>
         <translation>等待中</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>时间线(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Show the jobs&apos; runs and coming fire times on a timeline instead of the table</source>
+        <translation>以时间线代替表格显示任务的运行和即将到来的触发时间</translation>
     </message>
 </context>
 <context>
@@ -5378,6 +5382,171 @@ The job can read it from an environment variable of the scheduler instead: enter
     <message>
         <source>Reconnect to the job store now instead of after the pause</source>
         <translation>立即重新连接任务存储，而不是等待间隔结束</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::TimelineScale</name>
+    <message>
+        <source>1 hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>6 hours</source>
+        <translation>6 小时</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message>
+        <source>3 days</source>
+        <translation>3 天</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 天</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 天</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::TimelineView</name>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Next run %1</source>
+        <translation>下次运行 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation>%1：%2，%3</translation>
+    </message>
+    <message>
+        <source>%1: %2, since %3</source>
+        <translation>%1：%2，自 %3 起</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3, took %4</source>
+        <translation>%1：%2，%3，耗时 %4</translation>
+    </message>
+    <message>
+        <source>overlaps an earlier run</source>
+        <translation>与较早的运行重叠</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Runs shown: %1; coming runs: %2</source>
+        <translation>显示的运行：%1；即将运行：%2</translation>
+    </message>
+    <message>
+        <source>Scheduled: %1</source>
+        <translation>计划时间：%1</translation>
+    </message>
+    <message>
+        <source>Started: %1</source>
+        <translation>开始时间：%1</translation>
+    </message>
+    <message>
+        <source>Took %1</source>
+        <translation>耗时 %1</translation>
+    </message>
+    <message>
+        <source>Running for %1</source>
+        <translation>已运行 %1</translation>
+    </message>
+    <message>
+        <source>Exit code %1</source>
+        <translation>退出码 %1</translation>
+    </message>
+    <message>
+        <source>Stands for %1 run times</source>
+        <translation>代表 %1 个运行时间</translation>
+    </message>
+    <message>
+        <source>Overlaps an earlier run of the job</source>
+        <translation>与该任务较早的运行重叠</translation>
+    </message>
+    <message>
+        <source>Excluded by the calendar &quot;%1&quot;: runs on this day are skipped</source>
+        <translation>被日历“%1”排除：当天的运行将被跳过</translation>
+    </message>
+    <message>
+        <source>Clocks go forward by %1 at %2 (%3)</source>
+        <translation>时钟于 %2 拨快 %1（%3）</translation>
+    </message>
+    <message>
+        <source>Clocks go back by %1 at %2 (%3)</source>
+        <translation>时钟于 %2 拨慢 %1（%3）</translation>
+    </message>
+    <message>
+        <source>%1 is paused: no runs are coming</source>
+        <translation>%1 已暂停：不会有运行</translation>
+    </message>
+    <message>
+        <source>The scheduler is paused: no runs are coming</source>
+        <translation>调度器已暂停：不会有运行</translation>
+    </message>
+    <message>
+        <source>No jobs match</source>
+        <translation>没有匹配的任务</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Scheduler paused</source>
+        <translation>调度器已暂停</translation>
+    </message>
+    <message>
+        <source>%1 (paused)</source>
+        <translation>%1（已暂停）</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::TimelineWidget</name>
+    <message>
+        <source>Time span shown</source>
+        <translation>显示的时间范围</translation>
+    </message>
+    <message>
+        <source>How much time the timeline shows across (Ctrl+wheel, + and - zoom too)</source>
+        <translation>时间线横向显示的时间长度（Ctrl+滚轮、+ 和 - 也可缩放）</translation>
+    </message>
+    <message>
+        <source>Earlier</source>
+        <translation>更早</translation>
+    </message>
+    <message>
+        <source>Show earlier times (or drag the timeline to the right)</source>
+        <translation>显示更早的时间（或将时间线向右拖动）</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>Show the time around now</source>
+        <translation>显示当前前后的时间</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>更晚</translation>
+    </message>
+    <message>
+        <source>Show later times (or drag the timeline to the left)</source>
+        <translation>显示更晚的时间（或将时间线向左拖动）</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
     </message>
 </context>
 <context>

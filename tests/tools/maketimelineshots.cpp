@@ -12,6 +12,7 @@
 #include "mainwindow.h"
 #include "mock/fakeclock.h"
 #include "models/joblistmodel.h"
+#include "models/runhistorymodel.h"
 #include "scheduler/scheduler.h"
 #include "settings/language.h"
 #include "settings/settings.h"

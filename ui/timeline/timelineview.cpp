@@ -77,7 +77,7 @@ TimelineView::TimelineView(JobListModel &jobs, QAbstractItemModel &rows, Timelin
     viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
     m_rowHeight = fontMetrics().height() + 10;
     m_headerHeight = 2 * fontMetrics().height() + 8;
-    m_nameWidth = std::max(140, fontMetrics().averageCharWidth() * 22);
+    m_nameWidth = std::max(160, fontMetrics().averageCharWidth() * 26);
     m_scale = TimelineScale(0, TimelineScale::dayMs, 600);
     m_scale.showAround(nowMs());
 
@@ -418,8 +418,11 @@ void TimelineView::paintEvent(QPaintEvent *)
     QPainter painter(viewport());
     painter.fillRect(viewport()->rect(), palette().base());
     for (int row = firstVisibleRow(), last = lastVisibleRow(); row <= last; ++row)
-        paintRow(painter, row);
-    paintHeader(painter);
+        paintRow(painter, row, Pass::Background);
+    paintHeader(painter, Pass::Background);
+    for (int row = firstVisibleRow(), last = lastVisibleRow(); row <= last; ++row)
+        paintRow(painter, row, Pass::Content);
+    paintHeader(painter, Pass::Content);
     paintNowLine(painter);
     if (rowCount() == 0) {
         painter.setPen(palette().color(QPalette::PlaceholderText));
@@ -428,16 +431,23 @@ void TimelineView::paintEvent(QPaintEvent *)
     }
 }
 
-void TimelineView::paintHeader(QPainter &painter) const
+void TimelineView::paintHeader(QPainter &painter, Pass pass) const
 {
+    const bool labels = pass == Pass::Content;
     const QRect header(0, 0, viewport()->width(), m_headerHeight);
-    painter.fillRect(header, palette().button());
-    painter.setPen(palette().color(QPalette::Mid));
-    painter.drawLine(header.bottomLeft(), header.bottomRight());
+    if (labels) {
+        painter.fillRect(header, palette().button());
+        painter.setPen(palette().color(QPalette::Mid));
+        painter.drawLine(header.bottomLeft(), header.bottomRight());
+    }
     painter.setClipRect(QRect(m_nameWidth, 0, viewport()->width() - m_nameWidth, viewport()->height()));
     const QFontMetrics fm = fontMetrics();
     const int lineHeight = fm.height();
     const QLocale locale;
+    // The locale's short time without seconds (some locales' short format has them).
+    QString timeFormat = locale.timeFormat(QLocale::ShortFormat);
+    timeFormat.remove(QStringLiteral(":ss"));
+    timeFormat.remove(QStringLiteral(".ss"));
     const std::int64_t step = m_scale.labelStepMs(fm.horizontalAdvance(QStringLiteral("00:00 PM")) + 16);
     const QDate firstDay = QDateTime::fromMSecsSinceEpoch(m_scale.startMs()).date().addDays(-1);
     const QDate lastDay = QDateTime::fromMSecsSinceEpoch(m_scale.endMs()).date().addDays(1);
@@ -450,10 +460,13 @@ void TimelineView::paintHeader(QPainter &painter) const
         if (xEnd < m_nameWidth || x > viewport()->width())
             continue;
         painter.setPen(palette().color(QPalette::Dark));
-        painter.drawLine(QPointF(x, 0), QPointF(x, viewport()->height()));
+        if (labels)
+            painter.drawLine(QPointF(x, 0), QPointF(x, m_headerHeight));
+        else
+            painter.drawLine(QPointF(x, m_headerHeight), QPointF(x, viewport()->height()));
         const double textX = std::max<double>(x, m_nameWidth) + 4;
         const QString text = localDayText(day);
-        if (textX + fm.horizontalAdvance(text) < xEnd || xEnd - textX > 30) {
+        if (labels && (textX + fm.horizontalAdvance(text) < xEnd || xEnd - textX > 30)) {
             painter.setPen(palette().color(QPalette::ButtonText));
             painter.drawText(QRectF(textX, 2, std::max(0.0, xEnd - textX - 2), lineHeight),
                              Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(text, Qt::ElideRight, int(xEnd - textX)));
@@ -467,17 +480,21 @@ void TimelineView::paintHeader(QPainter &painter) const
             const double tx = m_nameWidth + m_scale.xOf(ms);
             if (tx < m_nameWidth - 60 || tx > viewport()->width() + 60)
                 continue;
-            painter.setPen(palette().color(QPalette::Midlight));
-            painter.drawLine(QPointF(tx, m_headerHeight), QPointF(tx, viewport()->height()));
+            if (!labels) {
+                painter.setPen(palette().color(QPalette::Midlight));
+                painter.drawLine(QPointF(tx, m_headerHeight), QPointF(tx, viewport()->height()));
+                continue;
+            }
             painter.setPen(palette().color(QPalette::Mid));
             painter.drawLine(QPointF(tx, m_headerHeight - 4), QPointF(tx, m_headerHeight));
             painter.setPen(palette().color(QPalette::ButtonText));
             painter.drawText(QRectF(tx + 3, 2 + lineHeight, 200, lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
-                             locale.toString(time, QLocale::ShortFormat));
+                             locale.toString(time, timeFormat));
         }
     }
     painter.setClipping(false);
-    // The span's own words over the name column: what the zoom shows.
+    if (!labels)
+        return;
     painter.setPen(palette().color(QPalette::ButtonText));
     painter.drawText(QRect(6, 2, m_nameWidth - 8, lineHeight), Qt::AlignLeft | Qt::AlignVCenter, tr("Job"));
 }
@@ -498,22 +515,23 @@ void TimelineView::paintNowLine(QPainter &painter) const
     painter.fillPath(head, red);
 }
 
-void TimelineView::paintRow(QPainter &painter, int row) const
+void TimelineView::paintRow(QPainter &painter, int row, Pass pass) const
 {
     const QRect rect = rowRect(row);
     const QModelIndex index = m_rows.index(row, 0);
     const bool selected = m_selection && m_selection->isRowSelected(row, QModelIndex()) && index.isValid();
     QPalette::ColorGroup group = hasFocus() ? QPalette::Active : QPalette::Inactive;
-    painter.fillRect(rect, selected ? palette().color(group, QPalette::Highlight)
-                                    : (row % 2 ? palette().alternateBase() : palette().base()));
     const QColor text = palette().color(group, selected ? QPalette::HighlightedText : QPalette::Text);
     const Job *job = jobAt(row);
     const QRect timeRect = rect.adjusted(m_nameWidth, 0, 0, 0);
+    const std::int64_t now = nowMs();
+    if (pass == Pass::Background) {
+        painter.fillRect(rect, selected ? palette().color(group, QPalette::Highlight)
+                                        : (row % 2 ? palette().alternateBase() : palette().base()));
+    }
     painter.save();
     painter.setClipRect(timeRect);
-
-    const std::int64_t now = nowMs();
-    if (job) {
+    if (pass == Pass::Background && job) {
         // Excluded days and DST changes, behind everything else.
         for (const TimelineShade &shade : m_data.shades(*job, m_scale.startMs(), m_scale.endMs())) {
             const double x1 = m_nameWidth + m_scale.xOf(shade.startMs);
@@ -539,6 +557,10 @@ void TimelineView::paintRow(QPainter &painter, int row) const
             painter.drawText(future.adjusted(8, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter,
                              job->paused ? tr("Paused") : tr("Scheduler paused"));
         }
+    }
+    if (pass == Pass::Background) {
+        painter.restore();
+        return;
     }
 
     const QString currentKey = row == m_currentRow ? m_currentKey : QString();

@@ -139,8 +139,15 @@ private:
     void moveCurrentRow(int row);
     void ensureCurrentVisible();
     void announceCurrent();
-    void paintHeader(QPainter &painter) const;
-    void paintRow(QPainter &painter, int row) const;
+    /// What one pass paints: backgrounds first, the grid over them, then what is on it, the header last.
+    enum class Pass
+    {
+        Background,
+        Content,
+    };
+    /// Background: the day and hour lines through the rows; Content: the header with its labels.
+    void paintHeader(QPainter &painter, Pass pass) const;
+    void paintRow(QPainter &painter, int row, Pass pass) const;
     void paintNowLine(QPainter &painter) const;
     std::int64_t nowMs() const { return m_data.nowMs(); }
 
