@@ -25,6 +25,7 @@
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTest>
+#include <QWheelEvent>
 
 using namespace punctual;
 using namespace punctual::test;
@@ -515,6 +516,14 @@ void TestTimelineView::keyboardMovesBetweenJobsAndRuns()
     QTest::keyClick(view, Qt::Key_Minus);
     QTest::keyClick(view, Qt::Key_Minus);
     QCOMPARE(view->scale().spanMs(), span * 2);
+    // Ctrl+wheel zooms around the pointer: the time under it stays.
+    const QPoint pointer(view->timeLeft() + 300, view->rowRect(0).center().y());
+    const std::int64_t under = view->scale().msAt(300);
+    QWheelEvent wheel(pointer, view->viewport()->mapToGlobal(pointer), {}, QPoint(0, 120), Qt::NoButton,
+                      Qt::ControlModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(view->viewport(), &wheel);
+    QCOMPARE(view->scale().spanMs(), static_cast<std::int64_t>(span * 2 * 0.8));
+    QVERIFY(qAbs(view->scale().msAt(300) - under) < view->scale().msPerPixel());
     // The table's selection made elsewhere moves the timeline's current row.
     QVERIFY(m_window->selectJob("a"));
     QCOMPARE(view->currentRow(), rowOf(view, "a"));
@@ -610,6 +619,8 @@ void TestTimelineView::hundredThousandJobsAskOnlyForTheRowsShown()
     QVERIFY(data.fetchedJobCount() <= 2 * shown);
     QCOMPARE(data.requestCount(), 2);
     QCOMPARE(view.jobNameAt(100'000), QStringLiteral("Job 99999"));
+    qInfo("%d rows: %d shown, %lld job ids asked for in %d requests", view.rowCount(), shown,
+          static_cast<long long>(data.fetchedJobCount()), data.requestCount());
 }
 
 QTEST_MAIN(TestTimelineView)
