@@ -51,6 +51,7 @@ private slots:
     void scaleMapsTimeToXWithinZoomLimits();
     void viewActionTogglesAndIsRemembered();
     void runsAreBarsOfTheirOutcomeColourAndExtent();
+    void overlappingRunsTakeLanesAndMarksDiffer();
     void newRunsComeFromEventsWithoutAsking();
     void ticksAreTheTriggersFireTimes();
     void pausedJobAndPausedSchedulerHaveNoTicks();
@@ -265,6 +266,43 @@ void TestTimelineView::runsAreBarsOfTheirOutcomeColourAndExtent()
     for (int x = mark.left(); x <= mark.right(); ++x)
         ringDrawn |= image.pixelColor(x, mark.center().y()) == outcomeColor(RunOutcome::Missed, view->palette());
     QVERIFY(ringDrawn);
+}
+
+void TestTimelineView::overlappingRunsTakeLanesAndMarksDiffer()
+{
+    addOrDie(JobBuilder("import").name("Import").interval(day, T0 + 20 * hour).function("ok"));
+    const RunRecord longRun = insertRun("import", RunOutcome::Success, T0 - 5 * hour, T0 - 5 * hour, T0 - 2 * hour);
+    const RunRecord overlapping =
+        insertRun("import", RunOutcome::Failed, T0 - 4 * hour, T0 - 4 * hour, T0 - 3 * hour, "bad date");
+    const RunRecord after = insertRun("import", RunOutcome::Success, T0 - hour, T0 - hour, T0 - 30 * minute);
+    insertRun("import", RunOutcome::Skipped, T0 - 150 * minute, {}, {}, "max instances");
+    insertRun("import", RunOutcome::Excluded, T0 - 90 * minute, {}, {});
+    insertRun("import", RunOutcome::ConditionTimeout, T0 - 80 * minute, {}, {});
+    TimelineView *view = showTimeline(T0 - 6 * hour, 12 * hour);
+    QVERIFY(view);
+    const int row = rowOf(view, "import");
+    QHash<qint64, TimelineItem> byId;
+    for (const TimelineItem &item : runsOf(view, "import"))
+        byId.insert(item.run.id, item);
+    QCOMPARE(byId.size(), 6);
+    // The overlapping run goes below, in a second lane; the next one fits the first lane again.
+    QCOMPARE(byId[longRun.id].lane, 0);
+    QCOMPARE(byId[overlapping.id].lane, 1);
+    QCOMPARE(byId[after.id].lane, 0);
+    QCOMPARE(byId[longRun.id].lanes, 2);
+    QVERIFY(view->itemRect(row, byId[overlapping.id]).top() > view->itemRect(row, byId[longRun.id]).bottom());
+    QVERIFY(view->itemName(row, byId[overlapping.id]).endsWith(", overlaps an earlier run"));
+    QVERIFY(view->toolTipAt(view->itemRect(row, byId[overlapping.id]).center()).endsWith("Overlaps an earlier run of the job"));
+    // Runs that never ran are marks, each of its outcome's colour, none a bar.
+    int marks = 0;
+    for (const TimelineItem &item : std::as_const(byId)) {
+        if (!item.isMark())
+            continue;
+        ++marks;
+        QCOMPARE(item.startMs, item.run.scheduledTime);
+        QCOMPARE(item.endMs, item.startMs);
+    }
+    QCOMPARE(marks, 3);
 }
 
 void TestTimelineView::newRunsComeFromEventsWithoutAsking()
