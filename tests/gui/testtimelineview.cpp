@@ -266,6 +266,22 @@ void TestTimelineView::runsAreBarsOfTheirOutcomeColourAndExtent()
     for (int x = mark.left(); x <= mark.right(); ++x)
         ringDrawn |= image.pixelColor(x, mark.center().y()) == outcomeColor(RunOutcome::Missed, view->palette());
     QVERIFY(ringDrawn);
+
+    // The now-line is where the clock says, below the rows too; it moves when the clock does.
+    const auto nowLineAt = [view](std::int64_t ms) {
+        const QImage shot = view->viewport()->grab().toImage();
+        const int x = view->timeLeft() + qRound(view->scale().xOf(ms));
+        const int y = view->viewport()->height() - 5;
+        for (int dx = -1; dx <= 1; ++dx) {
+            if (shot.pixelColor(x + dx, y) == outcomeColor(RunOutcome::Failed, view->palette()))
+                return true;
+        }
+        return false;
+    };
+    QVERIFY(nowLineAt(T0 + 10 * minute));
+    m_clock.advance(2 * hour);
+    QVERIFY(nowLineAt(T0 + 130 * minute));
+    QVERIFY(!nowLineAt(T0 + 10 * minute));
 }
 
 void TestTimelineView::overlappingRunsTakeLanesAndMarksDiffer()
