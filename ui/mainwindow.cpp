@@ -15,6 +15,8 @@
 #include "control/schedulerclient.h"
 #include "settings/settings.h"
 #include "time/clock.h"
+#include "timeline/timelineview.h"
+#include "timeline/timelinewidget.h"
 #include "widgets/runhistorypane.h"
 #include "widgets/storestatusbanner.h"
 #include "help/manualwindow.h"
@@ -303,6 +305,17 @@ void MainWindow::createMenus()
 
     QMenu *view = menuBar()->addMenu(tr("&View", "menu bar"));
     view->addAction(m_actions[Command::Find]);
+    // View › Timeline (ui/timeline/): the timeline in place of the table; the history below follows either.
+    m_timelineAction = view->addAction(tr("&Timeline"));
+    m_timelineAction->setObjectName(QStringLiteral("timelineAction"));
+    m_timelineAction->setCheckable(true);
+    m_timelineAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_timelineAction->setToolTip(tr("Show the jobs' runs and coming fire times on a timeline instead of the table"));
+    connect(m_timelineAction, &QAction::toggled, this, [this](bool shown) {
+        Settings::setTimelineShown(shown);
+        updateEmptyState();
+        (shown ? static_cast<QWidget *>(m_timeline) : m_view)->setFocus();
+    });
 
     QMenu *scheduler = menuBar()->addMenu(tr("&Scheduler"));
     scheduler->addAction(m_actions[Command::PauseScheduler]);
@@ -472,6 +485,16 @@ QWidget *MainWindow::createCentralArea()
         m_search->setFocus();
     });
     m_tableStack->addWidget(m_noMatch);
+    // View › Timeline: the fourth page; a click on a run selects its job here and the run in the history.
+    m_timeline = new TimelineWidget(m_services.scheduler, m_services.clock, *m_model, *m_proxy,
+                                    m_view->selectionModel(), this);
+    m_tableStack->addWidget(m_timeline);
+    connect(m_timeline->view(), &TimelineView::jobChosen, this, [this](const QString &id) { selectJob(id); });
+    connect(m_timeline->view(), &TimelineView::runChosen, this, [this](const QString &jobId, qint64 runId) {
+        selectJob(jobId);
+        m_history->selectRun(runId);
+    });
+    m_timelineAction->setChecked(Settings::timelineShown());
 
     m_history = new RunHistoryPane(m_services.scheduler, m_services.clock, this);
     // A history row's context menu: Why? asks the host what happened at that run's time.
@@ -725,6 +748,8 @@ void MainWindow::updateEmptyState()
                                                                                  : QString());
     // The search field keeps the focus while the page changes under it.
     m_tableStack->setCurrentIndex(empty ? 1 : noMatch ? 2 : 0);
+    if (!empty && !noMatch && m_timelineAction->isChecked())
+        m_tableStack->setCurrentWidget(m_timeline);
 }
 
 void MainWindow::updateHistory()

@@ -33,6 +33,7 @@ class SchedulerClient;
 class SearchField;
 class StoreStatusBanner;
 class MissedRunsBanner;
+class TimelineWidget;
 
 class MainWindow final : public QMainWindow
 {
@@ -126,6 +127,9 @@ public:
     ManualWindow *manualWindow() const { return m_manual; }
     /// The window's size when no saved geometry fits: 1100×680, or less on a smaller screen (a 1024×768 one).
     static QSize defaultSize(const QRect &availableGeometry);
+    /// View › Timeline (checkable, remembered) and the timeline it shows in place of the job table.
+    QAction *timelineAction() const { return m_timelineAction; }
+    TimelineWidget *timeline() const { return m_timeline; }
 
 signals:
     /// File > Settings… was chosen; the app opens the settings dialog.
@@ -218,6 +222,8 @@ private:
     PausedBanner *m_pausedBanner = nullptr;
     QPointer<ManualWindow> m_manual;
     QStringList m_selectAfterLoad; ///< jobs to select once the list has them (after an undo)
+    QAction *m_timelineAction = nullptr;
+    TimelineWidget *m_timeline = nullptr;
 };
 
 } // namespace punctual

@@ -13,6 +13,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <limits>
 
 #include <utility>
 
@@ -237,8 +238,13 @@ Result<QJsonValue> runNow(const MethodContext &context, const QJsonObject &param
     return answer(context.scheduler.runJobNow(idParam(params)));
 }
 
+Result<QJsonValue> runsInRange(const MethodContext &context, const QJsonObject &params);
+
 Result<QJsonValue> history(const MethodContext &context, const QJsonObject &params)
 {
+    if (params.contains(QStringLiteral("since")) || params.contains(QStringLiteral("until"))
+        || params.contains(QStringLiteral("job_ids")))
+        return runsInRange(context, params);
     const int limit = params.value(QStringLiteral("limit")).toInt(100);
     const auto minId = static_cast<std::int64_t>(params.value(QStringLiteral("min_id")).toDouble(0));
     // With min_id the newest runs are filtered, so a busy job's newer runs cannot push the wanted one out.
@@ -252,6 +258,28 @@ Result<QJsonValue> history(const MethodContext &context, const QJsonObject &para
         wanted.append(run);
     }
     return QJsonValue(listToWire(wanted));
+}
+
+/// history with since, until or job_ids (the timeline): the runs of those jobs that overlap the span, newest first,
+/// without their output; at most limit (default 10,000).
+Result<QJsonValue> runsInRange(const MethodContext &context, const QJsonObject &params)
+{
+    const int limit = params.value(QStringLiteral("limit")).toInt(10'000);
+    const auto since = params.value(QStringLiteral("since"));
+    const auto until = params.value(QStringLiteral("until"));
+    const std::int64_t sinceMs = since.isDouble() ? static_cast<std::int64_t>(since.toDouble())
+                                                  : std::numeric_limits<std::int64_t>::min();
+    const std::int64_t untilMs = until.isDouble() ? static_cast<std::int64_t>(until.toDouble())
+                                                  : std::numeric_limits<std::int64_t>::max();
+    QStringList ids;
+    for (const QJsonValue &id : params.value(QStringLiteral("job_ids")).toArray())
+        ids.append(id.toString());
+    if (const QString one = params.value(QStringLiteral("job_id")).toString(); !one.isEmpty() && !ids.contains(one))
+        ids.append(one);
+    auto runs = context.scheduler.runsInRange(ids, sinceMs, untilMs, limit);
+    if (!runs)
+        return runs.error();
+    return QJsonValue(listToWire(runs.value()));
 }
 
 Result<QJsonValue> activity(const MethodContext &context, const QJsonObject &params)

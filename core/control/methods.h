@@ -130,6 +130,10 @@ inline constexpr Param history[] = {
     {"job_id", ParamType::String, Presence::Optional},
     {"limit", ParamType::Count, Presence::Optional},
     {"min_id", ParamType::Number, Presence::Optional},
+    // The timeline: runs that overlap [since, until] (UTC ms), of the jobs job_ids (with job_id: that one too).
+    {"since", ParamType::Number, Presence::Optional},
+    {"until", ParamType::Number, Presence::Optional},
+    {"job_ids", ParamType::Ids, Presence::Optional},
 };
 inline constexpr Param subscribe[] = {
     {"jobs", ParamType::Bool, Presence::Optional},

@@ -792,4 +792,13 @@ void SchedulerClient::applyMissedRunsEvent(const QString &name, const QJsonObjec
     emit missedRunsAdded(added, event.value(QStringLiteral("new_episode")).toBool());
 }
 
+void SchedulerClient::runsInRange(const QStringList &jobIds, std::int64_t sinceMs, std::int64_t untilMs,
+                                  QObject *context, Reply<QList<RunRecord>> done)
+{
+    const QJsonObject params{{QStringLiteral("job_ids"), QJsonArray::fromStringList(jobIds)},
+                             {QStringLiteral("since"), static_cast<qint64>(sinceMs)},
+                             {QStringLiteral("until"), static_cast<qint64>(untilMs)}};
+    call(control::Method::History, params, context, asList<RunRecord>(std::move(done)));
+}
+
 } // namespace punctual

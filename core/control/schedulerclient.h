@@ -140,6 +140,10 @@ public:
     void dismissMissedRuns(const QStringList &jobIds, QObject *context, Reply<QJsonValue> done);
     /// The episode of @p jobId's pending report; none without one.
     std::optional<int> missedRunsEpisode(const QString &jobId) const;
+    /// The runs of the jobs @p jobIds that overlap [@p sinceMs, @p untilMs], newest first, without their output
+    /// ("history" with since, until and job_ids; the timeline).
+    void runsInRange(const QStringList &jobIds, std::int64_t sinceMs, std::int64_t untilMs, QObject *context,
+                     Reply<QList<RunRecord>> done);
 
     /// Applies one line of the host's stream (a response or an event), as the socket does for each line read:
     /// offscreen model tests feed recorded streams through it.

@@ -938,6 +938,13 @@ Result<QList<RunRecord>> Scheduler::history(const QString &jobId, int limit) con
     return m_store.runs(jobId, limit);
 }
 
+Result<QList<RunRecord>> Scheduler::runsInRange(const QStringList &jobIds, std::int64_t sinceMs, std::int64_t untilMs,
+                                                int limit) const
+{
+    m_runs->flush();
+    return m_store.runsInRange(jobIds, sinceMs, untilMs, limit);
+}
+
 // --- cluster ------------------------------------------------------------------------------------------------
 
 QString Scheduler::instanceId() const

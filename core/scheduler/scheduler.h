@@ -246,6 +246,10 @@ public:
     QStringList dismissMissedRuns(const QStringList &jobIds);
     /// The episode of @p jobId's pending report (none without one): cheap, for each missed run of a catch-up.
     std::optional<int> missedRunsEpisode(const QString &jobId) const;
+    // --- the timeline (docs/window/timeline.md) ---
+    /// JobStore::runsInRange(), with the runs that ended this event-loop turn (as history()).
+    Result<QList<RunRecord>> runsInRange(const QStringList &jobIds, std::int64_t sinceMs, std::int64_t untilMs,
+                                         int limit) const;
 
 signals:
     void started();

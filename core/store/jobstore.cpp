@@ -3,6 +3,8 @@
 
 #include "store/jobrowcodec.h"
 
+#include <algorithm>
+
 namespace punctual {
 
 Result<QSet<QString>> JobStore::passwordVariables()
@@ -42,6 +44,36 @@ Result<QList<JobSummary>> JobStore::jobSummaries()
     out.reserve(all->size());
     for (const Job &job : std::as_const(all.value()))
         out.append({job.id, job.name, codec.texts(job), job.paused, job.nextRunTime, job.createdAt, job.pauseNote});
+    return out;
+}
+
+bool runOverlaps(const RunRecord &run, std::int64_t sinceMs, std::int64_t untilMs)
+{
+    const std::int64_t begin = run.startTime.value_or(run.scheduledTime);
+    if (begin > untilMs)
+        return false;
+    return !run.isFinal() || run.endTime.value_or(begin) >= sinceMs;
+}
+
+Result<QList<RunRecord>> JobStore::runsInRange(const QStringList &jobIds, std::int64_t sinceMs, std::int64_t untilMs,
+                                               int limit)
+{
+    QList<RunRecord> out;
+    const QStringList ids = jobIds.isEmpty() ? QStringList{QString()} : jobIds;
+    for (const QString &id : ids) {
+        auto runsOfJob = runs(id, -1);
+        if (!runsOfJob)
+            return runsOfJob.error();
+        for (RunRecord &run : runsOfJob.value()) {
+            if (!runOverlaps(run, sinceMs, untilMs))
+                continue;
+            run.output.clear();
+            out.append(std::move(run));
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const RunRecord &a, const RunRecord &b) { return a.id > b.id; });
+    if (limit >= 0 && out.size() > limit)
+        out.resize(limit);
     return out;
 }
 

@@ -251,6 +251,16 @@ public:
     /// the order given (pass them oldest first so the newest stays the highest id); the instance becomes this
     /// store's; causedBy keeps the old run id. NotFound when a run's job is not stored (then none is written).
     virtual Result<void> restoreRuns(QList<RunRecord> &runs) { return insertRuns(runs); }
+    // The timeline (docs/window/timeline.md): runs of a few jobs in a span of time.
+    /// The runs of the jobs @p jobIds (every job when empty) that overlap [@p sinceMs, @p untilMs]: from their start
+    /// (their scheduled time when they never started) to their end (their start or scheduled time when they have
+    /// none; a run going, queued or waiting reaches on), newest (highest id) first, at most @p limit (negative: no
+    /// limit). Without their output (a timeline shows bars, not output). The default reads runs() of each job.
+    virtual Result<QList<RunRecord>> runsInRange(const QStringList &jobIds, std::int64_t sinceMs, std::int64_t untilMs,
+                                                 int limit);
 };
+
+/// Whether @p run's span (as JobStore::runsInRange() reads it) meets [@p sinceMs, @p untilMs].
+bool runOverlaps(const RunRecord &run, std::int64_t sinceMs, std::int64_t untilMs);
 
 } // namespace punctual

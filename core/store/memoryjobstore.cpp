@@ -704,4 +704,33 @@ Result<void> MemoryJobStore::removeCalendar(const QString &name)
     return {};
 }
 
+Result<QList<RunRecord>> MemoryJobStore::runsInRange(const QStringList &jobIds, std::int64_t sinceMs,
+                                                     std::int64_t untilMs, int limit)
+{
+    QList<RunRecord> out;
+    // Copies only the runs in range, without their output.
+    auto take = [&](const std::vector<RunRecord> &list) {
+        for (const RunRecord &run : list) {
+            if (!runOverlaps(run, sinceMs, untilMs))
+                continue;
+            RunRecord copy = run;
+            copy.output.clear();
+            out.append(std::move(copy));
+        }
+    };
+    if (jobIds.isEmpty()) {
+        for (const auto &list : std::as_const(m_runs))
+            take(list);
+    } else {
+        for (const QString &id : jobIds) {
+            if (const auto list = m_runs.constFind(id); list != m_runs.cend())
+                take(*list);
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const RunRecord &a, const RunRecord &b) { return a.id > b.id; });
+    if (limit >= 0 && out.size() > limit)
+        out.resize(limit);
+    return out;
+}
+
 } // namespace punctual

@@ -62,6 +62,9 @@ public:
     Result<void> putCalendar(const ExclusionCalendar &calendar, ConflictPolicy onConflict, std::int64_t nowMs) override;
     Result<void> removeCalendar(const QString &name) override;
 
+    Result<QList<RunRecord>> runsInRange(const QStringList &jobIds, std::int64_t sinceMs, std::int64_t untilMs,
+                                         int limit) override;
+
 private:
     using Index = std::uint32_t;
     static constexpr Index none = std::numeric_limits<Index>::max();

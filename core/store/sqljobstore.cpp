@@ -851,4 +851,37 @@ Result<void> SqlJobStore::removeCalendar(const QString &name)
     return {};
 }
 
+Result<QList<RunRecord>> SqlJobStore::runsInRange(const QStringList &jobIds, std::int64_t sinceMs,
+                                                  std::int64_t untilMs, int limit)
+{
+    QList<RunRecord> out;
+    if (limit == 0)
+        return out;
+    // One indexed read per job (runs_job): a timeline asks for the few dozen rows it shows.
+    const QStringList ids = jobIds.isEmpty() ? QStringList{QString()} : jobIds;
+    for (const QString &id : ids) {
+        const SqlStatement which = id.isEmpty() ? SqlStatement::SelectRunsInRange : SqlStatement::SelectRunsOfJobInRange;
+        auto statement = m_session->execute(which, [&](QSqlQuery &q) {
+            if (!id.isEmpty())
+                q.bindValue(runParam(runcol::JobId), id);
+            q.bindValue(QStringLiteral(":since"), static_cast<qlonglong>(sinceMs));
+            q.bindValue(QStringLiteral(":until"), static_cast<qlonglong>(untilMs));
+            q.bindValue(limitParam, limit < 0 ? noLimit : static_cast<qlonglong>(limit));
+        });
+        if (!statement)
+            return statement.error();
+        QSqlQuery &query = *statement.value();
+        while (query.next()) {
+            if (auto run = RunRowCodec::read(query))
+                out.append(std::move(*run));
+        }
+        query.finish();
+    }
+    if (ids.size() > 1)
+        std::sort(out.begin(), out.end(), [](const RunRecord &a, const RunRecord &b) { return a.id > b.id; });
+    if (limit >= 0 && out.size() > limit)
+        out.resize(limit);
+    return out;
+}
+
 } // namespace punctual

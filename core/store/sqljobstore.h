@@ -128,6 +128,8 @@ public:
     Result<std::optional<ExclusionCalendar>> calendar(const QString &name) override;
     Result<void> putCalendar(const ExclusionCalendar &calendar, ConflictPolicy onConflict, std::int64_t nowMs) override;
     Result<void> removeCalendar(const QString &name) override;
+    Result<QList<RunRecord>> runsInRange(const QStringList &jobIds, std::int64_t sinceMs, std::int64_t untilMs,
+                                         int limit) override;
 
 private:
     /// Gives freshly written @p runs their ids (@p ids, in order) and this store's instance.

@@ -170,6 +170,19 @@ constexpr StatementText statements[] = {
     {S::SetMeta,
      "INSERT INTO punctual_meta (key, value) VALUES (:key, :value) ON CONFLICT (key) DO UPDATE SET "
      "value = excluded.value"},
+
+    // A run's span: from its start (scheduled time when it never started) to its end (else its start); runs going,
+    // queued or waiting reach on. The columns of {run_columns} in their order, with the output left out.
+    {S::SelectRunsOfJobInRange,
+     "SELECT id, job_id, scheduled_time, start_time, end_time, outcome, exit_code, '' AS output, error, late_ms, "
+     "attempt, instance, reason, caused_by, time_count FROM runs WHERE job_id = :job_id "
+     "AND COALESCE(start_time, scheduled_time) <= :until AND (outcome IN ('running', 'queued', 'waiting') "
+     "OR COALESCE(end_time, start_time, scheduled_time) >= :since) ORDER BY id DESC LIMIT :row_limit"},
+    {S::SelectRunsInRange,
+     "SELECT id, job_id, scheduled_time, start_time, end_time, outcome, exit_code, '' AS output, error, late_ms, "
+     "attempt, instance, reason, caused_by, time_count FROM runs "
+     "WHERE COALESCE(start_time, scheduled_time) <= :until AND (outcome IN ('running', 'queued', 'waiting') "
+     "OR COALESCE(end_time, start_time, scheduled_time) >= :since) ORDER BY id DESC LIMIT :row_limit"},
 };
 
 constexpr bool inEnumOrder()

@@ -68,6 +68,9 @@ enum class SqlStatement
     // opening
     SelectMeta,
     SetMeta,
+    // the timeline: runs of a job in a span of time, without their output
+    SelectRunsOfJobInRange,
+    SelectRunsInRange,
     Count,
 };
 

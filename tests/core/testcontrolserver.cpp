@@ -402,6 +402,18 @@ void TestControlServer::runNowAndHistory()
     QCOMPARE(call("history", {{"limit", 0}}).error().code, ErrorCode::InvalidInput);
     QCOMPARE(call("history", {{"job_id", 3}}).error().code, ErrorCode::InvalidInput);
 
+    // The timeline's form: the runs of job_ids that overlap [since, until], without their output.
+    const double far = 4'000'000'000'000.0; // year 2096
+    auto range = call("history", {{"job_ids", QJsonArray{"f", "other"}}, {"since", 0}, {"until", far}});
+    QVERIFY2(range, qPrintable(range ? QString() : range.error().message));
+    QCOMPARE(range->toArray().size(), 3);
+    QCOMPARE(range->toArray().at(0).toObject().value("id").toInteger(), since->toArray().at(0).toObject().value("id").toInteger());
+    QCOMPARE(range->toArray().at(0).toObject().value("output").toString(), QString());
+    QCOMPARE(call("history", {{"since", far}})->toArray().size(), 0);
+    QCOMPARE(call("history", {{"job_ids", QJsonArray{"other"}}})->toArray().size(), 0);
+    QCOMPARE(call("history", {{"since", "yesterday"}}).error().code, ErrorCode::InvalidInput);
+    QCOMPARE(call("history", {{"job_ids", QJsonArray{1}}}).error().code, ErrorCode::InvalidInput);
+
     auto missing = call("run_now", {{"id", "nope"}});
     QCOMPARE(missing.error().code, ErrorCode::NotFound);
 }

@@ -153,6 +153,7 @@ private slots:
     void skipConflictRefusedAsFail();
     void everyFieldOfActionsAndOptionsKept();
     void calendars();
+    void runsInRange();
 
 private:
     std::unique_ptr<JobStore> open();
@@ -910,6 +911,45 @@ void TestJobStore::calendars()
     QCOMPARE(gone.error().code, ErrorCode::NotFound);
     QCOMPARE(gone.error().message, QString("no calendar named \"Ämter (leer)\""));
     QCOMPARE(m_store->calendars().value().size(), 1);
+}
+
+/// The timeline's query: runs of several jobs that overlap a span, without their output.
+void TestJobStore::runsInRange()
+{
+    QVERIFY_OK(m_store->addJobs({makeJob("a", 100), makeJob("b", 100), makeJob("c", 100)}, ConflictPolicy::Fail));
+    const auto ended = [](const QString &job, std::int64_t start, std::int64_t end) {
+        RunRecord run = makeRun(job, start, RunOutcome::Success);
+        run.startTime = start;
+        run.endTime = end;
+        run.output = "output not wanted";
+        return run;
+    };
+    RunRecord before = ended("a", 1'000, 1'999);   // ends before the span
+    RunRecord across = ended("a", 1'500, 2'500);   // begins before, ends inside
+    RunRecord inside = ended("b", 3'000, 3'100);
+    RunRecord missed = makeRun("b", 4'000, RunOutcome::Missed); // never started: its scheduled time
+    RunRecord going = makeRun("a", 1'200);         // running since before the span: reaches on
+    going.startTime = 1'200;
+    RunRecord after = ended("b", 5'001, 5'100);    // begins after the span
+    RunRecord other = ended("c", 3'000, 3'500);    // a job not asked for
+    RunRecord late = ended("a", 1'000, 2'000);     // started late: its start counts, ends on the span's first ms
+    late.scheduledTime = 900;
+    for (RunRecord *run : {&before, &across, &inside, &missed, &going, &after, &other, &late})
+        QVERIFY_OK(m_store->insertRun(*run));
+
+    const auto runs = m_store->runsInRange({"a", "b"}, 2'000, 5'000, -1);
+    QVERIFY_OK(runs);
+    QCOMPARE(idsOf(runs.value()), (QList<std::int64_t>{late.id, going.id, missed.id, inside.id, across.id}));
+    for (const RunRecord &run : runs.value())
+        QVERIFY(run.output.isEmpty());
+    QCOMPARE(runs.value().last().endTime, std::optional<std::int64_t>(2'500));
+    // Every job when none is named; a limit keeps the newest.
+    QCOMPARE(idsOf(m_store->runsInRange({}, 2'000, 5'000, -1).value()),
+             (QList<std::int64_t>{late.id, other.id, going.id, missed.id, inside.id, across.id}));
+    QCOMPARE(idsOf(m_store->runsInRange({"a", "b"}, 2'000, 5'000, 2).value()),
+             (QList<std::int64_t>{late.id, going.id}));
+    QVERIFY(m_store->runsInRange({"zzz"}, 0, 10'000, -1).value().isEmpty());
+    QVERIFY(m_store->runsInRange({"a"}, 6'000, 7'000, -1).value().size() == 1); // only the run going
 }
 
 QTEST_GUILESS_MAIN(TestJobStore)

@@ -182,4 +182,32 @@ void Settings::sync()
     m_store->sync();
 }
 
+bool Settings::timelineShown()
+{
+    QSettings store;
+    store.beginGroup(windowGroup);
+    return store.value(QStringLiteral("timeline"), false).toBool();
+}
+
+void Settings::setTimelineShown(bool shown)
+{
+    QSettings store;
+    store.beginGroup(windowGroup);
+    store.setValue(QStringLiteral("timeline"), shown);
+}
+
+std::int64_t Settings::timelineSpanMs()
+{
+    QSettings store;
+    store.beginGroup(windowGroup);
+    return store.value(QStringLiteral("timelineSpanMs"), 0).toLongLong();
+}
+
+void Settings::setTimelineSpanMs(std::int64_t spanMs)
+{
+    QSettings store;
+    store.beginGroup(windowGroup);
+    store.setValue(QStringLiteral("timelineSpanMs"), static_cast<qlonglong>(spanMs));
+}
+
 } // namespace punctual

@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <cstdint>
 #include <memory>
 
 namespace punctual {
@@ -104,6 +105,13 @@ public:
 
     /// Writes pending changes to disk.
     void sync();
+
+    /// View › Timeline: whether the timeline shows in place of the job table, and the span it shows (ms; 0: not
+    /// saved yet). Static and beside the window's layout, like windowLayout().
+    static bool timelineShown();
+    static void setTimelineShown(bool shown);
+    static std::int64_t timelineSpanMs();
+    static void setTimelineSpanMs(std::int64_t spanMs);
 
 private:
     std::unique_ptr<QSettings> m_store;

@@ -83,6 +83,11 @@ RunHistoryPane::RunHistoryPane(SchedulerClient &scheduler, const Clock &clock, Q
             m_view->selectRow(0);
         m_view->resizeColumnsToContents();
     });
+    // A run chosen on the timeline before the history came is selected once it has (after the newest, above).
+    connect(m_model, &RunHistoryModel::loaded, this, [this] {
+        if (const qint64 runId = std::exchange(m_runToSelect, 0); m_model->rowOfRun(runId) >= 0)
+            selectRun(runId);
+    });
     showJob({}, {});
 }
 
@@ -130,6 +135,18 @@ void RunHistoryPane::showSelectedRun()
         m_output->moveCursor(QTextCursor::End); // the tail is what matters...
         m_output->moveCursor(QTextCursor::StartOfBlock); // ...read from the left, not from a long line's end
     }
+}
+
+void RunHistoryPane::selectRun(qint64 runId)
+{
+    const int row = m_model->rowOfRun(runId);
+    if (row < 0) {
+        m_runToSelect = runId;
+        return;
+    }
+    m_runToSelect = 0;
+    m_view->selectRow(row);
+    m_view->scrollTo(m_model->index(row, 0));
 }
 
 } // namespace punctual

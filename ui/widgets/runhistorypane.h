@@ -27,6 +27,9 @@ public:
     /// Shows why the job shown is paused under the title (object name pauseNoteLabel); hidden when empty.
     void setPauseNote(const QString &note);
     QString jobId() const;
+    /// Selects run @p runId of the job shown, now or, while its history is still coming, once it has come (the
+    /// timeline's click on a run). A run older than the history kept selects nothing.
+    void selectRun(qint64 runId);
 
     RunHistoryModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
@@ -43,6 +46,7 @@ private:
     QTableView *m_view;
     QPlainTextEdit *m_output;
     bool m_followNewest = false; ///< a run being inserted at the top takes the selection
+    qint64 m_runToSelect = 0;    ///< selectRun() waiting for the history to come
 };
 
 } // namespace punctual
