@@ -565,6 +565,21 @@ Result<QJsonValue> removeCalendar(const MethodContext &context, const QJsonObjec
     return QJsonValue(true);
 }
 
+Result<QJsonValue> stats(const MethodContext &context, const QJsonObject &params)
+{
+    QStringList ids;
+    for (const QJsonValue &id : params.value(QStringLiteral("ids")).toArray())
+        ids.append(id.toString());
+    const int points = std::min(params.value(QStringLiteral("points")).toInt(sparklinePoints), maxStatisticsPoints);
+    auto statistics = context.scheduler.statistics(ids, points);
+    if (!statistics)
+        return statistics.error();
+    QJsonArray array;
+    for (const JobStatistics &job : std::as_const(statistics.value()))
+        array.append(job.toJson());
+    return QJsonValue(array);
+}
+
 constexpr struct
 {
     Method method;
@@ -606,6 +621,7 @@ constexpr struct
     {Method::PutCalendar, putCalendar},
     {Method::RemoveCalendar, removeCalendar},
     {Method::RestoreJobs, restoreJobs},
+    {Method::Stats, stats},
 };
 
 constexpr bool handlersFollowTheTable()

@@ -52,9 +52,10 @@ enum class Method
     PutCalendar,
     RemoveCalendar,
     RestoreJobs,
+    Stats,
 };
-/// The number of methods (RestoreJobs is the last of Method).
-inline constexpr std::size_t methodCount = static_cast<std::size_t>(Method::RestoreJobs) + 1;
+/// The number of methods (Stats is the last of Method).
+inline constexpr std::size_t methodCount = static_cast<std::size_t>(Method::Stats) + 1;
 
 /// What a method does to the instance's store.
 enum class Effect
@@ -173,6 +174,11 @@ inline constexpr Param putCalendar[] = {
     {"replace", ParamType::Bool, Presence::Optional},
 };
 
+inline constexpr Param stats[] = {
+    {"ids", ParamType::Ids, Presence::Required},
+    {"points", ParamType::Count, Presence::Optional},
+};
+
 } // namespace methodParams
 
 /// The protocol's methods, in the order of Method.
@@ -213,6 +219,7 @@ inline constexpr MethodSpec methods[] = {
     {Method::PutCalendar, "put_calendar", Effect::Changes, methodParams::putCalendar},
     {Method::RemoveCalendar, "remove_calendar", Effect::Changes, methodParams::calendarName},
     {Method::RestoreJobs, "restore_jobs", Effect::Changes, methodParams::ids},
+    {Method::Stats, "stats", Effect::Reads, methodParams::stats},
 };
 
 constexpr bool methodsFollowTheEnum()

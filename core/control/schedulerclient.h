@@ -4,6 +4,7 @@
 #include "control/methods.h"
 #include "jobs/job.h"
 #include "jobs/jobchanges.h"
+#include "jobs/jobstatistics.h"
 #include "jobs/runrecord.h"
 #include "scheduler/runactivity.h"
 #include "scheduler/scheduler.h"
@@ -131,6 +132,8 @@ public:
                      Reply<CalendarInfo> done);
     /// Removes a calendar ("remove_calendar"): refused while jobs use it, naming them.
     void removeCalendar(const QString &name, QObject *context, Reply<QJsonValue> done);
+    /// The statistics of the jobs @p ids ("stats"), in their order, each with its newest @p points durations.
+    void statistics(const QStringList &ids, int points, QObject *context, Reply<QList<JobStatistics>> done);
 
     /// Applies one line of the host's stream (a response or an event), as the socket does for each line read:
     /// offscreen model tests feed recorded streams through it.

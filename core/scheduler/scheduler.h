@@ -237,6 +237,11 @@ public:
     Result<QList<Job>> restoreJobs(const QStringList &ids);
     /// The ids restoreJobs() can put back now, the latest removal first.
     QStringList restorableJobIds();
+    // --- statistics (issue 18) ---
+    /// The statistics of each job of @p ids over its kept history, in the order of @p ids (JobStore::jobStatistics;
+    /// the runs that ended this event-loop turn included), each with its newest @p pointLimit durations. An id of
+    /// no job answers zero counts.
+    Result<QList<JobStatistics>> statistics(const QStringList &ids, int pointLimit) const;
 
 signals:
     void started();

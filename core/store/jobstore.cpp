@@ -45,4 +45,28 @@ Result<QList<JobSummary>> JobStore::jobSummaries()
     return out;
 }
 
+Result<QHash<QString, JobStatistics>> JobStore::jobStatistics(const QStringList &ids, int pointLimit)
+{
+    QHash<QString, JobStatistics> out;
+    out.reserve(ids.size());
+    for (const QString &id : ids) {
+        if (out.contains(id))
+            continue;
+        auto history = runs(id, -1);
+        if (!history)
+            return history.error();
+        JobStatistics stats;
+        stats.jobId = id;
+        QList<RunDuration> newestFirst;
+        for (const RunRecord &run : std::as_const(history.value())) {
+            stats.count(run.outcome);
+            if (JobStatistics::hasDuration(run.outcome) && run.startTime && run.endTime)
+                newestFirst.append({*run.startTime, *run.endTime - *run.startTime, run.outcome});
+        }
+        stats.setDurations(std::move(newestFirst), pointLimit);
+        out.insert(id, std::move(stats));
+    }
+    return out;
+}
+
 } // namespace punctual

@@ -3,6 +3,7 @@
 
 #include "calendars/exclusioncalendar.h"
 #include "jobs/job.h"
+#include "jobs/jobstatistics.h"
 #include "jobs/runrecord.h"
 #include "store/jobsummary.h"
 #include "util/result.h"
@@ -251,6 +252,12 @@ public:
     /// the order given (pass them oldest first so the newest stays the highest id); the instance becomes this
     /// store's; causedBy keeps the old run id. NotFound when a run's job is not stored (then none is written).
     virtual Result<void> restoreRuns(QList<RunRecord> &runs) { return insertRuns(runs); }
+    // Statistics (issue 18).
+    /// The statistics of each job of @p ids over its stored runs (JobStatistics), by job id, each keeping the
+    /// newest @p pointLimit durations. A job with no runs, or no stored job of that id, has zero counts. Reads only.
+    /// The default counts runs() of each job; the SQL store counts in SQL and reads only the duration columns of
+    /// the runs that have one, a group of ids per statement.
+    virtual Result<QHash<QString, JobStatistics>> jobStatistics(const QStringList &ids, int pointLimit);
 };
 
 } // namespace punctual

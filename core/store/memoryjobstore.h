@@ -62,6 +62,9 @@ public:
     Result<void> putCalendar(const ExclusionCalendar &calendar, ConflictPolicy onConflict, std::int64_t nowMs) override;
     Result<void> removeCalendar(const QString &name) override;
 
+    /// Reads the runs in place (runs() would copy every output).
+    Result<QHash<QString, JobStatistics>> jobStatistics(const QStringList &ids, int pointLimit) override;
+
 private:
     using Index = std::uint32_t;
     static constexpr Index none = std::numeric_limits<Index>::max();

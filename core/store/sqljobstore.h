@@ -129,6 +129,8 @@ public:
     Result<void> putCalendar(const ExclusionCalendar &calendar, ConflictPolicy onConflict, std::int64_t nowMs) override;
     Result<void> removeCalendar(const QString &name) override;
 
+    Result<QHash<QString, JobStatistics>> jobStatistics(const QStringList &ids, int pointLimit) override;
+
 private:
     /// Gives freshly written @p runs their ids (@p ids, in order) and this store's instance.
     void assignIds(QList<RunRecord> &runs, const QList<std::int64_t> &ids) const;

@@ -68,6 +68,9 @@ enum class SqlStatement
     // opening
     SelectMeta,
     SetMeta,
+    // statistics (issue 18)
+    CountRunOutcomes,
+    SelectRunDurations,
     Count,
 };
 

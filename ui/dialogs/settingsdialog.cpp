@@ -78,6 +78,15 @@ SettingsDialog::SettingsDialog(Settings &settings, StoreLocation hostStore, QWid
     generalForm->addRow(m_startAtLoginCheck);
     generalForm->addRow(tr("&Language:"), m_languageCombo);
     generalForm->addRow(QString(), languageNote);
+    // Appearance: applied to the running application once accepted (appearance::apply()).
+    m_appearanceCombo = new QComboBox(general);
+    m_appearanceCombo->setObjectName(QStringLiteral("appearanceCombo"));
+    m_appearanceCombo->setAccessibleName(tr("Appearance"));
+    m_appearanceCombo->addItem(tr("Follow the system"), int(ColorScheme::System));
+    m_appearanceCombo->addItem(tr("Light"), int(ColorScheme::Light));
+    m_appearanceCombo->addItem(tr("Dark"), int(ColorScheme::Dark));
+    m_appearanceCombo->setCurrentIndex(m_appearanceCombo->findData(int(m_settings.colorScheme())));
+    generalForm->addRow(tr("A&ppearance:"), m_appearanceCombo);
 
     // Notifications.
     auto *notifications = group(tr("Tell me in the tray when a run"), this);
@@ -200,6 +209,7 @@ void SettingsDialog::accept()
     m_settings.setHistoryLimit(m_historyLimitSpin->value());
     m_settings.setDefaultJobOptions(m_optionsEditor->options());
     m_settings.setLanguage(m_languageCombo->currentData().toString());
+    m_settings.setColorScheme(static_cast<ColorScheme>(m_appearanceCombo->currentData().toInt()));
     m_settings.setStoreLocation(m_storeEdit->text());
     m_settings.setRunsJobsHere(m_runJobsHereCheck->isChecked());
     m_settings.sync();

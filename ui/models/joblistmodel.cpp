@@ -294,6 +294,7 @@ QVariant JobListModel::headerData(int section, Qt::Orientation orientation, int 
     case LastRunColumn: return tr("Last run");
     case LastResultColumn: return tr("Result");
     case StateColumn: return tr("State");
+    case TrendColumn: return tr("Duration trend");
     default: return {};
     }
 }

@@ -67,6 +67,8 @@ public:
         LastRunColumn,
         LastResultColumn,
         StateColumn,
+        /// The last runs' durations as a sparkline (ui/stats/sparklinedelegate.h paints it; no text of its own).
+        TrendColumn,
         ColumnCount,
     };
 

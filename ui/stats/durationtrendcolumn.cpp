@@ -1,0 +1,44 @@
+// DurationTrendColumn: the Duration trend column's parts, and its remembered visibility.
+#include "durationtrendcolumn.h"
+
+#include "models/joblistmodel.h"
+#include "settings/settings.h"
+#include "stats/jobstatisticscache.h"
+#include "stats/sparklinedelegate.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QTableView>
+
+namespace punctual {
+
+DurationTrendColumn::DurationTrendColumn(SchedulerClient &scheduler, QTableView *view, QObject *parent)
+    : QObject(parent)
+    , m_view(view)
+    , m_cache(new JobStatisticsCache(scheduler, sparklinePoints, this))
+    , m_action(new QAction(tr("Duration &trend"), this))
+{
+    setObjectName(QStringLiteral("durationTrendColumn"));
+    view->setItemDelegateForColumn(JobListModel::TrendColumn, new SparklineDelegate(*m_cache, view));
+    m_action->setObjectName(QStringLiteral("durationTrendAction"));
+    m_action->setCheckable(true);
+    m_action->setToolTip(tr("Show the last runs' durations as small bars in the job table"));
+    QHeaderView *header = view->horizontalHeader();
+    header->setContextMenuPolicy(Qt::ActionsContextMenu);
+    header->addAction(m_action);
+    header->resizeSection(JobListModel::TrendColumn, 2 * sparklinePoints + 24);
+    setShown(Settings::showsDurationTrend());
+    connect(m_action, &QAction::toggled, this, &DurationTrendColumn::setShown);
+}
+
+void DurationTrendColumn::setShown(bool shown)
+{
+    m_view->horizontalHeader()->setSectionHidden(JobListModel::TrendColumn, !shown);
+    if (shown && m_view->horizontalHeader()->sectionSize(JobListModel::TrendColumn) < 2 * sparklinePoints)
+        m_view->horizontalHeader()->resizeSection(JobListModel::TrendColumn, 2 * sparklinePoints + 24);
+    m_action->setChecked(shown);
+    if (Settings::showsDurationTrend() != shown)
+        Settings::setShowsDurationTrend(shown);
+}
+
+} // namespace punctual
