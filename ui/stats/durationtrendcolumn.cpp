@@ -33,9 +33,16 @@ DurationTrendColumn::DurationTrendColumn(SchedulerClient &scheduler, QTableView 
 
 void DurationTrendColumn::setShown(bool shown)
 {
-    m_view->horizontalHeader()->setSectionHidden(JobListModel::TrendColumn, !shown);
-    if (shown && m_view->horizontalHeader()->sectionSize(JobListModel::TrendColumn) < 2 * sparklinePoints)
-        m_view->horizontalHeader()->resizeSection(JobListModel::TrendColumn, 2 * sparklinePoints + 24);
+    QHeaderView *header = m_view->horizontalHeader();
+    // Shown at the end it would start beyond the right edge of a window of the default size: beside the last
+    // result instead (once; where the user drags it afterwards is kept with the header's state).
+    if (shown && header->isSectionHidden(JobListModel::TrendColumn)
+        && header->visualIndex(JobListModel::TrendColumn) == header->count() - 1)
+        header->moveSection(header->visualIndex(JobListModel::TrendColumn),
+                            header->visualIndex(JobListModel::LastResultColumn) + 1);
+    header->setSectionHidden(JobListModel::TrendColumn, !shown);
+    if (shown && header->sectionSize(JobListModel::TrendColumn) < 2 * sparklinePoints)
+        header->resizeSection(JobListModel::TrendColumn, 2 * sparklinePoints + 24);
     m_action->setChecked(shown);
     if (Settings::showsDurationTrend() != shown)
         Settings::setShowsDurationTrend(shown);
