@@ -36,6 +36,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolTip>
+#include <QValueAxis>
 
 #include <cmath>
 
@@ -279,6 +280,13 @@ void TestJobStatistics::statisticsTextAndChart()
         QCOMPARE(scatter->color(), outcomeColor(outcome, statistics->palette()));
         QCOMPARE(scatter->points(), points);
     }
+    // Failed and timed out share their colour; their marker shapes differ.
+    QVERIFY(qobject_cast<QScatterSeries *>(series[1])->markerShape()
+            != qobject_cast<QScatterSeries *>(series[2])->markerShape());
+    auto *seconds = qobject_cast<QValueAxis *>(statistics->chart()->axes(Qt::Vertical).value(0));
+    QVERIFY(seconds);
+    QCOMPARE(seconds->min(), 0.0); // durations from zero up
+    QVERIFY(seconds->max() >= 60.0);
     auto *time = qobject_cast<QDateTimeAxis *>(statistics->chart()->axes(Qt::Horizontal).value(0));
     QVERIFY(time);
     QVERIFY(time->min().toMSecsSinceEpoch() <= t && time->max().toMSecsSinceEpoch() >= t + 14'400'000);

@@ -12,7 +12,7 @@
 #include <QEvent>
 #include <QGraphicsLayout>
 #include <QLabel>
-#include <QLegendMarker>
+#include <QLegend>
 #include <QScatterSeries>
 #include <QValueAxis>
 #include <QVBoxLayout>
@@ -48,6 +48,7 @@ JobStatisticsView::JobStatisticsView(SchedulerClient &scheduler, RunHistoryModel
     m_chartView->setMinimumSize(160, 120);
     QChart *chart = m_chartView->chart();
     chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
     chart->setMargins(QMargins(2, 2, 2, 2));
     chart->layout()->setContentsMargins(0, 0, 0, 0);
     chart->setBackgroundRoundness(0);
@@ -121,8 +122,7 @@ void JobStatisticsView::fillChart()
     time->setTickCount(4);
     auto *duration = new QValueAxis;
     duration->setTitleText(tr("Duration (s)"));
-    duration->setLabelFormat(QStringLiteral("%.3g"));
-    duration->setMin(0);
+    duration->setLabelFormat(QStringLiteral("%.4g")); // "1000", not "1e+03"
     chart->addAxis(time, Qt::AlignBottom);
     chart->addAxis(duration, Qt::AlignLeft);
 
@@ -138,6 +138,10 @@ void JobStatisticsView::fillChart()
         series->setColor(outcomeColor(outcome, palette()));
         series->setBorderColor(outcomeColor(outcome, palette()));
         series->setMarkerSize(7);
+        // Failed and timed out share a colour: their shapes tell them apart (and colour is never alone).
+        series->setMarkerShape(outcome == RunOutcome::Success  ? QScatterSeries::MarkerShapeCircle
+                               : outcome == RunOutcome::Failed ? QScatterSeries::MarkerShapeRectangle
+                                                               : QScatterSeries::MarkerShapeTriangle);
         for (const RunDuration &run : std::as_const(m_stats.durations)) {
             if (run.outcome != outcome)
                 continue;
@@ -151,7 +155,9 @@ void JobStatisticsView::fillChart()
     // A single run, or runs in one instant, still get a readable span of time and height.
     const std::int64_t margin = std::max<std::int64_t>((last - first) / 20, 60'000);
     time->setRange(QDateTime::fromMSecsSinceEpoch(first - margin), QDateTime::fromMSecsSinceEpoch(last + margin));
-    duration->setMax(longest > 0 ? longest * 1.1 : 1.0);
+    // After the series are attached (attaching fits the axis to them): durations from zero up.
+    duration->setRange(0, longest > 0 ? longest * 1.05 : 1.0);
+    duration->applyNiceNumbers();
 }
 
 void JobStatisticsView::changeEvent(QEvent *event)
