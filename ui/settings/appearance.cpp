@@ -71,7 +71,11 @@ QPalette darkPalette()
 
 void apply(ColorScheme scheme)
 {
+    static bool changed = false; // while nothing was changed, "the system's" is left alone: it follows the desktop
     const Original &before = original(); // saved at the first call, before anything changed
+    if (scheme == ColorScheme::System && !changed)
+        return;
+    changed = true;
     switch (scheme) {
     case ColorScheme::System:
         if (!before.style.isEmpty())

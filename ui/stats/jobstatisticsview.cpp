@@ -59,7 +59,8 @@ JobStatisticsView::JobStatisticsView(SchedulerClient &scheduler, RunHistoryModel
     layout->addWidget(m_chartView, 1);
 
     connect(&history, &RunHistoryModel::loaded, this, [this, &history] { showJob(history.jobId()); });
-    for (auto signal : {&SchedulerClient::jobExecuted, &SchedulerClient::jobError})
+    for (auto signal : {&SchedulerClient::jobExecuted, &SchedulerClient::jobError, &SchedulerClient::jobMissed,
+                        &SchedulerClient::jobMaxInstances})
         connect(&scheduler, signal, this, [this](const RunRecord &run) {
             if (run.jobId == m_jobId)
                 fetch();
