@@ -76,9 +76,8 @@ SettingsDialog::SettingsDialog(Settings &settings, StoreLocation hostStore, QWid
     auto *generalForm = new QFormLayout(general);
     generalForm->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     generalForm->addRow(m_startAtLoginCheck);
-    generalForm->addRow(tr("&Language:"), m_languageCombo);
-    generalForm->addRow(QString(), languageNote);
-    // Appearance: applied to the running application once accepted (appearance::apply()).
+    // Appearance: applied to the running application once accepted (appearance::apply()). Beside the language, so
+    // the dialog grows no taller (it must fit a 1024x768 screen in every language).
     m_appearanceCombo = new QComboBox(general);
     m_appearanceCombo->setObjectName(QStringLiteral("appearanceCombo"));
     m_appearanceCombo->setAccessibleName(tr("Appearance"));
@@ -86,7 +85,16 @@ SettingsDialog::SettingsDialog(Settings &settings, StoreLocation hostStore, QWid
     m_appearanceCombo->addItem(tr("Light"), int(ColorScheme::Light));
     m_appearanceCombo->addItem(tr("Dark"), int(ColorScheme::Dark));
     m_appearanceCombo->setCurrentIndex(m_appearanceCombo->findData(int(m_settings.colorScheme())));
-    generalForm->addRow(tr("A&ppearance:"), m_appearanceCombo);
+    auto *appearanceLabel = new QLabel(tr("A&ppearance:"), general);
+    appearanceLabel->setBuddy(m_appearanceCombo);
+    auto *languageRow = new QHBoxLayout;
+    languageRow->addWidget(m_languageCombo);
+    languageRow->addSpacing(12);
+    languageRow->addWidget(appearanceLabel);
+    languageRow->addWidget(m_appearanceCombo);
+    languageRow->addStretch(1);
+    generalForm->addRow(tr("&Language:"), languageRow);
+    generalForm->addRow(QString(), languageNote);
 
     // Notifications.
     auto *notifications = group(tr("Tell me in the tray when a run"), this);
