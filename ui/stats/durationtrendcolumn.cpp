@@ -5,7 +5,9 @@
 #include "settings/settings.h"
 #include "stats/jobstatisticscache.h"
 #include "stats/sparklinedelegate.h"
+#include "stats/statisticstext.h"
 
+#include <QAbstractProxyModel>
 #include <QAction>
 #include <QHeaderView>
 #include <QTableView>
@@ -27,6 +29,15 @@ DurationTrendColumn::DurationTrendColumn(SchedulerClient &scheduler, QTableView 
     header->setContextMenuPolicy(Qt::ActionsContextMenu);
     header->addAction(m_action);
     header->resizeSection(JobListModel::TrendColumn, 2 * sparklinePoints + 24);
+    // Screen readers hear the tooltip's words for the cell (painted bars have no text of their own).
+    QAbstractItemModel *shown = view->model();
+    if (auto *proxy = qobject_cast<QAbstractProxyModel *>(shown))
+        shown = proxy->sourceModel();
+    if (auto *model = qobject_cast<JobListModel *>(shown))
+        model->setTrendText([cache = m_cache](const QString &jobId) {
+            const JobStatistics *stats = cache->statistics(jobId);
+            return stats ? trendSummary(*stats) : QString();
+        });
     setShown(Settings::showsDurationTrend());
     connect(m_action, &QAction::toggled, this, &DurationTrendColumn::setShown);
 }
