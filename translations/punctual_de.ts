@@ -1581,6 +1581,69 @@
     </message>
 </context>
 <context>
+    <name>JobStatistics</name>
+    <message>
+        <source>%1 %</source>
+        <comment>a percentage</comment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>No run has ended yet; going now: %1</source>
+        <translation>Noch kein Lauf beendet; laufen gerade: %1</translation>
+    </message>
+    <message>
+        <source>No run has ended yet</source>
+        <translation>Noch kein Lauf beendet</translation>
+    </message>
+    <message>
+        <source>Last run: %1 succeeded</source>
+        <translation>Letzter Lauf: %1 erfolgreich</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n runs: %1 succeeded</source>
+        <translation>
+            <numerusform>Letzter Lauf: %1 erfolgreich</numerusform>
+            <numerusform>Letzte %n Läufe: %1 erfolgreich</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, median %2, p95 %3</source>
+        <comment>success rate, then durations</comment>
+        <translation>%1, Median %2, p95 %3</translation>
+    </message>
+    <message>
+        <source>No run has ended yet.</source>
+        <translation>Noch kein Lauf ist beendet.</translation>
+    </message>
+    <message>
+        <source>%1 of 1 run that ended succeeded (%2).</source>
+        <translation>%1 von 1 beendeten Lauf war erfolgreich (%2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n runs that ended succeeded (%2).</source>
+        <translation>
+            <numerusform>%1 von %n beendeten Lauf war erfolgreich (%2).</numerusform>
+            <numerusform>%1 von %n beendeten Läufen waren erfolgreich (%2).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failed: %1, timed out: %2, interrupted: %3.</source>
+        <translation>Fehlgeschlagen: %1, Zeit überschritten: %2, unterbrochen: %3.</translation>
+    </message>
+    <message>
+        <source>Median duration %1; 95 % of runs took at most %2.</source>
+        <translation>Mediane Dauer %1; 95 % der Läufe dauerten höchstens %2.</translation>
+    </message>
+    <message>
+        <source>Not run (missed, skipped or excluded): %1.</source>
+        <translation>Nicht gelaufen (verpasst, übersprungen oder ausgeschlossen): %1.</translation>
+    </message>
+    <message>
+        <source>Going or waiting now: %1.</source>
+        <translation>Laufen oder warten gerade: %1.</translation>
+    </message>
+</context>
+<context>
     <name>JobStore</name>
     <message>
         <source>the scheduler stopped while this run was going (shut down or crashed)</source>
@@ -3619,6 +3682,17 @@
     </message>
 </context>
 <context>
+    <name>punctual::DurationTrendColumn</name>
+    <message>
+        <source>Duration &amp;trend</source>
+        <translation>Dauer-&amp;Trend</translation>
+    </message>
+    <message>
+        <source>Show the last runs&apos; durations as small bars in the job table</source>
+        <translation>Die Dauer der letzten Läufe als kleine Balken in der Auftragsliste zeigen</translation>
+    </message>
+</context>
+<context>
     <name>punctual::EventsEditor</name>
     <message>
         <source>Runs once each time the scheduler starts, as cron&apos;s @reboot does (not when it is resumed from a pause)</source>
@@ -4252,6 +4326,33 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
         <comment>date and time, &quot;in 5 min&quot;</comment>
         <translation>Sind sie bis %1 (%2) nicht erfüllt, wird er nicht ausgeführt.</translation>
     </message>
+    <message>
+        <source>Duration trend</source>
+        <translation>Dauer-Trend</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::JobStatisticsView</name>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <source>Durations over time</source>
+        <translation>Dauer im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>Select a job to see its statistics.</source>
+        <translation>Wählen Sie einen Auftrag, um seine Statistik zu sehen.</translation>
+    </message>
+    <message>
+        <source>Start (local time)</source>
+        <translation>Start (Ortszeit)</translation>
+    </message>
+    <message>
+        <source>Duration (s)</source>
+        <translation>Dauer (s)</translation>
+    </message>
 </context>
 <context>
     <name>punctual::JobTransfer</name>
@@ -4836,6 +4937,10 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
     <message>
         <source>Show:</source>
         <translation>Zeigen:</translation>
+    </message>
+    <message>
+        <source>&amp;Columns</source>
+        <translation>Spa&amp;lten</translation>
     </message>
 </context>
 <context>
@@ -5661,6 +5766,26 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
     <message>
         <source>On a shared PostgreSQL store: run the shared jobs here too. Off, this computer only shows and changes them; the computers that run them do.</source>
         <translation>Bei einem gemeinsamen PostgreSQL-Speicher: die gemeinsamen Aufträge auch hier ausführen. Aus: dieser Computer zeigt und ändert sie nur; ausgeführt werden sie von den Computern, die das tun.</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Erscheinungsbild</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>A&amp;ppearance:</source>
+        <translation>&amp;Erscheinungsbild:</translation>
     </message>
 </context>
 <context>

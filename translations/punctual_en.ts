@@ -174,6 +174,23 @@
     </message>
 </context>
 <context>
+    <name>JobStatistics</name>
+    <message numerus="yes">
+        <source>Last %n runs: %1 succeeded</source>
+        <translation>
+            <numerusform>Last %n run: %1 succeeded</numerusform>
+            <numerusform>Last %n runs: %1 succeeded</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n runs that ended succeeded (%2).</source>
+        <translation>
+            <numerusform>%1 of %n run that ended succeeded (%2).</numerusform>
+            <numerusform>%1 of %n runs that ended succeeded (%2).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RunExplainer</name>
     <message numerus="yes">
         <source>This row stands for %n run time(s) missed together.</source>

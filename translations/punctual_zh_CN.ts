@@ -1559,6 +1559,67 @@
     </message>
 </context>
 <context>
+    <name>JobStatistics</name>
+    <message>
+        <source>%1 %</source>
+        <comment>a percentage</comment>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>No run has ended yet; going now: %1</source>
+        <translation>尚无已结束的运行；正在运行：%1</translation>
+    </message>
+    <message>
+        <source>No run has ended yet</source>
+        <translation>尚无已结束的运行</translation>
+    </message>
+    <message>
+        <source>Last run: %1 succeeded</source>
+        <translation>最近一次运行：%1 成功</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n runs: %1 succeeded</source>
+        <translation>
+            <numerusform>最近 %n 次运行：%1 成功</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, median %2, p95 %3</source>
+        <comment>success rate, then durations</comment>
+        <translation>%1，中位数 %2，p95 %3</translation>
+    </message>
+    <message>
+        <source>No run has ended yet.</source>
+        <translation>尚无已结束的运行。</translation>
+    </message>
+    <message>
+        <source>%1 of 1 run that ended succeeded (%2).</source>
+        <translation>1 次已结束的运行中有 %1 次成功（%2）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n runs that ended succeeded (%2).</source>
+        <translation>
+            <numerusform>%n 次已结束的运行中有 %1 次成功（%2）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failed: %1, timed out: %2, interrupted: %3.</source>
+        <translation>失败：%1，超时：%2，中断：%3。</translation>
+    </message>
+    <message>
+        <source>Median duration %1; 95 % of runs took at most %2.</source>
+        <translation>时长中位数 %1；95% 的运行最多耗时 %2。</translation>
+    </message>
+    <message>
+        <source>Not run (missed, skipped or excluded): %1.</source>
+        <translation>未运行（错过、跳过或排除）：%1。</translation>
+    </message>
+    <message>
+        <source>Going or waiting now: %1.</source>
+        <translation>正在运行或等待：%1。</translation>
+    </message>
+</context>
+<context>
     <name>JobStore</name>
     <message>
         <source>the scheduler stopped while this run was going (shut down or crashed)</source>
@@ -3566,6 +3627,17 @@
     </message>
 </context>
 <context>
+    <name>punctual::DurationTrendColumn</name>
+    <message>
+        <source>Duration &amp;trend</source>
+        <translation>时长趋势(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Show the last runs&apos; durations as small bars in the job table</source>
+        <translation>在任务表中以小条形显示最近几次运行的时长</translation>
+    </message>
+</context>
+<context>
     <name>punctual::EventsEditor</name>
     <message>
         <source>Runs once each time the scheduler starts, as cron&apos;s @reboot does (not when it is resumed from a pause)</source>
@@ -4194,6 +4266,33 @@ No run until it is resumed.</source>
         <comment>date and time, &quot;in 5 min&quot;</comment>
         <translation>如果到 %1（%2）仍未满足，则不会运行。</translation>
     </message>
+    <message>
+        <source>Duration trend</source>
+        <translation>时长趋势</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::JobStatisticsView</name>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Durations over time</source>
+        <translation>时长随时间变化</translation>
+    </message>
+    <message>
+        <source>Select a job to see its statistics.</source>
+        <translation>选择一个任务以查看其统计。</translation>
+    </message>
+    <message>
+        <source>Start (local time)</source>
+        <translation>开始时间（本地时间）</translation>
+    </message>
+    <message>
+        <source>Duration (s)</source>
+        <translation>时长（秒）</translation>
+    </message>
 </context>
 <context>
     <name>punctual::JobTransfer</name>
@@ -4763,6 +4862,10 @@ No run until it is resumed.</source>
     <message>
         <source>Show:</source>
         <translation>显示：</translation>
+    </message>
+    <message>
+        <source>&amp;Columns</source>
+        <translation>列(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -5585,6 +5688,26 @@ No run until it is resumed.</source>
     <message>
         <source>On a shared PostgreSQL store: run the shared jobs here too. Off, this computer only shows and changes them; the computers that run them do.</source>
         <translation>在共享的 PostgreSQL 存储上：也在此处运行共享任务。关闭时，此计算机只显示和修改它们；由运行它们的计算机来运行。</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>A&amp;ppearance:</source>
+        <translation>外观(&amp;P)：</translation>
     </message>
 </context>
 <context>

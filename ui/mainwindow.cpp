@@ -14,6 +14,8 @@
 #include "models/runpresentation.h"
 #include "control/schedulerclient.h"
 #include "settings/settings.h"
+#include "stats/durationtrendcolumn.h"
+#include "stats/jobstatisticsview.h"
 #include "time/clock.h"
 #include "timeline/timelineview.h"
 #include "timeline/timelinewidget.h"
@@ -102,6 +104,9 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     setCentralWidget(createCentralArea());
     createStatusBar();
     restoreSettings();
+    // Statistics (issue 18): the job table's Duration trend column, shown from View › Columns or the header's menu.
+    auto *trendColumn = new DurationTrendColumn(services.scheduler, m_view, this);
+    findChild<QMenu *>(QStringLiteral("columnsMenu"))->addAction(trendColumn->action());
 
     connect(m_loader, &JobListLoader::loaded, this,
             [this](QList<JobSummary> jobs, QHash<QString, RunRecord> latestRuns) {
@@ -316,6 +321,7 @@ void MainWindow::createMenus()
         updateEmptyState();
         (shown ? static_cast<QWidget *>(m_timeline) : m_view)->setFocus();
     });
+    view->addMenu(tr("&Columns"))->setObjectName(QStringLiteral("columnsMenu"));
 
     QMenu *scheduler = menuBar()->addMenu(tr("&Scheduler"));
     scheduler->addAction(m_actions[Command::PauseScheduler]);
@@ -519,6 +525,8 @@ QWidget *MainWindow::createCentralArea()
     connect(m_history->model(), &RunHistoryModel::loaded, this, fitResultColumn);
     connect(m_history->model(), &QAbstractItemModel::rowsInserted, this, fitResultColumn);
     fitResultColumn();
+    // Statistics (issue 18): the shown job's success rate and duration chart, beside the run output.
+    m_history->splitter()->addWidget(new JobStatisticsView(m_services.scheduler, *m_history->model(), m_history));
     m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     // The list with its search and state filter over it.

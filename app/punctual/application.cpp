@@ -9,6 +9,7 @@
 #include "mainwindow.h"
 #include "models/joblistmodel.h"
 #include "review/missedrunsbanner.h"
+#include "settings/appearance.h"
 #include "settings/autostart.h"
 #include "tray/traycontroller.h"
 
@@ -69,6 +70,7 @@ Result<Application::Started> Application::start(bool raiseOther, const QString &
     const StoreLocation location = m_location;
     MainWindow::Services services{*m_client, m_clock, m_functions, [location] { return location.openReadOnly(); },
                                   m_location.describe()};
+    appearance::apply(m_settings.colorScheme()); // Settings › Appearance, before the first window shows
     m_window = std::make_unique<MainWindow>(services);
     m_window->setNewJobOptions(m_settings.defaultJobOptions());
     m_window->installEventFilter(this);
@@ -267,6 +269,7 @@ void Application::applySettings()
             showStatus(tr("The history setting did not reach the scheduler: %1").arg(answer.error().message));
     });
     m_window->setNewJobOptions(m_settings.defaultJobOptions());
+    appearance::apply(m_settings.colorScheme()); // live: every open window repaints
     // Run jobs on this computer changed for a shared store: the host is started again the other way.
     const bool runsHere = m_client->hostStatus().value(QStringLiteral("runs_jobs")).toBool(true);
     if (m_location.postgres && m_client->isConnected() && runsHere != m_settings.runsJobsHere()) {

@@ -72,6 +72,7 @@ int runShow(const QStringList &args);
 int runList(const QStringList &args);
 int runHistory(const QStringList &args);
 int runExplain(const QStringList &args);
+int runStats(const QStringList &args);
 int runRunNow(const QStringList &args);
 int runScheduler(const QStringList &args);
 int runExport(const QStringList &args);

@@ -32,6 +32,7 @@ QString usage()
                                        "  history     show the run history\n"
                                        "  backfill    run a job for the fire times of a past range\n"
                                        "  explain     say why a job ran, or did not, or will run at a time\n"
+                                       "  stats       show a job's success rate and run durations (p50, p95)\n"
                                        "  calendar    add, list, show or remove exclusion calendars (days jobs "
                                        "skip)\n"
                                        "  run         run the scheduler in the foreground (one per store)\n"
@@ -92,6 +93,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("status"), cli::runStatus},
         {QStringLiteral("backfill"), cli::runBackfill},
         {QStringLiteral("calendar"), cli::runCalendar},
+        {QStringLiteral("stats"), cli::runStats},
     };
 
     QStringList args = QCoreApplication::arguments();

@@ -75,6 +75,9 @@ public:
     virtual Result<CalendarInfo> putCalendar(const ExclusionCalendar &calendar, ConflictPolicy onConflict) = 0;
     /// InvalidInput naming the jobs while jobs use it; NotFound when there is none.
     virtual Result<void> removeCalendar(const QString &name) = 0;
+    /// The statistics of the jobs @p ids, in their order, each with its newest @p points durations
+    /// (Scheduler::statistics(); "stats").
+    virtual Result<QList<JobStatistics>> statistics(const QStringList &ids, int points) = 0;
 };
 
 /// The job control of a Scheduler in this process (not owned).
@@ -166,6 +169,10 @@ public:
         return this->calendar(calendar.name);
     }
     Result<void> removeCalendar(const QString &name) override { return m_scheduler.removeCalendar(name); }
+    Result<QList<JobStatistics>> statistics(const QStringList &ids, int points) override
+    {
+        return m_scheduler.statistics(ids, points);
+    }
     Result<QList<JobActivity>> activity(const QString &jobId) override
     {
         if (!jobId.isEmpty()) {

@@ -612,6 +612,21 @@ Result<QJsonValue> dismissMissed(const MethodContext &context, const QJsonObject
     return QJsonValue(QJsonArray::fromStringList(context.scheduler.dismissMissedRuns(ids)));
 }
 
+Result<QJsonValue> stats(const MethodContext &context, const QJsonObject &params)
+{
+    QStringList ids;
+    for (const QJsonValue &id : params.value(QStringLiteral("ids")).toArray())
+        ids.append(id.toString());
+    const int points = std::min(params.value(QStringLiteral("points")).toInt(sparklinePoints), maxStatisticsPoints);
+    auto statistics = context.scheduler.statistics(ids, points);
+    if (!statistics)
+        return statistics.error();
+    QJsonArray array;
+    for (const JobStatistics &job : std::as_const(statistics.value()))
+        array.append(job.toJson());
+    return QJsonValue(array);
+}
+
 constexpr struct
 {
     Method method;
@@ -655,6 +670,7 @@ constexpr struct
     {Method::RestoreJobs, restoreJobs},
     {Method::MissedRuns, missedRuns},
     {Method::DismissMissed, dismissMissed},
+    {Method::Stats, stats},
 };
 
 constexpr bool handlersFollowTheTable()

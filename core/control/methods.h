@@ -54,9 +54,10 @@ enum class Method
     RestoreJobs,
     MissedRuns,
     DismissMissed,
+    Stats,
 };
-/// The number of methods (DismissMissed is the last of Method).
-inline constexpr std::size_t methodCount = static_cast<std::size_t>(Method::DismissMissed) + 1;
+/// The number of methods (Stats is the last of Method).
+inline constexpr std::size_t methodCount = static_cast<std::size_t>(Method::Stats) + 1;
 
 /// What a method does to the instance's store.
 enum class Effect
@@ -183,6 +184,10 @@ inline constexpr Param dismissMissed[] = {
     {"ids", ParamType::Ids, Presence::Optional},
     {"all", ParamType::Bool, Presence::Optional},
 };
+inline constexpr Param stats[] = {
+    {"ids", ParamType::Ids, Presence::Required},
+    {"points", ParamType::Count, Presence::Optional},
+};
 
 } // namespace methodParams
 
@@ -226,6 +231,7 @@ inline constexpr MethodSpec methods[] = {
     {Method::RestoreJobs, "restore_jobs", Effect::Changes, methodParams::ids},
     {Method::MissedRuns, "missed_runs", Effect::Reads, {}},
     {Method::DismissMissed, "dismiss_missed", Effect::Reads, methodParams::dismissMissed},
+    {Method::Stats, "stats", Effect::Reads, methodParams::stats},
 };
 
 constexpr bool methodsFollowTheEnum()

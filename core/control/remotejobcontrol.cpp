@@ -328,4 +328,16 @@ Result<QList<RunRecord>> RemoteJobControl::runsSince(const QString &jobId, std::
                                                           {QStringLiteral("limit"), 1000}});
 }
 
+Result<QList<JobStatistics>> RemoteJobControl::statistics(const QStringList &ids, int points)
+{
+    auto answer = m_client->call(control::Method::Stats, {{QStringLiteral("ids"), QJsonArray::fromStringList(ids)},
+                                                          {QStringLiteral("points"), std::max(1, points)}});
+    if (!answer)
+        return answer.error();
+    QList<JobStatistics> out;
+    for (const QJsonValue &job : answer.value().toArray())
+        out.append(JobStatistics::fromJson(job.toObject()));
+    return out;
+}
+
 } // namespace punctual

@@ -48,6 +48,7 @@ public:
     Result<CalendarInfo> putCalendar(const ExclusionCalendar &calendar, ConflictPolicy onConflict) override;
     Result<void> removeCalendar(const QString &name) override;
     Result<QList<JobActivity>> activity(const QString &jobId) override;
+    Result<QList<JobStatistics>> statistics(const QStringList &ids, int points) override;
 
     /// Runs of @p jobId with an id of at least @p minRunId, newest first (following a run started by runJobNow()).
     Result<QList<RunRecord>> runsSince(const QString &jobId, std::int64_t minRunId);

@@ -801,4 +801,19 @@ void SchedulerClient::runsInRange(const QStringList &jobIds, std::int64_t sinceM
     call(control::Method::History, params, context, asList<RunRecord>(std::move(done)));
 }
 
+void SchedulerClient::statistics(const QStringList &ids, int points, QObject *context,
+                                 Reply<QList<JobStatistics>> done)
+{
+    call(control::Method::Stats,
+         {{QStringLiteral("ids"), QJsonArray::fromStringList(ids)}, {QStringLiteral("points"), std::max(1, points)}},
+         context, [done = std::move(done)](Result<QJsonValue> answer) {
+             if (!answer)
+                 return done(answer.error());
+             QList<JobStatistics> out;
+             for (const QJsonValue &job : answer.value().toArray())
+                 out.append(JobStatistics::fromJson(job.toObject()));
+             done(std::move(out));
+         });
+}
+
 } // namespace punctual

@@ -4,6 +4,7 @@
 #include "control/methods.h"
 #include "jobs/job.h"
 #include "jobs/jobchanges.h"
+#include "jobs/jobstatistics.h"
 #include "jobs/runrecord.h"
 #include "scheduler/missedrunsreport.h"
 #include "scheduler/runactivity.h"
@@ -132,6 +133,8 @@ public:
                      Reply<CalendarInfo> done);
     /// Removes a calendar ("remove_calendar"): refused while jobs use it, naming them.
     void removeCalendar(const QString &name, QObject *context, Reply<QJsonValue> done);
+    /// The statistics of the jobs @p ids ("stats"), in their order, each with its newest @p points durations.
+    void statistics(const QStringList &ids, int points, QObject *context, Reply<QList<JobStatistics>> done);
 
     // --- the missed-runs review (docs/window/review.md) ---
     /// The host's pending missed-runs reports (read at subscription, then kept by its events), by job name.

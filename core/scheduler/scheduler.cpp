@@ -945,6 +945,19 @@ Result<QList<RunRecord>> Scheduler::runsInRange(const QStringList &jobIds, std::
     return m_store.runsInRange(jobIds, sinceMs, untilMs, limit);
 }
 
+Result<QList<JobStatistics>> Scheduler::statistics(const QStringList &ids, int pointLimit) const
+{
+    m_runs->flush();
+    auto byId = m_store.jobStatistics(ids, pointLimit);
+    if (!byId)
+        return byId.error();
+    QList<JobStatistics> out;
+    out.reserve(ids.size());
+    for (const QString &id : ids)
+        out.append(byId->value(id));
+    return out;
+}
+
 // --- cluster ------------------------------------------------------------------------------------------------
 
 QString Scheduler::instanceId() const

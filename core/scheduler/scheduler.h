@@ -250,6 +250,11 @@ public:
     /// JobStore::runsInRange(), with the runs that ended this event-loop turn (as history()).
     Result<QList<RunRecord>> runsInRange(const QStringList &jobIds, std::int64_t sinceMs, std::int64_t untilMs,
                                          int limit) const;
+    // --- statistics (issue 18) ---
+    /// The statistics of each job of @p ids over its kept history, in the order of @p ids (JobStore::jobStatistics;
+    /// the runs that ended this event-loop turn included), each with its newest @p pointLimit durations. An id of
+    /// no job answers zero counts.
+    Result<QList<JobStatistics>> statistics(const QStringList &ids, int pointLimit) const;
 
 signals:
     void started();

@@ -74,6 +74,29 @@ Result<QList<RunRecord>> JobStore::runsInRange(const QStringList &jobIds, std::i
     std::sort(out.begin(), out.end(), [](const RunRecord &a, const RunRecord &b) { return a.id > b.id; });
     if (limit >= 0 && out.size() > limit)
         out.resize(limit);
+}
+
+Result<QHash<QString, JobStatistics>> JobStore::jobStatistics(const QStringList &ids, int pointLimit)
+{
+    QHash<QString, JobStatistics> out;
+    out.reserve(ids.size());
+    for (const QString &id : ids) {
+        if (out.contains(id))
+            continue;
+        auto history = runs(id, -1);
+        if (!history)
+            return history.error();
+        JobStatistics stats;
+        stats.jobId = id;
+        QList<RunDuration> newestFirst;
+        for (const RunRecord &run : std::as_const(history.value())) {
+            stats.count(run.outcome);
+            if (JobStatistics::hasDuration(run.outcome) && run.startTime && run.endTime)
+                newestFirst.append({*run.startTime, *run.endTime - *run.startTime, run.outcome});
+        }
+        stats.setDurations(std::move(newestFirst), pointLimit);
+        out.insert(id, std::move(stats));
+    }
     return out;
 }
 

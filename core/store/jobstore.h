@@ -3,6 +3,7 @@
 
 #include "calendars/exclusioncalendar.h"
 #include "jobs/job.h"
+#include "jobs/jobstatistics.h"
 #include "jobs/runrecord.h"
 #include "store/jobsummary.h"
 #include "util/result.h"
@@ -258,6 +259,12 @@ public:
     /// limit). Without their output (a timeline shows bars, not output). The default reads runs() of each job.
     virtual Result<QList<RunRecord>> runsInRange(const QStringList &jobIds, std::int64_t sinceMs, std::int64_t untilMs,
                                                  int limit);
+    // Statistics (issue 18).
+    /// The statistics of each job of @p ids over its stored runs (JobStatistics), by job id, each keeping the
+    /// newest @p pointLimit durations. A job with no runs, or no stored job of that id, has zero counts. Reads only.
+    /// The default counts runs() of each job; the SQL store counts in SQL and reads only the duration columns of
+    /// the runs that have one, a group of ids per statement.
+    virtual Result<QHash<QString, JobStatistics>> jobStatistics(const QStringList &ids, int pointLimit);
 };
 
 /// Whether @p run's span (as JobStore::runsInRange() reads it) meets [@p sinceMs, @p untilMs].

@@ -730,6 +730,26 @@ Result<QList<RunRecord>> MemoryJobStore::runsInRange(const QStringList &jobIds, 
     std::sort(out.begin(), out.end(), [](const RunRecord &a, const RunRecord &b) { return a.id > b.id; });
     if (limit >= 0 && out.size() > limit)
         out.resize(limit);
+}
+
+Result<QHash<QString, JobStatistics>> MemoryJobStore::jobStatistics(const QStringList &ids, int pointLimit)
+{
+    QHash<QString, JobStatistics> out;
+    out.reserve(ids.size());
+    for (const QString &id : ids) {
+        JobStatistics &stats = out[id];
+        stats.jobId = id;
+        const auto list = m_runs.constFind(id);
+        if (list == m_runs.cend() || stats.ended() + stats.notRun + stats.replaced + stats.going > 0)
+            continue; // no runs, or an id asked for twice
+        QList<RunDuration> newestFirst;
+        for (auto run = list->crbegin(); run != list->crend(); ++run) {
+            stats.count(run->outcome);
+            if (JobStatistics::hasDuration(run->outcome) && run->startTime && run->endTime)
+                newestFirst.append({*run->startTime, *run->endTime - *run->startTime, run->outcome});
+        }
+        stats.setDurations(std::move(newestFirst), pointLimit);
+    }
     return out;
 }
 

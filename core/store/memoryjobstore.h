@@ -64,6 +64,8 @@ public:
 
     Result<QList<RunRecord>> runsInRange(const QStringList &jobIds, std::int64_t sinceMs, std::int64_t untilMs,
                                          int limit) override;
+    /// Reads the runs in place (runs() would copy every output).
+    Result<QHash<QString, JobStatistics>> jobStatistics(const QStringList &ids, int pointLimit) override;
 
 private:
     using Index = std::uint32_t;

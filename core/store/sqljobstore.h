@@ -131,6 +131,8 @@ public:
     Result<QList<RunRecord>> runsInRange(const QStringList &jobIds, std::int64_t sinceMs, std::int64_t untilMs,
                                          int limit) override;
 
+    Result<QHash<QString, JobStatistics>> jobStatistics(const QStringList &ids, int pointLimit) override;
+
 private:
     /// Gives freshly written @p runs their ids (@p ids, in order) and this store's instance.
     void assignIds(QList<RunRecord> &runs, const QList<std::int64_t> &ids) const;

@@ -183,6 +183,16 @@ constexpr StatementText statements[] = {
      "attempt, instance, reason, caused_by, time_count FROM runs "
      "WHERE COALESCE(start_time, scheduled_time) <= :until AND (outcome IN ('running', 'queued', 'waiting') "
      "OR COALESCE(end_time, start_time, scheduled_time) >= :since) ORDER BY id DESC LIMIT :row_limit"},
+    // Statistics of a group of jobs (JobStore::jobStatistics): the counts by outcome in SQL, then only the two
+    // times of the runs that have a duration, newest first per job (through runs_job).
+    {S::CountRunOutcomes,
+     "SELECT job_id, outcome, COUNT(*) FROM runs WHERE job_id IN ({list}) GROUP BY job_id, outcome",
+     ":id_#", sqlschema::statesPerStatement},
+    {S::SelectRunDurations,
+     "SELECT job_id, outcome, start_time, end_time FROM runs WHERE job_id IN ({list}) "
+     "AND outcome IN ('success', 'failed', 'timed_out') AND start_time IS NOT NULL AND end_time IS NOT NULL "
+     "ORDER BY job_id, id DESC",
+     ":id_#", sqlschema::statesPerStatement},
 };
 
 constexpr bool inEnumOrder()

@@ -71,6 +71,9 @@ enum class SqlStatement
     // the timeline: runs of a job in a span of time, without their output
     SelectRunsOfJobInRange,
     SelectRunsInRange,
+    // statistics (issue 18)
+    CountRunOutcomes,
+    SelectRunDurations,
     Count,
 };
 

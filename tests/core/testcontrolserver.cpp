@@ -96,6 +96,7 @@ private slots:
     void methodsTableDrivesDispatch();
     void listsRoundTripOnTheWire();
     void instanceHostStartsAndStopsInOrder();
+    void statsPerJob();
 
 private:
     /// One request on a fresh connection.
@@ -931,6 +932,67 @@ void TestControlServer::bulkMethodsAndStop()
     QCOMPARE(answer->toObject().value("removed").toInt(), 2);
     QCOMPARE(answer->toObject().value("stopped").toInt(-1), 0);
     QCOMPARE(m_scheduler->jobs()->size(), 1);
+}
+
+void TestControlServer::statsPerJob()
+{
+    QVERIFY(call("add", intervalJob("s")));
+    QVERIFY(call("add", intervalJob("quiet")));
+    // A known history written straight to the host's store: 3 successes of 1, 2 and 4 s, a failure of 8 s, a miss.
+    const std::pair<RunOutcome, std::int64_t> history[] = {{RunOutcome::Success, 1'000}, {RunOutcome::Success, 2'000},
+                                                           {RunOutcome::Failed, 8'000}, {RunOutcome::Success, 4'000},
+                                                           {RunOutcome::Missed, 0}};
+    std::int64_t start = T0;
+    for (const auto &[outcome, ms] : history) {
+        RunRecord run;
+        run.jobId = "s";
+        run.scheduledTime = start;
+        run.outcome = outcome;
+        if (outcome != RunOutcome::Missed) {
+            run.startTime = start;
+            run.endTime = start + ms;
+        }
+        QVERIFY_OK(m_store->insertRun(run));
+        start += 60'000;
+    }
+
+    auto stats = call("stats", {{"ids", QJsonArray{"quiet", "s", "nosuch"}}, {"points", 3}});
+    QVERIFY2(stats, qPrintable(stats ? QString() : stats.error().message));
+    const QJsonArray answer = stats->toArray();
+    QCOMPARE(answer.size(), 3); // one per id, in the order asked
+    QCOMPARE(answer[0].toObject().value("id").toString(), QStringLiteral("quiet"));
+    QCOMPARE(answer[0].toObject().value("ended").toInt(), 0);
+    QVERIFY(answer[0].toObject().value("success_rate").isNull());
+    QVERIFY(answer[0].toObject().value("p50_ms").isNull());
+    QCOMPARE(answer[2].toObject().value("id").toString(), QStringLiteral("nosuch"));
+
+    const QJsonObject s = answer[1].toObject();
+    QCOMPARE(s.value("succeeded").toInt(), 3);
+    QCOMPARE(s.value("failed").toInt(), 1);
+    QCOMPARE(s.value("not_run").toInt(), 1);
+    QCOMPARE(s.value("ended").toInt(), 4);
+    QCOMPARE(s.value("success_rate").toDouble(), 0.75);
+    QCOMPARE(s.value("p50_ms").toInteger(), 2'000); // of 1, 2, 4, 8 s: rank 2
+    QCOMPARE(s.value("p95_ms").toInteger(), 8'000); // rank 4
+    const QJsonArray points = s.value("durations").toArray();
+    QCOMPARE(points.size(), 3); // the newest three, oldest first
+    QCOMPARE(points[0].toObject().value("ms").toInteger(), 2'000);
+    QCOMPARE(points[1].toObject().value("outcome").toString(), QStringLiteral("failed"));
+    QCOMPARE(points[2].toObject().value("ms").toInteger(), 4'000);
+    QCOMPARE(control::instantFromWire(points[2].toObject().value("start").toString()),
+             std::optional<std::int64_t>(T0 + 180'000));
+
+    // A run that ends through the scheduler counts at once (its row is written behind, flushed for the answer).
+    QSignalSpy executed(m_scheduler.get(), &Scheduler::jobExecuted);
+    QVERIFY(call("run_now", {{"id", "quiet"}}));
+    QTRY_COMPARE(executed.size(), 1);
+    auto after = call("stats", {{"ids", QJsonArray{"quiet"}}});
+    QVERIFY(after);
+    QCOMPARE(after->toArray().at(0).toObject().value("succeeded").toInt(), 1);
+
+    QCOMPARE(call("stats", {}).error().code, ErrorCode::InvalidInput);
+    QCOMPARE(call("stats", {{"ids", "s"}}).error().code, ErrorCode::InvalidInput);
+    QCOMPARE(call("stats", {{"ids", QJsonArray{"s"}}, {"points", 0}}).error().code, ErrorCode::InvalidInput);
 }
 
 QTEST_GUILESS_MAIN(TestControlServer)

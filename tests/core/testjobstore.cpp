@@ -154,6 +154,9 @@ private slots:
     void everyFieldOfActionsAndOptionsKept();
     void calendars();
     void runsInRange();
+    void jobStatistics();
+    void jobStatisticsOfEmptyAndRunningJobs();
+    void jobStatisticsInGroupsOfIds();
 
 private:
     std::unique_ptr<JobStore> open();
@@ -950,6 +953,114 @@ void TestJobStore::runsInRange()
              (QList<std::int64_t>{late.id, going.id}));
     QVERIFY(m_store->runsInRange({"zzz"}, 0, 10'000, -1).value().isEmpty());
     QVERIFY(m_store->runsInRange({"a"}, 6'000, 7'000, -1).value().size() == 1); // only the run going
+}
+
+/// A run that ran from @p start for @p durationMs and ended as @p outcome.
+RunRecord endedRun(const QString &jobId, std::int64_t start, std::int64_t durationMs, RunOutcome outcome)
+{
+    RunRecord run = makeRun(jobId, start, outcome);
+    run.startTime = start;
+    run.endTime = start + durationMs;
+    return run;
+}
+
+void TestJobStore::jobStatistics()
+{
+    QVERIFY_OK(m_store->addJobs({makeJob("a", 100), makeJob("b", 100)}, ConflictPolicy::Fail));
+    QList<RunRecord> history;
+    for (int i = 1; i <= 20; ++i) // 100 ms to 2 s, in a shuffled order of durations
+        history << endedRun("a", 10'000 * i, ((i * 7) % 20 + 1) * 100, RunOutcome::Success);
+    history << endedRun("a", 300'000, 5'000, RunOutcome::Failed) << endedRun("a", 310'000, 7'000, RunOutcome::TimedOut);
+    RunRecord interrupted = endedRun("a", 320'000, 3'600'000, RunOutcome::Interrupted); // ended when noticed
+    history << interrupted << makeRun("a", 330'000, RunOutcome::Missed) << makeRun("a", 340'000, RunOutcome::Skipped)
+            << endedRun("a", 350'000, 50, RunOutcome::Replaced) << makeRun("a", 360'000, RunOutcome::Running);
+    history << endedRun("b", 1'000, 999, RunOutcome::Success); // another job's runs stay apart
+    for (RunRecord &run : history)
+        QVERIFY_OK(m_store->insertRun(run));
+
+    const auto stats = m_store->jobStatistics({"a"}, 5);
+    QVERIFY_OK(stats);
+    QCOMPARE(stats->size(), 1);
+    const JobStatistics a = stats->value("a");
+    QCOMPARE(a.jobId, QString("a"));
+    QCOMPARE(a.succeeded, 20);
+    QCOMPARE(a.failed, 1);
+    QCOMPARE(a.timedOut, 1);
+    QCOMPARE(a.interrupted, 1);
+    QCOMPARE(a.ended(), 23);
+    QCOMPARE(a.notRun, 2);
+    QCOMPARE(a.replaced, 1);
+    QCOMPARE(a.going, 1);
+    QCOMPARE(*a.successRate(), 20.0 / 23.0);
+    // 22 durations (100 ... 2000, 5000, 7000): rank ceil(0.5 * 22) = 11 is 1100, rank ceil(0.95 * 22) = 21 is 5000.
+    QCOMPARE(a.p50Ms, std::optional<std::int64_t>(1'100));
+    QCOMPARE(a.p95Ms, std::optional<std::int64_t>(5'000));
+    // The newest five that have a duration, oldest first (the 18th to 20th success: i * 7 % 20 + 1 = 7, 14, 1).
+    const QList<RunDuration> newest{{180'000, 700, RunOutcome::Success}, {190'000, 1'400, RunOutcome::Success},
+                                    {200'000, 100, RunOutcome::Success}, {300'000, 5'000, RunOutcome::Failed},
+                                    {310'000, 7'000, RunOutcome::TimedOut}};
+    QCOMPARE(a.durations, newest);
+    QCOMPARE(JobStatistics::fromJson(a.toJson()), a);
+
+    // The whole kept history when the limit allows it.
+    QCOMPARE(m_store->jobStatistics({"a"}, 1000)->value("a").durations.size(), 22);
+}
+
+void TestJobStore::jobStatisticsOfEmptyAndRunningJobs()
+{
+    QVERIFY_OK(m_store->addJobs({makeJob("empty", 100), makeJob("busy", 100)}, ConflictPolicy::Fail));
+    RunRecord running = makeRun("busy", 1'000);
+    running.startTime = 1'000;
+    RunRecord queued = makeRun("busy", 2'000, RunOutcome::Queued);
+    QVERIFY_OK(m_store->insertRun(running));
+    QVERIFY_OK(m_store->insertRun(queued));
+
+    const auto stats = m_store->jobStatistics({"empty", "busy", "nosuch"}, 50);
+    QVERIFY_OK(stats);
+    QCOMPARE(stats->size(), 3);
+    for (const QString &id : {"empty", "nosuch"}) {
+        JobStatistics zero;
+        zero.jobId = id;
+        QCOMPARE(stats->value(id), zero);
+        QVERIFY(!zero.successRate());
+    }
+    const JobStatistics busy = stats->value("busy");
+    QCOMPARE(busy.going, 2);
+    QCOMPARE(busy.ended(), 0);
+    QVERIFY(!busy.successRate());
+    QVERIFY(!busy.p50Ms && !busy.p95Ms);
+    QVERIFY(busy.durations.isEmpty());
+    QVERIFY(m_store->jobStatistics({}, 50)->isEmpty());
+}
+
+void TestJobStore::jobStatisticsInGroupsOfIds()
+{
+    // More ids than one statement's group (64), one asked twice: each job counted once, by its own runs.
+    QList<Job> jobs;
+    QStringList ids;
+    for (int i = 0; i < 150; ++i) {
+        jobs << makeJob(QString("j%1").arg(i), 100);
+        ids << jobs.last().id;
+    }
+    QVERIFY_OK(m_store->addJobs(jobs, ConflictPolicy::Fail));
+    QList<RunRecord> runs;
+    for (int i = 0; i < 150; ++i) {
+        runs << endedRun(ids[i], 1'000, i + 1, RunOutcome::Success);
+        if (i % 3 == 0)
+            runs << endedRun(ids[i], 2'000, 10'000, RunOutcome::Failed);
+    }
+    QVERIFY_OK(m_store->insertRuns(runs));
+    const auto stats = m_store->jobStatistics(ids + QStringList{"j7"}, 50);
+    QVERIFY_OK(stats);
+    QCOMPARE(stats->size(), 150);
+    for (int i = 0; i < 150; ++i) {
+        const JobStatistics job = stats->value(ids[i]);
+        QCOMPARE(job.succeeded, 1);
+        QCOMPARE(job.failed, i % 3 == 0 ? 1 : 0);
+        QCOMPARE(job.p50Ms, std::optional<std::int64_t>(i + 1));
+        QCOMPARE(job.p95Ms, std::optional<std::int64_t>(i % 3 == 0 ? 10'000 : i + 1));
+        QCOMPARE(job.durations.size(), i % 3 == 0 ? 2 : 1);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestJobStore)

@@ -76,7 +76,24 @@ SettingsDialog::SettingsDialog(Settings &settings, StoreLocation hostStore, QWid
     auto *generalForm = new QFormLayout(general);
     generalForm->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     generalForm->addRow(m_startAtLoginCheck);
-    generalForm->addRow(tr("&Language:"), m_languageCombo);
+    // Appearance: applied to the running application once accepted (appearance::apply()). Beside the language, so
+    // the dialog grows no taller (it must fit a 1024x768 screen in every language).
+    m_appearanceCombo = new QComboBox(general);
+    m_appearanceCombo->setObjectName(QStringLiteral("appearanceCombo"));
+    m_appearanceCombo->setAccessibleName(tr("Appearance"));
+    m_appearanceCombo->addItem(tr("Follow the system"), int(ColorScheme::System));
+    m_appearanceCombo->addItem(tr("Light"), int(ColorScheme::Light));
+    m_appearanceCombo->addItem(tr("Dark"), int(ColorScheme::Dark));
+    m_appearanceCombo->setCurrentIndex(m_appearanceCombo->findData(int(m_settings.colorScheme())));
+    auto *appearanceLabel = new QLabel(tr("A&ppearance:"), general);
+    appearanceLabel->setBuddy(m_appearanceCombo);
+    auto *languageRow = new QHBoxLayout;
+    languageRow->addWidget(m_languageCombo);
+    languageRow->addSpacing(12);
+    languageRow->addWidget(appearanceLabel);
+    languageRow->addWidget(m_appearanceCombo);
+    languageRow->addStretch(1);
+    generalForm->addRow(tr("&Language:"), languageRow);
     generalForm->addRow(QString(), languageNote);
 
     // Notifications.
@@ -200,6 +217,7 @@ void SettingsDialog::accept()
     m_settings.setHistoryLimit(m_historyLimitSpin->value());
     m_settings.setDefaultJobOptions(m_optionsEditor->options());
     m_settings.setLanguage(m_languageCombo->currentData().toString());
+    m_settings.setColorScheme(static_cast<ColorScheme>(m_appearanceCombo->currentData().toInt()));
     m_settings.setStoreLocation(m_storeEdit->text());
     m_settings.setRunsJobsHere(m_runJobsHereCheck->isChecked());
     m_settings.sync();

@@ -26,7 +26,7 @@ class Settings;
  *
  * Object names: startAtLoginCheck, notifyFailureCheck, notifyMissedCheck, notifyTimeoutCheck, historyLimitSpin,
  * the OptionsEditor's fields (misfireGraceSpin, misfireNoLimitCheck, coalesceCheck, maxInstancesSpin, ...),
- * languageCombo, messageLabel, buttonBox.
+ * languageCombo, appearanceCombo, messageLabel, buttonBox. Appearance (ColorScheme) applies when the dialog is accepted.
  */
 class SettingsDialog final : public QDialog
 {
@@ -53,6 +53,7 @@ private:
     QSpinBox *m_historyLimitSpin = nullptr;
     OptionsEditor *m_optionsEditor = nullptr;
     QComboBox *m_languageCombo = nullptr;
+    QComboBox *m_appearanceCombo = nullptr;
     QLineEdit *m_storeEdit = nullptr;
     FieldMessage *m_storeMessage = nullptr;
     QCheckBox *m_runJobsHereCheck = nullptr;

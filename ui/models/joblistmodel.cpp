@@ -269,6 +269,10 @@ QVariant JobListModel::data(const QModelIndex &index, int role) const
         if (index.column() == StateColumn && shownState(*row) == ShownState::Running)
             return icon(RunOutcome::Running);
         return {};
+    case Qt::AccessibleTextRole:
+        if (index.column() == TrendColumn && m_trendText)
+            return m_trendText(row->summary.id);
+        return {};
     case JobIdRole:
         return row->summary.id;
     case SortRole:
@@ -294,6 +298,7 @@ QVariant JobListModel::headerData(int section, Qt::Orientation orientation, int 
     case LastRunColumn: return tr("Last run");
     case LastResultColumn: return tr("Result");
     case StateColumn: return tr("State");
+    case TrendColumn: return tr("Duration trend");
     default: return {};
     }
 }

@@ -67,6 +67,8 @@ public:
         LastRunColumn,
         LastResultColumn,
         StateColumn,
+        /// The last runs' durations as a sparkline (ui/stats/sparklinedelegate.h paints it; no text of its own).
+        TrendColumn,
         ColumnCount,
     };
 
@@ -146,6 +148,9 @@ public:
     /// added. Without it lessThan() compares the collation keys themselves (same order, slower).
     /// JobFilterProxyModel::sort() calls it.
     void prepareSort(int column);
+    /// What a screen reader hears for a row's Duration trend cell (Qt::AccessibleTextRole of TrendColumn), by job id:
+    /// the sparkline's words (ui/stats/durationtrendcolumn.cpp sets it). Without it the cell has no text.
+    void setTrendText(std::function<QString(const QString &jobId)> text) { m_trendText = std::move(text); }
 
 signals:
     /// The rows of setJobs() are in.
@@ -237,6 +242,7 @@ private:
     std::shared_ptr<WarmState> m_warm; ///< the worker of the last load, until its texts are applied
 
     QCollator m_collator;
+    std::function<QString(const QString &)> m_trendText; ///< setTrendText()
     mutable std::array<QIcon, 7> m_icons; ///< by RunOutcome; one QIcon each, so rendered pixmaps are cached
 };
 

@@ -210,4 +210,40 @@ void Settings::setTimelineSpanMs(std::int64_t spanMs)
     store.setValue(QStringLiteral("timelineSpanMs"), static_cast<qlonglong>(spanMs));
 }
 
+namespace {
+
+const QString colorSchemeKey = QStringLiteral("Interface/colorScheme");
+const QString durationTrendKey = QStringLiteral("MainWindow/durationTrend");
+
+} // namespace
+
+ColorScheme Settings::colorScheme() const
+{
+    const QString name = m_store->value(colorSchemeKey).toString();
+    if (name == QLatin1String("light"))
+        return ColorScheme::Light;
+    if (name == QLatin1String("dark"))
+        return ColorScheme::Dark;
+    return ColorScheme::System;
+}
+
+void Settings::setColorScheme(ColorScheme scheme)
+{
+    switch (scheme) {
+    case ColorScheme::System: m_store->remove(colorSchemeKey); break;
+    case ColorScheme::Light: m_store->setValue(colorSchemeKey, QStringLiteral("light")); break;
+    case ColorScheme::Dark: m_store->setValue(colorSchemeKey, QStringLiteral("dark")); break;
+    }
+}
+
+bool Settings::showsDurationTrend()
+{
+    return QSettings().value(durationTrendKey, false).toBool();
+}
+
+void Settings::setShowsDurationTrend(bool shown)
+{
+    QSettings().setValue(durationTrendKey, shown);
+}
+
 } // namespace punctual

@@ -23,6 +23,14 @@ enum class NotificationKind
     Timeout, ///< a run was killed after the job's timeout
 };
 
+/// How the window looks (Settings › Appearance; ui/settings/appearance.h applies it).
+enum class ColorScheme
+{
+    System, ///< the platform's style and palette
+    Light,  ///< Fusion, light
+    Dark,   ///< Fusion with a dark palette
+};
+
 /// The main window's layout as Qt saves it: opaque states, given back to the widgets that made them.
 struct WindowLayout
 {
@@ -102,6 +110,14 @@ public:
     /// is the same file as Settings(), and tests that name another application keep theirs apart.
     static WindowLayout windowLayout();
     static void setWindowLayout(const WindowLayout &layout);
+
+    /// Interface/colorScheme ("system", "light" or "dark"; default system): applied at start-up and when changed.
+    ColorScheme colorScheme() const;
+    void setColorScheme(ColorScheme scheme);
+    /// MainWindow/durationTrend (default false): whether the job table shows its Duration trend column. Static and
+    /// in the window's store, as windowLayout().
+    static bool showsDurationTrend();
+    static void setShowsDurationTrend(bool shown);
 
     /// Writes pending changes to disk.
     void sync();
