@@ -68,7 +68,7 @@ ConditionsEditor::ConditionsEditor(QWidget *parent)
     m_deadlineCombo->addItem(tr("for ever"), static_cast<int>(DeadlineChoice::Forever));
     m_deadlineCombo->addItem(tr("at most"), static_cast<int>(DeadlineChoice::Minutes));
     m_deadlineCombo->setToolTip(tr("A run whose conditions do not hold by then is not run; it is recorded as "
-                                   "condition timeout (require_deadline)"));
+                                   "condition timeout"));
     m_deadlineSpin = new QSpinBox(this);
     m_deadlineSpin->setObjectName(QStringLiteral("requireDeadlineSpin"));
     m_deadlineSpin->setAccessibleName(tr("Minutes a due run waits for its conditions"));
@@ -80,7 +80,7 @@ ConditionsEditor::ConditionsEditor(QWidget *parent)
 
     m_stopIfLostCheck = check(QStringLiteral("stopIfLostCheck"), tr("Stop the run if the condition is lost"),
                               tr("A run going is stopped (recorded interrupted) when one of its conditions stops "
-                                 "holding, such as the power cable being pulled (stop_if_lost)"));
+                                 "holding, such as the power cable being pulled"));
 
     m_form = new QFormLayout(this);
     m_form->setContentsMargins(0, 0, 0, 0);

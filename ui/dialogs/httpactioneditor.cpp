@@ -72,19 +72,18 @@ HttpActionEditor::HttpActionEditor(QWidget *parent)
     m_requestTimeoutSpin->setRange(1, 3600);
     m_requestTimeoutSpin->setSuffix(tr(" s"));
     m_requestTimeoutSpin->setToolTip(tr("A URL that has not been answered completely after this long fails as "
-                                        "timed out; the other URLs still run (request_timeout)"));
+                                        "timed out; the other URLs still run"));
     auto *timeoutRow = new QHBoxLayout;
     timeoutRow->addWidget(m_requestTimeoutSpin);
     timeoutRow->addStretch();
 
     m_followRedirectsCheck = new QCheckBox(tr("Follow &redirects (the address they lead to is recorded)"), this);
     m_followRedirectsCheck->setObjectName(QStringLiteral("httpFollowRedirectsCheck"));
-    m_followRedirectsCheck->setToolTip(tr("Off: a redirect is the answer, recorded with where it points "
-                                          "(follow_redirects)"));
+    m_followRedirectsCheck->setToolTip(tr("Off: a redirect is the answer, recorded with where it points"));
     m_failOnHttpErrorCheck = new QCheckBox(tr("A status other than 2&xx fails the run"), this);
     m_failOnHttpErrorCheck->setObjectName(QStringLiteral("httpFailOnErrorCheck"));
     m_failOnHttpErrorCheck->setToolTip(tr("Off: any answer counts, 404 and 500 included; only network errors and "
-                                          "timeouts fail the run (fail_on_http_error)"));
+                                          "timeouts fail the run"));
 
     auto *form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);

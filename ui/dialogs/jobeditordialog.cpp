@@ -9,14 +9,21 @@
 #include "fieldmessage.h"
 #include "optionseditor.h"
 #include "control/schedulerclient.h"
+#include "jobs/jobidslug.h"
 #include "sqlactioneditor.h"
 #include "triggereditor.h"
 
+#include <QAbstractSpinBox>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -48,15 +55,15 @@ JobEditorDialog::JobEditorDialog(SchedulerClient &scheduler, const Clock &clock,
     m_nameEdit = new QLineEdit(this);
     m_nameEdit->setObjectName(QStringLiteral("nameEdit"));
     m_nameEdit->setPlaceholderText(tr("e.g. Warm the cache"));
-    m_nameEdit->setToolTip(tr("The name the job list shows; the id when left empty (APScheduler: name)"));
+    m_nameEdit->setToolTip(tr("The name the job list shows"));
     auto *nameLabel = new QLabel(tr("&Name:"), this);
     nameLabel->setBuddy(m_nameEdit);
 
     m_idEdit = new QLineEdit(this);
     m_idEdit->setObjectName(QStringLiteral("idEdit"));
     m_idEdit->setPlaceholderText(tr("generated"));
-    m_idEdit->setToolTip(tr("A unique name scripts use for the job (punctualctl show ID); generated when left "
-                            "empty (APScheduler: id)"));
+    m_idEdit->setToolTip(tr("A unique name scripts use for the job (punctualctl show ID); when left empty, made "
+                            "from the name"));
     auto *idLabel = new QLabel(tr("&ID:"), this);
     idLabel->setBuddy(m_idEdit);
     m_idError = new FieldMessage(this);
@@ -124,6 +131,11 @@ JobEditorDialog::JobEditorDialog(SchedulerClient &scheduler, const Clock &clock,
         updateValidity();
     };
     connect(m_nameEdit, &QLineEdit::textChanged, this, edited);
+    // The id an empty field stands for, shown as it will be saved.
+    connect(m_nameEdit, &QLineEdit::textChanged, this, [this] {
+        if (!m_original)
+            m_idEdit->setPlaceholderText(m_nameEdit->text().trimmed().isEmpty() ? tr("generated") : generatedId());
+    });
     connect(m_idEdit, &QLineEdit::textChanged, this, [this, edited] {
         m_idConflict.clear();
         edited();
@@ -170,6 +182,75 @@ void JobEditorDialog::setKnownJobs(const QList<std::pair<QString, QString>> &job
 {
     m_knownJobs = jobs;
     m_chainsEditor->setKnownJobs(jobs, m_original ? m_original->id : QString());
+    if (!m_original && !m_nameEdit->text().trimmed().isEmpty())
+        m_idEdit->setPlaceholderText(generatedId());
+}
+
+QString JobEditorDialog::generatedId() const
+{
+    QSet<QString> taken;
+    for (const auto &[id, name] : m_knownJobs)
+        taken.insert(id);
+    return jobIdFromName(m_nameEdit->text().trimmed(), taken);
+}
+
+QString JobEditorDialog::inputFingerprint() const
+{
+    // The values a person can change, in widget order; list items only when checked (calendars come and go).
+    QStringList values;
+    for (const QObject *object : findChildren<QObject *>()) {
+        if (const auto *edit = qobject_cast<const QLineEdit *>(object))
+            values << edit->text();
+        else if (const auto *text = qobject_cast<const QPlainTextEdit *>(object))
+            values << text->toPlainText();
+        else if (const auto *spin = qobject_cast<const QAbstractSpinBox *>(object))
+            values << spin->text();
+        else if (const auto *button = qobject_cast<const QAbstractButton *>(object))
+            values << (button->isCheckable() && button->isChecked() ? QStringLiteral("1") : QStringLiteral("0"));
+        else if (const auto *combo = qobject_cast<const QComboBox *>(object))
+            values << combo->currentText();
+        else if (const auto *list = qobject_cast<const QListWidget *>(object); list && list->objectName() != QLatin1String("previewList")) {
+            for (int row = 0; row < list->count(); ++row) {
+                if (list->item(row)->checkState() == Qt::Checked || !(list->item(row)->flags() & Qt::ItemIsUserCheckable))
+                    values << list->item(row)->text();
+            }
+        }
+    }
+    return values.join(QChar(0x1F));
+}
+
+bool JobEditorDialog::hasChanges() const
+{
+    return m_shown && inputFingerprint() != m_openedWith;
+}
+
+void JobEditorDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    if (!std::exchange(m_shown, true))
+        m_openedWith = inputFingerprint(); // after the caller's set-up (known jobs, defaults, setJob())
+}
+
+void JobEditorDialog::reject()
+{
+    if (hasChanges()) {
+        const QString name = m_nameEdit->text().trimmed();
+        QMessageBox ask(QMessageBox::Question, windowTitle(),
+                        name.isEmpty() ? tr("Discard this new job?") : tr("Discard changes to “%1”?").arg(name),
+                        QMessageBox::NoButton, this);
+        ask.setObjectName(QStringLiteral("discardQuestion"));
+        ask.setInformativeText(tr("What you entered is lost."));
+        QPushButton *discard = ask.addButton(tr("Discard changes"), QMessageBox::DestructiveRole);
+        discard->setObjectName(QStringLiteral("discardButton"));
+        QPushButton *keep = ask.addButton(tr("Keep editing"), QMessageBox::RejectRole);
+        keep->setObjectName(QStringLiteral("keepEditingButton"));
+        ask.setDefaultButton(keep);
+        ask.setEscapeButton(keep);
+        ask.exec();
+        if (ask.clickedButton() != discard)
+            return;
+    }
+    QDialog::reject();
 }
 
 void JobEditorDialog::fitToScreen()
@@ -249,6 +330,8 @@ void JobEditorDialog::setJob(const Job &job)
     m_conditionsEditor->setOptions(job.options);
     m_message->clearMessage();
     updateValidity();
+    if (m_shown)
+        m_openedWith = inputFingerprint();
 }
 
 Result<Job> JobEditorDialog::jobFromInput() const
@@ -327,7 +410,10 @@ void JobEditorDialog::accept()
         QDialog::accept();
     };
     if (!m_original) {
-        m_scheduler.addJob(input.value(), ConflictPolicy::Fail, this, done);
+        Job job = input.value();
+        if (job.id.isEmpty())
+            job.id = generatedId(); // a slug of the name, not 32 hex digits
+        m_scheduler.addJob(job, ConflictPolicy::Fail, this, done);
     } else {
         JobChanges changes;
         changes.name = input->name;

@@ -74,9 +74,19 @@ public:
     Result<Job> jobFromInput() const;
     bool isInputValid() const;
 
+    /// The id an empty id field stands for: a slug of the name, unique among the known jobs (setKnownJobs()).
+    QString generatedId() const;
+    /// Whether any field differs from what the dialog opened with (or setJob() filled in).
+    bool hasChanges() const;
+
 public slots:
     /// Saves through the scheduler; closes only on success.
     void accept() override;
+    /// Cancel, Escape and the close button: asks before discarding edits ("Discard changes" / "Keep editing").
+    void reject() override;
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 signals:
     /// The scheduler accepted the job; @p job is as stored (generated id, next run time).
@@ -88,6 +98,8 @@ private:
     void setTabOrderByName();
     /// Sized to show the whole form, or as much as the screen allows.
     void fitToScreen();
+    /// Every field's value in one string (what hasChanges() compares).
+    QString inputFingerprint() const;
 
     SchedulerClient &m_scheduler;
     std::optional<Job> m_original;
@@ -107,6 +119,8 @@ private:
     FieldMessage *m_message = nullptr;
     QDialogButtonBox *m_buttonBox = nullptr;
     QScrollArea *m_scrollArea = nullptr;
+    QString m_openedWith; ///< inputFingerprint() when shown or filled by setJob()
+    bool m_shown = false;
 };
 
 } // namespace punctual

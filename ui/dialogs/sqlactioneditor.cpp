@@ -86,6 +86,8 @@ SqlActionEditor::SqlActionEditor(QWidget *parent)
     databaseRow->addWidget(m_browseButton);
     m_databaseLabel = new QLabel(tr("&Database:"), this);
     m_databaseLabel->setBuddy(m_databaseEdit);
+    m_databaseMessage = new FieldMessage(this);
+    m_databaseMessage->setObjectName(QStringLiteral("sqlDatabaseMessage"));
 
     m_userEdit = new QLineEdit(this);
     m_userEdit->setObjectName(QStringLiteral("sqlUserEdit"));
@@ -145,6 +147,7 @@ SqlActionEditor::SqlActionEditor(QWidget *parent)
     form->addRow(tr("Dri&ver:"), m_driverCombo);
     form->addRow(buddyLabel(tr("&Host:"), m_hostEdit), serverRow);
     form->addRow(m_databaseLabel, databaseRow);
+    form->addRow(QString(), m_databaseMessage);
     form->addRow(tr("&User:"), m_userEdit);
     form->addRow(buddyLabel(tr("Pass&word:"), m_sourceCombo), passwordRow);
     form->addRow(QString(), m_passwordMessage);
@@ -404,6 +407,13 @@ void SqlActionEditor::updateFields()
     m_browseButton->setVisible(sqlite);
     m_databaseLabel->setText(sqlite ? tr("&Database file:") : tr("&Database:"));
     m_databaseEdit->setPlaceholderText(sqlite ? tr("e.g. /srv/app/app.db") : tr("e.g. app"));
+    // Opening a file that is not there makes an empty database: the statements would find no tables.
+    const QString file = m_databaseEdit->text().trimmed();
+    if (sqlite && !file.isEmpty() && file != QLatin1String(":memory:") && !QFileInfo::exists(file))
+        m_databaseMessage->showMessage(tr("No such file: SQLite will create an empty database"),
+                                       FieldMessage::Kind::Note);
+    else
+        m_databaseMessage->clearMessage();
     const auto source = static_cast<Source>(m_sourceCombo->currentData().toInt());
     m_variableEdit->setVisible(!sqlite && source == Source::Environment);
     m_setPasswordButton->setVisible(!sqlite && source == Source::Keychain);

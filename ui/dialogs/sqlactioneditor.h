@@ -91,6 +91,7 @@ private:
     QComboBox *m_sourceCombo = nullptr;
     QLineEdit *m_variableEdit = nullptr;
     QPushButton *m_setPasswordButton = nullptr;
+    FieldMessage *m_databaseMessage = nullptr; ///< an SQLite file that does not exist yet
     FieldMessage *m_passwordMessage = nullptr;
     QPlainTextEdit *m_statementsEdit = nullptr;
     FieldMessage *m_statementsError = nullptr;

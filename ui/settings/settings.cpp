@@ -182,4 +182,14 @@ void Settings::sync()
     m_store->sync();
 }
 
+bool Settings::outputWrapsLines()
+{
+    return QSettings().value(QStringLiteral("Output/wrapLines"), false).toBool();
+}
+
+void Settings::setOutputWrapsLines(bool wrap)
+{
+    QSettings().setValue(QStringLiteral("Output/wrapLines"), wrap);
+}
+
 } // namespace punctual

@@ -105,6 +105,11 @@ public:
     /// Writes pending changes to disk.
     void sync();
 
+    /// Output/wrapLines (default false): whether the run output pane wraps long lines. Static, like
+    /// windowLayout(): the pane keeps it without a Settings of its own.
+    static bool outputWrapsLines();
+    static void setOutputWrapsLines(bool wrap);
+
 private:
     std::unique_ptr<QSettings> m_store;
 };
