@@ -31,6 +31,7 @@ ActionEditor::ActionEditor(const FunctionRegistry &functions, QWidget *parent)
 {
     m_kindCombo = new QComboBox(this);
     m_kindCombo->setObjectName(QStringLiteral("actionKindCombo"));
+    m_kindCombo->setAccessibleName(tr("What the job runs"));
     m_kindCombo->addItem(tr("Command"), static_cast<int>(Kind::Command));
     m_kindCombo->addItem(tr("Function"), static_cast<int>(Kind::Function));
     m_kindCombo->addItem(tr("SQL statements"), static_cast<int>(Kind::Sql));

@@ -39,6 +39,7 @@ HttpActionEditor::HttpActionEditor(QWidget *parent)
 
     m_methodCombo = new QComboBox(this);
     m_methodCombo->setObjectName(QStringLiteral("httpMethodCombo"));
+    m_methodCombo->setAccessibleName(tr("Method"));
     m_methodCombo->addItems({QStringLiteral("GET"), QStringLiteral("HEAD"), QStringLiteral("POST")});
     m_methodCombo->setToolTip(tr("GET fetches each page (its body is counted, not kept); HEAD asks for the headers "
                                  "only; POST sends the body below to every URL"));

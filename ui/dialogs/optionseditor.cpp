@@ -115,6 +115,7 @@ OptionsEditor::OptionsEditor(QWidget *parent)
 
     m_timeoutSpin = secondsSpin(QStringLiteral("timeoutSpin"), week, this);
     m_timeoutSpin->setSpecialValueText(tr("never"));
+    m_timeoutSpin->setAccessibleName(tr("Stop a run after"));
     m_timeoutSpin->setToolTip(tr("Stops a run that takes longer than this many seconds and records it as timed "
                                  "out; \"never\" (0) lets it run as long as it takes"));
 

@@ -37,13 +37,16 @@ SqlActionEditor::SqlActionEditor(QWidget *parent)
 
     m_connectionCombo = new QComboBox(this);
     m_connectionCombo->setObjectName(QStringLiteral("sqlConnectionCombo"));
+    m_connectionCombo->setAccessibleName(tr("Connection"));
     m_connectionCombo->setEditable(true);
+    m_connectionCombo->lineEdit()->setAccessibleName(m_connectionCombo->accessibleName());
     m_connectionCombo->setInsertPolicy(QComboBox::NoInsert);
     m_connectionCombo->lineEdit()->setPlaceholderText(tr("e.g. app database"));
     m_connectionCombo->setToolTip(tr("A name for this connection; the keychain keeps its password under it. Pick a "
                                      "connection other jobs use to fill in its settings."));
 
     m_driverCombo = new QComboBox(this);
+    m_driverCombo->setAccessibleName(tr("Driver"));
     m_driverCombo->setObjectName(QStringLiteral("sqlDriverCombo"));
     QStringList drivers = availableSqlDrivers();
     drivers.removeDuplicates();

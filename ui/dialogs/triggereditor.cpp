@@ -1,6 +1,7 @@
 // The "When" part of the job editor: collects trigger input, shows core's description, error and next runs.
 #include "triggereditor.h"
 
+#include "datetimefield.h"
 #include "fieldmessage.h"
 #include "jobs/job.h"
 #include "time/clock.h"
@@ -281,11 +282,8 @@ QWidget *TriggerEditor::createIntervalPage()
     m_intervalStartCheck = new QCheckBox(tr("&First run at:"), page);
     m_intervalStartCheck->setObjectName(QStringLiteral("intervalStartCheck"));
     m_intervalStartCheck->setToolTip(tr("Off: the first run is one interval after the job is saved"));
-    m_intervalStartEdit = new QDateTimeEdit(page);
+    m_intervalStartEdit = new DateTimeField(page); // a wall-clock time of the selected zone (see the date page)
     m_intervalStartEdit->setObjectName(QStringLiteral("intervalStartEdit"));
-    m_intervalStartEdit->setTimeSpec(Qt::UTC); // a wall-clock time of the selected zone (see the date page)
-    m_intervalStartEdit->setCalendarPopup(true);
-    m_intervalStartEdit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     m_intervalStartEdit->setAccessibleName(tr("First run"));
     m_intervalStartEdit->setToolTip(tr("The date and time of the first run, in the time zone below"));
     m_intervalStartEdit->setEnabled(false);
@@ -304,13 +302,10 @@ QWidget *TriggerEditor::createDatePage()
 {
     auto *page = new QWidget(this);
     page->setObjectName(QStringLiteral("datePage"));
-    m_dateTimeEdit = new QDateTimeEdit(page);
+    // The edit holds a wall-clock time of the selected zone, not of the system's (DateTimeField's UTC spec keeps
+    // Qt from applying the system zone's daylight saving rules to it). core turns it into an instant (parseIso).
+    m_dateTimeEdit = new DateTimeField(page);
     m_dateTimeEdit->setObjectName(QStringLiteral("dateTimeEdit"));
-    // The edit holds a wall-clock time of the selected zone, not of the system's: keep Qt from applying the
-    // system zone's daylight saving rules to it. core turns it into an instant (parseIso).
-    m_dateTimeEdit->setTimeSpec(Qt::UTC);
-    m_dateTimeEdit->setCalendarPopup(true);
-    m_dateTimeEdit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     m_dateTimeEdit->setToolTip(tr("The date and time of the one run, in the time zone below"));
     auto *row = new QHBoxLayout;
     row->addWidget(m_dateTimeEdit);
