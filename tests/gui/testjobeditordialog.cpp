@@ -937,22 +937,41 @@ void TestJobEditorDialog::newWidgetsHaveAccessibleNames()
 void TestJobEditorDialog::fitsWithoutScrollBars_data()
 {
     QTest::addColumn<QString>("language");
-    QTest::newRow("en") << QString();
-    QTest::newRow("de") << QStringLiteral("de");
-    QTest::newRow("zh_CN") << QStringLiteral("zh_CN");
+    QTest::addColumn<QString>("trigger");
+    QTest::addColumn<QString>("action");
+    // Every trigger page and every action page, in each language (the action pages by their index).
+    const std::pair<const char *, const char *> pages[] = {
+        {"cronRadio", "0"}, {"intervalRadio", "1"}, {"dateRadio", "2"}, {"calendarRadio", "3"}, {"eventsOnlyRadio", "0"},
+    };
+    for (const char *language : {"", "de", "zh_CN"}) {
+        for (const auto &[trigger, action] : pages)
+            QTest::addRow("%s %s %s", *language ? language : "en", trigger, action)
+                << QString::fromLatin1(language) << QString::fromLatin1(trigger) << QString::fromLatin1(action);
+    }
 }
 
 void TestJobEditorDialog::fitsWithoutScrollBars()
 {
-    // The command page of a new job at its default size needs at most 0.92 of a 1280x1024 screen (fitToScreen()'s
-    // share), so nothing scrolls there; where the screen is that large, the scroll bar says so too.
+    // Each page of a new job at its default size needs at most 0.92 of a 1280x1024 screen (fitToScreen()'s
+    // share), so nothing scrolls there; where the screen is that large, the scroll bar says so too. The Next runs
+    // list shows all its times in every language.
     QFETCH(QString, language);
+    QFETCH(QString, trigger);
+    QFETCH(QString, action);
     QTranslator translator;
     if (!language.isEmpty()) {
         QVERIFY(translator.load(QStringLiteral(":/i18n/punctual_%1.qm").arg(language)));
         QCoreApplication::installTranslator(&translator);
     }
     openDialog();
+    chooseTrigger(trigger.toLatin1().constData());
+    child<QComboBox>("actionKindCombo")->setCurrentIndex(action.toInt());
+    if (trigger == QLatin1String("cronRadio")) // another zone: each time comes with the time here
+        chooseZone(QStringLiteral("Asia/Shanghai"));
+    type("cronEdit", "30 2 * * *");
+    type("intervalEdit", "1h");
+    type("calendarEdit", "every 2 weeks at 09:30");
+    QCoreApplication::processEvents();
     QCoreApplication::removeTranslator(&translator);
     auto *scroll = child<QScrollArea>("editorScrollArea");
     const QMargins margins = m_dialog->layout()->contentsMargins();
@@ -964,6 +983,18 @@ void TestJobEditorDialog::fitsWithoutScrollBars()
              qPrintable(QStringLiteral("form %1 px wide").arg(scroll->widget()->sizeHint().width())));
     if (m_dialog->screen()->availableGeometry().height() >= 1024)
         QCOMPARE(scroll->verticalScrollBar()->maximum(), 0);
+    auto *preview = child<QListWidget>("previewList");
+    if (trigger != QLatin1String("eventsOnlyRadio") && trigger != QLatin1String("dateRadio")) {
+        QTRY_COMPARE(preview->count(), 5);
+        for (int row = 0; row < preview->count(); ++row) {
+            const QRect rect = preview->visualItemRect(preview->item(row));
+            QVERIFY2(rect.bottom() < preview->viewport()->height(),
+                     qPrintable(QStringLiteral("row %1 ends at %2 of %3").arg(row).arg(rect.bottom())
+                                    .arg(preview->viewport()->height())));
+            QVERIFY2(preview->fontMetrics().horizontalAdvance(preview->item(row)->text()) <= preview->viewport()->width(),
+                     qPrintable(preview->item(row)->text()));
+        }
+    }
 }
 
 void TestJobEditorDialog::chooseAction(const QString &kind)

@@ -33,7 +33,7 @@ HttpActionEditor::HttpActionEditor(QWidget *parent)
     m_urlsEdit->setToolTip(tr("The addresses requested at each run, one per line (http:// or https://)"));
     m_urlsEdit->setTabChangesFocus(true);
     m_urlsEdit->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_urlsEdit->setFixedHeight(QFontMetrics(m_urlsEdit->font()).lineSpacing() * 5 + 12);
+    m_urlsEdit->setFixedHeight(QFontMetrics(m_urlsEdit->font()).lineSpacing() * 3 + 12); // scrolls beyond 3
     m_urlsError = new FieldMessage(this);
     m_urlsError->setObjectName(QStringLiteral("httpUrlsError"));
 
@@ -45,7 +45,6 @@ HttpActionEditor::HttpActionEditor(QWidget *parent)
                                  "only; POST sends the body below to every URL"));
     auto *methodRow = new QHBoxLayout;
     methodRow->addWidget(m_methodCombo);
-    methodRow->addStretch();
 
     m_bodyEdit = new QPlainTextEdit(this);
     m_bodyEdit->setObjectName(QStringLiteral("httpBodyEdit"));
@@ -63,10 +62,12 @@ HttpActionEditor::HttpActionEditor(QWidget *parent)
     m_concurrencySpin->setToolTip(tr("How many requests may be waiting for an answer at the same time "
                                      "(concurrency); Qt opens at most 6 connections to one host"));
     auto *concurrencyWords = new QLabel(tr("requests at a time, at most"), this);
-    auto *concurrencyRow = new QHBoxLayout;
-    concurrencyRow->addWidget(m_concurrencySpin);
-    concurrencyRow->addWidget(concurrencyWords);
-    concurrencyRow->addStretch();
+    // Beside the method: the page must fit a small screen beside the rest of the editor.
+    m_concurrencySpin->setAccessibleName(tr("Requests at a time, at most"));
+    methodRow->addSpacing(12);
+    methodRow->addWidget(m_concurrencySpin);
+    methodRow->addWidget(concurrencyWords);
+    methodRow->addStretch();
 
     m_requestTimeoutSpin = new QSpinBox(this);
     m_requestTimeoutSpin->setObjectName(QStringLiteral("httpRequestTimeoutSpin"));
@@ -95,10 +96,12 @@ HttpActionEditor::HttpActionEditor(QWidget *parent)
     form->addRow(m_bodyLabel, m_bodyEdit);
     m_contentTypeLabel = buddyLabel(tr("Content &type:"), m_contentTypeEdit);
     form->addRow(m_contentTypeLabel, m_contentTypeEdit);
-    form->addRow(buddyLabel(tr("At the same &time:"), m_concurrencySpin), concurrencyRow);
     form->addRow(buddyLabel(tr("Give up on a URL a&fter:"), m_requestTimeoutSpin), timeoutRow);
-    form->addRow(QString(), m_followRedirectsCheck);
-    form->addRow(QString(), m_failOnHttpErrorCheck);
+    auto *checks = new QHBoxLayout;
+    checks->addWidget(m_followRedirectsCheck);
+    checks->addWidget(m_failOnHttpErrorCheck);
+    checks->addStretch();
+    form->addRow(QString(), checks);
 
     const auto changed = [this] {
         updateFields();

@@ -99,6 +99,7 @@ JobEditorDialog::JobEditorDialog(SchedulerClient &scheduler, const Clock &clock,
     auto *form = new QWidget;
     auto *formLayout = new QVBoxLayout(form);
     formLayout->setContentsMargins(0, 0, 0, 0);
+    formLayout->setSpacing(3); // the group boxes' frames part them already; every pixel counts on a 1024 px screen
     formLayout->addLayout(header);
     // The event triggers ("Also run:") belong to when the job runs: one row under the schedule.
     auto *when = new QWidget(form);
