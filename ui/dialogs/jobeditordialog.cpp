@@ -28,6 +28,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QScreen>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace punctual {
@@ -106,8 +107,9 @@ JobEditorDialog::JobEditorDialog(SchedulerClient &scheduler, const Clock &clock,
     auto *whenLayout = new QVBoxLayout(when);
     whenLayout->setContentsMargins(0, 0, 0, 0);
     whenLayout->addWidget(m_triggerEditor);
-    whenLayout->addWidget(m_eventsEditor);
-    whenLayout->addWidget(m_excludeEditor);
+    // Beside the Next runs column, which is taller than the trigger's fields: no height of their own.
+    m_triggerEditor->addBelowFields(m_eventsEditor);
+    m_triggerEditor->addBelowFields(m_excludeEditor);
     formLayout->addWidget(section(tr("When"), when, form));
     formLayout->addWidget(section(tr("What"), m_actionEditor, form));
     formLayout->addWidget(section(tr("If things go wrong"), m_optionsEditor, form));
@@ -169,6 +171,7 @@ JobEditorDialog::JobEditorDialog(SchedulerClient &scheduler, const Clock &clock,
     setTabOrderByName();
     updateValidity();
     fitToScreen();
+    form->installEventFilter(this);
     m_nameEdit->setFocus();
 }
 
@@ -256,6 +259,25 @@ void JobEditorDialog::reject()
 
 void JobEditorDialog::fitToScreen()
 {
+    resize(sizeForForm());
+}
+
+bool JobEditorDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_scrollArea->widget() && event->type() == QEvent::LayoutRequest && !m_growPending) {
+        // After the layout settles: grow (never shrink, the user may have sized it) to show the form again.
+        m_growPending = true;
+        QTimer::singleShot(0, this, [this] {
+            m_growPending = false;
+            if (isVisible())
+                resize(size().expandedTo(sizeForForm()));
+        });
+    }
+    return QDialog::eventFilter(watched, event);
+}
+
+QSize JobEditorDialog::sizeForForm() const
+{
     // The whole form when it fits, else as much as the screen has room for (the rest scrolls).
     const QMargins margins = layout()->contentsMargins();
     const int spacing = layout()->spacing();
@@ -266,7 +288,7 @@ void JobEditorDialog::fitToScreen()
     wanted = wanted.expandedTo(QSize(760, 0));
     if (const QScreen *where = screen())
         wanted = wanted.boundedTo(where->availableGeometry().size() * 0.92);
-    resize(wanted);
+    return wanted;
 }
 
 void JobEditorDialog::setTabOrderByName()

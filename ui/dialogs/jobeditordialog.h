@@ -87,6 +87,8 @@ public slots:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    /// The form's layout changed (a hint line came, a wider preview): the dialog grows to keep it in view.
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 signals:
     /// The scheduler accepted the job; @p job is as stored (generated id, next run time).
@@ -98,6 +100,8 @@ private:
     void setTabOrderByName();
     /// Sized to show the whole form, or as much as the screen allows.
     void fitToScreen();
+    /// The size fitToScreen() would give, from the form's size hint now.
+    QSize sizeForForm() const;
     /// Every field's value in one string (what hasChanges() compares).
     QString inputFingerprint() const;
 
@@ -121,6 +125,7 @@ private:
     QScrollArea *m_scrollArea = nullptr;
     QString m_openedWith; ///< inputFingerprint() when shown or filled by setJob()
     bool m_shown = false;
+    bool m_growPending = false; ///< a grow to the form's new size is queued
 };
 
 } // namespace punctual

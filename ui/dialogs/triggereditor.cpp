@@ -137,7 +137,6 @@ TriggerEditor::TriggerEditor(const Clock &clock, QWidget *parent)
                                 "at the same moment spread out"));
     auto *jitterRow = new QHBoxLayout;
     jitterRow->addWidget(m_jitterSpin);
-    jitterRow->addStretch();
 
     m_description = new QLabel(this);
     m_description->setObjectName(QStringLiteral("triggerDescription"));
@@ -148,15 +147,17 @@ TriggerEditor::TriggerEditor(const Clock &clock, QWidget *parent)
     m_description->setFont(descriptionFont);
     m_error = new FieldMessage(this);
     m_error->setObjectName(QStringLiteral("triggerError"));
+    // The description beside the random delay, not a row of its own: the editor must fit a small screen.
+    jitterRow->addSpacing(12);
+    jitterRow->addWidget(m_description, 1);
 
     auto *shared = new QFormLayout;
     shared->setContentsMargins(0, 0, 0, 0);
     shared->addRow(tr("Time &zone:"), m_zoneCombo);
     shared->addRow(buddyLabel(tr("Random dela&y:"), m_jitterSpin), jitterRow);
-    shared->addRow(QString(), m_description);
     shared->addRow(QString(), m_error);
 
-    auto *fields = new QVBoxLayout;
+    auto *fields = m_fields = new QVBoxLayout;
     fields->setContentsMargins(0, 0, 0, 0);
     fields->addWidget(m_pages);
     fields->addLayout(shared);
@@ -174,14 +175,15 @@ TriggerEditor::TriggerEditor(const Clock &clock, QWidget *parent)
     m_preview->setToolTip(tr("The next runs from now, in the job's time zone (without the random delay); where "
                              "that is not this computer's zone, the time here follows"));
     m_preview->setAccessibleName(tr("Next runs"));
-    // Exactly previewCount rows high: measure a row as the style draws it.
-    m_preview->addItem(QStringLiteral("0"));
-    const int rowHeight = m_preview->sizeHintForRow(0);
-    m_preview->clear();
-    m_preview->setFixedHeight(rowHeight * previewCount + 2 * m_preview->frameWidth() + 4);
     // Wide enough for the longest entry: a date in another year with seconds.
     const std::int64_t widestMs = QDateTime(QDate(2026, 9, 30), QTime(23, 59, 59), Qt::UTC).toMSecsSinceEpoch();
     const QString widest = formatRunTime(widestMs, *ZoneRules::forZone(QByteArrayLiteral("UTC")), 0);
+    // Exactly previewCount rows high: measure a row as the style draws it, with the language's own date (a
+    // Chinese weekday makes a taller row than digits alone).
+    m_preview->addItem(widest);
+    const int rowHeight = m_preview->sizeHintForRow(0);
+    m_preview->clear();
+    m_preview->setFixedHeight(rowHeight * previewCount + 2 * m_preview->frameWidth() + 4);
     m_previewWidth = m_preview->fontMetrics().horizontalAdvance(widest) + 2 * m_preview->frameWidth() + 16;
     m_preview->setFixedWidth(m_previewWidth);
     previewTitle->setBuddy(m_preview);
@@ -620,6 +622,11 @@ void TriggerEditor::refresh()
     showDstNote(built.trigger.get());
 }
 
+void TriggerEditor::addBelowFields(QWidget *widget)
+{
+    m_fields->insertWidget(m_fields->count() - 1, widget); // above the stretch
+}
+
 void TriggerEditor::setHasEvents(bool hasEvents)
 {
     if (hasEvents == m_hasEvents)
@@ -741,6 +748,13 @@ void TriggerEditor::fitPreviewWidth(int widestText)
     const int wanted = std::max(m_previewWidth, widestText + 2 * m_preview->frameWidth() + 16) + m_excludeExtra;
     const int width = std::min(wanted, 2 * m_previewWidth + m_excludeExtra);
     m_preview->setFixedWidth(width);
+    // ...and all previewCount rows in view, however tall the language's glyphs make them.
+    int rowHeight = 0;
+    for (int row = 0; row < m_preview->count(); ++row)
+        rowHeight = std::max(rowHeight, m_preview->sizeHintForRow(row));
+    const int height = rowHeight * previewCount + 2 * m_preview->frameWidth() + 4;
+    if (height > m_preview->height())
+        m_preview->setFixedHeight(height);
     m_previewTitle->setMaximumWidth(width);
     m_dstNote->setMaximumWidth(width);
 }

@@ -20,6 +20,7 @@ class QRadioButton;
 class QSpinBox;
 class QStackedWidget;
 class QTimer;
+class QVBoxLayout;
 
 namespace punctual {
 
@@ -57,6 +58,9 @@ public:
 
     /// Updates description, error and preview now instead of after the typing pause.
     void refresh();
+    /// Puts @p widget under the fields, beside the Next runs column (which is taller than the fields): the
+    /// editor's "Also run" and "Exclude days of" rows take no height of their own there.
+    void addBelowFields(QWidget *widget);
     /// Whether the job has event triggers: "No schedule" is valid only then (the job editor's "Also run").
     void setHasEvents(bool hasEvents);
 
@@ -125,6 +129,7 @@ private:
     FieldMessage *m_error = nullptr;
     QLabel *m_previewTitle = nullptr; ///< "Next runs (ZONE):"
     QListWidget *m_preview = nullptr;
+    QVBoxLayout *m_fields = nullptr; ///< the left column: the page, zone, delay, description, error
     int m_previewWidth = 0;          ///< the preview's width without calendar names
     int m_excludeExtra = 0;          ///< room for the longest calendar name after a time
     ExclusionCalendars m_exclusions; ///< setExclusions()
