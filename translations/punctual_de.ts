@@ -3522,10 +3522,6 @@ http://localhost:8080/products</translation>
         <translation> s</translation>
     </message>
     <message>
-        <source>Follow &amp;redirects (the address they lead to is recorded)</source>
-        <translation>&amp;Weiterleitungen folgen (die Zieladresse wird vermerkt)</translation>
-    </message>
-    <message>
         <source>A status other than 2&amp;xx fails the run</source>
         <translation>Ein anderer Status als 2&amp;xx lässt den Lauf fehlschlagen</translation>
     </message>
@@ -3574,12 +3570,16 @@ http://localhost:8080/products</translation>
         <translation>Eine URL, die nach dieser Zeit nicht vollständig beantwortet ist, schlägt als Zeitüberschreitung fehl; die anderen URLs laufen weiter</translation>
     </message>
     <message>
-        <source>Off: a redirect is the answer, recorded with where it points</source>
-        <translation>Aus: eine Weiterleitung ist die Antwort und wird mit ihrem Ziel vermerkt</translation>
-    </message>
-    <message>
         <source>Off: any answer counts, 404 and 500 included; only network errors and timeouts fail the run</source>
         <translation>Aus: jede Antwort zählt, auch 404 und 500; nur Netzwerkfehler und Zeitüberschreitungen lassen den Lauf fehlschlagen</translation>
+    </message>
+    <message>
+        <source>Follow &amp;redirects</source>
+        <translation>&amp;Weiterleitungen folgen</translation>
+    </message>
+    <message>
+        <source>On: a redirect is followed and the address it leads to is recorded. Off: a redirect is the answer, recorded with where it points</source>
+        <translation>An: einer Weiterleitung wird gefolgt und die Zieladresse vermerkt. Aus: eine Weiterleitung ist die Antwort und wird mit ihrem Ziel vermerkt</translation>
     </message>
 </context>
 <context>

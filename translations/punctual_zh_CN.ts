@@ -3494,10 +3494,6 @@ http://localhost:8080/products</translation>
         <translation> 秒</translation>
     </message>
     <message>
-        <source>Follow &amp;redirects (the address they lead to is recorded)</source>
-        <translation>跟随重定向(&amp;R)（记录其目标地址）</translation>
-    </message>
-    <message>
         <source>A status other than 2&amp;xx fails the run</source>
         <translation>状态码不是 2xx 时运行失败(&amp;X)</translation>
     </message>
@@ -3546,12 +3542,16 @@ http://localhost:8080/products</translation>
         <translation>在此时间后仍未完整应答的 URL 按超时失败；其他 URL 继续运行</translation>
     </message>
     <message>
-        <source>Off: a redirect is the answer, recorded with where it points</source>
-        <translation>关闭：重定向即为应答，并记录其指向</translation>
-    </message>
-    <message>
         <source>Off: any answer counts, 404 and 500 included; only network errors and timeouts fail the run</source>
         <translation>关闭：任何应答都算数，包括 404 和 500；只有网络错误和超时会使运行失败</translation>
+    </message>
+    <message>
+        <source>Follow &amp;redirects</source>
+        <translation>跟随重定向(&amp;R)</translation>
+    </message>
+    <message>
+        <source>On: a redirect is followed and the address it leads to is recorded. Off: a redirect is the answer, recorded with where it points</source>
+        <translation>开启：跟随重定向并记录其指向的地址。关闭：重定向即为应答，并记录其指向</translation>
     </message>
 </context>
 <context>

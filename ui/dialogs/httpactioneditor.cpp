@@ -79,9 +79,10 @@ HttpActionEditor::HttpActionEditor(QWidget *parent)
     timeoutRow->addWidget(m_requestTimeoutSpin);
     timeoutRow->addStretch();
 
-    m_followRedirectsCheck = new QCheckBox(tr("Follow &redirects (the address they lead to is recorded)"), this);
+    m_followRedirectsCheck = new QCheckBox(tr("Follow &redirects"), this);
     m_followRedirectsCheck->setObjectName(QStringLiteral("httpFollowRedirectsCheck"));
-    m_followRedirectsCheck->setToolTip(tr("Off: a redirect is the answer, recorded with where it points"));
+    m_followRedirectsCheck->setToolTip(tr("On: a redirect is followed and the address it leads to is recorded. Off: "
+                                          "a redirect is the answer, recorded with where it points"));
     m_failOnHttpErrorCheck = new QCheckBox(tr("A status other than 2&xx fails the run"), this);
     m_failOnHttpErrorCheck->setObjectName(QStringLiteral("httpFailOnErrorCheck"));
     m_failOnHttpErrorCheck->setToolTip(tr("Off: any answer counts, 404 and 500 included; only network errors and "
@@ -97,8 +98,10 @@ HttpActionEditor::HttpActionEditor(QWidget *parent)
     m_contentTypeLabel = buddyLabel(tr("Content &type:"), m_contentTypeEdit);
     form->addRow(m_contentTypeLabel, m_contentTypeEdit);
     form->addRow(buddyLabel(tr("Give up on a URL a&fter:"), m_requestTimeoutSpin), timeoutRow);
+    // One line for both: the page must fit a 1024 px screen beside the rest of the editor.
     auto *checks = new QHBoxLayout;
     checks->addWidget(m_followRedirectsCheck);
+    checks->addSpacing(12);
     checks->addWidget(m_failOnHttpErrorCheck);
     checks->addStretch();
     form->addRow(QString(), checks);

@@ -39,6 +39,9 @@ QGroupBox *section(const QString &title, QWidget *content, QWidget *parent)
 {
     auto *box = new QGroupBox(title, parent);
     auto *layout = new QVBoxLayout(box);
+    // Slim margins above and below: five sections' worth is a row or two on a 1024 px screen.
+    const QMargins margins = layout->contentsMargins();
+    layout->setContentsMargins(margins.left(), 4, margins.right(), 4);
     layout->addWidget(content);
     return box;
 }

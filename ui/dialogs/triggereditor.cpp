@@ -242,6 +242,9 @@ QWidget *TriggerEditor::createCronPage()
     m_dstCombo->addItem(tr("DST: skip missing times"), static_cast<int>(DstPolicy::Skip));
     m_dstCombo->addItem(tr("DST: repeated times twice"), static_cast<int>(DstPolicy::Both));
     m_dstCombo->setAccessibleName(tr("Daylight saving changes"));
+    // As wide as a short choice, not the longest: the list opens wider (the editor must fit a 1024 px screen).
+    m_dstCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_dstCombo->setMinimumContentsLength(16);
     m_dstCombo->setToolTip(tr("When the clocks change for daylight saving time. As cron does: a time that does "
                               "not exist runs when the clocks have jumped (unless the minute or hour is *), a "
                               "repeated time runs once (twice when the minute or hour is *). Skip missing times: a "
