@@ -4772,6 +4772,26 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
         <source>The longest a growing wait gets; &quot;no limit&quot; (0) lets it grow</source>
         <translation>Die längste Dauer, die eine wachsende Wartezeit erreicht; „keine Grenze“ (0) lässt sie wachsen</translation>
     </message>
+    <message>
+        <source>Run a late run if late by at most</source>
+        <translation>Einen verspäteten Lauf ausführen, wenn er höchstens so spät ist</translation>
+    </message>
+    <message>
+        <source>Retries after a failure</source>
+        <translation>Wiederholungen nach einem Fehlschlag</translation>
+    </message>
+    <message>
+        <source>Wait between retries</source>
+        <translation>Wartezeit zwischen Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Growth of the wait between retries</source>
+        <translation>Zunahme der Wartezeit zwischen Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Longest wait between retries</source>
+        <translation>Längste Wartezeit zwischen Wiederholungen</translation>
+    </message>
 </context>
 <context>
     <name>punctual::OutputView</name>

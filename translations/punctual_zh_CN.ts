@@ -4726,6 +4726,26 @@ No run until it is resumed.</source>
         <source>The longest a growing wait gets; &quot;no limit&quot; (0) lets it grow</source>
         <translation>增长的等待最长可达多久；“无限制”（0）让它一直增长</translation>
     </message>
+    <message>
+        <source>Run a late run if late by at most</source>
+        <translation>迟到不超过此时间的运行仍会运行</translation>
+    </message>
+    <message>
+        <source>Retries after a failure</source>
+        <translation>失败后的重试次数</translation>
+    </message>
+    <message>
+        <source>Wait between retries</source>
+        <translation>重试之间的等待</translation>
+    </message>
+    <message>
+        <source>Growth of the wait between retries</source>
+        <translation>重试之间等待的增长倍数</translation>
+    </message>
+    <message>
+        <source>Longest wait between retries</source>
+        <translation>重试之间的最长等待</translation>
+    </message>
 </context>
 <context>
     <name>punctual::OutputView</name>

@@ -46,7 +46,7 @@ inline QStringList unnamedInteractive(QWidget *root)
         return QStringLiteral("%1 (%2): %3").arg(where, QString::fromLatin1(widget->metaObject()->className()), why);
     };
     for (QWidget *widget : root->findChildren<QWidget *>()) {
-        if (!widget->isVisible() || !widget->isEnabled())
+        if (!widget->isVisible()) // disabled ones too: a screen reader lists them
             continue;
         QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(widget);
         if (!iface || !isInteractiveRole(iface->role()))

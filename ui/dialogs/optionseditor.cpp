@@ -47,6 +47,7 @@ OptionsEditor::OptionsEditor(QWidget *parent)
                                 "missed");
     auto *graceWords = new QLabel(tr("run it if late by at most"), this);
     m_misfireGraceSpin = secondsSpin(QStringLiteral("misfireGraceSpin"), week, this);
+    m_misfireGraceSpin->setAccessibleName(tr("Run a late run if late by at most"));
     m_misfireGraceSpin->setMinimum(1);
     m_misfireNoLimitCheck = new QCheckBox(tr("no limit"), this);
     m_misfireNoLimitCheck->setObjectName(QStringLiteral("misfireNoLimitCheck"));
@@ -122,11 +123,13 @@ OptionsEditor::OptionsEditor(QWidget *parent)
     const QString retryTip = tr("A failed run is tried again this many times, waiting between attempts");
     auto *retryWords = new QLabel(tr("retry"), this);
     m_retriesSpin = new QSpinBox(this);
+    m_retriesSpin->setAccessibleName(tr("Retries after a failure"));
     m_retriesSpin->setObjectName(QStringLiteral("retriesSpin"));
     m_retriesSpin->setRange(0, 100);
     m_retriesSpin->setToolTip(tr("How many times a failed run is tried again"));
     auto *timesWords = new QLabel(tr("times,"), this);
     m_retryDelaySpin = secondsSpin(QStringLiteral("retryDelaySpin"), 86'400, this);
+    m_retryDelaySpin->setAccessibleName(tr("Wait between retries"));
     m_retryDelaySpin->setToolTip(tr("How long to wait before trying a failed run again"));
     auto *apartWords = new QLabel(tr("apart"), this);
     for (QLabel *label : {retryWords, timesWords, apartWords})
@@ -136,6 +139,7 @@ OptionsEditor::OptionsEditor(QWidget *parent)
     const QString backoffTip = tr("Each wait between retries is this many times the one before, up to the "
                                   "longest wait: 1 keeps the same wait, 2 doubles it");
     m_retryBackoffSpin = new QDoubleSpinBox(this);
+    m_retryBackoffSpin->setAccessibleName(tr("Growth of the wait between retries"));
     m_retryBackoffSpin->setObjectName(QStringLiteral("retryBackoffSpin"));
     m_retryBackoffSpin->setRange(1.0, 10.0);
     m_retryBackoffSpin->setSingleStep(0.5);
@@ -147,6 +151,7 @@ OptionsEditor::OptionsEditor(QWidget *parent)
     auto *upToWords = new QLabel(tr("the wait each time, up to"), this);
     upToWords->setToolTip(backoffTip);
     m_retryDelayMaxSpin = secondsSpin(QStringLiteral("retryDelayMaxSpin"), week, this);
+    m_retryDelayMaxSpin->setAccessibleName(tr("Longest wait between retries"));
     m_retryDelayMaxSpin->setSpecialValueText(tr("no limit"));
     m_retryDelayMaxSpin->setToolTip(tr("The longest a growing wait gets; \"no limit\" (0) lets it grow"));
 
