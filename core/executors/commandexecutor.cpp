@@ -6,6 +6,7 @@
 #include "time/duration.h"
 #include "time/isotime.h"
 #include "util/longtimer.h"
+#include "util/outputbytes.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -77,7 +78,7 @@ public:
             data = data.sliced(skip);
             dropped += skip;
         }
-        QString text = QString::fromUtf8(data);
+        QString text = outputbytes::decode(data); // bytes that are not UTF-8 kept, for the window to mark
         if (dropped > 0)
             text.prepend(CommandExecutor::tr("[… %1 bytes dropped]").arg(dropped) + QLatin1Char('\n'));
         return text;

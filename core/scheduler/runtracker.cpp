@@ -5,6 +5,7 @@
 #include "executors/executorset.h"
 #include "store/jobstore.h"
 #include "time/clock.h"
+#include "util/outputbytes.h"
 
 #include <QCoreApplication>
 #include <QStringDecoder>
@@ -43,7 +44,7 @@ struct RunTracker::Submission
     RunOutcome stopOutcome = RunOutcome::Interrupted;
     /// The current run's output so far (outputSoFar()), decoded as it comes (a chunk may end inside a character).
     QString liveOutput;
-    QStringDecoder liveDecoder{QStringDecoder::Utf8};
+    outputbytes::StreamDecoder liveDecoder; // as the record decodes: bytes that are not UTF-8 kept
 };
 
 RunTracker::RunTracker(JobStore &store, const Clock &clock, ExecutorSet &executors, QObject *parent)
@@ -160,7 +161,7 @@ void RunTracker::startNextRun(std::uint64_t submissionId)
     request.previous = submission->previous;
     submission->token = request.token;
     submission->liveOutput.clear();
-    submission->liveDecoder = QStringDecoder(QStringDecoder::Utf8);
+    submission->liveDecoder = outputbytes::StreamDecoder();
     m_tokens.insert(request.token, submissionId);
     emit jobSubmitted(run);
     executor->start(request);

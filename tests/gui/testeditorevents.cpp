@@ -106,8 +106,8 @@ private:
     {
         QStringList texts;
         auto *list = child<QListWidget>("previewList");
-        for (int row = 0; row < list->count(); ++row)
-            texts << list->item(row)->text();
+        for (int row = 0; row < list->count(); ++row) // the time in the job's zone, without " · TIME here"
+            texts << list->item(row)->text().section(QStringLiteral(" · "), 0, 0);
         return texts;
     }
     void clickSave()

@@ -170,8 +170,9 @@ void TestHttpActionEditor::optionsEditorBackoff()
     auto *backoff = editor.findChild<QDoubleSpinBox *>(QStringLiteral("retryBackoffSpin"));
     auto *longest = editor.findChild<QSpinBox *>(QStringLiteral("retryDelayMaxSpin"));
     QVERIFY(retries && backoff && longest);
-    QVERIFY(backoff->toolTip().contains(QLatin1String("retry_backoff")));
-    QVERIFY(longest->toolTip().contains(QLatin1String("retry_delay_max")));
+    // Tooltips say it in words; the JSON names are in docs/scheduling.md.
+    QVERIFY(backoff->toolTip().contains(QLatin1String("wait")) && !backoff->toolTip().contains(QLatin1String("retry_")));
+    QVERIFY(longest->toolTip().contains(QLatin1String("wait")) && !longest->toolTip().contains(QLatin1String("retry_")));
     // Defaults: the same wait each time, no limit; nothing to set while there are no retries.
     QCOMPARE(backoff->value(), 1.0);
     QCOMPARE(backoff->text(), QStringLiteral("no, the same each time"));

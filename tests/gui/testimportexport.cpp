@@ -108,7 +108,7 @@ private slots:
         QSignalSpy imported(transfer(), &JobTransfer::imported);
         QVERIFY(import(path, JobTransfer::kindOf(path)));
         QCOMPARE(m_previewRows, 2);
-        QVERIFY2(m_problemText.startsWith(QLatin1String("jobs[2]: ")), qPrintable(m_problemText));
+        QVERIFY2(m_problemText.startsWith(QLatin1String("Job 3: ")), qPrintable(m_problemText)); // jobs[2], in words
         QCOMPARE(imported.size(), 1);
         QCOMPARE(imported.front(), (QVariantList{2, 0, 0, 1}));
         QCOMPARE(stored().size(), 2);

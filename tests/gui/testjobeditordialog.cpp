@@ -2,6 +2,10 @@
 // next runs on a fake clock, and saves through a real Scheduler over a MemoryJobStore.
 #include "dialogs/actioneditor.h"
 #include "dialogs/jobeditordialog.h"
+#include "executors/builtinfunctions.h"
+#include "jobs/jobidslug.h"
+#include "support/accessibilitywalk.h"
+#include "support/testsupport.h"
 #include "support/hostharness.h"
 #include "time/isotime.h"
 #include "time/zonerules.h"
@@ -10,7 +14,12 @@
 #include "triggers/datetrigger.h"
 #include "triggers/intervaltrigger.h"
 
+#include <QAccessible>
+#include <QApplication>
 #include <QCheckBox>
+#include <QMessageBox>
+#include <QTemporaryDir>
+#include <QTimer>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
@@ -72,6 +81,16 @@ private slots:
     void tallPagesScrollAndButtonsStayOnScreen();
     void savesNewJobThroughScheduler();
     void emptyIdIsGenerated();
+    void generatedIdIsASlugOfTheName();
+    void previewShowsTheZoneAndTheTimeHere();
+    void builtinFunctionsHaveLabels();
+    void escapeAsksBeforeDiscardingEdits();
+    void closingUnchangedDoesNotAsk();
+    void tooltipsExplainInWords();
+    void missingSqliteFileIsNoted();
+    void everyInteractiveWidgetHasAnAccessibleName_data();
+    void everyInteractiveWidgetHasAnAccessibleName();
+    void cronTooltipIsPlainText();
     void editRoundTripKeepsJob_data();
     void editRoundTripKeepsJob();
     void editChangesNameAndTrigger();
@@ -99,6 +118,10 @@ private:
     void type(const char *fieldName, const QString &text);
     void chooseZone(const QString &zoneId);
     void chooseTrigger(const char *radioName);
+    /// Shows the action page of @p kind ("Command", "Function", "SQL statements", "HTTP requests").
+    void chooseAction(const QString &kind);
+    /// Presses Escape in the dialog; @p answer clicks that button of the question if one comes. Returns its text.
+    QString pressEscape(const char *answer);
     QPushButton *saveButton() const;
     QStringList preview() const;
     bool triggerErrorShown() const;
@@ -179,8 +202,9 @@ QStringList TestJobEditorDialog::preview() const
 {
     QStringList texts;
     auto *list = child<QListWidget>("previewList");
+    // The time in the job's zone; the time here after " · " (previewShowsTheZoneAndTheTimeHere) is left off.
     for (int row = 0; row < list->count(); ++row)
-        texts << list->item(row)->text();
+        texts << list->item(row)->text().section(QStringLiteral(" · "), 0, 0);
     return texts;
 }
 
@@ -218,15 +242,17 @@ void TestJobEditorDialog::newDialogStartsEmptyAndCannotSave()
     QVERIFY(!triggerErrorShown());
     QVERIFY(!child<QLabel>("idError")->isVisible());
     QVERIFY(!m_dialog->jobFromInput().ok());
-    // Every option names APScheduler's option in its tooltip.
+    // Every option explains itself in its tooltip, in words (APScheduler's names are in docs/scheduling.md).
     const QList<std::pair<const char *, const char *>> tips = {
-        {"misfireGraceSpin", "misfire_grace_time"}, {"coalesceCheck", "coalesce"},
-        {"maxInstancesSpin", "max_instances"},      {"timeoutSpin", "timeout"},
+        {"misfireGraceSpin", "misfire_grace_time"}, {"coalesceCheck", "(APScheduler: coalesce)"},
+        {"maxInstancesSpin", "max_instances"},      {"timeoutSpin", "(timeout)"},
         {"retriesSpin", "max_retries"},             {"retryDelaySpin", "retry_delay"},
-        {"jitterSpin", "jitter"},
+        {"jitterSpin", "(APScheduler: jitter)"},
     };
-    for (const auto &[name, option] : tips)
-        QVERIFY2(child<QWidget>(name)->toolTip().contains(QLatin1String(option)), name);
+    for (const auto &[name, option] : tips) {
+        QVERIFY2(!child<QWidget>(name)->toolTip().isEmpty(), name);
+        QVERIFY2(!child<QWidget>(name)->toolTip().contains(QLatin1String(option)), name);
+    }
 }
 
 void TestJobEditorDialog::cronErrorNamesFieldAndPosition()
@@ -302,12 +328,25 @@ void TestJobEditorDialog::intervalPageValidates()
     QTRY_COMPARE(preview(), (QStringList{"Thu 5 Mar 14:30", "Thu 5 Mar 16:00", "Thu 5 Mar 17:30", "Thu 5 Mar 19:00",
                                          "Thu 5 Mar 20:30"}));
 
-    type("intervalStartEdit", "tomorrow");
-    QVERIFY(!saveButton()->isEnabled());
-    QTRY_VERIFY(triggerErrorShown());
-    QVERIFY(child<QLabel>("triggerError")->text().startsWith(QLatin1String("First run:")));
+    // "First run at:" is a date-time picker in the job's zone, typed section by section; off until checked.
+    auto *start = child<QDateTimeEdit>("intervalStartEdit");
+    QVERIFY(!start->isEnabled());
+    QVERIFY(start->calendarPopup());
+    child<QCheckBox>("intervalStartCheck")->setFocus();
+    QTest::keyClick(child<QCheckBox>("intervalStartCheck"), Qt::Key_Space);
+    QVERIFY(start->isEnabled());
+    start->setFocus();
+    start->setCurrentSectionIndex(0);
+    start->selectAll();
+    QTest::keyClicks(start, "2026-03-06 08:00:30");
+    QCOMPARE(start->dateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), QStringLiteral("2026-03-06 08:00:30"));
+    QTRY_VERIFY(!triggerErrorShown());
+    QTRY_COMPARE(preview().value(0), QStringLiteral("Fri 6 Mar 08:00:30"));
+    const auto withSeconds = m_dialog->jobFromInput();
+    QVERIFY(withSeconds.ok());
+    QCOMPARE(static_cast<const IntervalTrigger &>(*withSeconds->trigger).startMs(), iso("2026-03-06T07:00:30Z"));
 
-    type("intervalStartEdit", "2026-03-06 08:00");
+    start->setDateTime(QDateTime(QDate(2026, 3, 6), QTime(8, 0), Qt::UTC));
     QTRY_VERIFY(!triggerErrorShown());
     QTRY_COMPARE(preview().value(0), QStringLiteral("Fri 6 Mar 08:00"));
     QCOMPARE(preview().value(1), QStringLiteral("Fri 6 Mar 09:30"));
@@ -482,8 +521,31 @@ void TestJobEditorDialog::emptyIdIsGenerated()
     clickSave();
     QCOMPARE(saved.size(), 1);
     const Job job = saved.at(0).at(0).value<Job>();
-    QCOMPARE(job.id.size(), 32);
+    QCOMPARE(job.id, QStringLiteral("job")); // no name: a short readable id, not 32 hex digits
     QCOMPARE(stored(job.id).name, job.id); // an empty name is the id, as the scheduler decides
+}
+
+void TestJobEditorDialog::generatedIdIsASlugOfTheName()
+{
+    // A slug of the name, unique against the jobs the window lists; the id field shows it before saving.
+    addPlainJob(QStringLiteral("nightly-backup"), QStringLiteral("Old backup"));
+    m_dialog->setKnownJobs({{QStringLiteral("nightly-backup"), QStringLiteral("Old backup")}});
+    type("nameEdit", QStringLiteral("Nightly backup"));
+    QCOMPARE(child<QLineEdit>("idEdit")->placeholderText(), QStringLiteral("nightly-backup-2"));
+    type("cronEdit", "@daily");
+    type("programEdit", "/bin/true");
+    QSignalSpy saved(m_dialog.get(), &JobEditorDialog::jobSaved);
+    clickSave();
+    QCOMPARE(saved.size(), 1);
+    QCOMPARE(saved.at(0).at(0).value<Job>().id, QStringLiteral("nightly-backup-2"));
+    QCOMPARE(stored(QStringLiteral("nightly-backup-2")).name, QStringLiteral("Nightly backup"));
+
+    QCOMPARE(jobIdFromName(QStringLiteral("Café Größe: täglich!"), {}), QStringLiteral("cafe-grosse-taglich"));
+    QCOMPARE(jobIdFromName(QStringLiteral("每日备份"), {}), QStringLiteral("job"));
+    QCOMPARE(jobIdFromName(QStringLiteral("每日备份"), {QStringLiteral("job"), QStringLiteral("job-2")}),
+             QStringLiteral("job-3"));
+    QCOMPARE(jobIdFromName(QStringLiteral("Backup 数据库 2"), {}), QStringLiteral("backup-2"));
+    QVERIFY(validateJobId(jobIdFromName(QString(300, QLatin1Char('x')), {})).ok());
 }
 
 void TestJobEditorDialog::editRoundTripKeepsJob_data()
@@ -666,7 +728,7 @@ void TestJobEditorDialog::functionKindListsRegisteredNames()
     QVERIFY(!child<QLineEdit>("programEdit")->isVisible());
     QStringList names;
     for (int i = 0; i < functions->count(); ++i)
-        names << functions->itemText(i);
+        names << functions->itemData(i).toString();
     QCOMPARE(names, (QStringList{"cleanup", "warm_cache"}));
     QVERIFY(!saveButton()->isEnabled()); // no function chosen yet
 
@@ -875,22 +937,41 @@ void TestJobEditorDialog::newWidgetsHaveAccessibleNames()
 void TestJobEditorDialog::fitsWithoutScrollBars_data()
 {
     QTest::addColumn<QString>("language");
-    QTest::newRow("en") << QString();
-    QTest::newRow("de") << QStringLiteral("de");
-    QTest::newRow("zh_CN") << QStringLiteral("zh_CN");
+    QTest::addColumn<QString>("trigger");
+    QTest::addColumn<QString>("action");
+    // Every trigger page and every action page, in each language (the action pages by their index).
+    const std::pair<const char *, const char *> pages[] = {
+        {"cronRadio", "0"}, {"intervalRadio", "1"}, {"dateRadio", "2"}, {"calendarRadio", "3"}, {"eventsOnlyRadio", "0"},
+    };
+    for (const char *language : {"", "de", "zh_CN"}) {
+        for (const auto &[trigger, action] : pages)
+            QTest::addRow("%s %s %s", *language ? language : "en", trigger, action)
+                << QString::fromLatin1(language) << QString::fromLatin1(trigger) << QString::fromLatin1(action);
+    }
 }
 
 void TestJobEditorDialog::fitsWithoutScrollBars()
 {
-    // The command page of a new job at its default size needs at most 0.92 of a 1280x1024 screen (fitToScreen()'s
-    // share), so nothing scrolls there; where the screen is that large, the scroll bar says so too.
+    // Each page of a new job at its default size needs at most 0.92 of a 1280x1024 screen (fitToScreen()'s
+    // share), so nothing scrolls there; where the screen is that large, the scroll bar says so too. The Next runs
+    // list shows all its times in every language.
     QFETCH(QString, language);
+    QFETCH(QString, trigger);
+    QFETCH(QString, action);
     QTranslator translator;
     if (!language.isEmpty()) {
         QVERIFY(translator.load(QStringLiteral(":/i18n/punctual_%1.qm").arg(language)));
         QCoreApplication::installTranslator(&translator);
     }
     openDialog();
+    chooseTrigger(trigger.toLatin1().constData());
+    child<QComboBox>("actionKindCombo")->setCurrentIndex(action.toInt());
+    if (trigger == QLatin1String("cronRadio")) // another zone: each time comes with the time here
+        chooseZone(QStringLiteral("Asia/Shanghai"));
+    type("cronEdit", "30 2 * * *");
+    type("intervalEdit", "1h");
+    type("calendarEdit", "every 2 weeks at 09:30");
+    QCoreApplication::processEvents();
     QCoreApplication::removeTranslator(&translator);
     auto *scroll = child<QScrollArea>("editorScrollArea");
     const QMargins margins = m_dialog->layout()->contentsMargins();
@@ -902,6 +983,232 @@ void TestJobEditorDialog::fitsWithoutScrollBars()
              qPrintable(QStringLiteral("form %1 px wide").arg(scroll->widget()->sizeHint().width())));
     if (m_dialog->screen()->availableGeometry().height() >= 1024)
         QCOMPARE(scroll->verticalScrollBar()->maximum(), 0);
+    auto *preview = child<QListWidget>("previewList");
+    if (trigger != QLatin1String("eventsOnlyRadio") && trigger != QLatin1String("dateRadio")) {
+        QTRY_COMPARE(preview->count(), 5);
+        for (int row = 0; row < preview->count(); ++row) {
+            const QRect rect = preview->visualItemRect(preview->item(row));
+            QVERIFY2(rect.bottom() < preview->viewport()->height(),
+                     qPrintable(QStringLiteral("row %1 ends at %2 of %3").arg(row).arg(rect.bottom())
+                                    .arg(preview->viewport()->height())));
+            QVERIFY2(preview->fontMetrics().horizontalAdvance(preview->item(row)->text()) <= preview->viewport()->width(),
+                     qPrintable(preview->item(row)->text()));
+        }
+    }
+}
+
+void TestJobEditorDialog::chooseAction(const QString &kind)
+{
+    auto *combo = child<QComboBox>("actionKindCombo");
+    const int index = combo->findText(kind);
+    QVERIFY2(index >= 0, qPrintable(kind));
+    combo->setCurrentIndex(index);
+}
+
+QString TestJobEditorDialog::pressEscape(const char *answer)
+{
+    QString question;
+    QTimer::singleShot(0, this, [&] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        question = box->text();
+        if (auto *button = box->findChild<QPushButton *>(QLatin1String(answer)))
+            button->click();
+    });
+    QTest::keyClick(m_dialog.get(), Qt::Key_Escape);
+    QCoreApplication::processEvents();
+    return question;
+}
+
+void TestJobEditorDialog::previewShowsTheZoneAndTheTimeHere()
+{
+    // The preview names the zone its times are in; another zone's times get this computer's beside them.
+    const test::TimeZoneGuard here("America/New_York");
+    openDialog();
+    type("programEdit", "/bin/true");
+    chooseZone(QStringLiteral("Europe/Berlin"));
+    type("cronEdit", "30 2 * * *");
+    auto *list = child<QListWidget>("previewList");
+    const auto first = [list] { return list->count() > 0 ? list->item(0)->text() : QString(); };
+    // 02:30 in Berlin is 20:30 the evening before in New York (before the US clocks change on 8 March).
+    QTRY_COMPARE(first(), QStringLiteral("Fri 6 Mar 02:30 · Thu 5 Mar 20:30 here"));
+    QCOMPARE(child<QLabel>("previewTitle")->text(), QStringLiteral("Next runs (Europe/Berlin):"));
+    QCOMPARE(list->count(), 5);
+    for (int row = 0; row < list->count(); ++row) // the whole entry is in view, not cut off
+        QVERIFY2(list->visualItemRect(list->item(row)).right() <= list->viewport()->width()
+                     && list->fontMetrics().horizontalAdvance(list->item(row)->text()) < list->viewport()->width(),
+                 qPrintable(list->item(row)->text()));
+    // Where the zone keeps this computer's clock, a time is given once.
+    chooseZone(QStringLiteral("America/New_York"));
+    type("cronEdit", "0 9 * * *");
+    QTRY_COMPARE(first(), QStringLiteral("Thu 5 Mar 09:00"));
+    QCOMPARE(child<QLabel>("previewTitle")->text(), QStringLiteral("Next runs (America/New_York):"));
+    // The same day there and here: the time alone.
+    chooseZone(QStringLiteral("America/Chicago"));
+    QTRY_COMPARE(first(), QStringLiteral("Thu 5 Mar 09:00 · 10:00 here"));
+}
+
+void TestJobEditorDialog::builtinFunctionsHaveLabels()
+{
+    // Built-in functions are listed by what they do; the registered name is what is saved.
+    FunctionRegistry functions;
+    registerBuiltinFunctions(functions);
+    m_dialog.reset();
+    m_dialog = std::make_unique<JobEditorDialog>(*m_client, m_clock, functions);
+    m_dialog->show();
+    type("cronEdit", "*/5 * * * *");
+    chooseAction(QStringLiteral("Function"));
+    auto *list = child<QComboBox>("functionCombo");
+    QStringList labels;
+    for (int i = 0; i < list->count(); ++i)
+        labels << list->itemText(i);
+    QCOMPARE(labels, (QStringList{"Do nothing (noop)", "Wait N seconds (sleep)"}));
+    QCOMPARE(list->itemData(1).toString(), QStringLiteral("sleep"));
+    list->setCurrentIndex(1);
+    QVERIFY(!child<QLabel>("functionWarning")->isVisible()); // a known function, by its label
+    auto job = m_dialog->jobFromInput();
+    QVERIFY(job.ok());
+    QCOMPARE(std::get<FunctionAction>(job->action).name, QStringLiteral("sleep"));
+    // Typing the registered name works too; an edited job shows its function's label.
+    list->setEditText(QStringLiteral("noop"));
+    QCOMPARE(std::get<FunctionAction>(m_dialog->jobFromInput()->action).name, QStringLiteral("noop"));
+    Job stored = m_dialog->jobFromInput().value();
+    stored.id = QStringLiteral("f");
+    m_dialog->setJob(stored);
+    QCOMPARE(list->currentText(), QStringLiteral("Do nothing (noop)"));
+}
+
+void TestJobEditorDialog::escapeAsksBeforeDiscardingEdits()
+{
+    Job job;
+    job.id = QStringLiteral("backup");
+    job.name = QStringLiteral("Nightly backup");
+    job.trigger = std::shared_ptr<const Trigger>(CronTrigger::create("30 2 * * *", zone("Europe/Berlin")).value());
+    job.action = CommandAction{QStringLiteral("/usr/bin/backup"), {}, {}, {}, false, 1 << 20};
+    m_dialog->setJob(addJob(job));
+    QVERIFY(!m_dialog->hasChanges());
+    type("cronEdit", "45 2 * * *");
+    QVERIFY(m_dialog->hasChanges());
+
+    // Keep editing: the dialog stays, with the edit.
+    QCOMPARE(pressEscape("keepEditingButton"), QStringLiteral("Discard changes to “Nightly backup”?"));
+    QVERIFY(m_dialog->isVisible());
+    QCOMPARE(child<QLineEdit>("cronEdit")->text(), QStringLiteral("45 2 * * *"));
+    // Cancel asks as well; the buttons say what they do.
+    QString buttons;
+    QTimer::singleShot(0, this, [&] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        QVERIFY(box);
+        for (QAbstractButton *button : box->buttons())
+            buttons += button->text() + QLatin1Char('|');
+        box->findChild<QPushButton *>(QStringLiteral("discardButton"))->click();
+    });
+    QTest::mouseClick(child<QDialogButtonBox>("buttonBox")->button(QDialogButtonBox::Cancel), Qt::LeftButton);
+    QVERIFY2(buttons.contains(QLatin1String("Discard changes|")) && buttons.contains(QLatin1String("Keep editing|")),
+             qPrintable(buttons));
+    QVERIFY(!m_dialog->isVisible());
+    QCOMPARE(m_dialog->result(), int(QDialog::Rejected));
+    QCOMPARE(stored(QStringLiteral("backup")).trigger->toJson(), job.trigger->toJson()); // nothing saved
+
+    // A new job with a name typed: the close button asks too.
+    openDialog();
+    type("nameEdit", QStringLiteral("Report"));
+    QString asked;
+    QTimer::singleShot(0, this, [&] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        QVERIFY(box);
+        asked = box->text();
+        box->findChild<QPushButton *>(QStringLiteral("keepEditingButton"))->click();
+    });
+    m_dialog->close();
+    QCOMPARE(asked, QStringLiteral("Discard changes to “Report”?"));
+    QVERIFY(m_dialog->isVisible());
+}
+
+void TestJobEditorDialog::closingUnchangedDoesNotAsk()
+{
+    // Nothing changed: Escape closes at once, for a new job and for an edited one.
+    QCOMPARE(pressEscape("discardButton"), QString());
+    QVERIFY(!m_dialog->isVisible());
+    const Job job = addPlainJob(QStringLiteral("p"), QStringLiteral("Plain"));
+    openDialog();
+    m_dialog->setKnownJobs({{QStringLiteral("p"), QStringLiteral("Plain")}});
+    m_dialog->setJob(job);
+    type("cronEdit", "5 * * * *");
+    type("cronEdit", "0 * * * *"); // back as it was
+    QVERIFY(!m_dialog->hasChanges());
+    QCOMPARE(pressEscape("discardButton"), QString());
+    QVERIFY(!m_dialog->isVisible());
+}
+
+void TestJobEditorDialog::tooltipsExplainInWords()
+{
+    // Tooltips explain in words; the APScheduler and JSON names are in docs/scheduling.md.
+    const QRegularExpression jargon(QStringLiteral("APScheduler|\\([a-z]+_[a-z_]+[^)]*\\)|\\(timeout\\)"));
+    for (const char *action : {"Command", "Function", "SQL statements", "HTTP requests"}) {
+        chooseAction(QString::fromLatin1(action));
+        for (const QWidget *widget : m_dialog->findChildren<QWidget *>()) {
+            const QString tip = widget->toolTip();
+            QVERIFY2(!jargon.match(tip).hasMatch(), qPrintable(widget->objectName() + QStringLiteral(": ") + tip));
+        }
+    }
+}
+
+void TestJobEditorDialog::missingSqliteFileIsNoted()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    chooseAction(QStringLiteral("SQL statements"));
+    auto *note = child<QLabel>("sqlDatabaseMessage");
+    type("sqlDatabaseEdit", dir.filePath(QStringLiteral("missing.db")));
+    QVERIFY(note->isVisible());
+    QCOMPARE(note->text(), QStringLiteral("No such file: SQLite will create an empty database"));
+    QFile existing(dir.filePath(QStringLiteral("app.db")));
+    QVERIFY(existing.open(QIODevice::WriteOnly));
+    existing.close();
+    type("sqlDatabaseEdit", existing.fileName());
+    QVERIFY(!note->isVisible());
+}
+
+void TestJobEditorDialog::everyInteractiveWidgetHasAnAccessibleName_data()
+{
+    QTest::addColumn<QString>("trigger");
+    QTest::addColumn<QString>("action");
+    QTest::newRow("cron, command") << "cronRadio" << "Command";
+    QTest::newRow("interval, function") << "intervalRadio" << "Function";
+    QTest::newRow("date, sql") << "dateRadio" << "SQL statements";
+    QTest::newRow("calendar, http") << "calendarRadio" << "HTTP requests";
+    QTest::newRow("no schedule, command") << "eventsOnlyRadio" << "Command";
+}
+
+void TestJobEditorDialog::everyInteractiveWidgetHasAnAccessibleName()
+{
+    // What a screen reader gets (QAccessible): every widget a person can use has a name, combo boxes by their
+    // label rather than their value. The sections that are always shown ("If things go wrong", "Only when",
+    // "Also run", "Afterwards") are walked on every row.
+    QFETCH(QString, trigger);
+    QFETCH(QString, action);
+    m_dialog->setKnownJobs({{QStringLiteral("other"), QStringLiteral("Other job")}});
+    chooseTrigger(trigger.toLatin1().constData());
+    chooseAction(action);
+    child<QCheckBox>("idleCheck")->setChecked(true); // the conditions' deadline row shows
+    QCoreApplication::processEvents();
+    const QStringList unnamed = test::unnamedInteractive(m_dialog.get());
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
+}
+
+void TestJobEditorDialog::cronTooltipIsPlainText()
+{
+    // Screen readers get tooltips as they are: no markup in the cron field's, nor in any other of the editor.
+    QVERIFY(!Qt::mightBeRichText(child<QLineEdit>("cronEdit")->toolTip()));
+    for (const QWidget *widget : m_dialog->findChildren<QWidget *>()) {
+        QVERIFY2(!Qt::mightBeRichText(widget->toolTip()), qPrintable(widget->objectName()));
+        QVERIFY2(!Qt::mightBeRichText(widget->accessibleDescription()), qPrintable(widget->objectName()));
+    }
+    QAccessibleInterface *cron = QAccessible::queryAccessibleInterface(child<QLineEdit>("cronEdit"));
+    QVERIFY(cron);
+    QVERIFY(!cron->text(QAccessible::Description).contains(QLatin1Char('<')));
 }
 
 QTEST_MAIN(TestJobEditorDialog)

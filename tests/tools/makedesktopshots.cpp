@@ -144,7 +144,7 @@ int main(int argc, char *argv[])
     if (QWidget *last = editor->findChild<QWidget *>(QStringLiteral("stopIfLostCheck")); scroll && last)
         scroll->ensureWidgetVisible(last);
     grab(out + QStringLiteral("/desktop-conditions-editor.png"));
-    editor->reject();
+    editor->done(QDialog::Rejected);
     scheduler.shutdown(Scheduler::ShutdownMode::StopRuns);
     return 0;
 }

@@ -298,13 +298,13 @@ int main(int argc, char *argv[])
     editor->move(window.geometry().center() - editor->rect().center());
     grab(out + QStringLiteral("/job-editor-cron%1.png").arg(suffix));
     if (subset) {
-        editor->reject();
+        editor->done(QDialog::Rejected); // closed without the discard question
         return 0;
     }
     auto *cron = editor->findChild<QLineEdit *>(QStringLiteral("cronEdit"));
     cron->setText(QStringLiteral("61 * * * *"));
     grab(out + QStringLiteral("/job-editor-error.png"));
-    editor->reject();
+    editor->done(QDialog::Rejected); // closed without the discard question
     QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
 
     // The SQL page (the cron shot above shows the HTTP page: the cache job warms pages).
@@ -315,7 +315,7 @@ int main(int argc, char *argv[])
         waitFor([&] { return (page = window.findChild<JobEditorDialog *>()) && page->isVisible(); }, "the editor");
         page->move(window.geometry().center() - page->rect().center());
         grab(out + QStringLiteral("/job-editor-sql.png"));
-        page->reject();
+        page->done(QDialog::Rejected);
         // It deletes itself on close: let it go now, so findChild() finds only the next one.
         QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     }
@@ -369,7 +369,7 @@ int main(int argc, char *argv[])
         editor->move(window.geometry().center() - editor->rect().center());
         QTest::qWait(200);
         grab(out + QStringLiteral("/desktop-calendars-preview.png"));
-        editor->reject();
+        editor->done(QDialog::Rejected); // closed without the discard question
         QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     }
 
@@ -388,7 +388,7 @@ int main(int argc, char *argv[])
         page->findChild<QLineEdit *>(QStringLiteral("afterResumeDelayEdit"))->setText(QStringLiteral("2m"));
         QTest::qWait(400); // the preview follows after the typing pause
         grab(out + QStringLiteral("/desktop-events-editor.png"));
-        page->reject();
+        page->done(QDialog::Rejected);
         QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     }
 

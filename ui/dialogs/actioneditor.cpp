@@ -31,12 +31,13 @@ ActionEditor::ActionEditor(const FunctionRegistry &functions, QWidget *parent)
 {
     m_kindCombo = new QComboBox(this);
     m_kindCombo->setObjectName(QStringLiteral("actionKindCombo"));
+    m_kindCombo->setAccessibleName(tr("What the job runs"));
     m_kindCombo->addItem(tr("Command"), static_cast<int>(Kind::Command));
     m_kindCombo->addItem(tr("Function"), static_cast<int>(Kind::Function));
     m_kindCombo->addItem(tr("SQL statements"), static_cast<int>(Kind::Sql));
     m_kindCombo->addItem(tr("HTTP requests"), static_cast<int>(Kind::Http));
     m_kindCombo->setToolTip(tr("A command runs a program; a function calls C++ code registered with the "
-                               "scheduler under a name (APScheduler: func)"));
+                               "scheduler under a name"));
     auto *kindRow = new QHBoxLayout;
     kindRow->addWidget(m_kindCombo);
     kindRow->addStretch();
@@ -152,9 +153,14 @@ QWidget *ActionEditor::createFunctionPage()
     m_functionCombo->setInsertPolicy(QComboBox::NoInsert);
     QStringList names = m_functions.names();
     std::sort(names.begin(), names.end());
-    m_functionCombo->addItems(names);
+    // What each does in words, the registered name (what is saved) as the item's data and in brackets.
+    for (const QString &name : std::as_const(names))
+        m_functionCombo->addItem(functionLabel(name), name);
     m_functionCombo->setCurrentIndex(-1);
-    m_functionCombo->setToolTip(tr("The name a function is registered under in this program (APScheduler: func)"));
+    m_functionCombo->setAccessibleName(tr("Function"));
+    m_functionCombo->lineEdit()->setAccessibleName(tr("Function"));
+    m_functionCombo->setToolTip(tr("The function to call: one registered in this program, or the name of one "
+                                   "registered later"));
     m_functionMessage = new FieldMessage(page);
     m_functionMessage->setObjectName(QStringLiteral("functionWarning"));
     auto *form = new QFormLayout(page);
@@ -190,7 +196,11 @@ void ActionEditor::setAction(const Action &action)
         m_shellCheck->setChecked(command->useShell);
         setKind(Kind::Command);
     } else if (const auto *function = std::get_if<FunctionAction>(&action)) {
-        m_functionCombo->setEditText(function->name);
+        const int index = m_functionCombo->findData(function->name);
+        if (index >= 0)
+            m_functionCombo->setCurrentIndex(index);
+        else
+            m_functionCombo->setEditText(function->name);
         setKind(Kind::Function);
     } else if (const auto *sql = std::get_if<SqlAction>(&action)) {
         m_sqlPage->setAction(*sql);
@@ -217,7 +227,7 @@ Result<Action> ActionEditor::action() const
         return Action(sql.value());
     }
     if (kind() == Kind::Function) {
-        const QString name = m_functionCombo->currentText().trimmed();
+        const QString name = functionName();
         if (name.isEmpty())
             return invalidInput(tr("Choose the function to call"));
         FunctionAction function;
@@ -362,13 +372,30 @@ void ActionEditor::updateMessages()
         m_argumentsError->showMessage(arguments.error().message);
     markField(m_argumentsEdit, m_argumentsError->isVisibleTo(this));
 
-    const QString name = m_functionCombo->currentText().trimmed();
+    const QString name = functionName();
     if (name.isEmpty() || m_functions.contains(name))
         m_functionMessage->clearMessage();
     else
         m_functionMessage->showMessage(tr("No function \"%1\" is registered: runs will fail until it is")
                                            .arg(name),
                                        FieldMessage::Kind::Note);
+}
+
+QString ActionEditor::functionLabel(const QString &name)
+{
+    if (name == QLatin1String("noop"))
+        return tr("Do nothing (noop)");
+    if (name == QLatin1String("sleep"))
+        return tr("Wait N seconds (sleep)");
+    return name;
+}
+
+QString ActionEditor::functionName() const
+{
+    // A label chosen from the list stands for its registered name; anything typed is a name itself.
+    const QString text = m_functionCombo->currentText().trimmed();
+    const int index = m_functionCombo->findText(text);
+    return index >= 0 ? m_functionCombo->itemData(index).toString() : text;
 }
 
 } // namespace punctual

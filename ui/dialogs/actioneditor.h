@@ -48,10 +48,15 @@ public:
     /// The sql connections offered for reuse on the SQL page (SqlActionEditor::connectionsOf()).
     void setKnownSqlConnections(const QList<SqlConnection> &connections);
 
+    /// The function list's words for a registered function: "Do nothing (noop)"; other names as they are.
+    static QString functionLabel(const QString &name);
+
 signals:
     void edited();
 
 private:
+    /// The registered name of the chosen function (the item's data), or the name typed.
+    QString functionName() const;
     enum class Kind
     {
         Command,

@@ -56,6 +56,7 @@ ChainsEditor::ChainsEditor(QWidget *parent)
     m_jobCombo->completer()->setFilterMode(Qt::MatchContains);
     m_jobCombo->completer()->setCaseSensitivity(Qt::CaseInsensitive);
     m_jobCombo->lineEdit()->setPlaceholderText(tr("job name or id"));
+    m_jobCombo->lineEdit()->setAccessibleName(m_jobCombo->accessibleName()); // its text field, for screen readers
     m_jobCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_jobCombo->setMinimumContentsLength(16);
 

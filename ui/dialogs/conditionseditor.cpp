@@ -68,7 +68,7 @@ ConditionsEditor::ConditionsEditor(QWidget *parent)
     m_deadlineCombo->addItem(tr("for ever"), static_cast<int>(DeadlineChoice::Forever));
     m_deadlineCombo->addItem(tr("at most"), static_cast<int>(DeadlineChoice::Minutes));
     m_deadlineCombo->setToolTip(tr("A run whose conditions do not hold by then is not run; it is recorded as "
-                                   "condition timeout (require_deadline)"));
+                                   "condition timeout"));
     m_deadlineSpin = new QSpinBox(this);
     m_deadlineSpin->setObjectName(QStringLiteral("requireDeadlineSpin"));
     m_deadlineSpin->setAccessibleName(tr("Minutes a due run waits for its conditions"));
@@ -80,14 +80,15 @@ ConditionsEditor::ConditionsEditor(QWidget *parent)
 
     m_stopIfLostCheck = check(QStringLiteral("stopIfLostCheck"), tr("Stop the run if the condition is lost"),
                               tr("A run going is stopped (recorded interrupted) when one of its conditions stops "
-                                 "holding, such as the power cable being pulled (stop_if_lost)"));
+                                 "holding, such as the power cable being pulled"));
 
     m_form = new QFormLayout(this);
     m_form->setContentsMargins(0, 0, 0, 0);
     // The editor is tall already and must fit a 1024-pixel screen without scrolling: the second row, which means
     // nothing without a condition, shows only once one is checked.
-    m_form->addRow(tr("Conditions:"),
-                   row({m_acPowerCheck, m_networkCheck, m_unmeteredCheck, m_idleCheck, m_idleSpin}));
+    // Idle on a line of its own: one line of all four is wider than a 1024 px screen has room for in German.
+    m_form->addRow(tr("Conditions:"), row({m_acPowerCheck, m_networkCheck, m_unmeteredCheck}));
+    m_form->addRow(QString(), row({m_idleCheck, m_idleSpin}));
     m_form->addRow(tr("Wait for them:"), row({m_deadlineCombo, m_deadlineSpin, m_stopIfLostCheck}));
     setOptions(JobOptions{});
 }
@@ -166,7 +167,7 @@ void ConditionsEditor::updateEnabled()
     m_deadlineSpin->setEnabled(any && static_cast<DeadlineChoice>(m_deadlineCombo->currentData().toInt())
                                           == DeadlineChoice::Minutes);
     m_stopIfLostCheck->setEnabled(any);
-    m_form->setRowVisible(1, any);
+    m_form->setRowVisible(2, any); // "Wait for them"
 }
 
 } // namespace punctual

@@ -5,6 +5,7 @@
 #include "time/duration.h"
 
 #include <QCheckBox>
+#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -38,22 +39,21 @@ EventsEditor::EventsEditor(QWidget *parent)
     m_error = new FieldMessage(this);
     m_error->setObjectName(QStringLiteral("eventsError"));
 
-    // One row under the schedule: the editor must fit a small screen (JobEditorDialog::fitToScreen()).
+    // Two short lines under the trigger's fields, beside Next runs (TriggerEditor::addBelowFields()): the editor
+    // must fit a 1024 px screen in width as well as in height (JobEditorDialog::fitToScreen()).
     auto *title = new QLabel(tr("Also run:"), this);
     auto *row = new QHBoxLayout;
-    row->addWidget(title);
     row->addWidget(m_atStartCheck);
     row->addSpacing(8);
     row->addWidget(m_afterResumeCheck);
     row->addWidget(afterWords);
     row->addWidget(m_afterResumeDelayEdit);
-    row->addSpacing(8);
-    row->addWidget(m_networkUpCheck);
     row->addStretch();
-    auto *layout = new QVBoxLayout(this);
+    auto *layout = new QFormLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(row);
-    layout->addWidget(m_error);
+    layout->addRow(title, row);
+    layout->addRow(QString(), m_networkUpCheck);
+    layout->addRow(QString(), m_error);
 
     for (QCheckBox *check : {m_atStartCheck, m_afterResumeCheck, m_networkUpCheck})
         connect(check, &QCheckBox::toggled, this, [this] {

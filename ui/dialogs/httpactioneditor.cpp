@@ -33,18 +33,18 @@ HttpActionEditor::HttpActionEditor(QWidget *parent)
     m_urlsEdit->setToolTip(tr("The addresses requested at each run, one per line (http:// or https://)"));
     m_urlsEdit->setTabChangesFocus(true);
     m_urlsEdit->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_urlsEdit->setFixedHeight(QFontMetrics(m_urlsEdit->font()).lineSpacing() * 5 + 12);
+    m_urlsEdit->setFixedHeight(QFontMetrics(m_urlsEdit->font()).lineSpacing() * 3 + 12); // scrolls beyond 3
     m_urlsError = new FieldMessage(this);
     m_urlsError->setObjectName(QStringLiteral("httpUrlsError"));
 
     m_methodCombo = new QComboBox(this);
     m_methodCombo->setObjectName(QStringLiteral("httpMethodCombo"));
+    m_methodCombo->setAccessibleName(tr("Method"));
     m_methodCombo->addItems({QStringLiteral("GET"), QStringLiteral("HEAD"), QStringLiteral("POST")});
     m_methodCombo->setToolTip(tr("GET fetches each page (its body is counted, not kept); HEAD asks for the headers "
                                  "only; POST sends the body below to every URL"));
     auto *methodRow = new QHBoxLayout;
     methodRow->addWidget(m_methodCombo);
-    methodRow->addStretch();
 
     m_bodyEdit = new QPlainTextEdit(this);
     m_bodyEdit->setObjectName(QStringLiteral("httpBodyEdit"));
@@ -62,29 +62,31 @@ HttpActionEditor::HttpActionEditor(QWidget *parent)
     m_concurrencySpin->setToolTip(tr("How many requests may be waiting for an answer at the same time "
                                      "(concurrency); Qt opens at most 6 connections to one host"));
     auto *concurrencyWords = new QLabel(tr("requests at a time, at most"), this);
-    auto *concurrencyRow = new QHBoxLayout;
-    concurrencyRow->addWidget(m_concurrencySpin);
-    concurrencyRow->addWidget(concurrencyWords);
-    concurrencyRow->addStretch();
+    // Beside the method: the page must fit a small screen beside the rest of the editor.
+    m_concurrencySpin->setAccessibleName(tr("Requests at a time, at most"));
+    methodRow->addSpacing(12);
+    methodRow->addWidget(m_concurrencySpin);
+    methodRow->addWidget(concurrencyWords);
+    methodRow->addStretch();
 
     m_requestTimeoutSpin = new QSpinBox(this);
     m_requestTimeoutSpin->setObjectName(QStringLiteral("httpRequestTimeoutSpin"));
     m_requestTimeoutSpin->setRange(1, 3600);
     m_requestTimeoutSpin->setSuffix(tr(" s"));
     m_requestTimeoutSpin->setToolTip(tr("A URL that has not been answered completely after this long fails as "
-                                        "timed out; the other URLs still run (request_timeout)"));
+                                        "timed out; the other URLs still run"));
     auto *timeoutRow = new QHBoxLayout;
     timeoutRow->addWidget(m_requestTimeoutSpin);
     timeoutRow->addStretch();
 
-    m_followRedirectsCheck = new QCheckBox(tr("Follow &redirects (the address they lead to is recorded)"), this);
+    m_followRedirectsCheck = new QCheckBox(tr("Follow &redirects"), this);
     m_followRedirectsCheck->setObjectName(QStringLiteral("httpFollowRedirectsCheck"));
-    m_followRedirectsCheck->setToolTip(tr("Off: a redirect is the answer, recorded with where it points "
-                                          "(follow_redirects)"));
+    m_followRedirectsCheck->setToolTip(tr("On: a redirect is followed and the address it leads to is recorded. Off: "
+                                          "a redirect is the answer, recorded with where it points"));
     m_failOnHttpErrorCheck = new QCheckBox(tr("A status other than 2&xx fails the run"), this);
     m_failOnHttpErrorCheck->setObjectName(QStringLiteral("httpFailOnErrorCheck"));
     m_failOnHttpErrorCheck->setToolTip(tr("Off: any answer counts, 404 and 500 included; only network errors and "
-                                          "timeouts fail the run (fail_on_http_error)"));
+                                          "timeouts fail the run"));
 
     auto *form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);
@@ -95,10 +97,14 @@ HttpActionEditor::HttpActionEditor(QWidget *parent)
     form->addRow(m_bodyLabel, m_bodyEdit);
     m_contentTypeLabel = buddyLabel(tr("Content &type:"), m_contentTypeEdit);
     form->addRow(m_contentTypeLabel, m_contentTypeEdit);
-    form->addRow(buddyLabel(tr("At the same &time:"), m_concurrencySpin), concurrencyRow);
     form->addRow(buddyLabel(tr("Give up on a URL a&fter:"), m_requestTimeoutSpin), timeoutRow);
-    form->addRow(QString(), m_followRedirectsCheck);
-    form->addRow(QString(), m_failOnHttpErrorCheck);
+    // One line for both: the page must fit a 1024 px screen beside the rest of the editor.
+    auto *checks = new QHBoxLayout;
+    checks->addWidget(m_followRedirectsCheck);
+    checks->addSpacing(12);
+    checks->addWidget(m_failOnHttpErrorCheck);
+    checks->addStretch();
+    form->addRow(QString(), checks);
 
     const auto changed = [this] {
         updateFields();

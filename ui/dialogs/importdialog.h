@@ -20,8 +20,13 @@ public:
     /// Rows listed in the preview; a bigger import says how many more there are.
     static constexpr int previewRows = 1000;
 
-    /// @p conflicts: ids of @p contents' jobs that are stored already.
-    ImportDialog(const ImportContents &contents, const QStringList &conflicts, QWidget *parent = nullptr);
+    /// @p conflicts: ids of @p contents' jobs that are stored already; @p fileName: the file's name, which the
+    /// rows name ("Job 2 in jobs.json").
+    ImportDialog(const ImportContents &contents, const QStringList &conflicts, QWidget *parent = nullptr,
+                 const QString &fileName = {});
+
+    /// Where an entry came from, in words: "jobs[1]" → "Job 2 in jobs.json", "line 14" → "line 14 of crontab".
+    static QString describeOrigin(const QString &origin, const QString &fileName);
 
     /// Replace or Skip, as chosen (Skip unless the user picks Replace).
     ConflictPolicy conflictPolicy() const;

@@ -8,6 +8,7 @@
 #include "time/clock.h"
 
 #include <QDialogButtonBox>
+#include <algorithm>
 #include <QHeaderView>
 #include <QLabel>
 #include <QJsonObject>
@@ -27,6 +28,8 @@ InstancesDialog::InstancesDialog(SchedulerClient &scheduler, const Clock &clock,
 {
     setWindowTitle(tr("Scheduler Instances"));
     m_summary->setWordWrap(true);
+    m_table->setObjectName(QStringLiteral("instancesTable"));
+    m_table->setAccessibleName(tr("Scheduler instances"));
     m_table->setHorizontalHeaderLabels({tr("Instance"), tr("Computer"), tr("Process"), tr("Started"), tr("Started by"),
                                         tr("Last heartbeat"), tr("State")});
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -64,12 +67,7 @@ void InstancesDialog::reload()
         // SQLite: one host per store, the one this window talks to.
         m_summary->setText(tr("One scheduler runs the jobs of this store. Several instances share a PostgreSQL "
                               "store (see Settings)."));
-        QJsonObject ours;
-        ours.insert(QStringLiteral("id"), m_scheduler.instanceId());
-        ours.insert(QStringLiteral("host"), QSysInfo::machineHostName());
-        ours.insert(QStringLiteral("pid"), host.value(QStringLiteral("pid")));
-        ours.insert(QStringLiteral("started_at"), host.value(QStringLiteral("started_at")));
-        showInstances(QJsonArray{ours});
+        showInstances(QJsonArray{thisInstance()});
         return;
     }
     m_scheduler.instances(this, [this](Result<QJsonArray> instances) {
@@ -78,8 +76,27 @@ void InstancesDialog::reload()
             emit loaded();
             return;
         }
-        showInstances(instances.value());
+        // The host this window talks to is listed even when the store's list lacks it (a host that only manages
+        // the jobs, or one whose first heartbeat is still to come).
+        QJsonArray rows = instances.value();
+        const bool listed = std::any_of(rows.begin(), rows.end(), [this](const QJsonValue &row) {
+            return row.toObject().value(QStringLiteral("id")).toString() == m_scheduler.instanceId();
+        });
+        if (!listed)
+            rows.prepend(thisInstance());
+        showInstances(rows);
     });
+}
+
+QJsonObject InstancesDialog::thisInstance() const
+{
+    const QJsonObject host = m_scheduler.hostStatus();
+    QJsonObject ours;
+    ours.insert(QStringLiteral("id"), m_scheduler.instanceId());
+    ours.insert(QStringLiteral("host"), QSysInfo::machineHostName());
+    ours.insert(QStringLiteral("pid"), host.value(QStringLiteral("pid")));
+    ours.insert(QStringLiteral("started_at"), host.value(QStringLiteral("started_at")));
+    return ours;
 }
 
 void InstancesDialog::showInstances(const QJsonArray &instances)
@@ -112,7 +129,7 @@ void InstancesDialog::showInstances(const QJsonArray &instances)
                 startedBy = tr("from a terminal");
         }
         const QStringList texts{
-            isOurs ? tr("%1 (this one)").arg(id.isEmpty() ? tr("this computer") : id) : id,
+            isOurs ? (id.isEmpty() ? tr("this computer") : tr("%1 (this computer)", "an instance id").arg(id)) : id,
             info.value(QStringLiteral("host")).toString(),
             QString::number(info.value(QStringLiteral("pid")).toInteger()),
             started ? relativeTime(*started, now) : QStringLiteral("—"),

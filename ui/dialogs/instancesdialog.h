@@ -3,6 +3,7 @@
 
 #include <QDialog>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QTimer>
 
 class QLabel;
@@ -49,6 +50,8 @@ signals:
 
 private:
     void showInstances(const QJsonArray &instances);
+    /// The host this window is attached to, as a row (pid and start from its status).
+    QJsonObject thisInstance() const;
 
     SchedulerClient &m_scheduler;
     const Clock &m_clock;

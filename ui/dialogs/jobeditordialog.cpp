@@ -9,18 +9,26 @@
 #include "fieldmessage.h"
 #include "optionseditor.h"
 #include "control/schedulerclient.h"
+#include "jobs/jobidslug.h"
 #include "sqlactioneditor.h"
 #include "triggereditor.h"
 
+#include <QAbstractSpinBox>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QScreen>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace punctual {
@@ -31,6 +39,9 @@ QGroupBox *section(const QString &title, QWidget *content, QWidget *parent)
 {
     auto *box = new QGroupBox(title, parent);
     auto *layout = new QVBoxLayout(box);
+    // Slim margins above and below: five sections' worth is a row or two on a 1024 px screen.
+    const QMargins margins = layout->contentsMargins();
+    layout->setContentsMargins(margins.left(), 4, margins.right(), 4);
     layout->addWidget(content);
     return box;
 }
@@ -48,15 +59,15 @@ JobEditorDialog::JobEditorDialog(SchedulerClient &scheduler, const Clock &clock,
     m_nameEdit = new QLineEdit(this);
     m_nameEdit->setObjectName(QStringLiteral("nameEdit"));
     m_nameEdit->setPlaceholderText(tr("e.g. Warm the cache"));
-    m_nameEdit->setToolTip(tr("The name the job list shows; the id when left empty (APScheduler: name)"));
+    m_nameEdit->setToolTip(tr("The name the job list shows"));
     auto *nameLabel = new QLabel(tr("&Name:"), this);
     nameLabel->setBuddy(m_nameEdit);
 
     m_idEdit = new QLineEdit(this);
     m_idEdit->setObjectName(QStringLiteral("idEdit"));
     m_idEdit->setPlaceholderText(tr("generated"));
-    m_idEdit->setToolTip(tr("A unique name scripts use for the job (punctualctl show ID); generated when left "
-                            "empty (APScheduler: id)"));
+    m_idEdit->setToolTip(tr("A unique name scripts use for the job (punctualctl show ID); when left empty, made "
+                            "from the name"));
     auto *idLabel = new QLabel(tr("&ID:"), this);
     idLabel->setBuddy(m_idEdit);
     m_idError = new FieldMessage(this);
@@ -92,14 +103,16 @@ JobEditorDialog::JobEditorDialog(SchedulerClient &scheduler, const Clock &clock,
     auto *form = new QWidget;
     auto *formLayout = new QVBoxLayout(form);
     formLayout->setContentsMargins(0, 0, 0, 0);
+    formLayout->setSpacing(3); // the group boxes' frames part them already; every pixel counts on a 1024 px screen
     formLayout->addLayout(header);
     // The event triggers ("Also run:") belong to when the job runs: one row under the schedule.
     auto *when = new QWidget(form);
     auto *whenLayout = new QVBoxLayout(when);
     whenLayout->setContentsMargins(0, 0, 0, 0);
     whenLayout->addWidget(m_triggerEditor);
-    whenLayout->addWidget(m_eventsEditor);
-    whenLayout->addWidget(m_excludeEditor);
+    // Beside the Next runs column, which is taller than the trigger's fields: no height of their own.
+    m_triggerEditor->addBelowFields(m_eventsEditor);
+    m_triggerEditor->addBelowFields(m_excludeEditor);
     formLayout->addWidget(section(tr("When"), when, form));
     formLayout->addWidget(section(tr("What"), m_actionEditor, form));
     formLayout->addWidget(section(tr("If things go wrong"), m_optionsEditor, form));
@@ -124,6 +137,11 @@ JobEditorDialog::JobEditorDialog(SchedulerClient &scheduler, const Clock &clock,
         updateValidity();
     };
     connect(m_nameEdit, &QLineEdit::textChanged, this, edited);
+    // The id an empty field stands for, shown as it will be saved.
+    connect(m_nameEdit, &QLineEdit::textChanged, this, [this] {
+        if (!m_original)
+            m_idEdit->setPlaceholderText(m_nameEdit->text().trimmed().isEmpty() ? tr("generated") : generatedId());
+    });
     connect(m_idEdit, &QLineEdit::textChanged, this, [this, edited] {
         m_idConflict.clear();
         edited();
@@ -156,6 +174,7 @@ JobEditorDialog::JobEditorDialog(SchedulerClient &scheduler, const Clock &clock,
     setTabOrderByName();
     updateValidity();
     fitToScreen();
+    form->installEventFilter(this);
     m_nameEdit->setFocus();
 }
 
@@ -170,9 +189,97 @@ void JobEditorDialog::setKnownJobs(const QList<std::pair<QString, QString>> &job
 {
     m_knownJobs = jobs;
     m_chainsEditor->setKnownJobs(jobs, m_original ? m_original->id : QString());
+    if (!m_original && !m_nameEdit->text().trimmed().isEmpty())
+        m_idEdit->setPlaceholderText(generatedId());
+}
+
+QString JobEditorDialog::generatedId() const
+{
+    QSet<QString> taken;
+    for (const auto &[id, name] : m_knownJobs)
+        taken.insert(id);
+    return jobIdFromName(m_nameEdit->text().trimmed(), taken);
+}
+
+QString JobEditorDialog::inputFingerprint() const
+{
+    // The values a person can change, in widget order; list items only when checked (calendars come and go).
+    QStringList values;
+    for (const QObject *object : findChildren<QObject *>()) {
+        if (const auto *edit = qobject_cast<const QLineEdit *>(object))
+            values << edit->text();
+        else if (const auto *text = qobject_cast<const QPlainTextEdit *>(object))
+            values << text->toPlainText();
+        else if (const auto *spin = qobject_cast<const QAbstractSpinBox *>(object))
+            values << spin->text();
+        else if (const auto *button = qobject_cast<const QAbstractButton *>(object))
+            values << (button->isCheckable() && button->isChecked() ? QStringLiteral("1") : QStringLiteral("0"));
+        else if (const auto *combo = qobject_cast<const QComboBox *>(object))
+            values << combo->currentText();
+        else if (const auto *list = qobject_cast<const QListWidget *>(object); list && list->objectName() != QLatin1String("previewList")) {
+            for (int row = 0; row < list->count(); ++row) {
+                if (list->item(row)->checkState() == Qt::Checked || !(list->item(row)->flags() & Qt::ItemIsUserCheckable))
+                    values << list->item(row)->text();
+            }
+        }
+    }
+    return values.join(QChar(0x1F));
+}
+
+bool JobEditorDialog::hasChanges() const
+{
+    return m_shown && inputFingerprint() != m_openedWith;
+}
+
+void JobEditorDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    if (!std::exchange(m_shown, true))
+        m_openedWith = inputFingerprint(); // after the caller's set-up (known jobs, defaults, setJob())
+}
+
+void JobEditorDialog::reject()
+{
+    if (hasChanges()) {
+        const QString name = m_nameEdit->text().trimmed();
+        QMessageBox ask(QMessageBox::Question, windowTitle(),
+                        name.isEmpty() ? tr("Discard this new job?") : tr("Discard changes to “%1”?").arg(name),
+                        QMessageBox::NoButton, this);
+        ask.setObjectName(QStringLiteral("discardQuestion"));
+        ask.setInformativeText(tr("What you entered is lost."));
+        QPushButton *discard = ask.addButton(tr("Discard changes"), QMessageBox::DestructiveRole);
+        discard->setObjectName(QStringLiteral("discardButton"));
+        QPushButton *keep = ask.addButton(tr("Keep editing"), QMessageBox::RejectRole);
+        keep->setObjectName(QStringLiteral("keepEditingButton"));
+        ask.setDefaultButton(keep);
+        ask.setEscapeButton(keep);
+        ask.exec();
+        if (ask.clickedButton() != discard)
+            return;
+    }
+    QDialog::reject();
 }
 
 void JobEditorDialog::fitToScreen()
+{
+    resize(sizeForForm());
+}
+
+bool JobEditorDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_scrollArea->widget() && event->type() == QEvent::LayoutRequest && !m_growPending) {
+        // After the layout settles: grow (never shrink, the user may have sized it) to show the form again.
+        m_growPending = true;
+        QTimer::singleShot(0, this, [this] {
+            m_growPending = false;
+            if (isVisible())
+                resize(size().expandedTo(sizeForForm()));
+        });
+    }
+    return QDialog::eventFilter(watched, event);
+}
+
+QSize JobEditorDialog::sizeForForm() const
 {
     // The whole form when it fits, else as much as the screen has room for (the rest scrolls).
     const QMargins margins = layout()->contentsMargins();
@@ -184,7 +291,7 @@ void JobEditorDialog::fitToScreen()
     wanted = wanted.expandedTo(QSize(760, 0));
     if (const QScreen *where = screen())
         wanted = wanted.boundedTo(where->availableGeometry().size() * 0.92);
-    resize(wanted);
+    return wanted;
 }
 
 void JobEditorDialog::setTabOrderByName()
@@ -249,6 +356,8 @@ void JobEditorDialog::setJob(const Job &job)
     m_conditionsEditor->setOptions(job.options);
     m_message->clearMessage();
     updateValidity();
+    if (m_shown)
+        m_openedWith = inputFingerprint();
 }
 
 Result<Job> JobEditorDialog::jobFromInput() const
@@ -327,7 +436,10 @@ void JobEditorDialog::accept()
         QDialog::accept();
     };
     if (!m_original) {
-        m_scheduler.addJob(input.value(), ConflictPolicy::Fail, this, done);
+        Job job = input.value();
+        if (job.id.isEmpty())
+            job.id = generatedId(); // a slug of the name, not 32 hex digits
+        m_scheduler.addJob(job, ConflictPolicy::Fail, this, done);
     } else {
         JobChanges changes;
         changes.name = input->name;

@@ -74,9 +74,21 @@ public:
     Result<Job> jobFromInput() const;
     bool isInputValid() const;
 
+    /// The id an empty id field stands for: a slug of the name, unique among the known jobs (setKnownJobs()).
+    QString generatedId() const;
+    /// Whether any field differs from what the dialog opened with (or setJob() filled in).
+    bool hasChanges() const;
+
 public slots:
     /// Saves through the scheduler; closes only on success.
     void accept() override;
+    /// Cancel, Escape and the close button: asks before discarding edits ("Discard changes" / "Keep editing").
+    void reject() override;
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    /// The form's layout changed (a hint line came, a wider preview): the dialog grows to keep it in view.
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 signals:
     /// The scheduler accepted the job; @p job is as stored (generated id, next run time).
@@ -88,6 +100,10 @@ private:
     void setTabOrderByName();
     /// Sized to show the whole form, or as much as the screen allows.
     void fitToScreen();
+    /// The size fitToScreen() would give, from the form's size hint now.
+    QSize sizeForForm() const;
+    /// Every field's value in one string (what hasChanges() compares).
+    QString inputFingerprint() const;
 
     SchedulerClient &m_scheduler;
     std::optional<Job> m_original;
@@ -107,6 +123,9 @@ private:
     FieldMessage *m_message = nullptr;
     QDialogButtonBox *m_buttonBox = nullptr;
     QScrollArea *m_scrollArea = nullptr;
+    QString m_openedWith; ///< inputFingerprint() when shown or filled by setJob()
+    bool m_shown = false;
+    bool m_growPending = false; ///< a grow to the form's new size is queued
 };
 
 } // namespace punctual

@@ -29,7 +29,7 @@ JobTransfer::JobTransfer(SchedulerClient &scheduler, const Clock &clock, const J
 {
     setObjectName(QStringLiteral("jobTransfer"));
     m_reviewer = [this](const ImportContents &contents, const QStringList &conflicts) -> std::optional<ConflictPolicy> {
-        ImportDialog dialog(contents, conflicts, m_window);
+        ImportDialog dialog(contents, conflicts, m_window, m_reviewedFile);
         if (dialog.exec() != QDialog::Accepted)
             return std::nullopt;
         return dialog.conflictPolicy();
@@ -166,6 +166,7 @@ void JobTransfer::review(const QString &path, Result<ImportContents> contents)
     for (const Job &job : std::as_const(contents->jobs))
         if (stored.contains(job.id))
             conflicts.append(job.id);
+    m_reviewedFile = QFileInfo(path).fileName(); // the dialog's rows name it
     const std::optional<ConflictPolicy> policy = m_reviewer(contents.value(), conflicts);
     if (!policy) {
         emit importEnded();

@@ -96,6 +96,7 @@ private:
     QAction *m_exportAllAction = nullptr;
     QAction *m_exportSelectedAction = nullptr;
     Reviewer m_reviewer;
+    QString m_reviewedFile; ///< the name of the file under review (the default reviewer's dialog names it)
     ErrorSink m_errorSink;
     bool m_busy = false;
 };

@@ -44,13 +44,14 @@ OptionsEditor::OptionsEditor(QWidget *parent)
 {
     const QString graceTip = tr("A run that cannot start on time (the computer was off or asleep, or the scheduler "
                                 "was busy) still runs if it is at most this late; later runs are recorded as "
-                                "missed (APScheduler: misfire_grace_time)");
+                                "missed");
     auto *graceWords = new QLabel(tr("run it if late by at most"), this);
     m_misfireGraceSpin = secondsSpin(QStringLiteral("misfireGraceSpin"), week, this);
+    m_misfireGraceSpin->setAccessibleName(tr("Run a late run if late by at most"));
     m_misfireGraceSpin->setMinimum(1);
     m_misfireNoLimitCheck = new QCheckBox(tr("no limit"), this);
     m_misfireNoLimitCheck->setObjectName(QStringLiteral("misfireNoLimitCheck"));
-    m_misfireNoLimitCheck->setToolTip(tr("Run it however late it is (APScheduler: misfire_grace_time=None)"));
+    m_misfireNoLimitCheck->setToolTip(tr("Run it however late it is"));
     for (QWidget *widget : {static_cast<QWidget *>(graceWords), static_cast<QWidget *>(m_misfireGraceSpin)})
         widget->setToolTip(graceTip);
     graceWords->setBuddy(m_misfireGraceSpin);
@@ -58,7 +59,7 @@ OptionsEditor::OptionsEditor(QWidget *parent)
     m_coalesceCheck = new QCheckBox(tr("run only once"), this);
     m_coalesceCheck->setObjectName(QStringLiteral("coalesceCheck"));
     m_coalesceCheck->setToolTip(tr("When several runs were missed (after the computer was off or asleep), run the "
-                                   "job once for all of them instead of once for each (APScheduler: coalesce)"));
+                                   "job once for all of them instead of once for each"));
 
     // The overlap policies in the combo's order; their names are what --overlap and the JSON take.
     m_overlapCombo = new QComboBox(this);
@@ -75,7 +76,7 @@ OptionsEditor::OptionsEditor(QWidget *parent)
         m_overlapCombo->addItem(text, static_cast<int>(policy));
     m_overlapCombo->setToolTip(tr("What a run due while earlier runs are still going does: it is skipped (beyond "
                                   "the runs allowed at a time), waits for them to end (one, or a queue), stops them "
-                                  "first, or runs alongside (overlap: skip, queue-one, queue-all, replace, allow)"));
+                                  "first, or runs alongside"));
 
     m_queueLimitSpin = new QSpinBox(this);
     m_queueLimitSpin->setObjectName(QStringLiteral("queueLimitSpin"));
@@ -83,11 +84,10 @@ OptionsEditor::OptionsEditor(QWidget *parent)
     m_queueLimitSpin->setRange(1, 10'000);
     m_queueLimitSpin->setPrefix(tr("up to "));
     m_queueLimitSpin->setSuffix(tr(" waiting"));
-    m_queueLimitSpin->setToolTip(tr("How many runs may wait; a further one is skipped (queue_limit)"));
+    m_queueLimitSpin->setToolTip(tr("How many runs may wait; a further one is skipped"));
 
     const QString instancesTip = tr("How many runs of this job may go on at the same time; a run due while that "
-                                    "many are still going is skipped and recorded as such (APScheduler: "
-                                    "max_instances)");
+                                    "many are still going is skipped and recorded as such");
     auto *instancesWords = new QLabel(tr("at most"), this);
     m_maxInstancesSpin = new QSpinBox(this);
     m_maxInstancesSpin->setObjectName(QStringLiteral("maxInstancesSpin"));
@@ -101,7 +101,7 @@ OptionsEditor::OptionsEditor(QWidget *parent)
     m_instancesWords = {instancesWords, instancesAfter};
 
     const QString pauseTip = tr("Pauses the job after this many runs in a row failed (a run and its retries count "
-                                "as one); a notice says so, and the job list shows why (pause_after_failures)");
+                                "as one); a notice says so, and the job list shows why");
     m_pauseAfterCheck = new QCheckBox(tr("pause the job after"), this);
     m_pauseAfterCheck->setObjectName(QStringLiteral("pauseAfterFailuresCheck"));
     m_pauseAfterCheck->setAccessibleName(tr("Pause the job after failures in a row"));
@@ -116,28 +116,30 @@ OptionsEditor::OptionsEditor(QWidget *parent)
 
     m_timeoutSpin = secondsSpin(QStringLiteral("timeoutSpin"), week, this);
     m_timeoutSpin->setSpecialValueText(tr("never"));
+    m_timeoutSpin->setAccessibleName(tr("Stop a run after"));
     m_timeoutSpin->setToolTip(tr("Stops a run that takes longer than this many seconds and records it as timed "
-                                 "out; \"never\" (0) lets it run as long as it takes (timeout)"));
+                                 "out; \"never\" (0) lets it run as long as it takes"));
 
-    const QString retryTip = tr("A failed run is tried again this many times, waiting between attempts "
-                                "(max_retries, retry_delay)");
+    const QString retryTip = tr("A failed run is tried again this many times, waiting between attempts");
     auto *retryWords = new QLabel(tr("retry"), this);
     m_retriesSpin = new QSpinBox(this);
+    m_retriesSpin->setAccessibleName(tr("Retries after a failure"));
     m_retriesSpin->setObjectName(QStringLiteral("retriesSpin"));
     m_retriesSpin->setRange(0, 100);
-    m_retriesSpin->setToolTip(tr("How many times a failed run is tried again (max_retries)"));
+    m_retriesSpin->setToolTip(tr("How many times a failed run is tried again"));
     auto *timesWords = new QLabel(tr("times,"), this);
     m_retryDelaySpin = secondsSpin(QStringLiteral("retryDelaySpin"), 86'400, this);
-    m_retryDelaySpin->setToolTip(tr("How long to wait before trying a failed run again (retry_delay)"));
+    m_retryDelaySpin->setAccessibleName(tr("Wait between retries"));
+    m_retryDelaySpin->setToolTip(tr("How long to wait before trying a failed run again"));
     auto *apartWords = new QLabel(tr("apart"), this);
     for (QLabel *label : {retryWords, timesWords, apartWords})
         label->setToolTip(retryTip);
     retryWords->setBuddy(m_retriesSpin);
 
     const QString backoffTip = tr("Each wait between retries is this many times the one before, up to the "
-                                  "longest wait: 1 keeps the same wait, 2 doubles it (retry_backoff, "
-                                  "retry_delay_max)");
+                                  "longest wait: 1 keeps the same wait, 2 doubles it");
     m_retryBackoffSpin = new QDoubleSpinBox(this);
+    m_retryBackoffSpin->setAccessibleName(tr("Growth of the wait between retries"));
     m_retryBackoffSpin->setObjectName(QStringLiteral("retryBackoffSpin"));
     m_retryBackoffSpin->setRange(1.0, 10.0);
     m_retryBackoffSpin->setSingleStep(0.5);
@@ -145,13 +147,13 @@ OptionsEditor::OptionsEditor(QWidget *parent)
     m_retryBackoffSpin->setPrefix(tr("× "));
     m_retryBackoffSpin->setSpecialValueText(tr("no, the same each time"));
     m_retryBackoffSpin->setToolTip(tr("How many times longer each wait is than the one before; 1 keeps the same "
-                                      "wait (retry_backoff)"));
+                                      "wait"));
     auto *upToWords = new QLabel(tr("the wait each time, up to"), this);
     upToWords->setToolTip(backoffTip);
     m_retryDelayMaxSpin = secondsSpin(QStringLiteral("retryDelayMaxSpin"), week, this);
+    m_retryDelayMaxSpin->setAccessibleName(tr("Longest wait between retries"));
     m_retryDelayMaxSpin->setSpecialValueText(tr("no limit"));
-    m_retryDelayMaxSpin->setToolTip(tr("The longest a growing wait gets; \"no limit\" (0) lets it grow "
-                                       "(retry_delay_max)"));
+    m_retryDelayMaxSpin->setToolTip(tr("The longest a growing wait gets; \"no limit\" (0) lets it grow"));
 
     auto *form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);

@@ -10,6 +10,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QGroupBox>
@@ -147,10 +148,13 @@ SettingsDialog::SettingsDialog(Settings &settings, StoreLocation hostStore, QWid
     connect(m_storeEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
         const auto parsed = StoreLocation::fromUserText(text);
         m_runJobsHereCheck->setEnabled(parsed && parsed->postgres.has_value());
-        if (parsed)
-            m_storeMessage->clearMessage();
-        else
+        if (!parsed)
             m_storeMessage->showMessage(parsed.error().message);
+        else if (!text.trimmed().isEmpty() && !parsed->postgres && !QFileInfo::exists(parsed->resolvedPath()))
+            m_storeMessage->showMessage(tr("No such file: a new, empty store will be created here"),
+                                        FieldMessage::Kind::Note);
+        else
+            m_storeMessage->clearMessage();
         m_buttonBox->button(QDialogButtonBox::Ok)->setEnabled(bool(parsed));
     });
 

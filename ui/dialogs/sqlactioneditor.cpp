@@ -4,6 +4,7 @@
 #include "executors/passwordprovider.h"
 #include "executors/sqlrun.h"
 #include "executors/sqltext.h"
+#include "compacttextedit.h"
 #include "fieldmessage.h"
 #include "util/postresult.h"
 
@@ -37,13 +38,16 @@ SqlActionEditor::SqlActionEditor(QWidget *parent)
 
     m_connectionCombo = new QComboBox(this);
     m_connectionCombo->setObjectName(QStringLiteral("sqlConnectionCombo"));
+    m_connectionCombo->setAccessibleName(tr("Connection"));
     m_connectionCombo->setEditable(true);
+    m_connectionCombo->lineEdit()->setAccessibleName(m_connectionCombo->accessibleName());
     m_connectionCombo->setInsertPolicy(QComboBox::NoInsert);
     m_connectionCombo->lineEdit()->setPlaceholderText(tr("e.g. app database"));
     m_connectionCombo->setToolTip(tr("A name for this connection; the keychain keeps its password under it. Pick a "
                                      "connection other jobs use to fill in its settings."));
 
     m_driverCombo = new QComboBox(this);
+    m_driverCombo->setAccessibleName(tr("Driver"));
     m_driverCombo->setObjectName(QStringLiteral("sqlDriverCombo"));
     QStringList drivers = availableSqlDrivers();
     drivers.removeDuplicates();
@@ -86,6 +90,8 @@ SqlActionEditor::SqlActionEditor(QWidget *parent)
     databaseRow->addWidget(m_browseButton);
     m_databaseLabel = new QLabel(tr("&Database:"), this);
     m_databaseLabel->setBuddy(m_databaseEdit);
+    m_databaseMessage = new FieldMessage(this);
+    m_databaseMessage->setObjectName(QStringLiteral("sqlDatabaseMessage"));
 
     m_userEdit = new QLineEdit(this);
     m_userEdit->setObjectName(QStringLiteral("sqlUserEdit"));
@@ -111,7 +117,7 @@ SqlActionEditor::SqlActionEditor(QWidget *parent)
     m_passwordMessage = new FieldMessage(this);
     m_passwordMessage->setObjectName(QStringLiteral("sqlPasswordMessage"));
 
-    m_statementsEdit = new QPlainTextEdit(this);
+    m_statementsEdit = new CompactTextEdit(3, this);
     m_statementsEdit->setObjectName(QStringLiteral("sqlStatementsEdit"));
     m_statementsEdit->setPlaceholderText(tr("DELETE FROM tokens WHERE expires_at < :now;"));
     m_statementsEdit->setToolTip(tr("Statements separated by ';', run in one transaction: if one fails, none of "
@@ -119,7 +125,6 @@ SqlActionEditor::SqlActionEditor(QWidget *parent)
                                     "actual start time (:scheduled_time_ms and :now_ms in milliseconds since "
                                     "1970)."));
     m_statementsEdit->setTabChangesFocus(true);
-    m_statementsEdit->setMinimumHeight(fontMetrics().lineSpacing() * 5);
     m_statementsError = new FieldMessage(this);
     m_statementsError->setObjectName(QStringLiteral("sqlStatementsError"));
 
@@ -135,26 +140,28 @@ SqlActionEditor::SqlActionEditor(QWidget *parent)
     connect(m_testButton, &QPushButton::clicked, this, &SqlActionEditor::testConnection);
     m_testMessage = new FieldMessage(this);
     m_testMessage->setObjectName(QStringLiteral("sqlTestMessage"));
-    auto *testRow = new QHBoxLayout;
-    testRow->addWidget(m_testButton);
-    testRow->addStretch();
-
-    auto *form = new QFormLayout(this);
+    auto *form = m_form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);
-    form->addRow(tr("Co&nnection:"), m_connectionCombo);
-    form->addRow(tr("Dri&ver:"), m_driverCombo);
+    // Connection and driver share a row: the page must fit a small screen beside the rest of the editor.
+    auto *connectionRow = new QHBoxLayout;
+    connectionRow->addWidget(m_connectionCombo, 1);
+    connectionRow->addWidget(buddyLabel(tr("Dri&ver:"), m_driverCombo));
+    connectionRow->addWidget(m_driverCombo);
+    form->addRow(buddyLabel(tr("Co&nnection:"), m_connectionCombo), connectionRow);
     form->addRow(buddyLabel(tr("&Host:"), m_hostEdit), serverRow);
     form->addRow(m_databaseLabel, databaseRow);
+    form->addRow(QString(), m_databaseMessage);
     form->addRow(tr("&User:"), m_userEdit);
     form->addRow(buddyLabel(tr("Pass&word:"), m_sourceCombo), passwordRow);
     form->addRow(QString(), m_passwordMessage);
     form->addRow(tr("&Statements:"), m_statementsEdit);
     form->addRow(QString(), m_statementsError);
+    // One row for the timeout and the test: the page must fit a small screen beside the rest of the editor.
     auto *timeoutRow = new QHBoxLayout;
     timeoutRow->addWidget(m_timeoutSpin);
     timeoutRow->addStretch();
+    timeoutRow->addWidget(m_testButton);
     form->addRow(buddyLabel(tr("Statement ti&meout:"), m_timeoutSpin), timeoutRow);
-    form->addRow(QString(), testRow);
     form->addRow(QString(), m_testMessage);
 
     connect(m_connectionCombo, &QComboBox::activated, this, [this](int index) {
@@ -402,8 +409,23 @@ void SqlActionEditor::updateFields()
                             static_cast<QWidget *>(m_userEdit), static_cast<QWidget *>(m_sourceCombo)})
         widget->setEnabled(!sqlite);
     m_browseButton->setVisible(sqlite);
+    // A file database has no server, user or password: their rows go while SQLite is chosen.
+    for (QWidget *field : {static_cast<QWidget *>(m_hostEdit), static_cast<QWidget *>(m_userEdit),
+                           static_cast<QWidget *>(m_sourceCombo)})
+        for (int row = 0; row < m_form->rowCount(); ++row) {
+            QLayoutItem *item = m_form->itemAt(row, QFormLayout::FieldRole);
+            if (item && (item->widget() == field || (item->layout() && item->layout()->indexOf(field) >= 0)))
+                m_form->setRowVisible(row, !sqlite);
+        }
     m_databaseLabel->setText(sqlite ? tr("&Database file:") : tr("&Database:"));
     m_databaseEdit->setPlaceholderText(sqlite ? tr("e.g. /srv/app/app.db") : tr("e.g. app"));
+    // Opening a file that is not there makes an empty database: the statements would find no tables.
+    const QString file = m_databaseEdit->text().trimmed();
+    if (sqlite && !file.isEmpty() && file != QLatin1String(":memory:") && !QFileInfo::exists(file))
+        m_databaseMessage->showMessage(tr("No such file: SQLite will create an empty database"),
+                                       FieldMessage::Kind::Note);
+    else
+        m_databaseMessage->clearMessage();
     const auto source = static_cast<Source>(m_sourceCombo->currentData().toInt());
     m_variableEdit->setVisible(!sqlite && source == Source::Environment);
     m_setPasswordButton->setVisible(!sqlite && source == Source::Keychain);

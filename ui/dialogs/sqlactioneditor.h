@@ -9,6 +9,7 @@
 #include <optional>
 
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -91,6 +92,8 @@ private:
     QComboBox *m_sourceCombo = nullptr;
     QLineEdit *m_variableEdit = nullptr;
     QPushButton *m_setPasswordButton = nullptr;
+    QFormLayout *m_form = nullptr;
+    FieldMessage *m_databaseMessage = nullptr; ///< an SQLite file that does not exist yet
     FieldMessage *m_passwordMessage = nullptr;
     QPlainTextEdit *m_statementsEdit = nullptr;
     FieldMessage *m_statementsError = nullptr;

@@ -1,6 +1,7 @@
 // The "When" part of the job editor: collects trigger input, shows core's description, error and next runs.
 #include "triggereditor.h"
 
+#include "datetimefield.h"
 #include "fieldmessage.h"
 #include "jobs/job.h"
 #include "time/clock.h"
@@ -15,6 +16,7 @@
 #include "triggers/intervaltrigger.h"
 
 #include <QButtonGroup>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
 #include <QDateTimeEdit>
@@ -91,18 +93,17 @@ TriggerEditor::TriggerEditor(const Clock &clock, QWidget *parent)
 
     m_cronRadio = new QRadioButton(tr("&Cron"), this);
     m_cronRadio->setObjectName(QStringLiteral("cronRadio"));
-    m_cronRadio->setToolTip(tr("Runs at the times a cron expression matches (APScheduler: CronTrigger)"));
+    m_cronRadio->setToolTip(tr("Runs at the times a cron expression matches"));
     m_intervalRadio = new QRadioButton(tr("E&very"), this);
     m_intervalRadio->setObjectName(QStringLiteral("intervalRadio"));
-    m_intervalRadio->setToolTip(tr("Runs again after a fixed span of elapsed time (APScheduler: IntervalTrigger)"));
+    m_intervalRadio->setToolTip(tr("Runs again after a fixed span of elapsed time"));
     m_dateRadio = new QRadioButton(tr("&Once at"), this);
     m_dateRadio->setObjectName(QStringLiteral("dateRadio"));
-    m_dateRadio->setToolTip(tr("Runs once, at one date and time (APScheduler: DateTrigger)"));
+    m_dateRadio->setToolTip(tr("Runs once, at one date and time"));
     m_calendarRadio = new QRadioButton(tr("C&alendar"), this);
     m_calendarRadio->setObjectName(QStringLiteral("calendarRadio"));
     m_calendarRadio->setToolTip(tr("Runs every N days, weeks, months or years at a time of day, keeping the wall "
-                                   "clock time across daylight saving changes (APScheduler 4: "
-                                   "CalendarIntervalTrigger)"));
+                                   "clock time across daylight saving changes"));
     m_eventsOnlyRadio = new QRadioButton(tr("No schedul&e"), this);
     m_eventsOnlyRadio->setObjectName(QStringLiteral("eventsOnlyRadio"));
     m_eventsOnlyRadio->setToolTip(tr("Runs only on the events checked under “Also run”"));
@@ -133,10 +134,9 @@ TriggerEditor::TriggerEditor(const Clock &clock, QWidget *parent)
     m_jitterSpin->setSuffix(tr(" s"));
     m_jitterSpin->setSpecialValueText(tr("none"));
     m_jitterSpin->setToolTip(tr("Delays each run by a random time up to this many seconds, so that many jobs due "
-                                "at the same moment spread out (APScheduler: jitter)"));
+                                "at the same moment spread out"));
     auto *jitterRow = new QHBoxLayout;
     jitterRow->addWidget(m_jitterSpin);
-    jitterRow->addStretch();
 
     m_description = new QLabel(this);
     m_description->setObjectName(QStringLiteral("triggerDescription"));
@@ -147,36 +147,43 @@ TriggerEditor::TriggerEditor(const Clock &clock, QWidget *parent)
     m_description->setFont(descriptionFont);
     m_error = new FieldMessage(this);
     m_error->setObjectName(QStringLiteral("triggerError"));
+    // The description beside the random delay, not a row of its own: the editor must fit a small screen.
+    jitterRow->addSpacing(12);
+    jitterRow->addWidget(m_description, 1);
 
     auto *shared = new QFormLayout;
     shared->setContentsMargins(0, 0, 0, 0);
     shared->addRow(tr("Time &zone:"), m_zoneCombo);
     shared->addRow(buddyLabel(tr("Random dela&y:"), m_jitterSpin), jitterRow);
-    shared->addRow(QString(), m_description);
     shared->addRow(QString(), m_error);
 
-    auto *fields = new QVBoxLayout;
+    auto *fields = m_fields = new QVBoxLayout;
     fields->setContentsMargins(0, 0, 0, 0);
     fields->addWidget(m_pages);
     fields->addLayout(shared);
     fields->addStretch();
 
-    auto *previewTitle = new QLabel(tr("Next runs:"), this);
+    auto *previewTitle = m_previewTitle = new QLabel(tr("Next runs:"), this);
+    previewTitle->setObjectName(QStringLiteral("previewTitle"));
+    previewTitle->setWordWrap(true);
     m_preview = new QListWidget(this);
     m_preview->setObjectName(QStringLiteral("previewList"));
     m_preview->setSelectionMode(QAbstractItemView::NoSelection);
     m_preview->setFocusPolicy(Qt::NoFocus);
     m_preview->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_preview->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_preview->setToolTip(tr("The next runs from now, in the job's time zone (without the random delay)"));
-    // Exactly previewCount rows high: measure a row as the style draws it.
-    m_preview->addItem(QStringLiteral("0"));
-    const int rowHeight = m_preview->sizeHintForRow(0);
-    m_preview->clear();
-    m_preview->setFixedHeight(rowHeight * previewCount + 2 * m_preview->frameWidth() + 4);
+    m_preview->setToolTip(tr("The next runs from now, in the job's time zone (without the random delay); where "
+                             "that is not this computer's zone, the time here follows"));
+    m_preview->setAccessibleName(tr("Next runs"));
     // Wide enough for the longest entry: a date in another year with seconds.
     const std::int64_t widestMs = QDateTime(QDate(2026, 9, 30), QTime(23, 59, 59), Qt::UTC).toMSecsSinceEpoch();
     const QString widest = formatRunTime(widestMs, *ZoneRules::forZone(QByteArrayLiteral("UTC")), 0);
+    // Exactly previewCount rows high: measure a row as the style draws it, with the language's own date (a
+    // Chinese weekday makes a taller row than digits alone).
+    m_preview->addItem(widest);
+    const int rowHeight = m_preview->sizeHintForRow(0);
+    m_preview->clear();
+    m_preview->setFixedHeight(rowHeight * previewCount + 2 * m_preview->frameWidth() + 4);
     m_previewWidth = m_preview->fontMetrics().horizontalAdvance(widest) + 2 * m_preview->frameWidth() + 16;
     m_preview->setFixedWidth(m_previewWidth);
     previewTitle->setBuddy(m_preview);
@@ -189,6 +196,7 @@ TriggerEditor::TriggerEditor(const Clock &clock, QWidget *parent)
     m_dstNote->setTextFormat(Qt::PlainText);
     m_dstNote->setWordWrap(true);
     m_dstNote->setMaximumWidth(m_preview->width());
+    previewTitle->setMaximumWidth(m_preview->width());
     m_dstNote->setToolTip(tr("What the next daylight saving change does to the times of this schedule"));
     m_dstNote->hide();
     previewColumn->addWidget(m_dstNote);
@@ -206,7 +214,8 @@ TriggerEditor::TriggerEditor(const Clock &clock, QWidget *parent)
 
     // A default a person is likely to want for a one-off job: the next full hour.
     const std::int64_t now = m_clock.nowMs();
-    setDateTimeInZone((floorDiv(now, 3'600'000) + 1) * 3'600'000, *ZoneRules::system());
+    setDateTimeInZone(m_dateTimeEdit, (floorDiv(now, 3'600'000) + 1) * 3'600'000, *ZoneRules::system());
+    setDateTimeInZone(m_intervalStartEdit, (floorDiv(now, 3'600'000) + 1) * 3'600'000, *ZoneRules::system());
 
     connectEdits();
     selectType(TriggerType::Cron);
@@ -222,22 +231,25 @@ QWidget *TriggerEditor::createCronPage()
     m_cronEdit = new QLineEdit(page);
     m_cronEdit->setObjectName(QStringLiteral("cronEdit"));
     m_cronEdit->setPlaceholderText(tr("minute hour day month weekday, e.g. 55 * * * *"));
-    m_cronEdit->setToolTip(tr("<p>Five fields <tt>minute hour day-of-month month day-of-week</tt>, or six with "
-                              "seconds first; each <tt>*</tt>, <tt>N</tt>, <tt>A-B</tt>, <tt>*/S</tt> or a comma "
-                              "list. Also <tt>@hourly</tt>, <tt>@daily</tt>, <tt>@weekly</tt>, <tt>@monthly</tt>, "
-                              "<tt>@yearly</tt>; <tt>L</tt>, <tt>W</tt> and <tt>#</tt> in the day fields.</p>"));
+    // Plain text: a screen reader reads a tooltip as it is, tags and all.
+    m_cronEdit->setToolTip(tr("Five fields: minute hour day-of-month month day-of-week, or six with seconds "
+                              "first. Each field is *, N, A-B, */S or a comma list. Also @hourly, @daily, @weekly, "
+                              "@monthly, @yearly; L, W and # in the day fields."));
+    m_cronEdit->setAccessibleName(tr("Cron expression"));
     m_dstCombo = new QComboBox(page);
     m_dstCombo->setObjectName(QStringLiteral("dstCombo"));
     m_dstCombo->addItem(tr("DST: as cron does"), static_cast<int>(DstPolicy::Cron));
     m_dstCombo->addItem(tr("DST: skip missing times"), static_cast<int>(DstPolicy::Skip));
     m_dstCombo->addItem(tr("DST: repeated times twice"), static_cast<int>(DstPolicy::Both));
     m_dstCombo->setAccessibleName(tr("Daylight saving changes"));
-    m_dstCombo->setToolTip(tr("<p>When the clocks change for daylight saving time. <b>As cron does</b>: a time "
-                              "that does not exist runs when the clocks have jumped (unless the minute or hour is "
-                              "<tt>*</tt>), a repeated time runs once (twice when the minute or hour is "
-                              "<tt>*</tt>). <b>Skip missing times</b>: a time that does not exist does not run that "
-                              "day, a repeated time runs once. <b>Repeated times twice</b>: a repeated time runs in "
-                              "both passes.</p>"));
+    // As wide as a short choice, not the longest: the list opens wider (the editor must fit a 1024 px screen).
+    m_dstCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_dstCombo->setMinimumContentsLength(16);
+    m_dstCombo->setToolTip(tr("When the clocks change for daylight saving time. As cron does: a time that does "
+                              "not exist runs when the clocks have jumped (unless the minute or hour is *), a "
+                              "repeated time runs once (twice when the minute or hour is *). Skip missing times: a "
+                              "time that does not exist does not run that day, a repeated time runs once. Repeated "
+                              "times twice: a repeated time runs in both passes."));
     // Beside the expression, not a row of its own: the editor must fit a small screen (fitToScreen()).
     auto *row = new QHBoxLayout;
     row->addWidget(m_cronEdit, 1);
@@ -271,16 +283,23 @@ QWidget *TriggerEditor::createIntervalPage()
     m_intervalEdit->setPlaceholderText(tr("e.g. 15m, 1h30m, 2d"));
     m_intervalEdit->setToolTip(tr("How much time passes between runs: 90s, 15m, 2h, 1d, 1w, sums such as 1h30m, "
                                   "or ISO-8601 (PT15M). Elapsed time: daylight saving changes do not move it."));
-    m_intervalStartEdit = new QLineEdit(page);
+    m_intervalEdit->setAccessibleName(tr("Interval"));
+    m_intervalStartCheck = new QCheckBox(tr("&First run at:"), page);
+    m_intervalStartCheck->setObjectName(QStringLiteral("intervalStartCheck"));
+    m_intervalStartCheck->setToolTip(tr("Off: the first run is one interval after the job is saved"));
+    m_intervalStartEdit = new DateTimeField(page); // a wall-clock time of the selected zone (see the date page)
     m_intervalStartEdit->setObjectName(QStringLiteral("intervalStartEdit"));
-    m_intervalStartEdit->setPlaceholderText(tr("one interval after saving"));
-    m_intervalStartEdit->setToolTip(tr("Optional: the first run, as YYYY-MM-DD HH:MM in the time zone below (or "
-                                       "with an offset). Empty: one interval after the job is saved "
-                                       "(APScheduler: start_date)."));
+    m_intervalStartEdit->setAccessibleName(tr("First run"));
+    m_intervalStartEdit->setToolTip(tr("The date and time of the first run, in the time zone below"));
+    m_intervalStartEdit->setEnabled(false);
+    connect(m_intervalStartCheck, &QCheckBox::toggled, m_intervalStartEdit, &QWidget::setEnabled);
+    auto *startRow = new QHBoxLayout;
+    startRow->addWidget(m_intervalStartEdit);
+    startRow->addStretch();
     auto *form = new QFormLayout(page);
     form->setContentsMargins(0, 0, 0, 0);
     form->addRow(tr("In&terval:"), m_intervalEdit);
-    form->addRow(tr("&First run:"), m_intervalStartEdit);
+    form->addRow(m_intervalStartCheck, startRow);
     return page;
 }
 
@@ -288,15 +307,11 @@ QWidget *TriggerEditor::createDatePage()
 {
     auto *page = new QWidget(this);
     page->setObjectName(QStringLiteral("datePage"));
-    m_dateTimeEdit = new QDateTimeEdit(page);
+    // The edit holds a wall-clock time of the selected zone, not of the system's (DateTimeField's UTC spec keeps
+    // Qt from applying the system zone's daylight saving rules to it). core turns it into an instant (parseIso).
+    m_dateTimeEdit = new DateTimeField(page);
     m_dateTimeEdit->setObjectName(QStringLiteral("dateTimeEdit"));
-    // The edit holds a wall-clock time of the selected zone, not of the system's: keep Qt from applying the
-    // system zone's daylight saving rules to it. core turns it into an instant (parseIso).
-    m_dateTimeEdit->setTimeSpec(Qt::UTC);
-    m_dateTimeEdit->setCalendarPopup(true);
-    m_dateTimeEdit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    m_dateTimeEdit->setToolTip(tr("The date and time of the one run, in the time zone below (APScheduler: "
-                                  "run_date)"));
+    m_dateTimeEdit->setToolTip(tr("The date and time of the one run, in the time zone below"));
     auto *row = new QHBoxLayout;
     row->addWidget(m_dateTimeEdit);
     row->addStretch();
@@ -313,10 +328,10 @@ QWidget *TriggerEditor::createCalendarPage()
     m_calendarEdit = new QLineEdit(page);
     m_calendarEdit->setObjectName(QStringLiteral("calendarEdit"));
     m_calendarEdit->setPlaceholderText(tr("e.g. every 2 weeks at 09:30"));
-    m_calendarEdit->setToolTip(tr("<p><tt>every N days|weeks|months|years</tt> (or <tt>daily</tt>, "
-                                  "<tt>weekly</tt>, <tt>monthly</tt>, <tt>yearly</tt>), then optionally "
-                                  "<tt>at HH:MM</tt> and <tt>from YYYY-MM-DD</tt> (default: today). "
-                                  "A day missing in a month (the 31st) is skipped.</p>"));
+    m_calendarEdit->setToolTip(tr("every N days|weeks|months|years (or daily, weekly, monthly, yearly), then "
+                                  "optionally at HH:MM and from YYYY-MM-DD (default: today). A day missing in a "
+                                  "month (the 31st) is skipped."));
+    m_calendarEdit->setAccessibleName(tr("Calendar schedule"));
     auto *form = new QFormLayout(page);
     form->setContentsMargins(0, 0, 0, 0);
     form->addRow(tr("Sc&hedule:"), m_calendarEdit);
@@ -340,8 +355,9 @@ void TriggerEditor::createZoneCombo()
     completer->setFilterMode(Qt::MatchContains);
     completer->setCompletionMode(QCompleter::PopupCompletion);
     m_zoneCombo->setCompleter(completer);
-    m_zoneCombo->setToolTip(tr("The IANA time zone the times of day belong to and the next runs are shown in "
-                               "(APScheduler: timezone)"));
+    m_zoneCombo->setToolTip(tr("The IANA time zone the times of day belong to and the next runs are shown in"));
+    m_zoneCombo->setAccessibleName(tr("Time zone"));
+    m_zoneCombo->lineEdit()->setAccessibleName(tr("Time zone"));
     const QString system = QString::fromLatin1(ZoneRules::systemZoneId());
     const int index = m_zoneCombo->findText(system);
     if (index >= 0)
@@ -362,9 +378,11 @@ void TriggerEditor::connectEdits()
         selectType(static_cast<TriggerType>(id));
         changed();
     });
-    for (QLineEdit *edit : {m_cronEdit, m_intervalEdit, m_intervalStartEdit, m_calendarEdit})
+    for (QLineEdit *edit : {m_cronEdit, m_intervalEdit, m_calendarEdit})
         connect(edit, &QLineEdit::textChanged, this, changed);
     connect(m_dateTimeEdit, &QDateTimeEdit::dateTimeChanged, this, changed);
+    connect(m_intervalStartEdit, &QDateTimeEdit::dateTimeChanged, this, changed);
+    connect(m_intervalStartCheck, &QCheckBox::toggled, this, changed);
     connect(m_zoneCombo, &QComboBox::currentTextChanged, this, changed);
     connect(m_dstCombo, &QComboBox::currentIndexChanged, this, changed);
     connect(m_jitterSpin, &QSpinBox::valueChanged, this, changed);
@@ -420,11 +438,12 @@ void TriggerEditor::setTrigger(std::shared_ptr<const Trigger> trigger)
     case TriggerType::Interval: {
         const auto &interval = static_cast<const IntervalTrigger &>(t);
         m_intervalEdit->setText(formatDuration(interval.intervalMs()));
-        m_intervalStartEdit->setText(formatIso(interval.startMs(), t.zone()));
+        m_intervalStartCheck->setChecked(true);
+        setDateTimeInZone(m_intervalStartEdit, interval.startMs(), t.zone());
         break;
     }
     case TriggerType::Date:
-        setDateTimeInZone(static_cast<const DateTrigger &>(t).runAtMs(), t.zone());
+        setDateTimeInZone(m_dateTimeEdit, static_cast<const DateTrigger &>(t).runAtMs(), t.zone());
         break;
     case TriggerType::Calendar:
         m_calendarEdit->setText(calendarSpec(static_cast<const CalendarTrigger &>(t)));
@@ -436,10 +455,17 @@ void TriggerEditor::setTrigger(std::shared_ptr<const Trigger> trigger)
     refresh();
 }
 
-void TriggerEditor::setDateTimeInZone(std::int64_t utcMs, const ZoneRules &zone)
+void TriggerEditor::setDateTimeInZone(QDateTimeEdit *edit, std::int64_t utcMs, const ZoneRules &zone)
 {
     const std::int64_t localSeconds = zone.toLocal(floorDiv(utcMs, 1000));
-    m_dateTimeEdit->setDateTime(QDateTime::fromSecsSinceEpoch(localSeconds, Qt::UTC));
+    edit->setDateTime(QDateTime::fromSecsSinceEpoch(localSeconds, Qt::UTC));
+}
+
+Result<std::int64_t> TriggerEditor::instantInZone(const QDateTimeEdit *edit, const ZoneRules &zone)
+{
+    // A naive wall-clock text, so core resolves it in the zone (a time in a DST gap means the gap's end).
+    const QDateTime wall = edit->dateTime();
+    return parseIso(wall.date().toString(Qt::ISODate) + QLatin1Char('T') + wall.time().toString(Qt::ISODate), zone);
 }
 
 // --- reading the input --------------------------------------------------------------------------------------
@@ -519,8 +545,8 @@ void TriggerEditor::buildInterval(Built &built, const std::shared_ptr<const Zone
         return;
     }
     std::int64_t start = nowMs + interval.value(); // APScheduler's rule for a job without a start
-    if (const QString startText = m_intervalStartEdit->text().trimmed(); !startText.isEmpty()) {
-        auto parsed = parseIso(startText, *zone);
+    if (m_intervalStartCheck->isChecked()) {
+        auto parsed = instantInZone(m_intervalStartEdit, *zone);
         if (!parsed) {
             built.fail(tr("First run: %1").arg(parsed.error().message), m_intervalStartEdit);
             return;
@@ -536,10 +562,7 @@ void TriggerEditor::buildInterval(Built &built, const std::shared_ptr<const Zone
 
 void TriggerEditor::buildDate(Built &built, const std::shared_ptr<const ZoneRules> &zone) const
 {
-    // A naive wall-clock text, so core resolves it in the zone (a time in a DST gap means the gap's end).
-    const QDateTime wall = m_dateTimeEdit->dateTime();
-    const QString text = wall.date().toString(Qt::ISODate) + QLatin1Char('T') + wall.time().toString(Qt::ISODate);
-    auto runAt = parseIso(text, *zone);
+    auto runAt = instantInZone(m_dateTimeEdit, *zone);
     if (!runAt) {
         built.fail(runAt.error().message, m_dateTimeEdit);
         return;
@@ -602,6 +625,11 @@ void TriggerEditor::refresh()
     showDstNote(built.trigger.get());
 }
 
+void TriggerEditor::addBelowFields(QWidget *widget)
+{
+    m_fields->insertWidget(m_fields->count() - 1, widget); // above the stretch
+}
+
 void TriggerEditor::setHasEvents(bool hasEvents)
 {
     if (hasEvents == m_hasEvents)
@@ -648,19 +676,34 @@ void TriggerEditor::showPreview(const Trigger &trigger)
     const std::int64_t now = m_clock.nowMs();
     const ZoneRules &zone = trigger.zone();
     const auto system = ZoneRules::system();
-    std::int64_t after = now;
-    for (int i = 0; i < previewCount; ++i) {
+    // The zone the times are in is said; a zone whose clock is not this computer's gets the time here beside each.
+    m_previewTitle->setText(tr("Next runs (%1):", "the job's time zone").arg(QString::fromLatin1(zone.id())));
+    QList<std::int64_t> times;
+    for (std::int64_t after = now; times.size() < previewCount;) {
         const std::optional<std::int64_t> next = trigger.nextFireTime(after);
         if (!next)
             break;
-        auto *item = new QListWidgetItem(formatRunTime(*next, zone, now), m_preview);
-        QString tip = formatIso(*next, zone);
-        if (zone.id() != system->id())
-            tip += QLatin1Char('\n') + tr("%1 in this computer's time zone").arg(formatIso(*next, *system));
-        item->setToolTip(tip);
-        markExcluded(item, trigger, *next);
+        times.append(*next);
         after = *next;
     }
+    const bool elsewhere = std::any_of(times.begin(), times.end(), [&](std::int64_t ms) {
+        return zone.toLocal(floorDiv(ms, 1000)) != system->toLocal(floorDiv(ms, 1000));
+    });
+    int widest = 0;
+    for (const std::int64_t fireMs : std::as_const(times)) {
+        QString text = formatRunTime(fireMs, zone, now);
+        if (elsewhere)
+            text = tr("%1 · %2 here", "a run time in the job's zone, then in this computer's")
+                       .arg(text, formatRunTime(fireMs, *system, now, &zone));
+        auto *item = new QListWidgetItem(text, m_preview);
+        widest = std::max(widest, m_preview->fontMetrics().horizontalAdvance(text));
+        QString tip = formatIso(fireMs, zone);
+        if (zone.id() != system->id())
+            tip += QLatin1Char('\n') + tr("%1 in this computer's time zone").arg(formatIso(fireMs, *system));
+        item->setToolTip(tip);
+        markExcluded(item, trigger, fireMs);
+    }
+    fitPreviewWidth(widest);
     if (m_preview->count() == 0) {
         auto *item = new QListWidgetItem(trigger.type() == TriggerType::Event ? tr("Only on events")
                                                                               : tr("No more runs"),
@@ -677,7 +720,7 @@ void TriggerEditor::setExclusions(const ExclusionCalendars &calendars, const QSt
     int extra = 0;
     for (const QString &name : names)
         extra = std::max(extra, m_preview->fontMetrics().horizontalAdvance(QStringLiteral(" (%1)").arg(name)));
-    m_preview->setFixedWidth(m_previewWidth + std::min(extra, 240));
+    m_excludeExtra = std::min(extra, 240);
     refresh();
 }
 
@@ -701,11 +744,40 @@ void TriggerEditor::markExcluded(QListWidgetItem *item, const Trigger &trigger, 
     item->setToolTip(item->toolTip() + QLatin1Char('\n') + tr("Not run: %1").arg(exclusionText(*exclusion)));
 }
 
-QString TriggerEditor::formatRunTime(std::int64_t utcMs, const ZoneRules &zone, std::int64_t nowMs) const
+void TriggerEditor::fitPreviewWidth(int widestText)
+{
+    // Room for the widest entry (a date in another year with seconds, or a time here beside it), and for the
+    // longest calendar name after it.
+    const int wanted = std::max(m_previewWidth, widestText + 2 * m_preview->frameWidth() + 16) + m_excludeExtra;
+    const int width = std::min(wanted, 2 * m_previewWidth + m_excludeExtra);
+    m_preview->setFixedWidth(width);
+    // ...and all previewCount rows in view, however tall the language's glyphs make them.
+    int rowHeight = 0;
+    for (int row = 0; row < m_preview->count(); ++row)
+        rowHeight = std::max(rowHeight, m_preview->sizeHintForRow(row));
+    const int height = rowHeight * previewCount + 2 * m_preview->frameWidth() + 4;
+    if (height > m_preview->height())
+        m_preview->setFixedHeight(height);
+    m_previewTitle->setMaximumWidth(width);
+    m_dstNote->setMaximumWidth(width);
+}
+
+QString TriggerEditor::formatRunTime(std::int64_t utcMs, const ZoneRules &zone, std::int64_t nowMs,
+                                     const ZoneRules *dayOf) const
 {
     const QDateTime wall = QDateTime::fromSecsSinceEpoch(zone.toLocal(floorDiv(utcMs, 1000)), Qt::UTC);
     const QDateTime today = QDateTime::fromSecsSinceEpoch(zone.toLocal(floorDiv(nowMs, 1000)), Qt::UTC);
     const QLocale locale;
+    if (dayOf) {
+        // The time here beside a time in @p dayOf: the date only when it is another day there.
+        const QDateTime there = QDateTime::fromSecsSinceEpoch(dayOf->toLocal(floorDiv(utcMs, 1000)), Qt::UTC);
+        if (there.date() == wall.date()) {
+            QString timeFormat = locale.timeFormat(QLocale::ShortFormat);
+            if (wall.time().second() != 0 && !timeFormat.contains(QLatin1String("ss")))
+                timeFormat.replace(QLatin1String("mm"), QLatin1String("mm:ss"));
+            return locale.toString(wall.time(), timeFormat);
+        }
+    }
     // Weekday and month names follow the locale, and so does the 12/24-hour clock; the year only when it differs.
     QString timeFormat = locale.timeFormat(QLocale::ShortFormat);
     if (wall.time().second() != 0 && !timeFormat.contains(QLatin1String("ss")))

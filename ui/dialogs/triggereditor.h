@@ -9,6 +9,7 @@
 #include <memory>
 
 class QButtonGroup;
+class QCheckBox;
 class QComboBox;
 class QDateTimeEdit;
 class QLabel;
@@ -19,6 +20,7 @@ class QRadioButton;
 class QSpinBox;
 class QStackedWidget;
 class QTimer;
+class QVBoxLayout;
 
 namespace punctual {
 
@@ -56,6 +58,9 @@ public:
 
     /// Updates description, error and preview now instead of after the typing pause.
     void refresh();
+    /// Puts @p widget under the fields, beside the Next runs column (which is taller than the fields): the
+    /// editor's "Also run" and "Exclude days of" rows take no height of their own there.
+    void addBelowFields(QWidget *widget);
     /// Whether the job has event triggers: "No schedule" is valid only then (the job editor's "Also run").
     void setHasEvents(bool hasEvents);
 
@@ -87,11 +92,16 @@ private:
     void buildDate(Built &built, const std::shared_ptr<const ZoneRules> &zone) const;
     void buildCalendar(Built &built, const std::shared_ptr<const ZoneRules> &zone, std::int64_t nowMs) const;
     void showPreview(const Trigger &trigger);
+    void fitPreviewWidth(int widestText);
     void markExcluded(QListWidgetItem *item, const Trigger &trigger, std::int64_t fireMs) const;
     /// The dstNote label: what the zone's next DST change does to a cron trigger's times (empty otherwise).
     void showDstNote(const Trigger *trigger);
-    QString formatRunTime(std::int64_t utcMs, const ZoneRules &zone, std::int64_t nowMs) const;
-    void setDateTimeInZone(std::int64_t utcMs, const ZoneRules &zone);
+    QString formatRunTime(std::int64_t utcMs, const ZoneRules &zone, std::int64_t nowMs,
+                          const ZoneRules *dayOf = nullptr) const;
+    /// Shows @p utcMs as the wall-clock time of @p zone in @p edit (Once at, First run).
+    static void setDateTimeInZone(QDateTimeEdit *edit, std::int64_t utcMs, const ZoneRules &zone);
+    /// The instant the wall-clock time in @p edit means in @p zone (a time in a DST gap: the gap's end).
+    static Result<std::int64_t> instantInZone(const QDateTimeEdit *edit, const ZoneRules &zone);
 
     const Clock &m_clock;
     std::shared_ptr<const Trigger> m_original;
@@ -109,15 +119,19 @@ private:
     QStackedWidget *m_pages = nullptr;
     QLineEdit *m_cronEdit = nullptr;
     QLineEdit *m_intervalEdit = nullptr;
-    QLineEdit *m_intervalStartEdit = nullptr;
+    QCheckBox *m_intervalStartCheck = nullptr; ///< "First run at:": off means one interval after saving
+    QDateTimeEdit *m_intervalStartEdit = nullptr;
     QDateTimeEdit *m_dateTimeEdit = nullptr;
     QLineEdit *m_calendarEdit = nullptr;
     QComboBox *m_zoneCombo = nullptr;
     QSpinBox *m_jitterSpin = nullptr;
     QLabel *m_description = nullptr;
     FieldMessage *m_error = nullptr;
+    QLabel *m_previewTitle = nullptr; ///< "Next runs (ZONE):"
     QListWidget *m_preview = nullptr;
+    QVBoxLayout *m_fields = nullptr; ///< the left column: the page, zone, delay, description, error
     int m_previewWidth = 0;          ///< the preview's width without calendar names
+    int m_excludeExtra = 0;          ///< room for the longest calendar name after a time
     ExclusionCalendars m_exclusions; ///< setExclusions()
     QStringList m_excludeNames;
 };

@@ -246,4 +246,14 @@ void Settings::setShowsDurationTrend(bool shown)
     QSettings().setValue(durationTrendKey, shown);
 }
 
+bool Settings::outputWrapsLines()
+{
+    return QSettings().value(QStringLiteral("Output/wrapLines"), false).toBool();
+}
+
+void Settings::setOutputWrapsLines(bool wrap)
+{
+    QSettings().setValue(QStringLiteral("Output/wrapLines"), wrap);
+}
+
 } // namespace punctual

@@ -128,6 +128,10 @@ public:
     static void setTimelineShown(bool shown);
     static std::int64_t timelineSpanMs();
     static void setTimelineSpanMs(std::int64_t spanMs);
+    /// Output/wrapLines (default false): whether the run output pane wraps long lines. Static, like
+    /// windowLayout(): the pane keeps it without a Settings of its own.
+    static bool outputWrapsLines();
+    static void setOutputWrapsLines(bool wrap);
 
 private:
     std::unique_ptr<QSettings> m_store;

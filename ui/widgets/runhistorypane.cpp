@@ -2,8 +2,8 @@
 #include "runhistorypane.h"
 
 #include "models/runhistorymodel.h"
+#include "widgets/outputview.h"
 
-#include <QFontDatabase>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -21,7 +21,7 @@ RunHistoryPane::RunHistoryPane(SchedulerClient &scheduler, const Clock &clock, Q
     , m_title(new QLabel(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_view(new QTableView(m_splitter))
-    , m_output(new QPlainTextEdit(m_splitter))
+    , m_output(new OutputView(m_splitter))
 {
     m_view->setObjectName(QStringLiteral("historyView"));
     m_view->setAccessibleName(tr("Run history"));
@@ -34,13 +34,6 @@ RunHistoryPane::RunHistoryPane(SchedulerClient &scheduler, const Clock &clock, Q
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-
-    m_output->setObjectName(QStringLiteral("runOutput"));
-    m_output->setAccessibleName(tr("Run output"));
-    m_output->setReadOnly(true);
-    m_output->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_output->setPlaceholderText(tr("Select a run to see its output"));
-    m_output->setLineWrapMode(QPlainTextEdit::NoWrap);
 
     m_splitter->setObjectName(QStringLiteral("historySplitter"));
     m_splitter->setStretchFactor(0, 3);
@@ -105,6 +98,11 @@ void RunHistoryPane::setPauseNote(const QString &note)
     m_pauseNote->setVisible(!note.isEmpty());
 }
 
+QPlainTextEdit *RunHistoryPane::outputView() const
+{
+    return m_output->textView();
+}
+
 QString RunHistoryPane::jobId() const
 {
     return m_model->jobId();
@@ -124,17 +122,8 @@ void RunHistoryPane::showSelectedRun()
             + tr("[%1]").arg(run->error);
     if (text.isEmpty())
         text = tr("(no output)");
-    const QString shown = m_output->toPlainText();
-    if (shown != text && run->outcome == RunOutcome::Running && text.startsWith(shown) && !shown.isEmpty()) {
-        // Output of a run going now grows at its end: appended, so a reader scrolled up keeps the place.
-        QTextCursor end(m_output->document());
-        end.movePosition(QTextCursor::End);
-        end.insertText(text.mid(shown.size()));
-    } else if (shown != text) {
-        m_output->setPlainText(text);
-        m_output->moveCursor(QTextCursor::End); // the tail is what matters...
-        m_output->moveCursor(QTextCursor::StartOfBlock); // ...read from the left, not from a long line's end
-    }
+    m_output->setSuggestedFileName(QStringLiteral("%1-run-%2.log").arg(run->jobId).arg(run->id));
+    m_output->setOutput(text);
 }
 
 void RunHistoryPane::selectRun(qint64 runId)

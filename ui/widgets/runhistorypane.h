@@ -11,6 +11,7 @@ class QTableView;
 namespace punctual {
 
 class Clock;
+class OutputView;
 class RunHistoryModel;
 class SchedulerClient;
 
@@ -33,7 +34,9 @@ public:
 
     RunHistoryModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
-    QPlainTextEdit *outputView() const { return m_output; }
+    QPlainTextEdit *outputView() const;
+    /// The output with its find bar, wrap toggle and Save output….
+    OutputView *output() const { return m_output; }
     QSplitter *splitter() const { return m_splitter; }
 
 private:
@@ -44,7 +47,7 @@ private:
     QLabel *m_pauseNote = nullptr;
     QSplitter *m_splitter;
     QTableView *m_view;
-    QPlainTextEdit *m_output;
+    OutputView *m_output;
     bool m_followNewest = false; ///< a run being inserted at the top takes the selection
     qint64 m_runToSelect = 0;    ///< selectRun() waiting for the history to come
 };
