@@ -2882,10 +2882,6 @@
         <translation>Funktion</translation>
     </message>
     <message>
-        <source>A command runs a program; a function calls C++ code registered with the scheduler under a name (APScheduler: func)</source>
-        <translation>Ein Befehl startet ein Programm; eine Funktion ruft C++-Code auf, der unter einem Namen beim Planer registriert ist (APScheduler: func)</translation>
-    </message>
-    <message>
         <source>&amp;Run:</source>
         <translation>&amp;Ausführen:</translation>
     </message>
@@ -2946,10 +2942,6 @@
         <translation>Arbeits&amp;ordner:</translation>
     </message>
     <message>
-        <source>The name a function is registered under in this program (APScheduler: func)</source>
-        <translation>Der Name, unter dem eine Funktion in diesem Programm registriert ist (APScheduler: func)</translation>
-    </message>
-    <message>
         <source>F&amp;unction:</source>
         <translation>F&amp;unktion:</translation>
     </message>
@@ -3000,6 +2992,26 @@
     <message>
         <source>HTTP requests</source>
         <translation>HTTP-Anfragen</translation>
+    </message>
+    <message>
+        <source>What the job runs</source>
+        <translation>Was der Auftrag ausführt</translation>
+    </message>
+    <message>
+        <source>A command runs a program; a function calls C++ code registered with the scheduler under a name</source>
+        <translation>Ein Befehl startet ein Programm; eine Funktion ruft C++-Code auf, der unter einem Namen beim Planer registriert ist</translation>
+    </message>
+    <message>
+        <source>The function to call: one registered in this program, or the name of one registered later</source>
+        <translation>Die aufzurufende Funktion: eine in diesem Programm registrierte oder der Name einer später registrierten</translation>
+    </message>
+    <message>
+        <source>Do nothing (noop)</source>
+        <translation>Nichts tun (noop)</translation>
+    </message>
+    <message>
+        <source>Wait N seconds (sleep)</source>
+        <translation>N Sekunden warten (sleep)</translation>
     </message>
 </context>
 <context>
@@ -3421,10 +3433,6 @@
         <translation>höchstens</translation>
     </message>
     <message>
-        <source>A run whose conditions do not hold by then is not run; it is recorded as condition timeout (require_deadline)</source>
-        <translation>Ein Lauf, dessen Bedingungen bis dahin nicht erfüllt sind, wird nicht ausgeführt; er wird als Bedingungs-Zeitüberschreitung erfasst (require_deadline)</translation>
-    </message>
-    <message>
         <source>Minutes a due run waits for its conditions</source>
         <translation>Minuten, die ein fälliger Lauf auf seine Bedingungen wartet</translation>
     </message>
@@ -3433,16 +3441,20 @@
         <translation>Lauf beenden, wenn die Bedingung wegfällt</translation>
     </message>
     <message>
-        <source>A run going is stopped (recorded interrupted) when one of its conditions stops holding, such as the power cable being pulled (stop_if_lost)</source>
-        <translation>Ein laufender Lauf wird beendet (als unterbrochen erfasst), wenn eine seiner Bedingungen nicht mehr erfüllt ist, etwa wenn das Netzkabel gezogen wird (stop_if_lost)</translation>
-    </message>
-    <message>
         <source>Conditions:</source>
         <translation>Bedingungen:</translation>
     </message>
     <message>
         <source>Wait for them:</source>
         <translation>Darauf warten:</translation>
+    </message>
+    <message>
+        <source>A run whose conditions do not hold by then is not run; it is recorded as condition timeout</source>
+        <translation>Ein Lauf, dessen Bedingungen bis dahin nicht erfüllt sind, wird nicht ausgeführt; er wird als Bedingungs-Zeitüberschreitung vermerkt</translation>
+    </message>
+    <message>
+        <source>A run going is stopped (recorded interrupted) when one of its conditions stops holding, such as the power cable being pulled</source>
+        <translation>Ein laufender Lauf wird beendet (als unterbrochen vermerkt), sobald eine seiner Bedingungen nicht mehr gilt, etwa wenn das Netzkabel gezogen wird</translation>
     </message>
 </context>
 <context>
@@ -3854,24 +3866,8 @@ http://localhost:8080/products</translation>
         <translation> s</translation>
     </message>
     <message>
-        <source>A URL that has not been answered completely after this long fails as timed out; the other URLs still run (request_timeout)</source>
-        <translation>Eine URL, die nach dieser Zeit nicht vollständig beantwortet ist, schlägt als Zeitüberschreitung fehl; die anderen URLs laufen weiter (request_timeout)</translation>
-    </message>
-    <message>
-        <source>Follow &amp;redirects (the address they lead to is recorded)</source>
-        <translation>&amp;Weiterleitungen folgen (die Zieladresse wird vermerkt)</translation>
-    </message>
-    <message>
-        <source>Off: a redirect is the answer, recorded with where it points (follow_redirects)</source>
-        <translation>Aus: eine Weiterleitung ist die Antwort und wird mit ihrem Ziel vermerkt (follow_redirects)</translation>
-    </message>
-    <message>
         <source>A status other than 2&amp;xx fails the run</source>
         <translation>Ein anderer Status als 2&amp;xx lässt den Lauf fehlschlagen</translation>
-    </message>
-    <message>
-        <source>Off: any answer counts, 404 and 500 included; only network errors and timeouts fail the run (fail_on_http_error)</source>
-        <translation>Aus: jede Antwort zählt, auch 404 und 500; nur Netzwerkfehler und Zeitüberschreitungen lassen den Lauf fehlschlagen (fail_on_http_error)</translation>
     </message>
     <message>
         <source>&amp;URLs:</source>
@@ -3890,10 +3886,6 @@ http://localhost:8080/products</translation>
         <translation>Inhalts&amp;typ:</translation>
     </message>
     <message>
-        <source>At the same &amp;time:</source>
-        <translation>&amp;Gleichzeitig:</translation>
-    </message>
-    <message>
         <source>Give up on a URL a&amp;fter:</source>
         <translation>URL aufgeben n&amp;ach:</translation>
     </message>
@@ -3908,6 +3900,30 @@ http://localhost:8080/products</translation>
     <message>
         <source>Enter at least one URL to request</source>
         <translation>Mindestens eine URL zum Anfragen eingeben</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Requests at a time, at most</source>
+        <translation>Höchstens so viele Anfragen gleichzeitig</translation>
+    </message>
+    <message>
+        <source>A URL that has not been answered completely after this long fails as timed out; the other URLs still run</source>
+        <translation>Eine URL, die nach dieser Zeit nicht vollständig beantwortet ist, schlägt als Zeitüberschreitung fehl; die anderen URLs laufen weiter</translation>
+    </message>
+    <message>
+        <source>Follow &amp;redirects</source>
+        <translation>&amp;Weiterleitungen folgen</translation>
+    </message>
+    <message>
+        <source>On: a redirect is followed and the address it leads to is recorded. Off: a redirect is the answer, recorded with where it points</source>
+        <translation>An: einer Weiterleitung wird gefolgt und die Zieladresse vermerkt. Aus: eine Weiterleitung ist die Antwort und wird mit ihrem Ziel vermerkt</translation>
+    </message>
+    <message>
+        <source>Off: any answer counts, 404 and 500 included; only network errors and timeouts fail the run</source>
+        <translation>Aus: jede Antwort zählt, auch 404 und 500; nur Netzwerkfehler und Zeitüberschreitungen lassen den Lauf fehlschlagen</translation>
     </message>
 </context>
 <context>
@@ -3979,13 +3995,6 @@ http://localhost:8080/products</translation>
         <source>the file</source>
         <translation>die Datei</translation>
     </message>
-    <message numerus="yes">
-        <source>&lt;b&gt;%1&lt;/b&gt;: %n job(s) can be imported.</source>
-        <translation>
-            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n Auftrag kann importiert werden.</numerusform>
-            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n Aufträge können importiert werden.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Name</source>
         <translation>Name</translation>
@@ -4017,23 +4026,9 @@ http://localhost:8080/products</translation>
             <numerusform>… und %n weitere.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n entry(ies) cannot be imported and will be left out:</source>
-        <translation>
-            <numerusform>%n Eintrag kann nicht importiert werden und wird ausgelassen:</numerusform>
-            <numerusform>%n Einträge können nicht importiert werden und werden ausgelassen:</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Notes:</source>
         <translation>Hinweise:</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n job(s) have an id that is stored already:</source>
-        <translation>
-            <numerusform>%n Auftrag hat eine ID, die bereits gespeichert ist:</numerusform>
-            <numerusform>%n Aufträge haben eine ID, die bereits gespeichert ist:</numerusform>
-        </translation>
     </message>
     <message>
         <source>&amp;Replace the stored jobs with the imported ones</source>
@@ -4046,6 +4041,52 @@ http://localhost:8080/products</translation>
     <message>
         <source>&amp;Import</source>
         <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>Job %1</source>
+        <translation>Auftrag %1</translation>
+    </message>
+    <message>
+        <source>Job %1 in %2</source>
+        <translation>Auftrag %1 in %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <comment>where in a file: line 14 of crontab</comment>
+        <translation>%1 von %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Jobs to import from “%1”: %n</source>
+        <translation>
+            <numerusform>Zu importierende Aufträge aus „%1“: %n</numerusform>
+            <numerusform>Zu importierende Aufträge aus „%1“: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Jobs to import</source>
+        <translation>Zu importierende Aufträge</translation>
+    </message>
+    <message numerus="yes">
+        <source>Left out, as they cannot be imported (%n):</source>
+        <translation>
+            <numerusform>Ausgelassen, da nicht importierbar (%n):</numerusform>
+            <numerusform>Ausgelassen, da nicht importierbar (%n):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Entries left out</source>
+        <translation>Ausgelassene Einträge</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Hinweise</translation>
+    </message>
+    <message numerus="yes">
+        <source>Jobs whose id is stored already (%n):</source>
+        <translation>
+            <numerusform>Aufträge, deren ID schon gespeichert ist (%n):</numerusform>
+            <numerusform>Aufträge, deren ID schon gespeichert ist (%n):</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4077,10 +4118,6 @@ http://localhost:8080/products</translation>
     <message>
         <source>The instances cannot be read: %1</source>
         <translation>Die Instanzen können nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>%1 (this one)</source>
-        <translation>%1 (diese)</translation>
     </message>
     <message>
         <source>alive</source>
@@ -4137,6 +4174,15 @@ http://localhost:8080/products</translation>
         <source>this computer</source>
         <translation>dieser Computer</translation>
     </message>
+    <message>
+        <source>Scheduler instances</source>
+        <translation>Planer-Instanzen</translation>
+    </message>
+    <message>
+        <source>%1 (this computer)</source>
+        <comment>an instance id</comment>
+        <translation>%1 (dieser Computer)</translation>
+    </message>
 </context>
 <context>
     <name>punctual::JobEditorDialog</name>
@@ -4149,20 +4195,12 @@ http://localhost:8080/products</translation>
         <translation>z. B. Cache vorwärmen</translation>
     </message>
     <message>
-        <source>The name the job list shows; the id when left empty (APScheduler: name)</source>
-        <translation>Der Name in der Auftragsliste; leer gelassen die ID (APScheduler: name)</translation>
-    </message>
-    <message>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>generated</source>
         <translation>wird erzeugt</translation>
-    </message>
-    <message>
-        <source>A unique name scripts use for the job (punctualctl show ID); generated when left empty (APScheduler: id)</source>
-        <translation>Ein eindeutiger Name, mit dem Skripte den Auftrag ansprechen (punctualctl show ID); leer gelassen wird er erzeugt (APScheduler: id)</translation>
     </message>
     <message>
         <source>&amp;ID:</source>
@@ -4203,6 +4241,34 @@ http://localhost:8080/products</translation>
     <message>
         <source>Only when</source>
         <translation>Nur wenn</translation>
+    </message>
+    <message>
+        <source>The name the job list shows</source>
+        <translation>Der Name, den die Auftragsliste zeigt</translation>
+    </message>
+    <message>
+        <source>A unique name scripts use for the job (punctualctl show ID); when left empty, made from the name</source>
+        <translation>Ein eindeutiger Name, über den Skripte den Auftrag ansprechen (punctualctl show ID); leer gelassen, wird er aus dem Namen gebildet</translation>
+    </message>
+    <message>
+        <source>Discard this new job?</source>
+        <translation>Diesen neuen Auftrag verwerfen?</translation>
+    </message>
+    <message>
+        <source>Discard changes to “%1”?</source>
+        <translation>Änderungen an „%1“ verwerfen?</translation>
+    </message>
+    <message>
+        <source>What you entered is lost.</source>
+        <translation>Was Sie eingegeben haben, geht verloren.</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Weiter bearbeiten</translation>
     </message>
 </context>
 <context>
@@ -4942,6 +5008,14 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
         <source>&amp;Columns</source>
         <translation>Spa&amp;lten</translation>
     </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>&amp;Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Show the jobs&apos; runs and coming fire times on a timeline instead of the table</source>
+        <translation>Die Läufe und kommenden Ausführungszeiten der Aufträge auf einer Zeitleiste statt in der Tabelle zeigen</translation>
+    </message>
 </context>
 <context>
     <name>punctual::ManualWindow</name>
@@ -4996,29 +5070,6 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
     <message>
         <source>Not found</source>
         <translation>Nicht gefunden</translation>
-    </message>
-</context>
-<context>
-    <name>punctual::NoMatchState</name>
-    <message>
-        <source>&amp;Clear search</source>
-        <translation>Suche &amp;leeren</translation>
-    </message>
-    <message>
-        <source>Clear the search and the state filter</source>
-        <translation>Suche und Zustandsfilter leeren</translation>
-    </message>
-    <message>
-        <source>No “%1” jobs match “%2”</source>
-        <translation>Keine Aufträge im Zustand „%1“ passen zu „%2“</translation>
-    </message>
-    <message>
-        <source>No jobs match “%1”</source>
-        <translation>Keine Aufträge passen zu „%1“</translation>
-    </message>
-    <message>
-        <source>No jobs are “%1”</source>
-        <translation>Keine Aufträge im Zustand „%1“</translation>
     </message>
 </context>
 <context>
@@ -5112,14 +5163,33 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
     </message>
 </context>
 <context>
+    <name>punctual::NoMatchState</name>
+    <message>
+        <source>&amp;Clear search</source>
+        <translation>Suche &amp;leeren</translation>
+    </message>
+    <message>
+        <source>Clear the search and the state filter</source>
+        <translation>Suche und Zustandsfilter leeren</translation>
+    </message>
+    <message>
+        <source>No “%1” jobs match “%2”</source>
+        <translation>Keine Aufträge im Zustand „%1“ passen zu „%2“</translation>
+    </message>
+    <message>
+        <source>No jobs match “%1”</source>
+        <translation>Keine Aufträge passen zu „%1“</translation>
+    </message>
+    <message>
+        <source>No jobs are “%1”</source>
+        <translation>Keine Aufträge im Zustand „%1“</translation>
+    </message>
+</context>
+<context>
     <name>punctual::OptionsEditor</name>
     <message>
         <source> s</source>
         <translation> s</translation>
-    </message>
-    <message>
-        <source>A run that cannot start on time (the computer was off or asleep, or the scheduler was busy) still runs if it is at most this late; later runs are recorded as missed (APScheduler: misfire_grace_time)</source>
-        <translation>Ein Lauf, der nicht pünktlich starten kann (der Computer war aus oder im Ruhezustand, oder der Planer war beschäftigt), läuft trotzdem, wenn er höchstens so viel zu spät ist; spätere Läufe werden als verpasst vermerkt (APScheduler: misfire_grace_time)</translation>
     </message>
     <message>
         <source>run it if late by at most</source>
@@ -5130,20 +5200,8 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
         <translation>unbegrenzt</translation>
     </message>
     <message>
-        <source>Run it however late it is (APScheduler: misfire_grace_time=None)</source>
-        <translation>Nachholen, egal wie spät (APScheduler: misfire_grace_time=None)</translation>
-    </message>
-    <message>
         <source>run only once</source>
         <translation>nur einmal ausführen</translation>
-    </message>
-    <message>
-        <source>When several runs were missed (after the computer was off or asleep), run the job once for all of them instead of once for each (APScheduler: coalesce)</source>
-        <translation>Wurden mehrere Läufe verpasst (weil der Computer aus war oder schlief), den Auftrag für alle zusammen einmal ausführen statt für jeden einzeln (APScheduler: coalesce)</translation>
-    </message>
-    <message>
-        <source>How many runs of this job may go on at the same time; a run due while that many are still going is skipped and recorded as such (APScheduler: max_instances)</source>
-        <translation>Wie viele Läufe dieses Auftrags gleichzeitig laufen dürfen; ein Lauf, der fällig wird, während so viele noch laufen, wird übersprungen und so vermerkt (APScheduler: max_instances)</translation>
     </message>
     <message>
         <source>at a time</source>
@@ -5154,28 +5212,12 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
         <translation>nie</translation>
     </message>
     <message>
-        <source>Stops a run that takes longer than this many seconds and records it as timed out; &quot;never&quot; (0) lets it run as long as it takes (timeout)</source>
-        <translation>Hält einen Lauf an, der länger als so viele Sekunden dauert, und vermerkt ihn als Zeitüberschreitung; „nie“ (0) lässt ihn so lange laufen wie nötig (timeout)</translation>
-    </message>
-    <message>
-        <source>A failed run is tried again this many times, waiting between attempts (max_retries, retry_delay)</source>
-        <translation>Ein fehlgeschlagener Lauf wird so oft wiederholt, mit einer Wartezeit zwischen den Versuchen (max_retries, retry_delay)</translation>
-    </message>
-    <message>
         <source>retry</source>
         <translation>bis zu</translation>
     </message>
     <message>
-        <source>How many times a failed run is tried again (max_retries)</source>
-        <translation>Wie oft ein fehlgeschlagener Lauf wiederholt wird (max_retries)</translation>
-    </message>
-    <message>
         <source>times,</source>
         <translation>Mal wiederholen, mit</translation>
-    </message>
-    <message>
-        <source>How long to wait before trying a failed run again (retry_delay)</source>
-        <translation>Wie lange vor einem neuen Versuch gewartet wird (retry_delay)</translation>
     </message>
     <message>
         <source>apart</source>
@@ -5198,10 +5240,6 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
         <translation>Wenn er fehlschlägt:</translation>
     </message>
     <message>
-        <source>Each wait between retries is this many times the one before, up to the longest wait: 1 keeps the same wait, 2 doubles it (retry_backoff, retry_delay_max)</source>
-        <translation>Jede Wartezeit zwischen Wiederholungen ist so viel Mal länger als die vorige, bis zur längsten Wartezeit: 1 behält sie bei, 2 verdoppelt sie (retry_backoff, retry_delay_max)</translation>
-    </message>
-    <message>
         <source>× </source>
         <translation>× </translation>
     </message>
@@ -5210,16 +5248,8 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
         <translation>nein, jedes Mal gleich</translation>
     </message>
     <message>
-        <source>How many times longer each wait is than the one before; 1 keeps the same wait (retry_backoff)</source>
-        <translation>Wie viel Mal länger jede Wartezeit als die vorige ist; 1 behält sie bei (retry_backoff)</translation>
-    </message>
-    <message>
         <source>the wait each time, up to</source>
         <translation>die Wartezeit jedes Mal, bis zu</translation>
-    </message>
-    <message>
-        <source>The longest a growing wait gets; &quot;no limit&quot; (0) lets it grow (retry_delay_max)</source>
-        <translation>Die längste Wartezeit, die erreicht wird; „unbegrenzt“ (0) lässt sie weiter wachsen (retry_delay_max)</translation>
     </message>
     <message>
         <source>Wait longer each retry?</source>
@@ -5250,10 +5280,6 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
         <translation>Beide laufen lassen</translation>
     </message>
     <message>
-        <source>What a run due while earlier runs are still going does: it is skipped (beyond the runs allowed at a time), waits for them to end (one, or a queue), stops them first, or runs alongside (overlap: skip, queue-one, queue-all, replace, allow)</source>
-        <translation>Was ein fälliger Lauf tut, während frühere noch laufen: Er wird übersprungen (über die gleichzeitig erlaubten Läufe hinaus), wartet auf ihr Ende (einer oder eine Warteschlange), beendet sie zuerst oder läuft daneben (overlap: skip, queue-one, queue-all, replace, allow)</translation>
-    </message>
-    <message>
         <source>Runs that may wait in the queue</source>
         <translation>Läufe, die in der Warteschlange warten dürfen</translation>
     </message>
@@ -5266,20 +5292,12 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
         <translation> wartend</translation>
     </message>
     <message>
-        <source>How many runs may wait; a further one is skipped (queue_limit)</source>
-        <translation>Wie viele Läufe warten dürfen; ein weiterer wird übersprungen (queue_limit)</translation>
-    </message>
-    <message>
         <source>at most</source>
         <translation>höchstens</translation>
     </message>
     <message>
         <source>Runs at a time</source>
         <translation>Gleichzeitige Läufe</translation>
-    </message>
-    <message>
-        <source>Pauses the job after this many runs in a row failed (a run and its retries count as one); a notice says so, and the job list shows why (pause_after_failures)</source>
-        <translation>Hält den Auftrag an, nachdem so viele Läufe hintereinander fehlgeschlagen sind (ein Lauf und seine Wiederholungen zählen als einer); eine Benachrichtigung sagt es, und die Auftragsliste zeigt den Grund (pause_after_failures)</translation>
     </message>
     <message>
         <source>pause the job after</source>
@@ -5304,6 +5322,190 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
     <message>
         <source>If it keeps failing:</source>
         <translation>Wenn er immer wieder fehlschlägt:</translation>
+    </message>
+    <message>
+        <source>A run that cannot start on time (the computer was off or asleep, or the scheduler was busy) still runs if it is at most this late; later runs are recorded as missed</source>
+        <translation>Ein Lauf, der nicht pünktlich starten kann (der Computer war aus oder im Ruhezustand, oder der Planer war beschäftigt), läuft trotzdem, wenn er höchstens so spät ist; spätere Läufe werden als verpasst vermerkt</translation>
+    </message>
+    <message>
+        <source>Run a late run if late by at most</source>
+        <translation>Einen verspäteten Lauf ausführen, wenn er höchstens so spät ist</translation>
+    </message>
+    <message>
+        <source>Run it however late it is</source>
+        <translation>Ausführen, egal wie spät</translation>
+    </message>
+    <message>
+        <source>When several runs were missed (after the computer was off or asleep), run the job once for all of them instead of once for each</source>
+        <translation>Wurden mehrere Läufe verpasst (weil der Computer aus war oder schlief), den Auftrag einmal für alle ausführen statt einmal für jeden</translation>
+    </message>
+    <message>
+        <source>What a run due while earlier runs are still going does: it is skipped (beyond the runs allowed at a time), waits for them to end (one, or a queue), stops them first, or runs alongside</source>
+        <translation>Was ein Lauf tut, der fällig wird, während frühere noch laufen: er wird übersprungen (über die gleichzeitig erlaubten Läufe hinaus), wartet auf ihr Ende (einer oder eine Warteschlange), beendet sie zuerst oder läuft daneben</translation>
+    </message>
+    <message>
+        <source>How many runs may wait; a further one is skipped</source>
+        <translation>Wie viele Läufe warten dürfen; ein weiterer wird übersprungen</translation>
+    </message>
+    <message>
+        <source>How many runs of this job may go on at the same time; a run due while that many are still going is skipped and recorded as such</source>
+        <translation>Wie viele Läufe dieses Auftrags gleichzeitig laufen dürfen; ein Lauf, der fällig wird, während so viele noch laufen, wird übersprungen und so vermerkt</translation>
+    </message>
+    <message>
+        <source>Pauses the job after this many runs in a row failed (a run and its retries count as one); a notice says so, and the job list shows why</source>
+        <translation>Pausiert den Auftrag, nachdem so viele Läufe hintereinander fehlgeschlagen sind (ein Lauf mit seinen Wiederholungen zählt als einer); eine Mitteilung sagt es, und die Auftragsliste zeigt den Grund</translation>
+    </message>
+    <message>
+        <source>Stop a run after</source>
+        <translation>Einen Lauf beenden nach</translation>
+    </message>
+    <message>
+        <source>Stops a run that takes longer than this many seconds and records it as timed out; &quot;never&quot; (0) lets it run as long as it takes</source>
+        <translation>Beendet einen Lauf, der länger als so viele Sekunden dauert, und vermerkt ihn als Zeitüberschreitung; „nie“ (0) lässt ihn so lange laufen, wie er braucht</translation>
+    </message>
+    <message>
+        <source>A failed run is tried again this many times, waiting between attempts</source>
+        <translation>Ein fehlgeschlagener Lauf wird so oft erneut versucht, mit einer Wartezeit zwischen den Versuchen</translation>
+    </message>
+    <message>
+        <source>Retries after a failure</source>
+        <translation>Wiederholungen nach einem Fehlschlag</translation>
+    </message>
+    <message>
+        <source>How many times a failed run is tried again</source>
+        <translation>Wie oft ein fehlgeschlagener Lauf erneut versucht wird</translation>
+    </message>
+    <message>
+        <source>Wait between retries</source>
+        <translation>Wartezeit zwischen Wiederholungen</translation>
+    </message>
+    <message>
+        <source>How long to wait before trying a failed run again</source>
+        <translation>Wie lange gewartet wird, bevor ein fehlgeschlagener Lauf erneut versucht wird</translation>
+    </message>
+    <message>
+        <source>Each wait between retries is this many times the one before, up to the longest wait: 1 keeps the same wait, 2 doubles it</source>
+        <translation>Jede Wartezeit zwischen Wiederholungen ist so viel Mal die vorige, bis zur längsten Wartezeit: 1 behält sie bei, 2 verdoppelt sie</translation>
+    </message>
+    <message>
+        <source>Growth of the wait between retries</source>
+        <translation>Zunahme der Wartezeit zwischen Wiederholungen</translation>
+    </message>
+    <message>
+        <source>How many times longer each wait is than the one before; 1 keeps the same wait</source>
+        <translation>Wie viel Mal länger jede Wartezeit als die vorige ist; 1 behält sie bei</translation>
+    </message>
+    <message>
+        <source>Longest wait between retries</source>
+        <translation>Längste Wartezeit zwischen Wiederholungen</translation>
+    </message>
+    <message>
+        <source>The longest a growing wait gets; &quot;no limit&quot; (0) lets it grow</source>
+        <translation>Die längste Dauer, die eine wachsende Wartezeit erreicht; „keine Grenze“ (0) lässt sie wachsen</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::OutputView</name>
+    <message>
+        <source>Previous</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Wrap lines</source>
+        <translation>Zeilen umbrechen</translation>
+    </message>
+    <message>
+        <source>Save output…</source>
+        <translation>Ausgabe speichern…</translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>Suchen…</translation>
+    </message>
+    <message>
+        <source>Run output</source>
+        <translation>Ausgabe des Laufs</translation>
+    </message>
+    <message>
+        <source>Select a run to see its output</source>
+        <translation>Wählen Sie einen Lauf, um seine Ausgabe zu sehen</translation>
+    </message>
+    <message>
+        <source>Break long lines at the pane&apos;s edge</source>
+        <translation>Lange Zeilen am Rand des Bereichs umbrechen</translation>
+    </message>
+    <message>
+        <source>Write this output to a file, as the job wrote it</source>
+        <translation>Diese Ausgabe in eine Datei schreiben, so wie der Auftrag sie geschrieben hat</translation>
+    </message>
+    <message>
+        <source>Find text in this output (Ctrl+F)</source>
+        <translation>Text in dieser Ausgabe suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Find in output</source>
+        <translation>In der Ausgabe suchen</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Vorheriger Treffer (Umschalt+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>Nächster Treffer (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Close the find bar (Escape)</source>
+        <translation>Suchleiste schließen (Escape)</translation>
+    </message>
+    <message>
+        <source>Binary output, shown as a hex dump.</source>
+        <translation>Binäre Ausgabe, als Hex-Dump angezeigt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Bytes that are not text, shown as &lt;XX&gt; in hex: %n</source>
+        <translation>
+            <numerusform>Ein Byte ist kein Text und wird als &lt;XX&gt; in Hex angezeigt</numerusform>
+            <numerusform>%n Bytes sind kein Text und werden als &lt;XX&gt; in Hex angezeigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Keine Treffer</translation>
+    </message>
+    <message numerus="yes">
+        <source>Match %1 of %n</source>
+        <translation>
+            <numerusform>Treffer %1 von %n</numerusform>
+            <numerusform>Treffer %1 von %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Matches: %n</source>
+        <translation>
+            <numerusform>%n Treffer</numerusform>
+            <numerusform>%n Treffer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save Output</source>
+        <translation>Ausgabe speichern</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.log);;All files (*)</source>
+        <translation>Textdateien (*.txt *.log);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The output could not be saved to %1: %2</source>
+        <translation>Die Ausgabe konnte nicht in %1 gespeichert werden: %2</translation>
     </message>
 </context>
 <context>
@@ -5492,10 +5694,6 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
 <context>
     <name>punctual::RunHistoryPane</name>
     <message>
-        <source>Select a run to see its output</source>
-        <translation>Wählen Sie einen Lauf, um seine Ausgabe zu sehen</translation>
-    </message>
-    <message>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
@@ -5514,10 +5712,6 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
     <message>
         <source>Run history</source>
         <translation>Verlauf der Läufe</translation>
-    </message>
-    <message>
-        <source>Run output</source>
-        <translation>Ausgabe des Laufs</translation>
     </message>
     <message>
         <source>Why the job is paused</source>
@@ -5787,6 +5981,10 @@ Kein Lauf, bis er fortgesetzt wird.</translation>
         <source>A&amp;ppearance:</source>
         <translation>&amp;Erscheinungsbild:</translation>
     </message>
+    <message>
+        <source>No such file: a new, empty store will be created here</source>
+        <translation>Datei nicht vorhanden: hier wird ein neuer, leerer Speicher angelegt</translation>
+    </message>
 </context>
 <context>
     <name>punctual::SqlActionEditor</name>
@@ -6004,6 +6202,18 @@ Der Auftrag kann es stattdessen aus einer Umgebungsvariablen des Planers lesen: 
         <source>e.g. app</source>
         <translation>z. B. app</translation>
     </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation>Treiber</translation>
+    </message>
+    <message>
+        <source>No such file: SQLite will create an empty database</source>
+        <translation>Datei nicht vorhanden: SQLite legt eine leere Datenbank an</translation>
+    </message>
 </context>
 <context>
     <name>punctual::SqlExecutor</name>
@@ -6077,6 +6287,171 @@ Der Auftrag kann es stattdessen aus einer Umgebungsvariablen des Planers lesen: 
     <message>
         <source>Reconnect to the job store now instead of after the pause</source>
         <translation>Jetzt statt nach der Pause erneut mit dem Auftragsspeicher verbinden</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::TimelineScale</name>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>6 hours</source>
+        <translation>6 Stunden</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <source>3 days</source>
+        <translation>3 Tage</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 Tage</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 Tage</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::TimelineView</name>
+    <message>
+        <source>Timeline</source>
+        <translation>Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Next run %1</source>
+        <translation>Nächster Lauf %1</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation>%1: %2, %3</translation>
+    </message>
+    <message>
+        <source>%1: %2, since %3</source>
+        <translation>%1: %2, seit %3</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3, took %4</source>
+        <translation>%1: %2, %3, dauerte %4</translation>
+    </message>
+    <message>
+        <source>overlaps an earlier run</source>
+        <translation>überschneidet sich mit einem früheren Lauf</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Runs shown: %1; coming runs: %2</source>
+        <translation>Angezeigte Läufe: %1; kommende Läufe: %2</translation>
+    </message>
+    <message>
+        <source>Scheduled: %1</source>
+        <translation>Geplant: %1</translation>
+    </message>
+    <message>
+        <source>Started: %1</source>
+        <translation>Gestartet: %1</translation>
+    </message>
+    <message>
+        <source>Took %1</source>
+        <translation>Dauerte %1</translation>
+    </message>
+    <message>
+        <source>Running for %1</source>
+        <translation>Läuft seit %1</translation>
+    </message>
+    <message>
+        <source>Exit code %1</source>
+        <translation>Exit-Code %1</translation>
+    </message>
+    <message>
+        <source>Stands for %1 run times</source>
+        <translation>Steht für %1 Ausführungszeiten</translation>
+    </message>
+    <message>
+        <source>Overlaps an earlier run of the job</source>
+        <translation>Überschneidet sich mit einem früheren Lauf des Auftrags</translation>
+    </message>
+    <message>
+        <source>Excluded by the calendar &quot;%1&quot;: runs on this day are skipped</source>
+        <translation>Durch den Kalender „%1“ ausgeschlossen: Läufe an diesem Tag entfallen</translation>
+    </message>
+    <message>
+        <source>Clocks go forward by %1 at %2 (%3)</source>
+        <translation>Die Uhren werden um %2 um %1 vorgestellt (%3)</translation>
+    </message>
+    <message>
+        <source>Clocks go back by %1 at %2 (%3)</source>
+        <translation>Die Uhren werden um %2 um %1 zurückgestellt (%3)</translation>
+    </message>
+    <message>
+        <source>%1 is paused: no runs are coming</source>
+        <translation>%1 ist angehalten: es kommen keine Läufe</translation>
+    </message>
+    <message>
+        <source>The scheduler is paused: no runs are coming</source>
+        <translation>Der Planer ist angehalten: es kommen keine Läufe</translation>
+    </message>
+    <message>
+        <source>No jobs match</source>
+        <translation>Keine passenden Aufträge</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Scheduler paused</source>
+        <translation>Planer angehalten</translation>
+    </message>
+    <message>
+        <source>%1 (paused)</source>
+        <translation>%1 (angehalten)</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::TimelineWidget</name>
+    <message>
+        <source>Time span shown</source>
+        <translation>Angezeigte Zeitspanne</translation>
+    </message>
+    <message>
+        <source>How much time the timeline shows across (Ctrl+wheel, + and - zoom too)</source>
+        <translation>Wie viel Zeit die Zeitleiste in der Breite zeigt (auch Strg+Mausrad, + und - zoomen)</translation>
+    </message>
+    <message>
+        <source>Earlier</source>
+        <translation>Früher</translation>
+    </message>
+    <message>
+        <source>Show earlier times (or drag the timeline to the right)</source>
+        <translation>Frühere Zeiten zeigen (oder die Zeitleiste nach rechts ziehen)</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Jetzt</translation>
+    </message>
+    <message>
+        <source>Show the time around now</source>
+        <translation>Die Zeit um jetzt zeigen</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Später</translation>
+    </message>
+    <message>
+        <source>Show later times (or drag the timeline to the left)</source>
+        <translation>Spätere Zeiten zeigen (oder die Zeitleiste nach links ziehen)</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Zeigen:</translation>
     </message>
 </context>
 <context>
@@ -6227,32 +6602,16 @@ Der Auftrag kann es stattdessen aus einer Umgebungsvariablen des Planers lesen: 
         <translation>&amp;Cron</translation>
     </message>
     <message>
-        <source>Runs at the times a cron expression matches (APScheduler: CronTrigger)</source>
-        <translation>Läuft zu den Zeiten, auf die ein Cron-Ausdruck passt (APScheduler: CronTrigger)</translation>
-    </message>
-    <message>
         <source>E&amp;very</source>
         <translation>&amp;Alle</translation>
-    </message>
-    <message>
-        <source>Runs again after a fixed span of elapsed time (APScheduler: IntervalTrigger)</source>
-        <translation>Läuft nach einer festen verstrichenen Zeitspanne erneut (APScheduler: IntervalTrigger)</translation>
     </message>
     <message>
         <source>&amp;Once at</source>
         <translation>&amp;Einmalig am</translation>
     </message>
     <message>
-        <source>Runs once, at one date and time (APScheduler: DateTrigger)</source>
-        <translation>Läuft einmal, zu einem Datum und einer Uhrzeit (APScheduler: DateTrigger)</translation>
-    </message>
-    <message>
         <source>C&amp;alendar</source>
         <translation>&amp;Kalender</translation>
-    </message>
-    <message>
-        <source>Runs every N days, weeks, months or years at a time of day, keeping the wall clock time across daylight saving changes (APScheduler 4: CalendarIntervalTrigger)</source>
-        <translation>Läuft alle N Tage, Wochen, Monate oder Jahre zu einer Uhrzeit und behält die Uhrzeit über Sommerzeitwechsel hinweg bei (APScheduler 4: CalendarIntervalTrigger)</translation>
     </message>
     <message>
         <source> s</source>
@@ -6261,10 +6620,6 @@ Der Auftrag kann es stattdessen aus einer Umgebungsvariablen des Planers lesen: 
     <message>
         <source>none</source>
         <translation>keine</translation>
-    </message>
-    <message>
-        <source>Delays each run by a random time up to this many seconds, so that many jobs due at the same moment spread out (APScheduler: jitter)</source>
-        <translation>Verzögert jeden Lauf um eine zufällige Zeit bis zu so vielen Sekunden, damit sich viele gleichzeitig fällige Aufträge verteilen (APScheduler: jitter)</translation>
     </message>
     <message>
         <source>Time &amp;zone:</source>
@@ -6279,16 +6634,8 @@ Der Auftrag kann es stattdessen aus einer Umgebungsvariablen des Planers lesen: 
         <translation>Nächste Läufe:</translation>
     </message>
     <message>
-        <source>The next runs from now, in the job&apos;s time zone (without the random delay)</source>
-        <translation>Die nächsten Läufe ab jetzt, in der Zeitzone des Auftrags (ohne die zufällige Verzögerung)</translation>
-    </message>
-    <message>
         <source>minute hour day month weekday, e.g. 55 * * * *</source>
         <translation>Minute Stunde Tag Monat Wochentag, z. B. 55 * * * *</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;Five fields &lt;tt&gt;minute hour day-of-month month day-of-week&lt;/tt&gt;, or six with seconds first; each &lt;tt&gt;*&lt;/tt&gt;, &lt;tt&gt;N&lt;/tt&gt;, &lt;tt&gt;A-B&lt;/tt&gt;, &lt;tt&gt;*/S&lt;/tt&gt; or a comma list. Also &lt;tt&gt;@hourly&lt;/tt&gt;, &lt;tt&gt;@daily&lt;/tt&gt;, &lt;tt&gt;@weekly&lt;/tt&gt;, &lt;tt&gt;@monthly&lt;/tt&gt;, &lt;tt&gt;@yearly&lt;/tt&gt;; &lt;tt&gt;L&lt;/tt&gt;, &lt;tt&gt;W&lt;/tt&gt; and &lt;tt&gt;#&lt;/tt&gt; in the day fields.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Fünf Felder &lt;tt&gt;Minute Stunde Monatstag Monat Wochentag&lt;/tt&gt;, oder sechs mit Sekunden vorn; jedes &lt;tt&gt;*&lt;/tt&gt;, &lt;tt&gt;N&lt;/tt&gt;, &lt;tt&gt;A-B&lt;/tt&gt;, &lt;tt&gt;*/S&lt;/tt&gt; oder eine Liste mit Kommas. Außerdem &lt;tt&gt;@hourly&lt;/tt&gt;, &lt;tt&gt;@daily&lt;/tt&gt;, &lt;tt&gt;@weekly&lt;/tt&gt;, &lt;tt&gt;@monthly&lt;/tt&gt;, &lt;tt&gt;@yearly&lt;/tt&gt;; &lt;tt&gt;L&lt;/tt&gt;, &lt;tt&gt;W&lt;/tt&gt; und &lt;tt&gt;#&lt;/tt&gt; in den Tagesfeldern.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>E&amp;xpression:</source>
@@ -6303,24 +6650,8 @@ Der Auftrag kann es stattdessen aus einer Umgebungsvariablen des Planers lesen: 
         <translation>Wie viel Zeit zwischen den Läufen vergeht: 90s, 15m, 2h, 1d, 1w, Summen wie 1h30m oder ISO 8601 (PT15M). Verstrichene Zeit: Sommerzeitwechsel verschieben sie nicht.</translation>
     </message>
     <message>
-        <source>one interval after saving</source>
-        <translation>ein Intervall nach dem Speichern</translation>
-    </message>
-    <message>
-        <source>Optional: the first run, as YYYY-MM-DD HH:MM in the time zone below (or with an offset). Empty: one interval after the job is saved (APScheduler: start_date).</source>
-        <translation>Optional: der erste Lauf, als JJJJ-MM-TT HH:MM in der Zeitzone unten (oder mit Versatz). Leer: ein Intervall nach dem Speichern des Auftrags (APScheduler: start_date).</translation>
-    </message>
-    <message>
         <source>In&amp;terval:</source>
         <translation>In&amp;tervall:</translation>
-    </message>
-    <message>
-        <source>&amp;First run:</source>
-        <translation>&amp;Erster Lauf:</translation>
-    </message>
-    <message>
-        <source>The date and time of the one run, in the time zone below (APScheduler: run_date)</source>
-        <translation>Datum und Uhrzeit des einen Laufs, in der Zeitzone unten (APScheduler: run_date)</translation>
     </message>
     <message>
         <source>Date and &amp;time:</source>
@@ -6331,16 +6662,8 @@ Der Auftrag kann es stattdessen aus einer Umgebungsvariablen des Planers lesen: 
         <translation>z. B. every 2 weeks at 09:30</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;tt&gt;every N days|weeks|months|years&lt;/tt&gt; (or &lt;tt&gt;daily&lt;/tt&gt;, &lt;tt&gt;weekly&lt;/tt&gt;, &lt;tt&gt;monthly&lt;/tt&gt;, &lt;tt&gt;yearly&lt;/tt&gt;), then optionally &lt;tt&gt;at HH:MM&lt;/tt&gt; and &lt;tt&gt;from YYYY-MM-DD&lt;/tt&gt; (default: today). A day missing in a month (the 31st) is skipped.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;tt&gt;every N days|weeks|months|years&lt;/tt&gt; (oder &lt;tt&gt;daily&lt;/tt&gt;, &lt;tt&gt;weekly&lt;/tt&gt;, &lt;tt&gt;monthly&lt;/tt&gt;, &lt;tt&gt;yearly&lt;/tt&gt;), dann optional &lt;tt&gt;at HH:MM&lt;/tt&gt; und &lt;tt&gt;from JJJJ-MM-TT&lt;/tt&gt; (Vorgabe: heute). Ein Tag, den es in einem Monat nicht gibt (der 31.), wird übersprungen.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Sc&amp;hedule:</source>
         <translation>&amp;Zeitplan:</translation>
-    </message>
-    <message>
-        <source>The IANA time zone the times of day belong to and the next runs are shown in (APScheduler: timezone)</source>
-        <translation>Die IANA-Zeitzone, zu der die Uhrzeiten gehören und in der die nächsten Läufe angezeigt werden (APScheduler: timezone)</translation>
     </message>
     <message>
         <source>Choose a time zone</source>
@@ -6430,10 +6753,6 @@ Der Auftrag kann es stattdessen aus einer Umgebungsvariablen des Planers lesen: 
         <translation>Zeitumstellungen</translation>
     </message>
     <message>
-        <source>&lt;p&gt;When the clocks change for daylight saving time. &lt;b&gt;As cron does&lt;/b&gt;: a time that does not exist runs when the clocks have jumped (unless the minute or hour is &lt;tt&gt;*&lt;/tt&gt;), a repeated time runs once (twice when the minute or hour is &lt;tt&gt;*&lt;/tt&gt;). &lt;b&gt;Skip missing times&lt;/b&gt;: a time that does not exist does not run that day, a repeated time runs once. &lt;b&gt;Repeated times twice&lt;/b&gt;: a repeated time runs in both passes.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Wenn die Uhren für die Sommerzeit umgestellt werden. &lt;b&gt;Wie cron&lt;/b&gt;: eine Zeit, die es nicht gibt, läuft, wenn die Uhren gesprungen sind (außer Minute oder Stunde ist &lt;tt&gt;*&lt;/tt&gt;), eine doppelte Zeit läuft einmal (zweimal, wenn Minute oder Stunde &lt;tt&gt;*&lt;/tt&gt; ist). &lt;b&gt;Fehlende Zeiten überspringen&lt;/b&gt;: eine Zeit, die es nicht gibt, läuft an diesem Tag nicht, eine doppelte Zeit läuft einmal. &lt;b&gt;Doppelte Zeiten zweimal&lt;/b&gt;: eine doppelte Zeit läuft in beiden Durchläufen.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>The job has no schedule: it runs only on the events checked under “Also run”.</source>
         <translation>Der Auftrag hat keinen Zeitplan: Er läuft nur bei den unter „Außerdem ausführen“ angekreuzten Ereignissen.</translation>
     </message>
@@ -6465,6 +6784,96 @@ Der Auftrag kann es stattdessen aus einer Umgebungsvariablen des Planers lesen: 
     <message>
         <source>Only on events</source>
         <translation>Nur bei Ereignissen</translation>
+    </message>
+    <message>
+        <source>Runs at the times a cron expression matches</source>
+        <translation>Läuft zu den Zeiten, die ein Cron-Ausdruck trifft</translation>
+    </message>
+    <message>
+        <source>Runs again after a fixed span of elapsed time</source>
+        <translation>Läuft nach einer festen verstrichenen Zeitspanne erneut</translation>
+    </message>
+    <message>
+        <source>Runs once, at one date and time</source>
+        <translation>Läuft einmal, zu einem Datum und einer Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Runs every N days, weeks, months or years at a time of day, keeping the wall clock time across daylight saving changes</source>
+        <translation>Läuft alle N Tage, Wochen, Monate oder Jahre zu einer Uhrzeit und behält die Uhrzeit über Sommerzeitwechsel hinweg bei</translation>
+    </message>
+    <message>
+        <source>Delays each run by a random time up to this many seconds, so that many jobs due at the same moment spread out</source>
+        <translation>Verzögert jeden Lauf um eine zufällige Zeit bis zu so vielen Sekunden, damit sich viele gleichzeitig fällige Aufträge verteilen</translation>
+    </message>
+    <message>
+        <source>The next runs from now, in the job&apos;s time zone (without the random delay); where that is not this computer&apos;s zone, the time here follows</source>
+        <translation>Die nächsten Läufe ab jetzt, in der Zeitzone des Auftrags (ohne die zufällige Verzögerung); ist das nicht die Zeitzone dieses Computers, folgt die Zeit hier</translation>
+    </message>
+    <message>
+        <source>Next runs</source>
+        <translation>Nächste Läufe</translation>
+    </message>
+    <message>
+        <source>Five fields: minute hour day-of-month month day-of-week, or six with seconds first. Each field is *, N, A-B, */S or a comma list. Also @hourly, @daily, @weekly, @monthly, @yearly; L, W and # in the day fields.</source>
+        <translation>Fünf Felder: Minute Stunde Monatstag Monat Wochentag, oder sechs mit Sekunden zuerst. Jedes Feld ist *, N, A-B, */S oder eine Liste mit Kommas. Auch @hourly, @daily, @weekly, @monthly, @yearly; L, W und # in den Tagesfeldern.</translation>
+    </message>
+    <message>
+        <source>Cron expression</source>
+        <translation>Cron-Ausdruck</translation>
+    </message>
+    <message>
+        <source>When the clocks change for daylight saving time. As cron does: a time that does not exist runs when the clocks have jumped (unless the minute or hour is *), a repeated time runs once (twice when the minute or hour is *). Skip missing times: a time that does not exist does not run that day, a repeated time runs once. Repeated times twice: a repeated time runs in both passes.</source>
+        <translation>Wenn die Uhren für die Sommerzeit umgestellt werden. Wie cron: eine Zeit, die es nicht gibt, läuft, wenn die Uhren gesprungen sind (außer Minute oder Stunde ist *), eine wiederholte Zeit läuft einmal (zweimal, wenn Minute oder Stunde * ist). Fehlende Zeiten überspringen: eine Zeit, die es nicht gibt, läuft an dem Tag nicht, eine wiederholte Zeit läuft einmal. Wiederholte Zeiten zweimal: eine wiederholte Zeit läuft in beiden Durchgängen.</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>Intervall</translation>
+    </message>
+    <message>
+        <source>&amp;First run at:</source>
+        <translation>&amp;Erster Lauf um:</translation>
+    </message>
+    <message>
+        <source>Off: the first run is one interval after the job is saved</source>
+        <translation>Aus: der erste Lauf ist ein Intervall nach dem Speichern des Auftrags</translation>
+    </message>
+    <message>
+        <source>First run</source>
+        <translation>Erster Lauf</translation>
+    </message>
+    <message>
+        <source>The date and time of the first run, in the time zone below</source>
+        <translation>Datum und Uhrzeit des ersten Laufs, in der Zeitzone darunter</translation>
+    </message>
+    <message>
+        <source>The date and time of the one run, in the time zone below</source>
+        <translation>Datum und Uhrzeit des einen Laufs, in der Zeitzone darunter</translation>
+    </message>
+    <message>
+        <source>every N days|weeks|months|years (or daily, weekly, monthly, yearly), then optionally at HH:MM and from YYYY-MM-DD (default: today). A day missing in a month (the 31st) is skipped.</source>
+        <translation>every N days|weeks|months|years (oder daily, weekly, monthly, yearly), dann optional at HH:MM und from JJJJ-MM-TT (Standard: heute). Ein Tag, den ein Monat nicht hat (der 31.), wird übersprungen.</translation>
+    </message>
+    <message>
+        <source>Calendar schedule</source>
+        <translation>Kalender-Zeitplan</translation>
+    </message>
+    <message>
+        <source>The IANA time zone the times of day belong to and the next runs are shown in</source>
+        <translation>Die IANA-Zeitzone, zu der die Uhrzeiten gehören und in der die nächsten Läufe angezeigt werden</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>Next runs (%1):</source>
+        <comment>the job&apos;s time zone</comment>
+        <translation>Nächste Läufe (%1):</translation>
+    </message>
+    <message>
+        <source>%1 · %2 here</source>
+        <comment>a run time in the job&apos;s zone, then in this computer&apos;s</comment>
+        <translation>%1 · hier %2</translation>
     </message>
 </context>
 </TS>

@@ -191,6 +191,107 @@
     </message>
 </context>
 <context>
+    <name>MissedRunsReview</name>
+    <message numerus="yes">
+        <source>%n runs were missed while the computer was asleep or Punctual was not running</source>
+        <translation>
+            <numerusform>%n run was missed while the computer was asleep or Punctual was not running</numerusform>
+            <numerusform>%n runs were missed while the computer was asleep or Punctual was not running</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs were missed while the computer was asleep</source>
+        <translation>
+            <numerusform>%n run was missed while the computer was asleep</numerusform>
+            <numerusform>%n runs were missed while the computer was asleep</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs were missed while Punctual was not running</source>
+        <translation>
+            <numerusform>%n run was missed while Punctual was not running</numerusform>
+            <numerusform>%n runs were missed while Punctual was not running</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n jobs)</source>
+        <translation>
+            <numerusform>%1 (%n job)</numerusform>
+            <numerusform>%1 (%n jobs)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Due %1 and at least %n more</source>
+        <translation>
+            <numerusform>Due %1 and at least %n more</numerusform>
+            <numerusform>Due %1 and at least %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Due %1 and %n more</source>
+        <translation>
+            <numerusform>Due %1 and %n more</numerusform>
+            <numerusform>Due %1 and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n more …</source>
+        <translation>
+            <numerusform>… %n more …</numerusform>
+            <numerusform>… %n more …</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ran late, from %1</source>
+        <translation>
+            <numerusform>%n ran late, from %1</numerusform>
+            <numerusform>%n ran late, from %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n folded into one run time (coalesce)</source>
+        <translation>
+            <numerusform>%n folded into one run time (coalesce)</numerusform>
+            <numerusform>%n folded into one run time (coalesce)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not run: more than %1 late (misfire grace time)</source>
+        <translation>
+            <numerusform>%n not run: more than %1 late (misfire grace time)</numerusform>
+            <numerusform>%n not run: more than %1 late (misfire grace time)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not run: older than the latest %1 run times a catch-up considers</source>
+        <translation>
+            <numerusform>%n not run: older than the latest %1 run times a catch-up considers</numerusform>
+            <numerusform>%n not run: older than the latest %1 run times a catch-up considers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped: the job was still running (max instances %1)</source>
+        <translation>
+            <numerusform>%n skipped: the job was still running (max instances %1)</numerusform>
+            <numerusform>%n skipped: the job was still running (max instances %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not run: on days the job&apos;s calendars exclude</source>
+        <translation>
+            <numerusform>%n not run: on days the job&apos;s calendars exclude</numerusform>
+            <numerusform>%n not run: on days the job&apos;s calendars exclude</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n jobs. Click to review what each job did.</source>
+        <translation>
+            <numerusform>%n job. Click to review what each job did.</numerusform>
+            <numerusform>%n jobs. Click to review what each job did.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RunExplainer</name>
     <message numerus="yes">
         <source>This row stands for %n run time(s) missed together.</source>
@@ -293,14 +394,45 @@
     </message>
 </context>
 <context>
-    <name>punctual::ImportDialog</name>
+    <name>punctual::DesktopNotifier</name>
     <message numerus="yes">
-        <source>&lt;b&gt;%1&lt;/b&gt;: %n job(s) can be imported.</source>
+        <source>%n runs were missed while the computer was asleep or Punctual was not running</source>
         <translation>
-            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n job can be imported.</numerusform>
-            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n jobs can be imported.</numerusform>
+            <numerusform>%n run was missed while the computer was asleep or Punctual was not running</numerusform>
+            <numerusform>%n runs were missed while the computer was asleep or Punctual was not running</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n runs were missed while the computer was asleep</source>
+        <translation>
+            <numerusform>%n run was missed while the computer was asleep</numerusform>
+            <numerusform>%n runs were missed while the computer was asleep</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs were missed while Punctual was not running</source>
+        <translation>
+            <numerusform>%n run was missed while Punctual was not running</numerusform>
+            <numerusform>%n runs were missed while Punctual was not running</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n jobs: %1. Open Punctual to review what each job did.</source>
+        <translation>
+            <numerusform>%n job: %1. Open Punctual to review what each job did.</numerusform>
+            <numerusform>%n jobs: %1. Open Punctual to review what each job did.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>punctual::ImportDialog</name>
     <message numerus="yes">
         <source>… and %n more.</source>
         <translation>
@@ -309,17 +441,24 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n entry(ies) cannot be imported and will be left out:</source>
+        <source>Jobs to import from “%1”: %n</source>
         <translation>
-            <numerusform>%n entry cannot be imported and will be left out:</numerusform>
-            <numerusform>%n entries cannot be imported and will be left out:</numerusform>
+            <numerusform>Jobs to import from “%1”: %n</numerusform>
+            <numerusform>Jobs to import from “%1”: %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n job(s) have an id that is stored already:</source>
+        <source>Left out, as they cannot be imported (%n):</source>
         <translation>
-            <numerusform>%n job has an id that is stored already:</numerusform>
-            <numerusform>%n jobs have an id that is stored already:</numerusform>
+            <numerusform>Left out, as they cannot be imported (%n):</numerusform>
+            <numerusform>Left out, as they cannot be imported (%n):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Jobs whose id is stored already (%n):</source>
+        <translation>
+            <numerusform>Jobs whose id is stored already (%n):</numerusform>
+            <numerusform>Jobs whose id is stored already (%n):</numerusform>
         </translation>
     </message>
 </context>
@@ -441,6 +580,30 @@
         <translation>
             <numerusform>&amp;Undo delete of %n job</numerusform>
             <numerusform>&amp;Undo delete of %n jobs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>punctual::OutputView</name>
+    <message numerus="yes">
+        <source>Bytes that are not text, shown as &lt;XX&gt; in hex: %n</source>
+        <translation>
+            <numerusform>Bytes that are not text, shown as &lt;XX&gt; in hex: %n</numerusform>
+            <numerusform>Bytes that are not text, shown as &lt;XX&gt; in hex: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Match %1 of %n</source>
+        <translation>
+            <numerusform>Match %1 of %n</numerusform>
+            <numerusform>Match %1 of %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Matches: %n</source>
+        <translation>
+            <numerusform>Matches: %n</numerusform>
+            <numerusform>Matches: %n</numerusform>
         </translation>
     </message>
 </context>

@@ -2835,10 +2835,6 @@
         <translation>函数</translation>
     </message>
     <message>
-        <source>A command runs a program; a function calls C++ code registered with the scheduler under a name (APScheduler: func)</source>
-        <translation>命令会运行一个程序；函数会调用以某个名称注册到调度器的 C++ 代码（APScheduler：func）</translation>
-    </message>
-    <message>
         <source>&amp;Run:</source>
         <translation>运行(&amp;R)：</translation>
     </message>
@@ -2899,10 +2895,6 @@
         <translation>工作目录(&amp;K)：</translation>
     </message>
     <message>
-        <source>The name a function is registered under in this program (APScheduler: func)</source>
-        <translation>函数在本程序中注册的名称（APScheduler：func）</translation>
-    </message>
-    <message>
         <source>F&amp;unction:</source>
         <translation>函数(&amp;U)：</translation>
     </message>
@@ -2953,6 +2945,26 @@
     <message>
         <source>HTTP requests</source>
         <translation>HTTP 请求</translation>
+    </message>
+    <message>
+        <source>What the job runs</source>
+        <translation>任务运行的内容</translation>
+    </message>
+    <message>
+        <source>A command runs a program; a function calls C++ code registered with the scheduler under a name</source>
+        <translation>命令运行一个程序；函数调用以某个名称注册到调度器的 C++ 代码</translation>
+    </message>
+    <message>
+        <source>The function to call: one registered in this program, or the name of one registered later</source>
+        <translation>要调用的函数：本程序中已注册的函数，或以后注册的函数的名称</translation>
+    </message>
+    <message>
+        <source>Do nothing (noop)</source>
+        <translation>什么都不做（noop）</translation>
+    </message>
+    <message>
+        <source>Wait N seconds (sleep)</source>
+        <translation>等待 N 秒（sleep）</translation>
     </message>
 </context>
 <context>
@@ -3371,10 +3383,6 @@
         <translation>最多</translation>
     </message>
     <message>
-        <source>A run whose conditions do not hold by then is not run; it is recorded as condition timeout (require_deadline)</source>
-        <translation>到那时条件仍未满足的运行不会执行；它被记录为条件超时（require_deadline）</translation>
-    </message>
-    <message>
         <source>Minutes a due run waits for its conditions</source>
         <translation>到期的运行等待其条件的分钟数</translation>
     </message>
@@ -3383,16 +3391,20 @@
         <translation>条件不再满足时停止运行</translation>
     </message>
     <message>
-        <source>A run going is stopped (recorded interrupted) when one of its conditions stops holding, such as the power cable being pulled (stop_if_lost)</source>
-        <translation>当某个条件不再满足时（例如拔下电源线），正在进行的运行会被停止（记录为已中断）（stop_if_lost）</translation>
-    </message>
-    <message>
         <source>Conditions:</source>
         <translation>条件：</translation>
     </message>
     <message>
         <source>Wait for them:</source>
         <translation>等待条件：</translation>
+    </message>
+    <message>
+        <source>A run whose conditions do not hold by then is not run; it is recorded as condition timeout</source>
+        <translation>到那时条件仍未满足的运行不会执行；记录为条件超时</translation>
+    </message>
+    <message>
+        <source>A run going is stopped (recorded interrupted) when one of its conditions stops holding, such as the power cable being pulled</source>
+        <translation>当某个条件不再满足时（例如拔掉电源线），正在进行的运行会被停止（记录为已中断）</translation>
     </message>
 </context>
 <context>
@@ -3799,24 +3811,8 @@ http://localhost:8080/products</translation>
         <translation> 秒</translation>
     </message>
     <message>
-        <source>A URL that has not been answered completely after this long fails as timed out; the other URLs still run (request_timeout)</source>
-        <translation>超过此时间仍未完整响应的 URL 记为超时失败；其他 URL 照常请求（request_timeout）</translation>
-    </message>
-    <message>
-        <source>Follow &amp;redirects (the address they lead to is recorded)</source>
-        <translation>跟随重定向(&amp;R)（记录其目标地址）</translation>
-    </message>
-    <message>
-        <source>Off: a redirect is the answer, recorded with where it points (follow_redirects)</source>
-        <translation>关闭时：重定向本身即为响应，并记录其指向的地址（follow_redirects）</translation>
-    </message>
-    <message>
         <source>A status other than 2&amp;xx fails the run</source>
         <translation>状态码不是 2xx 时运行失败(&amp;X)</translation>
-    </message>
-    <message>
-        <source>Off: any answer counts, 404 and 500 included; only network errors and timeouts fail the run (fail_on_http_error)</source>
-        <translation>关闭时：任何响应都算成功，包括 404 和 500；只有网络错误和超时会使运行失败（fail_on_http_error）</translation>
     </message>
     <message>
         <source>&amp;URLs:</source>
@@ -3835,10 +3831,6 @@ http://localhost:8080/products</translation>
         <translation>内容类型(&amp;T)：</translation>
     </message>
     <message>
-        <source>At the same &amp;time:</source>
-        <translation>同时(&amp;T)：</translation>
-    </message>
-    <message>
         <source>Give up on a URL a&amp;fter:</source>
         <translation>放弃 URL 的时限(&amp;F)：</translation>
     </message>
@@ -3853,6 +3845,30 @@ http://localhost:8080/products</translation>
     <message>
         <source>Enter at least one URL to request</source>
         <translation>请至少输入一个要请求的 URL</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Requests at a time, at most</source>
+        <translation>同时最多请求数</translation>
+    </message>
+    <message>
+        <source>A URL that has not been answered completely after this long fails as timed out; the other URLs still run</source>
+        <translation>在此时间后仍未完整应答的 URL 按超时失败；其他 URL 继续运行</translation>
+    </message>
+    <message>
+        <source>Follow &amp;redirects</source>
+        <translation>跟随重定向(&amp;R)</translation>
+    </message>
+    <message>
+        <source>On: a redirect is followed and the address it leads to is recorded. Off: a redirect is the answer, recorded with where it points</source>
+        <translation>开启：跟随重定向并记录其指向的地址。关闭：重定向即为应答，并记录其指向</translation>
+    </message>
+    <message>
+        <source>Off: any answer counts, 404 and 500 included; only network errors and timeouts fail the run</source>
+        <translation>关闭：任何应答都算数，包括 404 和 500；只有网络错误和超时会使运行失败</translation>
     </message>
 </context>
 <context>
@@ -3924,12 +3940,6 @@ http://localhost:8080/products</translation>
         <source>the file</source>
         <translation>该文件</translation>
     </message>
-    <message numerus="yes">
-        <source>&lt;b&gt;%1&lt;/b&gt;: %n job(s) can be imported.</source>
-        <translation>
-            <numerusform>&lt;b&gt;%1&lt;/b&gt;：可导入 %n 个任务。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Name</source>
         <translation>名称</translation>
@@ -3960,21 +3970,9 @@ http://localhost:8080/products</translation>
             <numerusform>…… 以及另外 %n 个。</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n entry(ies) cannot be imported and will be left out:</source>
-        <translation>
-            <numerusform>%n 个条目无法导入，将被略过：</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Notes:</source>
         <translation>注意：</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n job(s) have an id that is stored already:</source>
-        <translation>
-            <numerusform>%n 个任务的 ID 已存在：</numerusform>
-        </translation>
     </message>
     <message>
         <source>&amp;Replace the stored jobs with the imported ones</source>
@@ -3987,6 +3985,49 @@ http://localhost:8080/products</translation>
     <message>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Job %1</source>
+        <translation>任务 %1</translation>
+    </message>
+    <message>
+        <source>Job %1 in %2</source>
+        <translation>%2 中的任务 %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <comment>where in a file: line 14 of crontab</comment>
+        <translation>%2 的 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Jobs to import from “%1”: %n</source>
+        <translation>
+            <numerusform>从“%1”导入的任务：%n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Jobs to import</source>
+        <translation>要导入的任务</translation>
+    </message>
+    <message numerus="yes">
+        <source>Left out, as they cannot be imported (%n):</source>
+        <translation>
+            <numerusform>无法导入而略过的条目（%n）：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Entries left out</source>
+        <translation>被略过的条目</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>注意事项</translation>
+    </message>
+    <message numerus="yes">
+        <source>Jobs whose id is stored already (%n):</source>
+        <translation>
+            <numerusform>ID 已存储的任务（%n）：</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4018,10 +4059,6 @@ http://localhost:8080/products</translation>
     <message>
         <source>The instances cannot be read: %1</source>
         <translation>无法读取实例：%1</translation>
-    </message>
-    <message>
-        <source>%1 (this one)</source>
-        <translation>%1（本实例）</translation>
     </message>
     <message>
         <source>alive</source>
@@ -4077,6 +4114,15 @@ http://localhost:8080/products</translation>
         <source>this computer</source>
         <translation>此计算机</translation>
     </message>
+    <message>
+        <source>Scheduler instances</source>
+        <translation>调度器实例</translation>
+    </message>
+    <message>
+        <source>%1 (this computer)</source>
+        <comment>an instance id</comment>
+        <translation>%1（此计算机）</translation>
+    </message>
 </context>
 <context>
     <name>punctual::JobEditorDialog</name>
@@ -4089,20 +4135,12 @@ http://localhost:8080/products</translation>
         <translation>例如 预热缓存</translation>
     </message>
     <message>
-        <source>The name the job list shows; the id when left empty (APScheduler: name)</source>
-        <translation>任务列表中显示的名称；留空则使用 ID（APScheduler：name）</translation>
-    </message>
-    <message>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
         <source>generated</source>
         <translation>自动生成</translation>
-    </message>
-    <message>
-        <source>A unique name scripts use for the job (punctualctl show ID); generated when left empty (APScheduler: id)</source>
-        <translation>脚本用来指代该任务的唯一名称（punctualctl show ID）；留空则自动生成（APScheduler：id）</translation>
     </message>
     <message>
         <source>&amp;ID:</source>
@@ -4143,6 +4181,34 @@ http://localhost:8080/products</translation>
     <message>
         <source>Only when</source>
         <translation>仅当</translation>
+    </message>
+    <message>
+        <source>The name the job list shows</source>
+        <translation>任务列表显示的名称</translation>
+    </message>
+    <message>
+        <source>A unique name scripts use for the job (punctualctl show ID); when left empty, made from the name</source>
+        <translation>脚本用来指代该任务的唯一名称（punctualctl show ID）；留空时由名称生成</translation>
+    </message>
+    <message>
+        <source>Discard this new job?</source>
+        <translation>放弃这个新任务吗？</translation>
+    </message>
+    <message>
+        <source>Discard changes to “%1”?</source>
+        <translation>放弃对“%1”的更改吗？</translation>
+    </message>
+    <message>
+        <source>What you entered is lost.</source>
+        <translation>您输入的内容将丢失。</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>放弃更改</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
     </message>
 </context>
 <context>
@@ -4867,6 +4933,14 @@ No run until it is resumed.</source>
         <source>&amp;Columns</source>
         <translation>列(&amp;C)</translation>
     </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>时间线(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Show the jobs&apos; runs and coming fire times on a timeline instead of the table</source>
+        <translation>以时间线代替表格显示任务的运行和即将到来的触发时间</translation>
+    </message>
 </context>
 <context>
     <name>punctual::ManualWindow</name>
@@ -4921,29 +4995,6 @@ No run until it is resumed.</source>
     <message>
         <source>Not found</source>
         <translation>未找到</translation>
-    </message>
-</context>
-<context>
-    <name>punctual::NoMatchState</name>
-    <message>
-        <source>&amp;Clear search</source>
-        <translation>清除搜索(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Clear the search and the state filter</source>
-        <translation>清除搜索和状态筛选</translation>
-    </message>
-    <message>
-        <source>No “%1” jobs match “%2”</source>
-        <translation>没有状态为“%1”的任务匹配“%2”</translation>
-    </message>
-    <message>
-        <source>No jobs match “%1”</source>
-        <translation>没有任务匹配“%1”</translation>
-    </message>
-    <message>
-        <source>No jobs are “%1”</source>
-        <translation>没有状态为“%1”的任务</translation>
     </message>
 </context>
 <context>
@@ -5037,14 +5088,33 @@ No run until it is resumed.</source>
     </message>
 </context>
 <context>
+    <name>punctual::NoMatchState</name>
+    <message>
+        <source>&amp;Clear search</source>
+        <translation>清除搜索(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Clear the search and the state filter</source>
+        <translation>清除搜索和状态筛选</translation>
+    </message>
+    <message>
+        <source>No “%1” jobs match “%2”</source>
+        <translation>没有状态为“%1”的任务匹配“%2”</translation>
+    </message>
+    <message>
+        <source>No jobs match “%1”</source>
+        <translation>没有任务匹配“%1”</translation>
+    </message>
+    <message>
+        <source>No jobs are “%1”</source>
+        <translation>没有状态为“%1”的任务</translation>
+    </message>
+</context>
+<context>
     <name>punctual::OptionsEditor</name>
     <message>
         <source> s</source>
         <translation> 秒</translation>
-    </message>
-    <message>
-        <source>A run that cannot start on time (the computer was off or asleep, or the scheduler was busy) still runs if it is at most this late; later runs are recorded as missed (APScheduler: misfire_grace_time)</source>
-        <translation>无法准时开始的运行（计算机关机或休眠，或调度器繁忙）只要延迟不超过此时间仍会运行；更晚的运行记为错过（APScheduler：misfire_grace_time）</translation>
     </message>
     <message>
         <source>run it if late by at most</source>
@@ -5055,20 +5125,8 @@ No run until it is resumed.</source>
         <translation>不限</translation>
     </message>
     <message>
-        <source>Run it however late it is (APScheduler: misfire_grace_time=None)</source>
-        <translation>无论延迟多久都运行（APScheduler：misfire_grace_time=None）</translation>
-    </message>
-    <message>
         <source>run only once</source>
         <translation>只运行一次</translation>
-    </message>
-    <message>
-        <source>When several runs were missed (after the computer was off or asleep), run the job once for all of them instead of once for each (APScheduler: coalesce)</source>
-        <translation>若错过了多次运行（计算机关机或休眠后），只为它们合并运行一次，而不是每次都运行（APScheduler：coalesce）</translation>
-    </message>
-    <message>
-        <source>How many runs of this job may go on at the same time; a run due while that many are still going is skipped and recorded as such (APScheduler: max_instances)</source>
-        <translation>此任务可同时进行的运行次数；若到期时已有这么多运行未结束，则跳过并记录（APScheduler：max_instances）</translation>
     </message>
     <message>
         <source>at a time</source>
@@ -5079,28 +5137,12 @@ No run until it is resumed.</source>
         <translation>从不</translation>
     </message>
     <message>
-        <source>Stops a run that takes longer than this many seconds and records it as timed out; &quot;never&quot; (0) lets it run as long as it takes (timeout)</source>
-        <translation>运行超过此秒数即停止并记为超时；“从不”（0）表示不限运行时长（timeout）</translation>
-    </message>
-    <message>
-        <source>A failed run is tried again this many times, waiting between attempts (max_retries, retry_delay)</source>
-        <translation>失败的运行将重试这么多次，每次尝试之间等待（max_retries、retry_delay）</translation>
-    </message>
-    <message>
         <source>retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <source>How many times a failed run is tried again (max_retries)</source>
-        <translation>失败的运行重试几次（max_retries）</translation>
-    </message>
-    <message>
         <source>times,</source>
         <translation>次，每隔</translation>
-    </message>
-    <message>
-        <source>How long to wait before trying a failed run again (retry_delay)</source>
-        <translation>重试失败的运行之前等待多久（retry_delay）</translation>
     </message>
     <message>
         <source>apart</source>
@@ -5123,10 +5165,6 @@ No run until it is resumed.</source>
         <translation>若失败：</translation>
     </message>
     <message>
-        <source>Each wait between retries is this many times the one before, up to the longest wait: 1 keeps the same wait, 2 doubles it (retry_backoff, retry_delay_max)</source>
-        <translation>每次重试之间的等待是上一次的这么多倍，直到最长等待：1 保持不变，2 加倍（retry_backoff、retry_delay_max）</translation>
-    </message>
-    <message>
         <source>× </source>
         <translation>× </translation>
     </message>
@@ -5135,16 +5173,8 @@ No run until it is resumed.</source>
         <translation>否，每次相同</translation>
     </message>
     <message>
-        <source>How many times longer each wait is than the one before; 1 keeps the same wait (retry_backoff)</source>
-        <translation>每次等待是上一次的多少倍；1 保持不变（retry_backoff）</translation>
-    </message>
-    <message>
         <source>the wait each time, up to</source>
         <translation>每次的等待，最长</translation>
-    </message>
-    <message>
-        <source>The longest a growing wait gets; &quot;no limit&quot; (0) lets it grow (retry_delay_max)</source>
-        <translation>增长的等待最长可达的时间；“不限”（0）表示不设上限（retry_delay_max）</translation>
     </message>
     <message>
         <source>Wait longer each retry?</source>
@@ -5175,10 +5205,6 @@ No run until it is resumed.</source>
         <translation>同时运行</translation>
     </message>
     <message>
-        <source>What a run due while earlier runs are still going does: it is skipped (beyond the runs allowed at a time), waits for them to end (one, or a queue), stops them first, or runs alongside (overlap: skip, queue-one, queue-all, replace, allow)</source>
-        <translation>在之前的运行仍在进行时到期的运行如何处理：跳过（超出同时允许的运行数时）、等待它们结束（一个或排队）、先停止它们，或同时运行（overlap：skip、queue-one、queue-all、replace、allow）</translation>
-    </message>
-    <message>
         <source>Runs that may wait in the queue</source>
         <translation>可在队列中等待的运行数</translation>
     </message>
@@ -5191,20 +5217,12 @@ No run until it is resumed.</source>
         <translation> 个等待</translation>
     </message>
     <message>
-        <source>How many runs may wait; a further one is skipped (queue_limit)</source>
-        <translation>可等待的运行数；超出的将被跳过（queue_limit）</translation>
-    </message>
-    <message>
         <source>at most</source>
         <translation>最多</translation>
     </message>
     <message>
         <source>Runs at a time</source>
         <translation>同时运行数</translation>
-    </message>
-    <message>
-        <source>Pauses the job after this many runs in a row failed (a run and its retries count as one); a notice says so, and the job list shows why (pause_after_failures)</source>
-        <translation>连续这么多次运行失败后暂停任务（一次运行及其重试算作一次）；会有通知提示，任务列表会显示原因（pause_after_failures）</translation>
     </message>
     <message>
         <source>pause the job after</source>
@@ -5229,6 +5247,187 @@ No run until it is resumed.</source>
     <message>
         <source>If it keeps failing:</source>
         <translation>如果持续失败：</translation>
+    </message>
+    <message>
+        <source>A run that cannot start on time (the computer was off or asleep, or the scheduler was busy) still runs if it is at most this late; later runs are recorded as missed</source>
+        <translation>无法准时开始的运行（计算机关机或休眠，或调度器繁忙）如果最多迟到这么久仍会运行；更晚的运行记录为错过</translation>
+    </message>
+    <message>
+        <source>Run a late run if late by at most</source>
+        <translation>迟到不超过此时间的运行仍会运行</translation>
+    </message>
+    <message>
+        <source>Run it however late it is</source>
+        <translation>无论多晚都运行</translation>
+    </message>
+    <message>
+        <source>When several runs were missed (after the computer was off or asleep), run the job once for all of them instead of once for each</source>
+        <translation>错过多次运行时（计算机关机或休眠后），为所有错过的运行只运行一次，而不是每次都运行</translation>
+    </message>
+    <message>
+        <source>What a run due while earlier runs are still going does: it is skipped (beyond the runs allowed at a time), waits for them to end (one, or a queue), stops them first, or runs alongside</source>
+        <translation>在先前运行仍在进行时到期的运行如何处理：跳过（超出同时允许的运行数时）、等待它们结束（一个或排队）、先停止它们，或同时运行</translation>
+    </message>
+    <message>
+        <source>How many runs may wait; a further one is skipped</source>
+        <translation>最多可等待多少次运行；再多的会被跳过</translation>
+    </message>
+    <message>
+        <source>How many runs of this job may go on at the same time; a run due while that many are still going is skipped and recorded as such</source>
+        <translation>此任务最多可同时进行多少次运行；在这么多次仍在进行时到期的运行会被跳过并如此记录</translation>
+    </message>
+    <message>
+        <source>Pauses the job after this many runs in a row failed (a run and its retries count as one); a notice says so, and the job list shows why</source>
+        <translation>连续这么多次运行失败后暂停任务（一次运行及其重试算作一次）；会有通知说明，任务列表显示原因</translation>
+    </message>
+    <message>
+        <source>Stop a run after</source>
+        <translation>运行超过此时间后停止</translation>
+    </message>
+    <message>
+        <source>Stops a run that takes longer than this many seconds and records it as timed out; &quot;never&quot; (0) lets it run as long as it takes</source>
+        <translation>停止耗时超过这么多秒的运行并记录为超时；“从不”（0）让它运行所需的时间</translation>
+    </message>
+    <message>
+        <source>A failed run is tried again this many times, waiting between attempts</source>
+        <translation>失败的运行会重试这么多次，每次之间等待</translation>
+    </message>
+    <message>
+        <source>Retries after a failure</source>
+        <translation>失败后的重试次数</translation>
+    </message>
+    <message>
+        <source>How many times a failed run is tried again</source>
+        <translation>失败的运行重试多少次</translation>
+    </message>
+    <message>
+        <source>Wait between retries</source>
+        <translation>重试之间的等待</translation>
+    </message>
+    <message>
+        <source>How long to wait before trying a failed run again</source>
+        <translation>重试失败的运行之前等待多久</translation>
+    </message>
+    <message>
+        <source>Each wait between retries is this many times the one before, up to the longest wait: 1 keeps the same wait, 2 doubles it</source>
+        <translation>每次重试之间的等待是上一次的这么多倍，直到最长等待：1 保持不变，2 加倍</translation>
+    </message>
+    <message>
+        <source>Growth of the wait between retries</source>
+        <translation>重试之间等待的增长倍数</translation>
+    </message>
+    <message>
+        <source>How many times longer each wait is than the one before; 1 keeps the same wait</source>
+        <translation>每次等待是上一次的多少倍；1 保持不变</translation>
+    </message>
+    <message>
+        <source>Longest wait between retries</source>
+        <translation>重试之间的最长等待</translation>
+    </message>
+    <message>
+        <source>The longest a growing wait gets; &quot;no limit&quot; (0) lets it grow</source>
+        <translation>增长的等待最长可达多久；“无限制”（0）让它一直增长</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::OutputView</name>
+    <message>
+        <source>Previous</source>
+        <translation>上一个</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <source>Wrap lines</source>
+        <translation>自动换行</translation>
+    </message>
+    <message>
+        <source>Save output…</source>
+        <translation>保存输出…</translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>查找…</translation>
+    </message>
+    <message>
+        <source>Run output</source>
+        <translation>运行输出</translation>
+    </message>
+    <message>
+        <source>Select a run to see its output</source>
+        <translation>选择一次运行以查看其输出</translation>
+    </message>
+    <message>
+        <source>Break long lines at the pane&apos;s edge</source>
+        <translation>在窗格边缘折行显示长行</translation>
+    </message>
+    <message>
+        <source>Write this output to a file, as the job wrote it</source>
+        <translation>将此输出按任务写出的原样写入文件</translation>
+    </message>
+    <message>
+        <source>Find text in this output (Ctrl+F)</source>
+        <translation>在此输出中查找文本（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Find in output</source>
+        <translation>在输出中查找</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>上一个匹配（Shift+Enter）</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>下一个匹配（Enter）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close the find bar (Escape)</source>
+        <translation>关闭查找栏（Esc）</translation>
+    </message>
+    <message>
+        <source>Binary output, shown as a hex dump.</source>
+        <translation>二进制输出，以十六进制转储显示。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Bytes that are not text, shown as &lt;XX&gt; in hex: %n</source>
+        <translation>
+            <numerusform>非文本字节以十六进制 &lt;XX&gt; 显示：%n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>无匹配</translation>
+    </message>
+    <message numerus="yes">
+        <source>Match %1 of %n</source>
+        <translation>
+            <numerusform>第 %1 个，共 %n 个匹配</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Matches: %n</source>
+        <translation>
+            <numerusform>%n 个匹配</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save Output</source>
+        <translation>保存输出</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.log);;All files (*)</source>
+        <translation>文本文件 (*.txt *.log);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The output could not be saved to %1: %2</source>
+        <translation>无法将输出保存到 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -5417,10 +5616,6 @@ No run until it is resumed.</source>
 <context>
     <name>punctual::RunHistoryPane</name>
     <message>
-        <source>Select a run to see its output</source>
-        <translation>选择一次运行以查看其输出</translation>
-    </message>
-    <message>
         <source>History</source>
         <translation>运行历史</translation>
     </message>
@@ -5439,10 +5634,6 @@ No run until it is resumed.</source>
     <message>
         <source>Run history</source>
         <translation>运行历史</translation>
-    </message>
-    <message>
-        <source>Run output</source>
-        <translation>运行输出</translation>
     </message>
     <message>
         <source>Why the job is paused</source>
@@ -5709,6 +5900,10 @@ No run until it is resumed.</source>
         <source>A&amp;ppearance:</source>
         <translation>外观(&amp;P)：</translation>
     </message>
+    <message>
+        <source>No such file: a new, empty store will be created here</source>
+        <translation>文件不存在：将在此处创建一个新的空存储</translation>
+    </message>
 </context>
 <context>
     <name>punctual::SqlActionEditor</name>
@@ -5926,6 +6121,18 @@ The job can read it from an environment variable of the scheduler instead: enter
         <source>e.g. app</source>
         <translation>例如 app</translation>
     </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation>驱动程序</translation>
+    </message>
+    <message>
+        <source>No such file: SQLite will create an empty database</source>
+        <translation>文件不存在：SQLite 将创建一个空数据库</translation>
+    </message>
 </context>
 <context>
     <name>punctual::SqlExecutor</name>
@@ -5997,6 +6204,171 @@ The job can read it from an environment variable of the scheduler instead: enter
     <message>
         <source>Reconnect to the job store now instead of after the pause</source>
         <translation>立即重新连接任务存储，而不是等待间隔结束</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::TimelineScale</name>
+    <message>
+        <source>1 hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>6 hours</source>
+        <translation>6 小时</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message>
+        <source>3 days</source>
+        <translation>3 天</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 天</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 天</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::TimelineView</name>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Next run %1</source>
+        <translation>下次运行 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation>%1：%2，%3</translation>
+    </message>
+    <message>
+        <source>%1: %2, since %3</source>
+        <translation>%1：%2，自 %3 起</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3, took %4</source>
+        <translation>%1：%2，%3，耗时 %4</translation>
+    </message>
+    <message>
+        <source>overlaps an earlier run</source>
+        <translation>与较早的运行重叠</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Runs shown: %1; coming runs: %2</source>
+        <translation>显示的运行：%1；即将运行：%2</translation>
+    </message>
+    <message>
+        <source>Scheduled: %1</source>
+        <translation>计划时间：%1</translation>
+    </message>
+    <message>
+        <source>Started: %1</source>
+        <translation>开始时间：%1</translation>
+    </message>
+    <message>
+        <source>Took %1</source>
+        <translation>耗时 %1</translation>
+    </message>
+    <message>
+        <source>Running for %1</source>
+        <translation>已运行 %1</translation>
+    </message>
+    <message>
+        <source>Exit code %1</source>
+        <translation>退出码 %1</translation>
+    </message>
+    <message>
+        <source>Stands for %1 run times</source>
+        <translation>代表 %1 个运行时间</translation>
+    </message>
+    <message>
+        <source>Overlaps an earlier run of the job</source>
+        <translation>与该任务较早的运行重叠</translation>
+    </message>
+    <message>
+        <source>Excluded by the calendar &quot;%1&quot;: runs on this day are skipped</source>
+        <translation>被日历“%1”排除：当天的运行将被跳过</translation>
+    </message>
+    <message>
+        <source>Clocks go forward by %1 at %2 (%3)</source>
+        <translation>时钟于 %2 拨快 %1（%3）</translation>
+    </message>
+    <message>
+        <source>Clocks go back by %1 at %2 (%3)</source>
+        <translation>时钟于 %2 拨慢 %1（%3）</translation>
+    </message>
+    <message>
+        <source>%1 is paused: no runs are coming</source>
+        <translation>%1 已暂停：不会有运行</translation>
+    </message>
+    <message>
+        <source>The scheduler is paused: no runs are coming</source>
+        <translation>调度器已暂停：不会有运行</translation>
+    </message>
+    <message>
+        <source>No jobs match</source>
+        <translation>没有匹配的任务</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Scheduler paused</source>
+        <translation>调度器已暂停</translation>
+    </message>
+    <message>
+        <source>%1 (paused)</source>
+        <translation>%1（已暂停）</translation>
+    </message>
+</context>
+<context>
+    <name>punctual::TimelineWidget</name>
+    <message>
+        <source>Time span shown</source>
+        <translation>显示的时间范围</translation>
+    </message>
+    <message>
+        <source>How much time the timeline shows across (Ctrl+wheel, + and - zoom too)</source>
+        <translation>时间线横向显示的时间长度（Ctrl+滚轮、+ 和 - 也可缩放）</translation>
+    </message>
+    <message>
+        <source>Earlier</source>
+        <translation>更早</translation>
+    </message>
+    <message>
+        <source>Show earlier times (or drag the timeline to the right)</source>
+        <translation>显示更早的时间（或将时间线向右拖动）</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>Show the time around now</source>
+        <translation>显示当前前后的时间</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>更晚</translation>
+    </message>
+    <message>
+        <source>Show later times (or drag the timeline to the left)</source>
+        <translation>显示更晚的时间（或将时间线向左拖动）</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
     </message>
 </context>
 <context>
@@ -6142,32 +6514,16 @@ The job can read it from an environment variable of the scheduler instead: enter
         <translation>Cron(&amp;C)</translation>
     </message>
     <message>
-        <source>Runs at the times a cron expression matches (APScheduler: CronTrigger)</source>
-        <translation>在 Cron 表达式匹配的时间运行（APScheduler：CronTrigger）</translation>
-    </message>
-    <message>
         <source>E&amp;very</source>
         <translation>间隔(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Runs again after a fixed span of elapsed time (APScheduler: IntervalTrigger)</source>
-        <translation>每经过固定的时长再次运行（APScheduler：IntervalTrigger）</translation>
     </message>
     <message>
         <source>&amp;Once at</source>
         <translation>仅一次(&amp;O)</translation>
     </message>
     <message>
-        <source>Runs once, at one date and time (APScheduler: DateTrigger)</source>
-        <translation>在某个日期和时间运行一次（APScheduler：DateTrigger）</translation>
-    </message>
-    <message>
         <source>C&amp;alendar</source>
         <translation>日历(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Runs every N days, weeks, months or years at a time of day, keeping the wall clock time across daylight saving changes (APScheduler 4: CalendarIntervalTrigger)</source>
-        <translation>每 N 天、周、月或年在某个时刻运行，夏令时切换时保持钟面时间不变（APScheduler 4：CalendarIntervalTrigger）</translation>
     </message>
     <message>
         <source> s</source>
@@ -6176,10 +6532,6 @@ The job can read it from an environment variable of the scheduler instead: enter
     <message>
         <source>none</source>
         <translation>无</translation>
-    </message>
-    <message>
-        <source>Delays each run by a random time up to this many seconds, so that many jobs due at the same moment spread out (APScheduler: jitter)</source>
-        <translation>将每次运行随机延迟至多这么多秒，使同一时刻到期的多个任务错开（APScheduler：jitter）</translation>
     </message>
     <message>
         <source>Time &amp;zone:</source>
@@ -6194,16 +6546,8 @@ The job can read it from an environment variable of the scheduler instead: enter
         <translation>接下来的运行：</translation>
     </message>
     <message>
-        <source>The next runs from now, in the job&apos;s time zone (without the random delay)</source>
-        <translation>从现在起接下来的运行，按任务的时区显示（不含随机延迟）</translation>
-    </message>
-    <message>
         <source>minute hour day month weekday, e.g. 55 * * * *</source>
         <translation>分 时 日 月 星期，例如 55 * * * *</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;Five fields &lt;tt&gt;minute hour day-of-month month day-of-week&lt;/tt&gt;, or six with seconds first; each &lt;tt&gt;*&lt;/tt&gt;, &lt;tt&gt;N&lt;/tt&gt;, &lt;tt&gt;A-B&lt;/tt&gt;, &lt;tt&gt;*/S&lt;/tt&gt; or a comma list. Also &lt;tt&gt;@hourly&lt;/tt&gt;, &lt;tt&gt;@daily&lt;/tt&gt;, &lt;tt&gt;@weekly&lt;/tt&gt;, &lt;tt&gt;@monthly&lt;/tt&gt;, &lt;tt&gt;@yearly&lt;/tt&gt;; &lt;tt&gt;L&lt;/tt&gt;, &lt;tt&gt;W&lt;/tt&gt; and &lt;tt&gt;#&lt;/tt&gt; in the day fields.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;五个字段 &lt;tt&gt;分 时 日 月 星期&lt;/tt&gt;，或六个字段（秒在最前）；每个字段为 &lt;tt&gt;*&lt;/tt&gt;、&lt;tt&gt;N&lt;/tt&gt;、&lt;tt&gt;A-B&lt;/tt&gt;、&lt;tt&gt;*/S&lt;/tt&gt; 或逗号分隔的列表。另有 &lt;tt&gt;@hourly&lt;/tt&gt;、&lt;tt&gt;@daily&lt;/tt&gt;、&lt;tt&gt;@weekly&lt;/tt&gt;、&lt;tt&gt;@monthly&lt;/tt&gt;、&lt;tt&gt;@yearly&lt;/tt&gt;；“日”和“星期”字段中可用 &lt;tt&gt;L&lt;/tt&gt;、&lt;tt&gt;W&lt;/tt&gt; 和 &lt;tt&gt;#&lt;/tt&gt;。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>E&amp;xpression:</source>
@@ -6218,24 +6562,8 @@ The job can read it from an environment variable of the scheduler instead: enter
         <translation>两次运行之间的时长：90s、15m、2h、1d、1w，或组合如 1h30m，或 ISO-8601（PT15M）。按实际经过的时间计算，不受夏令时切换影响。</translation>
     </message>
     <message>
-        <source>one interval after saving</source>
-        <translation>保存后一个间隔</translation>
-    </message>
-    <message>
-        <source>Optional: the first run, as YYYY-MM-DD HH:MM in the time zone below (or with an offset). Empty: one interval after the job is saved (APScheduler: start_date).</source>
-        <translation>可选：首次运行时间，格式为 YYYY-MM-DD HH:MM，按下方时区（或带偏移）。留空：保存任务后一个间隔（APScheduler：start_date）。</translation>
-    </message>
-    <message>
         <source>In&amp;terval:</source>
         <translation>间隔(&amp;T)：</translation>
-    </message>
-    <message>
-        <source>&amp;First run:</source>
-        <translation>首次运行(&amp;F)：</translation>
-    </message>
-    <message>
-        <source>The date and time of the one run, in the time zone below (APScheduler: run_date)</source>
-        <translation>唯一一次运行的日期和时间，按下方时区（APScheduler：run_date）</translation>
     </message>
     <message>
         <source>Date and &amp;time:</source>
@@ -6246,16 +6574,8 @@ The job can read it from an environment variable of the scheduler instead: enter
         <translation>例如 every 2 weeks at 09:30</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;tt&gt;every N days|weeks|months|years&lt;/tt&gt; (or &lt;tt&gt;daily&lt;/tt&gt;, &lt;tt&gt;weekly&lt;/tt&gt;, &lt;tt&gt;monthly&lt;/tt&gt;, &lt;tt&gt;yearly&lt;/tt&gt;), then optionally &lt;tt&gt;at HH:MM&lt;/tt&gt; and &lt;tt&gt;from YYYY-MM-DD&lt;/tt&gt; (default: today). A day missing in a month (the 31st) is skipped.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;tt&gt;every N days|weeks|months|years&lt;/tt&gt;（或 &lt;tt&gt;daily&lt;/tt&gt;、&lt;tt&gt;weekly&lt;/tt&gt;、&lt;tt&gt;monthly&lt;/tt&gt;、&lt;tt&gt;yearly&lt;/tt&gt;），然后可选 &lt;tt&gt;at HH:MM&lt;/tt&gt; 和 &lt;tt&gt;from YYYY-MM-DD&lt;/tt&gt;（默认：今天）。某月没有的日期（如 31 日）将被跳过。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Sc&amp;hedule:</source>
         <translation>计划(&amp;H)：</translation>
-    </message>
-    <message>
-        <source>The IANA time zone the times of day belong to and the next runs are shown in (APScheduler: timezone)</source>
-        <translation>时刻所属的 IANA 时区，接下来的运行也按此时区显示（APScheduler：timezone）</translation>
     </message>
     <message>
         <source>Choose a time zone</source>
@@ -6345,10 +6665,6 @@ The job can read it from an environment variable of the scheduler instead: enter
         <translation>夏令时切换</translation>
     </message>
     <message>
-        <source>&lt;p&gt;When the clocks change for daylight saving time. &lt;b&gt;As cron does&lt;/b&gt;: a time that does not exist runs when the clocks have jumped (unless the minute or hour is &lt;tt&gt;*&lt;/tt&gt;), a repeated time runs once (twice when the minute or hour is &lt;tt&gt;*&lt;/tt&gt;). &lt;b&gt;Skip missing times&lt;/b&gt;: a time that does not exist does not run that day, a repeated time runs once. &lt;b&gt;Repeated times twice&lt;/b&gt;: a repeated time runs in both passes.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;时钟因夏令时调整时。&lt;b&gt;与 cron 相同&lt;/b&gt;：不存在的时间在时钟跳变后运行（分钟或小时为 &lt;tt&gt;*&lt;/tt&gt; 时除外），重复的时间运行一次（分钟或小时为 &lt;tt&gt;*&lt;/tt&gt; 时运行两次）。&lt;b&gt;跳过不存在的时间&lt;/b&gt;：不存在的时间当天不运行，重复的时间运行一次。&lt;b&gt;重复的时间运行两次&lt;/b&gt;：重复的时间在两次经过时都运行。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>The job has no schedule: it runs only on the events checked under “Also run”.</source>
         <translation>此任务没有计划：它只在“另外运行”中勾选的事件发生时运行。</translation>
     </message>
@@ -6380,6 +6696,96 @@ The job can read it from an environment variable of the scheduler instead: enter
     <message>
         <source>Only on events</source>
         <translation>仅在事件发生时</translation>
+    </message>
+    <message>
+        <source>Runs at the times a cron expression matches</source>
+        <translation>在 cron 表达式匹配的时间运行</translation>
+    </message>
+    <message>
+        <source>Runs again after a fixed span of elapsed time</source>
+        <translation>在经过固定的时间后再次运行</translation>
+    </message>
+    <message>
+        <source>Runs once, at one date and time</source>
+        <translation>在某个日期和时间运行一次</translation>
+    </message>
+    <message>
+        <source>Runs every N days, weeks, months or years at a time of day, keeping the wall clock time across daylight saving changes</source>
+        <translation>每 N 天、周、月或年在某个时刻运行，跨夏令时变化保持钟面时间</translation>
+    </message>
+    <message>
+        <source>Delays each run by a random time up to this many seconds, so that many jobs due at the same moment spread out</source>
+        <translation>将每次运行随机推迟最多这么多秒，使同一时刻到期的许多任务错开</translation>
+    </message>
+    <message>
+        <source>The next runs from now, in the job&apos;s time zone (without the random delay); where that is not this computer&apos;s zone, the time here follows</source>
+        <translation>从现在起的下次运行，采用任务的时区（不含随机延迟）；若与此计算机的时区不同，其后给出本地时间</translation>
+    </message>
+    <message>
+        <source>Next runs</source>
+        <translation>下次运行</translation>
+    </message>
+    <message>
+        <source>Five fields: minute hour day-of-month month day-of-week, or six with seconds first. Each field is *, N, A-B, */S or a comma list. Also @hourly, @daily, @weekly, @monthly, @yearly; L, W and # in the day fields.</source>
+        <translation>五个字段：分钟 小时 日 月 星期，或六个字段（秒在最前）。每个字段为 *、N、A-B、*/S 或逗号分隔的列表。也可用 @hourly、@daily、@weekly、@monthly、@yearly；日字段中可用 L、W 和 #。</translation>
+    </message>
+    <message>
+        <source>Cron expression</source>
+        <translation>Cron 表达式</translation>
+    </message>
+    <message>
+        <source>When the clocks change for daylight saving time. As cron does: a time that does not exist runs when the clocks have jumped (unless the minute or hour is *), a repeated time runs once (twice when the minute or hour is *). Skip missing times: a time that does not exist does not run that day, a repeated time runs once. Repeated times twice: a repeated time runs in both passes.</source>
+        <translation>时钟因夏令时调整时。与 cron 相同：不存在的时间在时钟跳变后运行（除非分钟或小时为 *），重复的时间运行一次（分钟或小时为 * 时运行两次）。跳过缺失的时间：不存在的时间当天不运行，重复的时间运行一次。重复时间运行两次：重复的时间在两次经过时都运行。</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>间隔</translation>
+    </message>
+    <message>
+        <source>&amp;First run at:</source>
+        <translation>首次运行时间(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Off: the first run is one interval after the job is saved</source>
+        <translation>关闭：首次运行在保存任务一个间隔之后</translation>
+    </message>
+    <message>
+        <source>First run</source>
+        <translation>首次运行</translation>
+    </message>
+    <message>
+        <source>The date and time of the first run, in the time zone below</source>
+        <translation>首次运行的日期和时间，采用下方的时区</translation>
+    </message>
+    <message>
+        <source>The date and time of the one run, in the time zone below</source>
+        <translation>唯一一次运行的日期和时间，采用下方的时区</translation>
+    </message>
+    <message>
+        <source>every N days|weeks|months|years (or daily, weekly, monthly, yearly), then optionally at HH:MM and from YYYY-MM-DD (default: today). A day missing in a month (the 31st) is skipped.</source>
+        <translation>every N days|weeks|months|years（或 daily、weekly、monthly、yearly），然后可选 at HH:MM 和 from YYYY-MM-DD（默认：今天）。某月没有的日期（31 日）会被跳过。</translation>
+    </message>
+    <message>
+        <source>Calendar schedule</source>
+        <translation>日历计划</translation>
+    </message>
+    <message>
+        <source>The IANA time zone the times of day belong to and the next runs are shown in</source>
+        <translation>时刻所属的 IANA 时区，下次运行也以此时区显示</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>Next runs (%1):</source>
+        <comment>the job&apos;s time zone</comment>
+        <translation>下次运行（%1）：</translation>
+    </message>
+    <message>
+        <source>%1 · %2 here</source>
+        <comment>a run time in the job&apos;s zone, then in this computer&apos;s</comment>
+        <translation>%1 · 本地 %2</translation>
     </message>
 </context>
 </TS>
