@@ -1,4 +1,4 @@
-// Screenshots of docs/window/editor.md: a new job's editor at its default size (a 1280x1024 screen) with Next runs
+// Screenshots of docs/window.md#the-job-editor-the-output-pane-and-the-dialogs-around-them: a new job's editor at its default size (a 1280x1024 screen) with Next runs
 // in another zone than the desktop's, as editor-CODE.png (CODE from --lang, "en" without), and in the English pass
 // the run output with ANSI colours on a light and a dark palette (output-ansi.png, output-ansi-dark.png). Run it
 // under Xvfb:

@@ -1,4 +1,4 @@
-// The screenshots of the missed-runs review (docs/window/review.md): a host whose computer slept over several jobs'
+// The screenshots of the missed-runs review (docs/window.md#missed-runs-review): a host whose computer slept over several jobs'
 // fire times, the main window with its banner and the Review dialog, grabbed from the X screen under Xvfb:
 //   QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x800x24" build/tests/tools/makereviewshots docs/screenshots
 //       [--lang de]

@@ -1,4 +1,4 @@
-// Screenshots of run statistics (docs/window/statistics.md): the job table with its Duration trend column and the
+// Screenshots of run statistics (docs/window.md#run-statistics-and-the-dark-palette): the job table with its Duration trend column and the
 // selected job's Statistics beside the run output, in the light and the dark palette. A made-up month of history is
 // written into a fresh SQLite store; this process is the host, the window its client, as in makescreenshots.cpp.
 // Under Xvfb:  TZ=Europe/Berlin QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x800x24" \
