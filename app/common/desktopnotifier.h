@@ -123,7 +123,7 @@ private:
     /// @p source (a QT_TR_NOOP text of this class) in the notices' language.
     QString text(const char *source) const;
     void forgetNotice(uint notificationId);
-    // --- missed-runs episodes: one notice for a catch-up, not one per run (docs/window/review.md) ---
+    // --- missed-runs episodes: one notice for a catch-up, not one per run (docs/window.md#missed-runs-review) ---
     /// New reports: one notice for a new episode of more than one run time.
     void onMissedRunsAdded(const QList<MissedRunsReport> &reports, bool newEpisode);
     /// Whether @p run is a catch-up's missed run already told about by its episode's notice.

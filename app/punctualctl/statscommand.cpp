@@ -1,4 +1,4 @@
-// punctualctl stats: a job's success rate and durations over its kept history (docs/window/statistics.md).
+// punctualctl stats: a job's success rate and durations over its kept history (docs/window.md#run-statistics-and-the-dark-palette).
 #include "cli.h"
 #include "schedulersession.h"
 

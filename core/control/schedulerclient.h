@@ -136,7 +136,7 @@ public:
     /// The statistics of the jobs @p ids ("stats"), in their order, each with its newest @p points durations.
     void statistics(const QStringList &ids, int points, QObject *context, Reply<QList<JobStatistics>> done);
 
-    // --- the missed-runs review (docs/window/review.md) ---
+    // --- the missed-runs review (docs/window.md#missed-runs-review) ---
     /// The host's pending missed-runs reports (read at subscription, then kept by its events), by job name.
     QList<MissedRunsReport> missedRuns() const;
     /// Dismisses the reports of @p jobIds, or all of them when @p jobIds is empty ("dismiss_missed").

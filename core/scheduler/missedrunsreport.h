@@ -1,5 +1,5 @@
 // One job's missed-runs report: the fire times that passed while Punctual was not running or the computer was
-// asleep, and what the job's policy decided for them (docs/window/review.md).
+// asleep, and what the job's policy decided for them (docs/window.md#missed-runs-review).
 #pragma once
 
 #include "util/result.h"

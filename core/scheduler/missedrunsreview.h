@@ -1,5 +1,5 @@
 // The host's missed-runs review: catch-up passes after a downtime or a sleep become one report per job, kept
-// until the user dismisses them (docs/window/review.md).
+// until the user dismisses them (docs/window.md#missed-runs-review).
 #pragma once
 
 #include "calendars/exclusioncalendar.h"

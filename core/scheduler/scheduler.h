@@ -239,14 +239,14 @@ public:
     Result<QList<Job>> restoreJobs(const QStringList &ids);
     /// The ids restoreJobs() can put back now, the latest removal first.
     QStringList restorableJobIds();
-    // --- the missed-runs review (missedrunsreview.h, docs/window/review.md) ---
+    // --- the missed-runs review (missedrunsreview.h, docs/window.md#missed-runs-review) ---
     /// The pending reports of fire times missed while Punctual was not running or the computer was asleep.
     QList<MissedRunsReport> missedRuns() const;
     /// Dismisses the reports of @p jobIds (empty: all); returns the ids dismissed.
     QStringList dismissMissedRuns(const QStringList &jobIds);
     /// The episode of @p jobId's pending report (none without one): cheap, for each missed run of a catch-up.
     std::optional<int> missedRunsEpisode(const QString &jobId) const;
-    // --- the timeline (docs/window/timeline.md) ---
+    // --- the timeline (docs/window.md#timeline-view--timeline-ctrlt) ---
     /// JobStore::runsInRange(), with the runs that ended this event-loop turn (as history()).
     Result<QList<RunRecord>> runsInRange(const QStringList &jobIds, std::int64_t sinceMs, std::int64_t untilMs,
                                          int limit) const;

@@ -74,6 +74,7 @@ Result<QList<RunRecord>> JobStore::runsInRange(const QStringList &jobIds, std::i
     std::sort(out.begin(), out.end(), [](const RunRecord &a, const RunRecord &b) { return a.id > b.id; });
     if (limit >= 0 && out.size() > limit)
         out.resize(limit);
+    return out;
 }
 
 Result<QHash<QString, JobStatistics>> JobStore::jobStatistics(const QStringList &ids, int pointLimit)

@@ -252,7 +252,7 @@ public:
     /// the order given (pass them oldest first so the newest stays the highest id); the instance becomes this
     /// store's; causedBy keeps the old run id. NotFound when a run's job is not stored (then none is written).
     virtual Result<void> restoreRuns(QList<RunRecord> &runs) { return insertRuns(runs); }
-    // The timeline (docs/window/timeline.md): runs of a few jobs in a span of time.
+    // The timeline (docs/window.md#timeline-view--timeline-ctrlt): runs of a few jobs in a span of time.
     /// The runs of the jobs @p jobIds (every job when empty) that overlap [@p sinceMs, @p untilMs]: from their start
     /// (their scheduled time when they never started) to their end (their start or scheduled time when they have
     /// none; a run going, queued or waiting reaches on), newest (highest id) first, at most @p limit (negative: no

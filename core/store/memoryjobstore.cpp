@@ -730,6 +730,7 @@ Result<QList<RunRecord>> MemoryJobStore::runsInRange(const QStringList &jobIds, 
     std::sort(out.begin(), out.end(), [](const RunRecord &a, const RunRecord &b) { return a.id > b.id; });
     if (limit >= 0 && out.size() > limit)
         out.resize(limit);
+    return out;
 }
 
 Result<QHash<QString, JobStatistics>> MemoryJobStore::jobStatistics(const QStringList &ids, int pointLimit)

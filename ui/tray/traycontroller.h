@@ -164,7 +164,7 @@ private:
     QTimer m_notifyTimer;
     QString m_messageJobId; ///< the job the last message is about
     bool m_contextClicked = false; ///< the icon was right-clicked in this turn of the event loop
-    // --- missed-runs episodes: one message each (ui/review, docs/window/review.md) ---
+    // --- missed-runs episodes: one message each (ui/review, docs/window.md#missed-runs-review) ---
     void onMissedRunsAdded(const QList<MissedRunsReport> &reports, bool newEpisode);
     /// A catch-up's missed run of a job whose episode had its own message.
     bool inNoticedEpisode(const RunRecord &run) const;
