@@ -527,6 +527,7 @@ QWidget *MainWindow::createCentralArea()
     fitResultColumn();
     // Statistics (issue 18): the shown job's success rate and duration chart, beside the run output.
     m_history->splitter()->addWidget(new JobStatisticsView(m_services.scheduler, *m_history->model(), m_history));
+    m_history->splitter()->setStretchFactor(2, 2);
     m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     // The list with its search and state filter over it.

@@ -45,7 +45,8 @@ JobStatisticsView::JobStatisticsView(SchedulerClient &scheduler, RunHistoryModel
     m_chartView->setObjectName(QStringLiteral("durationChart"));
     m_chartView->setAccessibleName(tr("Durations over time"));
     m_chartView->setRenderHint(QPainter::Antialiasing);
-    m_chartView->setMinimumSize(160, 120);
+    // Room for three time labels, the axis titles and the legend's words (narrower, Qt Charts elides them all).
+    m_chartView->setMinimumSize(320, 180);
     QChart *chart = m_chartView->chart();
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
@@ -120,7 +121,7 @@ void JobStatisticsView::fillChart()
     auto *time = new QDateTimeAxis;
     time->setTitleText(tr("Start (local time)"));
     time->setFormat(QStringLiteral("dd.MM. HH:mm"));
-    time->setTickCount(4);
+    time->setTickCount(3);
     auto *duration = new QValueAxis;
     duration->setTitleText(tr("Duration (s)"));
     duration->setLabelFormat(QStringLiteral("%.4g")); // "1000", not "1e+03"
