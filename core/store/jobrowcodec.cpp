@@ -1,6 +1,7 @@
 // Rows of the jobs table to jobs and back.
 #include "jobrowcodec.h"
 
+#include "store/sqlitestatement.h"
 #include "store/sqlsession.h"
 #include "store/sqlvalues.h"
 #include "util/jsontext.h"
@@ -47,7 +48,8 @@ Result<QJsonObject> jsonObjectOf(const QString &text)
     return document.object();
 }
 
-Result<Job> JobRowCodec::read(const QSqlQuery &query)
+template <typename Query>
+Result<Job> JobRowCodec::read(const Query &query)
 {
     Job job;
     job.id = query.value(jobcol::Id).toString();
@@ -141,7 +143,8 @@ const JobTexts &JobRowCodec::texts(const Job &job)
     return m_texts;
 }
 
-void JobRowCodec::bind(QSqlQuery &query, const Job &job, const JobTexts &texts, std::int64_t updatedAt)
+template <typename Query>
+void JobRowCodec::bind(Query &query, const Job &job, const JobTexts &texts, std::int64_t updatedAt)
 {
     query.bindValue(jobParam(jobcol::Id), job.id);
     query.bindValue(jobParam(jobcol::Name), textValue(job.name));
@@ -155,5 +158,10 @@ void JobRowCodec::bind(QSqlQuery &query, const Job &job, const JobTexts &texts, 
     // Bookkeeping for people reading the database; the scheduler never reads it back.
     query.bindValue(jobParam(jobcol::UpdatedAt), static_cast<qlonglong>(updatedAt));
 }
+
+template Result<Job> JobRowCodec::read(const QSqlQuery &);
+template Result<Job> JobRowCodec::read(const SqliteStatement &);
+template void JobRowCodec::bind(QSqlQuery &, const Job &, const JobTexts &, std::int64_t);
+template void JobRowCodec::bind(SqliteStatement &, const Job &, const JobTexts &, std::int64_t);
 
 } // namespace punctual

@@ -68,7 +68,9 @@ class JobRowCodec
 public:
     /// The job in the current row of @p query (a statement that selects {job_columns}); an error names the column
     /// this build cannot read (written by a newer version, or damaged).
-    Result<Job> read(const QSqlQuery &query);
+    /// @p Query: QSqlQuery or SqliteStatement.
+    template <typename Query>
+    Result<Job> read(const Query &query);
     /// The job of @p summary, its texts parsed as read() parses them; an error names the part it cannot read.
     Result<Job> parse(const JobSummary &summary);
     /// The current row of @p query (selecting {job_columns}) without parsing its JSON. Equal texts share one
@@ -83,7 +85,8 @@ public:
     /// The texts of @p job's parts.
     const JobTexts &texts(const Job &job);
     /// Binds every column of @p job's row: its parts' @p texts (made already), @p updatedAt as updated_at.
-    static void bind(QSqlQuery &query, const Job &job, const JobTexts &texts, std::int64_t updatedAt);
+    template <typename Query>
+    static void bind(Query &query, const Job &job, const JobTexts &texts, std::int64_t updatedAt);
 
 private:
     Result<void> parseParts(const JobTexts &texts, Job &job);

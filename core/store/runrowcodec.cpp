@@ -3,9 +3,13 @@
 
 #include "store/sqlschema.h"
 #include "store/sqlsession.h"
+#include "store/sqlitestatement.h"
 #include "store/sqlvalues.h"
 
 #include <QSqlQuery>
+
+#include <array>
+#include <vector>
 
 namespace punctual {
 
@@ -42,7 +46,8 @@ std::optional<RunRecord> RunRowCodec::read(const QSqlQuery &query)
     return run;
 }
 
-void RunRowCodec::bind(QSqlQuery &query, const RunRecord &run)
+template <typename Query>
+void RunRowCodec::bind(Query &query, const RunRecord &run)
 {
     query.bindValue(runParam(runcol::Id), static_cast<qlonglong>(run.id));
     query.bindValue(runParam(runcol::JobId), run.jobId);
@@ -67,14 +72,33 @@ bool RunRowCodec::isFresh(const RunRecord &run)
            && run.output.isEmpty() && run.error.isEmpty() && !run.lateMs && !run.causedBy && run.count == 1;
 }
 
-void RunRowCodec::bindFresh(QSqlQuery &query, const RunRecord &run, std::optional<int> copy)
+template <typename Query>
+void RunRowCodec::bindFresh(Query &query, const RunRecord &run, std::optional<int> copy)
 {
-    const auto name = [copy](int column) { return copy ? numbered(runParam(column), *copy) : runParam(column); };
-    query.bindValue(name(runcol::JobId), run.jobId);
-    query.bindValue(name(runcol::ScheduledTime), static_cast<qlonglong>(run.scheduledTime));
-    query.bindValue(name(runcol::StartTime), optionalValue(run.startTime));
-    query.bindValue(name(runcol::Attempt), run.attempt);
-    query.bindValue(name(runcol::Reason), RunRecord::reasonName(run.reason));
+    // The numbered names are made once: a new string per bind would cost more than the bind.
+    static const std::vector<std::array<QString, 5>> copies = [] {
+        std::vector<std::array<QString, 5>> out(runsPerStatement);
+        for (int k = 0; k < runsPerStatement; ++k) {
+            out[k] = {numbered(runParam(runcol::JobId), k), numbered(runParam(runcol::ScheduledTime), k),
+                      numbered(runParam(runcol::StartTime), k), numbered(runParam(runcol::Attempt), k),
+                      numbered(runParam(runcol::Reason), k)};
+        }
+        return out;
+    }();
+    Q_ASSERT(!copy || *copy < runsPerStatement); // no statement repeats its row more often
+    const auto name = [copy](int column, int slot) -> const QString & {
+        return copy ? copies[*copy][slot] : runParam(column);
+    };
+    query.bindValue(name(runcol::JobId, 0), run.jobId);
+    query.bindValue(name(runcol::ScheduledTime, 1), static_cast<qlonglong>(run.scheduledTime));
+    query.bindValue(name(runcol::StartTime, 2), optionalValue(run.startTime));
+    query.bindValue(name(runcol::Attempt, 3), run.attempt);
+    query.bindValue(name(runcol::Reason, 4), RunRecord::reasonName(run.reason));
 }
+
+template void RunRowCodec::bind(QSqlQuery &, const RunRecord &);
+template void RunRowCodec::bind(SqliteStatement &, const RunRecord &);
+template void RunRowCodec::bindFresh(QSqlQuery &, const RunRecord &, std::optional<int>);
+template void RunRowCodec::bindFresh(SqliteStatement &, const RunRecord &, std::optional<int>);
 
 } // namespace punctual

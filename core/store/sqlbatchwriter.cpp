@@ -23,7 +23,8 @@ using namespace sqlstore;
 
 namespace {
 
-void bindState(QSqlQuery &query, const Job &job, std::int64_t now)
+template <typename Query>
+void bindState(Query &query, const Job &job, std::int64_t now)
 {
     query.bindValue(jobParam(jobcol::Paused), job.paused ? 1 : 0);
     query.bindValue(jobParam(jobcol::PauseNote), textValue(job.pauseNote));
@@ -31,7 +32,29 @@ void bindState(QSqlQuery &query, const Job &job, std::int64_t now)
     query.bindValue(jobParam(jobcol::UpdatedAt), static_cast<qlonglong>(now));
 }
 
+/// The `:id_#` placeholders of a group statement, made once (a new string per bind costs more than the bind).
+const QStringList &idPlaceholders()
+{
+    static const QStringList names = [] {
+        QStringList out;
+        for (int i = 0; i < statesPerStatement; ++i)
+            out << numbered(jobParam(jobcol::Id), i);
+        return out;
+    }();
+    return names;
+}
+
 } // namespace
+
+std::optional<std::int64_t> SqlBatchWriter::insertedId(QSqlQuery &query) const
+{
+    return m_session.dialect().insertedId(query);
+}
+
+std::optional<std::int64_t> SqlBatchWriter::insertedId(SqliteStatement &statement) const
+{
+    return statement.lastInsertId().toLongLong();
+}
 
 Error SqlBatchWriter::noRunId() const
 {
@@ -41,15 +64,15 @@ Error SqlBatchWriter::noRunId() const
 
 Result<void> SqlBatchWriter::writeState(const Job &job, std::int64_t now)
 {
-    auto query = m_session.execute(SqlStatement::UpdateJobState, [&](QSqlQuery &q) {
-        q.bindValue(jobParam(jobcol::Id), job.id);
-        bindState(q, job, now);
+    return m_session.withStatement(SqlStatement::UpdateJobState, [&](auto &query) -> Result<void> {
+        query.bindValue(jobParam(jobcol::Id), job.id);
+        bindState(query, job, now);
+        if (auto ok = m_session.exec(query); !ok)
+            return ok;
+        if (query.numRowsAffected() == 0)
+            return StoreError::jobNotFound(job.id);
+        return {};
     });
-    if (!query)
-        return query.error();
-    if (query.value()->numRowsAffected() == 0)
-        return StoreError::jobNotFound(job.id);
-    return {};
 }
 
 Result<void> SqlBatchWriter::writeStates(const QList<Job> &jobs)
@@ -92,16 +115,19 @@ Result<void> SqlBatchWriter::writeStates(const QList<Job> &jobs)
             begin = end;
             continue;
         }
-        auto query = m_session.execute(SqlStatement::UpdateJobStates, [&](QSqlQuery &q) {
-            bindState(q, jobs[order[begin]], now);
+        auto changed = m_session.withStatement(SqlStatement::UpdateJobStates, [&](auto &query) -> Result<int> {
+            bindState(query, jobs[order[begin]], now);
             for (int i = 0; i < statesPerStatement; ++i) {
                 // A short group repeats its last id: IN () does not mind.
-                q.bindValue(numbered(jobParam(jobcol::Id), i), jobs[order[std::min(begin + i, end - 1)]].id);
+                query.bindValue(idPlaceholders()[i], jobs[order[std::min(begin + i, end - 1)]].id);
             }
+            if (auto ok = m_session.exec(query); !ok)
+                return ok.error();
+            return query.numRowsAffected();
         });
-        if (!query)
-            return query.error();
-        if (query.value()->numRowsAffected() != end - begin) {
+        if (!changed)
+            return changed.error();
+        if (changed.value() != end - begin) {
             // Some job is not stored: find it (the transaction is rolled back anyway).
             for (qsizetype i = begin; i < end; ++i) {
                 if (auto ok = writeState(jobs[order[i]], now); !ok)
@@ -123,26 +149,28 @@ Result<void> SqlBatchWriter::writeRuns(const QList<RunRecord> &runs, QList<std::
         while (end < runs.size() && end - i < runsPerStatement && RunRowCodec::isFresh(runs[end]))
             ++end;
         if (end - i == runsPerStatement && m_session.dialect().consecutiveInsertIds()) {
-            auto statement = m_session.prepared(SqlStatement::InsertRunningRuns);
-            if (!statement)
-                return statement.error();
-            QSqlQuery &query = *statement.value();
-            for (int k = 0; k < runsPerStatement; ++k)
-                RunRowCodec::bindFresh(query, runs[i + k], k);
-            if (!query.exec()) {
-                const QSqlError error = query.lastError();
-                if (m_session.dialect().classify(error) != SqlErrorKind::Constraint)
-                    return m_session.failure(error);
-                // A run of a job that is not stored: find which (the transaction is rolled back anyway).
-                for (qsizetype k = i; k < i + runsPerStatement; ++k) {
-                    RunRecord written = runs[k];
-                    if (auto ok = writeRun(written); !ok)
-                        return ok;
+            auto inserted = m_session.withStatement(SqlStatement::InsertRunningRuns, [&](auto &query) -> Result<std::optional<std::int64_t>> {
+                for (int k = 0; k < runsPerStatement; ++k)
+                    RunRowCodec::bindFresh(query, runs[i + k], k);
+                if (!query.exec()) {
+                    const QSqlError error = query.lastError();
+                    if (m_session.dialect().classify(error) != SqlErrorKind::Constraint)
+                        return m_session.failure(error);
+                    // A run of a job that is not stored: find which (the transaction is rolled back anyway).
+                    for (qsizetype k = i; k < i + runsPerStatement; ++k) {
+                        RunRecord written = runs[k];
+                        if (auto ok = writeRun(written); !ok)
+                            return ok.error();
+                    }
+                    return StoreError::jobNotFound(runs[i].jobId);
                 }
-                return StoreError::jobNotFound(runs[i].jobId);
-            }
-            const auto last = m_session.dialect().insertedId(query);
-            query.finish();
+                const auto id = insertedId(query);
+                query.finish();
+                return id;
+            });
+            if (!inserted)
+                return inserted.error();
+            const std::optional<std::int64_t> last = inserted.value();
             if (!last)
                 return noRunId();
             for (int k = 0; k < runsPerStatement; ++k)
@@ -162,23 +190,26 @@ Result<void> SqlBatchWriter::writeRuns(const QList<RunRecord> &runs, QList<std::
 Result<void> SqlBatchWriter::writeRun(RunRecord &run)
 {
     const bool fresh = RunRowCodec::isFresh(run);
-    auto statement = m_session.prepared(fresh ? SqlStatement::InsertRunningRun : SqlStatement::InsertRun);
-    if (!statement)
-        return statement.error();
-    QSqlQuery &query = *statement.value();
-    if (fresh)
-        RunRowCodec::bindFresh(query, run);
-    else
-        RunRowCodec::bind(query, run);
-    if (!query.exec()) {
-        const QSqlError error = query.lastError();
-        // The only constraint an insert can break is runs.job_id -> jobs.id.
-        if (m_session.dialect().classify(error) == SqlErrorKind::Constraint)
-            return StoreError::jobNotFound(run.jobId);
-        return m_session.failure(error);
-    }
-    const auto id = m_session.dialect().insertedId(query);
-    query.finish();
+    const SqlStatement which = fresh ? SqlStatement::InsertRunningRun : SqlStatement::InsertRun;
+    auto inserted = m_session.withStatement(which, [&](auto &query) -> Result<std::optional<std::int64_t>> {
+        if (fresh)
+            RunRowCodec::bindFresh(query, run);
+        else
+            RunRowCodec::bind(query, run);
+        if (!query.exec()) {
+            const QSqlError error = query.lastError();
+            // The only constraint an insert can break is runs.job_id -> jobs.id.
+            if (m_session.dialect().classify(error) == SqlErrorKind::Constraint)
+                return StoreError::jobNotFound(run.jobId);
+            return m_session.failure(error);
+        }
+        const auto id = insertedId(query);
+        query.finish();
+        return id;
+    });
+    if (!inserted)
+        return inserted.error();
+    const std::optional<std::int64_t> id = inserted.value();
     if (!id)
         return noRunId();
     run.id = *id;

@@ -8,10 +8,14 @@
 #include <QList>
 
 #include <cstdint>
+#include <optional>
+
+class QSqlQuery;
 
 namespace punctual {
 
 class SqlSession;
+class SqliteStatement;
 
 /**
  * The writes of a due pass, the store's hot path: jobs moving to the same state updated up to
@@ -34,6 +38,9 @@ public:
 private:
     Result<void> writeState(const Job &job, std::int64_t now);
     Error noRunId() const;
+    /// The id of the row an INSERT just added (the dialect's way; libsqlite3's own for a SqliteStatement).
+    std::optional<std::int64_t> insertedId(QSqlQuery &query) const;
+    std::optional<std::int64_t> insertedId(SqliteStatement &statement) const;
 
     SqlSession &m_session;
 };

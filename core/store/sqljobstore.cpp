@@ -90,21 +90,20 @@ Result<void> SqlJobStore::writeJob(SqlStatement which, const Job &job, const Job
 {
     if (auto valid = validateJob(job); !valid)
         return valid;
-    auto statement = m_session->prepared(which);
-    if (!statement)
-        return statement.error();
-    QSqlQuery &query = *statement.value();
-    JobRowCodec::bind(query, job, texts ? *texts : m_codec.texts(job), SystemClock::instance().nowMs());
-    if (!query.exec()) {
-        const QSqlError error = query.lastError();
-        if (which == SqlStatement::InsertJob && m_session->dialect().classify(error) == SqlErrorKind::Constraint)
-            return StoreError::jobExists(job.id);
-        return m_session->failure(error);
-    }
-    if (which == SqlStatement::UpdateJob && query.numRowsAffected() == 0)
-        return StoreError::jobNotFound(job.id);
-    m_unreadableIds.remove(job.id);
-    return {};
+    const JobTexts &jobTexts = texts ? *texts : m_codec.texts(job);
+    return m_session->withStatement(which, [&](auto &query) -> Result<void> {
+        JobRowCodec::bind(query, job, jobTexts, SystemClock::instance().nowMs());
+        if (!query.exec()) {
+            const QSqlError error = query.lastError();
+            if (which == SqlStatement::InsertJob && m_session->dialect().classify(error) == SqlErrorKind::Constraint)
+                return StoreError::jobExists(job.id);
+            return m_session->failure(error);
+        }
+        if (which == SqlStatement::UpdateJob && query.numRowsAffected() == 0)
+            return StoreError::jobNotFound(job.id);
+        m_unreadableIds.remove(job.id);
+        return {};
+    });
 }
 
 Result<void> SqlJobStore::deleteJob(const QString &id)
@@ -282,7 +281,8 @@ Result<std::optional<Job>> SqlJobStore::job(const QString &id)
     return std::optional<Job>{std::move(job).value()};
 }
 
-Result<QList<Job>> SqlJobStore::readJobs(QSqlQuery &query, int limit, JobRowCodec &codec,
+template <typename Query>
+Result<QList<Job>> SqlJobStore::readJobs(Query &query, int limit, JobRowCodec &codec,
                                          QList<UnreadableJob> *unreadable)
 {
     QList<Job> out;
@@ -432,16 +432,16 @@ Result<QList<Job>> SqlJobStore::selectDueJobs(SqlStatement which, std::int64_t n
 {
     if (limit == 0)
         return QList<Job>{};
-    auto query = m_session->execute(which, [&](QSqlQuery &q) {
-        q.bindValue(nowParam, static_cast<qlonglong>(nowMs));
-        // Unreadable rows come back too and are skipped: ask for that many more.
-        q.bindValue(limitParam, limit < 0 ? noLimit : static_cast<qlonglong>(limit) + m_unreadableIds.size());
-    });
-    if (!query)
-        return query.error();
     if (m_codec.full())
         m_codec.forgetParsed();
-    return readJobs(*query.value(), limit, m_codec);
+    return m_session->withStatement(which, [&](auto &query) -> Result<QList<Job>> {
+        query.bindValue(nowParam, static_cast<qlonglong>(nowMs));
+        // Unreadable rows come back too and are skipped: ask for that many more.
+        query.bindValue(limitParam, limit < 0 ? noLimit : static_cast<qlonglong>(limit) + m_unreadableIds.size());
+        if (auto ok = m_session->exec(query); !ok)
+            return ok.error();
+        return readJobs(query, limit, m_codec);
+    });
 }
 
 Result<std::optional<std::int64_t>> SqlJobStore::earliestNextRunTime()
@@ -566,10 +566,15 @@ Result<void> SqlJobStore::insertBackfillRuns(const QString &jobId, QList<RunReco
 
 Result<void> SqlJobStore::updateRun(const RunRecord &run)
 {
-    auto query = m_session->execute(SqlStatement::UpdateRun, [&](QSqlQuery &q) { RunRowCodec::bind(q, run); });
-    if (!query)
-        return query.error();
-    if (query.value()->numRowsAffected() == 0)
+    auto changed = m_session->withStatement(SqlStatement::UpdateRun, [&](auto &query) -> Result<int> {
+        RunRowCodec::bind(query, run);
+        if (auto ok = m_session->exec(query); !ok)
+            return ok.error();
+        return query.numRowsAffected();
+    });
+    if (!changed)
+        return changed.error();
+    if (changed.value() == 0)
         return StoreError::runNotFound(run.id, run.jobId);
     m_session->wrote();
     return {};
@@ -588,17 +593,19 @@ Result<int> SqlJobStore::updateRuns(const QList<RunRecord> &runs)
     SqlSession::WriteTransaction transaction(*m_session);
     if (auto ok = transaction.begin(); !ok)
         return ok.error();
-    auto statement = m_session->prepared(SqlStatement::UpdateRun);
-    if (!statement)
-        return statement.error();
-    QSqlQuery &query = *statement.value();
-    int written = 0;
-    for (const RunRecord &run : runs) {
-        RunRowCodec::bind(query, run);
-        if (auto ok = m_session->exec(query); !ok)
-            return ok.error();
-        written += query.numRowsAffected() > 0 ? 1 : 0;
-    }
+    auto changed = m_session->withStatement(SqlStatement::UpdateRun, [&](auto &query) -> Result<int> {
+        int written = 0;
+        for (const RunRecord &run : runs) {
+            RunRowCodec::bind(query, run);
+            if (auto ok = m_session->exec(query); !ok)
+                return ok.error();
+            written += query.numRowsAffected() > 0 ? 1 : 0;
+        }
+        return written;
+    });
+    if (!changed)
+        return changed.error();
+    const int written = changed.value();
     if (auto ok = transaction.commit(); !ok)
         return ok.error();
     m_session->wrote();

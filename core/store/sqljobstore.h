@@ -155,7 +155,9 @@ private:
     void jobsChanged();
     /// Reads job rows; @p codec: one whose parsed triggers, actions and options are kept between calls. A row that
     /// cannot be read goes into @p unreadable when given, else it is logged (once) and skipped.
-    Result<QList<Job>> readJobs(QSqlQuery &query, int limit, JobRowCodec &codec,
+    /// @p Query: QSqlQuery or SqliteStatement (SqlSession::withStatement()).
+    template <typename Query>
+    Result<QList<Job>> readJobs(Query &query, int limit, JobRowCodec &codec,
                                 QList<UnreadableJob> *unreadable = nullptr);
     /// dueJobs() with SelectDueJobs, or claimDueJobs() with SelectDueJobsLocked.
     Result<QList<Job>> selectDueJobs(SqlStatement which, std::int64_t nowMs, int limit);

@@ -7,6 +7,7 @@
 #include "store/storelocation.h"
 
 #include <QFile>
+#include <QSqlDriver>
 #include <QSqlError>
 
 #include <atomic>
@@ -59,6 +60,9 @@ void SqlSession::close()
     previousHandler = previous;
     for (auto &statement : m_prepared)
         statement.reset();
+    for (auto &statement : m_sqlitePrepared)
+        statement.reset();
+    m_sqliteDirect = false;
     qInstallMessageHandler(previous);
     if (m_db.isOpen())
         m_db.close();
@@ -89,7 +93,12 @@ Result<void> SqlSession::open(const PostgresLocation *postgres, Access access)
     m_db.setConnectOptions(options);
     if (!m_db.open())
         return failure(m_db.lastError());
-    return runSetup(m_dialect->sessionSetup(busyTimeoutMs));
+    if (auto ok = runSetup(m_dialect->sessionSetup(busyTimeoutMs)); !ok)
+        return ok;
+    // Statements run once per job or run go straight through libsqlite3 (withStatement()); an environment variable
+    // turns that off, to compare the two.
+    m_sqliteDirect = m_db.driverName() == QLatin1String("QSQLITE") && !qEnvironmentVariableIsSet("PUNCTUAL_SQLITE_VIA_QT");
+    return {};
 }
 
 Error SqlSession::notConnected() const
@@ -111,10 +120,40 @@ Result<QSqlQuery *> SqlSession::prepare(SqlStatement which)
     return slot.get();
 }
 
+Result<SqliteStatement *> SqlSession::sqliteStatement(SqlStatement which)
+{
+    if (!m_sqliteDirect)
+        return nullptr;
+    auto &slot = m_sqlitePrepared[static_cast<std::size_t>(which)];
+    if (slot)
+        return slot.get();
+    if (!m_db.isOpen())
+        return notConnected();
+    const QVariant handle = m_db.driver()->handle();
+    if (qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    QSqlError error;
+    slot = SqliteStatement::prepare(*static_cast<void *const *>(handle.data()), m_statements.sql(which), &error);
+    if (!slot) {
+        if (error.type() != QSqlError::NoError)
+            return failure(error);
+        m_sqliteDirect = false; // libsqlite3's functions are not there: QSqlQuery from now on
+        return nullptr;
+    }
+    return slot.get();
+}
+
 Result<void> SqlSession::exec(QSqlQuery &query)
 {
     if (!query.exec())
         return failure(query.lastError());
+    return {};
+}
+
+Result<void> SqlSession::exec(SqliteStatement &statement)
+{
+    if (!statement.exec())
+        return failure(statement.lastError());
     return {};
 }
 

@@ -1,6 +1,7 @@
 // One connection of the SQL store: its prepared statements, write transactions and failure messages.
 #pragma once
 
+#include "store/sqlitestatement.h"
 #include "store/sqlstatements.h"
 #include "util/fileidentity.h"
 #include "util/result.h"
@@ -105,8 +106,26 @@ public:
     {
         return execute(which, [](QSqlQuery &) {});
     }
+    /// Calls @p use with @p which prepared once: on SQLite as a SqliteStatement (straight through libsqlite3), else
+    /// (or when libsqlite3's functions cannot be found) as a QSqlQuery. @p use is a generic lambda taking either
+    /// (`auto &query`): one body for both. For the statements run once per job or run.
+    template <typename Use>
+    auto withStatement(SqlStatement which, Use &&use) -> decltype(use(std::declval<QSqlQuery &>()))
+    {
+        using Answer = decltype(use(std::declval<QSqlQuery &>()));
+        auto direct = sqliteStatement(which);
+        if (!direct)
+            return Answer(direct.error());
+        if (direct.value())
+            return use(*direct.value());
+        auto query = prepared(which);
+        if (!query)
+            return Answer(query.error());
+        return use(*query.value());
+    }
     /// Executes a prepared statement; a failure becomes an error that names the file.
     Result<void> exec(QSqlQuery &query);
+    Result<void> exec(SqliteStatement &statement);
     /// Executes @p sql once, unprepared.
     Result<void> execDirect(const QString &sql);
     Result<void> runSetup(const QList<SqlSetupStatement> &statements);
@@ -136,6 +155,9 @@ public:
 
 private:
     Result<QSqlQuery *> prepare(SqlStatement which);
+    /// @p which prepared by libsqlite3 (once); nullptr when the connection is not SQLite's or its functions
+    /// cannot be found.
+    Result<SqliteStatement *> sqliteStatement(SqlStatement which);
     /// Runs Begin, Commit or Rollback (prepared once where the engine can prepare them).
     Result<void> transactionControl(SqlStatement which);
 
@@ -146,6 +168,8 @@ private:
     SqlStatements m_statements;
     QSqlDatabase m_db;
     std::array<std::unique_ptr<QSqlQuery>, sqlStatementCount> m_prepared;
+    std::array<std::unique_ptr<SqliteStatement>, sqlStatementCount> m_sqlitePrepared;
+    bool m_sqliteDirect = false; ///< open() found a QSQLITE connection whose libsqlite3 functions can be used
     std::unique_ptr<SqlCheckpointer> m_checkpointer;
     std::optional<FileIdentity> m_databaseFile; ///< rememberFiles()
     std::optional<FileIdentity> m_walFile;
