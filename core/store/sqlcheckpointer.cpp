@@ -41,6 +41,7 @@ SqlCheckpointer::~SqlCheckpointer()
 
 void SqlCheckpointer::noteWrite()
 {
+    m_lastWriteNs.store(std::chrono::steady_clock::now().time_since_epoch().count(), std::memory_order_relaxed);
     // Only the first write after a checkpoint began takes the lock and wakes the thread.
     if (m_signalled.exchange(true, std::memory_order_acq_rel))
         return;
@@ -81,9 +82,18 @@ void SqlCheckpointer::run()
             m_wake.wait(lock, [this] { return m_pending || m_stopping; });
             if (!m_pending)
                 break; // stopping, nothing left to copy
-            // Let a burst of writes finish first: one checkpoint covers them all.
-            if (!m_stopping)
+            // Let a burst of writes finish first (gatherMs without one, maxGatherMs at most): one checkpoint covers
+            // them all, and its fsyncs do not come between the commits of the burst.
+            const auto first = std::chrono::steady_clock::now();
+            while (!m_stopping) {
                 m_wake.wait_for(lock, std::chrono::milliseconds(gatherMs), [this] { return m_stopping; });
+                const auto now = std::chrono::steady_clock::now();
+                const auto lastWrite = std::chrono::steady_clock::time_point(
+                    std::chrono::steady_clock::duration(m_lastWriteNs.load(std::memory_order_relaxed)));
+                if (now - lastWrite >= std::chrono::milliseconds(gatherMs)
+                    || now - first >= std::chrono::milliseconds(maxGatherMs))
+                    break;
+            }
             m_pending = false;
             // A write from now on wakes the thread again; every earlier one is covered by this checkpoint.
             m_signalled.store(false, std::memory_order_release);

@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <atomic>
+#include <cstdint>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -30,8 +31,12 @@ class SqlDialect;
 class SqlCheckpointer final
 {
 public:
-    /// Writes gathered this long before one checkpoint covers them all.
+    /// A checkpoint waits until no write came for this long: one covers a whole burst of writes, and its fsyncs
+    /// do not fall between the commits of jobs due a few milliseconds apart.
     static constexpr int gatherMs = 250;
+    /// ... but not longer than this after the first write it covers, so that the log stays small under writes
+    /// that never pause.
+    static constexpr int maxGatherMs = 5000;
 
     /// Starts the thread, which opens its own connection (@p connectionName) to the database at @p path. When
     /// the file it finds there is not @p expected (replaced meanwhile), it checkpoints nothing: a checkpoint would
@@ -57,6 +62,7 @@ private:
     const std::optional<FileIdentity> m_expected;
 
     std::atomic<bool> m_signalled{false}; ///< a write since the thread last started a checkpoint
+    std::atomic<std::int64_t> m_lastWriteNs{0}; ///< steady-clock time of the latest noteWrite()
     std::atomic<int> m_checkpoints{0};
     std::mutex m_mutex;
     std::condition_variable m_wake;

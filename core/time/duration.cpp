@@ -136,10 +136,15 @@ QString formatDuration(std::int64_t ms)
         }
     }
     if (ms > 0) {
-        if (ms % msPerSecond == 0)
+        if (ms % msPerSecond == 0) {
             out += QString::number(ms / msPerSecond) + QLatin1Char('s');
-        else
-            out += QString::number(static_cast<double>(ms) / msPerSecond, 'f', 3).remove(QRegularExpression(QStringLiteral("0+$"))) + QLatin1Char('s');
+        } else {
+            // Three decimals without their trailing zeros ("1.5s"); a fraction is never all zeros here.
+            QString seconds = QString::number(static_cast<double>(ms) / msPerSecond, 'f', 3);
+            while (seconds.endsWith(QLatin1Char('0')))
+                seconds.chop(1);
+            out += seconds + QLatin1Char('s');
+        }
     }
     return out;
 }
