@@ -92,7 +92,8 @@ JobRowTexts realRowTexts(const Sqlite3 &sqlite, const QString &path)
     return texts;
 }
 
-/// Seconds per committed one-row transaction, @p n of them, with `PRAGMA synchronous = @p synchronous`.
+/// Seconds per committed one-row transaction (an INSERT in autocommit, as `add` does), @p n of them, with
+/// `PRAGMA synchronous = @p synchronous`.
 double secondsPerCommit(const Sqlite3 &sqlite, const QString &path, const JobRowTexts &texts, const char *synchronous,
                         int n, int firstIndex)
 {
@@ -115,8 +116,6 @@ double secondsPerCommit(const Sqlite3 &sqlite, const QString &path, const JobRow
     const double t0 = monotonicSeconds();
     for (int i = firstIndex; i < firstIndex + n; ++i) {
         const QByteArray id = jobId(i).toUtf8();
-        if (sqlite.exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != sqliteOk)
-            die(QString::fromUtf8(sqlite.errmsg(db)));
         sqlite.bindText(insert, 1, id.constData(), static_cast<int>(id.size()), transient);
         sqlite.bindText(insert, 2, texts.name.constData(), static_cast<int>(texts.name.size()), transient);
         sqlite.bindText(insert, 3, texts.trigger.constData(), static_cast<int>(texts.trigger.size()), transient);
@@ -128,8 +127,6 @@ double secondsPerCommit(const Sqlite3 &sqlite, const QString &path, const JobRow
         if (sqlite.step(insert) != sqliteDone)
             die(QString::fromUtf8(sqlite.errmsg(db)));
         sqlite.reset(insert);
-        if (sqlite.exec(db, "COMMIT", nullptr, nullptr, nullptr) != sqliteOk)
-            die(QString::fromUtf8(sqlite.errmsg(db)));
     }
     const double elapsed = monotonicSeconds() - t0;
     sqlite.finalize(insert);
