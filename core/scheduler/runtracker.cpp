@@ -11,6 +11,7 @@
 #include <QStringDecoder>
 
 #include <algorithm>
+#include <utility>
 
 namespace punctual {
 
@@ -256,17 +257,57 @@ void RunTracker::recordFinal(RunRecord &run)
     // Write-behind: the rows of runs that end together (a burst ends thousands per event-loop turn) are rewritten
     // in one transaction at the end of the turn.
     m_finishedRuns.append(run);
+    queueFlush();
+    emitOutcome(run);
+}
+
+void RunTracker::queueFlush()
+{
     if (!m_flushQueued) {
         m_flushQueued = true;
         QMetaObject::invokeMethod(this, &RunTracker::flush, Qt::QueuedConnection);
     }
-    emitOutcome(run);
 }
 
 void RunTracker::flush()
 {
-    if (auto written = writeFinished(); !written)
+    if (auto written = writeFinished(); !written) {
         emit storeFailed(written.error());
+        return;
+    }
+    removeFinishedJobs();
+}
+
+void RunTracker::removeFinishedJobs()
+{
+    if (m_doneToRemove.isEmpty())
+        return;
+    QStringList ids = std::exchange(m_doneToRemove, {});
+    ids.removeDuplicates();
+    auto stored = m_store.jobsById(ids);
+    QStringList gone;
+    QStringList kept;
+    for (const QString &id : std::as_const(ids)) {
+        // Only if it is still the finished job that ran (it may have been rescheduled meanwhile, or run again).
+        const auto job = stored ? stored.value().constFind(id) : QHash<QString, Job>::const_iterator();
+        const bool finished = stored && job != stored.value().cend() && !job->nextRunTime && !job->paused;
+        (finished && !m_instances.contains(id) ? gone : kept) << id;
+    }
+    if (!gone.isEmpty() && !m_store.removeJobs(gone)) {
+        // One of them went meanwhile (another client): each on its own.
+        QStringList removed;
+        for (const QString &id : std::as_const(gone)) {
+            if (m_store.removeJob(id))
+                removed << id;
+        }
+        gone = removed;
+    }
+    for (const QString &id : std::as_const(gone)) {
+        dropQueued(id, TrackerText::tr("stopped: the job was removed"));
+        emit jobRemoved(id);
+    }
+    for (const QString &id : std::as_const(kept))
+        startQueued(id);
 }
 
 Result<void> RunTracker::writeFinished()
@@ -305,18 +346,16 @@ void RunTracker::finishSubmission(std::uint64_t submissionId)
         m_instances.remove(jobId);
     emit activityChanged(jobId);
     pruneIfDue(jobId, static_cast<int>(submission->runs.size()));
-    if (submission->removeJobWhenDone) {
-        flush();
-        // Only if it is still the finished job that ran (it may have been rescheduled meanwhile).
-        const auto stored = m_store.job(jobId);
-        if (stored && stored.value() && !stored.value()->nextRunTime && !stored.value()->paused
-            && m_store.removeJob(jobId)) {
-            dropQueued(jobId, TrackerText::tr("stopped: the job was removed"));
-            emit jobRemoved(jobId);
-        }
-    }
+    const bool removeWhenDone = submission->removeJobWhenDone;
     delete submission;
-    startQueued(jobId); // an instance ended: the first run waiting may start
+    if (removeWhenDone) {
+        // Removed at the end of the turn with the others that ended in it (a burst of one-off jobs: one read and
+        // one transaction, not three statements each); its queued runs wait for that.
+        m_doneToRemove.append(jobId);
+        queueFlush();
+    } else {
+        startQueued(jobId); // an instance ended: the first run waiting may start
+    }
     if (m_submissions.isEmpty())
         emit idle();
 }

@@ -68,7 +68,8 @@ public:
                 std::optional<PreviousRun> previous = std::nullopt);
     /// Records a run that ended (or never began): written behind, and its outcome signalled.
     void recordFinal(RunRecord &run);
-    /// Writes the runs that ended since the last flush, in one transaction (storeFailed() when that fails).
+    /// Writes the runs that ended since the last flush, in one transaction (storeFailed() when that fails), then
+    /// removes the jobs that go when done whose last run ended.
     void flush();
     /// flush() for the caller to judge: on failure the runs are kept for the next flush, and the error returned.
     Result<void> writeFinished();
@@ -182,6 +183,11 @@ private:
     /// Inserts the row of the next attempt of a failed run; false when the store refused it.
     bool scheduleRetry(Submission &submission, RunRecord &run);
     void finishSubmission(std::uint64_t submissionId);
+    /// Queues flush() for the end of the event-loop turn (once).
+    void queueFlush();
+    /// Removes the jobs of m_doneToRemove that still have no next run time, are not paused and are not running
+    /// again, in one read and one transaction; the others may start their queued runs.
+    void removeFinishedJobs();
     void pruneIfDue(const QString &jobId, int endedRuns);
     void emitOutcome(const RunRecord &run);
     /// Sets or clears the submission's retry wait, keeping the waiting counts.
@@ -216,6 +222,8 @@ private:
     const DesktopState *m_desktop = nullptr;
     QHash<QString, int> m_endedSincePrune;
     QList<RunRecord> m_finishedRuns; ///< ended, their rows not rewritten yet (flush())
+    /// Jobs that go when done whose last run ended: removed together by flush() (removeFinishedJobs()).
+    QStringList m_doneToRemove;
     RunQueue m_queue;
     bool m_queuesHeld = false;
     std::uint64_t m_nextId = 1;

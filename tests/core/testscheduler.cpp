@@ -41,6 +41,7 @@ private slots:
     void rescheduledWhileRunning();
     void armsForEarliestJob();
     void dateJobFinishesOrIsRemoved();
+    void manyOneOffJobsEndingTogetherAreRemovedTogether();
     void pastDateWithinGraceRunsAtOnce();
     void addErrors();
     void unknownFunctionFailsClearly();
@@ -334,6 +335,45 @@ void TestScheduler::dateJobFinishesOrIsRemoved()
     QVERIFY(job);
     QCOMPARE(job->state(), JobState::Finished);
     QCOMPARE(m_scheduler->job("once-removed").error().code, ErrorCode::NotFound);
+}
+
+void TestScheduler::manyOneOffJobsEndingTogetherAreRemovedTogether()
+{
+    // A burst of one-off jobs that go when done: all removed (at the end of the turns their runs ended in), each
+    // once, while one rescheduled before its run ended stays.
+    constexpr int count = 40;
+    for (int i = 0; i < count; ++i) {
+        Job job;
+        job.id = QStringLiteral("burst-%1").arg(i);
+        job.trigger = std::make_shared<DateTrigger>(T0 + minute);
+        job.action = FunctionAction{"record", {}};
+        job.options.removeWhenDone = true;
+        addOrDie(job);
+    }
+    Job slow;
+    slow.id = "rescheduled";
+    slow.trigger = std::make_shared<DateTrigger>(T0 + minute);
+    slow.action = FunctionAction{"block", {}};
+    slow.options.removeWhenDone = true;
+    addOrDie(slow);
+    QSignalSpy removedSpy(m_scheduler.get(), &Scheduler::jobRemoved);
+    QVERIFY(m_scheduler->start());
+    wake(T0 + minute);
+    QTRY_COMPARE(m_scheduler->runningCount("rescheduled"), 1);
+    QVERIFY(m_scheduler->rescheduleJob("rescheduled", std::make_shared<DateTrigger>(T0 + 2 * minute)));
+    m_gate.release();
+    QTRY_COMPARE(recorded().size(), count);
+    QTRY_COMPARE(removedSpy.size(), count);
+    QTRY_COMPARE(m_scheduler->runningCount(), 0);
+    QSet<QString> removed;
+    for (const QList<QVariant> &signal : std::as_const(removedSpy))
+        removed.insert(signal.front().toString());
+    QCOMPARE(removed.size(), count);
+    QVERIFY(!removed.contains(QStringLiteral("rescheduled")));
+    const auto left = m_scheduler->jobs();
+    QVERIFY(left);
+    QCOMPARE(left->size(), 1);
+    QCOMPARE(left->front().id, QStringLiteral("rescheduled"));
 }
 
 void TestScheduler::pastDateWithinGraceRunsAtOnce()
