@@ -364,8 +364,13 @@ void RunTracker::pruneIfDue(const QString &jobId, int endedRuns)
 {
     int &ended = m_endedSincePrune[jobId];
     ended += endedRuns;
-    if (ended < std::max(10, m_historyLimit / 4))
+    // The first run of a job to end in this session prunes its history whatever the count: runs an earlier
+    // session ended after its last pruning, or a limit lowered since, are trimmed here, job by job through the
+    // runs_job index, instead of by a pass over the whole history at start (35 s with 10 million runs).
+    const bool first = !m_prunedJobs.contains(jobId);
+    if (!first && ended < std::max(10, m_historyLimit / 4))
         return;
+    m_prunedJobs.insert(jobId);
     ended = 0;
     flush();
     if (auto pruned = m_store.pruneRuns(jobId, m_historyLimit); !pruned)

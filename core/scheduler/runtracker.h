@@ -10,6 +10,7 @@
 #include "util/result.h"
 
 #include <QHash>
+#include <QSet>
 #include <QList>
 #include <QObject>
 
@@ -55,7 +56,13 @@ public:
     RunTracker(JobStore &store, const Clock &clock, ExecutorSet &executors, QObject *parent = nullptr);
     ~RunTracker() override;
 
-    void setHistoryLimit(int runsPerJob) { m_historyLimit = runsPerJob; }
+    /// A lower limit than before is applied to each job's history when its next run ends.
+    void setHistoryLimit(int runsPerJob)
+    {
+        if (runsPerJob < m_historyLimit)
+            m_prunedJobs.clear();
+        m_historyLimit = runsPerJob;
+    }
     /// While stopping, runs not begun yet are recorded interrupted and failed attempts are not retried.
     void setStopping(bool stopping) { m_stopping = stopping; }
     /// What conditions are checked against (not owned).
@@ -126,8 +133,16 @@ public:
 
     /// Runs of @p jobId that ended outside a submission (missed, skipped) count towards the next pruning.
     void countEnded(const QString &jobId, int runs) { m_endedSincePrune[jobId] += runs; }
-    void forgetJob(const QString &jobId) { m_endedSincePrune.remove(jobId); }
-    void forgetAllJobs() { m_endedSincePrune.clear(); }
+    void forgetJob(const QString &jobId)
+    {
+        m_endedSincePrune.remove(jobId);
+        m_prunedJobs.remove(jobId);
+    }
+    void forgetAllJobs()
+    {
+        m_endedSincePrune.clear();
+        m_prunedJobs.clear();
+    }
 
     /// Submissions going now, waiting retries included: what max_instances counts, and what shutdown waits for.
     int instanceCount() const { return static_cast<int>(m_submissions.size()); }
@@ -221,6 +236,9 @@ private:
     int m_conditionWaitingTotal = 0;
     const DesktopState *m_desktop = nullptr;
     QHash<QString, int> m_endedSincePrune;
+    /// Jobs whose history was pruned since this tracker began (or the limit was lowered): the first run of a job
+    /// to end prunes it whatever the count (pruneIfDue()).
+    QSet<QString> m_prunedJobs;
     QList<RunRecord> m_finishedRuns; ///< ended, their rows not rewritten yet (flush())
     /// Jobs that go when done whose last run ended: removed together by flush() (removeFinishedJobs()).
     QStringList m_doneToRemove;

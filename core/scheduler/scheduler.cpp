@@ -174,8 +174,8 @@ Result<void> Scheduler::prepareStart()
             qCWarning(lcScheduler, "%d run(s) were still marked running from an earlier session: now interrupted",
                       interrupted.value());
     }
-    if (auto pruned = m_store.pruneRuns(QString(), m_historyLimit); !pruned)
-        qCWarning(lcScheduler, "pruning the run history failed: %s", qPrintable(pruned.error().message));
+    // No pass over the whole history here: each job's history is pruned when its first run in this session ends
+    // (RunTracker::pruneIfDue()).
     return {};
 }
 

@@ -30,27 +30,7 @@ bool Scheduler::canRunOnEvents() const
 
 Result<QList<Job>> Scheduler::unpausedJobsWithEvents() const
 {
-    // Events are rare: one read of the unparsed rows; only those whose options name events are parsed.
-    auto summaries = m_store.jobSummaries();
-    if (!summaries)
-        return summaries.error();
-    QStringList ids;
-    for (const JobSummary &summary : std::as_const(summaries.value())) {
-        if (!summary.paused && summary.texts.options.contains(QLatin1String("\"events\":")))
-            ids.append(summary.id);
-    }
-    if (ids.isEmpty())
-        return QList<Job>();
-    auto found = m_store.jobsById(ids);
-    if (!found)
-        return found.error();
-    QList<Job> jobs;
-    for (const QString &id : std::as_const(ids)) {
-        const auto it = found.value().constFind(id);
-        if (it != found.value().cend() && !it->paused && it->options.events.any())
-            jobs.append(*it);
-    }
-    return jobs;
+    return m_store.unpausedJobsWithEvents();
 }
 
 void Scheduler::runAtStartJobs()

@@ -157,6 +157,14 @@ void JobRowCodec::bind(Query &query, const Job &job, const JobTexts &texts, std:
     query.bindValue(jobParam(jobcol::PauseNote), textValue(job.pauseNote));
     // Bookkeeping for people reading the database; the scheduler never reads it back.
     query.bindValue(jobParam(jobcol::UpdatedAt), static_cast<qlonglong>(updatedAt));
+    query.bindValue(featuresParam, featuresOf(job));
+}
+
+int JobRowCodec::featuresOf(const Job &job)
+{
+    return (job.options.events.any() ? JobFeature::Events : 0)
+        | (!job.options.conditions.isEmpty() ? JobFeature::Conditions : 0)
+        | (!passwordVariableOf(job.action).isEmpty() ? JobFeature::PasswordVariable : 0);
 }
 
 template Result<Job> JobRowCodec::read(const QSqlQuery &);

@@ -87,6 +87,8 @@ public:
     /// Binds every column of @p job's row: its parts' @p texts (made already), @p updatedAt as updated_at.
     template <typename Query>
     static void bind(Query &query, const Job &job, const JobTexts &texts, std::int64_t updatedAt);
+    /// The sqlschema::JobFeature bits of @p job's row.
+    static int featuresOf(const Job &job);
 
 private:
     Result<void> parseParts(const JobTexts &texts, Job &job);

@@ -101,4 +101,28 @@ Result<QHash<QString, JobStatistics>> JobStore::jobStatistics(const QStringList 
     return out;
 }
 
+Result<QList<Job>> JobStore::unpausedJobsWithEvents()
+{
+    auto summaries = jobSummaries();
+    if (!summaries)
+        return summaries.error();
+    QStringList ids;
+    for (const JobSummary &summary : std::as_const(summaries.value())) {
+        if (!summary.paused && summary.texts.options.contains(QLatin1String("\"events\":")))
+            ids.append(summary.id);
+    }
+    if (ids.isEmpty())
+        return QList<Job>();
+    auto found = jobsById(ids);
+    if (!found)
+        return found.error();
+    QList<Job> jobs;
+    for (const QString &id : std::as_const(ids)) {
+        const auto it = found.value().constFind(id);
+        if (it != found.value().cend() && !it->paused && it->options.events.any())
+            jobs.append(*it);
+    }
+    return jobs;
+}
+
 } // namespace punctual

@@ -192,6 +192,10 @@ public:
     /// The environment variables sql jobs read their passwords from (SqlConnection::passwordVariable): command
     /// jobs must not inherit them. The default looks at every job; SQL stores look only at rows that name one.
     virtual Result<QSet<QString>> passwordVariables();
+    /// Unpaused jobs whose options name events (run at start, on resume, ...), as jobs() orders them. Events are
+    /// rare: the default reads the unparsed rows and parses only those whose options name events; the SQL store
+    /// finds them through an index.
+    virtual Result<QList<Job>> unpausedJobsWithEvents();
     /// Unpaused jobs whose next run time is at or before @p nowMs, earliest first (ties by id), at most @p limit
     /// (a negative limit: no limit).
     virtual Result<QList<Job>> dueJobs(std::int64_t nowMs, int limit) = 0;

@@ -3,6 +3,7 @@
 
 #include "store/sqldialect.h"
 
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -76,6 +77,7 @@ void SqlCheckpointer::run()
                 qCWarning(lcCheckpoint) << statement.sql << "failed on" << m_path << ":" << setup.lastError().text();
         }
         const QString checkpoint = m_dialect->checkpointStatement();
+        const QString forced = m_dialect->forcedCheckpointStatement();
 
         std::unique_lock lock(m_mutex);
         for (;;) {
@@ -103,6 +105,11 @@ void SqlCheckpointer::run()
                 if (!query.exec(checkpoint))
                     qCDebug(lcCheckpoint) << "checkpoint of" << m_path << "failed:" << query.lastError().text();
                 query.finish();
+                if (!forced.isEmpty() && QFileInfo(m_path + QLatin1String("-wal")).size() > forceLogBytes) {
+                    if (!query.exec(forced))
+                        qCDebug(lcCheckpoint) << "forced checkpoint of" << m_path << "failed:" << query.lastError().text();
+                    query.finish();
+                }
                 m_checkpoints.fetch_add(1, std::memory_order_relaxed);
             }
             lock.lock();

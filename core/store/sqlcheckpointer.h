@@ -37,6 +37,9 @@ public:
     /// ... but not longer than this after the first write it covers, so that the log stays small under writes
     /// that never pause.
     static constexpr int maxGatherMs = 5000;
+    /// A log past this size after a checkpoint gets the dialect's forced checkpoint (forcedCheckpointStatement()):
+    /// a writer that never pauses would otherwise grow it without end (gigabytes while 10 million runs are written).
+    static constexpr qint64 forceLogBytes = 64 * 1024 * 1024;
 
     /// Starts the thread, which opens its own connection (@p connectionName) to the database at @p path. When
     /// the file it finds there is not @p expected (replaced meanwhile), it checkpoints nothing: a checkpoint would

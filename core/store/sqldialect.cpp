@@ -63,6 +63,8 @@ public:
         return QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)");
     }
 
+    QString forcedCheckpointStatement() const override { return QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"); }
+
     QString readOnlyConnectOption() const override { return QStringLiteral("QSQLITE_OPEN_READONLY"); }
 
     QString integrityCheck(IntegrityCheck depth) const override

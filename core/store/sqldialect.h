@@ -74,6 +74,10 @@ public:
     /// What a background thread runs, on its own connection, to copy the write-ahead log back into the database
     /// without blocking writers (SQLite: a passive WAL checkpoint). Empty: the engine needs no such thing.
     virtual QString checkpointStatement() const { return {}; }
+    /// The checkpoint run instead when the log has grown past SqlCheckpointer::forceLogBytes because passive ones
+    /// cannot keep up with a writer that never pauses (SQLite: TRUNCATE, which waits for the writer's current
+    /// transaction and holds the next one until the log is copied, then empties the log file). Empty: none.
+    virtual QString forcedCheckpointStatement() const { return {}; }
     /// Added to connectOptions() for a connection that must not write, on a file that cannot be written (SQLite).
     virtual QString readOnlyConnectOption() const { return {}; }
     /// The statement that checks the database's pages, one problem per row, or one row "ok" (SQLite's quick_check

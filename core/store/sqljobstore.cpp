@@ -405,6 +405,20 @@ Result<QSet<QString>> SqlJobStore::passwordVariables()
     return names;
 }
 
+Result<QList<Job>> SqlJobStore::unpausedJobsWithEvents()
+{
+    auto query = m_session->execute(SqlStatement::SelectJobsWithEvents);
+    if (!query)
+        return query.error();
+    JobRowCodec codec;
+    auto jobs = readJobs(*query.value(), -1, codec);
+    if (!jobs)
+        return jobs.error();
+    // The migration marked rows by their text: keep the jobs whose events are real.
+    jobs.value().removeIf([](const Job &job) { return !job.options.events.any(); });
+    return jobs;
+}
+
 Result<QList<Job>> SqlJobStore::dueJobs(std::int64_t nowMs, int limit)
 {
     return selectDueJobs(SqlStatement::SelectDueJobs, nowMs, limit);

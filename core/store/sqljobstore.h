@@ -107,6 +107,7 @@ public:
     Result<QList<JobSummary>> jobSummaries() override;
     Result<int> jobCount() override;
     Result<QSet<QString>> passwordVariables() override;
+    Result<QList<Job>> unpausedJobsWithEvents() override;
     Result<QList<Job>> dueJobs(std::int64_t nowMs, int limit) override;
     Result<std::optional<std::int64_t>> earliestNextRunTime() override;
     Result<QList<Job>> claimDueJobs(std::int64_t nowMs, int limit) override;

@@ -53,6 +53,20 @@ const QList<Migration> &migrations()
              "CREATE TABLE calendars (name {text} PRIMARY KEY, definition {text} NOT NULL, "
              "updated_at {int64} NOT NULL)",
          }},
+        // Version 5: what start-up looks for among all jobs — jobs with events, with conditions, with a password
+        // variable — is a bit each of `features` (JobFeature), found through a partial index instead of by reading
+        // every job's options or action (seconds with a million jobs). Runs left waiting get their own partial
+        // index, as running and queued ones have. Existing rows are marked by their texts (a superset: each job
+        // found is parsed and checked).
+        {5,
+         {
+             "ALTER TABLE jobs ADD COLUMN features {int64} NOT NULL DEFAULT 0",
+             "UPDATE jobs SET features = (CASE WHEN options LIKE '%\"events\":%' THEN 1 ELSE 0 END) "
+             "+ (CASE WHEN options LIKE '%\"requires\"%' THEN 2 ELSE 0 END) "
+             "+ (CASE WHEN action LIKE '%password_variable%' THEN 4 ELSE 0 END)",
+             "CREATE INDEX jobs_features ON jobs (id) WHERE features <> 0",
+             "CREATE INDEX runs_waiting ON runs (id) WHERE outcome = 'waiting'",
+         }},
     };
     return all;
 }

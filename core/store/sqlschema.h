@@ -17,7 +17,7 @@ namespace punctual::sqlschema {
 
 /// The schema this build writes; it reads every older one (migrating it) and refuses newer ones. The one
 /// declaration of it (SqlJobStore::schemaVersion is this).
-constexpr int currentVersion = 4;
+constexpr int currentVersion = 5;
 
 /// The table a Punctual store always has, and what it holds (punctual_meta's key and value pairs).
 constexpr QLatin1String metaTable("punctual_meta");
@@ -177,6 +177,14 @@ inline const QString nowParam = QStringLiteral(":now");
 inline const QString limitParam = QStringLiteral(":row_limit");
 inline const QString keepParam = QStringLiteral(":keep");
 inline const QString keptJobParam = QStringLiteral(":kept_job_id");
+/// Bits of the jobs table's `features` column (schema version 5): what start-up looks for among all jobs.
+enum JobFeature : int
+{
+    Events = 1,           ///< options name events (run at start, on resume, ...)
+    Conditions = 2,       ///< options require conditions
+    PasswordVariable = 4, ///< the action names a password variable
+};
+inline const QString featuresParam = QStringLiteral(":features");
 inline const QString meParam = QStringLiteral(":me");
 inline const QString ownParam = QStringLiteral(":own");
 inline const QString senderParam = QStringLiteral(":sender");

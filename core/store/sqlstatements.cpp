@@ -31,18 +31,19 @@ constexpr StatementText statements[] = {
 
     {S::InsertJob,
      "INSERT INTO jobs (id, name, trigger, action, options, paused, next_run_time, created_at, pause_note, "
-     "updated_at) VALUES (:id, :name, :trigger, :action, :options, :paused, :next_run_time, :created_at, "
-     ":pause_note, :updated_at)"},
+     "updated_at, features) VALUES (:id, :name, :trigger, :action, :options, :paused, :next_run_time, :created_at, "
+     ":pause_note, :updated_at, :features)"},
     {S::UpsertJob,
-     "INSERT INTO jobs (id, name, trigger, action, options, paused, next_run_time, created_at, updated_at) "
-     "VALUES (:id, :name, :trigger, :action, :options, :paused, :next_run_time, :created_at, :updated_at) "
+     "INSERT INTO jobs (id, name, trigger, action, options, paused, next_run_time, created_at, updated_at, features) "
+     "VALUES (:id, :name, :trigger, :action, :options, :paused, :next_run_time, :created_at, :updated_at, :features) "
      "ON CONFLICT (id) DO UPDATE SET name = excluded.name, trigger = excluded.trigger, action = excluded.action, "
      "options = excluded.options, paused = excluded.paused, next_run_time = excluded.next_run_time, "
-     "created_at = excluded.created_at, pause_note = excluded.pause_note, updated_at = excluded.updated_at"},
+     "created_at = excluded.created_at, pause_note = excluded.pause_note, updated_at = excluded.updated_at, "
+     "features = excluded.features"},
     {S::UpdateJob,
      "UPDATE jobs SET name = :name, trigger = :trigger, action = :action, options = :options, paused = :paused, "
-     "next_run_time = :next_run_time, created_at = :created_at, pause_note = :pause_note, updated_at = :updated_at "
-     "WHERE id = :id"},
+     "next_run_time = :next_run_time, created_at = :created_at, pause_note = :pause_note, updated_at = :updated_at, "
+     "features = :features WHERE id = :id"},
     // A due pass moves jobs on: only their state is written, so an edit made meanwhile elsewhere is kept.
     {S::UpdateJobState,
      "UPDATE jobs SET paused = :paused, pause_note = :pause_note, next_run_time = :next_run_time, "
@@ -64,7 +65,8 @@ constexpr StatementText statements[] = {
     {S::SelectJobSummaries, "SELECT id, name, trigger, action, options, paused, next_run_time, created_at, pause_note FROM jobs"},
     {S::CountJobs, "SELECT COUNT(*) FROM jobs"},
     // Only sql actions reading a password from the environment carry this key; the rest is decoded in C++.
-    {S::SelectPasswordActions, "SELECT action FROM jobs WHERE action LIKE '%password_variable%'"},
+    // Through jobs_features: a few rows, not every job's action (JobFeature::PasswordVariable is 4).
+    {S::SelectPasswordActions, "SELECT action FROM jobs WHERE features <> 0 AND (features & 4) <> 0"},
     {S::SelectDueJobs,
      "SELECT {job_columns} FROM jobs WHERE paused = 0 AND next_run_time <= :now ORDER BY next_run_time, id "
      "LIMIT :row_limit"},
@@ -112,11 +114,9 @@ constexpr StatementText statements[] = {
     // Runs left waiting in a queue (overlap policies) never began: the partial index runs_queued finds them.
     {S::InterruptQueuedRuns,
      "UPDATE runs SET outcome = 'interrupted', end_time = :end_time, error = :error WHERE outcome = 'queued'"},
-    // Runs left waiting for their conditions never began. Only jobs with conditions ("requires" in their options)
-    // have such runs: looked for through runs_job, job by job, not by a scan of the whole history (no index on it).
+    // Runs left waiting for their conditions never began: the partial index runs_waiting finds them.
     {S::InterruptWaitingRuns,
-     "UPDATE runs SET outcome = 'interrupted', end_time = :end_time, error = :error WHERE outcome = 'waiting' "
-     "AND job_id IN (SELECT id FROM jobs WHERE options LIKE '%\"requires\"%')"},
+     "UPDATE runs SET outcome = 'interrupted', end_time = :end_time, error = :error WHERE outcome = 'waiting'"},
     {S::PruneRunsOfJob,
      "DELETE FROM runs WHERE job_id = :job_id AND id NOT IN "
      "(SELECT id FROM runs WHERE job_id = :kept_job_id ORDER BY id DESC LIMIT :keep)"},
@@ -193,6 +193,10 @@ constexpr StatementText statements[] = {
      "AND outcome IN ('success', 'failed', 'timed_out') AND start_time IS NOT NULL AND end_time IS NOT NULL "
      "ORDER BY job_id, id DESC",
      ":id_#", sqlschema::statesPerStatement},
+    // JobFeature::Events is 1.
+    {S::SelectJobsWithEvents,
+     "SELECT {job_columns} FROM jobs WHERE features <> 0 AND (features & 1) <> 0 AND paused = 0 "
+     "ORDER BY CASE WHEN next_run_time IS NULL THEN 1 ELSE 0 END, next_run_time, id"},
 };
 
 constexpr bool inEnumOrder()

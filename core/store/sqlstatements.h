@@ -74,6 +74,8 @@ enum class SqlStatement
     // statistics (issue 18)
     CountRunOutcomes,
     SelectRunDurations,
+    // start-up finds the few jobs with events through jobs_features (schema version 5)
+    SelectJobsWithEvents,
     Count,
 };
 

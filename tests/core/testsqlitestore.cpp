@@ -129,6 +129,14 @@ int holdLock(int argc, char *argv[])
 
 } // namespace
 
+/// Takes a store back to schema version 4 (what version 5 added: the features column and two indexes).
+void dropVersionFive(RawDatabase &raw)
+{
+    QVERIFY(raw.exec("DROP INDEX jobs_features"));
+    QVERIFY(raw.exec("DROP INDEX runs_waiting"));
+    QVERIFY(raw.exec("ALTER TABLE jobs DROP COLUMN features"));
+}
+
 class TestSqliteStore : public QObject
 {
     Q_OBJECT
@@ -149,6 +157,7 @@ private slots:
     void schemaOneIsMigrated();
     void schemaTwoAndThreeAreMigrated_data();
     void schemaTwoAndThreeAreMigrated();
+    void versionFiveFindsJobsWithEventsThroughItsIndex();
     void readOnlyRefused_data();
     void readOnlyRefused();
     void lockedStoreReported();
@@ -377,6 +386,7 @@ void TestSqliteStore::schemaOneIsMigrated()
     }
     {
         RawDatabase raw(dbPath());
+        dropVersionFive(raw);
         QVERIFY(raw.exec("DROP TABLE calendars"));
         QVERIFY(raw.exec("DROP TABLE punctual_backfilled"));
         QVERIFY(raw.exec("DROP INDEX runs_queued"));
@@ -414,6 +424,7 @@ void TestSqliteStore::schemaTwoAndThreeAreMigrated_data()
     QTest::addColumn<int>("version");
     QTest::newRow("2") << 2;
     QTest::newRow("3") << 3;
+    QTest::newRow("4") << 4;
 }
 
 void TestSqliteStore::schemaTwoAndThreeAreMigrated()
@@ -427,7 +438,9 @@ void TestSqliteStore::schemaTwoAndThreeAreMigrated()
     }
     {
         RawDatabase raw(dbPath());
-        QVERIFY(raw.exec("DROP TABLE calendars"));
+        dropVersionFive(raw);
+        if (version <= 3)
+            QVERIFY(raw.exec("DROP TABLE calendars"));
         if (version == 2) {
             QVERIFY(raw.exec("DROP TABLE punctual_backfilled"));
             QVERIFY(raw.exec("DROP INDEX runs_queued"));
@@ -446,7 +459,45 @@ void TestSqliteStore::schemaTwoAndThreeAreMigrated()
     QVERIFY(store->putCalendar(calendar, ConflictPolicy::Fail, 1));
     QCOMPARE(store->calendar("holidays").value(), std::optional(calendar));
     RawDatabase raw(dbPath());
-    QCOMPARE(raw.scalar("SELECT value FROM punctual_meta WHERE key = 'schema_version'"), QString("4"));
+    QCOMPARE(raw.scalar("SELECT value FROM punctual_meta WHERE key = 'schema_version'"), QString("5"));
+    // Version 5 marked the job by its texts: it has no events, conditions or password variable.
+    QCOMPARE(raw.scalar("SELECT features FROM jobs WHERE id = 'a'"), QString("0"));
+}
+
+void TestSqliteStore::versionFiveFindsJobsWithEventsThroughItsIndex()
+{
+    // Rows written before version 5 are marked by the migration; rows written after, by every write.
+    Job atStart = makeJob("at-start", 5);
+    atStart.options.events.atStart = true;
+    Job plain = makeJob("plain", 5);
+    {
+        auto store = openStore(dbPath());
+        QVERIFY(store);
+        QVERIFY(store->addJob(atStart, ConflictPolicy::Fail));
+        QVERIFY(store->addJob(plain, ConflictPolicy::Fail));
+    }
+    {
+        RawDatabase raw(dbPath());
+        dropVersionFive(raw);
+        QVERIFY(raw.exec("UPDATE punctual_meta SET value = '4' WHERE key = 'schema_version'"));
+    }
+    auto store = openStore(dbPath());
+    QVERIFY(store);
+    auto found = store->unpausedJobsWithEvents();
+    QVERIFY(found);
+    QCOMPARE(found->size(), 1);
+    QCOMPARE(found->front().id, QStringLiteral("at-start"));
+    // An edit that takes the events away clears the bit; one that adds them sets it.
+    atStart.options.events.atStart = false;
+    QVERIFY(store->updateJob(atStart));
+    plain.options.events.atStart = true;
+    QVERIFY(store->updateJob(plain));
+    found = store->unpausedJobsWithEvents();
+    QVERIFY(found);
+    QCOMPARE(found->size(), 1);
+    QCOMPARE(found->front().id, QStringLiteral("plain"));
+    RawDatabase raw(dbPath());
+    QCOMPARE(raw.scalar("SELECT COUNT(*) FROM jobs WHERE features <> 0"), QString("1"));
 }
 
 void TestSqliteStore::readOnlyRefused_data()
