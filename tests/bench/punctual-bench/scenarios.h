@@ -15,5 +15,8 @@ Figures scenarioCronNext(const Options &options);
 Figures scenarioImport(const Options &options);
 Figures scenarioBulkPause(const Options &options);
 Figures scenarioCatchup(const Options &options);
+Figures scenarioDuePass(const Options &options);
+Figures scenarioHistory(const Options &options);
+Figures scenarioHostMemory(const Options &options);
 
 } // namespace bench
