@@ -154,6 +154,7 @@ def main():
     ap.add_argument("--punctual-bench", default=None)
     ap.add_argument("--aps-bench", default=None)
     ap.add_argument("--joblist-bench", default=None)
+    ap.add_argument("--from-json", default=None, help="run nothing: the table and plot of earlier --json FILE[,FILE...]")
     a = ap.parse_args()
 
     sizes = [1000, 10000] if a.quick else [int(s.replace("_", "")) for s in a.sizes.split(",") if s]
@@ -163,6 +164,8 @@ def main():
         ap.error("unknown case(s): %s" % ", ".join(sorted(unknown)))
     cases = [c for c in CASES if not only or c[0] in only]
 
+    if a.from_json:
+        return report(a, cases, *load(a.from_json.split(","), cases), {}, None)
     tools = {"punctual": compare.find_punctual_bench(a.punctual_bench)}
     tools["window"] = find_joblist_bench(a.joblist_bench, tools["punctual"])
     use_aps = not a.skip_aps and any(c[4] for c in cases)
@@ -234,6 +237,34 @@ def main():
             raw.close()
         shutil.rmtree(tmp, ignore_errors=True)
 
+    return report(a, cases, sizes, results, notes, use_aps, size_seconds, started)
+
+
+def load(paths, cases):
+    """The results of earlier runs (their --json lines): sizes, results, notes, whether APScheduler ran."""
+    by_kind = {(c[2], c[3]): c[0] for c in CASES}
+    results, notes, sizes, use_aps = {}, {}, set(), False
+    for path in paths:
+        with open(path) as lines:
+            for line in lines:
+                if not line.strip():
+                    continue
+                r = json.loads(line)
+                system = "aps" if r.get("system", "").startswith("aps") else "punctual"
+                use_aps = use_aps or system == "aps"
+                n = r.get("jobs")
+                sizes.add(n)
+                if "skipped" in r:
+                    notes[(r["case"], system, n)] = r["skipped"].split(":")[0]
+                    continue
+                scenario = r.get("scenario")
+                name = by_kind.get((scenario, r.get("store", "sqlite" if scenario == "window_list" else None)))
+                if name:
+                    results.setdefault((name, system, n), []).append(r)
+    return sorted(sizes), results, notes, use_aps
+
+
+def report(a, cases, sizes, results, notes, use_aps, size_seconds, started):
     def value(name, system, n, key):
         return compare.median([r.get(key) for r in results.get((name, system, n), [])])
 
@@ -243,6 +274,7 @@ def main():
             versions.setdefault(system, runs[0].get("system"))
     total = sum(size_seconds.values())
     lines = []
+    started = started or datetime.datetime.now(datetime.timezone.utc)
     lines.append("Cost curve, %s UTC on %s. Punctual: %s; APScheduler: %s. Medians of %d run(s) (history: 1)."
                  % (started.strftime("%Y-%m-%d %H:%M"), machine_text(), versions.get("punctual", "?"),
                     versions.get("aps", "not run"), a.repeat))
@@ -265,8 +297,9 @@ def main():
             lines.append("| %s | %s (`%s`) |%s" % (name, label, key, "".join(cells)))
     lines.append("")
     lines.append("ratio: how many times better Punctual is (APScheduler ÷ Punctual for times and memory). "
-                 "n/a: APScheduler has no such scenario. Wall time of the run: %s; total %.0f s."
-                 % (", ".join("N=%s %.0f s" % ("{:,}".format(n), s) for n, s in size_seconds.items()), total))
+                 "n/a: APScheduler has no such scenario." + (" Wall time of the run: %s; total %.0f s." % (
+                     ", ".join("N=%s %.0f s" % ("{:,}".format(n), s) for n, s in size_seconds.items()), total)
+                     if size_seconds else ""))
     text = "\n".join(lines) + "\n"
     sys.stdout.write(text)
     if a.table:
