@@ -151,10 +151,14 @@ def find_punctual_bench(given):
 
 # --------------------------------------------------------------------------- running
 
-def run_one(command):
-    """Runs one benchmark process; returns its JSON line as a dict (None if it failed)."""
+def run_one(command, timeout=None):
+    """Runs one benchmark process; returns its JSON line as a dict (None if it failed or ran out of @timeout s)."""
     started = time.monotonic()
-    proc = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        proc = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        log("TIMED OUT after %.0f s: %s" % (timeout, " ".join(command)))
+        return None
     elapsed = time.monotonic() - started
     if proc.returncode != 0:
         log("FAILED (%d) after %.1f s: %s\n%s" % (proc.returncode, elapsed, " ".join(command), proc.stderr[-2000:]))

@@ -441,6 +441,16 @@ bool sqlitePrefillOk(const QString &path, int n)
     return count.value() == n && *earliest.value() > punctual::SystemClock::instance().nowMs() + 60'000;
 }
 
+bool prefillOrReuse(const Options &options)
+{
+    if (options.dbGiven && sqlitePrefillOk(options.dbPath, options.jobs)) {
+        log("reusing pre-filled store %s", qPrintable(options.dbPath));
+        return true;
+    }
+    prefillSqlite(options.dbPath, options.jobs);
+    return false;
+}
+
 std::optional<double> percentile(const std::vector<double> &sorted, double q)
 {
     if (sorted.empty())

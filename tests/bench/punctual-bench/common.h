@@ -42,6 +42,7 @@ struct Options
     QString store; ///< "memory", "sqlite" or "none"
     QString dbPath;
     bool dbGiven = false;
+    long long runs = 0; ///< history's --runs (0: its default)
 };
 
 /// One JSON object whose keys keep the order they were added in (QJsonObject would sort them).
@@ -136,6 +137,10 @@ double calibrateAddSeconds(const QString &store, const QString &dbPath, int n);
 double prefillSqlite(const QString &path, int n);
 /// The file holds exactly n jobs, none due within a minute.
 bool sqlitePrefillOk(const QString &path, int n);
+
+/// The scenario's pre-filled SQLite file (as prefillSqlite()): the --db file as it is when it already holds
+/// options.jobs such jobs (sqlitePrefillOk()), else made anew. Returns whether it was reused.
+bool prefillOrReuse(const Options &options);
 
 /// Nearest-rank percentile of sorted values.
 std::optional<double> percentile(const std::vector<double> &sorted, double q);

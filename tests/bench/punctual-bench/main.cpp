@@ -39,6 +39,10 @@ const std::map<QString, Scenario> &scenarios()
         {QStringLiteral("catchup"), {1, {QStringLiteral("sqlite"), QStringLiteral("memory")}, &bench::scenarioCatchup}},
         // Not in apscheduler_bench.py: the physical limit of `add`, one committed row through libsqlite3 itself.
         {QStringLiteral("wal-commit"), {10000, {QStringLiteral("sqlite")}, &bench::scenarioWalCommit}},
+        // Not in apscheduler_bench.py: the cost curve of issue 19 (item 1).
+        {QStringLiteral("due-pass"), {10000, {QStringLiteral("sqlite"), QStringLiteral("memory")}, &bench::scenarioDuePass}},
+        {QStringLiteral("history"), {10000, {QStringLiteral("sqlite")}, &bench::scenarioHistory}},
+        {QStringLiteral("host-memory"), {10000, {QStringLiteral("sqlite")}, &bench::scenarioHostMemory}},
     };
     return table;
 }
@@ -48,7 +52,7 @@ const std::map<QString, Scenario> &scenarios()
     QStringList names;
     for (const auto &entry : scenarios())
         names << entry.first;
-    std::fprintf(stderr, "usage: punctual-bench {%s} [--jobs N] [--store {memory,sqlite}] [--db DB]\n",
+    std::fprintf(stderr, "usage: punctual-bench {%s} [--jobs N] [--store {memory,sqlite}] [--db DB] [--runs M]\n",
                  qPrintable(names.join(QLatin1Char(','))));
     std::fprintf(stderr, "punctual-bench: error: %s\n", qPrintable(error));
     std::exit(2);
@@ -83,6 +87,13 @@ Options parse(const QStringList &args)
         } else if (arg == QLatin1String("--db") || arg.startsWith(QLatin1String("--db="))) {
             options.dbPath = valueOf(QStringLiteral("--db"));
             options.dbGiven = true;
+        } else if (arg == QLatin1String("--runs") || arg.startsWith(QLatin1String("--runs="))) {
+            // history: how many run rows to write (default 10 million).
+            bool ok = false;
+            const QString value = valueOf(QStringLiteral("--runs"));
+            options.runs = value.toLongLong(&ok);
+            if (!ok || options.runs < 1)
+                usage(QStringLiteral("argument --runs: invalid value: '%1'").arg(value));
         } else if (arg.startsWith(QLatin1Char('-')) || !options.scenario.isEmpty()) {
             usage(QStringLiteral("unrecognized arguments: %1").arg(arg));
         } else {

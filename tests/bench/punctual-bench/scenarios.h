@@ -16,5 +16,8 @@ Figures scenarioImport(const Options &options);
 Figures scenarioBulkPause(const Options &options);
 Figures scenarioCatchup(const Options &options);
 Figures scenarioWalCommit(const Options &options);
+Figures scenarioDuePass(const Options &options);
+Figures scenarioHistory(const Options &options);
+Figures scenarioHostMemory(const Options &options);
 
 } // namespace bench
