@@ -53,8 +53,8 @@ QJsonObject withIntervalStart(QJsonObject json, std::int64_t nowMs)
     // (APScheduler's rule: the first run one interval after now). The stored form always has a start.
     QJsonObject trigger = json.value(QStringLiteral("trigger")).toObject();
     const QJsonValue start = trigger.value(QStringLiteral("start"));
-    if (trigger.value(QStringLiteral("type")).toString() != QLatin1String("interval")
-        || !(start.isUndefined() || start.isNull()))
+    if (!(start.isUndefined() || start.isNull())
+        || trigger.value(QStringLiteral("type")).toString() != QLatin1String("interval"))
         return json;
     const auto intervalMs =
         durationFromSeconds(trigger.value(QStringLiteral("interval_seconds")).toDouble(0), QString(), false);
