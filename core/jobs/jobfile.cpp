@@ -20,6 +20,7 @@
 #include <atomic>
 #include <cerrno>
 #include <optional>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -179,7 +180,6 @@ QString oneLine(QString text)
     return text;
 }
 
-
 /// One entry of a job file read on its own: its job, or why it cannot be taken.
 struct EntryOutcome
 {
@@ -315,7 +315,12 @@ bool readEntriesInParallel(const std::vector<QByteArrayView> &elements, std::int
     std::vector<std::thread> helpers;
     for (std::size_t t = 1; t < threads; ++t) {
         const std::size_t begin = std::min(elements.size(), t * share);
-        helpers.emplace_back(readShare, begin, std::min(elements.size(), begin + share));
+        const std::size_t end = std::min(elements.size(), begin + share);
+        try {
+            helpers.emplace_back(readShare, begin, end);
+        } catch (const std::system_error &) {
+            readShare(begin, end); // no thread to be had: read here
+        }
     }
     readShare(0, std::min(elements.size(), share));
     for (std::thread &helper : helpers)
