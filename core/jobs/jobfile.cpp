@@ -17,8 +17,10 @@
 #include <QSaveFile>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cerrno>
+#include <cstring>
 #include <optional>
 #include <system_error>
 #include <thread>
@@ -218,6 +220,18 @@ bool isJsonSpace(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/// Whether @p c is one of the characters the split looks at: a quote or a bracket.
+bool isStructural(char c)
+{
+    static constexpr auto table = [] {
+        std::array<bool, 256> marks{};
+        for (const unsigned char mark : {'"', '{', '}', '[', ']'})
+            marks[mark] = true;
+        return marks;
+    }();
+    return table[static_cast<unsigned char>(c)];
+}
+
 /**
  * The byte ranges of the objects of a JSON array that is the whole of @p bytes, found by matching brackets outside
  * strings (no values read). None when the text is anything else or the scan is not sure: a byte order mark, an
@@ -250,13 +264,22 @@ std::optional<std::vector<QByteArrayView>> arrayElements(const QByteArray &bytes
             int depth = 0;
             for (; i < size; ++i) {
                 const char c = data[i];
+                if (!isStructural(c))
+                    continue;
                 if (c == '"') {
-                    for (++i; i < size && data[i] != '"'; ++i) {
-                        if (data[i] == '\\')
-                            ++i;
+                    // To the closing quote: one not preceded by an odd number of backslashes. memchr, as this scan
+                    // runs on one thread before the entries are read on all.
+                    for (;;) {
+                        const void *quote = std::memchr(data + i + 1, '"', static_cast<std::size_t>(size - i - 1));
+                        if (!quote)
+                            return std::nullopt;
+                        i = static_cast<const char *>(quote) - data;
+                        qsizetype backslashes = 0;
+                        while (data[i - 1 - backslashes] == '\\')
+                            ++backslashes;
+                        if (backslashes % 2 == 0)
+                            break;
                     }
-                    if (i >= size)
-                        return std::nullopt;
                 } else if (c == '{' || c == '[') {
                     if (++depth > deepestSplit)
                         return std::nullopt;

@@ -364,6 +364,10 @@ private slots:
             json.insert(QStringLiteral("id"), QStringLiteral("job-%1").arg(i));
             array.append(json);
         }
+        // Quotes, backslashes and brackets inside strings: the split must not take them for the entry's end.
+        QJsonObject quoted = array.at(100).toObject();
+        quoted.insert(QStringLiteral("name"), QStringLiteral("quote \" backslash \\ both \\\" brackets }]{[ \\"));
+        array.replace(100, quoted);
         QJsonObject badAction = array.at(1500).toObject();
         badAction.insert(QStringLiteral("action"), QJsonObject{{QStringLiteral("type"), QStringLiteral("teleport")}});
         array.replace(1500, badAction);
@@ -389,6 +393,7 @@ private slots:
         for (qsizetype i = 0; i < large->jobs.size(); ++i)
             QCOMPARE(large->jobs.at(i).toJson(), wrapped->jobs.at(i).toJson());
         QCOMPARE(large->origins, wrapped->origins);
+        QCOMPARE(large->jobs.at(100).name, QStringLiteral("quote \" backslash \\ both \\\" brackets }]{[ \\"));
         QStringList problems;
         for (const ImportProblem &problem : std::as_const(large->problems))
             problems << problem.text();
