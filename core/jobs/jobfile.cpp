@@ -16,8 +16,15 @@
 #include <QRandomGenerator>
 #include <QSaveFile>
 
+#include <algorithm>
+#include <array>
+#include <atomic>
 #include <cerrno>
+#include <cstring>
 #include <optional>
+#include <system_error>
+#include <thread>
+#include <vector>
 
 namespace punctual {
 
@@ -49,8 +56,8 @@ QJsonObject withIntervalStart(QJsonObject json, std::int64_t nowMs)
     // (APScheduler's rule: the first run one interval after now). The stored form always has a start.
     QJsonObject trigger = json.value(QStringLiteral("trigger")).toObject();
     const QJsonValue start = trigger.value(QStringLiteral("start"));
-    if (trigger.value(QStringLiteral("type")).toString() != QLatin1String("interval")
-        || !(start.isUndefined() || start.isNull()))
+    if (!(start.isUndefined() || start.isNull())
+        || trigger.value(QStringLiteral("type")).toString() != QLatin1String("interval"))
         return json;
     const auto intervalMs =
         durationFromSeconds(trigger.value(QStringLiteral("interval_seconds")).toDouble(0), QString(), false);
@@ -175,6 +182,175 @@ QString oneLine(QString text)
     return text;
 }
 
+/// One entry of a job file read on its own: its job, or why it cannot be taken.
+struct EntryOutcome
+{
+    std::optional<Job> job;
+    QString problem;     ///< without a job: why not
+    QString planProblem; ///< with a job: why the scheduler would refuse it (told after an id used twice)
+};
+
+/// Reads entry @p value: the checks that need no other entry (those that do are made in file order after).
+EntryOutcome readEntry(const QJsonValue &value, std::int64_t nowMs, QRandomGenerator &random)
+{
+    if (!value.isObject())
+        return {std::nullopt, JobFileText::tr("not a job object"), {}};
+    const QJsonObject json = value.toObject();
+    auto job = Job::fromJson(withIntervalStart(json, nowMs), false);
+    if (!job)
+        return {std::nullopt, job.error().message, {}};
+    if (const auto key = unknownKey(json))
+        return {std::nullopt, JobFileText::tr("job \"%1\": unknown key \"%2\"").arg(job->id, *key), {}};
+    // The scheduler's own rule for a new job (a one-off time just passed runs within its grace time; a first run
+    // time past year 9999 cannot be stored): the add must not fail after the file was found good.
+    if (auto planned = planNewJob(job.value(), nowMs, random); !planned)
+        return {std::move(job).value(), QString(),
+                JobFileText::tr("job \"%1\": %2").arg(job->id, planned.error().message)};
+    return {std::move(job).value(), QString(), QString()};
+}
+
+// Below these a file is read on one thread.
+constexpr qsizetype parallelMinimumBytes = 256 * 1024;
+constexpr qsizetype parallelMinimumJobs = 1024;
+// Qt's parser refuses deeper nesting; an entry is one level less deep alone, so the split leaves such files to it.
+constexpr int deepestSplit = 512;
+
+bool isJsonSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/// Whether @p c is one of the characters the split looks at: a quote or a bracket.
+bool isStructural(char c)
+{
+    static constexpr auto table = [] {
+        std::array<bool, 256> marks{};
+        for (const unsigned char mark : {'"', '{', '}', '[', ']'})
+            marks[mark] = true;
+        return marks;
+    }();
+    return table[static_cast<unsigned char>(c)];
+}
+
+/**
+ * The byte ranges of the objects of a JSON array that is the whole of @p bytes, found by matching brackets outside
+ * strings (no values read). None when the text is anything else or the scan is not sure: a byte order mark, an
+ * entry that is not an object, text after the array, deep nesting. A range may still hold bad JSON (the parse of
+ * the entry finds it).
+ */
+std::optional<std::vector<QByteArrayView>> arrayElements(const QByteArray &bytes)
+{
+    const char *const data = bytes.constData();
+    const qsizetype size = bytes.size();
+    qsizetype i = 0;
+    const auto skipSpace = [&] {
+        while (i < size && isJsonSpace(data[i]))
+            ++i;
+    };
+    skipSpace();
+    if (i >= size || data[i] != '[')
+        return std::nullopt;
+    ++i;
+    std::vector<QByteArrayView> elements;
+    skipSpace();
+    if (i < size && data[i] == ']') {
+        ++i;
+    } else {
+        for (;;) {
+            skipSpace();
+            if (i >= size || data[i] != '{')
+                return std::nullopt;
+            const qsizetype start = i;
+            int depth = 0;
+            for (; i < size; ++i) {
+                const char c = data[i];
+                if (!isStructural(c))
+                    continue;
+                if (c == '"') {
+                    // To the closing quote: one not preceded by an odd number of backslashes. memchr, as this scan
+                    // runs on one thread before the entries are read on all.
+                    for (;;) {
+                        const void *quote = std::memchr(data + i + 1, '"', static_cast<std::size_t>(size - i - 1));
+                        if (!quote)
+                            return std::nullopt;
+                        i = static_cast<const char *>(quote) - data;
+                        qsizetype backslashes = 0;
+                        while (data[i - 1 - backslashes] == '\\')
+                            ++backslashes;
+                        if (backslashes % 2 == 0)
+                            break;
+                    }
+                } else if (c == '{' || c == '[') {
+                    if (++depth > deepestSplit)
+                        return std::nullopt;
+                } else if (c == '}' || c == ']') {
+                    if (--depth == 0)
+                        break;
+                }
+            }
+            if (i >= size)
+                return std::nullopt;
+            ++i;
+            elements.emplace_back(data + start, i - start);
+            skipSpace();
+            if (i < size && data[i] == ',') {
+                ++i;
+                continue;
+            }
+            if (i < size && data[i] == ']') {
+                ++i;
+                break;
+            }
+            return std::nullopt;
+        }
+    }
+    skipSpace();
+    if (i != size)
+        return std::nullopt;
+    return elements;
+}
+
+/**
+ * Reads @p elements (arrayElements()) into @p outcomes on up to 4 threads, each a contiguous share. False when an
+ * entry is not valid JSON: the caller then parses the whole text, whose error says where.
+ */
+bool readEntriesInParallel(const std::vector<QByteArrayView> &elements, std::int64_t nowMs,
+                           std::vector<EntryOutcome> &outcomes)
+{
+    outcomes.assign(elements.size(), EntryOutcome{});
+    std::atomic<bool> syntaxError{false};
+    const auto readShare = [&](std::size_t begin, std::size_t end) {
+        QRandomGenerator random(1); // planNewJob's jitter: only whether the job runs at all matters here
+        for (std::size_t i = begin; i < end && !syntaxError.load(std::memory_order_relaxed); ++i) {
+            const QByteArrayView element = elements[i];
+            QJsonParseError parseError;
+            const QJsonDocument document =
+                jsontext::parse(QByteArray::fromRawData(element.data(), element.size()), &parseError);
+            if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+                syntaxError.store(true, std::memory_order_relaxed);
+                return;
+            }
+            outcomes[i] = readEntry(QJsonValue(document.object()), nowMs, random);
+        }
+    };
+    const std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
+    const std::size_t share = (elements.size() + threads - 1) / threads;
+    std::vector<std::thread> helpers;
+    for (std::size_t t = 1; t < threads; ++t) {
+        const std::size_t begin = std::min(elements.size(), t * share);
+        const std::size_t end = std::min(elements.size(), begin + share);
+        try {
+            helpers.emplace_back(readShare, begin, end);
+        } catch (const std::system_error &) {
+            readShare(begin, end); // no thread to be had: read here
+        }
+    }
+    readShare(0, std::min(elements.size(), share));
+    for (std::thread &helper : helpers)
+        helper.join();
+    return !syntaxError.load();
+}
+
 } // namespace
 
 QByteArray JobFile::toJson(const QList<Job> &jobs)
@@ -208,59 +384,65 @@ Result<void> JobFile::write(const QString &path, const QList<Job> &jobs)
 
 Result<ImportContents> JobFile::parse(const QByteArray &bytes, std::int64_t nowMs)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = jsontext::parse(bytes, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return invalidInput(JobFileText::tr("not a job file: %1 at %2")
-                                .arg(parseError.errorString(), positionOf(bytes, parseError.offset)));
     ImportContents contents;
-    QJsonArray array;
-    if (document.isArray()) {
-        array = document.array();
-    } else if (document.isObject() && document.object().value(QStringLiteral("jobs")).isArray()) {
-        array = document.object().value(QStringLiteral("jobs")).toArray();
-        contents.title = document.object().value(QStringLiteral("title")).toString();
-    } else {
-        return invalidInput(JobFileText::tr("not a job file: expected a JSON array of jobs or an object with a "
-                                            "\"jobs\" array"));
+    std::vector<EntryOutcome> outcomes;
+    // A large job file (an export) is read on every core: its entries split without parsing, each parsed alone.
+    // Anything the split is not sure of, and every syntax error, goes to the whole-document parse below.
+    bool read = false;
+    if (bytes.size() >= parallelMinimumBytes) {
+        if (auto elements = arrayElements(bytes); elements && elements->size() >= parallelMinimumJobs)
+            read = readEntriesInParallel(*elements, nowMs, outcomes);
+    }
+    if (!read) {
+        QJsonParseError parseError;
+        const QJsonDocument document = jsontext::parse(bytes, &parseError);
+        if (parseError.error != QJsonParseError::NoError)
+            return invalidInput(JobFileText::tr("not a job file: %1 at %2")
+                                    .arg(parseError.errorString(), positionOf(bytes, parseError.offset)));
+        QJsonArray array;
+        if (document.isArray()) {
+            array = document.array();
+        } else if (document.isObject() && document.object().value(QStringLiteral("jobs")).isArray()) {
+            array = document.object().value(QStringLiteral("jobs")).toArray();
+            contents.title = document.object().value(QStringLiteral("title")).toString();
+        } else {
+            return invalidInput(JobFileText::tr("not a job file: expected a JSON array of jobs or an object with a "
+                                                "\"jobs\" array"));
+        }
+        outcomes.resize(static_cast<std::size_t>(array.size()));
+        QRandomGenerator random(1);
+        for (qsizetype i = 0; i < array.size(); ++i)
+            outcomes[static_cast<std::size_t>(i)] = readEntry(array.at(i), nowMs, random);
     }
 
-    contents.jobs.reserve(array.size());
+    // In file order: the checks that depend on the entries before (an id used twice).
+    contents.jobs.reserve(static_cast<qsizetype>(outcomes.size()));
+    contents.origins.reserve(static_cast<qsizetype>(outcomes.size()));
     QHash<QString, qsizetype> seen; // id -> index of its first entry
-    QRandomGenerator random(1);     // planNewJob's jitter: only whether the job runs at all matters here
-    // Messages quote what the file holds (a zone, an expression): each problem is still one line.
-    const auto problem = [&contents](const QString &where, const QString &message) {
-        contents.problems.append({where, oneLine(message)});
-    };
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        const QString where = QStringLiteral("jobs[%1]").arg(i);
-        const QJsonValue value = array.at(i);
-        if (!value.isObject()) {
-            problem(where, JobFileText::tr("not a job object"));
+    seen.reserve(static_cast<qsizetype>(outcomes.size()));
+    for (qsizetype i = 0; i < static_cast<qsizetype>(outcomes.size()); ++i) {
+        EntryOutcome &outcome = outcomes[static_cast<std::size_t>(i)];
+        // Cheaper than arg(): one per job of a large import.
+        QString where = QLatin1String("jobs[") + QString::number(i) + QLatin1Char(']');
+        if (!outcome.job) {
+            // Messages quote what the file holds (a zone, an expression): each problem is still one line.
+            contents.problems.append({std::move(where), oneLine(outcome.problem)});
             continue;
         }
-        auto job = Job::fromJson(withIntervalStart(value.toObject(), nowMs), false);
-        if (!job) {
-            problem(where, job.error().message);
+        Job &job = *outcome.job;
+        if (const auto first = seen.constFind(job.id); first != seen.constEnd()) {
+            contents.problems.append(
+                {std::move(where),
+                 oneLine(JobFileText::tr("the id \"%1\" is used by jobs[%2] already").arg(job.id).arg(*first))});
             continue;
         }
-        if (const auto key = unknownKey(value.toObject())) {
-            problem(where, JobFileText::tr("job \"%1\": unknown key \"%2\"").arg(job->id, *key));
+        if (!outcome.planProblem.isEmpty()) {
+            contents.problems.append({std::move(where), oneLine(outcome.planProblem)});
             continue;
         }
-        if (const auto first = seen.constFind(job->id); first != seen.constEnd()) {
-            problem(where, JobFileText::tr("the id \"%1\" is used by jobs[%2] already").arg(job->id).arg(*first));
-            continue;
-        }
-        // The scheduler's own rule for a new job (a one-off time just passed runs within its grace time; a first
-        // run time past year 9999 cannot be stored): the add must not fail after the file was found good.
-        if (auto planned = planNewJob(job.value(), nowMs, random); !planned) {
-            problem(where, JobFileText::tr("job \"%1\": %2").arg(job->id, planned.error().message));
-            continue;
-        }
-        seen.insert(job->id, i);
-        contents.jobs.append(std::move(job).value());
-        contents.origins.append(where);
+        seen.insert(job.id, i);
+        contents.jobs.append(std::move(job));
+        contents.origins.append(std::move(where));
     }
     if (contents.title.isEmpty() && !contents.jobs.isEmpty())
         contents.title = contents.jobs.constFirst().name;

@@ -92,6 +92,10 @@ public:
 
 private:
     Result<void> parseParts(const JobTexts &texts, Job &job);
+    /// The text of an interval trigger without jitter (what jsonText(toJson()) gives); none for other triggers.
+    std::optional<QString> intervalText(const Trigger &trigger);
+    /// @p ms as seconds, as QJsonDocument writes the number.
+    const QString &secondsText(std::int64_t ms);
     const QString &shared(QString text);
 
     ParsedCache<std::shared_ptr<const Trigger>> m_triggers;
@@ -104,6 +108,7 @@ private:
     std::optional<Action> m_lastAction;
     std::optional<JobOptions> m_lastOptions;
     QSet<QString> m_sharedTexts; ///< readSummary(): one string per distinct text, until forgetShared()
+    QHash<std::int64_t, QString> m_secondsTexts; ///< secondsText(), a few hundred at most
 };
 
 } // namespace punctual

@@ -353,6 +353,75 @@ private slots:
         QVERIFY(JobFile::parse("\xEF\xBB\xBF" + JobFile::toJson(stored), T0).ok());
     }
 
+    void largeFilesAreReadAsSmallOnes()
+    {
+        // A large array is split and read on several threads: the jobs and problems must be those the one-thread
+        // reading gives, which reads the same entries wrapped in {"jobs": [...]}.
+        const QList<Job> kinds = everyKind();
+        QJsonArray array;
+        for (int i = 0; i < 3000; ++i) {
+            QJsonObject json = kinds.at(i % kinds.size()).toJson();
+            json.insert(QStringLiteral("id"), QStringLiteral("job-%1").arg(i));
+            array.append(json);
+        }
+        // Quotes, backslashes and brackets inside strings: the split must not take them for the entry's end.
+        QJsonObject quoted = array.at(100).toObject();
+        quoted.insert(QStringLiteral("name"), QStringLiteral("quote \" backslash \\ both \\\" brackets }]{[ \\"));
+        array.replace(100, quoted);
+        QJsonObject badAction = array.at(1500).toObject();
+        badAction.insert(QStringLiteral("action"), QJsonObject{{QStringLiteral("type"), QStringLiteral("teleport")}});
+        array.replace(1500, badAction);
+        array.replace(1700, array.at(20));                          // an id used twice
+        QJsonObject pastTwice = array.at(2).toObject();              // the id of jobs[2], and a date long past
+        pastTwice.insert(QStringLiteral("trigger"), DateTrigger(T0 - 86'400'000).toJson());
+        array.replace(2100, pastTwice);
+        QJsonObject past = pastTwice;
+        past.insert(QStringLiteral("id"), QStringLiteral("past"));
+        array.replace(2200, past);
+        QJsonObject unknown = array.at(2300).toObject();
+        unknown.insert(QStringLiteral("max_instance"), 2);
+        array.replace(2300, unknown);
+
+        const QByteArray text = QJsonDocument(array).toJson();
+        QVERIFY(text.size() > 256 * 1024);
+        auto large = JobFile::parse(text, T0);
+        auto wrapped = JobFile::parse(QJsonDocument(QJsonObject{{QStringLiteral("jobs"), array}}).toJson(), T0);
+        QVERIFY_OK(large);
+        QVERIFY_OK(wrapped);
+        QCOMPARE(large->jobs.size(), 2995);
+        QCOMPARE(large->jobs.size(), wrapped->jobs.size());
+        for (qsizetype i = 0; i < large->jobs.size(); ++i)
+            QCOMPARE(large->jobs.at(i).toJson(), wrapped->jobs.at(i).toJson());
+        QCOMPARE(large->origins, wrapped->origins);
+        QCOMPARE(large->jobs.at(100).name, QStringLiteral("quote \" backslash \\ both \\\" brackets }]{[ \\"));
+        QStringList problems;
+        for (const ImportProblem &problem : std::as_const(large->problems))
+            problems << problem.text();
+        QStringList wrappedProblems;
+        for (const ImportProblem &problem : std::as_const(wrapped->problems))
+            wrappedProblems << problem.text();
+        QCOMPARE(problems, wrappedProblems);
+        QCOMPARE(problems.size(), 5);
+        QVERIFY2(problems.at(2).startsWith(QLatin1String("jobs[2100]: the id \"job-2\" is used by jobs[2]")),
+                 qPrintable(problems.at(2)));
+        QVERIFY2(problems.at(3).contains(QLatin1String("has already passed")), qPrintable(problems.at(3)));
+
+        // A syntax error inside one entry: the error of the whole text, with its line.
+        QByteArray broken = text;
+        const qsizetype at = broken.indexOf("\"job-2500\"");
+        broken.insert(at, "{");
+        auto error = JobFile::parse(broken, T0);
+        QVERIFY(!error.ok());
+        const qsizetype line = broken.left(at).count('\n') + 1;
+        QVERIFY2(error.error().message.contains(QStringLiteral("line %1,").arg(line)), qPrintable(error.error().message));
+        // An entry that is no object: read by the one thread, told by index.
+        array.replace(2600, QStringLiteral("not a job"));
+        auto mixed = JobFile::parse(QJsonDocument(array).toJson(), T0);
+        QVERIFY_OK(mixed);
+        QCOMPARE(mixed->problems.size(), 6);
+        QCOMPARE(mixed->problems.at(5).where, QStringLiteral("jobs[2600]"));
+    }
+
     void nothingIsAddedOnError()
     {
         QList<Job> jobs = everyKind();

@@ -7,9 +7,12 @@
 #include "support/jobbuilder.h"
 #include "support/postgresserver.h"
 #include "support/testsupport.h"
+#include "time/isotime.h"
 #include "triggers/crontrigger.h"
+#include "triggers/intervaltrigger.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -157,6 +160,7 @@ private slots:
     void jobStatistics();
     void jobStatisticsOfEmptyAndRunningJobs();
     void jobStatisticsInGroupsOfIds();
+    void intervalTextsAsQtWritesThem();
 
 private:
     std::unique_ptr<JobStore> open();
@@ -1061,6 +1065,37 @@ void TestJobStore::jobStatisticsInGroupsOfIds()
         QCOMPARE(job.p95Ms, std::optional<std::int64_t>(i % 3 == 0 ? 10'000 : i + 1));
         QCOMPARE(job.durations.size(), i % 3 == 0 ? 2 : 1);
     }
+}
+
+void TestJobStore::intervalTextsAsQtWritesThem()
+{
+    // The codec writes an interval trigger's text itself (an import's hot path): it must be QJsonDocument's text.
+    JobRowCodec codec;
+    Job job = makeJob("x", 100);
+    for (const char *zone : {"UTC", "America/New_York", "Africa/Monrovia", "Asia/Kolkata", "Etc/GMT+5"}) {
+        for (const std::int64_t interval : {std::int64_t(1), std::int64_t(1500), std::int64_t(60'000),
+                                            std::int64_t(3'600'000), std::int64_t(1'234'567),
+                                            std::int64_t(3'153'600'000'000), std::int64_t(86'400'001)}) {
+            for (const std::int64_t start : {std::int64_t(-315'619'200'000), std::int64_t(0), std::int64_t(1'234),
+                                             std::int64_t(1'767'225'600'999), maxInstantMs, minInstantMs}) {
+                for (const bool withEnd : {false, true}) {
+                    auto trigger = std::make_shared<IntervalTrigger>(
+                        interval, start, withEnd ? std::optional(start + 7 * interval) : std::nullopt);
+                    trigger->setZone(ZoneRules::forZone(zone));
+                    job.trigger = trigger;
+                    const QString expected =
+                        QString::fromUtf8(QJsonDocument(trigger->toJson()).toJson(QJsonDocument::Compact));
+                    QCOMPARE(codec.texts(job).trigger, expected);
+                }
+            }
+        }
+    }
+    // With jitter: the general way.
+    auto jittered = std::make_shared<IntervalTrigger>(60'000, 0);
+    jittered->setJitterMs(1500);
+    job.trigger = jittered;
+    QCOMPARE(codec.texts(job).trigger,
+             QString::fromUtf8(QJsonDocument(jittered->toJson()).toJson(QJsonDocument::Compact)));
 }
 
 QTEST_GUILESS_MAIN(TestJobStore)

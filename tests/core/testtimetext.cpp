@@ -65,6 +65,18 @@ void TestTimeText::parseIso_data()
     QTest::newRow("local in gap") << "2026-03-08T02:30:00" << "America/New_York" << qint64(1772953200000);
     // 01:30 happens twice on 2026-11-01: the first pass, EDT = 05:30Z.
     QTest::newRow("local in overlap") << "2026-11-01T01:30:00" << "America/New_York" << qint64(1793511000000);
+    // Forms read without the regular expression, and the same forms with what sends them to it (spaces).
+    QTest::newRow("nine digit fraction") << "2026-01-01T00:00:00.123456789Z" << "UTC" << qint64(1767225600123);
+    QTest::newRow("comma fraction") << "2026-01-01T00:00:00,25+00:00" << "UTC" << qint64(1767225600250);
+    QTest::newRow("lower z") << "2026-01-01T00:00:00z" << "UTC" << qint64(1767225600000);
+    QTest::newRow("negative offset") << "2025-12-31T19:00:00-05:00" << "UTC" << qint64(1767225600000);
+    QTest::newRow("offset seconds") << "2025-12-31T23:15:30-00:44:30" << "UTC" << qint64(1767225600000);
+    QTest::newRow("offset seconds compact") << "2025-12-31T23:15:30-004430" << "UTC" << qint64(1767225600000);
+    QTest::newRow("offset mixed colons") << "2025-12-31T23:15:30-0044:30" << "UTC" << qint64(1767225600000);
+    QTest::newRow("date with offset") << "2026-01-01+00" << "UTC" << qint64(1767225600000);
+    QTest::newRow("no seconds local") << "2026-01-01T00:00" << "America/New_York" << qint64(1767243600000);
+    QTest::newRow("spaces around") << " 2026-01-01T00:00:00 Z " << "UTC" << qint64(1767225600000);
+    QTest::newRow("space before offset") << "2026-01-01T05:30:00 +05:30" << "UTC" << qint64(1767225600000);
 }
 
 void TestTimeText::parseIso()
@@ -87,6 +99,17 @@ void TestTimeText::parseIsoErrors_data()
     QTest::newRow("hour 24") << "2026-01-01T24:00:00Z" << "there is no such time of day";
     QTest::newRow("bad offset") << "2026-01-01T00:00:00+25:00" << "UTC offset is out of range";
     QTest::newRow("trailing junk") << "2026-01-01T00:00:00Zx" << "is not an ISO-8601";
+    QTest::newRow("ten digit fraction") << "2026-01-01T00:00:00.1234567890Z" << "is not an ISO-8601";
+    QTest::newRow("empty fraction") << "2026-01-01T00:00:00.Z" << "is not an ISO-8601";
+    QTest::newRow("hour alone") << "2026-01-01T10Z" << "is not an ISO-8601";
+    QTest::newRow("offset colon alone") << "2026-01-01T00:00:00+05:" << "is not an ISO-8601";
+    QTest::newRow("offset three digits") << "2026-01-01T00:00:00+053" << "is not an ISO-8601";
+    QTest::newRow("short year") << "226-01-01" << "is not an ISO-8601";
+    QTest::newRow("lower t") << "2026-01-01t00:00:00Z" << "is not an ISO-8601";
+    QTest::newRow("offset minutes 60") << "2026-01-01T00:00:00+05:60" << "UTC offset is out of range";
+    QTest::newRow("day 32") << "2026-01-32T00:00:00Z" << "there is no such date";
+    QTest::newRow("minute 60") << "2026-01-01T00:60:00Z" << "there is no such time of day";
+    QTest::newRow("year 0") << "0000-01-01T00:00:00Z" << "between the years 1 and 9999";
 }
 
 void TestTimeText::parseIsoErrors()
