@@ -3,6 +3,7 @@
 
 #include "store/jobvaluehash.h"
 #include "store/storeconflict.h"
+#include "triggers/intervaltrigger.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -56,7 +57,7 @@ Job MemoryJobStore::jobAt(Index index) const
         job.name = job.id;
     else if (!slot.nameIsNull)
         job.name = nameOf(slot).toString();
-    job.trigger = slot.trigger;
+    job.trigger = triggerOf(slot);
     job.action = m_actions.value(slot.action);
     job.options = m_options.value(slot.options);
     job.paused = slot.paused;
@@ -109,6 +110,57 @@ void MemoryJobStore::setName(Slot &slot, const QString &name, const QString &id)
     }
 }
 
+std::size_t MemoryJobStore::IntervalShape::hash() const
+{
+    return qHashMulti(0, intervalMs, endMs.value_or(0), endMs.has_value(), zone.get(), jitterMs);
+}
+
+void MemoryJobStore::acquireTrigger(Slot &slot, const std::shared_ptr<const Trigger> &trigger)
+{
+    if (const auto *interval = dynamic_cast<const IntervalTrigger *>(trigger.get())) { // final: exactly one
+        const IntervalShape shape{interval->intervalMs(), interval->endMs(), interval->zonePtr(),
+                                  interval->jitterMs()};
+        slot.intervalTrigger = true;
+        slot.triggerStart = interval->startMs();
+        slot.trigger = m_intervals.acquire(shape, shape.hash());
+        return;
+    }
+    slot.intervalTrigger = false;
+    slot.triggerStart = 0;
+    if (!m_freeTriggers.empty()) {
+        slot.trigger = m_freeTriggers.back();
+        m_freeTriggers.pop_back();
+        m_triggers[slot.trigger] = trigger;
+    } else {
+        slot.trigger = static_cast<std::uint32_t>(m_triggers.size());
+        m_triggers.push_back(trigger);
+    }
+}
+
+void MemoryJobStore::releaseTrigger(const Slot &slot)
+{
+    if (slot.trigger == none)
+        return;
+    if (slot.intervalTrigger) {
+        m_intervals.release(slot.trigger);
+    } else {
+        m_triggers[slot.trigger].reset();
+        m_freeTriggers.push_back(slot.trigger);
+    }
+}
+
+std::shared_ptr<const Trigger> MemoryJobStore::triggerOf(const Slot &slot) const
+{
+    if (!slot.intervalTrigger)
+        return m_triggers[slot.trigger];
+    // Rebuilt on each read: one object per read is cheaper than one per stored job.
+    const IntervalShape &shape = m_intervals.value(slot.trigger);
+    auto trigger = std::make_shared<IntervalTrigger>(shape.intervalMs, slot.triggerStart, shape.endMs);
+    trigger->setZone(shape.zone);
+    trigger->setJitterMs(shape.jitterMs);
+    return trigger;
+}
+
 void MemoryJobStore::put(const Job &job)
 {
     Index index = find(job.id);
@@ -137,7 +189,9 @@ void MemoryJobStore::put(const Job &job)
     }
     Slot &slot = slotAt(index);
     setName(slot, job.name, job.id);
-    slot.trigger = job.trigger;
+    const Slot old = slot; // its trigger is released after the new one is taken (they may be alike)
+    acquireTrigger(slot, job.trigger);
+    releaseTrigger(old);
     slot.action = action;
     slot.options = options;
     slot.paused = job.paused;
@@ -191,6 +245,7 @@ void MemoryJobStore::erase(const QString &id)
         --m_jobCount;
         m_actions.release(slot.action);
         m_options.release(slot.options);
+        releaseTrigger(slot);
         const std::size_t characters = slot.idLength + (slot.nameIsId ? 0 : slot.nameLength);
         slot = Slot{};
         m_pauseNotes.remove(index);
@@ -214,6 +269,9 @@ void MemoryJobStore::clearJobs()
     m_due.clear();
     m_actions.clear();
     m_options.clear();
+    m_intervals.clear();
+    m_triggers.clear();
+    m_freeTriggers.clear();
     m_runs.clear();
     m_backfilled.clear();
 }

@@ -3,6 +3,7 @@
 
 #include "store/jobstore.h"
 #include "store/valuepool.h"
+#include "time/zonerules.h"
 
 #include <QHash>
 #include <QMap>
@@ -72,24 +73,39 @@ private:
     static constexpr Index none = std::numeric_limits<Index>::max();
     static constexpr int chunkBits = 10; ///< slots are allocated 1024 at a time, never moved
 
-    /// One stored job. Its id and name are in m_text (a QString each would cost 24 bytes plus a heap block).
+    /// One stored job. Its id and name are in m_text (a QString each would cost 24 bytes plus a heap block); an
+    /// interval trigger is its start here and the rest interned in m_intervals (no object per job), any other
+    /// trigger is shared in m_triggers.
     struct Slot
     {
-        std::shared_ptr<const Trigger> trigger;
         std::int64_t nextRunTime = 0; ///< valid when hasNextRunTime
         std::int64_t createdAt = 0;
-        std::uint32_t idOffset = 0;   ///< in m_text
-        std::uint32_t nameOffset = 0; ///< in m_text, unless nameIsId
+        std::int64_t triggerStart = 0; ///< an interval trigger's start, when intervalTrigger
+        std::uint32_t idOffset = 0;    ///< in m_text
+        std::uint32_t nameOffset = 0;  ///< in m_text, unless nameIsId
         std::uint32_t nameLength = 0;
         ValuePool<Action>::Index action = none;
         ValuePool<JobOptions>::Index options = none;
-        Index heapPosition = none; ///< position in m_due, none when not due-indexed
-        std::uint16_t idLength = 0; ///< ids are at most 200 characters
-        bool used = false;
-        bool hasNextRunTime = false;
-        bool paused = false;
-        bool nameIsId = false;
-        bool nameIsNull = false;
+        std::uint32_t trigger = none; ///< in m_intervals when intervalTrigger, else in m_triggers
+        Index heapPosition = none;    ///< position in m_due, none when not due-indexed
+        std::uint16_t idLength = 0;   ///< ids are at most 200 characters (400 UTF-16 units)
+        bool used : 1 = false;
+        bool hasNextRunTime : 1 = false;
+        bool paused : 1 = false;
+        bool nameIsId : 1 = false;
+        bool nameIsNull : 1 = false;
+        bool intervalTrigger : 1 = false;
+    };
+
+    /// What an interval trigger has besides its start: jobs alike share one entry of m_intervals.
+    struct IntervalShape
+    {
+        std::int64_t intervalMs = 0;
+        std::optional<std::int64_t> endMs;
+        std::shared_ptr<const ZoneRules> zone; ///< the very rules object the trigger had
+        std::int64_t jitterMs = 0;
+        bool operator==(const IntervalShape &) const = default;
+        std::size_t hash() const;
     };
 
     /// An entry of the due heap: the slot's next run time, kept here so comparisons stay in the heap's memory.
@@ -113,6 +129,10 @@ private:
     /// Characters of m_text no slot uses any more; compacts m_text when they are most of it.
     void dropText(std::size_t characters);
     void setName(Slot &slot, const QString &name, const QString &id);
+    /// Stores @p trigger in @p slot (the slot's previous trigger is released by the caller, after this).
+    void acquireTrigger(Slot &slot, const std::shared_ptr<const Trigger> &trigger);
+    void releaseTrigger(const Slot &slot);
+    std::shared_ptr<const Trigger> triggerOf(const Slot &slot) const;
 
     /// Inserts or replaces a job (already checked), keeping the id index and the due heap in step.
     void put(const Job &job);
@@ -150,6 +170,9 @@ private:
     std::vector<DueEntry> m_due;    ///< unpaused jobs with a next run time
     ValuePool<Action> m_actions;
     ValuePool<JobOptions> m_options;
+    ValuePool<IntervalShape> m_intervals;
+    std::vector<std::shared_ptr<const Trigger>> m_triggers; ///< the triggers that are not interval triggers
+    std::vector<std::uint32_t> m_freeTriggers;              ///< free entries of m_triggers, reused first
     QHash<QString, std::vector<RunRecord>> m_runs; ///< per job, ascending id
     QHash<QString, QSet<std::int64_t>> m_backfilled; ///< per job, the run times backfilled (insertBackfillRuns)
     QHash<Index, QString> m_pauseNotes;            ///< the few jobs paused with a note (not a field of every slot)

@@ -8,6 +8,7 @@
 #include "support/postgresserver.h"
 #include "support/testsupport.h"
 #include "triggers/crontrigger.h"
+#include "triggers/intervaltrigger.h"
 
 #include <QJsonArray>
 #include <QTemporaryDir>
@@ -152,6 +153,7 @@ private slots:
     void persistsAcrossReopen();
     void skipConflictRefusedAsFail();
     void everyFieldOfActionsAndOptionsKept();
+    void everyFieldOfTriggersKept();
     void calendars();
     void runsInRange();
     void jobStatistics();
@@ -873,6 +875,59 @@ void TestJobStore::everyFieldOfActionsAndOptionsKept()
         QVERIFY(stored.value().has_value());
         QVERIFY2(jobDifference(*stored.value(), job).isEmpty(), qPrintable(jobDifference(*stored.value(), job)));
     }
+}
+
+void TestJobStore::everyFieldOfTriggersKept()
+{
+    // MemoryJobStore keeps an interval trigger as its start plus an interned rest (interval, end, zone, jitter) and
+    // rebuilds it on reads: jobs that differ in one of those fields only must each read back their own.
+    const auto interval = [](std::int64_t everyMs, std::int64_t startMs, std::optional<std::int64_t> endMs = {},
+                             const QByteArray &zone = {}, std::int64_t jitterMs = 0) {
+        auto trigger = std::make_shared<IntervalTrigger>(everyMs, startMs, endMs);
+        if (!zone.isEmpty())
+            trigger->setZone(ZoneRules::forZone(zone));
+        trigger->setJitterMs(jitterMs);
+        return std::shared_ptr<const Trigger>(std::move(trigger));
+    };
+    const QList<std::shared_ptr<const Trigger>> triggers = {
+        interval(3'600'000, 1'000'000),
+        interval(3'600'001, 1'000'000),
+        interval(3'600'000, 1'000'001),
+        interval(3'600'000, 1'000'000, 9'000'000),
+        interval(3'600'000, 1'000'000, 9'000'001),
+        interval(3'600'000, 1'000'000, {}, "Europe/Berlin"),
+        interval(3'600'000, 1'000'000, {}, "America/New_York"),
+        interval(3'600'000, 1'000'000, {}, {}, 1'500),
+        interval(250, -5'000, 1'000'000, "Asia/Kolkata", 7),
+        makeRichJob("cron").trigger,
+    };
+    QList<Job> added;
+    for (qsizetype i = 0; i < triggers.size(); ++i) {
+        Job job = makeJob(QString("t%1").arg(i), 100);
+        job.trigger = triggers[i];
+        added << job;
+    }
+    QVERIFY_OK(m_store->addJobs(added, ConflictPolicy::Fail));
+    // Each job's trigger swapped for the next one's (interval to cron and back), one job removed and another added
+    // with the removed one's trigger: entries released and reused must not leak into other jobs.
+    for (qsizetype i = 0; i < added.size(); ++i) {
+        added[i].trigger = triggers[(i + 1) % triggers.size()];
+        QVERIFY_OK(m_store->updateJob(added[i]));
+    }
+    QVERIFY_OK(m_store->removeJob(added.takeFirst().id));
+    Job late = makeJob("late", 100);
+    late.trigger = triggers[1];
+    QVERIFY_OK(m_store->addJob(late, ConflictPolicy::Fail));
+    added << late;
+    for (const Job &job : std::as_const(added)) {
+        const auto stored = m_store->job(job.id);
+        QVERIFY_OK(stored);
+        QVERIFY(stored.value().has_value());
+        QVERIFY2(jobDifference(*stored.value(), job).isEmpty(), qPrintable(jobDifference(*stored.value(), job)));
+        QCOMPARE(stored.value()->trigger->type(), job.trigger->type());
+        QCOMPARE(stored.value()->trigger->nextFireTime(2'000'000), job.trigger->nextFireTime(2'000'000));
+    }
+    QCOMPARE(m_store->jobs().value().size(), added.size());
 }
 
 void TestJobStore::calendars()
