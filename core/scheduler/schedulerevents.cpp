@@ -30,15 +30,11 @@ bool Scheduler::canRunOnEvents() const
 
 Result<QList<Job>> Scheduler::unpausedJobsWithEvents() const
 {
-    // Events are rare: one read of the unparsed rows; only those whose options name events are parsed.
-    auto summaries = m_store.jobSummaries();
-    if (!summaries)
-        return summaries.error();
-    QStringList ids;
-    for (const JobSummary &summary : std::as_const(summaries.value())) {
-        if (!summary.paused && summary.texts.options.contains(QLatin1String("\"events\":")))
-            ids.append(summary.id);
-    }
+    // Events are rare: only the jobs whose options name events are read and parsed.
+    auto candidates = m_store.unpausedJobIdsWithEvents();
+    if (!candidates)
+        return candidates.error();
+    const QStringList &ids = candidates.value();
     if (ids.isEmpty())
         return QList<Job>();
     auto found = m_store.jobsById(ids);

@@ -188,6 +188,10 @@ public:
     /// of many jobs reads (JobListLoader). The default makes them from jobs(); the SQL store reads its rows as
     /// they are, never parsing (a row that would not parse comes too; parsing it later says why).
     virtual Result<QList<JobSummary>> jobSummaries();
+    /// The ids of the unpaused jobs whose options may name events, as jobs() orders them: a superset (the caller
+    /// checks the parsed options). The default looks at jobSummaries(); stores override it so that a start with a
+    /// million jobs does not hold them all in memory for the few that run on events.
+    virtual Result<QStringList> unpausedJobIdsWithEvents();
     virtual Result<int> jobCount() = 0;
     /// The environment variables sql jobs read their passwords from (SqlConnection::passwordVariable): command
     /// jobs must not inherit them. The default looks at every job; SQL stores look only at rows that name one.

@@ -510,6 +510,31 @@ Result<int> MemoryJobStore::jobCount()
     return static_cast<int>(m_jobCount);
 }
 
+Result<QStringList> MemoryJobStore::unpausedJobIdsWithEvents()
+{
+    std::vector<Index> found;
+    for (Index index = 0; index < m_slotEnd; ++index) {
+        const Slot &slot = slotAt(index);
+        if (slot.used && !slot.paused && m_options.value(slot.options).events.any())
+            found.push_back(index);
+    }
+    // jobs() order: by next run time, jobs without one last, then by id.
+    std::sort(found.begin(), found.end(), [this](Index a, Index b) {
+        const Slot &x = slotAt(a);
+        const Slot &y = slotAt(b);
+        if (x.hasNextRunTime != y.hasNextRunTime)
+            return x.hasNextRunTime;
+        if (x.hasNextRunTime && x.nextRunTime != y.nextRunTime)
+            return x.nextRunTime < y.nextRunTime;
+        return idOf(x) < idOf(y);
+    });
+    QStringList ids;
+    ids.reserve(static_cast<qsizetype>(found.size()));
+    for (const Index index : found)
+        ids.append(idOf(slotAt(index)).toString());
+    return ids;
+}
+
 Result<QList<Job>> MemoryJobStore::dueJobs(std::int64_t nowMs, int limit)
 {
     QList<Job> due;

@@ -5,6 +5,7 @@
 #include "store/runrowcodec.h"
 #include "store/sqlclusterstore.h"
 #include "store/sqldialect.h"
+#include "store/sqlvalues.h"
 #include "store/storeconflict.h"
 #include "time/clock.h"
 
@@ -373,6 +374,34 @@ Result<QList<JobSummary>> SqlJobStore::jobSummaries()
         return a.id < b.id;
     });
     return out;
+}
+
+Result<QStringList> SqlJobStore::unpausedJobIdsWithEvents()
+{
+    auto statement = m_session->execute(SqlStatement::SelectEventJobIds);
+    if (!statement)
+        return statement.error();
+    QSqlQuery &query = *statement.value();
+    QList<std::pair<std::optional<std::int64_t>, QString>> rows;
+    while (query.next())
+        rows.append({optionalInt(query.value(1)), query.value(0).toString()});
+    const QSqlError error = query.lastError(); // a failed step must not pass for the end of the jobs
+    query.finish();
+    if (error.type() != QSqlError::NoError)
+        return m_session->failure(error);
+    // jobs() order: by next run time, jobs without one last, then by id.
+    std::sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) {
+        if (a.first.has_value() != b.first.has_value())
+            return a.first.has_value();
+        if (a.first != b.first)
+            return *a.first < *b.first;
+        return a.second < b.second;
+    });
+    QStringList ids;
+    ids.reserve(rows.size());
+    for (const auto &row : std::as_const(rows))
+        ids.append(row.second);
+    return ids;
 }
 
 Result<int> SqlJobStore::jobCount()

@@ -193,6 +193,10 @@ constexpr StatementText statements[] = {
      "AND outcome IN ('success', 'failed', 'timed_out') AND start_time IS NOT NULL AND end_time IS NOT NULL "
      "ORDER BY job_id, id DESC",
      ":id_#", sqlschema::statesPerStatement},
+    // Only options that name events carry this key (a superset: the caller checks the parsed options); sorted in
+    // C++ as jobs() sorts.
+    {S::SelectEventJobIds,
+     "SELECT id, next_run_time FROM jobs WHERE paused = 0 AND options LIKE '%\"events\":%'"},
 };
 
 constexpr bool inEnumOrder()

@@ -74,6 +74,8 @@ enum class SqlStatement
     // statistics (issue 18)
     CountRunOutcomes,
     SelectRunDurations,
+    // the jobs that run on events (JobStore::unpausedJobIdsWithEvents)
+    SelectEventJobIds,
     Count,
 };
 

@@ -154,6 +154,7 @@ private slots:
     void skipConflictRefusedAsFail();
     void everyFieldOfActionsAndOptionsKept();
     void everyFieldOfTriggersKept();
+    void unpausedJobIdsWithEvents();
     void calendars();
     void runsInRange();
     void jobStatistics();
@@ -928,6 +929,26 @@ void TestJobStore::everyFieldOfTriggersKept()
         QCOMPARE(stored.value()->trigger->nextFireTime(2'000'000), job.trigger->nextFireTime(2'000'000));
     }
     QCOMPARE(m_store->jobs().value().size(), added.size());
+}
+
+void TestJobStore::unpausedJobIdsWithEvents()
+{
+    // What the scheduler reads at start for its at-start runs: the unpaused jobs that name events, in jobs() order.
+    Job atStart = makeJob("at-start", 300);
+    atStart.options.events.atStart = true;
+    Job networkUp = makeJob("network-up", 100);
+    networkUp.options.events.networkUp = true;
+    Job afterResume = makeJob("after-resume", std::nullopt);
+    afterResume.options.events.afterResumeDelayMs = 0;
+    Job paused = makeJob("paused", 50, true);
+    paused.options.events.atStart = true;
+    Job sameTime = makeJob("a-same-time", 300);
+    sameTime.options.events.atStart = true;
+    QVERIFY_OK(m_store->addJobs({atStart, networkUp, afterResume, paused, makeJob("plain", 10), sameTime},
+                                ConflictPolicy::Fail));
+    const auto ids = m_store->unpausedJobIdsWithEvents();
+    QVERIFY_OK(ids);
+    QCOMPARE(ids.value(), QStringList({"network-up", "a-same-time", "at-start", "after-resume"}));
 }
 
 void TestJobStore::calendars()
