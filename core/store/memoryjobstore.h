@@ -44,6 +44,8 @@ public:
     Result<std::optional<Job>> job(const QString &id) override;
     Result<QList<Job>> jobs() override;
     Result<int> jobCount() override;
+    /// From the slots and the interned options: no job is copied.
+    Result<QStringList> unpausedJobIdsWithEvents() override;
     Result<QList<Job>> dueJobs(std::int64_t nowMs, int limit) override;
     Result<std::optional<std::int64_t>> earliestNextRunTime() override;
 
@@ -96,6 +98,7 @@ private:
         bool nameIsNull : 1 = false;
         bool intervalTrigger : 1 = false;
     };
+    static_assert(sizeof(Slot) <= 56, "one slot per job: keep it small");
 
     /// What an interval trigger has besides its start: jobs alike share one entry of m_intervals.
     struct IntervalShape
@@ -109,11 +112,15 @@ private:
     };
 
     /// An entry of the due heap: the slot's next run time, kept here so comparisons stay in the heap's memory.
+    /// Packed to 12 bytes (16 with padding): a quarter less for the one array that holds every due job.
+#pragma pack(push, 4)
     struct DueEntry
     {
         std::int64_t time;
         Index slot;
     };
+#pragma pack(pop)
+    static_assert(sizeof(DueEntry) == 12);
 
     Slot &slotAt(Index index) { return m_chunks[index >> chunkBits][index & ((1u << chunkBits) - 1)]; }
     const Slot &slotAt(Index index) const
