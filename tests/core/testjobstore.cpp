@@ -155,6 +155,7 @@ private slots:
     void everyFieldOfActionsAndOptionsKept();
     void everyFieldOfTriggersKept();
     void unpausedJobIdsWithEvents();
+    void idsAndNamesInAnyScript();
     void calendars();
     void runsInRange();
     void jobStatistics();
@@ -949,6 +950,47 @@ void TestJobStore::unpausedJobIdsWithEvents()
     const auto ids = m_store->unpausedJobIdsWithEvents();
     QVERIFY_OK(ids);
     QCOMPARE(ids.value(), QStringList({"network-up", "a-same-time", "at-start", "after-resume"}));
+}
+
+void TestJobStore::idsAndNamesInAnyScript()
+{
+    // MemoryJobStore keeps Latin-1 ids and names as bytes, others as UTF-16: each must read back, be found, order
+    // due jobs by id and survive the compaction that removals start, whichever array it is in.
+    const auto idOf = [](int i) {
+        return QString(i % 3 == 0 ? "jöb%1" : i % 3 == 1 ? "jāb%1" : i % 7 == 2 ? "j😀b%1" : "job%1").arg(i);
+    };
+    const auto nameOf = [](int i, int round) {
+        return (i + round) % 2 ? QString("Nämé %1").arg(i) : QString("名前 %1").arg(i);
+    };
+    QList<Job> jobs;
+    for (int i = 0; i < 3'000; ++i) {
+        Job job = makeJob(idOf(i), 100);
+        job.name = nameOf(i, 0);
+        jobs << job;
+    }
+    QVERIFY_OK(m_store->addJobs(jobs, ConflictPolicy::Fail));
+    QStringList kept;
+    for (int i = 0; i < jobs.size(); ++i) {
+        if (i % 4 == 0) {
+            kept << idOf(i);
+            continue;
+        }
+        QVERIFY_OK(m_store->removeJob(idOf(i)));
+    }
+    for (int i = 0; i < jobs.size(); i += 4) {
+        Job job = jobs[i];
+        job.name = nameOf(i, 1);
+        QVERIFY_OK(m_store->updateJob(job));
+        const auto stored = m_store->job(job.id);
+        QVERIFY_OK(stored);
+        QVERIFY2(stored.value().has_value(), qPrintable(job.id));
+        QVERIFY2(jobDifference(*stored.value(), job).isEmpty(), qPrintable(jobDifference(*stored.value(), job)));
+    }
+    QVERIFY_OK(m_store->job(idOf(1)));
+    QVERIFY(!m_store->job(idOf(1)).value().has_value());
+    std::sort(kept.begin(), kept.end());
+    QCOMPARE(idsOf(m_store->dueJobs(100, -1).value()), kept);
+    QCOMPARE(idsOf(m_store->jobs().value()), kept);
 }
 
 void TestJobStore::calendars()
