@@ -47,6 +47,19 @@ Result<QList<JobSummary>> JobStore::jobSummaries()
     return out;
 }
 
+Result<QStringList> JobStore::unpausedJobIdsWithEvents()
+{
+    auto summaries = jobSummaries();
+    if (!summaries)
+        return summaries.error();
+    QStringList ids;
+    for (const JobSummary &summary : std::as_const(summaries.value())) {
+        if (!summary.paused && summary.texts.options.contains(QLatin1String("\"events\":")))
+            ids.append(summary.id);
+    }
+    return ids;
+}
+
 bool runOverlaps(const RunRecord &run, std::int64_t sinceMs, std::int64_t untilMs)
 {
     const std::int64_t begin = run.startTime.value_or(run.scheduledTime);
@@ -103,14 +116,10 @@ Result<QHash<QString, JobStatistics>> JobStore::jobStatistics(const QStringList 
 
 Result<QList<Job>> JobStore::unpausedJobsWithEvents()
 {
-    auto summaries = jobSummaries();
-    if (!summaries)
-        return summaries.error();
-    QStringList ids;
-    for (const JobSummary &summary : std::as_const(summaries.value())) {
-        if (!summary.paused && summary.texts.options.contains(QLatin1String("\"events\":")))
-            ids.append(summary.id);
-    }
+    auto candidates = unpausedJobIdsWithEvents();
+    if (!candidates)
+        return candidates.error();
+    const QStringList &ids = candidates.value();
     if (ids.isEmpty())
         return QList<Job>();
     auto found = jobsById(ids);

@@ -188,13 +188,17 @@ public:
     /// of many jobs reads (JobListLoader). The default makes them from jobs(); the SQL store reads its rows as
     /// they are, never parsing (a row that would not parse comes too; parsing it later says why).
     virtual Result<QList<JobSummary>> jobSummaries();
+    /// The ids of the unpaused jobs whose options may name events, as jobs() orders them: a superset (the caller
+    /// checks the parsed options). The default looks at jobSummaries(); the memory store at its slots (a start with
+    /// a million jobs must not hold them all as summaries for the few that run on events).
+    virtual Result<QStringList> unpausedJobIdsWithEvents();
     virtual Result<int> jobCount() = 0;
     /// The environment variables sql jobs read their passwords from (SqlConnection::passwordVariable): command
     /// jobs must not inherit them. The default looks at every job; SQL stores look only at rows that name one.
     virtual Result<QSet<QString>> passwordVariables();
     /// Unpaused jobs whose options name events (run at start, on resume, ...), as jobs() orders them. Events are
-    /// rare: the default reads the unparsed rows and parses only those whose options name events; the SQL store
-    /// finds them through an index.
+    /// rare: the default parses only the jobs of unpausedJobIdsWithEvents(); the SQL store finds them through an
+    /// index (schema version 5's features).
     virtual Result<QList<Job>> unpausedJobsWithEvents();
     /// Unpaused jobs whose next run time is at or before @p nowMs, earliest first (ties by id), at most @p limit
     /// (a negative limit: no limit).

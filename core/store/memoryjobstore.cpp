@@ -3,6 +3,7 @@
 
 #include "store/jobvaluehash.h"
 #include "store/storeconflict.h"
+#include "triggers/intervaltrigger.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -10,6 +11,7 @@
 #include <algorithm>
 #include <queue>
 #include <tuple>
+#include <type_traits>
 
 namespace punctual {
 
@@ -56,7 +58,7 @@ Job MemoryJobStore::jobAt(Index index) const
         job.name = job.id;
     else if (!slot.nameIsNull)
         job.name = nameOf(slot).toString();
-    job.trigger = slot.trigger;
+    job.trigger = triggerOf(slot);
     job.action = m_actions.value(slot.action);
     job.options = m_options.value(slot.options);
     job.paused = slot.paused;
@@ -67,31 +69,58 @@ Job MemoryJobStore::jobAt(Index index) const
     return job;
 }
 
-std::uint32_t MemoryJobStore::storeText(QStringView text)
+std::uint32_t MemoryJobStore::storeText(QAnyStringView text, bool &latin1)
 {
-    const std::size_t offset = m_text.size();
-    if (offset + static_cast<std::size_t>(text.size()) > std::numeric_limits<std::uint32_t>::max())
-        qFatal("MemoryJobStore: more than 4 G characters of job ids and names");
-    m_text.insert(m_text.end(), text.utf16(), text.utf16() + text.size());
+    const auto size = static_cast<std::size_t>(text.size());
+    std::size_t offset = 0;
+    // Only Latin-1 and UTF-16 views come here: job ids and names (QString), and this store's own arrays.
+    text.visit([&](auto view) {
+        using View = decltype(view);
+        if constexpr (std::is_same_v<View, QLatin1StringView>) {
+            latin1 = true;
+        } else if constexpr (std::is_same_v<View, QStringView>) {
+            latin1 = std::all_of(view.begin(), view.end(), [](QChar c) { return c.unicode() < 0x100; });
+        } else {
+            qFatal("MemoryJobStore: UTF-8 text");
+        }
+        offset = latin1 ? m_latin1.size() : m_text.size();
+        if (offset + size > std::numeric_limits<std::uint32_t>::max())
+            qFatal("MemoryJobStore: more than 4 G characters of job ids and names");
+        if constexpr (std::is_same_v<View, QLatin1StringView>) {
+            m_latin1.insert(m_latin1.end(), view.data(), view.data() + size);
+        } else if constexpr (std::is_same_v<View, QStringView>) {
+            if (latin1) {
+                for (const QChar c : view)
+                    m_latin1.push_back(static_cast<char>(c.unicode()));
+            } else {
+                m_text.insert(m_text.end(), view.utf16(), view.utf16() + size);
+            }
+        }
+    });
     return static_cast<std::uint32_t>(offset);
 }
 
 void MemoryJobStore::dropText(std::size_t characters)
 {
     m_textGarbage += characters;
-    if (m_textGarbage < 4096 || m_textGarbage * 2 < m_text.size())
+    if (m_textGarbage < 4096 || m_textGarbage * 2 < m_text.size() + m_latin1.size())
         return;
     // Most of it is garbage: copy what the slots use into a fresh array.
-    std::vector<char16_t> old = std::exchange(m_text, {});
-    m_text.reserve(old.size() - m_textGarbage);
+    const std::vector<char16_t> oldText = std::exchange(m_text, {});
+    const std::vector<char> oldLatin1 = std::exchange(m_latin1, {});
     m_textGarbage = 0;
+    const auto old = [&](std::uint32_t offset, std::uint32_t length, bool latin1) {
+        return latin1 ? QAnyStringView(QLatin1StringView(oldLatin1.data() + offset, length))
+                      : QAnyStringView(QStringView(oldText.data() + offset, length));
+    };
     for (Index index = 0; index < m_slotEnd; ++index) {
         Slot &slot = slotAt(index);
         if (!slot.used)
             continue;
-        slot.idOffset = storeText(QStringView(old.data() + slot.idOffset, slot.idLength));
+        bool latin1 = false;
+        slot.idOffset = storeText(old(slot.idOffset, slot.idLength, slot.idLatin1), latin1);
         if (!slot.nameIsId)
-            slot.nameOffset = storeText(QStringView(old.data() + slot.nameOffset, slot.nameLength));
+            slot.nameOffset = storeText(old(slot.nameOffset, slot.nameLength, slot.nameLatin1), latin1);
     }
 }
 
@@ -105,8 +134,61 @@ void MemoryJobStore::setName(Slot &slot, const QString &name, const QString &id)
     slot.nameLength = 0;
     if (!slot.nameIsId) {
         slot.nameLength = static_cast<std::uint32_t>(name.size());
-        slot.nameOffset = storeText(name);
+        bool latin1 = false;
+        slot.nameOffset = storeText(name, latin1);
+        slot.nameLatin1 = latin1;
     }
+}
+
+std::size_t MemoryJobStore::IntervalShape::hash() const
+{
+    return qHashMulti(0, intervalMs, endMs.value_or(0), endMs.has_value(), zone.get(), jitterMs);
+}
+
+void MemoryJobStore::acquireTrigger(Slot &slot, const std::shared_ptr<const Trigger> &trigger)
+{
+    if (const auto *interval = dynamic_cast<const IntervalTrigger *>(trigger.get())) { // final: exactly one
+        const IntervalShape shape{interval->intervalMs(), interval->endMs(), interval->zonePtr(),
+                                  interval->jitterMs()};
+        slot.intervalTrigger = true;
+        slot.triggerStart = interval->startMs();
+        slot.trigger = m_intervals.acquire(shape, shape.hash());
+        return;
+    }
+    slot.intervalTrigger = false;
+    slot.triggerStart = 0;
+    if (!m_freeTriggers.empty()) {
+        slot.trigger = m_freeTriggers.back();
+        m_freeTriggers.pop_back();
+        m_triggers[slot.trigger] = trigger;
+    } else {
+        slot.trigger = static_cast<std::uint32_t>(m_triggers.size());
+        m_triggers.push_back(trigger);
+    }
+}
+
+void MemoryJobStore::releaseTrigger(const Slot &slot)
+{
+    if (slot.trigger == none)
+        return;
+    if (slot.intervalTrigger) {
+        m_intervals.release(slot.trigger);
+    } else {
+        m_triggers[slot.trigger].reset();
+        m_freeTriggers.push_back(slot.trigger);
+    }
+}
+
+std::shared_ptr<const Trigger> MemoryJobStore::triggerOf(const Slot &slot) const
+{
+    if (!slot.intervalTrigger)
+        return m_triggers[slot.trigger];
+    // Rebuilt on each read: one object per read is cheaper than one per stored job.
+    const IntervalShape &shape = m_intervals.value(slot.trigger);
+    auto trigger = std::make_shared<IntervalTrigger>(shape.intervalMs, slot.triggerStart, shape.endMs);
+    trigger->setZone(shape.zone);
+    trigger->setJitterMs(shape.jitterMs);
+    return trigger;
 }
 
 void MemoryJobStore::put(const Job &job)
@@ -126,7 +208,9 @@ void MemoryJobStore::put(const Job &job)
         Slot &slot = slotAt(index);
         slot.used = true;
         slot.idLength = static_cast<std::uint16_t>(job.id.size()); // validateJobId(): at most 200
-        slot.idOffset = storeText(job.id);
+        bool latin1 = false;
+        slot.idOffset = storeText(job.id, latin1);
+        slot.idLatin1 = latin1;
         slot.nameIsId = true; // nothing stored yet
         indexReserve(m_jobCount + 1);
         indexInsert(index);
@@ -137,7 +221,9 @@ void MemoryJobStore::put(const Job &job)
     }
     Slot &slot = slotAt(index);
     setName(slot, job.name, job.id);
-    slot.trigger = job.trigger;
+    const Slot old = slot; // its trigger is released after the new one is taken (they may be alike)
+    acquireTrigger(slot, job.trigger);
+    releaseTrigger(old);
     slot.action = action;
     slot.options = options;
     slot.paused = job.paused;
@@ -191,6 +277,7 @@ void MemoryJobStore::erase(const QString &id)
         --m_jobCount;
         m_actions.release(slot.action);
         m_options.release(slot.options);
+        releaseTrigger(slot);
         const std::size_t characters = slot.idLength + (slot.nameIsId ? 0 : slot.nameLength);
         slot = Slot{};
         m_pauseNotes.remove(index);
@@ -205,6 +292,7 @@ void MemoryJobStore::clearJobs()
 {
     m_chunks.clear();
     m_text.clear();
+    m_latin1.clear();
     m_textGarbage = 0;
     m_slotEnd = 0;
     m_freeSlots.clear();
@@ -214,11 +302,27 @@ void MemoryJobStore::clearJobs()
     m_due.clear();
     m_actions.clear();
     m_options.clear();
+    m_intervals.clear();
+    m_triggers.clear();
+    m_freeTriggers.clear();
     m_runs.clear();
     m_backfilled.clear();
 }
 
 // --- id index -------------------------------------------------------------------------------------------------
+
+std::size_t MemoryJobStore::hashOf(const Slot &slot) const
+{
+    if (!slot.idLatin1)
+        return hashId(QStringView(m_text.data() + slot.idOffset, slot.idLength));
+    const char *latin1 = m_latin1.data() + slot.idOffset;
+    char16_t wide[256]; // a Latin-1 id has at most 200 characters (validateJobId)
+    if (slot.idLength > std::size(wide))
+        return hashId(QLatin1StringView(latin1, slot.idLength).toString());
+    for (std::uint16_t i = 0; i < slot.idLength; ++i)
+        wide[i] = static_cast<unsigned char>(latin1[i]);
+    return hashId(QStringView(wide, slot.idLength));
+}
 
 MemoryJobStore::Index MemoryJobStore::find(QStringView id) const
 {
@@ -235,7 +339,7 @@ MemoryJobStore::Index MemoryJobStore::find(QStringView id) const
 void MemoryJobStore::indexInsert(Index slot)
 {
     const std::size_t mask = m_index.size() - 1;
-    std::size_t i = hashId(idOf(slotAt(slot))) & mask;
+    std::size_t i = hashOf(slotAt(slot)) & mask;
     while (m_index[i] != none)
         i = (i + 1) & mask;
     m_index[i] = slot;
@@ -244,12 +348,12 @@ void MemoryJobStore::indexInsert(Index slot)
 void MemoryJobStore::indexErase(Index slot)
 {
     const std::size_t mask = m_index.size() - 1;
-    std::size_t hole = hashId(idOf(slotAt(slot))) & mask;
+    std::size_t hole = hashOf(slotAt(slot)) & mask;
     while (m_index[hole] != slot)
         hole = (hole + 1) & mask;
     // Backward-shift deletion: move later entries of the probe run into the hole when their home allows it.
     for (std::size_t j = (hole + 1) & mask; m_index[j] != none; j = (j + 1) & mask) {
-        const std::size_t home = hashId(idOf(slotAt(m_index[j]))) & mask;
+        const std::size_t home = hashOf(slotAt(m_index[j])) & mask;
         const bool homeInRange = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
         if (!homeInRange) {
             m_index[hole] = m_index[j];
@@ -282,7 +386,7 @@ bool MemoryJobStore::dueBefore(const DueEntry &a, const DueEntry &b) const
 {
     if (a.time != b.time)
         return a.time < b.time;
-    return idOf(slotAt(a.slot)) < idOf(slotAt(b.slot));
+    return QAnyStringView::compare(idOf(slotAt(a.slot)), idOf(slotAt(b.slot))) < 0;
 }
 
 void MemoryJobStore::heapSet(Index position, const DueEntry &entry)
@@ -450,6 +554,31 @@ Result<QList<Job>> MemoryJobStore::jobs()
 Result<int> MemoryJobStore::jobCount()
 {
     return static_cast<int>(m_jobCount);
+}
+
+Result<QStringList> MemoryJobStore::unpausedJobIdsWithEvents()
+{
+    std::vector<Index> found;
+    for (Index index = 0; index < m_slotEnd; ++index) {
+        const Slot &slot = slotAt(index);
+        if (slot.used && !slot.paused && m_options.value(slot.options).events.any())
+            found.push_back(index);
+    }
+    // jobs() order: by next run time, jobs without one last, then by id.
+    std::sort(found.begin(), found.end(), [this](Index a, Index b) {
+        const Slot &x = slotAt(a);
+        const Slot &y = slotAt(b);
+        if (x.hasNextRunTime != y.hasNextRunTime)
+            return x.hasNextRunTime;
+        if (x.hasNextRunTime && x.nextRunTime != y.nextRunTime)
+            return x.nextRunTime < y.nextRunTime;
+        return QAnyStringView::compare(idOf(x), idOf(y)) < 0;
+    });
+    QStringList ids;
+    ids.reserve(static_cast<qsizetype>(found.size()));
+    for (const Index index : found)
+        ids.append(idOf(slotAt(index)).toString());
+    return ids;
 }
 
 Result<QList<Job>> MemoryJobStore::dueJobs(std::int64_t nowMs, int limit)

@@ -5,6 +5,7 @@
 #include "store/runrowcodec.h"
 #include "store/sqlclusterstore.h"
 #include "store/sqldialect.h"
+#include "store/sqlvalues.h"
 #include "store/storeconflict.h"
 #include "time/clock.h"
 

@@ -105,6 +105,7 @@ public:
     Result<QList<Job>> jobs() override;
     Result<QHash<QString, Job>> jobsById(const QStringList &ids) override;
     Result<QList<JobSummary>> jobSummaries() override;
+    /// Reads only the ids (and next run times) of the rows whose options name events.
     Result<int> jobCount() override;
     Result<QSet<QString>> passwordVariables() override;
     Result<QList<Job>> unpausedJobsWithEvents() override;

@@ -155,6 +155,9 @@ private slots:
     void persistsAcrossReopen();
     void skipConflictRefusedAsFail();
     void everyFieldOfActionsAndOptionsKept();
+    void everyFieldOfTriggersKept();
+    void unpausedJobIdsWithEvents();
+    void idsAndNamesInAnyScript();
     void calendars();
     void runsInRange();
     void jobStatistics();
@@ -877,6 +880,127 @@ void TestJobStore::everyFieldOfActionsAndOptionsKept()
         QVERIFY(stored.value().has_value());
         QVERIFY2(jobDifference(*stored.value(), job).isEmpty(), qPrintable(jobDifference(*stored.value(), job)));
     }
+}
+
+void TestJobStore::everyFieldOfTriggersKept()
+{
+    // MemoryJobStore keeps an interval trigger as its start plus an interned rest (interval, end, zone, jitter) and
+    // rebuilds it on reads: jobs that differ in one of those fields only must each read back their own.
+    const auto interval = [](std::int64_t everyMs, std::int64_t startMs, std::optional<std::int64_t> endMs = {},
+                             const QByteArray &zone = {}, std::int64_t jitterMs = 0) {
+        auto trigger = std::make_shared<IntervalTrigger>(everyMs, startMs, endMs);
+        if (!zone.isEmpty())
+            trigger->setZone(ZoneRules::forZone(zone));
+        trigger->setJitterMs(jitterMs);
+        return std::shared_ptr<const Trigger>(std::move(trigger));
+    };
+    const QList<std::shared_ptr<const Trigger>> triggers = {
+        interval(3'600'000, 1'000'000),
+        interval(3'600'001, 1'000'000),
+        interval(3'600'000, 1'000'001),
+        interval(3'600'000, 1'000'000, 9'000'000),
+        interval(3'600'000, 1'000'000, 9'000'001),
+        interval(3'600'000, 1'000'000, {}, "Europe/Berlin"),
+        interval(3'600'000, 1'000'000, {}, "America/New_York"),
+        interval(3'600'000, 1'000'000, {}, {}, 1'500),
+        interval(250, -5'000, 1'000'000, "Asia/Kolkata", 7),
+        makeRichJob("cron").trigger,
+    };
+    QList<Job> added;
+    for (qsizetype i = 0; i < triggers.size(); ++i) {
+        Job job = makeJob(QString("t%1").arg(i), 100);
+        job.trigger = triggers[i];
+        added << job;
+    }
+    QVERIFY_OK(m_store->addJobs(added, ConflictPolicy::Fail));
+    // Each job's trigger swapped for the next one's (interval to cron and back), one job removed and another added
+    // with the removed one's trigger: entries released and reused must not leak into other jobs.
+    for (qsizetype i = 0; i < added.size(); ++i) {
+        added[i].trigger = triggers[(i + 1) % triggers.size()];
+        QVERIFY_OK(m_store->updateJob(added[i]));
+    }
+    QVERIFY_OK(m_store->removeJob(added.takeFirst().id));
+    Job late = makeJob("late", 100);
+    late.trigger = triggers[1];
+    QVERIFY_OK(m_store->addJob(late, ConflictPolicy::Fail));
+    added << late;
+    for (const Job &job : std::as_const(added)) {
+        const auto stored = m_store->job(job.id);
+        QVERIFY_OK(stored);
+        QVERIFY(stored.value().has_value());
+        QVERIFY2(jobDifference(*stored.value(), job).isEmpty(), qPrintable(jobDifference(*stored.value(), job)));
+        QCOMPARE(stored.value()->trigger->type(), job.trigger->type());
+        QCOMPARE(stored.value()->trigger->nextFireTime(2'000'000), job.trigger->nextFireTime(2'000'000));
+    }
+    QCOMPARE(m_store->jobs().value().size(), added.size());
+}
+
+void TestJobStore::unpausedJobIdsWithEvents()
+{
+    // What the scheduler reads at start for its at-start runs: the unpaused jobs that name events, in jobs() order.
+    Job atStart = makeJob("at-start", 300);
+    atStart.options.events.atStart = true;
+    Job networkUp = makeJob("network-up", 100);
+    networkUp.options.events.networkUp = true;
+    Job afterResume = makeJob("after-resume", std::nullopt);
+    afterResume.options.events.afterResumeDelayMs = 0;
+    Job paused = makeJob("paused", 50, true);
+    paused.options.events.atStart = true;
+    Job sameTime = makeJob("a-same-time", 300);
+    sameTime.options.events.atStart = true;
+    QVERIFY_OK(m_store->addJobs({atStart, networkUp, afterResume, paused, makeJob("plain", 10), sameTime},
+                                ConflictPolicy::Fail));
+    const auto ids = m_store->unpausedJobIdsWithEvents();
+    QVERIFY_OK(ids);
+    QCOMPARE(ids.value(), QStringList({"network-up", "a-same-time", "at-start", "after-resume"}));
+    // The jobs themselves, same order (the SQL store finds them through its features index).
+    const auto jobs = m_store->unpausedJobsWithEvents();
+    QVERIFY_OK(jobs);
+    QStringList jobIds;
+    for (const Job &job : jobs.value())
+        jobIds << job.id;
+    QCOMPARE(jobIds, QStringList({"network-up", "a-same-time", "at-start", "after-resume"}));
+}
+
+void TestJobStore::idsAndNamesInAnyScript()
+{
+    // MemoryJobStore keeps Latin-1 ids and names as bytes, others as UTF-16: each must read back, be found, order
+    // due jobs by id and survive the compaction that removals start, whichever array it is in.
+    const auto idOf = [](int i) {
+        return QString(i % 3 == 0 ? "jöb%1" : i % 3 == 1 ? "jāb%1" : i % 7 == 2 ? "j😀b%1" : "job%1").arg(i);
+    };
+    const auto nameOf = [](int i, int round) {
+        return (i + round) % 2 ? QString("Nämé %1").arg(i) : QString("名前 %1").arg(i);
+    };
+    QList<Job> jobs;
+    for (int i = 0; i < 3'000; ++i) {
+        Job job = makeJob(idOf(i), 100);
+        job.name = nameOf(i, 0);
+        jobs << job;
+    }
+    QVERIFY_OK(m_store->addJobs(jobs, ConflictPolicy::Fail));
+    QStringList kept;
+    for (int i = 0; i < jobs.size(); ++i) {
+        if (i % 4 == 0) {
+            kept << idOf(i);
+            continue;
+        }
+        QVERIFY_OK(m_store->removeJob(idOf(i)));
+    }
+    for (int i = 0; i < jobs.size(); i += 4) {
+        Job job = jobs[i];
+        job.name = nameOf(i, 1);
+        QVERIFY_OK(m_store->updateJob(job));
+        const auto stored = m_store->job(job.id);
+        QVERIFY_OK(stored);
+        QVERIFY2(stored.value().has_value(), qPrintable(job.id));
+        QVERIFY2(jobDifference(*stored.value(), job).isEmpty(), qPrintable(jobDifference(*stored.value(), job)));
+    }
+    QVERIFY_OK(m_store->job(idOf(1)));
+    QVERIFY(!m_store->job(idOf(1)).value().has_value());
+    std::sort(kept.begin(), kept.end());
+    QCOMPARE(idsOf(m_store->dueJobs(100, -1).value()), kept);
+    QCOMPARE(idsOf(m_store->jobs().value()), kept);
 }
 
 void TestJobStore::calendars()
