@@ -37,6 +37,8 @@ const std::map<QString, Scenario> &scenarios()
         // Not in apscheduler_bench.py: the first due pass after ten years down, N pairs of very frequent jobs
         // (issue 16, item 5).
         {QStringLiteral("catchup"), {1, {QStringLiteral("sqlite"), QStringLiteral("memory")}, &bench::scenarioCatchup}},
+        // Not in apscheduler_bench.py: the real host (`punctualctl run`) idle, measured from outside (issue 19).
+        {QStringLiteral("host-idle"), {10000, {QStringLiteral("sqlite")}, &bench::scenarioHostIdle}},
     };
     return table;
 }

@@ -15,5 +15,6 @@ Figures scenarioCronNext(const Options &options);
 Figures scenarioImport(const Options &options);
 Figures scenarioBulkPause(const Options &options);
 Figures scenarioCatchup(const Options &options);
+Figures scenarioHostIdle(const Options &options);
 
 } // namespace bench
