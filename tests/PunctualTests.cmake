@@ -5,7 +5,8 @@ set(PUNCTUAL_TEST_DATA_DIR "${CMAKE_SOURCE_DIR}/tests/data")
 function(punctual_add_test name source)
     cmake_parse_arguments(ARG "" "" "LIBS;LABELS" ${ARGN})
     add_executable(${name} ${source})
-    target_link_libraries(${name} PRIVATE Qt6::Test punctual-core ${ARG_LIBS})
+    # Every test may run jobs of every kind (SchedulerHarness builds standardExecutorsWithHttp()) or reach a host.
+    target_link_libraries(${name} PRIVATE Qt6::Test punctual-core punctual-http punctual-control ${ARG_LIBS})
     target_include_directories(${name} PRIVATE ${CMAKE_SOURCE_DIR}/tests)
     target_compile_definitions(${name} PRIVATE
         PUNCTUAL_TEST_DATA_DIR="${PUNCTUAL_TEST_DATA_DIR}"

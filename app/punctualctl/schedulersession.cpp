@@ -6,7 +6,7 @@
 #include "control/protocol.h"
 #include "control/remotejobcontrol.h"
 #include "executors/builtinfunctions.h"
-#include "executors/executorset.h"
+#include "executors/httpexecutorset.h"
 #include "store/memoryjobstore.h"
 
 #include <QDir>
@@ -93,7 +93,7 @@ Result<void> SchedulerSession::openLocal(Use use)
             return store.error();
         m_store = std::move(store).value();
     }
-    m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, ExecutorSet::standard(m_clock, m_functions));
+    m_scheduler = std::make_unique<Scheduler>(*m_store, m_clock, standardExecutorsWithHttp(m_clock, m_functions));
     m_local = std::make_unique<LocalJobControl>(*m_scheduler);
     m_control = m_local.get();
     return {};

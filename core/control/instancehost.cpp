@@ -4,7 +4,7 @@
 #include "control/controlserver.h"
 #include "control/eventstream.h"
 #include "control/instancelock.h"
-#include "executors/executorset.h"
+#include "executors/httpexecutorset.h"
 #include "executors/processgroupregistry.h"
 #include "scheduler/scheduler.h"
 #include "store/jobstore.h"
@@ -111,7 +111,7 @@ Result<void> InstanceHost::open()
     auto processGroups = std::make_unique<ProcessGroupRegistry>(ProcessGroupRegistry::fileFor(m_lock->storePath()));
     m_scheduler = std::make_unique<Scheduler>(
         *m_store, m_clock,
-        ExecutorSet::standard(m_clock, m_functions, m_functionThreads, std::move(processGroups)));
+        standardExecutorsWithHttp(m_clock, m_functions, m_functionThreads, std::move(processGroups)));
     if (unreachable)
         m_scheduler->storeLost(*unreachable);
     // Queued: after start() (or the first reconnect, which does the start-up work of a store that was not there).

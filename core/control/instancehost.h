@@ -55,7 +55,7 @@ class InstanceHost final
 
 public:
     /// Hosts the store at @p location. @p clock and @p functions (not owned) must outlive the host;
-    /// @p functionThreads sizes the function pool (ExecutorSet::standard()).
+    /// @p functionThreads sizes the function pool (standardExecutorsWithHttp()).
     InstanceHost(StoreLocation location, const Clock &clock, const FunctionRegistry &functions,
                  int functionThreads = 10);
     ~InstanceHost();

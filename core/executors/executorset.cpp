@@ -3,7 +3,6 @@
 
 #include "executors/commandexecutor.h"
 #include "executors/functionexecutor.h"
-#include "executors/httpexecutor.h"
 #include "executors/processgroupregistry.h"
 #include "executors/sqlexecutor.h"
 
@@ -25,7 +24,6 @@ std::unique_ptr<ExecutorSet> ExecutorSet::standard(const Clock &clock, const Fun
     auto set = std::make_unique<ExecutorSet>();
     set->add(std::make_unique<CommandExecutor>(clock, std::move(processGroups)));
     set->add(std::make_unique<FunctionExecutor>(functions, clock, std::max(1, functionThreads)));
-    set->add(std::make_unique<HttpExecutor>(clock));
     set->add(std::make_unique<SqlExecutor>(clock));
     return set;
 }

@@ -28,9 +28,11 @@ public:
     ExecutorSet() = default;
     ~ExecutorSet();
 
-    /// Every kind Punctual runs: commands, functions (a pool of @p functionThreads, APScheduler's
-    /// ThreadPoolExecutor(10) by default), http and sql. A store's instance gives @p processGroups (the file of its
-    /// command runs' process groups, so that the next start ends what a crash left running).
+    /// Commands, functions (a pool of @p functionThreads, APScheduler's ThreadPoolExecutor(10) by default) and
+    /// sql. A store's instance gives @p processGroups (the file of its command runs' process groups, so that the
+    /// next start ends what a crash left running). Http jobs need QtNetwork: standardExecutorsWithHttp()
+    /// (executors/httpexecutorset.h, in punctual-http) adds them; without it an http run fails, saying that this
+    /// kind of action cannot be run here.
     static std::unique_ptr<ExecutorSet> standard(const Clock &clock, const FunctionRegistry &functions,
                                                  int functionThreads = 10,
                                                  std::unique_ptr<ProcessGroupRegistry> processGroups = nullptr);

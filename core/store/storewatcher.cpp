@@ -143,8 +143,6 @@ Result<void> StoreWatcher::start()
     m_watcher = new QFileSystemWatcher(this);
     connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &StoreWatcher::onNotification);
     connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, &StoreWatcher::onFolderChanged);
-    if (!m_watcher->addPath(m_folder))
-        qCWarning(lcStoreWatcher) << "cannot watch the folder" << m_folder << "(a new -wal file may be missed)";
     watchFiles();
     if (!m_watcher->files().contains(m_path)) {
         stop();
@@ -184,6 +182,28 @@ void StoreWatcher::watchFiles()
     const QStringList failed = m_watcher->addPaths(wanted);
     for (const QString &path : failed)
         qCDebug(lcStoreWatcher) << "cannot watch" << path;
+    watchFolderIfNeeded();
+}
+
+void StoreWatcher::watchFolderIfNeeded()
+{
+    // The folder only while a file is missing from the watches (no -wal yet, one deleted) or was replaced: then
+    // one appearing is noticed. With both watched, their own events (written, unlinked, renamed away or over) tell
+    // everything, and an idle host is not woken by every file that others create next to the store (/tmp).
+    if (!m_watcher)
+        return;
+    const QStringList files = m_watcher->files();
+    const bool needed = m_reportedMove || !files.contains(m_path) || !files.contains(m_walPath);
+    const bool watching = m_watcher->directories().contains(m_folder);
+    if (needed && !watching && !m_watcher->addPath(m_folder))
+        qCWarning(lcStoreWatcher) << "cannot watch the folder" << m_folder << "(a new -wal file may be missed)";
+    else if (!needed && watching)
+        m_watcher->removePath(m_folder);
+}
+
+bool StoreWatcher::watchesFolder() const
+{
+    return m_watcher && m_watcher->directories().contains(m_folder);
 }
 
 void StoreWatcher::onNotification()
@@ -191,6 +211,7 @@ void StoreWatcher::onNotification()
     if (!m_watcher)
         return;
     // A deleted or renamed file drops out of the watch list; the folder's notification brings it back.
+    watchFolderIfNeeded();
     if (!m_debounce.isActive())
         m_firstNotification.start();
     const qint64 left = maxDelayMs - m_firstNotification.elapsed();
@@ -208,6 +229,7 @@ bool StoreWatcher::fileMoved()
         m_reportedMove = true;
         m_reportedFile = now;
         m_debounce.stop();
+        watchFolderIfNeeded(); // for the file's return
         qCWarning(lcStoreWatcher) << m_path << (now ? "was replaced by another file" : "was removed");
         if (now)
             emit fileReplaced();

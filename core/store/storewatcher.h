@@ -31,7 +31,8 @@ class PostgresChangeListener;
  * only reads): then commits of every other connection, this process's stores included, count as changes.
  *
  * The -wal file may appear and disappear (it is removed when the last connection closes, and a file replaced or
- * deleted loses its inotify watch): a change in the folder re-adds the watches, and triggers a look.
+ * deleted loses its inotify watch): while one is missing or was replaced the folder is watched too, and a change
+ * there re-adds the watches and triggers a look. Not otherwise: other files coming and going there wake nothing.
  * Use it on the thread of the store's connection; start it after the store is open.
  *
  * Given a shared PostgreSQL store's instance key (StoreLocation::resolvedPath(), the instance lock's path) it
@@ -64,6 +65,8 @@ public:
     QString judgeConnectionName() const { return m_judge; }
     /// True when that connection is the store's (our own commits are told apart); false with a connection of its own.
     bool usesStoreConnection() const { return !m_ownConnection; }
+    /// The folder is watched too (a file of the store is missing or was replaced; tests).
+    bool watchesFolder() const;
 
 signals:
     /// Another connection (another process) committed to the store: reload what you show, refresh the scheduler.
@@ -79,6 +82,7 @@ private:
     void onNotification();
     void onFolderChanged();
     void watchFiles();
+    void watchFolderIfNeeded();
     void look();
     Result<std::int64_t> dataVersion();
     Result<void> openOwnConnection();

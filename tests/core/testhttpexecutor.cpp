@@ -1,6 +1,9 @@
 // HttpExecutor against a real HTTP server on 127.0.0.1: what each run records for fast, slow, failing, hanging,
 // redirecting and big URLs, the concurrency limit, methods, stop and timeouts, and http jobs in the Scheduler.
+#include "executors/executorset.h"
+#include "executors/functionregistry.h"
 #include "executors/httpexecutor.h"
+#include "store/memoryjobstore.h"
 #include "mock/fakeclock.h"
 #include "support/jobbuilder.h"
 #include "support/localhttpserver.h"
@@ -92,6 +95,7 @@ private slots:
     void destroyedWhileRunning();
 
     void httpJobRunsThroughScheduler();
+    void httpJobWithoutHttpExecutorFails();
     void retriesWithBackoffRecordEachAttempt();
     void warmCacheExampleLoads();
 
@@ -426,6 +430,30 @@ void TestHttpExecutor::httpJobRunsThroughScheduler()
              m_server->url(QStringLiteral("/ok")));
     QCOMPARE(scheduler.job(QStringLiteral("warm"))->nextRunTime, T0 + 120 * minute);
     QCOMPARE(timer.armedAt(), T0 + 120 * minute);
+}
+
+// ExecutorSet::standard() alone (a program without punctual-http): an http job's run fails, saying why.
+void TestHttpExecutor::httpJobWithoutHttpExecutorFails()
+{
+    FunctionRegistry functions;
+    MemoryJobStore store;
+    Scheduler scheduler(store, m_clock, ExecutorSet::standard(m_clock, functions));
+    ManualWakeTimer *timer = SchedulerHarness::installManualTimer(scheduler);
+
+    HttpAction action;
+    action.urls = {m_server->url(QStringLiteral("/ok"))};
+    QVERIFY(scheduler.addJob(JobBuilder(QStringLiteral("warm")).interval(60 * minute, T0 + 60 * minute).action(action)));
+    QVERIFY(scheduler.start());
+    QSignalSpy failed(&scheduler, &Scheduler::jobError);
+    m_clock.setNowMs(T0 + 60 * minute);
+    timer->fire();
+    QTRY_COMPARE(failed.size(), 1);
+    const QList<RunRecord> runs = scheduler.history(QStringLiteral("warm"), 10).value();
+    QCOMPARE(runs.size(), 1);
+    QCOMPARE(runs.front().outcome, RunOutcome::Failed);
+    QCOMPARE(runs.front().error, QStringLiteral("this kind of action cannot be run here"));
+    QVERIFY(m_server->requests().isEmpty());
+    QCOMPARE(scheduler.job(QStringLiteral("warm"))->nextRunTime, T0 + 120 * minute);
 }
 
 void TestHttpExecutor::retriesWithBackoffRecordEachAttempt()

@@ -205,7 +205,10 @@ void TestStoreWatcher::folderChangesKeepTheWatches()
     StoreWatcher watcher(m_db);
     QVERIFY(watcher.start());
     QSignalSpy changed(&watcher, &StoreWatcher::changed);
-    // Files coming and going next to the store make the watcher look again, but are no change of the store.
+    // The store and its -wal file are watched: not their folder, so files others make there wake nothing (issue 19).
+    QVERIFY(QFileInfo::exists(m_db + "-wal"));
+    QVERIFY(!watcher.watchesFolder());
+    // Files coming and going next to the store are no change of the store.
     QFile other(m_dir->filePath("notes.txt"));
     QVERIFY(other.open(QIODevice::WriteOnly));
     other.write("x");
@@ -246,6 +249,7 @@ void TestStoreWatcher::aRemovedFileIsToldAndItsReturnToo()
     expectChangeWithin(removed, 2000);
     QCOMPARE(replaced.size(), 0);
     QVERIFY(!QFile::exists(m_db)); // told, not re-created
+    QVERIFY(watcher.watchesFolder()); // for its return
     // The same file moved back: worth a reconnect at once.
     QVERIFY(QFile::rename(away, m_db));
     expectChangeWithin(replaced, 2000);

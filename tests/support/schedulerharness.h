@@ -1,7 +1,7 @@
 // The scheduler fixture suites share: fake clock, job store, manual wake timer, test functions, real executors.
 #pragma once
 
-#include "executors/executorset.h"
+#include "executors/httpexecutorset.h"
 #include "executors/functionregistry.h"
 #include "mock/fakeclock.h"
 #include "mock/manualwaketimer.h"
@@ -17,7 +17,7 @@
 namespace punctual::test {
 
 /**
- * A real Scheduler, with the executors the apps use (ExecutorSet::standard), over a job store (a MemoryJobStore
+ * A real Scheduler, with the executors the apps use (standardExecutorsWithHttp), over a job store (a MemoryJobStore
  * unless a suite brings its own), on a FakeClock and woken by a ManualWakeTimer: time moves only when the test
  * says so. Functions the suites need are registered by name with addSucceeding(), addFailing() and addBlocking().
  *
@@ -66,7 +66,7 @@ public:
     /// Another scheduler on this harness's clock and functions, over @p store (which must outlive it).
     std::unique_ptr<Scheduler> makeScheduler(JobStore &store) const
     {
-        return std::make_unique<Scheduler>(store, m_clock, ExecutorSet::standard(m_clock, m_functions));
+        return std::make_unique<Scheduler>(store, m_clock, standardExecutorsWithHttp(m_clock, m_functions));
     }
     /// Gives @p scheduler a ManualWakeTimer (it owns it) and returns it.
     static ManualWakeTimer *installManualTimer(Scheduler &scheduler)

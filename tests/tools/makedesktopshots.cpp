@@ -8,7 +8,7 @@
 #include "desktop/desktopstate.h"
 #include "dialogs/jobeditordialog.h"
 #include "executors/builtinfunctions.h"
-#include "executors/executorset.h"
+#include "executors/httpexecutorset.h"
 #include "executors/functionregistry.h"
 #include "mainwindow.h"
 #include "models/joblistmodel.h"
@@ -86,7 +86,7 @@ int main(int argc, char *argv[])
     SystemClock clock;
     FunctionRegistry functions;
     registerBuiltinFunctions(functions);
-    Scheduler scheduler(*store, clock, ExecutorSet::standard(clock, functions));
+    Scheduler scheduler(*store, clock, standardExecutorsWithHttp(clock, functions));
     // A laptop on battery, on a phone's hotspot (metered), someone at it.
     ManualDesktopState desktop;
     desktop.setOnBattery(true);

@@ -6,7 +6,7 @@
 #include "control/controlserver.h"
 #include "control/schedulerclient.h"
 #include "executors/builtinfunctions.h"
-#include "executors/executorset.h"
+#include "executors/httpexecutorset.h"
 #include "executors/functionregistry.h"
 #include "mainwindow.h"
 #include "review/missedrunsbanner.h"
@@ -89,7 +89,7 @@ int main(int argc, char **argv)
     const QTimeZone local = QTimeZone::systemTimeZone();
     const QDate day = QDate::currentDate();
     clock.m_now = QDateTime(day, QTime(0, 30), local).toMSecsSinceEpoch();
-    Scheduler scheduler(*store, clock, ExecutorSet::standard(clock, functions));
+    Scheduler scheduler(*store, clock, standardExecutorsWithHttp(clock, functions));
     auto timer = std::make_unique<ShotTimer>();
     ShotTimer *wake = timer.get();
     scheduler.setWakeTimer(std::move(timer));

@@ -11,7 +11,7 @@
 #include "dialogs/calendarsdialog.h"
 #include "control/schedulerclient.h"
 #include "dialogs/jobeditordialog.h"
-#include "executors/executorset.h"
+#include "executors/httpexecutorset.h"
 #include "executors/builtinfunctions.h"
 #include "executors/functionregistry.h"
 #include "mainwindow.h"
@@ -190,7 +190,7 @@ int main(int argc, char *argv[])
     SystemClock clock;
     FunctionRegistry functions;
     registerBuiltinFunctions(functions);
-    Scheduler scheduler(*store, clock, ExecutorSet::standard(clock, functions));
+    Scheduler scheduler(*store, clock, standardExecutorsWithHttp(clock, functions));
     const std::int64_t now = clock.nowMs();
 
     const QString sh = QStringLiteral("/bin/sh");

@@ -7,7 +7,7 @@
 #include "control/controlserver.h"
 #include "control/schedulerclient.h"
 #include "executors/builtinfunctions.h"
-#include "executors/executorset.h"
+#include "executors/httpexecutorset.h"
 #include "executors/functionregistry.h"
 #include "mainwindow.h"
 #include "models/joblistmodel.h"
@@ -86,7 +86,7 @@ int main(int argc, char *argv[])
     SystemClock clock;
     FunctionRegistry functions;
     registerBuiltinFunctions(functions);
-    Scheduler scheduler(*store, clock, ExecutorSet::standard(clock, functions));
+    Scheduler scheduler(*store, clock, standardExecutorsWithHttp(clock, functions));
     const std::int64_t now = clock.nowMs();
 
     const DemoJob jobs[] = {

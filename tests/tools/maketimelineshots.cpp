@@ -7,7 +7,7 @@
 #include "control/controlserver.h"
 #include "control/schedulerclient.h"
 #include "executors/builtinfunctions.h"
-#include "executors/executorset.h"
+#include "executors/httpexecutorset.h"
 #include "executors/functionregistry.h"
 #include "mainwindow.h"
 #include "mock/fakeclock.h"
@@ -74,7 +74,7 @@ int main(int argc, char *argv[])
     auto store = location.open().value();
     FunctionRegistry functions;
     registerBuiltinFunctions(functions);
-    Scheduler scheduler(*store, clock, ExecutorSet::standard(clock, functions));
+    Scheduler scheduler(*store, clock, standardExecutorsWithHttp(clock, functions));
 
     ExclusionCalendar weekends;
     weekends.name = QStringLiteral("weekends");

@@ -43,6 +43,8 @@ const std::map<QString, Scenario> &scenarios()
         {QStringLiteral("due-pass"), {10000, {QStringLiteral("sqlite"), QStringLiteral("memory")}, &bench::scenarioDuePass}},
         {QStringLiteral("history"), {10000, {QStringLiteral("sqlite")}, &bench::scenarioHistory}},
         {QStringLiteral("host-memory"), {10000, {QStringLiteral("sqlite")}, &bench::scenarioHostMemory}},
+        // Not in apscheduler_bench.py: the real host (`punctualctl run`) idle, measured from outside (issue 19).
+        {QStringLiteral("host-idle"), {10000, {QStringLiteral("sqlite")}, &bench::scenarioHostIdle}},
     };
     return table;
 }

@@ -19,5 +19,6 @@ Figures scenarioWalCommit(const Options &options);
 Figures scenarioDuePass(const Options &options);
 Figures scenarioHistory(const Options &options);
 Figures scenarioHostMemory(const Options &options);
+Figures scenarioHostIdle(const Options &options);
 
 } // namespace bench
