@@ -7,9 +7,12 @@
 #include "store/jobstore.h"
 #include "time/clock.h"
 
+#include <QLoggingCategory>
 #include <QSet>
 
 #include <algorithm>
+
+Q_DECLARE_LOGGING_CATEGORY(lcScheduler)
 
 namespace punctual {
 
@@ -95,7 +98,8 @@ Result<QList<Job>> Scheduler::restoreJobs(const QStringList &ids)
         QStringList added;
         for (const Job &job : std::as_const(jobs))
             added.append(job.id);
-        m_store.removeJobs(added);
+        if (auto removed = m_store.removeJobs(added); !removed)
+            qCWarning(lcScheduler, "undoing a partial restore failed: %s", qPrintable(removed.error().message));
         putBack();
         return restored.error();
     }

@@ -1,14 +1,15 @@
 // host-memory (not in apscheduler_bench.py; issue 19 item 1): a real scheduler host, `punctualctl --db FILE run`,
 // started on a pre-filled SQLite store of N interval-1h no-op jobs (not timed). armed_seconds: from starting the
 // process to its "scheduler running on" line, which it writes once start() has returned (the wake timer armed);
-// answers_seconds: to its first answer on the control socket (a "ping"). After a 2 s settle: its resident memory
+// answers_seconds: to the end of a `punctualctl --db FILE status` started then, i.e. the host answering on its
+// control socket plus that client's own start (punctual-bench itself links no QtNetwork, so it does not speak to
+// the socket). After a 2 s settle: its resident memory
 // and threads, from /proc. Then SIGTERM, as a service manager stops it.
 //
 // The host runs isolated: its own runtime (socket), config and state folders in a temporary folder, the desktop
 // state set by hand and no desktop notices (as the test suites run it).
 #include "scenarios.h"
 
-#include "control/controlclient.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -76,8 +77,6 @@ Figures scenarioHostMemory(const Options &options)
     environment.insert(QStringLiteral("PUNCTUAL_DESKTOP_STATE"), QStringLiteral("manual"));
     environment.insert(QStringLiteral("PUNCTUAL_DESKTOP_NOTIFICATIONS"), QStringLiteral("0"));
     environment.remove(QStringLiteral("NOTIFY_SOCKET"));
-    // The control client below finds the host's socket where the host puts it.
-    qputenv("XDG_RUNTIME_DIR", runtime.toUtf8());
 
     QProcess host;
     host.setProcessEnvironment(environment);
@@ -104,11 +103,11 @@ Figures scenarioHostMemory(const Options &options)
     }
     std::optional<double> answers;
     {
-        punctual::ControlClient client;
-        if (auto connected = client.connectToStore(options.dbPath, 10000); !connected)
-            log("WARNING: no connection to the host: %s", qPrintable(connected.error().message));
-        else if (auto pong = client.ping(60000); !pong)
-            log("WARNING: no answer to ping: %s", qPrintable(pong.error().message));
+        QProcess client;
+        client.setProcessEnvironment(environment);
+        client.start(program, {QStringLiteral("--db"), options.dbPath, QStringLiteral("status")});
+        if (!client.waitForFinished(60000) || client.exitStatus() != QProcess::NormalExit || client.exitCode() != 0)
+            log("WARNING: punctualctl status got no answer: %s", client.readAllStandardError().constData());
         else
             answers = monotonicSeconds() - t0;
     }
