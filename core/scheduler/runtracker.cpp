@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QStringDecoder>
+#include <QTimer>
 
 #include <algorithm>
 #include <utility>
@@ -364,17 +365,41 @@ void RunTracker::pruneIfDue(const QString &jobId, int endedRuns)
 {
     int &ended = m_endedSincePrune[jobId];
     ended += endedRuns;
-    // The first run of a job to end in this session prunes its history whatever the count: runs an earlier
-    // session ended after its last pruning, or a limit lowered since, are trimmed here, job by job through the
-    // runs_job index, instead of by a pass over the whole history at start (35 s with 10 million runs).
-    const bool first = !m_prunedJobs.contains(jobId);
-    if (!first && ended < std::max(10, m_historyLimit / 4))
+    if (ended >= std::max(10, m_historyLimit / 4)) {
+        m_prunedJobs.insert(jobId);
+        ended = 0;
+        flush();
+        if (auto pruned = m_store.pruneRuns(jobId, m_historyLimit); !pruned)
+            emit storeFailed(pruned.error());
+        return;
+    }
+    // The first run of a job to end in this session also prunes its history, whatever the count: runs an earlier
+    // session ended after its last pruning, or a limit lowered since, are trimmed job by job through the runs_job
+    // index, instead of by a pass over the whole history at start (35 s with 10 million runs). Later, a few
+    // hundred at a time: a burst of 10,000 one-off jobs must not wait for 10,000 deletes.
+    if (m_prunedJobs.contains(jobId))
         return;
     m_prunedJobs.insert(jobId);
-    ended = 0;
+    m_firstPrunes.append(jobId);
+    if (m_firstPrunes.size() == 1)
+        QTimer::singleShot(firstPruneDelayMs, this, &RunTracker::pruneFirstOnes);
+}
+
+void RunTracker::pruneFirstOnes()
+{
+    if (m_firstPrunes.isEmpty())
+        return;
     flush();
-    if (auto pruned = m_store.pruneRuns(jobId, m_historyLimit); !pruned)
-        emit storeFailed(pruned.error());
+    const qsizetype count = std::min<qsizetype>(m_firstPrunes.size(), firstPrunesPerTurn);
+    for (qsizetype i = 0; i < count; ++i) {
+        if (auto pruned = m_store.pruneRuns(m_firstPrunes[i], m_historyLimit); !pruned) {
+            emit storeFailed(pruned.error());
+            break; // the rest are tried again when their jobs next end a run
+        }
+    }
+    m_firstPrunes.remove(0, count);
+    if (!m_firstPrunes.isEmpty())
+        QTimer::singleShot(0, this, &RunTracker::pruneFirstOnes);
 }
 
 std::optional<std::int64_t> RunTracker::earliestRetry() const

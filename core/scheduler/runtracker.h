@@ -137,11 +137,13 @@ public:
     {
         m_endedSincePrune.remove(jobId);
         m_prunedJobs.remove(jobId);
+        m_firstPrunes.removeAll(jobId);
     }
     void forgetAllJobs()
     {
         m_endedSincePrune.clear();
         m_prunedJobs.clear();
+        m_firstPrunes.clear();
     }
 
     /// Submissions going now, waiting retries included: what max_instances counts, and what shutdown waits for.
@@ -198,6 +200,8 @@ private:
     /// Inserts the row of the next attempt of a failed run; false when the store refused it.
     bool scheduleRetry(Submission &submission, RunRecord &run);
     void finishSubmission(std::uint64_t submissionId);
+    /// The first prunes of the session that wait (m_firstPrunes), firstPrunesPerTurn of them, then the next turn.
+    void pruneFirstOnes();
     /// Queues flush() for the end of the event-loop turn (once).
     void queueFlush();
     /// Removes the jobs of m_doneToRemove that still have no next run time, are not paused and are not running
@@ -239,6 +243,10 @@ private:
     /// Jobs whose history was pruned since this tracker began (or the limit was lowered): the first run of a job
     /// to end prunes it whatever the count (pruneIfDue()).
     QSet<QString> m_prunedJobs;
+    QStringList m_firstPrunes; ///< jobs whose first prune of the session waits (pruneFirstOnes())
+    /// A burst's runs end first: the first prunes wait this long, then go a few hundred per event-loop turn.
+    static constexpr int firstPruneDelayMs = 2000;
+    static constexpr int firstPrunesPerTurn = 200;
     QList<RunRecord> m_finishedRuns; ///< ended, their rows not rewritten yet (flush())
     /// Jobs that go when done whose last run ended: removed together by flush() (removeFinishedJobs()).
     QStringList m_doneToRemove;

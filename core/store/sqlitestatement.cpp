@@ -1,7 +1,6 @@
 // libsqlite3's statement API on QSQLITE's connection (see sqlitestatement.h).
 #include "sqlitestatement.h"
 
-#include <QCoreApplication>
 
 #include <sqlite3.h>
 
@@ -85,7 +84,8 @@ sqlite3_stmt *stmt(void *handle)
 
 QSqlError makeError(const QString &what, const char *message, int code)
 {
-    // As QSQLITE: what failed, SQLite's message, and its result code as the native code.
+    // As QSQLITE: what failed (in English, as Qt's own text before its translation), SQLite's message, and its
+    // result code as the native code. SqlSession::failure() words the message users see from these.
     return QSqlError(what, QString::fromUtf8(message), QSqlError::StatementError, QString::number(code));
 }
 
@@ -101,8 +101,7 @@ std::unique_ptr<SqliteStatement> SqliteStatement::prepare(void *handle, const QS
     const int code = api->prepare(db(handle), text.constData(), static_cast<int>(text.size()), &statement, nullptr);
     if (code != SQLITE_OK) {
         if (error)
-            *error = makeError(QCoreApplication::translate("QSQLiteResult", "Unable to execute statement"),
-                               api->errmsg(db(handle)), code);
+            *error = makeError(QStringLiteral("Unable to execute statement"), api->errmsg(db(handle)), code);
         api->finalize(statement);
         return nullptr;
     }
@@ -176,7 +175,7 @@ void SqliteStatement::bindValue(const QString &placeholder, const QVariant &valu
 
 void SqliteStatement::fail(int code, const char *what)
 {
-    m_error = makeError(QCoreApplication::translate("QSQLiteResult", what), m_api.errmsg(db(m_db)), code);
+    m_error = makeError(QString::fromLatin1(what), m_api.errmsg(db(m_db)), code);
     m_api.reset(stmt(m_statement));
     m_pendingRow = false;
     m_done = true;

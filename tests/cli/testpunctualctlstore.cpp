@@ -316,7 +316,7 @@ void TestPunctualctlStore::checkFindsNothingInAHealthyStore()
     const PunctualctlResult r = ctl({"check"});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains(QLatin1String("integrity: ok\n")), qPrintable(r.out));
-    QVERIFY2(r.out.contains(QLatin1String("schema: 4 (current)\n")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QLatin1String("schema: 5 (current)\n")), qPrintable(r.out));
     QVERIFY2(r.out.contains(QLatin1String("jobs: 2000 row(s), all readable\n")), qPrintable(r.out));
     QVERIFY(r.out.endsWith(QLatin1String("healthy\n")));
 
@@ -326,8 +326,8 @@ void TestPunctualctlStore::checkFindsNothingInAHealthyStore()
     QCOMPARE(o.value("healthy").toBool(), true);
     QCOMPARE(o.value("integrity").toObject().value("checked").toBool(), true);
     QCOMPARE(o.value("integrity").toObject().value("problems").toArray().size(), 0);
-    QCOMPARE(o.value("schema").toObject().value("stored").toInt(), 4);
-    QCOMPARE(o.value("schema").toObject().value("current").toInt(), 4);
+    QCOMPARE(o.value("schema").toObject().value("stored").toInt(), 5);
+    QCOMPARE(o.value("schema").toObject().value("current").toInt(), 5);
     QCOMPARE(o.value("jobs").toObject().value("rows").toInt(), fixtureJobs);
     QCOMPARE(o.value("jobs").toObject().value("unreadable").toArray().size(), 0);
     // Looking changed nothing, and left no -wal or -shm file behind.
@@ -416,7 +416,7 @@ void TestPunctualctlStore::checkReportsTheSchema()
     const FileState older = FileState::of(m_db);
     const PunctualctlResult r = ctl({"check"});
     QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
-    QVERIFY2(r.out.contains(QLatin1String("schema: 1 (this Punctual: 4;")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QLatin1String("schema: 1 (this Punctual: 5;")), qPrintable(r.out));
     QVERIFY(FileState::of(m_db) == older);
     // Damaged, it is not migrated either: the migration would write on top of the damage.
     QVERIFY(damageJobsPage() > 1);
@@ -433,7 +433,7 @@ void TestPunctualctlStore::checkReportsTheSchema()
     const FileState newer = FileState::of(m_db);
     const PunctualctlResult n = ctl({"check"});
     QCOMPARE(n.exitCode, 1);
-    QVERIFY2(n.out.contains(QLatin1String("schema: 99, newer than this Punctual reads (up to 4)")), qPrintable(n.out));
+    QVERIFY2(n.out.contains(QLatin1String("schema: 99, newer than this Punctual reads (up to 5)")), qPrintable(n.out));
     QVERIFY2(n.out.contains(QLatin1String("jobs: not read: written by a newer Punctual")), qPrintable(n.out));
     QVERIFY(FileState::of(m_db) == newer);
 }
