@@ -42,6 +42,7 @@ DEBIAN_PACKAGES = {
     "python3-tz": "pytz",
     "python3-tzlocal": "tzlocal",
     "python3-croniter": "croniter",
+    "python3-matplotlib": "matplotlib",  # costcurve.py's plot
 }
 
 LOWER, HIGHER, EQUAL = "lower", "higher", "equal"
